@@ -1,0 +1,24 @@
+"""Fixtures every test module can use."""
+
+from __future__ import annotations
+
+import pytest
+
+from tapestry.testing import Cast
+
+
+@pytest.fixture(autouse=True)
+def _demo_second_factor_off(settings: pytest.FixtureRequest) -> None:
+    # Tests sign in with force_login; the TOTP flow has its own tests that turn this back off.
+    settings.TAPESTRY_DEMO_OTP_BYPASS = True
+    # A deliberately fast hasher: the real one spends ~0.3 s per password by design.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def cast(db: None) -> Cast:
+    return Cast()

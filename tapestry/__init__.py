@@ -1,0 +1,1 @@
+"""Tapestry: a practice platform for social-work agencies (micro, mezzo, macro)."""

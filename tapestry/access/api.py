@@ -1,0 +1,36 @@
+"""API routes of access: the current user and what they may do."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from tapestry.access import policy
+
+router = Router(tags=["me"])
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    full_name: str
+    role: str
+    role_label: str
+    capabilities: list[str]
+    segments: list[str]
+    teams: list[str]
+
+
+@router.get("/me", response=MeOut, summary="The signed-in user and their permissions")
+def me(request: HttpRequest) -> MeOut:
+    user = request.user
+    return MeOut(
+        id=user.pk,
+        username=user.username,
+        full_name=user.get_full_name(),
+        role=user.role,
+        role_label=user.get_role_display(),
+        capabilities=sorted(policy.capabilities_of(user)),
+        segments=sorted(policy.segments_granted(user)),
+        teams=sorted(user.teams.values_list("name", flat=True)),
+    )

@@ -1,0 +1,115 @@
+"""Request-level guards: audit context, API tokens, the second factor and the route table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tapestry.access import routes
+from tapestry.access.audit import RequestContext, request_context
+from tapestry.access.policy import capabilities_of
+from tapestry.access.tokens import token_authenticate
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def api_error(status: int, detail: str) -> JsonResponse:
+    return JsonResponse({"detail": detail, "errors": {}}, status=status)
+
+
+class RequestContextMiddleware:
+    """Remembers where a request came from, for every audit entry written while serving it."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = request_context.set(RequestContext(request.META.get("REMOTE_ADDR"), request.path))
+        try:
+            return self.get_response(request)
+        finally:
+            request_context.reset(token)
+
+
+class ApiTokenMiddleware:
+    """Authenticates `Authorization: Bearer tap_...` on API paths; a bad token is a 401."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        header = request.headers.get("Authorization", "")
+        if _is_api(request) and header.lower().startswith("bearer "):
+            token = token_authenticate(header[7:].strip())
+            if token is None:
+                return api_error(401, "The access token is not valid, has expired or was revoked.")
+            request.user = token.user
+            request.api_token = token
+        return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """Staff signed in with a password must also pass TOTP before anything else."""
+
+    EXEMPT = {"login", "logout", "access:otp_verify", "access:otp_enrol", "front:health"}
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func: Callable, args: tuple, kwargs: dict) -> HttpResponse | None:
+        user = request.user
+        if not user.is_authenticated or getattr(request, "api_token", None) is not None:
+            return None
+        if settings.TAPESTRY_DEMO_OTP_BYPASS or user.is_verified():
+            return None
+        match = request.resolver_match
+        if match is None or match.view_name in self.EXEMPT or match.view_name.startswith("api:openapi"):
+            return None
+        if _is_api(request):
+            return api_error(401, "Complete the second sign-in step (authenticator code) first.")
+        if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            return redirect("access:otp_verify")
+        return redirect("access:otp_enrol")
+
+
+class RouteAccessMiddleware:
+    """Enforces the route table: an undeclared route is refused, a missing capability is a 403."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func: Callable, args: tuple, kwargs: dict) -> HttpResponse | None:
+        match = request.resolver_match
+        rule = routes.rule_for(request.method or "GET", match.route, match.view_name) if match else None
+        if rule is None:
+            return self._deny(request, 403, "This address is not declared in the access policy.")
+        if rule == routes.PUBLIC:
+            return None
+        if not request.user.is_authenticated:
+            if _is_api(request):
+                return api_error(401, "Sign in, or send a personal access token as 'Authorization: Bearer'.")
+            return redirect_to_login(request.get_full_path())
+        if rule == routes.AUTHENTICATED or rule in capabilities_of(request.user):
+            return None
+        return self._deny(request, 403, "Your role does not give access to this page.")
+
+    @staticmethod
+    def _deny(request: HttpRequest, status: int, detail: str) -> HttpResponse:
+        if _is_api(request):
+            return api_error(status, detail)
+        return render(request, "403.html", {"detail": detail}, status=status)

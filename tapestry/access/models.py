@@ -1,0 +1,295 @@
+"""Staff, roles, teams, caseload assignments, consent, break-glass, tokens and the audit log."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    CASEWORKER = "caseworker", "Caseworker / clinician"
+    CRISIS_WORKER = "crisis_worker", "Crisis worker"
+    CHILD_WELFARE_WORKER = "child_welfare_worker", "Child-welfare worker"
+    SCHOOL_SOCIAL_WORKER = "school_social_worker", "School social worker"
+    GROUP_FACILITATOR = "group_facilitator", "Group facilitator"
+    OUTREACH_WORKER = "outreach_worker", "Outreach worker"
+    COMMUNITY_EDUCATOR = "community_educator", "Community educator / prevention specialist"
+    PROGRAM_MANAGER = "program_manager", "Program manager"
+    SUPERVISOR = "supervisor", "Supervisor / manager"
+    COMMUNITY_ORGANISER = "community_organiser", "Community organiser / policy advocate"
+    EVALUATOR = "evaluator", "Evaluator / researcher"
+    GRANTS_OFFICER = "grants_officer", "Grants and development officer"
+    ADMINISTRATOR = "administrator", "Agency administrator"
+    AUDITOR = "auditor", "Auditor"
+
+
+class Segment(models.TextChoices):
+    """Sensitive segments of the record; each needs an explicit grant to read."""
+
+    SUBSTANCE_USE = "substance_use", "Substance use (42 CFR Part 2)"
+    CHILD_WELFARE = "child_welfare", "Child welfare"
+    SCHOOL = "school", "School records (FERPA)"
+    PSYCHOTHERAPY = "psychotherapy", "Psychotherapy notes"
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=32, choices=Role.choices, default=Role.CASEWORKER)
+    supervisor = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supervisees"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name", "username"]
+
+    def __str__(self) -> str:
+        full = self.get_full_name()
+        return f"{full} ({self.get_role_display()})" if full else self.username
+
+
+class Team(Timestamped):
+    name = models.CharField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    members = models.ManyToManyField(User, through="TeamMembership", related_name="teams")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TeamMembership(Timestamped):
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="team_memberships")
+    is_lead = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "user"], name="one_membership_per_team")]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.team}"
+
+
+class Assignment(Timestamped):
+    """A staff member's responsibility for a person: the caseload."""
+
+    class Kind(models.TextChoices):
+        PRIMARY = "primary", "Primary worker"
+        SECONDARY = "secondary", "Secondary worker"
+
+    staff = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="assignments")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PRIMARY)
+    started_on = models.DateField(default=timezone.localdate)
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_on"]
+        indexes = [models.Index(fields=["staff", "ended_on"]), models.Index(fields=["person", "ended_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} assigned to {self.staff.username}"
+
+    def clean(self) -> None:
+        if self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": "The assignment cannot end before it starts."})
+
+
+class SegmentGrant(Timestamped):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="segment_grants")
+    segment = models.CharField(max_length=32, choices=Segment.choices)
+    granted_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.CharField(max_length=255)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["segment"]
+
+    def __str__(self) -> str:
+        return f"{self.user.username}: {self.get_segment_display()}"
+
+    @property
+    def is_active(self) -> bool:
+        now = timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+class Consent(Timestamped):
+    """A person's consent to share part of their record with a recipient for a purpose."""
+
+    class Purpose(models.TextChoices):
+        TREATMENT = "treatment", "Treatment"
+        CARE_COORDINATION = "care_coordination", "Care coordination"
+        REFERRAL = "referral", "Referral to a service"
+        BENEFITS = "benefits", "Benefits and entitlements"
+        LEGAL = "legal", "Legal or court proceedings"
+        RESEARCH = "research", "Research and evaluation"
+        STORY = "story", "Telling their story in advocacy"
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="consents")
+    segment = models.CharField(
+        max_length=32,
+        choices=Segment.choices,
+        blank=True,
+        help_text="Leave blank for the general record; a sensitive segment needs its own consent.",
+    )
+    information = models.CharField(max_length=255, help_text="What may be shared, in the person's words.")
+    recipient_organisation = models.ForeignKey(
+        "people.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="consents"
+    )
+    recipient_description = models.CharField(max_length=255, blank=True)
+    purpose = models.CharField(max_length=32, choices=Purpose.choices)
+    written = models.BooleanField(default=False, help_text="A signed, written consent is on file.")
+    document_reference = models.CharField(max_length=255, blank=True)
+    given_on = models.DateField(default=timezone.localdate)
+    expires_on = models.DateField(null=True, blank=True)
+    revoked_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-given_on"]
+
+    def __str__(self) -> str:
+        recipient = self.recipient_organisation or self.recipient_description or "any recipient"
+        return f"Consent: {self.get_purpose_display()} to {recipient}"
+
+    def clean(self) -> None:
+        if self.expires_on and self.expires_on < self.given_on:
+            raise ValidationError({"expires_on": "A consent cannot expire before it is given."})
+        if self.segment == Segment.SUBSTANCE_USE and not self.written:
+            raise ValidationError({"written": "Substance-use records may be shared only with written consent."})
+
+    def is_in_force(self, on: object = None) -> bool:
+        day = on or timezone.localdate()
+        if self.revoked_on and self.revoked_on <= day:
+            return False
+        if self.expires_on and self.expires_on < day:
+            return False
+        return self.given_on <= day
+
+
+class BreakGlass(Timestamped):
+    """An emergency opening of a record outside the user's normal access."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", "Awaiting review"
+        JUSTIFIED = "justified", "Justified"
+        NOT_JUSTIFIED = "not_justified", "Not justified"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="break_glass")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="break_glass")
+    reason = models.TextField()
+    expires_at = models.DateTimeField()
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.PENDING)
+    reviewed_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "break-glass accesses"
+
+    def __str__(self) -> str:
+        return f"Emergency access to {self.person} by {self.user.username}"
+
+    @staticmethod
+    def default_expiry() -> timezone.datetime:
+        return timezone.now() + timedelta(minutes=settings.TAPESTRY_BREAK_GLASS_MINUTES)
+
+
+class ApiToken(Timestamped):
+    """A personal access token; only its SHA-256 digest is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=16, help_text="The first characters, shown to tell tokens apart.")
+    digest = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > timezone.now())
+
+
+class AuditEntry(models.Model):
+    """One append-only, hash-chained record of a read or write of person-level data."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", "Viewed"
+        SEARCH = "search", "Searched"
+        CREATE = "create", "Created"
+        UPDATE = "update", "Changed"
+        DELETE = "delete", "Deleted"
+        MERGE = "merge", "Merged"
+        EXPORT = "export", "Exported"
+        BREAK_GLASS = "break_glass", "Emergency access"
+        REVIEW = "review", "Reviewed"
+        LOGIN = "login", "Signed in"
+        LOGIN_FAILED = "login_failed", "Failed sign-in"
+        GRANT = "grant", "Granted access"
+        REVOKE = "revoke", "Revoked access"
+
+    # The position in the chain, assigned under the chain head's lock (never by a sequence).
+    id = models.BigIntegerField(primary_key=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
+    actor_username = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=16, choices=Action.choices, db_index=True)
+    object_type = models.CharField(max_length=64, db_index=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    person_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    # Names of the fields read or changed; never their values, so the log holds no client data.
+    fields = models.JSONField(default=list, blank=True)
+    purpose = models.CharField(max_length=255, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    path = models.CharField(max_length=255, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_username} {self.get_action_display()} {self.object_type}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise ValidationError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise ValidationError("Audit entries are append-only.")
+
+
+class AuditChainHead(models.Model):
+    """The single row that serialises appends and remembers the newest hash (detects truncation)."""
+
+    last_id = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"audit head at {self.last_id}"

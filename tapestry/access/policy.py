@@ -1,0 +1,247 @@
+"""The access policy: the one place that says who may see and change what.
+
+Two layers. Capabilities say what kind of work a role does (hold a caseload, review
+break-glass, read the audit log). Record rules say which persons a user may open: their
+caseload, their team's and their supervisees' caseloads, and any live emergency access.
+Sensitive segments need an explicit, unexpired grant on top of that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from tapestry.access.models import (
+    Assignment,
+    BreakGlass,
+    Consent,
+    Role,
+    Segment,
+    SegmentGrant,
+    TeamMembership,
+    User,
+)
+from tapestry.people.models import Organisation, Person
+
+
+class Capability(models.TextChoices):
+    PERSON_READ = "person.read", "Open client records in one's caseload, team or supervision"
+    PERSON_WRITE = "person.write", "Register people and change their records"
+    PERSON_MERGE = "person.merge", "Merge duplicate person records"
+    BREAK_GLASS = "break_glass.open", "Open a record in an emergency"
+    BREAK_GLASS_REVIEW = "break_glass.review", "Review emergency accesses"
+    ORGANISATION_READ = "organisation.read", "See organisations and their contacts"
+    ORGANISATION_WRITE = "organisation.write", "Add and change organisations"
+    AGGREGATE_READ = "aggregate.read", "See counts that identify no one"
+    AUDIT_READ = "audit.read", "Search the audit log"
+    STAFF_MANAGE = "staff.manage", "Manage staff accounts, teams, caseloads and grants"
+
+
+C = Capability
+_CLIENT_FACING = {C.PERSON_READ, C.PERSON_WRITE, C.BREAK_GLASS, C.ORGANISATION_READ, C.ORGANISATION_WRITE}
+_COMMUNITY = {C.ORGANISATION_READ, C.ORGANISATION_WRITE, C.AGGREGATE_READ}
+
+ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
+    Role.CASEWORKER: frozenset(_CLIENT_FACING),
+    Role.CRISIS_WORKER: frozenset(_CLIENT_FACING),
+    Role.CHILD_WELFARE_WORKER: frozenset(_CLIENT_FACING),
+    Role.SCHOOL_SOCIAL_WORKER: frozenset(_CLIENT_FACING),
+    Role.OUTREACH_WORKER: frozenset(_CLIENT_FACING),
+    Role.SUPERVISOR: frozenset(_CLIENT_FACING | {C.PERSON_MERGE, C.BREAK_GLASS_REVIEW, C.AGGREGATE_READ}),
+    # Facilitators reach members through their groups (mezzo), never through the caseload.
+    Role.GROUP_FACILITATOR: frozenset({C.ORGANISATION_READ}),
+    Role.COMMUNITY_EDUCATOR: frozenset(_COMMUNITY),
+    Role.PROGRAM_MANAGER: frozenset(_COMMUNITY),
+    Role.COMMUNITY_ORGANISER: frozenset(_COMMUNITY),
+    Role.GRANTS_OFFICER: frozenset(_COMMUNITY),
+    Role.EVALUATOR: frozenset({C.ORGANISATION_READ, C.AGGREGATE_READ}),
+    Role.ADMINISTRATOR: frozenset({C.STAFF_MANAGE, C.ORGANISATION_READ, C.ORGANISATION_WRITE}),
+    Role.AUDITOR: frozenset({C.AUDIT_READ}),
+}
+
+# Whose caseloads a role may open besides the user's own.
+_SEES_TEAM = {
+    Role.CASEWORKER,
+    Role.CRISIS_WORKER,
+    Role.CHILD_WELFARE_WORKER,
+    Role.SCHOOL_SOCIAL_WORKER,
+    Role.OUTREACH_WORKER,
+    Role.SUPERVISOR,
+}
+_SEES_SUPERVISEES = {Role.SUPERVISOR}
+
+
+def capabilities_of(user: User) -> frozenset[Capability]:
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return ROLE_CAPABILITIES.get(user.role, frozenset())
+
+
+def has_capability(user: User, capability: Capability) -> bool:
+    return capability in capabilities_of(user)
+
+
+def require_capability(user: User, capability: Capability) -> None:
+    if not has_capability(user, capability):
+        raise PermissionDenied(f"Your role may not: {capability.label.lower()}.")
+
+
+def _active_assignments() -> QuerySet[Assignment]:
+    today = timezone.localdate()
+    return Assignment.objects.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today), started_on__lte=today)
+
+
+def _caseload_staff(user: User) -> QuerySet[User]:
+    """The staff whose caseloads this user may open: self, team-mates, supervisees."""
+    who = Q(pk=user.pk)
+    if user.role in _SEES_TEAM:
+        teams = TeamMembership.objects.filter(user=user).values("team_id")
+        who |= Q(team_memberships__team_id__in=teams)
+    if user.role in _SEES_SUPERVISEES:
+        who |= Q(supervisor=user)
+    return User.objects.filter(who, is_active=True).values("pk")
+
+
+def persons_visible(user: User) -> QuerySet[Person]:
+    """Every person the user may open, as one queryset (two subqueries, no Python loops)."""
+    if not has_capability(user, C.PERSON_READ):
+        return Person.objects.none()
+    caseload = _active_assignments().filter(staff_id__in=_caseload_staff(user)).values("person_id")
+    emergency = BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now()).values("person_id")
+    return Person.objects.active().filter(Q(pk__in=caseload) | Q(pk__in=emergency))
+
+
+def persons_changeable(user: User) -> QuerySet[Person]:
+    """Persons the user may change: as visible, but emergency access is read-only."""
+    if not has_capability(user, C.PERSON_WRITE):
+        return Person.objects.none()
+    caseload = _active_assignments().filter(staff_id__in=_caseload_staff(user)).values("person_id")
+    return Person.objects.active().filter(pk__in=caseload)
+
+
+def can_view_person(user: User, person: Person) -> bool:
+    return persons_visible(user).filter(pk=person.pk).exists()
+
+
+def can_change_person(user: User, person: Person) -> bool:
+    return persons_changeable(user).filter(pk=person.pk).exists()
+
+
+def emergency_access(user: User, person: Person) -> BreakGlass | None:
+    """The user's live break-glass access to this person, if any."""
+    return BreakGlass.objects.filter(user=user, person=person, expires_at__gt=timezone.now()).first()
+
+
+@dataclass(frozen=True)
+class PersonLink:
+    """How a person-level model reaches its person, and which segment its rows belong to."""
+
+    path: str
+    also: str | None = None
+    segment_field: str | None = None
+
+
+# Every model that holds person-level data is declared here; `visible` refuses any other.
+PERSON_LEVEL: dict[str, PersonLink] = {}
+
+
+def register_person_level(label: str, link: PersonLink) -> None:
+    PERSON_LEVEL[label] = link
+
+
+def visible(user: User, queryset: QuerySet, *, for_change: bool = False) -> QuerySet:
+    """Filter a queryset of a person-level model to the rows the user may see (or change)."""
+    label = queryset.model._meta.label_lower
+    if label not in PERSON_LEVEL:
+        raise LookupError(f"{label} is not declared as person-level data in the access policy.")
+    link = PERSON_LEVEL[label]
+    persons = persons_changeable(user) if for_change else persons_visible(user)
+    rule = Q(**{f"{link.path}__in": persons.values("pk")})
+    if link.also:
+        rule |= Q(**{f"{link.also}__in": persons.values("pk")})
+    queryset = queryset.filter(rule)
+    if link.segment_field:
+        queryset = queryset.filter(
+            Q(**{link.segment_field: ""}) | Q(**{f"{link.segment_field}__in": list(segments_granted(user))})
+        )
+    return queryset
+
+
+def segments_granted(user: User) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    now = timezone.now()
+    grants = SegmentGrant.objects.filter(user=user, revoked_at__isnull=True).filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    )
+    return set(grants.values_list("segment", flat=True))
+
+
+def can_view_segment(user: User, segment: str) -> bool:
+    if not segment:
+        return True
+    return has_capability(user, C.PERSON_READ) and segment in segments_granted(user)
+
+
+def consent_for_disclosure(
+    *,
+    person: Person,
+    segment: str,
+    purpose: str,
+    recipient: Organisation | None,
+    on: date | None = None,
+) -> Consent | None:
+    """The consent in force that lets this part of the record go to this recipient, or None.
+
+    Substance-use records need written consent naming the recipient (42 CFR Part 2); other
+    segments accept a consent naming the recipient or one open to any recipient.
+    """
+    day = on or timezone.localdate()
+    candidates = Consent.objects.filter(person=person, segment=segment, purpose=purpose, given_on__lte=day)
+    candidates = candidates.filter(Q(expires_on__isnull=True) | Q(expires_on__gte=day))
+    candidates = candidates.filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=day))
+    if segment == Segment.SUBSTANCE_USE:
+        if recipient is None:
+            return None
+        candidates = candidates.filter(written=True, recipient_organisation=recipient)
+    elif recipient is not None:
+        candidates = candidates.filter(Q(recipient_organisation=recipient) | Q(recipient_organisation__isnull=True))
+    return candidates.order_by("-given_on").first()
+
+
+def may_disclose(
+    user: User,
+    *,
+    person: Person,
+    segment: str,
+    purpose: str,
+    recipient: Organisation | None,
+) -> bool:
+    """Whether the user may send this part of the person's record outside the agency."""
+    if not can_view_person(user, person) or not can_view_segment(user, segment):
+        return False
+    return consent_for_disclosure(person=person, segment=segment, purpose=purpose, recipient=recipient) is not None
+
+
+def can_review_break_glass(user: User, entry: BreakGlass) -> bool:
+    if not has_capability(user, C.BREAK_GLASS_REVIEW) or entry.user_id == user.pk:
+        return False
+    opener_supervisor = entry.user.supervisor_id
+    return opener_supervisor is None or opener_supervisor == user.pk
+
+
+def break_glass_review_queue(user: User) -> QuerySet[BreakGlass]:
+    """Unreviewed emergency accesses by the user's supervisees (or by staff with no supervisor)."""
+    if not has_capability(user, C.BREAK_GLASS_REVIEW):
+        return BreakGlass.objects.none()
+    return (
+        BreakGlass.objects.filter(outcome=BreakGlass.Outcome.PENDING)
+        .filter(Q(user__supervisor=user) | Q(user__supervisor__isnull=True))
+        .exclude(user=user)
+        .select_related("user", "person")
+    )

@@ -1,0 +1,105 @@
+"""The JSON API at /api/v1: one NinjaAPI, one error format, session or token auth."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import HttpBearer, django_auth
+
+from tapestry.access.errors import StaleEdit
+
+
+class BearerToken(HttpBearer):
+    """Accepts requests the token middleware already authenticated."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> object | None:
+        if getattr(request, "api_token", None) is not None:
+            return request.user
+        return None
+
+
+api = NinjaAPI(
+    title="Tapestry API",
+    version="1",
+    description=(
+        "Practice data for social-work agencies. Authenticate with a personal access token "
+        "(`Authorization: Bearer tap_...`, created under API tokens in the app) or a signed-in session. "
+        "Errors always have the shape `{detail, errors}`; lists are paginated with `page` and `page_size`."
+    ),
+    urls_namespace="api",
+    auth=[BearerToken(), django_auth],
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+def error_body(detail: str, errors: dict[str, list[str]] | None = None) -> dict:
+    return {"detail": detail, "errors": errors or {}}
+
+
+@api.exception_handler(NinjaValidationError)
+def on_invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "payload")]
+        errors.setdefault(".".join(location) or "__all__", []).append(error.get("msg", "Invalid value."))
+    return api.create_response(request, error_body("The request has invalid fields.", errors), status=422)
+
+
+@api.exception_handler(DjangoValidationError)
+def on_rule_broken(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    if hasattr(exc, "error_dict"):
+        errors = {field: [str(m) for e in items for m in e.messages] for field, items in exc.error_dict.items()}
+    else:
+        errors = {"__all__": [str(m) for m in exc.messages]}
+    return api.create_response(request, error_body("The request breaks a rule of the record.", errors), status=400)
+
+
+@api.exception_handler(PermissionDenied)
+def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, error_body(str(exc) or "You may not do this."), status=403)
+
+
+@api.exception_handler(Http404)
+def on_missing(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, error_body(str(exc) or "Not found."), status=404)
+
+
+@api.exception_handler(StaleEdit)
+def on_stale(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
+    body = error_body(str(exc), {"version": [f"The current version is {exc.current_version}."]})
+    return api.create_response(request, body, status=409)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, error_body("Sign in, or send a personal access token."), status=401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, error_body(str(exc)), status=exc.status_code)
+
+
+def _mount() -> None:
+    from tapestry.access.api import router as access_router
+    from tapestry.people.api import router as people_router
+
+    api.add_router("", access_router)
+    api.add_router("", people_router)
+
+
+_mount()
+
+
+def api_operations() -> dict[str, list[str]]:
+    """'/api/v1/persons/{person_id}' -> ['GET', 'PATCH'], from the OpenAPI document."""
+    schema = api.get_openapi_schema(path_prefix="/api/v1/")
+    return {
+        path.rstrip("/"): sorted(method.upper() for method in methods)
+        for path, methods in schema["paths"].items()
+    }

@@ -1,0 +1,34 @@
+"""The shell: the home page, the level pages and the health check."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from tapestry.access.policy import capabilities_of
+from tapestry.front.levels import LEVELS, LEVELS_BY_SLUG
+from tapestry.front.selectors import home_summary
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    capabilities = capabilities_of(request.user)
+    levels = [
+        (level, [entry for entry in level.entries if entry.capability in capabilities]) for level in LEVELS
+    ]
+    return render(request, "front/home.html", {"levels": levels, **home_summary(user=request.user)})
+
+
+def level(request: HttpRequest, slug: str) -> HttpResponse:
+    chosen = LEVELS_BY_SLUG.get(slug)
+    if chosen is None:
+        raise Http404("There is no such level.")
+    capabilities = capabilities_of(request.user)
+    entries = [entry for entry in chosen.entries if entry.capability in capabilities]
+    return render(request, "front/level.html", {"level": chosen, "entries": entries})
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,5 @@
+"""API routes of people."""
+
+from ninja import Router
+
+router = Router(tags=["people"])

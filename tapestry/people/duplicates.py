@@ -1,0 +1,100 @@
+"""Duplicate-person detection at intake: fuzzy names and aliases, date of birth, phone."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from tapestry.people.models import ContactPoint, Person, PersonAlias, normalise_contact
+
+NAME_CUTOFF = 70.0
+
+
+@dataclass
+class Candidate:
+    person_id: int
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def normalise_name(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(letters.lower().replace("-", " ").replace("'", "").split())
+
+
+def _dob_similarity(a: date | None, b: date | None) -> tuple[float, str]:
+    if a is None or b is None:
+        return 0.5, ""
+    if a == b:
+        return 1.0, "same date of birth"
+    if a.year == b.year and a.month == b.day and a.day == b.month:
+        return 0.8, "date of birth with day and month swapped"
+    if a.month == b.month and a.day == b.day and abs(a.year - b.year) == 1:
+        return 0.6, "date of birth one year apart"
+    return 0.0, ""
+
+
+def find_duplicates(
+    *,
+    given_name: str,
+    family_name: str,
+    date_of_birth: date | None = None,
+    phones: Iterable[str] = (),
+    exclude_id: int | None = None,
+    limit: int = 10,
+) -> list[Candidate]:
+    """Likely duplicates among all active persons, best first.
+
+    Runs over every person, not only the ones the caller may see: a duplicate is most
+    dangerous exactly when it sits in another worker's caseload. Callers decide what to show.
+    """
+    wanted = normalise_name(f"{given_name} {family_name}")
+    names: list[str] = []
+    owners: list[int] = []
+    for pk, given, family in Person.objects.active().values_list("pk", "given_name", "family_name"):
+        names.append(normalise_name(f"{given} {family}"))
+        owners.append(pk)
+    aliases = PersonAlias.objects.filter(person__merged_into__isnull=True).values_list("person_id", "name")
+    for pk, alias in aliases:
+        names.append(normalise_name(alias))
+        owners.append(pk)
+
+    name_scores: dict[int, float] = defaultdict(float)
+    for _, score, index in process.extract(
+        wanted, names, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_CUTOFF, limit=200
+    ):
+        name_scores[owners[index]] = max(name_scores[owners[index]], score)
+
+    phone_digits = {normalise_contact(ContactPoint.Kind.PHONE, p) for p in phones if p.strip()}
+    phone_digits.discard("")
+    phone_matches: set[int] = set()
+    if phone_digits:
+        phone_matches = set(
+            ContactPoint.objects.filter(
+                kind=ContactPoint.Kind.PHONE, normalised__in=phone_digits, person__merged_into__isnull=True
+            ).values_list("person_id", flat=True)
+        )
+
+    ids = (set(name_scores) | phone_matches) - {exclude_id}
+    births = dict(Person.objects.filter(pk__in=ids).values_list("pk", "date_of_birth"))
+    candidates = []
+    for pk in ids:
+        name = name_scores.get(pk, 0.0)
+        dob, dob_reason = _dob_similarity(date_of_birth, births.get(pk))
+        phone = pk in phone_matches
+        score = 0.6 * name + 30 * dob + (25 if phone else 0)
+        likely = (name >= 85 and dob >= 0.5) or (name >= 75 and dob >= 0.8) or (phone and name >= 60)
+        if not likely:
+            continue
+        reasons = [f"name {name:.0f}% similar"] if name else []
+        reasons += [dob_reason] if dob_reason else []
+        reasons += ["same phone number"] if phone else []
+        candidates.append(Candidate(pk, round(min(score, 100.0), 1), reasons))
+    candidates.sort(key=lambda c: (-c.score, c.person_id))
+    return candidates[:limit]

@@ -1,0 +1,271 @@
+"""Persons, their names, contacts and addresses; households, relationships and organisations."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def active(self) -> PersonQuerySet:
+        return self.filter(merged_into__isnull=True)
+
+
+class Person(Timestamped):
+    """Anyone the agency works with: a client, a family member, a community member."""
+
+    given_name = models.CharField(max_length=100)
+    family_name = models.CharField(max_length=100)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    gender_identity = models.CharField(max_length=60, blank=True)
+    pronouns = models.CharField(max_length=40, blank=True)
+    languages = models.CharField(max_length=200, blank=True, help_text="Comma-separated, preferred first.")
+    needs_interpreter = models.BooleanField(default=False)
+    notes = models.TextField(blank=True, help_text="Practical notes: how to reach them safely.")
+    # Optimistic concurrency: an edit must carry the version it was made from.
+    version = models.PositiveIntegerField(default=1)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+    )
+    merged_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_name", "given_name", "id"]
+        indexes = [models.Index(fields=["family_name", "given_name"]), models.Index(fields=["date_of_birth"])]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        first = self.preferred_name or self.given_name
+        return f"{first} {self.family_name}".strip()
+
+    def clean(self) -> None:
+        if self.date_of_birth and self.date_of_birth > timezone.localdate():
+            raise ValidationError({"date_of_birth": "The date of birth cannot be in the future."})
+
+
+class PersonAlias(Timestamped):
+    """Another name a person is or was known by: a former name, a nickname, a misspelling on file."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "person aliases"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ContactPoint(Timestamped):
+    class Kind(models.TextChoices):
+        PHONE = "phone", "Phone"
+        EMAIL = "email", "Email"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contacts")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    value = models.CharField(max_length=200)
+    # Normalised digits of a phone number, for duplicate matching.
+    normalised = models.CharField(max_length=200, db_index=True, editable=False)
+    safe_to_contact = models.BooleanField(default=True, help_text="Untick if contact could put them at risk.")
+
+    class Meta:
+        ordering = ["kind", "value"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.normalised = normalise_contact(self.kind, self.value)
+        super().save(*args, **kwargs)
+
+
+def normalise_contact(kind: str, value: str) -> str:
+    if kind == ContactPoint.Kind.PHONE:
+        digits = "".join(ch for ch in value if ch.isdigit())
+        return digits[-10:]
+    return value.strip().lower()
+
+
+class Address(Timestamped):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="addresses")
+    line1 = models.CharField("address", max_length=200)
+    line2 = models.CharField("address line 2", max_length=200, blank=True)
+    city = models.CharField(max_length=100)
+    region = models.CharField("state or region", max_length=100, blank=True)
+    postcode = models.CharField("postcode / ZIP", max_length=20, blank=True)
+    is_current = models.BooleanField(default=True)
+    confidential = models.BooleanField(default=False, help_text="A shelter or safe address: never shared.")
+
+    class Meta:
+        ordering = ["-is_current", "-created_at"]
+        verbose_name_plural = "addresses"
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in [self.line1, self.city, self.postcode] if part)
+
+
+class Household(Timestamped):
+    name = models.CharField(max_length=150, help_text="How the agency refers to the family, e.g. 'Rivera household'.")
+    members = models.ManyToManyField(Person, through="HouseholdMember", related_name="households")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HouseholdMember(Timestamped):
+    class Position(models.TextChoices):
+        HEAD = "head", "Head of household"
+        PARTNER = "partner", "Partner"
+        CHILD = "child", "Child"
+        OTHER_ADULT = "other_adult", "Other adult"
+        OTHER_CHILD = "other_child", "Other child"
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="household_memberships")
+    position = models.CharField(max_length=16, choices=Position.choices)
+    joined_on = models.DateField(null=True, blank=True)
+    left_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "person__given_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["household", "person"], name="one_membership_per_household")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_position_display()}) in {self.household}"
+
+
+class Relationship(Timestamped):
+    """A typed link from one person to another, read as '<from> is <kind> of <to>'."""
+
+    class Kind(models.TextChoices):
+        PARENT = "parent", "Parent"
+        CHILD = "child", "Child"
+        PARTNER = "partner", "Partner"
+        FORMER_PARTNER = "former_partner", "Former partner"
+        SIBLING = "sibling", "Sibling"
+        GRANDPARENT = "grandparent", "Grandparent"
+        GRANDCHILD = "grandchild", "Grandchild"
+        CAREGIVER = "caregiver", "Caregiver"
+        CARED_FOR = "cared_for", "Cared for by"
+        GUARDIAN = "guardian", "Legal guardian"
+        WARD = "ward", "Ward"
+        FOSTER_PARENT = "foster_parent", "Foster parent"
+        FOSTER_CHILD = "foster_child", "Foster child"
+        FRIEND = "friend", "Friend"
+        OTHER = "other", "Other"
+
+    # What the same link is called when read from the other person.
+    INVERSE = {
+        Kind.PARENT: Kind.CHILD,
+        Kind.CHILD: Kind.PARENT,
+        Kind.PARTNER: Kind.PARTNER,
+        Kind.FORMER_PARTNER: Kind.FORMER_PARTNER,
+        Kind.SIBLING: Kind.SIBLING,
+        Kind.GRANDPARENT: Kind.GRANDCHILD,
+        Kind.GRANDCHILD: Kind.GRANDPARENT,
+        Kind.CAREGIVER: Kind.CARED_FOR,
+        Kind.CARED_FOR: Kind.CAREGIVER,
+        Kind.GUARDIAN: Kind.WARD,
+        Kind.WARD: Kind.GUARDIAN,
+        Kind.FOSTER_PARENT: Kind.FOSTER_CHILD,
+        Kind.FOSTER_CHILD: Kind.FOSTER_PARENT,
+        Kind.FRIEND: Kind.FRIEND,
+        Kind.OTHER: Kind.OTHER,
+    }
+
+    from_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_from")
+    to_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_to")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    notes = models.CharField(max_length=255, blank=True)
+    is_current = models.BooleanField(default=True)
+    # A protective order or other reason this person must not learn of the other's whereabouts.
+    no_contact = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["from_person", "to_person", "kind"], name="one_relationship_per_kind"),
+            models.CheckConstraint(
+                condition=~models.Q(from_person=models.F("to_person")), name="relationship_not_to_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_person} is {self.get_kind_display().lower()} of {self.to_person}"
+
+    def clean(self) -> None:
+        if self.from_person_id and self.from_person_id == self.to_person_id:
+            raise ValidationError({"to_person": "A person cannot be related to themselves."})
+
+    def kind_from(self, person_id: int) -> str:
+        """The label of this link as seen from `person_id`'s side."""
+        if person_id == self.from_person_id:
+            return self.get_kind_display()
+        return Relationship.Kind(self.INVERSE[self.kind]).label
+
+
+class Organisation(Timestamped):
+    class Kind(models.TextChoices):
+        AGENCY = "agency", "Social-service agency"
+        SCHOOL = "school", "School"
+        NONPROFIT = "nonprofit", "Nonprofit"
+        FUNDER = "funder", "Funder"
+        GOVERNMENT = "government", "Government office"
+        HEALTH = "health", "Health provider"
+        COURT = "court", "Court"
+        EMPLOYER = "employer", "Employer"
+        FAITH = "faith", "Faith community"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    description = models.TextField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    website = models.URLField(blank=True)
+    address = models.CharField(max_length=255, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name", "kind"], name="unique_organisation_name_kind")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationContact(Timestamped):
+    """A professional contact at an organisation (not a client)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=150)
+    title = models.CharField(max_length=150, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.organisation}"

@@ -1,0 +1,184 @@
+"""Every read of people, households and organisations, starting from the access policy."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.models import Assignment, AuditEntry, Consent, User
+from tapestry.people.models import (
+    Household,
+    HouseholdMember,
+    Organisation,
+    OrganisationContact,
+    Person,
+    Relationship,
+)
+
+PERSON_DETAIL_PARTS = ["identity", "aliases", "contacts", "addresses", "households", "relationships", "consents"]
+
+
+def person_list(*, user: User, query: str = "") -> QuerySet[Person]:
+    """The persons the user may open, optionally filtered by name, alias or phone."""
+    persons = policy.persons_visible(user)
+    query = query.strip()
+    if query:
+        match = Q()
+        for word in query.split():
+            match &= (
+                Q(given_name__icontains=word)
+                | Q(family_name__icontains=word)
+                | Q(preferred_name__icontains=word)
+                | Q(aliases__name__icontains=word)
+            )
+        digits = "".join(ch for ch in query if ch.isdigit())
+        if len(digits) >= 4:
+            match |= Q(contacts__normalised__contains=digits)
+        persons = persons.filter(pk__in=Person.objects.filter(match).values("pk"))
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.SEARCH,
+            object_type="people.person",
+            fields=["name", "alias", "phone"],
+            purpose="person search",
+        )
+    primary = Assignment.objects.filter(ended_on__isnull=True, kind=Assignment.Kind.PRIMARY).select_related("staff")
+    return persons.prefetch_related(Prefetch("assignments", queryset=primary, to_attr="primary_assignments"))
+
+
+def _get_person(user: User, person_id: int) -> Person:
+    person = Person.objects.filter(pk=person_id).first()
+    if person is None:
+        raise Http404("No person with this number.")
+    if person.merged_into_id and policy.can_view_person(user, person.merged_into):
+        return person
+    if not policy.can_view_person(user, person):
+        raise PermissionDenied("This person is not in your caseload, your team's or your supervisees'.")
+    return person
+
+
+def person_get(*, user: User, person_id: int) -> Person:
+    """One person, checked against the policy (no related records, not audited as a full open)."""
+    return _get_person(user, person_id)
+
+
+def person_detail(*, user: User, person_id: int, purpose: str = "case work") -> Person:
+    """A person with everything on their page, in a fixed number of queries; the open is audited."""
+    person = _get_person(user, person_id)
+    if person.merged_into_id:
+        return person
+    visible_ids = policy.persons_visible(user).values("pk")
+    person = (
+        Person.objects.filter(pk=person.pk)
+        .prefetch_related(
+            "aliases",
+            "contacts",
+            "addresses",
+            Prefetch(
+                "household_memberships",
+                queryset=HouseholdMember.objects.select_related("household"),
+            ),
+            Prefetch(
+                "relationships_from",
+                queryset=Relationship.objects.select_related("to_person").annotate(
+                    other_visible=Q(to_person__in=visible_ids)
+                ),
+            ),
+            Prefetch(
+                "relationships_to",
+                queryset=Relationship.objects.select_related("from_person").annotate(
+                    other_visible=Q(from_person__in=visible_ids)
+                ),
+            ),
+            Prefetch("consents", queryset=Consent.objects.select_related("recipient_organisation")),
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.filter(ended_on__isnull=True).select_related("staff"),
+                to_attr="current_assignments",
+            ),
+        )
+        .get()
+    )
+    emergency = policy.emergency_access(user, person)
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        obj=person,
+        fields=PERSON_DETAIL_PARTS,
+        purpose=f"emergency: {emergency.reason}" if emergency else purpose,
+    )
+    person.emergency = emergency
+    person.can_change = policy.can_change_person(user, person)
+    return person
+
+
+def household_list(*, user: User) -> QuerySet[Household]:
+    """Households with at least one member the user may open."""
+    members = HouseholdMember.objects.filter(person__in=policy.persons_visible(user).values("pk"))
+    return (
+        Household.objects.filter(pk__in=members.values("household_id"))
+        .prefetch_related(Prefetch("memberships", queryset=HouseholdMember.objects.select_related("person")))
+        .order_by("name")
+    )
+
+
+def household_detail(*, user: User, household_id: int) -> Household:
+    household = Household.objects.filter(pk=household_id).first()
+    if household is None:
+        raise Http404("No household with this number.")
+    visible_ids = policy.persons_visible(user).values("pk")
+    if not household.memberships.filter(person__in=visible_ids).exists():
+        raise PermissionDenied("No member of this household is in your caseload, team or supervision.")
+    household = (
+        Household.objects.filter(pk=household_id)
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=HouseholdMember.objects.select_related("person").annotate(
+                    person_visible=Q(person__in=visible_ids)
+                ),
+            )
+        )
+        .get()
+    )
+    audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=household, fields=["name", "members"])
+    return household
+
+
+def relationship_list(*, user: User, person_id: int | None = None) -> QuerySet[Relationship]:
+    relationships = policy.visible(user, Relationship.objects.all())
+    if person_id is not None:
+        relationships = relationships.filter(Q(from_person_id=person_id) | Q(to_person_id=person_id))
+    return relationships.select_related("from_person", "to_person").order_by("pk")
+
+
+def relationship_get(*, user: User, relationship_id: int) -> Relationship:
+    relationship = relationship_list(user=user).filter(pk=relationship_id).first()
+    if relationship is None:
+        raise Http404("No relationship with this number that you may see.")
+    return relationship
+
+
+def organisation_list(*, user: User, query: str = "", kind: str = "") -> QuerySet[Organisation]:
+    policy.require_capability(user, policy.Capability.ORGANISATION_READ)
+    organisations = Organisation.objects.all()
+    if query.strip():
+        organisations = organisations.filter(name__icontains=query.strip())
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    return organisations
+
+
+def organisation_detail(*, user: User, organisation_id: int) -> Organisation:
+    policy.require_capability(user, policy.Capability.ORGANISATION_READ)
+    organisation = (
+        Organisation.objects.filter(pk=organisation_id)
+        .prefetch_related(Prefetch("contacts", queryset=OrganisationContact.objects.order_by("name")))
+        .first()
+    )
+    if organisation is None:
+        raise Http404("No organisation with this number.")
+    return organisation

@@ -1,0 +1,98 @@
+"""Test support shared by every app: factories and a cast of named staff, one per role."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from django.test import Client
+
+from tapestry.access.models import Assignment, Role, Segment, SegmentGrant, Team, TeamMembership, User
+from tapestry.people.models import ContactPoint, Household, HouseholdMember, Organisation, Person
+
+TEST_PASSWORD = "correct horse battery staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    role = Role.CASEWORKER
+    password = factory.django.Password(TEST_PASSWORD)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    given_name = factory.Faker("first_name")
+    family_name = factory.Faker("last_name")
+    date_of_birth = factory.Faker("date_between", start_date=dt.date(1940, 1, 1), end_date=dt.date(2015, 12, 31))
+    languages = "English"
+
+
+class PhoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPoint
+
+    person = factory.SubFactory(PersonFactory)
+    kind = ContactPoint.Kind.PHONE
+    value = factory.Sequence(lambda n: f"555-01{n:02d}-{n:04d}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = Organisation.Kind.NONPROFIT
+
+
+class HouseholdFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Household
+
+    name = factory.Sequence(lambda n: f"Household {n}")
+
+
+def assign(staff: User, person: Person, kind: str = Assignment.Kind.PRIMARY) -> Assignment:
+    return Assignment.objects.create(staff=staff, person=person, kind=kind)
+
+
+def add_member(household: Household, person: Person, position: str = HouseholdMember.Position.HEAD) -> HouseholdMember:
+    return HouseholdMember.objects.create(household=household, person=person, position=position)
+
+
+def grant(user: User, segment: Segment) -> SegmentGrant:
+    return SegmentGrant.objects.create(user=user, segment=segment, reason="test")
+
+
+class Cast:
+    """One named user per role, a team of two caseworkers, and a supervisor over them."""
+
+    def __init__(self) -> None:
+        self.by_role: dict[str, User] = {role.value: UserFactory(username=role.value, role=role) for role in Role}
+        self.caseworker = self.by_role[Role.CASEWORKER]
+        self.supervisor = self.by_role[Role.SUPERVISOR]
+        self.teammate = UserFactory(username="teammate", role=Role.CASEWORKER, supervisor=self.supervisor)
+        self.outsider = UserFactory(username="outsider", role=Role.CASEWORKER)
+        self.caseworker.supervisor = self.supervisor
+        self.caseworker.save()
+        team = Team.objects.create(name="North team")
+        TeamMembership.objects.create(team=team, user=self.caseworker)
+        TeamMembership.objects.create(team=team, user=self.teammate)
+        self.team = team
+
+    def __getitem__(self, role: str) -> User:
+        return self.by_role[role]
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client

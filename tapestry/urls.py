@@ -1,0 +1,20 @@
+"""URLs: the shell, the areas of the domain and the API."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from tapestry.access.forms import LoginForm
+from tapestry.api import api
+
+urlpatterns = [
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(template_name="access/login.html", authentication_form=LoginForm),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("access/", include("tapestry.access.urls")),
+    path("people/", include("tapestry.people.urls")),
+    path("api/v1/", api.urls),
+    path("", include("tapestry.front.urls")),
+]
