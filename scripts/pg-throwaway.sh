@@ -43,19 +43,22 @@ pg_as_owner() {
     fi
 }
 
+# A free TCP port on 127.0.0.1: 54329 if available and $1 == 1 (first try), else one the kernel picks.
 pg_free_port() {
-    python3 - <<'EOF'
+    python3 - "$1" <<'EOF'
 import socket
+import sys
 
 def free(port):
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
             return None
         return s.getsockname()[1]
 
-print(free(54329) or free(0))
+print((sys.argv[1] == "1" and free(54329)) or free(0))
 EOF
 }
 
@@ -86,12 +89,10 @@ pg_throwaway_start() {
         --auth-local=trust --auth-host=scram-sha-256 --no-sync >"$PG_TMPDIR/initdb.log" 2>&1 ||
         { cat "$PG_TMPDIR/initdb.log" >&2; die "initdb failed"; }
 
-    PG_PORT="$(pg_free_port)"
     cat >>"$PG_TMPDIR/data/postgresql.conf" <<EOF
 
-# tapestry throwaway test cluster
+# tapestry throwaway test cluster (the port is passed on the command line)
 listen_addresses = '127.0.0.1'
-port = $PG_PORT
 unix_socket_directories = '$PG_TMPDIR/sock'
 fsync = off
 synchronous_commit = off
@@ -99,8 +100,20 @@ full_page_writes = off
 max_connections = 50
 EOF
 
-    log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    if ! pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_TMPDIR/data" -l "$PG_TMPDIR/server.log" -w -t 60 start >/dev/null; then
+    # Another process may take the port between picking and binding: retry on a new one.
+    local attempt started=0
+    for attempt in 1 2 3 4 5; do
+        PG_PORT="$(pg_free_port "$attempt")"
+        rm -f "$PG_TMPDIR/server.log"
+        log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+        if pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_TMPDIR/data" -l "$PG_TMPDIR/server.log" -o "-p $PG_PORT" \
+            -w -t 60 start >/dev/null; then
+            started=1
+            break
+        fi
+        grep -q "could not create any TCP/IP sockets" "$PG_TMPDIR/server.log" 2>/dev/null || break
+    done
+    if [[ $started -ne 1 ]]; then
         cat "$PG_TMPDIR/server.log" >&2 || true
         die "PostgreSQL did not start"
     fi

@@ -80,9 +80,15 @@ def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRe
     return api.create_response(request, error_body("Sign in, or send a personal access token."), status=401)
 
 
+CSRF_FAILED = "CSRF check Failed"
+
+
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return api.create_response(request, error_body(str(exc)), status=exc.status_code)
+    detail = str(exc)
+    if exc.status_code == 403 and detail == CSRF_FAILED:
+        detail = "The request has no valid CSRF token: send the X-CSRFToken header, or use a personal access token."
+    return api.create_response(request, error_body(detail), status=exc.status_code)
 
 
 def _mount() -> None:

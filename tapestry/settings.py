@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "tapestry.access",
     "tapestry.people",
     "tapestry.front",
+    "tapestry.demo",
 ]
 
 MIDDLEWARE = [
@@ -145,6 +146,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+# Outside production WhiteNoise serves straight from the apps' static folders (no collectstatic).
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

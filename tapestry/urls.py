@@ -1,7 +1,9 @@
 """URLs: the shell, the areas of the domain and the API."""
 
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path
+from django.views import defaults
 
 from tapestry.access.forms import LoginForm
 from tapestry.api import api
@@ -18,3 +20,10 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("tapestry.front.urls")),
 ]
+
+
+def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """API paths answer in the API's error format; pages get the 404 page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "There is no API operation at this address.", "errors": {}}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -1,9 +1,18 @@
-"""Forms for signing in and the second factor."""
+"""Forms for signing in, the second factor, tokens, emergency access, the audit log and staff."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.password_validation import password_validators_help_texts, validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils import timezone
+
+from tapestry.access.models import Assignment, AuditEntry, BreakGlass, Role, Segment, Team, User
+from tapestry.access.services import BREAK_GLASS_REASON_MIN
 
 
 class LoginForm(AuthenticationForm):
@@ -16,3 +25,263 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+
+
+class OtpCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Six-digit code",
+        max_length=6,
+        min_length=6,
+        validators=[RegexValidator(r"^\d{6}$", "Enter the six digits your authenticator app shows.")],
+        error_messages={
+            "required": "Enter the six digits your authenticator app shows.",
+            "min_length": "Enter the six digits your authenticator app shows.",
+            "max_length": "Enter the six digits your authenticator app shows.",
+        },
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": r"\d{6}",
+                "autofocus": True,
+            }
+        ),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # Authenticator apps often show the code as "123 456"; accept that.
+        if self.is_bound:
+            data = self.data.copy()
+            data["code"] = "".join(str(data.get("code", "")).split())
+            self.data = data
+
+
+class TokenCreateForm(forms.Form):
+    name = forms.CharField(
+        label="Name", max_length=100, help_text="What the token is for, e.g. 'reporting script on my laptop'."
+    )
+    expires_in_days = forms.IntegerField(
+        label="Expires after (days)",
+        required=False,
+        min_value=1,
+        max_value=366,
+        help_text="Leave blank for a token that lasts until you revoke it.",
+    )
+
+    def expires_at(self) -> datetime | None:
+        days = self.cleaned_data.get("expires_in_days")
+        return timezone.now() + timedelta(days=days) if days else None
+
+
+class BreakGlassForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is this an emergency?",
+        min_length=BREAK_GLASS_REASON_MIN,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Your supervisor reads this when reviewing the access.",
+        error_messages={
+            "required": "Describe the emergency; emergency access needs a reason.",
+            "min_length": f"Describe the emergency in at least {BREAK_GLASS_REASON_MIN} characters.",
+        },
+    )
+
+
+class BreakGlassReviewForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Was the access justified?",
+        choices=[
+            (BreakGlass.Outcome.JUSTIFIED, "Justified"),
+            (BreakGlass.Outcome.NOT_JUSTIFIED, "Not justified (ends the access now)"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the access was justified."},
+    )
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required when the access was not justified.",
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("outcome") == BreakGlass.Outcome.NOT_JUSTIFIED and not data.get("note", "").strip():
+            self.add_error("note", "Say why the access was not justified.")
+        return data
+
+
+class AuditSearchForm(forms.Form):
+    actor = forms.CharField(label="Who (username)", required=False, max_length=150)
+    action = forms.ChoiceField(
+        label="Action", required=False, choices=[("", "Any action"), *AuditEntry.Action.choices]
+    )
+    object_type = forms.CharField(
+        label="Kind of record",
+        required=False,
+        max_length=64,
+        help_text="For example people.person or access.user.",
+    )
+    person = forms.IntegerField(label="Person record number", required=False, min_value=1)
+    date_from = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
+
+def _active_staff() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label="Supervisor",
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        empty_label="No supervisor",
+    )
+
+
+def _teams() -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        label="Teams",
+        queryset=Team.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class StaffCreateForm(forms.Form):
+    username = forms.CharField(label="Username", max_length=150)
+    first_name = forms.CharField(label="First name", max_length=150)
+    last_name = forms.CharField(label="Last name", max_length=150)
+    email = forms.EmailField(label="Email")
+    role = forms.ChoiceField(label="Role", choices=Role.choices)
+    password = forms.CharField(
+        label="Initial password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=" ".join(password_validators_help_texts()),
+    )
+    password_again = forms.CharField(
+        label="Initial password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["supervisor"] = _active_staff()
+        self.fields["teams"] = _teams()
+        self.order_fields(
+            [
+                "username",
+                "first_name",
+                "last_name",
+                "email",
+                "role",
+                "supervisor",
+                "teams",
+                "password",
+                "password_again",
+            ]
+        )
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise ValidationError("Another account already uses this username.")
+        return username
+
+    def clean(self) -> dict:
+        data = super().clean()
+        password, again = data.get("password"), data.get("password_again")
+        if password and again and password != again:
+            self.add_error("password_again", "The two passwords are not the same.")
+        elif password:
+            candidate = User(
+                username=data.get("username", ""),
+                first_name=data.get("first_name", ""),
+                last_name=data.get("last_name", ""),
+                email=data.get("email", ""),
+            )
+            try:
+                validate_password(password, candidate)
+            except ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+class StaffEditForm(forms.Form):
+    role = forms.ChoiceField(label="Role", choices=Role.choices)
+    is_active = forms.BooleanField(
+        label="Account is active", required=False, help_text="Untick to close the account; its history stays."
+    )
+    reset_authenticator = forms.BooleanField(
+        label="Forget their authenticator app",
+        required=False,
+        help_text="For a lost or replaced phone: they set up a new one at their next sign-in.",
+    )
+    unlock_sign_in = forms.BooleanField(
+        label="Unlock sign-in",
+        required=False,
+        help_text="Clear their failed sign-ins, so they can try again now.",
+    )
+
+    def __init__(self, *args: object, staff: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        supervisor = _active_staff()
+        supervisor.queryset = supervisor.queryset.exclude(pk=staff.pk)
+        self.fields["supervisor"] = supervisor
+        self.fields["teams"] = _teams()
+        self.order_fields(
+            ["role", "supervisor", "teams", "is_active", "reset_authenticator", "unlock_sign_in"]
+        )
+
+
+class AssignmentForm(forms.Form):
+    person_id = forms.IntegerField(
+        label="Person record number",
+        min_value=1,
+        help_text="The number on the person's record; you will not see their name.",
+        error_messages={"required": "Enter the person's record number.", "invalid": "Enter a whole number."},
+    )
+    kind = forms.ChoiceField(label="Role in the case", choices=Assignment.Kind.choices)
+
+
+class GrantForm(forms.Form):
+    segment = forms.ChoiceField(label="Sensitive segment", choices=Segment.choices)
+    reason = forms.CharField(
+        label="Reason", max_length=255, help_text="Why this person needs it, for the audit log."
+    )
+    expires_on = forms.DateField(
+        label="Last day of access",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Leave blank for access until it is revoked.",
+    )
+
+    def clean_expires_on(self) -> date | None:
+        day = self.cleaned_data.get("expires_on")
+        if day and day < timezone.localdate():
+            raise ValidationError("The last day of access cannot be in the past.")
+        return day
+
+    def expires_at(self) -> datetime | None:
+        day = self.cleaned_data.get("expires_on")
+        # Access lasts through the whole of its last day.
+        return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min)) if day else None
+
+
+class TeamForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=120)
+    description = forms.CharField(
+        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if Team.objects.filter(name__iexact=name).exists():
+            raise ValidationError("A team with this name already exists.")
+        return name

@@ -1,5 +1,396 @@
-"""API routes of people."""
+"""API routes of people: persons, households, relationships and organisations."""
 
-from ninja import Router
+# No `from __future__ import annotations` here: ninja reads parameter types at runtime, and
+# behind @paginate's wrapper it would look names up in ninja's module instead of this one.
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
+
+from tapestry.access import policy
+from tapestry.access.models import User
+from tapestry.people import selectors, services
+from tapestry.people.duplicates import Candidate
+from tapestry.people.models import (
+    ContactPoint,
+    Household,
+    HouseholdMember,
+    Organisation,
+    Person,
+    Relationship,
+)
+from tapestry.people.schemas import (
+    CandidateOut,
+    DuplicateConflictOut,
+    DuplicatesOut,
+    ErrorOut,
+    HouseholdIn,
+    HouseholdOut,
+    MemberIn,
+    MembershipOut,
+    MergeIn,
+    OrganisationDetailOut,
+    OrganisationIn,
+    OrganisationKind,
+    OrganisationOut,
+    OrganisationPatch,
+    PersonDetailOut,
+    PersonIn,
+    PersonListItemOut,
+    PersonOut,
+    PersonPatch,
+    RelationshipIn,
+    RelationshipOut,
+)
 
 router = Router(tags=["people"])
+
+
+class PageParams(Schema):
+    page: int = Field(1, ge=1, description="Page number, from 1.")
+    page_size: int = Field(50, ge=1, le=100, description="Items per page, at most 100.")
+
+
+class Pages(PageNumberPagination):
+    """Numbered pages; `page_size` is capped at 100 so one request cannot pull a whole caseload export."""
+
+    Input = PageParams
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+def _referenced_person(user: User, person_id: int, field: str) -> Person:
+    """A person named in the body: a missing one is an error on that field, not a missing page."""
+    try:
+        return selectors.person_get(user=user, person_id=person_id)
+    except Http404 as exc:
+        raise ValidationError({field: [str(exc)]}) from exc
+
+
+def _duplicates_out(user: User, candidates: list[Candidate]) -> DuplicatesOut:
+    """Candidates the user may open, in full; the others only as a count (they exist, but are not theirs)."""
+    shown, hidden = selectors.duplicate_candidates_visible(user=user, candidates=candidates)
+    return DuplicatesOut(
+        candidates=[
+            CandidateOut(
+                id=match.person.pk,
+                name=match.person.display_name,
+                date_of_birth=match.person.date_of_birth,
+                score=match.candidate.score,
+                reasons=match.candidate.reasons,
+            )
+            for match in shown
+        ],
+        hidden_candidates=hidden,
+    )
+
+
+def _members_marked_visible(households: QuerySet[Household], user: User) -> QuerySet[Household]:
+    # household_list does not say which members the caller may open; mark them as household_detail does,
+    # so a member outside the caller's reach is shown by position only.
+    visible_ids = policy.persons_visible(user).values("pk")
+    members = HouseholdMember.objects.select_related("person").annotate(
+        person_visible=Q(person__in=visible_ids)
+    )
+    return households.prefetch_related(None).prefetch_related(Prefetch("memberships", queryset=members))
+
+
+def _ends_marked_visible(relationships: QuerySet[Relationship], user: User) -> QuerySet[Relationship]:
+    # A relationship is listed when either end is in reach; the other end is named only if it is too.
+    visible_ids = policy.persons_visible(user).values("pk")
+    return relationships.annotate(
+        from_visible=Q(from_person__in=visible_ids), to_visible=Q(to_person__in=visible_ids)
+    )
+
+
+# Persons ------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/persons",
+    response={200: list[PersonListItemOut], **_errors(422)},
+    operation_id="person_list",
+    summary="List the persons you may open",
+    description="Your caseload, your team's and your supervisees'. `q` searches names, aliases and phone numbers.",
+    tags=["persons"],
+)
+@paginate(Pages)
+def person_list(request: HttpRequest, q: str = Query("", max_length=200)) -> QuerySet[Person]:
+    return selectors.person_list(user=request.user, query=q)
+
+
+@router.post(
+    "/persons",
+    response={201: PersonOut, 409: DuplicateConflictOut, **_errors(400, 422)},
+    operation_id="person_create",
+    summary="Register a person",
+    description=(
+        "Likely duplicates stop the save with 409 and the candidates you may open; look at them, "
+        "then send again with `confirm_not_duplicate: true` if this is a different person. "
+        "You become the person's primary worker."
+    ),
+    tags=["persons"],
+)
+def person_create(request: HttpRequest, payload: PersonIn) -> Status:
+    fields = payload.model_dump(exclude={"confirm_not_duplicate"})
+    intake = services.PersonIntake(**{**fields, "aliases": tuple(fields["aliases"])})
+    try:
+        person = services.person_create(
+            actor=request.user, intake=intake, confirm_not_duplicate=payload.confirm_not_duplicate
+        )
+    except services.DuplicateSuspected as exc:
+        found = _duplicates_out(request.user, exc.candidates)
+        conflict = DuplicateConflictOut(
+            detail=(
+                "This person may already be registered. Check the candidates; if this is someone else, "
+                "send the request again with confirm_not_duplicate set to true."
+            ),
+            errors={},
+            candidates=found.candidates,
+            hidden_candidates=found.hidden_candidates,
+        )
+        return Status(409, conflict)
+    return Status(201, person)
+
+
+@router.get(
+    "/persons/{person_id}",
+    response={200: PersonDetailOut, **_errors(404, 422)},
+    operation_id="person_detail",
+    summary="Open a person's record",
+    description="Every open is written to the audit log with its purpose.",
+    tags=["persons"],
+)
+def person_detail(
+    request: HttpRequest,
+    person_id: int,
+    purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the record."),
+) -> Person:
+    return selectors.person_detail(user=request.user, person_id=person_id, purpose=purpose)
+
+
+@router.patch(
+    "/persons/{person_id}",
+    response={200: PersonOut, **_errors(400, 404, 409, 422)},
+    operation_id="person_update",
+    summary="Change a person's record",
+    description="Send the `version` you read; if the record changed since, the answer is 409 and nothing is saved.",
+    tags=["persons"],
+)
+def person_update(request: HttpRequest, person_id: int, payload: PersonPatch) -> Person:
+    person = selectors.person_get(user=request.user, person_id=person_id)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    return services.person_update(actor=request.user, person=person, version=payload.version, changes=changes)
+
+
+@router.get(
+    "/persons/{person_id}/duplicates",
+    response={200: DuplicatesOut, **_errors(404, 422)},
+    operation_id="person_duplicates",
+    summary="Likely duplicates of a registered person",
+    tags=["persons"],
+)
+def person_duplicates(request: HttpRequest, person_id: int) -> DuplicatesOut:
+    person = selectors.person_get(user=request.user, person_id=person_id)
+    # Compare the record as an intake would: its names, birth date and first phone number.
+    phone = person.contacts.filter(kind=ContactPoint.Kind.PHONE).values_list("value", flat=True).first()
+    intake = services.PersonIntake(
+        given_name=person.given_name,
+        family_name=person.family_name,
+        date_of_birth=person.date_of_birth,
+        phone=phone or "",
+    )
+    candidates = services.person_duplicates(actor=request.user, intake=intake, exclude_id=person.pk)
+    return _duplicates_out(request.user, candidates)
+
+
+@router.post(
+    "/persons/{person_id}/merge",
+    response={200: PersonOut, **_errors(400, 404, 422)},
+    operation_id="person_merge",
+    summary="Merge this duplicate into the surviving record",
+    description="Everything linked to the duplicate moves to the survivor; the duplicate keeps pointing to it.",
+    tags=["persons"],
+)
+def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Person:
+    duplicate = selectors.person_get(user=request.user, person_id=person_id)
+    survivor = _referenced_person(request.user, payload.survivor_id, "survivor_id")
+    return services.person_merge(actor=request.user, survivor=survivor, duplicate=duplicate)
+
+
+# Households ---------------------------------------------------------------------------------
+
+
+@router.get(
+    "/households",
+    response={200: list[HouseholdOut], **_errors(422)},
+    operation_id="household_list",
+    summary="List households with someone you may open",
+    tags=["households"],
+)
+@paginate(Pages)
+def household_list(request: HttpRequest) -> QuerySet[Household]:
+    return _members_marked_visible(selectors.household_list(user=request.user), request.user)
+
+
+@router.post(
+    "/households",
+    response={201: HouseholdOut, **_errors(400, 422)},
+    operation_id="household_create",
+    summary="Record a household",
+    description="You must be able to change every member's record.",
+    tags=["households"],
+)
+def household_create(request: HttpRequest, payload: HouseholdIn) -> Status:
+    members = [
+        (_referenced_person(request.user, member.person_id, f"members.{index}.person_id"), member.position)
+        for index, member in enumerate(payload.members)
+    ]
+    household = services.household_create(actor=request.user, name=payload.name, members=members)
+    # The answer shows the household as its page would, so it is read (and audited) the same way.
+    return Status(201, selectors.household_detail(user=request.user, household_id=household.pk))
+
+
+@router.get(
+    "/households/{household_id}",
+    response={200: HouseholdOut, **_errors(404, 422)},
+    operation_id="household_detail",
+    summary="Open a household",
+    tags=["households"],
+)
+def household_detail(request: HttpRequest, household_id: int) -> Household:
+    return selectors.household_detail(user=request.user, household_id=household_id)
+
+
+@router.post(
+    "/households/{household_id}/members",
+    response={201: MembershipOut, **_errors(400, 404, 422)},
+    operation_id="household_member_add",
+    summary="Add a person to a household",
+    tags=["households"],
+)
+def household_member_add(request: HttpRequest, household_id: int, payload: MemberIn) -> Status:
+    household = selectors.household_detail(user=request.user, household_id=household_id)
+    person = _referenced_person(request.user, payload.person_id, "person_id")
+    membership = services.household_member_add(
+        actor=request.user, household=household, person=person, position=payload.position
+    )
+    return Status(201, membership)
+
+
+# Relationships ------------------------------------------------------------------------------
+
+
+@router.get(
+    "/relationships",
+    response={200: list[RelationshipOut], **_errors(422)},
+    operation_id="relationship_list",
+    summary="List relationships of the persons you may open",
+    tags=["relationships"],
+)
+@paginate(Pages)
+def relationship_list(
+    request: HttpRequest, person_id: int | None = Query(None, description="Only this person's relationships.")
+) -> QuerySet[Relationship]:
+    return _ends_marked_visible(
+        selectors.relationship_list(user=request.user, person_id=person_id), request.user
+    )
+
+
+@router.post(
+    "/relationships",
+    response={201: RelationshipOut, **_errors(400, 422)},
+    operation_id="relationship_create",
+    summary="Record a relationship between two persons",
+    description="You must be able to change the first person's record and open the second's.",
+    tags=["relationships"],
+)
+def relationship_create(request: HttpRequest, payload: RelationshipIn) -> Status:
+    relationship = services.relationship_create(
+        actor=request.user,
+        from_person=_referenced_person(request.user, payload.from_person_id, "from_person_id"),
+        to_person=_referenced_person(request.user, payload.to_person_id, "to_person_id"),
+        kind=payload.kind,
+        notes=payload.notes,
+        no_contact=payload.no_contact,
+    )
+    # Both ends were checked on the way in: the caller changes one and may open the other.
+    relationship.from_visible = relationship.to_visible = True
+    return Status(201, relationship)
+
+
+@router.delete(
+    "/relationships/{relationship_id}",
+    response={204: None, **_errors(404, 422)},
+    operation_id="relationship_delete",
+    summary="Remove a relationship recorded in error",
+    tags=["relationships"],
+)
+def relationship_delete(request: HttpRequest, relationship_id: int) -> Status:
+    relationship = selectors.relationship_get(user=request.user, relationship_id=relationship_id)
+    services.relationship_delete(actor=request.user, relationship=relationship)
+    return Status(204, None)
+
+
+# Organisations ------------------------------------------------------------------------------
+
+
+@router.get(
+    "/organisations",
+    response={200: list[OrganisationOut], **_errors(422)},
+    operation_id="organisation_list",
+    summary="List organisations",
+    tags=["organisations"],
+)
+@paginate(Pages)
+def organisation_list(
+    request: HttpRequest,
+    q: str = Query("", max_length=200, description="Part of the name."),
+    kind: OrganisationKind | None = None,
+) -> QuerySet[Organisation]:
+    return selectors.organisation_list(user=request.user, query=q, kind=kind or "")
+
+
+@router.post(
+    "/organisations",
+    response={201: OrganisationOut, **_errors(400, 422)},
+    operation_id="organisation_create",
+    summary="Add an organisation",
+    tags=["organisations"],
+)
+def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Status:
+    return Status(201, services.organisation_create(actor=request.user, **payload.model_dump()))
+
+
+@router.get(
+    "/organisations/{organisation_id}",
+    response={200: OrganisationDetailOut, **_errors(404, 422)},
+    operation_id="organisation_detail",
+    summary="Open an organisation, with its contacts",
+    tags=["organisations"],
+)
+def organisation_detail(request: HttpRequest, organisation_id: int) -> Organisation:
+    return selectors.organisation_detail(user=request.user, organisation_id=organisation_id)
+
+
+@router.patch(
+    "/organisations/{organisation_id}",
+    response={200: OrganisationOut, **_errors(400, 404, 409, 422)},
+    operation_id="organisation_update",
+    summary="Change an organisation",
+    description="Send the `version` you read; if the record changed since, the answer is 409 and nothing is saved.",
+    tags=["organisations"],
+)
+def organisation_update(
+    request: HttpRequest, organisation_id: int, payload: OrganisationPatch
+) -> Organisation:
+    organisation = selectors.organisation_detail(user=request.user, organisation_id=organisation_id)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    return services.organisation_update(
+        actor=request.user, organisation=organisation, version=payload.version, changes=changes
+    )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import Assignment, AuditEntry, Consent, User
+from tapestry.people.duplicates import Candidate
 from tapestry.people.models import (
     Household,
     HouseholdMember,
@@ -17,6 +20,15 @@ from tapestry.people.models import (
     Person,
     Relationship,
 )
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+    """A likely duplicate the user may open, with why it matched."""
+
+    person: Person
+    candidate: Candidate
+
 
 PERSON_DETAIL_PARTS = ["identity", "aliases", "contacts", "addresses", "households", "relationships", "consents"]
 
@@ -182,3 +194,90 @@ def organisation_detail(*, user: User, organisation_id: int) -> Organisation:
     if organisation is None:
         raise Http404("No organisation with this number.")
     return organisation
+
+
+def person_get_changeable(*, user: User, person_id: int) -> Person:
+    """One person the user may change (an emergency access is read-only), for the forms that add to it."""
+    person = _get_person(user, person_id)
+    if person.merged_into_id or not policy.can_change_person(user, person):
+        raise PermissionDenied("You may not change this person's record.")
+    return person
+
+
+def person_choices(
+    *, user: User, exclude_id: int | None = None, changeable: bool = False
+) -> QuerySet[Person]:
+    """Persons to pick from in a form: the ones the user may open (or change), by name."""
+    persons = policy.persons_changeable(user) if changeable else policy.persons_visible(user)
+    if exclude_id is not None:
+        persons = persons.exclude(pk=exclude_id)
+    return persons.only("pk", "given_name", "preferred_name", "family_name", "date_of_birth")
+
+
+def duplicate_candidates_visible(
+    *, user: User, candidates: list[Candidate]
+) -> tuple[list[DuplicateMatch], int]:
+    """Split intake duplicates into those the user may open (with their records) and a count of the rest.
+
+    The rest are counted, never named: a worker learns a match exists and asks a supervisor.
+    """
+    ids = [candidate.person_id for candidate in candidates]
+    persons = {person.pk: person for person in policy.persons_visible(user).filter(pk__in=ids)}
+    shown = [DuplicateMatch(persons[c.person_id], c) for c in candidates if c.person_id in persons]
+    return shown, len(candidates) - len(shown)
+
+
+def person_consents_visible(*, user: User, person: Person) -> list[Consent]:
+    """The person's consents (already prefetched) minus those about segments the user is not granted."""
+    granted = policy.segments_granted(user)
+    return [consent for consent in person.consents.all() if not consent.segment or consent.segment in granted]
+
+
+def consent_get(*, user: User, consent_id: int) -> Consent:
+    consent = Consent.objects.select_related("person").filter(pk=consent_id).first()
+    if consent is None:
+        raise Http404("No consent with this number.")
+    if not policy.visible(user, Consent.objects.filter(pk=consent_id)).exists():
+        raise PermissionDenied("This consent belongs to a record you may not open.")
+    return consent
+
+
+def persons_compare(*, user: User, person_ids: list[int], purpose: str) -> list[Person]:
+    """Persons side by side (for a merge), with what identifies them; each open is audited."""
+    persons = {
+        person.pk: person
+        for person in policy.persons_visible(user)
+        .filter(pk__in=person_ids)
+        .prefetch_related(
+            "aliases",
+            "contacts",
+            "addresses",
+            Prefetch("household_memberships", queryset=HouseholdMember.objects.select_related("household")),
+        )
+        .annotate(
+            relationship_count=Count("relationships_from", distinct=True)
+            + Count("relationships_to", distinct=True)
+        )
+    }
+    if len(persons) != len(set(person_ids)):
+        raise PermissionDenied("One of these records is not in your caseload, your team's or your supervisees.")
+    for person in persons.values():
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.VIEW,
+            obj=person,
+            fields=["identity", "aliases", "contacts", "addresses", "households"],
+            purpose=purpose,
+        )
+    return [persons[pk] for pk in person_ids]
+
+
+def household_get(*, user: User, household_id: int) -> Household:
+    """A household with at least one member the user may open (not audited: no member details)."""
+    household = Household.objects.filter(pk=household_id).first()
+    if household is None:
+        raise Http404("No household with this number.")
+    visible_ids = policy.persons_visible(user).values("pk")
+    if not household.memberships.filter(person__in=visible_ids).exists():
+        raise PermissionDenied("No member of this household is in your caseload, team or supervision.")
+    return household

@@ -1,0 +1,417 @@
+"""Pages of access: the second factor, API tokens, emergency access, the audit log and staff."""
+
+from __future__ import annotations
+
+from base64 import b32encode
+
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tapestry.access import policy, selectors, services
+from tapestry.access.audit import audit_verify
+from tapestry.access.forms import (
+    AssignmentForm,
+    AuditSearchForm,
+    BreakGlassForm,
+    BreakGlassReviewForm,
+    GrantForm,
+    OtpCodeForm,
+    StaffCreateForm,
+    StaffEditForm,
+    TeamForm,
+    TokenCreateForm,
+)
+from tapestry.access.models import AuditEntry
+from tapestry.access.tokens import token_create, token_revoke
+
+AUDIT_PAGE_SIZE = 50
+
+
+def _apply_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's refusal next to the field it concerns, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+# The second factor -----------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def otp_verify(request: HttpRequest) -> HttpResponse:
+    if request.user.is_verified():
+        return redirect(_next_url(request))
+    device = services.totp_device_for(actor=request.user)
+    if device is None:
+        return redirect("access:otp_enrol")
+    form = OtpCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            accepted = services.totp_verify(actor=request.user, device=device, code=form.cleaned_data["code"])
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            if accepted:
+                otp_login(request, device)
+                return redirect(_next_url(request))
+            form.add_error(
+                "code",
+                "That code is not right or was already used. Check the time on your phone and try the next code.",
+            )
+    return render(request, "access/otp_verify.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+def _qr_svg(device: TOTPDevice) -> str:
+    """The enrolment QR code as inline SVG, drawn on the server so the page needs no script."""
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    return image.to_string(encoding="unicode")
+
+
+def _grouped(secret: str) -> str:
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def otp_enrol(request: HttpRequest) -> HttpResponse:
+    if services.totp_device_for(actor=request.user) is not None:
+        return redirect(_next_url(request) if request.user.is_verified() else reverse("access:otp_verify"))
+    device = services.totp_enrol_start(actor=request.user)
+    form = OtpCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            confirmed = services.totp_enrol_confirm(
+                actor=request.user, device=device, code=form.cleaned_data["code"]
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            if confirmed:
+                otp_login(request, device)
+                messages.success(
+                    request, "Your authenticator app is set up. You will need it each time you sign in."
+                )
+                return redirect(_next_url(request))
+            form.add_error(
+                "code", "That code is not right. Scan the code again, then enter the newest six digits."
+            )
+    context = {
+        "form": form,
+        # Our own SVG markup from our own data, so it is safe to insert as is.
+        "qr_svg": mark_safe(_qr_svg(device)),  # noqa: S308
+        "secret": _grouped(b32encode(device.bin_key).decode()),
+    }
+    return render(request, "access/otp_enrol.html", context)
+
+
+# Personal API tokens ---------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def tokens(request: HttpRequest) -> HttpResponse:
+    form = TokenCreateForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        # The raw value is rendered in this response only; it is never stored or redirected with.
+        _, new_token = token_create(
+            actor=request.user, name=form.cleaned_data["name"], expires_at=form.expires_at()
+        )
+        form = TokenCreateForm()
+    context = {"form": form, "tokens": selectors.tokens_of(user=request.user), "new_token": new_token}
+    return render(request, "access/tokens.html", context)
+
+
+@require_POST
+def token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
+    token = selectors.token_of(user=request.user, pk=pk)
+    if token.revoked_at is None:
+        token_revoke(actor=request.user, token=token)
+        messages.success(request, f"The token “{token.name}” is revoked; it no longer works.")
+    return redirect("access:tokens")
+
+
+# Emergency access ------------------------------------------------------------------------------
+
+
+def _person_url(person_pk: int) -> str:
+    return reverse("people:person_detail", args=[person_pk])
+
+
+@require_http_methods(["GET", "POST"])
+def break_glass(request: HttpRequest, person_pk: int) -> HttpResponse:
+    person = selectors.person_for_break_glass(user=request.user, pk=person_pk)
+    if policy.can_view_person(request.user, person):
+        return redirect(_person_url(person.pk))
+    form = BreakGlassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.break_glass_open(actor=request.user, person=person, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return redirect(_person_url(person.pk))
+    context = {"form": form, "person_pk": person.pk, "minutes": settings.TAPESTRY_BREAK_GLASS_MINUTES}
+    return render(request, "access/break_glass.html", context)
+
+
+def break_glass_queue(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "access/break_glass_queue.html", {"entries": selectors.break_glass_queue(user=request.user)}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def break_glass_review(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.break_glass_for_review(user=request.user, pk=pk)
+    form = BreakGlassReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.break_glass_review(
+                actor=request.user,
+                entry=entry,
+                outcome=form.cleaned_data["outcome"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"Review recorded for {entry.user}'s emergency access.")
+            return redirect("access:break_glass_queue")
+    return render(request, "access/break_glass_review.html", {"entry": entry, "form": form})
+
+
+# The audit log ---------------------------------------------------------------------------------
+
+
+def audit_log(request: HttpRequest) -> HttpResponse:
+    form = AuditSearchForm(request.GET or None)
+    entries = AuditEntry.objects.none()
+    if not form.is_bound or form.is_valid():
+        filters = form.cleaned_data if form.is_bound else {}
+        entries = selectors.audit_search(
+            user=request.user,
+            actor_username=filters.get("actor") or "",
+            action=filters.get("action") or "",
+            object_type=filters.get("object_type") or "",
+            person_id=filters.get("person"),
+            date_from=filters.get("date_from"),
+            date_to=filters.get("date_to"),
+        )
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {"form": form, "page": page, "chain": audit_verify(), "querystring": params.urlencode()}
+    return render(request, "access/audit_log.html", context)
+
+
+# Staff administration --------------------------------------------------------------------------
+
+
+def staff_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "access/staff_list.html", {"staff": selectors.staff_list(user=request.user)})
+
+
+def _form_page(request: HttpRequest, form: forms.Form, **context: object) -> HttpResponse:
+    return render(request, "access/form_page.html", {"form": form, **context})
+
+
+@require_http_methods(["GET", "POST"])
+def staff_create(request: HttpRequest) -> HttpResponse:
+    form = StaffCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            staff = services.staff_create(
+                actor=request.user,
+                username=data["username"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                role=data["role"],
+                password=data["password"],
+                supervisor=data["supervisor"],
+                teams=data["teams"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request, f"The account for {staff} is open. Give them the initial password in person."
+            )
+            return redirect("access:staff_edit", staff.pk)
+    return _form_page(
+        request,
+        form,
+        title="New staff account",
+        intro="They will set up their authenticator app the first time they sign in.",
+        submit="Open the account",
+        cancel_url=reverse("access:staff_list"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    staff = selectors.staff_detail(user=request.user, pk=pk)
+    initial = {
+        "role": staff.role,
+        "supervisor": staff.supervisor_id,
+        "is_active": staff.is_active,
+        "teams": [team.pk for team in staff.teams.all()],
+    }
+    form = StaffEditForm(request.POST or None, staff=staff, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.staff_update(
+                actor=request.user,
+                staff=staff,
+                role=data["role"],
+                supervisor=data["supervisor"],
+                is_active=data["is_active"],
+                teams=data["teams"],
+                reset_authenticator=data["reset_authenticator"],
+                unlock_sign_in=data["unlock_sign_in"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"Changes to {staff.username} are saved.")
+            return redirect("access:staff_edit", staff.pk)
+    context = {"staff": staff, "form": form, "today": timezone.localdate()}
+    return render(request, "access/staff_edit.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    staff = selectors.staff_detail(user=request.user, pk=pk)
+    form = AssignmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assignment = services.assignment_create(
+                actor=request.user,
+                staff=staff,
+                person_id=form.cleaned_data["person_id"],
+                kind=form.cleaned_data["kind"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request, f"Record {assignment.person_id} exists and is now on {staff.username}'s caseload."
+            )
+            return redirect("access:staff_edit", staff.pk)
+    return _form_page(
+        request,
+        form,
+        title=f"Add to {staff.username}'s caseload",
+        intro="Enter the person's record number. Administrators do not see names; the worker will.",
+        submit="Add to caseload",
+        cancel_url=reverse("access:staff_edit", args=[staff.pk]),
+    )
+
+
+@require_POST
+def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = selectors.assignment_for_admin(user=request.user, pk=pk)
+    try:
+        services.assignment_end(actor=request.user, assignment=assignment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Record {assignment.person_id} is off the caseload from today.")
+    return redirect("access:staff_edit", assignment.staff_id)
+
+
+@require_http_methods(["GET", "POST"])
+def grant_add(request: HttpRequest, pk: int) -> HttpResponse:
+    staff = selectors.staff_detail(user=request.user, pk=pk)
+    form = GrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            grant = services.segment_grant(
+                actor=request.user,
+                user=staff,
+                segment=form.cleaned_data["segment"],
+                reason=form.cleaned_data["reason"],
+                expires_at=form.expires_at(),
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"{staff.username} may now read {grant.get_segment_display().lower()}.")
+            return redirect("access:staff_edit", staff.pk)
+    return _form_page(
+        request,
+        form,
+        title=f"Grant {staff.username} a sensitive segment",
+        intro="Sensitive segments are read only with a grant, on top of the caseload. Grant the least needed.",
+        submit="Grant access",
+        cancel_url=reverse("access:staff_edit", args=[staff.pk]),
+    )
+
+
+@require_POST
+def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = selectors.grant_for_admin(user=request.user, pk=pk)
+    try:
+        services.segment_revoke(actor=request.user, grant=grant)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Access to {grant.get_segment_display().lower()} is revoked.")
+    return redirect("access:staff_edit", grant.user_id)
+
+
+def team_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "access/team_list.html", {"teams": selectors.team_list(user=request.user)})
+
+
+@require_http_methods(["GET", "POST"])
+def team_create(request: HttpRequest) -> HttpResponse:
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            team = services.team_create(
+                actor=request.user,
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"The team “{team.name}” is created. Add members from each staff page.")
+            return redirect("access:team_list")
+    return _form_page(
+        request,
+        form,
+        title="New team",
+        intro="",
+        submit="Create the team",
+        cancel_url=reverse("access:team_list"),
+    )

@@ -1,0 +1,1 @@
+"""The demo agency: a deterministic, synthetic agency to explore Tapestry with."""

@@ -1,0 +1,244 @@
+"""Forms for people, households, relationships, consent and organisations.
+
+Forms parse and check input; the service does the write. When a service refuses input with a
+ValidationError, `show_service_errors` puts each message beside the field it names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models import QuerySet
+
+from tapestry.access.models import Consent
+from tapestry.people import services
+from tapestry.people.models import (
+    Address,
+    ContactPoint,
+    Household,
+    HouseholdMember,
+    Organisation,
+    OrganisationContact,
+    Person,
+    Relationship,
+)
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ServiceErrors:
+    """Shows a service's ValidationError next to the fields it names; the rest at the top of the form."""
+
+    def show_service_errors(self, error: ValidationError) -> None:
+        if hasattr(error, "error_dict"):
+            for name, messages in error.error_dict.items():
+                self.add_error(name if name in self.fields else None, messages)
+        else:
+            self.add_error(None, error)
+
+
+class ServiceForm(ServiceErrors, forms.Form):
+    pass
+
+
+class ServiceModelForm(ServiceErrors, forms.ModelForm):
+    pass
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person picker that tells namesakes apart by their date of birth."""
+
+    def label_from_instance(self, obj: Person) -> str:
+        born = f" (born {obj.date_of_birth:%Y-%m-%d})" if obj.date_of_birth else ""
+        return f"{obj.display_name}{born}"
+
+
+class PersonFieldsForm(ServiceModelForm):
+    class Meta:
+        model = Person
+        fields = list(services.PERSON_FIELDS)
+        widgets = {"date_of_birth": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 3})}
+        labels = {"preferred_name": "Preferred name (if different)"}
+        help_texts = {"date_of_birth": "Leave empty if unknown."}
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in services.PERSON_FIELDS}
+
+
+class PersonIntakeForm(PersonFieldsForm):
+    phone = forms.CharField(max_length=40, required=False, widget=forms.TextInput(attrs={"type": "tel"}))
+    email = forms.EmailField(required=False)
+    aliases = forms.CharField(
+        label="Other names",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Former names, nicknames or spellings on other records; one per line.",
+    )
+
+    def clean_aliases(self) -> tuple[str, ...]:
+        lines = (line.strip() for line in self.cleaned_data["aliases"].splitlines())
+        return tuple(line for line in lines if line)
+
+    def intake(self) -> services.PersonIntake:
+        data = self.cleaned_data
+        return services.PersonIntake(
+            **self.changes(), phone=data["phone"], email=data["email"], aliases=data["aliases"]
+        )
+
+
+class VersionedForm(ServiceModelForm):
+    """An edit form that carries the version it was loaded from (optimistic concurrency)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+
+class PersonEditForm(VersionedForm, PersonFieldsForm):
+    class Meta(PersonFieldsForm.Meta):
+        pass
+
+
+class AliasForm(ServiceForm):
+    name = forms.CharField(
+        label="Other name",
+        max_length=200,
+        help_text="A former name, nickname or a spelling on another record.",
+    )
+
+
+class ContactForm(ServiceModelForm):
+    class Meta:
+        model = ContactPoint
+        fields = ["kind", "value", "safe_to_contact"]
+        labels = {"value": "Phone number or email address", "safe_to_contact": "Safe to contact"}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("kind") == ContactPoint.Kind.EMAIL and data.get("value"):
+            try:
+                validate_email(data["value"].strip())
+            except ValidationError:
+                self.add_error("value", "This is not an email address; check it or choose Phone.")
+        return data
+
+
+class AddressForm(ServiceModelForm):
+    class Meta:
+        model = Address
+        fields = ["line1", "line2", "city", "region", "postcode", "is_current", "confidential"]
+        labels = {"is_current": "This is where they live now"}
+
+
+class RelationshipForm(ServiceModelForm):
+    to_person = PersonChoiceField(
+        label="Other person",
+        queryset=Person.objects.none(),
+        help_text="People whose records you can open.",
+    )
+
+    class Meta:
+        model = Relationship
+        fields = ["kind", "to_person", "notes", "no_contact"]
+        labels = {"kind": "This person is the other person's", "no_contact": "No contact (protective order)"}
+        help_texts = {"no_contact": "Tick if this person must not learn where the other person is."}
+
+    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_person"].queryset = persons
+
+
+class ConsentForm(ServiceModelForm):
+    class Meta:
+        model = Consent
+        fields = [
+            "purpose",
+            "information",
+            "segment",
+            "recipient_organisation",
+            "recipient_description",
+            "written",
+            "document_reference",
+            "given_on",
+            "expires_on",
+        ]
+        widgets = {"given_on": DATE_INPUT, "expires_on": DATE_INPUT}
+        labels = {
+            "segment": "Part of the record",
+            "recipient_organisation": "Recipient organisation",
+            "recipient_description": "Or describe the recipient",
+        }
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["segment"].choices = [("", "General record")] + list(self.fields["segment"].choices)[1:]
+        self.fields["recipient_organisation"].queryset = organisations
+
+
+class HouseholdForm(ServiceForm):
+    name = forms.CharField(max_length=150, help_text=Household._meta.get_field("name").help_text)
+    person = PersonChoiceField(label="First member", queryset=Person.objects.none())
+    position = forms.ChoiceField(choices=HouseholdMember.Position.choices)
+
+    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = persons
+
+
+class HouseholdMemberForm(ServiceForm):
+    person = PersonChoiceField(
+        queryset=Person.objects.none(), help_text="People whose records you can change."
+    )
+    position = forms.ChoiceField(choices=HouseholdMember.Position.choices)
+
+    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = persons
+
+
+class MergeForm(ServiceForm):
+    survivor = PersonChoiceField(
+        label="Keep this record",
+        queryset=Person.objects.none(),
+        help_text="The record that stays. Everything on the duplicate moves to it.",
+    )
+
+    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"].queryset = persons
+
+
+class OrganisationForm(ServiceModelForm):
+    website = forms.URLField(required=False, max_length=200, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = list(services.ORGANISATION_FIELDS)
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in services.ORGANISATION_FIELDS}
+
+
+class OrganisationEditForm(VersionedForm, OrganisationForm):
+    class Meta(OrganisationForm.Meta):
+        pass
+
+
+class OrganisationFilterForm(forms.Form):
+    q = forms.CharField(label="Name", required=False)
+    kind = forms.ChoiceField(
+        label="Kind", required=False, choices=[("", "All kinds"), *Organisation.Kind.choices]
+    )
+
+
+class OrganisationContactForm(ServiceModelForm):
+    class Meta:
+        model = OrganisationContact
+        fields = ["name", "title", "phone", "email"]

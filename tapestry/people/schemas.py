@@ -1,0 +1,398 @@
+"""Typed request and response bodies of the people API (persons, households, relationships, organisations)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator, validate_email
+from django.utils import timezone
+from ninja import Field, Schema
+from pydantic import AfterValidator, ConfigDict, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
+
+from tapestry.people.models import HouseholdMember, Organisation, Relationship
+
+# Literal types rather than the models' TextChoices: three of them are called "Kind" and
+# would collide as OpenAPI components; a Literal is listed inline as an enum.
+Position = Literal[tuple(HouseholdMember.Position.values)]
+RelationshipKind = Literal[tuple(Relationship.Kind.values)]
+OrganisationKind = Literal[tuple(Organisation.Kind.values)]
+
+
+def _text(max_length: int, *, required: bool = False) -> Any:
+    return Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
+    ]
+
+
+def _not_in_future(value: date | None) -> date | None:
+    if value is not None and value > timezone.localdate():
+        raise PydanticCustomError("date_in_future", "The date of birth cannot be in the future.")
+    return value
+
+
+def _email(value: str) -> str:
+    if value:
+        try:
+            validate_email(value)
+        except DjangoValidationError:
+            raise PydanticCustomError(
+                "email", "Enter a valid email address, like name@example.org."
+            ) from None
+    return value
+
+
+def _url(value: str) -> str:
+    if value:
+        try:
+            URLValidator()(value)
+        except DjangoValidationError:
+            raise PydanticCustomError("url", "Enter a full web address, like https://example.org.") from None
+    return value
+
+
+Name = _text(100, required=True)
+Text40 = _text(40)
+Text60 = _text(60)
+Text100 = _text(100)
+Text200 = _text(200)
+Text255 = _text(255)
+RequiredText150 = _text(150, required=True)
+RequiredText200 = _text(200, required=True)
+BirthDate = Annotated[date, AfterValidator(_not_in_future)]
+Email = Annotated[_text(254), AfterValidator(_email)]
+Website = Annotated[_text(200), AfterValidator(_url)]
+
+
+class Input(Schema):
+    # An unknown field is a mistake worth hearing about (a typo would otherwise be ignored).
+    model_config = ConfigDict(extra="forbid")
+
+
+# Errors -------------------------------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="What went wrong, in plain language.")
+    errors: dict[str, list[str]] = Field(
+        description="Messages per field; `__all__` for the request as a whole."
+    )
+
+
+class CandidateOut(Schema):
+    id: int
+    name: str
+    date_of_birth: date | None
+    score: float = Field(description="0-100: how alike the two records are.")
+    reasons: list[str]
+
+
+class DuplicatesOut(Schema):
+    candidates: list[CandidateOut] = Field(description="Likely duplicates the caller may open, best first.")
+    hidden_candidates: int = Field(description="Likely duplicates outside the caller's reach, counted only.")
+
+
+class DuplicateConflictOut(ErrorOut):
+    candidates: list[CandidateOut]
+    hidden_candidates: int
+
+
+# Persons ------------------------------------------------------------------------------------
+
+
+class PersonRef(Schema):
+    id: int
+    name: str
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return obj.display_name
+
+
+class WorkerOut(Schema):
+    staff_id: int
+    name: str
+    kind: str
+    started_on: date
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return obj.staff.get_full_name() or obj.staff.username
+
+
+class PersonIn(Input):
+    given_name: Name
+    family_name: Name
+    preferred_name: Text100 = ""
+    date_of_birth: BirthDate | None = None
+    gender_identity: Text60 = ""
+    pronouns: Text40 = ""
+    languages: Text200 = Field("", description="Comma-separated, preferred first.")
+    needs_interpreter: bool = False
+    notes: str = ""
+    phone: Text40 = ""
+    email: Email = ""
+    aliases: list[RequiredText200] = Field(default_factory=list, description="Other names on file.")
+    confirm_not_duplicate: bool = Field(
+        False, description="Set after looking at the candidates of a 409 answer: this is a different person."
+    )
+
+
+class PersonPatch(Input):
+    """Send `version` (from the record you read) and only the fields you change."""
+
+    version: int = Field(ge=1)
+    # Absent means unchanged; the fields are not nullable, so an explicit null is refused.
+    given_name: Name = None
+    family_name: Name = None
+    preferred_name: Text100 = None
+    date_of_birth: BirthDate | None = None
+    gender_identity: Text60 = None
+    pronouns: Text40 = None
+    languages: Text200 = None
+    needs_interpreter: bool = None
+    notes: str = None
+
+
+class PersonOut(Schema):
+    id: int
+    display_name: str
+    given_name: str
+    family_name: str
+    preferred_name: str
+    date_of_birth: date | None
+    gender_identity: str
+    pronouns: str
+    languages: str
+    needs_interpreter: bool
+    notes: str
+    version: int
+    merged_into_id: int | None = Field(description="Set when this record was merged into another.")
+    created_at: datetime
+    updated_at: datetime
+
+
+class PersonListItemOut(Schema):
+    id: int
+    display_name: str
+    given_name: str
+    family_name: str
+    preferred_name: str
+    date_of_birth: date | None
+    pronouns: str
+    primary_worker: WorkerOut | None
+
+    @staticmethod
+    def resolve_primary_worker(obj: Any) -> Any:
+        assignments = getattr(obj, "primary_assignments", [])
+        return assignments[0] if assignments else None
+
+
+class AliasOut(Schema):
+    id: int
+    name: str
+
+
+class ContactOut(Schema):
+    id: int
+    kind: str
+    value: str
+    safe_to_contact: bool
+
+
+class AddressOut(Schema):
+    id: int
+    line1: str
+    line2: str
+    city: str
+    region: str
+    postcode: str
+    is_current: bool
+    confidential: bool = Field(description="A shelter or safe address: never share it outside the agency.")
+
+
+class PersonHouseholdOut(Schema):
+    household_id: int
+    name: str
+    position: str
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return obj.household.name
+
+
+class PersonDetailOut(PersonOut):
+    aliases: list[AliasOut]
+    contacts: list[ContactOut]
+    addresses: list[AddressOut]
+    households: list[PersonHouseholdOut]
+    workers: list[WorkerOut] = Field(description="Staff currently assigned to this person.")
+    can_change: bool = Field(description="Whether the caller may change this record.")
+    emergency_access: bool = Field(description="The caller reads this record under break-glass access.")
+
+    @staticmethod
+    def resolve_households(obj: Any) -> Any:
+        return obj.household_memberships.all()
+
+    @staticmethod
+    def resolve_workers(obj: Any) -> Any:
+        return getattr(obj, "current_assignments", [])
+
+    @staticmethod
+    def resolve_can_change(obj: Any) -> bool:
+        return getattr(obj, "can_change", False)
+
+    @staticmethod
+    def resolve_emergency_access(obj: Any) -> bool:
+        return getattr(obj, "emergency", None) is not None
+
+
+class MergeIn(Input):
+    survivor_id: int = Field(description="The record that stays; the one in the path is folded into it.")
+
+
+# Households ---------------------------------------------------------------------------------
+
+
+class MemberIn(Input):
+    person_id: int
+    position: Position
+
+
+class HouseholdIn(Input):
+    name: RequiredText150
+    members: list[MemberIn] = Field(min_length=1)
+
+    @field_validator("members")
+    @classmethod
+    def _each_person_once(cls, members: list[MemberIn]) -> list[MemberIn]:
+        ids = [member.person_id for member in members]
+        if len(ids) != len(set(ids)):
+            raise PydanticCustomError("repeated_member", "Each person can be listed only once.")
+        return members
+
+
+class MemberOut(Schema):
+    person: PersonRef | None = Field(description="Null when the member is outside the caller's reach.")
+    position: str
+    position_label: str
+
+    @staticmethod
+    def resolve_person(obj: Any) -> Any:
+        return obj.person if getattr(obj, "person_visible", False) else None
+
+    @staticmethod
+    def resolve_position_label(obj: Any) -> str:
+        return obj.get_position_display()
+
+
+class MembershipOut(Schema):
+    household_id: int
+    person: PersonRef
+    position: str
+    position_label: str
+
+    @staticmethod
+    def resolve_position_label(obj: Any) -> str:
+        return obj.get_position_display()
+
+
+class HouseholdOut(Schema):
+    id: int
+    name: str
+    members: list[MemberOut]
+
+    @staticmethod
+    def resolve_members(obj: Any) -> Any:
+        return obj.memberships.all()
+
+
+# Relationships ------------------------------------------------------------------------------
+
+
+class RelationshipIn(Input):
+    from_person_id: int
+    to_person_id: int
+    kind: RelationshipKind = Field(description="Read as '<from> is <kind> of <to>'.")
+    notes: Text255 = ""
+    no_contact: bool = Field(False, description="A protective order or other reason to keep them apart.")
+
+
+class RelationshipOut(Schema):
+    id: int
+    from_person: PersonRef | None = Field(description="Null when outside the caller's reach.")
+    to_person: PersonRef | None = Field(description="Null when outside the caller's reach.")
+    kind: str
+    kind_label: str
+    notes: str
+    is_current: bool
+    no_contact: bool
+
+    @staticmethod
+    def resolve_from_person(obj: Any) -> Any:
+        return obj.from_person if getattr(obj, "from_visible", False) else None
+
+    @staticmethod
+    def resolve_to_person(obj: Any) -> Any:
+        return obj.to_person if getattr(obj, "to_visible", False) else None
+
+    @staticmethod
+    def resolve_kind_label(obj: Any) -> str:
+        return obj.get_kind_display()
+
+
+# Organisations ------------------------------------------------------------------------------
+
+
+class OrganisationIn(Input):
+    name: RequiredText200
+    kind: OrganisationKind
+    description: str = ""
+    phone: Text40 = ""
+    email: Email = ""
+    website: Website = ""
+    address: Text255 = ""
+
+
+class OrganisationPatch(Input):
+    """Send `version` (from the record you read) and only the fields you change."""
+
+    version: int = Field(ge=1)
+    name: RequiredText200 = None
+    kind: OrganisationKind = None
+    description: str = None
+    phone: Text40 = None
+    email: Email = None
+    website: Website = None
+    address: Text255 = None
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    kind: str
+    kind_label: str
+    description: str
+    phone: str
+    email: str
+    website: str
+    address: str
+    version: int
+
+    @staticmethod
+    def resolve_kind_label(obj: Any) -> str:
+        return obj.get_kind_display()
+
+
+class OrganisationContactOut(Schema):
+    id: int
+    name: str
+    title: str
+    phone: str
+    email: str
+
+
+class OrganisationDetailOut(OrganisationOut):
+    contacts: list[OrganisationContactOut]

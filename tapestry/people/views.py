@@ -1,0 +1,443 @@
+"""Pages for people, households, relationships, consent and organisations: parse, call, render."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from tapestry.access.errors import StaleEdit
+from tapestry.access.policy import Capability, has_capability
+from tapestry.people import selectors, services
+from tapestry.people.forms import (
+    AddressForm,
+    AliasForm,
+    ConsentForm,
+    ContactForm,
+    HouseholdForm,
+    HouseholdMemberForm,
+    MergeForm,
+    OrganisationContactForm,
+    OrganisationEditForm,
+    OrganisationFilterForm,
+    OrganisationForm,
+    PersonEditForm,
+    PersonIntakeForm,
+    RelationshipForm,
+)
+from tapestry.people.models import Person, Relationship
+
+PAGE_SIZE = 25
+
+
+def _page(request: HttpRequest, queryset: QuerySet) -> Page:
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _bound(request: HttpRequest) -> Any:
+    """The submitted data on a POST, None (an unbound form) otherwise."""
+    return request.POST if request.method == "POST" else None
+
+
+# Persons: find, register, open, edit.
+
+
+def _person_results(request: HttpRequest) -> dict[str, Any]:
+    query = request.GET.get("q", "").strip()
+    return {
+        "page": _page(request, selectors.person_list(user=request.user, query=query)),
+        "query": query,
+        "filter_query": urlencode({"q": query}) if query else "",
+    }
+
+
+@vary_on_headers("HX-Request")
+def person_list(request: HttpRequest) -> HttpResponse:
+    context = _person_results(request)
+    # htmx live search swaps in the results only; a history restore needs the whole page.
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, "people/_person_results.html", context)
+    return render(request, "people/person_list.html", context)
+
+
+def person_search(request: HttpRequest) -> HttpResponse:
+    return render(request, "people/_person_results.html", _person_results(request))
+
+
+def person_create(request: HttpRequest) -> HttpResponse:
+    form = PersonIntakeForm(_bound(request))
+    duplicates: list[selectors.DuplicateMatch] = []
+    hidden_duplicates = 0
+    if form.is_bound and form.is_valid():
+        confirmed = request.POST.get("confirm_not_duplicate") == "yes"
+        try:
+            person = services.person_create(
+                actor=request.user, intake=form.intake(), confirm_not_duplicate=confirmed
+            )
+        except services.DuplicateSuspected as suspected:
+            duplicates, hidden_duplicates = selectors.duplicate_candidates_visible(
+                user=request.user, candidates=suspected.candidates
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"{person} is registered and on your caseload.")
+            return redirect("people:person_detail", pk=person.pk)
+    context = {
+        "form": form,
+        "duplicates": duplicates,
+        "hidden_duplicates": hidden_duplicates,
+        "duplicates_found": bool(duplicates or hidden_duplicates),
+    }
+    return render(request, "people/person_create.html", context)
+
+
+@dataclass(frozen=True)
+class RelationshipRow:
+    """One relationship as read from the person whose page it is on."""
+
+    label: str
+    other: Person
+    other_visible: bool
+    relationship: Relationship
+
+
+def _relationship_rows(person: Person) -> list[RelationshipRow]:
+    rows = [
+        RelationshipRow(rel.kind_from(person.pk), rel.to_person, rel.other_visible, rel)
+        for rel in person.relationships_from.all()
+    ]
+    rows += [
+        RelationshipRow(rel.kind_from(person.pk), rel.from_person, rel.other_visible, rel)
+        for rel in person.relationships_to.all()
+    ]
+    return sorted(rows, key=lambda row: (not row.relationship.is_current, row.label, row.other.display_name))
+
+
+def _person_forbidden(request: HttpRequest, pk: int, denied: PermissionDenied) -> HttpResponse:
+    context: dict[str, Any] = {"detail": str(denied)}
+    if has_capability(request.user, Capability.BREAK_GLASS):
+        context["break_glass_url"] = reverse("access:break_glass", args=[pk])
+    return render(request, "403.html", context, status=403)
+
+
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        person = selectors.person_detail(user=request.user, person_id=pk)
+    except PermissionDenied as denied:
+        return _person_forbidden(request, pk, denied)
+    if person.merged_into_id:
+        return render(
+            request, "people/person_merged.html", {"person": person, "survivor": person.merged_into}
+        )
+    context = {
+        "person": person,
+        "relationships": _relationship_rows(person),
+        "consents": selectors.person_consents_visible(user=request.user, person=person),
+        "can_merge": person.can_change and has_capability(request.user, Capability.PERSON_MERGE),
+    }
+    return render(request, "people/person_detail.html", context)
+
+
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.person_get_changeable(user=request.user, person_id=pk)
+    # The form edits a copy, so the page keeps the saved name whatever was typed.
+    form = PersonEditForm(_bound(request), instance=copy.copy(person))
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.person_update(
+                actor=request.user,
+                person=person,
+                version=form.cleaned_data["version"],
+                changes=form.changes(),
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"Changes to {person}'s record are saved.")
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/person_edit.html", {"person": person, "form": form}, status=status)
+
+
+# Adding to a person's record: one small form each, the same shape every time.
+
+
+def _person_add(
+    request: HttpRequest,
+    pk: int,
+    *,
+    title: str,
+    form_class: type[forms.BaseForm],
+    save: Callable[[Person, dict[str, Any]], str],
+    form_kwargs: Callable[[Person], dict[str, Any]] = lambda person: {},
+) -> HttpResponse:
+    """Show the form; on a valid submit call the service through `save`, which returns the message."""
+    person = selectors.person_get_changeable(user=request.user, person_id=pk)
+    form = form_class(_bound(request), **form_kwargs(person))
+    if form.is_bound and form.is_valid():
+        try:
+            message = save(person, form.cleaned_data)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, message)
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/person_add.html", {"person": person, "form": form, "title": title})
+
+
+def alias_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(person: Person, data: dict[str, Any]) -> str:
+        alias = services.alias_add(actor=request.user, person=person, name=data["name"])
+        return f"“{alias}” is recorded as another name for {person}."
+
+    return _person_add(request, pk, title="Add another name", form_class=AliasForm, save=save)
+
+
+def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(person: Person, data: dict[str, Any]) -> str:
+        contact = services.contact_add(actor=request.user, person=person, **data)
+        return f"{contact.get_kind_display()} added."
+
+    return _person_add(request, pk, title="Add a phone number or email", form_class=ContactForm, save=save)
+
+
+def address_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(person: Person, data: dict[str, Any]) -> str:
+        services.address_add(actor=request.user, person=person, **data)
+        return "Address added."
+
+    return _person_add(request, pk, title="Add an address", form_class=AddressForm, save=save)
+
+
+def relationship_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(person: Person, data: dict[str, Any]) -> str:
+        relationship = services.relationship_create(
+            actor=request.user,
+            from_person=person,
+            to_person=data["to_person"],
+            kind=data["kind"],
+            notes=data["notes"],
+            no_contact=data["no_contact"],
+        )
+        return f"Recorded: {relationship}."
+
+    return _person_add(
+        request,
+        pk,
+        title="Add a relationship",
+        form_class=RelationshipForm,
+        save=save,
+        form_kwargs=lambda person: {
+            "persons": selectors.person_choices(user=request.user, exclude_id=person.pk)
+        },
+    )
+
+
+def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(person: Person, data: dict[str, Any]) -> str:
+        services.consent_record(actor=request.user, person=person, **data)
+        return "Consent recorded."
+
+    return _person_add(
+        request,
+        pk,
+        title="Record a consent",
+        form_class=ConsentForm,
+        save=save,
+        form_kwargs=lambda person: {"organisations": selectors.organisation_list(user=request.user)},
+    )
+
+
+@require_POST
+def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    consent = selectors.consent_get(user=request.user, consent_id=pk)
+    try:
+        services.consent_revoke(actor=request.user, consent=consent)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{consent} is revoked from today.")
+    return redirect("people:person_detail", pk=consent.person_id)
+
+
+def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """Pick the surviving record, compare the two side by side, then confirm the merge."""
+    duplicate = selectors.person_get_changeable(user=request.user, person_id=pk)
+    persons = selectors.person_choices(user=request.user, exclude_id=duplicate.pk, changeable=True)
+    data = request.POST if request.method == "POST" else (request.GET if "survivor" in request.GET else None)
+    form = MergeForm(data, persons=persons)
+    compared: list[Person] = []
+    if form.is_bound and form.is_valid():
+        survivor = form.cleaned_data["survivor"]
+        if request.method == "POST":
+            try:
+                survivor = services.person_merge(actor=request.user, survivor=survivor, duplicate=duplicate)
+            except ValidationError as error:
+                form.show_service_errors(error)
+            else:
+                messages.success(request, f"The duplicate record is merged into {survivor}.")
+                return redirect("people:person_detail", pk=survivor.pk)
+        compared = selectors.persons_compare(
+            user=request.user, person_ids=[duplicate.pk, survivor.pk], purpose="merge review"
+        )
+    suggestions: list[selectors.DuplicateMatch] = []
+    if not compared:
+        intake = services.PersonIntake(
+            given_name=duplicate.given_name,
+            family_name=duplicate.family_name,
+            date_of_birth=duplicate.date_of_birth,
+        )
+        candidates = services.person_duplicates(actor=request.user, intake=intake, exclude_id=duplicate.pk)
+        suggestions, _ = selectors.duplicate_candidates_visible(user=request.user, candidates=candidates)
+    context = {"duplicate": duplicate, "form": form, "compared": compared, "suggestions": suggestions}
+    return render(request, "people/person_merge.html", context)
+
+
+# Households.
+
+
+def household_list(request: HttpRequest) -> HttpResponse:
+    page = _page(request, selectors.household_list(user=request.user))
+    return render(request, "people/household_list.html", {"page": page})
+
+
+def household_create(request: HttpRequest) -> HttpResponse:
+    persons = selectors.person_choices(user=request.user, changeable=True)
+    initial = {"person": request.GET.get("person")} if request.GET.get("person") else {}
+    form = HouseholdForm(_bound(request), initial=initial, persons=persons)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            household = services.household_create(
+                actor=request.user, name=data["name"], members=[(data["person"], data["position"])]
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"{household} is recorded.")
+            return redirect("people:household_detail", pk=household.pk)
+    return render(request, "people/household_create.html", {"form": form})
+
+
+def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    household = selectors.household_detail(user=request.user, household_id=pk)
+    context = {"household": household, "can_add": has_capability(request.user, Capability.PERSON_WRITE)}
+    return render(request, "people/household_detail.html", context)
+
+
+def household_member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    household = selectors.household_get(user=request.user, household_id=pk)
+    persons = selectors.person_choices(user=request.user, changeable=True)
+    form = HouseholdMemberForm(_bound(request), persons=persons)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.household_member_add(
+                actor=request.user, household=household, person=data["person"], position=data["position"]
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"{data['person']} is added to {household}.")
+            return redirect("people:household_detail", pk=household.pk)
+    return render(request, "people/household_member_add.html", {"household": household, "form": form})
+
+
+# Organisations.
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    filters = OrganisationFilterForm(request.GET)
+    query, kind = "", ""
+    if filters.is_valid():
+        query, kind = filters.cleaned_data["q"], filters.cleaned_data["kind"]
+    organisations = selectors.organisation_list(user=request.user, query=query, kind=kind)
+    context = {
+        "filters": filters,
+        "page": _page(request, organisations),
+        # Page links keep the filters.
+        "filter_query": urlencode({"q": query, "kind": kind}) if query or kind else "",
+        "can_change": has_capability(request.user, Capability.ORGANISATION_WRITE),
+    }
+    return render(request, "people/organisation_list.html", context)
+
+
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    form = OrganisationForm(_bound(request))
+    if form.is_bound and form.is_valid():
+        try:
+            organisation = services.organisation_create(actor=request.user, **form.changes())
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"{organisation} is added.")
+            return redirect("people:organisation_detail", pk=organisation.pk)
+    return render(request, "people/organisation_form.html", {"form": form, "organisation": None})
+
+
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = selectors.organisation_detail(user=request.user, organisation_id=pk)
+    context = {
+        "organisation": organisation,
+        "can_change": has_capability(request.user, Capability.ORGANISATION_WRITE),
+    }
+    return render(request, "people/organisation_detail.html", context)
+
+
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = selectors.organisation_detail(user=request.user, organisation_id=pk)
+    form = OrganisationEditForm(_bound(request), instance=copy.copy(organisation))
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.organisation_update(
+                actor=request.user,
+                organisation=organisation,
+                version=form.cleaned_data["version"],
+                changes=form.changes(),
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"Changes to {organisation} are saved.")
+            return redirect("people:organisation_detail", pk=organisation.pk)
+    context = {"form": form, "organisation": organisation}
+    return render(request, "people/organisation_form.html", context, status=status)
+
+
+def organisation_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = selectors.organisation_detail(user=request.user, organisation_id=pk)
+    form = OrganisationContactForm(_bound(request))
+    if form.is_bound and form.is_valid():
+        try:
+            contact = services.organisation_contact_add(
+                actor=request.user, organisation=organisation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"{contact.name} is added as a contact.")
+            return redirect("people:organisation_detail", pk=organisation.pk)
+    return render(
+        request, "people/organisation_contact_add.html", {"organisation": organisation, "form": form}
+    )

@@ -1,0 +1,187 @@
+"""The authorization matrix: every URL and API operation, for every role.
+
+Each route must be declared in tapestry.access.routes.ROUTES; each role must get exactly
+the answer the declared table gives: through (any status but 401/403) or refused (403,
+or a sign-in redirect / 401 when anonymous).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.checks import run_checks
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from tapestry.access.models import BreakGlass, Consent, Role, Segment, SegmentGrant
+from tapestry.access.policy import ROLE_CAPABILITIES, Capability
+from tapestry.access.routes import AUTHENTICATED, PUBLIC, ROUTES, declared_keys_for_urlconf, undeclared_routes
+from tapestry.access.tokens import token_create
+from tapestry.people.models import Relationship
+from tapestry.testing import HouseholdFactory, OrganisationFactory, PersonFactory, add_member, assign
+
+ANONYMOUS = "anonymous"
+ROLES = [ANONYMOUS, *(role.value for role in Role)]
+
+# The policy written out by hand, so a change to ROLE_CAPABILITIES must be made twice on purpose.
+CLIENT_FACING = {"caseworker", "crisis_worker", "child_welfare_worker", "school_social_worker", "outreach_worker"}
+EXPECTED_HOLDERS = {
+    Capability.PERSON_READ: CLIENT_FACING | {"supervisor"},
+    Capability.PERSON_WRITE: CLIENT_FACING | {"supervisor"},
+    Capability.PERSON_MERGE: {"supervisor"},
+    Capability.BREAK_GLASS: CLIENT_FACING | {"supervisor"},
+    Capability.BREAK_GLASS_REVIEW: {"supervisor"},
+    Capability.ORGANISATION_READ: set(r.value for r in Role) - {"auditor"},
+    Capability.ORGANISATION_WRITE: CLIENT_FACING
+    | {"supervisor", "community_educator", "program_manager", "community_organiser", "grants_officer"}
+    | {"administrator"},
+    Capability.AGGREGATE_READ: {
+        "supervisor",
+        "community_educator",
+        "program_manager",
+        "community_organiser",
+        "grants_officer",
+        "evaluator",
+    },
+    Capability.AUDIT_READ: {"auditor"},
+    Capability.STAFF_MANAGE: {"administrator"},
+}
+
+
+def test_the_role_table_matches_the_written_policy():
+    for capability, holders in EXPECTED_HOLDERS.items():
+        actual = {role for role, caps in ROLE_CAPABILITIES.items() if capability in caps}
+        assert actual == holders, capability
+
+
+def test_every_route_is_declared():
+    assert undeclared_routes() == []
+
+
+def test_every_declared_route_exists():
+    served = {key for _, key in declared_keys_for_urlconf()}
+    assert set(ROUTES) - served == set()
+
+
+@pytest.mark.django_db
+def test_an_undeclared_route_fails_the_check_and_is_refused_to_everyone(cast):
+    assert undeclared_routes("tests.undeclared_urls") == ["sneaky"]
+    with override_settings(ROOT_URLCONF="tests.undeclared_urls"):
+        errors = [e for e in run_checks() if e.id == "tapestry.E001"]
+        client = Client()
+        client.force_login(cast.supervisor)
+        response = client.get("/sneaky/")
+    assert [e.msg for e in errors] == ["Route 'sneaky' is not declared in tapestry.access.routes.ROUTES."]
+    assert response.status_code == 403
+    assert b"client list" not in response.content
+
+
+@pytest.fixture
+def world(cast):
+    """One record of each kind, reachable by every role's own caseload where that role has one."""
+    person, relative, duplicate = PersonFactory(), PersonFactory(), PersonFactory()
+    for user in [*cast.by_role.values()]:
+        for someone in (person, relative, duplicate):
+            assign(user, someone)
+    household = HouseholdFactory()
+    add_member(household, person)
+    organisation = OrganisationFactory()
+    relationship = Relationship.objects.create(from_person=person, to_person=relative, kind="sibling")
+    consent = Consent.objects.create(person=person, information="Name", purpose="referral")
+    stranger = PersonFactory()
+    assign(cast.outsider, stranger)
+    glass = BreakGlass.objects.create(
+        user=cast.outsider, person=stranger, reason="Welfare check", expires_at=timezone.now() + timedelta(hours=1)
+    )
+    grant = SegmentGrant.objects.create(user=cast.outsider, segment=Segment.SCHOOL, reason="School team")
+    return {
+        "cast": cast,
+        "person": person,
+        "duplicate": duplicate,
+        "stranger": stranger,
+        "household": household,
+        "organisation": organisation,
+        "relationship": relationship,
+        "consent": consent,
+        "glass": glass,
+        "grant": grant,
+        "assignment": cast.outsider.assignments.get(),
+    }
+
+
+def ui_kwargs(name: str, world: dict, user) -> dict:
+    people = {
+        "people:person_detail": {"pk": world["person"].pk},
+        "people:person_edit": {"pk": world["person"].pk},
+        "people:alias_add": {"pk": world["person"].pk},
+        "people:contact_add": {"pk": world["person"].pk},
+        "people:address_add": {"pk": world["person"].pk},
+        "people:relationship_add": {"pk": world["person"].pk},
+        "people:consent_add": {"pk": world["person"].pk},
+        "people:consent_revoke": {"pk": world["consent"].pk},
+        "people:person_merge": {"pk": world["duplicate"].pk},
+        "people:household_detail": {"pk": world["household"].pk},
+        "people:household_member_add": {"pk": world["household"].pk},
+        "people:organisation_detail": {"pk": world["organisation"].pk},
+        "people:organisation_edit": {"pk": world["organisation"].pk},
+        "people:organisation_contact_add": {"pk": world["organisation"].pk},
+        "access:break_glass": {"person_pk": world["stranger"].pk},
+        "access:break_glass_review": {"pk": world["glass"].pk},
+        "access:staff_edit": {"pk": world["cast"].outsider.pk},
+        "access:assignment_add": {"pk": world["cast"].outsider.pk},
+        "access:assignment_end": {"pk": world["assignment"].pk},
+        "access:grant_add": {"pk": world["cast"].outsider.pk},
+        "access:grant_revoke": {"pk": world["grant"].pk},
+        "front:level": {"slug": "micro"},
+    }
+    if name == "access:token_revoke":
+        owner = user if user is not None else world["cast"].caseworker
+        token, _ = token_create(actor=owner, name="matrix")
+        return {"pk": token.pk}
+    return people.get(name, {})
+
+
+def request_route(key: str, world: dict, role: str):
+    user = None if role == ANONYMOUS else world["cast"][role]
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    if " " in key:
+        method, template = key.split(" ", 1)
+        path = template.format(
+            person_id=world["person"].pk,
+            household_id=world["household"].pk,
+            organisation_id=world["organisation"].pk,
+            relationship_id=world["relationship"].pk,
+        )
+        return client.generic(method, path, data="{}", content_type="application/json")
+    return client.get(reverse(key, kwargs=ui_kwargs(key, world, user)))
+
+
+def expected_through(rule: str, role: str) -> bool:
+    if rule == PUBLIC:
+        return True
+    if role == ANONYMOUS:
+        return False
+    return rule == AUTHENTICATED or rule in ROLE_CAPABILITIES[role]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", sorted(ROUTES))
+def test_each_role_gets_the_declared_answer(key, world):
+    rule = ROUTES[key]
+    wrong = []
+    for role in ROLES:
+        response = request_route(key, world, role)
+        status = response.status_code
+        if expected_through(rule, role):
+            ok = status not in (401, 403) and not (status == 302 and "/accounts/login/" in response["Location"])
+        elif role == ANONYMOUS:
+            ok = status == 401 if " " in key else status == 302 and "/accounts/login/" in response["Location"]
+        else:
+            ok = status == 403
+        if not ok or status >= 500:
+            wrong.append(f"{role}: {status}")
+    assert wrong == [], f"{key} ({rule})"
