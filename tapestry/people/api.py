@@ -4,19 +4,17 @@
 # behind @paginate's wrapper it would look names up in ninja's module instead of this one.
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from tapestry.access import policy
 from tapestry.access.models import User
 from tapestry.people import selectors, services
 from tapestry.people.duplicates import Candidate
 from tapestry.people.models import (
     ContactPoint,
     Household,
-    HouseholdMember,
     Organisation,
     Person,
     Relationship,
@@ -87,24 +85,6 @@ def _duplicates_out(user: User, candidates: list[Candidate]) -> DuplicatesOut:
             for match in shown
         ],
         hidden_candidates=hidden,
-    )
-
-
-def _members_marked_visible(households: QuerySet[Household], user: User) -> QuerySet[Household]:
-    # household_list does not say which members the caller may open; mark them as household_detail does,
-    # so a member outside the caller's reach is shown by position only.
-    visible_ids = policy.persons_visible(user).values("pk")
-    members = HouseholdMember.objects.select_related("person").annotate(
-        person_visible=Q(person__in=visible_ids)
-    )
-    return households.prefetch_related(None).prefetch_related(Prefetch("memberships", queryset=members))
-
-
-def _ends_marked_visible(relationships: QuerySet[Relationship], user: User) -> QuerySet[Relationship]:
-    # A relationship is listed when either end is in reach; the other end is named only if it is too.
-    visible_ids = policy.persons_visible(user).values("pk")
-    return relationships.annotate(
-        from_visible=Q(from_person__in=visible_ids), to_visible=Q(to_person__in=visible_ids)
     )
 
 
@@ -235,7 +215,7 @@ def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Pers
 )
 @paginate(Pages)
 def household_list(request: HttpRequest) -> QuerySet[Household]:
-    return _members_marked_visible(selectors.household_list(user=request.user), request.user)
+    return selectors.household_list(user=request.user)
 
 
 @router.post(
@@ -297,9 +277,7 @@ def household_member_add(request: HttpRequest, household_id: int, payload: Membe
 def relationship_list(
     request: HttpRequest, person_id: int | None = Query(None, description="Only this person's relationships.")
 ) -> QuerySet[Relationship]:
-    return _ends_marked_visible(
-        selectors.relationship_list(user=request.user, person_id=person_id), request.user
-    )
+    return selectors.relationship_list(user=request.user, person_id=person_id)
 
 
 @router.post(

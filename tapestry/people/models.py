@@ -121,7 +121,9 @@ class Address(Timestamped):
 
 
 class Household(Timestamped):
-    name = models.CharField(max_length=150, help_text="How the agency refers to the family, e.g. 'Rivera household'.")
+    name = models.CharField(
+        max_length=150, help_text="How the agency refers to the family, e.g. 'Rivera household'."
+    )
     members = models.ManyToManyField(Person, through="HouseholdMember", related_name="households")
 
     class Meta:
@@ -205,7 +207,9 @@ class Relationship(Timestamped):
     class Meta:
         ordering = ["kind"]
         constraints = [
-            models.UniqueConstraint(fields=["from_person", "to_person", "kind"], name="one_relationship_per_kind"),
+            models.UniqueConstraint(
+                fields=["from_person", "to_person", "kind"], name="one_relationship_per_kind"
+            ),
             models.CheckConstraint(
                 condition=~models.Q(from_person=models.F("to_person")), name="relationship_not_to_self"
             ),

@@ -30,7 +30,15 @@ class DuplicateMatch:
     candidate: Candidate
 
 
-PERSON_DETAIL_PARTS = ["identity", "aliases", "contacts", "addresses", "households", "relationships", "consents"]
+PERSON_DETAIL_PARTS = [
+    "identity",
+    "aliases",
+    "contacts",
+    "addresses",
+    "households",
+    "relationships",
+    "consents",
+]
 
 
 def person_list(*, user: User, query: str = "") -> QuerySet[Person]:
@@ -57,7 +65,9 @@ def person_list(*, user: User, query: str = "") -> QuerySet[Person]:
             fields=["name", "alias", "phone"],
             purpose="person search",
         )
-    primary = Assignment.objects.filter(ended_on__isnull=True, kind=Assignment.Kind.PRIMARY).select_related("staff")
+    primary = Assignment.objects.filter(ended_on__isnull=True, kind=Assignment.Kind.PRIMARY).select_related(
+        "staff"
+    )
     return persons.prefetch_related(Prefetch("assignments", queryset=primary, to_attr="primary_assignments"))
 
 
@@ -129,10 +139,14 @@ def person_detail(*, user: User, person_id: int, purpose: str = "case work") -> 
 
 def household_list(*, user: User) -> QuerySet[Household]:
     """Households with at least one member the user may open."""
-    members = HouseholdMember.objects.filter(person__in=policy.persons_visible(user).values("pk"))
+    visible_ids = policy.persons_visible(user).values("pk")
+    members = HouseholdMember.objects.filter(person__in=visible_ids)
+    marked = HouseholdMember.objects.select_related("person").annotate(
+        person_visible=Q(person__in=visible_ids)
+    )
     return (
         Household.objects.filter(pk__in=members.values("household_id"))
-        .prefetch_related(Prefetch("memberships", queryset=HouseholdMember.objects.select_related("person")))
+        .prefetch_related(Prefetch("memberships", queryset=marked))
         .order_by("name")
     )
 
@@ -161,10 +175,16 @@ def household_detail(*, user: User, household_id: int) -> Household:
 
 
 def relationship_list(*, user: User, person_id: int | None = None) -> QuerySet[Relationship]:
+    """Relationships with at least one end in reach; `from_visible`/`to_visible` say which ends are."""
+    visible_ids = policy.persons_visible(user).values("pk")
     relationships = policy.visible(user, Relationship.objects.all())
     if person_id is not None:
         relationships = relationships.filter(Q(from_person_id=person_id) | Q(to_person_id=person_id))
-    return relationships.select_related("from_person", "to_person").order_by("pk")
+    return (
+        relationships.select_related("from_person", "to_person")
+        .annotate(from_visible=Q(from_person__in=visible_ids), to_visible=Q(to_person__in=visible_ids))
+        .order_by("pk")
+    )
 
 
 def relationship_get(*, user: User, relationship_id: int) -> Relationship:
@@ -260,7 +280,9 @@ def persons_compare(*, user: User, person_ids: list[int], purpose: str) -> list[
         )
     }
     if len(persons) != len(set(person_ids)):
-        raise PermissionDenied("One of these records is not in your caseload, your team's or your supervisees.")
+        raise PermissionDenied(
+            "One of these records is not in your caseload, your team's or your supervisees."
+        )
     for person in persons.values():
         audit_record(
             actor=user,

@@ -154,7 +154,9 @@ def alias_add(*, actor: User, person: Person, name: str) -> PersonAlias:
     return alias
 
 
-def contact_add(*, actor: User, person: Person, kind: str, value: str, safe_to_contact: bool = True) -> ContactPoint:
+def contact_add(
+    *, actor: User, person: Person, kind: str, value: str, safe_to_contact: bool = True
+) -> ContactPoint:
     _require_change(actor, person)
     contact = ContactPoint(person=person, kind=kind, value=value.strip(), safe_to_contact=safe_to_contact)
     _full_clean(contact, exclude=["normalised"])
@@ -201,7 +203,9 @@ def household_create(*, actor: User, name: str, members: list[tuple[Person, str]
     return household
 
 
-def household_member_add(*, actor: User, household: Household, person: Person, position: str) -> HouseholdMember:
+def household_member_add(
+    *, actor: User, household: Household, person: Person, position: str
+) -> HouseholdMember:
     _require_change(actor, person)
     if household.memberships.filter(person=person).exists():
         raise ValidationError({"person": [f"{person} is already a member of {household}."]})
@@ -214,7 +218,13 @@ def household_member_add(*, actor: User, household: Household, person: Person, p
 
 
 def relationship_create(
-    *, actor: User, from_person: Person, to_person: Person, kind: str, notes: str = "", no_contact: bool = False
+    *,
+    actor: User,
+    from_person: Person,
+    to_person: Person,
+    kind: str,
+    notes: str = "",
+    no_contact: bool = False,
 ) -> Relationship:
     """Link two persons; the actor changes the first and must at least see the second."""
     _require_change(actor, from_person)
@@ -230,7 +240,11 @@ def relationship_create(
     with transaction.atomic():
         relationship.save()
         audit_record(
-            actor=actor, action=AuditEntry.Action.CREATE, obj=relationship, person_id=from_person.pk, fields=["kind"]
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=relationship,
+            person_id=from_person.pk,
+            fields=["kind"],
         )
     return relationship
 
@@ -313,7 +327,9 @@ def person_merge(*, actor: User, survivor: Person, duplicate: Person) -> Person:
             actor=actor,
             action=AuditEntry.Action.MERGE,
             obj=survivor,
-            fields=sorted(moved + [f"dropped {label}" for label in dropped] + [f"merged person:{duplicate.pk}"]),
+            fields=sorted(
+                moved + [f"dropped {label}" for label in dropped] + [f"merged person:{duplicate.pk}"]
+            ),
         )
         audit_record(actor=actor, action=AuditEntry.Action.MERGE, obj=duplicate, fields=["merged_into"])
     survivor.refresh_from_db()
@@ -352,7 +368,9 @@ def organisation_update(
     return current
 
 
-def organisation_contact_add(*, actor: User, organisation: Organisation, **fields: Any) -> OrganisationContact:
+def organisation_contact_add(
+    *, actor: User, organisation: Organisation, **fields: Any
+) -> OrganisationContact:
     policy.require_capability(actor, Capability.ORGANISATION_WRITE)
     contact = OrganisationContact(organisation=organisation, **fields)
     _full_clean(contact, exclude=["organisation"])

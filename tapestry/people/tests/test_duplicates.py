@@ -32,13 +32,17 @@ def test_a_misspelt_name_with_the_same_birth_date_is_a_likely_duplicate():
 
 def test_swapped_given_and_family_names_still_match():
     person = PersonFactory(given_name="Nguyen", family_name="Thi Lan", date_of_birth=BIRTH)
-    assert ids(find_duplicates(given_name="Thi Lan", family_name="Nguyen", date_of_birth=BIRTH)) == [person.pk]
+    assert ids(find_duplicates(given_name="Thi Lan", family_name="Nguyen", date_of_birth=BIRTH)) == [
+        person.pk
+    ]
 
 
 def test_accents_and_hyphens_do_not_hide_a_duplicate():
     person = PersonFactory(given_name="José", family_name="García-Pérez", date_of_birth=BIRTH)
     assert normalise_name("José García-Pérez") == "jose garcia perez"
-    assert ids(find_duplicates(given_name="Jose", family_name="Garcia Perez", date_of_birth=BIRTH)) == [person.pk]
+    assert ids(find_duplicates(given_name="Jose", family_name="Garcia Perez", date_of_birth=BIRTH)) == [
+        person.pk
+    ]
 
 
 def test_an_alias_is_matched_as_well_as_the_current_name():
@@ -86,10 +90,14 @@ class TestIntake:
 
     def test_confirmed_intake_saves_and_assigns_the_intake_worker(self, cast):
         PersonFactory(given_name="Fatima", family_name="Hassan", date_of_birth=BIRTH)
-        intake = PersonIntake(given_name="Fatma", family_name="Hassan", date_of_birth=BIRTH, phone="555 010 2222")
+        intake = PersonIntake(
+            given_name="Fatma", family_name="Hassan", date_of_birth=BIRTH, phone="555 010 2222"
+        )
 
         person = person_create(actor=cast.caseworker, intake=intake, confirm_not_duplicate=True)
 
         assert person.assignments.get().staff == cast.caseworker
         assert person.contacts.get().normalised == "5550102222"
-        assert AuditEntry.objects.filter(action="create", object_type="people.person", object_id=str(person.pk)).exists()
+        assert AuditEntry.objects.filter(
+            action="create", object_type="people.person", object_id=str(person.pk)
+        ).exists()

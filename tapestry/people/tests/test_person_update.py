@@ -24,7 +24,10 @@ def person(cast):
 
 def test_an_edit_bumps_the_version_and_audits_only_the_changed_fields(cast, person):
     updated = person_update(
-        actor=cast.caseworker, person=person, version=1, changes={"pronouns": "they/them", "given_name": "Ada"}
+        actor=cast.caseworker,
+        person=person,
+        version=1,
+        changes={"pronouns": "they/them", "given_name": "Ada"},
     )
 
     assert (updated.pronouns, updated.version) == ("they/them", 2)
