@@ -70,7 +70,9 @@ def main(sizes: list[int]) -> None:
     for size in sizes:
         grow_to(size, rng, staff)
         dup = median_seconds(
-            lambda: find_duplicates(given_name="Amara12", family_name="Okafor", date_of_birth=None, phones=["5550101"])
+            lambda: find_duplicates(
+                given_name="Amara12", family_name="Okafor", date_of_birth=None, phones=["5550101"]
+            )
         )
         visible = median_seconds(lambda: list(policy.persons_visible(staff)[:50]))
         reset_queries()

@@ -45,7 +45,9 @@ def error_body(detail: str, errors: dict[str, list[str]] | None = None) -> dict:
 def on_invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
-        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "payload")]
+        location = [
+            str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "payload")
+        ]
         errors.setdefault(".".join(location) or "__all__", []).append(error.get("msg", "Invalid value."))
     return api.create_response(request, error_body("The request has invalid fields.", errors), status=422)
 
@@ -53,10 +55,14 @@ def on_invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpRes
 @api.exception_handler(DjangoValidationError)
 def on_rule_broken(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
     if hasattr(exc, "error_dict"):
-        errors = {field: [str(m) for e in items for m in e.messages] for field, items in exc.error_dict.items()}
+        errors = {
+            field: [str(m) for e in items for m in e.messages] for field, items in exc.error_dict.items()
+        }
     else:
         errors = {"__all__": [str(m) for m in exc.messages]}
-    return api.create_response(request, error_body("The request breaks a rule of the record.", errors), status=400)
+    return api.create_response(
+        request, error_body("The request breaks a rule of the record.", errors), status=400
+    )
 
 
 @api.exception_handler(PermissionDenied)

@@ -32,7 +32,9 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     given_name = factory.Faker("first_name")
     family_name = factory.Faker("last_name")
-    date_of_birth = factory.Faker("date_between", start_date=dt.date(1940, 1, 1), end_date=dt.date(2015, 12, 31))
+    date_of_birth = factory.Faker(
+        "date_between", start_date=dt.date(1940, 1, 1), end_date=dt.date(2015, 12, 31)
+    )
     languages = "English"
 
 
@@ -64,7 +66,9 @@ def assign(staff: User, person: Person, kind: str = Assignment.Kind.PRIMARY) -> 
     return Assignment.objects.create(staff=staff, person=person, kind=kind)
 
 
-def add_member(household: Household, person: Person, position: str = HouseholdMember.Position.HEAD) -> HouseholdMember:
+def add_member(
+    household: Household, person: Person, position: str = HouseholdMember.Position.HEAD
+) -> HouseholdMember:
     return HouseholdMember.objects.create(household=household, person=person, position=position)
 
 
@@ -76,7 +80,9 @@ class Cast:
     """One named user per role, a team of two caseworkers, and a supervisor over them."""
 
     def __init__(self) -> None:
-        self.by_role: dict[str, User] = {role.value: UserFactory(username=role.value, role=role) for role in Role}
+        self.by_role: dict[str, User] = {
+            role.value: UserFactory(username=role.value, role=role) for role in Role
+        }
         self.caseworker = self.by_role[Role.CASEWORKER]
         self.supervisor = self.by_role[Role.SUPERVISOR]
         self.teammate = UserFactory(username="teammate", role=Role.CASEWORKER, supervisor=self.supervisor)

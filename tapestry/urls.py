@@ -25,5 +25,7 @@ urlpatterns = [
 def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:
     """API paths answer in the API's error format; pages get the 404 page."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "There is no API operation at this address.", "errors": {}}, status=404)
+        return JsonResponse(
+            {"detail": "There is no API operation at this address.", "errors": {}}, status=404
+        )
     return defaults.page_not_found(request, exception)

@@ -26,7 +26,13 @@ ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *(role.value for role in Role)]
 
 # The policy written out by hand, so a change to ROLE_CAPABILITIES must be made twice on purpose.
-CLIENT_FACING = {"caseworker", "crisis_worker", "child_welfare_worker", "school_social_worker", "outreach_worker"}
+CLIENT_FACING = {
+    "caseworker",
+    "crisis_worker",
+    "child_welfare_worker",
+    "school_social_worker",
+    "outreach_worker",
+}
 EXPECTED_HOLDERS = {
     Capability.PERSON_READ: CLIENT_FACING | {"supervisor"},
     Capability.PERSON_WRITE: CLIENT_FACING | {"supervisor"},
@@ -93,7 +99,10 @@ def world(cast):
     stranger = PersonFactory()
     assign(cast.outsider, stranger)
     glass = BreakGlass.objects.create(
-        user=cast.outsider, person=stranger, reason="Welfare check", expires_at=timezone.now() + timedelta(hours=1)
+        user=cast.outsider,
+        person=stranger,
+        reason="Welfare check",
+        expires_at=timezone.now() + timedelta(hours=1),
     )
     grant = SegmentGrant.objects.create(user=cast.outsider, segment=Segment.SCHOOL, reason="School team")
     return {
@@ -177,7 +186,9 @@ def test_each_role_gets_the_declared_answer(key, world):
         response = request_route(key, world, role)
         status = response.status_code
         if expected_through(rule, role):
-            ok = status not in (401, 403) and not (status == 302 and "/accounts/login/" in response["Location"])
+            ok = status not in (401, 403) and not (
+                status == 302 and "/accounts/login/" in response["Location"]
+            )
         elif role == ANONYMOUS:
             ok = status == 401 if " " in key else status == 302 and "/accounts/login/" in response["Location"]
         else:
@@ -185,3 +196,30 @@ def test_each_role_gets_the_declared_answer(key, world):
         if not ok or status >= 500:
             wrong.append(f"{role}: {status}")
     assert wrong == [], f"{key} ({rule})"
+
+
+# Routes that show or change person-level data, written out by area so that loosening one of
+# them in ROUTES (say, to any signed-in user) fails here even though the middleware would agree.
+PERSON_AREAS = ("people:person_", "people:alias", "people:contact", "people:address", "people:relationship")
+PERSON_AREAS += ("people:consent", "people:household", "access:break_glass")
+PERSON_API = ("/api/v1/persons", "/api/v1/households", "/api/v1/relationships")
+PERSON_CAPABILITIES = {
+    Capability.PERSON_READ,
+    Capability.PERSON_WRITE,
+    Capability.PERSON_MERGE,
+    Capability.BREAK_GLASS,
+    Capability.BREAK_GLASS_REVIEW,
+}
+
+
+@pytest.mark.parametrize("key", sorted(ROUTES))
+def test_person_level_routes_need_a_client_facing_capability(key):
+    path = key.split(" ", 1)[-1]
+    if key.startswith(PERSON_AREAS) or path.startswith(PERSON_API):
+        assert ROUTES[key] in PERSON_CAPABILITIES
+    elif key.startswith("access:audit"):
+        assert ROUTES[key] == Capability.AUDIT_READ
+    elif key.startswith(("access:staff", "access:assignment", "access:grant", "access:team")):
+        assert ROUTES[key] == Capability.STAFF_MANAGE
+    else:
+        assert ROUTES[key] not in PERSON_CAPABILITIES | {Capability.AUDIT_READ, Capability.STAFF_MANAGE}

@@ -68,7 +68,9 @@ class SecondFactorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func: Callable, args: tuple, kwargs: dict) -> HttpResponse | None:
+    def process_view(
+        self, request: HttpRequest, view_func: Callable, args: tuple, kwargs: dict
+    ) -> HttpResponse | None:
         user = request.user
         if not user.is_authenticated or getattr(request, "api_token", None) is not None:
             return None
@@ -93,7 +95,9 @@ class RouteAccessMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func: Callable, args: tuple, kwargs: dict) -> HttpResponse | None:
+    def process_view(
+        self, request: HttpRequest, view_func: Callable, args: tuple, kwargs: dict
+    ) -> HttpResponse | None:
         match = request.resolver_match
         rule = routes.rule_for(request.method or "GET", match.route, match.view_name) if match else None
         if rule is None:

@@ -172,7 +172,9 @@ class Consent(Timestamped):
         if self.expires_on and self.expires_on < self.given_on:
             raise ValidationError({"expires_on": "A consent cannot expire before it is given."})
         if self.segment == Segment.SUBSTANCE_USE and not self.written:
-            raise ValidationError({"written": "Substance-use records may be shared only with written consent."})
+            raise ValidationError(
+                {"written": "Substance-use records may be shared only with written consent."}
+            )
 
     def is_in_force(self, on: object = None) -> bool:
         day = on or timezone.localdate()
@@ -274,7 +276,9 @@ class AuditEntry(models.Model):
         verbose_name_plural = "audit entries"
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_username} {self.get_action_display()} {self.object_type}"
+        return (
+            f"{self.at:%Y-%m-%d %H:%M} {self.actor_username} {self.get_action_display()} {self.object_type}"
+        )
 
     def save(self, *args: object, **kwargs: object) -> None:
         if not self._state.adding:

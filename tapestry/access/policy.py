@@ -210,7 +210,9 @@ def consent_for_disclosure(
             return None
         candidates = candidates.filter(written=True, recipient_organisation=recipient)
     elif recipient is not None:
-        candidates = candidates.filter(Q(recipient_organisation=recipient) | Q(recipient_organisation__isnull=True))
+        candidates = candidates.filter(
+            Q(recipient_organisation=recipient) | Q(recipient_organisation__isnull=True)
+        )
     return candidates.order_by("-given_on").first()
 
 
@@ -225,7 +227,10 @@ def may_disclose(
     """Whether the user may send this part of the person's record outside the agency."""
     if not can_view_person(user, person) or not can_view_segment(user, segment):
         return False
-    return consent_for_disclosure(person=person, segment=segment, purpose=purpose, recipient=recipient) is not None
+    return (
+        consent_for_disclosure(person=person, segment=segment, purpose=purpose, recipient=recipient)
+        is not None
+    )
 
 
 def can_review_break_glass(user: User, entry: BreakGlass) -> bool:

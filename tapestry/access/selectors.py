@@ -161,6 +161,11 @@ def team_list(*, user: User) -> QuerySet[Team]:
     )
 
 
+def authenticator_of(*, user: User) -> TOTPDevice | None:
+    """The user's confirmed authenticator app, if they have set one up."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+
+
 def tokens_of(*, user: User) -> QuerySet[ApiToken]:
     """The user's own personal access tokens, newest first."""
     return ApiToken.objects.filter(user=user).order_by("-created_at")

@@ -357,10 +357,6 @@ def _refuse_while_throttled(device: TOTPDevice) -> None:
         )
 
 
-def totp_device_for(*, actor: User) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=actor, confirmed=True).order_by("pk").first()
-
-
 def totp_verify(*, actor: User, device: TOTPDevice, code: str) -> bool:
     """Check a sign-in code; a wrong one is audited as a failed sign-in."""
     if device.user_id != actor.pk or not device.confirmed:

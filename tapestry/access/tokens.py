@@ -12,7 +12,7 @@ from django.utils import timezone
 from tapestry.access.audit import audit_record
 from tapestry.access.models import ApiToken, AuditEntry, User
 
-TOKEN_PREFIX = "tap_"
+TOKEN_PREFIX = "tap_"  # noqa: S105  (a public marker, not a secret)
 
 
 def _digest(raw: str) -> str:

@@ -66,7 +66,7 @@ def _next_url(request: HttpRequest) -> str:
 def otp_verify(request: HttpRequest) -> HttpResponse:
     if request.user.is_verified():
         return redirect(_next_url(request))
-    device = services.totp_device_for(actor=request.user)
+    device = selectors.authenticator_of(user=request.user)
     if device is None:
         return redirect("access:otp_enrol")
     form = OtpCodeForm(request.POST or None)
@@ -99,7 +99,7 @@ def _grouped(secret: str) -> str:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def otp_enrol(request: HttpRequest) -> HttpResponse:
-    if services.totp_device_for(actor=request.user) is not None:
+    if selectors.authenticator_of(user=request.user) is not None:
         return redirect(_next_url(request) if request.user.is_verified() else reverse("access:otp_verify"))
     device = services.totp_enrol_start(actor=request.user)
     form = OtpCodeForm(request.POST or None)

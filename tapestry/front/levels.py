@@ -30,10 +30,30 @@ LEVELS = (
         "Micro",
         "What does this person need, what are we doing about it, is it working?",
         (
-            Entry("People", "people:person_list", C.PERSON_READ, "Your caseload, your team's and your supervisees'."),
-            Entry("New intake", "people:person_create", C.PERSON_WRITE, "Register a person; likely duplicates are shown first."),
-            Entry("Households", "people:household_list", C.PERSON_READ, "Families as a unit, with their members."),
-            Entry("Emergency access reviews", "access:break_glass_queue", C.BREAK_GLASS_REVIEW, "Break-glass opens by your supervisees, awaiting your review."),
+            Entry(
+                "People",
+                "people:person_list",
+                C.PERSON_READ,
+                "Your caseload, your team's and your supervisees'.",
+            ),
+            Entry(
+                "New intake",
+                "people:person_create",
+                C.PERSON_WRITE,
+                "Register a person; likely duplicates are shown first.",
+            ),
+            Entry(
+                "Households",
+                "people:household_list",
+                C.PERSON_READ,
+                "Families as a unit, with their members.",
+            ),
+            Entry(
+                "Emergency access reviews",
+                "access:break_glass_queue",
+                C.BREAK_GLASS_REVIEW,
+                "Break-glass opens by your supervisees, awaiting your review.",
+            ),
         ),
     ),
     Level(
@@ -41,8 +61,20 @@ LEVELS = (
         "Mezzo",
         "How is this group doing together, and does the program reach the people it is for?",
         (
-            Entry("Partner organisations", "people:organisation_list", C.ORGANISATION_READ, "Nonprofits and agencies we work with.", "kind=nonprofit"),
-            Entry("Schools", "people:organisation_list", C.ORGANISATION_READ, "Schools and their contacts.", "kind=school"),
+            Entry(
+                "Partner organisations",
+                "people:organisation_list",
+                C.ORGANISATION_READ,
+                "Nonprofits and agencies we work with.",
+                "kind=nonprofit",
+            ),
+            Entry(
+                "Schools",
+                "people:organisation_list",
+                C.ORGANISATION_READ,
+                "Schools and their contacts.",
+                "kind=school",
+            ),
             Entry("Teams", "access:team_list", C.STAFF_MANAGE, "Staff teams and who leads them."),
         ),
     ),
@@ -51,8 +83,20 @@ LEVELS = (
         "Macro",
         "What pattern do we see across many people, and what change will fix its root cause?",
         (
-            Entry("Funders", "people:organisation_list", C.ORGANISATION_READ, "Foundations and public funders.", "kind=funder"),
-            Entry("Government offices", "people:organisation_list", C.ORGANISATION_READ, "Offices and officials we advocate with.", "kind=government"),
+            Entry(
+                "Funders",
+                "people:organisation_list",
+                C.ORGANISATION_READ,
+                "Foundations and public funders.",
+                "kind=funder",
+            ),
+            Entry(
+                "Government offices",
+                "people:organisation_list",
+                C.ORGANISATION_READ,
+                "Offices and officials we advocate with.",
+                "kind=government",
+            ),
         ),
     ),
     Level(
@@ -60,8 +104,18 @@ LEVELS = (
         "Evidence",
         "What do the cases show, as counts that identify no one?",
         (
-            Entry("Audit log", "access:audit_log", C.AUDIT_READ, "Every read and write of person-level data, hash-chained."),
-            Entry("Staff and access", "access:staff_list", C.STAFF_MANAGE, "Accounts, roles, caseloads and sensitive-segment grants."),
+            Entry(
+                "Audit log",
+                "access:audit_log",
+                C.AUDIT_READ,
+                "Every read and write of person-level data, hash-chained.",
+            ),
+            Entry(
+                "Staff and access",
+                "access:staff_list",
+                C.STAFF_MANAGE,
+                "Accounts, roles, caseloads and sensitive-segment grants.",
+            ),
         ),
     ),
 )

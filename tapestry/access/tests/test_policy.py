@@ -57,7 +57,10 @@ def test_roles_without_caseloads_see_no_person_even_if_assigned(cast, role):
 def test_break_glass_gives_read_only_access_until_it_expires(cast):
     person = PersonFactory()
     entry = BreakGlass.objects.create(
-        user=cast.outsider, person=person, reason="Client at risk", expires_at=timezone.now() + timedelta(hours=1)
+        user=cast.outsider,
+        person=person,
+        reason="Client at risk",
+        expires_at=timezone.now() + timedelta(hours=1),
     )
     assert policy.can_view_person(cast.outsider, person)
     assert not policy.can_change_person(cast.outsider, person)
@@ -86,7 +89,11 @@ def test_visible_filters_person_level_rows_and_their_segments(cast):
     assign(cast.caseworker, mine)
     general = Consent.objects.create(person=mine, information="Contact details", purpose="referral")
     secret = Consent.objects.create(
-        person=mine, information="Treatment dates", purpose="referral", segment=Segment.SUBSTANCE_USE, written=True
+        person=mine,
+        information="Treatment dates",
+        purpose="referral",
+        segment=Segment.SUBSTANCE_USE,
+        written=True,
     )
     Consent.objects.create(person=other, information="Anything", purpose="referral")
 
@@ -153,7 +160,9 @@ class TestDisclosure:
             given_on=today - timedelta(days=30),
             expires_on=today - timedelta(days=1),
         )
-        assert not policy.may_disclose(cast.caseworker, person=person, segment="", purpose="benefits", recipient=None)
+        assert not policy.may_disclose(
+            cast.caseworker, person=person, segment="", purpose="benefits", recipient=None
+        )
 
 
 def test_inactive_user_has_no_capabilities(db):
