@@ -19,27 +19,45 @@ log "seed_demo"
 python manage.py seed_demo
 
 WORKER_PID=""
-stop_worker() {
-    if [[ -n $WORKER_PID ]] && kill -0 "$WORKER_PID" 2>/dev/null; then
-        log "stopping task worker (pid $WORKER_PID)"
-        kill -TERM "$WORKER_PID" 2>/dev/null || true
-        # Give it a moment to finish its current task, then insist.
-        for _ in $(seq 1 50); do
-            kill -0 "$WORKER_PID" 2>/dev/null || break
-            sleep 0.1
-        done
-        kill -KILL "$WORKER_PID" 2>/dev/null || true
-        wait "$WORKER_PID" 2>/dev/null || true
-    fi
+SERVER_PID=""
+stop_process() { # stop_process NAME PID: SIGTERM, a few seconds' grace, then SIGKILL
+    local name="$1" pid="$2"
+    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+    log "stopping $name (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
 }
-trap stop_worker EXIT
+cleanup() {
+    stop_process "web server" "$SERVER_PID"
+    stop_process "task worker" "$WORKER_PID"
+}
+trap cleanup EXIT
 # Turn signals into a normal exit so the EXIT trap runs exactly once.
 trap 'exit 130' INT
-trap 'exit 143' TERM HUP
+trap 'exit 143' TERM
+trap 'exit 129' HUP
 
 log "starting task worker"
 python manage.py db_worker &
 WORKER_PID=$!
 
 log "serving on http://127.0.0.1:8000/ (Ctrl-C to stop)"
-python manage.py runserver 127.0.0.1:8000
+# runserver runs in the background + `wait`, because bash defers traps until a foreground
+# child exits: a SIGTERM to make/this script (e.g. from `timeout`) must still stop everything.
+# Give it back what bash takes from background jobs: Ctrl-C (SIGINT) and the terminal's stdin
+# (for breakpoint()).
+{ exec 3<&0; } 2>/dev/null || exec 3</dev/null
+(
+    trap - INT
+    exec python manage.py runserver 127.0.0.1:8000
+) <&3 3<&- &
+SERVER_PID=$!
+rc=0
+wait "$SERVER_PID" || rc=$?
+SERVER_PID=""
+exit "$rc"
