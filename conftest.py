@@ -13,6 +13,8 @@ def _demo_second_factor_off(settings: pytest.FixtureRequest) -> None:
     settings.TAPESTRY_DEMO_OTP_BYPASS = True
     # A deliberately fast hasher: the real one spends ~0.3 s per password by design.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks run in the test process when enqueued (the demo and production use the worker).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

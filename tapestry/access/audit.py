@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import models, transaction
 from django.utils import timezone
 
-from tapestry.access.models import AuditChainHead, AuditEntry, User
+from tapestry.access.models import AuditChainHead, AuditEntry, ChainCheck, User
 
 GENESIS_HASH = "0" * 64
 
@@ -124,3 +124,16 @@ def audit_verify() -> ChainReport:
     if head is not None and (head.last_id != checked or head.last_hash != expected_prev):
         return ChainReport(checked, checked + 1, "entries after the last one found were removed")
     return ChainReport(checked)
+
+
+def chain_check_run(check: ChainCheck) -> ChainCheck:
+    """Verify the chain now and store the outcome on `check`, with the head hash to keep elsewhere."""
+    report = audit_verify()
+    head = AuditChainHead.objects.filter(pk=1).first()
+    check.checked = report.checked
+    check.broken_at = report.broken_at
+    check.problem = report.problem
+    check.head_hash = head.last_hash if head is not None else GENESIS_HASH
+    check.finished_at = timezone.now()
+    check.save()
+    return check

@@ -297,3 +297,27 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"audit head at {self.last_id}"
+
+
+class ChainCheck(models.Model):
+    """One verification of the audit chain, kept so the audit page shows the latest result."""
+
+    requested_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    checked = models.PositiveBigIntegerField(default=0)
+    broken_at = models.BigIntegerField(null=True, blank=True)
+    problem = models.CharField(max_length=255, blank=True)
+    head_hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        if self.finished_at is None:
+            return "Audit chain check (queued)"
+        return f"Audit chain check: {'intact' if self.ok else f'broken at {self.broken_at}'}"
+
+    @property
+    def ok(self) -> bool:
+        return self.finished_at is not None and self.broken_at is None

@@ -58,6 +58,7 @@ ROUTES: dict[str, Rule] = {
     "access:break_glass_review": C.BREAK_GLASS_REVIEW,
     # Audit.
     "access:audit_log": C.AUDIT_READ,
+    "access:audit_verify": C.AUDIT_READ,
     # Staff administration.
     "access:staff_list": C.STAFF_MANAGE,
     "access:staff_create": C.STAFF_MANAGE,

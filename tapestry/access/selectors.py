@@ -18,6 +18,7 @@ from tapestry.access.models import (
     Assignment,
     AuditEntry,
     BreakGlass,
+    ChainCheck,
     SegmentGrant,
     Team,
     TeamMembership,
@@ -213,3 +214,9 @@ def break_glass_for_review(*, user: User, pk: int) -> BreakGlass:
         raise PermissionDenied("You may not review this emergency access.")
     entry.person_visible = bool(_visible_among(user, [entry.person_id]))
     return entry
+
+
+def chain_check_latest(*, user: User) -> ChainCheck | None:
+    """The newest audit chain check, finished or still queued."""
+    policy.require_capability(user, policy.Capability.AUDIT_READ)
+    return ChainCheck.objects.first()

@@ -19,6 +19,7 @@ from tapestry.access.models import (
     Assignment,
     AuditEntry,
     BreakGlass,
+    ChainCheck,
     Role,
     Segment,
     SegmentGrant,
@@ -27,6 +28,7 @@ from tapestry.access.models import (
     User,
 )
 from tapestry.access.policy import Capability
+from tapestry.access.tasks import audit_chain_check
 from tapestry.people.models import Person
 
 BREAK_GLASS_REASON_MIN = 10
@@ -403,3 +405,13 @@ def totp_enrol_confirm(*, actor: User, device: TOTPDevice, code: str) -> bool:
             purpose="authenticator enrolled",
         )
     return True
+
+
+def audit_chain_check_request(*, actor: User) -> ChainCheck:
+    """Queue a verification of the audit chain; the worker stores its result on the returned row."""
+    policy.require_capability(actor, Capability.AUDIT_READ)
+    with transaction.atomic():
+        check = ChainCheck.objects.create(requested_by=actor)
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=check, purpose="audit chain check")
+        transaction.on_commit(lambda: audit_chain_check.enqueue(check.pk))
+    return check

@@ -14,6 +14,7 @@ urlpatterns = [
     path("break-glass/reviews/", views.break_glass_queue, name="break_glass_queue"),
     path("break-glass/reviews/<int:pk>/", views.break_glass_review, name="break_glass_review"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("audit/verify/", views.audit_verify_request, name="audit_verify"),
     path("staff/", views.staff_list, name="staff_list"),
     path("staff/new/", views.staff_create, name="staff_create"),
     path("staff/<int:pk>/", views.staff_edit, name="staff_edit"),

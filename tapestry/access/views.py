@@ -23,7 +23,6 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tapestry.access import policy, selectors, services
-from tapestry.access.audit import audit_verify
 from tapestry.access.forms import (
     AssignmentForm,
     AuditSearchForm,
@@ -226,8 +225,20 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
-    context = {"form": form, "page": page, "chain": audit_verify(), "querystring": params.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "chain": selectors.chain_check_latest(user=request.user),
+        "querystring": params.urlencode(),
+    }
     return render(request, "access/audit_log.html", context)
+
+
+@require_POST
+def audit_verify_request(request: HttpRequest) -> HttpResponse:
+    services.audit_chain_check_request(actor=request.user)
+    messages.success(request, "The audit chain check is queued; reload this page in a moment for its result.")
+    return redirect("access:audit_log")
 
 
 # Staff administration --------------------------------------------------------------------------

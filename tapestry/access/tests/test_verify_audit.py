@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from tapestry.access.audit import GENESIS_HASH, audit_record
-from tapestry.access.models import AuditChainHead, AuditEntry
+from tapestry.access.models import AuditChainHead, AuditEntry, ChainCheck
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,12 @@ def test_command_error_means_a_non_zero_exit(cast):
 
     # manage.py turns a CommandError into this exit status.
     assert failure.value.returncode == 1
+
+
+def test_each_run_is_kept_for_the_audit_page(cast):
+    record(cast.caseworker)
+
+    verify()
+
+    check = ChainCheck.objects.get()
+    assert (check.ok, check.checked, check.head_hash) == (True, 1, AuditChainHead.objects.get().last_hash)
