@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
-from tapestry.access.errors import StaleEdit
 from tapestry.access.models import Assignment, AuditEntry, Consent, User
 from tapestry.access.policy import Capability
+from tapestry.access.versioning import versioned_update
 from tapestry.people.duplicates import Candidate, find_duplicates
 from tapestry.people.models import (
     Address,
@@ -126,22 +126,14 @@ def person_create(*, actor: User, intake: PersonIntake, confirm_not_duplicate: b
 def person_update(*, actor: User, person: Person, version: int, changes: dict[str, Any]) -> Person:
     """Apply changes made from `version`; refuse them if the record moved on since."""
     _require_change(actor, person)
-    unknown = set(changes) - set(PERSON_FIELDS)
-    if unknown:
-        raise ValidationError({name: ["This field cannot be changed here."] for name in unknown})
-    with transaction.atomic():
-        current = Person.objects.select_for_update().get(pk=person.pk)
-        if current.version != version:
-            raise StaleEdit(current.version)
-        changed = [name for name, value in changes.items() if getattr(current, name) != value]
-        for name in changed:
-            setattr(current, name, changes[name])
-        _full_clean(current, exclude=["merged_into"])
-        if changed:
-            current.version += 1
-            current.save()
-            audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=current, fields=changed)
-    return current
+    return versioned_update(
+        actor=actor,
+        instance=person,
+        version=version,
+        changes=changes,
+        editable=PERSON_FIELDS,
+        clean_exclude=["merged_into"],
+    )
 
 
 def alias_add(*, actor: User, person: Person, name: str) -> PersonAlias:
@@ -350,22 +342,9 @@ def organisation_update(
     *, actor: User, organisation: Organisation, version: int, changes: dict[str, Any]
 ) -> Organisation:
     policy.require_capability(actor, Capability.ORGANISATION_WRITE)
-    unknown = set(changes) - set(ORGANISATION_FIELDS)
-    if unknown:
-        raise ValidationError({name: ["This field cannot be changed here."] for name in unknown})
-    with transaction.atomic():
-        current = Organisation.objects.select_for_update().get(pk=organisation.pk)
-        if current.version != version:
-            raise StaleEdit(current.version)
-        changed = [name for name, value in changes.items() if getattr(current, name) != value]
-        for name in changed:
-            setattr(current, name, changes[name])
-        _full_clean(current)
-        if changed:
-            current.version += 1
-            current.save()
-            audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=current, fields=changed)
-    return current
+    return versioned_update(
+        actor=actor, instance=organisation, version=version, changes=changes, editable=ORGANISATION_FIELDS
+    )
 
 
 def organisation_contact_add(
