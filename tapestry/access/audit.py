@@ -69,7 +69,8 @@ def audit_record(
 ) -> AuditEntry:
     """Append one entry. Runs in (or opens) a transaction, so it commits with the write it records."""
     context = request_context.get()
-    with transaction.atomic():
+    # No savepoint: inside a service's transaction the entry stands or falls with that write.
+    with transaction.atomic(savepoint=False):
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         entry = AuditEntry(
             id=head.last_id + 1,

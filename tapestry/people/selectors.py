@@ -58,13 +58,14 @@ def person_list(*, user: User, query: str = "") -> QuerySet[Person]:
         if len(digits) >= 4:
             match |= Q(contacts__normalised__contains=digits)
         persons = persons.filter(pk__in=Person.objects.filter(match).values("pk"))
-        audit_record(
-            actor=user,
-            action=AuditEntry.Action.SEARCH,
-            object_type="people.person",
-            fields=["name", "alias", "phone"],
-            purpose="person search",
-        )
+    # A list shows names and birth dates, so reading it is recorded like any other read.
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.SEARCH if query else AuditEntry.Action.VIEW,
+        object_type="people.person",
+        fields=["name", "alias", "phone"] if query else ["name", "date_of_birth", "primary_worker"],
+        purpose="person search" if query else "person list",
+    )
     primary = Assignment.objects.filter(ended_on__isnull=True, kind=Assignment.Kind.PRIMARY).select_related(
         "staff"
     )
@@ -138,7 +139,14 @@ def person_detail(*, user: User, person_id: int, purpose: str = "case work") -> 
 
 
 def household_list(*, user: User) -> QuerySet[Household]:
-    """Households with at least one member the user may open."""
+    """Households with at least one member the user may open; the read is audited."""
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        object_type="people.household",
+        fields=["name", "members"],
+        purpose="household list",
+    )
     visible_ids = policy.persons_visible(user).values("pk")
     members = HouseholdMember.objects.filter(person__in=visible_ids)
     marked = HouseholdMember.objects.select_related("person").annotate(
@@ -176,6 +184,14 @@ def household_detail(*, user: User, household_id: int) -> Household:
 
 def relationship_list(*, user: User, person_id: int | None = None) -> QuerySet[Relationship]:
     """Relationships with at least one end in reach; `from_visible`/`to_visible` say which ends are."""
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        object_type="people.relationship",
+        person_id=person_id,
+        fields=["kind", "from_person", "to_person"],
+        purpose="relationship list",
+    )
     visible_ids = policy.persons_visible(user).values("pk")
     relationships = policy.visible(user, Relationship.objects.all())
     if person_id is not None:
@@ -188,7 +204,11 @@ def relationship_list(*, user: User, person_id: int | None = None) -> QuerySet[R
 
 
 def relationship_get(*, user: User, relationship_id: int) -> Relationship:
-    relationship = relationship_list(user=user).filter(pk=relationship_id).first()
+    relationship = (
+        policy.visible(user, Relationship.objects.select_related("from_person"))
+        .filter(pk=relationship_id)
+        .first()
+    )
     if relationship is None:
         raise Http404("No relationship with this number that you may see.")
     return relationship

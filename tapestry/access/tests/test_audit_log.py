@@ -236,7 +236,7 @@ def test_queries_do_not_grow_with_the_number_of_entries(cast, auditor):
         return len(queries)
 
     at_5, at_50 = count(5), count(50)
-    assert at_5 == at_50 == 13
+    assert at_5 == at_50 == 11
 
 
 # The chain -----------------------------------------------------------------------------------

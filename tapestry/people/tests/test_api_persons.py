@@ -460,10 +460,10 @@ def test_a_record_cannot_be_merged_into_itself(cast):
 
 # Queries do not grow with the data ----------------------------------------------------------
 
-# The token, the count, the page, the primary workers.
-LIST_QUERIES = 4
+# The token, the audit entry (head, entry, head update), the count, the page, the primary workers.
+LIST_QUERIES = 7
 # The token, the policy checks, the record with each part prefetched once, and the audit entry.
-DETAIL_QUERIES = 19
+DETAIL_QUERIES = 17
 
 
 def _clients(user: User, count: int) -> None:

@@ -184,8 +184,8 @@ def test_a_relationship_out_of_reach_cannot_be_removed(cast):
 
 # Queries do not grow with the data ----------------------------------------------------------
 
-# The token, the count, the page with both persons joined in.
-LIST_QUERIES = 3
+# The token, the audit entry (head, entry, head update), the count, the page with both ends.
+LIST_QUERIES = 6
 
 
 def _relationships(user: User, count: int) -> None:

@@ -39,7 +39,7 @@ def test_person_list(cast, rows, django_assert_num_queries):
         assign(cast.caseworker, PersonFactory())
 
     page = get_counted(
-        client_for(cast.caseworker), reverse("people:person_list"), 8, django_assert_num_queries
+        client_for(cast.caseworker), reverse("people:person_list"), 11, django_assert_num_queries
     )
 
     assert page.count("<tr>") == min(rows, 25) + 1  # the header row and one page of people
@@ -51,7 +51,7 @@ def test_person_search(cast, rows, django_assert_num_queries):
         assign(cast.caseworker, PersonFactory(family_name=f"Example{n}"))
 
     get_counted(
-        client_for(cast.caseworker), reverse("people:person_list"), 13, django_assert_num_queries, q="Example"
+        client_for(cast.caseworker), reverse("people:person_list"), 11, django_assert_num_queries, q="Example"
     )
 
 
@@ -75,7 +75,7 @@ def test_person_detail(cast, rows, django_assert_num_queries):
     page = get_counted(
         client_for(cast.caseworker),
         reverse("people:person_detail", args=[person.pk]),
-        24,
+        22,
         django_assert_num_queries,
     )
 
@@ -91,7 +91,7 @@ def test_household_list(cast, rows, django_assert_num_queries):
         add_member(household, person)
         add_member(household, relative, "child")
 
-    get_counted(client_for(cast.caseworker), reverse("people:household_list"), 8, django_assert_num_queries)
+    get_counted(client_for(cast.caseworker), reverse("people:household_list"), 11, django_assert_num_queries)
 
 
 @pytest.mark.parametrize("rows", SIZES)
