@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tapestry.access import policy
-from tapestry.access.models import Assignment, User
+from tapestry.access.audit import audit_record
+from tapestry.access.models import Assignment, AuditEntry, User
 
 
 def home_summary(*, user: User) -> dict:
@@ -15,7 +16,16 @@ def home_summary(*, user: User) -> dict:
         .only("pk", "given_name", "preferred_name", "family_name", "date_of_birth")
         .order_by("family_name", "given_name")
     )
+    shown = list(caseload[:25])
+    if shown:
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.VIEW,
+            object_type="people.person",
+            fields=["name", "date_of_birth"],
+            purpose="caseload summary",
+        )
     return {
-        "caseload": list(caseload[:25]),
+        "caseload": shown,
         "review_queue_count": policy.break_glass_review_queue(user).count(),
     }
