@@ -98,11 +98,10 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 
 def _mount() -> None:
-    from tapestry.access.api import router as access_router
-    from tapestry.people.api import router as people_router
+    from tapestry.extensions import app_modules
 
-    api.add_router("", access_router)
-    api.add_router("", people_router)
+    for module in app_modules("api"):
+        api.add_router("", module.router)
 
 
 _mount()

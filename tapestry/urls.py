@@ -7,6 +7,7 @@ from django.views import defaults
 
 from tapestry.access.forms import LoginForm
 from tapestry.api import api
+from tapestry.extensions import url_mounts
 
 urlpatterns = [
     path(
@@ -18,6 +19,7 @@ urlpatterns = [
     path("access/", include("tapestry.access.urls")),
     path("people/", include("tapestry.people.urls")),
     path("api/v1/", api.urls),
+    *[path(prefix, include(module)) for prefix, module in url_mounts()],
     path("", include("tapestry.front.urls")),
 ]
 

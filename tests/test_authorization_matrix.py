@@ -19,6 +19,7 @@ from tapestry.access.models import BreakGlass, Consent, Role, Segment, SegmentGr
 from tapestry.access.policy import ROLE_CAPABILITIES, Capability
 from tapestry.access.routes import AUTHENTICATED, PUBLIC, ROUTES, declared_keys_for_urlconf, undeclared_routes
 from tapestry.access.tokens import token_create
+from tapestry.extensions import app_modules
 from tapestry.people.models import Relationship
 from tapestry.testing import HouseholdFactory, OrganisationFactory, PersonFactory, add_member, assign
 
@@ -105,7 +106,7 @@ def world(cast):
         expires_at=timezone.now() + timedelta(hours=1),
     )
     grant = SegmentGrant.objects.create(user=cast.outsider, segment=Segment.SCHOOL, reason="School team")
-    return {
+    world = {
         "cast": cast,
         "person": person,
         "duplicate": duplicate,
@@ -118,6 +119,16 @@ def world(cast):
         "grant": grant,
         "assignment": cast.outsider.assignments.get(),
     }
+    world["examples"] = app_examples(world)
+    return world
+
+
+def app_examples(world: dict) -> dict[str, dict]:
+    """URL arguments for the routes of every other app, from its `tests/matrix.py`."""
+    examples: dict[str, dict] = {}
+    for module in app_modules("tests.matrix"):
+        examples.update(module.examples(world))
+    return examples
 
 
 def ui_kwargs(name: str, world: dict, user) -> dict:
@@ -149,7 +160,7 @@ def ui_kwargs(name: str, world: dict, user) -> dict:
         owner = user if user is not None else world["cast"].caseworker
         token, _ = token_create(actor=owner, name="matrix")
         return {"pk": token.pk}
-    return people.get(name, {})
+    return people.get(name) or world["examples"].get(name, {})
 
 
 def request_route(key: str, world: dict, role: str):
@@ -164,6 +175,7 @@ def request_route(key: str, world: dict, role: str):
             household_id=world["household"].pk,
             organisation_id=world["organisation"].pk,
             relationship_id=world["relationship"].pk,
+            **world["examples"].get(key, {}),
         )
         return client.generic(method, path, data="{}", content_type="application/json")
     return client.get(reverse(key, kwargs=ui_kwargs(key, world, user)))

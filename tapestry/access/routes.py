@@ -12,13 +12,15 @@ from collections.abc import Iterator
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tapestry.access.policy import Capability as C
+from tapestry.extensions import app_modules
 
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"
 
 Rule = str  # PUBLIC, AUTHENTICATED or a Capability value
 
-ROUTES: dict[str, Rule] = {
+# The routes of access itself and of the shell; every other app adds its own in `<app>/routes.py`.
+CORE_ROUTES: dict[str, Rule] = {
     # Accounts and the second factor.
     "login": PUBLIC,
     "logout": AUTHENTICATED,
@@ -30,28 +32,6 @@ ROUTES: dict[str, Rule] = {
     "front:home": AUTHENTICATED,
     "front:level": AUTHENTICATED,
     "front:health": PUBLIC,
-    # People (micro).
-    "people:person_list": C.PERSON_READ,
-    "people:person_search": C.PERSON_READ,
-    "people:person_create": C.PERSON_WRITE,
-    "people:person_detail": C.PERSON_READ,
-    "people:person_edit": C.PERSON_WRITE,
-    "people:alias_add": C.PERSON_WRITE,
-    "people:contact_add": C.PERSON_WRITE,
-    "people:address_add": C.PERSON_WRITE,
-    "people:relationship_add": C.PERSON_WRITE,
-    "people:consent_add": C.PERSON_WRITE,
-    "people:consent_revoke": C.PERSON_WRITE,
-    "people:person_merge": C.PERSON_MERGE,
-    "people:household_list": C.PERSON_READ,
-    "people:household_create": C.PERSON_WRITE,
-    "people:household_detail": C.PERSON_READ,
-    "people:household_member_add": C.PERSON_WRITE,
-    "people:organisation_list": C.ORGANISATION_READ,
-    "people:organisation_create": C.ORGANISATION_WRITE,
-    "people:organisation_detail": C.ORGANISATION_READ,
-    "people:organisation_edit": C.ORGANISATION_WRITE,
-    "people:organisation_contact_add": C.ORGANISATION_WRITE,
     # Break-glass and review.
     "access:break_glass": C.BREAK_GLASS,
     "access:break_glass_queue": C.BREAK_GLASS_REVIEW,
@@ -75,24 +55,22 @@ ROUTES: dict[str, Rule] = {
     "api:api-root": PUBLIC,
     # API operations.
     "GET /api/v1/me": AUTHENTICATED,
-    "GET /api/v1/persons": C.PERSON_READ,
-    "POST /api/v1/persons": C.PERSON_WRITE,
-    "GET /api/v1/persons/{person_id}": C.PERSON_READ,
-    "PATCH /api/v1/persons/{person_id}": C.PERSON_WRITE,
-    "GET /api/v1/persons/{person_id}/duplicates": C.PERSON_READ,
-    "POST /api/v1/persons/{person_id}/merge": C.PERSON_MERGE,
-    "GET /api/v1/households": C.PERSON_READ,
-    "POST /api/v1/households": C.PERSON_WRITE,
-    "GET /api/v1/households/{household_id}": C.PERSON_READ,
-    "POST /api/v1/households/{household_id}/members": C.PERSON_WRITE,
-    "GET /api/v1/relationships": C.PERSON_READ,
-    "POST /api/v1/relationships": C.PERSON_WRITE,
-    "DELETE /api/v1/relationships/{relationship_id}": C.PERSON_WRITE,
-    "GET /api/v1/organisations": C.ORGANISATION_READ,
-    "POST /api/v1/organisations": C.ORGANISATION_WRITE,
-    "GET /api/v1/organisations/{organisation_id}": C.ORGANISATION_READ,
-    "PATCH /api/v1/organisations/{organisation_id}": C.ORGANISATION_WRITE,
 }
+
+
+def _collect() -> dict[str, Rule]:
+    table = dict(CORE_ROUTES)
+    for module in app_modules("routes"):
+        if module.__name__ == __name__:
+            continue
+        clash = set(table) & set(module.ROUTES)
+        if clash:
+            raise ValueError(f"{module.__name__} declares routes already declared: {sorted(clash)}")
+        table.update(module.ROUTES)
+    return table
+
+
+ROUTES: dict[str, Rule] = _collect()
 
 _CONVERTER = re.compile(r"<(?:\w+:)?(\w+)>")
 

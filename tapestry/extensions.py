@@ -1,0 +1,39 @@
+"""Find the modules each Tapestry app contributes by convention (routes, api, demo, timeline, ...).
+
+An app joins the shared pieces by having a module of the agreed name, so adding an area of
+practice touches no central list: `routes.py` (its rows of the route table), `api.py` (a
+ninja `router`), `urls.py` (mounted at the app config's `url_prefix`), `demo.py` (demo data),
+`timeline.py` and `caseload.py` (what it adds to a person's timeline and a worker's caseload).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from functools import cache
+from types import ModuleType
+
+from django.apps import apps
+
+
+@cache
+def app_modules(name: str) -> tuple[ModuleType, ...]:
+    """Each Tapestry app's `<app>.<name>` module, in INSTALLED_APPS order."""
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("tapestry."):
+            continue
+        dotted = f"{config.name}.{name}"
+        if importlib.util.find_spec(dotted) is not None:
+            found.append(importlib.import_module(dotted))
+    return tuple(found)
+
+
+def url_mounts() -> list[tuple[str, str]]:
+    """(prefix, urls module) for every app whose config names a `url_prefix`."""
+    mounts = []
+    for config in apps.get_app_configs():
+        prefix = getattr(config, "url_prefix", None)
+        if prefix:
+            mounts.append((prefix, f"{config.name}.urls"))
+    return mounts

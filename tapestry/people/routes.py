@@ -1,0 +1,46 @@
+"""The people app's rows of the route table (see tapestry/access/routes.py)."""
+
+from __future__ import annotations
+
+from tapestry.access.policy import Capability as C
+
+ROUTES: dict[str, str] = {
+    "people:person_list": C.PERSON_READ,
+    "people:person_search": C.PERSON_READ,
+    "people:person_create": C.PERSON_WRITE,
+    "people:person_detail": C.PERSON_READ,
+    "people:person_edit": C.PERSON_WRITE,
+    "people:alias_add": C.PERSON_WRITE,
+    "people:contact_add": C.PERSON_WRITE,
+    "people:address_add": C.PERSON_WRITE,
+    "people:relationship_add": C.PERSON_WRITE,
+    "people:consent_add": C.PERSON_WRITE,
+    "people:consent_revoke": C.PERSON_WRITE,
+    "people:person_merge": C.PERSON_MERGE,
+    "people:household_list": C.PERSON_READ,
+    "people:household_create": C.PERSON_WRITE,
+    "people:household_detail": C.PERSON_READ,
+    "people:household_member_add": C.PERSON_WRITE,
+    "people:organisation_list": C.ORGANISATION_READ,
+    "people:organisation_create": C.ORGANISATION_WRITE,
+    "people:organisation_detail": C.ORGANISATION_READ,
+    "people:organisation_edit": C.ORGANISATION_WRITE,
+    "people:organisation_contact_add": C.ORGANISATION_WRITE,
+    "GET /api/v1/persons": C.PERSON_READ,
+    "POST /api/v1/persons": C.PERSON_WRITE,
+    "GET /api/v1/persons/{person_id}": C.PERSON_READ,
+    "PATCH /api/v1/persons/{person_id}": C.PERSON_WRITE,
+    "GET /api/v1/persons/{person_id}/duplicates": C.PERSON_READ,
+    "POST /api/v1/persons/{person_id}/merge": C.PERSON_MERGE,
+    "GET /api/v1/households": C.PERSON_READ,
+    "POST /api/v1/households": C.PERSON_WRITE,
+    "GET /api/v1/households/{household_id}": C.PERSON_READ,
+    "POST /api/v1/households/{household_id}/members": C.PERSON_WRITE,
+    "GET /api/v1/relationships": C.PERSON_READ,
+    "POST /api/v1/relationships": C.PERSON_WRITE,
+    "DELETE /api/v1/relationships/{relationship_id}": C.PERSON_WRITE,
+    "GET /api/v1/organisations": C.ORGANISATION_READ,
+    "POST /api/v1/organisations": C.ORGANISATION_WRITE,
+    "GET /api/v1/organisations/{organisation_id}": C.ORGANISATION_READ,
+    "PATCH /api/v1/organisations/{organisation_id}": C.ORGANISATION_WRITE,
+}
