@@ -34,6 +34,6 @@ def url_mounts() -> list[tuple[str, str]]:
     mounts = []
     for config in apps.get_app_configs():
         prefix = getattr(config, "url_prefix", None)
-        if prefix:
+        if prefix and importlib.util.find_spec(f"{config.name}.urls") is not None:
             mounts.append((prefix, f"{config.name}.urls"))
     return mounts

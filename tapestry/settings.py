@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "ninja",
     "tapestry.access",
     "tapestry.people",
+    "tapestry.needs",
+    "tapestry.mezzo",
+    "tapestry.micro.cases",
     "tapestry.front",
     "tapestry.demo",
 ]

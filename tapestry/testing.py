@@ -62,6 +62,27 @@ class HouseholdFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Household {n}")
 
 
+class CaseFactory(factory.django.DjangoModelFactory):
+    """An open general case; pass `worker` (assigned to the person) and `person` as needed."""
+
+    class Meta:
+        model = "cases.Case"
+
+    person = factory.SubFactory(PersonFactory)
+    worker = factory.SubFactory(UserFactory)
+    case_type = "case_management"
+    presenting_problem = "Behind on rent after losing work hours."
+    segment = ""
+
+
+def open_case(worker: User, person: Person | None = None, **fields: object):
+    """An open case held by `worker`, who also gets the person on their caseload."""
+    person = person or PersonFactory()
+    if not Assignment.objects.filter(staff=worker, person=person, ended_on__isnull=True).exists():
+        assign(worker, person)
+    return CaseFactory(worker=worker, person=person, **fields)
+
+
 def assign(staff: User, person: Person, kind: str = Assignment.Kind.PRIMARY) -> Assignment:
     return Assignment.objects.create(staff=staff, person=person, kind=kind)
 

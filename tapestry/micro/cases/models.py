@@ -1,0 +1,140 @@
+"""Cases (one person or family in a program) and the coded needs recorded on them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from tapestry.access.models import Segment
+
+
+class Case(models.Model):
+    class Type(models.TextChoices):
+        COUNSELLING = "counselling", "Individual counselling"
+        FAMILY_THERAPY = "family_therapy", "Family therapy"
+        CASE_MANAGEMENT = "case_management", "Case management"
+        CRISIS = "crisis", "Crisis intervention"
+        CHILD_WELFARE = "child_welfare", "Child welfare"
+        MENTAL_HEALTH = "mental_health", "Mental health"
+        SCHOOL = "school", "School social work"
+        SUBSTANCE_USE = "substance_use", "Substance use counselling"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        ON_HOLD = "on_hold", "On hold"
+        CLOSED = "closed", "Closed"
+
+    class ClosingReason(models.TextChoices):
+        GOALS_MET = "goals_met", "Goals met"
+        CLIENT_WITHDREW = "client_withdrew", "Client withdrew"
+        LOST_CONTACT = "lost_contact", "Lost contact"
+        MOVED = "moved", "Moved away"
+        TRANSFERRED = "transferred", "Transferred to another worker or agency"
+        REFERRED_OUT = "referred_out", "Referred to another service"
+        DIED = "died", "Died"
+        OTHER = "other", "Other"
+
+    # The sensitive segment each kind of case belongs to by default; the others are general.
+    SEGMENT_OF_TYPE = {
+        Type.CHILD_WELFARE: Segment.CHILD_WELFARE,
+        Type.SCHOOL: Segment.SCHOOL,
+        Type.SUBSTANCE_USE: Segment.SUBSTANCE_USE,
+    }
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cases")
+    household = models.ForeignKey(
+        "people.Household",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        help_text="For family work: the household the case is about.",
+    )
+    program = models.ForeignKey(
+        "mezzo.Program", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+    )
+    case_type = models.CharField(max_length=20, choices=Type.choices)
+    segment = models.CharField(max_length=32, choices=Segment.choices, blank=True)
+    presenting_problem = models.TextField()
+    referral_source = models.CharField(max_length=200, blank=True)
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    opened_on = models.DateField(default=timezone.localdate)
+    closed_on = models.DateField(null=True, blank=True)
+    closing_reason = models.CharField(max_length=20, choices=ClosingReason.choices, blank=True)
+    closing_note = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-opened_on", "-id"]
+        indexes = [models.Index(fields=["worker", "status"]), models.Index(fields=["person", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.get_case_type_display()} for {self.person}"
+
+    @property
+    def number(self) -> str:
+        return f"C-{self.pk:06d}" if self.pk else "C-new"
+
+    def clean(self) -> None:
+        if self.status == self.Status.CLOSED and not self.closing_reason:
+            raise ValidationError({"closing_reason": "Say why the case is closed."})
+        if self.closed_on and self.closed_on < self.opened_on:
+            raise ValidationError({"closed_on": "A case cannot close before it opens."})
+
+
+class CaseNeed(models.Model):
+    """A coded need on a case, with its current status; its history is in CaseNeedChange."""
+
+    class Status(models.TextChoices):
+        IDENTIFIED = "identified", "Identified"
+        BEING_ADDRESSED = "being_addressed", "Being addressed"
+        MET = "met", "Met"
+        UNMET = "unmet", "Unmet"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="needs")
+    need = models.ForeignKey("needs.Need", on_delete=models.PROTECT, related_name="case_needs")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.IDENTIFIED)
+    barrier = models.ForeignKey(
+        "needs.Barrier", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.CharField(max_length=255, blank=True)
+    identified_on = models.DateField(default=timezone.localdate)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["need__domain", "need__label"]
+        constraints = [models.UniqueConstraint(fields=["case", "need"], name="one_need_per_case")]
+
+    def __str__(self) -> str:
+        return f"{self.need.label}: {self.get_status_display()}"
+
+    def clean(self) -> None:
+        if self.status == self.Status.UNMET and not self.barrier_id:
+            raise ValidationError({"barrier": "Say what stood in the way of an unmet need."})
+
+
+class CaseNeedChange(models.Model):
+    """One step in a need's status over time."""
+
+    case_need = models.ForeignKey(CaseNeed, on_delete=models.CASCADE, related_name="changes")
+    status = models.CharField(max_length=20, choices=CaseNeed.Status.choices)
+    barrier = models.ForeignKey(
+        "needs.Barrier", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.CharField(max_length=255, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_need.need.label} -> {self.get_status_display()}"

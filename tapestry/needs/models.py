@@ -1,0 +1,57 @@
+"""The coded needs and barriers that run through cases, groups and campaigns."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Domain(models.TextChoices):
+    HOUSING = "housing", "Housing"
+    FOOD = "food", "Food"
+    INCOME = "income", "Income and benefits"
+    EMPLOYMENT = "employment", "Employment"
+    EDUCATION = "education", "Education and literacy"
+    SAFETY = "safety", "Safety and violence"
+    SOCIAL = "social", "Social connection"
+    HEALTH = "health", "Health and mental health"
+    SUBSTANCE_USE = "substance_use", "Substance use"
+    FAMILY = "family", "Family and caregiving"
+    LEGAL = "legal", "Legal"
+    TRANSPORT = "transport", "Transport"
+    UTILITIES = "utilities", "Utilities"
+
+
+class Need(models.Model):
+    """One coded need, with its ICD-10-CM Z code (Z55-Z65) where one exists."""
+
+    code = models.SlugField(max_length=60, unique=True)
+    label = models.CharField(max_length=120)
+    domain = models.CharField(max_length=20, choices=Domain.choices)
+    icd10 = models.CharField("ICD-10-CM code", max_length=10, blank=True)
+    description = models.CharField(max_length=255, blank=True)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["domain", "label"]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.icd10})" if self.icd10 else self.label
+
+
+class Barrier(models.Model):
+    """What stood in the way of meeting a need: the root causes advocacy works on."""
+
+    code = models.SlugField(max_length=60, unique=True)
+    label = models.CharField(max_length=120)
+    description = models.CharField(max_length=255, blank=True)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["label"]
+
+    def __str__(self) -> str:
+        return self.label
