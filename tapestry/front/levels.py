@@ -31,6 +31,12 @@ LEVELS = (
         "What does this person need, what are we doing about it, is it working?",
         (
             Entry(
+                "My caseload",
+                "cases:caseload",
+                C.PERSON_READ,
+                "Your open cases, overdue tasks, upcoming reviews and recent risk flags.",
+            ),
+            Entry(
                 "People",
                 "people:person_list",
                 C.PERSON_READ,
@@ -49,6 +55,12 @@ LEVELS = (
                 "Families as a unit, with their members.",
             ),
             Entry(
+                "Cases",
+                "cases:case_list",
+                C.PERSON_READ,
+                "Every case you may see; open a new one.",
+            ),
+            Entry(
                 "Emergency access reviews",
                 "access:break_glass_queue",
                 C.BREAK_GLASS_REVIEW,
@@ -61,6 +73,12 @@ LEVELS = (
         "Mezzo",
         "How is this group doing together, and does the program reach the people it is for?",
         (
+            Entry(
+                "Programs",
+                "mezzo:program_list",
+                C.ORGANISATION_READ,
+                "The services the agency runs, which cases and groups belong to.",
+            ),
             Entry(
                 "Partner organisations",
                 "people:organisation_list",

@@ -158,20 +158,22 @@ def test_sensitive_segments_are_granted_to_the_right_workers(demo):
     assert segments("evaluator") == set()
 
 
-def test_substance_use_consent_is_written_and_names_its_recipient(demo):
-    consent = Consent.objects.get(segment=Segment.SUBSTANCE_USE)
+def test_every_substance_use_consent_is_written_and_names_its_recipient(demo):
+    consents = list(Consent.objects.filter(segment=Segment.SUBSTANCE_USE))
 
-    assert consent.written
-    assert consent.recipient_organisation is not None
-    assert (
-        policy.consent_for_disclosure(
-            person=consent.person,
-            segment=Segment.SUBSTANCE_USE,
-            purpose=consent.purpose,
-            recipient=consent.recipient_organisation,
+    assert consents
+    for consent in consents:
+        assert consent.written
+        assert consent.recipient_organisation is not None
+        assert (
+            policy.consent_for_disclosure(
+                person=consent.person,
+                segment=Segment.SUBSTANCE_USE,
+                purpose=consent.purpose,
+                recipient=consent.recipient_organisation,
+            )
+            is not None
         )
-        == consent
-    )
 
 
 def test_supervisor_has_the_crisis_workers_emergency_access_to_review(demo):

@@ -42,6 +42,8 @@ class Case(models.Model):
         Type.SCHOOL: Segment.SCHOOL,
         Type.SUBSTANCE_USE: Segment.SUBSTANCE_USE,
     }
+    # The segments a case may sit in; psychotherapy notes are a segment of notes, never of a case.
+    CASE_SEGMENTS = (Segment.SUBSTANCE_USE, Segment.CHILD_WELFARE, Segment.SCHOOL)
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cases")
     household = models.ForeignKey(
@@ -61,6 +63,9 @@ class Case(models.Model):
     referral_source = models.CharField(max_length=200, blank=True)
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    # Set while the case is on hold, so the caseload can flag holds that have gone on too long.
+    on_hold_since = models.DateField(null=True, blank=True)
+    hold_reason = models.CharField(max_length=255, blank=True)
     opened_on = models.DateField(default=timezone.localdate)
     closed_on = models.DateField(null=True, blank=True)
     closing_reason = models.CharField(max_length=20, choices=ClosingReason.choices, blank=True)
@@ -85,6 +90,12 @@ class Case(models.Model):
             raise ValidationError({"closing_reason": "Say why the case is closed."})
         if self.closed_on and self.closed_on < self.opened_on:
             raise ValidationError({"closed_on": "A case cannot close before it opens."})
+        if self.status == self.Status.ON_HOLD and not self.on_hold_since:
+            raise ValidationError({"on_hold_since": "Say since when the case is on hold."})
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
 
 
 class CaseNeed(models.Model):
@@ -104,6 +115,8 @@ class CaseNeed(models.Model):
     )
     note = models.CharField(max_length=255, blank=True)
     identified_on = models.DateField(default=timezone.localdate)
+    # Optimistic concurrency: a status change must carry the version it was made from.
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from collections import defaultdict
+from datetime import date, datetime, time
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
+from django.utils import timezone
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
-from tapestry.micro.cases.models import Case
+from tapestry.access.policy import ROLE_CAPABILITIES, Capability
+from tapestry.extensions import app_modules
+from tapestry.micro.cases.hooks import CaseloadAlert
+from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
+from tapestry.needs.models import Barrier, Need
+from tapestry.people import selectors as people_selectors
+from tapestry.people.models import Household, Person
+
+CASE_RELATED = ("person", "worker", "program", "household")
 
 
 def cases_visible(user: User) -> QuerySet[Case]:
@@ -27,15 +39,30 @@ def case_get(*, user: User, case_id: int, for_change: bool = False) -> Case:
     if not Case.objects.filter(pk=case_id).exists():
         raise Http404("No case with this number.")
     reachable = cases_changeable(user) if for_change else cases_visible(user)
-    case = reachable.select_related("person", "worker", "program", "household").filter(pk=case_id).first()
+    case = reachable.select_related(*CASE_RELATED).filter(pk=case_id).first()
     if case is None:
         raise PermissionDenied("This case is outside your caseload, or in a segment you are not granted.")
     return case
 
 
+def _needs_with_history() -> Prefetch:
+    changes = CaseNeedChange.objects.select_related("barrier", "changed_by")
+    return Prefetch(
+        "needs",
+        queryset=CaseNeed.objects.select_related("need", "barrier").prefetch_related(
+            Prefetch("changes", queryset=changes)
+        ),
+    )
+
+
 def case_detail(*, user: User, case_id: int, purpose: str = "case work") -> Case:
-    """A case as its page shows it; the open is audited."""
+    """A case as its page shows it (its needs with their history); the open is audited.
+
+    `case.can_change` says whether the user may change it (emergency access is read-only).
+    """
     case = case_get(user=user, case_id=case_id)
+    prefetch_related_objects([case], _needs_with_history())
+    case.can_change = cases_changeable(user).filter(pk=case.pk).exists()
     audit_record(
         actor=user,
         action=AuditEntry.Action.VIEW,
@@ -45,3 +72,185 @@ def case_detail(*, user: User, case_id: int, purpose: str = "case work") -> Case
         purpose=purpose,
     )
     return case
+
+
+def _audit_list(user: User, *, purpose: str, person_id: int | None = None) -> None:
+    # A list of cases names people and their presenting problems, so reading it is recorded.
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        object_type="cases.case",
+        person_id=person_id,
+        fields=["person", "case_type", "status", "worker", "program"],
+        purpose=purpose,
+    )
+
+
+def case_list(
+    *,
+    user: User,
+    status: str = "",
+    case_type: str = "",
+    person_id: int | None = None,
+    worker_id: int | None = None,
+    purpose: str = "case list",
+) -> QuerySet[Case]:
+    """The cases the user may see, optionally filtered; the read is audited."""
+    cases = cases_visible(user)
+    if status:
+        cases = cases.filter(status=status)
+    if case_type:
+        cases = cases.filter(case_type=case_type)
+    if person_id is not None:
+        cases = cases.filter(person_id=person_id)
+    if worker_id is not None:
+        cases = cases.filter(worker_id=worker_id)
+    _audit_list(user, purpose=purpose, person_id=person_id)
+    return cases.select_related(*CASE_RELATED).order_by("-opened_on", "-id")
+
+
+def person_cases(*, user: User, person_id: int) -> tuple[Person, list[Case]]:
+    """A person (404/403 as their page) and those of their cases the user may see.
+
+    Cases in segments the user is not granted are left out without a trace: even that a
+    substance-use case exists is protected.
+    """
+    person = people_selectors.person_get(user=user, person_id=person_id)
+    cases = list(
+        cases_visible(user)
+        .filter(person=person)
+        .select_related("worker", "program", "household")
+        .annotate(need_count=Count("needs"))
+        .order_by("-opened_on", "-id")
+    )
+    _audit_list(user, purpose="person's cases", person_id=person.pk)
+    person.can_change = policy.can_change_person(user, person)
+    return person, cases
+
+
+def caseload_cases(*, user: User) -> list[Case]:
+    """The user's own open and on-hold cases, with how many of each case's needs are not yet met."""
+    cases = list(
+        cases_visible(user)
+        .filter(worker=user, status__in=[Case.Status.OPEN, Case.Status.ON_HOLD])
+        .select_related("person", "program")
+        .annotate(open_needs=Count("needs", filter=~Q(needs__status=CaseNeed.Status.MET)))
+        .order_by("person__family_name", "person__given_name", "opened_on", "id")
+    )
+    if cases:
+        _audit_list(user, purpose="caseload")
+    return cases
+
+
+# What the caseload page gathers from every area (tasks, reviews, risk flags) ----------------
+
+ALERT_HEADINGS = {
+    "overdue_task": "Overdue tasks",
+    "upcoming_review": "Upcoming reviews",
+    "risk_flag": "Recent risk flags",
+}
+# Headings of other kinds some areas add; an unknown kind is shown under its own name.
+OTHER_ALERT_HEADINGS = {"on_hold": "Cases on hold for more than 30 days"}
+
+
+def alert_heading(kind: str) -> str:
+    return ALERT_HEADINGS.get(kind) or OTHER_ALERT_HEADINGS.get(kind) or kind.replace("_", " ").capitalize()
+
+
+# Most recent first for flags; oldest (most overdue, soonest due) first for the rest.
+_NEWEST_FIRST = {"risk_flag"}
+
+
+def _when_key(when: datetime | date) -> tuple[date, time]:
+    if isinstance(when, datetime):
+        local = timezone.localtime(when) if timezone.is_aware(when) else when
+        return local.date(), local.time()
+    return when, time.min
+
+
+def caseload_alerts(*, user: User) -> dict[str, list[CaseloadAlert]]:
+    """Alerts from every app's `caseload.py`, grouped by kind; the three standard kinds always appear."""
+    grouped: dict[str, list[CaseloadAlert]] = defaultdict(list)
+    for module in app_modules("caseload"):
+        for alert in module.caseload_alerts(user=user):
+            grouped[alert.kind].append(alert)
+    ordered: dict[str, list[CaseloadAlert]] = {kind: [] for kind in ALERT_HEADINGS}
+    for kind, alerts in grouped.items():
+        ordered[kind] = sorted(alerts, key=lambda a: _when_key(a.when), reverse=kind in _NEWEST_FIRST)
+    return ordered
+
+
+# Needs on a case ----------------------------------------------------------------------------
+
+
+def case_need_get(*, user: User, case_need_id: int, for_change: bool = False) -> CaseNeed:
+    """One need on a case the user may see (or change); 404 if missing, 403 if out of reach."""
+    if not CaseNeed.objects.filter(pk=case_need_id).exists():
+        raise Http404("No need with this number on any case.")
+    reachable = policy.visible(user, CaseNeed.objects.all(), for_change=for_change)
+    case_need = (
+        reachable.select_related("need", "barrier", "case", "case__person").filter(pk=case_need_id).first()
+    )
+    if case_need is None:
+        raise PermissionDenied("This need is on a case outside your caseload or your granted segments.")
+    return case_need
+
+
+def case_needs(*, user: User, case: Case) -> QuerySet[CaseNeed]:
+    """The needs on a case the caller already opened, with their history."""
+    return (
+        policy.visible(user, CaseNeed.objects.filter(case=case))
+        .select_related("need", "barrier")
+        .prefetch_related(
+            Prefetch("changes", queryset=CaseNeedChange.objects.select_related("barrier", "changed_by"))
+        )
+    )
+
+
+def need_choices() -> QuerySet[Need]:
+    return Need.objects.filter(is_active=True).order_by("domain", "label")
+
+
+def barrier_choices() -> QuerySet[Barrier]:
+    return Barrier.objects.filter(is_active=True).order_by("label")
+
+
+def need_by_code(code: str, *, field: str = "need") -> Need:
+    need = Need.objects.filter(code=code).first()
+    if need is None:
+        raise ValidationError({field: [f"There is no need with the code “{code}”; see GET /api/v1/needs."]})
+    return need
+
+
+def barrier_by_code(code: str | None, *, field: str = "barrier") -> Barrier | None:
+    if not code:
+        return None
+    barrier = Barrier.objects.filter(code=code).first()
+    if barrier is None:
+        raise ValidationError(
+            {field: [f"There is no barrier with the code “{code}”; see GET /api/v1/barriers."]}
+        )
+    return barrier
+
+
+# Choices for the forms ----------------------------------------------------------------------
+
+CASELOAD_ROLES = sorted(role for role, caps in ROLE_CAPABILITIES.items() if Capability.PERSON_READ in caps)
+
+
+def worker_choices() -> QuerySet[User]:
+    """Staff who hold a caseload (client-facing roles), by name."""
+    return User.objects.filter(is_active=True, role__in=CASELOAD_ROLES).order_by("last_name", "first_name")
+
+
+def household_choices(*, person: Person) -> QuerySet[Household]:
+    """The households the person lives in now."""
+    return Household.objects.filter(memberships__person=person, memberships__left_on__isnull=True).order_by(
+        "name"
+    )
+
+
+def segment_choices(*, user: User) -> list[str]:
+    """The sensitive segments the user may put a case in: those they are granted."""
+    granted = policy.segments_granted(user) if policy.has_capability(user, Capability.PERSON_READ) else set()
+    return [segment for segment in Case.CASE_SEGMENTS if segment in granted]

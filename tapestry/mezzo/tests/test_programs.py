@@ -1,0 +1,95 @@
+"""Programs: listed for every role with organisation access, added by those who may change organisations."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tapestry.access.models import AuditEntry, User
+from tapestry.access.tokens import token_create
+from tapestry.mezzo.models import Program
+from tapestry.testing import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def api_client(user: User) -> Client:
+    _, raw = token_create(actor=user, name="tests")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+
+def test_program_list_shows_running_and_closed_programs(cast):
+    Program.objects.create(name="Housing Stability", description="Eviction prevention.")
+    Program.objects.create(name="Winter Warmth 2024", is_active=False)
+
+    page = client_for(cast["evaluator"]).get(reverse("mezzo:program_list")).content.decode()
+    running = (
+        client_for(cast["evaluator"]).get(reverse("mezzo:program_list"), {"active": "yes"}).content.decode()
+    )
+
+    assert "Housing Stability" in page and "Eviction prevention." in page
+    assert "Winter Warmth 2024" in page and "Closed" in page
+    assert "Winter Warmth 2024" not in running
+
+
+def test_a_program_manager_adds_a_program(cast):
+    manager = cast["program_manager"]
+
+    response = client_for(manager).post(
+        reverse("mezzo:program_create"),
+        {"name": "Recovery Support", "description": "Peer support.", "is_active": "on"},
+    )
+
+    program = Program.objects.get()
+    assert response.status_code == 302
+    assert (program.name, program.description, program.is_active) == (
+        "Recovery Support",
+        "Peer support.",
+        True,
+    )
+    assert AuditEntry.objects.filter(action="create", object_type="mezzo.program", actor=manager).exists()
+
+
+def test_a_duplicate_name_is_refused_by_the_field(cast):
+    Program.objects.create(name="Family Support")
+
+    response = client_for(cast.caseworker).post(reverse("mezzo:program_create"), {"name": "family support"})
+
+    assert response.context["form"].errors["name"] == ["A program with this name already exists."]
+    assert Program.objects.count() == 1
+
+
+def test_who_may_list_and_add(cast):
+    assert client_for(cast["auditor"]).get(reverse("mezzo:program_list")).status_code == 403
+    assert client_for(cast["evaluator"]).get(reverse("mezzo:program_create")).status_code == 403
+    page = client_for(cast["evaluator"]).get(reverse("mezzo:program_list")).content.decode()
+    assert reverse("mezzo:program_create") not in page
+
+
+def test_api_lists_and_adds_programs(cast):
+    Program.objects.create(name="School Success")
+    client = api_client(cast["program_manager"])
+
+    created = client.post("/api/v1/programs", {"name": "Youth Mentoring"}, content_type="application/json")
+    listed = client.get("/api/v1/programs?active=true")
+
+    assert created.status_code == 201
+    assert created.json()["name"] == "Youth Mentoring" and created.json()["is_active"] is True
+    assert [item["name"] for item in listed.json()["items"]] == ["School Success", "Youth Mentoring"]
+
+
+def test_api_refuses_a_blank_name_a_duplicate_and_a_role_without_the_capability(cast):
+    Program.objects.create(name="School Success")
+    client = api_client(cast["program_manager"])
+
+    blank = client.post("/api/v1/programs", {"name": "  "}, content_type="application/json")
+    duplicate = client.post("/api/v1/programs", {"name": "School Success"}, content_type="application/json")
+    evaluator = api_client(cast["evaluator"]).post(
+        "/api/v1/programs", {"name": "X"}, content_type="application/json"
+    )
+
+    assert blank.status_code == 422 and "name" in blank.json()["errors"]
+    assert duplicate.status_code == 400
+    assert duplicate.json()["errors"] == {"name": ["A program with this name already exists."]}
+    assert evaluator.status_code == 403

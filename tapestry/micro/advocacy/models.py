@@ -1,0 +1,87 @@
+"""Advocacy for individuals: what a worker did with an agency on a client's behalf, and how it ended."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+
+class AdvocacyAction(models.Model):
+    class Issue(models.TextChoices):
+        BENEFITS = "benefits", "Benefits"
+        HOUSING = "housing", "Housing"
+        HEALTH_CARE = "health_care", "Health care access"
+        DISCRIMINATION = "discrimination", "Discrimination"
+        IMMIGRATION = "immigration", "Immigration"
+        EDUCATION = "education", "Education"
+        EMPLOYMENT = "employment", "Employment"
+        LEGAL = "legal", "Legal"
+        OTHER = "other", "Other"
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RESOLVED = "resolved", "Resolved"
+        PARTLY_RESOLVED = "partly_resolved", "Partly resolved"
+        REFUSED = "refused", "Refused"
+        NO_RESPONSE = "no_response", "No response"
+
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="advocacy_actions")
+    action_date = models.DateField(default=timezone.localdate)
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="advocacy_actions",
+        help_text="The agency contacted, if it is in the organisation list.",
+    )
+    agency = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The agency or person contacted, if not in the list (or a contact name).",
+    )
+    issue = models.CharField(max_length=20, choices=Issue.choices)
+    action_taken = models.TextField()
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
+    outcome_note = models.TextField(blank=True)
+    outcome_date = models.DateField(null=True, blank=True)
+    rights_information_given = models.BooleanField(default=False)
+    rights_information = models.TextField(
+        blank=True, help_text="What the client was told about their rights, and in what form."
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-action_date", "-id"]
+        indexes = [models.Index(fields=["case", "action_date"]), models.Index(fields=["issue", "outcome"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_issue_display()} advocacy with {self.agency_name} ({self.get_outcome_display().lower()})"
+
+    @property
+    def agency_name(self) -> str:
+        if self.organisation_id and self.agency:
+            return f"{self.organisation.name} ({self.agency})"
+        return self.organisation.name if self.organisation_id else self.agency
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if not self.organisation_id and not self.agency.strip():
+            errors["agency"] = "Say which agency you contacted: choose it from the list or write its name."
+        if self.action_date and self.action_date > timezone.localdate() + timedelta(days=1):
+            errors["action_date"] = "The action cannot be in the future."
+        if self.outcome != self.Outcome.PENDING and not self.outcome_date:
+            errors["outcome_date"] = "Say when the outcome was known."
+        if self.outcome_date and self.action_date and self.outcome_date < self.action_date:
+            errors["outcome_date"] = "The outcome cannot come before the action."
+        if self.rights_information_given and not self.rights_information.strip():
+            errors["rights_information"] = "Say what rights information was given."
+        if errors:
+            raise ValidationError(errors)

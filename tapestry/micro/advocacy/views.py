@@ -1,0 +1,84 @@
+"""Pages of the advocacy log: parse, call a service or selector, render."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+
+from tapestry.access.errors import StaleEdit
+from tapestry.micro.advocacy import selectors, services
+from tapestry.micro.advocacy.forms import AdvocacyActionEditForm, AdvocacyActionForm
+from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.selectors import case_get
+
+
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def _case_page_url(case: Case) -> str:
+    """The case's own page if the cases app serves one, else the person's page."""
+    try:
+        return reverse("cases:case_detail", kwargs={"pk": case.pk})
+    except NoReverseMatch:
+        return reverse("people:person_detail", kwargs={"pk": case.person_id})
+
+
+def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
+    log = selectors.advocacy_log(user=request.user, case_id=case_pk)
+    context = {"log": log, "case": log.case, "case_url": _case_page_url(log.case)}
+    return render(request, "advocacy/case_index.html", context)
+
+
+def action_new(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = case_get(user=request.user, case_id=case_pk, for_change=True)
+    form = AdvocacyActionForm(
+        _bound(request), organisations=selectors.organisation_choices(user=request.user)
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            action = services.advocacy_action_record(actor=request.user, case=case, **form.changes())
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"Logged: {action}.")
+            return redirect("advocacy:case_index", case_pk=case.pk)
+    return render(request, "advocacy/action_form.html", {"case": case, "form": form, "action": None})
+
+
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.method == "POST":
+        action = selectors.advocacy_action_get(user=request.user, action_id=pk, for_change=True)
+    else:
+        action = selectors.advocacy_action_detail(user=request.user, action_id=pk, for_change=True)
+    # The form edits a copy, so the page heading keeps what is saved whatever was typed.
+    form = AdvocacyActionEditForm(
+        _bound(request),
+        instance=copy.copy(action),
+        organisations=selectors.organisation_choices(user=request.user),
+    )
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.advocacy_action_update(
+                actor=request.user,
+                action=action,
+                version=form.cleaned_data["version"],
+                changes=form.changes(),
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The advocacy action is updated.")
+            return redirect("advocacy:case_index", case_pk=action.case_id)
+    context = {"case": action.case, "form": form, "action": action}
+    return render(request, "advocacy/action_form.html", context, status=status)

@@ -1,0 +1,257 @@
+"""API routes of cases: open, list, read, change, hold, close, and the needs on a case."""
+
+# No `from __future__ import annotations` here: ninja reads parameter types at runtime (see people/api.py).
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from tapestry.access.models import User
+from tapestry.mezzo.models import Program
+from tapestry.micro.cases import selectors, services
+from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.micro.cases.schemas import (
+    CaseCloseIn,
+    CaseDetailOut,
+    CaseIn,
+    CaseNeedIn,
+    CaseNeedOut,
+    CaseNeedPatch,
+    CaseOut,
+    CasePatch,
+    CaseStatus,
+    CaseType,
+)
+from tapestry.people import selectors as people_selectors
+from tapestry.people.api import Pages
+from tapestry.people.models import Household, Person
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["cases"])
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+# A record named in the body that does not exist is an error on that field, not a missing page.
+
+
+def _person(user: User, person_id: int) -> Person:
+    try:
+        return people_selectors.person_get(user=user, person_id=person_id)
+    except Http404 as exc:
+        raise ValidationError({"person_id": [str(exc)]}) from exc
+
+
+def _worker(worker_id: int) -> User:
+    worker = selectors.worker_choices().filter(pk=worker_id).first()
+    if worker is None:
+        raise ValidationError({"worker_id": ["No active staff member who holds a caseload has this number."]})
+    return worker
+
+
+def _program(program_id: int | None) -> Program | None:
+    if program_id is None:
+        return None
+    program = Program.objects.filter(pk=program_id).first()
+    if program is None:
+        raise ValidationError({"program_id": ["No program with this number."]})
+    return program
+
+
+def _household(household_id: int | None, person: Person) -> Household | None:
+    if household_id is None:
+        return None
+    household = selectors.household_choices(person=person).filter(pk=household_id).first()
+    if household is None:
+        raise ValidationError({"household_id": ["Choose a household this person lives in."]})
+    return household
+
+
+def _case_detail(user: User, case_id: int) -> Case:
+    # The answer shows the case as its page does, so it is read (and audited) the same way.
+    return selectors.case_detail(user=user, case_id=case_id, purpose="case work (API)")
+
+
+# Cases --------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/cases",
+    response={200: list[CaseOut], **_errors(422)},
+    operation_id="case_list",
+    summary="List the cases you may see",
+    description=(
+        "Cases of the persons in your caseload, your team's and your supervisees', in the segments you "
+        "are granted. The read is written to the audit log."
+    ),
+)
+@paginate(Pages)
+def case_list(
+    request: HttpRequest,
+    status: CaseStatus | None = None,
+    case_type: CaseType | None = None,
+    person_id: int | None = Query(None, description="Only this person's cases."),
+    worker_id: int | None = Query(None, description="Only cases held by this worker."),
+    mine: bool = Query(False, description="Only the cases you hold."),
+) -> QuerySet[Case]:
+    return selectors.case_list(
+        user=request.user,
+        status=status or "",
+        case_type=case_type or "",
+        person_id=person_id,
+        worker_id=request.user.pk if mine else worker_id,
+        purpose="case list (API)",
+    )
+
+
+@router.post(
+    "/cases",
+    response={201: CaseDetailOut, **_errors(400, 422)},
+    operation_id="case_open",
+    summary="Open a case for a person",
+    description=(
+        "You must be able to change the person's record. The worker (you, if left out) gets the person "
+        "on their caseload and must be granted the case's segment."
+    ),
+)
+def case_open(request: HttpRequest, payload: CaseIn) -> Status:
+    person = _person(request.user, payload.person_id)
+    case = services.case_open(
+        actor=request.user,
+        person=person,
+        case_type=payload.case_type,
+        presenting_problem=payload.presenting_problem,
+        referral_source=payload.referral_source,
+        worker=_worker(payload.worker_id) if payload.worker_id is not None else None,
+        program=_program(payload.program_id),
+        household=_household(payload.household_id, person),
+        segment=payload.segment,
+    )
+    return Status(201, _case_detail(request.user, case.pk))
+
+
+@router.get(
+    "/cases/{case_id}",
+    response={200: CaseDetailOut, **_errors(404, 422)},
+    operation_id="case_detail",
+    summary="Open a case, with its needs and their history",
+    description="Every open is written to the audit log.",
+)
+def case_detail(request: HttpRequest, case_id: int) -> Case:
+    return _case_detail(request.user, case_id)
+
+
+@router.patch(
+    "/cases/{case_id}",
+    response={200: CaseDetailOut, **_errors(400, 404, 409, 422)},
+    operation_id="case_update",
+    summary="Change a case, put it on hold or reopen it",
+    description=(
+        "Send the `version` you read and only the fields you change; if the case changed since, the answer "
+        "is 409 and nothing is saved. `status` moves the case on or off hold (close it with POST .../close)."
+    ),
+)
+def case_update(request: HttpRequest, case_id: int, payload: CasePatch) -> Case:
+    case = selectors.case_get(user=request.user, case_id=case_id, for_change=True)
+    sent = payload.model_dump(exclude_unset=True, exclude={"version", "status", "hold_reason"})
+    changes: dict[str, Any] = {}
+    for name, value in sent.items():
+        if name == "worker_id":
+            changes["worker"] = _worker(value)
+        elif name == "program_id":
+            changes["program"] = _program(value)
+        elif name == "household_id":
+            changes["household"] = _household(value, case.person)
+        else:
+            changes[name] = value
+    version = payload.version
+    if changes:
+        case = services.case_update(actor=request.user, case=case, version=version, changes=changes)
+        version = case.version
+    if payload.status == Case.Status.ON_HOLD and case.status != Case.Status.ON_HOLD:
+        services.case_hold(actor=request.user, case=case, version=version, reason=payload.hold_reason)
+    elif payload.status == Case.Status.OPEN and case.status != Case.Status.OPEN:
+        services.case_reopen(actor=request.user, case=case, version=version)
+    return _case_detail(request.user, case_id)
+
+
+@router.post(
+    "/cases/{case_id}/close",
+    response={200: CaseDetailOut, **_errors(400, 404, 409, 422)},
+    operation_id="case_close",
+    summary="Close a case with a reason",
+    description="Send the `version` you read; a stale version is refused with 409.",
+)
+def case_close(request: HttpRequest, case_id: int, payload: CaseCloseIn) -> Case:
+    case = selectors.case_get(user=request.user, case_id=case_id, for_change=True)
+    services.case_close(
+        actor=request.user, case=case, reason=payload.reason, note=payload.note, version=payload.version
+    )
+    return _case_detail(request.user, case_id)
+
+
+# Needs on a case ----------------------------------------------------------------------------
+
+
+@router.get(
+    "/cases/{case_id}/needs",
+    response={200: list[CaseNeedOut], **_errors(404, 422)},
+    operation_id="case_need_list",
+    summary="The needs on a case, with their history",
+)
+def case_need_list(request: HttpRequest, case_id: int) -> list[CaseNeed]:
+    return list(_case_detail(request.user, case_id).needs.all())
+
+
+@router.post(
+    "/cases/{case_id}/needs",
+    response={201: CaseNeedOut, **_errors(400, 404, 422)},
+    operation_id="case_need_add",
+    summary="Record a coded need on a case",
+    description="`need` and `barrier` are codes from GET /api/v1/needs and /api/v1/barriers.",
+)
+def case_need_add(request: HttpRequest, case_id: int, payload: CaseNeedIn) -> Status:
+    case = selectors.case_get(user=request.user, case_id=case_id, for_change=True)
+    case_need = services.case_need_add(
+        actor=request.user,
+        case=case,
+        need=selectors.need_by_code(payload.need),
+        note=payload.note,
+        status=payload.status,
+        barrier=selectors.barrier_by_code(payload.barrier),
+    )
+    return Status(201, selectors.case_needs(user=request.user, case=case).get(pk=case_need.pk))
+
+
+@router.patch(
+    "/cases/{case_id}/needs/{case_need_id}",
+    response={200: CaseNeedOut, **_errors(400, 404, 409, 422)},
+    operation_id="case_need_status_change",
+    summary="Change a need's status",
+    description=(
+        "An unmet need names its barrier. Send the need's `version`; if it changed since, the answer is 409. "
+        "Each change is kept in the need's history."
+    ),
+)
+def case_need_status_change(
+    request: HttpRequest, case_id: int, case_need_id: int, payload: CaseNeedPatch
+) -> CaseNeed:
+    case_need = selectors.case_need_get(user=request.user, case_need_id=case_need_id, for_change=True)
+    if case_need.case_id != case_id:
+        raise Http404("No need with this number on this case.")
+    services.case_need_status_change(
+        actor=request.user,
+        case_need=case_need,
+        status=payload.status,
+        barrier=selectors.barrier_by_code(payload.barrier),
+        note=payload.note,
+        version=payload.version,
+    )
+    return selectors.case_needs(user=request.user, case=case_need.case).get(pk=case_need.pk)

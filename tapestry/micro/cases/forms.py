@@ -1,0 +1,256 @@
+"""Forms for opening, editing, holding and closing cases, and for the needs on them.
+
+Forms parse and check input; the services do the writes and hold the rules. A service's
+ValidationError is shown beside the field it names (`show_service_errors`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from tapestry.access.models import Segment, User
+from tapestry.mezzo.models import Program
+from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.needs.models import Barrier, Domain, Need
+from tapestry.people.forms import PersonChoiceField, ServiceForm
+from tapestry.people.models import Household, Person
+
+GENERAL = ""
+
+
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.get_full_name() or obj.username} ({obj.get_role_display()})"
+
+
+class NeedChoiceField(forms.ModelChoiceField):
+    """Needs grouped by domain, each with its ICD-10-CM code where it has one."""
+
+    def label_from_instance(self, obj: Need) -> str:
+        return f"{obj.label} ({obj.icd10})" if obj.icd10 else obj.label
+
+    def grouped_choices(self) -> list[tuple[str, Any]]:
+        groups: dict[str, list[tuple[int, str]]] = {}
+        for need in self.queryset:
+            groups.setdefault(Domain(need.domain).label, []).append((need.pk, self.label_from_instance(need)))
+        return [("", self.empty_label), *groups.items()]
+
+
+def _types_for(segments: list[str]) -> list[tuple[str, str]]:
+    """Case types the user may open: those whose own segment (if any) they are granted."""
+    return [
+        (value, label)
+        for value, label in Case.Type.choices
+        if Case.SEGMENT_OF_TYPE.get(value, GENERAL) in (GENERAL, *segments)
+    ]
+
+
+class CaseFactsForm(ServiceForm):
+    """The facts of a case that are chosen at intake and may change later."""
+
+    case_type = forms.ChoiceField(
+        label="Type of case",
+        help_text="Child-welfare, school and substance-use cases go in their own protected segment.",
+    )
+    presenting_problem = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What brings the person to the agency, in their words where you can.",
+    )
+    referral_source = forms.CharField(
+        required=False,
+        max_length=200,
+        help_text="Who sent them: self, school, hospital, court, another agency…",
+    )
+    worker = WorkerChoiceField(
+        label="Assigned worker", queryset=User.objects.none(), help_text="The worker who holds the case."
+    )
+    program = forms.ModelChoiceField(
+        queryset=Program.objects.none(), required=False, empty_label="No program"
+    )
+    household = forms.ModelChoiceField(
+        queryset=Household.objects.none(),
+        required=False,
+        empty_label="Not family work",
+        help_text="For family work: the household the case is about.",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        segments: list[str],
+        workers: QuerySet[User],
+        programs: QuerySet[Program],
+        households: QuerySet[Household],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.segments = segments
+        self.fields["case_type"].choices = [("", "Choose a type"), *_types_for(segments)]
+        self.fields["worker"].queryset = workers
+        self.fields["program"].queryset = programs
+        self.fields["household"].queryset = households
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.fields if name not in ("version", "segment")}
+
+
+class CaseOpenForm(CaseFactsForm):
+    segment = forms.ChoiceField(
+        label="Sensitive segment",
+        required=False,
+        help_text=(
+            "Leave on “Set by the type of case” unless this case must be protected like a sensitive one. "
+            "Only segments you are granted are offered."
+        ),
+    )
+
+    field_order = [
+        "case_type",
+        "segment",
+        "presenting_problem",
+        "referral_source",
+        "worker",
+        "program",
+        "household",
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = dict(Segment.choices)
+        self.fields["segment"].choices = [
+            (GENERAL, "Set by the type of case"),
+            *((segment, labels[segment]) for segment in self.segments),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        case_type = data.get("case_type")
+        if case_type:
+            required = Case.SEGMENT_OF_TYPE.get(case_type, GENERAL)
+            chosen = data.get("segment", GENERAL)
+            if required and chosen not in (GENERAL, required):
+                self.add_error(
+                    "segment",
+                    f"A {Case.Type(case_type).label.lower()} case belongs to the "
+                    f"{Segment(required).label} segment.",
+                )
+            elif required:
+                data["segment"] = required
+        return data
+
+
+class CaseEditForm(CaseFactsForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        # A case keeps its segment, so only the types of that segment are offered.
+        segments = [case.segment] if case.segment else []
+        super().__init__(*args, segments=segments, **kwargs)
+        if case.segment:
+            self.fields["case_type"].choices = [
+                (value, label)
+                for value, label in Case.Type.choices
+                if Case.SEGMENT_OF_TYPE.get(value, GENERAL) == case.segment
+            ] or [(case.case_type, case.get_case_type_display())]
+        else:
+            self.fields["case_type"].choices = [
+                (value, label) for value, label in Case.Type.choices if value not in Case.SEGMENT_OF_TYPE
+            ]
+        self.fields[
+            "case_type"
+        ].help_text = "To move a case into another segment, close it and open a new one."
+        if not self.is_bound:
+            self.initial.update(
+                {
+                    "case_type": case.case_type,
+                    "presenting_problem": case.presenting_problem,
+                    "referral_source": case.referral_source,
+                    "worker": case.worker_id,
+                    "program": case.program_id,
+                    "household": case.household_id,
+                    "version": case.version,
+                }
+            )
+
+
+class PersonPickForm(forms.Form):
+    """Step one of opening a case without a person in the address: whom is it for?"""
+
+    person = PersonChoiceField(
+        queryset=Person.objects.none(), help_text="People whose records you can change."
+    )
+
+    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = persons
+
+
+class CaseHoldForm(ServiceForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    reason = forms.CharField(
+        label="Why is the case on hold?",
+        max_length=255,
+        required=False,
+        help_text="For example: in hospital, travelling, waiting for a court date.",
+    )
+
+
+class CaseReopenForm(ServiceForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class CaseCloseForm(ServiceForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    closing_reason = forms.ChoiceField(
+        label="Reason for closing", choices=[("", "Choose a reason"), *Case.ClosingReason.choices]
+    )
+    closing_note = forms.CharField(
+        label="Closing note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What was achieved, and anything a future worker should know.",
+    )
+
+
+class CaseNeedAddForm(ServiceForm):
+    need = NeedChoiceField(
+        queryset=Need.objects.none(),
+        empty_label="Choose a need",
+        help_text="ICD-10-CM Z codes (Z55-Z65) are shown where one exists.",
+    )
+    note = forms.CharField(
+        required=False, max_length=255, help_text="Optional: what the need looks like here."
+    )
+
+    def __init__(self, *args: Any, needs: QuerySet[Need], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["need"]
+        field.queryset = needs
+        field.choices = field.grouped_choices()
+
+
+class CaseNeedStatusForm(ServiceForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    status = forms.ChoiceField(label="New status", choices=CaseNeed.Status.choices)
+    barrier = forms.ModelChoiceField(
+        queryset=Barrier.objects.none(),
+        required=False,
+        empty_label="No barrier",
+        help_text="Required when the need is unmet: what stood in the way.",
+    )
+    note = forms.CharField(required=False, max_length=255)
+
+    def __init__(self, *args: Any, barriers: QuerySet[Barrier], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["barrier"].queryset = barriers
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("status") == CaseNeed.Status.UNMET and not data.get("barrier"):
+            self.add_error("barrier", "Say what stood in the way of an unmet need.")
+        elif data.get("status") and data.get("status") != CaseNeed.Status.UNMET and data.get("barrier"):
+            self.add_error("barrier", "A barrier is recorded only when the need is unmet.")
+        return data

@@ -1,0 +1,320 @@
+"""Pages for cases: open, read, edit, hold, reopen, close; needs on a case; a worker's caseload."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_POST
+
+from tapestry.access.errors import StaleEdit
+from tapestry.access.policy import Capability, has_capability
+from tapestry.mezzo import selectors as mezzo_selectors
+from tapestry.mezzo.models import Program
+from tapestry.micro.cases import selectors, services
+from tapestry.micro.cases.forms import (
+    CaseCloseForm,
+    CaseEditForm,
+    CaseHoldForm,
+    CaseNeedAddForm,
+    CaseNeedStatusForm,
+    CaseOpenForm,
+    CaseReopenForm,
+    PersonPickForm,
+)
+from tapestry.micro.cases.models import Case
+from tapestry.people import selectors as people_selectors
+from tapestry.people.models import Household, Person
+
+PAGE_SIZE = 25
+
+# Every area's page for one case, by URL name; an area not built yet simply has no link.
+CASE_AREAS = (
+    ("Assessments", "assessments:case_index"),
+    ("Plans, notes and services", "casework:case_index"),
+    ("Crisis and safety", "crisis:case_index"),
+    ("Advocacy log", "advocacy:case_index"),
+    ("Referrals", "referrals:case_index"),
+    ("Child welfare", "child_welfare:case_index"),
+    ("School", "school:case_index"),
+    ("Treatment", "treatment:case_index"),
+)
+
+
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def case_work_links(case: Case) -> list[tuple[str, str]]:
+    links = []
+    for label, name in CASE_AREAS:
+        try:
+            links.append((label, reverse(name, kwargs={"case_pk": case.pk})))
+        except NoReverseMatch:
+            continue
+    return links
+
+
+def _facts_form_choices(person: Person, case: Case | None = None) -> dict[str, Any]:
+    programs = mezzo_selectors.program_choices()
+    households = selectors.household_choices(person=person)
+    if case is not None:
+        # A case may stay in a program that has since closed, or with a household the person has left.
+        programs = (programs | Program.objects.filter(pk=case.program_id)).distinct()
+        households = (households | Household.objects.filter(pk=case.household_id)).distinct()
+    return {"workers": selectors.worker_choices(), "programs": programs, "households": households}
+
+
+# Opening a case.
+
+
+def _person_pk(request: HttpRequest, person_pk: int | None) -> int | None:
+    if person_pk is not None:
+        return person_pk
+    raw = request.GET.get("person") or request.POST.get("person")
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise Http404("No person with this number.") from None
+
+
+def case_open(request: HttpRequest, person_pk: int | None = None) -> HttpResponse:
+    """Open a case: first the person (unless the address names them), then the case's facts."""
+    chosen = _person_pk(request, person_pk)
+    if chosen is None:
+        persons = people_selectors.person_choices(user=request.user, changeable=True)
+        return render(request, "cases/case_open.html", {"pick": PersonPickForm(persons=persons)})
+    person = people_selectors.person_get_changeable(user=request.user, person_id=chosen)
+    initial = {"worker": request.user.pk} if has_capability(request.user, Capability.PERSON_READ) else {}
+    form = CaseOpenForm(
+        _bound(request),
+        initial=initial,
+        segments=selectors.segment_choices(user=request.user),
+        **_facts_form_choices(person),
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = services.case_open(
+                actor=request.user,
+                person=person,
+                case_type=data["case_type"],
+                presenting_problem=data["presenting_problem"],
+                referral_source=data["referral_source"],
+                worker=data["worker"],
+                program=data["program"],
+                household=data["household"],
+                segment=data["segment"],
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"Case {case.number} is open for {person}.")
+            return redirect("cases:case_detail", pk=case.pk)
+    return render(request, "cases/case_open.html", {"form": form, "person": person})
+
+
+# Reading cases.
+
+
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_detail(user=request.user, case_id=pk)
+    context = {
+        "case": case,
+        "needs": case.needs.all(),
+        "work_links": case_work_links(case),
+        "reopen_form": CaseReopenForm(initial={"version": case.version}),
+    }
+    return render(request, "cases/case_detail.html", context)
+
+
+def case_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", Case.Status.OPEN)
+    if status not in Case.Status.values and status != "all":
+        status = Case.Status.OPEN
+    case_type = request.GET.get("type", "")
+    if case_type not in Case.Type.values:
+        case_type = ""
+    cases = selectors.case_list(
+        user=request.user, status="" if status == "all" else status, case_type=case_type
+    )
+    filters = {key: value for key, value in (("status", status), ("type", case_type)) if value}
+    context = {
+        "page": Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page")),
+        "status": status,
+        "case_type": case_type,
+        "statuses": [*Case.Status.choices, ("all", "All")],
+        "types": Case.Type.choices,
+        "filter_query": urlencode(filters),
+    }
+    return render(request, "cases/case_list.html", context)
+
+
+def person_cases(request: HttpRequest, person_pk: int) -> HttpResponse:
+    person, cases = selectors.person_cases(user=request.user, person_id=person_pk)
+    return render(request, "cases/person_cases.html", {"person": person, "cases": cases})
+
+
+def caseload(request: HttpRequest) -> HttpResponse:
+    cases = selectors.caseload_cases(user=request.user)
+    alerts = selectors.caseload_alerts(user=request.user)
+    sections = [(kind, selectors.alert_heading(kind), items) for kind, items in alerts.items()]
+    context = {
+        "open_cases": [case for case in cases if case.status == Case.Status.OPEN],
+        "held_cases": [case for case in cases if case.status == Case.Status.ON_HOLD],
+        "sections": sections,
+    }
+    return render(request, "cases/caseload.html", context)
+
+
+# Changing a case.
+
+
+def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(user=request.user, case_id=pk, for_change=True)
+    if case.is_closed:
+        messages.error(request, "This case is closed. Reopen it first to change it.")
+        return redirect("cases:case_detail", pk=case.pk)
+    form = CaseEditForm(_bound(request), case=case, **_facts_form_choices(case.person, case))
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.case_update(
+                actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"Changes to case {case.number} are saved.")
+            return redirect("cases:case_detail", pk=case.pk)
+    return render(request, "cases/case_edit.html", {"case": case, "form": form}, status=status)
+
+
+def case_hold(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(user=request.user, case_id=pk, for_change=True)
+    form = CaseHoldForm(_bound(request), initial={"version": case.version})
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.case_hold(
+                actor=request.user,
+                case=case,
+                version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"],
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"Case {case.number} is on hold.")
+            return redirect("cases:case_detail", pk=case.pk)
+    return render(request, "cases/case_hold.html", {"case": case, "form": form}, status=status)
+
+
+@require_POST
+def case_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(user=request.user, case_id=pk, for_change=True)
+    form = CaseReopenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Reload the case and try again.")
+        return redirect("cases:case_detail", pk=case.pk)
+    try:
+        services.case_reopen(actor=request.user, case=case, version=form.cleaned_data["version"])
+    except StaleEdit as stale:
+        messages.error(request, str(stale))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Case {case.number} is open again.")
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+def case_close(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(user=request.user, case_id=pk, for_change=True)
+    if case.is_closed:
+        messages.error(request, "This case is already closed.")
+        return redirect("cases:case_detail", pk=case.pk)
+    form = CaseCloseForm(_bound(request), initial={"version": case.version})
+    status = 200
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.case_close(
+                actor=request.user,
+                case=case,
+                reason=data["closing_reason"],
+                note=data["closing_note"],
+                version=data["version"],
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"Case {case.number} is closed.")
+            return redirect("cases:case_detail", pk=case.pk)
+    return render(request, "cases/case_close.html", {"case": case, "form": form}, status=status)
+
+
+# Needs on a case.
+
+
+def need_add(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_get(user=request.user, case_id=case_pk, for_change=True)
+    form = CaseNeedAddForm(_bound(request), needs=selectors.need_choices())
+    if form.is_bound and form.is_valid():
+        try:
+            case_need = services.case_need_add(
+                actor=request.user, case=case, need=form.cleaned_data["need"], note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"{case_need.need.label} is recorded on case {case.number}.")
+            return redirect("cases:case_detail", pk=case.pk)
+    return render(request, "cases/need_add.html", {"case": case, "form": form})
+
+
+def need_status(request: HttpRequest, pk: int) -> HttpResponse:
+    case_need = selectors.case_need_get(user=request.user, case_need_id=pk, for_change=True)
+    form = CaseNeedStatusForm(
+        _bound(request),
+        initial={"version": case_need.version, "status": case_need.status, "barrier": case_need.barrier_id},
+        barriers=selectors.barrier_choices(),
+    )
+    status = 200
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.case_need_status_change(
+                actor=request.user,
+                case_need=case_need,
+                status=data["status"],
+                barrier=data["barrier"],
+                note=data["note"],
+                version=data["version"],
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"{case_need.need.label}: status saved.")
+            return redirect("cases:case_detail", pk=case_need.case_id)
+    context = {"case_need": case_need, "case": case_need.case, "form": form}
+    return render(request, "cases/need_status.html", context, status=status)

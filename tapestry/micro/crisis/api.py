@@ -1,0 +1,204 @@
+"""API routes of crisis work: risk assessments, the safety plan, urgent follow-ups."""
+
+# No `from __future__ import annotations` here: ninja reads parameter types at runtime.
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from tapestry.access.models import User
+from tapestry.micro.cases.selectors import case_get
+from tapestry.micro.crisis import selectors, services
+from tapestry.micro.crisis.models import FollowUp, RiskAssessment, SafetyPlan
+from tapestry.micro.crisis.schemas import (
+    FollowUpCompleteIn,
+    FollowUpIn,
+    FollowUpOut,
+    RiskAssessmentIn,
+    RiskAssessmentOut,
+    SafetyPlanIn,
+    SafetyPlanOut,
+)
+from tapestry.people.api import Pages
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["crisis"])
+
+PURPOSE = Query("case work", min_length=1, max_length=200, description="Why you open the record.")
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+# Risk assessments ---------------------------------------------------------------------------
+
+
+@router.get(
+    "/cases/{case_id}/risk-assessments",
+    response={200: list[RiskAssessmentOut], **_errors(404, 422)},
+    operation_id="risk_assessment_list",
+    summary="List a case's risk assessments, newest first",
+    description="The read is written to the audit log.",
+)
+@paginate(Pages)
+def risk_assessment_list(request: HttpRequest, case_id: int, purpose: str = PURPOSE) -> list[RiskAssessment]:
+    case = case_get(user=request.user, case_id=case_id)
+    return selectors.risk_assessments_for_case(user=request.user, case=case, purpose=purpose)
+
+
+@router.post(
+    "/cases/{case_id}/risk-assessments",
+    response={201: RiskAssessmentOut, **_errors(400, 404, 422)},
+    operation_id="risk_assessment_create",
+    summary="Record a rapid risk assessment",
+    description=(
+        "Give every kind of risk (suicide, self_harm, violence, abuse_neglect, disaster) exactly once with "
+        "a level; from moderate up, say what points to it. At high or imminent risk, `immediate_actions` "
+        "is required. `from_assessment_id` notes the standardised screen that prompted it."
+    ),
+)
+def risk_assessment_create(request: HttpRequest, case_id: int, payload: RiskAssessmentIn) -> Status:
+    case = case_get(user=request.user, case_id=case_id, for_change=True)
+    assessment = services.risk_assessment_record(
+        actor=request.user,
+        case=case,
+        findings=[services.FindingInput(r.risk_type, r.level, r.factors) for r in payload.risks],
+        protective_factors=payload.protective_factors,
+        immediate_actions=payload.immediate_actions,
+        emergency_contacts=[
+            services.EmergencyContactInput(c.service, c.contacted_at, c.reference, c.note)
+            for c in payload.emergency_contacts
+        ],
+        assessed_at=payload.assessed_at,
+        trigger_assessment_id=payload.from_assessment_id,
+    )
+    # Answer with the assessment as it reads back (findings in order), without a second audit entry.
+    return Status(201, selectors.risk_assessment_get(user=request.user, risk_assessment_id=assessment.pk))
+
+
+@router.get(
+    "/risk-assessments/{risk_assessment_id}",
+    response={200: RiskAssessmentOut, **_errors(404, 422)},
+    operation_id="risk_assessment_detail",
+    summary="Open a risk assessment",
+    description="Every open is written to the audit log with its purpose.",
+)
+def risk_assessment_detail(
+    request: HttpRequest, risk_assessment_id: int, purpose: str = PURPOSE
+) -> RiskAssessment:
+    return selectors.risk_assessment_detail(
+        user=request.user, risk_assessment_id=risk_assessment_id, purpose=purpose
+    )
+
+
+# Safety plan --------------------------------------------------------------------------------
+
+
+@router.get(
+    "/cases/{case_id}/safety-plan",
+    response={200: SafetyPlanOut, **_errors(404, 422)},
+    operation_id="safety_plan_detail",
+    summary="Open a case's safety plan",
+    description="404 when the case has no safety plan yet. Every open is written to the audit log.",
+)
+def safety_plan_detail(request: HttpRequest, case_id: int, purpose: str = PURPOSE) -> SafetyPlan:
+    case = case_get(user=request.user, case_id=case_id)
+    plan = selectors.safety_plan_detail(user=request.user, case=case, purpose=purpose)
+    if plan is None:
+        raise Http404("This case has no safety plan yet.")
+    return plan
+
+
+@router.put(
+    "/cases/{case_id}/safety-plan",
+    response={200: SafetyPlanOut, 201: SafetyPlanOut, **_errors(400, 404, 409, 422)},
+    operation_id="safety_plan_save",
+    summary="Write or revise a case's safety plan",
+    description=(
+        "Sends the whole plan. The first write creates it (201, version 1). Later writes must send the "
+        "`version` you read; if the plan changed since (or you sent none), the answer is 409 and nothing is saved."
+    ),
+)
+def safety_plan_save(request: HttpRequest, case_id: int, payload: SafetyPlanIn) -> Status:
+    case = case_get(user=request.user, case_id=case_id, for_change=True)
+    plan, created = services.safety_plan_save(
+        actor=request.user,
+        case=case,
+        version=payload.version,
+        sections=payload.model_dump(exclude={"version"}),
+    )
+    return Status(201 if created else 200, plan)
+
+
+# Urgent follow-ups --------------------------------------------------------------------------
+
+
+def _owner(owner_id: int | None) -> User | None:
+    if owner_id is None:
+        return None
+    owner = User.objects.filter(pk=owner_id, is_active=True).first()
+    if owner is None:
+        raise ValidationError({"owner_id": ["No active staff member with this number."]})
+    return owner
+
+
+def _source(user: User, risk_assessment_id: int | None) -> RiskAssessment | None:
+    if risk_assessment_id is None:
+        return None
+    try:
+        return selectors.risk_assessment_get(user=user, risk_assessment_id=risk_assessment_id)
+    except Http404 as exc:
+        raise ValidationError({"risk_assessment_id": [str(exc)]}) from exc
+
+
+@router.get(
+    "/cases/{case_id}/follow-ups",
+    response={200: list[FollowUpOut], **_errors(404, 422)},
+    operation_id="follow_up_list",
+    summary="List a case's urgent follow-ups",
+    description="Open ones first, by deadline. `status` is open, overdue or done. The read is audited.",
+)
+@paginate(Pages)
+def follow_up_list(request: HttpRequest, case_id: int, purpose: str = PURPOSE) -> list[FollowUp]:
+    case = case_get(user=request.user, case_id=case_id)
+    return selectors.follow_ups_for_case(user=request.user, case=case, purpose=purpose)
+
+
+@router.post(
+    "/cases/{case_id}/follow-ups",
+    response={201: FollowUpOut, **_errors(400, 404, 422)},
+    operation_id="follow_up_create",
+    summary="Set an urgent follow-up",
+    description=(
+        "`due_at` must be later than now and within 7 days. If it is not done by then, it is escalated to "
+        "the owner's supervisor (or every supervisor if the owner has none)."
+    ),
+)
+def follow_up_create(request: HttpRequest, case_id: int, payload: FollowUpIn) -> Status:
+    case = case_get(user=request.user, case_id=case_id, for_change=True)
+    follow_up = services.follow_up_set(
+        actor=request.user,
+        case=case,
+        title=payload.title,
+        details=payload.details,
+        due_at=payload.due_at,
+        owner=_owner(payload.owner_id),
+        risk_assessment=_source(request.user, payload.risk_assessment_id),
+    )
+    return Status(201, selectors.follow_up_get(user=request.user, follow_up_id=follow_up.pk))
+
+
+@router.post(
+    "/follow-ups/{follow_up_id}/complete",
+    response={200: FollowUpOut, **_errors(400, 404, 422)},
+    operation_id="follow_up_complete",
+    summary="Mark an urgent follow-up done, with what happened",
+    description="Anyone who may change the case can complete it; a follow-up is completed once.",
+)
+def follow_up_complete(request: HttpRequest, follow_up_id: int, payload: FollowUpCompleteIn) -> FollowUp:
+    follow_up = selectors.follow_up_get(user=request.user, follow_up_id=follow_up_id, for_change=True)
+    services.follow_up_complete(actor=request.user, follow_up=follow_up, outcome=payload.outcome)
+    return selectors.follow_up_get(user=request.user, follow_up_id=follow_up_id)

@@ -1,0 +1,255 @@
+"""Forms of crisis work: parse and check input; the services do the writes."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from tapestry.access.models import User
+from tapestry.micro.crisis.models import EmergencyContact, RiskLevel, RiskType, SafetyPlan
+from tapestry.micro.crisis.services import EmergencyContactInput, FindingInput
+from tapestry.people.forms import ServiceForm
+
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+LEVEL_CHOICES = [("", "Choose a level"), *RiskLevel.choices]
+
+
+def _now_local() -> datetime:
+    return timezone.localtime().replace(second=0, microsecond=0)
+
+
+class RiskRow:
+    """One kind of risk as the form shows it: a level and the factors behind it."""
+
+    def __init__(self, label: str, level: forms.BoundField, factors: forms.BoundField) -> None:
+        self.label, self.level, self.factors = label, level, factors
+
+
+class RiskAssessmentForm(ServiceForm):
+    assessed_at = forms.DateTimeField(
+        label="Assessed at", widget=DATETIME_INPUT, help_text="When you spoke with the client."
+    )
+    protective_factors = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What keeps the client safe: people, reasons, plans, treatment, faith.",
+    )
+    immediate_actions = forms.CharField(
+        label="Immediate actions taken",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required at high or imminent risk.",
+    )
+    from_assessment = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("assessed_at", _now_local())
+        for value, label in RiskType.choices:
+            self.fields[f"{value}_level"] = forms.ChoiceField(label=f"{label}: level", choices=LEVEL_CHOICES)
+            self.fields[f"{value}_factors"] = forms.CharField(
+                label=f"{label}: risk factors",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text="Required from moderate up.",
+            )
+
+    @property
+    def risk_rows(self) -> list[RiskRow]:
+        return [
+            RiskRow(label, self[f"{value}_level"], self[f"{value}_factors"])
+            for value, label in RiskType.choices
+        ]
+
+    def findings(self) -> list[FindingInput]:
+        data = self.cleaned_data
+        return [
+            FindingInput(value, data[f"{value}_level"], data[f"{value}_factors"]) for value in RiskType.values
+        ]
+
+    def show_service_errors(self, error: ValidationError) -> None:
+        # The service names a risk by its place in the list it was given (risks.N.field).
+        if hasattr(error, "error_dict"):
+            renamed: dict[str, Any] = {}
+            for name, messages in error.error_dict.items():
+                match = re.fullmatch(r"risks\.(\d+)\.(\w+)", name)
+                if match:
+                    name = f"{RiskType.values[int(match[1])]}_{match[2]}"
+                renamed.setdefault(name, []).extend(messages)
+            error = ValidationError(renamed)
+        super().show_service_errors(error)
+
+
+class EmergencyContactForm(forms.Form):
+    service = forms.ChoiceField(
+        label="Emergency service", required=False, choices=[("", "None"), *EmergencyContact.Service.choices]
+    )
+    contacted_at = forms.DateTimeField(label="Contacted at", required=False, widget=DATETIME_INPUT)
+    reference = forms.CharField(
+        label="Reference", required=False, max_length=100, help_text="Incident or call number given."
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("service") and not data.get("contacted_at"):
+            self.add_error("contacted_at", "Say when you contacted them.")
+        if not data.get("service") and (data.get("contacted_at") or data.get("reference")):
+            self.add_error("service", "Say which service you contacted.")
+        return data
+
+    def contact(self) -> EmergencyContactInput | None:
+        data = self.cleaned_data
+        if not data.get("service"):
+            return None
+        return EmergencyContactInput(data["service"], data["contacted_at"], data["reference"])
+
+
+EmergencyContactFormSet = forms.formset_factory(EmergencyContactForm, extra=2, max_num=5)
+
+
+class FollowUpForm(ServiceForm):
+    DUE_CHOICES = [
+        ("4", "Within 4 hours"),
+        ("24", "Within 24 hours"),
+        ("72", "Within 72 hours"),
+        ("custom", "At a time I choose"),
+    ]
+
+    title = forms.CharField(
+        max_length=200, help_text="What must happen, e.g. “Call back to check on safety”."
+    )
+    details = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    due_within = forms.ChoiceField(label="Deadline", choices=DUE_CHOICES, initial="24")
+    due_at = forms.DateTimeField(
+        label="Due at", required=False, widget=DATETIME_INPUT, help_text="Only for “At a time I choose”."
+    )
+    owner = forms.ModelChoiceField(
+        queryset=User.objects.none(), help_text="If they miss the deadline, their supervisor is told."
+    )
+
+    def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("due_within") == "custom" and not data.get("due_at"):
+            self.add_error("due_at", "Choose the date and time it is due.")
+        return data
+
+    def deadline(self) -> datetime:
+        data = self.cleaned_data
+        if data["due_within"] == "custom":
+            return data["due_at"]
+        return timezone.now() + timedelta(hours=int(data["due_within"]))
+
+    def show_service_errors(self, error: ValidationError) -> None:
+        if hasattr(error, "error_dict"):
+            renamed = {"owner_id": "owner"}
+            error = ValidationError({renamed.get(k, k): v for k, v in error.error_dict.items()})
+        super().show_service_errors(error)
+
+
+class FollowUpCompleteForm(ServiceForm):
+    outcome = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), help_text="What happened: who you reached, what was agreed."
+    )
+
+
+CONTACT_LINE = re.compile(r"^(?P<name>.+?)\s*:\s*(?P<phone>[^:]*)$")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _contacts(text: str, *, phone_required: bool) -> list[dict[str, str]]:
+    contacts, problems = [], []
+    for number, line in enumerate(_lines(text), start=1):
+        match = CONTACT_LINE.match(line)
+        name, phone = (match["name"].strip(), match["phone"].strip()) if match else (line, "")
+        if phone_required and not re.search(r"\d{3}", phone):
+            problems.append(f"Line {number} (“{line}”) needs a phone number after a colon.")
+        contacts.append({"name": name, "phone": phone})
+    if problems:
+        raise ValidationError(problems)
+    return contacts
+
+
+def _contact_text(contacts: list[dict[str, str]]) -> str:
+    return "\n".join(f"{c['name']}: {c['phone']}" if c.get("phone") else c["name"] for c in contacts)
+
+
+class SafetyPlanForm(ServiceForm):
+    """The plan's seven steps; each is a few short lines, in the client's own words."""
+
+    ONE_PER_LINE = "One per line."
+    warning_signs = forms.CharField(
+        label="1. Warning signs that a crisis may be coming",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Thoughts, images, moods, situations or behaviours. One per line.",
+    )
+    internal_coping = forms.CharField(
+        label="2. Things I can do on my own to take my mind off my problems",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=ONE_PER_LINE,
+    )
+    social_distractions = forms.CharField(
+        label="3. People and places that help me feel better or take my mind off things",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=ONE_PER_LINE,
+    )
+    help_contacts = forms.CharField(
+        label="4. People I can ask for help",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line: name, a colon, then the phone number (“Ana, my sister: 555-0142”).",
+    )
+    professional_contacts = forms.CharField(
+        label="5. Professionals and agencies I can call in a crisis",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line with the phone number after a colon (“Crisis line: 988”).",
+    )
+    means_safety = forms.CharField(
+        label="6. Making my surroundings safer",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What will be removed, locked away or held by someone else. One per line.",
+    )
+    reasons_for_living = forms.CharField(
+        label="7. What matters most to me and is worth living for",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=ONE_PER_LINE,
+    )
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, plan: SafetyPlan | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if plan is not None and not self.is_bound:
+            for name in SafetyPlan.LIST_SECTIONS:
+                self.initial[name] = "\n".join(getattr(plan, name))
+            for name in SafetyPlan.CONTACT_SECTIONS:
+                self.initial[name] = _contact_text(getattr(plan, name))
+            self.initial["version"] = plan.version
+
+    def clean_help_contacts(self) -> list[dict[str, str]]:
+        return _contacts(self.cleaned_data["help_contacts"], phone_required=False)
+
+    def clean_professional_contacts(self) -> list[dict[str, str]]:
+        return _contacts(self.cleaned_data["professional_contacts"], phone_required=True)
+
+    def sections(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        sections: dict[str, Any] = {name: _lines(data[name]) for name in SafetyPlan.LIST_SECTIONS}
+        sections.update({name: data[name] for name in SafetyPlan.CONTACT_SECTIONS})
+        return sections

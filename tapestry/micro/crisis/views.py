@@ -1,0 +1,193 @@
+"""Pages of crisis work: parse, call a service or selector, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+
+from tapestry.access.errors import StaleEdit
+from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.selectors import case_get
+from tapestry.micro.crisis import selectors, services
+from tapestry.micro.crisis.forms import (
+    EmergencyContactFormSet,
+    FollowUpCompleteForm,
+    FollowUpForm,
+    RiskAssessmentForm,
+    SafetyPlanForm,
+)
+
+
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def _positive_int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and int(value) > 0 else None
+
+
+def case_page_url(case: Case) -> str:
+    """The case's own page if the cases app serves one, else the person's page."""
+    try:
+        return reverse("cases:case_detail", kwargs={"pk": case.pk})
+    except NoReverseMatch:
+        return reverse("people:person_detail", kwargs={"pk": case.person_id})
+
+
+def _screen_url(assessment_id: int | None) -> str:
+    """A link to the standardised screen that prompted a risk assessment, where that page exists."""
+    if not assessment_id:
+        return ""
+    try:
+        return reverse("assessments:assessment_detail", kwargs={"pk": assessment_id})
+    except NoReverseMatch:
+        return ""
+
+
+def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
+    overview = selectors.crisis_overview(user=request.user, case_id=case_pk)
+    context = {"overview": overview, "case": overview.case, "case_url": case_page_url(overview.case)}
+    return render(request, "crisis/case_index.html", context)
+
+
+def risk_assessment_new(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = case_get(user=request.user, case_id=case_pk, for_change=True)
+    trigger = _positive_int(request.GET.get("from_assessment"))
+    form = RiskAssessmentForm(_bound(request), initial={"from_assessment": trigger})
+    contacts = EmergencyContactFormSet(_bound(request), prefix="emergency")
+    if form.is_bound and form.is_valid() and contacts.is_valid():
+        try:
+            assessment = services.risk_assessment_record(
+                actor=request.user,
+                case=case,
+                findings=form.findings(),
+                protective_factors=form.cleaned_data["protective_factors"],
+                immediate_actions=form.cleaned_data["immediate_actions"],
+                emergency_contacts=[c for c in (f.contact() for f in contacts) if c is not None],
+                assessed_at=form.cleaned_data["assessed_at"],
+                trigger_assessment_id=form.cleaned_data["from_assessment"],
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            level = assessment.get_highest_level_display().lower()
+            if assessment.is_urgent:
+                messages.warning(
+                    request,
+                    f"Risk assessment saved: {level} risk. Set an urgent follow-up and a safety plan.",
+                )
+            else:
+                messages.success(request, f"Risk assessment saved: highest level {level}.")
+            return redirect("crisis:risk_assessment_detail", pk=assessment.pk)
+    trigger = form["from_assessment"].value() if form.is_bound else trigger
+    context = {
+        "case": case,
+        "form": form,
+        "contacts": contacts,
+        "trigger": _positive_int(str(trigger or "")),
+        "case_url": case_page_url(case),
+    }
+    return render(request, "crisis/risk_assessment_form.html", context)
+
+
+def risk_assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.risk_assessment_detail(user=request.user, risk_assessment_id=pk)
+    context = {
+        "assessment": assessment,
+        "case": assessment.case,
+        "screen_url": _screen_url(assessment.trigger_assessment_id),
+    }
+    return render(request, "crisis/risk_assessment_detail.html", context)
+
+
+def safety_plan(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = case_get(user=request.user, case_id=case_pk)
+    plan = selectors.safety_plan_detail(user=request.user, case=case)
+    return render(request, "crisis/safety_plan.html", {"case": case, "plan": plan})
+
+
+def safety_plan_print(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = case_get(user=request.user, case_id=case_pk)
+    plan = selectors.safety_plan_detail(user=request.user, case=case, purpose="print safety plan for client")
+    return render(request, "crisis/safety_plan_print.html", {"case": case, "plan": plan})
+
+
+def safety_plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = case_get(user=request.user, case_id=case_pk, for_change=True)
+    if request.method == "POST":
+        plan = selectors.safety_plan_of(user=request.user, case=case)
+    else:
+        plan = selectors.safety_plan_detail(user=request.user, case=case, purpose="edit safety plan")
+    form = SafetyPlanForm(_bound(request), plan=plan)
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            saved, created = services.safety_plan_save(
+                actor=request.user, case=case, version=form.cleaned_data["version"], sections=form.sections()
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(
+                request,
+                "Safety plan written." if created else f"Safety plan saved (version {saved.version}).",
+            )
+            return redirect("crisis:safety_plan", case_pk=case.pk)
+    return render(
+        request, "crisis/safety_plan_form.html", {"case": case, "plan": plan, "form": form}, status=status
+    )
+
+
+def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = case_get(user=request.user, case_id=case_pk, for_change=True)
+    owners = selectors.follow_up_owner_choices(user=request.user, case=case)
+    form = FollowUpForm(_bound(request), owners=owners, initial={"owner": request.user.pk})
+    source_id = _positive_int(request.GET.get("risk_assessment"))
+    source = None
+    if source_id:
+        source = selectors.risk_assessment_get(user=request.user, risk_assessment_id=source_id)
+    if form.is_bound and form.is_valid():
+        try:
+            follow_up = services.follow_up_set(
+                actor=request.user,
+                case=case,
+                title=form.cleaned_data["title"],
+                details=form.cleaned_data["details"],
+                due_at=form.deadline(),
+                owner=form.cleaned_data["owner"],
+                risk_assessment=source,
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"Follow-up set: {follow_up}.")
+            return redirect("crisis:case_index", case_pk=case.pk)
+    return render(request, "crisis/follow_up_form.html", {"case": case, "form": form, "source": source})
+
+
+def follow_up_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.method == "POST":
+        follow_up = selectors.follow_up_get(user=request.user, follow_up_id=pk, for_change=True)
+    else:
+        follow_up = selectors.follow_up_detail(user=request.user, follow_up_id=pk, for_change=True)
+    form = FollowUpCompleteForm(_bound(request))
+    if form.is_bound and form.is_valid():
+        try:
+            services.follow_up_complete(
+                actor=request.user, follow_up=follow_up, outcome=form.cleaned_data["outcome"]
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"Follow-up done: {follow_up.title}.")
+            return redirect("crisis:case_index", case_pk=follow_up.case_id)
+    context = {"follow_up": follow_up, "case": follow_up.case, "form": form}
+    return render(request, "crisis/follow_up_complete.html", context)

@@ -1,0 +1,27 @@
+"""Reads of the shared taxonomy of needs and barriers (no person-level data)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.db.models import QuerySet
+
+from tapestry.needs.models import Barrier, Domain, Need
+
+
+def need_list(*, domain: str = "", include_retired: bool = False) -> QuerySet[Need]:
+    needs = Need.objects.all() if include_retired else Need.objects.filter(is_active=True)
+    if domain:
+        needs = needs.filter(domain=domain)
+    return needs.order_by("domain", "label")
+
+
+def barrier_list(*, include_retired: bool = False) -> QuerySet[Barrier]:
+    barriers = Barrier.objects.all() if include_retired else Barrier.objects.filter(is_active=True)
+    return barriers.order_by("label")
+
+
+def needs_by_domain() -> list[tuple[str, list[Need]]]:
+    """Needs in use, grouped under their domain's name, in one query."""
+    labels = dict(Domain.choices)
+    return [(labels[domain], list(needs)) for domain, needs in groupby(need_list(), key=lambda n: n.domain)]
