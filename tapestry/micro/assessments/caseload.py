@@ -1,0 +1,32 @@
+"""What assessments add to a worker's caseload page: recent risk flags on their visible cases."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from tapestry.access.models import User
+from tapestry.micro.assessments import selectors
+from tapestry.micro.cases.hooks import CaseloadAlert
+
+ALERT_LIMIT = 50
+
+
+def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
+    """Flagged assessments of the last 14 days, crisis-level first; one query whatever the caseload."""
+    alerts = []
+    for assessment in selectors.recent_flags(user=user)[:ALERT_LIMIT]:
+        reason = assessment.findings[0] if assessment.findings else ""
+        title = f"{assessment.name}: {assessment.total_score} ({assessment.severity_band})"
+        if assessment.crisis:
+            title = f"Crisis: {title}"
+        alerts.append(
+            CaseloadAlert(
+                kind="risk_flag",
+                when=assessment.administered_on,
+                title=f"{title}. {reason}".strip(),
+                person_name=assessment.case.person.display_name,
+                url=reverse("assessments:assessment_detail", kwargs={"pk": assessment.pk}),
+                case_id=assessment.case_id,
+            )
+        )
+    return alerts

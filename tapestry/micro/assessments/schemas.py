@@ -1,0 +1,279 @@
+"""Typed request and response bodies of the assessments API."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from ninja import Field, Schema
+from pydantic import ConfigDict, StringConstraints
+
+from tapestry.micro.assessments.instruments import INSTRUMENTS
+from tapestry.micro.assessments.links import crisis_url
+from tapestry.micro.assessments.services import NOTE_MAX
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+
+
+def _text(max_length: int, *, required: bool = False) -> Any:
+    return Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
+    ]
+
+
+Code = _text(32)
+Note = _text(NOTE_MAX)
+Label = _text(200, required=True)
+Help = _text(255)
+QuestionText = _text(300, required=True)
+BandLabel = _text(80, required=True)
+NextStep = _text(300)
+FormName = _text(120, required=True)
+
+
+class Input(Schema):
+    # An unknown field is a mistake worth hearing about (a typo would otherwise be ignored).
+    model_config = ConfigDict(extra="forbid")
+
+
+# Instrument definitions -------------------------------------------------------------------
+
+
+class ChoiceOut(Schema):
+    value: str = Field(description="What to send as the answer.")
+    label: str
+    points: int
+
+
+class AskedIfOut(Schema):
+    item: str
+    answers: list[str] = Field(description="The item is asked only after one of these answers.")
+
+
+class ItemOut(Schema):
+    code: str = Field(description="The key of this item in `answers`.")
+    text: str
+    help: str
+    loinc: str | None
+    scored: bool
+    asked_if: AskedIfOut | None
+    choices: list[ChoiceOut]
+
+    @staticmethod
+    def resolve_loinc(obj: Any) -> str | None:
+        return obj.loinc or None
+
+    @staticmethod
+    def resolve_asked_if(obj: Any) -> dict | None:
+        if obj.asked_if is None:
+            return None
+        item, answers = obj.asked_if
+        return {"item": item, "answers": list(answers)}
+
+
+class BandOut(Schema):
+    label: str
+    low: int | None = Field(description="Null when the band follows a rule rather than a range of totals.")
+    high: int | None
+    meaning: str
+    next_step: str
+
+
+class InstrumentOut(Schema):
+    code: str
+    name: str
+    title: str
+    purpose: str
+    instructions: str
+    panel_loinc: str | None
+    total_loinc: str | None
+    scoring_rule: str
+    flag_rule: str
+    flag_at: int | None = Field(description="A total at or above this is flagged (null: see `flag_rule`).")
+    max_total: int
+    version: str
+    notes: str
+    items: list[ItemOut]
+    bands: list[BandOut]
+
+    @staticmethod
+    def resolve_panel_loinc(obj: Any) -> str | None:
+        return obj.panel_loinc or None
+
+    @staticmethod
+    def resolve_total_loinc(obj: Any) -> str | None:
+        return obj.total_loinc or None
+
+
+# Assessments ------------------------------------------------------------------------------
+
+
+class AssessmentIn(Input):
+    instrument: Code = Field("", description="A standard instrument's code, e.g. `phq-9`; see /instruments.")
+    custom_form_id: int | None = Field(None, description="Or the id of a custom form in use.")
+    administered_on: date | None = Field(None, description="Defaults to today; never in the future.")
+    answers: dict[str, str | int] = Field(description="The answer value for each item code.")
+    note: Note = ""
+
+
+class StaffRef(Schema):
+    id: int
+    name: str
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return obj.get_full_name() or obj.username
+
+
+class ResponseOut(Schema):
+    item: str
+    question: str
+    answer: str
+    points: int | None
+
+
+class AssessmentListItemOut(Schema):
+    id: int
+    case_id: int
+    instrument: str = Field(description="The standard instrument's code; empty for a custom form.")
+    custom_form_id: int | None
+    name: str
+    instrument_version: str
+    administered_on: date
+    administered_by: StaffRef
+    total_score: int
+    severity_band: str
+    flagged: bool
+    crisis: bool = Field(description="The answers call for the crisis workflow now.")
+    findings: list[str]
+    next_step: str
+    status: str
+    version: int
+
+
+class AssessmentOut(AssessmentListItemOut):
+    panel_loinc: str | None
+    total_loinc: str | None
+    answers: dict[str, str]
+    responses: list[ResponseOut]
+    needs_detected: list[str] = Field(
+        description="Codes of needs (see the needs taxonomy) the answers point to."
+    )
+    needs_added_at: datetime | None
+    note: str
+    error_reason: str
+    crisis_workflow_url: str | None = Field(
+        description="Where to start a crisis risk assessment, when called for."
+    )
+    created_at: datetime
+
+    @staticmethod
+    def resolve_panel_loinc(obj: Any) -> str | None:
+        instrument = INSTRUMENTS.get(obj.instrument)
+        return (instrument.panel_loinc or None) if instrument else None
+
+    @staticmethod
+    def resolve_total_loinc(obj: Any) -> str | None:
+        instrument = INSTRUMENTS.get(obj.instrument)
+        return (instrument.total_loinc or None) if instrument else None
+
+    @staticmethod
+    def resolve_crisis_workflow_url(obj: Any) -> str | None:
+        return (crisis_url(obj.case_id) or None) if obj.crisis else None
+
+
+class NeedOut(Schema):
+    code: str
+    label: str
+    icd10: str
+
+
+class NeedsAddedOut(Schema):
+    added: list[NeedOut]
+    already_on_case: list[NeedOut]
+
+
+# Custom forms -----------------------------------------------------------------------------
+
+
+class CustomChoiceIn(Input):
+    label: Label
+    points: int = Field(ge=-100, le=100)
+
+
+class CustomQuestionIn(Input):
+    text: QuestionText
+    help: Help = ""
+    choices: list[CustomChoiceIn] = Field(min_length=2)
+
+
+class CustomBandIn(Input):
+    low: int
+    high: int
+    label: BandLabel
+    next_step: NextStep = ""
+
+
+class CustomFormIn(Input):
+    name: FormName
+    description: Text = ""
+    instructions: Text = ""
+    flag_at: int | None = Field(
+        None, ge=0, description="A total at or above this is flagged; null for never."
+    )
+    questions: list[CustomQuestionIn] = Field(min_length=1)
+    bands: list[CustomBandIn] = Field(default_factory=list)
+
+
+class CustomChoiceOut(Schema):
+    id: int
+    value: str = Field(description="What to send as the answer.")
+    label: str
+    points: int
+
+    @staticmethod
+    def resolve_value(obj: Any) -> str:
+        return f"c{obj.pk}"
+
+
+class CustomQuestionOut(Schema):
+    id: int
+    code: str = Field(description="The key of this question in `answers`.")
+    text: str
+    help: str
+    choices: list[CustomChoiceOut]
+
+    @staticmethod
+    def resolve_code(obj: Any) -> str:
+        return f"q{obj.pk}"
+
+    @staticmethod
+    def resolve_choices(obj: Any) -> Any:
+        return obj.choices.all()
+
+
+class CustomBandOut(Schema):
+    low: int
+    high: int
+    label: str
+    next_step: str
+
+
+class CustomFormOut(Schema):
+    id: int
+    name: str
+    description: str
+    instructions: str
+    flag_at: int | None
+    is_active: bool
+    version: int
+    questions: list[CustomQuestionOut]
+    bands: list[CustomBandOut]
+
+    @staticmethod
+    def resolve_questions(obj: Any) -> Any:
+        return obj.questions.all()
+
+    @staticmethod
+    def resolve_bands(obj: Any) -> Any:
+        return obj.bands.all()

@@ -1,0 +1,386 @@
+"""Every write of assessments and custom forms: record, add the needs found, mark in error, build forms."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.models import AuditEntry, User
+from tapestry.access.policy import Capability
+from tapestry.access.versioning import versioned_update
+from tapestry.micro.assessments.instruments import (
+    Instrument,
+    instrument_from_form,
+    instrument_get,
+    normalise,
+)
+from tapestry.micro.assessments.models import (
+    Assessment,
+    CustomBand,
+    CustomChoice,
+    CustomForm,
+    CustomQuestion,
+)
+from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
+from tapestry.needs.models import Need
+
+NOTE_MAX = 2000
+FORM_FIELDS = ("name", "description", "instructions", "flag_at", "is_active")
+
+
+class AssessmentInputInvalid(ValidationError):
+    """The instrument, date or answers sent are not valid: errors keyed by field or item code."""
+
+
+# Assessments ------------------------------------------------------------------------------
+
+
+def _require_case_change(actor: User, case: Case) -> None:
+    policy.require_capability(actor, Capability.PERSON_WRITE)
+    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
+        raise PermissionDenied("You may record assessments only on cases in your caseload or team.")
+
+
+def custom_form_definition(form_id: int) -> CustomForm | None:
+    """A custom form with its questions, choices and bands, ready for `instrument_from_form`."""
+    return (
+        CustomForm.objects.filter(pk=form_id)
+        .prefetch_related(
+            Prefetch("questions", queryset=CustomQuestion.objects.prefetch_related("choices")), "bands"
+        )
+        .first()
+    )
+
+
+def definition_for(
+    *, instrument: str = "", custom_form_id: int | None = None
+) -> tuple[Instrument, CustomForm | None]:
+    """The instrument to score with: a standard one by code, or a custom form in use by its id."""
+    if bool(instrument) == (custom_form_id is not None):
+        raise AssessmentInputInvalid({"instrument": ["Name either a standard instrument or a custom form."]})
+    if instrument:
+        definition = instrument_get(instrument)
+        if definition is None:
+            raise AssessmentInputInvalid({"instrument": [f"There is no instrument called '{instrument}'."]})
+        return definition, None
+    form = custom_form_definition(custom_form_id)
+    if form is None:
+        raise AssessmentInputInvalid({"custom_form_id": ["There is no custom form with this number."]})
+    if not form.is_active:
+        raise AssessmentInputInvalid({"custom_form_id": ["This form is retired and can no longer be used."]})
+    if not form.questions.all():
+        raise AssessmentInputInvalid({"custom_form_id": ["This form has no questions yet."]})
+    return instrument_from_form(form), form
+
+
+def assessment_record(
+    *,
+    actor: User,
+    case: Case,
+    definition: Instrument,
+    custom_form: CustomForm | None = None,
+    answers: Mapping[str, object],
+    administered_on: date | None = None,
+    note: str = "",
+) -> Assessment:
+    """Score the answers server-side and keep them with the result; a flag is set by the instrument's rule."""
+    _require_case_change(actor, case)
+    if case.status == Case.Status.CLOSED:
+        raise ValidationError({"case": ["This case is closed; reopen it before recording an assessment."]})
+    if (custom_form is None) != (definition.custom_form_id is None):
+        raise AssessmentInputInvalid({"instrument": ["The form and its definition do not match."]})
+    day = administered_on or timezone.localdate()
+    errors: dict[str, list[str]] = {}
+    if day > timezone.localdate():
+        errors["administered_on"] = ["An assessment cannot be dated in the future."]
+    if len(note) > NOTE_MAX:
+        errors["note"] = [f"Keep the note to {NOTE_MAX} characters."]
+    errors.update(definition.check(answers))
+    if errors:
+        raise AssessmentInputInvalid(errors)
+    given = normalise(answers)
+    result = definition.score(given)
+    assessment = Assessment(
+        case=case,
+        instrument="" if custom_form else definition.code,
+        custom_form=custom_form,
+        instrument_version=definition.version,
+        administered_on=day,
+        administered_by=actor,
+        answers=given,
+        responses=list(result.responses),
+        total_score=result.total,
+        severity_band=result.band,
+        flagged=result.flagged,
+        crisis=result.crisis,
+        findings=list(result.findings),
+        next_step=result.next_step,
+        needs_detected=list(result.needs),
+        note=note.strip(),
+    )
+    with transaction.atomic():
+        assessment.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=assessment,
+            person_id=case.person_id,
+            fields=["answers", "total_score", "severity_band", "flagged", "note"],
+        )
+    return assessment
+
+
+@dataclass(frozen=True)
+class NeedsAdded:
+    added: list[Need]
+    already_on_case: list[Need]
+
+
+def assessment_needs_add(*, actor: User, assessment: Assessment) -> NeedsAdded:
+    """Add the needs a social-needs screen found to its case, each with its first status change."""
+    _require_case_change(actor, assessment.case)
+    if not assessment.needs_detected:
+        raise ValidationError({"needs": ["This assessment found no needs to add."]})
+    if assessment.in_error:
+        raise ValidationError({"needs": ["This assessment was entered in error; its needs cannot be added."]})
+    with transaction.atomic():
+        current = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        if current.needs_added_at is not None:
+            raise ValidationError({"needs": ["The needs from this screen were already added to the case."]})
+        needs = list(Need.objects.filter(code__in=current.needs_detected, is_active=True))
+        existing = set(CaseNeed.objects.filter(case_id=current.case_id).values_list("need_id", flat=True))
+        note = f"Found by the {current.name} on {current.administered_on:%Y-%m-%d}."
+        added, already = [], []
+        for need in needs:
+            if need.pk in existing:
+                already.append(need)
+                continue
+            case_need = CaseNeed.objects.create(case_id=current.case_id, need=need, note=note)
+            CaseNeedChange.objects.create(
+                case_need=case_need, status=case_need.status, note=note, changed_by=actor
+            )
+            audit_record(
+                actor=actor,
+                action=AuditEntry.Action.CREATE,
+                obj=case_need,
+                person_id=assessment.case.person_id,
+                fields=["need", "status", "note"],
+                purpose="needs from a social-needs screen",
+            )
+            added.append(need)
+        current.needs_added_at = timezone.now()
+        current.version += 1
+        current.save(update_fields=["needs_added_at", "version", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=current,
+            person_id=assessment.case.person_id,
+            fields=["needs_added_at"],
+        )
+    assessment.needs_added_at, assessment.version = current.needs_added_at, current.version
+    return NeedsAdded(added=added, already_on_case=already)
+
+
+def assessment_mark_in_error(*, actor: User, assessment: Assessment, version: int, reason: str) -> Assessment:
+    """Nothing is deleted: an assessment given in error is marked so, with why, and leaves the charts."""
+    _require_case_change(actor, assessment.case)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": ["Say why this assessment was entered in error."]})
+    if assessment.in_error:
+        raise ValidationError({"reason": ["This assessment is already marked as entered in error."]})
+    return versioned_update(
+        actor=actor,
+        instance=assessment,
+        version=version,
+        changes={"status": Assessment.Status.ENTERED_IN_ERROR, "error_reason": reason[:255]},
+        editable=["status", "error_reason"],
+    )
+
+
+# Custom forms -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    text: str
+    choices: Sequence[tuple[str, int]]
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class BandSpec:
+    low: int
+    high: int
+    label: str
+    next_step: str = ""
+
+
+def _require_form_admin(actor: User) -> None:
+    policy.require_capability(actor, Capability.STAFF_MANAGE)
+
+
+def _question_errors(spec: QuestionSpec) -> list[str]:
+    errors = []
+    if not spec.text.strip():
+        errors.append("Write the question.")
+    labels = [label.strip() for label, _ in spec.choices]
+    if len(labels) < 2:
+        errors.append("Give at least two answer choices.")
+    if any(not label for label in labels):
+        errors.append("Every answer choice needs a label.")
+    if len(set(labels)) != len(labels):
+        errors.append("Each answer choice can be listed only once.")
+    return errors
+
+
+def _band_errors(band: BandSpec, others: Sequence[BandSpec]) -> list[str]:
+    errors = []
+    if not band.label.strip():
+        errors.append("Name the band, for example 'Low'.")
+    if band.high < band.low:
+        errors.append("The highest score cannot be below the lowest.")
+    for other in others:
+        if band.low <= other.high and other.low <= band.high:
+            errors.append(f"Overlaps the band '{other.label}' ({other.low}-{other.high}).")
+    return errors
+
+
+def _bump(form: CustomForm) -> CustomForm:
+    """Lock the form and move its version on: questions, choices and bands change what it scores."""
+    current = CustomForm.objects.select_for_update().get(pk=form.pk)
+    current.version += 1
+    current.save(update_fields=["version", "updated_at"])
+    form.version = current.version
+    return current
+
+
+def _add_question(form: CustomForm, spec: QuestionSpec, position: int) -> CustomQuestion:
+    question = CustomQuestion.objects.create(
+        form=form, position=position, text=spec.text.strip()[:300], help=spec.help.strip()[:255]
+    )
+    CustomChoice.objects.bulk_create(
+        CustomChoice(question=question, position=n, label=label.strip()[:200], points=points)
+        for n, (label, points) in enumerate(spec.choices, start=1)
+    )
+    return question
+
+
+def custom_form_create(
+    *,
+    actor: User,
+    name: str,
+    description: str = "",
+    instructions: str = "",
+    flag_at: int | None = None,
+    questions: Sequence[QuestionSpec] = (),
+    bands: Sequence[BandSpec] = (),
+) -> CustomForm:
+    """A new form; questions and bands may come with it (the API) or be added one by one (the editor)."""
+    _require_form_admin(actor)
+    form = CustomForm(
+        name=name.strip(),
+        description=description.strip(),
+        instructions=instructions.strip(),
+        flag_at=flag_at,
+        created_by=actor,
+    )
+    errors: dict[str, list[str]] = {}
+    try:
+        form.full_clean(exclude=["created_by"])
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    for n, spec in enumerate(questions):
+        if problems := _question_errors(spec):
+            errors[f"questions.{n}"] = problems
+    for n, band in enumerate(bands):
+        if problems := _band_errors(band, bands[:n]):
+            errors[f"bands.{n}"] = problems
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        form.save()
+        for position, spec in enumerate(questions, start=1):
+            _add_question(form, spec, position)
+        CustomBand.objects.bulk_create(
+            CustomBand(
+                form=form, low=b.low, high=b.high, label=b.label.strip(), next_step=b.next_step.strip()
+            )
+            for b in bands
+        )
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=form,
+            fields=["name", "description", "instructions", "flag_at", "questions", "bands"],
+        )
+    return form
+
+
+def custom_form_update(*, actor: User, form: CustomForm, version: int, changes: dict[str, Any]) -> CustomForm:
+    """Change a form's name, texts, flag threshold or whether it is in use; a stale version is refused."""
+    _require_form_admin(actor)
+    return versioned_update(
+        actor=actor, instance=form, version=version, changes=changes, editable=FORM_FIELDS
+    )
+
+
+def custom_question_add(*, actor: User, form: CustomForm, spec: QuestionSpec) -> CustomQuestion:
+    _require_form_admin(actor)
+    if problems := _question_errors(spec):
+        raise ValidationError({"choices": problems} if spec.text.strip() else {"text": problems})
+    with transaction.atomic():
+        current = _bump(form)
+        position = current.questions.count() + 1
+        question = _add_question(current, spec, position)
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=question, fields=["text", "choices"])
+    return question
+
+
+def custom_choice_add(*, actor: User, question: CustomQuestion, label: str, points: int) -> CustomChoice:
+    _require_form_admin(actor)
+    label = label.strip()
+    if not label:
+        raise ValidationError({"label": ["Write the answer choice."]})
+    if question.choices.filter(label__iexact=label).exists():
+        raise ValidationError({"label": ["This question already has that answer choice."]})
+    with transaction.atomic():
+        _bump(question.form)
+        choice = CustomChoice.objects.create(
+            question=question, position=question.choices.count() + 1, label=label[:200], points=points
+        )
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=choice, fields=["label", "points"])
+    return choice
+
+
+def custom_band_add(*, actor: User, form: CustomForm, band: BandSpec) -> CustomBand:
+    _require_form_admin(actor)
+    others = [BandSpec(b.low, b.high, b.label) for b in form.bands.all()]
+    if problems := _band_errors(band, others):
+        raise ValidationError({"__all__": problems})
+    with transaction.atomic():
+        _bump(form)
+        created = CustomBand.objects.create(
+            form=form,
+            low=band.low,
+            high=band.high,
+            label=band.label.strip(),
+            next_step=band.next_step.strip(),
+        )
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=created,
+            fields=["low", "high", "label", "next_step"],
+        )
+    return created

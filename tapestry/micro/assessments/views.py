@@ -1,0 +1,287 @@
+"""Pages for assessments (give, read, chart) and for the custom-form editor: parse, call, render."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from tapestry.access.errors import StaleEdit
+from tapestry.micro.assessments import selectors, services
+from tapestry.micro.assessments.charts import score_histories
+from tapestry.micro.assessments.forms import (
+    AssessmentForm,
+    BandForm,
+    ChoiceForm,
+    CustomFormCreateForm,
+    CustomFormSettingsForm,
+    InErrorForm,
+    QuestionForm,
+)
+from tapestry.micro.assessments.instruments import INSTRUMENTS, Instrument, instrument_get
+from tapestry.micro.assessments.links import case_url, crisis_url
+from tapestry.micro.assessments.models import CustomForm
+from tapestry.micro.cases.models import Case
+
+
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+# Instruments ------------------------------------------------------------------------------
+
+
+def instrument_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "assessments/instrument_list.html", {"instruments": INSTRUMENTS.values()})
+
+
+# A case's assessments ---------------------------------------------------------------------
+
+
+def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_assessments(user=request.user, case_id=case_pk)
+    assessments = list(selectors.case_assessments(user=request.user, case=case))
+    can_record = selectors.can_record_on(user=request.user, case=case)
+    context = {
+        "case": case,
+        "case_url": case_url(case),
+        "assessments": list(reversed(assessments)),
+        "histories": score_histories(assessments),
+        "can_record": can_record,
+        "instruments": INSTRUMENTS.values(),
+        "custom_forms": list(selectors.custom_forms_in_use()) if can_record else [],
+    }
+    return render(request, "assessments/case_index.html", context)
+
+
+def _administer(
+    request: HttpRequest, case: Case, definition: Instrument, custom_form: CustomForm | None
+) -> HttpResponse:
+    if case.status == Case.Status.CLOSED:
+        messages.error(request, "This case is closed; reopen it before recording an assessment.")
+        return redirect("assessments:case_index", case_pk=case.pk)
+    form = AssessmentForm(definition, _bound(request))
+    if form.is_bound and form.is_valid():
+        try:
+            assessment = services.assessment_record(
+                actor=request.user,
+                case=case,
+                definition=definition,
+                custom_form=custom_form,
+                answers=form.cleaned_data["answers"],
+                administered_on=form.cleaned_data["administered_on"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"The {definition.name} is scored and saved.")
+            return redirect("assessments:assessment_detail", pk=assessment.pk)
+    context = {"case": case, "definition": definition, "form": form, "case_url": case_url(case)}
+    return render(request, "assessments/assessment_form.html", context, status=400 if form.errors else 200)
+
+
+def assessment_new(request: HttpRequest, case_pk: int, code: str) -> HttpResponse:
+    case = selectors.case_for_assessments(user=request.user, case_id=case_pk, for_change=True)
+    definition = instrument_get(code)
+    if definition is None:
+        raise Http404("There is no instrument with this name.")
+    return _administer(request, case, definition, None)
+
+
+def assessment_new_custom(request: HttpRequest, case_pk: int, form_pk: int) -> HttpResponse:
+    case = selectors.case_for_assessments(user=request.user, case_id=case_pk, for_change=True)
+    try:
+        definition, custom_form = services.definition_for(custom_form_id=form_pk)
+    except ValidationError as error:
+        raise Http404(" ".join(error.messages)) from error
+    return _administer(request, case, definition, custom_form)
+
+
+# One assessment ---------------------------------------------------------------------------
+
+
+def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.assessment_detail(user=request.user, assessment_id=pk)
+    case = assessment.case
+    can_change = selectors.can_record_on(user=request.user, case=case)
+    context = {
+        "assessment": assessment,
+        "case": case,
+        "case_url": case_url(case),
+        "crisis_url": crisis_url(case) if assessment.crisis else "",
+        "definition": INSTRUMENTS.get(assessment.instrument),
+        "needs": selectors.needs_proposed(assessment=assessment),
+        "can_change": can_change,
+        "history_anchor": f"history-{assessment.series_key}",
+    }
+    return render(request, "assessments/assessment_detail.html", context)
+
+
+def assessment_add_needs(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("assessments:assessment_detail", pk=pk)
+    assessment = selectors.assessment_get(user=request.user, assessment_id=pk, for_change=True)
+    try:
+        outcome = services.assessment_needs_add(actor=request.user, assessment=assessment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        added = ", ".join(need.label for need in outcome.added)
+        if added:
+            messages.success(request, f"Added to the case: {added}.")
+        if outcome.already_on_case:
+            already = ", ".join(need.label for need in outcome.already_on_case)
+            messages.info(request, f"Already on the case: {already}.")
+    return redirect("assessments:assessment_detail", pk=pk)
+
+
+def assessment_in_error(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.assessment_get(user=request.user, assessment_id=pk, for_change=True)
+    form = InErrorForm(_bound(request), initial={"version": assessment.version})
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.assessment_mark_in_error(
+                actor=request.user,
+                assessment=assessment,
+                version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"],
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The assessment is marked as entered in error; it stays on file.")
+            return redirect("assessments:assessment_detail", pk=pk)
+    if status == 200 and form.errors:
+        status = 400
+    context = {"assessment": assessment, "case": assessment.case, "form": form}
+    return render(request, "assessments/assessment_in_error.html", context, status=status)
+
+
+# Custom forms (administrators) ------------------------------------------------------------
+
+
+def custom_form_list(request: HttpRequest) -> HttpResponse:
+    forms = selectors.custom_form_editor_list(user=request.user)
+    return render(request, "assessments/custom_form_list.html", {"forms": forms})
+
+
+def custom_form_create(request: HttpRequest) -> HttpResponse:
+    form = CustomFormCreateForm(_bound(request))
+    if form.is_bound and form.is_valid():
+        try:
+            created = services.custom_form_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"'{created.name}' is created: now add its questions and bands.")
+            return redirect("assessments:custom_form_edit", pk=created.pk)
+    return render(request, "assessments/custom_form_create.html", {"form": form})
+
+
+def _editor(
+    request: HttpRequest, custom_form: CustomForm, *, status: int = 200, **bound: Any
+) -> HttpResponse:
+    """The editor page; a form that failed is passed in bound, so its errors show beside its fields."""
+    questions = list(custom_form.questions.all())
+    context = {
+        "custom_form": custom_form,
+        "settings_form": bound.get("settings_form")
+        or CustomFormSettingsForm(instance=custom_form, initial={"version": custom_form.version}),
+        "question_form": bound.get("question_form") or QuestionForm(),
+        "band_form": bound.get("band_form") or BandForm(),
+        "questions": [
+            (question, bound.get(f"choice_form_{question.pk}") or ChoiceForm(prefix=f"q{question.pk}"))
+            for question in questions
+        ],
+        "max_total": sum(max((c.points for c in q.choices.all()), default=0) for q in questions),
+    }
+    return render(request, "assessments/custom_form_edit.html", context, status=status)
+
+
+def custom_form_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    custom_form = selectors.custom_form_for_edit(user=request.user, form_id=pk)
+    if request.method != "POST":
+        return _editor(request, custom_form)
+    # The form edits a copy, so the page keeps the saved name whatever was typed.
+    settings_form = CustomFormSettingsForm(request.POST, instance=copy.copy(custom_form))
+    if settings_form.is_valid():
+        changes = {name: settings_form.cleaned_data[name] for name in services.FORM_FIELDS}
+        try:
+            services.custom_form_update(
+                actor=request.user,
+                form=custom_form,
+                version=settings_form.cleaned_data["version"],
+                changes=changes,
+            )
+        except StaleEdit as stale:
+            settings_form.add_error(None, str(stale))
+            return _editor(request, custom_form, status=409, settings_form=settings_form)
+        except ValidationError as error:
+            settings_form.show_service_errors(error)
+        else:
+            messages.success(request, "The form's settings are saved.")
+            return redirect("assessments:custom_form_edit", pk=pk)
+    return _editor(request, custom_form, status=400, settings_form=settings_form)
+
+
+def custom_question_add(request: HttpRequest, pk: int) -> HttpResponse:
+    custom_form = selectors.custom_form_for_edit(user=request.user, form_id=pk)
+    if request.method != "POST":
+        return redirect("assessments:custom_form_edit", pk=pk)
+    question_form = QuestionForm(request.POST)
+    if question_form.is_valid():
+        try:
+            services.custom_question_add(actor=request.user, form=custom_form, spec=question_form.spec())
+        except ValidationError as error:
+            question_form.show_service_errors(error)
+        else:
+            messages.success(request, "The question is added.")
+            return redirect("assessments:custom_form_edit", pk=pk)
+    return _editor(request, custom_form, status=400, question_form=question_form)
+
+
+def custom_choice_add(request: HttpRequest, pk: int) -> HttpResponse:
+    question = selectors.custom_question_for_edit(user=request.user, question_id=pk)
+    if request.method != "POST":
+        return redirect("assessments:custom_form_edit", pk=question.form_id)
+    choice_form = ChoiceForm(request.POST, prefix=f"q{question.pk}")
+    if choice_form.is_valid():
+        try:
+            services.custom_choice_add(
+                actor=request.user,
+                question=question,
+                label=choice_form.cleaned_data["label"],
+                points=choice_form.cleaned_data["points"],
+            )
+        except ValidationError as error:
+            choice_form.show_service_errors(error)
+        else:
+            messages.success(request, "The answer choice is added.")
+            return redirect("assessments:custom_form_edit", pk=question.form_id)
+    custom_form = selectors.custom_form_for_edit(user=request.user, form_id=question.form_id)
+    return _editor(request, custom_form, status=400, **{f"choice_form_{question.pk}": choice_form})
+
+
+def custom_band_add(request: HttpRequest, pk: int) -> HttpResponse:
+    custom_form = selectors.custom_form_for_edit(user=request.user, form_id=pk)
+    if request.method != "POST":
+        return redirect("assessments:custom_form_edit", pk=pk)
+    band_form = BandForm(request.POST)
+    if band_form.is_valid():
+        try:
+            services.custom_band_add(actor=request.user, form=custom_form, band=band_form.spec())
+        except ValidationError as error:
+            band_form.show_service_errors(error)
+        else:
+            messages.success(request, "The band is added.")
+            return redirect("assessments:custom_form_edit", pk=pk)
+    return _editor(request, custom_form, status=400, band_form=band_form)
