@@ -35,15 +35,17 @@ from tapestry.people.models import Household, Person
 PAGE_SIZE = 25
 
 # Every area's page for one case, by URL name; an area not built yet simply has no link.
+# (label, URL name, the case types it belongs to or None for every case)
 CASE_AREAS = (
-    ("Assessments", "assessments:case_index"),
-    ("Plans, notes and services", "casework:case_index"),
-    ("Crisis and safety", "crisis:case_index"),
-    ("Advocacy log", "advocacy:case_index"),
-    ("Referrals", "referrals:case_index"),
-    ("Child welfare", "child_welfare:case_index"),
-    ("School", "school:case_index"),
-    ("Treatment", "treatment:case_index"),
+    ("Assessments", "assessments:case_index", None),
+    ("Plans, notes and services", "casework:case_index", None),
+    ("Crisis and safety", "crisis:case_index", None),
+    ("Advocacy log", "advocacy:case_index", None),
+    ("Referrals", "referrals:case_index", None),
+    ("Child welfare", "child_welfare:case_index", {Case.Type.CHILD_WELFARE}),
+    ("School", "school:case_index", {Case.Type.SCHOOL}),
+    ("Treatment", "treatment:case_index", {Case.Type.MENTAL_HEALTH, Case.Type.SUBSTANCE_USE, Case.Type.COUNSELLING}),
+    ("Timeline", "timeline:case_index", None),
 )
 
 
@@ -53,7 +55,9 @@ def _bound(request: HttpRequest) -> Any:
 
 def case_work_links(case: Case) -> list[tuple[str, str]]:
     links = []
-    for label, name in CASE_AREAS:
+    for label, name, types in CASE_AREAS:
+        if types is not None and case.case_type not in types:
+            continue
         try:
             links.append((label, reverse(name, kwargs={"case_pk": case.pk})))
         except NoReverseMatch:

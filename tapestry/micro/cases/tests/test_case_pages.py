@@ -42,7 +42,9 @@ def test_opening_a_case_is_audited(cast):
 def test_work_on_this_case_links_only_the_areas_that_exist(cast, monkeypatch):
     case = open_case(cast.caseworker)
     monkeypatch.setattr(
-        views, "CASE_AREAS", (("Needs here", "cases:need_add"), ("Not built yet", "nowhere:case_index"))
+        views,
+        "CASE_AREAS",
+        (("Needs here", "cases:need_add", None), ("Not built yet", "nowhere:case_index", None)),
     )
 
     page = client_for(cast.caseworker).get(reverse("cases:case_detail", args=[case.pk])).content.decode()
@@ -50,6 +52,16 @@ def test_work_on_this_case_links_only_the_areas_that_exist(cast, monkeypatch):
     assert "Work on this case" in page
     assert f'href="{reverse("cases:need_add", kwargs={"case_pk": case.pk})}">Needs here' in page
     assert "Not built yet" not in page
+
+
+def test_areas_of_another_kind_of_case_are_not_offered(cast):
+    case = open_case(cast.caseworker, case_type="case_management")
+
+    page = client_for(cast.caseworker).get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+
+    assert "Plans, notes and services" in page
+    assert "Child welfare" not in page
+    assert "School</a>" not in page
 
 
 def test_a_teammate_may_read_and_an_outsider_may_not(cast):

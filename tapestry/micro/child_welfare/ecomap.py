@@ -1,0 +1,65 @@
+"""What child welfare adds to a person's ecomap: current carers and the courts in their case."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.models import Segment, User
+from tapestry.micro.cases.hooks import EcomapLink
+from tapestry.micro.child_welfare.models import Hearing, Placement
+from tapestry.people.models import Person
+
+
+def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
+    """The carers of the person's open placements, and each court hearing their case (once)."""
+    if not policy.can_view_segment(user, Segment.CHILD_WELFARE):
+        return []
+    links: list[EcomapLink] = []
+    placements = policy.visible(
+        user, Placement.objects.filter(child=person, ended_on__isnull=True)
+    ).select_related("carer_person", "carer_organisation")
+    for placement in placements:
+        url = reverse("child_welfare:case_index", kwargs={"case_pk": placement.case_id})
+        detail = f"{placement.get_placement_type_display()} since {placement.started_on:%Y-%m-%d}"
+        if placement.carer_person_id:
+            kin = placement.placement_type in (Placement.Type.KINSHIP, Placement.Type.TRIAL_HOME_VISIT)
+            links.append(
+                EcomapLink(
+                    label=str(placement.carer_person),
+                    kind="family" if kin else "service",
+                    detail=f"Carer: {detail}",
+                    url=url,
+                )
+            )
+        if placement.carer_organisation_id:
+            links.append(
+                EcomapLink(
+                    label=str(placement.carer_organisation),
+                    kind="organisation",
+                    detail=f"Placement: {detail}",
+                    url=url,
+                )
+            )
+    hearings = (
+        policy.visible(user, Hearing.objects.filter(Q(case__person=person) | Q(child=person)))
+        .select_related("court")
+        .order_by("-scheduled_at")
+    )
+    seen: set[int] = set()
+    for hearing in hearings:
+        if hearing.court_id in seen:
+            continue
+        seen.add(hearing.court_id)
+        links.append(
+            EcomapLink(
+                label=str(hearing.court),
+                kind="court",
+                detail=f"Latest hearing: {hearing.get_hearing_type_display().lower()}, "
+                f"{timezone.localtime(hearing.scheduled_at):%Y-%m-%d}",
+                url=reverse("child_welfare:case_index", kwargs={"case_pk": hearing.case_id}),
+            )
+        )
+    return links

@@ -1,0 +1,394 @@
+"""Forms for child-welfare work; they parse input, the services decide and write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+
+from tapestry.access.models import User
+from tapestry.micro.child_welfare import services
+from tapestry.micro.child_welfare.models import (
+    Allegation,
+    Hearing,
+    Investigation,
+    InvestigationContact,
+    Placement,
+    Report,
+    ReportParticipant,
+    SafetyAssessment,
+    SafetyPlan,
+    SafetyPlanAction,
+)
+from tapestry.people.forms import DATE_INPUT, PersonChoiceField, ServiceForm, ServiceModelForm, VersionedForm
+from tapestry.people.models import Organisation, Person
+
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+TEXT = forms.Textarea(attrs={"rows": 3})
+
+
+class NestedErrors:
+    """Shows a service's errors about a nested item (e.g. 'allegations.0.child') beside this form's field."""
+
+    nested_prefix = ""
+    nested_renames: dict[str, str] = {}
+
+    def show_service_errors(self, error: ValidationError) -> None:
+        if hasattr(error, "error_dict") and self.nested_prefix:
+            renamed: dict[str, list] = {}
+            for name, messages in error.error_dict.items():
+                if name.startswith(self.nested_prefix):
+                    name = name.removeprefix(self.nested_prefix)
+                    name = self.nested_renames.get(name, name)
+                renamed.setdefault(name, []).extend(messages)
+            error = ValidationError(renamed)
+        super().show_service_errors(error)
+
+
+def _persons(field: forms.Field, persons: QuerySet[Person]) -> None:
+    field.queryset = persons
+
+
+# Reports -------------------------------------------------------------------------------------------
+
+
+class ReportForm(NestedErrors, ServiceModelForm):
+    """A report and its first allegation; more allegations and people are added on the report's page."""
+
+    nested_prefix = "allegations.0."
+    nested_renames = {"description": "allegation_description"}
+
+    child = PersonChoiceField(
+        queryset=Person.objects.none(),
+        help_text="The child the report is about. Register the child first if they are not on record.",
+    )
+    maltreatment = forms.ChoiceField(label="Alleged maltreatment", choices=Allegation.Maltreatment.choices)
+    alleged_perpetrator = PersonChoiceField(
+        queryset=Person.objects.none(), required=False, help_text="Leave empty if not known."
+    )
+    allegation_description = forms.CharField(
+        label="What is alleged",
+        widget=TEXT,
+        help_text="What is alleged to have happened to this child, when and where.",
+    )
+    parents = forms.ModelMultipleChoiceField(
+        label="Parents or caregivers involved",
+        queryset=Person.objects.none(),
+        required=False,
+        help_text="Hold Ctrl (or Cmd) to choose more than one.",
+    )
+
+    class Meta:
+        model = Report
+        fields = [
+            "received_at",
+            "received_via",
+            "reporter_type",
+            "reporter_name",
+            "reporter_relationship",
+            "reporter_contact",
+            "reporter_confidential",
+            "concerns",
+            "response_priority",
+        ]
+        widgets = {"received_at": DATETIME_INPUT, "concerns": forms.Textarea(attrs={"rows": 5})}
+        labels = {"reporter_type": "Who reported", "response_priority": "Response priority"}
+        help_texts = {"reporter_name": "Leave empty for an anonymous reporter."}
+
+    def __init__(
+        self, *args: Any, persons: QuerySet[Person], child: Person | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("child", "alleged_perpetrator", "parents"):
+            _persons(self.fields[name], persons)
+        if child is not None and not self.is_bound:
+            self.initial["child"] = child.pk
+
+    def report_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def allegation(self) -> services.AllegationInput:
+        data = self.cleaned_data
+        return services.AllegationInput(
+            child=data["child"],
+            maltreatment=data["maltreatment"],
+            alleged_perpetrator=data["alleged_perpetrator"],
+            description=data["allegation_description"],
+        )
+
+    def participants(self) -> list[services.ParticipantInput]:
+        return [
+            services.ParticipantInput(person=person, role=ReportParticipant.Role.PARENT)
+            for person in self.cleaned_data["parents"]
+            if person != self.cleaned_data["child"]
+        ]
+
+
+class ScreeningForm(VersionedForm):
+    screening = forms.ChoiceField(
+        label="Screening decision",
+        choices=[c for c in Report.Screening.choices if c[0] != Report.Screening.AWAITING],
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Report
+        fields = ["screening", "screening_reason", "referred_to", "response_priority"]
+        widgets = {"screening_reason": TEXT}
+        labels = {"screening_reason": "Reason", "referred_to": "Referred to"}
+        help_texts = {
+            "screening_reason": "Needed when the report is screened out or referred elsewhere.",
+            "referred_to": "Needed when the report is referred elsewhere.",
+            "response_priority": "How soon the investigation must make first contact.",
+        }
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["referred_to"].queryset = organisations
+        if not self.is_bound:
+            self.initial["screening"] = ""
+
+
+class AllegationForm(ServiceModelForm):
+    class Meta:
+        model = Allegation
+        fields = ["child", "maltreatment", "alleged_perpetrator", "description"]
+        field_classes = {"child": PersonChoiceField, "alleged_perpetrator": PersonChoiceField}
+        widgets = {"description": TEXT}
+
+    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _persons(self.fields["child"], persons)
+        _persons(self.fields["alleged_perpetrator"], persons)
+
+    def allegation(self) -> services.AllegationInput:
+        return services.AllegationInput(**self.cleaned_data)
+
+
+class ParticipantForm(ServiceModelForm):
+    class Meta:
+        model = ReportParticipant
+        fields = ["person", "role", "note"]
+        field_classes = {"person": PersonChoiceField}
+
+    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _persons(self.fields["person"], persons)
+
+
+# Investigation ---------------------------------------------------------------------------------------
+
+
+class InvestigationStartForm(ServiceModelForm):
+    class Meta:
+        model = Investigation
+        fields = ["worker", "started_on"]
+        widgets = {"started_on": DATE_INPUT}
+        labels = {"worker": "Investigating worker"}
+        help_texts = {"worker": "Staff granted the child-welfare segment."}
+
+    def __init__(self, *args: Any, workers: QuerySet[User], actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].queryset = workers
+        if not self.is_bound:
+            self.initial["worker"] = actor.pk
+
+
+class ContactForm(ServiceModelForm):
+    class Meta:
+        model = InvestigationContact
+        fields = ["contacted_at", "person", "collateral_name", "method", "summary"]
+        field_classes = {"person": PersonChoiceField}
+        widgets = {"contacted_at": DATETIME_INPUT, "summary": forms.Textarea(attrs={"rows": 4})}
+        labels = {"contacted_at": "When", "person": "Person contacted"}
+
+    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _persons(self.fields["person"], persons)
+
+
+class FindingForm(VersionedForm):
+    finding = forms.ChoiceField(choices=Allegation.Finding.choices[1:], widget=forms.RadioSelect)
+
+    class Meta:
+        model = Allegation
+        fields = ["finding", "finding_note", "found_on"]
+        widgets = {"finding_note": TEXT, "found_on": DATE_INPUT}
+        labels = {"found_on": "Date of the finding"}
+
+
+class InvestigationCloseForm(VersionedForm):
+    class Meta:
+        model = Investigation
+        fields = ["closed_on", "conclusion"]
+        widgets = {"closed_on": DATE_INPUT, "conclusion": forms.Textarea(attrs={"rows": 4})}
+        labels = {"closed_on": "Closed on"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["closed_on"].required = True
+        self.fields["conclusion"].required = True
+
+
+# Safety --------------------------------------------------------------------------------------------
+
+
+class SafetyAssessmentForm(ServiceModelForm):
+    threats = forms.MultipleChoiceField(
+        label="Safety threats identified",
+        choices=SafetyAssessment.Threat.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Leave all unticked if no threat was found; the child is then safe.",
+    )
+
+    class Meta:
+        model = SafetyAssessment
+        fields = ["assessed_on", "report", "threats", "threats_note", "protective_capacities", "decision"]
+        widgets = {
+            "assessed_on": DATE_INPUT,
+            "threats_note": TEXT,
+            "protective_capacities": forms.Textarea(attrs={"rows": 4}),
+            "decision": forms.RadioSelect,
+        }
+        labels = {"report": "After report"}
+
+    def __init__(self, *args: Any, reports: QuerySet[Report], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["report"].queryset = reports
+        self.fields["decision"].choices = SafetyAssessment.Decision.choices
+
+
+class PlanActionForm(ServiceModelForm):
+    class Meta:
+        model = SafetyPlanAction
+        fields = ["action", "responsible_person", "responsible_name", "when"]
+        field_classes = {"responsible_person": PersonChoiceField}
+        labels = {"responsible_person": "Responsible person"}
+
+    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _persons(self.fields["responsible_person"], persons)
+
+    def plan_action(self) -> services.PlanActionInput:
+        return services.PlanActionInput(**self.cleaned_data)
+
+
+class SafetyPlanForm(NestedErrors, ServiceForm):
+    """A safety plan and its first action; more actions are added on the assessment's page."""
+
+    nested_prefix = "actions.0."
+
+    monitoring = forms.CharField(widget=TEXT, help_text=SafetyPlan._meta.get_field("monitoring").help_text)
+    review_on = forms.DateField(label="Review the plan on", widget=DATE_INPUT)
+    action = forms.CharField(label="First action", max_length=255)
+    responsible_person = PersonChoiceField(
+        label="Responsible person", queryset=Person.objects.none(), required=False
+    )
+    responsible_name = forms.CharField(
+        label="Or someone not on record",
+        max_length=150,
+        required=False,
+        help_text="For example: 'Health visitor', 'Neighbour (Mrs Patel)'.",
+    )
+    when = forms.CharField(max_length=150, required=False, help_text="For example: 'every evening'.")
+
+    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _persons(self.fields["responsible_person"], persons)
+
+    def plan_action(self) -> services.PlanActionInput:
+        data = self.cleaned_data
+        return services.PlanActionInput(
+            action=data["action"],
+            responsible_person=data["responsible_person"],
+            responsible_name=data["responsible_name"],
+            when=data["when"],
+        )
+
+
+class SafetyPlanEditForm(VersionedForm):
+    class Meta:
+        model = SafetyPlan
+        fields = ["monitoring", "review_on"]
+        widgets = {"monitoring": TEXT, "review_on": DATE_INPUT}
+
+
+# Placements and hearings --------------------------------------------------------------------------
+
+
+class PlacementForm(ServiceModelForm):
+    end_current = forms.BooleanField(
+        label="End the current placement on this start date",
+        required=False,
+        help_text="A child has one placement at a time: tick this when the child moves from one to the next.",
+    )
+    change_reason = forms.CharField(label="Why the current placement ends", widget=TEXT, required=False)
+
+    class Meta:
+        model = Placement
+        fields = ["child", "placement_type", "carer_person", "carer_organisation", "started_on", "reason"]
+        field_classes = {"child": PersonChoiceField, "carer_person": PersonChoiceField}
+        widgets = {"started_on": DATE_INPUT, "reason": TEXT}
+        labels = {"placement_type": "Type of placement"}
+        help_texts = {"carer_person": "The foster carer, relative or adoptive parent, if on record."}
+
+    def __init__(
+        self,
+        *args: Any,
+        children: QuerySet[Person],
+        persons: QuerySet[Person],
+        organisations: QuerySet[Organisation],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        _persons(self.fields["child"], children)
+        _persons(self.fields["carer_person"], persons)
+        self.fields["carer_organisation"].queryset = organisations
+
+    def _get_validation_exclusions(self) -> set[str]:
+        # The one-open-placement rule is the service's: it can also end the current placement.
+        return {*super()._get_validation_exclusions(), "child"}
+
+
+class PlacementEndForm(VersionedForm):
+    class Meta:
+        model = Placement
+        fields = ["ended_on", "end_reason"]
+        widgets = {"ended_on": DATE_INPUT, "end_reason": TEXT}
+        labels = {"ended_on": "Ended on", "end_reason": "Why it ended"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ended_on"].required = True
+        self.fields["end_reason"].required = True
+
+
+class HearingForm(ServiceModelForm):
+    class Meta:
+        model = Hearing
+        fields = ["court", "hearing_type", "scheduled_at", "child"]
+        field_classes = {"child": PersonChoiceField}
+        widgets = {"scheduled_at": DATETIME_INPUT}
+        labels = {"hearing_type": "Type of hearing"}
+
+    def __init__(
+        self, *args: Any, courts: QuerySet[Organisation], children: QuerySet[Person], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["court"].queryset = courts
+        _persons(self.fields["child"], children)
+
+
+class HearingOutcomeForm(VersionedForm):
+    class Meta:
+        model = Hearing
+        fields = ["outcome", "next_hearing_on"]
+        widgets = {"outcome": forms.Textarea(attrs={"rows": 4}), "next_hearing_on": DATE_INPUT}
+        labels = {"outcome": "What the court decided"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].required = True

@@ -1,0 +1,633 @@
+"""Child-welfare pages: parse the form, call one service or selector, render."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import datetime
+from functools import wraps
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from tapestry.access.errors import StaleEdit
+from tapestry.micro.cases.models import Case
+from tapestry.micro.child_welfare import selectors, services
+from tapestry.micro.child_welfare.forms import (
+    AllegationForm,
+    ContactForm,
+    FindingForm,
+    HearingForm,
+    HearingOutcomeForm,
+    InvestigationCloseForm,
+    InvestigationStartForm,
+    ParticipantForm,
+    PlacementEndForm,
+    PlacementForm,
+    PlanActionForm,
+    ReportForm,
+    SafetyAssessmentForm,
+    SafetyPlanEditForm,
+    SafetyPlanForm,
+    ScreeningForm,
+)
+from tapestry.micro.child_welfare.models import Report
+from tapestry.people import selectors as people_selectors
+
+View = Callable[..., HttpResponse]
+
+
+def refusals(view: View) -> View:
+    """A refusal becomes the 403 page with the reason, so the worker knows what to ask for."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as denied:
+            return render(request, "403.html", {"detail": str(denied)}, status=403)
+
+    return wrapper
+
+
+def _when(moment: datetime) -> str:
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
+
+
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def _save(form: forms.BaseForm, save: Callable[[], Any]) -> tuple[Any, int]:
+    """Run the service on a valid submit; a refused or stale save leaves its message on the form."""
+    if not (form.is_bound and form.is_valid()):
+        return None, 200
+    try:
+        return save(), 200
+    except StaleEdit as stale:
+        form.add_error(None, str(stale))
+        return None, 409
+    except ValidationError as error:
+        form.show_service_errors(error)
+        return None, 200
+
+
+def _form_page(
+    request: HttpRequest,
+    *,
+    form: forms.BaseForm,
+    case: Case,
+    title: str,
+    back: str,
+    status: int = 200,
+    submit: str = "Save",
+    intro: str = "",
+    facts: list[tuple[str, Any]] | None = None,
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "case": case,
+        "title": title,
+        "back": back,
+        "submit": submit,
+        "intro": intro,
+        "facts": facts or [],
+    }
+    return render(request, "child_welfare/form.html", context, status=status)
+
+
+def _index(case_pk: int) -> str:
+    return reverse("child_welfare:case_index", kwargs={"case_pk": case_pk})
+
+
+def _report_url(report_pk: int) -> str:
+    return reverse("child_welfare:report_detail", kwargs={"pk": report_pk})
+
+
+# The case's child-welfare index ------------------------------------------------------------------
+
+
+@refusals
+def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
+    record = selectors.case_child_welfare(user=request.user, case_id=case_pk)
+    return render(request, "child_welfare/case_index.html", {"record": record, "case": record.case})
+
+
+# Reports ------------------------------------------------------------------------------------------
+
+
+@refusals
+def report_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_change(user=request.user, case_id=case_pk)
+    form = ReportForm(_bound(request), persons=selectors.person_choices(user=request.user), child=case.person)
+    report, status = _save(
+        form,
+        lambda: services.report_receive(
+            actor=request.user,
+            case=case,
+            **form.report_fields(),
+            allegations=[form.allegation()],
+            participants=form.participants(),
+        ),
+    )
+    if report is not None:
+        messages.success(request, f"Report {report.number} is recorded and awaits screening.")
+        return redirect(_report_url(report.pk))
+    return _form_page(
+        request,
+        form=form,
+        case=case,
+        title="Record a report of suspected abuse or neglect",
+        back=_index(case.pk),
+        status=status,
+        submit="Record the report",
+        intro="Record the first allegation here; add more allegations and the people involved on the report's page.",
+    )
+
+
+@refusals
+def report_create_for_person(request: HttpRequest, person_pk: int) -> HttpResponse:
+    selectors.require_segment(request.user)
+    person = people_selectors.person_get(user=request.user, person_id=person_pk)
+    form = ReportForm(_bound(request), persons=selectors.person_choices(user=request.user), child=person)
+    report, status = _save(
+        form,
+        lambda: services.report_receive_opening_case(
+            actor=request.user,
+            person=person,
+            **form.report_fields(),
+            allegations=[form.allegation()],
+            participants=form.participants(),
+        ),
+    )
+    if report is not None:
+        messages.success(
+            request, f"Child-welfare case {report.case.number} is open, with report {report.number} on it."
+        )
+        return redirect(_report_url(report.pk))
+    context = {
+        "form": form,
+        "person": person,
+        "title": f"New child-welfare report about {person.display_name}",
+        "submit": "Open the case and record the report",
+    }
+    return render(request, "child_welfare/report_new_case.html", context, status=status)
+
+
+@refusals
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_detail(user=request.user, report_id=pk)
+    context = {"report": report, "case": report.case, "investigation": selectors.investigation_of(report)}
+    return render(request, "child_welfare/report_detail.html", context)
+
+
+@refusals
+def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_detail(user=request.user, report_id=pk, purpose="screening")
+    if not report.can_change:
+        raise PermissionDenied("You may read this report but not screen it.")
+    if report.screening != Report.Screening.AWAITING and request.method == "GET":
+        messages.info(
+            request, f"Report {report.number} is already screened: {report.get_screening_display().lower()}."
+        )
+        return redirect(_report_url(report.pk))
+    form = ScreeningForm(
+        _bound(request), instance=copy.copy(report), organisations=selectors.organisation_choices()
+    )
+    screened, status = _save(
+        form,
+        lambda: services.report_screen(
+            actor=request.user,
+            report=report,
+            version=form.cleaned_data["version"],
+            decision=form.cleaned_data["screening"],
+            reason=form.cleaned_data["screening_reason"],
+            referred_to=form.cleaned_data["referred_to"],
+            response_priority=form.cleaned_data["response_priority"],
+        ),
+    )
+    if screened is not None:
+        messages.success(request, f"Report {screened.number}: {screened.get_screening_display().lower()}.")
+        return redirect(_report_url(report.pk))
+    facts = [
+        ("Received", _when(report.received_at)),
+        ("Reporter", report.get_reporter_type_display()),
+        ("What was reported", report.concerns),
+        ("Allegations", "; ".join(str(allegation) for allegation in report.allegations.all())),
+    ]
+    return _form_page(
+        request,
+        form=form,
+        case=report.case,
+        title=f"Screen report {report.number}",
+        back=_report_url(report.pk),
+        status=status,
+        submit="Record the decision",
+        facts=facts,
+    )
+
+
+@refusals
+def allegation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get(user=request.user, report_id=pk, for_change=True)
+    form = AllegationForm(_bound(request), persons=selectors.person_choices(user=request.user))
+    added, status = _save(
+        form,
+        lambda: services.allegation_add(actor=request.user, report=report, allegation=form.allegation()),
+    )
+    if added is not None:
+        messages.success(request, f"Allegation added: {added}.")
+        return redirect(_report_url(report.pk))
+    return _form_page(
+        request,
+        form=form,
+        case=report.case,
+        title=f"Add an allegation to report {report.number}",
+        back=_report_url(report.pk),
+        status=status,
+    )
+
+
+@refusals
+def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get(user=request.user, report_id=pk, for_change=True)
+    form = ParticipantForm(_bound(request), persons=selectors.person_choices(user=request.user))
+    added, status = _save(
+        form, lambda: services.participant_add(actor=request.user, report=report, **form.cleaned_data)
+    )
+    if added is not None:
+        messages.success(request, f"{added} is named on report {report.number}.")
+        return redirect(_report_url(report.pk))
+    return _form_page(
+        request,
+        form=form,
+        case=report.case,
+        title=f"Name a child or adult involved in report {report.number}",
+        back=_report_url(report.pk),
+        status=status,
+    )
+
+
+# Investigation --------------------------------------------------------------------------------------
+
+
+@refusals
+def investigation_start(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get(user=request.user, report_id=pk, for_change=True)
+    if selectors.investigation_exists(report) and request.method == "GET":
+        messages.info(request, f"The investigation of report {report.number} has already started.")
+        return redirect(_report_url(report.pk))
+    form = InvestigationStartForm(
+        _bound(request), workers=selectors.investigator_choices(), actor=request.user
+    )
+    started, status = _save(
+        form,
+        lambda: services.investigation_start(
+            actor=request.user,
+            report=report,
+            worker=form.cleaned_data["worker"],
+            started_on=form.cleaned_data["started_on"],
+        ),
+    )
+    if started is not None:
+        messages.success(request, f"The investigation of report {report.number} has started.")
+        return redirect(_report_url(report.pk))
+    return _form_page(
+        request,
+        form=form,
+        case=report.case,
+        title=f"Start the investigation of report {report.number}",
+        back=_report_url(report.pk),
+        status=status,
+        submit="Start the investigation",
+    )
+
+
+@refusals
+def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    investigation = selectors.investigation_get(user=request.user, report_id=pk, for_change=True)
+    form = ContactForm(_bound(request), persons=selectors.person_choices(user=request.user))
+    contact, status = _save(
+        form,
+        lambda: services.contact_record(actor=request.user, investigation=investigation, **form.cleaned_data),
+    )
+    if contact is not None:
+        messages.success(request, f"{contact} is recorded.")
+        return redirect(_report_url(pk))
+    return _form_page(
+        request,
+        form=form,
+        case=investigation.report.case,
+        title=f"Record a contact in the investigation of report {investigation.report.number}",
+        back=_report_url(pk),
+        status=status,
+        intro="Choose a person on record, or name a collateral contact (a teacher, a doctor, a neighbour).",
+    )
+
+
+@refusals
+def finding_record(request: HttpRequest, pk: int) -> HttpResponse:
+    allegation = selectors.allegation_get(user=request.user, allegation_id=pk, for_change=True)
+    form = FindingForm(_bound(request), instance=copy.copy(allegation))
+    found, status = _save(
+        form,
+        lambda: services.allegation_finding_record(
+            actor=request.user,
+            allegation=allegation,
+            version=form.cleaned_data["version"],
+            finding=form.cleaned_data["finding"],
+            note=form.cleaned_data["finding_note"],
+            found_on=form.cleaned_data["found_on"],
+        ),
+    )
+    if found is not None:
+        messages.success(request, f"Finding recorded: {found.get_finding_display().lower()}.")
+        return redirect(_report_url(allegation.report_id))
+    facts = [
+        ("Child", allegation.child),
+        ("Alleged maltreatment", allegation.get_maltreatment_display()),
+        ("Alleged perpetrator", allegation.alleged_perpetrator or "Not known"),
+        ("What is alleged", allegation.description),
+    ]
+    return _form_page(
+        request,
+        form=form,
+        case=allegation.report.case,
+        title=f"Finding on an allegation in report {allegation.report.number}",
+        back=_report_url(allegation.report_id),
+        status=status,
+        facts=facts,
+    )
+
+
+@refusals
+def investigation_close(request: HttpRequest, pk: int) -> HttpResponse:
+    investigation = selectors.investigation_get(user=request.user, report_id=pk, for_change=True)
+    form = InvestigationCloseForm(_bound(request), instance=copy.copy(investigation))
+    closed, status = _save(
+        form,
+        lambda: services.investigation_close(
+            actor=request.user,
+            investigation=investigation,
+            version=form.cleaned_data["version"],
+            conclusion=form.cleaned_data["conclusion"],
+            closed_on=form.cleaned_data["closed_on"],
+        ),
+    )
+    if closed is not None:
+        messages.success(request, "The investigation is closed.")
+        return redirect(_report_url(pk))
+    return _form_page(
+        request,
+        form=form,
+        case=investigation.report.case,
+        title=f"Close the investigation of report {investigation.report.number}",
+        back=_report_url(pk),
+        status=status,
+        submit="Close the investigation",
+        intro="Every allegation needs a finding before the investigation closes.",
+    )
+
+
+# Safety ------------------------------------------------------------------------------------------------
+
+
+def _safety_url(assessment_pk: int) -> str:
+    return reverse("child_welfare:safety_detail", kwargs={"pk": assessment_pk})
+
+
+@refusals
+def safety_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_change(user=request.user, case_id=case_pk)
+    reports = selectors.case_report_choices(user=request.user, case=case)
+    form = SafetyAssessmentForm(_bound(request), reports=reports)
+    assessment, status = _save(
+        form, lambda: services.safety_assess(actor=request.user, case=case, **form.cleaned_data)
+    )
+    if assessment is not None:
+        messages.success(request, f"Safety assessment recorded: {assessment.get_decision_display().lower()}.")
+        return redirect(_safety_url(assessment.pk))
+    return _form_page(
+        request,
+        form=form,
+        case=case,
+        title="Record a safety assessment",
+        back=_index(case.pk),
+        status=status,
+        intro="Safe: no threat found. Conditionally safe: threats, controlled by a safety plan. Unsafe: the child cannot stay at home.",
+    )
+
+
+@refusals
+def safety_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.safety_detail(user=request.user, assessment_id=pk)
+    context = {"assessment": assessment, "case": assessment.case, "plan": selectors.plan_of(assessment)}
+    return render(request, "child_welfare/safety_detail.html", context)
+
+
+@refusals
+def safety_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.safety_get(user=request.user, assessment_id=pk, for_change=True)
+    if selectors.plan_of(assessment) is not None and request.method == "GET":
+        messages.info(request, "This assessment already has a safety plan.")
+        return redirect(_safety_url(assessment.pk))
+    form = SafetyPlanForm(_bound(request), persons=selectors.person_choices(user=request.user))
+    plan, status = _save(
+        form,
+        lambda: services.safety_plan_create(
+            actor=request.user,
+            assessment=assessment,
+            monitoring=form.cleaned_data["monitoring"],
+            review_on=form.cleaned_data["review_on"],
+            actions=[form.plan_action()],
+        ),
+    )
+    if plan is not None:
+        messages.success(request, "The safety plan is recorded.")
+        return redirect(_safety_url(assessment.pk))
+    return _form_page(
+        request,
+        form=form,
+        case=assessment.case,
+        title="Make a safety plan",
+        back=_safety_url(assessment.pk),
+        status=status,
+        intro="Record the first action here; add the others on the assessment's page.",
+    )
+
+
+@refusals
+def safety_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.safety_plan_get(user=request.user, assessment_id=pk, for_change=True)
+    form = SafetyPlanEditForm(_bound(request), instance=copy.copy(plan))
+    saved, status = _save(
+        form,
+        lambda: services.safety_plan_update(
+            actor=request.user,
+            plan=plan,
+            version=form.cleaned_data["version"],
+            monitoring=form.cleaned_data["monitoring"],
+            review_on=form.cleaned_data["review_on"],
+        ),
+    )
+    if saved is not None:
+        messages.success(request, "The safety plan is changed.")
+        return redirect(_safety_url(pk))
+    return _form_page(
+        request,
+        form=form,
+        case=plan.assessment.case,
+        title="Change the safety plan's monitoring",
+        back=_safety_url(pk),
+        status=status,
+    )
+
+
+@refusals
+def safety_action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.safety_get(user=request.user, assessment_id=pk, for_change=True)
+    plan = selectors.plan_of(assessment)
+    if plan is None:
+        raise Http404("This assessment has no safety plan yet.")
+    form = PlanActionForm(_bound(request), persons=selectors.person_choices(user=request.user))
+    action, status = _save(
+        form,
+        lambda: services.safety_plan_action_add(actor=request.user, plan=plan, action=form.plan_action()),
+    )
+    if action is not None:
+        messages.success(request, "The action is added to the safety plan.")
+        return redirect(_safety_url(pk))
+    return _form_page(
+        request,
+        form=form,
+        case=assessment.case,
+        title="Add an action to the safety plan",
+        back=_safety_url(pk),
+        status=status,
+    )
+
+
+# Placements and hearings ------------------------------------------------------------------------------
+
+
+@refusals
+def placement_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_change(user=request.user, case_id=case_pk)
+    persons = selectors.person_choices(user=request.user)
+    form = PlacementForm(
+        _bound(request),
+        children=selectors.case_children(user=request.user, case=case),
+        persons=persons,
+        organisations=selectors.organisation_choices(),
+    )
+    placement, status = _save(
+        form, lambda: services.placement_start(actor=request.user, case=case, **form.cleaned_data)
+    )
+    if placement is not None:
+        messages.success(request, f"Placement recorded: {placement}.")
+        return redirect(_index(case.pk))
+    return _form_page(
+        request,
+        form=form,
+        case=case,
+        title="Record a placement",
+        back=_index(case.pk),
+        status=status,
+        intro="A child has one placement at a time. When a child moves, tick 'End the current placement' and say why.",
+    )
+
+
+@refusals
+def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
+    placement = selectors.placement_get(user=request.user, placement_id=pk, for_change=True)
+    if not placement.is_open and request.method == "GET":
+        messages.info(request, f"This placement already ended on {placement.ended_on:%Y-%m-%d}.")
+        return redirect(_index(placement.case_id))
+    form = PlacementEndForm(_bound(request), instance=copy.copy(placement))
+    ended, status = _save(
+        form,
+        lambda: services.placement_end(
+            actor=request.user,
+            placement=placement,
+            version=form.cleaned_data["version"],
+            ended_on=form.cleaned_data["ended_on"],
+            end_reason=form.cleaned_data["end_reason"],
+        ),
+    )
+    if ended is not None:
+        messages.success(request, f"The placement ended on {ended.ended_on:%Y-%m-%d}.")
+        return redirect(_index(placement.case_id))
+    facts = [
+        ("Child", placement.child),
+        ("Placement", placement.get_placement_type_display()),
+        ("Carer", placement.carer),
+        ("Since", f"{placement.started_on:%Y-%m-%d}"),
+    ]
+    return _form_page(
+        request,
+        form=form,
+        case=placement.case,
+        title="End a placement",
+        back=_index(placement.case_id),
+        status=status,
+        facts=facts,
+    )
+
+
+@refusals
+def hearing_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_change(user=request.user, case_id=case_pk)
+    form = HearingForm(
+        _bound(request),
+        courts=selectors.court_choices(),
+        children=selectors.case_children(user=request.user, case=case),
+    )
+    hearing, status = _save(
+        form, lambda: services.hearing_schedule(actor=request.user, case=case, **form.cleaned_data)
+    )
+    if hearing is not None:
+        messages.success(request, f"{hearing} is on the calendar.")
+        return redirect(_index(case.pk))
+    return _form_page(
+        request, form=form, case=case, title="Schedule a court hearing", back=_index(case.pk), status=status
+    )
+
+
+@refusals
+def hearing_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    hearing = selectors.hearing_get(user=request.user, hearing_id=pk, for_change=True)
+    form = HearingOutcomeForm(_bound(request), instance=copy.copy(hearing))
+    saved, status = _save(
+        form,
+        lambda: services.hearing_record_outcome(
+            actor=request.user,
+            hearing=hearing,
+            version=form.cleaned_data["version"],
+            outcome=form.cleaned_data["outcome"],
+            next_hearing_on=form.cleaned_data["next_hearing_on"],
+        ),
+    )
+    if saved is not None:
+        messages.success(request, "The hearing's outcome is recorded.")
+        return redirect(_index(hearing.case_id))
+    facts = [
+        ("Hearing", hearing.get_hearing_type_display()),
+        ("Court", hearing.court),
+        ("When", _when(hearing.scheduled_at)),
+        ("Child", hearing.child or "Every child on the case"),
+    ]
+    return _form_page(
+        request,
+        form=form,
+        case=hearing.case,
+        title="Record a hearing's outcome",
+        back=_index(hearing.case_id),
+        status=status,
+        facts=facts,
+    )

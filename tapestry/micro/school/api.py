@@ -1,0 +1,215 @@
+"""API routes of school social work: enrolments, attendance, incidents, support plans, truancy alerts."""
+
+# No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Router, Status
+from ninja.pagination import paginate
+
+from tapestry.micro.school import selectors, services
+from tapestry.micro.school.models import AttendanceRecord, BehaviourIncident, Student, TruancyAlert
+from tapestry.micro.school.schemas import (
+    AttendanceIn,
+    AttendanceOut,
+    AttendanceSavedOut,
+    EngagementIn,
+    EngagementOut,
+    IncidentIn,
+    IncidentOut,
+    StudentIn,
+    StudentOut,
+    SupportPlanIn,
+    SupportPlanOut,
+    TruancyAlertOut,
+)
+from tapestry.people import selectors as people_selectors
+from tapestry.people.api import Pages
+from tapestry.people.models import Person
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["school"])
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """Every operation may answer 401, 403 (role, record or the school grant refused) and 404."""
+    return dict.fromkeys((401, 403, 404, *codes), ErrorOut)
+
+
+def _person_in_body(request: HttpRequest, person_id: int) -> Person:
+    try:
+        return people_selectors.person_get(user=request.user, person_id=person_id)
+    except (Http404, PermissionDenied) as exc:
+        raise ValidationError({"person_id": [str(exc)]}) from exc
+
+
+def _student_on_case(request: HttpRequest, case_id: int, student_id: int) -> Student:
+    student = (
+        selectors.students_with_attendance(user=request.user).filter(pk=student_id, case_id=case_id).first()
+    )
+    if student is None:
+        raise ValidationError({"student_id": ["No student with this number is enrolled on this case."]})
+    return student
+
+
+@router.get(
+    "/cases/{case_id}/school/students",
+    response={200: list[StudentOut], **_errors(422)},
+    operation_id="school_student_list",
+    summary="List a case's student enrolments",
+    description="Each with the days per attendance status in the truancy window. Needs the school records grant.",
+)
+@paginate(Pages)
+def student_list(request: HttpRequest, case_id: int) -> QuerySet[Student]:
+    case = selectors.school_case_get(user=request.user, case_id=case_id)
+    return selectors.students_for_case(user=request.user, case=case)
+
+
+@router.post(
+    "/cases/{case_id}/school/students",
+    response={201: StudentOut, **_errors(400, 422)},
+    operation_id="school_student_enrol",
+    summary="Enrol the case's person (or a child in its household) at a school",
+)
+def student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Status:
+    case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
+    school = selectors.schools().filter(pk=payload.school_id).first()
+    if school is None:
+        raise ValidationError(
+            {"school_id": ["No school with this number; schools are organisations of kind school."]}
+        )
+    person = _person_in_body(request, payload.person_id) if payload.person_id else None
+    student = services.student_enrol(
+        actor=request.user,
+        case=case,
+        school=school,
+        person=person,
+        **payload.model_dump(exclude={"school_id", "person_id"}),
+    )
+    return Status(201, selectors.students_with_attendance(user=request.user).get(pk=student.pk))
+
+
+@router.get(
+    "/students/{student_id}/attendance",
+    response={200: list[AttendanceOut], **_errors(422)},
+    operation_id="school_attendance_list",
+    summary="A student's attendance, oldest day first",
+    description="`since` and `until` (YYYY-MM-DD) narrow the days; the read is audited.",
+)
+@paginate(Pages)
+def attendance_list(
+    request: HttpRequest,
+    student_id: int,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> QuerySet[AttendanceRecord]:
+    student = selectors.student_get(user=request.user, student_id=student_id)
+    return selectors.attendance_list(user=request.user, student=student, since=since, until=until)
+
+
+@router.post(
+    "/students/{student_id}/attendance",
+    response={200: AttendanceSavedOut, **_errors(400, 422)},
+    operation_id="school_attendance_record",
+    summary="Record or correct attendance for several school days",
+    description=(
+        "All or nothing: a wrong day (future, weekend, outside the enrolment) answers 400 with the error "
+        "under `days.<n>` and saves nothing. Any truancy alert the days raise is in the answer."
+    ),
+)
+def attendance_record(request: HttpRequest, student_id: int, payload: AttendanceIn) -> dict:
+    student = selectors.student_get(user=request.user, student_id=student_id, for_change=True)
+    days = [services.AttendanceDay(day.date, day.status, day.note) for day in payload.days]
+    saved = services.attendance_record(actor=request.user, student=student, days=days)
+    return {"days": saved.records, "truancy_alerts_raised": saved.alerts}
+
+
+@router.get(
+    "/cases/{case_id}/school/incidents",
+    response={200: list[IncidentOut], **_errors(422)},
+    operation_id="school_incident_list",
+    summary="List a case's behaviour incidents, newest first",
+)
+@paginate(Pages)
+def incident_list(request: HttpRequest, case_id: int) -> QuerySet[BehaviourIncident]:
+    case = selectors.school_case_get(user=request.user, case_id=case_id)
+    return selectors.incident_list(user=request.user, case=case)
+
+
+@router.post(
+    "/cases/{case_id}/school/incidents",
+    response={201: IncidentOut, **_errors(400, 422)},
+    operation_id="school_incident_record",
+    summary="Record a behaviour incident (bullying as target or aggressor, fighting, ...)",
+)
+def incident_record(request: HttpRequest, case_id: int, payload: IncidentIn) -> Status:
+    case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
+    student = _student_on_case(request, case.pk, payload.student_id)
+    incident = services.incident_record(
+        actor=request.user, case=case, student=student, **payload.model_dump(exclude={"student_id"})
+    )
+    return Status(201, incident)
+
+
+@router.get(
+    "/cases/{case_id}/school/support-plan",
+    response={200: SupportPlanOut, **_errors(422)},
+    operation_id="school_support_plan_get",
+    summary="Open a case's education support plan, with its family engagement log",
+    description="404 when the case has no plan yet; write one with PUT and `version` 0.",
+)
+def support_plan_get(request: HttpRequest, case_id: int) -> object:
+    case = selectors.school_case_get(user=request.user, case_id=case_id)
+    plan = selectors.support_plan_get(user=request.user, case=case)
+    if plan is None:
+        raise Http404("This case has no education support plan yet.")
+    return plan
+
+
+@router.put(
+    "/cases/{case_id}/school/support-plan",
+    response={200: SupportPlanOut, **_errors(400, 409, 422)},
+    operation_id="school_support_plan_put",
+    summary="Write or replace a case's education support plan",
+    description="Send `version` 0 for the first plan, else the version you read; a stale version answers 409.",
+)
+def support_plan_put(request: HttpRequest, case_id: int, payload: SupportPlanIn) -> object:
+    case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
+    services.support_plan_save(
+        actor=request.user,
+        case=case,
+        version=payload.version,
+        changes=payload.model_dump(exclude={"version"}),
+    )
+    return selectors.support_plan_get(user=request.user, case=case)
+
+
+@router.post(
+    "/cases/{case_id}/school/support-plan/contacts",
+    response={201: EngagementOut, **_errors(400, 422)},
+    operation_id="school_family_engagement_add",
+    summary="Log a contact with the family on the support plan",
+)
+def engagement_add(request: HttpRequest, case_id: int, payload: EngagementIn) -> Status:
+    case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
+    plan = selectors.support_plan_get(user=request.user, case=case)
+    if plan is None:
+        raise ValidationError(
+            {"__all__": ["Write the education support plan first; contacts are logged on it."]}
+        )
+    return Status(201, services.engagement_add(actor=request.user, plan=plan, **payload.model_dump()))
+
+
+@router.get(
+    "/cases/{case_id}/school/truancy-alerts",
+    response={200: list[TruancyAlertOut], **_errors(422)},
+    operation_id="school_truancy_alert_list",
+    summary="List the truancy alerts raised for a case's students, newest first",
+)
+@paginate(Pages)
+def truancy_alert_list(request: HttpRequest, case_id: int) -> QuerySet[TruancyAlert]:
+    case = selectors.school_case_get(user=request.user, case_id=case_id)
+    return selectors.alert_list(user=request.user, case=case)

@@ -1,0 +1,54 @@
+"""What school social work adds to a worker's caseload page: open truancy alerts, plan reviews due."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.models import User
+from tapestry.micro.cases.hooks import CaseloadAlert
+from tapestry.micro.cases.models import Case
+from tapestry.micro.school.models import EducationSupportPlan, TruancyAlert
+
+REVIEW_NOTICE_DAYS = 14
+LIVE = [Case.Status.OPEN, Case.Status.ON_HOLD]
+
+
+def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
+    """Two queries; only the user's own live cases, and nothing without the school grant."""
+    alerts = [
+        CaseloadAlert(
+            kind="risk_flag",
+            when=alert.raised_on,
+            title=f"Truancy: {alert.unexcused_absences} unexcused absences since {alert.period_start:%d %b}",
+            person_name=alert.student.person.display_name,
+            url=reverse("school:student_detail", args=[alert.student_id]),
+            case_id=alert.student.case_id,
+        )
+        for alert in policy.visible(
+            user,
+            TruancyAlert.objects.filter(
+                followed_up_on__isnull=True, student__case__worker=user, student__case__status__in=LIVE
+            ),
+        ).select_related("student__person")
+    ]
+    due_by = timezone.localdate() + dt.timedelta(days=REVIEW_NOTICE_DAYS)
+    plans = policy.visible(
+        user,
+        EducationSupportPlan.objects.filter(review_on__lte=due_by, case__worker=user, case__status__in=LIVE),
+    ).select_related("case__person")
+    alerts += [
+        CaseloadAlert(
+            kind="upcoming_review",
+            when=plan.review_on,
+            title="Education support plan review",
+            person_name=plan.case.person.display_name,
+            url=reverse("school:support_plan", args=[plan.case_id]),
+            case_id=plan.case_id,
+        )
+        for plan in plans
+    ]
+    return alerts

@@ -1,0 +1,151 @@
+"""Forms for school social work: they parse input; the services decide and write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+
+from tapestry.micro.school.models import (
+    AttendanceRecord,
+    BehaviourIncident,
+    EducationSupportPlan,
+    FamilyEngagement,
+    Student,
+)
+from tapestry.micro.school.services import AttendanceDay
+from tapestry.people.forms import DATE_INPUT, ServiceForm, ServiceModelForm
+from tapestry.people.models import Organisation
+
+
+class EnrolForm(ServiceModelForm):
+    class Meta:
+        model = Student
+        fields = ["school", "grade", "student_number", "enrolled_on", "left_on"]
+        widgets = {"enrolled_on": DATE_INPUT, "left_on": DATE_INPUT}
+        help_texts = {"left_on": "Only if the student has already left this school."}
+
+    def __init__(self, *args: Any, schools: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
+        self.fields["school"].empty_label = "Choose a school"
+
+    def _post_clean(self) -> None:
+        # The service validates the enrolment as a whole (it knows the case); skip the model's pass.
+        pass
+
+
+class AttendanceWeekForm(ServiceForm):
+    """Five school days of one week on one screen: one choice and an optional note per day."""
+
+    NOT_RECORDED = ""
+
+    def __init__(
+        self, *args: Any, monday: dt.date, existing: dict[dt.date, AttendanceRecord], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.days = [monday + dt.timedelta(days=n) for n in range(5)]
+        choices = [(self.NOT_RECORDED, "Not recorded"), *AttendanceRecord.Status.choices]
+        for index, day in enumerate(self.days):
+            record = existing.get(day)
+            self.fields[f"status_{index}"] = forms.ChoiceField(
+                label=f"{day:%A %d %B}",
+                choices=choices,
+                required=False,
+                initial=record.status if record else self.NOT_RECORDED,
+            )
+            self.fields[f"note_{index}"] = forms.CharField(
+                label=f"Note for {day:%A}",
+                max_length=255,
+                required=False,
+                initial=record.note if record else "",
+            )
+
+    def rows(self) -> list[tuple[dt.date, forms.BoundField, forms.BoundField]]:
+        return [(day, self[f"status_{n}"], self[f"note_{n}"]) for n, day in enumerate(self.days)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors and not self.attendance_days():
+            raise ValidationError("Choose an attendance status for at least one day.")
+        return data
+
+    def attendance_days(self) -> list[AttendanceDay]:
+        """The days given a status; days left 'Not recorded' are left as they are."""
+        return [
+            AttendanceDay(day, self.cleaned_data[f"status_{n}"], self.cleaned_data.get(f"note_{n}", ""))
+            for n, day in enumerate(self.days)
+            if self.cleaned_data.get(f"status_{n}")
+        ]
+
+    def show_day_errors(self, error: ValidationError) -> None:
+        """The service keys errors by the position among the days sent; put each by its day."""
+        sent = [n for n, day in enumerate(self.days) if self.cleaned_data.get(f"status_{n}")]
+        for key, messages in error.message_dict.items():
+            if key.startswith("days."):
+                self.add_error(f"status_{sent[int(key.split('.')[1])]}", messages)
+            else:
+                self.add_error(None, messages)
+
+
+class IncidentForm(ServiceModelForm):
+    class Meta:
+        model = BehaviourIncident
+        fields = ["student", "occurred_on", "kind", "description", "action_taken", "parents_notified"]
+        widgets = {
+            "occurred_on": DATE_INPUT,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "action_taken": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"kind": "What happened", "occurred_on": "Date"}
+        help_texts = {"description": "What was seen and said; facts, not judgements."}
+
+    def __init__(self, *args: Any, students: QuerySet[Student], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["student"].queryset = students
+        self.fields["student"].label_from_instance = lambda s: f"{s.person.display_name} at {s.school}"
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class SupportPlanForm(ServiceModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = EducationSupportPlan
+        fields = ["goals", "accommodations", "services", "review_on"]
+        widgets = {
+            "goals": forms.Textarea(attrs={"rows": 4}),
+            "accommodations": forms.Textarea(attrs={"rows": 3}),
+            "services": forms.Textarea(attrs={"rows": 3}),
+            "review_on": DATE_INPUT,
+        }
+
+    def _post_clean(self) -> None:
+        pass
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class EngagementForm(ServiceModelForm):
+    class Meta:
+        model = FamilyEngagement
+        fields = ["occurred_on", "contact_with", "method", "summary"]
+        widgets = {"occurred_on": DATE_INPUT, "summary": forms.Textarea(attrs={"rows": 4})}
+        labels = {"occurred_on": "Date"}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class FollowUpForm(ServiceForm):
+    note = forms.CharField(
+        label="What was done",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="A call home, a meeting with the family, a referral: whatever followed the alert.",
+    )

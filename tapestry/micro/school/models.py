@@ -1,0 +1,209 @@
+"""School social work: students at a school, daily attendance, truancy alerts, incidents, support plans.
+
+Every row here is a school record (FERPA): it carries the school segment in its own column, fixed
+by a check constraint, so no change to the case it hangs on can move it out of the segment.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from tapestry.access.models import Segment
+
+
+def _school_segment() -> models.CharField:
+    return models.CharField(max_length=32, choices=Segment.choices, default=Segment.SCHOOL, editable=False)
+
+
+def _always_school(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=models.Q(segment=Segment.SCHOOL), name=name)
+
+
+class Student(models.Model):
+    """A person's enrolment at a school, recorded on a school social work case."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="students")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="enrolments")
+    school = models.ForeignKey(
+        "people.Organisation",
+        on_delete=models.PROTECT,
+        related_name="students",
+        limit_choices_to={"kind": "school"},
+    )
+    grade = models.CharField(max_length=20, help_text="As the school says it: K, 3, 10, Year 7.")
+    student_number = models.CharField("student ID", max_length=40, blank=True)
+    enrolled_on = models.DateField(default=timezone.localdate)
+    left_on = models.DateField(null=True, blank=True)
+    segment = _school_segment()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["person__family_name", "person__given_name", "-enrolled_on", "id"]
+        constraints = [_always_school("student_is_a_school_record")]
+
+    def __str__(self) -> str:
+        return f"{self.person} at {self.school}, grade {self.grade}"
+
+    def clean(self) -> None:
+        if self.left_on and self.left_on < self.enrolled_on:
+            raise ValidationError({"left_on": "A student cannot leave before they enrol."})
+
+    def enrolled_during(self, day: object) -> bool:
+        return self.enrolled_on <= day and (self.left_on is None or day <= self.left_on)
+
+
+class AttendanceRecord(models.Model):
+    """One student's attendance on one school day."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        ABSENT_EXCUSED = "absent_excused", "Absent (excused)"
+        ABSENT_UNEXCUSED = "absent_unexcused", "Absent (unexcused)"
+        TARDY = "tardy", "Late"
+
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="attendance")
+    date = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices)
+    note = models.CharField(max_length=255, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [models.UniqueConstraint(fields=["student", "date"], name="one_attendance_a_day")]
+        indexes = [models.Index(fields=["student", "status", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d}: {self.get_status_display()}"
+
+
+class TruancyAlert(models.Model):
+    """Raised when unexcused absences reach the threshold within the window (see truancy.py)."""
+
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="truancy_alerts")
+    period_start = models.DateField(help_text="First school day of the window the absences fell in.")
+    period_end = models.DateField(help_text="The last unexcused absence this alert counts.")
+    unexcused_absences = models.PositiveSmallIntegerField()
+    threshold = models.PositiveSmallIntegerField()
+    raised_on = models.DateField(default=timezone.localdate)
+    followed_up_on = models.DateField(null=True, blank=True)
+    followed_up_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    follow_up_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-raised_on", "-id"]
+        # One alert per student per period: re-running the check cannot raise the same alert twice.
+        constraints = [
+            models.UniqueConstraint(fields=["student", "period_end"], name="one_truancy_alert_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"Truancy alert: {self.unexcused_absences} unexcused absences by {self.period_end:%Y-%m-%d}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.followed_up_on is None
+
+
+class BehaviourIncident(models.Model):
+    class Kind(models.TextChoices):
+        BULLYING_TARGET = "bullying_target", "Bullying (as target)"
+        BULLYING_AGGRESSOR = "bullying_aggressor", "Bullying (as aggressor)"
+        FIGHTING = "fighting", "Fighting"
+        DISRUPTION = "disruption", "Disruption in class"
+        TRUANCY = "truancy", "Truancy"
+        OTHER = "other", "Other"
+
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="behaviour_incidents")
+    student = models.ForeignKey(Student, on_delete=models.PROTECT, related_name="incidents")
+    occurred_on = models.DateField(default=timezone.localdate)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.TextField()
+    action_taken = models.TextField(blank=True)
+    parents_notified = models.BooleanField("parents or carers notified", default=False)
+    segment = _school_segment()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        constraints = [_always_school("incident_is_a_school_record")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.occurred_on:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        if self.occurred_on and self.occurred_on > timezone.localdate():
+            raise ValidationError({"occurred_on": "An incident cannot be in the future."})
+
+
+class EducationSupportPlan(models.Model):
+    """The plan the school, family and worker agree for a student: one per case, versioned."""
+
+    case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="education_support_plan")
+    goals = models.TextField(help_text="What the student is working towards, one per line.")
+    accommodations = models.TextField(blank=True, help_text="Changes the school makes, one per line.")
+    services = models.TextField(blank=True, help_text="Counselling, mentoring, tutoring and who provides it.")
+    review_on = models.DateField("review date")
+    version = models.PositiveIntegerField(default=1)
+    segment = _school_segment()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [_always_school("support_plan_is_a_school_record")]
+
+    def __str__(self) -> str:
+        return f"Education support plan for {self.case.person}"
+
+
+class FamilyEngagement(models.Model):
+    """One contact with the family about the support plan."""
+
+    class Method(models.TextChoices):
+        MEETING = "meeting", "Meeting at school"
+        HOME_VISIT = "home_visit", "Home visit"
+        PHONE = "phone", "Phone call"
+        VIDEO = "video", "Video call"
+        MESSAGE = "message", "Letter, email or message"
+
+    plan = models.ForeignKey(EducationSupportPlan, on_delete=models.CASCADE, related_name="engagements")
+    occurred_on = models.DateField(default=timezone.localdate)
+    contact_with = models.CharField(max_length=120, help_text="Who took part, e.g. 'Mother and grandmother'.")
+    method = models.CharField(max_length=12, choices=Method.choices)
+    summary = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_method_display()} with {self.contact_with} on {self.occurred_on:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        if self.occurred_on and self.occurred_on > timezone.localdate():
+            raise ValidationError({"occurred_on": "A contact cannot be in the future."})

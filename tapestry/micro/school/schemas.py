@@ -1,0 +1,186 @@
+"""Typed request and response bodies of the school API."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from ninja import Field, Schema
+from pydantic import StringConstraints
+
+from tapestry.micro.school.models import AttendanceRecord, BehaviourIncident, FamilyEngagement
+from tapestry.people.schemas import Input
+
+
+def text(max_length: int, *, required: bool = False) -> Any:
+    """A string, stripped, within a length (and not empty when required)."""
+    return Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
+    ]
+
+
+AttendanceStatus = Literal[tuple(AttendanceRecord.Status.values)]
+IncidentKind = Literal[tuple(BehaviourIncident.Kind.values)]
+EngagementMethod = Literal[tuple(FamilyEngagement.Method.values)]
+
+Grade = text(20, required=True)
+Text40 = text(40)
+Text120 = text(120, required=True)
+Note = text(255)
+RequiredText = text(20000, required=True)
+Text = text(20000)
+
+
+class StudentIn(Input):
+    school_id: int = Field(description="An organisation of kind `school`.")
+    grade: Grade
+    student_number: Text40 = ""
+    enrolled_on: dt.date | None = Field(None, description="Default: today.")
+    left_on: dt.date | None = None
+    person_id: int | None = Field(
+        None, description="Default: the case's person. Otherwise a member of the case's household."
+    )
+
+
+class AttendanceCounts(Schema):
+    present: int
+    absent_excused: int
+    absent_unexcused: int
+    tardy: int
+
+
+class StudentOut(Schema):
+    id: int
+    case_id: int
+    person_id: int
+    person_name: str
+    school_id: int
+    school_name: str
+    grade: str
+    student_number: str
+    enrolled_on: dt.date
+    left_on: dt.date | None
+    attendance_in_window: AttendanceCounts = Field(
+        description="Days per status in the truancy window (the last 30 school days)."
+    )
+    open_truancy_alerts: int
+
+    @staticmethod
+    def resolve_person_name(obj: Any) -> str:
+        return obj.person.display_name
+
+    @staticmethod
+    def resolve_school_name(obj: Any) -> str:
+        return obj.school.name
+
+    @staticmethod
+    def resolve_attendance_in_window(obj: Any) -> dict[str, int]:
+        return {status: getattr(obj, f"count_{status}", 0) for status in AttendanceRecord.Status.values}
+
+    @staticmethod
+    def resolve_open_truancy_alerts(obj: Any) -> int:
+        return len(getattr(obj, "open_alerts", []))
+
+
+class AttendanceDayIn(Input):
+    date: dt.date
+    status: AttendanceStatus
+    note: Note = ""
+
+
+class AttendanceIn(Input):
+    days: list[AttendanceDayIn] = Field(
+        min_length=1, max_length=31, description="Days to record or correct; other days are left as they are."
+    )
+
+
+class AttendanceOut(Schema):
+    date: dt.date
+    status: str
+    status_label: str
+    note: str
+
+    @staticmethod
+    def resolve_status_label(obj: Any) -> str:
+        return obj.get_status_display()
+
+
+class TruancyAlertOut(Schema):
+    id: int
+    student_id: int
+    period_start: dt.date
+    period_end: dt.date = Field(description="The last unexcused absence this alert counts.")
+    unexcused_absences: int
+    threshold: int
+    raised_on: dt.date
+    followed_up_on: dt.date | None
+    follow_up_note: str
+
+
+class AttendanceSavedOut(Schema):
+    days: list[AttendanceOut]
+    truancy_alerts_raised: list[TruancyAlertOut]
+
+
+class IncidentIn(Input):
+    student_id: int = Field(description="An enrolment on this case.")
+    kind: IncidentKind
+    description: RequiredText
+    occurred_on: dt.date | None = Field(None, description="Default: today.")
+    action_taken: Text = ""
+    parents_notified: bool = False
+
+
+class IncidentOut(Schema):
+    id: int
+    student_id: int
+    occurred_on: dt.date
+    kind: str
+    kind_label: str
+    description: str
+    action_taken: str
+    parents_notified: bool
+
+    @staticmethod
+    def resolve_kind_label(obj: Any) -> str:
+        return obj.get_kind_display()
+
+
+class SupportPlanIn(Input):
+    """The whole plan. Send `version` 0 to write the first plan, else the version you read."""
+
+    version: int = Field(ge=0)
+    goals: RequiredText
+    accommodations: Text = ""
+    services: Text = ""
+    review_on: dt.date
+
+
+class EngagementIn(Input):
+    contact_with: Text120
+    method: EngagementMethod
+    summary: RequiredText
+    occurred_on: dt.date | None = Field(None, description="Default: today.")
+
+
+class EngagementOut(Schema):
+    id: int
+    occurred_on: dt.date
+    contact_with: str
+    method: str
+    summary: str
+
+
+class SupportPlanOut(Schema):
+    id: int
+    case_id: int
+    goals: str
+    accommodations: str
+    services: str
+    review_on: dt.date
+    version: int
+    family_engagement: list[EngagementOut]
+
+    @staticmethod
+    def resolve_family_engagement(obj: Any) -> list[Any]:
+        return list(obj.engagements.all())

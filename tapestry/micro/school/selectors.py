@@ -1,0 +1,243 @@
+"""Every read of school records, starting from the access policy; opens are audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.models import AuditEntry, Segment, User
+from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.selectors import case_get
+from tapestry.micro.school.models import (
+    AttendanceRecord,
+    BehaviourIncident,
+    EducationSupportPlan,
+    FamilyEngagement,
+    Student,
+    TruancyAlert,
+)
+from tapestry.micro.school.truancy import TRUANCY_WINDOW_SCHOOL_DAYS, window_start
+from tapestry.people.models import Organisation
+
+NOT_GRANTED = "School records (FERPA) need the school records grant, which you do not hold."
+
+
+def _require_school_grant(user: User) -> None:
+    if not policy.can_view_segment(user, Segment.SCHOOL):
+        raise PermissionDenied(NOT_GRANTED)
+
+
+def school_case_get(*, user: User, case_id: int, for_change: bool = False) -> Case:
+    """A case whose school records the user may read (or add to): case in reach and the grant held."""
+    case = case_get(user=user, case_id=case_id, for_change=for_change)
+    _require_school_grant(user)
+    return case
+
+
+def _audit_view(user: User, case: Case, fields: list[str], obj: object = None, purpose: str = "") -> None:
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        obj=obj or case,
+        person_id=case.person_id,
+        fields=fields,
+        purpose=purpose or "school social work",
+    )
+
+
+def students_with_attendance(*, user: User, on: dt.date | None = None) -> QuerySet[Student]:
+    """Students the user may see, each with counts per attendance status in the truancy window."""
+    on = on or timezone.localdate()
+    window = Q(attendance__date__range=(window_start(on), on))
+    counts = {
+        f"count_{status}": Count("attendance", filter=window & Q(attendance__status=status))
+        for status in AttendanceRecord.Status.values
+    }
+    return (
+        policy.visible(user, Student.objects.all())
+        .select_related("person", "school")
+        .annotate(**counts)
+        .prefetch_related(
+            Prefetch(
+                "truancy_alerts",
+                queryset=TruancyAlert.objects.filter(followed_up_on__isnull=True),
+                to_attr="open_alerts",
+            )
+        )
+    )
+
+
+@dataclass(frozen=True)
+class SchoolOverview:
+    case: Case
+    students: list[Student]
+    incidents: list[BehaviourIncident]
+    alerts: list[TruancyAlert]
+    plan: EducationSupportPlan | None
+    window_days: int = TRUANCY_WINDOW_SCHOOL_DAYS
+
+
+def case_overview(*, user: User, case_id: int) -> SchoolOverview:
+    """Everything on a case's school page, in a fixed number of queries; the open is audited."""
+    case = school_case_get(user=user, case_id=case_id)
+    students = list(students_with_attendance(user=user).filter(case=case))
+    incidents = list(incidents_for_case(user=user, case=case))
+    alerts = list(alerts_for_case(user=user, case=case))
+    plan = policy.visible(user, EducationSupportPlan.objects.filter(case=case)).first()
+    _audit_view(user, case, ["students", "attendance", "truancy_alerts", "incidents", "support_plan"])
+    return SchoolOverview(case=case, students=students, incidents=incidents, alerts=alerts, plan=plan)
+
+
+def students_for_case(*, user: User, case: Case) -> QuerySet[Student]:
+    """The case's enrolments (the case was already checked); the read is audited."""
+    _audit_view(user, case, ["students"])
+    return students_with_attendance(user=user).filter(case=case).order_by("enrolled_on", "id")
+
+
+def student_get(*, user: User, student_id: int, for_change: bool = False) -> Student:
+    """One enrolment the user may see (or add to); 404 if missing, 403 if out of reach or not granted."""
+    if not Student.objects.filter(pk=student_id).exists():
+        raise Http404("No student enrolment with this number.")
+    student = (
+        policy.visible(user, Student.objects.filter(pk=student_id), for_change=for_change)
+        .select_related("case__person", "case__household", "person", "school")
+        .first()
+    )
+    if student is None:
+        _require_school_grant(user)
+        raise PermissionDenied("This student is outside your caseload.")
+    return student
+
+
+@dataclass(frozen=True)
+class AttendanceWeek:
+    monday: dt.date
+    days: list[tuple[dt.date, AttendanceRecord | None]]
+
+
+def monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def attendance_weeks(records: list[AttendanceRecord], *, until: dt.date, weeks: int) -> list[AttendanceWeek]:
+    """Lay records out as school weeks (Monday to Friday), newest week first."""
+    by_day = {record.date: record for record in records}
+    newest = monday_of(until)
+    result = []
+    for back in range(weeks):
+        monday = newest - dt.timedelta(weeks=back)
+        days = [monday + dt.timedelta(days=n) for n in range(5)]
+        result.append(AttendanceWeek(monday, [(day, by_day.get(day)) for day in days]))
+    return result
+
+
+@dataclass(frozen=True)
+class StudentDetail:
+    student: Student
+    weeks: list[AttendanceWeek]
+    alerts: list[TruancyAlert]
+    incidents: list[BehaviourIncident]
+    window_days: int = TRUANCY_WINDOW_SCHOOL_DAYS
+
+
+def student_detail(*, user: User, student_id: int, weeks: int = 8) -> StudentDetail:
+    """A student's page: the recent weeks of attendance, alerts and incidents; the open is audited."""
+    found = student_get(user=user, student_id=student_id)
+    student = students_with_attendance(user=user).select_related("case__person").get(pk=found.pk)
+    today = timezone.localdate()
+    since = monday_of(today) - dt.timedelta(weeks=weeks - 1)
+    records = list(attendance_for_student(student=student, since=since, until=today))
+    alerts = list(student.truancy_alerts.select_related("followed_up_by"))
+    incidents = list(student.incidents.select_related("recorded_by"))
+    _audit_view(user, student.case, ["attendance", "truancy_alerts", "incidents"], obj=student)
+    return StudentDetail(
+        student=student,
+        weeks=attendance_weeks(records, until=today, weeks=weeks),
+        alerts=alerts,
+        incidents=incidents,
+    )
+
+
+def attendance_for_student(
+    *, student: Student, since: dt.date | None = None, until: dt.date | None = None
+) -> QuerySet[AttendanceRecord]:
+    """The attendance of a student already checked with `student_get`, oldest first."""
+    records = student.attendance.all()
+    if since:
+        records = records.filter(date__gte=since)
+    if until:
+        records = records.filter(date__lte=until)
+    return records.order_by("date")
+
+
+def attendance_list(
+    *, user: User, student: Student, since: dt.date | None = None, until: dt.date | None = None
+) -> QuerySet[AttendanceRecord]:
+    """A checked student's attendance for the API; the read is audited."""
+    _audit_view(user, student.case, ["attendance"], obj=student)
+    return attendance_for_student(student=student, since=since, until=until)
+
+
+def incidents_for_case(*, user: User, case: Case) -> QuerySet[BehaviourIncident]:
+    return policy.visible(user, BehaviourIncident.objects.filter(case=case)).select_related(
+        "student__person", "student__school", "recorded_by"
+    )
+
+
+def incident_list(*, user: User, case: Case) -> QuerySet[BehaviourIncident]:
+    """The case's behaviour incidents for the API; the read is audited."""
+    _audit_view(user, case, ["incidents"])
+    return incidents_for_case(user=user, case=case)
+
+
+def support_plan_get(*, user: User, case: Case) -> EducationSupportPlan | None:
+    """The case's support plan with its family engagement log, or None; the open is audited."""
+    plan = (
+        policy.visible(user, EducationSupportPlan.objects.filter(case=case))
+        .select_related("created_by")
+        .prefetch_related(
+            Prefetch("engagements", queryset=FamilyEngagement.objects.select_related("recorded_by"))
+        )
+        .first()
+    )
+    if plan is not None:
+        _audit_view(user, case, ["support_plan", "family_engagement"], obj=plan)
+    return plan
+
+
+def alerts_for_case(*, user: User, case: Case) -> QuerySet[TruancyAlert]:
+    return policy.visible(user, TruancyAlert.objects.filter(student__case=case)).select_related(
+        "student__person", "followed_up_by"
+    )
+
+
+def alert_list(*, user: User, case: Case) -> QuerySet[TruancyAlert]:
+    """The truancy alerts of a case's students for the API; the read is audited."""
+    _audit_view(user, case, ["truancy_alerts"])
+    return alerts_for_case(user=user, case=case)
+
+
+def alert_get(*, user: User, alert_id: int, for_change: bool = False) -> TruancyAlert:
+    if not TruancyAlert.objects.filter(pk=alert_id).exists():
+        raise Http404("No truancy alert with this number.")
+    alert = (
+        policy.visible(user, TruancyAlert.objects.filter(pk=alert_id), for_change=for_change)
+        .select_related("student__case", "student__person")
+        .first()
+    )
+    if alert is None:
+        _require_school_grant(user)
+        raise PermissionDenied("This alert is about a student outside your caseload.")
+    return alert
+
+
+def schools() -> QuerySet[Organisation]:
+    """The schools a student can be enrolled at (organisations are not person-level data)."""
+    return Organisation.objects.filter(kind=Organisation.Kind.SCHOOL)

@@ -1,0 +1,291 @@
+"""Every write to school records: enrolments, attendance, incidents, support plans, alert follow-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.errors import StaleEdit
+from tapestry.access.models import AuditEntry, Segment, User
+from tapestry.access.policy import Capability
+from tapestry.access.versioning import versioned_update
+from tapestry.micro.cases.models import Case
+from tapestry.micro.school.models import (
+    AttendanceRecord,
+    BehaviourIncident,
+    EducationSupportPlan,
+    FamilyEngagement,
+    Student,
+    TruancyAlert,
+)
+from tapestry.micro.school.truancy import is_school_day, truancy_check
+from tapestry.people.models import Organisation, Person
+
+PLAN_FIELDS = ("goals", "accommodations", "services", "review_on")
+
+
+def _require_school_case(actor: User, case: Case) -> None:
+    """The actor may change this case and holds the school grant; the case is open school work."""
+    policy.require_capability(actor, Capability.PERSON_WRITE)
+    changeable = policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists()
+    if not changeable or not policy.can_view_segment(actor, Segment.SCHOOL):
+        raise PermissionDenied(
+            "You may not add school records to this case: it is outside your caseload, "
+            "or you are not granted school records (FERPA)."
+        )
+    if case.case_type != Case.Type.SCHOOL:
+        raise ValidationError({"case": ["School records go on a school social work case."]})
+    if case.status == Case.Status.CLOSED:
+        raise ValidationError({"case": ["This case is closed; school records cannot be added to it."]})
+
+
+def _full_clean(instance: object, exclude: list[str]) -> None:
+    instance.full_clean(exclude=exclude, validate_constraints=False)
+
+
+def student_enrol(
+    *,
+    actor: User,
+    case: Case,
+    school: Organisation,
+    grade: str,
+    student_number: str = "",
+    enrolled_on: dt.date | None = None,
+    left_on: dt.date | None = None,
+    person: Person | None = None,
+) -> Student:
+    """Record that the case's person (or a child in the case's household) attends a school."""
+    _require_school_case(actor, case)
+    person = person or case.person
+    if person.pk != case.person_id and not (
+        case.household_id and case.household.memberships.filter(person=person).exists()
+    ):
+        raise ValidationError(
+            {"person": ["Enrol the person the case is about, or a member of its household."]}
+        )
+    if school.kind != Organisation.Kind.SCHOOL:
+        raise ValidationError({"school": [f"{school} is not recorded as a school."]})
+    if Student.objects.filter(case=case, person=person, school=school, left_on__isnull=True).exists():
+        raise ValidationError({"school": [f"{person} is already enrolled at {school} on this case."]})
+    student = Student(
+        case=case,
+        person=person,
+        school=school,
+        grade=grade.strip(),
+        student_number=student_number.strip(),
+        enrolled_on=enrolled_on or timezone.localdate(),
+        left_on=left_on,
+        created_by=actor,
+    )
+    _full_clean(student, exclude=["case", "person", "school", "created_by"])
+    with transaction.atomic():
+        student.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=student,
+            person_id=case.person_id,
+            fields=["school", "grade", "student_number", "enrolled_on", "left_on"],
+        )
+    return student
+
+
+@dataclass(frozen=True)
+class AttendanceDay:
+    date: dt.date
+    status: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AttendanceSaved:
+    records: list[AttendanceRecord]
+    alerts: list[TruancyAlert]
+
+
+def attendance_record(*, actor: User, student: Student, days: list[AttendanceDay]) -> AttendanceSaved:
+    """Record (or correct) a student's attendance for several days at once, then check truancy.
+
+    Errors are keyed `days.<n>` by the position of the day in `days`, and nothing is saved if
+    any day is wrong.
+    """
+    _require_school_case(actor, student.case)
+    if not days:
+        raise ValidationError({"days": ["Give at least one day."]})
+    today = timezone.localdate()
+    errors: dict[str, list[str]] = {}
+    seen: set[dt.date] = set()
+    for index, day in enumerate(days):
+        problem = ""
+        if day.status not in AttendanceRecord.Status.values:
+            problem = f"“{day.status}” is not an attendance status."
+        elif day.date > today:
+            problem = f"{day.date:%Y-%m-%d} is in the future."
+        elif not is_school_day(day.date):
+            problem = f"{day.date:%Y-%m-%d} is a {day.date:%A}, not a school day."
+        elif not student.enrolled_during(day.date):
+            problem = f"{student.person} was not enrolled at {student.school} on {day.date:%Y-%m-%d}."
+        elif day.date in seen:
+            problem = f"{day.date:%Y-%m-%d} is given twice."
+        elif len(day.note) > 255:
+            problem = "Keep the note under 255 characters."
+        seen.add(day.date)
+        if problem:
+            errors[f"days.{index}"] = [problem]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        existing = {record.date: record for record in student.attendance.filter(date__in=seen)}
+        saved = []
+        for day in days:
+            record = existing.get(day.date) or AttendanceRecord(student=student, date=day.date)
+            if record.pk and (record.status, record.note) == (day.status, day.note):
+                saved.append(record)
+                continue
+            record.status, record.note, record.recorded_by = day.status, day.note, actor
+            record.save()
+            saved.append(record)
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE if existing else AuditEntry.Action.CREATE,
+            object_type="school.attendancerecord",
+            object_id=student.pk,
+            person_id=student.case.person_id,
+            fields=["date", "status", "note"],
+        )
+        alerts = truancy_check(actor=actor, students=[student])
+    return AttendanceSaved(records=sorted(saved, key=lambda record: record.date), alerts=alerts)
+
+
+def incident_record(
+    *,
+    actor: User,
+    case: Case,
+    student: Student,
+    kind: str,
+    description: str,
+    occurred_on: dt.date | None = None,
+    action_taken: str = "",
+    parents_notified: bool = False,
+) -> BehaviourIncident:
+    _require_school_case(actor, case)
+    if student.case_id != case.pk:
+        raise ValidationError({"student": ["Choose a student enrolled on this case."]})
+    incident = BehaviourIncident(
+        case=case,
+        student=student,
+        kind=kind,
+        description=description.strip(),
+        occurred_on=occurred_on or timezone.localdate(),
+        action_taken=action_taken.strip(),
+        parents_notified=parents_notified,
+        recorded_by=actor,
+    )
+    _full_clean(incident, exclude=["case", "student", "recorded_by"])
+    with transaction.atomic():
+        incident.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=incident,
+            person_id=case.person_id,
+            fields=["kind", "occurred_on", "description", "action_taken", "parents_notified"],
+        )
+    return incident
+
+
+def support_plan_save(
+    *, actor: User, case: Case, version: int, changes: dict[str, object]
+) -> EducationSupportPlan:
+    """Write the case's support plan: version 0 creates it, otherwise the version read must be current."""
+    _require_school_case(actor, case)
+    unknown = set(changes) - set(PLAN_FIELDS)
+    if unknown:
+        raise ValidationError({name: ["This field cannot be changed here."] for name in sorted(unknown)})
+    plan = EducationSupportPlan.objects.filter(case=case).first()
+    if plan is not None:
+        return versioned_update(
+            actor=actor,
+            instance=plan,
+            version=version,
+            changes=changes,
+            editable=PLAN_FIELDS,
+            clean_exclude=["case", "created_by"],
+        )
+    if version != 0:
+        # The editor thought a plan existed; it does not (any more), so nothing is overwritten blindly.
+        raise StaleEdit(0)
+    plan = EducationSupportPlan(case=case, created_by=actor, **changes)
+    _full_clean(plan, exclude=["case", "created_by"])
+    with transaction.atomic():
+        plan.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=plan,
+            person_id=case.person_id,
+            fields=PLAN_FIELDS,
+        )
+    return plan
+
+
+def engagement_add(
+    *,
+    actor: User,
+    plan: EducationSupportPlan,
+    contact_with: str,
+    method: str,
+    summary: str,
+    occurred_on: dt.date | None = None,
+) -> FamilyEngagement:
+    _require_school_case(actor, plan.case)
+    entry = FamilyEngagement(
+        plan=plan,
+        contact_with=contact_with.strip(),
+        method=method,
+        summary=summary.strip(),
+        occurred_on=occurred_on or timezone.localdate(),
+        recorded_by=actor,
+    )
+    _full_clean(entry, exclude=["plan", "recorded_by"])
+    with transaction.atomic():
+        entry.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=entry,
+            person_id=plan.case.person_id,
+            fields=["occurred_on", "contact_with", "method", "summary"],
+        )
+    return entry
+
+
+def truancy_alert_follow_up(*, actor: User, alert: TruancyAlert, note: str) -> TruancyAlert:
+    """Record what was done about an alert; it then leaves the caseload's risk flags."""
+    case = alert.student.case
+    policy.require_capability(actor, Capability.PERSON_WRITE)
+    if not policy.visible(actor, TruancyAlert.objects.filter(pk=alert.pk), for_change=True).exists():
+        raise PermissionDenied("You may not follow up this alert.")
+    if not alert.is_open:
+        raise ValidationError({"note": ["This alert was already followed up."]})
+    if not note.strip():
+        raise ValidationError({"note": ["Say what was done: a call home, a meeting, a referral."]})
+    with transaction.atomic():
+        alert.followed_up_on = timezone.localdate()
+        alert.followed_up_by = actor
+        alert.follow_up_note = note.strip()
+        alert.save(update_fields=["followed_up_on", "followed_up_by", "follow_up_note", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=alert,
+            person_id=case.person_id,
+            fields=["followed_up_on", "follow_up_note"],
+        )
+    return alert

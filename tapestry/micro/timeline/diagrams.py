@@ -1,0 +1,580 @@
+"""Server-side layout of the ecomap and the genogram as plain shapes that a template writes out as SVG.
+
+No script and no style attributes: every colour, width and dash is an SVG presentation
+attribute, so the pictures pass the content-security policy and print as they show.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils import timezone
+
+from tapestry.micro.cases.hooks import EcomapLink
+from tapestry.people.models import HouseholdMember, Person, Relationship
+
+INK = "#1f2328"
+MUTED = "#57606a"
+STRAIN = "#a40e26"
+PAPER = "#ffffff"
+WASH = "#f6f8fa"
+STRAIN_DASH = "8 6"
+
+
+@dataclass(frozen=True)
+class Text:
+    x: int
+    y: int
+    text: str
+    bold: bool = False
+    size: int = 13
+    fill: str = INK
+
+
+@dataclass(frozen=True)
+class Box:
+    x: int
+    y: int
+    width: int
+    height: int
+    fill: str
+    stroke: str
+    title: str
+    texts: tuple[Text, ...]
+    url: str = ""
+    dash: str = ""
+    stroke_width: float = 1.5
+
+
+@dataclass(frozen=True)
+class Path:
+    d: str
+    stroke: str
+    width: float = 2
+    dash: str = ""
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str
+    stroke: str
+    width: float = 2
+    dash: str = ""
+    fill: str = "none"
+    shape: str = "line"  # "line" or "box"
+    slashes: bool = False
+
+
+@dataclass
+class Drawing:
+    width: int
+    height: int
+    title: str
+    description: str
+    paths: list[Path] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    legend: list[LegendEntry] = field(default_factory=list)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# Ecomap -------------------------------------------------------------------------------------
+
+# kind: (legend label, fill, stroke); a kind no one planned for is drawn as "other".
+ECOMAP_KINDS: dict[str, tuple[str, str, str]] = {
+    "family": ("Family and household", "#dbe9f6", "#1f5f8b"),
+    "worker": ("Workers", "#d8f1f6", "#0a6b7e"),
+    "service": ("Services", "#dcf3e1", "#1a7f37"),
+    "group": ("Groups", "#ece4fb", "#6639ba"),
+    "organisation": ("Organisations", "#fbefd9", "#7d4e00"),
+    "school": ("Schools", "#fbe3ef", "#99286e"),
+    "court": ("Courts", "#e9ecef", "#424a53"),
+}
+OTHER_KIND = ("Other", WASH, MUTED)
+ECOMAP_NODE = (176, 46)
+ECOMAP_CENTRE = (200, 60)
+ECOMAP_MARGIN = 20
+# One ring grows with the number of connections up to this width; beyond it, rings nest.
+SMALLEST_RING = (240, 170)
+WIDEST_SINGLE_RING = 480
+FIRST_RING = (300, 190)
+RING_STEP = (180, 105)
+
+
+def ecomap_kind_label(kind: str) -> str:
+    return ECOMAP_KINDS.get(kind, OTHER_KIND)[0]
+
+
+def _ring_capacity(rx: int) -> int:
+    """How many nodes fit round a ring before neighbours' labels overlap (tightest at top and bottom)."""
+    return max(1, int(2 * math.pi * rx / (ECOMAP_NODE[0] + 12)))
+
+
+def _rings(count: int) -> list[tuple[int, int, int]]:
+    """(rx, ry, nodes) for each ring, inner first, with the nodes shared out by each ring's room."""
+    if count <= _ring_capacity(WIDEST_SINGLE_RING):
+        rx = max(SMALLEST_RING[0], math.ceil(count * (ECOMAP_NODE[0] + 12) / (2 * math.pi)))
+        return [(rx, max(SMALLEST_RING[1], round(rx * 0.62)), count)]
+    radii: list[tuple[int, int]] = []
+    while sum(_ring_capacity(rx) for rx, _ in radii) < count:
+        ring = len(radii)
+        radii.append((FIRST_RING[0] + ring * RING_STEP[0], FIRST_RING[1] + ring * RING_STEP[1]))
+    room = sum(_ring_capacity(rx) for rx, _ in radii)
+    shares = [count * _ring_capacity(rx) // room for rx, _ in radii]
+    for index in range(count - sum(shares)):  # the remainder goes to the outer rings, which have most room
+        shares[-1 - index % len(shares)] += 1
+    return [(rx, ry, share) for (rx, ry), share in zip(radii, shares, strict=True)]
+
+
+def ecomap_drawing(person: Person, links: Sequence[EcomapLink]) -> Drawing:
+    """The person in the middle, each connection on a ring around them, grouped by kind."""
+    order = {kind: index for index, kind in enumerate(ECOMAP_KINDS)}
+    links = sorted(links, key=lambda link: (order.get(link.kind, len(order)), link.label))
+    rings = _rings(len(links))
+    outer_rx, outer_ry, _ = rings[-1]
+    node_w, node_h = ECOMAP_NODE
+    width = 2 * (outer_rx + node_w // 2 + ECOMAP_MARGIN)
+    height = 2 * (outer_ry + node_h // 2 + ECOMAP_MARGIN)
+    cx, cy = width // 2, height // 2
+    drawing = Drawing(
+        width=width,
+        height=height,
+        title=f"Ecomap of {person.display_name}",
+        description=(
+            f"{person.display_name} in the centre with {len(links)} connections around them; "
+            "strained connections are dashed red lines. The table lists the same connections."
+        ),
+    )
+    placed = 0
+    for ring, (rx, ry, count) in enumerate(rings):
+        if not count:
+            continue
+        # Alternate rings start half a step round, so their nodes sit between the inner ones.
+        offset = math.pi / count if ring % 2 else 0
+        for index in range(count):
+            link = links[placed + index]
+            angle = -math.pi / 2 + offset + 2 * math.pi * index / count
+            x, y = round(cx + rx * math.cos(angle)), round(cy + ry * math.sin(angle))
+            label, fill, stroke = ECOMAP_KINDS.get(link.kind, OTHER_KIND)
+            drawing.paths.append(
+                Path(
+                    d=f"M {cx} {cy} L {x} {y}",
+                    stroke=STRAIN if link.stressful else MUTED,
+                    width=3 if link.stressful else 2,
+                    dash=STRAIN_DASH if link.stressful else "",
+                )
+            )
+            subtitle = f"{label}: strained" if link.stressful else label
+            drawing.boxes.append(
+                Box(
+                    x=x - node_w // 2,
+                    y=y - node_h // 2,
+                    width=node_w,
+                    height=node_h,
+                    fill=fill,
+                    stroke=STRAIN if link.stressful else stroke,
+                    stroke_width=2.5 if link.stressful else 1.5,
+                    title=f"{link.label} ({subtitle}){': ' + link.detail if link.detail else ''}",
+                    url=link.url,
+                    texts=(
+                        Text(x, y - 4, _short(link.label, 24), bold=True),
+                        Text(x, y + 13, _short(subtitle, 28), size=11, fill=MUTED),
+                    ),
+                )
+            )
+        placed += count
+    centre_w, centre_h = ECOMAP_CENTRE
+    drawing.boxes.append(
+        Box(
+            x=cx - centre_w // 2,
+            y=cy - centre_h // 2,
+            width=centre_w,
+            height=centre_h,
+            fill="#1f5f8b",
+            stroke=INK,
+            stroke_width=2,
+            title=person.display_name,
+            texts=(Text(cx, cy + 5, _short(person.display_name, 24), bold=True, size=15, fill=PAPER),),
+        )
+    )
+    kinds_present = {link.kind if link.kind in ECOMAP_KINDS else "" for link in links}
+    for kind, (label, fill, stroke) in ECOMAP_KINDS.items():
+        if kind in kinds_present:
+            drawing.legend.append(LegendEntry(label, stroke, fill=fill, shape="box"))
+    if "" in kinds_present:
+        drawing.legend.append(LegendEntry(OTHER_KIND[0], OTHER_KIND[2], fill=OTHER_KIND[1], shape="box"))
+    drawing.legend.append(LegendEntry("Connection", MUTED))
+    drawing.legend.append(LegendEntry("Strained connection (e.g. no contact)", STRAIN, 3, STRAIN_DASH))
+    return drawing
+
+
+# Genogram -----------------------------------------------------------------------------------
+
+# A relationship read from the other end, turned so that the older generation comes first.
+_TURNED = {
+    Relationship.Kind.CHILD: Relationship.Kind.PARENT,
+    Relationship.Kind.GRANDCHILD: Relationship.Kind.GRANDPARENT,
+    Relationship.Kind.CARED_FOR: Relationship.Kind.CAREGIVER,
+    Relationship.Kind.WARD: Relationship.Kind.GUARDIAN,
+    Relationship.Kind.FOSTER_CHILD: Relationship.Kind.FOSTER_PARENT,
+}
+_SYMMETRIC = {
+    Relationship.Kind.PARTNER,
+    Relationship.Kind.FORMER_PARTNER,
+    Relationship.Kind.SIBLING,
+    Relationship.Kind.FRIEND,
+    Relationship.Kind.OTHER,
+}
+# Generations apart (older first); partners and siblings share a generation.
+_GENERATION_GAP = {
+    Relationship.Kind.PARENT: 1,
+    Relationship.Kind.FOSTER_PARENT: 1,
+    Relationship.Kind.GRANDPARENT: 2,
+    Relationship.Kind.PARTNER: 0,
+    Relationship.Kind.FORMER_PARTNER: 0,
+    Relationship.Kind.SIBLING: 0,
+}
+# Where a member with no family tie on record goes: adults above children.
+_POSITION_ROW = {
+    HouseholdMember.Position.HEAD: 0,
+    HouseholdMember.Position.PARTNER: 0,
+    HouseholdMember.Position.OTHER_ADULT: 0,
+    HouseholdMember.Position.CHILD: 1,
+    HouseholdMember.Position.OTHER_CHILD: 1,
+}
+_POSITION_ORDER = list(_POSITION_ROW)
+
+GENO_NODE = (168, 62)
+GENO_GAP = (40, 104)
+GENO_MARGIN = 28
+CARE = "#1a7f37"
+
+
+@dataclass(frozen=True)
+class Tie:
+    """One relationship between two household members, older generation first for directed kinds."""
+
+    kind: str
+    first: int
+    second: int
+    no_contact: bool
+    is_current: bool
+    notes: str
+
+    @property
+    def label(self) -> str:
+        return Relationship.Kind(self.kind).label
+
+
+def household_ties(relationships: Iterable[Relationship]) -> list[Tie]:
+    """The relationships as ties, one per pair and kind (a link recorded from both ends counts once)."""
+    ties: dict[tuple[str, int, int], Tie] = {}
+    for relationship in relationships:
+        kind, first, second = relationship.kind, relationship.from_person_id, relationship.to_person_id
+        if kind in _TURNED:
+            kind, first, second = _TURNED[kind], second, first
+        if kind in _SYMMETRIC and first > second:
+            first, second = second, first
+        key = (kind, first, second)
+        seen = ties.get(key)
+        ties[key] = Tie(
+            kind=kind,
+            first=first,
+            second=second,
+            no_contact=relationship.no_contact or (seen is not None and seen.no_contact),
+            is_current=relationship.is_current and (seen is None or seen.is_current),
+            notes=relationship.notes or (seen.notes if seen else ""),
+        )
+    return list(ties.values())
+
+
+def generations(members: Sequence[HouseholdMember], ties: Sequence[Tie]) -> dict[int, int]:
+    """Each member's row, 0 at the top: parents above children, then household position for the rest.
+
+    Each group of members linked by family ties is laid out from its ties, then shifted so that
+    it agrees as well as it can with the household positions (adults above children).
+    """
+    ids = [member.person_id for member in members]
+    hint = {member.person_id: _POSITION_ROW.get(member.position, 0) for member in members}
+    edges: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for tie in ties:
+        gap = _GENERATION_GAP.get(tie.kind)
+        if gap is not None:
+            edges[tie.first].append((tie.second, gap))
+            edges[tie.second].append((tie.first, -gap))
+    row: dict[int, int] = {}
+    for start in ids:
+        if start in row:
+            continue
+        group = {start: 0}
+        queue = deque([start])
+        while queue:
+            current = queue.popleft()
+            for other, gap in edges[current]:
+                # The first tie to reach someone places them; a contradicting tie later is ignored.
+                if other not in group:
+                    group[other] = group[current] + gap
+                    queue.append(other)
+        shifts = sorted(hint[pid] - level for pid, level in group.items())
+        shift = shifts[(len(shifts) - 1) // 2]
+        row.update({pid: level + shift for pid, level in group.items()})
+    top = min(row.values(), default=0)
+    return {pid: level - top for pid, level in row.items()}
+
+
+def _age(person: Person) -> str:
+    if not person.date_of_birth:
+        return ""
+    today = timezone.localdate()
+    born = person.date_of_birth
+    years = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    return f"b. {born.year}, age {years}"
+
+
+def _row_order(
+    rows: dict[int, list[HouseholdMember]], ties: Sequence[Tie], rank: dict[int, int]
+) -> dict[int, list[HouseholdMember]]:
+    """Members in each row: children under their parents, partners side by side."""
+    parents: dict[int, list[int]] = defaultdict(list)
+    partners: dict[int, list[int]] = defaultdict(list)
+    for tie in ties:
+        if _GENERATION_GAP.get(tie.kind, 0) > 0:
+            parents[tie.second].append(tie.first)
+        elif tie.kind in (Relationship.Kind.PARTNER, Relationship.Kind.FORMER_PARTNER):
+            partners[tie.first].append(tie.second)
+            partners[tie.second].append(tie.first)
+    slot: dict[int, float] = {}
+
+    def under_parents(member: HouseholdMember) -> float:
+        placed = [slot[p] for p in parents[member.person_id] if p in slot]
+        return sum(placed) / len(placed) if placed else math.inf
+
+    ordered: dict[int, list[HouseholdMember]] = {}
+    for level in sorted(rows):
+        members = sorted(rows[level], key=lambda m: rank[m.person_id])
+        members.sort(key=under_parents)
+        by_id = {member.person_id: member for member in members}
+        line: list[HouseholdMember] = []
+        for member in members:
+            if member in line:
+                continue
+            line.append(member)
+            line.extend(by_id[p] for p in partners[member.person_id] if p in by_id and by_id[p] not in line)
+        for index, member in enumerate(line):
+            slot[member.person_id] = index - (len(line) - 1) / 2
+        ordered[level] = line
+    return ordered
+
+
+_TIE_STYLE: dict[str, tuple[str, float, str]] = {
+    Relationship.Kind.PARENT: (INK, 2, ""),
+    Relationship.Kind.FOSTER_PARENT: (CARE, 2, "6 4"),
+    Relationship.Kind.GUARDIAN: (CARE, 2, "6 4"),
+    Relationship.Kind.CAREGIVER: (CARE, 2, "6 4"),
+    Relationship.Kind.GRANDPARENT: (MUTED, 1.5, "2 4"),
+    Relationship.Kind.PARTNER: (INK, 3, ""),
+    Relationship.Kind.FORMER_PARTNER: (INK, 2, ""),
+    Relationship.Kind.SIBLING: (INK, 2, "2 3"),
+}
+_OTHER_STYLE = (MUTED, 1.5, "")
+
+GENOGRAM_LEGEND = [
+    LegendEntry("Parent and child (lines join under the parents)", INK, 2),
+    LegendEntry("Partners", INK, 3),
+    LegendEntry("Former partners (two strokes across the line)", INK, 2, slashes=True),
+    LegendEntry("Siblings", INK, 2, "2 3"),
+    LegendEntry("Foster parent, guardian or caregiver", CARE, 2, "6 4"),
+    LegendEntry("Grandparent, where no parent between them lives here", MUTED, 1.5, "2 4"),
+    LegendEntry("Friend or other tie", MUTED, 1.5),
+    LegendEntry("No contact (protection order or similar)", STRAIN, 3, STRAIN_DASH),
+    LegendEntry("Has left the household", INK, 1.5, "5 4", fill=PAPER, shape="box"),
+    LegendEntry("Outside your caseload (name only)", MUTED, 1.5, fill=WASH, shape="box"),
+]
+
+
+@dataclass(frozen=True)
+class _Spot:
+    x: int  # left edge
+    y: int  # top edge
+    row: int
+    index: int
+
+    @property
+    def centre(self) -> int:
+        return self.x + GENO_NODE[0] // 2
+
+
+def genogram_drawing(
+    title: str, members: Sequence[HouseholdMember], ties: Sequence[Tie], rows: dict[int, int]
+) -> Drawing:
+    """Members as labelled boxes in generation rows, with the household's ties between them.
+
+    Everyone gets the same shape: the record holds gender identity as the person states it,
+    so the picture does not sort people into squares and circles (see docs/micro-timeline.md).
+    """
+    rank = {
+        member.person_id: (
+            _POSITION_ORDER.index(member.position) if member.position in _POSITION_ORDER else 99,
+            member.person.display_name,
+            member.person_id,
+        )
+        for member in members
+    }
+    rank_index = {pid: index for index, pid in enumerate(sorted(rank, key=rank.get))}
+    by_row: dict[int, list[HouseholdMember]] = defaultdict(list)
+    for member in members:
+        by_row[rows[member.person_id]].append(member)
+    ordered = _row_order(by_row, ties, rank_index)
+    node_w, node_h = GENO_NODE
+    gap_x, gap_y = GENO_GAP
+    widest = max((len(line) for line in ordered.values()), default=1)
+    width = max(520, widest * node_w + (widest - 1) * gap_x + 2 * GENO_MARGIN)
+    row_count = max(ordered, default=0) + 1
+    height = row_count * node_h + (row_count - 1) * gap_y + 2 * GENO_MARGIN
+    spots: dict[int, _Spot] = {}
+    for level, line in ordered.items():
+        line_width = len(line) * node_w + (len(line) - 1) * gap_x
+        left = (width - line_width) // 2
+        for index, member in enumerate(line):
+            spots[member.person_id] = _Spot(
+                left + index * (node_w + gap_x), GENO_MARGIN + level * (node_h + gap_y), level, index
+            )
+    drawing = Drawing(
+        width=width,
+        height=height,
+        title=f"Genogram of {title}",
+        description=(
+            f"{len(members)} members in {row_count} generation rows, older generations above; "
+            "the tables below list the same members and relationships."
+        ),
+        legend=list(GENOGRAM_LEGEND),
+    )
+    drawing.paths.extend(_tie_paths(ties, spots))
+    for member in members:
+        spot = spots[member.person_id]
+        person = member.person
+        visible = getattr(member, "person_visible", True)
+        # Outside the viewer's caseload a member is a name only, as on the household page.
+        age = _age(person) if visible else ""
+        details = ", ".join(part for part in (age, "left" if member.left_on else "") if part)
+        texts = [
+            Text(spot.centre, spot.y + 20, _short(person.display_name, 22), bold=True),
+            Text(spot.centre, spot.y + 37, _short(member.get_position_display(), 26), size=11, fill=MUTED),
+        ]
+        if details:
+            texts.append(Text(spot.centre, spot.y + 53, _short(details, 28), size=11, fill=MUTED))
+        drawing.boxes.append(
+            Box(
+                x=spot.x,
+                y=spot.y,
+                width=node_w,
+                height=node_h,
+                fill=PAPER if visible else WASH,
+                stroke=INK if visible else MUTED,
+                dash="5 4" if member.left_on else "",
+                title=f"{person.display_name}, {member.get_position_display().lower()}"
+                + ("" if visible else " (outside your caseload)"),
+                url=reverse("people:person_detail", args=[person.pk]) if visible else "",
+                texts=tuple(texts),
+            )
+        )
+    return drawing
+
+
+def _tie_paths(ties: Sequence[Tie], spots: dict[int, _Spot]) -> list[Path]:
+    node_w, node_h = GENO_NODE
+    gap_y = GENO_GAP[1]
+    paths: list[Path] = []
+    parents_of: dict[int, set[int]] = defaultdict(set)
+    partnered: set[frozenset[int]] = set()
+    for tie in ties:
+        if tie.kind == Relationship.Kind.PARENT:
+            parents_of[tie.second].add(tie.first)
+        elif tie.kind in (Relationship.Kind.PARTNER, Relationship.Kind.FORMER_PARTNER):
+            partnered.add(frozenset((tie.first, tie.second)))
+
+    def style(tie: Tie) -> tuple[str, float, str]:
+        if tie.no_contact:
+            return (STRAIN, 3, STRAIN_DASH)
+        return _TIE_STYLE.get(tie.kind, _OTHER_STYLE)
+
+    def adjacent(a: _Spot, b: _Spot) -> bool:
+        return a.row == b.row and abs(a.index - b.index) == 1
+
+    for tie in ties:
+        a, b = spots[tie.first], spots[tie.second]
+        stroke, width, dash = style(tie)
+        if tie.kind == Relationship.Kind.PARENT and not tie.no_contact and a.row < b.row:
+            # Descent lines leave from the middle of the parents' partner line when both parents
+            # are partners side by side, otherwise from the parent; they turn at the half-way bar.
+            other_parents = [p for p in parents_of[tie.second] if p != tie.first]
+            pair = next(
+                (
+                    spots[p]
+                    for p in other_parents
+                    if frozenset((tie.first, p)) in partnered and adjacent(a, spots[p])
+                ),
+                None,
+            )
+            bar = b.y - gap_y // 2
+            if pair is not None:
+                start_x, start_y = (a.centre + pair.centre) // 2, a.y + node_h // 2
+            else:
+                start_x, start_y = a.centre, a.y + node_h
+            paths.append(
+                Path(
+                    f"M {start_x} {start_y} L {start_x} {bar} L {b.centre} {bar} L {b.centre} {b.y}",
+                    stroke,
+                    width,
+                    dash,
+                )
+            )
+            continue
+        if tie.kind == Relationship.Kind.GRANDPARENT and not tie.no_contact:
+            middle = parents_of[tie.second] & {
+                child for child, parents in parents_of.items() if tie.first in parents
+            }
+            if middle:
+                continue  # the two parent lines already show it
+        paths.extend(
+            _connector(a, b, stroke, width, dash, slashes=tie.kind == Relationship.Kind.FORMER_PARTNER)
+        )
+    return paths
+
+
+def _connector(a: _Spot, b: _Spot, stroke: str, width: float, dash: str, *, slashes: bool) -> list[Path]:
+    node_w, node_h = GENO_NODE
+    if a.row == b.row:
+        left, right = (a, b) if a.index < b.index else (b, a)
+        if right.index - left.index == 1:
+            y = left.y + node_h // 2
+            x1, x2 = left.x + node_w, right.x
+            paths = [Path(f"M {x1} {y} L {x2} {y}", stroke, width, dash)]
+            if slashes:
+                mid = (x1 + x2) // 2
+                paths += [
+                    Path(f"M {mid + dx - 4} {y + 8} L {mid + dx + 4} {y - 8}", stroke, 2) for dx in (-4, 4)
+                ]
+            return paths
+        # Further apart in the row: an arc above the boxes, clear of the lines that come down to them.
+        x1, x2, top = left.centre + 36, right.centre - 36, left.y
+        lift = 26 + 6 * (right.index - left.index)
+        d = f"M {x1} {top} C {x1} {top - lift}, {x2} {top - lift}, {x2} {top}"
+        paths = [Path(d, stroke, width, dash)]
+        if slashes:
+            mid = (x1 + x2) // 2
+            apex = top - lift * 3 // 4
+            paths += [
+                Path(f"M {mid + dx - 4} {apex + 8} L {mid + dx + 4} {apex - 8}", stroke, 2) for dx in (-4, 4)
+            ]
+        return paths
+    upper, lower = (a, b) if a.row < b.row else (b, a)
+    # Offset from the centres, so a care or no-contact line does not hide a descent line.
+    x1, x2 = upper.centre + 18, lower.centre + 18
+    return [Path(f"M {x1} {upper.y + node_h} L {x2} {lower.y}", stroke, width, dash)]

@@ -1,0 +1,419 @@
+"""Reads for a person's timeline and ecomap and a household's genogram, all from the access policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.models import Assignment, AuditEntry, Consent, User
+from tapestry.extensions import app_modules
+from tapestry.micro.cases.hooks import EcomapLink, TimelineEvent
+from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.selectors import cases_visible
+from tapestry.people import selectors as people
+from tapestry.people.models import Household, HouseholdMember, Person, Relationship
+
+# Labels for the kinds this app and the other micro apps put on the timeline; others are titled.
+KIND_LABELS = {
+    "registered": "Registered",
+    "household": "Household",
+    "relationship": "Relationship",
+    "consent": "Consent",
+    "case": "Case",
+    "need": "Need",
+    "assessment": "Assessment",
+    "plan": "Care plan",
+    "review": "Plan review",
+    "note": "Note",
+    "service": "Service",
+    "crisis": "Crisis",
+    "referral": "Referral",
+    "advocacy": "Advocacy",
+    "child_welfare": "Child welfare",
+    "school": "School",
+    "treatment": "Treatment",
+}
+
+SEPARATOR = "; "
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind) or kind.replace("_", " ").capitalize()
+
+
+def _providers(name: str) -> tuple:
+    """Every app's provider module of this name (this app adds its own reads directly, not as one)."""
+    return tuple(module for module in app_modules(name) if not module.__name__.startswith(__package__))
+
+
+# Timeline -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One event as the page and the API show it, with what sorting and grouping need."""
+
+    event: TimelineEvent
+    day: dt.date
+    time: dt.time | None
+    case_number: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.event.kind)
+
+    @property
+    def when_text(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.time:%H:%M}" if self.time else f"{self.day:%Y-%m-%d}"
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.time]:
+        # An event with only a date is listed above the timed events of its day (newest first):
+        # it may have happened at any hour, and a day's case work is mostly recorded by date.
+        return (self.day, self.time or dt.time.max)
+
+
+@dataclass(frozen=True)
+class TimelineMonth:
+    first_day: dt.date
+    rows: list[TimelineRow]
+
+
+@dataclass
+class PersonTimeline:
+    """A person's timeline as one viewer may see it: every row, the chosen rows, and the filter choices."""
+
+    person: Person
+    rows: list[TimelineRow]
+    cases: list[Case]
+    kinds: list[tuple[str, str]] = field(default_factory=list)
+
+    def filtered(self, *, kind: str = "", case_id: int | None = None) -> list[TimelineRow]:
+        rows = self.rows
+        if kind:
+            rows = [row for row in rows if row.event.kind == kind]
+        if case_id is not None:
+            rows = [row for row in rows if row.event.case_id == case_id]
+        return rows
+
+
+def _day_and_time(when: dt.datetime | dt.date) -> tuple[dt.date, dt.time | None]:
+    if isinstance(when, dt.datetime):
+        if timezone.is_aware(when):
+            when = timezone.localtime(when)
+        return when.date(), when.time()
+    return when, None
+
+
+def _person_events(user: User, person: Person) -> list[TimelineEvent]:
+    """What the people and access areas know: registration, households, relationships, consents."""
+    record = reverse("people:person_detail", args=[person.pk])
+    events = [TimelineEvent(when=person.created_at, kind="registered", title="Registered", url=record)]
+    memberships = policy.visible(user, HouseholdMember.objects.filter(person=person)).select_related(
+        "household"
+    )
+    for membership in memberships:
+        household_url = reverse("people:household_detail", args=[membership.household_id])
+        position = membership.get_position_display().lower()
+        events.append(
+            TimelineEvent(
+                when=membership.joined_on or membership.created_at,
+                kind="household",
+                title=f"Joined {membership.household.name}",
+                detail=f"As {position}",
+                url=household_url,
+            )
+        )
+        if membership.left_on:
+            events.append(
+                TimelineEvent(
+                    when=membership.left_on,
+                    kind="household",
+                    title=f"Left {membership.household.name}",
+                    url=household_url,
+                )
+            )
+    relationships = policy.visible(
+        user, Relationship.objects.filter(Q(from_person=person) | Q(to_person=person))
+    ).select_related("from_person", "to_person")
+    for relationship in relationships:
+        other = (
+            relationship.to_person if relationship.from_person_id == person.pk else relationship.from_person
+        )
+        label = relationship.kind_from(person.pk).lower()
+        notes = ["No contact" if relationship.no_contact else "", relationship.notes]
+        events.append(
+            TimelineEvent(
+                when=relationship.created_at,
+                kind="relationship",
+                title=f"Relationship recorded: {label} of {other.display_name}",
+                detail=SEPARATOR.join(part for part in notes if part),
+                url=record,
+            )
+        )
+    consents = policy.visible(user, Consent.objects.filter(person=person)).select_related(
+        "recipient_organisation"
+    )
+    for consent in consents:
+        recipient = (
+            consent.recipient_organisation.name
+            if consent.recipient_organisation
+            else consent.recipient_description or "any recipient"
+        )
+        title = f"for {consent.get_purpose_display().lower()} to {recipient}"
+        events.append(
+            TimelineEvent(
+                when=consent.given_on,
+                kind="consent",
+                title=f"Consent given {title}",
+                detail=consent.information,
+                url=record,
+            )
+        )
+        if consent.revoked_on:
+            events.append(
+                TimelineEvent(
+                    when=consent.revoked_on, kind="consent", title=f"Consent revoked {title}", url=record
+                )
+            )
+    return events
+
+
+def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
+    """Every event about the person the user may see: this app's reads plus every app's provider."""
+    events = _person_events(user, person)
+    for module in _providers("timeline"):
+        events.extend(module.timeline_events(user=user, person=person))
+    return events
+
+
+def _person_in_reach(user: User, person_id: int) -> Person:
+    """The person (403/404 otherwise); a merged record stands for the record it was merged into."""
+    person = people.person_get(user=user, person_id=person_id)
+    if person.merged_into_id:
+        person = people.person_get(user=user, person_id=person.merged_into_id)
+    return person
+
+
+def person_timeline(*, user: User, person_id: int, purpose: str = "timeline") -> PersonTimeline:
+    """A person's timeline, newest first, in a fixed number of queries; the open is audited.
+
+    Events that name a case the viewer may not see (a segment they are not granted) are left
+    out here as well as by each provider, so a careless provider cannot leak one.
+    """
+    person = _person_in_reach(user, person_id)
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        obj=person,
+        fields=["timeline"],
+        purpose=purpose,
+    )
+    events = timeline_events(user=user, person=person)
+    named_cases = {event.case_id for event in events if event.case_id is not None}
+    cases = list(
+        cases_visible(user)
+        .filter(Q(person=person) | Q(pk__in=named_cases))
+        .order_by("-opened_on", "-pk")
+        .only("pk", "case_type", "opened_on", "status")
+    )
+    numbers = {case.pk: case.number for case in cases}
+    rows = [
+        TimelineRow(event, *_day_and_time(event.when), case_number=numbers.get(event.case_id, ""))
+        for event in events
+        if event.case_id is None or event.case_id in numbers
+    ]
+    # Newest first; events at the same moment in the reverse of the order they were given, since
+    # each area lists its own events oldest first (a case's closing after its opening).
+    order = sorted(range(len(rows)), key=lambda index: (rows[index].sort_key, index), reverse=True)
+    rows = [rows[index] for index in order]
+    kinds = sorted({(row.event.kind, row.kind_label) for row in rows}, key=lambda pair: pair[1])
+    return PersonTimeline(person=person, rows=rows, cases=cases, kinds=kinds)
+
+
+def timeline_months(rows: Iterable[TimelineRow]) -> list[TimelineMonth]:
+    """Rows (already in order) grouped by calendar month."""
+    months: list[TimelineMonth] = []
+    for row in rows:
+        first_day = row.day.replace(day=1)
+        if not months or months[-1].first_day != first_day:
+            months.append(TimelineMonth(first_day, []))
+        months[-1].rows.append(row)
+    return months
+
+
+# Ecomap -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Ecomap:
+    person: Person
+    links: list[EcomapLink]
+
+
+def _active_assignments(person: Person) -> QuerySet[Assignment]:
+    today = timezone.localdate()
+    return (
+        Assignment.objects.filter(person=person, started_on__lte=today)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
+        .select_related("staff")
+        .order_by("kind", "started_on")
+    )
+
+
+def _family_links(user: User, person: Person) -> list[EcomapLink]:
+    """Relatives and household members, one link per other person, with every tie in its detail."""
+    visible_ids = policy.persons_visible(user).values("pk")
+    ties: dict[int, list[str]] = {}
+    others: dict[int, tuple[Person, bool]] = {}
+    strained: set[int] = set()
+    relationships = (
+        policy.visible(user, Relationship.objects.filter(Q(from_person=person) | Q(to_person=person)))
+        .select_related("from_person", "to_person")
+        .annotate(from_visible=Q(from_person__in=visible_ids), to_visible=Q(to_person__in=visible_ids))
+        .order_by("pk")
+    )
+    for relationship in relationships:
+        mine = relationship.from_person_id == person.pk
+        other = relationship.to_person if mine else relationship.from_person
+        others[other.pk] = (other, relationship.to_visible if mine else relationship.from_visible)
+        tie = relationship.kind_from(person.pk)
+        if not relationship.is_current:
+            tie += " (past)"
+        if relationship.no_contact:
+            tie += ", no contact"
+            strained.add(other.pk)
+        ties.setdefault(other.pk, []).append(tie)
+    own_households = policy.visible(
+        user, HouseholdMember.objects.filter(person=person, left_on__isnull=True)
+    ).values("household_id")
+    # Co-members are named as on the household page, even those outside the viewer's caseload.
+    members = (
+        HouseholdMember.objects.filter(household__in=own_households, left_on__isnull=True)
+        .exclude(person=person)
+        .select_related("person", "household")
+        .annotate(person_visible=Q(person__in=visible_ids))
+        .order_by("household__name", "pk")
+    )
+    for member in members:
+        others[member.person_id] = (member.person, member.person_visible)
+        position = member.get_position_display().lower()
+        ties.setdefault(member.person_id, []).append(f"Lives in {member.household.name} ({position})")
+    links = []
+    for other_id, (other, other_visible) in others.items():
+        links.append(
+            EcomapLink(
+                label=other.display_name,
+                kind="family",
+                detail=SEPARATOR.join(ties[other_id]),
+                url=reverse("people:person_detail", args=[other_id]) if other_visible else "",
+                stressful=other_id in strained,
+            )
+        )
+    return sorted(links, key=lambda link: (link.stressful, link.label))
+
+
+def _worker_links(person: Person) -> list[EcomapLink]:
+    return [
+        EcomapLink(
+            label=assignment.staff.get_full_name() or assignment.staff.username,
+            kind="worker",
+            detail=f"{assignment.get_kind_display()} since {assignment.started_on:%Y-%m-%d}",
+        )
+        for assignment in _active_assignments(person)
+    ]
+
+
+def _consent_links(user: User, person: Person) -> list[EcomapLink]:
+    """Organisations the person has agreed their information may go to (consents in force)."""
+    today = timezone.localdate()
+    consents = (
+        policy.visible(user, Consent.objects.filter(person=person, recipient_organisation__isnull=False))
+        .filter(given_on__lte=today)
+        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=today))
+        .select_related("recipient_organisation")
+    )
+    return [
+        EcomapLink(
+            label=consent.recipient_organisation.name,
+            kind="school" if consent.recipient_organisation.kind == "school" else "organisation",
+            detail=f"Consent to share for {consent.get_purpose_display().lower()}",
+            url=reverse("people:organisation_detail", args=[consent.recipient_organisation_id]),
+        )
+        for consent in consents
+    ]
+
+
+def _merged(links: Iterable[EcomapLink]) -> list[EcomapLink]:
+    """One link per (kind, name, address): two apps naming the same service become one connection."""
+    merged: dict[tuple[str, str, str], EcomapLink] = {}
+    for link in links:
+        key = (link.kind, link.label, link.url)
+        if key not in merged:
+            merged[key] = link
+            continue
+        seen = merged[key]
+        details = [part for part in (seen.detail, link.detail) if part]
+        detail = SEPARATOR.join(dict.fromkeys(details))
+        merged[key] = replace(seen, detail=detail, stressful=seen.stressful or link.stressful)
+    return list(merged.values())
+
+
+def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
+    """Every connection of the person the user may see: family, workers, organisations, then each app's."""
+    links = [*_family_links(user, person), *_worker_links(person), *_consent_links(user, person)]
+    for module in _providers("ecomap"):
+        links.extend(module.ecomap_links(user=user, person=person))
+    return _merged(links)
+
+
+def person_ecomap(*, user: User, person_id: int, purpose: str = "ecomap") -> Ecomap:
+    """A person's connections, in a fixed number of queries; the open is audited."""
+    person = _person_in_reach(user, person_id)
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        obj=person,
+        fields=["relationships", "households", "workers", "connections"],
+        purpose=purpose,
+    )
+    return Ecomap(person=person, links=ecomap_links(user=user, person=person))
+
+
+# Genogram -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Genogram:
+    household: Household
+    members: list[HouseholdMember]
+    relationships: list[Relationship]
+
+
+def household_genogram(*, user: User, household_id: int) -> Genogram:
+    """A household's members and the relationships among them that the user may see (audited)."""
+    household = people.household_detail(user=user, household_id=household_id)
+    members = list(household.memberships.all())
+    member_ids = [member.person_id for member in members]
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        object_type="people.relationship",
+        object_id=household.pk,
+        fields=["kind", "from_person", "to_person"],
+        purpose="genogram",
+    )
+    relationships = list(
+        policy.visible(
+            user, Relationship.objects.filter(from_person__in=member_ids, to_person__in=member_ids)
+        ).order_by("pk")
+    )
+    return Genogram(household=household, members=members, relationships=relationships)

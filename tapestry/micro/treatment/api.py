@@ -1,0 +1,151 @@
+"""API routes of treatment: plans, medication check-ins, team notes and releases of substance-use records."""
+
+# No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Router, Status
+from ninja.pagination import paginate
+
+from tapestry.micro.treatment import selectors, services
+from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote
+from tapestry.micro.treatment.schemas import (
+    CheckinIn,
+    CheckinOut,
+    ReleaseIn,
+    ReleaseOut,
+    ReleaseRefusedOut,
+    TeamNoteIn,
+    TeamNoteOut,
+    TreatmentPlanIn,
+    TreatmentPlanOut,
+)
+from tapestry.people.api import Pages
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["treatment"])
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """Every operation may answer 401, 403 (role, record or segment refused) and 404."""
+    return dict.fromkeys((401, 403, 404, *codes), ErrorOut)
+
+
+@router.get(
+    "/cases/{case_id}/treatment-plan",
+    response={200: TreatmentPlanOut, **_errors(422)},
+    operation_id="treatment_plan_get",
+    summary="Open a case's treatment plan",
+    description="404 when the case has no plan yet; write one with PUT and `version` 0. The open is audited.",
+)
+def plan_get(request: HttpRequest, case_id: int) -> object:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_id)
+    plan = selectors.plan_detail(user=request.user, case=case)
+    if plan is None:
+        raise Http404("This case has no treatment plan yet.")
+    return plan
+
+
+@router.put(
+    "/cases/{case_id}/treatment-plan",
+    response={200: TreatmentPlanOut, **_errors(400, 409, 422)},
+    operation_id="treatment_plan_put",
+    summary="Write or replace a case's treatment plan",
+    description="Send `version` 0 for the first plan, else the version you read; a stale version answers 409.",
+)
+def plan_put(request: HttpRequest, case_id: int, payload: TreatmentPlanIn) -> object:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_id, for_change=True)
+    return services.treatment_plan_save(
+        actor=request.user,
+        case=case,
+        version=payload.version,
+        changes=payload.model_dump(exclude={"version"}),
+    )
+
+
+@router.get(
+    "/cases/{case_id}/medication-checkins",
+    response={200: list[CheckinOut], **_errors(422)},
+    operation_id="treatment_checkin_list",
+    summary="List a case's medication check-ins, newest first",
+)
+@paginate(Pages)
+def checkin_list(request: HttpRequest, case_id: int) -> QuerySet[MedicationCheckin]:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_id)
+    return selectors.checkin_list(user=request.user, case=case)
+
+
+@router.post(
+    "/cases/{case_id}/medication-checkins",
+    response={201: CheckinOut, **_errors(400, 422)},
+    operation_id="treatment_checkin_record",
+    summary="Record a medication adherence check-in",
+)
+def checkin_record(request: HttpRequest, case_id: int, payload: CheckinIn) -> Status:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_id, for_change=True)
+    return Status(201, services.checkin_record(actor=request.user, case=case, **payload.model_dump()))
+
+
+@router.get(
+    "/cases/{case_id}/team-notes",
+    response={200: list[TeamNoteOut], **_errors(422)},
+    operation_id="treatment_team_note_list",
+    summary="List a case's team notes, newest first",
+)
+@paginate(Pages)
+def team_note_list(request: HttpRequest, case_id: int) -> QuerySet[TeamNote]:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_id)
+    return selectors.team_note_list(user=request.user, case=case)
+
+
+@router.post(
+    "/cases/{case_id}/team-notes",
+    response={201: TeamNoteOut, **_errors(400, 422)},
+    operation_id="treatment_team_note_add",
+    summary="Add a team note from your discipline",
+    description="You are the author. Notes are kept as written; add another to correct one.",
+)
+def team_note_add(request: HttpRequest, case_id: int, payload: TeamNoteIn) -> Status:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_id, for_change=True)
+    return Status(201, services.team_note_add(actor=request.user, case=case, **payload.model_dump()))
+
+
+@router.get(
+    "/cases/{case_id}/releases",
+    response={200: list[ReleaseOut], **_errors(422)},
+    operation_id="treatment_release_list",
+    summary="List the releases made from a case, newest first",
+)
+@paginate(Pages)
+def release_list(request: HttpRequest, case_id: int) -> QuerySet[Release]:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_id)
+    return selectors.release_list(user=request.user, case=case)
+
+
+@router.post(
+    "/cases/{case_id}/releases",
+    response={201: ReleaseOut, 403: ReleaseRefusedOut, **_errors(400, 422)},
+    operation_id="treatment_release_make",
+    summary="Release substance-use records to an organisation",
+    description=(
+        "Allowed only when a written consent in force names the recipient and covers the purpose. "
+        "Otherwise 403, with what is missing in `detail` and `errors.consent`, and `consent_add_url`. "
+        "An allowed release carries `redisclosure_notice` (send it with the records) and is audited as an export."
+    ),
+)
+def release_make(request: HttpRequest, case_id: int, payload: ReleaseIn) -> Status:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_id, for_change=True)
+    recipient = selectors.recipients().filter(pk=payload.recipient_id).first()
+    if recipient is None:
+        raise ValidationError({"recipient_id": ["No organisation with this number."]})
+    try:
+        release = services.release_make(
+            actor=request.user, case=case, recipient=recipient, purpose=payload.purpose, parts=payload.parts
+        )
+    except services.ReleaseRefused as refused:
+        body = ReleaseRefusedOut(
+            detail=str(refused), errors={"consent": [refused.reason]}, consent_add_url=refused.consent_add_url
+        )
+        return Status(403, body)
+    return Status(201, release)

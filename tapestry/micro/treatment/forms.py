@@ -1,0 +1,82 @@
+"""Forms for treatment records: they parse input; the services decide and write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from tapestry.access.models import Consent
+from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
+from tapestry.micro.treatment.services import PLAN_FIELDS
+from tapestry.people.forms import DATE_INPUT, ServiceForm, ServiceModelForm
+from tapestry.people.models import Organisation
+
+
+class TreatmentPlanForm(ServiceModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = TreatmentPlan
+        fields = list(PLAN_FIELDS)
+        widgets = {
+            "diagnosis": forms.Textarea(attrs={"rows": 2}),
+            "problems": forms.Textarea(attrs={"rows": 3}),
+            "goals": forms.Textarea(attrs={"rows": 3}),
+            "interventions": forms.Textarea(attrs={"rows": 3}),
+            "review_on": DATE_INPUT,
+        }
+        labels = {"diagnosis": "Diagnosis (in words)"}
+
+    def _post_clean(self) -> None:
+        # The service validates the plan as a whole; the form only parses.
+        pass
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in PLAN_FIELDS}
+
+
+class CheckinForm(ServiceModelForm):
+    class Meta:
+        model = MedicationCheckin
+        fields = ["checked_on", "medication", "prescribed_by", "adherence", "side_effects", "note"]
+        widgets = {
+            "checked_on": DATE_INPUT,
+            "side_effects": forms.Textarea(attrs={"rows": 2}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {"checked_on": "Date", "adherence": "How it is being taken"}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class TeamNoteForm(ServiceModelForm):
+    class Meta:
+        model = TeamNote
+        fields = ["discipline", "written_on", "text"]
+        widgets = {"written_on": DATE_INPUT, "text": forms.Textarea(attrs={"rows": 6})}
+        labels = {"discipline": "Your discipline", "written_on": "Date", "text": "Note"}
+        help_texts = {"text": "Team notes are kept as written; to correct one, add another."}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class ReleaseForm(ServiceForm):
+    recipient = forms.ModelChoiceField(
+        label="Recipient organisation",
+        queryset=Organisation.objects.none(),
+        empty_label="Choose the recipient",
+    )
+    purpose = forms.ChoiceField(choices=Consent.Purpose.choices)
+    parts = forms.MultipleChoiceField(
+        label="Parts of the record to release",
+        choices=Release.Part.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, recipients: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = recipients

@@ -1,0 +1,143 @@
+"""Mental health and substance-use treatment: plans, medication check-ins, team notes and releases.
+
+Every row belongs to a case and inherits its segment: a mental-health case is general, a
+substance-use case is in the substance_use segment (42 CFR Part 2) and needs that grant to read.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from tapestry.access.models import Consent
+
+
+class TreatmentPlan(models.Model):
+    """The case's current treatment plan; edits bump `version` (optimistic concurrency)."""
+
+    case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="treatment_plan")
+    diagnosis = models.TextField(
+        help_text="The working diagnosis in words, as the treating clinician describes it. No codes needed."
+    )
+    problems = models.TextField(help_text="What the person wants help with, one per line.")
+    goals = models.TextField(help_text="Measurable goals, one per line.")
+    interventions = models.TextField(help_text="What the team will do: therapies, groups, medication review.")
+    frequency = models.CharField(
+        max_length=200, help_text="e.g. 'Weekly individual session, monthly psychiatry'."
+    )
+    review_on = models.DateField("review date")
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Treatment plan for {self.case.person}"
+
+
+class MedicationCheckin(models.Model):
+    """A check-in on how a person is taking a medication, in their own words."""
+
+    class Adherence(models.TextChoices):
+        AS_PRESCRIBED = "as_prescribed", "Taken as prescribed"
+        MISSED_SOME = "missed_some", "Missed some doses"
+        MISSED_MOST = "missed_most", "Missed most doses"
+        STOPPED = "stopped", "Stopped taking it"
+
+    # Adherence the caseload shows as a risk flag.
+    CONCERNING = (Adherence.MISSED_MOST, Adherence.STOPPED)
+
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="medication_checkins")
+    checked_on = models.DateField(default=timezone.localdate)
+    medication = models.CharField(max_length=120)
+    prescribed_by = models.CharField(max_length=150, blank=True)
+    adherence = models.CharField(max_length=16, choices=Adherence.choices)
+    side_effects = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-checked_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.medication} on {self.checked_on:%Y-%m-%d}: {self.get_adherence_display()}"
+
+    def clean(self) -> None:
+        if self.checked_on and self.checked_on > timezone.localdate():
+            raise ValidationError({"checked_on": "A check-in cannot be in the future."})
+
+
+class TeamNote(models.Model):
+    """A note from one discipline of the multidisciplinary team. Notes are kept as written."""
+
+    class Discipline(models.TextChoices):
+        PSYCHIATRY = "psychiatry", "Psychiatry"
+        NURSING = "nursing", "Nursing"
+        SOCIAL_WORK = "social_work", "Social work"
+        PSYCHOLOGY = "psychology", "Psychology"
+        PEER_SUPPORT = "peer_support", "Peer support"
+        PRIMARY_CARE = "primary_care", "Primary care"
+
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="team_notes")
+    discipline = models.CharField(max_length=16, choices=Discipline.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    written_on = models.DateField(default=timezone.localdate)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-written_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_discipline_display()} note, {self.written_on:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        if self.written_on and self.written_on > timezone.localdate():
+            raise ValidationError({"written_on": "A note cannot be dated in the future."})
+
+
+class Release(models.Model):
+    """One disclosure of substance-use records outside the agency, made under a written consent.
+
+    What went out is kept as it was (`content`), with the notice that went with it, so the record
+    of the disclosure does not change when the plan or notes change later.
+    """
+
+    class Part(models.TextChoices):
+        TREATMENT_PLAN = "treatment_plan", "Treatment plan"
+        MEDICATION = "medication", "Medication adherence check-ins"
+        TEAM_NOTES = "team_notes", "Team notes"
+
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="releases")
+    recipient = models.ForeignKey("people.Organisation", on_delete=models.PROTECT, related_name="releases")
+    purpose = models.CharField(max_length=32, choices=Consent.Purpose.choices)
+    parts = models.JSONField(help_text="The parts of the record released (Release.Part values).")
+    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="releases")
+    content = models.JSONField(help_text="What was released, as it stood at the time.")
+    redisclosure_notice = models.TextField()
+    released_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    released_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-released_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Release to {self.recipient} on {self.released_at:%Y-%m-%d}"
+
+    @property
+    def number(self) -> str:
+        return f"R-{self.pk:06d}" if self.pk else "R-new"
+
+    def part_labels(self) -> list[str]:
+        return [self.Part(part).label for part in self.parts if part in self.Part.values]

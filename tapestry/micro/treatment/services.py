@@ -1,0 +1,253 @@
+"""Every write to treatment records: plans, medication check-ins, team notes and releases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.errors import StaleEdit
+from tapestry.access.models import AuditEntry, Consent, Segment, User
+from tapestry.access.policy import Capability
+from tapestry.access.versioning import versioned_update
+from tapestry.micro.cases.models import Case
+from tapestry.micro.treatment.disclosure import REDISCLOSURE_NOTICE, consent_problem
+from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
+from tapestry.people.models import Organisation
+
+PLAN_FIELDS = ("diagnosis", "problems", "goals", "interventions", "frequency", "review_on")
+
+
+class ReleaseRefused(PermissionDenied):
+    """No written consent lets these substance-use records go to this recipient for this purpose."""
+
+    def __init__(self, reason: str, *, person_id: int) -> None:
+        self.reason = reason
+        self.consent_add_url = reverse("people:consent_add", args=[person_id])
+        super().__init__(f"{reason} Record the signed consent first: {self.consent_add_url}")
+
+
+def _require_case_change(actor: User, case: Case) -> None:
+    policy.require_capability(actor, Capability.PERSON_WRITE)
+    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
+        raise PermissionDenied(
+            "You may not add to this case: it is outside your caseload, or in a segment you are not granted."
+        )
+    if case.status == Case.Status.CLOSED:
+        raise ValidationError({"case": ["This case is closed; treatment records cannot be added to it."]})
+
+
+def _full_clean(instance: Any, exclude: list[str]) -> None:
+    instance.full_clean(exclude=exclude, validate_constraints=False)
+
+
+def treatment_plan_save(*, actor: User, case: Case, version: int, changes: dict[str, Any]) -> TreatmentPlan:
+    """Write the case's treatment plan: version 0 creates it, otherwise the version read must be current."""
+    _require_case_change(actor, case)
+    unknown = set(changes) - set(PLAN_FIELDS)
+    if unknown:
+        raise ValidationError({name: ["This field cannot be changed here."] for name in sorted(unknown)})
+    plan = TreatmentPlan.objects.filter(case=case).first()
+    if plan is not None:
+        return versioned_update(
+            actor=actor,
+            instance=plan,
+            version=version,
+            changes=changes,
+            editable=PLAN_FIELDS,
+            clean_exclude=["case", "created_by"],
+        )
+    if version != 0:
+        # The editor believed a plan existed; refuse rather than write over what they did not see.
+        raise StaleEdit(0)
+    plan = TreatmentPlan(case=case, created_by=actor, **changes)
+    _full_clean(plan, exclude=["case", "created_by"])
+    with transaction.atomic():
+        plan.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=plan,
+            person_id=case.person_id,
+            fields=PLAN_FIELDS,
+        )
+    return plan
+
+
+def checkin_record(
+    *,
+    actor: User,
+    case: Case,
+    medication: str,
+    adherence: str,
+    checked_on: dt.date | None = None,
+    prescribed_by: str = "",
+    side_effects: str = "",
+    note: str = "",
+) -> MedicationCheckin:
+    _require_case_change(actor, case)
+    checkin = MedicationCheckin(
+        case=case,
+        medication=medication.strip(),
+        adherence=adherence,
+        checked_on=checked_on or timezone.localdate(),
+        prescribed_by=prescribed_by.strip(),
+        side_effects=side_effects.strip(),
+        note=note.strip(),
+        recorded_by=actor,
+    )
+    _full_clean(checkin, exclude=["case", "recorded_by"])
+    with transaction.atomic():
+        checkin.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=checkin,
+            person_id=case.person_id,
+            fields=["checked_on", "medication", "prescribed_by", "adherence", "side_effects", "note"],
+        )
+    return checkin
+
+
+def team_note_add(
+    *, actor: User, case: Case, discipline: str, text: str, written_on: dt.date | None = None
+) -> TeamNote:
+    """Add a team note as the actor; notes are not edited afterwards (add another to correct one)."""
+    _require_case_change(actor, case)
+    note = TeamNote(
+        case=case,
+        discipline=discipline,
+        text=text.strip(),
+        written_on=written_on or timezone.localdate(),
+        author=actor,
+    )
+    _full_clean(note, exclude=["case", "author"])
+    with transaction.atomic():
+        note.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=note,
+            person_id=case.person_id,
+            fields=["discipline", "written_on", "text"],
+        )
+    return note
+
+
+def _released_content(case: Case, parts: list[str]) -> dict[str, Any]:
+    """The parts of the record as they stand now, in a form that keeps (JSON)."""
+    person = case.person
+    content: dict[str, Any] = {
+        "person": {
+            "name": person.display_name,
+            "date_of_birth": person.date_of_birth.isoformat() if person.date_of_birth else None,
+        },
+        "case": {"number": case.number, "type": case.get_case_type_display()},
+    }
+    errors: dict[str, list[str]] = {}
+    if Release.Part.TREATMENT_PLAN in parts:
+        plan = TreatmentPlan.objects.filter(case=case).first()
+        if plan is None:
+            errors.setdefault("parts", []).append("This case has no treatment plan to release.")
+        else:
+            content["treatment_plan"] = {
+                **{name: str(getattr(plan, name)) for name in PLAN_FIELDS},
+                "version": plan.version,
+            }
+    if Release.Part.MEDICATION in parts:
+        checkins = list(case.medication_checkins.all())
+        if not checkins:
+            errors.setdefault("parts", []).append("This case has no medication check-ins to release.")
+        content["medication"] = [
+            {
+                "checked_on": c.checked_on.isoformat(),
+                "medication": c.medication,
+                "prescribed_by": c.prescribed_by,
+                "adherence": c.get_adherence_display(),
+                "side_effects": c.side_effects,
+                "note": c.note,
+            }
+            for c in checkins
+        ]
+    if Release.Part.TEAM_NOTES in parts:
+        notes = list(case.team_notes.select_related("author"))
+        if not notes:
+            errors.setdefault("parts", []).append("This case has no team notes to release.")
+        content["team_notes"] = [
+            {
+                "written_on": n.written_on.isoformat(),
+                "discipline": n.get_discipline_display(),
+                "author": n.author.get_full_name() or n.author.username,
+                "text": n.text,
+            }
+            for n in notes
+        ]
+    if errors:
+        raise ValidationError(errors)
+    return content
+
+
+def release_make(
+    *, actor: User, case: Case, recipient: Organisation, purpose: str, parts: list[str]
+) -> Release:
+    """Release parts of a substance-use record to an organisation, only under written consent.
+
+    The consent must be in force today, written, for this purpose and name this recipient
+    (tapestry.access.policy.consent_for_disclosure). Otherwise ReleaseRefused says what is
+    missing. An allowed release keeps what went out and the redisclosure notice, and is audited
+    as an export.
+    """
+    _require_case_change(actor, case)
+    if case.segment != Segment.SUBSTANCE_USE:
+        raise ValidationError(
+            {
+                "case": [
+                    "Releases here are of substance-use records, and this case is not in that segment. "
+                    "Share general records through a referral with the person's consent."
+                ]
+            }
+        )
+    errors: dict[str, list[str]] = {}
+    if purpose not in Consent.Purpose.values:
+        errors["purpose"] = [f"“{purpose}” is not a purpose of disclosure."]
+    chosen = list(dict.fromkeys(parts))
+    if not chosen:
+        errors["parts"] = ["Choose at least one part of the record to release."]
+    elif set(chosen) - set(Release.Part.values):
+        errors["parts"] = [f"Unknown parts: {', '.join(sorted(set(chosen) - set(Release.Part.values)))}."]
+    if errors:
+        raise ValidationError(errors)
+    consent = policy.consent_for_disclosure(
+        person=case.person, segment=Segment.SUBSTANCE_USE, purpose=purpose, recipient=recipient
+    )
+    if consent is None:
+        reason = consent_problem(person=case.person, recipient=recipient, purpose=purpose)
+        raise ReleaseRefused(reason, person_id=case.person_id)
+    content = _released_content(case, chosen)
+    release = Release(
+        case=case,
+        recipient=recipient,
+        purpose=purpose,
+        parts=chosen,
+        consent=consent,
+        content=content,
+        redisclosure_notice=REDISCLOSURE_NOTICE,
+        released_by=actor,
+    )
+    with transaction.atomic():
+        release.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.EXPORT,
+            obj=release,
+            person_id=case.person_id,
+            fields=chosen,
+            purpose=f"release to {recipient} for {release.get_purpose_display().lower()} under consent {consent.pk}",
+        )
+    return release

@@ -1,0 +1,137 @@
+"""Pages of treatment work: parse, call a service or selector, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+
+from tapestry.access.errors import StaleEdit
+from tapestry.access.models import Segment
+from tapestry.access.policy import Capability, has_capability
+from tapestry.micro.cases.models import Case
+from tapestry.micro.treatment import selectors, services
+from tapestry.micro.treatment.forms import CheckinForm, ReleaseForm, TeamNoteForm, TreatmentPlanForm
+from tapestry.micro.treatment.models import TreatmentPlan
+
+
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def case_url(case: Case) -> str:
+    """The case's own page, once the cases app serves one (this app does not depend on its name)."""
+    try:
+        return reverse("cases:case_detail", kwargs={"pk": case.pk})
+    except NoReverseMatch:
+        return ""
+
+
+def _can_add(request: HttpRequest, case: Case) -> bool:
+    return has_capability(request.user, Capability.PERSON_WRITE) and case.status != Case.Status.CLOSED
+
+
+def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
+    overview = selectors.case_overview(user=request.user, case_id=case_pk)
+    case = overview.case
+    context = {
+        "overview": overview,
+        "case": case,
+        "case_url": case_url(case),
+        "can_add": _can_add(request, case),
+        "is_substance_use": case.segment == Segment.SUBSTANCE_USE,
+    }
+    return render(request, "treatment/case_index.html", context)
+
+
+def _form_page(request: HttpRequest, case: Case, form: Any, title: str, status: int = 200) -> HttpResponse:
+    context = {"case": case, "form": form, "title": title}
+    return render(request, "treatment/form_page.html", context, status=status)
+
+
+def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
+    plan = selectors.plan_detail(user=request.user, case=case)
+    form = TreatmentPlanForm(
+        _bound(request), instance=plan or TreatmentPlan(), initial={"version": plan.version if plan else 0}
+    )
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.treatment_plan_save(
+                actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The treatment plan is saved.")
+            return redirect("treatment:case_index", case_pk=case.pk)
+    title = "Change the treatment plan" if plan else "Write the treatment plan"
+    return _form_page(request, case, form, title, status)
+
+
+def checkin_add(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
+    form = CheckinForm(_bound(request))
+    if form.is_bound and form.is_valid():
+        try:
+            services.checkin_record(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The medication check-in is recorded.")
+            return redirect("treatment:case_index", case_pk=case.pk)
+    return _form_page(request, case, form, "Record a medication check-in")
+
+
+def team_note_add(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
+    form = TeamNoteForm(_bound(request))
+    if form.is_bound and form.is_valid():
+        try:
+            services.team_note_add(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The team note is added.")
+            return redirect("treatment:case_index", case_pk=case.pk)
+    return _form_page(request, case, form, "Add a team note")
+
+
+def release_add(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
+    form = ReleaseForm(_bound(request), recipients=selectors.recipients())
+    refused: services.ReleaseRefused | None = None
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            release = services.release_make(actor=request.user, case=case, **form.cleaned_data)
+        except services.ReleaseRefused as exc:
+            refused, status = exc, 403
+            form.add_error("recipient", exc.reason)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(
+                request, f"Release {release.number} is made and recorded. Print it from this page."
+            )
+            return redirect("treatment:release_detail", pk=release.pk)
+    context = {
+        "case": case,
+        "form": form,
+        "refused": refused,
+        "is_substance_use": case.segment == Segment.SUBSTANCE_USE,
+    }
+    return render(request, "treatment/release_add.html", context, status=status)
+
+
+def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    release = selectors.release_detail(user=request.user, release_id=pk)
+    return render(request, "treatment/release_detail.html", {"release": release, "case": release.case})
