@@ -61,6 +61,12 @@ LEVELS = (
                 "Every case you may see; open a new one.",
             ),
             Entry(
+                "Resource directory",
+                "directory:search",
+                C.ORGANISATION_READ,
+                "Services to refer to, found by need, words or distance.",
+            ),
+            Entry(
                 "Emergency access reviews",
                 "access:break_glass_queue",
                 C.BREAK_GLASS_REVIEW,

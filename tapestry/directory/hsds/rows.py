@@ -1,0 +1,266 @@
+"""Reading HSDS rows: checking each field, noting each problem, and the model fields each row fills."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+
+from tapestry.directory.models import Location, Service
+from tapestry.needs.models import Need
+
+# Attributes whose taxonomy term carries this taxonomy name map a service to our needs; a term
+# from another taxonomy (AIRS, Open Eligibility) whose code is not a need code is ignored.
+NEED_TAXONOMY = "tapestry-needs"
+
+ADDRESS_FIELDS = ("address_1", "address_2", "city", "state_province", "postal_code", "country")
+STATUSES = [value for value, _ in Service.Status.choices]
+LOCATION_TYPES = [value for value, _ in Location.LocationType.choices]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an import: where it is and what to do about it."""
+
+    file: str
+    row: int  # 0 for the file as a whole
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}, row {self.row}" if self.row else self.file
+        return f"{where}, {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+@dataclass
+class Dataset:
+    """Checked rows ready to store, keyed by HSDS id; references to other rows are HSDS ids too."""
+
+    source: str
+    organizations: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    services: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    locations: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    service_at_locations: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    phones: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    # Need codes per service, only for services whose source said which needs they meet.
+    service_needs: dict[uuid.UUID, list[str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Row:
+    """Reads and checks the fields of one row (a CSV line or a JSON object), noting each problem."""
+
+    def __init__(
+        self, dataset: Dataset, file: str, row: int, data: Mapping[str, Any], prefix: str = ""
+    ) -> None:
+        self.dataset, self.file, self.row, self.data, self.prefix = dataset, file, row, data, prefix
+
+    def problem(self, name: str, message: str) -> None:
+        self.dataset.problems.append(Problem(self.file, self.row, f"{self.prefix}{name}", message))
+
+    def raw(self, name: str) -> Any:
+        value = self.data.get(name)
+        if isinstance(value, str):
+            value = value.strip()
+        return None if value in (None, "") else value
+
+    def text(self, name: str, max_length: int | None = None, *, required: bool = False) -> str:
+        value = self.raw(name)
+        if value is None:
+            if required:
+                self.problem(name, "This field is required.")
+            return ""
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            self.problem(name, "Expected text.")
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # an extension sent as the number 100.0 is still "100"
+        value = str(value)
+        if max_length is not None and len(value) > max_length:
+            self.problem(name, f"Too long: at most {max_length} characters (this has {len(value)}).")
+            return ""
+        return value
+
+    def uuid(self, name: str, *, required: bool = True) -> uuid.UUID | None:
+        value = self.raw(name)
+        if value is None:
+            if required:
+                self.problem(name, "This field is required (a UUID).")
+            return None
+        try:
+            return uuid.UUID(str(value))
+        except ValueError:
+            self.problem(name, f"Not a UUID: {str(value)[:60]!r}.")
+            return None
+
+    def email(self, name: str) -> str:
+        value = self.text(name, 254)
+        if value:
+            try:
+                validate_email(value)
+            except ValidationError:
+                self.problem(name, f"Not an email address: {value[:60]!r}.")
+                return ""
+        return value
+
+    def url(self, name: str) -> str:
+        value = self.text(name, 500)
+        if value:
+            try:
+                URLValidator()(value)
+            except ValidationError:
+                self.problem(name, f"Not a full web address (https://...): {value[:60]!r}.")
+                return ""
+        return value
+
+    def choice(self, name: str, choices: list[str], *, required: bool = False, default: str = "") -> str:
+        value = self.text(name, required=required)
+        if not value:
+            return default
+        if value.lower() not in choices:
+            self.problem(name, f"{value[:40]!r} is not one of: {', '.join(choices)}.")
+            return default
+        return value.lower()
+
+    def coordinate(self, name: str, limit: float) -> float | None:
+        value = self.raw(name)
+        if value is None:
+            return None
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.problem(name, f"Not a number: {str(value)[:40]!r}.")
+            return None
+        if not -limit <= number <= limit:
+            self.problem(name, f"Must be between -{limit:g} and {limit:g} degrees.")
+            return None
+        return number
+
+    def list_of_objects(self, name: str) -> list[Mapping[str, Any]]:
+        value = self.data.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.problem(name, "Expected a list of objects.")
+            return []
+        return value
+
+    def nested(self, name: str, index: int | None = None) -> Row:
+        data = self.data.get(name) if index is None else self.data[name][index]
+        label = name if index is None else f"{name}[{index}]"
+        return Row(self.dataset, self.file, self.row, data, f"{self.prefix}{label}.")
+
+
+# Each kind of row, as the model fields it fills -------------------------------------------------
+
+
+def organization_values(row: Row) -> tuple[uuid.UUID | None, dict[str, Any]]:
+    return row.uuid("id"), {
+        "name": row.text("name", 255, required=True),
+        "alternate_name": row.text("alternate_name", 255),
+        "description": row.text("description"),
+        "email": row.email("email"),
+        "website": row.url("website"),
+    }
+
+
+def service_values(row: Row) -> tuple[uuid.UUID | None, dict[str, Any]]:
+    return row.uuid("id"), {
+        "name": row.text("name", 255, required=True),
+        "alternate_name": row.text("alternate_name", 255),
+        "description": row.text("description"),
+        "url": row.url("url"),
+        "email": row.email("email"),
+        "status": row.choice("status", STATUSES, required=True),
+        "eligibility_description": row.text("eligibility_description"),
+        # `fees` is the deprecated name of `fees_description`; older files still use it.
+        "fees_description": row.text("fees_description") or row.text("fees"),
+        "application_process": row.text("application_process"),
+    }
+
+
+def location_values(row: Row) -> tuple[uuid.UUID | None, dict[str, Any]]:
+    values = {
+        "name": row.text("name", 255),
+        "location_type": row.choice("location_type", LOCATION_TYPES, default=Location.LocationType.PHYSICAL),
+        "description": row.text("description"),
+        "latitude": row.coordinate("latitude", 90),
+        "longitude": row.coordinate("longitude", 180),
+    }
+    if (row.raw("latitude") is None) != (row.raw("longitude") is None):
+        row.problem("latitude", "Give both latitude and longitude, or neither.")
+    return row.uuid("id"), values
+
+
+def address_values(row: Row) -> dict[str, Any]:
+    country = row.text("country", 2)
+    return {
+        "address_1": row.text("address_1", 255, required=True),
+        "address_2": row.text("address_2", 255),
+        "city": row.text("city", 100, required=True),
+        "state_province": row.text("state_province", 100),
+        "postal_code": row.text("postal_code", 20),
+        "country": country.upper(),
+    }
+
+
+def phone_values(row: Row) -> tuple[uuid.UUID | None, dict[str, Any]]:
+    return row.uuid("id"), {
+        "number": row.text("number", 50, required=True),
+        "extension": row.text("extension", 20),
+        "type": row.text("type", 20),
+        "description": row.text("description", 255),
+    }
+
+
+class Collector:
+    """Adds checked rows to a dataset, refusing an id used twice for different rows."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.first_row: dict[tuple[str, uuid.UUID], int] = {}
+
+    def add(
+        self,
+        table: str,
+        row: Row,
+        hsds_id: uuid.UUID | None,
+        values: dict[str, Any],
+        *,
+        shared: bool = False,
+    ) -> bool:
+        """Keep the row; `shared` rows (an organization or location nested under many services) may repeat."""
+        if hsds_id is None:
+            return False
+        key = (table, hsds_id)
+        if key in self.first_row and not shared:
+            row.problem("id", f"This id is used again; it was first used on row {self.first_row[key]}.")
+            return False
+        self.first_row.setdefault(key, row.row)
+        getattr(self.dataset, table)[hsds_id] = values
+        return True
+
+
+def need_codes(row: Row, attributes: Iterable[tuple[str, Mapping[str, Any]]], known: set[str]) -> list[str]:
+    """Need codes from HSDS attributes: (field label, taxonomy term) pairs."""
+    codes: list[str] = []
+    for label, term in attributes:
+        code = str(term.get("code") or "").strip()
+        taxonomy = str(term.get("taxonomy") or "").strip()
+        if code in known:
+            codes.append(code)
+        elif taxonomy == NEED_TAXONOMY:
+            row.problem(label, f"{code[:60]!r} is not a need code of this agency's taxonomy.")
+    return sorted(set(codes))
+
+
+def known_need_codes() -> set[str]:
+    return set(Need.objects.values_list("code", flat=True))

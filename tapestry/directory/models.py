@@ -1,0 +1,189 @@
+"""The resource directory in the shape of Open Referral HSDS 3: organizations, services, locations, phones.
+
+Field names follow HSDS so imports and exports map one to one; each HSDS `id` (a UUID) is kept as
+`hsds_id`, and rows also have the ordinary integer key the rest of Tapestry links to. The
+directory holds no person-level data: it is the agency's list of services it refers people to.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Organization(Timestamped):
+    """An HSDS organization that provides services (not to be confused with people.Organisation)."""
+
+    hsds_id = models.UUIDField("HSDS id", unique=True)
+    name = models.CharField(max_length=255)
+    alternate_name = models.CharField(max_length=255, blank=True)
+    description = models.TextField(blank=True)
+    email = models.CharField(max_length=254, blank=True)
+    website = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "directory organization"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Service(Timestamped):
+    """One service an organization provides, with the needs it meets (our taxonomy mapping)."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        INACTIVE = "inactive", "Inactive"
+        DEFUNCT = "defunct", "Defunct"
+        TEMPORARILY_CLOSED = "temporarily closed", "Temporarily closed"
+
+    # Statuses under which a service is still worth offering in a search.
+    SEARCHABLE = (Status.ACTIVE, Status.TEMPORARILY_CLOSED)
+
+    hsds_id = models.UUIDField("HSDS id", unique=True)
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="services")
+    name = models.CharField(max_length=255)
+    alternate_name = models.CharField(max_length=255, blank=True)
+    description = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    email = models.CharField(max_length=254, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    eligibility_description = models.TextField(blank=True)
+    fees_description = models.TextField(blank=True)
+    application_process = models.TextField(blank=True)
+    languages = models.CharField(max_length=255, blank=True, help_text="Language names, comma-separated.")
+    needs = models.ManyToManyField("needs.Need", through="ServiceNeed", related_name="services")
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [models.Index(fields=["status", "name"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organization.name})"
+
+    @property
+    def language_list(self) -> list[str]:
+        return [name.strip() for name in self.languages.split(",") if name.strip()]
+
+
+class ServiceNeed(models.Model):
+    """A service meets a coded need: the link that lets a worker search the directory by need."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_needs")
+    need = models.ForeignKey("needs.Need", on_delete=models.PROTECT, related_name="service_needs")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["service", "need"], name="one_link_per_service_need")]
+
+    def __str__(self) -> str:
+        return f"{self.service.name} meets {self.need.label}"
+
+
+class Location(Timestamped):
+    """Where services are delivered; the first physical HSDS address is kept on the row."""
+
+    class LocationType(models.TextChoices):
+        PHYSICAL = "physical", "Physical"
+        POSTAL = "postal", "Postal"
+        VIRTUAL = "virtual", "Virtual"
+
+    hsds_id = models.UUIDField("HSDS id", unique=True)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="locations"
+    )
+    name = models.CharField(max_length=255, blank=True)
+    location_type = models.CharField(
+        max_length=10, choices=LocationType.choices, default=LocationType.PHYSICAL
+    )
+    description = models.TextField(blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    address_1 = models.CharField(max_length=255, blank=True)
+    address_2 = models.CharField(max_length=255, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    state_province = models.CharField(max_length=100, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [models.Index(fields=["latitude", "longitude"])]
+
+    def __str__(self) -> str:
+        return self.name or self.address_line or str(self.hsds_id)
+
+    @property
+    def address_line(self) -> str:
+        parts = [self.address_1, self.address_2, self.city, self.state_province, self.postal_code]
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class ServiceAtLocation(Timestamped):
+    hsds_id = models.UUIDField("HSDS id", unique=True)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="service_at_locations")
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "service at location"
+
+    def __str__(self) -> str:
+        return f"{self.service.name} at {self.location}"
+
+
+class Phone(Timestamped):
+    """A phone number of a service, an organization or a location (HSDS links it to any of them)."""
+
+    hsds_id = models.UUIDField("HSDS id", unique=True)
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    number = models.CharField(max_length=50)
+    extension = models.CharField(max_length=20, blank=True)
+    type = models.CharField(
+        max_length=20, blank=True, help_text="voice, text, fax, cell, video, pager, textphone"
+    )
+    description = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.number} ext. {self.extension}" if self.extension else self.number
+
+
+class PostcodeCentroid(models.Model):
+    """The centre point of a postcode, to search the directory by distance from an address.
+
+    The table shipped with Tapestry is synthetic (the demo region); an agency loads its own.
+    """
+
+    postcode = models.CharField(max_length=20, unique=True)
+    place = models.CharField(max_length=100, blank=True)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    class Meta:
+        ordering = ["postcode"]
+
+    def __str__(self) -> str:
+        return f"{self.postcode} {self.place}".strip()

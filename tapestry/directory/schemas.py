@@ -1,0 +1,173 @@
+"""Typed bodies of the directory API; field names follow HSDS 3 (`id` is Tapestry's, `hsds_id` the HSDS one)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from ninja import Field, Schema
+
+from tapestry.people.schemas import ErrorOut
+
+
+class NeedOut(Schema):
+    code: str
+    label: str
+    icd10: str
+
+
+class OrganizationOut(Schema):
+    id: int
+    hsds_id: UUID
+    name: str
+    alternate_name: str
+    description: str
+    email: str
+    website: str
+
+
+class OrganizationRef(Schema):
+    id: int
+    hsds_id: UUID
+    name: str
+
+
+class LocationOut(Schema):
+    id: int
+    hsds_id: UUID
+    name: str
+    location_type: str
+    latitude: float | None
+    longitude: float | None
+    address_1: str
+    address_2: str
+    city: str
+    state_province: str
+    postal_code: str
+    country: str
+
+
+class ServiceAtLocationOut(Schema):
+    hsds_id: UUID
+    description: str
+    location: LocationOut
+
+
+class PhoneOut(Schema):
+    hsds_id: UUID
+    number: str
+    extension: str
+    type: str
+    description: str
+
+
+class ServiceListItemOut(Schema):
+    id: int
+    hsds_id: UUID
+    name: str
+    description: str
+    status: str
+    url: str
+    email: str
+    languages: list[str]
+    organization: OrganizationRef
+    needs: list[NeedOut]
+    distance_km: float | None = Field(description="From the place searched near, to the nearest location.")
+    nearest_location: LocationOut | None
+
+    @staticmethod
+    def resolve_languages(obj: Any) -> list[str]:
+        return obj.service.language_list
+
+    @staticmethod
+    def resolve_needs(obj: Any) -> Any:
+        return obj.service.needs.all()
+
+    @staticmethod
+    def resolve_nearest_location(obj: Any) -> Any:
+        return obj.location
+
+    @staticmethod
+    def resolve_id(obj: Any) -> int:
+        return obj.service.pk
+
+    @staticmethod
+    def resolve_hsds_id(obj: Any) -> UUID:
+        return obj.service.hsds_id
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return obj.service.name
+
+    @staticmethod
+    def resolve_description(obj: Any) -> str:
+        return obj.service.description
+
+    @staticmethod
+    def resolve_status(obj: Any) -> str:
+        return obj.service.status
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return obj.service.url
+
+    @staticmethod
+    def resolve_email(obj: Any) -> str:
+        return obj.service.email
+
+    @staticmethod
+    def resolve_organization(obj: Any) -> Any:
+        return obj.service.organization
+
+
+class ServiceDetailOut(Schema):
+    id: int
+    hsds_id: UUID
+    name: str
+    alternate_name: str
+    description: str
+    url: str
+    email: str
+    status: str
+    eligibility_description: str
+    fees_description: str
+    application_process: str
+    languages: list[str]
+    organization: OrganizationOut
+    needs: list[NeedOut]
+    phones: list[PhoneOut]
+    service_at_locations: list[ServiceAtLocationOut]
+
+    @staticmethod
+    def resolve_languages(obj: Any) -> list[str]:
+        return obj.language_list
+
+    @staticmethod
+    def resolve_needs(obj: Any) -> Any:
+        return obj.needs.all()
+
+    @staticmethod
+    def resolve_phones(obj: Any) -> Any:
+        return obj.phones.all()
+
+    @staticmethod
+    def resolve_service_at_locations(obj: Any) -> Any:
+        return obj.service_at_locations.all()
+
+
+class ProblemOut(Schema):
+    file: str
+    row: int = Field(description="Spreadsheet row (header = 1) or position in the JSON list; 0 = whole file.")
+    field: str
+    message: str
+
+
+class ImportRefusedOut(ErrorOut):
+    problems: list[ProblemOut]
+
+
+class ImportOut(Schema):
+    source: str
+    summary: str
+    created: dict[str, int]
+    updated: dict[str, int]

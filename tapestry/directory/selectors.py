@@ -1,0 +1,196 @@
+"""Reads of the resource directory: search by need, text and distance; one service in full.
+
+The directory holds no person-level data, so reads need only the role's capability to see
+organisations; nothing here is audited as a read of a client record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import reduce
+from operator import and_
+from typing import overload
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from tapestry.access import policy
+from tapestry.access.models import User
+from tapestry.access.policy import Capability
+from tapestry.directory import geo
+from tapestry.directory.models import Location, PostcodeCentroid, Service, ServiceAtLocation
+from tapestry.needs.models import Need
+
+DEFAULT_RADIUS_KM = 25.0
+MAX_RADIUS_KM = 500.0
+
+
+@dataclass(frozen=True)
+class SearchCriteria:
+    query: str = ""
+    need: str = ""  # a Need code
+    near: geo.Point | None = None
+    radius_km: float = DEFAULT_RADIUS_KM
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.query or self.need or self.near)
+
+
+@dataclass(frozen=True)
+class ServiceHit:
+    """A service found by a search, with how far its nearest location is (when searching near a place)."""
+
+    service: Service
+    distance_km: float | None = None
+    location: Location | None = None
+
+    @property
+    def locations(self) -> list[Location]:
+        return [place.location for place in self.service.service_at_locations.all()]
+
+
+def _services() -> QuerySet[Service]:
+    """Services with everything a result or detail shows, in a fixed number of queries."""
+    return Service.objects.select_related("organization").prefetch_related(
+        Prefetch("service_at_locations", queryset=ServiceAtLocation.objects.select_related("location")),
+        "needs",
+    )
+
+
+def need_choices() -> QuerySet[Need]:
+    return Need.objects.filter(is_active=True).order_by("label")
+
+
+def near_point(
+    *, postcode: str = "", latitude: float | None = None, longitude: float | None = None
+) -> geo.Point | None:
+    """Where to measure from: a postcode's centre point, or a latitude and longitude; None for neither."""
+    postcode = postcode.strip().upper()
+    if postcode:
+        centroid = PostcodeCentroid.objects.filter(postcode=postcode).first()
+        if centroid is None:
+            raise ValidationError(
+                {"near_postcode": [f"We do not know where postcode {postcode} is; try a nearby postcode."]}
+            )
+        return geo.Point(centroid.latitude, centroid.longitude, label=f"postcode {centroid.postcode}")
+    if latitude is None and longitude is None:
+        return None
+    if latitude is None or longitude is None:
+        raise ValidationError({"near_lat": ["Give both a latitude and a longitude."]})
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise ValidationError({"near_lat": ["Latitude runs from -90 to 90, longitude from -180 to 180."]})
+    return geo.Point(latitude, longitude, label=f"{latitude:.4f}, {longitude:.4f}")
+
+
+def service_search(*, user: User, criteria: SearchCriteria) -> Sequence[ServiceHit]:
+    """Services matching every given criterion; nearest first when searching near a place.
+
+    Without a place the result is lazy and pages in the database; with one, the database narrows
+    the candidates to a bounding box and distances are worked out here with the haversine formula.
+    """
+    policy.require_capability(user, Capability.ORGANISATION_READ)
+    services = _services().filter(status__in=Service.SEARCHABLE)
+    words = criteria.query.split()
+    if words:
+        services = services.filter(
+            reduce(
+                and_,
+                (
+                    Q(name__icontains=word)
+                    | Q(alternate_name__icontains=word)
+                    | Q(description__icontains=word)
+                    | Q(organization__name__icontains=word)
+                    for word in words
+                ),
+            )
+        )
+    if criteria.need:
+        services = services.filter(needs__code=criteria.need)
+    if criteria.near is None:
+        return _LazyHits(services.order_by("name", "id"))
+    return _nearest(services, criteria.near, criteria.radius_km)
+
+
+def _nearest(services: QuerySet[Service], centre: geo.Point, radius_km: float) -> list[ServiceHit]:
+    box = geo.bounding_box(centre, radius_km)
+    in_box = Location.objects.filter(
+        latitude__range=(box.min_latitude, box.max_latitude),
+        longitude__range=(box.min_longitude, box.max_longitude),
+    ).exclude(location_type=Location.LocationType.VIRTUAL)
+    candidates = services.filter(service_at_locations__location__in=in_box).distinct()
+    hits = []
+    for service in candidates:
+        measured = [
+            (
+                geo.haversine_km(centre, geo.Point(place.location.latitude, place.location.longitude)),
+                place.location,
+            )
+            for place in service.service_at_locations.all()
+            if place.location.has_point and place.location.location_type != Location.LocationType.VIRTUAL
+        ]
+        if not measured:
+            continue
+        distance, location = min(measured, key=lambda pair: pair[0])
+        if distance <= radius_km:
+            hits.append(ServiceHit(service, distance, location))
+    hits.sort(key=lambda hit: (hit.distance_km, hit.service.name, hit.service.pk))
+    return hits
+
+
+class _LazyHits(Sequence[ServiceHit]):
+    """Search results that count and slice in the database, so a page costs the same at any size."""
+
+    def __init__(self, services: QuerySet[Service]) -> None:
+        self.services = services
+
+    def __len__(self) -> int:
+        return self.services.count()
+
+    @overload
+    def __getitem__(self, index: int) -> ServiceHit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ServiceHit]: ...
+
+    def __getitem__(self, index: int | slice) -> ServiceHit | list[ServiceHit]:
+        if isinstance(index, slice):
+            return [ServiceHit(service) for service in self.services[index]]
+        return ServiceHit(self.services[index])
+
+    def __iter__(self) -> Iterator[ServiceHit]:
+        return (ServiceHit(service) for service in self.services)
+
+
+def service_detail(*, user: User, service_id: int) -> Service:
+    """One service with its organization, locations, phones and needs."""
+    policy.require_capability(user, Capability.ORGANISATION_READ)
+    service = (
+        _services()
+        .select_related("organization")
+        .prefetch_related("phones", "organization__phones")
+        .filter(pk=service_id)
+        .first()
+    )
+    if service is None:
+        raise Http404("No service with this number in the directory.")
+    return service
+
+
+def service_get(*, user: User, service_id: int) -> Service:
+    """A service to point a referral at: any in the directory, with its organization."""
+    policy.require_capability(user, Capability.ORGANISATION_READ)
+    service = Service.objects.select_related("organization").filter(pk=service_id).first()
+    if service is None:
+        raise Http404("No service with this number in the directory.")
+    return service
+
+
+def directory_counts() -> dict[str, int]:
+    """How big the directory is, for the import page."""
+    return {
+        "services": Service.objects.count(),
+        "searchable": Service.objects.filter(status__in=Service.SEARCHABLE).count(),
+    }

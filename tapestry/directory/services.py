@@ -1,0 +1,154 @@
+"""Writes to the resource directory: importing HSDS files, all or nothing per file."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.models import AuditEntry, User
+from tapestry.access.policy import Capability
+from tapestry.directory import hsds
+from tapestry.directory.models import Location, Organization, Phone, Service, ServiceAtLocation, ServiceNeed
+from tapestry.needs.models import Need
+
+TABLES = ("organizations", "services", "locations", "service_at_locations", "phones")
+TABLE_LABELS = {
+    "organizations": "organizations",
+    "services": "services",
+    "locations": "locations",
+    "service_at_locations": "service locations",
+    "phones": "phone numbers",
+}
+
+
+@dataclass
+class ImportReport:
+    """What an import did, or every problem that stopped it (then nothing was stored)."""
+
+    source: str
+    problems: list[hsds.Problem] = field(default_factory=list)
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        if not self.ok:
+            count = len(self.problems)
+            return f"{self.source}: nothing was imported; {count} problem{'s' if count != 1 else ''} to fix."
+        parts = []
+        for table in TABLES:
+            new, changed = self.created.get(table, 0), self.updated.get(table, 0)
+            if new or changed:
+                parts.append(f"{new + changed} {TABLE_LABELS[table]} ({new} new, {changed} updated)")
+        return (
+            f"{self.source}: imported "
+            + ("; ".join(parts) if parts else "nothing (the file was empty)")
+            + "."
+        )
+
+
+def directory_import(*, actor: User | None, files: Sequence[tuple[str, bytes]]) -> ImportReport:
+    """Check every row of an HSDS upload; store it only if every row is good.
+
+    `actor` is None when an operator imports on the server (`manage.py import_hsds`).
+    An import adds and updates rows by their HSDS id; it never deletes.
+    """
+    if actor is not None:
+        policy.require_capability(actor, Capability.ORGANISATION_WRITE)
+    dataset = hsds.read_files(files)
+    report = ImportReport(source=dataset.source, problems=list(dataset.problems))
+    if not report.ok:
+        return report
+    with transaction.atomic():
+        _store(dataset, report)
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            object_type="directory.import",
+            fields=[table for table in TABLES if getattr(dataset, table)],
+            purpose=report.summary()[:255],
+        )
+    return report
+
+
+def _store(dataset: hsds.Dataset, report: ImportReport) -> None:
+    organizations = _upsert(Organization, dataset.organizations, report, "organizations", {})
+    organizations.update(_stored(Organization, _refs(dataset, "organization") - set(organizations)))
+    services = _upsert(Service, dataset.services, report, "services", {"organization": organizations})
+    locations = _upsert(Location, dataset.locations, report, "locations", {"organization": organizations})
+    services.update(_stored(Service, _refs(dataset, "service") - set(services)))
+    locations.update(_stored(Location, _refs(dataset, "location") - set(locations)))
+    owners = {"service": services, "location": locations, "organization": organizations}
+    _upsert(ServiceAtLocation, dataset.service_at_locations, report, "service_at_locations", owners)
+    _upsert(Phone, dataset.phones, report, "phones", owners)
+    if dataset.service_needs:
+        needs = Need.objects.in_bulk(
+            {code for codes in dataset.service_needs.values() for code in codes}, field_name="code"
+        )
+        linked = [services[hsds_id] for hsds_id in dataset.service_needs]
+        # The file says which needs each of these services meets: it replaces what was there.
+        ServiceNeed.objects.filter(service__in=linked).delete()
+        ServiceNeed.objects.bulk_create(
+            ServiceNeed(service=services[hsds_id], need=needs[code])
+            for hsds_id, codes in dataset.service_needs.items()
+            for code in codes
+        )
+
+
+def _refs(dataset: hsds.Dataset, name: str) -> set[uuid.UUID]:
+    """Every HSDS id the rows of the dataset use to point at a `name` row."""
+    found: set[uuid.UUID] = set()
+    for table in TABLES:
+        for values in getattr(dataset, table).values():
+            if values.get(name) is not None:
+                found.add(values[name])
+    return found
+
+
+def _stored(model: type[models.Model], ids: set[uuid.UUID]) -> dict[uuid.UUID, Any]:
+    return model.objects.in_bulk(list(ids), field_name="hsds_id") if ids else {}
+
+
+def _upsert(
+    model: type[models.Model],
+    rows: dict[uuid.UUID, dict[str, Any]],
+    report: ImportReport,
+    table: str,
+    lookups: dict[str, dict[uuid.UUID, Any]],
+) -> dict[uuid.UUID, Any]:
+    """Create or update rows by HSDS id in a few bulk queries; returns every row by HSDS id."""
+    if not rows:
+        return {}
+    existing = model.objects.in_bulk(list(rows), field_name="hsds_id")
+    now = timezone.now()
+    new, changed, names = [], [], set()
+    for hsds_id, raw in rows.items():
+        values = {
+            name: (lookups[name][value] if name in lookups and value is not None else value)
+            for name, value in raw.items()
+        }
+        names.update(values)
+        current = existing.get(hsds_id)
+        if current is None:
+            new.append(model(hsds_id=hsds_id, **values))
+        else:
+            for name, value in values.items():
+                setattr(current, name, value)
+            current.updated_at = now  # bulk_update skips auto_now
+            changed.append(current)
+    model.objects.bulk_create(new)
+    if changed:
+        model.objects.bulk_update(changed, [*sorted(names), "updated_at"])
+    report.created[table] = len(new)
+    report.updated[table] = len(changed)
+    return model.objects.in_bulk(list(rows), field_name="hsds_id")

@@ -1,0 +1,103 @@
+"""API routes of referrals: a case's referrals, one referral, and its closed-loop status."""
+
+# No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Router, Status
+from ninja.pagination import paginate
+
+from tapestry.directory import selectors as directory
+from tapestry.micro.cases.models import CaseNeed
+from tapestry.micro.cases.selectors import case_get
+from tapestry.micro.referrals import selectors, services
+from tapestry.micro.referrals.models import Referral
+from tapestry.micro.referrals.schemas import ReferralDetailOut, ReferralIn, ReferralOut, StatusIn
+from tapestry.people.api import Pages
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["referrals"])
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+@router.get(
+    "/cases/{case_id}/referrals",
+    response={200: list[ReferralOut], **_errors(404, 422)},
+    operation_id="case_referral_list",
+    summary="List a case's referrals",
+)
+@paginate(Pages)
+def case_referral_list(request: HttpRequest, case_id: int) -> QuerySet[Referral]:
+    case = case_get(user=request.user, case_id=case_id)
+    return selectors.case_referral_list(user=request.user, case=case)
+
+
+@router.post(
+    "/cases/{case_id}/referrals",
+    response={201: ReferralOut, **_errors(400, 404, 422)},
+    operation_id="referral_create",
+    summary="Record a referral from a case to a directory service",
+    description=(
+        "The referral is recorded, not sent: send it with POST /referrals/{id}/status and "
+        '`{"status": "sent"}`, which first checks that a consent in force lets the record go.'
+    ),
+)
+def referral_create(request: HttpRequest, case_id: int, payload: ReferralIn) -> Status:
+    case = case_get(user=request.user, case_id=case_id, for_change=True)
+    try:
+        service = directory.service_get(user=request.user, service_id=payload.service_id)
+    except Http404 as exc:
+        raise ValidationError({"service_id": [str(exc)]}) from exc
+    needs = list(CaseNeed.objects.filter(case=case, pk__in=payload.case_need_ids))
+    if len(needs) != len(set(payload.case_need_ids)):
+        raise ValidationError({"case_need_ids": ["Give needs recorded on this case."]})
+    referral = services.referral_create(
+        actor=request.user,
+        case=case,
+        service=service,
+        reason=payload.reason,
+        urgency=payload.urgency,
+        case_needs=needs,
+        parts=payload.parts,
+    )
+    return Status(201, referral)
+
+
+@router.get(
+    "/referrals/{referral_id}",
+    response={200: ReferralDetailOut, **_errors(404, 422)},
+    operation_id="referral_detail",
+    summary="Open a referral, with its history and consent state",
+    description="Every open is written to the audit log.",
+)
+def referral_detail(request: HttpRequest, referral_id: int) -> Referral:
+    return selectors.referral_detail(user=request.user, referral_id=referral_id)
+
+
+@router.post(
+    "/referrals/{referral_id}/status",
+    response={200: ReferralOut, **_errors(400, 404, 409, 422)},
+    operation_id="referral_status_change",
+    summary="Send a referral, or record the service's answer",
+    description=(
+        "`sent` (from recorded) is refused with 400 and `errors.consent` when no consent in force lets the "
+        "record go. Then `received`, `accepted`, `declined` (with `decline_reason`) and `completed`; a step "
+        "out of order is refused with 400. `no_response` is set by Tapestry when the answer deadline passes."
+    ),
+)
+def referral_status_change(request: HttpRequest, referral_id: int, payload: StatusIn) -> Referral:
+    referral = selectors.referral_get(user=request.user, referral_id=referral_id, for_change=True)
+    changed = services.referral_status_change(
+        actor=request.user,
+        referral=referral,
+        status=payload.status,
+        version=payload.version,
+        note=payload.note,
+        decline_reason=payload.decline_reason,
+    )
+    return selectors.referral_get(user=request.user, referral_id=changed.pk)

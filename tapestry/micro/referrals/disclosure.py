@@ -1,0 +1,76 @@
+"""What may leave the agency with a referral: the consent check and the redisclosure notice."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+from tapestry.access import policy
+from tapestry.access.models import Consent, Segment
+from tapestry.directory.models import Service
+from tapestry.micro.referrals.models import Referral
+from tapestry.people.models import Organisation
+
+# Carried by every release of a substance-use referral (in the spirit of 42 CFR 2.32), in our words.
+REDISCLOSURE_NOTICE = (
+    "This information comes from a record of substance use disorder treatment that federal law "
+    "(42 CFR Part 2) protects. You may not disclose it again, or use it, unless the person it is about "
+    "has given written consent that allows it or the law otherwise permits it; a general authorisation "
+    "to release medical or other information is not enough. The law also forbids using this "
+    "information to investigate or prosecute the person for a crime."
+)
+
+
+class ConsentMissing(ValidationError):
+    """Sending refused: no consent in force lets this record go to this recipient for a referral."""
+
+    def __init__(self, message: str, *, person_id: int) -> None:
+        super().__init__({"consent": [message]})
+        self.text = message
+        self.person_id = person_id
+
+
+def recipient_for(service: Service) -> Organisation | None:
+    """The agency's own record of the organisation providing the service, matched by name."""
+    return Organisation.objects.filter(name__iexact=service.organization.name.strip()).order_by("pk").first()
+
+
+def consent_in_force(referral: Referral) -> Consent | None:
+    case = referral.case
+    return policy.consent_for_disclosure(
+        person=case.person,
+        segment=case.segment,
+        purpose=Consent.Purpose.REFERRAL,
+        recipient=referral.recipient_organisation,
+    )
+
+
+def needs_redisclosure_notice(referral: Referral) -> bool:
+    return referral.case.segment == Segment.SUBSTANCE_USE
+
+
+def missing_consent_message(referral: Referral) -> str:
+    """Says exactly which consent would let this referral go."""
+    person = referral.case.person.display_name
+    recipient = referral.recipient_organisation
+    service_org = referral.service.organization.name
+    if referral.case.segment == Segment.SUBSTANCE_USE:
+        if recipient is None:
+            return (
+                f"This referral comes from a substance-use case, so it needs {person}'s written consent naming "
+                f"the recipient, and {service_org} is not among the agency's organisations yet. Add it under "
+                "Organisations, then record the written consent naming it."
+            )
+        return (
+            f"{person} has no written consent in force that names {recipient.name} and allows sharing their "
+            "substance-use record for a referral. Record a written consent (purpose: referral to a service, "
+            f"segment: substance use) naming {recipient.name}."
+        )
+    segment = (
+        f"their {Segment(referral.case.segment).label} record" if referral.case.segment else "their record"
+    )
+    named = recipient.name if recipient else service_org
+    segment_hint = f", segment: {Segment(referral.case.segment).label}" if referral.case.segment else ""
+    return (
+        f"{person} has no consent in force to share {segment} with {named} for a referral. Record a consent "
+        f"(purpose: referral to a service{segment_hint}) that names {named} or any recipient."
+    )

@@ -1,0 +1,80 @@
+"""Forms of referrals: a new referral, the service's answer, and sending."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+
+from tapestry.micro.cases.models import CaseNeed
+from tapestry.micro.referrals.models import Referral
+
+
+class ServiceErrors:
+    """Shows a service's ValidationError next to the fields it names; the rest at the top."""
+
+    def show_service_errors(self, error: ValidationError) -> None:
+        if hasattr(error, "error_dict"):
+            for name, messages in error.error_dict.items():
+                self.add_error(name if name in self.fields else None, messages)
+        else:
+            self.add_error(None, error)
+
+
+class CaseNeedChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: CaseNeed) -> str:
+        code = f" ({obj.need.icd10})" if obj.need.icd10 else ""
+        return f"{obj.need.label}{code}: {obj.get_status_display().lower()}"
+
+
+class ReferralForm(ServiceErrors, forms.Form):
+    service = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label="Reason for the referral",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="What you ask the service to do. The service reads this; keep it to what they need to know.",
+    )
+    urgency = forms.ChoiceField(
+        label="Urgency", choices=Referral.Urgency.choices, initial=Referral.Urgency.ROUTINE
+    )
+    needs = CaseNeedChoiceField(
+        label="Needs this referral is for",
+        queryset=CaseNeed.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    parts = forms.MultipleChoiceField(
+        label="What goes with the referral",
+        choices=Referral.PARTS,
+        required=False,
+        initial=["identity"],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Nothing is sent without the person's consent in force for a referral to this service.",
+    )
+    send_now = forms.BooleanField(label="Send it now (the consent check comes first)", required=False)
+
+    def __init__(self, *args: Any, case_needs: QuerySet[CaseNeed], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["needs"].queryset = case_needs
+
+
+class StatusForm(ServiceErrors, forms.Form):
+    status = forms.ChoiceField(label="The service's answer")
+    decline_reason = forms.CharField(
+        label="Why the service declined", max_length=255, required=False, help_text="Needed when declined."
+    )
+    note = forms.CharField(label="Note (optional)", max_length=255, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, referral: Referral, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"version": referral.version})
+        super().__init__(*args, **kwargs)
+        labels = dict(Referral.Status.choices)
+        self.fields["status"].choices = [(value, labels[value]) for value in referral.next_statuses()]
+
+
+class SendForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)

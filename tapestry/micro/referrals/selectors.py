@@ -1,0 +1,167 @@
+"""Reads of referrals, starting from the access policy; opens and outgoing summaries are audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.models import AuditEntry, Consent, User
+from tapestry.extensions import app_modules
+from tapestry.micro.cases.hooks import TimelineEvent
+from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.micro.referrals import disclosure
+from tapestry.micro.referrals.models import Referral, ReferralEvent
+from tapestry.people.models import Address, ContactPoint
+
+# The assessments app's timeline entries are the assessment summary: scores and bands, never notes.
+ASSESSMENTS_TIMELINE = "tapestry.micro.assessments.timeline"
+
+
+def referrals_visible(user: User) -> QuerySet[Referral]:
+    return policy.visible(user, Referral.objects.all())
+
+
+def case_referral_list(*, user: User, case: Case, purpose: str = "case work") -> QuerySet[Referral]:
+    """The referrals of a case the user opened (`case_get`), newest first; the read is audited."""
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        object_type="referrals.referral",
+        person_id=case.person_id,
+        fields=["referrals"],
+        purpose=purpose,
+    )
+    return (
+        referrals_visible(user)
+        .filter(case_id=case.pk)
+        .select_related("service__organization", "case")
+        .prefetch_related(Prefetch("needs", queryset=CaseNeed.objects.select_related("need")))
+    )
+
+
+def _one(queryset: QuerySet[Referral], *, user: User, referral_id: int, for_change: bool) -> Referral:
+    """404 if there is no such referral, 403 if it is out of the user's reach."""
+    if not Referral.objects.filter(pk=referral_id).exists():
+        raise Http404("No referral with this number.")
+    reachable = policy.visible(user, queryset, for_change=for_change).select_related(
+        "case__person", "case__worker", "service__organization", "recipient_organisation", "consent"
+    )
+    referral = reachable.filter(pk=referral_id).first()
+    if referral is None:
+        raise PermissionDenied(
+            "This referral's case is outside your caseload, or in a segment you are not granted."
+        )
+    return referral
+
+
+def referral_get(*, user: User, referral_id: int, for_change: bool = False) -> Referral:
+    """One referral the user may see (or change)."""
+    return _one(Referral.objects.all(), user=user, referral_id=referral_id, for_change=for_change)
+
+
+def _with_history(*, user: User, referral_id: int) -> Referral:
+    queryset = Referral.objects.prefetch_related(
+        Prefetch("events", queryset=ReferralEvent.objects.select_related("actor")),
+        Prefetch("needs", queryset=CaseNeed.objects.select_related("need")),
+    )
+    return _one(queryset, user=user, referral_id=referral_id, for_change=False)
+
+
+def referral_detail(*, user: User, referral_id: int, purpose: str = "case work") -> Referral:
+    """A referral with its history and needs, as its page shows it; the open is audited."""
+    referral = _with_history(user=user, referral_id=referral_id)
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        obj=referral,
+        person_id=referral.case.person_id,
+        fields=["referral", "events"],
+        purpose=purpose,
+    )
+    return referral
+
+
+@dataclass
+class OutgoingSummary:
+    """What goes to the service with a referral, and the rules it travels under."""
+
+    referral: Referral
+    consent: Consent | None
+    missing_consent: str = ""
+    identity: dict[str, object] = field(default_factory=dict)
+    contacts: list[ContactPoint] = field(default_factory=list)
+    address: Address | None = None
+    needs: list[CaseNeed] = field(default_factory=list)
+    assessments: list[TimelineEvent] = field(default_factory=list)
+    redisclosure_notice: str = ""
+    prepared_at: datetime = field(default_factory=timezone.now)
+
+    @property
+    def releases_person_data(self) -> bool:
+        return self.consent is not None
+
+
+def outgoing_summary(*, user: User, referral_id: int) -> OutgoingSummary:
+    """The printable summary of what would be sent; producing it is audited as an export.
+
+    Consent is checked now, not when the referral was sent: a revoked consent stops any further
+    release, and the summary then carries the request alone (the audit entry lists what went).
+    """
+    referral = _with_history(user=user, referral_id=referral_id)
+    notice = disclosure.REDISCLOSURE_NOTICE if disclosure.needs_redisclosure_notice(referral) else ""
+    consent = disclosure.consent_in_force(referral)
+    summary = OutgoingSummary(referral=referral, consent=consent, redisclosure_notice=notice)
+    if consent is None:
+        summary.missing_consent = disclosure.missing_consent_message(referral)
+    else:
+        _fill_person_parts(user, summary)
+    released = referral.parts if consent is not None else []
+    under = (
+        f"under consent {consent.pk}" if consent is not None else "person data withheld: no consent in force"
+    )
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.EXPORT,
+        obj=referral,
+        person_id=referral.case.person_id,
+        fields=["reason", *released],
+        purpose=f"outgoing referral summary for {referral.service.name}, {under}"[:255],
+    )
+    return summary
+
+
+def _fill_person_parts(user: User, summary: OutgoingSummary) -> None:
+    referral = summary.referral
+    person = referral.case.person
+    if referral.share_identity:
+        summary.identity = {
+            "Name": person.display_name,
+            "Legal name": f"{person.given_name} {person.family_name}",
+            "Date of birth": person.date_of_birth,
+            "Pronouns": person.pronouns,
+            "Languages": person.languages,
+            "Needs an interpreter": "Yes" if person.needs_interpreter else "No",
+        }
+    if referral.share_contact_details:
+        # Only what is safe to use: a number flagged unsafe or a confidential address never leaves.
+        summary.contacts = list(person.contacts.filter(safe_to_contact=True))
+        summary.address = person.addresses.filter(is_current=True, confidential=False).first()
+    if referral.share_needs:
+        summary.needs = list(referral.needs.all())
+    if referral.share_assessment_summary:
+        summary.assessments = _assessment_results(user, referral.case)
+
+
+def _assessment_results(user: User, case: Case) -> list[TimelineEvent]:
+    for module in app_modules("timeline"):
+        if module.__name__ == ASSESSMENTS_TIMELINE:
+            events = module.timeline_events(user=user, person=case.person)
+            return [event for event in events if event.case_id == case.pk]
+    return []
