@@ -1,0 +1,442 @@
+"""API routes of casework: care plans, goals, tasks, reviews, progress notes and services delivered."""
+
+# No `from __future__ import annotations` here: ninja reads parameter types at runtime (see people/api.py).
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from tapestry.access.models import User
+from tapestry.micro.cases.models import Case
+from tapestry.micro.casework import selectors, services
+from tapestry.micro.casework.models import CarePlan, ProgressNote
+from tapestry.micro.casework.schemas import (
+    AddendumIn,
+    AddendumOut,
+    GoalIn,
+    GoalOut,
+    GoalPatch,
+    NoteIn,
+    NoteListItemOut,
+    NoteOut,
+    NotePatch,
+    PlanIn,
+    PlanOut,
+    ReviewIn,
+    ReviewOut,
+    ServiceIn,
+    ServiceOut,
+    ServicesOut,
+    SignIn,
+    TaskIn,
+    TaskOut,
+    TaskPatch,
+)
+from tapestry.people.api import Pages
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["casework"])
+
+# The service names the record; the API names the id that was sent.
+SENT_AS = {
+    "owner": "owner_id",
+    "goal": "goal_id",
+    "needs": "need_ids",
+    "present": "present_ids",
+    "staff": "staff_id",
+    "note": "note_id",
+}
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+@contextmanager
+def _fields_as_sent() -> Iterator[None]:
+    try:
+        yield
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            raise ValidationError(
+                {SENT_AS.get(name, name): items for name, items in error.error_dict.items()}
+            ) from error
+        raise
+
+
+@contextmanager
+def _note_locked_is_a_conflict() -> Iterator[None]:
+    try:
+        yield
+    except services.NoteLocked as locked:
+        raise HttpError(409, str(locked)) from locked
+
+
+def _plan_out(user: User, case: Case, purpose: str = "case work") -> CarePlan:
+    plan = selectors.plan_detail(user=user, case=case, purpose=purpose)
+    if plan is None:
+        raise Http404("This case has no care plan yet.")
+    plan.case_tasks = list(selectors.case_tasks(user=user, case=case))
+    return plan
+
+
+# Care plans ---------------------------------------------------------------------------------
+
+
+@router.get(
+    "/cases/{case_id}/plan",
+    response={200: PlanOut, **_errors(404, 422)},
+    operation_id="care_plan_detail",
+    summary="Open a case's care plan",
+    description="The current plan with its goals, the case's tasks, reviews and revision history. Every open is audited.",
+    tags=["care plans"],
+)
+def plan_detail(
+    request: HttpRequest,
+    case_id: int,
+    purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the plan."),
+) -> CarePlan:
+    case = selectors.casework_case(user=request.user, case_id=case_id)
+    return _plan_out(request.user, case, purpose)
+
+
+@router.post(
+    "/cases/{case_id}/plan",
+    response={200: PlanOut, 201: PlanOut, **_errors(400, 404, 409, 422)},
+    operation_id="care_plan_save",
+    summary="Start or revise a case's care plan",
+    description=(
+        "Without a plan, this starts one (201). With one, it revises the summary and review date (200): "
+        "send the `version` you read and a `reason`; a stale version is refused with 409. "
+        "Each change is kept as a revision."
+    ),
+    tags=["care plans"],
+)
+def plan_save(request: HttpRequest, case_id: int, payload: PlanIn) -> Status:
+    case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
+    existing = CarePlan.objects.filter(case=case).first()
+    if existing is None:
+        services.plan_create(
+            actor=request.user, case=case, summary=payload.summary, next_review_on=payload.next_review_on
+        )
+        return Status(201, _plan_out(request.user, case))
+    if payload.version is None:
+        raise ValidationError({"version": ["Send the version of the plan you read, to revise it."]})
+    existing.case = case
+    services.plan_revise(
+        actor=request.user,
+        plan=existing,
+        version=payload.version,
+        summary=payload.summary,
+        next_review_on=payload.next_review_on,
+        reason=payload.reason,
+    )
+    return Status(200, _plan_out(request.user, case))
+
+
+@router.post(
+    "/cases/{case_id}/goals",
+    response={201: GoalOut, **_errors(400, 404, 422)},
+    operation_id="goal_create",
+    summary="Add a goal to the case's care plan",
+    description="Link it to needs recorded on the case with `need_ids`. The plan's history gains a revision.",
+    tags=["care plans"],
+)
+def goal_create(request: HttpRequest, case_id: int, payload: GoalIn) -> Status:
+    case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
+    with _fields_as_sent():
+        goal = services.goal_add(
+            actor=request.user,
+            case=case,
+            description=payload.description,
+            measure=payload.measure,
+            target=payload.target,
+            target_date=payload.target_date,
+            needs=selectors.case_needs_by_ids(case=case, ids=payload.need_ids),
+            reason=payload.reason,
+        )
+    return Status(201, goal)
+
+
+@router.patch(
+    "/goals/{goal_id}",
+    response={200: GoalOut, **_errors(400, 404, 409, 422)},
+    operation_id="goal_update",
+    summary="Change a goal",
+    description="Send the `version` you read and a `reason`; a stale version is refused with 409. The plan keeps a revision.",
+    tags=["care plans"],
+)
+def goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) -> object:
+    goal = selectors.goal_get(user=request.user, goal_id=goal_id, for_change=True)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version", "reason", "need_ids"})
+    case = goal.plan.case
+    needs = None
+    if payload.need_ids is not None:
+        needs = selectors.case_needs_by_ids(case=case, ids=payload.need_ids)
+    with _fields_as_sent():
+        return services.goal_update(
+            actor=request.user,
+            goal=goal,
+            version=payload.version,
+            changes=changes,
+            needs=needs,
+            reason=payload.reason,
+        )
+
+
+# Tasks --------------------------------------------------------------------------------------
+
+
+@router.post(
+    "/cases/{case_id}/tasks",
+    response={201: TaskOut, **_errors(400, 404, 422)},
+    operation_id="task_create",
+    summary="Add a task to the case",
+    tags=["care plans"],
+)
+def task_create(request: HttpRequest, case_id: int, payload: TaskIn) -> Status:
+    case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
+    owner = request.user
+    if payload.owner_id is not None:
+        owner = selectors.staff_by_id(staff_id=payload.owner_id, field="owner_id")
+    goal = selectors.goal_of_case(case=case, goal_id=payload.goal_id) if payload.goal_id else None
+    with _fields_as_sent():
+        task = services.task_add(
+            actor=request.user,
+            case=case,
+            title=payload.title,
+            details=payload.details,
+            owner=owner,
+            due_on=payload.due_on,
+            goal=goal,
+        )
+    return Status(201, task)
+
+
+@router.patch(
+    "/tasks/{task_id}",
+    response={200: TaskOut, **_errors(400, 404, 409, 422)},
+    operation_id="task_update",
+    summary="Change a task, or mark it done or cancelled",
+    description="Send the `version` you read; a stale version is refused with 409. Done stamps `completed_at`.",
+    tags=["care plans"],
+)
+def task_update(request: HttpRequest, task_id: int, payload: TaskPatch) -> object:
+    task = selectors.task_get(user=request.user, task_id=task_id, for_change=True)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version", "owner_id", "goal_id"})
+    sent = payload.model_fields_set
+    if "owner_id" in sent:
+        changes["owner"] = selectors.staff_by_id(staff_id=payload.owner_id, field="owner_id")
+    if "goal_id" in sent:
+        changes["goal"] = (
+            selectors.goal_of_case(case=task.case, goal_id=payload.goal_id) if payload.goal_id else None
+        )
+    with _fields_as_sent():
+        return services.task_update(actor=request.user, task=task, version=payload.version, changes=changes)
+
+
+# Reviews ------------------------------------------------------------------------------------
+
+
+@router.post(
+    "/cases/{case_id}/reviews",
+    response={201: ReviewOut, **_errors(400, 404, 422)},
+    operation_id="review_create",
+    summary="Record a progress review of the care plan",
+    description="Rate overall, per goal, or both. `next_review_on` becomes the plan's next review date.",
+    tags=["care plans"],
+)
+def review_create(request: HttpRequest, case_id: int, payload: ReviewIn) -> Status:
+    case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
+    plan = selectors.plan_get(user=request.user, case=case, for_change=True)
+    goals = selectors.goals_by_ids(case=case, ids=[rating.goal_id for rating in payload.goal_ratings])
+    with _fields_as_sent():
+        review = services.review_record(
+            actor=request.user,
+            plan=plan,
+            reviewed_on=payload.reviewed_on,
+            narrative=payload.narrative,
+            overall_rating=payload.overall_rating,
+            next_review_on=payload.next_review_on,
+            goal_ratings=[(goals[r.goal_id], r.rating, r.comment) for r in payload.goal_ratings],
+        )
+    return Status(201, review)
+
+
+# Notes --------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/cases/{case_id}/notes",
+    response={200: list[NoteListItemOut], **_errors(404, 422)},
+    operation_id="note_list",
+    summary="List a case's notes",
+    description="Titles, formats and status, newest first; open a note for its content. Psychotherapy notes appear only with their grant.",
+    tags=["notes"],
+)
+@paginate(Pages)
+def note_list(request: HttpRequest, case_id: int) -> QuerySet[ProgressNote]:
+    case = selectors.casework_case(user=request.user, case_id=case_id)
+    return selectors.note_list(user=request.user, case=case)
+
+
+@router.post(
+    "/cases/{case_id}/notes",
+    response={201: NoteOut, **_errors(400, 404, 422)},
+    operation_id="note_create",
+    summary="Write a draft note on the case",
+    description=(
+        "DAP (data, assessment, plan), SOAP (subjective, objective, assessment, plan) or a contact note "
+        "(text). A family session lists household members present in `present_ids`."
+    ),
+    tags=["notes"],
+)
+def note_create(request: HttpRequest, case_id: int, payload: NoteIn) -> Status:
+    case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
+    sections = payload.model_dump(include=set(ProgressNote.ALL_SECTIONS))
+    with _fields_as_sent():
+        note = services.note_create(
+            actor=request.user,
+            case=case,
+            format=payload.format,
+            sections=sections,
+            title=payload.title,
+            contact_date=payload.contact_date,
+            duration_minutes=payload.duration_minutes,
+            segment=payload.segment,
+            present=selectors.persons_by_ids(ids=payload.present_ids),
+        )
+    return Status(201, selectors.note_detail(user=request.user, note_id=note.pk))
+
+
+@router.get(
+    "/notes/{note_id}",
+    response={200: NoteOut, **_errors(404, 422)},
+    operation_id="note_detail",
+    summary="Open a note, with its addenda",
+    description="Every open is written to the audit log with its purpose.",
+    tags=["notes"],
+)
+def note_detail(
+    request: HttpRequest,
+    note_id: int,
+    purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the note."),
+) -> ProgressNote:
+    return selectors.note_detail(user=request.user, note_id=note_id, purpose=purpose)
+
+
+@router.patch(
+    "/notes/{note_id}",
+    response={200: NoteOut, **_errors(400, 404, 409, 422)},
+    operation_id="note_update",
+    summary="Change a draft note",
+    description=(
+        "Only the author changes a draft. Send the `version` you read: a stale version is refused with 409, "
+        "and so is any change to a signed note (add an addendum instead)."
+    ),
+    tags=["notes"],
+)
+def note_update(request: HttpRequest, note_id: int, payload: NotePatch) -> ProgressNote:
+    note = selectors.note_get(user=request.user, note_id=note_id, for_change=True)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version", "present_ids"})
+    present = None
+    if "present_ids" in payload.model_fields_set:
+        present = selectors.persons_by_ids(ids=payload.present_ids or [])
+    with _note_locked_is_a_conflict(), _fields_as_sent():
+        services.note_update(
+            actor=request.user, note=note, version=payload.version, changes=changes, present=present
+        )
+    return selectors.note_detail(user=request.user, note_id=note.pk)
+
+
+@router.post(
+    "/notes/{note_id}/sign",
+    response={200: NoteOut, **_errors(400, 404, 409, 422)},
+    operation_id="note_sign",
+    summary="Sign and lock a note",
+    description="Only the author signs, and only a complete note. A signed note is locked; correct it with addenda.",
+    tags=["notes"],
+)
+def note_sign(request: HttpRequest, note_id: int, payload: SignIn) -> ProgressNote:
+    note = selectors.note_get(user=request.user, note_id=note_id, for_change=True)
+    with _note_locked_is_a_conflict():
+        services.note_sign(actor=request.user, note=note, version=payload.version)
+    return selectors.note_detail(user=request.user, note_id=note.pk)
+
+
+@router.post(
+    "/notes/{note_id}/addenda",
+    response={201: AddendumOut, **_errors(400, 404, 422)},
+    operation_id="addendum_create",
+    summary="Add an addendum under a signed note",
+    tags=["notes"],
+)
+def addendum_create(request: HttpRequest, note_id: int, payload: AddendumIn) -> Status:
+    note = selectors.note_get(user=request.user, note_id=note_id, for_change=True)
+    return Status(201, services.addendum_add(actor=request.user, note=note, text=payload.text))
+
+
+# Services delivered -------------------------------------------------------------------------
+
+
+class ServicePages(Schema):
+    page: int = Field(1, ge=1, description="Page number, from 1.")
+    page_size: int = Field(50, ge=1, le=100, description="Items per page, at most 100.")
+
+
+@router.get(
+    "/cases/{case_id}/services",
+    response={200: ServicesOut, **_errors(404, 422)},
+    operation_id="service_list",
+    summary="List the services delivered on a case, with totals",
+    description="Newest first, paginated; `totals` gives minutes and counts by type over the whole case.",
+    tags=["services"],
+)
+def service_list(request: HttpRequest, case_id: int, pages: Query[ServicePages]) -> dict:
+    case = selectors.casework_case(user=request.user, case_id=case_id)
+    totals = selectors.service_totals(user=request.user, case=case)
+    start = (pages.page - 1) * pages.page_size
+    items = list(selectors.service_list(user=request.user, case=case)[start : start + pages.page_size])
+    return {
+        "items": items,
+        "count": sum(total.count for total in totals),
+        "total_minutes": sum(total.minutes for total in totals),
+        "totals": [vars(total) for total in totals],
+    }
+
+
+@router.post(
+    "/cases/{case_id}/services",
+    response={201: ServiceOut, **_errors(400, 404, 422)},
+    operation_id="service_create",
+    summary="Record a service delivered on the case",
+    tags=["services"],
+)
+def service_create(request: HttpRequest, case_id: int, payload: ServiceIn) -> Status:
+    case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
+    staff = request.user
+    if payload.staff_id is not None:
+        staff = selectors.staff_by_id(staff_id=payload.staff_id, field="staff_id")
+    note = None
+    if payload.note_id is not None:
+        note = selectors.note_of_case(user=request.user, case=case, note_id=payload.note_id)
+    with _fields_as_sent():
+        record = services.service_record(
+            actor=request.user,
+            case=case,
+            delivered_on=payload.delivered_on,
+            service_type=payload.service_type,
+            minutes=payload.minutes,
+            modality=payload.modality,
+            staff=staff,
+            note=note,
+            description=payload.description,
+        )
+    return Status(201, record)

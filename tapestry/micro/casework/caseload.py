@@ -1,0 +1,68 @@
+"""What casework adds to a worker's caseload page: their overdue tasks and plan reviews coming due."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.models import User
+from tapestry.micro.cases.hooks import CaseloadAlert
+from tapestry.micro.cases.models import Case
+from tapestry.micro.casework.models import CarePlan, Task
+
+REVIEW_HORIZON_DAYS = 14
+
+
+def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
+    """Open tasks the user owns that are past due, and reviews of their cases' plans due within 14 days.
+
+    A review already past its date is included too: it is the most due of all. A fixed number of queries.
+    """
+    today = timezone.localdate()
+    overdue = (
+        policy.visible(user, Task.objects.filter(owner=user, status=Task.Status.OPEN, due_on__lt=today))
+        .select_related("case__person")
+        .order_by("due_on", "pk")
+    )
+    alerts = [
+        CaseloadAlert(
+            kind="overdue_task",
+            when=task.due_on,
+            title=f"Overdue task: {task.title}",
+            person_name=task.case.person.display_name,
+            url=reverse("casework:case_index", kwargs={"case_pk": task.case_id}),
+            case_id=task.case_id,
+        )
+        for task in overdue
+    ]
+    due = (
+        policy.visible(
+            user,
+            CarePlan.objects.filter(
+                case__worker=user,
+                case__status=Case.Status.OPEN,
+                next_review_on__lte=today + timedelta(days=REVIEW_HORIZON_DAYS),
+            ),
+        )
+        .select_related("case__person")
+        .order_by("next_review_on", "pk")
+    )
+    alerts += [
+        CaseloadAlert(
+            kind="upcoming_review",
+            when=plan.next_review_on,
+            title=(
+                f"Care plan review overdue since {plan.next_review_on:%Y-%m-%d}"
+                if plan.next_review_on < today
+                else f"Care plan review due {plan.next_review_on:%Y-%m-%d}"
+            ),
+            person_name=plan.case.person.display_name,
+            url=reverse("casework:plan_detail", kwargs={"case_pk": plan.case_id}),
+            case_id=plan.case_id,
+        )
+        for plan in due
+    ]
+    return alerts

@@ -1,0 +1,288 @@
+"""Forms for care plans, goals, tasks, reviews, notes, addenda and services: they parse, services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from tapestry.access.models import User
+from tapestry.micro.cases.models import CaseNeed
+from tapestry.micro.casework.models import (
+    RATING_VALIDATORS,
+    CarePlan,
+    Goal,
+    ProgressNote,
+    ProgressReview,
+    ServiceRecord,
+    Task,
+)
+from tapestry.people.forms import DATE_INPUT, ServiceErrors
+from tapestry.people.models import Person
+
+RATINGS = [("", "Not rated"), *[(str(n), f"{n} of 5") for n in range(1, 6)]]
+REASON_HELP = "Kept with the plan's history, e.g. 'agreed with the client at the review'."
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.get_full_name() or obj.username
+
+
+class NeedChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: CaseNeed) -> str:
+        code = f" ({obj.need.icd10})" if obj.need.icd10 else ""
+        return f"{obj.need.label}{code}, {obj.get_status_display().lower()}"
+
+
+class PersonPresentField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return obj.display_name
+
+
+def _rating_field(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=RATINGS,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        validators=RATING_VALIDATORS,
+        help_text="1 means no progress, 5 means the goal is met.",
+    )
+
+
+class Versioned(forms.Form):
+    """Carries the version the record was read at (optimistic concurrency)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+# Care plans ---------------------------------------------------------------------------------
+
+
+class PlanForm(ServiceErrors, forms.Form):
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), help_text=CarePlan._meta.get_field("summary").help_text
+    )
+    next_review_on = forms.DateField(
+        label="Next review",
+        required=False,
+        widget=DATE_INPUT,
+        help_text="When to review the plan with the client.",
+    )
+    reason = forms.CharField(
+        label="Why the plan changes", max_length=255, required=False, help_text=REASON_HELP
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, plan: CarePlan | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        if plan is None:
+            del self.fields["reason"], self.fields["version"]
+        else:
+            self.fields["reason"].required = True
+            self.fields["version"].required = True
+            if not self.is_bound:
+                self.initial.update(
+                    summary=plan.summary, next_review_on=plan.next_review_on, version=plan.version
+                )
+
+
+class GoalForm(ServiceErrors, forms.ModelForm):
+    needs = NeedChoiceField(
+        label="Needs this goal addresses",
+        queryset=CaseNeed.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The coded needs recorded on the case.",
+    )
+    reason = forms.CharField(label="Why", max_length=255, required=False, help_text=REASON_HELP)
+
+    class Meta:
+        model = Goal
+        fields = ["description", "measure", "target", "target_date", "status", "needs"]
+        widgets = {"target_date": DATE_INPUT}
+        labels = {"target_date": "Target date"}
+
+    def __init__(self, *args: Any, needs: QuerySet[CaseNeed], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["needs"].queryset = needs
+        if self.instance.pk is None:
+            del self.fields["status"]
+        else:
+            self.fields["reason"].required = True
+            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+            if not self.is_bound:
+                self.initial["version"] = self.instance.version
+
+    def changes(self) -> dict[str, Any]:
+        names = ["description", "measure", "target", "target_date", "status"]
+        return {name: self.cleaned_data[name] for name in names if name in self.fields}
+
+
+class TaskForm(ServiceErrors, forms.ModelForm):
+    owner = StaffChoiceField(queryset=User.objects.none(), help_text="They must be able to open this case.")
+
+    class Meta:
+        model = Task
+        fields = ["title", "details", "owner", "due_on", "goal", "status"]
+        widgets = {"due_on": DATE_INPUT, "details": forms.Textarea(attrs={"rows": 3})}
+        labels = {"due_on": "Due", "goal": "Towards goal"}
+
+    def __init__(self, *args: Any, staff: QuerySet[User], goals: QuerySet[Goal], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = staff
+        self.fields["goal"].queryset = goals
+        self.fields["goal"].empty_label = "No particular goal"
+        if self.instance.pk is None:
+            del self.fields["status"]
+        else:
+            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+            if not self.is_bound:
+                self.initial["version"] = self.instance.version
+
+    def changes(self) -> dict[str, Any]:
+        names = ["title", "details", "owner", "due_on", "goal", "status"]
+        return {name: self.cleaned_data[name] for name in names if name in self.fields}
+
+
+class ReviewForm(ServiceErrors, forms.ModelForm):
+    overall_rating = _rating_field("Overall progress")
+
+    class Meta:
+        model = ProgressReview
+        fields = ["reviewed_on", "overall_rating", "narrative", "next_review_on"]
+        widgets = {
+            "reviewed_on": DATE_INPUT,
+            "next_review_on": DATE_INPUT,
+            "narrative": forms.Textarea(attrs={"rows": 5}),
+        }
+        labels = {"reviewed_on": "Date of the review", "next_review_on": "Next review"}
+
+    def __init__(self, *args: Any, goals: list[Goal], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.goals = goals
+        for goal in goals:
+            self.fields[f"goal_{goal.pk}_rating"] = _rating_field(f"Progress on: {goal.description}")
+            self.fields[f"goal_{goal.pk}_comment"] = forms.CharField(
+                label=f"Comment on: {goal.description}", max_length=255, required=False
+            )
+
+    def goal_ratings(self) -> list[tuple[Goal, int, str]]:
+        data = self.cleaned_data
+        return [
+            (goal, data[f"goal_{goal.pk}_rating"], data[f"goal_{goal.pk}_comment"])
+            for goal in self.goals
+            if data.get(f"goal_{goal.pk}_rating") is not None
+        ]
+
+
+# Notes --------------------------------------------------------------------------------------
+
+
+class NoteForm(ServiceErrors, forms.ModelForm):
+    """The fields of one note format; a family session may tick household members present."""
+
+    present = PersonPresentField(
+        label="Family members present",
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="For a family session: the members of the case's household who took part.",
+    )
+
+    class Meta:
+        model = ProgressNote
+        fields = [
+            "title",
+            "contact_date",
+            "duration_minutes",
+            "segment",
+            *ProgressNote.ALL_SECTIONS,
+            "present",
+        ]
+        widgets = {
+            "contact_date": DATE_INPUT,
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in ProgressNote.ALL_SECTIONS},
+        }
+        labels = {
+            "contact_date": "Date of contact",
+            "duration_minutes": "Duration (minutes)",
+            "segment": "Kind of note",
+        }
+
+    def __init__(
+        self,
+        *args: Any,
+        members: QuerySet[Person],
+        segments: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        note = self.instance
+        for name in ProgressNote.ALL_SECTIONS:
+            if name not in ProgressNote.SECTIONS[note.format]:
+                del self.fields[name]
+        self.fields["segment"].choices = segments
+        if len(segments) == 1:
+            self.fields["segment"].widget = forms.HiddenInput()
+        self.fields["present"].queryset = members
+        if not members.exists() and not (note.pk and note.present.exists()):
+            del self.fields["present"]
+        if note.pk is not None:
+            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+            if not self.is_bound:
+                self.initial["version"] = note.version
+
+    def changes(self) -> dict[str, Any]:
+        names = ["title", "contact_date", "duration_minutes", "segment", *ProgressNote.ALL_SECTIONS]
+        return {name: self.cleaned_data[name] for name in names if name in self.fields}
+
+    def sections(self) -> dict[str, str]:
+        return {name: self.cleaned_data[name] for name in ProgressNote.ALL_SECTIONS if name in self.fields}
+
+    def present_persons(self) -> list[Person] | None:
+        return list(self.cleaned_data["present"]) if "present" in self.fields else None
+
+
+class SignForm(Versioned):
+    pass
+
+
+class AddendumForm(ServiceErrors, forms.Form):
+    text = forms.CharField(
+        label="Addendum",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What is corrected or added, and why. The signed note itself stays as it was.",
+    )
+
+
+# Services delivered -------------------------------------------------------------------------
+
+
+class NoteChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: ProgressNote) -> str:
+        return str(obj)
+
+
+class ServiceForm(ServiceErrors, forms.ModelForm):
+    staff = StaffChoiceField(queryset=User.objects.none(), label="Delivered by")
+    note = NoteChoiceField(
+        queryset=ProgressNote.objects.none(), required=False, label="Note", empty_label="No note"
+    )
+
+    class Meta:
+        model = ServiceRecord
+        fields = ["delivered_on", "service_type", "minutes", "modality", "staff", "note", "description"]
+        widgets = {"delivered_on": DATE_INPUT}
+        labels = {"delivered_on": "Date", "service_type": "Service", "description": "Description (optional)"}
+
+    def __init__(
+        self, *args: Any, staff: QuerySet[User], notes: QuerySet[ProgressNote], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = staff
+        self.fields["note"].queryset = notes

@@ -1,0 +1,408 @@
+"""Typed request and response bodies of the casework API: plans, goals, tasks, reviews, notes, services."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from ninja import Field, Schema
+from pydantic import AfterValidator, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from tapestry.micro.casework.models import Goal, ProgressNote, ServiceRecord, Task
+from tapestry.people.schemas import Input
+
+# Literals rather than TextChoices: several models have a "Status" and they would collide as components.
+GoalStatus = Literal[tuple(Goal.Status.values)]
+TaskStatus = Literal[tuple(Task.Status.values)]
+NoteFormat = Literal[tuple(ProgressNote.Format.values)]
+NoteSegment = Literal["", "psychotherapy"]
+ServiceType = Literal[tuple(ServiceRecord.Type.values)]
+Modality = Literal[tuple(ServiceRecord.Modality.values)]
+
+
+def _text(max_length: int | None = None, *, required: bool = False) -> Any:
+    return Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
+    ]
+
+
+RequiredText = _text(required=True)
+RequiredText120 = _text(120, required=True)
+RequiredText200 = _text(200, required=True)
+RequiredText255 = _text(255, required=True)
+Text120 = _text(120)
+Text255 = _text(255)
+Rating = Annotated[int, Field(ge=1, le=5, description="1 (no progress) to 5 (met).")]
+Minutes = Annotated[int, Field(ge=1, le=1440, description="Minutes, at most a day.")]
+
+
+def _once(ids: list[int]) -> list[int]:
+    if len(ids) != len(set(ids)):
+        raise PydanticCustomError("repeated", "List each one only once.")
+    return ids
+
+
+Ids = Annotated[list[int], AfterValidator(_once)]
+
+
+class StaffRef(Schema):
+    id: int
+    name: str
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return obj.get_full_name() or obj.username
+
+
+class PersonRef(Schema):
+    id: int
+    name: str
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return obj.display_name
+
+
+# Care plans ---------------------------------------------------------------------------------
+
+
+class PlanIn(Input):
+    summary: RequiredText = Field(description="What the client and worker are working towards.")
+    next_review_on: date | None = None
+    reason: Text255 = Field("", description="Why the plan changes; required when revising.")
+    version: int | None = Field(None, ge=1, description="The version you read; required when revising.")
+
+
+class NeedOut(Schema):
+    id: int = Field(description="The case need's id.")
+    code: str
+    label: str
+    icd10: str
+    status: str
+
+    @staticmethod
+    def resolve_code(obj: Any) -> str:
+        return obj.need.code
+
+    @staticmethod
+    def resolve_label(obj: Any) -> str:
+        return obj.need.label
+
+    @staticmethod
+    def resolve_icd10(obj: Any) -> str:
+        return obj.need.icd10
+
+
+class GoalIn(Input):
+    description: RequiredText255
+    measure: RequiredText255 = Field(description="How progress is measured.")
+    target: RequiredText120 = Field(description="The value that means the goal is met.")
+    target_date: date
+    need_ids: Ids = Field(default_factory=list, description="Ids of needs recorded on this case.")
+    reason: Text255 = Field("", description="Kept with the plan's history; a default is written if empty.")
+
+
+class GoalPatch(Input):
+    """Send `version`, `reason` and only the fields you change."""
+
+    version: int = Field(ge=1)
+    reason: RequiredText255 = Field(description="Why the goal changes; kept with the plan's history.")
+    description: RequiredText255 = None
+    measure: RequiredText255 = None
+    target: RequiredText120 = None
+    target_date: date = None
+    status: GoalStatus = None
+    need_ids: Ids | None = None
+
+
+class GoalOut(Schema):
+    id: int
+    description: str
+    measure: str
+    target: str
+    target_date: date
+    status: str
+    status_label: str
+    needs: list[NeedOut]
+    version: int
+
+    @staticmethod
+    def resolve_status_label(obj: Any) -> str:
+        return obj.get_status_display()
+
+    @staticmethod
+    def resolve_needs(obj: Any) -> Any:
+        return obj.needs.all()
+
+
+class TaskIn(Input):
+    title: RequiredText200
+    details: str = ""
+    owner_id: int | None = Field(None, description="Staff member who does it; you, if absent.")
+    due_on: date
+    goal_id: int | None = Field(None, description="A goal of this case's plan.")
+
+
+class TaskPatch(Input):
+    """Send `version` and only the fields you change; `goal_id: null` unlinks the goal."""
+
+    version: int = Field(ge=1)
+    title: RequiredText200 = None
+    details: str = None
+    owner_id: int = None
+    due_on: date = None
+    goal_id: int | None = None
+    status: TaskStatus = None
+
+
+class TaskOut(Schema):
+    id: int
+    case_id: int
+    goal_id: int | None
+    title: str
+    details: str
+    owner: StaffRef
+    due_on: date
+    status: str
+    completed_at: datetime | None
+    overdue: bool
+    version: int
+
+    @staticmethod
+    def resolve_overdue(obj: Any) -> bool:
+        return obj.is_overdue
+
+
+class GoalRatingIn(Input):
+    goal_id: int
+    rating: Rating
+    comment: Text255 = ""
+
+
+class ReviewIn(Input):
+    reviewed_on: date | None = Field(None, description="Today, if absent.")
+    overall_rating: Rating | None = None
+    narrative: RequiredText
+    next_review_on: date | None = Field(None, description="Becomes the plan's next review date.")
+    goal_ratings: list[GoalRatingIn] = Field(default_factory=list)
+
+
+class GoalRatingOut(Schema):
+    goal_id: int
+    rating: int
+    comment: str
+
+
+class ReviewOut(Schema):
+    id: int
+    reviewed_on: date
+    overall_rating: int | None
+    narrative: str
+    next_review_on: date | None
+    reviewed_by: StaffRef | None
+    goal_ratings: list[GoalRatingOut]
+
+    @staticmethod
+    def resolve_goal_ratings(obj: Any) -> Any:
+        return obj.goal_ratings.all()
+
+
+class RevisionOut(Schema):
+    number: int
+    changed_at: datetime
+    changed_by: StaffRef | None
+    reason: str
+
+
+class PlanOut(Schema):
+    id: int
+    case_id: int
+    summary: str
+    started_on: date
+    next_review_on: date | None
+    version: int
+    goals: list[GoalOut]
+    tasks: list[TaskOut] = Field(description="Every task on the case, open ones first.")
+    reviews: list[ReviewOut] = Field(description="Newest first.")
+    revisions: list[RevisionOut] = Field(description="The plan's history, newest first.")
+
+    @staticmethod
+    def resolve_goals(obj: Any) -> Any:
+        return obj.goals.all()
+
+    @staticmethod
+    def resolve_tasks(obj: Any) -> Any:
+        return getattr(obj, "case_tasks", [])
+
+    @staticmethod
+    def resolve_reviews(obj: Any) -> Any:
+        return obj.reviews.all()
+
+    @staticmethod
+    def resolve_revisions(obj: Any) -> Any:
+        return obj.revisions.all()
+
+
+# Notes --------------------------------------------------------------------------------------
+
+
+class NoteSections(Input):
+    data: str = Field("", description="DAP: what was observed and said.")
+    subjective: str = Field("", description="SOAP: what the client reports.")
+    objective: str = Field("", description="SOAP: what the worker observed or measured.")
+    assessment: str = Field("", description="DAP and SOAP: the worker's understanding.")
+    plan: str = Field("", description="DAP and SOAP: what happens next.")
+    text: str = Field("", description="Contact note: free text.")
+
+
+class NoteIn(NoteSections):
+    format: NoteFormat = Field(description="dap, soap or contact; fill only that format's sections.")
+    title: Text120 = ""
+    contact_date: date | None = Field(None, description="Today, if absent.")
+    duration_minutes: Minutes | None = None
+    segment: NoteSegment = Field("", description="'psychotherapy' keeps the note apart; it needs a grant.")
+    present_ids: Ids = Field(
+        default_factory=list, description="Family session: ids of household members present."
+    )
+
+
+class NotePatch(Input):
+    """A draft only. Send `version` and only what you change."""
+
+    version: int = Field(ge=1)
+    title: Text120 = None
+    contact_date: date = None
+    duration_minutes: Minutes | None = None
+    segment: NoteSegment = None
+    data: str = None
+    subjective: str = None
+    objective: str = None
+    assessment: str = None
+    plan: str = None
+    text: str = None
+    present_ids: Ids = None
+
+
+class SignIn(Input):
+    version: int = Field(ge=1, description="The version you read: you sign what you saw.")
+
+
+class AddendumIn(Input):
+    text: RequiredText
+
+
+class AddendumOut(Schema):
+    id: int
+    note_id: int
+    text: str
+    author: StaffRef
+    created_at: datetime
+
+
+class NoteListItemOut(Schema):
+    id: int
+    case_id: int
+    format: str
+    title: str
+    display_title: str
+    contact_date: date
+    duration_minutes: int | None
+    segment: str
+    status: str
+    author: StaffRef
+    signed_at: datetime | None
+    present_count: int
+    addenda_count: int
+
+
+class NoteOut(Schema):
+    id: int
+    case_id: int
+    format: str
+    format_label: str
+    title: str
+    display_title: str
+    contact_date: date
+    duration_minutes: int | None
+    segment: str
+    data: str
+    subjective: str
+    objective: str
+    assessment: str
+    plan: str
+    text: str
+    present: list[PersonRef] = Field(description="Household members present at a family session.")
+    status: str
+    author: StaffRef
+    signed_by: StaffRef | None
+    signed_at: datetime | None
+    addenda: list[AddendumOut]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_format_label(obj: Any) -> str:
+        return obj.get_format_display()
+
+    @staticmethod
+    def resolve_present(obj: Any) -> Any:
+        return obj.present.all()
+
+    @staticmethod
+    def resolve_addenda(obj: Any) -> Any:
+        return obj.addenda.all()
+
+
+# Services delivered -------------------------------------------------------------------------
+
+
+class ServiceIn(Input):
+    delivered_on: date | None = Field(None, description="Today, if absent.")
+    service_type: ServiceType
+    minutes: Minutes
+    modality: Modality
+    staff_id: int | None = Field(None, description="Who delivered it; you, if absent.")
+    note_id: int | None = Field(None, description="A note on this case that records it.")
+    description: Text255 = ""
+
+
+class ServiceOut(Schema):
+    id: int
+    case_id: int
+    delivered_on: date
+    service_type: str
+    service_type_label: str
+    minutes: int
+    modality: str
+    modality_label: str
+    staff: StaffRef
+    note_id: int | None = Field(description="Null also when the note is one you may not open.")
+    description: str
+
+    @staticmethod
+    def resolve_service_type_label(obj: Any) -> str:
+        return obj.get_service_type_display()
+
+    @staticmethod
+    def resolve_modality_label(obj: Any) -> str:
+        return obj.get_modality_display()
+
+    @staticmethod
+    def resolve_note_id(obj: Any) -> int | None:
+        return obj.note_id if getattr(obj, "note_visible", True) else None
+
+
+class ServiceTotalOut(Schema):
+    service_type: str
+    label: str
+    count: int
+    minutes: int
+
+
+class ServicesOut(Schema):
+    items: list[ServiceOut]
+    count: int
+    total_minutes: int
+    totals: list[ServiceTotalOut] = Field(description="Minutes and counts by type of service, largest first.")

@@ -1,0 +1,429 @@
+"""Pages for care plans, notes and services delivered on a case: parse, call a service or selector, render."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from tapestry.access.errors import StaleEdit
+from tapestry.micro.casework import selectors, services
+from tapestry.micro.casework.forms import (
+    AddendumForm,
+    GoalForm,
+    NoteForm,
+    PlanForm,
+    ReviewForm,
+    ServiceForm,
+    SignForm,
+    TaskForm,
+)
+from tapestry.micro.casework.models import Goal, ProgressNote, ServiceRecord, Task
+
+
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def _index_url(case_pk: int) -> str:
+    return reverse("casework:case_index", kwargs={"case_pk": case_pk})
+
+
+def _form_page(
+    request: HttpRequest, *, case: Any, form: Any, title: str, intro: str = "", status: int = 200
+) -> HttpResponse:
+    context = {"case": case, "form": form, "title": title, "intro": intro, "cancel_url": _index_url(case.pk)}
+    return render(request, "casework/form.html", context, status=status)
+
+
+# The case's casework at a glance.
+
+
+def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.casework_case(user=request.user, case_id=case_pk)
+    plan = selectors.plan_detail(user=request.user, case=case, purpose="casework overview")
+    context = {
+        "case": case,
+        "plan": plan,
+        "tasks": selectors.case_tasks(user=request.user, case=case),
+        "notes": selectors.note_list(user=request.user, case=case),
+        "service_totals": selectors.service_totals(user=request.user, case=case),
+        "can_change": selectors.case_changeable(user=request.user, case=case),
+    }
+    context["service_minutes"] = sum(total.minutes for total in context["service_totals"])
+    return render(request, "casework/case_index.html", context)
+
+
+# Care plans.
+
+
+def plan_detail(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.casework_case(user=request.user, case_id=case_pk)
+    plan = selectors.plan_detail(user=request.user, case=case)
+    if plan is None:
+        messages.info(request, "This case has no care plan yet: start one here.")
+        return redirect("casework:plan_edit", case_pk=case.pk)
+    context = {
+        "case": case,
+        "plan": plan,
+        "tasks": selectors.case_tasks(user=request.user, case=case),
+        "can_change": selectors.case_changeable(user=request.user, case=case),
+    }
+    return render(request, "casework/plan_detail.html", context)
+
+
+def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
+    """Start the plan, or revise its summary and review date (kept as a revision)."""
+    case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
+    plan = case.care_plan if hasattr(case, "care_plan") else None
+    form = PlanForm(_bound(request), plan=plan)
+    status = 200
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if plan is None:
+                services.plan_create(
+                    actor=request.user,
+                    case=case,
+                    summary=data["summary"],
+                    next_review_on=data["next_review_on"],
+                )
+            else:
+                services.plan_revise(
+                    actor=request.user,
+                    plan=plan,
+                    version=data["version"],
+                    summary=data["summary"],
+                    next_review_on=data["next_review_on"],
+                    reason=data["reason"],
+                )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The care plan is saved.")
+            return redirect("casework:plan_detail", case_pk=case.pk)
+    title = "Start the care plan" if plan is None else "Revise the care plan"
+    return _form_page(request, case=case, form=form, title=title, status=status)
+
+
+def revision_detail(request: HttpRequest, case_pk: int, number: int) -> HttpResponse:
+    case = selectors.casework_case(user=request.user, case_id=case_pk)
+    revision = selectors.revision_detail(user=request.user, case=case, number=number)
+    return render(request, "casework/revision_detail.html", {"case": case, "revision": revision})
+
+
+def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
+    form = GoalForm(_bound(request), needs=selectors.case_need_choices(case=case))
+    if form.is_bound and form.is_valid():
+        try:
+            services.goal_add(
+                actor=request.user,
+                case=case,
+                **{k: v for k, v in form.changes().items() if k != "status"},
+                needs=list(form.cleaned_data["needs"]),
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The goal is added to the plan.")
+            return redirect("casework:plan_detail", case_pk=case.pk)
+    return _form_page(
+        request,
+        case=case,
+        form=form,
+        title="Add a goal",
+        intro="Make it specific and measurable: what changes, how you will know, and by when.",
+    )
+
+
+def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = selectors.goal_get(user=request.user, goal_id=pk, for_change=True)
+    case = goal.plan.case
+    form = GoalForm(_bound(request), instance=copy.copy(goal), needs=selectors.case_need_choices(case=case))
+    if not form.is_bound:
+        form.initial["needs"] = list(goal.needs.values_list("pk", flat=True))
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.goal_update(
+                actor=request.user,
+                goal=goal,
+                version=form.cleaned_data["version"],
+                changes=form.changes(),
+                needs=list(form.cleaned_data["needs"]),
+                reason=form.cleaned_data["reason"],
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The goal is changed; the plan's history keeps the earlier version.")
+            return redirect("casework:plan_detail", case_pk=case.pk)
+    return _form_page(request, case=case, form=form, title=f"Change goal: {goal}", status=status)
+
+
+def task_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
+    form = TaskForm(
+        _bound(request),
+        instance=Task(case=case),
+        initial={"owner": request.user.pk, "goal": request.GET.get("goal")},
+        staff=selectors.staff_choices(),
+        goals=selectors.goal_choices(case=case),
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            services.task_add(actor=request.user, case=case, **form.changes())
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The task is added.")
+            return redirect("casework:case_index", case_pk=case.pk)
+    return _form_page(request, case=case, form=form, title="Add a task")
+
+
+def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    task = selectors.task_get(user=request.user, task_id=pk, for_change=True)
+    form = TaskForm(
+        _bound(request),
+        instance=copy.copy(task),
+        staff=selectors.staff_choices(),
+        goals=selectors.goal_choices(case=task.case),
+    )
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.task_update(
+                actor=request.user, task=task, version=form.cleaned_data["version"], changes=form.changes()
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The task is saved.")
+            return redirect("casework:case_index", case_pk=task.case_id)
+    return _form_page(request, case=task.case, form=form, title=f"Task: {task}", status=status)
+
+
+def review_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
+    plan = selectors.plan_get(user=request.user, case=case, for_change=True)
+    goals = list(selectors.goal_choices(case=case).filter(status=Goal.Status.ACTIVE))
+    form = ReviewForm(_bound(request), goals=goals)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.review_record(
+                actor=request.user,
+                plan=plan,
+                reviewed_on=data["reviewed_on"],
+                narrative=data["narrative"],
+                overall_rating=data["overall_rating"],
+                next_review_on=data["next_review_on"],
+                goal_ratings=form.goal_ratings(),
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The review is recorded.")
+            return redirect("casework:plan_detail", case_pk=case.pk)
+    return _form_page(
+        request,
+        case=case,
+        form=form,
+        title="Record a progress review",
+        intro="Rate progress overall, on each goal still in progress, or both.",
+    )
+
+
+# Notes.
+
+
+def _note_form(request: HttpRequest, note: ProgressNote, data: Any = None) -> NoteForm:
+    return NoteForm(
+        data,
+        instance=note,
+        members=selectors.household_member_choices(case=note.case),
+        segments=selectors.note_segment_choices(user=request.user),
+    )
+
+
+def note_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
+    chosen = request.GET.get("format", ProgressNote.Format.DAP)
+    if chosen not in ProgressNote.Format.values:
+        chosen = ProgressNote.Format.DAP
+    form = _note_form(request, ProgressNote(case=case, author=request.user, format=chosen), _bound(request))
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            note = services.note_create(
+                actor=request.user,
+                case=case,
+                format=chosen,
+                sections=form.sections(),
+                title=data["title"],
+                contact_date=data["contact_date"],
+                duration_minutes=data["duration_minutes"],
+                segment=data["segment"],
+                present=form.present_persons() or [],
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The note is saved as a draft. Sign it when it is complete.")
+            return redirect("casework:note_detail", pk=note.pk)
+    context = {
+        "case": case,
+        "form": form,
+        "format": chosen,
+        "format_name": ProgressNote.format_name(chosen),
+        "formats": ProgressNote.Format.choices,
+    }
+    return render(request, "casework/note_create.html", context)
+
+
+def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    note = selectors.note_detail(user=request.user, note_id=pk)
+    context = {
+        "note": note,
+        "case": note.case,
+        "sign_form": SignForm(initial={"version": note.version}),
+        "can_sign": not note.is_signed and note.author_id == request.user.pk and note.can_change,
+        "missing": [ProgressNote._meta.get_field(name).verbose_name for name in note.missing_sections()],
+    }
+    return render(request, "casework/note_detail.html", context)
+
+
+def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a draft; a signed note is locked and sends the writer to the addendum form."""
+    note = selectors.note_get(user=request.user, note_id=pk, for_change=True)
+    if note.is_signed and request.method != "POST":
+        messages.error(request, str(services.NoteLocked(note)))
+        return redirect("casework:note_detail", pk=note.pk)
+    if note.author_id != request.user.pk:
+        author = note.author.get_full_name() or note.author.username
+        messages.error(request, f"Only {author}, who wrote this draft, can change it.")
+        return redirect("casework:note_detail", pk=note.pk)
+    form = _note_form(request, copy.copy(note), _bound(request))
+    if not form.is_bound:
+        form.initial["present"] = list(note.present.values_list("pk", flat=True))
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.note_update(
+                actor=request.user,
+                note=note,
+                version=form.cleaned_data["version"],
+                changes=form.changes(),
+                present=form.present_persons(),
+            )
+        except (StaleEdit, services.NoteLocked) as refused:
+            # What was typed stays in the form, so it can be copied into an addendum or redone.
+            form.add_error(None, str(refused))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The draft is saved.")
+            return redirect("casework:note_detail", pk=note.pk)
+    elif form.is_bound and note.is_signed:
+        form.add_error(None, str(services.NoteLocked(note)))
+        status = 409
+    context = {"note": note, "case": note.case, "form": form}
+    return render(request, "casework/note_edit.html", context, status=status)
+
+
+@require_POST
+def note_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    note = selectors.note_get(user=request.user, note_id=pk, for_change=True)
+    form = SignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "The note could not be signed: reload it and try again.")
+        return redirect("casework:note_detail", pk=note.pk)
+    try:
+        services.note_sign(actor=request.user, note=note, version=form.cleaned_data["version"])
+    except (StaleEdit, services.NoteLocked) as refused:
+        messages.error(request, str(refused))
+    except ValidationError as error:
+        messages.error(request, "Complete the note before signing: " + " ".join(sorted(set(error.messages))))
+    else:
+        messages.success(request, "The note is signed and locked. Corrections from now on are addenda.")
+    return redirect("casework:note_detail", pk=note.pk)
+
+
+def addendum_add(request: HttpRequest, pk: int) -> HttpResponse:
+    note = selectors.note_get(user=request.user, note_id=pk, for_change=True)
+    if not note.is_signed:
+        messages.error(
+            request, "This note is still a draft: change the draft itself instead of adding an addendum."
+        )
+        return redirect("casework:note_detail", pk=note.pk)
+    form = AddendumForm(_bound(request))
+    if form.is_bound and form.is_valid():
+        try:
+            services.addendum_add(actor=request.user, note=note, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The addendum is added under the note.")
+            return redirect("casework:note_detail", pk=note.pk)
+    return _form_page(
+        request,
+        case=note.case,
+        form=form,
+        title=f"Add an addendum to {note}",
+        intro="The signed note stays as it was; the addendum is shown under it with your name and the time.",
+    )
+
+
+# Services delivered.
+
+
+def service_list(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.casework_case(user=request.user, case_id=case_pk)
+    totals = selectors.service_totals(user=request.user, case=case)
+    context = {
+        "case": case,
+        "services": selectors.service_list(user=request.user, case=case),
+        "totals": totals,
+        "total_minutes": sum(total.minutes for total in totals),
+        "total_count": sum(total.count for total in totals),
+        "can_change": selectors.case_changeable(user=request.user, case=case),
+    }
+    return render(request, "casework/service_list.html", context)
+
+
+def service_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
+    form = ServiceForm(
+        _bound(request),
+        instance=ServiceRecord(case=case),
+        initial={"staff": request.user.pk, "note": request.GET.get("note")},
+        staff=selectors.staff_choices(),
+        notes=selectors.note_choices(user=request.user, case=case),
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            services.service_record(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The service is recorded.")
+            return redirect("casework:service_list", case_pk=case.pk)
+    return _form_page(request, case=case, form=form, title="Record a service delivered")
