@@ -17,7 +17,14 @@ from django.utils import timezone
 
 from tapestry.access.models import BreakGlass, Consent, Role, Segment, SegmentGrant
 from tapestry.access.policy import ROLE_CAPABILITIES, Capability
-from tapestry.access.routes import AUTHENTICATED, CORE_ROUTES, PUBLIC, ROUTES, declared_keys_for_urlconf, undeclared_routes
+from tapestry.access.routes import (
+    AUTHENTICATED,
+    CORE_ROUTES,
+    PUBLIC,
+    ROUTES,
+    declared_keys_for_urlconf,
+    undeclared_routes,
+)
 from tapestry.access.tokens import token_create
 from tapestry.extensions import app_modules
 from tapestry.people.models import Relationship

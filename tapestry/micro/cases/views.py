@@ -44,7 +44,11 @@ CASE_AREAS = (
     ("Referrals", "referrals:case_index", None),
     ("Child welfare", "child_welfare:case_index", {Case.Type.CHILD_WELFARE}),
     ("School", "school:case_index", {Case.Type.SCHOOL}),
-    ("Treatment", "treatment:case_index", {Case.Type.MENTAL_HEALTH, Case.Type.SUBSTANCE_USE, Case.Type.COUNSELLING}),
+    (
+        "Treatment",
+        "treatment:case_index",
+        {Case.Type.MENTAL_HEALTH, Case.Type.SUBSTANCE_USE, Case.Type.COUNSELLING},
+    ),
     ("Timeline", "timeline:case_index", None),
 )
 
