@@ -130,7 +130,7 @@ def _revision_record(*, actor: User, plan: CarePlan, reason: str) -> PlanRevisio
 
 
 def _locked_plan(plan: CarePlan) -> CarePlan:
-    return CarePlan.objects.select_for_update().select_related("case").get(pk=plan.pk)
+    return CarePlan.objects.select_for_update(of=("self",)).select_related("case").get(pk=plan.pk)
 
 
 def _required_reason(reason: str) -> str:
@@ -464,7 +464,7 @@ def _require_author(actor: User, note: ProgressNote, doing: str) -> None:
 
 def _locked_note(note: ProgressNote, version: int) -> ProgressNote:
     """The note's row, locked; a signed note or a stale version is refused."""
-    current = ProgressNote.objects.select_for_update().select_related("case", "signed_by").get(pk=note.pk)
+    current = ProgressNote.objects.select_for_update(of=("self",)).select_related("case", "signed_by").get(pk=note.pk)
     if current.is_signed:
         raise NoteLocked(current)
     if current.version != version:
