@@ -41,3 +41,46 @@ def versioned_update(
             current.save()
             audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=current, fields=changed)
     return current
+
+
+def versioned_save(
+    *,
+    actor: User,
+    model: type[Versioned],
+    lookup: dict[str, Any],
+    version: int,
+    changes: dict[str, Any],
+    editable: Iterable[str],
+    person_id: int | None = None,
+    created_with: dict[str, Any] | None = None,
+    clean_exclude: Iterable[str] = (),
+) -> Versioned:
+    """Save the one record `lookup` names: version 0 creates it, any other version must be current.
+
+    For records there is one of per case (a support plan, a treatment plan): an editor who
+    thought a record existed when it does not gets a StaleEdit rather than a silent create.
+    """
+    editable = list(editable)
+    unknown = set(changes) - set(editable)
+    if unknown:
+        raise ValidationError({name: ["This field cannot be changed here."] for name in sorted(unknown)})
+    existing = model.objects.filter(**lookup).first()
+    if existing is not None:
+        return versioned_update(
+            actor=actor,
+            instance=existing,
+            version=version,
+            changes=changes,
+            editable=editable,
+            clean_exclude=clean_exclude,
+        )
+    if version != 0:
+        raise StaleEdit(0)
+    record = model(**lookup, **(created_with or {}), **changes)
+    record.full_clean(exclude=list(clean_exclude), validate_constraints=False)
+    with transaction.atomic():
+        record.save()
+        audit_record(
+            actor=actor, action=AuditEntry.Action.CREATE, obj=record, person_id=person_id, fields=editable
+        )
+    return record

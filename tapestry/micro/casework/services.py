@@ -464,7 +464,11 @@ def _require_author(actor: User, note: ProgressNote, doing: str) -> None:
 
 def _locked_note(note: ProgressNote, version: int) -> ProgressNote:
     """The note's row, locked; a signed note or a stale version is refused."""
-    current = ProgressNote.objects.select_for_update(of=("self",)).select_related("case", "signed_by").get(pk=note.pk)
+    current = (
+        ProgressNote.objects.select_for_update(of=("self",))
+        .select_related("case", "signed_by")
+        .get(pk=note.pk)
+    )
     if current.is_signed:
         raise NoteLocked(current)
     if current.version != version:

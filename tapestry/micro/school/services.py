@@ -11,10 +11,9 @@ from django.utils import timezone
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
-from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry, Segment, User
 from tapestry.access.policy import Capability
-from tapestry.access.versioning import versioned_update
+from tapestry.access.versioning import versioned_save
 from tapestry.micro.cases.models import Case
 from tapestry.micro.school.models import (
     AttendanceRecord,
@@ -205,34 +204,17 @@ def support_plan_save(
 ) -> EducationSupportPlan:
     """Write the case's support plan: version 0 creates it, otherwise the version read must be current."""
     _require_school_case(actor, case)
-    unknown = set(changes) - set(PLAN_FIELDS)
-    if unknown:
-        raise ValidationError({name: ["This field cannot be changed here."] for name in sorted(unknown)})
-    plan = EducationSupportPlan.objects.filter(case=case).first()
-    if plan is not None:
-        return versioned_update(
-            actor=actor,
-            instance=plan,
-            version=version,
-            changes=changes,
-            editable=PLAN_FIELDS,
-            clean_exclude=["case", "created_by"],
-        )
-    if version != 0:
-        # The editor thought a plan existed; it does not (any more), so nothing is overwritten blindly.
-        raise StaleEdit(0)
-    plan = EducationSupportPlan(case=case, created_by=actor, **changes)
-    _full_clean(plan, exclude=["case", "created_by"])
-    with transaction.atomic():
-        plan.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=plan,
-            person_id=case.person_id,
-            fields=PLAN_FIELDS,
-        )
-    return plan
+    return versioned_save(
+        actor=actor,
+        model=EducationSupportPlan,
+        lookup={"case": case},
+        version=version,
+        changes=changes,
+        editable=PLAN_FIELDS,
+        person_id=case.person_id,
+        created_with={"created_by": actor},
+        clean_exclude=["case", "created_by"],
+    )
 
 
 def engagement_add(

@@ -12,10 +12,9 @@ from django.utils import timezone
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
-from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry, Consent, Segment, User
 from tapestry.access.policy import Capability
-from tapestry.access.versioning import versioned_update
+from tapestry.access.versioning import versioned_save
 from tapestry.micro.cases.models import Case
 from tapestry.micro.treatment.disclosure import REDISCLOSURE_NOTICE, consent_problem
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
@@ -50,34 +49,17 @@ def _full_clean(instance: Any, exclude: list[str]) -> None:
 def treatment_plan_save(*, actor: User, case: Case, version: int, changes: dict[str, Any]) -> TreatmentPlan:
     """Write the case's treatment plan: version 0 creates it, otherwise the version read must be current."""
     _require_case_change(actor, case)
-    unknown = set(changes) - set(PLAN_FIELDS)
-    if unknown:
-        raise ValidationError({name: ["This field cannot be changed here."] for name in sorted(unknown)})
-    plan = TreatmentPlan.objects.filter(case=case).first()
-    if plan is not None:
-        return versioned_update(
-            actor=actor,
-            instance=plan,
-            version=version,
-            changes=changes,
-            editable=PLAN_FIELDS,
-            clean_exclude=["case", "created_by"],
-        )
-    if version != 0:
-        # The editor believed a plan existed; refuse rather than write over what they did not see.
-        raise StaleEdit(0)
-    plan = TreatmentPlan(case=case, created_by=actor, **changes)
-    _full_clean(plan, exclude=["case", "created_by"])
-    with transaction.atomic():
-        plan.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=plan,
-            person_id=case.person_id,
-            fields=PLAN_FIELDS,
-        )
-    return plan
+    return versioned_save(
+        actor=actor,
+        model=TreatmentPlan,
+        lookup={"case": case},
+        version=version,
+        changes=changes,
+        editable=PLAN_FIELDS,
+        person_id=case.person_id,
+        created_with={"created_by": actor},
+        clean_exclude=["case", "created_by"],
+    )
 
 
 def checkin_record(
