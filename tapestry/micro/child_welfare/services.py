@@ -99,7 +99,12 @@ def _require_person(actor: User, person: Person | None, field: str) -> None:
     """Anyone named on a record must be someone the actor may open (register them first if not)."""
     if person is not None and not policy.can_view_person(actor, person):
         raise ValidationError(
-            {field: [f"{person} is not in your caseload or your team's. Register or assign them first."]}
+            # Only the number the caller sent: naming the person would leak who holds that record.
+            {
+                field: [
+                    f"Person {person.pk} is not in your caseload or your team's. Register or assign them first."
+                ]
+            }
         )
 
 

@@ -232,14 +232,16 @@ def test_api_needs_at_least_one_allegation(worker):
 def test_api_refuses_a_child_outside_the_workers_reach_by_the_field(worker):
     case = cw_case(worker)
 
+    stranger = PersonFactory(given_name="Philomena", family_name="Quarrington")
     response = api_client(worker).post(
         f"/api/v1/cases/{case.pk}/child-welfare/reports",
-        report_body(PersonFactory()),
+        report_body(stranger),
         content_type="application/json",
     )
 
     assert response.status_code == 400
     assert "allegations.0.child" in response.json()["errors"]
+    assert "Quarrington" not in response.content.decode()
     assert not Report.objects.exists()
 
 
