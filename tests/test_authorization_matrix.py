@@ -61,6 +61,8 @@ EXPECTED_HOLDERS = {
     },
     Capability.AUDIT_READ: {"auditor"},
     Capability.STAFF_MANAGE: {"administrator"},
+    Capability.GROUP_RUN: CLIENT_FACING | {"supervisor", "group_facilitator", "community_educator"},
+    Capability.PROGRAM_MANAGE: {"supervisor", "program_manager", "community_educator"},
 }
 
 

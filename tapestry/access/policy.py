@@ -8,6 +8,7 @@ Sensitive segments need an explicit, unexpired grant on top of that.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,6 +40,11 @@ class Capability(models.TextChoices):
     ORGANISATION_WRITE = "organisation.write", "Add and change organisations"
     AGGREGATE_READ = "aggregate.read", "See counts that identify no one"
     AUDIT_READ = "audit.read", "Search the audit log"
+    GROUP_RUN = "group.run", "Run groups and mediations: their rosters, sessions, attendance and notes"
+    PROGRAM_MANAGE = (
+        "program.manage",
+        "Design and run programs: logic models, budgets, staff, prevention work",
+    )
     STAFF_MANAGE = "staff.manage", "Manage staff accounts, teams, caseloads and grants"
 
 
@@ -47,16 +53,20 @@ _CLIENT_FACING = {C.PERSON_READ, C.PERSON_WRITE, C.BREAK_GLASS, C.ORGANISATION_R
 _COMMUNITY = {C.ORGANISATION_READ, C.ORGANISATION_WRITE, C.AGGREGATE_READ}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
-    Role.CASEWORKER: frozenset(_CLIENT_FACING),
-    Role.CRISIS_WORKER: frozenset(_CLIENT_FACING),
-    Role.CHILD_WELFARE_WORKER: frozenset(_CLIENT_FACING),
-    Role.SCHOOL_SOCIAL_WORKER: frozenset(_CLIENT_FACING),
-    Role.OUTREACH_WORKER: frozenset(_CLIENT_FACING),
-    Role.SUPERVISOR: frozenset(_CLIENT_FACING | {C.PERSON_MERGE, C.BREAK_GLASS_REVIEW, C.AGGREGATE_READ}),
+    Role.CASEWORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN}),
+    Role.CRISIS_WORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN}),
+    Role.CHILD_WELFARE_WORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN}),
+    Role.SCHOOL_SOCIAL_WORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN}),
+    Role.OUTREACH_WORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN}),
+    Role.SUPERVISOR: frozenset(
+        _CLIENT_FACING
+        | {C.PERSON_MERGE, C.BREAK_GLASS_REVIEW, C.AGGREGATE_READ, C.GROUP_RUN, C.PROGRAM_MANAGE}
+    ),
     # Facilitators reach members through their groups (mezzo), never through the caseload.
-    Role.GROUP_FACILITATOR: frozenset({C.ORGANISATION_READ}),
-    Role.COMMUNITY_EDUCATOR: frozenset(_COMMUNITY),
-    Role.PROGRAM_MANAGER: frozenset(_COMMUNITY),
+    Role.GROUP_FACILITATOR: frozenset({C.ORGANISATION_READ, C.GROUP_RUN}),
+    Role.COMMUNITY_EDUCATOR: frozenset(_COMMUNITY | {C.GROUP_RUN, C.PROGRAM_MANAGE}),
+    # Program managers design programs and see their aggregates, never a roster or a case.
+    Role.PROGRAM_MANAGER: frozenset(_COMMUNITY | {C.PROGRAM_MANAGE}),
     Role.COMMUNITY_ORGANISER: frozenset(_COMMUNITY),
     Role.GRANTS_OFFICER: frozenset(_COMMUNITY),
     Role.EVALUATOR: frozenset({C.ORGANISATION_READ, C.AGGREGATE_READ}),
@@ -139,11 +149,18 @@ def emergency_access(user: User, person: Person) -> BreakGlass | None:
 
 @dataclass(frozen=True)
 class PersonLink:
-    """How a person-level model reaches its person, and which segment its rows belong to."""
+    """How a person-level model reaches its person, and which segment its rows belong to.
+
+    `run_by` opens rows through the work a user runs rather than through their caseload: a
+    path from the row to a group (or a mediation) and a function giving the pks of the
+    groups that user runs. A facilitator so sees their roster and attendance, and nothing
+    else of the members' records.
+    """
 
     path: str
     also: str | None = None
     segment_field: str | None = None
+    run_by: tuple[str, Callable[[User], QuerySet]] | None = None
 
 
 # Every model that holds person-level data is declared here; `visible` refuses any other.
@@ -164,6 +181,9 @@ def visible(user: User, queryset: QuerySet, *, for_change: bool = False) -> Quer
     rule = Q(**{f"{link.path}__in": persons.values("pk")})
     if link.also:
         rule |= Q(**{f"{link.also}__in": persons.values("pk")})
+    if link.run_by is not None and has_capability(user, C.GROUP_RUN):
+        path, runs = link.run_by
+        rule |= Q(**{f"{path}__in": runs(user)})
     queryset = queryset.filter(rule)
     if link.segment_field:
         queryset = queryset.filter(

@@ -1,0 +1,1 @@
+"""Evidence: counts that identify no one, drawn from every level (small-cell suppression first)."""
