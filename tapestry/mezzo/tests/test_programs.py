@@ -1,27 +1,22 @@
-"""Programs: listed for every role with organisation access, added by those who may change organisations."""
+"""Programs: listed for every role with organisation access, added by those who manage programs."""
 
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from tapestry.access.models import AuditEntry, User
-from tapestry.access.tokens import token_create
-from tapestry.mezzo.models import Program
+from tapestry.access.models import AuditEntry
+from tapestry.mezzo.models import Program, ProgramStaff
+from tapestry.mezzo.selectors import program_choices
+from tapestry.mezzo.tests.support import api_client
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
 
 
-def api_client(user: User) -> Client:
-    _, raw = token_create(actor=user, name="tests")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
-
-
 def test_program_list_shows_running_and_closed_programs(cast):
     Program.objects.create(name="Housing Stability", description="Eviction prevention.")
-    Program.objects.create(name="Winter Warmth 2024", is_active=False)
+    Program.objects.create(name="Winter Warmth 2024", is_active=False, status="closed")
 
     page = client_for(cast["evaluator"]).get(reverse("mezzo:program_list")).content.decode()
     running = (
@@ -33,38 +28,73 @@ def test_program_list_shows_running_and_closed_programs(cast):
     assert "Winter Warmth 2024" not in running
 
 
-def test_a_program_manager_adds_a_program(cast):
+def test_a_program_manager_adds_a_program_and_becomes_its_manager(cast):
     manager = cast["program_manager"]
 
     response = client_for(manager).post(
         reverse("mezzo:program_create"),
-        {"name": "Recovery Support", "description": "Peer support.", "is_active": "on"},
+        {
+            "name": "Recovery Support",
+            "description": "Peer support.",
+            "status": "running",
+            "target_population": "Adults cutting down on alcohol.",
+            "capacity": "25",
+            "starts_on": "2026-01-05",
+        },
     )
 
     program = Program.objects.get()
-    assert response.status_code == 302
-    assert (program.name, program.description, program.is_active) == (
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "mezzo:program_detail", args=[program.pk]
+    )
+    assert (program.name, program.description, program.is_active, program.capacity) == (
         "Recovery Support",
         "Peer support.",
         True,
+        25,
     )
+    assert ProgramStaff.objects.get(program=program).user == manager
+    assert ProgramStaff.objects.get(program=program).role_in_program == "manager"
     assert AuditEntry.objects.filter(action="create", object_type="mezzo.program", actor=manager).exists()
+
+
+def test_only_a_running_program_takes_new_cases(cast):
+    client = client_for(cast.supervisor)
+    client.post(reverse("mezzo:program_create"), {"name": "Pilot", "status": "design"})
+    client.post(reverse("mezzo:program_create"), {"name": "Live", "status": "running"})
+
+    assert [p.name for p in program_choices()] == ["Live"]
+    assert Program.objects.get(name="Pilot").is_active is False
 
 
 def test_a_duplicate_name_is_refused_by_the_field(cast):
     Program.objects.create(name="Family Support")
 
-    response = client_for(cast.caseworker).post(reverse("mezzo:program_create"), {"name": "family support"})
+    response = client_for(cast.supervisor).post(
+        reverse("mezzo:program_create"), {"name": "family support", "status": "running"}
+    )
 
     assert response.context["form"].errors["name"] == ["A program with this name already exists."]
     assert Program.objects.count() == 1
 
 
+def test_an_end_before_the_start_is_refused_by_the_field(cast):
+    response = client_for(cast.supervisor).post(
+        reverse("mezzo:program_create"),
+        {"name": "Pilot", "status": "design", "starts_on": "2026-05-01", "ends_on": "2026-04-01"},
+    )
+
+    assert response.context["form"].errors["ends_on"] == ["A program cannot end before it starts."]
+
+
 def test_who_may_list_and_add(cast):
     assert client_for(cast["auditor"]).get(reverse("mezzo:program_list")).status_code == 403
     assert client_for(cast["evaluator"]).get(reverse("mezzo:program_create")).status_code == 403
+    assert client_for(cast.caseworker).get(reverse("mezzo:program_create")).status_code == 403
+    assert client_for(cast.caseworker).post(reverse("mezzo:program_create"), {"name": "X"}).status_code == 403
     page = client_for(cast["evaluator"]).get(reverse("mezzo:program_list")).content.decode()
     assert reverse("mezzo:program_create") not in page
+    assert Program.objects.count() == 0
 
 
 def test_api_lists_and_adds_programs(cast):
@@ -76,6 +106,7 @@ def test_api_lists_and_adds_programs(cast):
 
     assert created.status_code == 201
     assert created.json()["name"] == "Youth Mentoring" and created.json()["is_active"] is True
+    assert created.json()["status"] == "running"
     assert [item["name"] for item in listed.json()["items"]] == ["School Success", "Youth Mentoring"]
 
 
@@ -88,8 +119,11 @@ def test_api_refuses_a_blank_name_a_duplicate_and_a_role_without_the_capability(
     evaluator = api_client(cast["evaluator"]).post(
         "/api/v1/programs", {"name": "X"}, content_type="application/json"
     )
+    caseworker = api_client(cast.caseworker).post(
+        "/api/v1/programs", {"name": "X"}, content_type="application/json"
+    )
 
     assert blank.status_code == 422 and "name" in blank.json()["errors"]
     assert duplicate.status_code == 400
     assert duplicate.json()["errors"] == {"name": ["A program with this name already exists."]}
-    assert evaluator.status_code == 403
+    assert evaluator.status_code == 403 and caseworker.status_code == 403
