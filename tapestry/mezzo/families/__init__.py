@@ -1,1 +1,1 @@
-"""Family support."""
+"""Family support: plans for a household as a whole, linked to resources."""

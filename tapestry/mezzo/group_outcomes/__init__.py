@@ -1,1 +1,1 @@
-"""Group outcomes."""
+"""Group outcomes: pre/post measures of members, the group's average change and goals met."""

@@ -1,1 +1,1 @@
-"""Group sessions."""
+"""Group sessions: what happened at each meeting, who came, and the group note."""

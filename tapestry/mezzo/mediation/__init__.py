@@ -1,1 +1,1 @@
-"""Mediation."""
+"""Mediation: disputes with several parties, sessions, issues and agreements."""

@@ -1,1 +1,1 @@
-"""Partner organisations."""
+"""Partner organisations: agreements, shared programs, contacts and referrals exchanged."""

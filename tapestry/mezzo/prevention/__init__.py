@@ -1,1 +1,1 @@
-"""Prevention programs."""
+"""Prevention programs: risk factors, activities with headcounts, before/after measures."""

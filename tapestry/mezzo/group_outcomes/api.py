@@ -1,0 +1,200 @@
+"""API routes of group outcomes: goals, pre/post measures, the outcome report and its aggregate."""
+
+# No `from __future__ import annotations` here: ninja reads parameter types at runtime.
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from ninja import Router, Status
+from ninja.pagination import paginate
+
+from tapestry.mezzo.group_outcomes import selectors, services
+from tapestry.mezzo.group_outcomes.models import GroupGoal, MemberMeasure
+from tapestry.mezzo.group_outcomes.schemas import (
+    GoalIn,
+    GoalOut,
+    GoalPatch,
+    MeasureIn,
+    MeasureOut,
+    OutcomeReportOut,
+    OutcomeSummaryOut,
+)
+from tapestry.people.api import Pages
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["group outcomes"])
+
+MEASURE_FIELDS = {"membership_id", "instrument", "phase", "administered_on", "note"}
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+def _float(value: object) -> float | None:
+    return None if value is None else float(value)
+
+
+@router.get(
+    "/groups/{group_id}/goals",
+    response={200: list[GoalOut], **_errors(404, 422)},
+    operation_id="group_goal_list",
+    summary="The goals of a group you run",
+)
+@paginate(Pages)
+def group_goal_list(request: HttpRequest, group_id: int) -> list[GroupGoal]:
+    group = selectors.group_for_running(user=request.user, group_id=group_id)
+    return selectors.goals_of(group=group)
+
+
+@router.post(
+    "/groups/{group_id}/goals",
+    response={201: GoalOut, **_errors(400, 404, 422)},
+    operation_id="group_goal_create",
+    summary="Add a goal to a group you run",
+)
+def group_goal_create(request: HttpRequest, group_id: int, payload: GoalIn) -> Status:
+    group = selectors.group_for_running(user=request.user, group_id=group_id)
+    goal = services.goal_add(actor=request.user, group=group, **payload.model_dump())
+    return Status(201, goal)
+
+
+@router.patch(
+    "/group-goals/{goal_id}",
+    response={200: GoalOut, **_errors(400, 404, 409, 422)},
+    operation_id="group_goal_update",
+    summary="Change a goal or its status",
+    description="Send the `version` you read; if the goal changed since, the answer is 409 and nothing is saved.",
+)
+def group_goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) -> GroupGoal:
+    goal = selectors.goal_for_running(user=request.user, goal_id=goal_id)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    return services.goal_update(actor=request.user, goal=goal, version=payload.version, changes=changes)
+
+
+@router.get(
+    "/groups/{group_id}/measures",
+    response={200: list[MeasureOut], **_errors(404, 422)},
+    operation_id="group_measure_list",
+    summary="Members' pre and post measures in a group you run",
+    description="Scores and bands only. Reading them is written to the audit log.",
+)
+@paginate(Pages)
+def group_measure_list(request: HttpRequest, group_id: int) -> list[MemberMeasure]:
+    group = selectors.group_for_running(user=request.user, group_id=group_id)
+    return selectors.group_measures(user=request.user, group=group)
+
+
+@router.post(
+    "/groups/{group_id}/measures",
+    response={201: MeasureOut, **_errors(400, 404, 409, 422)},
+    operation_id="group_measure_create",
+    summary="Record a member's pre or post measure: the answers are scored by the micro instrument",
+    description=(
+        "One measure per member, instrument and phase: a second is refused with 409 (correct the first in "
+        "the app). A missing or unknown answer is a 422 naming `answers.<item>`."
+    ),
+)
+def group_measure_create(request: HttpRequest, group_id: int, payload: MeasureIn) -> Status:
+    group = selectors.group_for_running(user=request.user, group_id=group_id)
+    try:
+        membership = selectors.membership_for_running(
+            user=request.user, group=group, membership_id=payload.membership_id
+        )
+    except Http404:
+        errors = {"membership_id": ["No member with this number in this group."]}
+        return Status(422, ErrorOut(detail="The member was not found in this group.", errors=errors))
+    try:
+        measure = services.measure_record(
+            actor=request.user,
+            membership=membership,
+            instrument=payload.instrument,
+            phase=payload.phase,
+            answers=payload.answers,
+            administered_on=payload.administered_on,
+            note=payload.note,
+        )
+    except services.MeasureExists as error:
+        return Status(409, ErrorOut(detail="This measure is already recorded.", errors=error.message_dict))
+    except services.MeasureInvalid as error:
+        errors = {
+            (name if name in MEASURE_FIELDS else f"answers.{name}"): messages
+            for name, messages in error.message_dict.items()
+        }
+        return Status(422, ErrorOut(detail="Some answers or fields are missing or not valid.", errors=errors))
+    except ValidationError as error:
+        return Status(422, ErrorOut(detail="The measure could not be recorded.", errors=error.message_dict))
+    return Status(201, measure)
+
+
+@router.get(
+    "/groups/{group_id}/outcomes",
+    response={200: OutcomeReportOut, **_errors(404, 422)},
+    operation_id="group_outcome_report",
+    summary="The outcome report: per member pre, post and change, average change, share improved, goals met",
+    description="Those who run the group see every member; a member's caseworker sees their own clients. Audited.",
+)
+def group_outcome_report(request: HttpRequest, group_id: int) -> dict:
+    group = selectors.group_for_report(user=request.user, group_id=group_id)
+    report = selectors.outcome_report(user=request.user, group=group)
+    return {
+        "group_id": group.pk,
+        "goals_met": report.goals_met.met,
+        "goals_total": report.goals_met.total,
+        "instruments": [
+            {
+                "instrument": outcome.code,
+                "name": outcome.name,
+                "direction": outcome.direction,
+                "members_with_both": outcome.n_both,
+                "average_pre": _float(outcome.average_pre),
+                "average_post": _float(outcome.average_post),
+                "average_change": _float(outcome.average_change),
+                "improved": outcome.n_improved,
+                "share_improved": outcome.share_improved,
+                "members": [
+                    {
+                        "membership_id": row.membership.pk,
+                        "name": row.membership.person.display_name,
+                        "pre": row.pre.total_score if row.pre else None,
+                        "post": row.post.total_score if row.post else None,
+                        "change": row.change,
+                        "improved": row.improved,
+                    }
+                    for row in outcome.rows
+                ],
+            }
+            for outcome in report.outcomes
+        ],
+    }
+
+
+@router.get(
+    "/groups/{group_id}/outcomes/summary",
+    response={200: OutcomeSummaryOut, **_errors(404, 422)},
+    operation_id="group_outcome_summary",
+    summary="The outcome report as counts that identify no one",
+    description="Small counts are null (suppressed); the average change is given only when enough members have both measures.",
+)
+def group_outcome_summary(request: HttpRequest, group_id: int) -> dict:
+    group = selectors.group_for_summary(user=request.user, group_id=group_id)
+    summary = selectors.outcome_summary(group=group)
+    return {
+        "group_id": group.pk,
+        "threshold": summary.threshold,
+        "goals_met": summary.goals_met.met,
+        "goals_total": summary.goals_met.total,
+        "instruments": [
+            {
+                "instrument": row.code,
+                "name": row.name,
+                "direction": row.direction,
+                "members_with_both": row.with_both.value,
+                "improved": row.improved.value,
+                "not_improved": row.not_improved.value,
+                "average_change": _float(row.average_change),
+                "average_change_suppressed": not row.average_change_shown,
+            }
+            for row in summary.instruments
+        ],
+    }

@@ -1,0 +1,131 @@
+"""Typed request and response bodies of the group outcomes API."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict, StringConstraints
+
+from tapestry.mezzo.group_outcomes.services import NOTE_MAX
+
+GoalStatus = Literal["active", "met", "partly_met", "not_met"]
+Phase = Literal["pre", "post"]
+
+
+def _text(max_length: int, *, required: bool = False) -> Any:
+    return Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
+    ]
+
+
+class Input(Schema):
+    # An unknown field is a mistake worth hearing about (a typo would otherwise be ignored).
+    model_config = ConfigDict(extra="forbid")
+
+
+class GoalIn(Input):
+    description: _text(300, required=True)
+    measure: _text(300) = ""
+    target: _text(200) = ""
+    status: GoalStatus = "active"
+    reviewed_on: date | None = None
+
+
+class GoalPatch(Input):
+    version: int = Field(description="The version you read; a stale one is refused with 409.")
+    description: _text(300, required=True) | None = None
+    measure: _text(300) | None = None
+    target: _text(200) | None = None
+    status: GoalStatus | None = None
+    reviewed_on: date | None = None
+
+
+class GoalOut(Schema):
+    id: int
+    group_id: int
+    description: str
+    measure: str
+    target: str
+    status: str
+    reviewed_on: date | None
+    version: int
+
+
+class MeasureIn(Input):
+    membership_id: int = Field(description="The member's membership in this group.")
+    instrument: _text(32, required=True) = Field(description="An instrument the group uses, e.g. phq-9.")
+    phase: Phase
+    answers: dict[str, str] = Field(description="Answer value by item code (see /instruments).")
+    administered_on: date | None = Field(None, description="Defaults to today; never in the future.")
+    note: _text(NOTE_MAX) = ""
+
+
+class MeasureOut(Schema):
+    id: int
+    membership_id: int
+    instrument: str
+    phase: str
+    administered_on: date
+    total_score: int
+    severity_band: str
+    from_case_assessment: bool = Field(description="Copied from an assessment on the member's case.")
+    corrected: bool
+    version: int
+
+    @staticmethod
+    def resolve_from_case_assessment(obj: Any) -> bool:
+        return obj.source_assessment_id is not None
+
+    @staticmethod
+    def resolve_corrected(obj: Any) -> bool:
+        return obj.corrected_at is not None
+
+
+class MemberRowOut(Schema):
+    membership_id: int
+    name: str
+    pre: int | None
+    post: int | None
+    change: int | None
+    improved: bool | None
+
+
+class InstrumentOutcomeOut(Schema):
+    instrument: str
+    name: str
+    direction: str
+    members_with_both: int
+    average_pre: float | None
+    average_post: float | None
+    average_change: float | None
+    improved: int
+    share_improved: int | None = Field(description="Percent of members with both measures who improved.")
+    members: list[MemberRowOut]
+
+
+class OutcomeReportOut(Schema):
+    group_id: int
+    goals_met: int
+    goals_total: int
+    instruments: list[InstrumentOutcomeOut]
+
+
+class InstrumentSummaryOut(Schema):
+    instrument: str
+    name: str
+    direction: str
+    members_with_both: int | None = Field(description="null when suppressed (a small count).")
+    improved: int | None = Field(description="null when suppressed.")
+    not_improved: int | None = Field(description="null when suppressed.")
+    average_change: float | None = Field(description="null unless enough members have both measures.")
+    average_change_suppressed: bool
+
+
+class OutcomeSummaryOut(Schema):
+    group_id: int
+    threshold: int = Field(description="Counts from 1 to threshold-1 are suppressed.")
+    goals_met: int
+    goals_total: int
+    instruments: list[InstrumentSummaryOut]

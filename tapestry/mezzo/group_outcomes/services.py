@@ -1,0 +1,357 @@
+"""Every write of group outcomes: goals, the instruments a group uses, and members' pre/post measures."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.errors import StaleEdit
+from tapestry.access.models import AuditEntry, User
+from tapestry.access.policy import Capability
+from tapestry.access.versioning import versioned_update
+from tapestry.mezzo.group_outcomes.directions import DIRECTION
+from tapestry.mezzo.group_outcomes.models import GroupGoal, MemberMeasure, OutcomeInstrument
+from tapestry.mezzo.groups.access import groups_run_by
+from tapestry.mezzo.groups.models import Group, Membership
+from tapestry.micro.assessments.instruments import Instrument, normalise
+from tapestry.micro.assessments.models import Assessment
+from tapestry.micro.assessments.services import AssessmentInputInvalid, definition_for
+from tapestry.micro.cases.selectors import cases_changeable
+
+GOAL_FIELDS = ("description", "measure", "target", "status", "reviewed_on")
+NOTE_MAX = 2000
+# A case assessment counts as the group's pre (post) measure when given this close before the
+# first (after the last) session.
+WINDOW_DAYS = 30
+MEASURE_FIELDS = ["instrument", "phase", "administered_on", "answers", "total_score", "severity_band", "note"]
+
+
+class MeasureInvalid(ValidationError):
+    """The instrument, phase, date or answers are not valid: errors keyed by field or item code."""
+
+
+class MeasureExists(ValidationError):
+    """This member already has a measure on this instrument at this phase; correct it instead."""
+
+    def __init__(self, measure: MemberMeasure) -> None:
+        self.measure = measure
+        super().__init__(
+            {
+                "phase": [
+                    f"A {measure.phase} {instrument_name(measure.instrument)} is already recorded for this "
+                    f"member (on {measure.administered_on:%Y-%m-%d}, score {measure.total_score}). "
+                    "Correct that one instead of recording a second."
+                ]
+            }
+        )
+
+
+def instrument_name(code: str) -> str:
+    try:
+        return definition_for(instrument=code)[0].name
+    except AssessmentInputInvalid:
+        return code
+
+
+def runs_group(user: User, group: Group) -> bool:
+    """Whether the user runs this group: holds GROUP_RUN and facilitates it or supervises a facilitator."""
+    if not policy.has_capability(user, Capability.GROUP_RUN):
+        return False
+    return Group.objects.filter(pk=group.pk, pk__in=groups_run_by(user)).exists()
+
+
+def _require_runs(actor: User, group: Group) -> None:
+    policy.require_capability(actor, Capability.GROUP_RUN)
+    if not runs_group(actor, group):
+        raise PermissionDenied("Only those who run this group may change its outcomes.")
+
+
+# Goals ------------------------------------------------------------------------------------
+
+
+def goal_add(
+    *,
+    actor: User,
+    group: Group,
+    description: str,
+    measure: str = "",
+    target: str = "",
+    status: str = GroupGoal.Status.ACTIVE,
+    reviewed_on: date | None = None,
+) -> GroupGoal:
+    """A new goal of the group; those who run it set and review its goals."""
+    _require_runs(actor, group)
+    goal = GroupGoal(
+        group=group,
+        description=description.strip(),
+        measure=measure.strip(),
+        target=target.strip(),
+        status=status,
+        reviewed_on=reviewed_on,
+        created_by=actor,
+    )
+    goal.full_clean(exclude=["created_by", "group"])
+    with transaction.atomic():
+        goal.save()
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=goal, fields=list(GOAL_FIELDS))
+    return goal
+
+
+def goal_update(*, actor: User, goal: GroupGoal, version: int, changes: dict[str, Any]) -> GroupGoal:
+    """Change a goal or its status; an edit made on a stale version is refused, never merged."""
+    _require_runs(actor, goal.group)
+    changes = {name: value.strip() if isinstance(value, str) else value for name, value in changes.items()}
+    return versioned_update(
+        actor=actor, instance=goal, version=version, changes=changes, editable=GOAL_FIELDS
+    )
+
+
+# Instruments ------------------------------------------------------------------------------
+
+
+def outcome_instrument_add(*, actor: User, group: Group, instrument: str) -> OutcomeInstrument:
+    """Choose an instrument the group measures its members with."""
+    _require_runs(actor, group)
+    if instrument not in DIRECTION:
+        raise ValidationError({"instrument": ["Choose one of the listed instruments."]})
+    if OutcomeInstrument.objects.filter(group=group, instrument=instrument).exists():
+        raise ValidationError({"instrument": ["This group already uses that instrument."]})
+    with transaction.atomic():
+        chosen = OutcomeInstrument.objects.create(group=group, instrument=instrument)
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=chosen, fields=["instrument"])
+    return chosen
+
+
+# Measures ---------------------------------------------------------------------------------
+
+
+def _definition(group: Group, code: str) -> Instrument:
+    if code not in DIRECTION:
+        raise MeasureInvalid({"instrument": ["Choose one of the instruments this group uses."]})
+    if not OutcomeInstrument.objects.filter(group=group, instrument=code).exists():
+        name = instrument_name(code)
+        raise MeasureInvalid(
+            {"instrument": [f"This group does not use the {name}; add it to the group first."]}
+        )
+    return definition_for(instrument=code)[0]
+
+
+def _check_member(membership: Membership) -> None:
+    if membership.status == Membership.Status.WAITING:
+        raise MeasureInvalid(
+            {"membership": ["This person is on the waiting list; measures are for members."]}
+        )
+
+
+def _score(definition: Instrument, answers: Mapping[str, object], day: date, note: str) -> dict[str, Any]:
+    """The micro instrument checks and scores the answers; errors are reported per item."""
+    errors: dict[str, list[str]] = {}
+    if day > timezone.localdate():
+        errors["administered_on"] = ["A measure cannot be dated in the future."]
+    if len(note) > NOTE_MAX:
+        errors["note"] = [f"Keep the note to {NOTE_MAX} characters."]
+    errors.update(definition.check(answers))
+    if errors:
+        raise MeasureInvalid(errors)
+    given = normalise(answers)
+    result = definition.score(given)
+    return {
+        "instrument_version": definition.version,
+        "administered_on": day,
+        "answers": given,
+        "total_score": result.total,
+        "severity_band": result.band,
+        "note": note.strip(),
+    }
+
+
+def measure_record(
+    *,
+    actor: User,
+    membership: Membership,
+    instrument: str,
+    phase: str,
+    answers: Mapping[str, object],
+    administered_on: date | None = None,
+    note: str = "",
+) -> MemberMeasure:
+    """Score a member's answers with the micro instrument and keep them as the pre or post measure."""
+    group = membership.group
+    _require_runs(actor, group)
+    _check_member(membership)
+    if phase not in MemberMeasure.Phase.values:
+        raise MeasureInvalid({"phase": ["Choose pre or post."]})
+    definition = _definition(group, instrument)
+    existing = MemberMeasure.objects.filter(membership=membership, instrument=instrument, phase=phase).first()
+    if existing is not None:
+        raise MeasureExists(existing)
+    scored = _score(definition, answers, administered_on or timezone.localdate(), note)
+    measure = MemberMeasure(
+        membership=membership, instrument=instrument, phase=phase, recorded_by=actor, **scored
+    )
+    try:
+        with transaction.atomic():
+            measure.save()
+            audit_record(
+                actor=actor,
+                action=AuditEntry.Action.CREATE,
+                obj=measure,
+                person_id=membership.person_id,
+                fields=MEASURE_FIELDS,
+            )
+    except IntegrityError as error:
+        # Someone recorded the same phase a moment ago.
+        raise MeasureExists(
+            MemberMeasure.objects.get(membership=membership, instrument=instrument, phase=phase)
+        ) from error
+    return measure
+
+
+def measure_correct(
+    *,
+    actor: User,
+    measure: MemberMeasure,
+    version: int,
+    answers: Mapping[str, object],
+    administered_on: date,
+    reason: str,
+    note: str = "",
+) -> MemberMeasure:
+    """Replace a measure's answers and score, saying why; the earlier values stay in the audit trail."""
+    _require_runs(actor, measure.membership.group)
+    reason = reason.strip()
+    if not reason:
+        raise MeasureInvalid({"reason": ["Say why the measure is corrected."]})
+    definition = definition_for(instrument=measure.instrument)[0]
+    scored = _score(definition, answers, administered_on, note)
+    with transaction.atomic():
+        current = MemberMeasure.objects.select_for_update().get(pk=measure.pk)
+        if current.version != version:
+            raise StaleEdit(current.version)
+        for name, value in scored.items():
+            setattr(current, name, value)
+        current.source_assessment = None
+        current.correction_reason = reason[:255]
+        current.corrected_at = timezone.now()
+        current.recorded_by = actor
+        current.version += 1
+        current.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=current,
+            person_id=current.membership.person_id,
+            fields=[
+                "administered_on",
+                "answers",
+                "total_score",
+                "severity_band",
+                "note",
+                "correction_reason",
+            ],
+        )
+    return current
+
+
+# From a case assessment (the member's caseworker) -----------------------------------------
+
+
+def last_session_on(group: Group) -> date | None:
+    """The last session's date: the group's end date, else worked out from its schedule."""
+    if group.ends_on:
+        return group.ends_on
+    if not group.session_count:
+        return None
+    steps = group.session_count - 1
+    if group.frequency == Group.Frequency.ONCE or steps == 0:
+        return group.first_session_on
+    if group.frequency == Group.Frequency.MONTHLY:
+        month = group.first_session_on.month - 1 + steps
+        year = group.first_session_on.year + month // 12
+        day = min(group.first_session_on.day, 28)
+        return date(year, month % 12 + 1, day)
+    weeks = 2 if group.frequency == Group.Frequency.FORTNIGHTLY else 1
+    return group.first_session_on + timedelta(weeks=weeks * steps)
+
+
+def phase_window(group: Group, phase: str) -> tuple[date, date] | None:
+    """The days a case assessment may fall on to stand as the group's pre (post) measure."""
+    if phase == MemberMeasure.Phase.PRE:
+        return group.first_session_on - timedelta(days=WINDOW_DAYS), group.first_session_on
+    last = last_session_on(group)
+    if last is None:
+        return None
+    return last, last + timedelta(days=WINDOW_DAYS)
+
+
+def is_members_caseworker(user: User, membership: Membership) -> bool:
+    """Whether the user may change the member's case (their caseworker, team or supervisor)."""
+    if membership.case_id is None or not policy.has_capability(user, Capability.PERSON_WRITE):
+        return False
+    return cases_changeable(user).filter(pk=membership.case_id).exists()
+
+
+def measure_from_assessment(
+    *, actor: User, membership: Membership, assessment: Assessment, phase: str
+) -> MemberMeasure:
+    """The member's caseworker uses a case assessment as the group measure: score and band, with a link."""
+    if not is_members_caseworker(actor, membership):
+        raise PermissionDenied("Only the member's caseworker may use their case assessments for the group.")
+    _check_member(membership)
+    group = membership.group
+    if assessment.case_id != membership.case_id or assessment.in_error:
+        raise MeasureInvalid({"assessment": ["Choose an assessment on this member's case."]})
+    if not policy.visible(actor, Assessment.objects.filter(pk=assessment.pk), for_change=True).exists():
+        raise PermissionDenied("You may not use this assessment.")
+    if not OutcomeInstrument.objects.filter(group=group, instrument=assessment.instrument).exists():
+        raise MeasureInvalid({"assessment": ["This group does not measure with that instrument."]})
+    window = phase_window(group, phase)
+    if window is None or not window[0] <= assessment.administered_on <= window[1]:
+        raise MeasureInvalid(
+            {
+                "assessment": [
+                    f"The assessment was not given within {WINDOW_DAYS} days of the group's {phase} point."
+                ]
+            }
+        )
+    existing = MemberMeasure.objects.filter(
+        membership=membership, instrument=assessment.instrument, phase=phase
+    ).first()
+    if existing is not None:
+        raise MeasureExists(existing)
+    measure = MemberMeasure(
+        membership=membership,
+        instrument=assessment.instrument,
+        instrument_version=assessment.instrument_version,
+        phase=phase,
+        administered_on=assessment.administered_on,
+        total_score=assessment.total_score,
+        severity_band=assessment.severity_band,
+        source_assessment=assessment,
+        recorded_by=actor,
+    )
+    with transaction.atomic():
+        measure.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=measure,
+            person_id=membership.person_id,
+            fields=[
+                "instrument",
+                "phase",
+                "administered_on",
+                "total_score",
+                "severity_band",
+                "source_assessment",
+            ],
+            purpose="case assessment used as a group measure",
+        )
+    return measure

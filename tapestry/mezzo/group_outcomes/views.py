@@ -1,0 +1,225 @@
+"""Pages for group outcomes: goals, instruments and measures, the outcome report and its aggregate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from tapestry.access.errors import StaleEdit
+from tapestry.mezzo.group_outcomes import selectors, services
+from tapestry.mezzo.group_outcomes.charts import pre_post_chart
+from tapestry.mezzo.group_outcomes.forms import (
+    FromAssessmentForm,
+    GoalEditForm,
+    GoalForm,
+    InstrumentChoiceForm,
+    MeasureCorrectForm,
+    MeasureForm,
+)
+from tapestry.mezzo.group_outcomes.models import MemberMeasure
+from tapestry.micro.assessments.services import definition_for
+
+
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def _status(form: Any) -> int:
+    return 400 if form.is_bound and form.errors else 200
+
+
+# Goals ------------------------------------------------------------------------------------
+
+
+def goals(request: HttpRequest, group_pk: int) -> HttpResponse:
+    group = selectors.group_for_running(user=request.user, group_id=group_pk)
+    form = GoalForm(_bound(request))
+    if form.is_bound and form.is_valid():
+        try:
+            services.goal_add(actor=request.user, group=group, **form.changes())
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "Goal added.")
+            return redirect("group_outcomes:goals", group_pk=group.pk)
+    context = {"group": group, "goals": selectors.goals_of(group=group), "form": form}
+    return render(request, "group_outcomes/goals.html", context, status=_status(form))
+
+
+def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = selectors.goal_for_running(user=request.user, goal_id=pk)
+    form = GoalEditForm(_bound(request), instance=goal, initial={"version": goal.version})
+    if form.is_bound and form.is_valid():
+        try:
+            services.goal_update(
+                actor=request.user, goal=goal, version=form.cleaned_data["version"], changes=form.changes()
+            )
+        except StaleEdit as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "Goal updated.")
+            return redirect("group_outcomes:goals", group_pk=goal.group_id)
+    return render(
+        request,
+        "group_outcomes/goal_edit.html",
+        {"goal": goal, "group": goal.group, "form": form},
+        status=_status(form),
+    )
+
+
+# Instruments and measures -----------------------------------------------------------------
+
+
+def measures(request: HttpRequest, group_pk: int) -> HttpResponse:
+    group = selectors.group_for_running(user=request.user, group_id=group_pk)
+    report = selectors.outcome_report(user=request.user, group=group, purpose="group outcome measures")
+    used = [outcome.code for outcome in report.outcomes]
+    context = {
+        "group": group,
+        "report": report,
+        "instrument_form": InstrumentChoiceForm(used=used),
+        "phases": MemberMeasure.Phase,
+    }
+    return render(request, "group_outcomes/measures.html", context)
+
+
+@require_POST
+def instrument_add(request: HttpRequest, group_pk: int) -> HttpResponse:
+    group = selectors.group_for_running(user=request.user, group_id=group_pk)
+    form = InstrumentChoiceForm(request.POST, used=selectors.instruments_of(group=group))
+    if form.is_valid():
+        try:
+            services.outcome_instrument_add(
+                actor=request.user, group=group, instrument=form.cleaned_data["instrument"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "The group now measures with this instrument.")
+    else:
+        messages.error(request, "Choose one of the listed instruments.")
+    return redirect("group_outcomes:measures", group_pk=group.pk)
+
+
+def measure_record(
+    request: HttpRequest, group_pk: int, membership_pk: int, code: str, phase: str
+) -> HttpResponse:
+    group = selectors.group_for_running(user=request.user, group_id=group_pk)
+    membership = selectors.membership_for_running(user=request.user, group=group, membership_id=membership_pk)
+    if phase not in MemberMeasure.Phase.values or code not in selectors.instruments_of(group=group):
+        raise Http404("This group does not measure with that instrument at that point.")
+    definition = definition_for(instrument=code)[0]
+    form = MeasureForm(definition, _bound(request))
+    if form.is_bound and form.is_valid():
+        try:
+            services.measure_record(
+                actor=request.user,
+                membership=membership,
+                instrument=code,
+                phase=phase,
+                answers=form.cleaned_data["answers"],
+                administered_on=form.cleaned_data["administered_on"],
+                note=form.cleaned_data["note"],
+            )
+        except services.MeasureExists as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("group_outcomes:measure_correct", pk=error.measure.pk)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"The {phase} {definition.name} is scored and saved.")
+            return redirect("group_outcomes:measures", group_pk=group.pk)
+    context = {
+        "group": group,
+        "membership": membership,
+        "definition": definition,
+        "phase": phase,
+        "form": form,
+    }
+    return render(request, "group_outcomes/measure_form.html", context, status=_status(form))
+
+
+def measure_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = selectors.measure_for_running(user=request.user, measure_id=pk)
+    definition = definition_for(instrument=measure.instrument)[0]
+    initial = {
+        **measure.answers,
+        "administered_on": measure.administered_on,
+        "note": measure.note,
+        "version": measure.version,
+    }
+    form = MeasureCorrectForm(definition, _bound(request), initial=initial)
+    if form.is_bound and form.is_valid():
+        try:
+            services.measure_correct(
+                actor=request.user,
+                measure=measure,
+                version=form.cleaned_data["version"],
+                answers=form.cleaned_data["answers"],
+                administered_on=form.cleaned_data["administered_on"],
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+            )
+        except StaleEdit as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The measure is corrected.")
+            return redirect("group_outcomes:measures", group_pk=measure.membership.group_id)
+    context = {
+        "group": measure.membership.group,
+        "membership": measure.membership,
+        "measure": measure,
+        "definition": definition,
+        "phase": measure.phase,
+        "form": form,
+    }
+    return render(request, "group_outcomes/measure_form.html", context, status=_status(form))
+
+
+def measure_from_assessment(request: HttpRequest, membership_pk: int) -> HttpResponse:
+    membership = selectors.membership_for_caseworker(user=request.user, membership_id=membership_pk)
+    candidates = selectors.assessment_candidates(user=request.user, membership=membership)
+    form = FromAssessmentForm(_bound(request), candidates=candidates)
+    if form.is_bound and form.is_valid():
+        chosen = form.candidate()
+        try:
+            services.measure_from_assessment(
+                actor=request.user, membership=membership, assessment=chosen.assessment, phase=chosen.phase
+            )
+        except ValidationError as error:
+            form.add_error("choice", error.messages)
+        else:
+            messages.success(
+                request, f"The assessment is now {membership.person}'s {chosen.phase} measure in the group."
+            )
+            return redirect("group_outcomes:report", group_pk=membership.group_id)
+    context = {"membership": membership, "group": membership.group, "form": form, "candidates": candidates}
+    return render(request, "group_outcomes/from_assessment.html", context, status=_status(form))
+
+
+# Reports ----------------------------------------------------------------------------------
+
+
+def report(request: HttpRequest, group_pk: int) -> HttpResponse:
+    group = selectors.group_for_report(user=request.user, group_id=group_pk)
+    outcome_report = selectors.outcome_report(user=request.user, group=group)
+    context = {"group": group, "report": outcome_report, "chart": pre_post_chart(outcome_report.outcomes)}
+    return render(request, "group_outcomes/report.html", context)
+
+
+def summary(request: HttpRequest, group_pk: int) -> HttpResponse:
+    group = selectors.group_for_summary(user=request.user, group_id=group_pk)
+    return render(
+        request,
+        "group_outcomes/summary.html",
+        {"group": group, "summary": selectors.outcome_summary(group=group)},
+    )
