@@ -1,0 +1,304 @@
+"""API routes of cohorts: cohorts, their members, bulk actions with per-member results, and progress."""
+
+# No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Router, Status
+from ninja.pagination import paginate
+
+from tapestry.access.models import User
+from tapestry.directory import selectors as directory
+from tapestry.mezzo.cohorts import selectors, services
+from tapestry.mezzo.cohorts.models import Cohort, CohortAction, CohortMember
+from tapestry.mezzo.cohorts.schemas import (
+    CohortActionIn,
+    CohortActionOut,
+    CohortDetailOut,
+    CohortIn,
+    CohortMemberIn,
+    CohortMemberOut,
+    CohortOut,
+    CohortPatch,
+    CohortProgressRowOut,
+)
+from tapestry.mezzo.models import Program
+from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.selectors import need_by_code
+from tapestry.people.api import Pages
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["cohorts"])
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+def _program(program_id: int | None) -> Program | None:
+    if program_id is None:
+        return None
+    program = Program.objects.filter(pk=program_id).first()
+    if program is None:
+        raise ValidationError({"program_id": ["There is no program with this number; see GET /programs."]})
+    return program
+
+
+def _staff(user_id: int, field: str) -> User:
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        raise ValidationError({field: ["There is no active staff member with this number."]})
+    return user
+
+
+def _with_count(user: User, cohort: Cohort) -> Cohort:
+    cohort.members_seen = selectors.members_visible(user, cohort).count()
+    return cohort
+
+
+@router.get(
+    "/cohorts",
+    response={200: list[CohortOut], **_errors(422)},
+    operation_id="cohort_list",
+    summary="List the cohorts you lead or have members of",
+    description="`members_seen` counts only the members you may see; members you may not see are not counted.",
+)
+@paginate(Pages)
+def cohort_list(request: HttpRequest, status: str = "") -> QuerySet[Cohort]:
+    return selectors.cohort_list(user=request.user, status=status if status in Cohort.Status.values else "")
+
+
+@router.post(
+    "/cohorts",
+    response={201: CohortOut, **_errors(400, 422)},
+    operation_id="cohort_create",
+    summary="Start a cohort",
+)
+def cohort_create(request: HttpRequest, payload: CohortIn) -> Status:
+    cohort = services.cohort_create(
+        actor=request.user,
+        name=payload.name,
+        situation=payload.situation,
+        description=payload.description,
+        program=_program(payload.program_id),
+        lead=_staff(payload.lead_id, "lead_id") if payload.lead_id is not None else None,
+    )
+    return Status(201, _with_count(request.user, cohort))
+
+
+@router.get(
+    "/cohorts/{cohort_id}",
+    response={200: CohortDetailOut, **_errors(404, 422)},
+    operation_id="cohort_detail",
+    summary="Open a cohort with the members you may see",
+    description="Every open is written to the audit log.",
+)
+def cohort_detail(request: HttpRequest, cohort_id: int) -> Cohort:
+    page = selectors.cohort_detail(user=request.user, cohort_id=cohort_id)
+    page.cohort.visible_members = page.members
+    page.cohort.members_seen = len(page.members)
+    return page.cohort
+
+
+@router.patch(
+    "/cohorts/{cohort_id}",
+    response={200: CohortOut, **_errors(400, 404, 409, 422)},
+    operation_id="cohort_update",
+    summary="Change a cohort or close it",
+    description="Send the `version` you read; if the cohort changed since, the answer is 409 and nothing is saved.",
+)
+def cohort_update(request: HttpRequest, cohort_id: int, payload: CohortPatch) -> Cohort:
+    cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id, for_change=True)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    if "program_id" in changes:
+        changes["program"] = _program(changes.pop("program_id"))
+    if "lead_id" in changes:
+        lead_id = changes.pop("lead_id")
+        if lead_id is None:
+            raise ValidationError({"lead_id": ["A cohort always has a lead worker."]})
+        changes["lead"] = _staff(lead_id, "lead_id")
+    for name in ("name", "situation", "description", "status"):
+        if name in changes and changes[name] is None:
+            raise ValidationError({name: ["This field cannot be empty."]})
+    updated = services.cohort_update(
+        actor=request.user, cohort=cohort, version=payload.version, changes=changes
+    )
+    return _with_count(request.user, updated)
+
+
+@router.get(
+    "/cohorts/{cohort_id}/members",
+    response={200: list[CohortMemberOut], **_errors(404, 422)},
+    operation_id="cohort_member_list",
+    summary="List the cohort's current members you may see",
+)
+@paginate(Pages)
+def cohort_member_list(request: HttpRequest, cohort_id: int) -> list[CohortMember]:
+    cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id)
+    return selectors.member_list(user=request.user, cohort=cohort)
+
+
+@router.post(
+    "/cohorts/{cohort_id}/members",
+    response={201: CohortMemberOut, **_errors(400, 404, 422)},
+    operation_id="cohort_member_add",
+    summary="Add a case to the cohort",
+    description="Only a case you may change; a case already in the cohort is refused with 400.",
+)
+def cohort_member_add(request: HttpRequest, cohort_id: int, payload: CohortMemberIn) -> Status:
+    cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id, for_change=True)
+    case = Case.objects.select_related("person", "worker").filter(pk=payload.case_id).first()
+    if case is None:
+        raise ValidationError({"case_id": ["There is no case with this number."]})
+    try:
+        member = services.member_add(actor=request.user, cohort=cohort, case=case)
+    except ValidationError as error:
+        if hasattr(error, "error_dict") and "case" in error.error_dict:
+            raise ValidationError({"case_id": error.error_dict["case"]}) from error
+        raise
+    return Status(201, member)
+
+
+@router.delete(
+    "/cohorts/{cohort_id}/members/{member_id}",
+    response={200: CohortMemberOut, **_errors(400, 404, 422)},
+    operation_id="cohort_member_remove",
+    summary="Take a case out of the cohort",
+    description="The member row stays with the date it was taken out, so the cohort's history is kept.",
+)
+def cohort_member_remove(request: HttpRequest, cohort_id: int, member_id: int) -> CohortMember:
+    cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id, for_change=True)
+    member = selectors.member_get(user=request.user, cohort=cohort, member_id=member_id)
+    removed = services.member_remove(actor=request.user, member=member)
+    removed.case = member.case
+    return removed
+
+
+REQUIRED = {
+    CohortAction.Kind.GOAL: ("description", "measure", "target", "target_date"),
+    CohortAction.Kind.TASK: ("title", "due_on"),
+    CohortAction.Kind.NOTE: ("text",),
+    CohortAction.Kind.REFERRAL: ("service_id", "reason"),
+}
+
+
+def _item(user: User, payload: CohortActionIn) -> services.BulkItem:
+    """The action the payload describes, with a clear error on each field it lacks."""
+    kind = CohortAction.Kind(payload.kind)
+    missing = {
+        name: [f"Needed for a {kind.label.lower()}."]
+        for name in REQUIRED[kind]
+        if getattr(payload, name) is None
+        or (isinstance(getattr(payload, name), str) and not getattr(payload, name).strip())
+    }
+    if missing:
+        raise ValidationError(missing)
+    if kind == CohortAction.Kind.GOAL:
+        return services.GoalItem(
+            description=payload.description.strip(),
+            measure=payload.measure.strip(),
+            target=payload.target.strip(),
+            target_date=payload.target_date,
+            need=need_by_code(payload.need_code, field="need_code") if payload.need_code else None,
+        )
+    if kind == CohortAction.Kind.TASK:
+        owner = _staff(payload.owner_id, "owner_id") if payload.owner_id is not None else None
+        return services.TaskItem(
+            title=payload.title, due_on=payload.due_on, owner=owner, details=payload.details
+        )
+    if kind == CohortAction.Kind.NOTE:
+        return services.BulkNote(
+            text=payload.text,
+            title=payload.title or "",
+            contact_date=payload.contact_date,
+            duration_minutes=payload.duration_minutes,
+        )
+    try:
+        service = directory.service_get(user=user, service_id=payload.service_id)
+    except Http404 as exc:
+        raise ValidationError({"service_id": [str(exc)]}) from exc
+    return services.BulkReferral(
+        service=service, reason=payload.reason, urgency=payload.urgency, parts=tuple(payload.parts)
+    )
+
+
+def _members(user: User, cohort: Cohort, kind: str, member_ids: list[int] | None) -> list[CohortMember]:
+    members = selectors.member_list(user=user, cohort=cohort, purpose=f"cohort action: {kind}")
+    if member_ids is None:
+        return members
+    by_id = {member.pk: member for member in members}
+    unknown = sorted({pk for pk in member_ids if pk not in by_id})
+    if unknown:
+        raise ValidationError(
+            {"member_ids": [f"Not current members of this cohort: {', '.join(map(str, unknown))}."]}
+        )
+    return [by_id[pk] for pk in dict.fromkeys(member_ids)]
+
+
+@router.post(
+    "/cohorts/{cohort_id}/actions",
+    response={200: CohortActionOut, **_errors(400, 404, 422)},
+    operation_id="cohort_action_run",
+    summary="Apply one action to each chosen member",
+    description=(
+        "`goal` adds a goal to each member's care plan (members without one are skipped: `no care plan`); "
+        "`task` gives each case a task; `note` writes a draft contact note on each case; `referral` "
+        "records a referral to one service and sends it where the member's consent allows (otherwise "
+        "skipped: `no consent for referral on file`). Each member is checked and written on their own; "
+        "`results` lists every member as done or skipped with the reason."
+    ),
+)
+def cohort_action_run(request: HttpRequest, cohort_id: int, payload: CohortActionIn) -> dict:
+    cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id, for_change=True)
+    item = _item(request.user, payload)
+    members = _members(request.user, cohort, payload.kind, payload.member_ids)
+    report = services.cohort_action_run(actor=request.user, cohort=cohort, members=members, item=item)
+    action = report.action
+    return {
+        "id": action.pk,
+        "kind": action.kind,
+        "at": action.at,
+        "params": action.params,
+        "done": action.done,
+        "skipped": action.skipped,
+        "results": [
+            {
+                "member_id": result.member.pk,
+                "case_id": result.member.case_id,
+                "person_name": result.member.case.person.display_name,
+                "outcome": result.outcome,
+                "reason": result.reason,
+                "record_id": result.record.pk if result.record is not None else None,
+            }
+            for result in report.results
+        ],
+    }
+
+
+@router.get(
+    "/cohorts/{cohort_id}/progress",
+    response={200: list[CohortProgressRowOut], **_errors(404, 422)},
+    operation_id="cohort_progress",
+    summary="Each visible member's progress: goals, tasks, last note, latest referral and score",
+    description="Every read is written to the audit log.",
+)
+def cohort_progress(request: HttpRequest, cohort_id: int) -> list[dict]:
+    cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id)
+    return [
+        {
+            "member_id": member.pk,
+            "case_id": member.case_id,
+            "case_number": member.case.number,
+            "person_name": member.case.person.display_name,
+            "goals_active": member.goals_active,
+            "goals_met": member.goals_met,
+            "tasks_open": member.tasks_open,
+            "tasks_overdue": member.tasks_overdue,
+            "last_note_on": member.last_note_on,
+            "referral_status": member.referral_status,
+            "latest_score": member.latest_score.__dict__ if member.latest_score else None,
+        }
+        for member in selectors.cohort_progress(user=request.user, cohort=cohort)
+    ]

@@ -1,0 +1,230 @@
+"""Forms of cohorts: the cohort, adding a case, and the four bulk actions over chosen members."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from tapestry.directory.models import Service
+from tapestry.mezzo.cohorts import services
+from tapestry.mezzo.cohorts.models import Cohort, CohortAction, CohortMember
+from tapestry.mezzo.cohorts.selectors import service_choices
+from tapestry.mezzo.models import Program
+from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.selectors import worker_choices
+from tapestry.micro.referrals.models import Referral
+from tapestry.needs.models import Need
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ServiceErrors:
+    """Shows a service's ValidationError next to the fields it names; the rest at the top."""
+
+    def show_service_errors(self, error: ValidationError) -> None:
+        if hasattr(error, "error_dict"):
+            for name, messages in error.error_dict.items():
+                self.add_error(name if name in self.fields else None, messages)
+        else:
+            self.add_error(None, error)
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.username
+
+
+class CohortForm(ServiceErrors, forms.Form):
+    name = forms.CharField(
+        label="Name", max_length=150, help_text="e.g. 'Refugee resettlement spring intake'."
+    )
+    situation = forms.ChoiceField(label="Shared situation", choices=Cohort.Situation.choices)
+    description = forms.CharField(
+        label="About the cohort",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the members have in common and what you work on together; no client details.",
+    )
+    program = forms.ModelChoiceField(
+        label="Program", queryset=Program.objects.filter(is_active=True), required=False, empty_label="None"
+    )
+    lead = StaffChoiceField(label="Lead worker", queryset=worker_choices())
+
+
+class CohortEditForm(CohortForm):
+    status = forms.ChoiceField(label="Status", choices=Cohort.Status.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CaseChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Case) -> str:
+        return f"{obj.person.display_name} · {obj.number} · {obj.get_case_type_display()}"
+
+
+class MemberAddForm(ServiceErrors, forms.Form):
+    case = CaseChoiceField(
+        label="Case",
+        queryset=Case.objects.none(),
+        empty_label="Choose a case",
+        help_text="Cases you may change that are not closed and not already in the cohort.",
+    )
+
+    def __init__(self, *args: Any, cases: QuerySet[Case], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["case"].queryset = cases
+
+
+class MemberChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: CohortMember) -> str:
+        return f"{obj.case.person.display_name} ({obj.case.number})"
+
+
+class BulkActionForm(ServiceErrors, forms.Form):
+    """The members to act on (all visible members unless unticked) and the action's own fields."""
+
+    kind: str = ""
+    members = MemberChoiceField(
+        label="Members",
+        queryset=CohortMember.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one member of the cohort."},
+        help_text="Each member is checked on their own: the report says who was done and who was skipped.",
+    )
+
+    def __init__(self, *args: Any, members: list[CohortMember], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["members"]
+        field.queryset = CohortMember.objects.filter(pk__in=[m.pk for m in members])
+        # The members are already loaded with their cases; offering them needs no further query.
+        field.choices = [(m.pk, field.label_from_instance(m)) for m in members]
+        self._members = {m.pk: m for m in members}
+        if not self.is_bound:
+            self.initial["members"] = [m.pk for m in members]
+
+    def clean_members(self) -> list[CohortMember]:
+        chosen = self.cleaned_data["members"]
+        return [self._members[m.pk] for m in chosen]
+
+    def item(self) -> services.BulkItem:
+        raise NotImplementedError
+
+
+class GoalActionForm(BulkActionForm):
+    kind = CohortAction.Kind.GOAL
+    description = forms.CharField(label="Goal", max_length=255, help_text="What will change, in plain words.")
+    measure = forms.CharField(label="How progress is measured", max_length=255)
+    target = forms.CharField(
+        label="Target", max_length=120, help_text="The value that means the goal is met."
+    )
+    target_date = forms.DateField(label="Target date", widget=DATE)
+    need = forms.ModelChoiceField(
+        label="Need it addresses (optional)",
+        queryset=Need.objects.filter(is_active=True).order_by("domain", "label"),
+        required=False,
+        empty_label="None",
+        help_text="Linked on each member's case that records this need.",
+    )
+
+    def item(self) -> services.GoalItem:
+        data = self.cleaned_data
+        return services.GoalItem(
+            description=data["description"],
+            measure=data["measure"],
+            target=data["target"],
+            target_date=data["target_date"],
+            need=data["need"],
+        )
+
+
+class TaskActionForm(BulkActionForm):
+    kind = CohortAction.Kind.TASK
+    title = forms.CharField(label="Task", max_length=200)
+    details = forms.CharField(label="Details", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    due_on = forms.DateField(label="Due on", widget=DATE)
+    owner = StaffChoiceField(
+        label="Owner",
+        queryset=worker_choices(),
+        required=False,
+        empty_label="Each case's own worker",
+        help_text="A named owner must be able to open each case; members they cannot are skipped.",
+    )
+
+    def item(self) -> services.TaskItem:
+        data = self.cleaned_data
+        return services.TaskItem(
+            title=data["title"], due_on=data["due_on"], owner=data["owner"], details=data["details"]
+        )
+
+
+class NoteActionForm(BulkActionForm):
+    kind = CohortAction.Kind.NOTE
+    title = forms.CharField(
+        label="Subject", max_length=120, required=False, help_text="e.g. 'Orientation session'."
+    )
+    text = forms.CharField(
+        label="Note",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="The same contact note goes on each case as a draft; each worker reviews and signs it.",
+    )
+    contact_date = forms.DateField(label="Date of contact", widget=DATE, initial=timezone.localdate)
+    duration_minutes = forms.IntegerField(label="Minutes", required=False, min_value=1, max_value=24 * 60)
+
+    def item(self) -> services.BulkNote:
+        data = self.cleaned_data
+        return services.BulkNote(
+            text=data["text"],
+            title=data["title"],
+            contact_date=data["contact_date"],
+            duration_minutes=data["duration_minutes"],
+        )
+
+
+class ServiceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.organization.name})"
+
+
+class ReferralActionForm(BulkActionForm):
+    kind = CohortAction.Kind.REFERRAL
+    service = ServiceChoiceField(
+        label="Service", queryset=Service.objects.none(), empty_label="Choose a service"
+    )
+    reason = forms.CharField(
+        label="Reason for the referral",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What you ask the service to do; the service reads this for every member.",
+    )
+    urgency = forms.ChoiceField(label="Urgency", choices=Referral.Urgency.choices, initial="routine")
+    parts = forms.MultipleChoiceField(
+        label="What goes with each referral",
+        choices=Referral.PARTS,
+        initial=["identity"],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each referral is sent only where the member's consent in force allows it.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = service_choices()
+
+    def item(self) -> services.BulkReferral:
+        data = self.cleaned_data
+        return services.BulkReferral(
+            service=data["service"],
+            reason=data["reason"],
+            urgency=data["urgency"],
+            parts=tuple(data["parts"]),
+        )
+
+
+FORM_OF_KIND: dict[str, type[BulkActionForm]] = {
+    CohortAction.Kind.GOAL: GoalActionForm,
+    CohortAction.Kind.TASK: TaskActionForm,
+    CohortAction.Kind.NOTE: NoteActionForm,
+    CohortAction.Kind.REFERRAL: ReferralActionForm,
+}

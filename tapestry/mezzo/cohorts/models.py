@@ -1,0 +1,115 @@
+"""Cohorts: a set of cases with a common situation, managed together; their members and bulk actions."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Cohort(models.Model):
+    class Situation(models.TextChoices):
+        REFUGEES = "refugees", "Refugees and resettlement"
+        DISABILITY = "disability", "People with disabilities"
+        RECOVERY = "recovery", "People in recovery"
+        OTHER = "other", "Other shared situation"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    name = models.CharField(max_length=150)
+    situation = models.CharField(max_length=20, choices=Situation.choices)
+    description = models.TextField(
+        blank=True, help_text="The situation the members share, in a few lines; no client details."
+    )
+    program = models.ForeignKey(
+        "mezzo.Program", null=True, blank=True, on_delete=models.PROTECT, related_name="cohorts"
+    )
+    lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cohorts_led")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["status", "name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class CohortMember(models.Model):
+    """A case in a cohort; removing it sets `removed_on`, so who was in the cohort when stays known."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="members")
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="cohort_memberships")
+    added_on = models.DateField(default=timezone.localdate)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    removed_on = models.DateField(null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["case__person__family_name", "case__person__given_name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "case"],
+                condition=Q(removed_on__isnull=True),
+                name="cohort_case_once_while_member",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case.number} in {self.cohort}"
+
+    @property
+    def person_id(self) -> int:
+        """Whose membership this is, for the audit entry."""
+        return self.case.person_id
+
+    @property
+    def is_current(self) -> bool:
+        return self.removed_on is None
+
+
+class CohortAction(models.Model):
+    """One bulk action over a cohort's members, kept for history: what, by whom, how many done or skipped.
+
+    `params` holds only what the action was (title, dates, service); never a client's details.
+    """
+
+    class Kind(models.TextChoices):
+        GOAL = "goal", "Shared plan item (goal)"
+        TASK = "task", "Shared task"
+        NOTE = "note", "Bulk contact note"
+        REFERRAL = "referral", "Bulk referral"
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="actions")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    params = models.JSONField(default=dict, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    done = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.at:%Y-%m-%d}: {self.done} done, {self.skipped} skipped"

@@ -1,0 +1,129 @@
+"""Pages of cohorts: the list, a cohort with its members, adding and removing cases, bulk actions, progress."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from tapestry.access.errors import StaleEdit
+from tapestry.access.policy import Capability, has_capability
+from tapestry.mezzo.cohorts import selectors, services
+from tapestry.mezzo.cohorts.forms import FORM_OF_KIND, CohortEditForm, CohortForm, MemberAddForm
+from tapestry.mezzo.cohorts.models import Cohort, CohortAction
+
+
+def cohort_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    status = status if status in Cohort.Status.values else ""
+    context = {
+        "cohorts": list(selectors.cohort_list(user=request.user, status=status)),
+        "status": status,
+        "statuses": Cohort.Status.choices,
+        "can_add": has_capability(request.user, Capability.PERSON_WRITE),
+    }
+    return render(request, "cohorts/cohort_list.html", context)
+
+
+def cohort_create(request: HttpRequest) -> HttpResponse:
+    form = CohortForm(request.POST or None, initial={"lead": request.user.pk})
+    if form.is_bound and form.is_valid():
+        try:
+            cohort = services.cohort_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"Cohort “{cohort}” started. Add the cases that belong to it.")
+            return redirect("cohorts:member_add", pk=cohort.pk)
+    status = 400 if form.errors else 200
+    return render(request, "cohorts/cohort_form.html", {"form": form, "cohort": None}, status=status)
+
+
+def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = selectors.cohort_detail(user=request.user, cohort_id=pk)
+    context = {"page": page, "cohort": page.cohort, "kinds": CohortAction.Kind.choices}
+    return render(request, "cohorts/cohort_detail.html", context)
+
+
+def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = selectors.cohort_get(user=request.user, cohort_id=pk, for_change=True)
+    initial = {name: getattr(cohort, name) for name in ("name", "situation", "description", "status")}
+    initial.update(program=cohort.program_id, lead=cohort.lead_id, version=cohort.version)
+    form = CohortEditForm(request.POST or None, initial=initial)
+    if form.is_bound and form.is_valid():
+        changes = dict(form.cleaned_data)
+        version = changes.pop("version")
+        try:
+            services.cohort_update(actor=request.user, cohort=cohort, version=version, changes=changes)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+        else:
+            messages.success(request, "Cohort saved.")
+            return redirect("cohorts:cohort_detail", pk=cohort.pk)
+    status = 400 if form.errors else 200
+    return render(request, "cohorts/cohort_form.html", {"form": form, "cohort": cohort}, status=status)
+
+
+def member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = selectors.cohort_get(user=request.user, cohort_id=pk, for_change=True)
+    form = MemberAddForm(request.POST or None, cases=selectors.case_choices(user=request.user, cohort=cohort))
+    if form.is_bound and form.is_valid():
+        case = form.cleaned_data["case"]
+        try:
+            services.member_add(actor=request.user, cohort=cohort, case=case)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"{case.person.display_name} ({case.number}) added to the cohort.")
+            if "add_another" in request.POST:
+                return redirect("cohorts:member_add", pk=cohort.pk)
+            return redirect("cohorts:cohort_detail", pk=cohort.pk)
+    status = 400 if form.errors else 200
+    return render(request, "cohorts/member_add.html", {"form": form, "cohort": cohort}, status=status)
+
+
+@require_POST
+def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    cohort = selectors.cohort_get(user=request.user, cohort_id=pk, for_change=True)
+    member = selectors.member_get(user=request.user, cohort=cohort, member_id=member_pk)
+    try:
+        services.member_remove(actor=request.user, member=member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, f"{member.case.person.display_name} taken out of the cohort; the history stays."
+        )
+    return redirect("cohorts:cohort_detail", pk=cohort.pk)
+
+
+def bulk_action(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """One action over the chosen members; after posting, the page is the per-member report."""
+    if kind not in FORM_OF_KIND:
+        raise Http404("No such action on a cohort.")
+    cohort = selectors.cohort_get(user=request.user, cohort_id=pk, for_change=True)
+    members = selectors.member_list(user=request.user, cohort=cohort, purpose=f"cohort action: {kind}")
+    form = FORM_OF_KIND[kind](request.POST or None, members=members)
+    context = {"cohort": cohort, "form": form, "kind": kind, "kind_label": CohortAction.Kind(kind).label}
+    if form.is_bound and form.is_valid():
+        try:
+            report = services.cohort_action_run(
+                actor=request.user, cohort=cohort, members=form.cleaned_data["members"], item=form.item()
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            context["report"] = report
+            return render(request, "cohorts/bulk_report.html", context)
+    status = 400 if form.errors else 200
+    return render(request, "cohorts/bulk_action.html", context, status=status)
+
+
+def cohort_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = selectors.cohort_get(user=request.user, cohort_id=pk)
+    members = selectors.cohort_progress(user=request.user, cohort=cohort)
+    return render(request, "cohorts/cohort_progress.html", {"cohort": cohort, "members": members})
