@@ -80,17 +80,46 @@ LEVELS = (
         "How is this group doing together, and does the program reach the people it is for?",
         (
             Entry(
+                "My groups",
+                "groups:my_groups",
+                C.GROUP_RUN,
+                "The groups you run: rosters, sessions, attendance, notes and outcomes.",
+            ),
+            Entry(
+                "Groups",
+                "groups:group_list",
+                C.ORGANISATION_READ,
+                "Support groups, classes, clubs and programs, with their schedules and open places.",
+            ),
+            Entry(
                 "Programs",
                 "mezzo:program_list",
                 C.ORGANISATION_READ,
-                "The services the agency runs, which cases and groups belong to.",
+                "Logic models, budgets, staff, and the reach of each program.",
+            ),
+            Entry(
+                "Cohorts",
+                "cohorts:cohort_list",
+                C.PERSON_READ,
+                "Cases with a common situation, managed together in bulk.",
+            ),
+            Entry(
+                "Mediation",
+                "mediation:dispute_list",
+                C.GROUP_RUN,
+                "Disputes you mediate: parties, sessions, issues and agreements.",
+            ),
+            Entry(
+                "Prevention programs",
+                "prevention:program_list",
+                C.ORGANISATION_READ,
+                "Workshops and classroom series, with headcounts and before/after measures.",
             ),
             Entry(
                 "Partner organisations",
-                "people:organisation_list",
+                "partners:partner_list",
                 C.ORGANISATION_READ,
-                "Nonprofits and agencies we work with.",
-                "kind=nonprofit",
+                "Agreements, shared programs and referrals exchanged with our partners.",
             ),
             Entry(
                 "Schools",

@@ -42,6 +42,8 @@ CASE_AREAS = (
     ("Crisis and safety", "crisis:case_index", None),
     ("Advocacy log", "advocacy:case_index", None),
     ("Referrals", "referrals:case_index", None),
+    ("Groups", "groups:case_index", None),
+    ("Family support plan", "families:case_index", None),
     ("Child welfare", "child_welfare:case_index", {Case.Type.CHILD_WELFARE}),
     ("School", "school:case_index", {Case.Type.SCHOOL}),
     (

@@ -1,0 +1,287 @@
+"""API routes of groups: the catalogue, creating and changing groups, members, exits, the calendar."""
+
+# No `from __future__ import annotations` here: ninja reads parameter types at runtime (see people/api.py).
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from tapestry.access.models import User
+from tapestry.mezzo.groups import ical, selectors, services
+from tapestry.mezzo.groups.models import Group, Membership
+from tapestry.mezzo.groups.schemas import (
+    ExitIn,
+    GroupIn,
+    GroupKind,
+    GroupOut,
+    GroupPatch,
+    MemberIn,
+    MemberOut,
+    MemberStatus,
+)
+from tapestry.mezzo.models import Program
+from tapestry.needs.models import Need
+from tapestry.people.api import Pages
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["groups"])
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+def _refused(error: ValidationError) -> Status:
+    """A rule the request broke: 409 when the group's state is in the way (full, already a member), else 422."""
+    if isinstance(error, services.EnrolmentRefused):
+        status = 409 if error.reason in ("full", "duplicate") else 422
+        return Status(status, {"detail": error.message_text, "errors": {"__all__": [error.message_text]}})
+    errors = (
+        {field: [str(m) for e in items for m in e.messages] for field, items in error.error_dict.items()}
+        if hasattr(error, "error_dict")
+        else {"__all__": [str(m) for m in error.messages]}
+    )
+    return Status(422, {"detail": "The request has invalid fields.", "errors": errors})
+
+
+def _facilitators(ids: list[int]) -> list[User]:
+    found = {u.pk: u for u in User.objects.filter(pk__in=ids, is_active=True)}
+    missing = [str(pk) for pk in ids if pk not in found]
+    if missing:
+        raise ValidationError(
+            {"facilitator_ids": [f"No active staff member has the number {', '.join(missing)}."]}
+        )
+    return [found[pk] for pk in ids]
+
+
+def _needs(codes: list[str]) -> list[Need]:
+    found = {n.code: n for n in Need.objects.filter(code__in=codes)}
+    missing = [code for code in codes if code not in found]
+    if missing:
+        raise ValidationError(
+            {"focus_needs": [f"No need has the code “{code}”; see GET /api/v1/needs." for code in missing]}
+        )
+    return [found[code] for code in codes]
+
+
+def _program(program_id: int | None) -> Program | None:
+    if program_id is None:
+        return None
+    program = Program.objects.filter(pk=program_id).first()
+    if program is None:
+        raise ValidationError({"program_id": ["No program with this number."]})
+    return program
+
+
+def _group_out(user: User, group_id: int) -> Group:
+    return selectors.group_get(user=user, group_id=group_id)
+
+
+# Groups -------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/groups",
+    response={200: list[GroupOut], **_errors(422)},
+    operation_id="group_list",
+    summary="The catalogue of groups",
+    description="Public facts of every planned or running group (no member in them). Filter by kind, need code, program.",
+)
+@paginate(Pages)
+def group_list(
+    request: HttpRequest,
+    kind: GroupKind | None = None,
+    need: str = Query("", max_length=60, description="A need code."),
+    program_id: int | None = None,
+    mine: bool = Query(False, description="Only the groups you run."),
+    include_ended: bool = False,
+) -> QuerySet[Group]:
+    return selectors.group_list(
+        user=request.user,
+        kind=kind or "",
+        need=need,
+        program_id=program_id,
+        mine=mine,
+        include_ended=include_ended,
+    )
+
+
+@router.post(
+    "/groups",
+    response={201: GroupOut, **_errors(400, 409, 422)},
+    operation_id="group_create",
+    summary="Set up a group",
+    description="Every facilitator's role must include running groups.",
+)
+def group_create(request: HttpRequest, payload: GroupIn) -> Status:
+    facts = payload.model_dump(exclude={"facilitator_ids", "focus_needs", "program_id"})
+    try:
+        group = services.group_create(
+            actor=request.user,
+            facilitators=_facilitators(payload.facilitator_ids),
+            focus_needs=_needs(payload.focus_needs),
+            program=_program(payload.program_id),
+            **facts,
+        )
+    except ValidationError as error:
+        return _refused(error)
+    return Status(201, _group_out(request.user, group.pk))
+
+
+@router.get(
+    "/groups/{group_id}",
+    response={200: GroupOut, **_errors(404, 422)},
+    operation_id="group_detail",
+    summary="A group's public facts",
+)
+def group_detail(request: HttpRequest, group_id: int) -> Group:
+    return _group_out(request.user, group_id)
+
+
+@router.patch(
+    "/groups/{group_id}",
+    response={200: GroupOut, **_errors(400, 404, 409, 422)},
+    operation_id="group_update",
+    summary="Change a group you run",
+    description=(
+        "Send the `version` you read and only the fields you change; if the group changed since, the answer "
+        "is 409 and nothing is saved. Raising `capacity` moves people in from the waiting list, in order."
+    ),
+)
+def group_update(request: HttpRequest, group_id: int, payload: GroupPatch) -> Any:
+    group = selectors.group_get_run(user=request.user, group_id=group_id)
+    sent = payload.model_dump(exclude_unset=True, exclude={"version", "facilitator_ids", "focus_needs"})
+    try:
+        changes: dict[str, Any] = {}
+        for name, value in sent.items():
+            if name == "program_id":
+                changes["program"] = _program(value)
+            elif value is None and name not in ("session_count", "ends_on"):
+                raise ValidationError({name: ["This field cannot be empty."]})
+            else:
+                changes[name] = value
+        services.group_update(
+            actor=request.user,
+            group=group,
+            version=payload.version,
+            changes=changes,
+            facilitators=_facilitators(payload.facilitator_ids)
+            if payload.facilitator_ids is not None
+            else None,
+            focus_needs=_needs(payload.focus_needs) if payload.focus_needs is not None else None,
+        )
+    except ValidationError as error:
+        return _refused(error)
+    return _group_out(request.user, group_id)
+
+
+# Members ------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/groups/{group_id}/members",
+    response={200: list[MemberOut], **_errors(404, 422)},
+    operation_id="group_member_list",
+    summary="The members of a group you may see",
+    description=(
+        "Those who run the group see everyone (enrolled, waiting in order, exited); a caseworker sees their "
+        "own clients only. The read is written to the audit log."
+    ),
+)
+@paginate(Pages)
+def group_member_list(
+    request: HttpRequest, group_id: int, status: MemberStatus | None = None
+) -> QuerySet[Membership]:
+    return selectors.roster_read(user=request.user, group_id=group_id, status=status or "")
+
+
+@router.post(
+    "/groups/{group_id}/members",
+    response={201: MemberOut, **_errors(400, 404, 409, 422)},
+    operation_id="group_member_add",
+    summary="Enrol a client from their case, or register a community member",
+    description=(
+        "Send `case_id` to enrol a client (you must be able to change the case), or `given_name` and "
+        "`family_name` to register a community member into a group you run. A full group puts the person "
+        "on the waiting list, or answers 409 when `wait_list` is false; someone already in the group is 409; "
+        "a closed group after its first session is 422."
+    ),
+)
+def group_member_add(request: HttpRequest, group_id: int, payload: MemberIn) -> Status:
+    group = selectors.group_get(user=request.user, group_id=group_id)
+    try:
+        if payload.case_id is not None:
+            if payload.given_name or payload.family_name:
+                raise ValidationError(
+                    {"case_id": ["Send either a case or a community member's names, not both."]}
+                )
+            case = selectors.case_changeable_for_groups(user=request.user, case_id=payload.case_id)
+            membership = services.membership_enrol_from_case(
+                actor=request.user, group=group, case=case, wait_list=payload.wait_list
+            )
+        else:
+            missing = {
+                name: ["Give the community member's name, or send a case_id to enrol a client."]
+                for name in ("given_name", "family_name")
+                if not getattr(payload, name)
+            }
+            if missing:
+                raise ValidationError(missing)
+            membership = services.community_member_register(
+                actor=request.user,
+                group=group,
+                member=services.CommunityMember(
+                    given_name=payload.given_name or "",
+                    family_name=payload.family_name or "",
+                    phone=payload.phone,
+                    email=payload.email,
+                    date_of_birth=payload.date_of_birth,
+                ),
+                wait_list=payload.wait_list,
+            )
+    except ValidationError as error:
+        return _refused(error)
+    return Status(201, selectors.membership_get(user=request.user, membership_id=membership.pk))
+
+
+@router.post(
+    "/groups/{group_id}/members/{membership_id}/exit",
+    response={200: MemberOut, **_errors(400, 404, 409, 422)},
+    operation_id="group_member_exit",
+    summary="A member leaves the group (or the waiting list), with a reason",
+    description="The freed place goes to the first person waiting. Send the membership's `version`; stale is 409.",
+)
+def group_member_exit(request: HttpRequest, group_id: int, membership_id: int, payload: ExitIn) -> Any:
+    membership = selectors.membership_get(user=request.user, membership_id=membership_id, for_change=True)
+    if membership.group_id != group_id:
+        return Status(404, {"detail": "No member with this number in this group.", "errors": {}})
+    try:
+        services.membership_exit(
+            actor=request.user,
+            membership=membership,
+            reason=payload.reason,
+            note=payload.note,
+            version=payload.version,
+        )
+    except ValidationError as error:
+        return _refused(error)
+    return selectors.membership_get(user=request.user, membership_id=membership_id)
+
+
+@router.get(
+    "/groups/{group_id}/calendar.ics",
+    response={200: str, **_errors(404, 422)},
+    operation_id="group_calendar",
+    summary="The group's schedule as iCalendar",
+    description="One repeating event in the agency's time zone; no member is named.",
+)
+def group_calendar(request: HttpRequest, group_id: int) -> HttpResponse:
+    group = selectors.group_get(user=request.user, group_id=group_id)
+    response = HttpResponse(ical.groups_ical([group]), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="group-{group.pk}.ics"'
+    return response

@@ -1,0 +1,123 @@
+"""Forms for groups: the group's facts, enrolling a client, registering a community member, an exit.
+
+Forms parse input; the services hold the rules. A service's ValidationError is shown beside the
+field it names (`show_service_errors`), the rest at the top of the form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from tapestry.access.models import Segment, User
+from tapestry.mezzo.groups.models import Group, Membership
+from tapestry.mezzo.groups.services import GROUP_FIELDS
+from tapestry.mezzo.models import Program
+from tapestry.needs.models import Need
+from tapestry.people.forms import DATE_INPUT, ServiceForm, ServiceModelForm
+
+
+class StaffChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.get_full_name() or obj.username} ({obj.get_role_display()})"
+
+
+class GroupForm(ServiceModelForm):
+    """A group's facts, facilitators and focus needs; `version` guards against overwriting another edit."""
+
+    facilitators = StaffChoiceField(
+        queryset=User.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text="Staff who run the group; their role must include running groups. Hold Ctrl or ⌘ to pick several.",
+    )
+    focus_needs = forms.ModelMultipleChoiceField(
+        queryset=Need.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text="The needs the group works on, from the agency's shared list.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Group
+        fields = [name for name in GROUP_FIELDS]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "eligibility": forms.Textarea(attrs={"rows": 2}),
+            "first_session_on": DATE_INPUT,
+            "ends_on": DATE_INPUT,
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        labels = {
+            "first_session_on": "First session",
+            "start_time": "Starts at",
+            "duration_minutes": "Length (minutes)",
+            "session_count": "Number of sessions",
+            "ends_on": "Last date",
+            "missed_sessions_alert": "Alert the caseworker after this many missed sessions in a row",
+            "segment": "Sensitive segment",
+        }
+        help_texts = {
+            "session_count": "Leave empty for a group that runs on; or set a last date instead.",
+            "capacity": "Places; when they are taken, new members go on the waiting list.",
+        }
+
+    def __init__(
+        self,
+        *args: Any,
+        facilitators: QuerySet[User],
+        needs: QuerySet[Need],
+        programs: QuerySet[Program],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["facilitators"].queryset = facilitators
+        self.fields["focus_needs"].queryset = needs
+        self.fields["program"].queryset = programs
+        self.fields["program"].empty_label = "No program"
+        self.fields["segment"].choices = [("", "None (general)"), *Segment.choices]
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.fields["facilitators"].initial = [u.pk for u in self.instance.facilitators.all()]
+            self.fields["focus_needs"].initial = [n.pk for n in self.instance.focus_needs.all()]
+
+    def _post_clean(self) -> None:
+        # The service validates and saves; the form must not write onto the instance it was given.
+        pass
+
+    def facts(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in GROUP_FIELDS}
+
+
+class EnrolFromCaseForm(ServiceForm):
+    group = forms.ModelChoiceField(queryset=Group.objects.none(), empty_label="Choose a group")
+    wait_list = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="If the group is full, put them on the waiting list",
+    )
+
+    def __init__(self, *args: Any, groups: QuerySet[Group], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups
+
+
+class CommunityMemberForm(ServiceForm):
+    """A community member who is not a client; only what the group needs to reach them."""
+
+    given_name = forms.CharField(max_length=100)
+    family_name = forms.CharField(max_length=100)
+    phone = forms.CharField(max_length=40, required=False)
+    email = forms.EmailField(max_length=254, required=False)
+    date_of_birth = forms.DateField(required=False, widget=DATE_INPUT, help_text="Leave empty if unknown.")
+    wait_list = forms.BooleanField(
+        required=False, initial=True, label="If the group is full, put them on the waiting list"
+    )
+
+
+class ExitForm(ServiceForm):
+    reason = forms.ChoiceField(choices=[("", "Choose a reason"), *Membership.ExitReason.choices])
+    note = forms.CharField(max_length=255, required=False, help_text="Optional; no clinical detail.")
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -1,0 +1,61 @@
+"""What groups add to a person's timeline: joining a waiting list, joining a group, leaving it."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.models import User
+from tapestry.mezzo.groups.models import Membership
+from tapestry.micro.cases.hooks import TimelineEvent
+from tapestry.people.models import Person
+
+
+def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
+    members = (
+        policy.visible(user, Membership.objects.filter(person=person))
+        .select_related("group")
+        .order_by("requested_at", "pk")
+    )
+    events: list[TimelineEvent] = []
+    for member in members:
+        url = reverse("groups:group_detail", args=[member.group_id])
+        name = member.group.name
+        asked_on = timezone.localtime(member.requested_at).date()
+        waited = member.status == Membership.Status.WAITING or (
+            member.enrolled_on is not None and member.enrolled_on > asked_on
+        )
+        if waited:
+            events.append(
+                TimelineEvent(
+                    when=member.requested_at,
+                    kind="group",
+                    title=f"On the waiting list for {name}",
+                    url=url,
+                    case_id=member.case_id,
+                )
+            )
+        if member.enrolled_on:
+            events.append(
+                TimelineEvent(
+                    when=member.enrolled_on,
+                    kind="group",
+                    title=f"Joined {name}",
+                    detail=member.group.get_kind_display(),
+                    url=url,
+                    case_id=member.case_id,
+                )
+            )
+        if member.exited_on:
+            events.append(
+                TimelineEvent(
+                    when=member.exited_on,
+                    kind="group",
+                    title=f"Left {name}: {member.get_exit_reason_display().lower()}",
+                    detail=member.exit_note,
+                    url=url,
+                    case_id=member.case_id,
+                )
+            )
+    return events

@@ -1,0 +1,268 @@
+"""Pages for groups: the catalogue, my groups, a group's page, create and edit, members, calendars."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from tapestry.access.errors import StaleEdit
+from tapestry.access.policy import Capability, has_capability
+from tapestry.mezzo import selectors as mezzo_selectors
+from tapestry.mezzo.groups import ical, selectors, services
+from tapestry.mezzo.groups.forms import CommunityMemberForm, EnrolFromCaseForm, ExitForm, GroupForm
+from tapestry.mezzo.groups.models import Group, Membership
+from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words, session_dates
+from tapestry.mezzo.models import Program
+
+PAGE_SIZE = 50
+
+
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def _describe(groups: list[Group]) -> list[Group]:
+    today = timezone.localdate()
+    for group in groups:
+        group.schedule_words = schedule_in_words(group)
+        group.seats_left = max(0, group.capacity - group.enrolled_count)
+        group.next_session = next_session_on(group, today=today)
+    return groups
+
+
+def _int_or_none(raw: str | None) -> int | None:
+    try:
+        return int(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def group_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Group.Kind.values else ""
+    need = request.GET.get("need", "")[:80]
+    program_id = _int_or_none(request.GET.get("program"))
+    found = selectors.group_list(user=request.user, kind=kind, need=need, program_id=program_id)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = {"kind": kind, "need": need, "program": program_id or ""}
+    context = {
+        "page": page,
+        "groups": _describe(list(page.object_list)),
+        "kinds": Group.Kind.choices,
+        "needs": selectors.need_choices(),
+        "programs": mezzo_selectors.program_list(user=request.user),
+        "filters": filters,
+        "filter_query": urlencode({k: v for k, v in filters.items() if v}),
+        "can_run": has_capability(request.user, Capability.GROUP_RUN),
+    }
+    return render(request, "groups/group_list.html", context)
+
+
+def my_groups(request: HttpRequest) -> HttpResponse:
+    groups = _describe(list(selectors.groups_run(user=request.user)))
+    return render(request, "groups/my_groups.html", {"groups": groups})
+
+
+def _group_form(request: HttpRequest, group: Group | None = None) -> GroupForm:
+    programs = Program.objects.filter(is_active=True)
+    if group is not None and group.program_id:
+        programs = (programs | Program.objects.filter(pk=group.program_id)).distinct()
+    return GroupForm(
+        _bound(request),
+        instance=group,
+        facilitators=selectors.facilitator_choices(),
+        needs=selectors.need_choices(),
+        programs=programs.order_by("name"),
+    )
+
+
+def group_create(request: HttpRequest) -> HttpResponse:
+    form = _group_form(request)
+    if not form.is_bound:
+        form.initial.setdefault("facilitators", [request.user.pk])
+    if form.is_bound and form.is_valid():
+        try:
+            group = services.group_create(
+                actor=request.user,
+                facilitators=form.cleaned_data["facilitators"],
+                focus_needs=form.cleaned_data["focus_needs"],
+                **form.facts(),
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"The group “{group.name}” is set up.")
+            return redirect("groups:group_detail", pk=group.pk)
+    return render(request, "groups/group_form.html", {"form": form, "group": None})
+
+
+def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.group_get_run(user=request.user, group_id=pk)
+    form = _group_form(request, group)
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.group_update(
+                actor=request.user,
+                group=group,
+                version=form.cleaned_data["version"] or 0,
+                changes=form.facts(),
+                facilitators=form.cleaned_data["facilitators"],
+                focus_needs=form.cleaned_data["focus_needs"],
+            )
+        except StaleEdit as error:
+            form.add_error(None, str(error))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "Changes saved.")
+            return redirect("groups:group_detail", pk=group.pk)
+    return render(request, "groups/group_form.html", {"form": form, "group": group}, status=status)
+
+
+def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _describe([selectors.group_get(user=request.user, group_id=pk)])[0]
+    roster = selectors.group_roster(user=request.user, group=group)
+    context = {
+        "group": group,
+        "roster": roster,
+        "upcoming": session_dates(group, limit=6, on_or_after=timezone.localdate()),
+        "register_form": CommunityMemberForm() if group.runs else None,
+    }
+    return render(request, "groups/group_detail.html", context)
+
+
+def member_register(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _describe([selectors.group_get_run(user=request.user, group_id=pk)])[0]
+    form = CommunityMemberForm(_bound(request))
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = services.community_member_register(
+                actor=request.user,
+                group=group,
+                member=services.CommunityMember(
+                    given_name=data["given_name"],
+                    family_name=data["family_name"],
+                    phone=data["phone"],
+                    email=data["email"],
+                    date_of_birth=data["date_of_birth"],
+                ),
+                wait_list=data["wait_list"],
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, _joined_message(membership))
+            return redirect("groups:group_detail", pk=group.pk)
+    return render(request, "groups/member_register.html", {"form": form, "group": group})
+
+
+def _joined_message(membership: Membership) -> str:
+    name = membership.person.display_name
+    if membership.status == Membership.Status.WAITING:
+        return (
+            f"The group is full: {name} is number {membership.waiting_position} on the waiting list "
+            "and moves in when a place frees up."
+        )
+    return f"{name} is enrolled in {membership.group.name}."
+
+
+def membership_exit(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = selectors.membership_get(user=request.user, membership_id=pk, for_change=True)
+    if membership.status == Membership.Status.EXITED:
+        messages.info(request, "This person has already left the group.")
+        return redirect("groups:group_detail", pk=membership.group_id)
+    form = ExitForm(_bound(request), initial={"version": membership.version})
+    status = 200
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.membership_exit(
+                actor=request.user,
+                membership=membership,
+                reason=data["reason"],
+                note=data["note"],
+                version=data["version"],
+            )
+        except StaleEdit as error:
+            form.add_error(None, str(error))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            waiting = membership.status == Membership.Status.WAITING
+            what = "is off the waiting list" if waiting else "has left the group"
+            messages.success(request, f"{membership.person.display_name} {what}.")
+            return redirect("groups:group_detail", pk=membership.group_id)
+    context = {"form": form, "membership": membership}
+    return render(request, "groups/membership_exit.html", context, status=status)
+
+
+# From a client's case -----------------------------------------------------------------------
+
+
+def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_groups(user=request.user, case_id=case_pk)
+    memberships = selectors.person_memberships(user=request.user, case=case)
+    offer = _describe(selectors.groups_on_offer(user=request.user, case=case)) if case.can_change else []
+    form = None
+    if case.can_change and case.status != case.Status.CLOSED:
+        form = EnrolFromCaseForm(groups=Group.objects.filter(pk__in=[g.pk for g in offer]))
+    context = {"case": case, "memberships": memberships, "offer": offer, "form": form}
+    return render(request, "groups/case_index.html", context)
+
+
+def case_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_changeable_for_groups(user=request.user, case_id=case_pk)
+    if request.method != "POST":
+        return redirect("groups:case_index", case_pk=case.pk)
+    form = EnrolFromCaseForm(request.POST, groups=Group.objects.exclude(status=Group.Status.ENDED))
+    if form.is_valid():
+        try:
+            membership = services.membership_enrol_from_case(
+                actor=request.user,
+                group=form.cleaned_data["group"],
+                case=case,
+                wait_list=form.cleaned_data["wait_list"],
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, _joined_message(membership))
+            return redirect("groups:case_index", case_pk=case.pk)
+    case = selectors.case_for_groups(user=request.user, case_id=case_pk)
+    offer = _describe(selectors.groups_on_offer(user=request.user, case=case))
+    context = {
+        "case": case,
+        "memberships": selectors.person_memberships(user=request.user, case=case),
+        "offer": offer,
+        "form": form,
+    }
+    return render(request, "groups/case_index.html", context, status=422)
+
+
+# Calendars ----------------------------------------------------------------------------------
+
+
+def _ics(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def group_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.group_get(user=request.user, group_id=pk)
+    return _ics(ical.groups_ical([group]), f"group-{group.pk}.ics")
+
+
+def my_calendar(request: HttpRequest) -> HttpResponse:
+    return _ics(ical.groups_ical(list(selectors.groups_run(user=request.user))), "my-groups.ics")
