@@ -136,6 +136,8 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "roster": roster,
         "upcoming": session_dates(group, limit=6, on_or_after=timezone.localdate()),
         "register_form": CommunityMemberForm() if group.runs else None,
+        # Readers of aggregates (program managers, evaluators) get the outcome summary, never rows.
+        "sees_summary": has_capability(request.user, Capability.AGGREGATE_READ),
     }
     return render(request, "groups/group_detail.html", context)
 
