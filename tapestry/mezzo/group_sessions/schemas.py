@@ -1,0 +1,149 @@
+"""Typed request and response bodies of the group-sessions API."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+from pydantic import StringConstraints
+
+from tapestry.mezzo.group_sessions.models import Attendance, Session
+
+SessionStatus = Literal[tuple(Session.Status.values)]
+Mark = Literal[tuple(Attendance.Mark.values)]
+Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20000)]
+
+
+class SessionIn(Schema):
+    held_on: date
+    start_time: time
+    topic: Topic
+    activities: Text = ""
+    status: SessionStatus = "held"
+    facilitator_ids: list[int] = Field(
+        default_factory=list, description="Facilitators of the group who were there."
+    )
+
+
+class SessionPatch(Schema):
+    version: int = Field(description="The version you read; a stale one gets 409.")
+    held_on: date | None = None
+    start_time: time | None = None
+    topic: Topic | None = None
+    activities: Text | None = None
+    status: SessionStatus | None = None
+    facilitator_ids: list[int] | None = None
+
+
+class MarkOut(Schema):
+    membership_id: int
+    person_name: str
+    status: Mark | Literal[""] = Field(description="Empty when not taken yet.")
+
+
+class SessionOut(Schema):
+    id: int
+    group_id: int
+    held_on: date
+    start_time: time
+    topic: str
+    activities: str
+    status: SessionStatus
+    facilitator_ids: list[int]
+    version: int
+    has_note: bool
+
+
+class SessionDetailOut(SessionOut):
+    attendance: list[MarkOut]
+
+
+class MarkIn(Schema):
+    membership_id: int
+    status: Mark
+
+
+class AttendanceIn(Schema):
+    version: int = Field(description="The session's version you read; a stale one gets 409.")
+    attendance: list[MarkIn] = Field(description="One mark for every member enrolled on the session's date.")
+
+
+class FollowUpOut(Schema):
+    membership_id: int
+    missed: int
+    task_id: int | None = Field(
+        description="The caseworker's check-in task; empty when the member has no open case."
+    )
+
+
+class AttendanceOut(Schema):
+    session_id: int
+    version: int
+    attendance: list[MarkOut]
+    follow_ups: list[FollowUpOut]
+
+
+class MentionIn(Schema):
+    membership_id: int
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+
+
+class NoteIn(Schema):
+    version: int = Field(0, description="0 to write the first note; otherwise the version you read.")
+    dynamics: Text = ""
+    themes: Text = ""
+    progress: Text = ""
+    mentions: list[MentionIn] = Field(default_factory=list)
+
+
+class MentionOut(Schema):
+    id: int
+    membership_id: int
+    person_name: str
+    text: str
+
+
+class NoteOut(Schema):
+    session_id: int
+    dynamics: str
+    themes: str
+    progress: str
+    version: int
+    updated_at: datetime
+    mentions: list[MentionOut] = Field(description="Only the mentions of members you may see.")
+
+
+class MemberRateOut(Schema):
+    membership_id: int
+    person_name: str
+    sessions: int
+    present: int
+    late: int
+    excused: int
+    absent: int
+    attended: int
+    rate: int | None = Field(
+        description="Attended (present or late) as a percentage of sessions since enrolling."
+    )
+
+
+class SessionRateOut(Schema):
+    session_id: int
+    held_on: date
+    expected: int
+    attended: int
+    excused: int
+    absent: int
+    rate: int | None
+
+
+class RatesOut(Schema):
+    group_id: int
+    expected: int
+    attended: int
+    excused: int
+    rate: int | None
+    sessions: list[SessionRateOut]
+    members: list[MemberRateOut]

@@ -1,0 +1,225 @@
+"""Pages for group sessions: parse, call a service or selector, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from tapestry.access.errors import StaleEdit
+from tapestry.mezzo.group_sessions import selectors, services
+from tapestry.mezzo.group_sessions.chart import attendance_chart
+from tapestry.mezzo.group_sessions.forms import AttendanceForm, NoteForm, SessionForm, default_session_day
+
+
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def group_list(request: HttpRequest) -> HttpResponse:
+    groups = selectors.group_list(user=request.user)
+    return render(request, "group_sessions/group_list.html", {"groups": groups})
+
+
+def session_list(request: HttpRequest, group_pk: int) -> HttpResponse:
+    group = selectors.group_get(user=request.user, group_id=group_pk)
+    context = {"group": group, "sessions": selectors.session_list(user=request.user, group=group)}
+    return render(request, "group_sessions/session_list.html", context)
+
+
+def session_create(request: HttpRequest, group_pk: int) -> HttpResponse:
+    group = selectors.group_get(user=request.user, group_id=group_pk)
+    initial = {
+        "held_on": default_session_day(group, timezone.localdate()),
+        "start_time": group.start_time,
+        "facilitators": [user.pk for user in group.facilitators.all() if user.pk == request.user.pk],
+    }
+    form = SessionForm(_bound(request), group=group, initial=initial)
+    if form.is_bound and form.is_valid():
+        try:
+            session = services.session_create(
+                actor=request.user,
+                group=group,
+                facilitators=form.cleaned_data["facilitators"],
+                **form.session_fields(),
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The session is recorded. Now take attendance.")
+            if session.is_held:
+                return redirect("group_sessions:attendance", pk=session.pk)
+            return redirect("group_sessions:session_detail", pk=session.pk)
+    context = {"group": group, "form": form, "title": f"Record a session of {group.name}"}
+    return render(request, "group_sessions/session_form.html", context)
+
+
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.session_get(user=request.user, session_id=pk)
+    rows = selectors.attendance_sheet(user=request.user, session=session) if session.is_held else []
+    context = {
+        "session": session,
+        "group": session.group,
+        "rows": rows,
+        "unmarked": sum(1 for row in rows if not row.mark),
+        "has_note": hasattr(session, "note"),
+    }
+    return render(request, "group_sessions/session_detail.html", context)
+
+
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.session_get(user=request.user, session_id=pk)
+    initial = {
+        "held_on": session.held_on,
+        "start_time": session.start_time,
+        "topic": session.topic,
+        "activities": session.activities,
+        "status": session.status,
+        "facilitators": [user.pk for user in session.facilitators.all()],
+        "version": session.version,
+    }
+    form = SessionForm(_bound(request), group=session.group, initial=initial)
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.session_update(
+                actor=request.user,
+                session=session,
+                version=form.cleaned_data["version"] or 0,
+                changes=form.session_fields(),
+                facilitators=form.cleaned_data["facilitators"],
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The session is saved.")
+            return redirect("group_sessions:session_detail", pk=session.pk)
+    context = {"group": session.group, "session": session, "form": form, "title": "Change the session"}
+    return render(request, "group_sessions/session_form.html", context, status=status)
+
+
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """One screen, one post: a row of big buttons per member; nothing is chosen until tapped."""
+    session = selectors.session_get(user=request.user, session_id=pk)
+    rows = selectors.attendance_sheet(user=request.user, session=session)
+    form = AttendanceForm(_bound(request), rows=rows, initial={"version": session.version})
+    status = 200
+    unmarked: list[int] = []
+    if not session.is_held:
+        messages.info(request, "This session was cancelled, so it has no attendance.")
+        return redirect("group_sessions:session_detail", pk=session.pk)
+    if form.is_bound and form.is_valid():
+        try:
+            raised = services.attendance_record(
+                actor=request.user,
+                session=session,
+                version=form.cleaned_data["version"],
+                marks=form.marks(),
+                rest=form.cleaned_data["rest"],
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except services.AttendanceIncomplete as error:
+            form.add_error(None, error.error_dict["attendance"])
+            unmarked = error.unmarked
+            status = 400
+        except ValidationError as error:
+            form.add_error(None, error)
+            status = 400
+        else:
+            messages.success(request, f"Attendance saved for {len(rows)} members.")
+            for follow_up in raised:
+                name = follow_up.membership.person.display_name
+                if follow_up.task_id:
+                    messages.warning(
+                        request,
+                        f"{name} has missed {follow_up.missed} sessions in a row: "
+                        "their caseworker has been asked to check in.",
+                    )
+                else:
+                    messages.warning(
+                        request,
+                        f"{name} has missed {follow_up.missed} sessions in a row and has no open case: "
+                        "no caseworker could be told, so please reach out yourself.",
+                    )
+            return redirect("group_sessions:session_detail", pk=session.pk)
+    context = {
+        "session": session,
+        "group": session.group,
+        "form": form,
+        "members": form.members(),
+        "unmarked": set(unmarked),
+        "marked_before": any(row.mark for row in rows),
+    }
+    return render(request, "group_sessions/attendance.html", context, status=status)
+
+
+def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.session_get(user=request.user, session_id=pk)
+    note = selectors.note_detail(user=request.user, session=session)
+    if note is None:
+        messages.info(request, "This session has no group note yet: write one here.")
+        return redirect("group_sessions:note_edit", pk=session.pk)
+    return render(
+        request, "group_sessions/note_detail.html", {"session": session, "group": session.group, "note": note}
+    )
+
+
+def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.session_get(user=request.user, session_id=pk)
+    note = selectors.note_detail(user=request.user, session=session, purpose="to revise the note")
+    members = [row.membership for row in selectors.attendance_sheet(user=request.user, session=session)]
+    mentions = {m.membership_id: m.text for m in note.visible_mentions} if note else {}
+    initial = {"version": note.version if note else 0}
+    if note is not None:
+        initial.update(dynamics=note.dynamics, themes=note.themes, progress=note.progress)
+    form = NoteForm(_bound(request), members=members, mentions=mentions, initial=initial)
+    status = 200
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.note_save(
+                actor=request.user,
+                session=session,
+                version=data["version"] or 0,
+                dynamics=data["dynamics"],
+                themes=data["themes"],
+                progress=data["progress"],
+                mentions=form.mentions(),
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+            status = 400
+        else:
+            messages.success(request, "The group note is saved.")
+            return redirect("group_sessions:note_detail", pk=session.pk)
+    context = {"session": session, "group": session.group, "form": form, "title": "Group note"}
+    return render(request, "group_sessions/note_form.html", context, status=status)
+
+
+def mention_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    mention = selectors.mention_get(user=request.user, mention_id=pk)
+    return render(request, "group_sessions/mention_detail.html", {"mention": mention})
+
+
+def rates(request: HttpRequest, group_pk: int) -> HttpResponse:
+    group = selectors.group_get(user=request.user, group_id=group_pk)
+    result = selectors.attendance_rates(user=request.user, group=group)
+    context = {
+        "group": group,
+        "rates": result,
+        "chart": attendance_chart(result.sessions),
+        "follow_ups": selectors.follow_ups_for_group(user=request.user, group=group),
+    }
+    return render(request, "group_sessions/rates.html", context)
