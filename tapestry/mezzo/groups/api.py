@@ -222,7 +222,11 @@ def group_member_add(request: HttpRequest, group_id: int, payload: MemberIn) -> 
                 )
             case = selectors.case_changeable_for_groups(user=request.user, case_id=payload.case_id)
             membership = services.membership_enrol_from_case(
-                actor=request.user, group=group, case=case, wait_list=payload.wait_list
+                actor=request.user,
+                group=group,
+                case=case,
+                wait_list=payload.wait_list,
+                joined_on=payload.joined_on,
             )
         else:
             missing = {
@@ -243,6 +247,7 @@ def group_member_add(request: HttpRequest, group_id: int, payload: MemberIn) -> 
                     date_of_birth=payload.date_of_birth,
                 ),
                 wait_list=payload.wait_list,
+                joined_on=payload.joined_on,
             )
     except ValidationError as error:
         return _refused(error)

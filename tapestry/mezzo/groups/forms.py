@@ -98,6 +98,12 @@ class EnrolFromCaseForm(ServiceForm):
         initial=True,
         label="If the group is full, put them on the waiting list",
     )
+    joined_on = forms.DateField(
+        required=False,
+        widget=DATE_INPUT,
+        label="Joined on",
+        help_text="Leave empty for today; give an earlier day when entering a sign-up sheet afterwards.",
+    )
 
     def __init__(self, *args: Any, groups: QuerySet[Group], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -114,6 +120,12 @@ class CommunityMemberForm(ServiceForm):
     date_of_birth = forms.DateField(required=False, widget=DATE_INPUT, help_text="Leave empty if unknown.")
     wait_list = forms.BooleanField(
         required=False, initial=True, label="If the group is full, put them on the waiting list"
+    )
+    joined_on = forms.DateField(
+        required=False,
+        widget=DATE_INPUT,
+        label="Joined on",
+        help_text="Leave empty for today; give an earlier day when entering a sign-up sheet afterwards.",
     )
 
 

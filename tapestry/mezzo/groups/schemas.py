@@ -182,6 +182,9 @@ class MemberIn(Input):
         True,
         description="When the group is full: true puts the person on the waiting list, false refuses (409).",
     )
+    joined_on: date | None = Field(
+        None, description="The day the person joined, if not today (never in the future)."
+    )
 
 
 class ExitIn(Input):

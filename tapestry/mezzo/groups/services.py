@@ -272,9 +272,26 @@ def _full_message(group: Group) -> str:
     )
 
 
-def _enrol(actor: User, group: Group, person: Person, case: Case | None, wait_list: bool) -> Membership:
-    """Enrol (or wait-list) a person; the caller holds the group row lock and has checked the rules."""
+def _joining_day(joined_on: date | None) -> date:
+    """The day a member joined: today, or an earlier day when a sign-up sheet is entered late."""
     today = timezone.localdate()
+    if joined_on is None:
+        return today
+    if joined_on > today:
+        raise ValidationError({"joined_on": ["The day someone joined cannot be in the future."]})
+    return joined_on
+
+
+def _enrol(
+    actor: User,
+    group: Group,
+    person: Person,
+    case: Case | None,
+    wait_list: bool,
+    joined_on: date | None = None,
+) -> Membership:
+    """Enrol (or wait-list) a person; the caller holds the group row lock and has checked the rules."""
+    today = _joining_day(joined_on)
     _check_open_to_new_members(group, today)
     live = (
         Membership.objects.filter(group=group, person=person).exclude(status=Membership.Status.EXITED).first()
@@ -305,9 +322,12 @@ def _enrol(actor: User, group: Group, person: Person, case: Case | None, wait_li
 
 
 def membership_enrol_from_case(
-    *, actor: User, group: Group, case: Case, wait_list: bool = True
+    *, actor: User, group: Group, case: Case, wait_list: bool = True, joined_on: date | None = None
 ) -> Membership:
-    """Enrol a client from their case; the worker must be able to change the case."""
+    """Enrol a client from their case; the worker must be able to change the case.
+
+    `joined_on` (default today) records a member who joined earlier, so past sessions count them.
+    """
     policy.require_capability(actor, Capability.PERSON_WRITE)
     if not cases_changeable(actor).filter(pk=case.pk).exists():
         raise Http404("No case with this number that you may change.")
@@ -322,7 +342,7 @@ def membership_enrol_from_case(
             }
         )
     with transaction.atomic():
-        return _enrol(actor, _locked(group), case.person, case, wait_list)
+        return _enrol(actor, _locked(group), case.person, case, wait_list, joined_on)
 
 
 @dataclass(frozen=True)
@@ -337,7 +357,12 @@ class CommunityMember:
 
 
 def community_member_register(
-    *, actor: User, group: Group, member: CommunityMember, wait_list: bool = True
+    *,
+    actor: User,
+    group: Group,
+    member: CommunityMember,
+    wait_list: bool = True,
+    joined_on: date | None = None,
 ) -> Membership:
     """Register a community member straight into a group the actor runs: the person and the membership.
 
@@ -364,12 +389,16 @@ def community_member_register(
             validate_email(member.email)
         except ValidationError:
             errors["email"] = ["Enter a valid email address, like name@example.org."]
+    try:
+        joining_day = _joining_day(joined_on)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         locked = _locked(group)
         # Checked before the person is saved, so a refused enrolment leaves no stray record.
-        _check_open_to_new_members(locked, timezone.localdate())
+        _check_open_to_new_members(locked, joining_day)
         if not wait_list and _enrolled_count(locked) >= locked.capacity:
             raise EnrolmentRefused("full", _full_message(locked))
         person.save()
@@ -385,7 +414,7 @@ def community_member_register(
             fields=fields,
             purpose=f"community member registered into group {group.pk}",
         )
-        return _enrol(actor, locked, person, None, wait_list)
+        return _enrol(actor, locked, person, None, wait_list, joined_on)
 
 
 def memberships_changeable(user: User):

@@ -159,6 +159,7 @@ def member_register(request: HttpRequest, pk: int) -> HttpResponse:
                     date_of_birth=data["date_of_birth"],
                 ),
                 wait_list=data["wait_list"],
+                joined_on=data["joined_on"],
             )
         except ValidationError as error:
             form.show_service_errors(error)
@@ -235,6 +236,7 @@ def case_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
                 group=form.cleaned_data["group"],
                 case=case,
                 wait_list=form.cleaned_data["wait_list"],
+                joined_on=form.cleaned_data["joined_on"],
             )
         except ValidationError as error:
             form.show_service_errors(error)

@@ -263,3 +263,21 @@ def test_a_caseworker_enrols_only_from_a_case_they_may_change(cast):
         services.membership_enrol_from_case(actor=cast.caseworker, group=group, case=not_theirs)
     member = client_member(cast.caseworker, group)
     assert member.case.worker == cast.caseworker
+
+
+@pytest.mark.django_db
+def test_a_sign_up_sheet_entered_later_keeps_the_day_each_member_joined(cast):
+    facilitator = cast["group_facilitator"]
+    first = timezone.localdate() - dt.timedelta(days=14)
+    group = make_group(facilitator, enrolment=Group.Enrolment.CLOSED, first_session_on=first)
+    joined = community(facilitator, group, joined_on=first)
+    assert refreshed(joined).enrolled_on == first
+    # Joining a closed group on the day of its first session is allowed even when entered later;
+    # joining it today is not, and a day in the future is refused by the field.
+    with pytest.raises(ValidationError) as late:
+        community(facilitator, group)
+    assert "closed group" in str(late.value)
+    with pytest.raises(ValidationError) as future:
+        community(facilitator, group, joined_on=timezone.localdate() + dt.timedelta(days=1))
+    assert future.value.message_dict == {"joined_on": ["The day someone joined cannot be in the future."]}
+    assert Person.objects.filter(group_memberships__group=group).count() == 1
