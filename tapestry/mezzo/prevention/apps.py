@@ -1,4 +1,4 @@
-"""App config for prevention."""
+"""App config for prevention: programs with risk factors, activities with headcounts, before/after measures."""
 
 from django.apps import AppConfig
 
@@ -6,4 +6,4 @@ from django.apps import AppConfig
 class PreventionConfig(AppConfig):
     name = "tapestry.mezzo.prevention"
     label = "prevention"
-    url_prefix = " risk factors, activities with headcounts, before/after measures:mezzo/prevention/"
+    url_prefix = "mezzo/prevention/"

@@ -1,0 +1,381 @@
+"""API routes of mediation: disputes, their parties, sessions, issues and agreements with follow-up."""
+
+# No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+from pydantic import ConfigDict, StringConstraints
+
+from tapestry.access.models import User
+from tapestry.mezzo.mediation import selectors, services
+from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, Party
+from tapestry.people.api import Pages
+from tapestry.people.models import Organisation
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["mediation"])
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
+Kind = Literal[tuple(Dispute.Kind.values)]
+StatusValue = Literal[tuple(Dispute.Status.values)]
+RoleValue = Literal[tuple(Party.Role.values)]
+FollowUpValue = Literal[tuple(Agreement.FollowUp.values)]
+
+
+class Input(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DisputeIn(Input):
+    title: Title
+    kind: Kind
+    description: Text = ""
+    opened_on: date | None = Field(None, description="Defaults to today.")
+    mediator_ids: list[int] = Field(description="Staff who run groups and mediations; include yourself.")
+
+
+class DisputePatch(Input):
+    version: int = Field(ge=1, description="The version you read; a stale one is refused with 409.")
+    title: Title | None = None
+    kind: Kind | None = None
+    description: Text | None = None
+    opened_on: date | None = None
+    status: StatusValue | None = Field(
+        None, description="Closing needs `close_reason` (and takes today by default)."
+    )
+    closed_on: date | None = None
+    close_reason: Text | None = None
+    mediator_ids: list[int] | None = None
+
+
+class PartyIn(Input):
+    person_id: int | None = Field(None, description="A person you may open; or give organisation_id.")
+    organisation_id: int | None = None
+    role: RoleValue = "party"
+
+
+class SessionIn(Input):
+    held_on: date
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+    next_steps: Text = ""
+    present_party_ids: list[int] = Field(default_factory=list)
+
+
+class IssueIn(Input):
+    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+
+class AgreementIn(Input):
+    terms: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+    reached_on: date
+    issue_ids: list[int] = Field(default_factory=list, description="Issues it settles; they become resolved.")
+    follow_up_on: date | None = None
+
+
+class FollowUpIn(Input):
+    version: int = Field(ge=1)
+    follow_up_status: FollowUpValue | None = None
+    follow_up_note: Text | None = Field(None, description="Needed when partly kept or broken.")
+    follow_up_on: date | None = None
+
+
+class PartyOut(Schema):
+    id: int
+    name: str
+    person_id: int | None
+    organisation_id: int | None
+    role: str
+
+
+class SessionOut(Schema):
+    id: int
+    held_on: date
+    present_party_ids: list[int]
+    summary: str
+    next_steps: str
+
+    @staticmethod
+    def resolve_present_party_ids(obj: Any) -> list[int]:
+        return [party.pk for party in obj.present.all()]
+
+
+class IssueOut(Schema):
+    id: int
+    description: str
+    status: str
+
+
+class AgreementOut(Schema):
+    id: int
+    dispute_id: int
+    terms: str
+    reached_on: date
+    issue_ids: list[int]
+    follow_up_on: date | None
+    follow_up_status: str
+    follow_up_note: str
+    followed_up_on: date | None
+    version: int
+
+    @staticmethod
+    def resolve_issue_ids(obj: Any) -> list[int]:
+        return [issue.pk for issue in obj.issues.all()]
+
+
+class DisputeOut(Schema):
+    id: int
+    title: str
+    kind: str
+    description: str
+    status: str
+    opened_on: date
+    closed_on: date | None
+    close_reason: str
+    mediator_ids: list[int]
+    version: int
+    created_at: datetime
+
+    @staticmethod
+    def resolve_mediator_ids(obj: Any) -> list[int]:
+        return [user.pk for user in obj.mediators.all()]
+
+
+class DisputeDetailOut(DisputeOut):
+    parties: list[PartyOut]
+    sessions: list[SessionOut]
+    issues: list[IssueOut]
+    agreements: list[AgreementOut]
+
+    @staticmethod
+    def resolve_parties(obj: Any) -> Any:
+        return obj.parties.all()
+
+    @staticmethod
+    def resolve_sessions(obj: Any) -> Any:
+        return obj.sessions.all()
+
+    @staticmethod
+    def resolve_issues(obj: Any) -> Any:
+        return obj.issues.all()
+
+    @staticmethod
+    def resolve_agreements(obj: Any) -> Any:
+        return obj.agreements.all()
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+def _staff(ids: list[int]) -> list[User]:
+    found = {user.pk: user for user in User.objects.filter(pk__in=ids, is_active=True)}
+    missing = [str(pk) for pk in ids if pk not in found]
+    if missing:
+        raise ValidationError({"mediator_ids": [f"No active staff member with number {', '.join(missing)}."]})
+    return [found[pk] for pk in dict.fromkeys(ids)]
+
+
+def _picked(queryset: QuerySet, ids: list[int], field: str, what: str) -> list:
+    found = {obj.pk: obj for obj in queryset.filter(pk__in=ids)}
+    missing = [str(pk) for pk in ids if pk not in found]
+    if missing:
+        raise ValidationError({field: [f"No {what} of this dispute with number {', '.join(missing)}."]})
+    return list(found.values())
+
+
+def _detail(request: HttpRequest, dispute_id: int) -> Dispute:
+    return selectors.dispute_detail(user=request.user, dispute_id=dispute_id, purpose="mediation (API)")
+
+
+@router.get(
+    "/disputes",
+    response={200: list[DisputeOut], **_errors(422)},
+    operation_id="dispute_list",
+    summary="List the disputes you mediate (or supervise a mediator of)",
+    description="`status=open` or `status=closed` filters. The read is audited.",
+)
+@paginate(Pages)
+def dispute_list(
+    request: HttpRequest, status: Literal["open", "closed"] | None = Query(None)
+) -> QuerySet[Dispute]:
+    return selectors.dispute_list(user=request.user, status=status or "")
+
+
+@router.post(
+    "/disputes",
+    response={201: DisputeDetailOut, **_errors(400, 422)},
+    operation_id="dispute_create",
+    summary="Open a dispute",
+    description="Every mediator must hold the group-run capability; include yourself or someone you supervise.",
+)
+def dispute_create(request: HttpRequest, payload: DisputeIn) -> Status:
+    data = payload.model_dump()
+    mediators = _staff(data.pop("mediator_ids"))
+    try:
+        dispute = services.dispute_create(actor=request.user, mediators=mediators, **data)
+    except ValidationError as error:
+        raise _renamed(error) from error
+    return Status(201, _detail(request, dispute.pk))
+
+
+def _renamed(error: ValidationError) -> ValidationError:
+    """Service field names as the API spells them."""
+    names = {
+        "mediators": "mediator_ids",
+        "person": "person_id",
+        "organisation": "organisation_id",
+        "present": "present_party_ids",
+        "issues": "issue_ids",
+    }
+    if not hasattr(error, "error_dict"):
+        return error
+    return ValidationError({names.get(k, k): v for k, v in error.error_dict.items()})
+
+
+@router.get(
+    "/disputes/{dispute_id}",
+    response={200: DisputeDetailOut, **_errors(404, 422)},
+    operation_id="dispute_detail",
+    summary="Open a dispute with its parties, sessions, issues and agreements",
+    description="404 unless you mediate it or supervise one of its mediators. Every open is audited.",
+)
+def dispute_detail(request: HttpRequest, dispute_id: int) -> Dispute:
+    return _detail(request, dispute_id)
+
+
+@router.patch(
+    "/disputes/{dispute_id}",
+    response={200: DisputeDetailOut, **_errors(400, 404, 409, 422)},
+    operation_id="dispute_update",
+    summary="Change a dispute, or close it with a reason",
+)
+def dispute_update(request: HttpRequest, dispute_id: int, payload: DisputePatch) -> Dispute:
+    dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
+    changes = payload.model_dump(exclude_unset=True)
+    version = changes.pop("version")
+    ids = changes.pop("mediator_ids", None)
+    mediators = _staff(ids) if ids is not None else None
+    try:
+        services.dispute_update(
+            actor=request.user, dispute=dispute, version=version, changes=changes, mediators=mediators
+        )
+    except ValidationError as error:
+        raise _renamed(error) from error
+    return _detail(request, dispute_id)
+
+
+@router.post(
+    "/disputes/{dispute_id}/parties",
+    response={201: PartyOut, **_errors(400, 404, 422)},
+    operation_id="dispute_party_add",
+    summary="Add a party: a person you may open, or an organisation",
+)
+def party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -> Status:
+    dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
+    if (payload.person_id is None) == (payload.organisation_id is None):
+        raise ValidationError(
+            {"person_id": ["Give a person_id or an organisation_id: exactly one of the two."]}
+        )
+    person = organisation = None
+    if payload.person_id is not None:
+        person = selectors.person_choices(user=request.user).filter(pk=payload.person_id).first()
+        if person is None:
+            raise ValidationError({"person_id": ["No person with this number that you may open."]})
+    else:
+        organisation = Organisation.objects.filter(pk=payload.organisation_id).first()
+        if organisation is None:
+            raise ValidationError({"organisation_id": ["No organisation with this number."]})
+    try:
+        party = services.party_add(
+            actor=request.user, dispute=dispute, role=payload.role, person=person, organisation=organisation
+        )
+    except ValidationError as error:
+        raise _renamed(error) from error
+    return Status(201, party)
+
+
+@router.post(
+    "/disputes/{dispute_id}/sessions",
+    response={201: SessionOut, **_errors(400, 404, 422)},
+    operation_id="dispute_session_add",
+    summary="Record a session that was held",
+)
+def session_add(request: HttpRequest, dispute_id: int, payload: SessionIn) -> Status:
+    dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
+    present = _picked(
+        selectors.party_choices(user=request.user, dispute=dispute),
+        payload.present_party_ids,
+        "present_party_ids",
+        "party",
+    )
+    try:
+        session = services.session_record(
+            actor=request.user,
+            dispute=dispute,
+            held_on=payload.held_on,
+            summary=payload.summary,
+            next_steps=payload.next_steps,
+            present=present,
+        )
+    except ValidationError as error:
+        raise _renamed(error) from error
+    return Status(201, session)
+
+
+@router.post(
+    "/disputes/{dispute_id}/issues",
+    response={201: IssueOut, **_errors(400, 404, 422)},
+    operation_id="dispute_issue_add",
+    summary="Add an issue in dispute",
+)
+def issue_add(request: HttpRequest, dispute_id: int, payload: IssueIn) -> Status:
+    dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
+    return Status(
+        201, services.issue_add(actor=request.user, dispute=dispute, description=payload.description)
+    )
+
+
+@router.post(
+    "/disputes/{dispute_id}/agreements",
+    response={201: AgreementOut, **_errors(400, 404, 422)},
+    operation_id="dispute_agreement_add",
+    summary="Record an agreement and the issues it settles",
+)
+def agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -> Status:
+    dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
+    issues = _picked(Issue.objects.filter(dispute=dispute), payload.issue_ids, "issue_ids", "issue")
+    try:
+        agreement = services.agreement_record(
+            actor=request.user,
+            dispute=dispute,
+            terms=payload.terms,
+            reached_on=payload.reached_on,
+            issues=issues,
+            follow_up_on=payload.follow_up_on,
+        )
+    except ValidationError as error:
+        raise _renamed(error) from error
+    return Status(201, selectors.agreement_get(user=request.user, agreement_id=agreement.pk))
+
+
+@router.patch(
+    "/agreements/{agreement_id}",
+    response={200: AgreementOut, **_errors(400, 404, 409, 422)},
+    operation_id="agreement_follow_up",
+    summary="Record how an agreement held up, or move its follow-up date",
+    description="`partly_kept` and `broken` need a `follow_up_note`.",
+)
+def agreement_follow_up(request: HttpRequest, agreement_id: int, payload: FollowUpIn) -> Agreement:
+    agreement = selectors.agreement_get(user=request.user, agreement_id=agreement_id)
+    changes = payload.model_dump(exclude_unset=True)
+    version = changes.pop("version")
+    services.agreement_follow_up(actor=request.user, agreement=agreement, version=version, changes=changes)
+    return selectors.agreement_get(user=request.user, agreement_id=agreement_id)

@@ -1,0 +1,143 @@
+"""Forms of mediation: a dispute, a party, a session, an issue, an agreement and its follow-up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from tapestry.access.models import User
+from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, Party
+from tapestry.people.forms import DATE_INPUT, PersonChoiceField, ServiceForm
+
+
+class StaffChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.get_full_name() or obj.username} ({obj.get_role_display()})"
+
+
+class DisputeForm(ServiceForm):
+    title = forms.CharField(max_length=150, help_text="A short name the mediators will recognise.")
+    kind = forms.ChoiceField(choices=Dispute.Kind.choices)
+    description = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the dispute is about: no more than the mediators need to know.",
+    )
+    opened_on = forms.DateField(widget=DATE_INPUT, initial=timezone.localdate)
+    mediators = StaffChoiceField(
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Staff who run groups and mediations. Include yourself or someone you supervise.",
+    )
+
+    def __init__(self, *args: Any, mediators: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["mediators"]
+        # Any active staff member is accepted, so naming one who may not mediate gets the service's
+        # plain message; only those who may are offered.
+        field.queryset = User.objects.filter(is_active=True)
+        field.widget.choices = [(user.pk, field.label_from_instance(user)) for user in mediators]
+
+
+class DisputeEditForm(DisputeForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class DisputeCloseForm(ServiceForm):
+    status = forms.ChoiceField(
+        label="How it ended",
+        choices=[(value, label) for value, label in Dispute.Status.choices if value in Dispute.CLOSED],
+    )
+    closed_on = forms.DateField(label="Closed on", widget=DATE_INPUT, initial=timezone.localdate)
+    close_reason = forms.CharField(
+        label="Reason", widget=forms.Textarea(attrs={"rows": 3}), help_text="Why the dispute is closing."
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class PartyForm(ServiceForm):
+    person = PersonChoiceField(
+        queryset=None,
+        required=False,
+        help_text="A person you may open (your caseload or team). Leave empty for an organisation.",
+    )
+    organisation = forms.ModelChoiceField(queryset=None, required=False, help_text="Or an organisation.")
+    role = forms.ChoiceField(choices=Party.Role.choices, initial=Party.Role.PARTY)
+
+    def __init__(self, *args: Any, persons: QuerySet, organisations: QuerySet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = persons
+        self.fields["organisation"].queryset = organisations
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if bool(data.get("person")) == bool(data.get("organisation")):
+            self.add_error("person", "Choose a person or an organisation: exactly one of the two.")
+        return data
+
+
+class PartyChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Party) -> str:
+        return str(obj)
+
+
+class SessionForm(ServiceForm):
+    held_on = forms.DateField(label="Held on", widget=DATE_INPUT, initial=timezone.localdate)
+    present = PartyChoiceField(
+        label="Present", queryset=Party.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
+    next_steps = forms.CharField(label="Next steps", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, parties: QuerySet[Party], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = parties
+
+
+class IssueForm(ServiceForm):
+    description = forms.CharField(max_length=500, help_text="One matter in dispute, in neutral words.")
+
+
+class IssueStatusForm(ServiceForm):
+    status = forms.ChoiceField(choices=Issue.Status.choices)
+
+
+class IssueChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Issue) -> str:
+        return obj.description
+
+
+class AgreementForm(ServiceForm):
+    terms = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), help_text="What each party agreed to do."
+    )
+    reached_on = forms.DateField(label="Reached on", widget=DATE_INPUT, initial=timezone.localdate)
+    issues = IssueChoiceField(
+        label="Issues it settles",
+        queryset=Issue.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="They are marked resolved.",
+    )
+    follow_up_on = forms.DateField(
+        label="Follow up on", widget=DATE_INPUT, required=False, help_text="When to check the agreement held."
+    )
+
+    def __init__(self, *args: Any, issues: QuerySet[Issue], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["issues"].queryset = issues
+
+
+class FollowUpForm(ServiceForm):
+    follow_up_status = forms.ChoiceField(label="Was it kept?", choices=Agreement.FollowUp.choices)
+    follow_up_note = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed when not kept.",
+    )
+    follow_up_on = forms.DateField(label="Follow up on", widget=DATE_INPUT, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

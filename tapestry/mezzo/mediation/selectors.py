@@ -1,0 +1,161 @@
+"""Reads of mediation, starting from the disputes the user runs; every open is audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.models import AuditEntry, Role, User
+from tapestry.access.policy import ROLE_CAPABILITIES, Capability
+from tapestry.mezzo.mediation.access import disputes_run_by
+from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, MediationSession, Party
+from tapestry.people.models import Organisation, Person
+
+# Agreements whose follow-up date is this close (or past) are listed as due.
+FOLLOW_UP_WINDOW_DAYS = 14
+
+
+def disputes_visible(user: User) -> QuerySet[Dispute]:
+    """The disputes the user mediates or supervises a mediator of; others hold no such capability."""
+    policy.require_capability(user, Capability.GROUP_RUN)
+    return Dispute.objects.filter(pk__in=disputes_run_by(user))
+
+
+def _audit(user: User, *, purpose: str, obj: Dispute | None = None, fields: list[str] | None = None) -> None:
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        obj=obj,
+        object_type="mediation.dispute",
+        fields=fields or [],
+        purpose=purpose,
+    )
+
+
+def dispute_list(*, user: User, status: str = "") -> QuerySet[Dispute]:
+    """The user's disputes, newest first, with their mediators and how many parties and sessions."""
+    disputes = disputes_visible(user)
+    if status == "open":
+        disputes = disputes.filter(status=Dispute.Status.OPEN)
+    elif status == "closed":
+        disputes = disputes.filter(status__in=Dispute.CLOSED)
+    _audit(user, purpose="dispute list", fields=["title", "status"])
+    return (
+        disputes.annotate(
+            party_count=Count("parties", distinct=True), session_count=Count("sessions", distinct=True)
+        )
+        .prefetch_related("mediators")
+        .order_by("-opened_on", "title")
+    )
+
+
+def dispute_get(*, user: User, dispute_id: int) -> Dispute:
+    """One dispute the user runs; 404 otherwise (its existence is not theirs to know)."""
+    dispute = disputes_visible(user).filter(pk=dispute_id).first()
+    if dispute is None:
+        raise Http404("No dispute with this number among the disputes you mediate.")
+    return dispute
+
+
+def _parties(user: User) -> QuerySet[Party]:
+    return policy.visible(user, Party.objects.select_related("person", "organisation"))
+
+
+def dispute_detail(*, user: User, dispute_id: int, purpose: str = "mediation") -> Dispute:
+    """A dispute with its parties, sessions, issues and agreements, as its page shows it; audited."""
+    sessions = (
+        policy.visible(user, MediationSession.objects.all())
+        .distinct()
+        .select_related("recorded_by")
+        .prefetch_related(Prefetch("present", queryset=_parties(user)))
+        .order_by("held_on", "pk")
+    )
+    dispute = (
+        disputes_visible(user)
+        .filter(pk=dispute_id)
+        .prefetch_related(
+            "mediators",
+            Prefetch("parties", queryset=_parties(user)),
+            Prefetch("sessions", queryset=sessions),
+            Prefetch("issues", queryset=Issue.objects.order_by("pk")),
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.prefetch_related("issues").order_by("reached_on", "pk"),
+            ),
+        )
+        .first()
+    )
+    if dispute is None:
+        raise Http404("No dispute with this number among the disputes you mediate.")
+    _audit(user, purpose=purpose, obj=dispute, fields=["parties", "sessions", "issues", "agreements"])
+    return dispute
+
+
+def issue_get(*, user: User, issue_id: int) -> Issue:
+    issue = (
+        Issue.objects.filter(pk=issue_id, dispute__in=disputes_run_by(user)).select_related("dispute").first()
+    )
+    if issue is None or not policy.has_capability(user, Capability.GROUP_RUN):
+        raise Http404("No issue with this number among the disputes you mediate.")
+    return issue
+
+
+def agreement_get(*, user: User, agreement_id: int) -> Agreement:
+    agreement = (
+        Agreement.objects.filter(pk=agreement_id, dispute__in=disputes_run_by(user))
+        .select_related("dispute")
+        .prefetch_related("issues")
+        .first()
+    )
+    if agreement is None or not policy.has_capability(user, Capability.GROUP_RUN):
+        raise Http404("No agreement with this number among the disputes you mediate.")
+    return agreement
+
+
+def follow_ups_due(*, user: User, today: dt.date | None = None) -> QuerySet[Agreement]:
+    """Pending agreements of the user's disputes whose follow-up is past or within the window."""
+    today = today or timezone.localdate()
+    agreements = (
+        Agreement.objects.filter(
+            dispute__in=disputes_visible(user).values("pk"),
+            follow_up_status=Agreement.FollowUp.PENDING,
+            follow_up_on__isnull=False,
+            follow_up_on__lte=today + dt.timedelta(days=FOLLOW_UP_WINDOW_DAYS),
+        )
+        .select_related("dispute")
+        .order_by("follow_up_on", "pk")
+    )
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        object_type="mediation.agreement",
+        fields=["terms", "follow_up_on"],
+        purpose="agreements due for follow-up",
+    )
+    return agreements
+
+
+def mediator_choices() -> QuerySet[User]:
+    """Active staff whose role may run groups and mediations."""
+    roles = [role for role in Role if Capability.GROUP_RUN in ROLE_CAPABILITIES.get(role, ())]
+    return User.objects.filter(is_active=True, role__in=roles).order_by("last_name", "first_name", "username")
+
+
+def person_choices(*, user: User) -> QuerySet[Person]:
+    """Persons a mediator may name as a party: those they may open (their caseload and team)."""
+    return policy.persons_visible(user).only(
+        "pk", "given_name", "preferred_name", "family_name", "date_of_birth"
+    )
+
+
+def organisation_choices() -> QuerySet[Organisation]:
+    return Organisation.objects.order_by("name")
+
+
+def party_choices(*, user: User, dispute: Dispute) -> QuerySet[Party]:
+    return _parties(user).filter(dispute=dispute)

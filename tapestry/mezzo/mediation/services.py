@@ -1,0 +1,315 @@
+"""Writes to mediation: open a dispute, add parties, sessions, issues and agreements, follow up, close."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.models import AuditEntry, User
+from tapestry.access.policy import Capability
+from tapestry.access.versioning import versioned_update
+from tapestry.mezzo.mediation.access import disputes_run_by
+from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, MediationSession, Party
+from tapestry.people.models import Organisation, Person
+
+DISPUTE_FIELDS = ("title", "kind", "description", "opened_on", "status", "closed_on", "close_reason")
+FOLLOW_UP_FIELDS = ("follow_up_on", "follow_up_status", "follow_up_note")
+
+
+def _require_run(actor: User, dispute: Dispute) -> None:
+    policy.require_capability(actor, Capability.GROUP_RUN)
+    if not disputes_run_by(actor).filter(pk=dispute.pk).exists():
+        # Same answer as a dispute that does not exist: its existence is not the actor's to know.
+        raise Http404("No dispute with this number among the disputes you mediate.")
+
+
+def _require_open(dispute: Dispute) -> None:
+    if dispute.is_closed:
+        raise ValidationError(
+            {"__all__": [f"This dispute is {dispute.get_status_display().lower()}; it is closed."]}
+        )
+
+
+def _check_mediators(actor: User, mediators: list[User]) -> None:
+    if not mediators:
+        raise ValidationError({"mediators": ["Name at least one mediator."]})
+    unable = [user for user in mediators if not policy.has_capability(user, Capability.GROUP_RUN)]
+    if unable:
+        names = ", ".join(user.get_full_name() or user.username for user in unable)
+        raise ValidationError(
+            {"mediators": [f"Only staff who run groups and mediations can mediate: {names}."]}
+        )
+    if not any(user.pk == actor.pk or user.supervisor_id == actor.pk for user in mediators):
+        raise ValidationError(
+            {"mediators": ["Include yourself, or a mediator you supervise: otherwise you could not open it."]}
+        )
+
+
+def _not_future(day: dt.date, field: str, what: str) -> dict[str, list[str]]:
+    return {field: [f"{what} cannot be in the future."]} if day > timezone.localdate() else {}
+
+
+def dispute_create(
+    *,
+    actor: User,
+    title: str,
+    kind: str,
+    mediators: Iterable[User],
+    description: str = "",
+    opened_on: dt.date | None = None,
+) -> Dispute:
+    """Open a dispute with its mediators (who must hold the group-run capability)."""
+    policy.require_capability(actor, Capability.GROUP_RUN)
+    mediators = list(mediators)
+    dispute = Dispute(
+        title=title.strip(),
+        kind=kind,
+        description=description.strip(),
+        opened_on=opened_on or timezone.localdate(),
+        created_by=actor,
+    )
+    errors: dict[str, list[str]] = {}
+    try:
+        dispute.full_clean(exclude=["created_by"])
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    try:
+        _check_mediators(actor, mediators)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    errors.update(_not_future(dispute.opened_on, "opened_on", "The opening date"))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        dispute.save()
+        dispute.mediators.set(mediators)
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=dispute,
+            fields=["title", "kind", "description", "opened_on", "mediators"],
+        )
+    return dispute
+
+
+def dispute_update(
+    *,
+    actor: User,
+    dispute: Dispute,
+    version: int,
+    changes: dict[str, Any],
+    mediators: Iterable[User] | None = None,
+) -> Dispute:
+    """Change a dispute's facts (closing it needs a closing date and a reason); stale edits are refused."""
+    _require_run(actor, dispute)
+    changes = dict(changes)
+    if changes.get("status") in Dispute.CLOSED and not dispute.is_closed:
+        changes.setdefault("closed_on", timezone.localdate())
+        if changes["status"] == Dispute.Status.AGREEMENT and not dispute.agreements.exists():
+            raise ValidationError(
+                {"status": ["Record the agreement before closing with an agreement reached."]}
+            )
+    if changes.get("closed_on") and changes["closed_on"] > timezone.localdate():
+        raise ValidationError({"closed_on": ["The closing date cannot be in the future."]})
+    if "close_reason" in changes:
+        changes["close_reason"] = (changes["close_reason"] or "").strip()
+    if mediators is not None:
+        mediators = list(mediators)
+        _check_mediators(actor, mediators)
+    with transaction.atomic():
+        updated = versioned_update(
+            actor=actor, instance=dispute, version=version, changes=changes, editable=DISPUTE_FIELDS
+        )
+        if mediators is not None and {u.pk for u in mediators} != set(
+            updated.mediators.values_list("pk", flat=True)
+        ):
+            updated.mediators.set(mediators)
+            audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=updated, fields=["mediators"])
+    return updated
+
+
+def dispute_close(
+    *, actor: User, dispute: Dispute, version: int, status: str, reason: str, closed_on: dt.date | None = None
+) -> Dispute:
+    """Close a dispute: agreement reached, without agreement, or withdrawn, always with a reason."""
+    if status not in Dispute.CLOSED:
+        raise ValidationError({"status": ["Choose how the dispute ended."]})
+    if dispute.is_closed:
+        raise ValidationError({"status": ["This dispute is already closed."]})
+    if not reason.strip():
+        raise ValidationError({"close_reason": ["Say why the dispute is closing."]})
+    return dispute_update(
+        actor=actor,
+        dispute=dispute,
+        version=version,
+        changes={"status": status, "close_reason": reason, "closed_on": closed_on or timezone.localdate()},
+    )
+
+
+def party_add(
+    *,
+    actor: User,
+    dispute: Dispute,
+    role: str = Party.Role.PARTY,
+    person: Person | None = None,
+    organisation: Organisation | None = None,
+) -> Party:
+    """Add a person (from the mediator's reach) or an organisation to the dispute."""
+    _require_run(actor, dispute)
+    _require_open(dispute)
+    if (person is None) == (organisation is None):
+        raise ValidationError({"person": ["Choose a person or an organisation, not both and not neither."]})
+    if person is not None and dispute.parties.filter(person=person).exists():
+        raise ValidationError({"person": [f"{person.display_name} is already at the table."]})
+    if organisation is not None and dispute.parties.filter(organisation=organisation).exists():
+        raise ValidationError({"organisation": [f"{organisation.name} is already at the table."]})
+    party = Party(dispute=dispute, person=person, organisation=organisation, role=role, added_by=actor)
+    party.full_clean(exclude=["added_by"], validate_constraints=False)
+    with transaction.atomic():
+        party.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=party,
+            person_id=party.person_id,
+            fields=["person" if person else "organisation", "role"],
+        )
+    return party
+
+
+def session_record(
+    *,
+    actor: User,
+    dispute: Dispute,
+    held_on: dt.date,
+    summary: str,
+    present: Iterable[Party] = (),
+    next_steps: str = "",
+) -> MediationSession:
+    """Record a session that was held, with who came."""
+    _require_run(actor, dispute)
+    _require_open(dispute)
+    present = list(present)
+    errors = _not_future(held_on, "held_on", "A session is recorded once held: its date")
+    if held_on < dispute.opened_on:
+        errors["held_on"] = ["The session cannot come before the dispute was opened."]
+    if any(party.dispute_id != dispute.pk for party in present):
+        errors["present"] = ["Choose parties of this dispute."]
+    if not summary.strip():
+        errors["summary"] = ["Summarise what happened."]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        session = MediationSession.objects.create(
+            dispute=dispute,
+            held_on=held_on,
+            summary=summary.strip(),
+            next_steps=next_steps.strip(),
+            recorded_by=actor,
+        )
+        session.present.set(present)
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=session,
+            fields=["held_on", "present", "summary", "next_steps"],
+        )
+    return session
+
+
+def issue_add(*, actor: User, dispute: Dispute, description: str) -> Issue:
+    _require_run(actor, dispute)
+    _require_open(dispute)
+    if not description.strip():
+        raise ValidationError({"description": ["Describe the issue."]})
+    with transaction.atomic():
+        issue = Issue.objects.create(dispute=dispute, description=description.strip()[:500])
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=issue, fields=["description"])
+    return issue
+
+
+def issue_status_set(*, actor: User, issue: Issue, status: str) -> Issue:
+    _require_run(actor, issue.dispute)
+    if status not in Issue.Status.values:
+        raise ValidationError({"status": ["Choose open, resolved or unresolved."]})
+    with transaction.atomic():
+        if issue.status != status:
+            issue.status = status
+            issue.save(update_fields=["status", "updated_at"])
+            audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=issue, fields=["status"])
+    return issue
+
+
+def agreement_record(
+    *,
+    actor: User,
+    dispute: Dispute,
+    terms: str,
+    reached_on: dt.date,
+    issues: Iterable[Issue] = (),
+    follow_up_on: dt.date | None = None,
+) -> Agreement:
+    """Record what the parties agreed; the issues it settles become resolved."""
+    _require_run(actor, dispute)
+    _require_open(dispute)
+    issues = list(issues)
+    errors = _not_future(reached_on, "reached_on", "The date reached")
+    if reached_on < dispute.opened_on:
+        errors["reached_on"] = ["The agreement cannot come before the dispute was opened."]
+    if any(issue.dispute_id != dispute.pk for issue in issues):
+        errors["issues"] = ["Choose issues of this dispute."]
+    if not terms.strip():
+        errors["terms"] = ["Write down the terms agreed."]
+    agreement = Agreement(
+        dispute=dispute,
+        terms=terms.strip(),
+        reached_on=reached_on,
+        follow_up_on=follow_up_on,
+        recorded_by=actor,
+    )
+    try:
+        agreement.full_clean(exclude=["recorded_by", "dispute"])
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, messages)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        agreement.save()
+        agreement.issues.set(issues)
+        Issue.objects.filter(pk__in=[issue.pk for issue in issues]).update(status=Issue.Status.RESOLVED)
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=agreement,
+            fields=["terms", "reached_on", "issues", "follow_up_on"],
+        )
+    return agreement
+
+
+def agreement_follow_up(
+    *, actor: User, agreement: Agreement, version: int, changes: dict[str, Any]
+) -> Agreement:
+    """Record how the agreement held up (kept, partly kept, broken), or move the follow-up date."""
+    _require_run(actor, agreement.dispute)
+    changes = {name: value for name, value in changes.items() if value is not None or name == "follow_up_on"}
+    if "follow_up_note" in changes:
+        changes["follow_up_note"] = changes["follow_up_note"].strip()
+    status = changes.get("follow_up_status", agreement.follow_up_status)
+    if status != Agreement.FollowUp.PENDING and agreement.follow_up_status == Agreement.FollowUp.PENDING:
+        changes["followed_up_on"] = timezone.localdate()
+    return versioned_update(
+        actor=actor,
+        instance=agreement,
+        version=version,
+        changes=changes,
+        editable=[*FOLLOW_UP_FIELDS, "followed_up_on"],
+    )

@@ -1,0 +1,231 @@
+"""Pages of mediation: the dispute list, one dispute, the forms that add to it, and follow-ups due."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tapestry.access.errors import StaleEdit
+from tapestry.mezzo.mediation import selectors, services
+from tapestry.mezzo.mediation.forms import (
+    AgreementForm,
+    DisputeCloseForm,
+    DisputeEditForm,
+    DisputeForm,
+    FollowUpForm,
+    IssueForm,
+    IssueStatusForm,
+    PartyForm,
+    SessionForm,
+)
+from tapestry.mezzo.mediation.models import Dispute, Issue
+
+
+def _data(request: HttpRequest) -> dict | None:
+    return request.POST if request.method == "POST" else None
+
+
+def _form_page(
+    request: HttpRequest, form: object, dispute: Dispute, heading: str, action: str
+) -> HttpResponse:
+    context = {"form": form, "dispute": dispute, "heading": heading, "action": action}
+    return render(request, "mediation/form.html", context, status=400 if form.errors else 200)
+
+
+def dispute_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    disputes = list(selectors.dispute_list(user=request.user, status=status))
+    return render(request, "mediation/dispute_list.html", {"disputes": disputes, "status": status})
+
+
+def dispute_create(request: HttpRequest) -> HttpResponse:
+    form = DisputeForm(
+        _data(request), mediators=selectors.mediator_choices(), initial={"mediators": [request.user]}
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            dispute = services.dispute_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"Dispute “{dispute}” opened.")
+            return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return _form_page(request, form, None, "Open a dispute", request.path)
+
+
+def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = selectors.dispute_detail(user=request.user, dispute_id=pk)
+    context = {
+        "dispute": dispute,
+        "issue_status_choices": Issue.Status.choices,
+        "today": timezone.localdate(),
+    }
+    return render(request, "mediation/dispute_detail.html", context)
+
+
+def dispute_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
+    initial = {
+        "title": dispute.title,
+        "kind": dispute.kind,
+        "description": dispute.description,
+        "opened_on": dispute.opened_on,
+        "mediators": list(dispute.mediators.all()),
+        "version": dispute.version,
+    }
+    form = DisputeEditForm(_data(request), mediators=selectors.mediator_choices(), initial=initial)
+    if form.is_bound and form.is_valid():
+        data = dict(form.cleaned_data)
+        version, mediators = data.pop("version"), data.pop("mediators")
+        try:
+            services.dispute_update(
+                actor=request.user, dispute=dispute, version=version, changes=data, mediators=mediators
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+        else:
+            messages.success(request, "Dispute updated.")
+            return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return _form_page(request, form, dispute, "Change the dispute", request.path)
+
+
+def dispute_close(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
+    form = DisputeCloseForm(_data(request), initial={"version": dispute.version})
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.dispute_close(
+                actor=request.user,
+                dispute=dispute,
+                version=data["version"],
+                status=data["status"],
+                reason=data["close_reason"],
+                closed_on=data["closed_on"],
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+        else:
+            messages.success(request, "Dispute closed.")
+            return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return _form_page(request, form, dispute, "Close the dispute", request.path)
+
+
+def party_add(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
+    form = PartyForm(
+        _data(request),
+        persons=selectors.person_choices(user=request.user),
+        organisations=selectors.organisation_choices(),
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            party = services.party_add(actor=request.user, dispute=dispute, **form.cleaned_data)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"{party.name} added.")
+            return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return _form_page(request, form, dispute, "Add a party", request.path)
+
+
+def session_add(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
+    form = SessionForm(_data(request), parties=selectors.party_choices(user=request.user, dispute=dispute))
+    if form.is_bound and form.is_valid():
+        try:
+            services.session_record(actor=request.user, dispute=dispute, **form.cleaned_data)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "Session recorded.")
+            return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return _form_page(request, form, dispute, "Record a session", request.path)
+
+
+def issue_add(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
+    form = IssueForm(_data(request))
+    if form.is_bound and form.is_valid():
+        try:
+            services.issue_add(actor=request.user, dispute=dispute, **form.cleaned_data)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "Issue added.")
+            return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return _form_page(request, form, dispute, "Add an issue", request.path)
+
+
+@require_POST
+def issue_status(request: HttpRequest, issue_pk: int) -> HttpResponse:
+    issue = selectors.issue_get(user=request.user, issue_id=issue_pk)
+    form = IssueStatusForm(request.POST)
+    if form.is_valid():
+        services.issue_status_set(actor=request.user, issue=issue, status=form.cleaned_data["status"])
+        messages.success(request, f"Issue marked {issue.get_status_display().lower()}.")
+    else:
+        messages.error(request, "Choose open, resolved or unresolved.")
+    return redirect("mediation:dispute_detail", pk=issue.dispute_id)
+
+
+def agreement_add(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
+    form = AgreementForm(_data(request), issues=dispute.issues.exclude(status=Issue.Status.RESOLVED))
+    if form.is_bound and form.is_valid():
+        try:
+            services.agreement_record(actor=request.user, dispute=dispute, **form.cleaned_data)
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "Agreement recorded.")
+            return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return _form_page(request, form, dispute, "Record an agreement", request.path)
+
+
+def agreement_follow_up(request: HttpRequest, agreement_pk: int) -> HttpResponse:
+    agreement = selectors.agreement_get(user=request.user, agreement_id=agreement_pk)
+    initial = {
+        "follow_up_status": agreement.follow_up_status,
+        "follow_up_note": agreement.follow_up_note,
+        "follow_up_on": agreement.follow_up_on,
+        "version": agreement.version,
+    }
+    form = FollowUpForm(_data(request), initial=initial)
+    if form.is_bound and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.agreement_follow_up(
+                actor=request.user, agreement=agreement, version=version, changes=data
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+        else:
+            messages.success(request, "Follow-up recorded.")
+            return redirect("mediation:dispute_detail", pk=agreement.dispute_id)
+    context = {
+        "form": form,
+        "dispute": agreement.dispute,
+        "agreement": agreement,
+        "heading": "Follow up the agreement",
+        "action": request.path,
+    }
+    return render(request, "mediation/form.html", context, status=400 if form.errors else 200)
+
+
+def follow_ups(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    agreements = list(selectors.follow_ups_due(user=request.user, today=today))
+    context = {"agreements": agreements, "today": today, "window": selectors.FOLLOW_UP_WINDOW_DAYS}
+    return render(request, "mediation/follow_ups.html", context)

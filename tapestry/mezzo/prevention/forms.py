@@ -1,0 +1,90 @@
+"""Forms of prevention: a program, an activity delivered, an outcome measure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from tapestry.access.models import User
+from tapestry.mezzo.models import Program
+from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
+from tapestry.people.forms import DATE_INPUT, ServiceForm
+
+
+class LinesField(forms.CharField):
+    """A list typed one item per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def to_python(self, value: Any) -> list[str]:
+        text = super().to_python(value)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def prepare_value(self, value: Any) -> Any:
+        return "\n".join(value) if isinstance(value, list) else value
+
+
+class LeadChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.get_full_name() or obj.username} ({obj.get_role_display()})"
+
+
+class PreventionProgramForm(ServiceForm):
+    name = forms.CharField(max_length=150)
+    program = forms.ModelChoiceField(
+        queryset=Program.objects.none(), required=False, help_text="The agency program it belongs to, if any."
+    )
+    focus = forms.ChoiceField(choices=PreventionProgram.Focus.choices)
+    target_population = forms.CharField(
+        label="Target population", widget=forms.Textarea(attrs={"rows": 2}), help_text="Who it is for."
+    )
+    setting = forms.ChoiceField(choices=PreventionProgram.Setting.choices)
+    risk_factors = LinesField(label="Risk factors", required=False, help_text="One per line.")
+    protective_factors = LinesField(label="Protective factors", required=False, help_text="One per line.")
+    starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT, initial=timezone.localdate)
+    ends_on = forms.DateField(label="Ends on", widget=DATE_INPUT, required=False)
+    lead = LeadChoiceField(queryset=User.objects.none())
+
+    def __init__(self, *args: Any, programs: Any, leads: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = programs
+        self.fields["lead"].queryset = leads
+
+
+class PreventionProgramEditForm(PreventionProgramForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+def _band(label: str) -> forms.IntegerField:
+    return forms.IntegerField(label=label, min_value=0, required=False)
+
+
+class ActivityForm(ServiceForm):
+    kind = forms.ChoiceField(choices=Activity.Kind.choices)
+    held_on = forms.DateField(label="Held on", widget=DATE_INPUT, initial=timezone.localdate)
+    title = forms.CharField(max_length=200)
+    location = forms.CharField(max_length=200, required=False, help_text="Setting or place.")
+    delivered_by = forms.CharField(label="Delivered by", max_length=200, help_text="Staff or partner.")
+    headcount = forms.IntegerField(
+        min_value=0, help_text="How many took part. Participants are counted, never named."
+    )
+    children = _band("Of whom children")
+    youth = _band("Of whom youth")
+    adults = _band("Of whom adults")
+    older_adults = _band("Of whom older adults")
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MeasureForm(ServiceForm):
+    name = forms.CharField(max_length=200, help_text="e.g. 'Pupils who felt safe at school'.")
+    unit = forms.CharField(max_length=60, help_text="e.g. '% of pupils'.")
+    direction = forms.ChoiceField(choices=OutcomeMeasure.Direction.choices)
+    source = forms.ChoiceField(choices=OutcomeMeasure.Source.choices)
+    before_value = forms.DecimalField(label="Before: value", max_digits=12, decimal_places=2)
+    before_n = forms.IntegerField(label="Before: based on how many", min_value=1)
+    before_on = forms.DateField(label="Before: measured on", widget=DATE_INPUT)
+    after_value = forms.DecimalField(label="After: value", max_digits=12, decimal_places=2)
+    after_n = forms.IntegerField(label="After: based on how many", min_value=1)
+    after_on = forms.DateField(label="After: measured on", widget=DATE_INPUT)

@@ -1,0 +1,93 @@
+"""Reads of prevention programs: agency facts and headcounts, open to every role with organisation access."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from tapestry.access import policy
+from tapestry.access.models import Role, User
+from tapestry.access.policy import ROLE_CAPABILITIES, Capability
+from tapestry.mezzo.models import Program
+from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
+
+
+def prevention_program_list(*, user: User, focus: str = "") -> QuerySet[PreventionProgram]:
+    """Every prevention program, by name, with its number of activities and total headcount."""
+    policy.require_capability(user, Capability.ORGANISATION_READ)
+    programs = PreventionProgram.objects.select_related("lead", "program")
+    if focus:
+        programs = programs.filter(focus=focus)
+    return programs.annotate(
+        activity_count=Count("activities"), total_headcount=Coalesce(Sum("activities__headcount"), 0)
+    ).order_by("name")
+
+
+def prevention_program_get(*, user: User, program_id: int) -> PreventionProgram:
+    policy.require_capability(user, Capability.ORGANISATION_READ)
+    record = PreventionProgram.objects.select_related("lead", "program").filter(pk=program_id).first()
+    if record is None:
+        raise Http404("No prevention program with this number.")
+    return record
+
+
+@dataclass
+class Reach:
+    """How far the activities reached: counts of people taking part, who are never named."""
+
+    activities: int = 0
+    headcount: int = 0
+    by_kind: list[tuple[str, int, int]] = field(default_factory=list)
+    by_month: list[tuple[str, int, int]] = field(default_factory=list)
+    by_age_band: list[tuple[str, int]] = field(default_factory=list)
+
+
+def reach_of(activities: list[Activity]) -> Reach:
+    """Totals from activities already loaded: no query per activity."""
+    reach = Reach(activities=len(activities), headcount=sum(a.headcount for a in activities))
+    kinds, kind_heads = Counter(), Counter()
+    months, month_heads = Counter(), Counter()
+    for activity in activities:
+        kinds[activity.kind] += 1
+        kind_heads[activity.kind] += activity.headcount
+        month = f"{activity.held_on:%Y-%m}"
+        months[month] += 1
+        month_heads[month] += activity.headcount
+    labels = dict(Activity.Kind.choices)
+    reach.by_kind = [(labels[k], kinds[k], kind_heads[k]) for k in Activity.Kind.values if kinds[k]]
+    reach.by_month = [(month, months[month], month_heads[month]) for month in sorted(months)]
+    reach.by_age_band = [
+        (label, sum(getattr(a, name) or 0 for a in activities)) for name, label in Activity.AGE_BANDS
+    ]
+    return reach
+
+
+def prevention_program_detail(*, user: User, program_id: int) -> tuple[PreventionProgram, Reach]:
+    """A program with its activities (newest first) and measures, and its reach."""
+    policy.require_capability(user, Capability.ORGANISATION_READ)
+    record = (
+        PreventionProgram.objects.select_related("lead", "program")
+        .prefetch_related(
+            Prefetch("activities", queryset=Activity.objects.order_by("-held_on", "-pk")),
+            Prefetch("measures", queryset=OutcomeMeasure.objects.order_by("name", "pk")),
+        )
+        .filter(pk=program_id)
+        .first()
+    )
+    if record is None:
+        raise Http404("No prevention program with this number.")
+    return record, reach_of(list(record.activities.all()))
+
+
+def lead_choices() -> QuerySet[User]:
+    """Active staff who design and run programs."""
+    roles = [role for role in Role if Capability.PROGRAM_MANAGE in ROLE_CAPABILITIES.get(role, ())]
+    return User.objects.filter(is_active=True, role__in=roles).order_by("last_name", "first_name", "username")
+
+
+def program_choices() -> QuerySet[Program]:
+    return Program.objects.filter(is_active=True).order_by("name")

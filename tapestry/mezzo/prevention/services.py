@@ -1,0 +1,243 @@
+"""Writes to prevention programs: the program, the activities delivered and the outcome measures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.audit import audit_record
+from tapestry.access.models import AuditEntry, User
+from tapestry.access.policy import Capability
+from tapestry.access.versioning import versioned_update
+from tapestry.mezzo.models import Program
+from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
+
+PROGRAM_FIELDS = (
+    "name",
+    "program",
+    "focus",
+    "target_population",
+    "setting",
+    "risk_factors",
+    "protective_factors",
+    "starts_on",
+    "ends_on",
+    "lead",
+)
+
+
+def factor_list(values: Iterable[str]) -> list[str]:
+    """Factors as a clean list: trimmed, no blanks, no repeats, in the order given."""
+    return list(dict.fromkeys(value.strip() for value in values if value and value.strip()))
+
+
+def _check_lead(lead: User | None) -> dict[str, list[str]]:
+    if lead is None:
+        return {"lead": ["Name the staff member who leads the program."]}
+    if not lead.is_active or not policy.has_capability(lead, Capability.PROGRAM_MANAGE):
+        return {
+            "lead": [
+                f"{lead.get_full_name() or lead.username} does not design or run programs; choose someone who does."
+            ]
+        }
+    return {}
+
+
+def _check_name(name: str, exclude_id: int | None = None) -> dict[str, list[str]]:
+    clash = PreventionProgram.objects.filter(name__iexact=name.strip())
+    if exclude_id is not None:
+        clash = clash.exclude(pk=exclude_id)
+    return {"name": ["A prevention program with this name already exists."]} if clash.exists() else {}
+
+
+def prevention_program_create(
+    *,
+    actor: User,
+    name: str,
+    focus: str,
+    target_population: str,
+    setting: str,
+    starts_on: dt.date,
+    lead: User,
+    program: Program | None = None,
+    risk_factors: Iterable[str] = (),
+    protective_factors: Iterable[str] = (),
+    ends_on: dt.date | None = None,
+) -> PreventionProgram:
+    """Add a prevention program: who it is for, the factors it works on, its dates and lead."""
+    policy.require_capability(actor, Capability.PROGRAM_MANAGE)
+    record = PreventionProgram(
+        name=name.strip(),
+        program=program,
+        focus=focus,
+        target_population=target_population.strip(),
+        setting=setting,
+        risk_factors=factor_list(risk_factors),
+        protective_factors=factor_list(protective_factors),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        lead=lead,
+    )
+    errors = {**_check_name(name), **_check_lead(lead)}
+    try:
+        record.full_clean(exclude=["lead"])
+    except ValidationError as error:
+        # Our own plain message about a name in use comes first; the model's is then left out.
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, messages)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        record.save()
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=record, fields=PROGRAM_FIELDS)
+    return record
+
+
+def prevention_program_update(
+    *, actor: User, record: PreventionProgram, version: int, changes: dict[str, Any]
+) -> PreventionProgram:
+    """Change a prevention program from the version the editor read."""
+    policy.require_capability(actor, Capability.PROGRAM_MANAGE)
+    changes = dict(changes)
+    errors: dict[str, list[str]] = {}
+    if "name" in changes:
+        changes["name"] = changes["name"].strip()
+        errors.update(_check_name(changes["name"], exclude_id=record.pk))
+    if "lead" in changes:
+        errors.update(_check_lead(changes["lead"]))
+    for field in ("risk_factors", "protective_factors"):
+        if field in changes:
+            changes[field] = factor_list(changes[field] or [])
+    if errors:
+        raise ValidationError(errors)
+    return versioned_update(
+        actor=actor, instance=record, version=version, changes=changes, editable=PROGRAM_FIELDS
+    )
+
+
+def activity_record(
+    *,
+    actor: User,
+    record: PreventionProgram,
+    kind: str,
+    held_on: dt.date,
+    title: str,
+    delivered_by: str,
+    headcount: int,
+    location: str = "",
+    children: int | None = None,
+    youth: int | None = None,
+    adults: int | None = None,
+    older_adults: int | None = None,
+    notes: str = "",
+) -> Activity:
+    """Record an activity delivered, with how many took part (and, if known, their age bands)."""
+    policy.require_capability(actor, Capability.PROGRAM_MANAGE)
+    activity = Activity(
+        program=record,
+        kind=kind,
+        held_on=held_on,
+        title=title.strip(),
+        location=location.strip(),
+        delivered_by=delivered_by.strip(),
+        headcount=headcount,
+        children=children,
+        youth=youth,
+        adults=adults,
+        older_adults=older_adults,
+        notes=notes.strip(),
+        recorded_by=actor,
+    )
+    errors: dict[str, list[str]] = {}
+    try:
+        activity.full_clean(exclude=["recorded_by", "program"])
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if held_on:
+        if held_on > timezone.localdate():
+            errors.setdefault("held_on", []).append(
+                "Record an activity once delivered: the date cannot be in the future."
+            )
+        elif held_on < record.starts_on or (record.ends_on and held_on > record.ends_on):
+            until = f" to {record.ends_on:%Y-%m-%d}" if record.ends_on else ""
+            errors.setdefault("held_on", []).append(
+                f"The program runs from {record.starts_on:%Y-%m-%d}{until}; the activity falls outside it."
+            )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        activity.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=activity,
+            fields=[
+                "kind",
+                "held_on",
+                "title",
+                "location",
+                "delivered_by",
+                "headcount",
+                "age_bands",
+                "notes",
+            ],
+        )
+    return activity
+
+
+def measure_record(
+    *,
+    actor: User,
+    record: PreventionProgram,
+    name: str,
+    unit: str,
+    direction: str,
+    before_value: Decimal,
+    before_n: int,
+    before_on: dt.date,
+    after_value: Decimal,
+    after_n: int,
+    after_on: dt.date,
+    source: str,
+) -> OutcomeMeasure:
+    """Record an outcome measure taken before and after, for the group as a whole."""
+    policy.require_capability(actor, Capability.PROGRAM_MANAGE)
+    measure = OutcomeMeasure(
+        program=record,
+        name=name.strip(),
+        unit=unit.strip(),
+        direction=direction,
+        before_value=before_value,
+        before_n=before_n,
+        before_on=before_on,
+        after_value=after_value,
+        after_n=after_n,
+        after_on=after_on,
+        source=source,
+        recorded_by=actor,
+    )
+    errors: dict[str, list[str]] = {}
+    try:
+        measure.full_clean(exclude=["recorded_by", "program"])
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if after_on and after_on > timezone.localdate():
+        errors.setdefault("after_on", []).append("The 'after' date cannot be in the future.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        measure.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=measure,
+            fields=["name", "unit", "direction", "before", "after", "source"],
+        )
+    return measure
