@@ -21,6 +21,8 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from tapestry.access.models import Role, User
+from tapestry.mezzo.group_sessions.models import Attendance, Session
+from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.cases.models import Case
 from tapestry.testing import TEST_PASSWORD, PersonFactory, UserFactory, open_case
 
@@ -248,3 +250,54 @@ def test_a_support_group_from_set_up_through_three_sessions_to_its_outcome_repor
     expect(rows.get_by_role("row", name="Rosalind Fairweather")).to_contain_text("-3")
     expect(rows.get_by_role("row", name=CLIENT)).to_contain_text("Yes")
     expect(page.get_by_role("region", name="PHQ-2")).to_contain_text("4 of 4")
+
+
+def test_attendance_for_twenty_members_fits_a_phone_and_saves_in_one_post(
+    browser: Browser, live_server: object, agency: Agency
+) -> None:
+    group = Group.objects.create(
+        name="Youth club",
+        kind=Group.Kind.YOUTH,
+        purpose="A weekly club for teenagers.",
+        capacity=25,
+        first_session_on=agency.first_session,
+        start_time=dt.time(16, 0),
+        status=Group.Status.RUNNING,
+    )
+    group.facilitators.set([agency.facilitator])
+    for number in range(20):
+        Membership.objects.create(
+            group=group,
+            person=PersonFactory(given_name=f"Member{number:02d}", family_name="Tester"),
+            status=Membership.Status.ENROLLED,
+            enrolled_on=agency.first_session,
+        )
+    session = Session.objects.create(
+        group=group, held_on=timezone.localdate(), start_time=dt.time(16, 0), topic="Games night"
+    )
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})
+    context.set_default_timeout(10_000)
+    phone = context.new_page()
+    try:
+        sign_in(phone, agency.facilitator)
+        phone.goto(reverse("group_sessions:attendance", kwargs={"pk": session.pk}))
+        # Nothing sideways to scroll on a 360-pixel screen, and each button is big enough to tap.
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+        first = phone.get_by_role("group", name="Member00 Tester").get_by_text("Present", exact=True)
+        box = first.bounding_box()
+        assert box is not None and box["height"] >= 40
+        first.click()
+        phone.get_by_role("group", name="Member01 Tester").get_by_text("Absent", exact=True).click()
+        posts = []
+        phone.on("request", lambda request: posts.append(request) if request.method == "POST" else None)
+        phone.get_by_role("button", name="Mark the rest present and save").click()
+        expect(heading(phone)).to_have_text("Games night")
+    finally:
+        context.close()
+    assert len(posts) == 1
+    marks = dict(
+        Attendance.objects.filter(session=session).values_list("membership__person__given_name", "status")
+    )
+    assert len(marks) == 20
+    assert marks["Member01"] == Attendance.Mark.ABSENT
+    assert list(marks.values()).count(Attendance.Mark.PRESENT) == 19
