@@ -1,0 +1,184 @@
+"""API routes of family plans: the plan of a case, goals for the family, referrals from a goal."""
+
+# No `from __future__ import annotations` here: ninja reads parameter types at runtime (see people/api.py).
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from ninja import Query, Router, Status
+
+from tapestry.access.models import User
+from tapestry.directory.models import Service
+from tapestry.mezzo.families import selectors, services
+from tapestry.mezzo.families.models import FamilyPlan
+from tapestry.mezzo.families.schemas import (
+    FamilyGoalIn,
+    FamilyGoalOut,
+    FamilyGoalPatch,
+    FamilyPlanIn,
+    FamilyPlanOut,
+    FamilyReferralIn,
+    FamilyReferralOut,
+)
+from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.selectors import need_by_code
+from tapestry.people.models import Person
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["family plans"])
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+def _plan_out(user: User, case: Case, purpose: str = "case work") -> FamilyPlan:
+    plan = selectors.family_plan_detail(user=user, case=case, purpose=purpose)
+    if plan is None:
+        raise Http404("This case has no family plan yet.")
+    return plan
+
+
+def _members(case: Case, ids: list[int]) -> list[Person]:
+    living = {member.person_id: member.person for member in selectors.household_members(case=case)}
+    if any(pk not in living for pk in ids):
+        raise ValidationError({"member_ids": ["Choose people who live in the family's household."]})
+    return [living[pk] for pk in dict.fromkeys(ids)]
+
+
+@router.get(
+    "/cases/{case_id}/family-plan",
+    response={200: FamilyPlanOut, **_errors(404, 422)},
+    operation_id="family_plan_detail",
+    summary="Open a case's family plan",
+    description="Strengths, concerns, goals for the family with their referrals, and the plan's history. Audited.",
+)
+def family_plan_detail(
+    request: HttpRequest,
+    case_id: int,
+    purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the plan."),
+) -> FamilyPlan:
+    case = selectors.family_case(user=request.user, case_id=case_id)
+    return _plan_out(request.user, case, purpose)
+
+
+@router.put(
+    "/cases/{case_id}/family-plan",
+    response={200: FamilyPlanOut, 201: FamilyPlanOut, **_errors(400, 404, 409, 422)},
+    operation_id="family_plan_save",
+    summary="Start or change a case's family plan",
+    description=(
+        "With `version` 0 this starts the plan (201; the case must be about a household). Otherwise send the "
+        "version you read (200); a stale one is refused with 409. Each change is kept as a revision."
+    ),
+)
+def family_plan_save(request: HttpRequest, case_id: int, payload: FamilyPlanIn) -> Status:
+    case = selectors.family_case(user=request.user, case_id=case_id, for_change=True)
+    plan = selectors.plan_of(case=case)
+    if payload.version == 0:
+        if plan is not None:
+            raise ValidationError(
+                {"version": [f"This case already has a family plan, at version {plan.version}."]}
+            )
+        services.family_plan_start(
+            actor=request.user,
+            case=case,
+            strengths=payload.strengths,
+            concerns=payload.concerns,
+            next_review_on=payload.next_review_on,
+        )
+        return Status(201, _plan_out(request.user, case))
+    if plan is None:
+        raise ValidationError({"version": ["This case has no family plan yet: send version 0 to start it."]})
+    services.family_plan_revise(
+        actor=request.user,
+        plan=plan,
+        version=payload.version,
+        strengths=payload.strengths,
+        concerns=payload.concerns,
+        next_review_on=payload.next_review_on,
+        reason=payload.reason,
+    )
+    return Status(200, _plan_out(request.user, case))
+
+
+@router.post(
+    "/cases/{case_id}/family-plan/goals",
+    response={201: FamilyGoalOut, **_errors(400, 404, 422)},
+    operation_id="family_goal_create",
+    summary="Add a goal for the family",
+)
+def family_goal_create(request: HttpRequest, case_id: int, payload: FamilyGoalIn) -> Status:
+    case = selectors.family_case(user=request.user, case_id=case_id, for_change=True)
+    plan = selectors.plan_of(case=case)
+    if plan is None:
+        raise ValidationError({"__all__": ["Start the family plan first: a goal belongs to a plan."]})
+    goal = services.family_goal_add(
+        actor=request.user,
+        plan=plan,
+        description=payload.description,
+        target_date=payload.target_date,
+        need=need_by_code(payload.need) if payload.need else None,
+        members=_members(case, payload.member_ids),
+    )
+    return Status(201, selectors.family_goal_get(user=request.user, goal_id=goal.pk))
+
+
+@router.patch(
+    "/family-goals/{goal_id}",
+    response={200: FamilyGoalOut, **_errors(400, 404, 409, 422)},
+    operation_id="family_goal_update",
+    summary="Change a family goal, or mark it met or not met",
+    description="Send the `version` you read. Met or not met needs a `status_note`.",
+)
+def family_goal_update(request: HttpRequest, goal_id: int, payload: FamilyGoalPatch) -> object:
+    goal = selectors.family_goal_get(user=request.user, goal_id=goal_id, for_change=True)
+    sent = payload.model_dump(exclude_unset=True, exclude={"version", "member_ids"})
+    for required in ("description", "target_date", "status"):
+        if required in sent and sent[required] is None:
+            raise ValidationError({required: ["This field cannot be empty."]})
+    if "need" in sent:
+        sent["need"] = need_by_code(sent["need"]) if sent["need"] else None
+    if "status_note" in sent:
+        sent["status_note"] = sent["status_note"] or ""
+    members = _members(goal.plan.case, payload.member_ids) if payload.member_ids is not None else None
+    services.family_goal_update(
+        actor=request.user, goal=goal, version=payload.version, changes=sent, members=members
+    )
+    return selectors.family_goal_get(user=request.user, goal_id=goal.pk)
+
+
+@router.post(
+    "/family-goals/{goal_id}/referrals",
+    response={201: FamilyReferralOut, **_errors(400, 404, 409, 422)},
+    operation_id="family_goal_referral_create",
+    summary="Refer the family to a service for a goal",
+    description=(
+        "Records a referral of the case to a directory service (as POST /cases/{case_id}/referrals does) and "
+        "links it to the goal. With `send`, the consent check runs first; without consent nothing is saved."
+    ),
+)
+def family_goal_referral_create(request: HttpRequest, goal_id: int, payload: FamilyReferralIn) -> Status:
+    goal = selectors.family_goal_get(user=request.user, goal_id=goal_id, for_change=True)
+    service = Service.objects.select_related("organization").filter(pk=payload.service_id).first()
+    if service is None:
+        raise ValidationError({"service_id": ["No service with this number in the directory."]})
+    referral = services.family_goal_referral_create(
+        actor=request.user,
+        goal=goal,
+        service=service,
+        reason=payload.reason,
+        urgency=payload.urgency,
+        parts=payload.parts,
+        send_now=payload.send,
+    )
+    return Status(
+        201,
+        {
+            "id": referral.pk,
+            "goal_id": goal.pk,
+            "case_id": referral.case_id,
+            "service_id": referral.service_id,
+            "status": referral.status,
+            "status_label": referral.get_status_display(),
+        },
+    )

@@ -1,0 +1,134 @@
+"""Forms of family plans: the plan, a goal for the family, and a referral from a goal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from tapestry.directory.models import Service
+from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan
+from tapestry.micro.referrals.models import Referral
+from tapestry.needs.models import Need
+from tapestry.people.forms import DATE_INPUT, ServiceErrors
+from tapestry.people.models import HouseholdMember, Person
+
+
+class PlanForm(ServiceErrors, forms.Form):
+    strengths = forms.CharField(
+        label="The family's strengths",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        help_text="What the family does well and can build on, in their words where you can.",
+    )
+    concerns = forms.CharField(label="Concerns", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    next_review_on = forms.DateField(label="Next review", required=False, widget=DATE_INPUT)
+    reason = forms.CharField(
+        label="Why the plan changes (optional)",
+        max_length=255,
+        required=False,
+        help_text="Kept with the plan's history, e.g. 'agreed at the family meeting'.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, plan: FamilyPlan | None, **kwargs: Any) -> None:
+        if plan is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "strengths": plan.strengths,
+                    "concerns": plan.concerns,
+                    "next_review_on": plan.next_review_on,
+                    "version": plan.version,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        if plan is None:
+            del self.fields["reason"]
+        else:
+            self.fields["version"].required = True
+
+
+class MemberChoiceField(forms.ModelMultipleChoiceField):
+    def __init__(self, *args: Any, positions: dict[int, str] | None = None, **kwargs: Any) -> None:
+        self.positions = positions or {}
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj: Person) -> str:
+        position = self.positions.get(obj.pk)
+        return f"{obj.display_name} ({position})" if position else obj.display_name
+
+
+class GoalForm(ServiceErrors, forms.Form):
+    description = forms.CharField(
+        label="Goal for the family", max_length=255, help_text="What will change for the family as a whole."
+    )
+    need = forms.ModelChoiceField(
+        label="Need it addresses", queryset=Need.objects.none(), required=False, empty_label="None chosen"
+    )
+    target_date = forms.DateField(label="Target date", widget=DATE_INPUT)
+    members = MemberChoiceField(
+        label="Members involved",
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(
+        self, *args: Any, needs: QuerySet[Need], members: list[HouseholdMember], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["need"].queryset = needs
+        field = self.fields["members"]
+        field.queryset = Person.objects.filter(pk__in=[m.person_id for m in members]).order_by(
+            "given_name", "pk"
+        )
+        field.positions = {m.person_id: m.get_position_display() for m in members}
+
+
+class GoalEditForm(GoalForm):
+    status = forms.ChoiceField(choices=FamilyGoal.Status.choices)
+    status_note = forms.CharField(
+        label="How it was met, or what stood in the way",
+        max_length=255,
+        required=False,
+        help_text="Needed when the goal is met or not met.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def changes(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {name: data[name] for name in ("description", "need", "target_date", "status", "status_note")}
+
+
+class ServiceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Service) -> str:
+        return f"{obj.name} ({obj.organization.name})"
+
+
+class GoalReferralForm(ServiceErrors, forms.Form):
+    service = ServiceChoiceField(label="Service", queryset=Service.objects.none(), empty_label=None)
+    reason = forms.CharField(
+        label="Reason for the referral",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="What you ask the service to do for the family. The service reads this.",
+    )
+    urgency = forms.ChoiceField(choices=Referral.Urgency.choices, initial=Referral.Urgency.ROUTINE)
+    parts = forms.MultipleChoiceField(
+        label="What goes with the referral",
+        choices=Referral.PARTS,
+        required=False,
+        initial=["identity"],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Nothing is sent without the person's consent in force for a referral to this service.",
+    )
+    send_now = forms.BooleanField(
+        label="Send it now (the consent check comes first; without consent nothing is saved)",
+        required=False,
+    )
+
+    def __init__(self, *args: Any, services: QuerySet[Service], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = services

@@ -1,0 +1,205 @@
+"""API routes of partnerships: agreements, referral counts, and referrals partners send us."""
+
+# No `from __future__ import annotations` here: ninja reads parameter types at runtime (see people/api.py).
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from tapestry.access.models import User
+from tapestry.evidence.suppression import threshold
+from tapestry.mezzo.models import Program
+from tapestry.mezzo.partners import selectors, services
+from tapestry.mezzo.partners.models import Partnership
+from tapestry.mezzo.partners.schemas import (
+    IncomingReferralIn,
+    IncomingReferralOut,
+    PartnerReferralCountsOut,
+    PartnershipIn,
+    PartnershipOut,
+    PartnershipPatch,
+    PartnershipStatus,
+)
+from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.selectors import need_by_code
+from tapestry.people.api import Pages
+from tapestry.people.models import Organisation, OrganisationContact
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["partnerships"])
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+def _by_ids(model: Any, ids: list[int], field: str, what: str) -> list:
+    found = list(model.objects.filter(pk__in=ids))
+    if len(found) != len(set(ids)):
+        raise ValidationError({field: [f"Some of these are not {what}: check the numbers."]})
+    return found
+
+
+def _organisation(pk: int) -> Organisation:
+    organisation = Organisation.objects.filter(pk=pk).first()
+    if organisation is None:
+        raise ValidationError({"organisation_id": ["No organisation with this number."]})
+    return organisation
+
+
+def _lead(pk: int | None) -> User | None:
+    if pk is None:
+        return None
+    lead = User.objects.filter(pk=pk).first()
+    if lead is None:
+        raise ValidationError({"lead_id": ["No member of staff with this number."]})
+    return lead
+
+
+def _fresh(user: User, partnership: Partnership) -> Partnership:
+    return selectors.partnership_get(user=user, partnership_id=partnership.pk)
+
+
+@router.get(
+    "/partnerships",
+    response={200: list[PartnershipOut], **_errors(422)},
+    operation_id="partnership_list",
+    summary="List partnerships",
+    description="Agreements with partner organisations; `renewal_due=true` keeps live ones running out within 60 days.",
+)
+@paginate(Pages)
+def partnership_list(
+    request: HttpRequest,
+    organisation_id: int | None = None,
+    status: PartnershipStatus | None = None,
+    renewal_due: bool = Query(False),
+) -> QuerySet[Partnership]:
+    return selectors.partnership_list(
+        user=request.user, organisation_id=organisation_id, status=status or "", renewal_due=renewal_due
+    )
+
+
+@router.post(
+    "/partnerships",
+    response={201: PartnershipOut, **_errors(400, 422)},
+    operation_id="partnership_create",
+    summary="Record a partnership",
+    description="One live agreement per organisation and type: a second is refused with 400 naming the first.",
+)
+def partnership_create(request: HttpRequest, payload: PartnershipIn) -> Status:
+    organisation = _organisation(payload.organisation_id)
+    partnership = services.partnership_create(
+        actor=request.user,
+        organisation=organisation,
+        agreement_type=payload.agreement_type,
+        status=payload.status,
+        signed_on=payload.signed_on,
+        starts_on=payload.starts_on,
+        ends_on=payload.ends_on,
+        lead=_lead(payload.lead_id),
+        notes=payload.notes,
+        programs=_by_ids(Program, payload.program_ids, "program_ids", "programs"),
+        contacts=_by_ids(OrganisationContact, payload.contact_ids, "contact_ids", "contacts"),
+    )
+    return Status(201, _fresh(request.user, partnership))
+
+
+@router.get(
+    "/partnerships/{partnership_id}",
+    response={200: PartnershipOut, **_errors(404, 422)},
+    operation_id="partnership_detail",
+    summary="Open a partnership",
+)
+def partnership_detail(request: HttpRequest, partnership_id: int) -> Partnership:
+    return selectors.partnership_get(user=request.user, partnership_id=partnership_id)
+
+
+@router.patch(
+    "/partnerships/{partnership_id}",
+    response={200: PartnershipOut, **_errors(400, 404, 409, 422)},
+    operation_id="partnership_update",
+    summary="Change a partnership",
+    description="Send the `version` you read; if the agreement changed since, the answer is 409 and nothing is saved.",
+)
+def partnership_update(request: HttpRequest, partnership_id: int, payload: PartnershipPatch) -> Partnership:
+    partnership = selectors.partnership_get(user=request.user, partnership_id=partnership_id)
+    sent = payload.model_dump(exclude_unset=True, exclude={"version", "program_ids", "contact_ids"})
+    if "lead_id" in sent:
+        sent["lead"] = _lead(sent.pop("lead_id"))
+    for required in ("agreement_type", "status", "starts_on"):
+        if required in sent and sent[required] is None:
+            raise ValidationError({required: ["This field cannot be empty."]})
+    programs = (
+        _by_ids(Program, payload.program_ids, "program_ids", "programs")
+        if payload.program_ids is not None
+        else None
+    )
+    contacts = (
+        _by_ids(OrganisationContact, payload.contact_ids, "contact_ids", "contacts")
+        if payload.contact_ids is not None
+        else None
+    )
+    updated = services.partnership_update(
+        actor=request.user,
+        partnership=partnership,
+        version=payload.version,
+        changes=sent,
+        programs=programs,
+        contacts=contacts,
+    )
+    return _fresh(request.user, updated)
+
+
+@router.get(
+    "/partnerships/{partnership_id}/referrals",
+    response={200: PartnerReferralCountsOut, **_errors(404, 422)},
+    operation_id="partnership_referral_counts",
+    summary="Count the referrals exchanged with a partner",
+    description=(
+        "Referrals we sent to the partner organisation by status and by month, and those it sent us by "
+        "month. Small counts are suppressed: `count` is null and `suppressed` true."
+    ),
+)
+def partnership_referrals(request: HttpRequest, partnership_id: int) -> dict:
+    partnership = selectors.partnership_get(user=request.user, partnership_id=partnership_id)
+    counts = selectors.referral_counts(user=request.user, organisation=partnership.organisation)
+    return {
+        "partnership_id": partnership.pk,
+        "organisation_id": partnership.organisation_id,
+        "threshold": threshold(),
+        "suppressed": counts.any_suppressed,
+        "by_status": counts.by_status,
+        "sent_total": counts.sent_total,
+        "by_month": counts.by_month,
+        "sent_in_months": counts.sent_in_months,
+        "received_in_months": counts.received_in_months,
+    }
+
+
+@router.post(
+    "/partnerships/{partnership_id}/incoming-referrals",
+    response={201: IncomingReferralOut, **_errors(400, 404, 422)},
+    operation_id="partnership_incoming_referral_create",
+    summary="Record a referral the partner sent us",
+    description="Recorded on a case you may change; only staff who may open that case see it.",
+)
+def incoming_referral_create(
+    request: HttpRequest, partnership_id: int, payload: IncomingReferralIn
+) -> Status:
+    partnership = selectors.partnership_get(user=request.user, partnership_id=partnership_id)
+    case = Case.objects.filter(pk=payload.case_id).select_related("person").first()
+    if case is None:
+        raise ValidationError({"case_id": ["No case with this number."]})
+    referral = services.incoming_referral_record(
+        actor=request.user,
+        partnership=partnership,
+        case=case,
+        reason=payload.reason,
+        received_on=payload.received_on,
+        need=need_by_code(payload.need) if payload.need else None,
+    )
+    return Status(201, referral)

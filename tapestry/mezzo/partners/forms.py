@@ -1,0 +1,123 @@
+"""Forms of partnerships: an agreement, a contact at the partner, a referral the partner sent us."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from tapestry.access.models import User
+from tapestry.mezzo.models import Program
+from tapestry.mezzo.partners.models import Partnership
+from tapestry.micro.cases.models import Case
+from tapestry.needs.models import Need
+from tapestry.people.forms import DATE_INPUT, ServiceErrors
+from tapestry.people.models import Organisation, OrganisationContact
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.get_full_name() or obj.username
+
+
+class CaseChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Case) -> str:
+        return f"{obj.person.display_name}: {obj.number} {obj.get_case_type_display()}"
+
+
+class PartnershipForm(ServiceErrors, forms.Form):
+    organisation = forms.ModelChoiceField(label="Partner organisation", queryset=Organisation.objects.none())
+    agreement_type = forms.ChoiceField(label="Type of agreement", choices=Partnership.AgreementType.choices)
+    status = forms.ChoiceField(choices=Partnership.Status.choices, initial=Partnership.Status.ACTIVE)
+    signed_on = forms.DateField(label="Signed on", required=False, widget=DATE_INPUT)
+    starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT, initial=timezone.localdate)
+    ends_on = forms.DateField(
+        label="Ends on",
+        required=False,
+        widget=DATE_INPUT,
+        help_text="Agreements ending within 60 days are flagged for renewal.",
+    )
+    lead = StaffChoiceField(label="Our lead", queryset=User.objects.none(), required=False)
+    programs = forms.ModelMultipleChoiceField(
+        label="Shared programs",
+        queryset=Program.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    contacts = forms.ModelMultipleChoiceField(
+        label="Their contacts for this agreement",
+        queryset=OrganisationContact.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Add people at the partner from the partner page.",
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(
+        self,
+        *args: Any,
+        organisations: QuerySet[Organisation],
+        staff: QuerySet[User],
+        programs: QuerySet[Program],
+        contacts: QuerySet[OrganisationContact],
+        editing: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["lead"].queryset = staff
+        self.fields["programs"].queryset = programs
+        self.fields["contacts"].queryset = contacts
+        if editing:
+            # The partner of an agreement does not change; record a new agreement instead.
+            del self.fields["organisation"]
+            self.fields["version"].required = True
+
+    def changes(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        names = ("agreement_type", "status", "signed_on", "starts_on", "ends_on", "lead", "notes")
+        return {name: data[name] for name in names}
+
+
+class ContactForm(ServiceErrors, forms.ModelForm):
+    partnership = forms.ModelChoiceField(
+        label="Contact for the agreement",
+        queryset=Partnership.objects.none(),
+        required=False,
+        help_text="Leave empty to add them as a contact at the organisation only.",
+    )
+
+    class Meta:
+        model = OrganisationContact
+        fields = ["name", "title", "phone", "email"]
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel"})}
+
+    def __init__(self, *args: Any, partnerships: QuerySet[Partnership], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = partnerships
+
+    def contact_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in ("name", "title", "phone", "email")}
+
+
+class IncomingReferralForm(ServiceErrors, forms.Form):
+    case = CaseChoiceField(
+        label="Case",
+        queryset=Case.objects.none(),
+        help_text="Open cases you may change. Open a case for the person first if they are new.",
+    )
+    received_on = forms.DateField(label="Received on", widget=DATE_INPUT, initial=timezone.localdate)
+    need = forms.ModelChoiceField(
+        label="Main need", queryset=Need.objects.none(), required=False, empty_label="Not recorded"
+    )
+    reason = forms.CharField(
+        label="What the partner asked us to do", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def __init__(self, *args: Any, cases: QuerySet[Case], needs: QuerySet[Need], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["case"].queryset = cases
+        self.fields["need"].queryset = needs

@@ -1,0 +1,148 @@
+"""Partnerships with other organisations, and the referrals partners send us."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+# An agreement ending within this many days is flagged for renewal.
+RENEWAL_WINDOW_DAYS = 60
+
+
+class Partnership(models.Model):
+    """One agreement with a partner organisation: its type, dates, shared programs and contacts."""
+
+    class AgreementType(models.TextChoices):
+        MOU = "mou", "Memorandum of understanding"
+        SERVICE_CONTRACT = "service_contract", "Service contract"
+        DATA_SHARING = "data_sharing", "Data-sharing agreement"
+        REFERRAL = "referral", "Referral agreement"
+        INFORMAL = "informal", "Informal partnership"
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Being agreed"
+        ACTIVE = "active", "Active"
+        SUSPENDED = "suspended", "Suspended"
+        ENDED = "ended", "Ended"
+
+    # An organisation has at most one agreement of each type in these statuses at a time.
+    LIVE = (Status.PROPOSED, Status.ACTIVE, Status.SUSPENDED)
+
+    organisation = models.ForeignKey(
+        "people.Organisation", on_delete=models.PROTECT, related_name="partnerships"
+    )
+    agreement_type = models.CharField(max_length=20, choices=AgreementType.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    signed_on = models.DateField(null=True, blank=True, help_text="Leave empty for an informal partnership.")
+    starts_on = models.DateField(default=timezone.localdate)
+    ends_on = models.DateField(null=True, blank=True, help_text="When the agreement runs out, if it does.")
+    programs = models.ManyToManyField("mezzo.Program", blank=True, related_name="partnerships")
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partnerships_led",
+        help_text="Our member of staff who looks after the partnership.",
+    )
+    contacts = models.ManyToManyField("people.OrganisationContact", blank=True, related_name="partnerships")
+    notes = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["organisation__name", "agreement_type", "-starts_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "agreement_type"],
+                condition=models.Q(status__in=["proposed", "active", "suspended"]),
+                name="one_live_partnership_per_type",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_agreement_type_display()} with {self.organisation}"
+
+    def clean(self) -> None:
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The agreement cannot end before it starts."})
+        if self.signed_on and self.signed_on > timezone.localdate():
+            raise ValidationError({"signed_on": "The signing date cannot be in the future."})
+
+    @property
+    def is_live(self) -> bool:
+        return self.status in self.LIVE
+
+    @property
+    def days_left(self) -> int | None:
+        if self.ends_on is None:
+            return None
+        return (self.ends_on - timezone.localdate()).days
+
+    @property
+    def renewal_due(self) -> bool:
+        """A live agreement that runs out within the renewal window (or already has)."""
+        left = self.days_left
+        return self.is_live and left is not None and left <= RENEWAL_WINDOW_DAYS
+
+    @property
+    def renewal_label(self) -> str:
+        if not self.renewal_due:
+            return ""
+        left = self.days_left or 0
+        if left < 0:
+            return f"Ran out {-left} days ago: renew or end it"
+        if left == 0:
+            return "Runs out today"
+        return f"Renewal due: runs out in {left} days"
+
+    @staticmethod
+    def renewal_cutoff() -> dt.date:
+        return timezone.localdate() + dt.timedelta(days=RENEWAL_WINDOW_DAYS)
+
+
+class IncomingReferral(models.Model):
+    """A referral a partner sent us, recorded on the case it led to."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="incoming_referrals")
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.PROTECT, related_name="incoming_partner_referrals"
+    )
+    received_on = models.DateField(default=timezone.localdate)
+    need = models.ForeignKey(
+        "needs.Need",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The main need the partner referred the person for.",
+    )
+    reason = models.TextField(help_text="What the partner asked us to do.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        indexes = [models.Index(fields=["partnership", "received_on"])]
+
+    def __str__(self) -> str:
+        return f"Referral from {self.partnership.organisation} on {self.received_on:%Y-%m-%d}"
+
+    @property
+    def person_id(self) -> int:
+        return self.case.person_id
+
+    def clean(self) -> None:
+        if self.received_on and self.received_on > timezone.localdate():
+            raise ValidationError({"received_on": "The date received cannot be in the future."})

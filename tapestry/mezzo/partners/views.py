@@ -1,0 +1,182 @@
+"""Pages of partnerships: the partner list, the partner page, agreements, contacts, incoming referrals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from tapestry.access.errors import StaleEdit
+from tapestry.access.policy import Capability, has_capability
+from tapestry.mezzo.partners import selectors, services
+from tapestry.mezzo.partners.forms import ContactForm, IncomingReferralForm, PartnershipForm
+from tapestry.people.models import Organisation
+
+
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def partner_list(request: HttpRequest) -> HttpResponse:
+    partnerships = list(
+        selectors.partnership_list(user=request.user, renewal_due=request.GET.get("renewal") == "due")
+    )
+    context = {
+        "partnerships": partnerships,
+        "renewal_filter": request.GET.get("renewal") == "due",
+        "can_change": has_capability(request.user, Capability.ORGANISATION_WRITE),
+    }
+    return render(request, "partners/partner_list.html", context)
+
+
+def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = selectors.partner_page(user=request.user, organisation_id=pk)
+    context = {
+        "page": page,
+        "organisation": page.organisation,
+        "can_change": has_capability(request.user, Capability.ORGANISATION_WRITE),
+        "can_record_incoming": has_capability(request.user, Capability.PERSON_WRITE),
+    }
+    return render(request, "partners/partner_detail.html", context)
+
+
+def _partnership_form(
+    request: HttpRequest, *, organisation: Organisation | None, **kwargs: Any
+) -> PartnershipForm:
+    return PartnershipForm(
+        _bound(request),
+        organisations=selectors.organisation_choices(),
+        staff=selectors.staff_choices(),
+        programs=selectors.program_choices(),
+        contacts=selectors.contact_choices(organisation=organisation),
+        **kwargs,
+    )
+
+
+def partnership_create(request: HttpRequest) -> HttpResponse:
+    organisation = None
+    chosen = request.POST.get("organisation") or request.GET.get("organisation")
+    if chosen and chosen.isdigit():
+        organisation = selectors.organisation_choices().filter(pk=int(chosen)).first()
+    form = _partnership_form(
+        request,
+        organisation=organisation,
+        initial={"organisation": organisation.pk if organisation else None, "lead": request.user.pk},
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            partnership = services.partnership_create(
+                actor=request.user,
+                organisation=data["organisation"],
+                programs=data["programs"],
+                contacts=data["contacts"],
+                **form.changes(),
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"The {partnership.get_agreement_type_display().lower()} is recorded.")
+            return redirect("partners:partner_detail", pk=partnership.organisation_id)
+    context = {"form": form, "title": "Record a partnership", "organisation": organisation}
+    return render(request, "partners/form.html", context, status=400 if form.errors else 200)
+
+
+def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = selectors.partnership_get(user=request.user, partnership_id=pk)
+    initial = {
+        "agreement_type": partnership.agreement_type,
+        "status": partnership.status,
+        "signed_on": partnership.signed_on,
+        "starts_on": partnership.starts_on,
+        "ends_on": partnership.ends_on,
+        "lead": partnership.lead_id,
+        "notes": partnership.notes,
+        "programs": [p.pk for p in partnership.programs.all()],
+        "contacts": [c.pk for c in partnership.contacts.all()],
+        "version": partnership.version,
+    }
+    form = _partnership_form(request, organisation=partnership.organisation, initial=initial, editing=True)
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            services.partnership_update(
+                actor=request.user,
+                partnership=partnership,
+                version=form.cleaned_data["version"],
+                changes=form.changes(),
+                programs=form.cleaned_data["programs"],
+                contacts=form.cleaned_data["contacts"],
+            )
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            status = 409
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The partnership is saved.")
+            return redirect("partners:partner_detail", pk=partnership.organisation_id)
+    context = {
+        "form": form,
+        "title": f"Change the {partnership.get_agreement_type_display().lower()}",
+        "organisation": partnership.organisation,
+    }
+    return render(
+        request, "partners/form.html", context, status=400 if status == 200 and form.errors else status
+    )
+
+
+def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = selectors.partner_organisation(user=request.user, organisation_id=pk)
+    form = ContactForm(_bound(request), partnerships=selectors.live_partnerships(organisation=organisation))
+    if form.is_bound and form.is_valid():
+        try:
+            contact = services.partner_contact_add(
+                actor=request.user,
+                organisation=organisation,
+                partnership=form.cleaned_data["partnership"],
+                **form.contact_fields(),
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"{contact.name} is added as a contact.")
+            return redirect("partners:partner_detail", pk=organisation.pk)
+    context = {"form": form, "title": f"Add a contact at {organisation}", "organisation": organisation}
+    return render(request, "partners/form.html", context, status=400 if form.errors else 200)
+
+
+def incoming_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = selectors.partnership_get(user=request.user, partnership_id=pk)
+    form = IncomingReferralForm(
+        _bound(request),
+        cases=selectors.cases_for_incoming(user=request.user),
+        needs=selectors.need_choices(),
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.incoming_referral_record(
+                actor=request.user,
+                partnership=partnership,
+                case=data["case"],
+                reason=data["reason"],
+                received_on=data["received_on"],
+                need=data["need"],
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, f"The referral from {partnership.organisation} is recorded.")
+            return redirect("partners:partner_detail", pk=partnership.organisation_id)
+    context = {
+        "form": form,
+        "title": f"Record a referral from {partnership.organisation}",
+        "organisation": partnership.organisation,
+        "intro": f"Under the {partnership.get_agreement_type_display().lower()}. "
+        "The referral is kept on the case; only staff who may open the case see it.",
+    }
+    return render(request, "partners/form.html", context, status=400 if form.errors else 200)
