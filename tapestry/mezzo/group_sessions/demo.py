@@ -133,4 +133,8 @@ def seed(ctx: DemoContext) -> str:
         if streaker is not None:
             streak_done = MissedSessionsFollowUp.objects.filter(membership=streaker).exists()
     follow_ups = MissedSessionsFollowUp.objects.count()
-    return f"{sessions} group sessions, {marks} attendance marks, {notes} group notes, {follow_ups} missed-session follow-ups"
+    plural = "" if follow_ups == 1 else "s"
+    return (
+        f"{sessions} group sessions, {marks} attendance marks, {notes} group notes, "
+        f"{follow_ups} missed-session follow-up{plural}"
+    )

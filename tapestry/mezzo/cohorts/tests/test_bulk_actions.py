@@ -237,6 +237,12 @@ def test_each_action_is_kept_in_the_history_without_client_details_and_audited(c
     entries = AuditEntry.objects.filter(object_type="cohorts.cohortaction", action="create")
     assert entries.count() == 2
     assert entries.first().fields == ["done", "kind", "params", "skipped"]
+    # The cohort page lists both, each by what it was about (a referral has no title).
+    page = client_for(cast.caseworker).get(reverse("cohorts:cohort_detail", kwargs={"pk": cohort.pk}))
+    assert page.status_code == 200
+    history = page.content.decode()
+    assert f"<td>{service.name}</td>" in history
+    assert "<td>Group</td>" in history
 
 
 # The page -----------------------------------------------------------------------------------
