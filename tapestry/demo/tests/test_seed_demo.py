@@ -22,6 +22,7 @@ from tapestry.access.models import (
     User,
 )
 from tapestry.demo.generate import DEMO_PASSWORD, demo_load
+from tapestry.mezzo.groups.models import Membership
 from tapestry.people.duplicates import find_duplicates
 from tapestry.people.models import (
     Address,
@@ -107,7 +108,10 @@ def test_agency_has_the_promised_shape(demo):
         "South team",
         "Youth and schools",
     }
-    assert 110 <= Person.objects.count() <= 130
+    # The core agency's people, plus community members the groups registered (not clients).
+    community = Membership.objects.filter(case__isnull=True).values("person")
+    assert 110 <= Person.objects.exclude(pk__in=community).count() <= 130
+    assert 10 <= Person.objects.filter(pk__in=community).count() <= 40
     assert 25 <= Household.objects.count() <= 35
     assert PersonAlias.objects.exists()
     assert Address.objects.filter(confidential=True).exists()
