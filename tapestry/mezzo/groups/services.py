@@ -267,8 +267,8 @@ def _check_open_to_new_members(group: Group, today: date) -> None:
 
 def _full_message(group: Group) -> str:
     return (
-        f"The group is full ({group.capacity} places). Put the person on the waiting list, "
-        "or choose another group."
+        f"The group is full ({group.capacity} place{'' if group.capacity == 1 else 's'}). "
+        "Put the person on the waiting list, or choose another group."
     )
 
 

@@ -49,7 +49,7 @@ def test_a_full_group_refuses_with_a_message_when_the_user_will_not_wait(cast):
         community(facilitator, group, "Cleo", wait_list=False)
 
     assert refused.value.reason == "full"
-    assert "The group is full (1 places)" in refused.value.message_text
+    assert "The group is full (1 place)" in refused.value.message_text
     # Refused before anything was written: no stray person record either.
     assert not Membership.objects.filter(person__given_name="Cleo").exists()
     assert not Person.objects.filter(given_name="Cleo").exists()
