@@ -6,18 +6,17 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry, User
-from tapestry.access.policy import Capability
 from tapestry.directory.models import Service
 from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan, FamilyPlanRevision
 from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.micro.cases.services import require_case_change
 from tapestry.micro.referrals import services as referral_services
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
@@ -35,12 +34,14 @@ NO_HOUSEHOLD = (
 
 
 def _require_case_change(actor: User, case: Case) -> None:
-    policy.require_capability(actor, Capability.PERSON_WRITE)
-    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
-        raise PermissionDenied(
+    require_case_change(
+        actor,
+        case,
+        refusal=(
             "You may not change this case: it is outside your caseload, in a segment you are not "
             "granted, or open to you only for emergency reading."
-        )
+        ),
+    )
 
 
 def _require_open(case: Case) -> None:

@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
-from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.micro.advocacy.models import AdvocacyAction
 from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.services import require_case_change
 from tapestry.people.models import Organisation
 
 # What a worker fills in; the case, who recorded it and the version are the service's business.
@@ -33,9 +32,9 @@ ACTION_FIELDS = (
 
 
 def _require_case_change(actor: User, case: Case) -> None:
-    policy.require_capability(actor, Capability.PERSON_WRITE)
-    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
-        raise PermissionDenied("This case is outside your caseload, or in a segment you are not granted.")
+    require_case_change(
+        actor, case, refusal="This case is outside your caseload, or in a segment you are not granted."
+    )
 
 
 def advocacy_action_record(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -31,6 +31,7 @@ from tapestry.micro.assessments.models import (
     CustomQuestion,
 )
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
+from tapestry.micro.cases.services import require_case_change
 from tapestry.needs.models import Need
 
 NOTE_MAX = 2000
@@ -45,9 +46,9 @@ class AssessmentInputInvalid(ValidationError):
 
 
 def _require_case_change(actor: User, case: Case) -> None:
-    policy.require_capability(actor, Capability.PERSON_WRITE)
-    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
-        raise PermissionDenied("You may record assessments only on cases in your caseload or team.")
+    require_case_change(
+        actor, case, refusal="You may record assessments only on cases in your caseload or team."
+    )
 
 
 def custom_form_definition(form_id: int) -> CustomForm | None:

@@ -77,9 +77,15 @@ def _assign_worker(worker: User, person: Person) -> None:
         Assignment.objects.create(staff=worker, person=person, kind=Assignment.Kind.PRIMARY)
 
 
-def _require_changeable(actor: User, case: Case) -> None:
+def require_case_change(actor: User, case: Case, *, refusal: str = "You may not change this case.") -> None:
+    """Refuse (with `refusal`) an actor who may not write to this case: the one check every case area uses."""
+    policy.require_capability(actor, Capability.PERSON_WRITE)
     if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
-        raise PermissionDenied("You may not change this case.")
+        raise PermissionDenied(refusal)
+
+
+def _require_changeable(actor: User, case: Case) -> None:
+    require_case_change(actor, case)
 
 
 def _require_not_closed(case: Case) -> None:

@@ -15,9 +15,9 @@ from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry, User
-from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.micro.cases.services import require_case_change
 from tapestry.micro.casework.models import (
     Addendum,
     CarePlan,
@@ -55,12 +55,14 @@ class NoteLocked(Exception):
 
 
 def _require_case_change(actor: User, case: Case) -> None:
-    policy.require_capability(actor, Capability.PERSON_WRITE)
-    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
-        raise PermissionDenied(
+    require_case_change(
+        actor,
+        case,
+        refusal=(
             "You may not change this case: it is outside your caseload, in a segment you are not "
             "granted, or open to you only for emergency reading."
-        )
+        ),
+    )
 
 
 def _require_open(case: Case) -> None:

@@ -5,17 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
-from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.directory.models import Service
 from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.micro.cases.services import require_case_change
 from tapestry.micro.referrals import disclosure
 from tapestry.micro.referrals.models import Referral, ReferralEvent
 
@@ -23,9 +22,7 @@ PART_NAMES = tuple(name for name, _ in Referral.PARTS)
 
 
 def _require_change(actor: User, case: Case) -> None:
-    policy.require_capability(actor, Capability.PERSON_WRITE)
-    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
-        raise PermissionDenied("You may not change this case's referrals.")
+    require_case_change(actor, case, refusal="You may not change this case's referrals.")
 
 
 def referral_create(

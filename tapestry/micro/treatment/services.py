@@ -13,9 +13,9 @@ from django.utils import timezone
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Consent, Segment, User
-from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_save
 from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.services import require_case_change
 from tapestry.micro.treatment.disclosure import REDISCLOSURE_NOTICE, consent_problem
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
 from tapestry.people.models import Organisation
@@ -33,11 +33,11 @@ class ReleaseRefused(PermissionDenied):
 
 
 def _require_case_change(actor: User, case: Case) -> None:
-    policy.require_capability(actor, Capability.PERSON_WRITE)
-    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
-        raise PermissionDenied(
-            "You may not add to this case: it is outside your caseload, or in a segment you are not granted."
-        )
+    require_case_change(
+        actor,
+        case,
+        refusal="You may not add to this case: it is outside your caseload, or in a segment you are not granted.",
+    )
     if case.status == Case.Status.CLOSED:
         raise ValidationError({"case": ["This case is closed; treatment records cannot be added to it."]})
 
