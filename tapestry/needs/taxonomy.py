@@ -60,3 +60,13 @@ BARRIERS: list[tuple[str, str]] = [
     ("declined", "The person chose not to pursue it"),
     ("lost-contact", "Lost contact with the person"),
 ]
+
+
+def load(need_model: type, barrier_model: type) -> None:
+    """Put the starting taxonomy in place (idempotent); the data migration and the browser tests use it."""
+    for code, label, domain, icd10 in NEEDS:
+        need_model.objects.update_or_create(
+            code=code, defaults={"label": label, "domain": domain, "icd10": icd10}
+        )
+    for code, label in BARRIERS:
+        barrier_model.objects.update_or_create(code=code, defaults={"label": label})

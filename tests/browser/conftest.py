@@ -60,6 +60,16 @@ def page(browser: Browser, live_server: object) -> Iterator[Page]:
 
 
 @pytest.fixture(autouse=True)
+def _needs_taxonomy(transactional_db: None) -> None:
+    """The taxonomy of needs the data migration loads: a live-server test's closing flush empties
+    every table, so the next test in the session would find none. Put it back before each test."""
+    from tapestry.needs.models import Barrier, Need
+    from tapestry.needs.taxonomy import load
+
+    load(Need, Barrier)
+
+
+@pytest.fixture(autouse=True)
 def _audit_log_cleared_after_test(transactional_db: None) -> Iterator[None]:
     """Let the live-server test's closing database flush past the audit log's append-only triggers.
 

@@ -4,14 +4,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from tapestry.needs.taxonomy import BARRIERS, NEEDS
+    from tapestry.needs.taxonomy import load
 
-    Need = apps.get_model("needs", "Need")
-    Barrier = apps.get_model("needs", "Barrier")
-    for code, label, domain, icd10 in NEEDS:
-        Need.objects.update_or_create(code=code, defaults={"label": label, "domain": domain, "icd10": icd10})
-    for code, label in BARRIERS:
-        Barrier.objects.update_or_create(code=code, defaults={"label": label})
+    load(apps.get_model("needs", "Need"), apps.get_model("needs", "Barrier"))
 
 
 def unload(apps, schema_editor):
