@@ -76,10 +76,14 @@ class SheetRow:
 
 
 def attendance_sheet(*, user: User, session: Session) -> list[SheetRow]:
-    """Every member on the session's day with their mark (empty when not taken yet): two queries."""
+    """Every member on the session's day the user may see, with their mark (empty when not taken yet).
+
+    Through the policy, so a sensitive group's members stay hidden without the segment grant, as on the roster.
+    """
     require_runs(user, session.group_id)
     marks = dict(Attendance.objects.filter(session=session).values_list("membership_id", "status"))
-    return [SheetRow(member, marks.get(member.pk, "")) for member in members_on(session)]
+    members = policy.visible(user, members_on(session))
+    return [SheetRow(member, marks.get(member.pk, "")) for member in members]
 
 
 def follow_ups_for_group(*, user: User, group: Group) -> list[MissedSessionsFollowUp]:
@@ -255,6 +259,15 @@ def attendance_rates(*, user: User, group: Group) -> GroupRates:
                 rate.absent += 1
         result.sessions.append(row)
     result.members = list(by_member.values())
+    if members:
+        # Who came and who did not, per person: a roster read, so it is in the audit log.
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.VIEW,
+            obj=group,
+            fields=["attendance"],
+            purpose="attendance rates",
+        )
     return result
 
 

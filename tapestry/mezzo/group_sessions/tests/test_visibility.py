@@ -78,3 +78,30 @@ def test_the_supervisor_of_the_facilitator_sees_the_group(cast):
     )
 
     assert response.status_code == 200
+    assert session.topic in response.content.decode()
+
+
+def test_a_sensitive_groups_attendance_sheet_shows_members_only_with_the_segment_grant():
+    from tapestry.access.models import Segment
+    from tapestry.testing import grant
+
+    facilitator = UserFactory(username="recovery-facilitator", role=Role.GROUP_FACILITATOR)
+    group = make_group(facilitator, segment=Segment.SUBSTANCE_USE)
+    member = enrol(group)
+    session = hold_session(facilitator, group)
+    url = reverse("group_sessions:session_detail", kwargs={"pk": session.pk})
+
+    assert member.person.display_name not in client_for(facilitator).get(url).content.decode()
+    grant(facilitator, Segment.SUBSTANCE_USE)
+    assert member.person.display_name in client_for(facilitator).get(url).content.decode()
+
+
+def test_reading_the_attendance_rates_is_in_the_audit_log(setting):
+    from tapestry.access.models import AuditEntry
+
+    facilitator, group, _, _, _ = setting
+
+    client_for(facilitator).get(reverse("group_sessions:rates", kwargs={"group_pk": group.pk}))
+
+    entry = AuditEntry.objects.get(action="view", actor=facilitator, purpose="attendance rates")
+    assert entry.object_id == str(group.pk) and entry.fields == ["attendance"]
