@@ -120,6 +120,13 @@ def cohort_detail(*, user: User, cohort_id: int, purpose: str = "cohort work") -
     members = list(members_visible(user, cohort, current=True))
     past = list(members_visible(user, cohort, current=False).order_by("-removed_on", "-id"))
     actions = list(cohort.actions.select_related("actor")[:20])
+    # An action's done/skipped counts take in every member it ran on, some perhaps out of this
+    # viewer's reach (another caseload, an ungranted segment): they show only to one who sees every member.
+    rows = CohortMember.objects.filter(cohort=cohort)
+    hidden = rows.exclude(pk__in=policy.visible(user, rows).values("pk")).exists()
+    if hidden:
+        for action in actions:
+            action.done = action.skipped = None
     _audit_open(user, cohort, ["members", "actions"], purpose)
     can_edit = policy.has_capability(user, Capability.PERSON_WRITE)
     return CohortPage(

@@ -185,7 +185,7 @@ def test_cohort_page(cast, rows, django_assert_num_queries):
     page = counted(
         client_for(cast.caseworker),
         reverse("cohorts:cohort_detail", args=[cohort.pk]),
-        15,
+        17,
         django_assert_num_queries,
     )
 

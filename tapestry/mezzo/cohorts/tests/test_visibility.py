@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from tapestry.access.models import AuditEntry, Segment
+from tapestry.mezzo.cohorts import services
+from tapestry.mezzo.cohorts.models import CohortMember
 from tapestry.mezzo.cohorts.tests.helpers import a_case, a_cohort, join
 from tapestry.testing import client_for
 
@@ -100,3 +104,25 @@ def test_opening_a_cohort_and_its_progress_is_audited(cast, cohort):
         (str(cohort.pk), "cohort work"),
         (str(cohort.pk), "cohort progress"),
     ]
+
+
+def test_action_counts_including_a_hidden_member_are_not_shown_to_those_not_granted(cast):
+    general = a_case(cast.caseworker)
+    sensitive = a_case(cast.caseworker, segment=Segment.SUBSTANCE_USE)
+    cohort = a_cohort(cast.caseworker, [general, sensitive])
+    services.cohort_action_run(
+        actor=cast.caseworker,
+        cohort=cohort,
+        members=list(
+            CohortMember.objects.filter(cohort=cohort).select_related("case__person", "case__worker")
+        ),
+        item=services.TaskItem(title="Bring your papers", due_on=date(2030, 1, 1)),
+    )
+    url = reverse("cohorts:cohort_detail", args=[cohort.pk])
+
+    lead = client_for(cast.caseworker).get(url).content.decode()
+    teammate = client_for(cast.teammate).get(url).content.decode()
+
+    assert "<td>2</td>" in lead  # the lead sees both members, so the count
+    assert "Bring your papers" in teammate and "<td>2</td>" not in teammate
+    assert "<td>—</td>" in teammate
