@@ -113,10 +113,6 @@ def family_goal_get(*, user: User, goal_id: int, for_change: bool = False) -> Fa
     return goal
 
 
-def need_choices() -> QuerySet[Need]:
-    return Need.objects.filter(is_active=True).order_by("domain", "label")
-
-
 def service_choices(*, need: Need | None, everything: bool = False) -> QuerySet[Service]:
     """Directory services to refer to: those meeting the goal's need, or every searchable one."""
     services = Service.objects.filter(status__in=Service.SEARCHABLE).select_related("organization")

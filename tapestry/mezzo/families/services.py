@@ -15,12 +15,13 @@ from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry, User
 from tapestry.directory.models import Service
 from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan, FamilyPlanRevision
+from tapestry.mezzo.families.selectors import household_members
 from tapestry.micro.cases.models import Case, CaseNeed
 from tapestry.micro.cases.services import require_case_change
 from tapestry.micro.referrals import services as referral_services
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
-from tapestry.people.models import HouseholdMember, Person
+from tapestry.people.models import Person
 
 PLAN_FIELDS = ("strengths", "concerns", "next_review_on")
 GOAL_FIELDS = ("description", "need", "target_date", "status", "status_note")
@@ -173,16 +174,8 @@ def family_plan_revise(
 # Goals --------------------------------------------------------------------------------------
 
 
-def household_members(case: Case) -> list[Person]:
-    """The people who live in the case's household now."""
-    if case.household_id is None:
-        return []
-    members = HouseholdMember.objects.filter(household_id=case.household_id, left_on__isnull=True)
-    return [member.person for member in members.select_related("person")]
-
-
 def _check_members(case: Case, members: Sequence[Person]) -> list[Person]:
-    living = {person.pk for person in household_members(case)}
+    living = {member.person_id for member in household_members(case=case)}
     if any(person.pk not in living for person in members):
         raise ValidationError({"members": ["Choose people who live in the family's household."]})
     return list(members)

@@ -15,6 +15,7 @@ from tapestry.mezzo.families import selectors, services
 from tapestry.mezzo.families.forms import GoalEditForm, GoalForm, GoalReferralForm, PlanForm
 from tapestry.mezzo.families.models import FamilyGoal
 from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.selectors import need_choices
 from tapestry.micro.referrals import disclosure
 
 
@@ -93,9 +94,7 @@ def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     if plan is None:
         messages.info(request, "Start the family plan first: a goal belongs to a plan.")
         return redirect("families:case_index", case_pk=case.pk)
-    form = GoalForm(
-        _bound(request), needs=selectors.need_choices(), members=selectors.household_members(case=case)
-    )
+    form = GoalForm(_bound(request), needs=need_choices(), members=selectors.household_members(case=case))
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
@@ -135,7 +134,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = GoalEditForm(
         _bound(request),
-        needs=selectors.need_choices(),
+        needs=need_choices(),
         members=selectors.household_members(case=case),
         initial=initial,
     )
