@@ -208,7 +208,3 @@ def program_page(*, user: User, program_id: int) -> ProgramPage:
 def staff_choices() -> QuerySet[User]:
     """Active staff accounts that can be put on a program."""
     return User.objects.filter(is_active=True).exclude(role=Role.AUDITOR).order_by("last_name", "first_name")
-
-
-def manageable_ids(user: User) -> set[int]:
-    return set(programs_manageable(user).values_list("pk", flat=True))

@@ -27,6 +27,7 @@ from tapestry.micro.cases.selectors import cases_changeable
 
 GOAL_FIELDS = ("description", "measure", "target", "status", "reviewed_on")
 NOTE_MAX = 2000
+REASON_MAX = 255  # MemberMeasure.correction_reason
 # A case assessment counts as the group's pre (post) measure when given this close before the
 # first (after the last) session.
 WINDOW_DAYS = 30
@@ -229,6 +230,9 @@ def measure_correct(
     reason = reason.strip()
     if not reason:
         raise MeasureInvalid({"reason": ["Say why the measure is corrected."]})
+    if len(reason) > REASON_MAX:
+        # Refused, not cut short: a truncated reason would misstate why the score changed.
+        raise MeasureInvalid({"reason": [f"Keep the reason to {REASON_MAX} characters."]})
     definition = definition_for(instrument=measure.instrument)[0]
     scored = _score(definition, answers, administered_on, note)
     with transaction.atomic():
@@ -238,7 +242,7 @@ def measure_correct(
         for name, value in scored.items():
             setattr(current, name, value)
         current.source_assessment = None
-        current.correction_reason = reason[:255]
+        current.correction_reason = reason
         current.corrected_at = timezone.now()
         current.recorded_by = actor
         current.version += 1

@@ -147,6 +147,22 @@ def test_a_correction_needs_a_reason(facilitator, group):
     assert error.value.message_dict == {"reason": ["Say why the measure is corrected."]}
 
 
+def test_a_too_long_correction_reason_is_refused_not_cut_short(facilitator, group):
+    first = measure(facilitator, enrol(group), "pre", 14)
+    with pytest.raises(services.MeasureInvalid) as error:
+        services.measure_correct(
+            actor=facilitator,
+            measure=first,
+            version=first.version,
+            answers=answers_for("phq-9", 2),
+            administered_on=first.administered_on,
+            reason="x" * 256,
+        )
+    assert error.value.message_dict == {"reason": ["Keep the reason to 255 characters."]}
+    first.refresh_from_db()
+    assert (first.total_score, first.version, first.correction_reason) == (14, 1, "")
+
+
 def test_only_instruments_the_group_uses_and_only_members_not_waiting(facilitator, group):
     member = enrol(group)
     waiting = enrol(group, status=Membership.Status.WAITING, waiting_position=1)
