@@ -114,6 +114,15 @@ def agreement_get(*, user: User, agreement_id: int) -> Agreement:
     )
     if agreement is None or not policy.has_capability(user, Capability.GROUP_RUN):
         raise Http404("No agreement with this number among the disputes you mediate.")
+    # The agreement's terms are part of the mediation record: every open is audited.
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        obj=agreement,
+        object_type="mediation.agreement",
+        fields=["terms", "follow_up_status", "follow_up_note", "follow_up_on"],
+        purpose="agreement follow-up",
+    )
     return agreement
 
 

@@ -102,3 +102,18 @@ def test_opening_a_dispute_and_writing_to_it_are_audited_with_field_names_only(c
     # The person party's entry names the person (for their access report); the organisation's names no one.
     person_party = dispute.parties.get(person__isnull=False)
     assert list(parties.values_list("person_id", flat=True)) == [person_party.person_id, None]
+
+
+def test_opening_an_agreement_to_follow_it_up_is_audited(cast, dispute):
+    agreement = services.agreement_record(
+        actor=cast.caseworker, dispute=dispute, terms="Gate shut by ten.", reached_on=days_ago(2)
+    )
+
+    page = client_for(cast.caseworker).get(reverse("mediation:agreement_follow_up", args=[agreement.pk]))
+
+    assert page.status_code == 200 and "Gate shut by ten." in page.content.decode()
+    view = AuditEntry.objects.filter(
+        action="view", object_type="mediation.agreement", object_id=str(agreement.pk)
+    ).get()
+    assert view.actor == cast.caseworker and "terms" in view.fields
+    assert "Gate shut" not in str(view.fields)
