@@ -24,8 +24,7 @@ from tapestry.mezzo.partners.schemas import (
     PartnershipPatch,
     PartnershipStatus,
 )
-from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.selectors import need_by_code
+from tapestry.micro.cases.selectors import case_get, need_by_code
 from tapestry.people.api import Pages
 from tapestry.people.models import Organisation, OrganisationContact
 from tapestry.people.schemas import ErrorOut
@@ -191,9 +190,8 @@ def incoming_referral_create(
     request: HttpRequest, partnership_id: int, payload: IncomingReferralIn
 ) -> Status:
     partnership = selectors.partnership_get(user=request.user, partnership_id=partnership_id)
-    case = Case.objects.filter(pk=payload.case_id).select_related("person").first()
-    if case is None:
-        raise ValidationError({"case_id": ["No case with this number."]})
+    # The same look-up as every case route: 404 for no such case, 403 for one out of reach.
+    case = case_get(user=request.user, case_id=payload.case_id, for_change=True)
     referral = services.incoming_referral_record(
         actor=request.user,
         partnership=partnership,

@@ -59,7 +59,8 @@ def _partnership_form(
 def partnership_create(request: HttpRequest) -> HttpResponse:
     organisation = None
     chosen = request.POST.get("organisation") or request.GET.get("organisation")
-    if chosen and chosen.isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses, which would be a 500.
+    if chosen and chosen.isdecimal():
         organisation = selectors.organisation_choices().filter(pk=int(chosen)).first()
     form = _partnership_form(
         request,

@@ -102,10 +102,13 @@ def test_incoming_referrals_need_a_case_the_caller_may_change(cast):
     )
     refused = client.post(url, {"case_id": theirs.pk, "reason": "Please help"}, content_type=JSON)
     bad_need = client.post(url, {"case_id": mine.pk, "reason": "x", "need": "nonsense"}, content_type=JSON)
+    unknown = client.post(url, {"case_id": theirs.pk + 1000, "reason": "x"}, content_type=JSON)
 
     assert created.status_code == 201 and created.json()["need"] == "food-insecurity"
     assert refused.status_code == 403
     assert bad_need.status_code == 400 and "need" in bad_need.json()["errors"]
+    # The same answers as every case route: no such case is a 404 with a plain message.
+    assert unknown.status_code == 404 and unknown.json()["detail"] == "No case with this number."
     assert IncomingReferral.objects.count() == 1
 
 

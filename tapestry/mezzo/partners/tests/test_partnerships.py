@@ -197,3 +197,13 @@ def test_a_contact_added_from_the_partner_page_goes_through_people_and_onto_the_
     assert contact.organisation_id == agreement.organisation_id
     assert list(agreement.contacts.all()) == [contact]
     assert AuditEntry.objects.filter(object_type="people.organisationcontact", action="create").exists()
+
+
+def test_an_odd_organisation_number_in_the_address_gives_an_empty_form_not_an_error(cast):
+    url = reverse("partners:partnership_create")
+    client = client_for(cast["program_manager"])
+
+    for odd in ("²", "1x", "99999999999999999999999", "-3"):
+        response = client.get(url, {"organisation": odd})
+        assert response.status_code == 200, odd
+        assert "Record a partnership" in response.content.decode()
