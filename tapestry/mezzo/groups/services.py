@@ -21,7 +21,7 @@ from django.utils import timezone
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.errors import StaleEdit
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.models import AuditEntry, Segment, User
 from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.mezzo.groups.access import groups_run_by
@@ -78,7 +78,9 @@ def _require_runs(actor: User, group: Group) -> None:
         raise Http404("You do not run this group.")
 
 
-def _check_facilitators(facilitators: Iterable[User]) -> list[User]:
+def _check_facilitators(facilitators: Iterable[User], segment: str = "") -> list[User]:
+    """Every facilitator must be able to run groups and, for a sensitive group, hold its segment's grant
+    (without it they could not see the roster they take attendance for)."""
     chosen = list(facilitators)
     if not chosen:
         raise ValidationError({"facilitators": ["Choose at least one facilitator."]})
@@ -89,6 +91,18 @@ def _check_facilitators(facilitators: Iterable[User]) -> list[User]:
             {
                 "facilitators": [
                     f"These staff cannot run groups in their role: {names}. Choose someone who can."
+                ]
+            }
+        )
+    ungranted = [u for u in chosen if segment and segment not in policy.segments_granted(u)]
+    if ungranted:
+        names = ", ".join(u.get_full_name() or u.username for u in ungranted)
+        label = Segment(segment).label
+        raise ValidationError(
+            {
+                "facilitators": [
+                    f"This group is in the {label} segment; these staff hold no grant for it: {names}. "
+                    "Ask an administrator for the grant, or choose someone who holds it."
                 ]
             }
         )
@@ -122,7 +136,7 @@ def group_create(
     # Every problem at once, each by its field, so the form is fixed in one go.
     errors: dict[str, list[str]] = {}
     checks = (
-        lambda: _check_facilitators(chosen),
+        lambda: _check_facilitators(chosen, facts.get("segment", "")),
         lambda: group.full_clean(exclude=["created_by"], validate_constraints=False),
         lambda: _check_schedule(group),
     )
@@ -172,6 +186,8 @@ def group_update(
             clean_exclude=["created_by"],
         )
         _check_schedule(updated)
+        # Checked against the segment as it now stands, so changing either one is caught.
+        _check_facilitators(chosen if chosen is not None else updated.facilitators.all(), updated.segment)
         enrolled = _enrolled_count(updated)
         if updated.capacity < enrolled:
             # Lowering capacity never drops anyone: leavers are recorded first, each with a reason.

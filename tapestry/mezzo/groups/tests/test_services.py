@@ -10,12 +10,12 @@ from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access.errors import StaleEdit
-from tapestry.access.models import AuditEntry
+from tapestry.access.models import AuditEntry, Segment
 from tapestry.mezzo.groups import services
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.tests.support import client_member, community, fill, make_group, refreshed
 from tapestry.people.models import ContactPoint, Person
-from tapestry.testing import PersonFactory, open_case
+from tapestry.testing import PersonFactory, grant, open_case
 
 pytestmark = pytest.mark.django_db
 
@@ -232,6 +232,36 @@ def test_every_facilitator_must_be_able_to_run_groups(cast):
 
     group = services.group_create(actor=cast.caseworker, facilitators=[cast["group_facilitator"]], **facts)
     assert list(group.facilitators.all()) == [cast["group_facilitator"]]
+
+
+def test_a_sensitive_groups_facilitators_must_hold_its_segment_grant(cast):
+    facilitator = cast["group_facilitator"]
+    facts = {
+        "name": "Recovery circle",
+        "kind": Group.Kind.SUPPORT,
+        "purpose": "Peer support in recovery.",
+        "capacity": 8,
+        "first_session_on": timezone.localdate(),
+        "start_time": dt.time(18, 0),
+        "segment": Segment.SUBSTANCE_USE,
+    }
+    with pytest.raises(ValidationError) as refused:
+        services.group_create(actor=facilitator, facilitators=[facilitator], **facts)
+    (message,) = refused.value.message_dict["facilitators"]
+    assert "Substance use" in message and "no grant" in message
+    assert not Group.objects.filter(name="Recovery circle").exists()
+
+    # Moving a running group into the segment is refused the same way, and changes nothing.
+    group = make_group(facilitator, name="Open circle")
+    with pytest.raises(ValidationError):
+        services.group_update(
+            actor=facilitator, group=group, version=1, changes={"segment": Segment.SUBSTANCE_USE}
+        )
+    assert Group.objects.get(pk=group.pk).segment == ""
+
+    grant(facilitator, Segment.SUBSTANCE_USE)
+    created = services.group_create(actor=facilitator, facilitators=[facilitator], **facts)
+    assert created.segment == Segment.SUBSTANCE_USE
 
 
 def test_a_stale_edit_is_refused_and_changes_nothing(cast):
