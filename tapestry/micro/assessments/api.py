@@ -82,7 +82,9 @@ def case_assessment_list(
     summary="Give an assessment on a case: the answers are scored by the server",
     description=(
         "Send a standard `instrument` code or a `custom_form_id`, and `answers` keyed by item code "
-        "(see /instruments and /custom-forms). A missing or unknown answer is a 422 naming `answers.<item>`. "
+        "(see /instruments and /custom-forms). An answer is the choice's `value` exactly as listed: an "
+        'integer on a numeric item (not true/false, 2.0 or "2"), a string on any other. A missing, '
+        "unknown or wrongly typed answer is a 422 naming `answers.<item>`. "
         "The answer carries the total, the severity band, the flag and the proposed next step; "
         "`crisis_workflow_url` is set when the answers call for the crisis workflow."
     ),
@@ -93,12 +95,16 @@ def case_assessment_create(request: HttpRequest, case_id: int, payload: Assessme
         definition, custom_form = services.definition_for(
             instrument=payload.instrument, custom_form_id=payload.custom_form_id
         )
+        # JSON answers are read strictly by each item's type before the service sees them as text.
+        answers, wrong_type = definition.read_sent(payload.answers)
+        if wrong_type:
+            raise services.AssessmentInputInvalid(wrong_type)
         assessment = services.assessment_record(
             actor=request.user,
             case=case,
             definition=definition,
             custom_form=custom_form,
-            answers=payload.answers,
+            answers=answers,
             administered_on=payload.administered_on,
             note=payload.note,
         )

@@ -22,6 +22,22 @@ MISSING = "Choose an answer."
 NOT_LISTED = "Choose one of the listed answers."
 
 
+def _is_whole_number_text(value: str) -> bool:
+    """'0', '12', '-1': text that is exactly how Python writes a whole number (not '01', '1.0', ' 1')."""
+    try:
+        return str(int(value)) == value
+    except ValueError:
+        return False
+
+
+def sent_value(value: str) -> int | str:
+    """A choice value as the API shows and takes it: whole numbers as integers, words as strings.
+
+    An item's choices are all whole numbers (a points scale) or all words (a test holds every
+    instrument to this), so this is also the type the item takes."""
+    return int(value) if _is_whole_number_text(value) else value
+
+
 @dataclass(frozen=True)
 class Choice:
     value: str
@@ -43,6 +59,31 @@ class Item:
 
     def choice(self, value: str) -> Choice | None:
         return next((choice for choice in self.choices if choice.value == value), None)
+
+    @property
+    def numeric(self) -> bool:
+        """Answered with a whole number (a points scale), rather than with a word such as 'yes'."""
+        return all(_is_whole_number_text(choice.value) for choice in self.choices)
+
+    def read_sent(self, value: object) -> str | None:
+        """An answer as sent in JSON, strictly: on a numeric item only an integer of its range (not
+        true/false, 2.0 or "2"), on any other item only one of its listed words. None if not valid."""
+        if self.numeric:
+            ok = type(value) is int and self.choice(str(value)) is not None
+        else:
+            ok = type(value) is str and self.choice(value) is not None
+        return str(value) if ok else None
+
+    @property
+    def sent_rule(self) -> str:
+        """What a valid answer looks like, for the error message beside the item."""
+        values = [sent_value(choice.value) for choice in self.choices]
+        if self.numeric:
+            low, high = min(values), max(values)
+            if sorted(values) == list(range(low, high + 1)):
+                return f"Send a whole number from {low} to {high} (not text, a decimal or true/false)."
+            return f"Send one of the whole numbers {', '.join(map(str, values))}."
+        return "Send one of: " + ", ".join(f"'{value}'" for value in values) + "."
 
     @property
     def max_points(self) -> int:
@@ -103,6 +144,9 @@ class Instrument:
     custom_form_id: int | None = None
     # Whether the total is a severity score worth a line over time (not for a risk level or a count of needs).
     charted: bool = True
+    # Answers to a question the skip logic leaves out are ignored (the published instrument ends
+    # there, as the AUDIT-C does after 'Never'), unless kept: the C-SSRS counts them, erring on safety.
+    keep_skipped: bool = False
 
     @property
     def max_total(self) -> int:
@@ -119,13 +163,46 @@ class Instrument:
         other, values = item.asked_if
         return answers.get(other) in values
 
+    def kept(self, answers: Mapping[str, object]) -> dict[str, str]:
+        """The answers as text, without empty ones and, unless `keep_skipped`, without answers to
+        questions the skip logic leaves out: what is scored and stored."""
+        given = normalise(answers)
+        if self.keep_skipped:
+            return given
+        return {
+            code: value
+            for code, value in given.items()
+            if (item := self.item(code)) is None or self.is_asked(item, given)
+        }
+
+    def read_sent(self, answers: Mapping[str, object]) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """Answers sent as JSON, checked strictly by type (see `Item.read_sent`): the valid answers as
+        text, and errors by item code for a value the item does not take or an item not on this form."""
+        read: dict[str, str] = {}
+        errors: dict[str, list[str]] = {}
+        for code, value in answers.items():
+            item = self.item(code)
+            if item is None:
+                errors[code] = [self.not_on_form]
+            elif value is not None:
+                text = item.read_sent(value)
+                if text is None:
+                    errors[code] = [item.sent_rule]
+                else:
+                    read[code] = text
+        return read, errors
+
+    @property
+    def not_on_form(self) -> str:
+        return f"This question is not part of the {self.name}."
+
     def check(self, answers: Mapping[str, object]) -> dict[str, list[str]]:
         """Errors by item code: a missing answer, an answer not on the list, an item not on this form."""
         given = normalise(answers)
         errors: dict[str, list[str]] = {}
         for code in given:
             if self.item(code) is None:
-                errors[code] = [f"This question is not part of the {self.name}."]
+                errors[code] = [self.not_on_form]
         for item in self.items:
             value = given.get(item.code)
             if value is None:
@@ -137,9 +214,9 @@ class Instrument:
 
     def score(self, answers: Mapping[str, object]) -> Result:
         """Score answers already checked with `check` (it raises ValueError on answers that are not)."""
-        given = normalise(answers)
-        if self.check(given):
+        if self.check(answers):
             raise ValueError(f"The answers to the {self.name} are incomplete or not valid.")
+        given = self.kept(answers)
         total = 0
         responses = []
         for item in self.items:
@@ -434,7 +511,10 @@ AUDIT_C = Instrument(
             meaning="At or above the cut-off; higher scores mean more risk.",
         ),
     ),
-    scoring_rule="Sum of the three items, each 0 to 4: a total from 0 to 12. Skipped items count 0.",
+    scoring_rule=(
+        "Sum of the three items, each 0 to 4: a total from 0 to 12. 'Never' on question 1 ends the "
+        "instrument at a total of 0: questions 2 and 3 are not asked, and answers given to them are ignored."
+    ),
     flag_rule="Positive (flagged) at 4 or more for men, 3 or more for women or when not stated.",
     flag_at=None,
     panel_loinc="72109-2",
@@ -483,6 +563,7 @@ DAST10 = Instrument(
     scoring_rule="One point for each 'yes', except question 3, which scores one point for 'no': 0 to 10.",
     flag_rule="Flagged at 3 or more (moderate or higher).",
     flag_at=3,
+    panel_loinc="82666-9",
     total_loinc="82667-7",
     notes="Item wording paraphrased. Records on a substance-use case stay in that segment.",
 )
@@ -498,21 +579,47 @@ BEHAVIOUR = (
 )
 
 
+CSSRS_ITEM_WORDS = {
+    "q1": "wish to be dead",
+    "q2": "thoughts of suicide",
+    "q3": "thoughts of a method",
+    "q4": "intent",
+    "q5": "a plan with intent",
+}
+
+
+def _cssrs_yes(answers: Mapping[str, str], *codes: str) -> list[str]:
+    return [
+        f"Yes to item {code[1:]} ({CSSRS_ITEM_WORDS[code]})." for code in codes if answers.get(code) == "yes"
+    ]
+
+
 def _cssrs_triage(instrument: Instrument, answers: Mapping[str, str], result: Result) -> Result:
-    """A yes to method, intent, plan or behaviour (items 3-6) is high risk and opens the crisis workflow."""
-    high = [code for code in ("q3", "q4", "q5", "q6") if answers.get(code, "no") != "no"]
-    low = [code for code in ("q1", "q2") if answers.get(code) == "yes"]
-    if high:
-        band = instrument.bands[2]
-        labels = {"q3": "method", "q4": "intent", "q5": "plan", "q6": "suicidal behaviour"}
-        findings = tuple(f"Yes to item {code[1:]} ({labels[code]})." for code in high)
+    """The Columbia Protocol screener's triage: 4, 5 or behaviour in the past 3 months is high risk;
+    3, or behaviour more than 3 months ago, is moderate; 1 or 2 alone is low."""
+    high, moderate, low = (
+        _cssrs_yes(answers, "q4", "q5"),
+        _cssrs_yes(answers, "q3"),
+        _cssrs_yes(answers, "q1", "q2"),
+    )
+    behaviour = answers.get("q6", "no")
+    if behaviour == "yes_past_3_months":
+        high.append("Yes to item 6: suicidal behaviour within the past 3 months.")
+    elif behaviour == "yes_over_3_months":
+        moderate.append("Yes to item 6: suicidal behaviour more than 3 months ago.")
+    if high or moderate:
+        band = instrument.bands[3] if high else instrument.bands[2]
         return replace(
-            result, band=band.label, flagged=True, crisis=True, next_step=band.next_step, findings=findings
+            result,
+            band=band.label,
+            flagged=True,
+            crisis=True,
+            next_step=band.next_step,
+            findings=(*high, *moderate, *low),
         )
     if low:
         band = instrument.bands[1]
-        findings = tuple(f"Yes to item {code[1:]}." for code in low)
-        return replace(result, band=band.label, flagged=True, next_step=band.next_step, findings=findings)
+        return replace(result, band=band.label, flagged=True, next_step=band.next_step, findings=tuple(low))
     band = instrument.bands[0]
     return replace(result, band=band.label, flagged=False, next_step=band.next_step, findings=())
 
@@ -579,19 +686,35 @@ CSSRS_SCREEN = Instrument(
             meaning="Yes to question 1 or 2 only.",
         ),
         Band(
+            "Moderate risk",
+            None,
+            None,
+            "Today: start the crisis workflow (a suicide risk assessment by a clinician and a safety plan), "
+            "consider safety precautions, and tell your supervisor.",
+            meaning="Yes to question 3, or suicidal behaviour (question 6) more than three months ago.",
+        ),
+        Band(
             "High risk",
             None,
             None,
             "Act now: do not leave the person alone, start the crisis workflow (risk assessment and safety "
             "plan) and tell your supervisor straight away.",
-            meaning="Yes to any of questions 3 to 6.",
+            meaning="Yes to question 4 or 5, or suicidal behaviour (question 6) within the past three months.",
         ),
     ),
-    scoring_rule="Not a sum: the risk level follows which questions were answered yes (the total counts the yes answers).",
-    flag_rule="Any yes is flagged; a yes to questions 3 to 6 (method, intent, plan, behaviour) is high risk and opens the crisis workflow.",
+    scoring_rule=(
+        "Not a sum: the risk level follows which questions were answered yes, by the Columbia Protocol "
+        "screener's triage (the total counts the yes answers)."
+    ),
+    flag_rule=(
+        "Any yes is flagged. High risk: yes to 4 (intent) or 5 (plan with intent), or behaviour within the "
+        "past 3 months. Moderate risk: yes to 3 (method), or behaviour more than 3 months ago. Low risk: "
+        "yes to 1 or 2 only. Moderate and high risk open the crisis workflow."
+    ),
     total_max=6,
     rule=_cssrs_triage,
     charted=False,
+    keep_skipped=True,
     notes=(
         "Item wording paraphrased. Answers to 3-5 given although question 2 was no still count: we err "
         "on the side of safety. No LOINC code is recorded for this screen."

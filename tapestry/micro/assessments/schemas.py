@@ -6,9 +6,9 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import ConfigDict, StringConstraints
+from pydantic import ConfigDict, StringConstraints, WithJsonSchema
 
-from tapestry.micro.assessments.instruments import INSTRUMENTS
+from tapestry.micro.assessments.instruments import INSTRUMENTS, sent_value
 from tapestry.micro.assessments.links import crisis_url
 from tapestry.micro.assessments.services import NOTE_MAX
 
@@ -40,14 +40,23 @@ class Input(Schema):
 
 
 class ChoiceOut(Schema):
-    value: str = Field(description="What to send as the answer.")
+    value: int | str = Field(
+        description="What to send as the answer, as it is: an integer on a numeric item, else a string."
+    )
     label: str
     points: int
 
 
+def _sent_choices(item: Any) -> list[dict]:
+    return [
+        {"value": sent_value(choice.value), "label": choice.label, "points": choice.points}
+        for choice in item.choices
+    ]
+
+
 class AskedIfOut(Schema):
     item: str
-    answers: list[str] = Field(description="The item is asked only after one of these answers.")
+    answers: list[int | str] = Field(description="The item is asked only after one of these answers.")
 
 
 class ItemOut(Schema):
@@ -68,7 +77,11 @@ class ItemOut(Schema):
         if obj.asked_if is None:
             return None
         item, answers = obj.asked_if
-        return {"item": item, "answers": list(answers)}
+        return {"item": item, "answers": [sent_value(value) for value in answers]}
+
+    @staticmethod
+    def resolve_choices(obj: Any) -> list[dict]:
+        return _sent_choices(obj)
 
 
 class BandOut(Schema):
@@ -112,7 +125,20 @@ class AssessmentIn(Input):
     instrument: Code = Field("", description="A standard instrument's code, e.g. `phq-9`; see /instruments.")
     custom_form_id: int | None = Field(None, description="Or the id of a custom form in use.")
     administered_on: date | None = Field(None, description="Defaults to today; never in the future.")
-    answers: dict[str, str | int] = Field(description="The answer value for each item code.")
+    # Any JSON value is taken here so that the instrument, which knows each item's type, refuses a
+    # wrong one by name (pydantic would turn true or 2.0 into 1 or 2); the schema shows what is valid.
+    answers: Annotated[
+        dict[str, Any],
+        WithJsonSchema(
+            {
+                "type": "object",
+                "additionalProperties": {"anyOf": [{"type": "integer"}, {"type": "string"}]},
+            }
+        ),
+    ] = Field(
+        description="For each item code, the choice's `value` as listed: an integer on a numeric item, "
+        "else a string."
+    )
     note: Note = ""
 
 
@@ -154,7 +180,7 @@ class AssessmentListItemOut(Schema):
 class AssessmentOut(AssessmentListItemOut):
     panel_loinc: str | None
     total_loinc: str | None
-    answers: dict[str, str]
+    answers: dict[str, int | str] = Field(description="The answers kept, as they are sent.")
     responses: list[ResponseOut]
     needs_detected: list[str] = Field(
         description="Codes of needs (see the needs taxonomy) the answers point to."
@@ -176,6 +202,10 @@ class AssessmentOut(AssessmentListItemOut):
     def resolve_total_loinc(obj: Any) -> str | None:
         instrument = INSTRUMENTS.get(obj.instrument)
         return (instrument.total_loinc or None) if instrument else None
+
+    @staticmethod
+    def resolve_answers(obj: Any) -> dict[str, int | str]:
+        return {code: sent_value(value) for code, value in obj.answers.items()}
 
     @staticmethod
     def resolve_crisis_workflow_url(obj: Any) -> str | None:

@@ -21,7 +21,6 @@ from tapestry.micro.assessments.instruments import (
     Instrument,
     instrument_from_form,
     instrument_get,
-    normalise,
 )
 from tapestry.micro.assessments.models import (
     Assessment,
@@ -108,7 +107,7 @@ def assessment_record(
     errors.update(definition.check(answers))
     if errors:
         raise AssessmentInputInvalid(errors)
-    given = normalise(answers)
+    given = definition.kept(answers)
     result = definition.score(given)
     assessment = Assessment(
         case=case,

@@ -9,6 +9,7 @@ from django.test import Client
 
 from tapestry.access.models import AuditEntry, User
 from tapestry.access.tokens import token_create
+from tapestry.micro.assessments.instruments import sent_value
 from tapestry.micro.assessments.links import crisis_url
 from tapestry.micro.assessments.models import Assessment, CustomForm
 from tapestry.micro.assessments.tests.factories import NO_NEEDS, custom_form, give, likert
@@ -25,6 +26,11 @@ def api(user: User) -> Client:
 
 def post(client: Client, path: str, body: dict) -> object:
     return client.post(path, json.dumps(body), content_type="application/json")
+
+
+def as_json(answers: dict[str, str]) -> dict[str, int | str]:
+    """Answers as an API client sends them: numbers as JSON integers, words as strings."""
+    return {code: sent_value(value) for code, value in answers.items()}
 
 
 def test_instrument_definitions_carry_items_points_bands_and_codes(cast):
@@ -52,7 +58,11 @@ def test_giving_an_assessment_returns_the_scored_result(cast):
     response = post(
         api(cast.caseworker),
         f"/api/v1/cases/{case.pk}/assessments",
-        {"instrument": "phq-9", "answers": {**likert(2, 9), "q9": 2}, "administered_on": "2026-01-05"},
+        {
+            "instrument": "phq-9",
+            "answers": {**as_json(likert(2, 9)), "q9": 2},
+            "administered_on": "2026-01-05",
+        },
     )
 
     assert response.status_code == 201
@@ -63,7 +73,7 @@ def test_giving_an_assessment_returns_the_scored_result(cast):
         True,
         True,
     )
-    assert body["answers"]["q9"] == "2"
+    assert body["answers"]["q9"] == 2
     assert body["total_loinc"] == "44261-6"
     assert body["crisis_workflow_url"] == (crisis_url(case) or None)
     assert body["name"] == "PHQ-9" and body["administered_by"]["id"] == cast.caseworker.pk
@@ -77,7 +87,7 @@ def test_a_missing_answer_is_a_422_naming_the_item(cast):
     response = post(
         api(cast.caseworker),
         f"/api/v1/cases/{case.pk}/assessments",
-        {"instrument": "gad-7", "answers": answers},
+        {"instrument": "gad-7", "answers": as_json(answers)},
     )
 
     assert response.status_code == 422

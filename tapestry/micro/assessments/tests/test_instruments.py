@@ -47,7 +47,7 @@ def test_the_registry_holds_the_seven_instruments():
         ("phq-2", "55757-9", "55758-7"),
         ("gad-7", "69737-5", "70274-6"),
         ("audit-c", "72109-2", "75626-2"),
-        ("dast-10", "", "82667-7"),
+        ("dast-10", "82666-9", "82667-7"),
         ("c-ssrs-screen", "", ""),
         ("ahc-hrsn", "96777-8", ""),
     ],
@@ -144,8 +144,9 @@ def test_gad7_band_edges(total, band):
 @given(answers_for(AUDIT_C))
 def test_audit_c_cutoff_depends_on_the_chosen_sex_specific_threshold(answers):
     result = AUDIT_C.score(answers)
-    # Someone who never drinks is not asked 2 and 3; answers given anyway are scored as given.
-    expected = sum(int(answers[code]) for code in ("q1", "q2", "q3"))
+    # 'Never' on question 1 ends the AUDIT-C at 0: answers given to 2 and 3 anyway are ignored.
+    never = answers["q1"] == "0"
+    expected = 0 if never else sum(int(answers[code]) for code in ("q1", "q2", "q3"))
     assert result.total == expected
     cutoff = 4 if answers["cutoff"] == "men" else 3
     assert result.flagged == (expected >= cutoff)
@@ -158,6 +159,36 @@ def test_audit_c_a_score_of_3_is_positive_for_women_and_negative_for_men():
     assert AUDIT_C.score({**three, "cutoff": "not_stated"}).flagged
     assert not AUDIT_C.score({**three, "cutoff": "men"}).flagged
     assert AUDIT_C.score({"q1": "2", "q2": "1", "q3": "1", "cutoff": "men"}).flagged
+
+
+@pytest.mark.parametrize("cutoff", ["men", "women", "not_stated"])
+def test_audit_c_never_on_question_1_ends_the_instrument_at_zero(cutoff):
+    # Answers to 2 and 3 given anyway (the highest, 4 and 4) are ignored, not scored.
+    result = AUDIT_C.score({"q1": "0", "q2": "4", "q3": "4", "cutoff": cutoff})
+
+    assert (result.total, result.band, result.flagged, result.findings) == (0, "Negative", False, ())
+    assert [(r["item"], r["answer"], r["points"]) for r in result.responses[:3]] == [
+        ("q1", "Never", 0),
+        ("q2", "Not asked", None),
+        ("q3", "Not asked", None),
+    ]
+    assert AUDIT_C.kept({"q1": "0", "q2": "4", "q3": "4", "cutoff": cutoff}) == {"q1": "0", "cutoff": cutoff}
+
+
+@pytest.mark.parametrize(
+    ("answers", "total", "positive_for_men", "positive_for_women"),
+    [
+        # Worked examples in the published AUDIT-C scoring: a sum of 0-12, positive at 4 (men) or 3 (women).
+        ({"q1": "1", "q2": "0", "q3": "0"}, 1, False, False),
+        ({"q1": "2", "q2": "0", "q3": "1"}, 3, False, True),
+        ({"q1": "2", "q2": "1", "q3": "1"}, 4, True, True),
+        ({"q1": "4", "q2": "4", "q3": "4"}, 12, True, True),
+    ],
+)
+def test_audit_c_published_scoring(answers, total, positive_for_men, positive_for_women):
+    men = AUDIT_C.score({**answers, "cutoff": "men"})
+    women = AUDIT_C.score({**answers, "cutoff": "women"})
+    assert (men.total, men.flagged, women.flagged) == (total, positive_for_men, positive_for_women)
 
 
 def test_audit_c_never_drinking_skips_questions_2_and_3():
@@ -202,29 +233,55 @@ def cssrs(**yes: str) -> dict[str, str]:
     return answers
 
 
+ACTIVE = {"q1": "yes", "q2": "yes", "q3": "no", "q4": "no", "q5": "no"}
+
+
 def test_cssrs_all_no_is_no_risk_and_not_flagged():
     result = CSSRS_SCREEN.score(cssrs())
     assert (result.band, result.flagged, result.crisis) == ("No risk identified", False, False)
 
 
-def test_cssrs_a_wish_to_be_dead_alone_is_low_risk_and_flagged_without_crisis():
-    result = CSSRS_SCREEN.score(cssrs(q1="yes"))
-    assert (result.band, result.flagged, result.crisis) == ("Low risk", True, False)
+def test_cssrs_the_four_levels_of_the_published_triage():
+    assert [band.label for band in CSSRS_SCREEN.bands] == [
+        "No risk identified",
+        "Low risk",
+        "Moderate risk",
+        "High risk",
+    ]
 
 
-@pytest.mark.parametrize("item", ["q3", "q4", "q5"])
-def test_cssrs_method_intent_or_plan_is_high_risk_and_opens_the_crisis_workflow(item):
-    answers = cssrs(q1="yes", q2="yes", q3="no", q4="no", q5="no")
-    answers[item] = "yes"
+@pytest.mark.parametrize(
+    ("answers", "band", "crisis"),
+    [
+        # Columbia Protocol screener triage (screen version, recent): items 1 and 2 alone are low risk;
+        # 3, or behaviour over 3 months ago, moderate; 4, 5, or behaviour in the past 3 months, high.
+        (cssrs(q1="yes"), "Low risk", False),
+        (cssrs(q2="yes", q3="no", q4="no", q5="no"), "Low risk", False),
+        (cssrs(**ACTIVE), "Low risk", False),
+        (cssrs(**{**ACTIVE, "q3": "yes"}), "Moderate risk", True),
+        (cssrs(q6="yes_over_3_months"), "Moderate risk", True),
+        (cssrs(**{**ACTIVE, "q3": "yes"}, q6="yes_over_3_months"), "Moderate risk", True),
+        (cssrs(**{**ACTIVE, "q4": "yes"}), "High risk", True),
+        (cssrs(**{**ACTIVE, "q5": "yes"}), "High risk", True),
+        (cssrs(q6="yes_past_3_months"), "High risk", True),
+        (cssrs(**{**ACTIVE, "q3": "yes"}, q6="yes_past_3_months"), "High risk", True),
+        (cssrs(**{**ACTIVE, "q4": "yes"}, q6="yes_over_3_months"), "High risk", True),
+    ],
+)
+def test_cssrs_triage_follows_the_published_screener(answers, band, crisis):
     result = CSSRS_SCREEN.score(answers)
-    assert (result.band, result.flagged, result.crisis) == ("High risk", True, True)
+    assert (result.band, result.flagged, result.crisis) == (band, True, crisis)
 
 
-@pytest.mark.parametrize("when", ["yes_over_3_months", "yes_past_3_months"])
-def test_cssrs_suicidal_behaviour_is_high_risk(when):
-    result = CSSRS_SCREEN.score(cssrs(q6=when))
-    assert (result.band, result.crisis) == ("High risk", True)
-    assert result.findings == ("Yes to item 6 (suicidal behaviour).",)
+def test_cssrs_findings_say_which_answers_set_the_level():
+    past = CSSRS_SCREEN.score(cssrs(q6="yes_past_3_months"))
+    over = CSSRS_SCREEN.score(cssrs(q6="yes_over_3_months"))
+    method = CSSRS_SCREEN.score(cssrs(**{**ACTIVE, "q3": "yes"}))
+
+    assert past.findings == ("Yes to item 6: suicidal behaviour within the past 3 months.",)
+    assert over.findings == ("Yes to item 6: suicidal behaviour more than 3 months ago.",)
+    assert method.findings[0] == "Yes to item 3 (thoughts of a method)."
+    assert "High risk" not in method.band and "do not leave the person alone" not in method.next_step
 
 
 def test_cssrs_items_3_to_5_are_asked_only_after_a_yes_to_item_2():
@@ -233,12 +290,23 @@ def test_cssrs_items_3_to_5_are_asked_only_after_a_yes_to_item_2():
     assert missing == {"q3": [MISSING], "q4": [MISSING], "q5": [MISSING]}
 
 
+def test_cssrs_answers_to_3_to_5_after_a_no_to_2_still_count_on_the_side_of_safety():
+    result = CSSRS_SCREEN.score(cssrs(q4="yes"))
+    assert (result.band, result.crisis) == ("High risk", True)
+
+
 @given(answers_for(CSSRS_SCREEN))
-def test_cssrs_crisis_exactly_when_any_of_items_3_to_6_is_yes(answers):
+def test_cssrs_levels_over_every_set_of_answers(answers):
     result = CSSRS_SCREEN.score(answers)
-    high = any(answers[code] != "no" for code in ("q3", "q4", "q5", "q6"))
-    assert result.crisis == high
-    assert result.flagged == (high or "yes" in (answers["q1"], answers["q2"]))
+    high = "yes" in (answers["q4"], answers["q5"]) or answers["q6"] == "yes_past_3_months"
+    moderate = not high and (answers["q3"] == "yes" or answers["q6"] == "yes_over_3_months")
+    low = not (high or moderate) and "yes" in (answers["q1"], answers["q2"])
+    expected = (
+        "High risk" if high else "Moderate risk" if moderate else "Low risk" if low else "No risk identified"
+    )
+    assert result.band == expected
+    assert result.crisis == (high or moderate)
+    assert result.flagged == (high or moderate or low)
     assert 0 <= result.total <= 6
 
 

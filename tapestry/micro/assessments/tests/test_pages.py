@@ -151,13 +151,28 @@ def test_a_high_risk_c_ssrs_shows_the_crisis_link(cast):
         cast.caseworker,
         case,
         "c-ssrs-screen",
-        {"q1": "yes", "q2": "yes", "q3": "yes", "q4": "no", "q5": "no", "q6": "no"},
+        {"q1": "yes", "q2": "yes", "q3": "yes", "q4": "yes", "q5": "no", "q6": "no"},
     )
 
     page = client_for(cast.caseworker).get(reverse("assessments:assessment_detail", args=[assessment.pk]))
 
     assert_crisis_prompt(page.content.decode(), case)
     assert "High risk" in page.content.decode()
+
+
+def test_a_moderate_risk_c_ssrs_says_so_and_shows_the_crisis_link(cast):
+    case = open_case(cast.caseworker)
+    assessment = give(
+        cast.caseworker,
+        case,
+        "c-ssrs-screen",
+        {"q1": "yes", "q2": "yes", "q3": "yes", "q4": "no", "q5": "no", "q6": "no"},
+    )
+
+    page = client_for(cast.caseworker).get(reverse("assessments:assessment_detail", args=[assessment.pk]))
+
+    assert_crisis_prompt(page.content.decode(), case)
+    assert "Moderate risk" in page.content.decode() and "High risk" not in page.content.decode()
 
 
 def test_each_open_of_an_assessment_is_audited(cast):
