@@ -25,6 +25,10 @@ class NeedOut(Schema):
     domain: str
     domain_label: str
     icd10: str = Field(description="ICD-10-CM Z code (Z55-Z65) where one exists, else empty.")
+    icd10_year: int | None = Field(
+        description="The ICD-10-CM code set the code is from, by US fiscal year (2026: in effect from "
+        "1 October 2025 to 30 September 2026); null when the need has no code."
+    )
     description: str
 
     @staticmethod
@@ -46,7 +50,10 @@ ERRORS = dict.fromkeys((401, 403), ErrorOut)
     response={200: list[NeedOut], **ERRORS, 422: ErrorOut},
     operation_id="need_list",
     summary="List the coded needs",
-    description="The shared taxonomy of needs, with ICD-10-CM social-determinant Z codes where they exist.",
+    description=(
+        "The shared taxonomy of needs, with ICD-10-CM social-determinant Z codes where they exist, each "
+        "a billable code of the code set named by `icd10_year`."
+    ),
 )
 @paginate(Pages)
 def need_list(request: HttpRequest, domain: DomainCode | None = None) -> QuerySet[Need]:

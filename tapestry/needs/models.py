@@ -28,6 +28,13 @@ class Need(models.Model):
     label = models.CharField(max_length=120)
     domain = models.CharField(max_length=20, choices=Domain.choices)
     icd10 = models.CharField("ICD-10-CM code", max_length=10, blank=True)
+    icd10_year = models.PositiveSmallIntegerField(
+        "ICD-10-CM code set (fiscal year)",
+        null=True,
+        blank=True,
+        help_text="The US fiscal year of the ICD-10-CM code set the code was checked against; "
+        "FY2026 is in effect from 1 October 2025.",
+    )
     description = models.CharField(max_length=255, blank=True)
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -25,3 +25,9 @@ def needs_by_domain() -> list[tuple[str, list[Need]]]:
     """Needs in use, grouped under their domain's name, in one query."""
     labels = dict(Domain.choices)
     return [(labels[domain], list(needs)) for domain, needs in groupby(need_list(), key=lambda n: n.domain)]
+
+
+def code_set_years() -> list[int]:
+    """The ICD-10-CM code sets (fiscal years) the codes of the needs in use are from, oldest first."""
+    years = need_list().exclude(icd10_year=None).values_list("icd10_year", flat=True).distinct()
+    return sorted(years)

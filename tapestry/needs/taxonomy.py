@@ -1,10 +1,17 @@
 """The starting taxonomy: needs with ICD-10-CM social-determinant Z codes, and common barriers.
 
 Codes are from ICD-10-CM chapter 21, categories Z55-Z65 ("persons with potential health hazards
-related to socioeconomic and psychosocial circumstances"). A need with no fitting Z code has none.
+related to socioeconomic and psychosocial circumstances"), each a billable code of the code set
+named by ICD10_YEAR (a test holds them to the checked-in list in icd10cm_2026_z_codes.tsv). A need
+with no fitting Z code has none. When the code set changes, update the codes here and add a data
+migration that runs `load` (see needs/migrations/0004_icd10cm_fy2026.py).
 """
 
 from __future__ import annotations
+
+# The ICD-10-CM code set the codes are checked against, by US federal fiscal year: FY2026 is in
+# effect from 1 October 2025 to 30 September 2026.
+ICD10_YEAR = 2026
 
 NEEDS: list[tuple[str, str, str, str]] = [
     # code, label, domain, ICD-10-CM
@@ -15,11 +22,11 @@ NEEDS: list[tuple[str, str, str, str]] = [
     ("risk-of-homelessness", "Housed, at risk of homelessness", "housing", "Z59.811"),
     ("inadequate-housing", "Inadequate housing", "housing", "Z59.10"),
     ("food-insecurity", "Food insecurity", "food", "Z59.41"),
-    ("financial-insecurity", "Financial insecurity", "income", "Z59.86"),
+    ("financial-insecurity", "Financial insecurity", "income", "Z59.869"),
     ("material-hardship", "Material hardship", "income", "Z59.87"),
-    ("insufficient-welfare-support", "Insufficient social insurance and welfare support", "income", "Z59.7"),
+    ("insufficient-welfare-support", "Insufficient welfare support", "income", "Z59.72"),
     ("unemployment", "Unemployment", "employment", "Z56.0"),
-    ("employment-problems", "Other problems related to employment", "employment", "Z56.9"),
+    ("employment-problems", "Other problems related to employment", "employment", "Z56.89"),
     ("low-literacy", "Illiteracy and low-level literacy", "education", "Z55.0"),
     ("education-problems", "Problems related to education", "education", "Z55.9"),
     ("living-alone", "Living alone", "social", "Z60.2"),
@@ -38,11 +45,14 @@ NEEDS: list[tuple[str, str, str, str]] = [
     ("childcare", "Childcare", "family", ""),
     ("mental-health", "Mental health support", "health", ""),
     ("health-access", "Access to health care", "health", ""),
+    ("health-insurance", "Insufficient health insurance coverage", "health", "Z59.71"),
     ("substance-use", "Substance use treatment", "substance_use", ""),
-    ("incarceration", "Imprisonment or re-entry", "legal", "Z65.1"),
+    ("incarceration", "Imprisonment or other incarceration", "legal", "Z65.1"),
+    ("prison-release", "Problems after release from prison (re-entry)", "legal", "Z65.2"),
     ("legal-problems", "Other legal circumstances", "legal", "Z65.3"),
     ("transportation", "Transportation insecurity", "transport", "Z59.82"),
     ("utilities", "Inadequate housing utilities", "utilities", "Z59.12"),
+    ("utility-payment-difficulty", "Difficulty paying for utilities", "utilities", "Z59.861"),
 ]
 
 BARRIERS: list[tuple[str, str]] = [
@@ -63,10 +73,17 @@ BARRIERS: list[tuple[str, str]] = [
 
 
 def load(need_model: type, barrier_model: type) -> None:
-    """Put the starting taxonomy in place (idempotent); the data migration and the browser tests use it."""
+    """Put the taxonomy in place (idempotent): the data migrations and the browser tests use it.
+
+    Rows are matched by their code, so a need already recorded on cases keeps its links and takes
+    the new label and ICD-10-CM code. A migration's historical model may predate the code-set year
+    field (0002 runs before 0003 adds it), so the year is written only where the field exists.
+    """
+    has_year = any(field.name == "icd10_year" for field in need_model._meta.get_fields())
     for code, label, domain, icd10 in NEEDS:
-        need_model.objects.update_or_create(
-            code=code, defaults={"label": label, "domain": domain, "icd10": icd10}
-        )
+        values = {"label": label, "domain": domain, "icd10": icd10}
+        if has_year:
+            values["icd10_year"] = ICD10_YEAR if icd10 else None
+        need_model.objects.update_or_create(code=code, defaults=values)
     for code, label in BARRIERS:
         barrier_model.objects.update_or_create(code=code, defaults={"label": label})

@@ -9,5 +9,9 @@ from tapestry.needs import selectors
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
-    context = {"domains": selectors.needs_by_domain(), "barriers": selectors.barrier_list()}
+    context = {
+        "domains": selectors.needs_by_domain(),
+        "barriers": selectors.barrier_list(),
+        "code_set_years": selectors.code_set_years(),
+    }
     return render(request, "needs/catalogue.html", context)

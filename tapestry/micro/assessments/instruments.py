@@ -751,8 +751,20 @@ HRSN_NEEDS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     ("food_worry", ("often", "sometimes"), "food-insecurity", "Food: worried it would run out."),
     ("food_ran_out", ("often", "sometimes"), "food-insecurity", "Food: it ran out with no money for more."),
     ("transport", ("yes",), "transportation", "Transport kept them from appointments, work or daily needs."),
-    ("utilities", ("yes", "shut_off"), "utilities", "Utilities: threatened with or already cut off."),
+    # A threatened or actual shut-off by the utility company is difficulty paying for utilities
+    # (ICD-10-CM Z59.861, "utility disconnect notice due to inability to pay"); a home already cut
+    # off is also without the utility (Z59.12, inadequate housing utilities).
+    (
+        "utilities",
+        ("yes", "shut_off"),
+        "utility-payment-difficulty",
+        "Utilities: the company threatened to cut off, or has cut off, the service.",
+    ),
+    ("utilities", ("shut_off",), "utilities", "Utilities: the home is without the service now."),
 )
+
+# Every distinct need the answers can point to, and domestic violence from the safety items.
+HRSN_MOST_NEEDS = len({need for _, _, need, _ in HRSN_NEEDS}) + 1
 
 
 def _hrsn_needs(instrument: Instrument, answers: Mapping[str, str], result: Result) -> Result:
@@ -879,7 +891,7 @@ HRSN = Instrument(
         Band(
             "Needs found",
             1,
-            6,
+            HRSN_MOST_NEEDS,
             "Add the needs found to the case, then plan with the person: referrals, benefits, advocacy.",
         ),
     ),
@@ -888,7 +900,7 @@ HRSN = Instrument(
         "Interpersonal safety sums questions 7 to 10 (1 to 5 each): 11 or more is positive."
     ),
     flag_rule="Flagged when any need is found; the needs are proposed for the case.",
-    total_max=6,
+    total_max=HRSN_MOST_NEEDS,
     panel_loinc="96777-8",
     rule=_hrsn_needs,
     charted=False,

@@ -81,7 +81,7 @@ GENERAL = (
         "Second Chance Re-entry Network",
         "Housing Stability",
         (
-            ("incarceration", ADDRESSED, None),
+            ("prison-release", ADDRESSED, None),
             ("housing-instability", ADDRESSED, None),
             ("unemployment", UNMET, "discrimination"),
         ),

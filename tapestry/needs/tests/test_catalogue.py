@@ -27,6 +27,13 @@ def test_catalogue_groups_needs_by_domain_with_their_codes(cast):
     assert "Waiting list too long" in page
 
 
+def test_catalogue_names_the_code_set_year(cast):
+    page = client_for(cast.caseworker).get(reverse("needs:catalogue")).content.decode()
+
+    assert "ICD-10-CM FY2026</strong> (in effect from 1 October 2025 to 30 September 2026)" in page
+    assert "Z59.869" in page and "Z59.86<" not in page
+
+
 def test_a_retired_need_is_not_offered(cast):
     Need.objects.filter(code="childcare").update(is_active=False)
 
@@ -49,6 +56,7 @@ def test_api_lists_needs_with_icd10_and_filters_by_domain(cast):
             "domain": "food",
             "domain_label": "Food",
             "icd10": "Z59.41",
+            "icd10_year": 2026,
             "description": "",
         }
     ]

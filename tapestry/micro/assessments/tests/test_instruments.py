@@ -327,7 +327,7 @@ def test_hrsn_with_no_needs_proposes_nothing_to_add():
         ({"food_worry": "sometimes"}, "food-insecurity"),
         ({"food_ran_out": "often"}, "food-insecurity"),
         ({"transport": "yes"}, "transportation"),
-        ({"utilities": "shut_off"}, "utilities"),
+        ({"utilities": "yes"}, "utility-payment-difficulty"),
         ({"s1": "3", "s2": "3", "s3": "3", "s4": "2"}, "domestic-violence"),
     ],
 )
@@ -367,3 +367,23 @@ def test_scoring_incomplete_answers_is_refused():
 
 def test_answers_may_be_given_as_numbers():
     assert PHQ2.score({"q1": 2, "q2": 1}).total == 3
+
+
+def test_hrsn_a_shut_off_already_done_is_both_difficulty_paying_and_a_home_without_the_utility():
+    result = HRSN.score({**NO_NEEDS, "utilities": "shut_off"})
+    assert result.needs == ("utility-payment-difficulty", "utilities")
+    assert (result.total, result.band) == (2, "Needs found")
+
+
+def test_hrsn_most_needs_at_once_stay_in_the_needs_found_band():
+    every = {
+        "living": "none",
+        "problems": "yes",
+        "food_worry": "often",
+        "transport": "yes",
+        "utilities": "shut_off",
+        **{code: "5" for code in ("s1", "s2", "s3", "s4")},
+    }
+    result = HRSN.score({**NO_NEEDS, **every})
+    assert result.total == HRSN.max_total == 7
+    assert result.band == "Needs found"

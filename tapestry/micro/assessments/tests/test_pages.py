@@ -223,6 +223,7 @@ def test_the_social_needs_screen_offers_a_button_that_adds_the_needs_to_the_case
     assert "Add these needs to the case" not in after
     assert set(CaseNeed.objects.filter(case=case).values_list("need__code", flat=True)) == {
         "food-insecurity",
+        "utility-payment-difficulty",
         "utilities",
     }
 

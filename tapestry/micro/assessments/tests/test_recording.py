@@ -161,7 +161,7 @@ def test_needs_already_on_the_case_are_left_alone_and_a_second_add_is_refused(ca
 
     outcome = services.assessment_needs_add(actor=cast.caseworker, assessment=screen)
 
-    assert [need.code for need in outcome.added] == ["utilities"]
+    assert [need.code for need in outcome.added] == ["utility-payment-difficulty"]
     assert [need.code for need in outcome.already_on_case] == ["food-insecurity"]
     assert CaseNeed.objects.get(case=case, need__code="food-insecurity").status == "being_addressed"
     with pytest.raises(ValidationError, match="already added"):
