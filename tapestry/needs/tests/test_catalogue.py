@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tapestry.access.models import User
@@ -81,3 +83,20 @@ def test_an_unknown_domain_is_a_field_error(cast):
 def test_anonymous_visitors_are_sent_to_sign_in():
     assert Client().get(reverse("needs:catalogue")).status_code == 302
     assert Client().get("/api/v1/needs").status_code == 401
+
+
+def test_catalogue_queries_do_not_grow_with_the_needs(cast):
+    client = client_for(cast.caseworker)
+    url = reverse("needs:catalogue")
+    client.get(url)
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    for n in range(5):
+        Need.objects.create(
+            code=f"extra-{n}", label=f"Extra {n}", domain="food", icd10="Z59.41", icd10_year=n + 2020
+        )
+    with CaptureQueriesContext(connection) as after:
+        page = client.get(url).content.decode()
+
+    assert len(after) == len(before)
+    assert "ICD-10-CM FY2020" in page and "ICD-10-CM FY2026" in page
