@@ -134,6 +134,11 @@ def read_csv(name: str, files: Mapping[str, bytes], unread: Sequence[str] = ()) 
         dataset.problems.append(Problem(name, 0, "", "The package has no services.csv."))
         return dataset
     tables = {table: _csv_rows(dataset, table, content) for table, content in files.items()}
+    if dataset.problems:
+        # A table that is cut short or malformed is fixed first: checking the rows against it
+        # would only add a problem for every row that points at a row it lost.
+        dataset.rows.clear()
+        return dataset
     collector = Collector(dataset)
     references = References(dataset)
     for row in tables.get("organizations.csv", []):
