@@ -58,7 +58,10 @@ def service_search(
     "/directory/services/{service_id}",
     response={200: ServiceDetailOut, **_errors(404, 422)},
     operation_id="directory_service_detail",
-    summary="Open a directory service, with its organization, locations, phones and needs",
+    summary=(
+        "Open a directory service, with its organization, locations, phones, needs, schedules, "
+        "service areas, costs and required documents"
+    ),
 )
 def service_detail(request: HttpRequest, service_id: int) -> Service:
     return selectors.service_detail(user=request.user, service_id=service_id)
@@ -70,9 +73,11 @@ def service_detail(request: HttpRequest, service_id: int) -> Service:
     operation_id="directory_import",
     summary="Import HSDS 3 data (JSON or CSV)",
     description=(
-        "Send `files` as multipart form data: one HSDS JSON file (a list of services), one .zip of the "
-        "CSV tables, or the CSV files. Every row is checked first; if any is bad the answer is 400 with "
-        "each problem (file, row, field, message) and nothing is stored."
+        "Send `files` as multipart form data: one HSDS 3.0 JSON file (services, organizations, services "
+        "at locations or locations; one object, a list, or an API page), one .zip of the CSV tables, or "
+        "the CSV files. Every row is checked first; if any is bad the answer is 400 with each problem "
+        "(file, row, field, message) and nothing is stored. A 201 lists in `unkept` each field and "
+        "table of the upload that Tapestry does not keep."
     ),
 )
 def directory_import(request: HttpRequest, files: File[list[UploadedFile]]) -> Status:
@@ -96,5 +101,6 @@ def directory_import(request: HttpRequest, files: File[list[UploadedFile]]) -> S
             "summary": report.summary(),
             "created": report.created,
             "updated": report.updated,
+            "unkept": report.unkept,
         },
     )

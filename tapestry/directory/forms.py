@@ -85,7 +85,8 @@ class ImportForm(forms.Form):
     files = MultipleFileField(
         label="HSDS file",
         help_text=(
-            "An HSDS 3 JSON file (a list of services), a .zip of the HSDS CSV tables, "
+            "An HSDS 3 JSON file (services, organizations, services at locations or locations), "
+            "a .zip of the HSDS CSV tables, "
             "or the CSV files themselves (services.csv, organizations.csv, locations.csv, ...)."
         ),
     )

@@ -60,6 +60,9 @@ class Service(Timestamped):
     fees_description = models.TextField(blank=True)
     application_process = models.TextField(blank=True)
     languages = models.CharField(max_length=255, blank=True, help_text="Language names, comma-separated.")
+    # HSDS 3.0 gives age eligibility as service.minimum_age and maximum_age, in whole years.
+    minimum_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    maximum_age = models.PositiveSmallIntegerField(null=True, blank=True)
     needs = models.ManyToManyField("needs.Need", through="ServiceNeed", related_name="services")
 
     class Meta:
@@ -72,6 +75,17 @@ class Service(Timestamped):
     @property
     def language_list(self) -> list[str]:
         return [name.strip() for name in self.languages.split(",") if name.strip()]
+
+    @property
+    def age_range(self) -> str:
+        low, high = self.minimum_age, self.maximum_age
+        if low is not None and high is not None:
+            return f"Aged {low} to {high}"
+        if low is not None:
+            return f"Aged {low} and over"
+        if high is not None:
+            return f"Aged up to {high}"
+        return ""
 
 
 class ServiceNeed(models.Model):
@@ -157,6 +171,9 @@ class Phone(Timestamped):
     location = models.ForeignKey(
         Location, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
     )
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
     number = models.CharField(max_length=50)
     extension = models.CharField(max_length=20, blank=True)
     type = models.CharField(
@@ -169,6 +186,105 @@ class Phone(Timestamped):
 
     def __str__(self) -> str:
         return f"{self.number} ext. {self.extension}" if self.extension else self.number
+
+
+class Schedule(Timestamped):
+    """When a service, a location or a service at a location is open (HSDS 3.0 schedule, iCalendar terms).
+
+    Like a phone, one HSDS schedule may belong to a service, a location and a service at a location at once.
+    """
+
+    class Frequency(models.TextChoices):
+        WEEKLY = "WEEKLY", "Weekly"
+        MONTHLY = "MONTHLY", "Monthly"
+
+    hsds_id = models.UUIDField("HSDS id", unique=True)
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+    freq = models.CharField(max_length=10, choices=Frequency.choices, blank=True)
+    interval = models.PositiveSmallIntegerField(null=True, blank=True)
+    byday = models.CharField(max_length=100, blank=True, help_text="Days as iCalendar codes: MO,TU,...")
+    bymonthday = models.CharField(max_length=100, blank=True)
+    opens_at = models.TimeField(null=True, blank=True)
+    closes_at = models.TimeField(null=True, blank=True)
+    description = models.TextField(blank=True)
+    attending_type = models.CharField(max_length=255, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        hours = f"{self.opens_at:%H:%M}-{self.closes_at:%H:%M}" if self.opens_at and self.closes_at else ""
+        return " ".join(part for part in (self.description, self.byday, hours) if part) or str(self.hsds_id)
+
+    @property
+    def hours(self) -> str:
+        if self.opens_at and self.closes_at:
+            return f"{self.opens_at:%H:%M} to {self.closes_at:%H:%M}"
+        return ""
+
+
+class ServiceArea(Timestamped):
+    """The area a service covers (HSDS 3.0 service_area); `extent` is kept as given (GeoJSON, KML, WKT)."""
+
+    hsds_id = models.UUIDField("HSDS id", unique=True)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_areas")
+    name = models.CharField(max_length=500, blank=True)
+    description = models.TextField(blank=True)
+    extent = models.TextField(blank=True)
+    extent_type = models.CharField(max_length=20, blank=True, help_text="geojson, topojson, kml or text")
+    uri = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name or self.description[:80] or str(self.hsds_id)
+
+
+class CostOption(Timestamped):
+    """What a service costs, and for whom (HSDS 3.0 cost_option)."""
+
+    hsds_id = models.UUIDField("HSDS id", unique=True)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="cost_options")
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+    option = models.CharField(max_length=255, blank=True, help_text="Who or what this price applies to.")
+    currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 code, e.g. USD.")
+    amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    amount_description = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        price = f"{self.amount} {self.currency}".strip() if self.amount is not None else ""
+        return " ".join(part for part in (self.option, price, self.amount_description) if part) or "Cost"
+
+
+class RequiredDocument(Timestamped):
+    """A document a person must bring to use a service (HSDS 3.0 required_document)."""
+
+    hsds_id = models.UUIDField("HSDS id", unique=True)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="required_documents")
+    document = models.TextField()
+    uri = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.document[:80]
 
 
 class PostcodeCentroid(models.Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -47,18 +49,70 @@ class LocationOut(Schema):
     country: str
 
 
-class ServiceAtLocationOut(Schema):
-    hsds_id: UUID
-    description: str
-    location: LocationOut
-
-
 class PhoneOut(Schema):
     hsds_id: UUID
     number: str
     extension: str
     type: str
     description: str
+
+
+class DirectoryScheduleOut(Schema):
+    """When a service (or a service at a location) is open, in HSDS 3.0 schedule terms."""
+
+    hsds_id: UUID
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    freq: str = Field(description="WEEKLY or MONTHLY, or empty.")
+    interval: int | None
+    byday: str = Field(description="iCalendar day codes, e.g. MO,WE.")
+    bymonthday: str
+    opens_at: datetime.time | None
+    closes_at: datetime.time | None
+    description: str
+    attending_type: str
+    notes: str
+
+
+class DirectoryServiceAreaOut(Schema):
+    hsds_id: UUID
+    name: str
+    description: str
+    extent: str
+    extent_type: str
+    uri: str
+
+
+class DirectoryCostOptionOut(Schema):
+    hsds_id: UUID
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    option: str
+    currency: str
+    amount: Decimal | None
+    amount_description: str
+
+
+class DirectoryRequiredDocumentOut(Schema):
+    hsds_id: UUID
+    document: str
+    uri: str
+
+
+class ServiceAtLocationOut(Schema):
+    hsds_id: UUID
+    description: str
+    location: LocationOut
+    phones: list[PhoneOut]
+    schedules: list[DirectoryScheduleOut]
+
+    @staticmethod
+    def resolve_phones(obj: Any) -> Any:
+        return obj.phones.all()
+
+    @staticmethod
+    def resolve_schedules(obj: Any) -> Any:
+        return obj.schedules.all()
 
 
 class ServiceListItemOut(Schema):
@@ -132,10 +186,19 @@ class ServiceDetailOut(Schema):
     eligibility_description: str
     fees_description: str
     application_process: str
+    minimum_age: int | None = Field(description="Youngest age served, in years (HSDS 3.0 minimum_age).")
+    maximum_age: int | None = Field(description="Oldest age served, in years (HSDS 3.0 maximum_age).")
     languages: list[str]
     organization: OrganizationOut
+    organization_locations: list[LocationOut] = Field(
+        description="Every location of the organization, whether or not this service is delivered there."
+    )
     needs: list[NeedOut]
     phones: list[PhoneOut]
+    schedules: list[DirectoryScheduleOut]
+    service_areas: list[DirectoryServiceAreaOut]
+    cost_options: list[DirectoryCostOptionOut]
+    required_documents: list[DirectoryRequiredDocumentOut]
     service_at_locations: list[ServiceAtLocationOut]
 
     @staticmethod
@@ -154,6 +217,26 @@ class ServiceDetailOut(Schema):
     def resolve_service_at_locations(obj: Any) -> Any:
         return obj.service_at_locations.all()
 
+    @staticmethod
+    def resolve_organization_locations(obj: Any) -> Any:
+        return obj.organization.locations.all()
+
+    @staticmethod
+    def resolve_schedules(obj: Any) -> Any:
+        return obj.schedules.all()
+
+    @staticmethod
+    def resolve_service_areas(obj: Any) -> Any:
+        return obj.service_areas.all()
+
+    @staticmethod
+    def resolve_cost_options(obj: Any) -> Any:
+        return obj.cost_options.all()
+
+    @staticmethod
+    def resolve_required_documents(obj: Any) -> Any:
+        return obj.required_documents.all()
+
 
 class ProblemOut(Schema):
     file: str
@@ -171,3 +254,6 @@ class ImportOut(Schema):
     summary: str
     created: dict[str, int]
     updated: dict[str, int]
+    unkept: list[ProblemOut] = Field(
+        description="Fields and tables in the upload that Tapestry does not keep (row 0 = a whole table or column)."
+    )

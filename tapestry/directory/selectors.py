@@ -60,6 +60,20 @@ def _services() -> QuerySet[Service]:
     )
 
 
+# What a service's page, its API body and its HSDS export show beyond a search result.
+DETAIL_PREFETCH = (
+    "phones",
+    "schedules",
+    "service_areas",
+    "cost_options",
+    "required_documents",
+    "organization__phones",
+    "organization__locations",
+    "service_at_locations__phones",
+    "service_at_locations__schedules",
+)
+
+
 def need_choices() -> QuerySet[Need]:
     return Need.objects.filter(is_active=True).order_by("label")
 
@@ -167,16 +181,21 @@ class _LazyHits(Sequence[ServiceHit]):
 def service_detail(*, user: User, service_id: int) -> Service:
     """One service with its organization, locations, phones and needs."""
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    service = (
-        _services()
-        .select_related("organization")
-        .prefetch_related("phones", "organization__phones")
-        .filter(pk=service_id)
-        .first()
-    )
+    service = _services().prefetch_related(*DETAIL_PREFETCH).filter(pk=service_id).first()
     if service is None:
         raise Http404("No service with this number in the directory.")
     return service
+
+
+def services_for_export() -> QuerySet[Service]:
+    """Every service with all that its HSDS document holds, for `manage.py export_hsds`."""
+    return _services().prefetch_related(
+        *DETAIL_PREFETCH,
+        "service_at_locations__location__phones",
+        "service_at_locations__location__schedules",
+        "organization__locations__phones",
+        "organization__locations__schedules",
+    )
 
 
 def service_get(*, user: User, service_id: int) -> Service:

@@ -15,25 +15,55 @@ from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability
 from tapestry.directory import hsds
-from tapestry.directory.models import Location, Organization, Phone, Service, ServiceAtLocation, ServiceNeed
+from tapestry.directory.models import (
+    CostOption,
+    Location,
+    Organization,
+    Phone,
+    RequiredDocument,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    ServiceNeed,
+)
 from tapestry.needs.models import Need
 
-TABLES = ("organizations", "services", "locations", "service_at_locations", "phones")
+TABLES = (
+    "organizations",
+    "services",
+    "locations",
+    "service_at_locations",
+    "phones",
+    "schedules",
+    "service_areas",
+    "cost_options",
+    "required_documents",
+)
 TABLE_LABELS = {
     "organizations": "organizations",
     "services": "services",
     "locations": "locations",
     "service_at_locations": "service locations",
     "phones": "phone numbers",
+    "schedules": "schedules",
+    "service_areas": "service areas",
+    "cost_options": "cost options",
+    "required_documents": "required documents",
 }
 
 
 @dataclass
 class ImportReport:
-    """What an import did, or every problem that stopped it (then nothing was stored)."""
+    """What an import did, or every problem that stopped it (then nothing was stored).
+
+    `unkept` lists what the source held that Tapestry does not keep (a field, a table): a report
+    for whoever keeps the directory, not a reason to refuse the file.
+    """
 
     source: str
     problems: list[hsds.Problem] = field(default_factory=list)
+    unkept: list[hsds.Problem] = field(default_factory=list)
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
 
@@ -50,10 +80,16 @@ class ImportReport:
             new, changed = self.created.get(table, 0), self.updated.get(table, 0)
             if new or changed:
                 parts.append(f"{new + changed} {TABLE_LABELS[table]} ({new} new, {changed} updated)")
+        unkept = len(self.unkept)
         return (
             f"{self.source}: imported "
             + ("; ".join(parts) if parts else "nothing (the file was empty)")
             + "."
+            + (
+                f" {unkept} field{'s' if unkept != 1 else ''} or table{'s' if unkept != 1 else ''} not kept."
+                if unkept
+                else ""
+            )
         )
 
 
@@ -66,7 +102,7 @@ def directory_import(*, actor: User | None, files: Sequence[tuple[str, bytes]]) 
     if actor is not None:
         policy.require_capability(actor, Capability.ORGANISATION_WRITE)
     dataset = hsds.read_files(files)
-    report = ImportReport(source=dataset.source, problems=list(dataset.problems))
+    report = ImportReport(source=dataset.source, problems=list(dataset.problems), unkept=list(dataset.unkept))
     if not report.ok:
         return report
     with transaction.atomic():
@@ -89,8 +125,17 @@ def _store(dataset: hsds.Dataset, report: ImportReport) -> None:
     services.update(_stored(Service, _refs(dataset, "service") - set(services)))
     locations.update(_stored(Location, _refs(dataset, "location") - set(locations)))
     owners = {"service": services, "location": locations, "organization": organizations}
-    _upsert(ServiceAtLocation, dataset.service_at_locations, report, "service_at_locations", owners)
-    _upsert(Phone, dataset.phones, report, "phones", owners)
+    places = _upsert(ServiceAtLocation, dataset.service_at_locations, report, "service_at_locations", owners)
+    places.update(_stored(ServiceAtLocation, _refs(dataset, "service_at_location") - set(places)))
+    owners["service_at_location"] = places
+    for model, table in (
+        (Phone, "phones"),
+        (Schedule, "schedules"),
+        (ServiceArea, "service_areas"),
+        (CostOption, "cost_options"),
+        (RequiredDocument, "required_documents"),
+    ):
+        _upsert(model, getattr(dataset, table), report, table, owners)
     if dataset.service_needs:
         needs = Need.objects.in_bulk(
             {code for codes in dataset.service_needs.values() for code in codes}, field_name="code"

@@ -1,9 +1,11 @@
-"""Reading and writing Open Referral HSDS 3: JSON service documents and the CSV tables.
+"""Reading and writing Open Referral HSDS 3: JSON objects (services, organizations, services
+at locations, locations) and the CSV tables.
 
 Reading checks every row and collects every problem (file, row, field, message) before anything
 is stored, so an import can be refused whole with a full list of what to fix. Row numbers in a
 CSV count the header as row 1, as a spreadsheet shows them; in JSON they are the position of the
-service in the list, from 1.
+object in the list, from 1. What a source holds that Tapestry does not keep is listed apart, as
+a report (`Dataset.unkept`), not a problem.
 """
 
 from tapestry.directory.hsds.csv_format import CSV_TABLES, csv_table_name, read_csv

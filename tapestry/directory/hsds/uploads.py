@@ -6,7 +6,7 @@ import io
 import zipfile
 from collections.abc import Sequence
 
-from tapestry.directory.hsds.csv_format import CSV_TABLES, csv_table_name, read_csv
+from tapestry.directory.hsds.csv_format import csv_table_name, read_csv
 from tapestry.directory.hsds.json_format import read_json
 from tapestry.directory.hsds.rows import Dataset, Problem
 
@@ -39,7 +39,7 @@ def _read_zip(name: str, content: bytes) -> Dataset:
             for info in archive.infolist()
             if not info.is_dir()
             and not info.filename.startswith("__MACOSX/")
-            and csv_table_name(info.filename)
+            and info.filename.lower().endswith(".csv")
         ]
         if sum(info.file_size for info in members) > MAX_UNPACKED_BYTES:
             dataset.problems.append(Problem(name, 0, "", "The zip unpacks to more than 50 MB; split it up."))
@@ -55,13 +55,16 @@ def _read_zip(name: str, content: bytes) -> Dataset:
 
 
 def _read_tables(source: str, files: Sequence[tuple[str, bytes]]) -> Dataset:
+    """The tables Tapestry reads, by name; any other CSV file of the package is reported, not refused.
+
+    A zip, a folder (`manage.py import_hsds`) and loose uploaded files all come here, so they agree.
+    """
     tables: dict[str, bytes] = {}
+    unread: list[str] = []
     for filename, content in files:
         table = csv_table_name(filename)
         if table is None:
-            dataset = Dataset(source=source)
-            known = ", ".join(CSV_TABLES)
-            dataset.problems.append(Problem(filename, 0, "", f"Not an HSDS table Tapestry reads ({known})."))
-            return dataset
-        tables[table] = content
-    return read_csv(source, tables)
+            unread.append(filename.replace("\\", "/").rsplit("/", 1)[-1])
+        else:
+            tables[table] = content
+    return read_csv(source, tables, unread)

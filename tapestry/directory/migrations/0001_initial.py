@@ -5,150 +5,286 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('needs', '0002_starting_taxonomy'),
+        ("needs", "0002_starting_taxonomy"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('hsds_id', models.UUIDField(unique=True, verbose_name='HSDS id')),
-                ('name', models.CharField(max_length=255)),
-                ('alternate_name', models.CharField(blank=True, max_length=255)),
-                ('description', models.TextField(blank=True)),
-                ('email', models.CharField(blank=True, max_length=254)),
-                ('website', models.CharField(blank=True, max_length=500)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("hsds_id", models.UUIDField(unique=True, verbose_name="HSDS id")),
+                ("name", models.CharField(max_length=255)),
+                ("alternate_name", models.CharField(blank=True, max_length=255)),
+                ("description", models.TextField(blank=True)),
+                ("email", models.CharField(blank=True, max_length=254)),
+                ("website", models.CharField(blank=True, max_length=500)),
             ],
             options={
-                'verbose_name': 'directory organization',
-                'ordering': ['name'],
+                "verbose_name": "directory organization",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='PostcodeCentroid',
+            name="PostcodeCentroid",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('postcode', models.CharField(max_length=20, unique=True)),
-                ('place', models.CharField(blank=True, max_length=100)),
-                ('latitude', models.FloatField()),
-                ('longitude', models.FloatField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("postcode", models.CharField(max_length=20, unique=True)),
+                ("place", models.CharField(blank=True, max_length=100)),
+                ("latitude", models.FloatField()),
+                ("longitude", models.FloatField()),
             ],
             options={
-                'ordering': ['postcode'],
+                "ordering": ["postcode"],
             },
         ),
         migrations.CreateModel(
-            name='Location',
+            name="Location",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('hsds_id', models.UUIDField(unique=True, verbose_name='HSDS id')),
-                ('name', models.CharField(blank=True, max_length=255)),
-                ('location_type', models.CharField(choices=[('physical', 'Physical'), ('postal', 'Postal'), ('virtual', 'Virtual')], default='physical', max_length=10)),
-                ('description', models.TextField(blank=True)),
-                ('latitude', models.FloatField(blank=True, null=True)),
-                ('longitude', models.FloatField(blank=True, null=True)),
-                ('address_1', models.CharField(blank=True, max_length=255)),
-                ('address_2', models.CharField(blank=True, max_length=255)),
-                ('city', models.CharField(blank=True, max_length=100)),
-                ('state_province', models.CharField(blank=True, max_length=100)),
-                ('postal_code', models.CharField(blank=True, max_length=20)),
-                ('country', models.CharField(blank=True, max_length=2)),
-                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='locations', to='directory.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("hsds_id", models.UUIDField(unique=True, verbose_name="HSDS id")),
+                ("name", models.CharField(blank=True, max_length=255)),
+                (
+                    "location_type",
+                    models.CharField(
+                        choices=[("physical", "Physical"), ("postal", "Postal"), ("virtual", "Virtual")],
+                        default="physical",
+                        max_length=10,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("latitude", models.FloatField(blank=True, null=True)),
+                ("longitude", models.FloatField(blank=True, null=True)),
+                ("address_1", models.CharField(blank=True, max_length=255)),
+                ("address_2", models.CharField(blank=True, max_length=255)),
+                ("city", models.CharField(blank=True, max_length=100)),
+                ("state_province", models.CharField(blank=True, max_length=100)),
+                ("postal_code", models.CharField(blank=True, max_length=20)),
+                ("country", models.CharField(blank=True, max_length=2)),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="locations",
+                        to="directory.organization",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Service',
+            name="Service",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('hsds_id', models.UUIDField(unique=True, verbose_name='HSDS id')),
-                ('name', models.CharField(max_length=255)),
-                ('alternate_name', models.CharField(blank=True, max_length=255)),
-                ('description', models.TextField(blank=True)),
-                ('url', models.CharField(blank=True, max_length=500)),
-                ('email', models.CharField(blank=True, max_length=254)),
-                ('status', models.CharField(choices=[('active', 'Active'), ('inactive', 'Inactive'), ('defunct', 'Defunct'), ('temporarily closed', 'Temporarily closed')], default='active', max_length=20)),
-                ('eligibility_description', models.TextField(blank=True)),
-                ('fees_description', models.TextField(blank=True)),
-                ('application_process', models.TextField(blank=True)),
-                ('languages', models.CharField(blank=True, help_text='Language names, comma-separated.', max_length=255)),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='services', to='directory.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("hsds_id", models.UUIDField(unique=True, verbose_name="HSDS id")),
+                ("name", models.CharField(max_length=255)),
+                ("alternate_name", models.CharField(blank=True, max_length=255)),
+                ("description", models.TextField(blank=True)),
+                ("url", models.CharField(blank=True, max_length=500)),
+                ("email", models.CharField(blank=True, max_length=254)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active"),
+                            ("inactive", "Inactive"),
+                            ("defunct", "Defunct"),
+                            ("temporarily closed", "Temporarily closed"),
+                        ],
+                        default="active",
+                        max_length=20,
+                    ),
+                ),
+                ("eligibility_description", models.TextField(blank=True)),
+                ("fees_description", models.TextField(blank=True)),
+                ("application_process", models.TextField(blank=True)),
+                (
+                    "languages",
+                    models.CharField(
+                        blank=True, help_text="Language names, comma-separated.", max_length=255
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="services",
+                        to="directory.organization",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Phone',
+            name="Phone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('hsds_id', models.UUIDField(unique=True, verbose_name='HSDS id')),
-                ('number', models.CharField(max_length=50)),
-                ('extension', models.CharField(blank=True, max_length=20)),
-                ('type', models.CharField(blank=True, help_text='voice, text, fax, cell, video, pager, textphone', max_length=20)),
-                ('description', models.CharField(blank=True, max_length=255)),
-                ('location', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='phones', to='directory.location')),
-                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='phones', to='directory.organization')),
-                ('service', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='phones', to='directory.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("hsds_id", models.UUIDField(unique=True, verbose_name="HSDS id")),
+                ("number", models.CharField(max_length=50)),
+                ("extension", models.CharField(blank=True, max_length=20)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True, help_text="voice, text, fax, cell, video, pager, textphone", max_length=20
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=255)),
+                (
+                    "location",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phones",
+                        to="directory.location",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phones",
+                        to="directory.organization",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phones",
+                        to="directory.service",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='ServiceAtLocation',
+            name="ServiceAtLocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('hsds_id', models.UUIDField(unique=True, verbose_name='HSDS id')),
-                ('description', models.TextField(blank=True)),
-                ('location', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='service_at_locations', to='directory.location')),
-                ('service', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='service_at_locations', to='directory.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("hsds_id", models.UUIDField(unique=True, verbose_name="HSDS id")),
+                ("description", models.TextField(blank=True)),
+                (
+                    "location",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="service_at_locations",
+                        to="directory.location",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="service_at_locations",
+                        to="directory.service",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'service at location',
-                'ordering': ['id'],
+                "verbose_name": "service at location",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='ServiceNeed',
+            name="ServiceNeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('need', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='service_needs', to='needs.need')),
-                ('service', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='service_needs', to='directory.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "need",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="service_needs",
+                        to="needs.need",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="service_needs",
+                        to="directory.service",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='service',
-            name='needs',
-            field=models.ManyToManyField(related_name='services', through='directory.ServiceNeed', to='needs.need'),
+            model_name="service",
+            name="needs",
+            field=models.ManyToManyField(
+                related_name="services", through="directory.ServiceNeed", to="needs.need"
+            ),
         ),
         migrations.AddIndex(
-            model_name='location',
-            index=models.Index(fields=['latitude', 'longitude'], name='directory_l_latitud_cbb802_idx'),
+            model_name="location",
+            index=models.Index(fields=["latitude", "longitude"], name="directory_l_latitud_cbb802_idx"),
         ),
         migrations.AddConstraint(
-            model_name='serviceneed',
-            constraint=models.UniqueConstraint(fields=('service', 'need'), name='one_link_per_service_need'),
+            model_name="serviceneed",
+            constraint=models.UniqueConstraint(fields=("service", "need"), name="one_link_per_service_need"),
         ),
         migrations.AddIndex(
-            model_name='service',
-            index=models.Index(fields=['status', 'name'], name='directory_s_status_33ec2d_idx'),
+            model_name="service",
+            index=models.Index(fields=["status", "name"], name="directory_s_status_33ec2d_idx"),
         ),
     ]

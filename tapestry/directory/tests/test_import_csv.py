@@ -85,15 +85,13 @@ def test_a_missing_column_is_reported_on_the_header_row():
     ]
 
 
-def test_a_package_without_services_or_of_unknown_files_is_refused():
+def test_a_package_without_services_or_a_file_that_is_not_hsds_is_refused():
     no_services = directory_import(
         actor=None, files=[("x.zip", zip_bytes({"organizations.csv": b"id,name\n"}))]
     )
-    unknown = directory_import(actor=None, files=[("services.csv", b"id\n"), ("notes.csv", b"x\n")])
     not_hsds = directory_import(actor=None, files=[("directory.xlsx", b"PK")])
 
     assert no_services.problems[0].message == "The package has no services.csv."
-    assert unknown.problems[0].file == "notes.csv"
     assert not_hsds.problems[0].message.startswith("Upload an HSDS JSON file")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from tapestry.directory.hsds import service_document
-from tapestry.directory.models import Service
+from tapestry.directory.selectors import services_for_export
 
 
 class Command(BaseCommand):
@@ -19,9 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("path", help="Where to write the JSON file, or - for standard output.")
 
     def handle(self, *args: Any, path: str, **options: Any) -> None:
-        services = Service.objects.select_related("organization").prefetch_related(
-            "needs", "phones", "service_at_locations__location"
-        )
+        services = services_for_export()
         text = json.dumps([service_document(service) for service in services], indent=2, ensure_ascii=False)
         if path == "-":
             self.stdout.write(text)

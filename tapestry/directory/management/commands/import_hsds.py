@@ -12,7 +12,8 @@ from tapestry.directory.services import directory_import
 
 class Command(BaseCommand):
     help = (
-        "Import Open Referral HSDS 3 data into the resource directory: a .json file (a list of services), "
+        "Import Open Referral HSDS 3 data into the resource directory: a .json file (services, "
+        "organizations, services at locations or locations), "
         "a .zip of CSV tables, a .csv table, or a folder holding the CSV tables. Every row is checked "
         "first; if any is bad, each problem is listed and nothing from the file is stored."
     )
@@ -36,3 +37,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"  {problem}")
             raise CommandError(report.summary())
         self.stdout.write(self.style.SUCCESS(report.summary()))
+        if report.unkept:
+            self.stdout.write("Not kept (Tapestry has no place for these):")
+            for note in report.unkept:
+                self.stdout.write(f"  {note}")
