@@ -465,7 +465,9 @@ def placement_list(request: HttpRequest, case_id: int) -> QuerySet[Placement]:
     summary="Place a child",
     description=(
         "A child has one open placement at a time: a second is refused (400) unless end_current is true "
-        "with a change_reason, which ends the current one on started_on." + SEGMENT_NOTE
+        "with a change_reason, which ends the current one on started_on. A removal is refused (400, the "
+        "field named) without a report on the case that was screened in or awaits screening, without an "
+        "unsafe finding or a legal_authority, or for a child aged 21 or over on started_on." + SEGMENT_NOTE
     ),
 )
 def placement_create(request: HttpRequest, case_id: int, payload: ChildWelfarePlacementIn) -> Status:
@@ -481,6 +483,9 @@ def placement_create(request: HttpRequest, case_id: int, payload: ChildWelfarePl
         reason=payload.reason,
         end_current=payload.end_current,
         change_reason=payload.change_reason,
+        legal_authority=payload.legal_authority,
+        authority_on=payload.authority_on,
+        authority_reference=payload.authority_reference,
     )
     return Status(201, placement)
 

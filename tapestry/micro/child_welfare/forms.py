@@ -329,9 +329,19 @@ class PlacementForm(ServiceModelForm):
 
     class Meta:
         model = Placement
-        fields = ["child", "placement_type", "carer_person", "carer_organisation", "started_on", "reason"]
+        fields = [
+            "child",
+            "placement_type",
+            "carer_person",
+            "carer_organisation",
+            "started_on",
+            "reason",
+            "legal_authority",
+            "authority_on",
+            "authority_reference",
+        ]
         field_classes = {"child": PersonChoiceField, "carer_person": PersonChoiceField}
-        widgets = {"started_on": DATE_INPUT, "reason": TEXT}
+        widgets = {"started_on": DATE_INPUT, "reason": TEXT, "authority_on": DATE_INPUT}
         labels = {"placement_type": "Type of placement"}
         help_texts = {"carer_person": "The foster carer, relative or adoptive parent, if on record."}
 

@@ -36,6 +36,7 @@ Threat = Literal[tuple(SafetyAssessment.Threat.values)]
 SafetyDecision = Literal[tuple(SafetyAssessment.Decision.values)]
 PlacementType = Literal[tuple(Placement.Type.values)]
 HearingType = Literal[tuple(Hearing.Type.values)]
+LegalAuthority = Literal[tuple(Placement.Authority.values)]
 
 
 def _text(max_length: int | None = None, *, required: bool = False) -> Any:
@@ -316,6 +317,15 @@ class ChildWelfarePlacementIn(Input):
         False, description="End the child's current placement on started_on (a move), with change_reason."
     )
     change_reason: Text = ""
+    legal_authority: LegalAuthority = Field(
+        "",
+        description=(
+            "court_order, voluntary_agreement or emergency_custody; needed unless the case's latest safety "
+            "assessment on or before started_on found the child unsafe."
+        ),
+    )
+    authority_on: date | None = Field(None, description="Date of the order, agreement or custody.")
+    authority_reference: Text150 = ""
 
 
 class ChildWelfarePlacementEndIn(Input):
@@ -335,6 +345,9 @@ class ChildWelfarePlacementOut(Schema):
     ended_on: date | None
     reason: str
     end_reason: str
+    legal_authority: str
+    authority_on: date | None
+    authority_reference: str
     version: int
 
 
