@@ -150,4 +150,5 @@ def test_hooks(cast, rows):
             assert call()
         counts[name] = len(queries)
 
-    assert counts == {"timeline": 9, "caseload": 7, "ecomap": 5}
+    # caseload: 7 -> 9 with the placements read for the federal clocks (the read and its grant check).
+    assert counts == {"timeline": 9, "caseload": 9, "ecomap": 5}
