@@ -2,7 +2,9 @@
 
 Each app may have `timeline.py` with `timeline_events(*, user, person) -> list[TimelineEvent]`,
 `caseload.py` with `caseload_alerts(*, user) -> list[CaseloadAlert]` and `ecomap.py` with
-`ecomap_links(*, user, person) -> list[EcomapLink]`. Each provider reads through the access
+`ecomap_links(*, user, person) -> list[EcomapLink]`; and `closure.py` with
+`case_closure_blockers(*, actor, case) -> list[str]`, the work of its area that must be finished
+before the case may close (`case_close` refuses with every blocker found). Each reading provider reads through the access
 policy (`policy.visible`), so a viewer only ever sees what they may, and runs a fixed number of
 queries whatever the amount of data (the pages pin their query counts).
 """

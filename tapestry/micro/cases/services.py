@@ -14,6 +14,7 @@ from tapestry.access.errors import StaleEdit
 from tapestry.access.models import Assignment, AuditEntry, Segment, User
 from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
+from tapestry.extensions import app_modules
 from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.needs.models import Barrier, Need
@@ -213,6 +214,13 @@ def case_close(*, actor: User, case: Case, reason: str, note: str = "", version:
         raise ValidationError({"status": ["This case is already closed."]})
     if not reason:
         raise ValidationError({"closing_reason": ["Say why the case is closed."]})
+    blockers = [
+        blocker
+        for module in app_modules("closure")
+        for blocker in module.case_closure_blockers(actor=actor, case=case)
+    ]
+    if blockers:
+        raise ValidationError({"status": blockers})
     return versioned_update(
         actor=actor,
         instance=case,

@@ -20,9 +20,11 @@ from tapestry.micro.child_welfare.models import (
     SafetyAssessment,
     SafetyPlan,
 )
+from tapestry.micro.child_welfare.models.permanency import PermanencyGoal
 from tapestry.micro.child_welfare.schemas import (
     ChildWelfareAllegationIn,
     ChildWelfareAllegationOut,
+    ChildWelfareChildInCareOut,
     ChildWelfareContactIn,
     ChildWelfareContactOut,
     ChildWelfareFindingIn,
@@ -34,6 +36,8 @@ from tapestry.micro.child_welfare.schemas import (
     ChildWelfareInvestigationStartIn,
     ChildWelfareParticipantIn,
     ChildWelfareParticipantOut,
+    ChildWelfarePermanencyGoalIn,
+    ChildWelfarePermanencyGoalOut,
     ChildWelfarePlacementEndIn,
     ChildWelfarePlacementIn,
     ChildWelfarePlacementOut,
@@ -48,6 +52,8 @@ from tapestry.micro.child_welfare.schemas import (
     ChildWelfareSafetyPlanOut,
     ChildWelfareSafetyPlanPatch,
     ChildWelfareScreeningIn,
+    ChildWelfareTerminationReviewIn,
+    ChildWelfareTerminationReviewOut,
 )
 from tapestry.people.api import Pages
 from tapestry.people.models import Organisation, Person
@@ -465,7 +471,9 @@ def placement_list(request: HttpRequest, case_id: int) -> QuerySet[Placement]:
     summary="Place a child",
     description=(
         "A child has one open placement at a time: a second is refused (400) unless end_current is true "
-        "with a change_reason, which ends the current one on started_on." + SEGMENT_NOTE
+        "with a change_reason, which ends the current one on started_on. A removal is refused (400, the "
+        "field named) without a report on the case that was screened in or awaits screening, without an "
+        "unsafe finding or a legal_authority, or for a child aged 21 or over on started_on." + SEGMENT_NOTE
     ),
 )
 def placement_create(request: HttpRequest, case_id: int, payload: ChildWelfarePlacementIn) -> Status:
@@ -481,6 +489,9 @@ def placement_create(request: HttpRequest, case_id: int, payload: ChildWelfarePl
         reason=payload.reason,
         end_current=payload.end_current,
         change_reason=payload.change_reason,
+        legal_authority=payload.legal_authority,
+        authority_on=payload.authority_on,
+        authority_reference=payload.authority_reference,
     )
     return Status(201, placement)
 
@@ -554,3 +565,79 @@ def hearing_outcome(request: HttpRequest, hearing_id: int, payload: ChildWelfare
         outcome=payload.outcome,
         next_hearing_on=payload.next_hearing_on,
     )
+
+
+# Permanency and the federal clocks --------------------------------------------------------------------------
+
+
+@router.get(
+    "/cases/{case_id}/child-welfare/permanency-goals",
+    response={200: list[ChildWelfarePermanencyGoalOut], **_errors(404, 422)},
+    operation_id="child_welfare_permanency_goal_list",
+    summary="List a case's permanency goals",
+    description="Newest first; the latest per child is the current goal, the rest its history."
+    + SEGMENT_NOTE,
+)
+@paginate(Pages)
+def permanency_goal_list(request: HttpRequest, case_id: int) -> QuerySet[PermanencyGoal]:
+    return selectors.case_permanency_goals(user=request.user, case_id=case_id)
+
+
+@router.post(
+    "/cases/{case_id}/child-welfare/permanency-goals",
+    response={201: ChildWelfarePermanencyGoalOut, **_errors(400, 404, 422)},
+    operation_id="child_welfare_permanency_goal_set",
+    summary="Set a child's permanency goal and concurrent plan",
+    description=(
+        "For a child with a current placement on the case. concurrent_goal must differ from goal; appla "
+        "only for a young person aged 16 or over." + SEGMENT_NOTE
+    ),
+)
+def permanency_goal_set(request: HttpRequest, case_id: int, payload: ChildWelfarePermanencyGoalIn) -> Status:
+    case = selectors.case_for_change(user=request.user, case_id=case_id)
+    goal = services.permanency_goal_set(
+        actor=request.user,
+        case=case,
+        child=_person(payload.child_id, "child_id"),
+        goal=payload.goal,
+        concurrent_goal=payload.concurrent_goal,
+        set_on=payload.set_on,
+        reason=payload.reason,
+    )
+    return Status(201, goal)
+
+
+@router.post(
+    "/cases/{case_id}/child-welfare/termination-reviews",
+    response={201: ChildWelfareTerminationReviewOut, **_errors(400, 404, 422)},
+    operation_id="child_welfare_termination_review_record",
+    summary="Record the TPR petition or the exception at 15 of 22 months",
+    description="42 U.S.C. 675(5)(E). relative_care needs a current kinship placement." + SEGMENT_NOTE,
+)
+def termination_review_record(
+    request: HttpRequest, case_id: int, payload: ChildWelfareTerminationReviewIn
+) -> Status:
+    case = selectors.case_for_change(user=request.user, case_id=case_id)
+    review = services.termination_review_record(
+        actor=request.user,
+        case=case,
+        child=_person(payload.child_id, "child_id"),
+        decision=payload.decision,
+        decided_on=payload.decided_on,
+        explanation=payload.explanation,
+    )
+    return Status(201, review)
+
+
+@router.get(
+    "/cases/{case_id}/child-welfare/children-in-care",
+    response={200: list[ChildWelfareChildInCareOut], **_errors(404, 422)},
+    operation_id="child_welfare_children_in_care",
+    summary="Children in care on a case, with the federal clocks",
+    description=(
+        "Read-only and computed: date entered foster care (42 U.S.C. 675(5)(F)), the permanency hearing "
+        "due (675(5)(C)) and 15 of the most recent 22 months (675(5)(E))." + SEGMENT_NOTE
+    ),
+)
+def children_in_care(request: HttpRequest, case_id: int) -> list:
+    return selectors.case_children_in_care(user=request.user, case_id=case_id)

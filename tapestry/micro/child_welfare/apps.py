@@ -15,6 +15,8 @@ PERSON_LEVEL = {
     "safetyplanaction": ("plan__assessment__case__person", "plan__assessment__segment"),
     "placement": ("case__person", "segment"),
     "hearing": ("case__person", "segment"),
+    "permanencygoal": ("case__person", "segment"),
+    "terminationreview": ("case__person", "segment"),
 }
 
 

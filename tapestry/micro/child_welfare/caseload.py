@@ -1,9 +1,15 @@
-"""What child welfare adds to a worker's caseload page: hearings soon, reports awaiting screening."""
+"""What child welfare adds to a worker's caseload page: what is due soon and what is overdue.
+
+Hearings soon and hearings held with no outcome; safety-plan reviews due or overdue, and a
+conditionally safe finding with no plan; reports awaiting screening, and screened-in reports with no
+investigation started within their response time; and the federal clocks of each child in care.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,82 +17,241 @@ from tapestry.access import policy
 from tapestry.access.models import Segment, User
 from tapestry.micro.cases.hooks import CaseloadAlert
 from tapestry.micro.cases.models import Case
-from tapestry.micro.child_welfare.models import Hearing, Report, SafetyPlan
+from tapestry.micro.child_welfare import clocks
+from tapestry.micro.child_welfare.models import (
+    Hearing,
+    Placement,
+    Report,
+    SafetyAssessment,
+    TerminationReview,
+)
 
 HEARING_HORIZON = timedelta(days=14)
 PLAN_REVIEW_HORIZON = timedelta(days=14)
+ACTIVE = [Case.Status.OPEN, Case.Status.ON_HOLD]
 
 
 def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
-    """On the user's own open cases: hearings in the next 14 days, safety-plan reviews due in the
-    next 14 days, and reports awaiting screening (overdue once past their response priority)."""
+    """Child-welfare alerts on the user's own open cases, in a fixed number of queries."""
     if not policy.can_view_segment(user, Segment.CHILD_WELFARE):
         return []
+    hearings = _hearings(user)
+    return [
+        *_hearing_alerts(hearings),
+        *_safety_alerts(user),
+        *_report_alerts(user),
+        *_clock_alerts(user, hearings),
+    ]
+
+
+def _index(case_id: int) -> str:
+    return reverse("child_welfare:case_index", kwargs={"case_pk": case_id})
+
+
+def _about(child_id: int | None, child: object, case: Case) -> str:
+    return f" about {child}" if child_id and child_id != case.person_id else ""
+
+
+# Court ------------------------------------------------------------------------------------------
+
+
+def _hearings(user: User) -> list[Hearing]:
+    """Hearings in the next 14 days, past ones with no outcome, and the adjudication and permanency
+    hearings held (for the clocks)."""
     now = timezone.now()
-    today = timezone.localdate()
-    active = [Case.Status.OPEN, Case.Status.ON_HOLD]
-    alerts: list[CaseloadAlert] = []
+    wanted = (
+        Q(scheduled_at__gte=now, scheduled_at__lte=now + HEARING_HORIZON)
+        | Q(scheduled_at__lt=now, outcome="")
+        | Q(hearing_type__in=[Hearing.Type.ADJUDICATION, Hearing.Type.PERMANENCY], scheduled_at__lt=now)
+    )
+    mine = Hearing.objects.filter(case__worker=user, case__status__in=ACTIVE).filter(wanted)
+    return list(policy.visible(user, mine).select_related("case__person", "court", "child"))
 
-    hearings = policy.visible(
-        user,
-        Hearing.objects.filter(
-            case__worker=user,
-            case__status__in=active,
-            scheduled_at__gte=now,
-            scheduled_at__lte=now + HEARING_HORIZON,
-        ),
-    ).select_related("case__person", "court", "child")
+
+def _hearing_alerts(hearings: list[Hearing]) -> list[CaseloadAlert]:
+    now = timezone.now()
+    alerts = []
     for hearing in hearings:
-        about = f" about {hearing.child}" if hearing.child_id else ""
-        alerts.append(
-            CaseloadAlert(
-                kind="upcoming_review",
-                when=hearing.scheduled_at,
-                title=f"{hearing.get_hearing_type_display()} hearing{about} at {hearing.court}",
-                person_name=hearing.case.person.display_name,
-                url=reverse("child_welfare:case_index", kwargs={"case_pk": hearing.case_id}),
-                case_id=hearing.case_id,
+        case = hearing.case
+        about = _about(hearing.child_id, hearing.child, case)
+        kind = hearing.get_hearing_type_display()
+        if hearing.scheduled_at >= now and hearing.scheduled_at <= now + HEARING_HORIZON:
+            alerts.append(
+                CaseloadAlert(
+                    kind="upcoming_review",
+                    when=hearing.scheduled_at,
+                    title=f"{kind} hearing{about} at {hearing.court}",
+                    person_name=case.person.display_name,
+                    url=_index(case.pk),
+                    case_id=case.pk,
+                )
             )
-        )
-
-    plans = policy.visible(
-        user,
-        SafetyPlan.objects.filter(
-            assessment__case__worker=user,
-            assessment__case__status__in=active,
-            review_on__gte=today,
-            review_on__lte=today + PLAN_REVIEW_HORIZON,
-        ),
-    ).select_related("assessment__case__person")
-    for plan in plans:
-        case = plan.assessment.case
-        alerts.append(
-            CaseloadAlert(
-                kind="upcoming_review",
-                when=plan.review_on,
-                title="Safety plan review",
-                person_name=case.person.display_name,
-                url=reverse("child_welfare:safety_detail", kwargs={"pk": plan.assessment_id}),
-                case_id=case.pk,
+        elif hearing.scheduled_at < now and not hearing.outcome.strip():
+            alerts.append(
+                CaseloadAlert(
+                    kind="overdue_task",
+                    when=hearing.scheduled_at,
+                    title=f"Record the outcome of the {kind.lower()} hearing{about}",
+                    person_name=case.person.display_name,
+                    url=reverse("child_welfare:hearing_outcome", kwargs={"pk": hearing.pk}),
+                    case_id=case.pk,
+                )
             )
-        )
+    return alerts
 
-    awaiting = policy.visible(
+
+# Safety -----------------------------------------------------------------------------------------
+
+
+def _safety_alerts(user: User) -> list[CaseloadAlert]:
+    """From each case's latest assessment only: an earlier plan was replaced by a later finding."""
+    today = timezone.localdate()
+    later = SafetyAssessment.objects.filter(case=OuterRef("case")).filter(
+        Q(assessed_on__gt=OuterRef("assessed_on"))
+        | Q(assessed_on=OuterRef("assessed_on"), pk__gt=OuterRef("pk"))
+    )
+    latest = (
+        SafetyAssessment.objects.filter(
+            case__worker=user,
+            case__status__in=ACTIVE,
+            decision__in=[SafetyAssessment.Decision.CONDITIONALLY_SAFE, SafetyAssessment.Decision.UNSAFE],
+        )
+        .exclude(Exists(later))
+        .select_related("case__person", "plan")
+    )
+    alerts = []
+    for assessment in policy.visible(user, latest):
+        case = assessment.case
+        url = reverse("child_welfare:safety_detail", kwargs={"pk": assessment.pk})
+        plan = getattr(assessment, "plan", None)
+        if plan is None:
+            if assessment.decision == SafetyAssessment.Decision.CONDITIONALLY_SAFE:
+                alerts.append(
+                    CaseloadAlert(
+                        kind="overdue_task",
+                        when=assessment.assessed_on,
+                        title="Conditionally safe with no safety plan: make the plan",
+                        person_name=case.person.display_name,
+                        url=url,
+                        case_id=case.pk,
+                    )
+                )
+        elif plan.review_on < today:
+            alerts.append(
+                CaseloadAlert(
+                    kind="overdue_task",
+                    when=plan.review_on,
+                    title=f"Safety plan review overdue (due {plan.review_on:%Y-%m-%d})",
+                    person_name=case.person.display_name,
+                    url=url,
+                    case_id=case.pk,
+                )
+            )
+        elif plan.review_on <= today + PLAN_REVIEW_HORIZON:
+            alerts.append(
+                CaseloadAlert(
+                    kind="upcoming_review",
+                    when=plan.review_on,
+                    title="Safety plan review",
+                    person_name=case.person.display_name,
+                    url=url,
+                    case_id=case.pk,
+                )
+            )
+    return alerts
+
+
+# Reports ----------------------------------------------------------------------------------------
+
+
+def _report_alerts(user: User) -> list[CaseloadAlert]:
+    """Reports awaiting screening, and screened-in reports whose investigation has not started;
+    each overdue once past its response time."""
+    reports = policy.visible(
         user,
         Report.objects.filter(
-            case__worker=user, case__status__in=active, screening=Report.Screening.AWAITING
+            case__worker=user,
+            case__status__in=ACTIVE,
+            screening__in=[Report.Screening.AWAITING, Report.Screening.SCREENED_IN],
+            investigation__isnull=True,
         ),
     ).select_related("case__person")
-    for report in awaiting:
-        overdue = report.is_overdue
+    now = timezone.now()
+    alerts = []
+    for report in reports:
+        priority = report.get_response_priority_display().lower()
+        if report.screening == Report.Screening.AWAITING:
+            title = f"Screen report {report.number} ({priority})"
+        else:
+            title = f"Start the investigation of report {report.number} ({priority})"
         alerts.append(
             CaseloadAlert(
-                kind="overdue_task" if overdue else "upcoming_review",
+                kind="overdue_task" if report.respond_by < now else "upcoming_review",
                 when=report.respond_by,
-                title=f"Screen report {report.number} ({report.get_response_priority_display().lower()})",
+                title=title,
                 person_name=report.case.person.display_name,
                 url=reverse("child_welfare:report_detail", kwargs={"pk": report.pk}),
                 case_id=report.case_id,
             )
         )
+    return alerts
+
+
+# The federal clocks of children in care -----------------------------------------------------------
+
+
+def _clock_alerts(user: User, hearings: list[Hearing]) -> list[CaseloadAlert]:
+    in_care = Placement.objects.filter(case=OuterRef("case"), child=OuterRef("child"), ended_on__isnull=True)
+    # The latest TPR decision rides on each placement row: one read through the policy, not two.
+    reviewed = TerminationReview.objects.filter(case=OuterRef("case"), child=OuterRef("child")).order_by(
+        "-decided_on", "-pk"
+    )
+    placements = list(
+        policy.visible(
+            user,
+            Placement.objects.filter(case__worker=user, case__status__in=ACTIVE).filter(Exists(in_care)),
+        )
+        .select_related("case__person", "child")
+        .annotate(tpr_decided_on=Subquery(reviewed.values("decided_on")[:1]))
+    )
+    reviews = {
+        (p.case_id, p.child_id): TerminationReview(
+            pk=0, case_id=p.case_id, child_id=p.child_id, decided_on=p.tpr_decided_on
+        )
+        for p in placements
+        if p.tpr_decided_on
+    }
+    found = clocks.child_clocks(
+        placements=placements, hearings=hearings, reviews=reviews.values(), today=timezone.localdate()
+    )
+    alerts = []
+    for clock in found:
+        case = clock.placement.case
+        about = _about(clock.child.pk, clock.child, case)
+        if clock.permanency_status:
+            alerts.append(
+                CaseloadAlert(
+                    kind="overdue_task" if clock.permanency_status == "overdue" else "upcoming_review",
+                    when=clock.permanency_hearing_due,
+                    title=f"Permanency hearing{about} due by {clock.permanency_hearing_due:%Y-%m-%d}",
+                    person_name=case.person.display_name,
+                    url=_index(case.pk),
+                    case_id=case.pk,
+                )
+            )
+        if clock.tpr_status:
+            reached = "since" if clock.tpr_reached else "from"
+            alerts.append(
+                CaseloadAlert(
+                    kind="overdue_task" if clock.tpr_status == "overdue" else "upcoming_review",
+                    when=clock.tpr_due,
+                    title=(
+                        f"15 of the last 22 months in care{about} {reached} {clock.tpr_due:%Y-%m-%d}: "
+                        "file a TPR petition or record the exception"
+                    ),
+                    person_name=case.person.display_name,
+                    url=_index(case.pk),
+                    case_id=case.pk,
+                )
+            )
     return alerts

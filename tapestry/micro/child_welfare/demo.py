@@ -1,7 +1,8 @@
 """Demo child welfare on the child-welfare worker's caseload: one family's whole story and a screened-out report.
 
 Family A: a teacher's report, screened in, investigated with contacts and findings; a safety plan
-that broke down; a kinship placement, then foster care; a shelter hearing and one coming up.
+that broke down; a kinship placement under emergency custody, then foster care under the shelter
+order; a permanency goal with a concurrent plan; a shelter hearing and one coming up.
 Family B: a relative's report screened out, and a neighbour's report awaiting screening.
 A loader, not a user action: rows are written with the ORM and one audit entry records the load.
 """
@@ -21,6 +22,7 @@ from tapestry.micro.child_welfare.models import (
     Hearing,
     Investigation,
     InvestigationContact,
+    PermanencyGoal,
     Placement,
     Report,
     ReportParticipant,
@@ -297,6 +299,9 @@ class _Seeder:
             carer_person=kin,
             started_on=removal,
             reason="Unsafe at home after the safety plan broke down; family member able to care.",
+            legal_authority=Placement.Authority.EMERGENCY_CUSTODY,
+            authority_on=removal,
+            authority_reference="Protective custody taken by the on-call worker with police",
             ended_on=move,
             end_reason=f"{kin.given_name} went into hospital and can no longer care for the child.",
             version=2,
@@ -318,9 +323,21 @@ class _Seeder:
             carer_organisation=self.organisation("Northside Family Services", Organisation.Kind.AGENCY),
             started_on=move,
             reason="No other family member able to care; close to the child's school.",
+            legal_authority=Placement.Authority.COURT_ORDER,
+            authority_on=removal + dt.timedelta(days=2),
+            authority_reference="Shelter order, Demo County Family Court",
             created_by=self.worker,
         )
         self.counts["placements"] += 2
+        PermanencyGoal.objects.create(
+            case=case,
+            child=child,
+            goal=PermanencyGoal.Goal.REUNIFICATION,
+            concurrent_goal=PermanencyGoal.Goal.RELATIVE,
+            set_on=removal + dt.timedelta(days=2),
+            reason="The parents are attending classes and treatment; family members have come forward.",
+            created_by=self.worker,
+        )
 
         upcoming_on = self.today + dt.timedelta(days=9)
         Hearing.objects.create(

@@ -15,12 +15,14 @@ from tapestry.micro.child_welfare.models import (
     Hearing,
     Investigation,
     InvestigationContact,
+    PermanencyGoal,
     Placement,
     Report,
     ReportParticipant,
     SafetyAssessment,
     SafetyPlan,
     SafetyPlanAction,
+    TerminationReview,
 )
 from tapestry.people.forms import DATE_INPUT, PersonChoiceField, ServiceForm, ServiceModelForm, VersionedForm
 from tapestry.people.models import Organisation, Person
@@ -329,9 +331,19 @@ class PlacementForm(ServiceModelForm):
 
     class Meta:
         model = Placement
-        fields = ["child", "placement_type", "carer_person", "carer_organisation", "started_on", "reason"]
+        fields = [
+            "child",
+            "placement_type",
+            "carer_person",
+            "carer_organisation",
+            "started_on",
+            "reason",
+            "legal_authority",
+            "authority_on",
+            "authority_reference",
+        ]
         field_classes = {"child": PersonChoiceField, "carer_person": PersonChoiceField}
-        widgets = {"started_on": DATE_INPUT, "reason": TEXT}
+        widgets = {"started_on": DATE_INPUT, "reason": TEXT, "authority_on": DATE_INPUT}
         labels = {"placement_type": "Type of placement"}
         help_texts = {"carer_person": "The foster carer, relative or adoptive parent, if on record."}
 
@@ -392,3 +404,32 @@ class HearingOutcomeForm(VersionedForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["outcome"].required = True
+
+
+# Permanency -----------------------------------------------------------------------------------------
+
+
+class PermanencyGoalForm(ServiceModelForm):
+    class Meta:
+        model = PermanencyGoal
+        fields = ["child", "goal", "concurrent_goal", "set_on", "reason"]
+        field_classes = {"child": PersonChoiceField}
+        widgets = {"set_on": DATE_INPUT, "reason": TEXT}
+
+    def __init__(self, *args: Any, children: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _persons(self.fields["child"], children)
+
+
+class TerminationReviewForm(ServiceModelForm):
+    class Meta:
+        model = TerminationReview
+        fields = ["child", "decision", "decided_on", "explanation"]
+        field_classes = {"child": PersonChoiceField}
+        widgets = {"decided_on": DATE_INPUT, "explanation": TEXT, "decision": forms.RadioSelect}
+        labels = {"decision": "What the agency did", "decided_on": "Date"}
+
+    def __init__(self, *args: Any, children: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _persons(self.fields["child"], children)
+        self.fields["decision"].choices = TerminationReview.Decision.choices

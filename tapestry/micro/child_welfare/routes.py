@@ -31,6 +31,8 @@ ROUTES: dict[str, str] = {
     "child_welfare:placement_end": WRITE,
     "child_welfare:hearing_create": WRITE,
     "child_welfare:hearing_outcome": WRITE,
+    "child_welfare:permanency_goal_create": WRITE,
+    "child_welfare:termination_review_create": WRITE,
     "GET /api/v1/cases/{case_id}/child-welfare/reports": READ,
     "POST /api/v1/cases/{case_id}/child-welfare/reports": WRITE,
     "POST /api/v1/persons/{person_id}/child-welfare/reports": WRITE,
@@ -55,4 +57,8 @@ ROUTES: dict[str, str] = {
     "GET /api/v1/cases/{case_id}/child-welfare/hearings": READ,
     "POST /api/v1/cases/{case_id}/child-welfare/hearings": WRITE,
     "POST /api/v1/child-welfare/hearings/{hearing_id}/outcome": WRITE,
+    "GET /api/v1/cases/{case_id}/child-welfare/permanency-goals": READ,
+    "POST /api/v1/cases/{case_id}/child-welfare/permanency-goals": WRITE,
+    "POST /api/v1/cases/{case_id}/child-welfare/termination-reviews": WRITE,
+    "GET /api/v1/cases/{case_id}/child-welfare/children-in-care": READ,
 }

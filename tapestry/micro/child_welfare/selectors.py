@@ -16,17 +16,20 @@ from tapestry.access.models import AuditEntry, Segment, SegmentGrant, User
 from tapestry.access.policy import ROLE_CAPABILITIES, Capability
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
+from tapestry.micro.child_welfare.clocks import ChildClocks, child_clocks
 from tapestry.micro.child_welfare.models import (
     Allegation,
     Hearing,
     Investigation,
     InvestigationContact,
+    PermanencyGoal,
     Placement,
     Report,
     ReportParticipant,
     SafetyAssessment,
     SafetyPlan,
     SafetyPlanAction,
+    TerminationReview,
 )
 from tapestry.micro.child_welfare.services import NOT_GRANTED
 from tapestry.people.models import Organisation, Person
@@ -79,6 +82,19 @@ class ChildWelfareCase:
     assessments: list[SafetyAssessment] = field(default_factory=list)
     placements: list[Placement] = field(default_factory=list)
     hearings: list[Hearing] = field(default_factory=list)
+    goals: list[PermanencyGoal] = field(default_factory=list)
+    reviews: list[TerminationReview] = field(default_factory=list)
+
+    @property
+    def clocks(self) -> list[ChildClocks]:
+        """Each child in care: legal authority, permanency goal and the federal clocks."""
+        return child_clocks(
+            placements=self.placements,
+            hearings=self.hearings,
+            reviews=self.reviews,
+            goals=self.goals,
+            today=timezone.localdate(),
+        )
 
     @property
     def is_child_welfare(self) -> bool:
@@ -138,6 +154,10 @@ def _hearings(user: User, case: Case) -> QuerySet[Hearing]:
     return policy.visible(user, Hearing.objects.filter(case=case)).select_related("court", "child")
 
 
+def _goals(user: User, case: Case) -> QuerySet[PermanencyGoal]:
+    return policy.visible(user, PermanencyGoal.objects.filter(case=case)).select_related("child")
+
+
 def case_child_welfare(*, user: User, case_id: int, purpose: str = "child welfare") -> ChildWelfareCase:
     """A case's reports, safety assessments, placements and hearings, in a fixed number of queries."""
     case = _case(user, case_id)
@@ -148,6 +168,8 @@ def case_child_welfare(*, user: User, case_id: int, purpose: str = "child welfar
         assessments=list(_assessments(user, case)),
         placements=list(_placements(user, case)),
         hearings=list(_hearings(user, case)),
+        goals=list(_goals(user, case)),
+        reviews=list(policy.visible(user, TerminationReview.objects.filter(case=case))),
     )
     audit_record(
         actor=user,
@@ -155,7 +177,7 @@ def case_child_welfare(*, user: User, case_id: int, purpose: str = "child welfar
         object_type="child_welfare.case",
         object_id=case.pk,
         person_id=case.person_id,
-        fields=["reports", "investigations", "safety_assessments", "placements", "hearings"],
+        fields=["reports", "investigations", "safety_assessments", "placements", "hearings", "permanency"],
         purpose=purpose,
     )
     return record
@@ -193,6 +215,29 @@ def case_placements(*, user: User, case_id: int) -> QuerySet[Placement]:
 def case_hearings(*, user: User, case_id: int) -> QuerySet[Hearing]:
     """A case's court hearings, latest first; the read is audited."""
     return _hearings(user, _case_list(user, case_id, "hearing"))
+
+
+def case_permanency_goals(*, user: User, case_id: int) -> QuerySet[PermanencyGoal]:
+    """A case's permanency goals, newest first (the latest per child is its current goal); audited."""
+    return _goals(user, _case_list(user, case_id, "permanencygoal"))
+
+
+def case_children_in_care(*, user: User, case_id: int) -> list[ChildClocks]:
+    """Each child with an open placement on the case, with the federal clocks; the read is audited."""
+    case = _case_list(user, case_id, "permanency")
+    return child_clocks(
+        placements=list(_placements(user, case)),
+        hearings=list(_hearings(user, case)),
+        reviews=list(policy.visible(user, TerminationReview.objects.filter(case=case))),
+        goals=list(_goals(user, case)),
+        today=timezone.localdate(),
+    )
+
+
+def case_children_placed(*, user: User, case: Case) -> QuerySet[Person]:
+    """Children placed on the case whom the user may open, for the permanency forms."""
+    placed = Placement.objects.filter(case=case).values("child_id")
+    return person_choices(user=user).filter(pk__in=placed)
 
 
 def case_safety_assessments(*, user: User, case_id: int) -> QuerySet[SafetyAssessment]:

@@ -28,4 +28,6 @@ urlpatterns = [
     path("placements/<int:pk>/end/", views.placement_end, name="placement_end"),
     path("case/<int:case_pk>/hearings/new/", views.hearing_create, name="hearing_create"),
     path("hearings/<int:pk>/outcome/", views.hearing_outcome, name="hearing_outcome"),
+    path("case/<int:case_pk>/permanency/new/", views.permanency_goal_create, name="permanency_goal_create"),
+    path("case/<int:case_pk>/tpr/new/", views.termination_review_create, name="termination_review_create"),
 ]

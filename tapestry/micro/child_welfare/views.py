@@ -28,6 +28,7 @@ from tapestry.micro.child_welfare.forms import (
     InvestigationCloseForm,
     InvestigationStartForm,
     ParticipantForm,
+    PermanencyGoalForm,
     PlacementEndForm,
     PlacementForm,
     PlanActionForm,
@@ -36,6 +37,7 @@ from tapestry.micro.child_welfare.forms import (
     SafetyPlanEditForm,
     SafetyPlanForm,
     ScreeningForm,
+    TerminationReviewForm,
 )
 from tapestry.micro.child_welfare.models import Report
 from tapestry.people import selectors as people_selectors
@@ -630,4 +632,59 @@ def hearing_outcome(request: HttpRequest, pk: int) -> HttpResponse:
         back=_index(hearing.case_id),
         status=status,
         facts=facts,
+    )
+
+
+# Permanency ------------------------------------------------------------------------------------------------
+
+
+@refusals
+def permanency_goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_change(user=request.user, case_id=case_pk)
+    form = PermanencyGoalForm(
+        _bound(request), children=selectors.case_children_placed(user=request.user, case=case)
+    )
+    goal, status = _save(
+        form, lambda: services.permanency_goal_set(actor=request.user, case=case, **form.cleaned_data)
+    )
+    if goal is not None:
+        messages.success(request, f"{goal} recorded.")
+        return redirect(_index(case.pk))
+    return _form_page(
+        request,
+        form=form,
+        case=case,
+        title="Set a permanency goal",
+        back=_index(case.pk),
+        status=status,
+        intro=(
+            "The goal and a different concurrent plan, worked on at the same time. Another planned "
+            "permanent living arrangement (APPLA) is only for a young person aged 16 or over."
+        ),
+    )
+
+
+@refusals
+def termination_review_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_change(user=request.user, case_id=case_pk)
+    form = TerminationReviewForm(
+        _bound(request), children=selectors.case_children_placed(user=request.user, case=case)
+    )
+    review, status = _save(
+        form, lambda: services.termination_review_record(actor=request.user, case=case, **form.cleaned_data)
+    )
+    if review is not None:
+        messages.success(request, f"{review} recorded.")
+        return redirect(_index(case.pk))
+    return _form_page(
+        request,
+        form=form,
+        case=case,
+        title="Record the 15-of-22-months decision",
+        back=_index(case.pk),
+        status=status,
+        intro=(
+            "Once a child has been in foster care 15 of the most recent 22 months, the agency files or joins a "
+            "petition to terminate parental rights, unless an exception applies (42 U.S.C. 675(5)(E))."
+        ),
     )

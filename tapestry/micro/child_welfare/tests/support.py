@@ -10,7 +10,7 @@ from django.utils import timezone
 from tapestry.access.models import Segment, User
 from tapestry.access.tokens import token_create
 from tapestry.micro.cases.models import Case
-from tapestry.micro.child_welfare.models import Allegation, Investigation, Report
+from tapestry.micro.child_welfare.models import Allegation, Investigation, Report, SafetyAssessment
 from tapestry.people.models import Organisation, Person
 from tapestry.testing import OrganisationFactory, PersonFactory, assign, grant, open_case
 
@@ -26,6 +26,39 @@ def cw_case(worker: User, person: Person | None = None, **fields: object) -> Cas
     fields.setdefault("presenting_problem", "School reports bruising and hunger.")
     return open_case(
         worker, person, case_type=Case.Type.CHILD_WELFARE, segment=Segment.CHILD_WELFARE, **fields
+    )
+
+
+def young_child(worker: User, *, age: int = 8) -> Person:
+    """A child of `age` on the worker's caseload."""
+    return child_of(worker, date_of_birth=timezone.localdate() - timedelta(days=age * 365 + 100))
+
+
+def removal_case(worker: User, *, assessed_days_ago: int = 60, **fields: object) -> Case:
+    """A child-welfare case about a young child that meets the rules for a removal: a screened-in
+    report and a safety assessment that found the child unsafe."""
+    case = cw_case(worker, young_child(worker), **fields)
+    report = report_on(
+        case,
+        screening=Report.Screening.SCREENED_IN,
+        received_at=timezone.now() - timedelta(days=assessed_days_ago + 1),
+    )
+    unsafe(case, report=report, days_ago=assessed_days_ago)
+    return case
+
+
+def unsafe(
+    case: Case, *, days_ago: int = 0, report: Report | None = None, decision: str = "unsafe"
+) -> SafetyAssessment:
+    """A safety assessment of the case `days_ago` (unsafe unless told)."""
+    return SafetyAssessment.objects.create(
+        case=case,
+        report=report,
+        assessed_on=timezone.localdate() - timedelta(days=days_ago),
+        assessed_by=case.worker,
+        threats=[] if decision == SafetyAssessment.Decision.SAFE else [SafetyAssessment.Threat.HARM_NOW],
+        protective_capacities="The parents cannot keep the child safe tonight.",
+        decision=decision,
     )
 
 

@@ -48,7 +48,7 @@ def test_caseload_shows_hearings_in_the_next_fourteen_days_only(worker):
     case = cw_case(worker)
     hearing_in(case, 5, hearing_type=Hearing.Type.PERMANENCY)
     hearing_in(case, 20)
-    hearing_in(case, -1)
+    hearing_in(case, -1, outcome="Adjourned to the next date.")
 
     alerts = caseload.caseload_alerts(user=worker)
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from tapestry.micro.child_welfare import services
 from tapestry.micro.child_welfare.models import Placement
-from tapestry.micro.child_welfare.tests.support import api_client, child_of, cw_case, granted
+from tapestry.micro.child_welfare.tests.support import api_client, child_of, granted, removal_case
 from tapestry.people.models import Organisation
 from tapestry.testing import OrganisationFactory, client_for
 
@@ -28,7 +28,7 @@ def worker(cast):
 
 @pytest.fixture
 def case(worker):
-    return cw_case(worker)
+    return removal_case(worker)
 
 
 def place(worker, case, *, days_ago: int, kind: str = Placement.Type.KINSHIP, **extra) -> Placement:

@@ -10,34 +10,25 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from tapestry.access.models import Segment
+from tapestry.micro.child_welfare.models.base import SegmentedRecord
+from tapestry.micro.child_welfare.models.permanency import PermanencyGoal, TerminationReview
 from tapestry.people.models import Organisation
 
-
-class SegmentedRecord(models.Model):
-    """A top-level child-welfare record: it lives on a case (`case`) and carries its own segment.
-
-    The segment is stored on the record itself, not only read from the case, so a case whose
-    segment is later changed cannot expose what was recorded under child welfare.
-    """
-
-    segment = models.CharField(
-        max_length=32, choices=Segment.choices, default=Segment.CHILD_WELFARE, editable=False
-    )
-    version = models.PositiveIntegerField(default=1)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
+__all__ = [
+    "Allegation",
+    "Hearing",
+    "Investigation",
+    "InvestigationContact",
+    "PermanencyGoal",
+    "Placement",
+    "Report",
+    "ReportParticipant",
+    "SafetyAssessment",
+    "SafetyPlan",
+    "SafetyPlanAction",
+    "SegmentedRecord",
+    "TerminationReview",
+]
 
 
 class Report(SegmentedRecord):
@@ -447,6 +438,14 @@ class Placement(SegmentedRecord):
         RESIDENTIAL = "residential", "Residential care"
         TRIAL_HOME_VISIT = "trial_home_visit", "Trial home visit"
 
+    class Authority(models.TextChoices):
+        """The legal basis for holding the child away from home (AFCARS: manner of removal)."""
+
+        NONE = "", "None stated"
+        COURT_ORDER = "court_order", "Court order"
+        VOLUNTARY_AGREEMENT = "voluntary_agreement", "Voluntary placement agreement"
+        EMERGENCY_CUSTODY = "emergency_custody", "Emergency or protective custody"
+
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="placements")
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     placement_type = models.CharField(max_length=20, choices=Type.choices)
@@ -471,6 +470,19 @@ class Placement(SegmentedRecord):
     reason = models.TextField("why the child is placed here")
     ended_on = models.DateField(null=True, blank=True)
     end_reason = models.TextField("reason for the change", blank=True)
+    legal_authority = models.CharField(
+        max_length=20,
+        choices=Authority.choices,
+        blank=True,
+        help_text="Needed unless the latest safety assessment on the case found the child unsafe.",
+    )
+    authority_on = models.DateField("date of the order, agreement or custody", null=True, blank=True)
+    authority_reference = models.CharField(
+        "order or agreement reference",
+        max_length=150,
+        blank=True,
+        help_text="For example the court's order number, or who signed the agreement.",
+    )
 
     class Meta:
         ordering = ["-started_on", "-id"]
@@ -503,6 +515,12 @@ class Placement(SegmentedRecord):
             errors["ended_on"] = "A placement cannot end before it starts."
         if self.ended_on and not self.end_reason.strip():
             errors["end_reason"] = "Say why the placement ended or changed."
+        if self.legal_authority and not self.authority_on:
+            errors["authority_on"] = f"Give the date of the {self.get_legal_authority_display().lower()}."
+        if not self.legal_authority and (self.authority_on or self.authority_reference.strip()):
+            errors["legal_authority"] = "Choose the legal authority the date and reference belong to."
+        if self.authority_on and self.started_on and self.authority_on > self.started_on:
+            errors["authority_on"] = "The legal authority must be in place on or before the placement starts."
         if errors:
             raise ValidationError(errors)
 

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, models, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tapestry.access import policy
@@ -17,6 +17,7 @@ from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.services import case_open
+from tapestry.micro.child_welfare import practice_rules
 from tapestry.micro.child_welfare.models import (
     Allegation,
     Hearing,
@@ -29,12 +30,27 @@ from tapestry.micro.child_welfare.models import (
     SafetyPlan,
     SafetyPlanAction,
 )
+from tapestry.micro.child_welfare.services.checks import (
+    NOT_GRANTED,
+    _create,
+    _not_in_future,
+    _require_case,
+    _require_changeable,
+    _require_person,
+    _require_segment,
+)
+from tapestry.micro.child_welfare.services.permanency import (
+    permanency_goal_set,
+    termination_review_record,
+)
 from tapestry.people.models import Organisation, Person
 
-NOT_GRANTED = (
-    "Child-welfare records need the child-welfare segment grant. Ask your supervisor if your work needs it."
-)
-
+# Re-exported, so callers keep writing `services.<name>` for every child-welfare write.
+__all__ = [
+    "NOT_GRANTED",
+    "permanency_goal_set",
+    "termination_review_record",
+]
 
 FINDINGS = {
     Allegation.Finding.SUBSTANTIATED,
@@ -64,60 +80,6 @@ class PlanActionInput:
     responsible_person: Person | None = None
     responsible_name: str = ""
     when: str = ""
-
-
-# Checks shared by every write -----------------------------------------------------------------
-
-
-def _require_segment(actor: User) -> None:
-    policy.require_capability(actor, Capability.PERSON_WRITE)
-    if not policy.can_view_segment(actor, Segment.CHILD_WELFARE):
-        raise PermissionDenied(NOT_GRANTED)
-
-
-def _require_case(actor: User, case: Case) -> None:
-    """The actor may change this case, it is a child-welfare case, and it is not closed."""
-    _require_segment(actor)
-    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
-        raise PermissionDenied("You may not change this case.")
-    if case.case_type != Case.Type.CHILD_WELFARE:
-        raise ValidationError(
-            {"case": ["Child-welfare records go on a child-welfare case. Open one for this family first."]}
-        )
-    if case.status == Case.Status.CLOSED:
-        raise ValidationError({"case": ["This case is closed. Reopen it before adding to it."]})
-
-
-def _require_changeable(actor: User, record: models.Model) -> None:
-    _require_segment(actor)
-    model = type(record)
-    if not policy.visible(actor, model.objects.filter(pk=record.pk), for_change=True).exists():
-        raise PermissionDenied(f"You may not change this {model._meta.verbose_name}.")
-
-
-def _require_person(actor: User, person: Person | None, field: str) -> None:
-    """Anyone named on a record must be someone the actor may open (register them first if not)."""
-    if person is not None and not policy.can_view_person(actor, person):
-        raise ValidationError(
-            # Only the number the caller sent: naming the person would leak who holds that record.
-            {
-                field: [
-                    f"Person {person.pk} is not in your caseload or your team's. Register or assign them first."
-                ]
-            }
-        )
-
-
-def _not_in_future(day: dt.date | None, field: str, what: str) -> None:
-    if day is not None and day > timezone.localdate():
-        raise ValidationError({field: [f"{what} cannot be in the future."]})
-
-
-def _create(actor: User, instance: models.Model, *, person_id: int, fields: Sequence[str]) -> None:
-    instance.save()
-    audit_record(
-        actor=actor, action=AuditEntry.Action.CREATE, obj=instance, person_id=person_id, fields=fields
-    )
 
 
 # Reports and screening ------------------------------------------------------------------------
@@ -617,13 +579,20 @@ def placement_start(
     carer_organisation: Organisation | None = None,
     end_current: bool = False,
     change_reason: str = "",
+    legal_authority: str = "",
+    authority_on: dt.date | None = None,
+    authority_reference: str = "",
 ) -> Placement:
     """Place a child. A child has one open placement at a time: the current one must end first, or
-    `end_current` ends it on this start date with `change_reason`, in the same step."""
+    `end_current` ends it on this start date with `change_reason`, in the same step.
+
+    A removal needs a report on the case that was not screened out, an unsafe finding or a stated
+    legal authority, and a child under 21 (see practice_rules)."""
     _require_case(actor, case)
     _require_person(actor, child, "child")
     _require_person(actor, carer_person, "carer_person")
     _not_in_future(started_on, "started_on", "A placement's start")
+    _not_in_future(authority_on, "authority_on", "The legal authority's date")
     placement = Placement(
         case=case,
         child=child,
@@ -632,9 +601,18 @@ def placement_start(
         carer_organisation=carer_organisation,
         started_on=started_on,
         reason=reason,
+        legal_authority=legal_authority,
+        authority_on=authority_on,
+        authority_reference=authority_reference.strip(),
         created_by=actor,
     )
     placement.full_clean(exclude=["case"], validate_constraints=False)
+    is_move = end_current and Placement.objects.filter(case=case, child=child, ended_on__isnull=True).exists()
+    refused = practice_rules.placement_basis_errors(
+        case=case, child=child, started_on=started_on, legal_authority=legal_authority, is_move=is_move
+    )
+    if refused:
+        raise ValidationError(refused)
     with transaction.atomic():
         current = Placement.objects.select_for_update().filter(child=child, ended_on__isnull=True).first()
         if current is not None:

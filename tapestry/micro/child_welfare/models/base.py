@@ -1,0 +1,34 @@
+"""The shape every top-level child-welfare record shares: its case, its own segment, its version."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from tapestry.access.models import Segment
+
+
+class SegmentedRecord(models.Model):
+    """A top-level child-welfare record: it lives on a case (`case`) and carries its own segment.
+
+    The segment is stored on the record itself, not only read from the case, so a case whose
+    segment is later changed cannot expose what was recorded under child welfare.
+    """
+
+    segment = models.CharField(
+        max_length=32, choices=Segment.choices, default=Segment.CHILD_WELFARE, editable=False
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
