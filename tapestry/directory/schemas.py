@@ -10,7 +10,7 @@ from ninja import Field, Schema
 from tapestry.people.schemas import ErrorOut
 
 
-class NeedOut(Schema):
+class ServiceNeedOut(Schema):
     code: str
     label: str
     icd10: str
@@ -71,7 +71,7 @@ class ServiceListItemOut(Schema):
     email: str
     languages: list[str]
     organization: OrganizationRef
-    needs: list[NeedOut]
+    needs: list[ServiceNeedOut]
     distance_km: float | None = Field(description="From the place searched near, to the nearest location.")
     nearest_location: LocationOut | None
 
@@ -134,7 +134,7 @@ class ServiceDetailOut(Schema):
     application_process: str
     languages: list[str]
     organization: OrganizationOut
-    needs: list[NeedOut]
+    needs: list[ServiceNeedOut]
     phones: list[PhoneOut]
     service_at_locations: list[ServiceAtLocationOut]
 

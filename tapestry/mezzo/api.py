@@ -180,7 +180,7 @@ class BreakdownOut(Schema):
     note: str
 
 
-class ReachOut(Schema):
+class ProgramReachOut(Schema):
     program_id: int
     people_served: CellOut
     by_need: BreakdownOut
@@ -397,7 +397,7 @@ def program_staff_add(request: HttpRequest, program_id: int, payload: StaffIn) -
 
 @router.get(
     "/programs/{program_id}/reach",
-    response={200: ReachOut, **_errors(404)},
+    response={200: ProgramReachOut, **_errors(404)},
     operation_id="program_reach",
     summary="People a program served, by need, age, gender and month",
     description=(

@@ -25,8 +25,8 @@ from tapestry.people.schemas import (
     DuplicatesOut,
     ErrorOut,
     HouseholdIn,
+    HouseholdMemberIn,
     HouseholdOut,
-    MemberIn,
     MembershipOut,
     MergeIn,
     OrganisationDetailOut,
@@ -254,7 +254,7 @@ def household_detail(request: HttpRequest, household_id: int) -> Household:
     summary="Add a person to a household",
     tags=["households"],
 )
-def household_member_add(request: HttpRequest, household_id: int, payload: MemberIn) -> Status:
+def household_member_add(request: HttpRequest, household_id: int, payload: HouseholdMemberIn) -> Status:
     household = selectors.household_detail(user=request.user, household_id=household_id)
     person = _referenced_person(request.user, payload.person_id, "person_id")
     membership = services.household_member_add(

@@ -256,25 +256,25 @@ class MergeIn(Input):
 # Households ---------------------------------------------------------------------------------
 
 
-class MemberIn(Input):
+class HouseholdMemberIn(Input):
     person_id: int
     position: Position
 
 
 class HouseholdIn(Input):
     name: RequiredText150
-    members: list[MemberIn] = Field(min_length=1)
+    members: list[HouseholdMemberIn] = Field(min_length=1)
 
     @field_validator("members")
     @classmethod
-    def _each_person_once(cls, members: list[MemberIn]) -> list[MemberIn]:
+    def _each_person_once(cls, members: list[HouseholdMemberIn]) -> list[HouseholdMemberIn]:
         ids = [member.person_id for member in members]
         if len(ids) != len(set(ids)):
             raise PydanticCustomError("repeated_member", "Each person can be listed only once.")
         return members
 
 
-class MemberOut(Schema):
+class HouseholdMemberOut(Schema):
     person: PersonRef | None = Field(description="Null when the member is outside the caller's reach.")
     position: str
     position_label: str
@@ -302,7 +302,7 @@ class MembershipOut(Schema):
 class HouseholdOut(Schema):
     id: int
     name: str
-    members: list[MemberOut]
+    members: list[HouseholdMemberOut]
 
     @staticmethod
     def resolve_members(obj: Any) -> Any:

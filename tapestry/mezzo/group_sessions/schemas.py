@@ -16,7 +16,7 @@ Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20000)]
 
 
-class SessionIn(Schema):
+class GroupSessionIn(Schema):
     held_on: date
     start_time: time
     topic: Topic
@@ -43,7 +43,7 @@ class MarkOut(Schema):
     status: Mark | Literal[""] = Field(description="Empty when not taken yet.")
 
 
-class SessionOut(Schema):
+class GroupSessionOut(Schema):
     id: int
     group_id: int
     held_on: date
@@ -56,7 +56,7 @@ class SessionOut(Schema):
     has_note: bool
 
 
-class SessionDetailOut(SessionOut):
+class SessionDetailOut(GroupSessionOut):
     attendance: list[MarkOut]
 
 
@@ -65,12 +65,12 @@ class MarkIn(Schema):
     status: Mark
 
 
-class AttendanceIn(Schema):
+class SessionAttendanceIn(Schema):
     version: int = Field(description="The session's version you read; a stale one gets 409.")
     attendance: list[MarkIn] = Field(description="One mark for every member enrolled on the session's date.")
 
 
-class FollowUpOut(Schema):
+class AbsenceFollowUpOut(Schema):
     membership_id: int
     missed: int
     task_id: int | None = Field(
@@ -78,11 +78,11 @@ class FollowUpOut(Schema):
     )
 
 
-class AttendanceOut(Schema):
+class SessionAttendanceOut(Schema):
     session_id: int
     version: int
     attendance: list[MarkOut]
-    follow_ups: list[FollowUpOut]
+    follow_ups: list[AbsenceFollowUpOut]
 
 
 class MentionIn(Schema):
@@ -90,7 +90,7 @@ class MentionIn(Schema):
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 
 
-class NoteIn(Schema):
+class SessionNoteIn(Schema):
     version: int = Field(0, description="0 to write the first note; otherwise the version you read.")
     dynamics: Text = ""
     themes: Text = ""
@@ -105,7 +105,7 @@ class MentionOut(Schema):
     text: str
 
 
-class NoteOut(Schema):
+class SessionNoteOut(Schema):
     session_id: int
     dynamics: str
     themes: str

@@ -36,12 +36,12 @@ class Input(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-class Ref(Schema):
+class GroupRef(Schema):
     id: int
     name: str
 
 
-class NeedRef(Schema):
+class GroupNeedRef(Schema):
     code: str
     label: str
 
@@ -107,9 +107,9 @@ class GroupOut(Schema):
     kind: str
     kind_label: str
     purpose: str
-    focus_needs: list[NeedRef]
-    program: Ref | None
-    facilitators: list[Ref]
+    focus_needs: list[GroupNeedRef]
+    program: GroupRef | None
+    facilitators: list[GroupRef]
     location: str
     capacity: int
     seats_left: int
@@ -167,7 +167,7 @@ class GroupOut(Schema):
 # Members ------------------------------------------------------------------------------------
 
 
-class MemberIn(Input):
+class GroupMemberIn(Input):
     case_id: int | None = Field(
         None, description="Enrol a client from their case (you must be able to change the case)."
     )
@@ -193,10 +193,10 @@ class ExitIn(Input):
     version: int = Field(ge=1, description="The membership's version you read.")
 
 
-class MemberOut(Schema):
+class GroupMemberOut(Schema):
     id: int
     group_id: int
-    person: Ref
+    person: GroupRef
     case_id: int | None
     community_member: bool
     status: str
