@@ -47,7 +47,8 @@ router = Router(tags=["people"])
 
 
 class PageParams(Schema):
-    page: int = Field(1, ge=1, description="Page number, from 1.")
+    # Bounded so the row offset (page x page_size) stays a number every database can hold.
+    page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
     page_size: int = Field(50, ge=1, le=100, description="Items per page, at most 100.")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -30,6 +30,13 @@ def _text(max_length: int, *, required: bool = False) -> Any:
 def _not_in_future(value: date | None) -> date | None:
     if value is not None and value > timezone.localdate():
         raise PydanticCustomError("date_in_future", "The date of birth cannot be in the future.")
+    return value
+
+
+def _local_time(value: time | None) -> time | None:
+    # Times of day are the agency's local time; the database columns hold no offset.
+    if value is not None and value.tzinfo is not None:
+        raise PydanticCustomError("time_offset", "Give a local time of day without a time-zone offset.")
     return value
 
 
@@ -62,6 +69,7 @@ Text255 = _text(255)
 RequiredText150 = _text(150, required=True)
 RequiredText200 = _text(200, required=True)
 BirthDate = Annotated[date, AfterValidator(_not_in_future)]
+LocalTime = Annotated[time, AfterValidator(_local_time)]
 Email = Annotated[_text(254), AfterValidator(_email)]
 Website = Annotated[_text(200), AfterValidator(_url)]
 

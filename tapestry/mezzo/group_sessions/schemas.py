@@ -9,6 +9,7 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.mezzo.group_sessions.models import Attendance, Session
+from tapestry.people.schemas import LocalTime
 
 SessionStatus = Literal[tuple(Session.Status.values)]
 Mark = Literal[tuple(Attendance.Mark.values)]
@@ -18,7 +19,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20000)
 
 class GroupSessionIn(Schema):
     held_on: date
-    start_time: time
+    start_time: LocalTime
     topic: Topic
     activities: Text = ""
     status: SessionStatus = "held"
@@ -30,7 +31,7 @@ class GroupSessionIn(Schema):
 class SessionPatch(Schema):
     version: int = Field(description="The version you read; a stale one gets 409.")
     held_on: date | None = None
-    start_time: time | None = None
+    start_time: LocalTime | None = None
     topic: Topic | None = None
     activities: Text | None = None
     status: SessionStatus | None = None

@@ -12,6 +12,7 @@ from pydantic import ConfigDict, StringConstraints
 from tapestry.access.models import Segment
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words
+from tapestry.people.schemas import LocalTime
 
 GroupKind = Literal[tuple(Group.Kind.values)]
 GroupEnrolment = Literal[tuple(Group.Enrolment.values)]
@@ -58,7 +59,7 @@ class GroupFacts(Input):
     eligibility: Text = ""
     segment: GroupSegment = Field("", description="A recovery group under 42 CFR Part 2: substance_use.")
     first_session_on: date
-    start_time: time
+    start_time: LocalTime
     duration_minutes: int = Field(90, ge=10, le=600)
     frequency: GroupFrequency = "weekly"
     session_count: int | None = Field(None, ge=1, le=520)
@@ -90,7 +91,7 @@ class GroupPatch(Input):
     eligibility: Text | None = None
     segment: GroupSegment | None = None
     first_session_on: date | None = None
-    start_time: time | None = None
+    start_time: LocalTime | None = None
     duration_minutes: int | None = Field(None, ge=10, le=600)
     frequency: GroupFrequency | None = None
     session_count: int | None = Field(None, ge=1, le=520)

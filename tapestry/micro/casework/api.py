@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -38,7 +38,7 @@ from tapestry.micro.casework.schemas import (
     TaskOut,
     TaskPatch,
 )
-from tapestry.people.api import Pages
+from tapestry.people.api import PageParams, Pages
 from tapestry.people.schemas import ErrorOut
 
 router = Router(tags=["casework"])
@@ -386,11 +386,6 @@ def addendum_create(request: HttpRequest, note_id: int, payload: AddendumIn) -> 
 # Services delivered -------------------------------------------------------------------------
 
 
-class ServicePages(Schema):
-    page: int = Field(1, ge=1, description="Page number, from 1.")
-    page_size: int = Field(50, ge=1, le=100, description="Items per page, at most 100.")
-
-
 @router.get(
     "/cases/{case_id}/services",
     response={200: ServicesOut, **_errors(404, 422)},
@@ -399,7 +394,7 @@ class ServicePages(Schema):
     description="Newest first, paginated; `totals` gives minutes and counts by type over the whole case.",
     tags=["services"],
 )
-def service_list(request: HttpRequest, case_id: int, pages: Query[ServicePages]) -> dict:
+def service_list(request: HttpRequest, case_id: int, pages: Query[PageParams]) -> dict:
     case = selectors.casework_case(user=request.user, case_id=case_id)
     totals = selectors.service_totals(user=request.user, case=case)
     start = (pages.page - 1) * pages.page_size
