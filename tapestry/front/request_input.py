@@ -9,6 +9,7 @@ large for any database column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
@@ -29,9 +30,12 @@ UNSTORABLE_NUMBER = "This number is too large to store."
 INTEGER_RANGE = (-(2**63), 2**63 - 1)
 
 
+UNSTORABLE_CHARACTER = re.compile("[\x00\ud800-\udfff]")
+
+
 def unstorable(text: str) -> bool:
-    """True when a database could not store this text as it is."""
-    return "\x00" in text or any("\ud800" <= char <= "\udfff" for char in text)
+    """True when a database could not store this text as it is (a surrogate pair is one character)."""
+    return UNSTORABLE_CHARACTER.search(text) is not None
 
 
 def unstorable_paths(data: object, path: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
