@@ -20,6 +20,7 @@ import schemathesis
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections, transaction
+from django.test import Client
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 
@@ -116,3 +117,46 @@ def test_no_input_gives_a_server_error(case: schemathesis.Case, fuzz_world: dict
         if response.status_code >= 400:
             transaction.set_rollback(True)
     case.validate_response(response, checks=[not_a_server_error])
+
+
+# The input the issue found, sent to every operation on purpose rather than left to chance.
+
+BODY_OPERATIONS = sorted(
+    (method.upper(), path)
+    for path, methods in DOCUMENT["paths"].items()
+    for method, operation in methods.items()
+    if "application/json" in operation.get("requestBody", {}).get("content", {})
+)
+
+
+def _properties(method: str, path: str) -> list[str]:
+    content = DOCUMENT["paths"][path][method.lower()]["requestBody"]["content"]["application/json"]
+    ref = content["schema"].get("$ref", "")
+    component = DOCUMENT["components"]["schemas"].get(ref.rsplit("/", 1)[-1], {})
+    return sorted(component.get("properties", {})) or ["text"]
+
+
+def _url(path: str, world: dict, key: str) -> str:
+    known = {**world["ids"], **world["examples"].get(key, {})}
+    for name in [part[1:-1] for part in path.split("/") if part.startswith("{")]:
+        path = path.replace("{" + name + "}", str(known.get(name, 1)))
+    return path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("method", "path"), BODY_OPERATIONS)
+def test_every_body_refuses_oversized_and_unstorable_input_with_a_4xx(method, path, fuzz_world):
+    key = f"{method} {path.rstrip('/')}"
+    client = Client(headers={"Authorization": f"Bearer {fuzz_world['tokens'][_caller_role(key)]}"})
+    url = _url(path, fuzz_world, key)
+
+    oversized = '{"text": "' + "a" * 2_700_000 + '"}'
+    unstorable = "{" + ", ".join(f'"{name}": "\\ud800\\u0000"' for name in _properties(method, path)) + "}"
+    with transaction.atomic():
+        too_big = client.generic(method, url, oversized, content_type="application/json")
+        bad_text = client.generic(method, url, unstorable, content_type="application/json")
+        transaction.set_rollback(True)
+
+    assert (too_big.status_code, too_big.json()["detail"][:27]) == (413, "The request is too large: a")
+    assert bad_text.status_code == 422, bad_text.content
+    assert bad_text.json()["detail"] == "The request has a value that cannot be stored."
