@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
 from tapestry.access.errors import StaleEdit
+from tapestry.front.request_input import unstorable_paths
 
 
 class BearerToken(HttpBearer):
@@ -20,6 +23,23 @@ class BearerToken(HttpBearer):
         if getattr(request, "api_token", None) is not None:
             return request.user
         return None
+
+
+class UnstorableInput(ValueError):
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__(", ".join(path for path, _ in problems))
+        self.problems = problems
+
+
+class StorableJsonParser(Parser):
+    """JSON bodies, refusing keys, strings and integers no database can store."""
+
+    def parse_body(self, request: HttpRequest) -> dict:
+        data = super().parse_body(request)
+        problems = list(unstorable_paths(data))
+        if problems:
+            raise UnstorableInput(problems)
+        return data
 
 
 api = NinjaAPI(
@@ -34,6 +54,7 @@ api = NinjaAPI(
     auth=[BearerToken(), django_auth],
     docs_url="/docs",
     openapi_url="/openapi.json",
+    parser=StorableJsonParser(),
 )
 
 
@@ -65,6 +86,13 @@ def on_rule_broken(request: HttpRequest, exc: DjangoValidationError) -> HttpResp
     )
 
 
+@api.exception_handler(DataError)
+def on_value_out_of_range(request: HttpRequest, exc: DataError) -> HttpResponse:
+    # A backstop for a schema without bounds: PostgreSQL refuses a value its column cannot hold.
+    detail = "A value is too long or too large for the record; shorten it and send it again."
+    return api.create_response(request, error_body(detail), status=422)
+
+
 @api.exception_handler(PermissionDenied)
 def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return api.create_response(request, error_body(str(exc) or "You may not do this."), status=403)
@@ -91,6 +119,13 @@ CSRF_FAILED = "CSRF check Failed"
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, UnstorableInput):
+        # ninja turns any parser error into "Cannot parse request body"; this one can say where.
+        errors: dict[str, list[str]] = {}
+        for path, reason in exc.__cause__.problems:
+            errors.setdefault(path, []).append(reason)
+        body = error_body("The request has a value that cannot be stored.", errors)
+        return api.create_response(request, body, status=422)
     detail = str(exc)
     if exc.status_code == 403 and detail == CSRF_FAILED:
         detail = "The request has no valid CSRF token: send the X-CSRFToken header, or use a personal access token."

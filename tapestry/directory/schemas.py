@@ -12,7 +12,7 @@ from ninja import Field, Schema
 from tapestry.people.schemas import ErrorOut
 
 
-class NeedOut(Schema):
+class ServiceNeedOut(Schema):
     code: str
     label: str
     icd10: str
@@ -125,7 +125,7 @@ class ServiceListItemOut(Schema):
     email: str
     languages: list[str]
     organization: OrganizationRef
-    needs: list[NeedOut]
+    needs: list[ServiceNeedOut]
     distance_km: float | None = Field(description="From the place searched near, to the nearest location.")
     nearest_location: LocationOut | None
 
@@ -193,7 +193,7 @@ class ServiceDetailOut(Schema):
     organization_locations: list[LocationOut] = Field(
         description="Every location of the organization, whether or not this service is delivered there."
     )
-    needs: list[NeedOut]
+    needs: list[ServiceNeedOut]
     phones: list[PhoneOut]
     schedules: list[DirectoryScheduleOut]
     service_areas: list[DirectoryServiceAreaOut]

@@ -6,7 +6,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from django.db.models import QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import CharField, Model, QuerySet, TextField
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -180,7 +181,7 @@ class BreakdownOut(Schema):
     note: str
 
 
-class ReachOut(Schema):
+class ProgramReachOut(Schema):
     program_id: int
     people_served: CellOut
     by_need: BreakdownOut
@@ -215,6 +216,18 @@ def _breakdown(breakdown: Breakdown) -> dict:
         "total": _cell(breakdown.total),
         "note": breakdown.note,
     }
+
+
+def _changes(payload: Schema, model: type[Model]) -> dict:
+    """The fields sent; an explicit null clears an optional text field and is refused for a required one."""
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    for name, value in changes.items():
+        field = model._meta.get_field(name)
+        if value is None and not field.null:
+            if not (isinstance(field, CharField | TextField) and field.blank):
+                raise ValidationError({name: ["This field cannot be empty."]})
+            changes[name] = ""
+    return changes
 
 
 def _item(item_id: int) -> LogicModelItem:
@@ -272,7 +285,7 @@ def program_detail(request: HttpRequest, program_id: int) -> Program:
 )
 def program_update(request: HttpRequest, program_id: int, payload: ProgramPatch) -> Program:
     program = selectors.require_manageable(request.user, program_id)
-    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    changes = _changes(payload, Program)
     return services.program_update(
         actor=request.user, program=program, version=payload.version, changes=changes
     )
@@ -313,9 +326,7 @@ def logic_item_add(request: HttpRequest, program_id: int, payload: LogicItemIn) 
 def logic_item_update(request: HttpRequest, item_id: int, payload: LogicItemPatch) -> LogicModelItem:
     item = _item(item_id)
     selectors.require_manageable(request.user, item.program_id)
-    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
-    if "measured" in changes:
-        changes["measured"] = changes["measured"] or ""
+    changes = _changes(payload, LogicModelItem)
     return services.logic_item_update(actor=request.user, item=item, version=payload.version, changes=changes)
 
 
@@ -397,7 +408,7 @@ def program_staff_add(request: HttpRequest, program_id: int, payload: StaffIn) -
 
 @router.get(
     "/programs/{program_id}/reach",
-    response={200: ReachOut, **_errors(404)},
+    response={200: ProgramReachOut, **_errors(404)},
     operation_id="program_reach",
     summary="People a program served, by need, age, gender and month",
     description=(

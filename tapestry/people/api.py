@@ -25,8 +25,8 @@ from tapestry.people.schemas import (
     DuplicatesOut,
     ErrorOut,
     HouseholdIn,
+    HouseholdMemberIn,
     HouseholdOut,
-    MemberIn,
     MembershipOut,
     MergeIn,
     OrganisationDetailOut,
@@ -47,7 +47,8 @@ router = Router(tags=["people"])
 
 
 class PageParams(Schema):
-    page: int = Field(1, ge=1, description="Page number, from 1.")
+    # Bounded so the row offset (page x page_size) stays a number every database can hold.
+    page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
     page_size: int = Field(50, ge=1, le=100, description="Items per page, at most 100.")
 
 
@@ -254,7 +255,7 @@ def household_detail(request: HttpRequest, household_id: int) -> Household:
     summary="Add a person to a household",
     tags=["households"],
 )
-def household_member_add(request: HttpRequest, household_id: int, payload: MemberIn) -> Status:
+def household_member_add(request: HttpRequest, household_id: int, payload: HouseholdMemberIn) -> Status:
     household = selectors.household_detail(user=request.user, household_id=household_id)
     person = _referenced_person(request.user, payload.person_id, "person_id")
     membership = services.household_member_add(

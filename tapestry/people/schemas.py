@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -30,6 +30,13 @@ def _text(max_length: int, *, required: bool = False) -> Any:
 def _not_in_future(value: date | None) -> date | None:
     if value is not None and value > timezone.localdate():
         raise PydanticCustomError("date_in_future", "The date of birth cannot be in the future.")
+    return value
+
+
+def _local_time(value: time | None) -> time | None:
+    # Times of day are the agency's local time; the database columns hold no offset.
+    if value is not None and value.tzinfo is not None:
+        raise PydanticCustomError("time_offset", "Give a local time of day without a time-zone offset.")
     return value
 
 
@@ -62,6 +69,7 @@ Text255 = _text(255)
 RequiredText150 = _text(150, required=True)
 RequiredText200 = _text(200, required=True)
 BirthDate = Annotated[date, AfterValidator(_not_in_future)]
+LocalTime = Annotated[time, AfterValidator(_local_time)]
 Email = Annotated[_text(254), AfterValidator(_email)]
 Website = Annotated[_text(200), AfterValidator(_url)]
 
@@ -256,25 +264,25 @@ class MergeIn(Input):
 # Households ---------------------------------------------------------------------------------
 
 
-class MemberIn(Input):
+class HouseholdMemberIn(Input):
     person_id: int
     position: Position
 
 
 class HouseholdIn(Input):
     name: RequiredText150
-    members: list[MemberIn] = Field(min_length=1)
+    members: list[HouseholdMemberIn] = Field(min_length=1)
 
     @field_validator("members")
     @classmethod
-    def _each_person_once(cls, members: list[MemberIn]) -> list[MemberIn]:
+    def _each_person_once(cls, members: list[HouseholdMemberIn]) -> list[HouseholdMemberIn]:
         ids = [member.person_id for member in members]
         if len(ids) != len(set(ids)):
             raise PydanticCustomError("repeated_member", "Each person can be listed only once.")
         return members
 
 
-class MemberOut(Schema):
+class HouseholdMemberOut(Schema):
     person: PersonRef | None = Field(description="Null when the member is outside the caller's reach.")
     position: str
     position_label: str
@@ -302,7 +310,7 @@ class MembershipOut(Schema):
 class HouseholdOut(Schema):
     id: int
     name: str
-    members: list[MemberOut]
+    members: list[HouseholdMemberOut]
 
     @staticmethod
     def resolve_members(obj: Any) -> Any:

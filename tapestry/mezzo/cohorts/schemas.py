@@ -20,7 +20,7 @@ Part = Literal[tuple(name for name, _ in Referral.PARTS)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
 
 
-class StaffRef(Schema):
+class CohortStaffRef(Schema):
     id: int
     name: str
 
@@ -58,7 +58,7 @@ class CohortOut(Schema):
     situation: str
     description: str
     program: CohortProgramRef | None
-    lead: StaffRef
+    lead: CohortStaffRef
     status: str
     version: int
     members_seen: int = Field(0, description="Current members you may see; others are not counted.")
@@ -70,7 +70,7 @@ class CohortMemberOut(Schema):
     case_number: str
     person_id: int
     person_name: str
-    worker: StaffRef
+    worker: CohortStaffRef
     added_on: date
     removed_on: date | None
 

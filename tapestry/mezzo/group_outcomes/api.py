@@ -10,11 +10,11 @@ from ninja.pagination import paginate
 from tapestry.mezzo.group_outcomes import selectors, services
 from tapestry.mezzo.group_outcomes.models import GroupGoal, MemberMeasure
 from tapestry.mezzo.group_outcomes.schemas import (
-    GoalIn,
-    GoalOut,
-    GoalPatch,
-    MeasureIn,
-    MeasureOut,
+    GroupGoalIn,
+    GroupGoalOut,
+    GroupGoalPatch,
+    GroupMeasureIn,
+    GroupMeasureOut,
     OutcomeReportOut,
     OutcomeSummaryOut,
 )
@@ -37,7 +37,7 @@ def _float(value: object) -> float | None:
 
 @router.get(
     "/groups/{group_id}/goals",
-    response={200: list[GoalOut], **_errors(404, 422)},
+    response={200: list[GroupGoalOut], **_errors(404, 422)},
     operation_id="group_goal_list",
     summary="The goals of a group you run",
 )
@@ -49,11 +49,11 @@ def group_goal_list(request: HttpRequest, group_id: int) -> list[GroupGoal]:
 
 @router.post(
     "/groups/{group_id}/goals",
-    response={201: GoalOut, **_errors(400, 404, 422)},
+    response={201: GroupGoalOut, **_errors(400, 404, 422)},
     operation_id="group_goal_create",
     summary="Add a goal to a group you run",
 )
-def group_goal_create(request: HttpRequest, group_id: int, payload: GoalIn) -> Status:
+def group_goal_create(request: HttpRequest, group_id: int, payload: GroupGoalIn) -> Status:
     group = selectors.group_for_running(user=request.user, group_id=group_id)
     goal = services.goal_add(actor=request.user, group=group, **payload.model_dump())
     return Status(201, goal)
@@ -61,12 +61,12 @@ def group_goal_create(request: HttpRequest, group_id: int, payload: GoalIn) -> S
 
 @router.patch(
     "/group-goals/{goal_id}",
-    response={200: GoalOut, **_errors(400, 404, 409, 422)},
+    response={200: GroupGoalOut, **_errors(400, 404, 409, 422)},
     operation_id="group_goal_update",
     summary="Change a goal or its status",
     description="Send the `version` you read; if the goal changed since, the answer is 409 and nothing is saved.",
 )
-def group_goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) -> GroupGoal:
+def group_goal_update(request: HttpRequest, goal_id: int, payload: GroupGoalPatch) -> GroupGoal:
     goal = selectors.goal_for_running(user=request.user, goal_id=goal_id)
     changes = payload.model_dump(exclude_unset=True, exclude={"version"})
     return services.goal_update(actor=request.user, goal=goal, version=payload.version, changes=changes)
@@ -74,7 +74,7 @@ def group_goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) ->
 
 @router.get(
     "/groups/{group_id}/measures",
-    response={200: list[MeasureOut], **_errors(404, 422)},
+    response={200: list[GroupMeasureOut], **_errors(404, 422)},
     operation_id="group_measure_list",
     summary="Members' pre and post measures in a group you run",
     description="Scores and bands only. Reading them is written to the audit log.",
@@ -87,7 +87,7 @@ def group_measure_list(request: HttpRequest, group_id: int) -> list[MemberMeasur
 
 @router.post(
     "/groups/{group_id}/measures",
-    response={201: MeasureOut, **_errors(400, 404, 409, 422)},
+    response={201: GroupMeasureOut, **_errors(400, 404, 409, 422)},
     operation_id="group_measure_create",
     summary="Record a member's pre or post measure: the answers are scored by the micro instrument",
     description=(
@@ -95,7 +95,7 @@ def group_measure_list(request: HttpRequest, group_id: int) -> list[MemberMeasur
         "the app). A missing or unknown answer is a 422 naming `answers.<item>`."
     ),
 )
-def group_measure_create(request: HttpRequest, group_id: int, payload: MeasureIn) -> Status:
+def group_measure_create(request: HttpRequest, group_id: int, payload: GroupMeasureIn) -> Status:
     group = selectors.group_for_running(user=request.user, group_id=group_id)
     try:
         membership = selectors.membership_for_running(

@@ -25,7 +25,7 @@ class Input(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-class GoalIn(Input):
+class GroupGoalIn(Input):
     description: _text(300, required=True)
     measure: _text(300) = ""
     target: _text(200) = ""
@@ -33,7 +33,7 @@ class GoalIn(Input):
     reviewed_on: date | None = None
 
 
-class GoalPatch(Input):
+class GroupGoalPatch(Input):
     version: int = Field(description="The version you read; a stale one is refused with 409.")
     description: _text(300, required=True) | None = None
     measure: _text(300) | None = None
@@ -42,7 +42,7 @@ class GoalPatch(Input):
     reviewed_on: date | None = None
 
 
-class GoalOut(Schema):
+class GroupGoalOut(Schema):
     id: int
     group_id: int
     description: str
@@ -53,7 +53,7 @@ class GoalOut(Schema):
     version: int
 
 
-class MeasureIn(Input):
+class GroupMeasureIn(Input):
     membership_id: int = Field(description="The member's membership in this group.")
     instrument: _text(32, required=True) = Field(description="An instrument the group uses, e.g. phq-9.")
     phase: Phase
@@ -62,7 +62,7 @@ class MeasureIn(Input):
     note: _text(NOTE_MAX) = ""
 
 
-class MeasureOut(Schema):
+class GroupMeasureOut(Schema):
     id: int
     membership_id: int
     instrument: str

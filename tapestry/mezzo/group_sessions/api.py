@@ -11,18 +11,18 @@ from tapestry.access.models import User
 from tapestry.mezzo.group_sessions import selectors, services
 from tapestry.mezzo.group_sessions.models import GroupNote, Session
 from tapestry.mezzo.group_sessions.schemas import (
-    AttendanceIn,
-    AttendanceOut,
-    FollowUpOut,
+    AbsenceFollowUpOut,
+    GroupSessionIn,
+    GroupSessionOut,
     MarkOut,
     MemberRateOut,
     MentionOut,
-    NoteIn,
-    NoteOut,
     RatesOut,
+    SessionAttendanceIn,
+    SessionAttendanceOut,
     SessionDetailOut,
-    SessionIn,
-    SessionOut,
+    SessionNoteIn,
+    SessionNoteOut,
     SessionPatch,
     SessionRateOut,
 )
@@ -78,7 +78,7 @@ def _marks(user: User, session: Session) -> list[MarkOut]:
 
 @router.get(
     "/groups/{group_id}/sessions",
-    response={200: list[SessionOut], **_errors(422)},
+    response={200: list[GroupSessionOut], **_errors(422)},
     operation_id="group_session_list",
     summary="List a group's sessions",
     description="Newest first. Only for the group's facilitators and their supervisors.",
@@ -91,11 +91,11 @@ def session_list(request: HttpRequest, group_id: int) -> list[dict]:
 
 @router.post(
     "/groups/{group_id}/sessions",
-    response={201: SessionOut, **_errors(400, 422)},
+    response={201: GroupSessionOut, **_errors(400, 422)},
     operation_id="group_session_create",
     summary="Record a session of a group",
 )
-def session_create(request: HttpRequest, group_id: int, payload: SessionIn) -> Status:
+def session_create(request: HttpRequest, group_id: int, payload: GroupSessionIn) -> Status:
     group = selectors.group_get(user=request.user, group_id=group_id)
     fields = payload.model_dump(exclude={"facilitator_ids"})
     session = services.session_create(
@@ -117,7 +117,7 @@ def session_get(request: HttpRequest, session_id: int) -> dict:
 
 @router.patch(
     "/sessions/{session_id}",
-    response={200: SessionOut, **_errors(400, 409, 422)},
+    response={200: GroupSessionOut, **_errors(400, 409, 422)},
     operation_id="group_session_update",
     summary="Change a session",
 )
@@ -138,7 +138,7 @@ def session_update(request: HttpRequest, session_id: int, payload: SessionPatch)
 
 @router.put(
     "/sessions/{session_id}/attendance",
-    response={200: AttendanceOut, **_errors(400, 409, 422)},
+    response={200: SessionAttendanceOut, **_errors(400, 409, 422)},
     operation_id="group_session_attendance",
     summary="Save the whole session's attendance in one call",
     description=(
@@ -148,7 +148,7 @@ def session_update(request: HttpRequest, session_id: int, payload: SessionPatch)
         "task for their caseworker (listed in `follow_ups`)."
     ),
 )
-def attendance_put(request: HttpRequest, session_id: int, payload: AttendanceIn) -> Status:
+def attendance_put(request: HttpRequest, session_id: int, payload: SessionAttendanceIn) -> Status:
     session = selectors.session_get(user=request.user, session_id=session_id)
     marks = {mark.membership_id: mark.status for mark in payload.attendance}
     if len(marks) != len(payload.attendance):
@@ -173,14 +173,15 @@ def attendance_put(request: HttpRequest, session_id: int, payload: AttendanceIn)
             "version": session.version,
             "attendance": _marks(request.user, session),
             "follow_ups": [
-                FollowUpOut(membership_id=f.membership_id, missed=f.missed, task_id=f.task_id) for f in raised
+                AbsenceFollowUpOut(membership_id=f.membership_id, missed=f.missed, task_id=f.task_id)
+                for f in raised
             ],
         },
     )
 
 
-def _note_out(note: GroupNote) -> NoteOut:
-    return NoteOut(
+def _note_out(note: GroupNote) -> SessionNoteOut:
+    return SessionNoteOut(
         session_id=note.session_id,
         dynamics=note.dynamics,
         themes=note.themes,
@@ -201,12 +202,12 @@ def _note_out(note: GroupNote) -> NoteOut:
 
 @router.get(
     "/sessions/{session_id}/note",
-    response={200: NoteOut, **_errors()},
+    response={200: SessionNoteOut, **_errors()},
     operation_id="group_session_note_get",
     summary="The session's group note",
     description="Opening it is recorded in the audit log, for the note and for each member mentioned.",
 )
-def note_get(request: HttpRequest, session_id: int) -> NoteOut:
+def note_get(request: HttpRequest, session_id: int) -> SessionNoteOut:
     session = selectors.session_get(user=request.user, session_id=session_id)
     note = selectors.note_detail(user=request.user, session=session, purpose="API")
     if note is None:
@@ -216,7 +217,7 @@ def note_get(request: HttpRequest, session_id: int) -> NoteOut:
 
 @router.put(
     "/sessions/{session_id}/note",
-    response={200: NoteOut, **_errors(400, 409, 422)},
+    response={200: SessionNoteOut, **_errors(400, 409, 422)},
     operation_id="group_session_note_put",
     summary="Write or revise the session's group note, with its member mentions",
     description=(
@@ -224,7 +225,7 @@ def note_get(request: HttpRequest, session_id: int) -> NoteOut:
         "what is about one member goes in `mentions`, which replace the earlier ones."
     ),
 )
-def note_put(request: HttpRequest, session_id: int, payload: NoteIn) -> NoteOut:
+def note_put(request: HttpRequest, session_id: int, payload: SessionNoteIn) -> SessionNoteOut:
     session = selectors.session_get(user=request.user, session_id=session_id)
     mentions = {mention.membership_id: mention.text for mention in payload.mentions}
     services.note_save(

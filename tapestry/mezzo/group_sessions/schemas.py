@@ -9,6 +9,7 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.mezzo.group_sessions.models import Attendance, Session
+from tapestry.people.schemas import LocalTime
 
 SessionStatus = Literal[tuple(Session.Status.values)]
 Mark = Literal[tuple(Attendance.Mark.values)]
@@ -16,9 +17,9 @@ Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20000)]
 
 
-class SessionIn(Schema):
+class GroupSessionIn(Schema):
     held_on: date
-    start_time: time
+    start_time: LocalTime
     topic: Topic
     activities: Text = ""
     status: SessionStatus = "held"
@@ -30,7 +31,7 @@ class SessionIn(Schema):
 class SessionPatch(Schema):
     version: int = Field(description="The version you read; a stale one gets 409.")
     held_on: date | None = None
-    start_time: time | None = None
+    start_time: LocalTime | None = None
     topic: Topic | None = None
     activities: Text | None = None
     status: SessionStatus | None = None
@@ -43,7 +44,7 @@ class MarkOut(Schema):
     status: Mark | Literal[""] = Field(description="Empty when not taken yet.")
 
 
-class SessionOut(Schema):
+class GroupSessionOut(Schema):
     id: int
     group_id: int
     held_on: date
@@ -56,7 +57,7 @@ class SessionOut(Schema):
     has_note: bool
 
 
-class SessionDetailOut(SessionOut):
+class SessionDetailOut(GroupSessionOut):
     attendance: list[MarkOut]
 
 
@@ -65,12 +66,12 @@ class MarkIn(Schema):
     status: Mark
 
 
-class AttendanceIn(Schema):
+class SessionAttendanceIn(Schema):
     version: int = Field(description="The session's version you read; a stale one gets 409.")
     attendance: list[MarkIn] = Field(description="One mark for every member enrolled on the session's date.")
 
 
-class FollowUpOut(Schema):
+class AbsenceFollowUpOut(Schema):
     membership_id: int
     missed: int
     task_id: int | None = Field(
@@ -78,11 +79,11 @@ class FollowUpOut(Schema):
     )
 
 
-class AttendanceOut(Schema):
+class SessionAttendanceOut(Schema):
     session_id: int
     version: int
     attendance: list[MarkOut]
-    follow_ups: list[FollowUpOut]
+    follow_ups: list[AbsenceFollowUpOut]
 
 
 class MentionIn(Schema):
@@ -90,7 +91,7 @@ class MentionIn(Schema):
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 
 
-class NoteIn(Schema):
+class SessionNoteIn(Schema):
     version: int = Field(0, description="0 to write the first note; otherwise the version you read.")
     dynamics: Text = ""
     themes: Text = ""
@@ -105,7 +106,7 @@ class MentionOut(Schema):
     text: str
 
 
-class NoteOut(Schema):
+class SessionNoteOut(Schema):
     session_id: int
     dynamics: str
     themes: str

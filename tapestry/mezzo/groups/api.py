@@ -17,10 +17,10 @@ from tapestry.mezzo.groups.schemas import (
     ExitIn,
     GroupIn,
     GroupKind,
+    GroupMemberIn,
+    GroupMemberOut,
     GroupOut,
     GroupPatch,
-    MemberIn,
-    MemberOut,
     MemberStatus,
 )
 from tapestry.mezzo.models import Program
@@ -185,7 +185,7 @@ def group_update(request: HttpRequest, group_id: int, payload: GroupPatch) -> An
 
 @router.get(
     "/groups/{group_id}/members",
-    response={200: list[MemberOut], **_errors(404, 422)},
+    response={200: list[GroupMemberOut], **_errors(404, 422)},
     operation_id="group_member_list",
     summary="The members of a group you may see",
     description=(
@@ -202,7 +202,7 @@ def group_member_list(
 
 @router.post(
     "/groups/{group_id}/members",
-    response={201: MemberOut, **_errors(400, 404, 409, 422)},
+    response={201: GroupMemberOut, **_errors(400, 404, 409, 422)},
     operation_id="group_member_add",
     summary="Enrol a client from their case, or register a community member",
     description=(
@@ -212,7 +212,7 @@ def group_member_list(
         "a closed group after its first session is 422."
     ),
 )
-def group_member_add(request: HttpRequest, group_id: int, payload: MemberIn) -> Status:
+def group_member_add(request: HttpRequest, group_id: int, payload: GroupMemberIn) -> Status:
     group = selectors.group_get(user=request.user, group_id=group_id)
     try:
         if payload.case_id is not None:
@@ -256,7 +256,7 @@ def group_member_add(request: HttpRequest, group_id: int, payload: MemberIn) -> 
 
 @router.post(
     "/groups/{group_id}/members/{membership_id}/exit",
-    response={200: MemberOut, **_errors(400, 404, 409, 422)},
+    response={200: GroupMemberOut, **_errors(400, 404, 409, 422)},
     operation_id="group_member_exit",
     summary="A member leaves the group (or the waiting list), with a reason",
     description="The freed place goes to the first person waiting. Send the membership's `version`; stale is 409.",

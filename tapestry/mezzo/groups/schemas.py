@@ -12,6 +12,7 @@ from pydantic import ConfigDict, StringConstraints
 from tapestry.access.models import Segment
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words
+from tapestry.people.schemas import LocalTime
 
 GroupKind = Literal[tuple(Group.Kind.values)]
 GroupEnrolment = Literal[tuple(Group.Enrolment.values)]
@@ -36,12 +37,12 @@ class Input(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-class Ref(Schema):
+class GroupRef(Schema):
     id: int
     name: str
 
 
-class NeedRef(Schema):
+class GroupNeedRef(Schema):
     code: str
     label: str
 
@@ -58,7 +59,7 @@ class GroupFacts(Input):
     eligibility: Text = ""
     segment: GroupSegment = Field("", description="A recovery group under 42 CFR Part 2: substance_use.")
     first_session_on: date
-    start_time: time
+    start_time: LocalTime
     duration_minutes: int = Field(90, ge=10, le=600)
     frequency: GroupFrequency = "weekly"
     session_count: int | None = Field(None, ge=1, le=520)
@@ -90,7 +91,7 @@ class GroupPatch(Input):
     eligibility: Text | None = None
     segment: GroupSegment | None = None
     first_session_on: date | None = None
-    start_time: time | None = None
+    start_time: LocalTime | None = None
     duration_minutes: int | None = Field(None, ge=10, le=600)
     frequency: GroupFrequency | None = None
     session_count: int | None = Field(None, ge=1, le=520)
@@ -107,9 +108,9 @@ class GroupOut(Schema):
     kind: str
     kind_label: str
     purpose: str
-    focus_needs: list[NeedRef]
-    program: Ref | None
-    facilitators: list[Ref]
+    focus_needs: list[GroupNeedRef]
+    program: GroupRef | None
+    facilitators: list[GroupRef]
     location: str
     capacity: int
     seats_left: int
@@ -167,7 +168,7 @@ class GroupOut(Schema):
 # Members ------------------------------------------------------------------------------------
 
 
-class MemberIn(Input):
+class GroupMemberIn(Input):
     case_id: int | None = Field(
         None, description="Enrol a client from their case (you must be able to change the case)."
     )
@@ -193,10 +194,10 @@ class ExitIn(Input):
     version: int = Field(ge=1, description="The membership's version you read.")
 
 
-class MemberOut(Schema):
+class GroupMemberOut(Schema):
     id: int
     group_id: int
-    person: Ref
+    person: GroupRef
     case_id: int | None
     community_member: bool
     status: str

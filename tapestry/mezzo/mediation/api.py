@@ -61,7 +61,7 @@ class PartyIn(Input):
     role: RoleValue = "party"
 
 
-class SessionIn(Input):
+class MediationSessionIn(Input):
     held_on: date
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
     next_steps: Text = ""
@@ -79,7 +79,7 @@ class AgreementIn(Input):
     follow_up_on: date | None = None
 
 
-class FollowUpIn(Input):
+class MediationFollowUpIn(Input):
     version: int = Field(ge=1)
     follow_up_status: FollowUpValue | None = None
     follow_up_note: Text | None = Field(None, description="Needed when partly kept or broken.")
@@ -94,7 +94,7 @@ class PartyOut(Schema):
     role: str
 
 
-class SessionOut(Schema):
+class MediationSessionOut(Schema):
     id: int
     held_on: date
     present_party_ids: list[int]
@@ -149,7 +149,7 @@ class DisputeOut(Schema):
 
 class DisputeDetailOut(DisputeOut):
     parties: list[PartyOut]
-    sessions: list[SessionOut]
+    sessions: list[MediationSessionOut]
     issues: list[IssueOut]
     agreements: list[AgreementOut]
 
@@ -304,11 +304,11 @@ def party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -> Status
 
 @router.post(
     "/disputes/{dispute_id}/sessions",
-    response={201: SessionOut, **_errors(400, 404, 422)},
+    response={201: MediationSessionOut, **_errors(400, 404, 422)},
     operation_id="dispute_session_add",
     summary="Record a session that was held",
 )
-def session_add(request: HttpRequest, dispute_id: int, payload: SessionIn) -> Status:
+def session_add(request: HttpRequest, dispute_id: int, payload: MediationSessionIn) -> Status:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
     present = _picked(
         selectors.party_choices(user=request.user, dispute=dispute),
@@ -373,7 +373,7 @@ def agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -
     summary="Record how an agreement held up, or move its follow-up date",
     description="`partly_kept` and `broken` need a `follow_up_note`.",
 )
-def agreement_follow_up(request: HttpRequest, agreement_id: int, payload: FollowUpIn) -> Agreement:
+def agreement_follow_up(request: HttpRequest, agreement_id: int, payload: MediationFollowUpIn) -> Agreement:
     agreement = selectors.agreement_get(user=request.user, agreement_id=agreement_id)
     changes = payload.model_dump(exclude_unset=True)
     version = changes.pop("version")

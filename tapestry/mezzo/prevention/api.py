@@ -37,7 +37,7 @@ class Input(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-class ProgramIn(Input):
+class PreventionProgramIn(Input):
     name: Name
     focus: Focus
     target_population: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -50,7 +50,7 @@ class ProgramIn(Input):
     protective_factors: list[Line] = Field(default_factory=list)
 
 
-class ProgramPatch(Input):
+class PreventionProgramPatch(Input):
     version: int = Field(ge=1, description="The version you read; a stale one is refused with 409.")
     name: Name | None = None
     focus: Focus | None = None
@@ -80,7 +80,7 @@ class ActivityIn(Input):
     notes: Text = ""
 
 
-class MeasureIn(Input):
+class PreventionMeasureIn(Input):
     name: Line
     unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
     direction: Direction
@@ -109,7 +109,7 @@ class ActivityOut(Schema):
     notes: str
 
 
-class MeasureOut(Schema):
+class PreventionMeasureOut(Schema):
     id: int
     program_id: int
     name: str
@@ -126,7 +126,7 @@ class MeasureOut(Schema):
     improved: bool | None = Field(description="True if the change went the good way; null when unchanged.")
 
 
-class ProgramOut(Schema):
+class PreventionProgramOut(Schema):
     id: int
     name: str
     program_id: int | None
@@ -148,16 +148,16 @@ class CountRow(Schema):
     headcount: int
 
 
-class ReachOut(Schema):
+class PreventionReachOut(Schema):
     activities: int
     headcount: int
     by_kind: list[CountRow]
     by_month: list[CountRow]
 
 
-class ProgramDetailOut(ProgramOut):
-    reach: ReachOut
-    measures: list[MeasureOut]
+class ProgramDetailOut(PreventionProgramOut):
+    reach: PreventionReachOut
+    measures: list[PreventionMeasureOut]
 
 
 def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
@@ -189,7 +189,7 @@ def _renamed(error: ValidationError) -> ValidationError:
 
 def _detail(request: HttpRequest, program_id: int) -> dict[str, Any]:
     record, reach = selectors.prevention_program_detail(user=request.user, program_id=program_id)
-    out = ProgramOut.from_orm(record).model_dump()
+    out = PreventionProgramOut.from_orm(record).model_dump()
     out["reach"] = {
         "activities": reach.activities,
         "headcount": reach.headcount,
@@ -202,7 +202,7 @@ def _detail(request: HttpRequest, program_id: int) -> dict[str, Any]:
 
 @router.get(
     "/prevention-programs",
-    response={200: list[ProgramOut], **_errors(422)},
+    response={200: list[PreventionProgramOut], **_errors(422)},
     operation_id="prevention_program_list",
     summary="List prevention programs",
 )
@@ -218,7 +218,7 @@ def prevention_program_list(request: HttpRequest, focus: Focus | None = None) ->
     summary="Add a prevention program",
     description="Needs the program-manage capability (community educators, program managers, supervisors).",
 )
-def prevention_program_create(request: HttpRequest, payload: ProgramIn) -> Status:
+def prevention_program_create(request: HttpRequest, payload: PreventionProgramIn) -> Status:
     data = _resolved(payload.model_dump())
     try:
         record = services.prevention_program_create(actor=request.user, **data)
@@ -243,7 +243,9 @@ def prevention_program_detail(request: HttpRequest, program_id: int) -> dict[str
     operation_id="prevention_program_update",
     summary="Change a prevention program",
 )
-def prevention_program_update(request: HttpRequest, program_id: int, payload: ProgramPatch) -> dict[str, Any]:
+def prevention_program_update(
+    request: HttpRequest, program_id: int, payload: PreventionProgramPatch
+) -> dict[str, Any]:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
     changes = _resolved(payload.model_dump(exclude_unset=True))
     version = changes.pop("version")
@@ -282,7 +284,7 @@ def activity_add(request: HttpRequest, program_id: int, payload: ActivityIn) -> 
 
 @router.get(
     "/prevention-programs/{program_id}/measures",
-    response={200: list[MeasureOut], **_errors(404, 422)},
+    response={200: list[PreventionMeasureOut], **_errors(404, 422)},
     operation_id="prevention_measure_list",
     summary="List the outcome measures, before and after",
 )
@@ -294,10 +296,10 @@ def measure_list(request: HttpRequest, program_id: int) -> QuerySet[OutcomeMeasu
 
 @router.post(
     "/prevention-programs/{program_id}/measures",
-    response={201: MeasureOut, **_errors(400, 404, 422)},
+    response={201: PreventionMeasureOut, **_errors(400, 404, 422)},
     operation_id="prevention_measure_add",
     summary="Record an outcome measure before and after",
 )
-def measure_add(request: HttpRequest, program_id: int, payload: MeasureIn) -> Status:
+def measure_add(request: HttpRequest, program_id: int, payload: PreventionMeasureIn) -> Status:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
     return Status(201, services.measure_record(actor=request.user, record=record, **payload.model_dump()))

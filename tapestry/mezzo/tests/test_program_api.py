@@ -116,3 +116,17 @@ def test_staff_through_the_api(cast):
     assert nobody.status_code == 400 and nobody.json()["errors"] == {"user_id": ["No such staff member."]}
     assert {row["user_id"] for row in listed} == {cast.caseworker.pk, cast["program_manager"].pk}
     assert ProgramStaff.objects.filter(program=program).count() == 2
+
+
+def test_an_explicit_null_clears_a_text_field_and_is_refused_for_a_required_one(cast):
+    program = program_for(cast["program_manager"])
+    client = api_client(cast["program_manager"])
+    url = f"/api/v1/programs/{program.pk}"
+
+    cleared = client.patch(url, {"version": 1, "description": None}, content_type="application/json")
+    version = cleared.json()["version"]
+    refused = client.patch(url, {"version": version, "name": None}, content_type="application/json")
+
+    assert cleared.status_code == 200 and cleared.json()["description"] == ""
+    assert refused.status_code == 400
+    assert refused.json()["errors"] == {"name": ["This field cannot be empty."]}

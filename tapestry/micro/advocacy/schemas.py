@@ -48,7 +48,7 @@ class AdvocacyPatch(Input):
     rights_information: str = None
 
 
-class OrganisationRef(Schema):
+class AdvocacyOrganisationRef(Schema):
     id: int
     name: str
 
@@ -66,7 +66,7 @@ class AdvocacyOut(Schema):
     id: int
     case_id: int
     action_date: date
-    organisation: OrganisationRef | None
+    organisation: AdvocacyOrganisationRef | None
     agency: str
     agency_name: str = Field(description="The organisation's name, the free text, or both.")
     issue: str

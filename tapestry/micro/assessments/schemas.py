@@ -142,7 +142,7 @@ class AssessmentIn(Input):
     note: Note = ""
 
 
-class StaffRef(Schema):
+class AssessmentStaffRef(Schema):
     id: int
     name: str
 
@@ -166,7 +166,7 @@ class AssessmentListItemOut(Schema):
     name: str
     instrument_version: str
     administered_on: date
-    administered_by: StaffRef
+    administered_by: AssessmentStaffRef
     total_score: int
     severity_band: str
     flagged: bool
@@ -212,15 +212,15 @@ class AssessmentOut(AssessmentListItemOut):
         return (crisis_url(obj.case_id) or None) if obj.crisis else None
 
 
-class NeedOut(Schema):
+class AssessmentNeedOut(Schema):
     code: str
     label: str
     icd10: str
 
 
 class NeedsAddedOut(Schema):
-    added: list[NeedOut]
-    already_on_case: list[NeedOut]
+    added: list[AssessmentNeedOut]
+    already_on_case: list[AssessmentNeedOut]
 
 
 # Custom forms -----------------------------------------------------------------------------

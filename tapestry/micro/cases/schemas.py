@@ -26,7 +26,7 @@ class Input(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-class Ref(Schema):
+class CaseRef(Schema):
     id: int
     name: str
 
@@ -89,16 +89,16 @@ class CaseCloseIn(Input):
 class CaseOut(Schema):
     id: int
     number: str
-    person: Ref
+    person: CaseRef
     case_type: str
     case_type_label: str
     segment: str = Field(description="Empty for the general record.")
     status: str
     presenting_problem: str
     referral_source: str
-    worker: Ref
-    program: Ref | None
-    household: Ref | None
+    worker: CaseRef
+    program: CaseRef | None
+    household: CaseRef | None
     opened_on: date
     on_hold_since: date | None
     hold_reason: str
@@ -133,7 +133,7 @@ class CaseOut(Schema):
 # Needs on a case ----------------------------------------------------------------------------
 
 
-class NeedRef(Schema):
+class CaseNeedRef(Schema):
     code: str
     label: str
     domain: str
@@ -160,7 +160,7 @@ class CaseNeedChangeOut(Schema):
 
 class CaseNeedOut(Schema):
     id: int
-    need: NeedRef
+    need: CaseNeedRef
     status: str
     barrier: BarrierRef | None
     note: str

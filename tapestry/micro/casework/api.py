@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -19,12 +19,12 @@ from tapestry.micro.casework.models import CarePlan, ProgressNote
 from tapestry.micro.casework.schemas import (
     AddendumIn,
     AddendumOut,
-    GoalIn,
-    GoalOut,
-    GoalPatch,
-    NoteIn,
+    CaseGoalIn,
+    CaseGoalOut,
+    CaseGoalPatch,
+    CaseNoteIn,
+    CaseNoteOut,
     NoteListItemOut,
-    NoteOut,
     NotePatch,
     PlanIn,
     PlanOut,
@@ -38,7 +38,7 @@ from tapestry.micro.casework.schemas import (
     TaskOut,
     TaskPatch,
 )
-from tapestry.people.api import Pages
+from tapestry.people.api import PageParams, Pages
 from tapestry.people.schemas import ErrorOut
 
 router = Router(tags=["casework"])
@@ -143,13 +143,13 @@ def plan_save(request: HttpRequest, case_id: int, payload: PlanIn) -> Status:
 
 @router.post(
     "/cases/{case_id}/goals",
-    response={201: GoalOut, **_errors(400, 404, 422)},
+    response={201: CaseGoalOut, **_errors(400, 404, 422)},
     operation_id="goal_create",
     summary="Add a goal to the case's care plan",
     description="Link it to needs recorded on the case with `need_ids`. The plan's history gains a revision.",
     tags=["care plans"],
 )
-def goal_create(request: HttpRequest, case_id: int, payload: GoalIn) -> Status:
+def goal_create(request: HttpRequest, case_id: int, payload: CaseGoalIn) -> Status:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
     with _fields_as_sent():
         goal = services.goal_add(
@@ -167,13 +167,13 @@ def goal_create(request: HttpRequest, case_id: int, payload: GoalIn) -> Status:
 
 @router.patch(
     "/goals/{goal_id}",
-    response={200: GoalOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseGoalOut, **_errors(400, 404, 409, 422)},
     operation_id="goal_update",
     summary="Change a goal",
     description="Send the `version` you read and a `reason`; a stale version is refused with 409. The plan keeps a revision.",
     tags=["care plans"],
 )
-def goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) -> object:
+def goal_update(request: HttpRequest, goal_id: int, payload: CaseGoalPatch) -> object:
     goal = selectors.goal_get(user=request.user, goal_id=goal_id, for_change=True)
     changes = payload.model_dump(exclude_unset=True, exclude={"version", "reason", "need_ids"})
     case = goal.plan.case
@@ -289,7 +289,7 @@ def note_list(request: HttpRequest, case_id: int) -> QuerySet[ProgressNote]:
 
 @router.post(
     "/cases/{case_id}/notes",
-    response={201: NoteOut, **_errors(400, 404, 422)},
+    response={201: CaseNoteOut, **_errors(400, 404, 422)},
     operation_id="note_create",
     summary="Write a draft note on the case",
     description=(
@@ -298,7 +298,7 @@ def note_list(request: HttpRequest, case_id: int) -> QuerySet[ProgressNote]:
     ),
     tags=["notes"],
 )
-def note_create(request: HttpRequest, case_id: int, payload: NoteIn) -> Status:
+def note_create(request: HttpRequest, case_id: int, payload: CaseNoteIn) -> Status:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
     sections = payload.model_dump(include=set(ProgressNote.ALL_SECTIONS))
     with _fields_as_sent():
@@ -318,7 +318,7 @@ def note_create(request: HttpRequest, case_id: int, payload: NoteIn) -> Status:
 
 @router.get(
     "/notes/{note_id}",
-    response={200: NoteOut, **_errors(404, 422)},
+    response={200: CaseNoteOut, **_errors(404, 422)},
     operation_id="note_detail",
     summary="Open a note, with its addenda",
     description="Every open is written to the audit log with its purpose.",
@@ -334,7 +334,7 @@ def note_detail(
 
 @router.patch(
     "/notes/{note_id}",
-    response={200: NoteOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseNoteOut, **_errors(400, 404, 409, 422)},
     operation_id="note_update",
     summary="Change a draft note",
     description=(
@@ -358,7 +358,7 @@ def note_update(request: HttpRequest, note_id: int, payload: NotePatch) -> Progr
 
 @router.post(
     "/notes/{note_id}/sign",
-    response={200: NoteOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseNoteOut, **_errors(400, 404, 409, 422)},
     operation_id="note_sign",
     summary="Sign and lock a note",
     description="Only the author signs, and only a complete note. A signed note is locked; correct it with addenda.",
@@ -386,11 +386,6 @@ def addendum_create(request: HttpRequest, note_id: int, payload: AddendumIn) -> 
 # Services delivered -------------------------------------------------------------------------
 
 
-class ServicePages(Schema):
-    page: int = Field(1, ge=1, description="Page number, from 1.")
-    page_size: int = Field(50, ge=1, le=100, description="Items per page, at most 100.")
-
-
 @router.get(
     "/cases/{case_id}/services",
     response={200: ServicesOut, **_errors(404, 422)},
@@ -399,7 +394,7 @@ class ServicePages(Schema):
     description="Newest first, paginated; `totals` gives minutes and counts by type over the whole case.",
     tags=["services"],
 )
-def service_list(request: HttpRequest, case_id: int, pages: Query[ServicePages]) -> dict:
+def service_list(request: HttpRequest, case_id: int, pages: Query[PageParams]) -> dict:
     case = selectors.casework_case(user=request.user, case_id=case_id)
     totals = selectors.service_totals(user=request.user, case=case)
     start = (pages.page - 1) * pages.page_size

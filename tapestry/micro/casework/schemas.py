@@ -46,7 +46,7 @@ def _once(ids: list[int]) -> list[int]:
 Ids = Annotated[list[int], AfterValidator(_once)]
 
 
-class StaffRef(Schema):
+class CaseworkStaffRef(Schema):
     id: int
     name: str
 
@@ -55,7 +55,7 @@ class StaffRef(Schema):
         return obj.get_full_name() or obj.username
 
 
-class PersonRef(Schema):
+class CaseworkPersonRef(Schema):
     id: int
     name: str
 
@@ -74,7 +74,7 @@ class PlanIn(Input):
     version: int | None = Field(None, ge=1, description="The version you read; required when revising.")
 
 
-class NeedOut(Schema):
+class GoalNeedOut(Schema):
     id: int = Field(description="The case need's id.")
     code: str
     label: str
@@ -94,7 +94,7 @@ class NeedOut(Schema):
         return obj.need.icd10
 
 
-class GoalIn(Input):
+class CaseGoalIn(Input):
     description: RequiredText255
     measure: RequiredText255 = Field(description="How progress is measured.")
     target: RequiredText120 = Field(description="The value that means the goal is met.")
@@ -103,7 +103,7 @@ class GoalIn(Input):
     reason: Text255 = Field("", description="Kept with the plan's history; a default is written if empty.")
 
 
-class GoalPatch(Input):
+class CaseGoalPatch(Input):
     """Send `version`, `reason` and only the fields you change."""
 
     version: int = Field(ge=1)
@@ -116,7 +116,7 @@ class GoalPatch(Input):
     need_ids: Ids | None = None
 
 
-class GoalOut(Schema):
+class CaseGoalOut(Schema):
     id: int
     description: str
     measure: str
@@ -124,7 +124,7 @@ class GoalOut(Schema):
     target_date: date
     status: str
     status_label: str
-    needs: list[NeedOut]
+    needs: list[GoalNeedOut]
     version: int
 
     @staticmethod
@@ -162,7 +162,7 @@ class TaskOut(Schema):
     goal_id: int | None
     title: str
     details: str
-    owner: StaffRef
+    owner: CaseworkStaffRef
     due_on: date
     status: str
     completed_at: datetime | None
@@ -200,7 +200,7 @@ class ReviewOut(Schema):
     overall_rating: int | None
     narrative: str
     next_review_on: date | None
-    reviewed_by: StaffRef | None
+    reviewed_by: CaseworkStaffRef | None
     goal_ratings: list[GoalRatingOut]
 
     @staticmethod
@@ -211,7 +211,7 @@ class ReviewOut(Schema):
 class RevisionOut(Schema):
     number: int
     changed_at: datetime
-    changed_by: StaffRef | None
+    changed_by: CaseworkStaffRef | None
     reason: str
 
 
@@ -222,7 +222,7 @@ class PlanOut(Schema):
     started_on: date
     next_review_on: date | None
     version: int
-    goals: list[GoalOut]
+    goals: list[CaseGoalOut]
     tasks: list[TaskOut] = Field(description="Every task on the case, open ones first.")
     reviews: list[ReviewOut] = Field(description="Newest first.")
     revisions: list[RevisionOut] = Field(description="The plan's history, newest first.")
@@ -256,7 +256,7 @@ class NoteSections(Input):
     text: str = Field("", description="Contact note: free text.")
 
 
-class NoteIn(NoteSections):
+class CaseNoteIn(NoteSections):
     format: NoteFormat = Field(description="dap, soap or contact; fill only that format's sections.")
     title: Text120 = ""
     contact_date: date | None = Field(None, description="Today, if absent.")
@@ -296,7 +296,7 @@ class AddendumOut(Schema):
     id: int
     note_id: int
     text: str
-    author: StaffRef
+    author: CaseworkStaffRef
     created_at: datetime
 
 
@@ -310,13 +310,13 @@ class NoteListItemOut(Schema):
     duration_minutes: int | None
     segment: str
     status: str
-    author: StaffRef
+    author: CaseworkStaffRef
     signed_at: datetime | None
     present_count: int
     addenda_count: int
 
 
-class NoteOut(Schema):
+class CaseNoteOut(Schema):
     id: int
     case_id: int
     format: str
@@ -332,10 +332,10 @@ class NoteOut(Schema):
     assessment: str
     plan: str
     text: str
-    present: list[PersonRef] = Field(description="Household members present at a family session.")
+    present: list[CaseworkPersonRef] = Field(description="Household members present at a family session.")
     status: str
-    author: StaffRef
-    signed_by: StaffRef | None
+    author: CaseworkStaffRef
+    signed_by: CaseworkStaffRef | None
     signed_at: datetime | None
     addenda: list[AddendumOut]
     version: int
@@ -377,7 +377,7 @@ class ServiceOut(Schema):
     minutes: int
     modality: str
     modality_label: str
-    staff: StaffRef
+    staff: CaseworkStaffRef
     note_id: int | None = Field(description="Null also when the note is one you may not open.")
     description: str
 

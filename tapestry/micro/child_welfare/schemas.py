@@ -55,12 +55,12 @@ RequiredText = _text(required=True)
 RequiredText255 = _text(255, required=True)
 
 
-class OrganisationRef(Schema):
+class ChildWelfareOrganisationRef(Schema):
     id: int
     name: str
 
 
-class StaffRef(Schema):
+class ChildWelfareStaffRef(Schema):
     id: int
     name: str
 
@@ -146,7 +146,7 @@ class ChildWelfareContactOut(Schema):
 class ChildWelfareInvestigationOut(Schema):
     id: int
     report_id: int
-    worker: StaffRef
+    worker: ChildWelfareStaffRef
     started_on: date
     closed_on: date | None
     conclusion: str
@@ -193,8 +193,8 @@ class ChildWelfareReportOut(ChildWelfareReportListItemOut):
     reporter_contact: str
     concerns: str
     screening_reason: str
-    referred_to: OrganisationRef | None
-    screened_by: StaffRef | None
+    referred_to: ChildWelfareOrganisationRef | None
+    screened_by: ChildWelfareStaffRef | None
     screened_at: datetime | None
     participants: list[ChildWelfareParticipantOut]
     investigation: ChildWelfareInvestigationOut | None
@@ -293,7 +293,7 @@ class ChildWelfareSafetyAssessmentOut(Schema):
     case_id: int
     report_id: int | None
     assessed_on: date
-    assessed_by: StaffRef
+    assessed_by: ChildWelfareStaffRef
     threats: list[str]
     threats_note: str
     protective_capacities: str
@@ -343,7 +343,7 @@ class ChildWelfarePlacementOut(Schema):
     child: PersonRef
     placement_type: str
     carer_person: PersonRef | None
-    carer_organisation: OrganisationRef | None
+    carer_organisation: ChildWelfareOrganisationRef | None
     started_on: date
     ended_on: date | None
     reason: str
@@ -373,7 +373,7 @@ class ChildWelfareHearingOut(Schema):
     id: int
     case_id: int
     child: PersonRef | None
-    court: OrganisationRef
+    court: ChildWelfareOrganisationRef
     hearing_type: str
     scheduled_at: datetime
     outcome: str

@@ -12,9 +12,9 @@ from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.crisis import selectors, services
 from tapestry.micro.crisis.models import FollowUp, RiskAssessment, SafetyPlan
 from tapestry.micro.crisis.schemas import (
+    CrisisFollowUpIn,
+    CrisisFollowUpOut,
     FollowUpCompleteIn,
-    FollowUpIn,
-    FollowUpOut,
     RiskAssessmentIn,
     RiskAssessmentOut,
     SafetyPlanIn,
@@ -156,7 +156,7 @@ def _source(user: User, risk_assessment_id: int | None) -> RiskAssessment | None
 
 @router.get(
     "/cases/{case_id}/follow-ups",
-    response={200: list[FollowUpOut], **_errors(404, 422)},
+    response={200: list[CrisisFollowUpOut], **_errors(404, 422)},
     operation_id="follow_up_list",
     summary="List a case's urgent follow-ups",
     description="Open ones first, by deadline. `status` is open, overdue or done. The read is audited.",
@@ -169,7 +169,7 @@ def follow_up_list(request: HttpRequest, case_id: int, purpose: str = PURPOSE) -
 
 @router.post(
     "/cases/{case_id}/follow-ups",
-    response={201: FollowUpOut, **_errors(400, 404, 422)},
+    response={201: CrisisFollowUpOut, **_errors(400, 404, 422)},
     operation_id="follow_up_create",
     summary="Set an urgent follow-up",
     description=(
@@ -177,7 +177,7 @@ def follow_up_list(request: HttpRequest, case_id: int, purpose: str = PURPOSE) -
         "the owner's supervisor (or every supervisor if the owner has none)."
     ),
 )
-def follow_up_create(request: HttpRequest, case_id: int, payload: FollowUpIn) -> Status:
+def follow_up_create(request: HttpRequest, case_id: int, payload: CrisisFollowUpIn) -> Status:
     case = case_get(user=request.user, case_id=case_id, for_change=True)
     follow_up = services.follow_up_set(
         actor=request.user,
@@ -193,7 +193,7 @@ def follow_up_create(request: HttpRequest, case_id: int, payload: FollowUpIn) ->
 
 @router.post(
     "/follow-ups/{follow_up_id}/complete",
-    response={200: FollowUpOut, **_errors(400, 404, 422)},
+    response={200: CrisisFollowUpOut, **_errors(400, 404, 422)},
     operation_id="follow_up_complete",
     summary="Mark an urgent follow-up done, with what happened",
     description="Anyone who may change the case can complete it; a follow-up is completed once.",

@@ -31,7 +31,7 @@ Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=255)]
 
 
-class StaffRef(Schema):
+class CrisisStaffRef(Schema):
     id: int
     name: str
 
@@ -99,7 +99,7 @@ class RiskAssessmentOut(Schema):
     id: int
     case_id: int
     assessed_at: datetime
-    assessed_by: StaffRef
+    assessed_by: CrisisStaffRef
     highest_level: str
     highest_level_label: str
     risks: list[RiskFindingOut]
@@ -168,8 +168,8 @@ class SafetyPlanOut(Schema):
     professional_contacts: list[PlanContactOut]
     means_safety: list[str]
     reasons_for_living: list[str]
-    created_by: StaffRef
-    updated_by: StaffRef
+    created_by: CrisisStaffRef
+    updated_by: CrisisStaffRef
     created_at: datetime
     updated_at: datetime
 
@@ -177,7 +177,7 @@ class SafetyPlanOut(Schema):
 # Urgent follow-ups --------------------------------------------------------------------------
 
 
-class FollowUpIn(Input):
+class CrisisFollowUpIn(Input):
     title: Title
     details: str = ""
     due_at: When = Field(description="Within 7 days from now; usually within 24 or 72 hours.")
@@ -192,20 +192,20 @@ class FollowUpCompleteIn(Input):
 class EscalationOut(Schema):
     escalated_at: datetime
     reason: str
-    recipients: list[StaffRef]
+    recipients: list[CrisisStaffRef]
 
     @staticmethod
     def resolve_recipients(obj: Any) -> Any:
         return obj.recipients.all()
 
 
-class FollowUpOut(Schema):
+class CrisisFollowUpOut(Schema):
     id: int
     case_id: int
     risk_assessment_id: int | None
     title: str
     details: str
-    owner: StaffRef
+    owner: CrisisStaffRef
     set_at: datetime
     due_at: datetime
     status: Literal["open", "overdue", "done"]

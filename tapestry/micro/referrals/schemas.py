@@ -51,7 +51,7 @@ class ServiceRef(Schema):
         return obj.organization.name
 
 
-class NeedRef(Schema):
+class ReferralNeedRef(Schema):
     id: int = Field(description="The case need's id.")
     code: str
     label: str
@@ -76,7 +76,7 @@ class ReferralOut(Schema):
     status_label: str
     decline_reason: str
     parts: list[str]
-    needs: list[NeedRef]
+    needs: list[ReferralNeedRef]
     sent_at: datetime | None
     response_due_on: date | None
     overdue: bool

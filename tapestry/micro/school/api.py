@@ -13,13 +13,13 @@ from ninja.pagination import paginate
 from tapestry.micro.school import selectors, services
 from tapestry.micro.school.models import AttendanceRecord, BehaviourIncident, Student, TruancyAlert
 from tapestry.micro.school.schemas import (
-    AttendanceIn,
-    AttendanceOut,
     AttendanceSavedOut,
     EngagementIn,
     EngagementOut,
     IncidentIn,
     IncidentOut,
+    SchoolAttendanceIn,
+    SchoolAttendanceOut,
     StudentIn,
     StudentOut,
     SupportPlanIn,
@@ -94,7 +94,7 @@ def student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Sta
 
 @router.get(
     "/students/{student_id}/attendance",
-    response={200: list[AttendanceOut], **_errors(422)},
+    response={200: list[SchoolAttendanceOut], **_errors(422)},
     operation_id="school_attendance_list",
     summary="A student's attendance, oldest day first",
     description="`since` and `until` (YYYY-MM-DD) narrow the days; the read is audited.",
@@ -120,7 +120,7 @@ def attendance_list(
         "under `days.<n>` and saves nothing. Any truancy alert the days raise is in the answer."
     ),
 )
-def attendance_record(request: HttpRequest, student_id: int, payload: AttendanceIn) -> dict:
+def attendance_record(request: HttpRequest, student_id: int, payload: SchoolAttendanceIn) -> dict:
     student = selectors.student_get(user=request.user, student_id=student_id, for_change=True)
     days = [services.AttendanceDay(day.date, day.status, day.note) for day in payload.days]
     saved = services.attendance_record(actor=request.user, student=student, days=days)

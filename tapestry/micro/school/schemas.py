@@ -88,13 +88,13 @@ class AttendanceDayIn(Input):
     note: Note = ""
 
 
-class AttendanceIn(Input):
+class SchoolAttendanceIn(Input):
     days: list[AttendanceDayIn] = Field(
         min_length=1, max_length=31, description="Days to record or correct; other days are left as they are."
     )
 
 
-class AttendanceOut(Schema):
+class SchoolAttendanceOut(Schema):
     date: dt.date
     status: str
     status_label: str
@@ -118,7 +118,7 @@ class TruancyAlertOut(Schema):
 
 
 class AttendanceSavedOut(Schema):
-    days: list[AttendanceOut]
+    days: list[SchoolAttendanceOut]
     truancy_alerts_raised: list[TruancyAlertOut]
 
 
