@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "tapestry.access.middleware.NoStoreMiddleware",
     "tapestry.access.middleware.RequestContextMiddleware",
     "tapestry.access.middleware.ApiTokenMiddleware",
     "tapestry.access.middleware.SecondFactorMiddleware",

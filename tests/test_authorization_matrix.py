@@ -216,6 +216,9 @@ def test_each_role_gets_the_declared_answer(key, world):
             ok = status == 403
         if not ok or status >= 500:
             wrong.append(f"{role}: {status}")
+        # A shared computer's browser must keep nothing a signed-in user was shown, refusals included.
+        if role != ANONYMOUS and "no-store" not in response.get("Cache-Control", ""):
+            wrong.append(f"{role}: {status} without Cache-Control: no-store")
     assert wrong == [], f"{key} ({rule})"
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tapestry.access import routes
@@ -38,6 +39,21 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             request_context.reset(token)
+
+
+class NoStoreMiddleware:
+    """Whatever a signed-in user is shown stays out of the browser's cache (a shared computer)."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        # Read on the way out, so a token user (set further in) and a sign-in just made both count.
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
 
 
 class ApiTokenMiddleware:
