@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -15,6 +16,7 @@ from tapestry.access import routes
 from tapestry.access.audit import RequestContext, request_context
 from tapestry.access.policy import capabilities_of
 from tapestry.access.tokens import token_authenticate
+from tapestry.access.views import refused
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -132,4 +134,4 @@ class RouteAccessMiddleware:
     def _deny(request: HttpRequest, status: int, detail: str) -> HttpResponse:
         if _is_api(request):
             return api_error(status, detail)
-        return render(request, "403.html", {"detail": detail}, status=status)
+        return refused(request, PermissionDenied(detail))
