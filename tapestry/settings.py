@@ -22,7 +22,13 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+TAPESTRY_ENVIRONMENTS = ("development", "production")
 TAPESTRY_ENV = os.environ.get("TAPESTRY_ENV", "development")
+# A near miss ("Production", "prod") must not quietly run as development and skip every refusal.
+if TAPESTRY_ENV not in TAPESTRY_ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"TAPESTRY_ENV is {TAPESTRY_ENV!r}; it must be exactly 'development' or 'production'."
+    )
 PRODUCTION = TAPESTRY_ENV == "production"
 DEV_SECRET = "insecure-development-key-do-not-use-in-production-0123456789"
 
@@ -104,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "tapestry.access.middleware.NoStoreMiddleware",
     "tapestry.access.middleware.RequestContextMiddleware",
     "tapestry.access.middleware.ApiTokenMiddleware",
     "tapestry.access.middleware.SecondFactorMiddleware",

@@ -24,6 +24,9 @@ urlpatterns = [
 ]
 
 
+handler403 = "tapestry.access.views.refused"
+
+
 def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:
     """API paths answer in the API's error format; pages get the 404 page."""
     if request.path.startswith("/api/"):

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.access.models import BreakGlass, Consent, Role, Segment, SegmentGrant
-from tapestry.access.policy import ROLE_CAPABILITIES, Capability
+from tapestry.access.policy import ROLE_CAPABILITIES, Capability, has_capability
 from tapestry.access.routes import (
     AUTHENTICATED,
     CORE_ROUTES,
@@ -28,7 +28,15 @@ from tapestry.access.routes import (
 from tapestry.access.tokens import token_create
 from tapestry.extensions import app_modules
 from tapestry.people.models import Relationship
-from tapestry.testing import HouseholdFactory, OrganisationFactory, PersonFactory, add_member, assign
+from tapestry.testing import (
+    HouseholdFactory,
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+    add_member,
+    assign,
+    grant,
+)
 
 ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *(role.value for role in Role)]
@@ -216,6 +224,9 @@ def test_each_role_gets_the_declared_answer(key, world):
             ok = status == 403
         if not ok or status >= 500:
             wrong.append(f"{role}: {status}")
+        # A shared computer's browser must keep nothing a signed-in user was shown, refusals included.
+        if role != ANONYMOUS and "no-store" not in response.get("Cache-Control", ""):
+            wrong.append(f"{role}: {status} without Cache-Control: no-store")
     assert wrong == [], f"{key} ({rule})"
 
 
@@ -321,3 +332,82 @@ def test_person_level_routes_need_a_client_facing_capability(key):
             Capability.STAFF_MANAGE,
             Capability.GROUP_RUN,
         }
+
+
+# Rule 9: one answer for missing and forbidden. A record out of reach answers as if it did not
+# exist (the same 404, word for word), except to roles that may break glass, who get the refusal
+# with the emergency-access offer where breaking glass would open it (a client's record).
+MISSING_ID = 987_654_321
+BREAK_GLASS_OPENS = ("tapestry.micro.", "tapestry.people.")
+BREAK_GLASS_PAGE = "/access/break-glass/person/"
+
+
+def _object_routes() -> list[str]:
+    """Every route with a record number in its address."""
+    return sorted(
+        key
+        for route, key in declared_keys_for_urlconf()
+        if key in ROUTES and ("<int:" in route or "{" in key) and ROUTES[key] != PUBLIC
+    )
+
+
+@pytest.fixture
+def strangers(cast):
+    """One user per role who reaches nothing in the world: no caseload, team, supervisees, group,
+    dispute or program. Every segment is granted, so only reach is in question."""
+    users = {}
+    for role in Role:
+        user = UserFactory(username=f"stranger-{role.value}", role=role)
+        for segment in Segment:
+            grant(user, segment)
+        users[role.value] = user
+    return users
+
+
+def _request_object(key: str, world: dict, user, *, missing: bool):
+    client = Client()
+    client.force_login(user)
+    if " " in key:
+        method, template = key.split(" ", 1)
+        args = {
+            "person_id": world["person"].pk,
+            "household_id": world["household"].pk,
+            "organisation_id": world["organisation"].pk,
+            "relationship_id": world["relationship"].pk,
+            **world["examples"].get(key, {}),
+        }
+        if missing:
+            args = {name: MISSING_ID if isinstance(value, int) else value for name, value in args.items()}
+        return client.generic(method, template.format(**args), data="{}", content_type="application/json")
+    kwargs = ui_kwargs(key, world, user)
+    if missing:
+        kwargs = {name: MISSING_ID if isinstance(value, int) else value for name, value in kwargs.items()}
+    return client.get(reverse(key, kwargs=kwargs))
+
+
+def _answer(response) -> tuple[int, str]:
+    body = response.content.decode() if response["Content-Type"].startswith("application/json") else ""
+    return response.status_code, body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", _object_routes())
+def test_missing_and_out_of_reach_get_one_answer(key, world, strangers):
+    wrong = []
+    for role, user in strangers.items():
+        if not expected_through(ROUTES[key], role):
+            continue  # the route table refuses the role whatever the number
+        missing = _request_object(key, world, user, missing=True)
+        out = _request_object(key, world, user, missing=False)
+        if out.status_code not in (403, 404):
+            continue  # this record is not held back from this role (a catalogue, an organisation)
+        if has_capability(user, Capability.BREAK_GLASS) and missing.status_code == 404:
+            if DECLARED_BY[key].startswith(BREAK_GLASS_OPENS) and out.status_code != 403:
+                wrong.append(f"{role} (may break glass): out of reach gives {out.status_code}, not 403")
+            elif out.status_code == 403 and " " not in key and BREAK_GLASS_PAGE not in out.content.decode():
+                wrong.append(f"{role} (may break glass): the refusal page offers no emergency access")
+            elif out.status_code == 404 and _answer(out) != _answer(missing):
+                wrong.append(f"{role}: missing {_answer(missing)} but out of reach {_answer(out)}")
+        elif _answer(out) != _answer(missing):
+            wrong.append(f"{role}: missing {_answer(missing)} but out of reach {_answer(out)}")
+    assert wrong == [], key

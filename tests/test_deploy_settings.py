@@ -47,3 +47,15 @@ def test_production_refuses_insecure_settings(override, message):
     result = manage("check", **override)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+@pytest.mark.parametrize("value", ["Production", "prod", "PRODUCTION", "staging", ""])
+def test_an_unknown_environment_refuses_to_start(value):
+    result = manage("check", TAPESTRY_ENV=value)
+    assert result.returncode != 0
+    assert f"TAPESTRY_ENV is {value!r}; it must be exactly 'development' or 'production'." in result.stderr
+
+
+def test_development_still_starts():
+    result = manage("check", TAPESTRY_ENV="development")
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
+
 
 class StaleEdit(Exception):
     """The record changed since the editor loaded it (optimistic concurrency)."""
@@ -12,3 +14,15 @@ class StaleEdit(Exception):
             "Someone else changed this record after you opened it. "
             "Reload it to see their changes, then make your edit again."
         )
+
+
+class OutOfReach(PermissionDenied):
+    """A record that exists but is outside the user's reach, told only to those who may break glass.
+
+    It names the person whose record it is, so the refusal can offer emergency access to them.
+    Raise it through `policy.refuse_out_of_reach`, which decides between it and a plain 404.
+    """
+
+    def __init__(self, detail: str, *, person_id: int) -> None:
+        self.person_id = person_id
+        super().__init__(detail)

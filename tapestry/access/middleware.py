@@ -6,14 +6,17 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tapestry.access import routes
 from tapestry.access.audit import RequestContext, request_context
 from tapestry.access.policy import capabilities_of
 from tapestry.access.tokens import token_authenticate
+from tapestry.access.views import refused
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -38,6 +41,21 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             request_context.reset(token)
+
+
+class NoStoreMiddleware:
+    """Whatever a signed-in user is shown stays out of the browser's cache (a shared computer)."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        # Read on the way out, so a token user (set further in) and a sign-in just made both count.
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
 
 
 class ApiTokenMiddleware:
@@ -116,4 +134,4 @@ class RouteAccessMiddleware:
     def _deny(request: HttpRequest, status: int, detail: str) -> HttpResponse:
         if _is_api(request):
             return api_error(status, detail)
-        return render(request, "403.html", {"detail": detail}, status=status)
+        return refused(request, PermissionDenied(detail))

@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
+from tapestry.access.errors import OutOfReach
 from tapestry.access.models import (
     Assignment,
     BreakGlass,
@@ -99,6 +102,27 @@ def has_capability(user: User, capability: Capability) -> bool:
 def require_capability(user: User, capability: Capability) -> None:
     if not has_capability(user, capability):
         raise PermissionDenied(f"Your role may not: {capability.label.lower()}.")
+
+
+def refuse_out_of_reach(user: User, *, missing: str, detail: str, person_id: int | None) -> NoReturn:
+    """Rule 9, one answer for missing and forbidden: every object getter refuses through here.
+
+    A record out of reach answers exactly as a number that does not exist (`Http404(missing)`, the
+    getter's own not-found sentence), so numbers cannot be probed. The exception is a role that may
+    break glass, refused a record that breaking glass would open (one person's, `person_id`): it
+    gets the refusal with the reason (`detail`) and the emergency-access offer.
+    """
+    if person_id is not None and has_capability(user, C.BREAK_GLASS):
+        raise OutOfReach(detail, person_id=person_id)
+    raise Http404(missing)
+
+
+def person_of(model: type[models.Model], pk: int) -> int | None:
+    """The person a person-level record belongs to (its `PersonLink.path`), for the break-glass offer."""
+    link = PERSON_LEVEL.get(model._meta.label_lower)
+    if link is None:
+        return None
+    return model.objects.filter(pk=pk).values_list(link.path, flat=True).first()
 
 
 def _active_assignments() -> QuerySet[Assignment]:

@@ -9,9 +9,9 @@ import qrcode.image.svg
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tapestry.access import policy, selectors, services
+from tapestry.access.errors import OutOfReach
 from tapestry.access.forms import (
     AssignmentForm,
     AuditSearchForm,
@@ -55,6 +56,25 @@ def _next_url(request: HttpRequest) -> str:
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
     return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+# Refusals ---------------------------------------------------------------------------------------
+
+REFUSED = "Your role or your caseload does not include this record."
+
+
+def refused(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The project's 403 page (handler403): the reason for the refusal, and emergency access
+    where the user's role may break glass and breaking glass would open the record."""
+    detail = str(exception) if isinstance(exception, PermissionDenied) and str(exception) else REFUSED
+    context: dict[str, object] = {"detail": detail}
+    if isinstance(exception, OutOfReach) and policy.has_capability(
+        request.user, policy.Capability.BREAK_GLASS
+    ):
+        context["break_glass_url"] = reverse("access:break_glass", args=[exception.person_id])
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": detail, "errors": {}}, status=403)
+    return render(request, "403.html", context, status=403)
 
 
 # The second factor -----------------------------------------------------------------------------

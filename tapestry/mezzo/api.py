@@ -230,10 +230,18 @@ def _changes(payload: Schema, model: type[Model]) -> dict:
     return changes
 
 
-def _item(item_id: int) -> LogicModelItem:
+ITEM_NOT_YOURS = "No such logic-model item among the programs you manage."
+
+
+def _item(user: User, item_id: int) -> LogicModelItem:
+    """An item of a program the user manages; a missing one and another's answer alike (rule 9)."""
     item = LogicModelItem.objects.filter(pk=item_id).first()
     if item is None:
-        raise Http404("No such logic-model item.")
+        raise Http404(ITEM_NOT_YOURS)
+    try:
+        selectors.require_manageable(user, item.program_id)
+    except Http404:
+        raise Http404(ITEM_NOT_YOURS) from None
     return item
 
 
@@ -324,8 +332,7 @@ def logic_item_add(request: HttpRequest, program_id: int, payload: LogicItemIn) 
     summary="Change a logic-model item",
 )
 def logic_item_update(request: HttpRequest, item_id: int, payload: LogicItemPatch) -> LogicModelItem:
-    item = _item(item_id)
-    selectors.require_manageable(request.user, item.program_id)
+    item = _item(request.user, item_id)
     changes = _changes(payload, LogicModelItem)
     return services.logic_item_update(actor=request.user, item=item, version=payload.version, changes=changes)
 
@@ -337,8 +344,7 @@ def logic_item_update(request: HttpRequest, item_id: int, payload: LogicItemPatc
     summary="Remove a logic-model item",
 )
 def logic_item_remove(request: HttpRequest, item_id: int) -> Status:
-    item = _item(item_id)
-    selectors.require_manageable(request.user, item.program_id)
+    item = _item(request.user, item_id)
     services.logic_item_remove(actor=request.user, item=item)
     return Status(204, None)
 

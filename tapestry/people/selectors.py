@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -79,7 +80,12 @@ def _get_person(user: User, person_id: int) -> Person:
     if person.merged_into_id and policy.can_view_person(user, person.merged_into):
         return person
     if not policy.can_view_person(user, person):
-        raise PermissionDenied("This person is not in your caseload, your team's or your supervisees'.")
+        policy.refuse_out_of_reach(
+            user,
+            missing="No person with this number.",
+            detail="This person is not in your caseload, your team's or your supervisees'.",
+            person_id=person.pk,
+        )
     return person
 
 
@@ -159,13 +165,24 @@ def household_list(*, user: User) -> QuerySet[Household]:
     )
 
 
+def _refuse_household(user: User, household: Household) -> NoReturn:
+    # Breaking glass on any member opens the household; the first one is offered.
+    first = household.memberships.order_by("person_id").values_list("person_id", flat=True).first()
+    policy.refuse_out_of_reach(
+        user,
+        missing="No household with this number.",
+        detail="No member of this household is in your caseload, team or supervision.",
+        person_id=first,
+    )
+
+
 def household_detail(*, user: User, household_id: int) -> Household:
     household = Household.objects.filter(pk=household_id).first()
     if household is None:
         raise Http404("No household with this number.")
     visible_ids = policy.persons_visible(user).values("pk")
     if not household.memberships.filter(person__in=visible_ids).exists():
-        raise PermissionDenied("No member of this household is in your caseload, team or supervision.")
+        _refuse_household(user, household)
     household = (
         Household.objects.filter(pk=household_id)
         .prefetch_related(
@@ -210,7 +227,15 @@ def relationship_get(*, user: User, relationship_id: int) -> Relationship:
         .first()
     )
     if relationship is None:
-        raise Http404("No relationship with this number that you may see.")
+        existing = Relationship.objects.filter(pk=relationship_id).first()
+        if existing is None:
+            raise Http404("No relationship with this number.")
+        policy.refuse_out_of_reach(
+            user,
+            missing="No relationship with this number.",
+            detail="Neither person in this relationship is in your caseload, team or supervision.",
+            person_id=existing.from_person_id,
+        )
     return relationship
 
 
@@ -278,7 +303,12 @@ def consent_get(*, user: User, consent_id: int) -> Consent:
     if consent is None:
         raise Http404("No consent with this number.")
     if not policy.visible(user, Consent.objects.filter(pk=consent_id)).exists():
-        raise PermissionDenied("This consent belongs to a record you may not open.")
+        policy.refuse_out_of_reach(
+            user,
+            missing="No consent with this number.",
+            detail="This consent belongs to a record you may not open.",
+            person_id=consent.person_id,
+        )
     return consent
 
 
@@ -321,5 +351,5 @@ def household_get(*, user: User, household_id: int) -> Household:
         raise Http404("No household with this number.")
     visible_ids = policy.persons_visible(user).values("pk")
     if not household.memberships.filter(person__in=visible_ids).exists():
-        raise PermissionDenied("No member of this household is in your caseload, team or supervision.")
+        _refuse_household(user, household)
     return household

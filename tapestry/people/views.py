@@ -10,12 +10,11 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -127,18 +126,8 @@ def _relationship_rows(person: Person) -> list[RelationshipRow]:
     return sorted(rows, key=lambda row: (not row.relationship.is_current, row.label, row.other.display_name))
 
 
-def _person_forbidden(request: HttpRequest, pk: int, denied: PermissionDenied) -> HttpResponse:
-    context: dict[str, Any] = {"detail": str(denied)}
-    if has_capability(request.user, Capability.BREAK_GLASS):
-        context["break_glass_url"] = reverse("access:break_glass", args=[pk])
-    return render(request, "403.html", context, status=403)
-
-
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        person = selectors.person_detail(user=request.user, person_id=pk)
-    except PermissionDenied as denied:
-        return _person_forbidden(request, pk, denied)
+    person = selectors.person_detail(user=request.user, person_id=pk)
     if person.merged_into_id:
         return render(
             request, "people/person_merged.html", {"person": person, "survivor": person.merged_into}

@@ -38,7 +38,7 @@ def group_for_running(*, user: User, group_id: int) -> Group:
     """A group the user runs; any other is 'not found', so its existence is not given away."""
     group = _group(group_id)
     if not runs_group(user, group):
-        raise Http404("No group with this number among the groups you run.")
+        policy.refuse_out_of_reach(user, missing="No group with this number.", detail="", person_id=None)
     return group
 
 

@@ -65,7 +65,9 @@ def session_get(*, user: User, session_id: int) -> Session:
     found = session.first()
     if found is None:
         raise Http404("No session with this number.")
-    require_runs(user, found.group_id)
+    policy.require_capability(user, policy.Capability.GROUP_RUN)
+    if not groups_running(user).filter(pk=found.group_id).exists():
+        policy.refuse_out_of_reach(user, missing="No session with this number.", detail="", person_id=None)
     return found
 
 

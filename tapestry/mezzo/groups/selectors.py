@@ -83,7 +83,7 @@ def group_get_run(*, user: User, group_id: int) -> Group:
     """A group the user runs, for changing it; 404 for any other (its roster is not theirs)."""
     group = group_get(user=user, group_id=group_id)
     if not group.runs:
-        raise Http404("No group with this number that you run.")
+        policy.refuse_out_of_reach(user, missing="No group with this number.", detail="", person_id=None)
     return group
 
 

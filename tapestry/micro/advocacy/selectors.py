@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -42,8 +41,11 @@ def advocacy_action_get(*, user: User, action_id: int, for_change: bool = False)
         raise Http404("No advocacy action with this number.")
     action = _actions(user, for_change=for_change).filter(pk=action_id).first()
     if action is None:
-        raise PermissionDenied(
-            "This advocacy action is outside your caseload, or in a segment you are not granted."
+        policy.refuse_out_of_reach(
+            user,
+            missing="No advocacy action with this number.",
+            detail="This advocacy action is outside your caseload, or in a segment you are not granted.",
+            person_id=policy.person_of(AdvocacyAction, action_id),
         )
     return action
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -71,8 +70,11 @@ def _get(user: User, assessment_id: int, *, for_change: bool = False) -> Assessm
         .first()
     )
     if found is None:
-        raise PermissionDenied(
-            "This assessment is on a case outside your caseload, or in a segment you are not granted."
+        policy.refuse_out_of_reach(
+            user,
+            missing="No assessment with this number.",
+            detail="This assessment is on a case outside your caseload, or in a segment you are not granted.",
+            person_id=policy.person_of(Assessment, assessment_id),
         )
     return found
 

@@ -35,13 +35,22 @@ def cases_changeable(user: User) -> QuerySet[Case]:
 
 
 def case_get(*, user: User, case_id: int, for_change: bool = False) -> Case:
-    """One case the user may see (or change); 404 if it does not exist, 403 if out of reach."""
-    if not Case.objects.filter(pk=case_id).exists():
-        raise Http404("No case with this number.")
+    """One case the user may see (or change); out of reach answers as missing (rule 9, the policy)."""
+    missing = "No case with this number."
+    person_id = Case.objects.filter(pk=case_id).values_list("person_id", flat=True).first()
+    if person_id is None:
+        raise Http404(missing)
     reachable = cases_changeable(user) if for_change else cases_visible(user)
     case = reachable.select_related(*CASE_RELATED).filter(pk=case_id).first()
     if case is None:
-        raise PermissionDenied("This case is outside your caseload, or in a segment you are not granted.")
+        if for_change and cases_visible(user).filter(pk=case_id).exists():
+            raise PermissionDenied("You may read this case (emergency access) but not change it.")
+        policy.refuse_out_of_reach(
+            user,
+            missing=missing,
+            detail="This case is outside your caseload, or in a segment you are not granted.",
+            person_id=person_id,
+        )
     return case
 
 
@@ -185,14 +194,20 @@ def caseload_alerts(*, user: User) -> dict[str, list[CaseloadAlert]]:
 
 def case_need_get(*, user: User, case_need_id: int, for_change: bool = False) -> CaseNeed:
     """One need on a case the user may see (or change); 404 if missing, 403 if out of reach."""
+    missing = "No need with this number on any case."
     if not CaseNeed.objects.filter(pk=case_need_id).exists():
-        raise Http404("No need with this number on any case.")
+        raise Http404(missing)
     reachable = policy.visible(user, CaseNeed.objects.all(), for_change=for_change)
     case_need = (
         reachable.select_related("need", "barrier", "case", "case__person").filter(pk=case_need_id).first()
     )
     if case_need is None:
-        raise PermissionDenied("This need is on a case outside your caseload or your granted segments.")
+        policy.refuse_out_of_reach(
+            user,
+            missing=missing,
+            detail="This need is on a case outside your caseload or your granted segments.",
+            person_id=policy.person_of(CaseNeed, case_need_id),
+        )
     return case_need
 
 

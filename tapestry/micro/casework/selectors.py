@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
@@ -46,7 +46,9 @@ def _one(user: User, queryset: QuerySet, pk: int, *, for_change: bool, missing: 
         raise Http404(missing)
     found = policy.visible(user, queryset, for_change=for_change).filter(pk=pk).first()
     if found is None:
-        raise PermissionDenied(OUT_OF_REACH)
+        policy.refuse_out_of_reach(
+            user, missing=missing, detail=OUT_OF_REACH, person_id=policy.person_of(queryset.model, pk)
+        )
     return found
 
 
@@ -243,9 +245,12 @@ def note_get(*, user: User, note_id: int, for_change: bool = False) -> ProgressN
         reachable = reachable.filter(pk__in=policy.visible(user, ProgressNote.objects.all(), for_change=True))
     note = reachable.select_related("case", "case__person", "author", "signed_by").filter(pk=note_id).first()
     if note is None:
-        raise PermissionDenied(
-            "This note is outside your caseload, or in a segment you are not granted (psychotherapy "
-            "notes and sensitive cases need their own grant)."
+        policy.refuse_out_of_reach(
+            user,
+            missing="No note with this number.",
+            detail="This note is outside your caseload, or in a segment you are not granted (psychotherapy "
+            "notes and sensitive cases need their own grant).",
+            person_id=policy.person_of(ProgressNote, note_id),
         )
     return note
 

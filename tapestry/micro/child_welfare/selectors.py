@@ -58,14 +58,20 @@ def _audit_view(user: User, obj: models.Model, *, person_id: int, fields: list[s
 
 def _one(user: User, queryset: QuerySet, pk: int, *, for_change: bool, what: str) -> models.Model:
     """One record: 404 if there is none, 403 if the user may not see (or change) it."""
+    missing = f"There is no {what} with this number."
     if not queryset.model.objects.filter(pk=pk).exists():
-        raise Http404(f"There is no {what} with this number.")
+        raise Http404(missing)
     require_segment(user)
     found = policy.visible(user, queryset, for_change=for_change).filter(pk=pk).first()
     if found is None:
         if for_change and policy.visible(user, queryset.model.objects.filter(pk=pk)).exists():
             raise PermissionDenied(f"You may read this {what} but not change it.")
-        raise PermissionDenied(f"This {what} is outside your caseload and your team's.")
+        policy.refuse_out_of_reach(
+            user,
+            missing=missing,
+            detail=f"This {what} is outside your caseload and your team's.",
+            person_id=policy.person_of(queryset.model, pk),
+        )
     return found
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from datetime import datetime
-from functools import wraps
 from typing import Any
 
 from django import forms
@@ -41,21 +40,6 @@ from tapestry.micro.child_welfare.forms import (
 )
 from tapestry.micro.child_welfare.models import Report
 from tapestry.people import selectors as people_selectors
-
-View = Callable[..., HttpResponse]
-
-
-def refusals(view: View) -> View:
-    """A refusal becomes the 403 page with the reason, so the worker knows what to ask for."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as denied:
-            return render(request, "403.html", {"detail": str(denied)}, status=403)
-
-    return wrapper
 
 
 def _when(moment: datetime) -> str:
@@ -115,7 +99,6 @@ def _report_url(report_pk: int) -> str:
 # The case's child-welfare index ------------------------------------------------------------------
 
 
-@refusals
 def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     record = selectors.case_child_welfare(user=request.user, case_id=case_pk)
     return render(request, "child_welfare/case_index.html", {"record": record, "case": record.case})
@@ -124,7 +107,6 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
 # Reports ------------------------------------------------------------------------------------------
 
 
-@refusals
 def report_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     form = ReportForm(_bound(request), persons=selectors.person_choices(user=request.user), child=case.person)
@@ -153,7 +135,6 @@ def report_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def report_create_for_person(request: HttpRequest, person_pk: int) -> HttpResponse:
     selectors.require_segment(request.user)
     person = people_selectors.person_get(user=request.user, person_id=person_pk)
@@ -182,14 +163,12 @@ def report_create_for_person(request: HttpRequest, person_pk: int) -> HttpRespon
     return render(request, "child_welfare/report_new_case.html", context, status=status)
 
 
-@refusals
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_detail(user=request.user, report_id=pk)
     context = {"report": report, "case": report.case, "investigation": selectors.investigation_of(report)}
     return render(request, "child_welfare/report_detail.html", context)
 
 
-@refusals
 def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_detail(user=request.user, report_id=pk, purpose="screening")
     if not report.can_change:
@@ -235,7 +214,6 @@ def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def allegation_add(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, report_id=pk, for_change=True)
     form = AllegationForm(_bound(request), persons=selectors.person_choices(user=request.user))
@@ -256,7 +234,6 @@ def allegation_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, report_id=pk, for_change=True)
     form = ParticipantForm(_bound(request), persons=selectors.person_choices(user=request.user))
@@ -279,7 +256,6 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
 # Investigation --------------------------------------------------------------------------------------
 
 
-@refusals
 def investigation_start(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, report_id=pk, for_change=True)
     if selectors.investigation_exists(report) and request.method == "GET":
@@ -311,7 +287,6 @@ def investigation_start(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     investigation = selectors.investigation_get(user=request.user, report_id=pk, for_change=True)
     form = ContactForm(_bound(request), persons=selectors.person_choices(user=request.user))
@@ -333,7 +308,6 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def finding_record(request: HttpRequest, pk: int) -> HttpResponse:
     allegation = selectors.allegation_get(user=request.user, allegation_id=pk, for_change=True)
     form = FindingForm(_bound(request), instance=copy.copy(allegation))
@@ -368,7 +342,6 @@ def finding_record(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def investigation_close(request: HttpRequest, pk: int) -> HttpResponse:
     investigation = selectors.investigation_get(user=request.user, report_id=pk, for_change=True)
     form = InvestigationCloseForm(_bound(request), instance=copy.copy(investigation))
@@ -404,7 +377,6 @@ def _safety_url(assessment_pk: int) -> str:
     return reverse("child_welfare:safety_detail", kwargs={"pk": assessment_pk})
 
 
-@refusals
 def safety_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     reports = selectors.case_report_choices(user=request.user, case=case)
@@ -426,14 +398,12 @@ def safety_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def safety_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.safety_detail(user=request.user, assessment_id=pk)
     context = {"assessment": assessment, "case": assessment.case, "plan": selectors.plan_of(assessment)}
     return render(request, "child_welfare/safety_detail.html", context)
 
 
-@refusals
 def safety_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.safety_get(user=request.user, assessment_id=pk, for_change=True)
     if selectors.plan_of(assessment) is not None and request.method == "GET":
@@ -464,7 +434,6 @@ def safety_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def safety_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.safety_plan_get(user=request.user, assessment_id=pk, for_change=True)
     form = SafetyPlanEditForm(_bound(request), instance=copy.copy(plan))
@@ -491,7 +460,6 @@ def safety_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def safety_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.safety_get(user=request.user, assessment_id=pk, for_change=True)
     plan = selectors.plan_of(assessment)
@@ -518,7 +486,6 @@ def safety_action_add(request: HttpRequest, pk: int) -> HttpResponse:
 # Placements and hearings ------------------------------------------------------------------------------
 
 
-@refusals
 def placement_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     persons = selectors.person_choices(user=request.user)
@@ -545,7 +512,6 @@ def placement_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
     placement = selectors.placement_get(user=request.user, placement_id=pk, for_change=True)
     if not placement.is_open and request.method == "GET":
@@ -582,7 +548,6 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def hearing_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     form = HearingForm(
@@ -601,7 +566,6 @@ def hearing_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def hearing_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     hearing = selectors.hearing_get(user=request.user, hearing_id=pk, for_change=True)
     form = HearingOutcomeForm(_bound(request), instance=copy.copy(hearing))

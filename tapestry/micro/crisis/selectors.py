@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -66,8 +65,11 @@ def risk_assessment_get(*, user: User, risk_assessment_id: int) -> RiskAssessmen
         raise Http404("No risk assessment with this number.")
     assessment = _assessments(user).filter(pk=risk_assessment_id).first()
     if assessment is None:
-        raise PermissionDenied(
-            "This risk assessment is outside your caseload, or in a segment you are not granted."
+        policy.refuse_out_of_reach(
+            user,
+            missing="No risk assessment with this number.",
+            detail="This risk assessment is outside your caseload, or in a segment you are not granted.",
+            person_id=policy.person_of(RiskAssessment, risk_assessment_id),
         )
     return assessment
 
@@ -117,8 +119,11 @@ def follow_up_get(*, user: User, follow_up_id: int, for_change: bool = False) ->
         .first()
     )
     if follow_up is None:
-        raise PermissionDenied(
-            "This follow-up is outside your caseload, or in a segment you are not granted."
+        policy.refuse_out_of_reach(
+            user,
+            missing="No follow-up with this number.",
+            detail="This follow-up is outside your caseload, or in a segment you are not granted.",
+            person_id=policy.person_of(FollowUp, follow_up_id),
         )
     return follow_up
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -55,8 +54,11 @@ def _one(queryset: QuerySet[Referral], *, user: User, referral_id: int, for_chan
     )
     referral = reachable.filter(pk=referral_id).first()
     if referral is None:
-        raise PermissionDenied(
-            "This referral's case is outside your caseload, or in a segment you are not granted."
+        policy.refuse_out_of_reach(
+            user,
+            missing="No referral with this number.",
+            detail="This referral's case is outside your caseload, or in a segment you are not granted.",
+            person_id=policy.person_of(Referral, referral_id),
         )
     return referral
 

@@ -112,7 +112,12 @@ def student_get(*, user: User, student_id: int, for_change: bool = False) -> Stu
     )
     if student is None:
         _require_school_grant(user)
-        raise PermissionDenied("This student is outside your caseload.")
+        policy.refuse_out_of_reach(
+            user,
+            missing="No student enrolment with this number.",
+            detail="This student is outside your caseload.",
+            person_id=policy.person_of(Student, student_id),
+        )
     return student
 
 
@@ -234,7 +239,12 @@ def alert_get(*, user: User, alert_id: int, for_change: bool = False) -> Truancy
     )
     if alert is None:
         _require_school_grant(user)
-        raise PermissionDenied("This alert is about a student outside your caseload.")
+        policy.refuse_out_of_reach(
+            user,
+            missing="No truancy alert with this number.",
+            detail="This alert is about a student outside your caseload.",
+            person_id=policy.person_of(TruancyAlert, alert_id),
+        )
     return alert
 
 

@@ -4,30 +4,17 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from tapestry.access.policy import Capability, has_capability
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.timeline import diagrams, selectors
 from tapestry.micro.timeline.forms import TimelineFilterForm
 
 
-def _person_forbidden(request: HttpRequest, person_pk: int, denied: PermissionDenied) -> HttpResponse:
-    """The 403 page, offering emergency access to those whose role may use it (as the record does)."""
-    context: dict[str, object] = {"detail": str(denied)}
-    if has_capability(request.user, Capability.BREAK_GLASS):
-        context["break_glass_url"] = reverse("access:break_glass", args=[person_pk])
-    return render(request, "403.html", context, status=403)
-
-
 def person_timeline(request: HttpRequest, person_pk: int) -> HttpResponse:
-    try:
-        timeline = selectors.person_timeline(user=request.user, person_id=person_pk)
-    except PermissionDenied as denied:
-        return _person_forbidden(request, person_pk, denied)
+    timeline = selectors.person_timeline(user=request.user, person_id=person_pk)
     if timeline.person.pk != person_pk:
         return redirect(
             f"{reverse('timeline:person_timeline', args=[timeline.person.pk])}?{request.GET.urlencode()}"
@@ -55,10 +42,7 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 
 def person_ecomap(request: HttpRequest, person_pk: int) -> HttpResponse:
-    try:
-        ecomap = selectors.person_ecomap(user=request.user, person_id=person_pk)
-    except PermissionDenied as denied:
-        return _person_forbidden(request, person_pk, denied)
+    ecomap = selectors.person_ecomap(user=request.user, person_id=person_pk)
     if ecomap.person.pk != person_pk:
         return redirect("timeline:person_ecomap", person_pk=ecomap.person.pk)
     context = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -107,8 +106,11 @@ def release_detail(*, user: User, release_id: int) -> Release:
         .first()
     )
     if release is None:
-        raise PermissionDenied(
-            "This release is about a person outside your caseload, or in a segment you are not granted."
+        policy.refuse_out_of_reach(
+            user,
+            missing="No release with this number.",
+            detail="This release is about a person outside your caseload, or in a segment you are not granted.",
+            person_id=policy.person_of(Release, release_id),
         )
     _audit_view(user, release.case, ["release", *release.parts], obj=release, purpose="disclosure page")
     return release
