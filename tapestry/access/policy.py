@@ -8,7 +8,7 @@ Sensitive segments need an explicit, unexpired grant on top of that.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -124,6 +124,24 @@ def persons_visible(user: User) -> QuerySet[Person]:
     caseload = _active_assignments().filter(staff_id__in=_caseload_staff(user)).values("person_id")
     emergency = BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now()).values("person_id")
     return Person.objects.active().filter(Q(pk__in=caseload) | Q(pk__in=emergency))
+
+
+def nameable(user: User, path: str = "pk") -> Q:
+    """Whether the person at `path` may be shown to the user by name, as a condition for `annotate`.
+
+    The one rule for naming related people (relatives, household members, carers, parties): only
+    someone the user may open is named; anyone else appears as their relationship only. As a
+    subquery it adds no query to the page that annotates with it.
+    """
+    return Q(**{f"{path}__in": persons_visible(user).values("pk")})
+
+
+def nameable_ids(user: User, person_ids: Iterable[int]) -> frozenset[int]:
+    """Of these persons, the ones the user may see named (the same rule as `nameable`), in one query."""
+    ids = {pk for pk in person_ids if pk is not None}
+    if not ids:
+        return frozenset()
+    return frozenset(persons_visible(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def persons_changeable(user: User) -> QuerySet[Person]:

@@ -1,0 +1,24 @@
+"""Template filters that show a related person by name only where the viewer may open them."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.safestring import SafeString
+
+from tapestry.people.mentions import PersonMention, mention
+from tapestry.people.models import HouseholdMember
+
+register = template.Library()
+
+
+@register.filter
+def person_ref(value: PersonMention) -> SafeString:
+    """The linked name, or the relationship alone ("A sibling (outside your caseload)")."""
+    return SafeString(value.__html__())
+
+
+@register.filter
+def household_member(membership: HouseholdMember) -> SafeString:
+    """A household member, from a membership annotated with `person_visible` (policy.nameable)."""
+    nameable = getattr(membership, "person_visible", False)
+    return person_ref(mention(membership.person, nameable=nameable, relation="household member"))
