@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.html import format_html
 
-from tapestry.people.models import Person, Relationship
+from tapestry.people.models import HouseholdMember, Person, Relationship
 
 OUTSIDE = "outside your caseload"
 
@@ -58,6 +58,21 @@ def mention(person: Person, *, nameable: bool, relation: str) -> PersonMention:
         return PersonMention(person_id=person.pk, name="", relation=relation, url="")
     url = reverse("people:person_detail", args=[person.pk])
     return PersonMention(person_id=person.pk, name=person.display_name, relation=relation, url=url)
+
+
+def member_mention(membership: HouseholdMember) -> PersonMention:
+    """A household member, from a membership annotated with `person_visible` (policy.nameable)."""
+    nameable = getattr(membership, "person_visible", False)
+    return mention(membership.person, nameable=nameable, relation="household member")
+
+
+def carer_label(placement_type: str) -> str:
+    """Who a placement's carer is to the child: 'foster carer', 'kinship carer', 'carer'."""
+    return {
+        "foster": "the foster carer",
+        "kinship": "the kinship carer",
+        "adoption": "the adoptive carer",
+    }.get(placement_type, "the carer")
 
 
 def relative_label(relationship: Relationship, other_id: int) -> str:

@@ -482,6 +482,7 @@ def placement_create(request: HttpRequest, case_id: int, payload: ChildWelfarePl
         end_current=payload.end_current,
         change_reason=payload.change_reason,
     )
+    placement.carer_visible = True  # the service refuses a carer the caller may not name
     return Status(201, placement)
 
 

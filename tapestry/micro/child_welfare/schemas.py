@@ -22,6 +22,7 @@ from tapestry.micro.child_welfare.models import (
     SafetyAssessment,
 )
 from tapestry.micro.child_welfare.selectors import investigation_of, plan_of
+from tapestry.people.mentions import ref_or_none
 from tapestry.people.schemas import Input, PersonRef
 
 ReceivedVia = Literal[tuple(Report.ReceivedVia.values)]
@@ -329,13 +330,17 @@ class ChildWelfarePlacementOut(Schema):
     case_id: int
     child: PersonRef
     placement_type: str
-    carer_person: PersonRef | None
+    carer_person: PersonRef | None = Field(description="Null when none, or when outside the caller's reach.")
     carer_organisation: OrganisationRef | None
     started_on: date
     ended_on: date | None
     reason: str
     end_reason: str
     version: int
+
+    @staticmethod
+    def resolve_carer_person(obj: Any) -> Any:
+        return ref_or_none(obj.carer_person, getattr(obj, "carer_visible", False))
 
 
 class ChildWelfareHearingIn(Input):

@@ -29,6 +29,7 @@ from tapestry.micro.child_welfare.models import (
     SafetyPlanAction,
 )
 from tapestry.micro.child_welfare.services import NOT_GRANTED
+from tapestry.people.mentions import PersonMention, carer_label, mention
 from tapestry.people.models import Organisation, Person
 
 REPORT_PARTS = ["reporter", "concerns", "allegations", "participants", "screening", "investigation"]
@@ -129,9 +130,28 @@ def _assessments(user: User, case: Case) -> QuerySet[SafetyAssessment]:
 
 
 def _placements(user: User, case: Case) -> QuerySet[Placement]:
-    return policy.visible(user, Placement.objects.filter(case=case)).select_related(
-        "child", "carer_person", "carer_organisation"
+    return (
+        policy.visible(user, Placement.objects.filter(case=case))
+        .select_related("child", "carer_person", "carer_organisation")
+        .annotate(carer_visible=policy.nameable(user, "carer_person"))
     )
+
+
+def placement_carer(placement: Placement) -> PersonMention | None:
+    """The carer in person, by name only if the viewer may open them (needs the `carer_visible` annotation)."""
+    if placement.carer_person is None:
+        return None
+    return mention(
+        placement.carer_person,
+        nameable=getattr(placement, "carer_visible", False),
+        relation=carer_label(placement.placement_type),
+    )
+
+
+def placement_carer_text(placement: Placement) -> str:
+    """Who the child lives with, as the viewer may see it: 'Ann Lee with Hearth Fostering'."""
+    parts = [str(part) for part in (placement_carer(placement), placement.carer_organisation) if part]
+    return " with ".join(parts)
 
 
 def _hearings(user: User, case: Case) -> QuerySet[Hearing]:
@@ -380,7 +400,9 @@ def placement_get(*, user: User, placement_id: int, for_change: bool = False) ->
     """One placement; opening it (to end it) is audited."""
     placement = _one(
         user,
-        Placement.objects.select_related("case", "child", "carer_person", "carer_organisation"),
+        Placement.objects.select_related("case", "child", "carer_person", "carer_organisation").annotate(
+            carer_visible=policy.nameable(user, "carer_person")
+        ),
         placement_id,
         for_change=for_change,
         what="placement",

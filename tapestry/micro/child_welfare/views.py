@@ -566,7 +566,7 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
     facts = [
         ("Child", placement.child),
         ("Placement", placement.get_placement_type_display()),
-        ("Carer", placement.carer),
+        ("Carer", selectors.placement_carer_text(placement)),
         ("Since", f"{placement.started_on:%Y-%m-%d}"),
     ]
     return _form_page(

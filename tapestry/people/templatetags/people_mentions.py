@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import SafeString
 
-from tapestry.people.mentions import PersonMention, mention
+from tapestry.people.mentions import PersonMention, member_mention
 from tapestry.people.models import HouseholdMember
 
 register = template.Library()
@@ -20,5 +20,4 @@ def person_ref(value: PersonMention) -> SafeString:
 @register.filter
 def household_member(membership: HouseholdMember) -> SafeString:
     """A household member, from a membership annotated with `person_visible` (policy.nameable)."""
-    nameable = getattr(membership, "person_visible", False)
-    return person_ref(mention(membership.person, nameable=nameable, relation="household member"))
+    return person_ref(member_mention(membership))
