@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import SafeString
 
-from tapestry.people.mentions import PersonMention, member_mention
-from tapestry.people.models import HouseholdMember
+from tapestry.people.mentions import PersonMention, member_mention, mention
+from tapestry.people.models import HouseholdMember, Person
 
 register = template.Library()
 
@@ -15,6 +15,12 @@ register = template.Library()
 def person_ref(value: PersonMention) -> SafeString:
     """The linked name, or the relationship alone ("A sibling (outside your caseload)")."""
     return SafeString(value.__html__())
+
+
+@register.filter
+def related_person(person: Person, relation: str) -> SafeString:
+    """A related person annotated with `nameable` (policy.nameable), e.g. `member|related_person:"household member"`."""
+    return person_ref(mention(person, nameable=getattr(person, "nameable", False), relation=relation))
 
 
 @register.filter
