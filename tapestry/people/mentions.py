@@ -84,6 +84,27 @@ def relative_label(relationship: Relationship, other_id: int) -> str:
     return relationship.kind_from(other_id)
 
 
+# Who a person named in a record's field is, for fields that say nothing more specific.
+FIELD_RELATIONS = {
+    "child": "child",
+    "alleged_perpetrator": "alleged perpetrator",
+    "responsible_person": "person responsible",
+    "carer_person": "carer",
+    "person": "person involved",
+}
+
+
+def field_mention(obj: object, field: str, relation: str = "") -> PersonMention | None:
+    """The person in `obj.<field>`, named only if `obj.<field>_nameable` (annotated with policy.nameable)."""
+    person = getattr(obj, field)
+    if person is None:
+        return None
+    if not relation:
+        role = getattr(obj, "get_role_display", None)
+        relation = role() if role else FIELD_RELATIONS.get(field, "person involved")
+    return mention(person, nameable=getattr(obj, f"{field}_nameable", False), relation=relation)
+
+
 def ref_or_none(person: Person | None, nameable: bool) -> Person | None:
     """For API schemas: the person to put in a `PersonRef`, or None (serialised as null) out of reach."""
     return person if person is not None and nameable else None

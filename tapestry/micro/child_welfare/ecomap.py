@@ -22,7 +22,7 @@ def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
     placements = (
         policy.visible(user, Placement.objects.filter(child=person, ended_on__isnull=True))
         .select_related("carer_person", "carer_organisation")
-        .annotate(carer_visible=policy.nameable(user, "carer_person"))
+        .annotate(carer_person_nameable=policy.nameable(user, "carer_person"))
     )
     for placement in placements:
         url = reverse("child_welfare:case_index", kwargs={"case_pk": placement.case_id})

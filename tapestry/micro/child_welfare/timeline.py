@@ -91,7 +91,7 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
     placements = (
         policy.visible(user, Placement.objects.filter(about))
         .select_related("child", "carer_person", "carer_organisation")
-        .annotate(carer_visible=policy.nameable(user, "carer_person"))
+        .annotate(carer_person_nameable=policy.nameable(user, "carer_person"))
     )
     for placement in placements:
         events.append(

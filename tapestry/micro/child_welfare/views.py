@@ -39,6 +39,7 @@ from tapestry.micro.child_welfare.forms import (
 )
 from tapestry.micro.child_welfare.models import Report
 from tapestry.people import selectors as people_selectors
+from tapestry.people.mentions import field_mention
 
 View = Callable[..., HttpResponse]
 
@@ -350,9 +351,9 @@ def finding_record(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Finding recorded: {found.get_finding_display().lower()}.")
         return redirect(_report_url(allegation.report_id))
     facts = [
-        ("Child", allegation.child),
+        ("Child", field_mention(allegation, "child")),
         ("Alleged maltreatment", allegation.get_maltreatment_display()),
-        ("Alleged perpetrator", allegation.alleged_perpetrator or "Not known"),
+        ("Alleged perpetrator", field_mention(allegation, "alleged_perpetrator") or "Not known"),
         ("What is alleged", allegation.description),
     ]
     return _form_page(

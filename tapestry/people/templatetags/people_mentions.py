@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import SafeString
 
-from tapestry.people.mentions import PersonMention, member_mention, mention
+from tapestry.people.mentions import PersonMention, field_mention, member_mention, mention
 from tapestry.people.models import HouseholdMember, Person
 
 register = template.Library()
@@ -21,6 +21,13 @@ def person_ref(value: PersonMention) -> SafeString:
 def related_person(person: Person, relation: str) -> SafeString:
     """A related person annotated with `nameable` (policy.nameable), e.g. `member|related_person:"household member"`."""
     return person_ref(mention(person, nameable=getattr(person, "nameable", False), relation=relation))
+
+
+@register.filter
+def person_in(obj: object, field: str) -> SafeString:
+    """The person in a record's field, e.g. `allegation|person_in:"alleged_perpetrator"`; empty if none."""
+    shown = field_mention(obj, field)
+    return person_ref(shown) if shown else SafeString("")
 
 
 @register.filter
