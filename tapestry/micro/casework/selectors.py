@@ -258,7 +258,10 @@ def note_detail(*, user: User, note_id: int, purpose: str = "case work") -> Prog
         .select_related("case", "case__person", "author", "signed_by")
         .prefetch_related(
             Prefetch("addenda", queryset=Addendum.objects.select_related("author")),
-            Prefetch("present", queryset=Person.objects.order_by("given_name", "family_name")),
+            Prefetch(
+                "present",
+                queryset=Person.objects.annotate(nameable=policy.nameable(user)).order_by("given_name", "pk"),
+            ),
         )
         .get()
     )
