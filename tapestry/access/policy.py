@@ -8,7 +8,7 @@ Sensitive segments need an explicit, unexpired grant on top of that.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -134,14 +134,6 @@ def nameable(user: User, path: str = "pk") -> Q:
     subquery it adds no query to the page that annotates with it.
     """
     return Q(**{f"{path}__in": persons_visible(user).values("pk")})
-
-
-def nameable_ids(user: User, person_ids: Iterable[int]) -> frozenset[int]:
-    """Of these persons, the ones the user may see named (the same rule as `nameable`), in one query."""
-    ids = {pk for pk in person_ids if pk is not None}
-    if not ids:
-        return frozenset()
-    return frozenset(persons_visible(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def persons_changeable(user: User) -> QuerySet[Person]:

@@ -1,7 +1,7 @@
 """How a related person is shown: by linked name if the viewer may open them, else by relationship only.
 
 Pages and API answers name a relative, household member, carer or party only when the access
-policy says the viewer may open that person (`policy.nameable` / `policy.nameable_ids`). Anyone
+policy says the viewer may open that person (`policy.nameable`, a subquery for `annotate`). Anyone
 else appears as "a sibling outside your caseload", never by name, initials, birth date or link.
 """
 
