@@ -150,6 +150,16 @@ def persons_visible(user: User) -> QuerySet[Person]:
     return Person.objects.active().filter(Q(pk__in=caseload) | Q(pk__in=emergency))
 
 
+def nameable(user: User, path: str = "pk") -> Q:
+    """Whether the person at `path` may be shown to the user by name, as a condition for `annotate`.
+
+    The one rule for naming related people (relatives, household members, carers, parties): only
+    someone the user may open is named; anyone else appears as their relationship only. As a
+    subquery it adds no query to the page that annotates with it.
+    """
+    return Q(**{f"{path}__in": persons_visible(user).values("pk")})
+
+
 def persons_changeable(user: User) -> QuerySet[Person]:
     """Persons the user may change: as visible, but emergency access is read-only."""
     if not has_capability(user, C.PERSON_WRITE):

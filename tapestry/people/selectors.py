@@ -99,7 +99,6 @@ def person_detail(*, user: User, person_id: int, purpose: str = "case work") -> 
     person = _get_person(user, person_id)
     if person.merged_into_id:
         return person
-    visible_ids = policy.persons_visible(user).values("pk")
     person = (
         Person.objects.filter(pk=person.pk)
         .prefetch_related(
@@ -113,13 +112,13 @@ def person_detail(*, user: User, person_id: int, purpose: str = "case work") -> 
             Prefetch(
                 "relationships_from",
                 queryset=Relationship.objects.select_related("to_person").annotate(
-                    other_visible=Q(to_person__in=visible_ids)
+                    other_visible=policy.nameable(user, "to_person")
                 ),
             ),
             Prefetch(
                 "relationships_to",
                 queryset=Relationship.objects.select_related("from_person").annotate(
-                    other_visible=Q(from_person__in=visible_ids)
+                    other_visible=policy.nameable(user, "from_person")
                 ),
             ),
             Prefetch("consents", queryset=Consent.objects.select_related("recipient_organisation")),
@@ -156,7 +155,7 @@ def household_list(*, user: User) -> QuerySet[Household]:
     visible_ids = policy.persons_visible(user).values("pk")
     members = HouseholdMember.objects.filter(person__in=visible_ids)
     marked = HouseholdMember.objects.select_related("person").annotate(
-        person_visible=Q(person__in=visible_ids)
+        person_visible=policy.nameable(user, "person")
     )
     return (
         Household.objects.filter(pk__in=members.values("household_id"))
@@ -189,7 +188,7 @@ def household_detail(*, user: User, household_id: int) -> Household:
             Prefetch(
                 "memberships",
                 queryset=HouseholdMember.objects.select_related("person").annotate(
-                    person_visible=Q(person__in=visible_ids)
+                    person_visible=policy.nameable(user, "person")
                 ),
             )
         )
@@ -209,13 +208,14 @@ def relationship_list(*, user: User, person_id: int | None = None) -> QuerySet[R
         fields=["kind", "from_person", "to_person"],
         purpose="relationship list",
     )
-    visible_ids = policy.persons_visible(user).values("pk")
     relationships = policy.visible(user, Relationship.objects.all())
     if person_id is not None:
         relationships = relationships.filter(Q(from_person_id=person_id) | Q(to_person_id=person_id))
     return (
         relationships.select_related("from_person", "to_person")
-        .annotate(from_visible=Q(from_person__in=visible_ids), to_visible=Q(to_person__in=visible_ids))
+        .annotate(
+            from_visible=policy.nameable(user, "from_person"), to_visible=policy.nameable(user, "to_person")
+        )
         .order_by("pk")
     )
 

@@ -37,6 +37,7 @@ from tapestry.people.forms import (
     PersonIntakeForm,
     RelationshipForm,
 )
+from tapestry.people.mentions import PersonMention, mention, relative_label
 from tapestry.people.models import Person, Relationship
 
 PAGE_SIZE = 25
@@ -109,21 +110,22 @@ class RelationshipRow:
     """One relationship as read from the person whose page it is on."""
 
     label: str
-    other: Person
-    other_visible: bool
+    other: PersonMention
     relationship: Relationship
 
 
 def _relationship_rows(person: Person) -> list[RelationshipRow]:
+    ends = [(rel, rel.to_person) for rel in person.relationships_from.all()]
+    ends += [(rel, rel.from_person) for rel in person.relationships_to.all()]
     rows = [
-        RelationshipRow(rel.kind_from(person.pk), rel.to_person, rel.other_visible, rel)
-        for rel in person.relationships_from.all()
+        RelationshipRow(
+            rel.kind_from(person.pk),
+            mention(other, nameable=rel.other_visible, relation=relative_label(rel, other.pk)),
+            rel,
+        )
+        for rel, other in ends
     ]
-    rows += [
-        RelationshipRow(rel.kind_from(person.pk), rel.from_person, rel.other_visible, rel)
-        for rel in person.relationships_to.all()
-    ]
-    return sorted(rows, key=lambda row: (not row.relationship.is_current, row.label, row.other.display_name))
+    return sorted(rows, key=lambda row: (not row.relationship.is_current, row.label, str(row.other)))
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:

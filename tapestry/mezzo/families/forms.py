@@ -12,6 +12,7 @@ from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
 from tapestry.people.forms import DATE_INPUT, ServiceErrors
+from tapestry.people.mentions import member_mention
 from tapestry.people.models import HouseholdMember, Person
 
 
@@ -51,13 +52,13 @@ class PlanForm(ServiceErrors, forms.Form):
 
 
 class MemberChoiceField(forms.ModelMultipleChoiceField):
-    def __init__(self, *args: Any, positions: dict[int, str] | None = None, **kwargs: Any) -> None:
-        self.positions = positions or {}
+    def __init__(self, *args: Any, labels: dict[int, str] | None = None, **kwargs: Any) -> None:
+        self.labels = labels or {}
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj: Person) -> str:
-        position = self.positions.get(obj.pk)
-        return f"{obj.display_name} ({position})" if position else obj.display_name
+        # Built from the household members by the naming rule: no name for someone out of reach.
+        return self.labels.get(obj.pk, "A household member")
 
 
 class GoalForm(ServiceErrors, forms.Form):
@@ -84,7 +85,7 @@ class GoalForm(ServiceErrors, forms.Form):
         field.queryset = Person.objects.filter(pk__in=[m.person_id for m in members]).order_by(
             "given_name", "pk"
         )
-        field.positions = {m.person_id: m.get_position_display() for m in members}
+        field.labels = {m.person_id: f"{member_mention(m)} ({m.get_position_display()})" for m in members}
 
 
 class GoalEditForm(GoalForm):

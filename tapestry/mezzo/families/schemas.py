@@ -10,6 +10,7 @@ from pydantic import StringConstraints
 
 from tapestry.mezzo.families.models import FamilyGoal
 from tapestry.micro.referrals.models import Referral
+from tapestry.people.mentions import ref_or_none
 from tapestry.people.schemas import Input
 
 # Literals rather than TextChoices: other apps' "Status" classes would collide as components.
@@ -104,7 +105,7 @@ class FamilyGoalOut(Schema):
     status: str
     status_label: str
     status_note: str
-    members: list[FamilyMemberOut]
+    members: list[FamilyMemberOut | None] = Field(description="Null for a member outside the caller's reach.")
     referrals: list[FamilyGoalReferralOut]
     version: int
 
@@ -118,7 +119,7 @@ class FamilyGoalOut(Schema):
 
     @staticmethod
     def resolve_members(obj: FamilyGoal) -> list:
-        return list(obj.members.all())
+        return [ref_or_none(member, getattr(member, "nameable", False)) for member in obj.members.all()]
 
     @staticmethod
     def resolve_referrals(obj: FamilyGoal) -> list:

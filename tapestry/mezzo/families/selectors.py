@@ -18,7 +18,7 @@ from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan, FamilyPlanRev
 from tapestry.micro.cases.models import Case
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
-from tapestry.people.models import HouseholdMember
+from tapestry.people.models import HouseholdMember, Person
 
 NOT_FOUND = "No case with this number that you may open."
 READ_ONLY = "You may read this case but not change it (emergency access is read-only)."
@@ -40,11 +40,16 @@ def _goal_referrals(user: User) -> QuerySet[Referral]:
     return referrals.order_by("-created_at", "-pk")
 
 
+def _goal_members(user: User) -> Prefetch:
+    """A goal's members, each marked `nameable` by the policy's naming rule (no extra query)."""
+    return Prefetch("members", queryset=Person.objects.annotate(nameable=policy.nameable(user)))
+
+
 def _goals(user: User) -> Prefetch:
     return Prefetch(
         "goals",
         queryset=FamilyGoal.objects.select_related("need").prefetch_related(
-            "members", Prefetch("referrals", queryset=_goal_referrals(user))
+            _goal_members(user), Prefetch("referrals", queryset=_goal_referrals(user))
         ),
     )
 
@@ -84,15 +89,17 @@ def plan_of(*, case: Case) -> FamilyPlan | None:
     return plan
 
 
-def household_members(*, case: Case) -> list[HouseholdMember]:
-    """Who lives in the case's household now, with their place in it."""
+def household_members(*, case: Case, user: User | None = None) -> list[HouseholdMember]:
+    """Who lives in the case's household now, with their place in it.
+
+    Given the viewer, each member is marked `person_visible`: whether the viewer may see them by name.
+    """
     if case.household_id is None:
         return []
-    return list(
-        HouseholdMember.objects.filter(household_id=case.household_id, left_on__isnull=True)
-        .select_related("person")
-        .order_by("position", "person__given_name", "pk")
-    )
+    members = HouseholdMember.objects.filter(household_id=case.household_id, left_on__isnull=True)
+    if user is not None:
+        members = members.annotate(person_visible=policy.nameable(user, "person"))
+    return list(members.select_related("person").order_by("position", "person__given_name", "pk"))
 
 
 def family_goal_get(*, user: User, goal_id: int, for_change: bool = False) -> FamilyGoal:
@@ -100,7 +107,7 @@ def family_goal_get(*, user: User, goal_id: int, for_change: bool = False) -> Fa
     goal = (
         policy.visible(user, FamilyGoal.objects.filter(pk=goal_id))
         .select_related("plan__case__person", "plan__case__household", "need")
-        .prefetch_related("members", Prefetch("referrals", queryset=_goal_referrals(user)))
+        .prefetch_related(_goal_members(user), Prefetch("referrals", queryset=_goal_referrals(user)))
         .first()
     )
     if goal is None:

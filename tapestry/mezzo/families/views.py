@@ -40,7 +40,7 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     context = {
         "case": case,
         "plan": plan,
-        "members": selectors.household_members(case=case),
+        "members": selectors.household_members(case=case, user=request.user),
         "can_change": can_change,
         "no_household": services.NO_HOUSEHOLD,
     }
@@ -94,7 +94,11 @@ def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     if plan is None:
         messages.info(request, "Start the family plan first: a goal belongs to a plan.")
         return redirect("families:case_index", case_pk=case.pk)
-    form = GoalForm(_bound(request), needs=need_choices(), members=selectors.household_members(case=case))
+    form = GoalForm(
+        _bound(request),
+        needs=need_choices(),
+        members=selectors.household_members(case=case, user=request.user),
+    )
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
@@ -135,7 +139,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = GoalEditForm(
         _bound(request),
         needs=need_choices(),
-        members=selectors.household_members(case=case),
+        members=selectors.household_members(case=case, user=request.user),
         initial=initial,
     )
     status = 200

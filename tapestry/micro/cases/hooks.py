@@ -42,3 +42,5 @@ class EcomapLink:
     detail: str = ""
     url: str = ""
     stressful: bool = False  # drawn as a strained connection (e.g. a no-contact relationship)
+    # The person this connection is, if any: two relatives outside reach, shown alike, stay two.
+    person_id: int | None = None

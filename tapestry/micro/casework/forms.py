@@ -19,6 +19,7 @@ from tapestry.micro.casework.models import (
     Task,
 )
 from tapestry.people.forms import DATE_INPUT, ServiceErrors
+from tapestry.people.mentions import mention
 from tapestry.people.models import Person
 
 RATINGS = [("", "Not rated"), *[(str(n), f"{n} of 5") for n in range(1, 6)]]
@@ -38,7 +39,7 @@ class NeedChoiceField(forms.ModelMultipleChoiceField):
 
 class PersonPresentField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Person) -> str:
-        return obj.display_name
+        return str(mention(obj, nameable=getattr(obj, "nameable", False), relation="household member"))
 
 
 def _rating_field(label: str) -> forms.TypedChoiceField:

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from tapestry.micro.casework.models import Goal, ProgressNote, ServiceRecord, Task
+from tapestry.people.mentions import ref_or_none
 from tapestry.people.schemas import Input
 
 # Literals rather than TextChoices: several models have a "Status" and they would collide as components.
@@ -332,7 +333,9 @@ class CaseNoteOut(Schema):
     assessment: str
     plan: str
     text: str
-    present: list[CaseworkPersonRef] = Field(description="Household members present at a family session.")
+    present: list[CaseworkPersonRef | None] = Field(
+        description="Household members present at a family session; null for one outside the caller's reach."
+    )
     status: str
     author: CaseworkStaffRef
     signed_by: CaseworkStaffRef | None
@@ -348,7 +351,7 @@ class CaseNoteOut(Schema):
 
     @staticmethod
     def resolve_present(obj: Any) -> Any:
-        return obj.present.all()
+        return [ref_or_none(person, getattr(person, "nameable", False)) for person in obj.present.all()]
 
     @staticmethod
     def resolve_addenda(obj: Any) -> Any:

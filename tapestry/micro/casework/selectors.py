@@ -263,7 +263,10 @@ def note_detail(*, user: User, note_id: int, purpose: str = "case work") -> Prog
         .select_related("case", "case__person", "author", "signed_by")
         .prefetch_related(
             Prefetch("addenda", queryset=Addendum.objects.select_related("author")),
-            Prefetch("present", queryset=Person.objects.order_by("given_name", "family_name")),
+            Prefetch(
+                "present",
+                queryset=Person.objects.annotate(nameable=policy.nameable(user)).order_by("given_name", "pk"),
+            ),
         )
         .get()
     )
@@ -280,8 +283,11 @@ def note_detail(*, user: User, note_id: int, purpose: str = "case work") -> Prog
     return note
 
 
-def household_member_choices(*, case: Case) -> QuerySet[Person]:
-    """Who may be recorded at a family session: the case's household members (none without a household)."""
+def household_member_choices(*, user: User, case: Case) -> QuerySet[Person]:
+    """Who may be recorded at a family session: the case's household members (none without a household).
+
+    Each is marked `nameable`: whether the user may see them by name (policy.nameable).
+    """
     if case.household_id is None:
         return Person.objects.none()
     return (
@@ -289,6 +295,7 @@ def household_member_choices(*, case: Case) -> QuerySet[Person]:
             household_memberships__household_id=case.household_id,
             household_memberships__left_on__isnull=True,
         )
+        .annotate(nameable=policy.nameable(user))
         .order_by("given_name", "family_name")
         .distinct()
     )

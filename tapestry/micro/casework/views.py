@@ -258,7 +258,7 @@ def _note_form(request: HttpRequest, note: ProgressNote, data: Any = None) -> No
     return NoteForm(
         data,
         instance=note,
-        members=selectors.household_member_choices(case=note.case),
+        members=selectors.household_member_choices(user=request.user, case=note.case),
         segments=selectors.note_segment_choices(user=request.user),
     )
 

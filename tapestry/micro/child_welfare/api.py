@@ -3,6 +3,8 @@
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime, and
 # behind @paginate's wrapper it would look names up in ninja's module instead of this one.
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
@@ -77,6 +79,13 @@ def _person(person_id: int | None, field: str) -> Person | None:
     if person is None:
         raise ValidationError({field: ["There is no person with this number."]})
     return person
+
+
+def _named_by_caller(record: Any, *fields: str) -> Any:
+    """Mark the persons a write just named as nameable: the service refuses anyone the caller may not open."""
+    for field in fields:
+        setattr(record, f"{field}_nameable", True)
+    return record
 
 
 def _organisation(organisation_id: int | None, field: str) -> Organisation | None:
@@ -217,7 +226,7 @@ def allegation_add(request: HttpRequest, report_id: int, payload: ChildWelfareAl
     allegation = services.allegation_add(
         actor=request.user, report=report, allegation=_allegation_input(payload)
     )
-    return Status(201, allegation)
+    return Status(201, _named_by_caller(allegation, "child", "alleged_perpetrator"))
 
 
 @router.post(
@@ -236,7 +245,7 @@ def participant_add(request: HttpRequest, report_id: int, payload: ChildWelfareP
         role=payload.role,
         note=payload.note,
     )
-    return Status(201, participant)
+    return Status(201, _named_by_caller(participant, "person"))
 
 
 # Investigation ------------------------------------------------------------------------------------------
@@ -295,7 +304,7 @@ def contact_add(request: HttpRequest, report_id: int, payload: ChildWelfareConta
         method=payload.method,
         summary=payload.summary,
     )
-    return Status(201, contact)
+    return Status(201, _named_by_caller(contact, "person"))
 
 
 @router.post(
@@ -446,7 +455,7 @@ def safety_plan_action_add(
 ) -> Status:
     plan = selectors.safety_plan_get(user=request.user, assessment_id=assessment_id, for_change=True)
     action = services.safety_plan_action_add(actor=request.user, plan=plan, action=_action_input(payload))
-    return Status(201, action)
+    return Status(201, _named_by_caller(action, "responsible_person"))
 
 
 # Placements ------------------------------------------------------------------------------------------------
@@ -493,7 +502,7 @@ def placement_create(request: HttpRequest, case_id: int, payload: ChildWelfarePl
         authority_on=payload.authority_on,
         authority_reference=payload.authority_reference,
     )
-    return Status(201, placement)
+    return Status(201, _named_by_caller(placement, "carer_person"))
 
 
 @router.post(

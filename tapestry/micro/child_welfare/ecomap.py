@@ -10,6 +10,7 @@ from tapestry.access import policy
 from tapestry.access.models import Segment, User
 from tapestry.micro.cases.hooks import EcomapLink
 from tapestry.micro.child_welfare.models import Hearing, Placement
+from tapestry.micro.child_welfare.selectors import placement_carer
 from tapestry.people.models import Person
 
 
@@ -18,9 +19,11 @@ def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
     if not policy.can_view_segment(user, Segment.CHILD_WELFARE):
         return []
     links: list[EcomapLink] = []
-    placements = policy.visible(
-        user, Placement.objects.filter(child=person, ended_on__isnull=True)
-    ).select_related("carer_person", "carer_organisation")
+    placements = (
+        policy.visible(user, Placement.objects.filter(child=person, ended_on__isnull=True))
+        .select_related("carer_person", "carer_organisation")
+        .annotate(carer_person_nameable=policy.nameable(user, "carer_person"))
+    )
     for placement in placements:
         url = reverse("child_welfare:case_index", kwargs={"case_pk": placement.case_id})
         detail = f"{placement.get_placement_type_display()} since {placement.started_on:%Y-%m-%d}"
@@ -28,7 +31,8 @@ def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
             kin = placement.placement_type in (Placement.Type.KINSHIP, Placement.Type.TRIAL_HOME_VISIT)
             links.append(
                 EcomapLink(
-                    label=str(placement.carer_person),
+                    label=str(placement_carer(placement)),
+                    person_id=placement.carer_person_id,
                     kind="family" if kin else "service",
                     detail=f"Carer: {detail}",
                     url=url,

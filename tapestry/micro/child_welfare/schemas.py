@@ -23,6 +23,7 @@ from tapestry.micro.child_welfare.models import (
 )
 from tapestry.micro.child_welfare.models.permanency import PermanencyGoal, TerminationReview
 from tapestry.micro.child_welfare.selectors import investigation_of, plan_of
+from tapestry.people.mentions import ref_or_none
 from tapestry.people.schemas import Input, PersonRef
 
 ReceivedVia = Literal[tuple(Report.ReceivedVia.values)]
@@ -53,6 +54,11 @@ Text150 = _text(150)
 Text255 = _text(255)
 RequiredText = _text(required=True)
 RequiredText255 = _text(255, required=True)
+
+
+def _named_ref(obj: Any, field: str) -> Any:
+    """The person in `obj.<field>` for a PersonRef, or None when the selector did not mark them nameable."""
+    return ref_or_none(getattr(obj, field), getattr(obj, f"{field}_nameable", False))
 
 
 class ChildWelfareOrganisationRef(Schema):
@@ -112,15 +118,25 @@ class ChildWelfareScreeningIn(Input):
 
 class ChildWelfareAllegationOut(Schema):
     id: int
-    child: PersonRef
+    child: PersonRef | None = Field(description="Null when outside the caller's reach.")
     maltreatment: str
     maltreatment_label: str
-    alleged_perpetrator: PersonRef | None
+    alleged_perpetrator: PersonRef | None = Field(
+        description="Null when not known, or outside the caller's reach."
+    )
     description: str
     finding: str = Field(description="Empty until the investigation records one.")
     finding_note: str
     found_on: date | None
     version: int
+
+    @staticmethod
+    def resolve_child(obj: Any) -> Any:
+        return _named_ref(obj, "child")
+
+    @staticmethod
+    def resolve_alleged_perpetrator(obj: Any) -> Any:
+        return _named_ref(obj, "alleged_perpetrator")
 
     @staticmethod
     def resolve_maltreatment_label(obj: Any) -> str:
@@ -129,18 +145,28 @@ class ChildWelfareAllegationOut(Schema):
 
 class ChildWelfareParticipantOut(Schema):
     id: int
-    person: PersonRef
+    person: PersonRef | None = Field(description="Null when outside the caller's reach.")
     role: str
     note: str
+
+    @staticmethod
+    def resolve_person(obj: Any) -> Any:
+        return _named_ref(obj, "person")
 
 
 class ChildWelfareContactOut(Schema):
     id: int
     contacted_at: datetime
-    person: PersonRef | None
+    person: PersonRef | None = Field(
+        description="Null for a collateral contact, or outside the caller's reach."
+    )
     collateral_name: str
     method: str
     summary: str
+
+    @staticmethod
+    def resolve_person(obj: Any) -> Any:
+        return _named_ref(obj, "person")
 
 
 class ChildWelfareInvestigationOut(Schema):
@@ -271,9 +297,15 @@ class ChildWelfareSafetyPlanPatch(Input):
 class ChildWelfarePlanActionOut(Schema):
     id: int
     action: str
-    responsible_person: PersonRef | None
+    responsible_person: PersonRef | None = Field(
+        description="Null when not on record, or outside the caller's reach."
+    )
     responsible_name: str
     when: str
+
+    @staticmethod
+    def resolve_responsible_person(obj: Any) -> Any:
+        return _named_ref(obj, "responsible_person")
 
 
 class ChildWelfareSafetyPlanOut(Schema):
@@ -342,7 +374,7 @@ class ChildWelfarePlacementOut(Schema):
     case_id: int
     child: PersonRef
     placement_type: str
-    carer_person: PersonRef | None
+    carer_person: PersonRef | None = Field(description="Null when none, or when outside the caller's reach.")
     carer_organisation: ChildWelfareOrganisationRef | None
     started_on: date
     ended_on: date | None
@@ -352,6 +384,10 @@ class ChildWelfarePlacementOut(Schema):
     authority_on: date | None
     authority_reference: str
     version: int
+
+    @staticmethod
+    def resolve_carer_person(obj: Any) -> Any:
+        return _named_ref(obj, "carer_person")
 
 
 class ChildWelfareHearingIn(Input):

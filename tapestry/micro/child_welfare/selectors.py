@@ -32,6 +32,7 @@ from tapestry.micro.child_welfare.models import (
     TerminationReview,
 )
 from tapestry.micro.child_welfare.services import NOT_GRANTED
+from tapestry.people.mentions import PersonMention, carer_label, mention
 from tapestry.people.models import Organisation, Person
 
 REPORT_PARTS = ["reporter", "concerns", "allegations", "participants", "screening", "investigation"]
@@ -130,9 +131,17 @@ def _case(user: User, case_id: int, *, for_change: bool = False) -> Case:
     return case_get(user=user, case_id=case_id, for_change=for_change)
 
 
-def _allegations() -> Prefetch:
+def _named(user: User, *fields: str) -> dict[str, Q]:
+    """`<field>_nameable` annotations: whether the viewer may see each person by name (policy.nameable)."""
+    return {f"{field}_nameable": policy.nameable(user, field) for field in fields}
+
+
+def _allegations(user: User) -> Prefetch:
     return Prefetch(
-        "allegations", queryset=Allegation.objects.select_related("child", "alleged_perpetrator", "found_by")
+        "allegations",
+        queryset=Allegation.objects.select_related("child", "alleged_perpetrator", "found_by").annotate(
+            **_named(user, "child", "alleged_perpetrator")
+        ),
     )
 
 
@@ -140,7 +149,7 @@ def _reports(user: User, case: Case) -> QuerySet[Report]:
     return (
         policy.visible(user, Report.objects.filter(case=case))
         .select_related("investigation__worker", "screened_by", "referred_to")
-        .prefetch_related(_allegations())
+        .prefetch_related(_allegations(user))
     )
 
 
@@ -151,9 +160,28 @@ def _assessments(user: User, case: Case) -> QuerySet[SafetyAssessment]:
 
 
 def _placements(user: User, case: Case) -> QuerySet[Placement]:
-    return policy.visible(user, Placement.objects.filter(case=case)).select_related(
-        "child", "carer_person", "carer_organisation"
+    return (
+        policy.visible(user, Placement.objects.filter(case=case))
+        .select_related("child", "carer_person", "carer_organisation")
+        .annotate(carer_person_nameable=policy.nameable(user, "carer_person"))
     )
+
+
+def placement_carer(placement: Placement) -> PersonMention | None:
+    """The carer in person, by name only if the viewer may open them (needs the `carer_person_nameable` annotation)."""
+    if placement.carer_person is None:
+        return None
+    return mention(
+        placement.carer_person,
+        nameable=getattr(placement, "carer_person_nameable", False),
+        relation=carer_label(placement.placement_type),
+    )
+
+
+def placement_carer_text(placement: Placement) -> str:
+    """Who the child lives with, as the viewer may see it: 'Ann Lee with Hearth Fostering'."""
+    parts = [str(part) for part in (placement_carer(placement), placement.carer_organisation) if part]
+    return " with ".join(parts)
 
 
 def _hearings(user: User, case: Case) -> QuerySet[Hearing]:
@@ -249,9 +277,7 @@ def case_children_placed(*, user: User, case: Case) -> QuerySet[Person]:
 def case_safety_assessments(*, user: User, case_id: int) -> QuerySet[SafetyAssessment]:
     """A case's safety assessments with their plans; the read is audited."""
     case = _case_list(user, case_id, "safetyassessment")
-    return _assessments(user, case).prefetch_related(
-        Prefetch("plan__actions", queryset=SafetyPlanAction.objects.select_related("responsible_person"))
-    )
+    return _assessments(user, case).prefetch_related(_plan_actions(user))
 
 
 # Reports and investigations ----------------------------------------------------------------------
@@ -275,11 +301,18 @@ def report_detail(*, user: User, report_id: int, purpose: str = "child welfare")
         Report.objects.select_related(
             "case__person", "screened_by", "referred_to", "created_by", "investigation__worker"
         ).prefetch_related(
-            _allegations(),
-            Prefetch("participants", queryset=ReportParticipant.objects.select_related("person")),
+            _allegations(user),
+            Prefetch(
+                "participants",
+                queryset=ReportParticipant.objects.select_related("person").annotate(
+                    **_named(user, "person")
+                ),
+            ),
             Prefetch(
                 "investigation__contacts",
-                queryset=InvestigationContact.objects.select_related("person", "recorded_by"),
+                queryset=InvestigationContact.objects.select_related("person", "recorded_by").annotate(
+                    **_named(user, "person")
+                ),
             ),
         ),
         report_id,
@@ -321,7 +354,10 @@ def investigation_detail(*, user: User, report_id: int, purpose: str = "child we
         Investigation.objects.select_related("report__case", "worker")
         .prefetch_related(
             Prefetch(
-                "contacts", queryset=InvestigationContact.objects.select_related("person", "recorded_by")
+                "contacts",
+                queryset=InvestigationContact.objects.select_related("person", "recorded_by").annotate(
+                    **_named(user, "person")
+                ),
             ),
             Prefetch("report__allegations", queryset=Allegation.objects.select_related("child")),
         )
@@ -344,7 +380,9 @@ def allegation_get(*, user: User, allegation_id: int, for_change: bool = False) 
     """One allegation with its report; opening it (to record a finding) is audited."""
     allegation = _one(
         user,
-        Allegation.objects.select_related("report__case", "child", "alleged_perpetrator"),
+        Allegation.objects.select_related("report__case", "child", "alleged_perpetrator").annotate(
+            **_named(user, "child", "alleged_perpetrator")
+        ),
         allegation_id,
         for_change=for_change,
         what="allegation",
@@ -362,8 +400,13 @@ def allegation_get(*, user: User, allegation_id: int, for_change: bool = False) 
 # Safety --------------------------------------------------------------------------------------------
 
 
-def _plan_actions() -> Prefetch:
-    return Prefetch("plan__actions", queryset=SafetyPlanAction.objects.select_related("responsible_person"))
+def _plan_actions(user: User) -> Prefetch:
+    return Prefetch(
+        "plan__actions",
+        queryset=SafetyPlanAction.objects.select_related("responsible_person").annotate(
+            **_named(user, "responsible_person")
+        ),
+    )
 
 
 def safety_get(*, user: User, assessment_id: int, for_change: bool = False) -> SafetyAssessment:
@@ -383,7 +426,7 @@ def safety_detail(*, user: User, assessment_id: int, purpose: str = "child welfa
         user,
         SafetyAssessment.objects.select_related(
             "case__person", "assessed_by", "report", "plan"
-        ).prefetch_related(_plan_actions()),
+        ).prefetch_related(_plan_actions(user)),
         assessment_id,
         for_change=False,
         what="safety assessment",
@@ -431,7 +474,9 @@ def placement_get(*, user: User, placement_id: int, for_change: bool = False) ->
     """One placement; opening it (to end it) is audited."""
     placement = _one(
         user,
-        Placement.objects.select_related("case", "child", "carer_person", "carer_organisation"),
+        Placement.objects.select_related("case", "child", "carer_person", "carer_organisation").annotate(
+            carer_person_nameable=policy.nameable(user, "carer_person")
+        ),
         placement_id,
         for_change=for_change,
         what="placement",

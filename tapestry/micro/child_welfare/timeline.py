@@ -9,7 +9,7 @@ from tapestry.access import policy
 from tapestry.access.models import Segment, User
 from tapestry.micro.cases.hooks import TimelineEvent
 from tapestry.micro.child_welfare.models import Allegation, Hearing, Placement, Report, SafetyAssessment
-from tapestry.micro.child_welfare.selectors import investigation_of
+from tapestry.micro.child_welfare.selectors import investigation_of, placement_carer_text
 from tapestry.people.models import Person
 
 KIND = "child welfare"
@@ -88,8 +88,10 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             )
         )
     about = Q(case__person=person) | Q(child=person)
-    placements = policy.visible(user, Placement.objects.filter(about)).select_related(
-        "child", "carer_person", "carer_organisation"
+    placements = (
+        policy.visible(user, Placement.objects.filter(about))
+        .select_related("child", "carer_person", "carer_organisation")
+        .annotate(carer_person_nameable=policy.nameable(user, "carer_person"))
     )
     for placement in placements:
         events.append(
@@ -97,7 +99,7 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
                 when=placement.started_on,
                 kind=KIND,
                 title=f"{placement.child}: {placement.get_placement_type_display().lower()} began",
-                detail=f"With {placement.carer}. {placement.reason}",
+                detail=f"With {placement_carer_text(placement)}. {placement.reason}",
                 url=_index(placement.case_id),
                 case_id=placement.case_id,
             )

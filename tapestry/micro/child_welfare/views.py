@@ -40,6 +40,7 @@ from tapestry.micro.child_welfare.forms import (
 )
 from tapestry.micro.child_welfare.models import Report
 from tapestry.people import selectors as people_selectors
+from tapestry.people.mentions import field_mention
 
 
 def _when(moment: datetime) -> str:
@@ -326,9 +327,9 @@ def finding_record(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Finding recorded: {found.get_finding_display().lower()}.")
         return redirect(_report_url(allegation.report_id))
     facts = [
-        ("Child", allegation.child),
+        ("Child", field_mention(allegation, "child")),
         ("Alleged maltreatment", allegation.get_maltreatment_display()),
-        ("Alleged perpetrator", allegation.alleged_perpetrator or "Not known"),
+        ("Alleged perpetrator", field_mention(allegation, "alleged_perpetrator") or "Not known"),
         ("What is alleged", allegation.description),
     ]
     return _form_page(
@@ -534,7 +535,7 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
     facts = [
         ("Child", placement.child),
         ("Placement", placement.get_placement_type_display()),
-        ("Carer", placement.carer),
+        ("Carer", selectors.placement_carer_text(placement)),
         ("Since", f"{placement.started_on:%Y-%m-%d}"),
     ]
     return _form_page(

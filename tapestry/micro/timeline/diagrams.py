@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.micro.cases.hooks import EcomapLink
+from tapestry.people.mentions import member_mention
 from tapestry.people.models import HouseholdMember, Person, Relationship
 
 INK = "#1f2328"
@@ -459,12 +460,13 @@ def genogram_drawing(
     for member in members:
         spot = spots[member.person_id]
         person = member.person
-        visible = getattr(member, "person_visible", True)
-        # Outside the viewer's caseload a member is a name only, as on the household page.
+        shown = member_mention(member)
+        visible = shown.shown
+        # Outside the viewer's caseload a member is their place in the household only, as on its page.
         age = _age(person) if visible else ""
         details = ", ".join(part for part in (age, "left" if member.left_on else "") if part)
         texts = [
-            Text(spot.centre, spot.y + 20, _short(person.display_name, 22), bold=True),
+            Text(spot.centre, spot.y + 20, _short(shown.name or "Outside your caseload", 22), bold=True),
             Text(spot.centre, spot.y + 37, _short(member.get_position_display(), 26), size=11, fill=MUTED),
         ]
         if details:
@@ -478,8 +480,7 @@ def genogram_drawing(
                 fill=PAPER if visible else WASH,
                 stroke=INK if visible else MUTED,
                 dash="5 4" if member.left_on else "",
-                title=f"{person.display_name}, {member.get_position_display().lower()}"
-                + ("" if visible else " (outside your caseload)"),
+                title=f"{shown}, {member.get_position_display().lower()}",
                 url=reverse("people:person_detail", args=[person.pk]) if visible else "",
                 texts=tuple(texts),
             )

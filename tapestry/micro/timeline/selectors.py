@@ -18,6 +18,7 @@ from tapestry.micro.cases.hooks import EcomapLink, TimelineEvent
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import cases_visible
 from tapestry.people import selectors as people
+from tapestry.people.mentions import PersonMention, member_mention, mention, relative_label
 from tapestry.people.models import Household, HouseholdMember, Person, Relationship
 
 # Labels for the kinds this app and the other micro apps put on the timeline; others are titled.
@@ -140,20 +141,29 @@ def _person_events(user: User, person: Person) -> list[TimelineEvent]:
                     url=household_url,
                 )
             )
-    relationships = policy.visible(
-        user, Relationship.objects.filter(Q(from_person=person) | Q(to_person=person))
-    ).select_related("from_person", "to_person")
+    relationships = (
+        policy.visible(user, Relationship.objects.filter(Q(from_person=person) | Q(to_person=person)))
+        .select_related("from_person", "to_person")
+        .annotate(
+            from_visible=policy.nameable(user, "from_person"), to_visible=policy.nameable(user, "to_person")
+        )
+    )
     for relationship in relationships:
-        other = (
-            relationship.to_person if relationship.from_person_id == person.pk else relationship.from_person
+        mine = relationship.from_person_id == person.pk
+        other = relationship.to_person if mine else relationship.from_person
+        shown = mention(
+            other,
+            nameable=relationship.to_visible if mine else relationship.from_visible,
+            relation=relative_label(relationship, other.pk),
         )
         label = relationship.kind_from(person.pk).lower()
+        about = f"{label} of {shown.name}" if shown.shown else shown.hidden_label
         notes = ["No contact" if relationship.no_contact else "", relationship.notes]
         events.append(
             TimelineEvent(
                 when=relationship.created_at,
                 kind="relationship",
-                title=f"Relationship recorded: {label} of {other.display_name}",
+                title=f"Relationship recorded: {about}",
                 detail=SEPARATOR.join(part for part in notes if part),
                 url=record,
             )
@@ -270,20 +280,28 @@ def _active_assignments(person: Person) -> QuerySet[Assignment]:
 
 def _family_links(user: User, person: Person) -> list[EcomapLink]:
     """Relatives and household members, one link per other person, with every tie in its detail."""
-    visible_ids = policy.persons_visible(user).values("pk")
     ties: dict[int, list[str]] = {}
-    others: dict[int, tuple[Person, bool]] = {}
+    others: dict[int, PersonMention] = {}
     strained: set[int] = set()
     relationships = (
         policy.visible(user, Relationship.objects.filter(Q(from_person=person) | Q(to_person=person)))
         .select_related("from_person", "to_person")
-        .annotate(from_visible=Q(from_person__in=visible_ids), to_visible=Q(to_person__in=visible_ids))
+        .annotate(
+            from_visible=policy.nameable(user, "from_person"), to_visible=policy.nameable(user, "to_person")
+        )
         .order_by("pk")
     )
     for relationship in relationships:
         mine = relationship.from_person_id == person.pk
         other = relationship.to_person if mine else relationship.from_person
-        others[other.pk] = (other, relationship.to_visible if mine else relationship.from_visible)
+        others.setdefault(
+            other.pk,
+            mention(
+                other,
+                nameable=relationship.to_visible if mine else relationship.from_visible,
+                relation=relative_label(relationship, other.pk),
+            ),
+        )
         tie = relationship.kind_from(person.pk)
         if not relationship.is_current:
             tie += " (past)"
@@ -294,27 +312,28 @@ def _family_links(user: User, person: Person) -> list[EcomapLink]:
     own_households = policy.visible(
         user, HouseholdMember.objects.filter(person=person, left_on__isnull=True)
     ).values("household_id")
-    # Co-members are named as on the household page, even those outside the viewer's caseload.
+    # Co-members outside the viewer's caseload appear as household members only, never by name.
     members = (
         HouseholdMember.objects.filter(household__in=own_households, left_on__isnull=True)
         .exclude(person=person)
         .select_related("person", "household")
-        .annotate(person_visible=Q(person__in=visible_ids))
+        .annotate(person_visible=policy.nameable(user, "person"))
         .order_by("household__name", "pk")
     )
     for member in members:
-        others[member.person_id] = (member.person, member.person_visible)
+        others.setdefault(member.person_id, member_mention(member))
         position = member.get_position_display().lower()
         ties.setdefault(member.person_id, []).append(f"Lives in {member.household.name} ({position})")
     links = []
-    for other_id, (other, other_visible) in others.items():
+    for other_id, shown in others.items():
         links.append(
             EcomapLink(
-                label=other.display_name,
+                label=str(shown),
                 kind="family",
                 detail=SEPARATOR.join(ties[other_id]),
-                url=reverse("people:person_detail", args=[other_id]) if other_visible else "",
+                url=shown.url,
                 stressful=other_id in strained,
+                person_id=other_id,
             )
         )
     return sorted(links, key=lambda link: (link.stressful, link.label))
@@ -354,9 +373,9 @@ def _consent_links(user: User, person: Person) -> list[EcomapLink]:
 
 def _merged(links: Iterable[EcomapLink]) -> list[EcomapLink]:
     """One link per (kind, name, address): two apps naming the same service become one connection."""
-    merged: dict[tuple[str, str, str], EcomapLink] = {}
+    merged: dict[tuple[str, str, str, int | None], EcomapLink] = {}
     for link in links:
-        key = (link.kind, link.label, link.url)
+        key = (link.kind, link.label, link.url, link.person_id)
         if key not in merged:
             merged[key] = link
             continue

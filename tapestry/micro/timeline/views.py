@@ -11,6 +11,7 @@ from django.urls import reverse
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.timeline import diagrams, selectors
 from tapestry.micro.timeline.forms import TimelineFilterForm
+from tapestry.people.mentions import member_mention
 
 
 def person_timeline(request: HttpRequest, person_pk: int) -> HttpResponse:
@@ -57,8 +58,8 @@ def household_genogram(request: HttpRequest, household_pk: int) -> HttpResponse:
     genogram = selectors.household_genogram(user=request.user, household_id=household_pk)
     ties = diagrams.household_ties(genogram.relationships)
     rows = diagrams.generations(genogram.members, ties)
-    names = {member.person_id: member.person.display_name for member in genogram.members}
-    members = sorted(genogram.members, key=lambda m: (rows[m.person_id], m.person.display_name))
+    names = {member.person_id: str(member_mention(member)) for member in genogram.members}
+    members = sorted(genogram.members, key=lambda m: (rows[m.person_id], names[m.person_id]))
     context = {
         "household": genogram.household,
         "drawing": diagrams.genogram_drawing(genogram.household.name, genogram.members, ties, rows),

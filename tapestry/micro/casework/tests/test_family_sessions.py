@@ -12,7 +12,7 @@ from django.urls import reverse
 from tapestry.access.tokens import token_create
 from tapestry.micro.casework.tests.factories import note_for, today
 from tapestry.people.models import HouseholdMember
-from tapestry.testing import HouseholdFactory, PersonFactory, add_member, client_for, open_case
+from tapestry.testing import HouseholdFactory, PersonFactory, add_member, assign, client_for, open_case
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +27,7 @@ def family(cast):
     add_member(household, partner, HouseholdMember.Position.PARTNER)
     add_member(household, child, HouseholdMember.Position.CHILD)
     case = open_case(cast.caseworker, parent, case_type="family_therapy", household=household)
+    assign(cast.caseworker, partner)  # the child is in no one's caseload
     return case, [parent, partner, child]
 
 
@@ -47,8 +48,11 @@ def test_a_session_records_three_household_members_present_and_shows_them(cast, 
 
     assert set(note.present.all()) == set(members)
     assert "Family members present" in page
-    for name in ("Lucia Rivera", "Mateo Rivera", "Sofia Rivera"):
+    for name in ("Lucia Rivera", "Mateo Rivera"):
         assert name in page
+    # Someone the worker may not open is there by relationship only.
+    assert 'A family member <span class="muted">(outside your caseload)</span>' in page
+    assert "Sofia" not in page
 
 
 def test_someone_outside_the_household_cannot_be_recorded_present(cast, family):
@@ -119,11 +123,9 @@ def test_the_api_records_and_returns_who_was_present(cast, family):
     )
 
     assert created.status_code == 201
-    assert sorted(p["name"] for p in created.json()["present"]) == [
-        "Lucia Rivera",
-        "Mateo Rivera",
-        "Sofia Rivera",
-    ]
+    present = created.json()["present"]
+    assert sorted(p["name"] for p in present if p) == ["Lucia Rivera", "Mateo Rivera"]
+    assert present.count(None) == 1  # the child, outside the worker's reach
 
 
 def test_the_api_names_the_field_of_a_non_member(cast, family):

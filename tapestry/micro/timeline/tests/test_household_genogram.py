@@ -110,7 +110,7 @@ def test_a_no_contact_relationship_is_drawn_dashed_red_and_marked_in_the_table(c
     assert '<span class="tag sensitive">No contact</span>' in page
 
 
-def test_members_outside_the_caseload_are_named_only(cast):
+def test_members_outside_the_caseload_are_shown_as_household_members_only(cast):
     household = HouseholdFactory(name="Stone household")
     rosa = PersonFactory(
         given_name="Rosa", family_name="Stone", gender_identity="Woman", date_of_birth=dt.date(1961, 2, 3)
@@ -125,7 +125,8 @@ def test_members_outside_the_caseload_are_named_only(cast):
 
     page = genogram_page(cast.caseworker, household)
 
-    assert "Max Stone" in page
+    assert 'A household member <span class="muted">(outside your caseload)</span>' in page
+    assert "Max Stone" not in page and ">Max" not in page
     assert reverse("people:person_detail", args=[lodger.pk]) not in page
     assert "1937" not in page
     assert "Man" not in re.sub(r"Woman", "", page.split("<main", 1)[1])

@@ -104,7 +104,7 @@ def test_the_ecomap_lists_the_connections_and_is_audited(cast, rosa, monkeypatch
 
     assert body["person_id"] == rosa.pk and body["person_name"] == "Rosa Rivera"
     assert {
-        "label": "Victor Hale",
+        "label": "a former partner outside your caseload",
         "kind": "family",
         "kind_label": "Family and household",
         "detail": "Former partner, no contact",
