@@ -213,4 +213,3 @@ PINNED_POST = (
     28  # session, auth, roster checks, segment grants, sheet and its audit, insert, version, audit, streaks
 )
 PINNED_PAGE = 15  # the sheet goes through the policy (one read of segment grants) and is audited
-
