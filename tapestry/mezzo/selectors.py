@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
 from tapestry.access import policy
@@ -183,14 +183,23 @@ class ProgramPage:
 
 def program_page(*, user: User, program_id: int) -> ProgramPage:
     """Everything on a program's page, in a fixed number of queries whatever its size."""
-    from tapestry.mezzo.groups.models import Group
+    from tapestry.mezzo.groups.availability import group_availability
+    from tapestry.mezzo.groups.models import Group, Membership
 
     program = program_get(user=user, program_id=program_id)
+    enrolled, waiting = Membership.Status.ENROLLED, Membership.Status.WAITING
     groups = list(
         Group.objects.filter(program=program)
-        .annotate(facilitator_count=Count("facilitators", distinct=True))
+        .annotate(
+            facilitator_count=Count("facilitators", distinct=True),
+            enrolled_count=Count("memberships", filter=Q(memberships__status=enrolled), distinct=True),
+            waiting_count=Count("memberships", filter=Q(memberships__status=waiting), distinct=True),
+        )
         .order_by("status", "name")
     )
+    for group in groups:
+        # A program page is read from outside the groups: places as a band, never in numbers.
+        group.availability = group_availability(group)
     case_cells, case_total = case_counts(program)
     return ProgramPage(
         program=program,

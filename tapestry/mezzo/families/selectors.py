@@ -68,6 +68,14 @@ def family_plan_detail(*, user: User, case: Case, purpose: str = "case work") ->
         .first()
     )
     if plan is None:
+        # No plan yet, but the page names the client and their household: still a read of them.
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.VIEW,
+            obj=case,
+            fields=["household"],
+            purpose=purpose,
+        )
         return None
     plan.case = case
     audit_record(

@@ -85,7 +85,17 @@ def attendance_sheet(*, user: User, session: Session) -> list[SheetRow]:
     require_runs(user, session.group_id)
     marks = dict(Attendance.objects.filter(session=session).values_list("membership_id", "status"))
     members = policy.visible(user, members_on(session))
-    return [SheetRow(member, marks.get(member.pk, "")) for member in members]
+    rows = [SheetRow(member, marks.get(member.pk, "")) for member in members]
+    if rows:
+        # Who was expected and who came, by name: a roster read, so it is in the audit log.
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.VIEW,
+            obj=session,
+            fields=["attendance"],
+            purpose="session attendance",
+        )
+    return rows
 
 
 def follow_ups_for_group(*, user: User, group: Group) -> list[MissedSessionsFollowUp]:

@@ -90,7 +90,11 @@ def _group_out(user: User, group_id: int) -> Group:
     response={200: list[GroupOut], **_errors(422)},
     operation_id="group_list",
     summary="The catalogue of groups",
-    description="Public facts of every planned or running group (no member in them). Filter by kind, need code, program.",
+    description=(
+        "Public facts of every planned or running group (no member in them). Filter by kind, need code, "
+        "program. `capacity` and `seats_left` are given only for groups the caller runs (null otherwise); "
+        "everyone gets `availability`, a band with no number in it."
+    ),
 )
 @paginate(Pages)
 def group_list(
@@ -138,6 +142,11 @@ def group_create(request: HttpRequest, payload: GroupIn) -> Status:
     response={200: GroupOut, **_errors(404, 422)},
     operation_id="group_detail",
     summary="A group's public facts",
+    description=(
+        "`capacity` and `seats_left` only for those who run the group (null otherwise: their difference "
+        "is the number of members); `availability` for everyone: places_available, nearly_full, full, "
+        "full_waiting_list."
+    ),
 )
 def group_detail(request: HttpRequest, group_id: int) -> Group:
     return _group_out(request.user, group_id)

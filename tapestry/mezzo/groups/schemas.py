@@ -10,6 +10,7 @@ from ninja import Field, Schema
 from pydantic import ConfigDict, StringConstraints
 
 from tapestry.access.models import Segment
+from tapestry.mezzo.groups.availability import group_availability
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words
 from tapestry.people.schemas import LocalTime
@@ -112,8 +113,13 @@ class GroupOut(Schema):
     program: GroupRef | None
     facilitators: list[GroupRef]
     location: str
-    capacity: int
-    seats_left: int
+    capacity: int | None = Field(description="Places; null unless the caller runs the group.")
+    seats_left: int | None = Field(description="Places free; null unless the caller runs the group.")
+    availability: Literal["places_available", "nearly_full", "full", "full_waiting_list"] = Field(
+        description="How full the group is, in a band with no number: shown to everyone. Those who do "
+        "not run the group get this instead of `capacity` and `seats_left`, whose difference would be "
+        "the number of members."
+    )
     waiting_list: bool = Field(description="Whether anyone is waiting for a place.")
     enrolment: str
     eligibility: str
@@ -149,8 +155,16 @@ class GroupOut(Schema):
         return [{"id": u.pk, "name": u.get_full_name() or u.username} for u in obj.facilitators.all()]
 
     @staticmethod
-    def resolve_seats_left(obj: Any) -> int:
-        return max(0, obj.capacity - obj.enrolled_count)
+    def resolve_capacity(obj: Any) -> int | None:
+        return group_availability(obj).capacity
+
+    @staticmethod
+    def resolve_seats_left(obj: Any) -> int | None:
+        return group_availability(obj).seats_left
+
+    @staticmethod
+    def resolve_availability(obj: Any) -> str:
+        return group_availability(obj).band.value
 
     @staticmethod
     def resolve_waiting_list(obj: Any) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 
 from tapestry.access import policy
@@ -35,6 +35,13 @@ def _with_facts(groups: QuerySet[Group]) -> QuerySet[Group]:
     )
 
 
+def _with_runs(groups: QuerySet[Group], user: User) -> QuerySet[Group]:
+    """Mark each group the user runs (`runs`): only they see its places in numbers."""
+    if not policy.has_capability(user, Capability.GROUP_RUN):
+        return groups.annotate(runs=Value(False))
+    return groups.annotate(runs=Exists(groups_run_by(user).filter(pk=OuterRef("pk"))))
+
+
 def group_list(
     *,
     user: User,
@@ -57,14 +64,15 @@ def group_list(
         groups = groups.filter(focus_needs__code=need)
     if program_id is not None:
         groups = groups.filter(program_id=program_id)
-    return _with_facts(groups.distinct()).order_by("name", "first_session_on", "pk")
+    return _with_runs(_with_facts(groups.distinct()), user).order_by("name", "first_session_on", "pk")
 
 
 def groups_run(*, user: User) -> QuerySet[Group]:
     """The groups the user runs (facilitates, or oversees as a facilitator's supervisor)."""
     if not policy.has_capability(user, Capability.GROUP_RUN):
         return Group.objects.none()
-    return _with_facts(Group.objects.filter(pk__in=groups_run_by(user))).order_by("name", "pk")
+    groups = _with_facts(Group.objects.filter(pk__in=groups_run_by(user)))
+    return groups.annotate(runs=Value(True)).order_by("name", "pk")
 
 
 def group_get(*, user: User, group_id: int) -> Group:
@@ -200,10 +208,13 @@ def groups_on_offer(*, user: User, case: Case) -> list[Group]:
     """Groups a client could join: not ended, in a segment the worker may see; those matching the case's needs first."""
     granted = policy.segments_granted(user)
     groups = list(
-        _with_facts(
-            Group.objects.exclude(status=Group.Status.ENDED).filter(
-                Q(segment="") | Q(segment__in=list(granted))
-            )
+        _with_runs(
+            _with_facts(
+                Group.objects.exclude(status=Group.Status.ENDED).filter(
+                    Q(segment="") | Q(segment__in=list(granted))
+                )
+            ),
+            user,
         ).order_by("name", "pk")
     )
     case_needs = set(case.needs.values_list("need_id", flat=True))

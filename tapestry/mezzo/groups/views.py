@@ -16,6 +16,7 @@ from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo import selectors as mezzo_selectors
 from tapestry.mezzo.groups import ical, selectors, services
+from tapestry.mezzo.groups.availability import group_availability
 from tapestry.mezzo.groups.forms import CommunityMemberForm, EnrolFromCaseForm, ExitForm, GroupForm
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words, session_dates
@@ -32,7 +33,7 @@ def _describe(groups: list[Group]) -> list[Group]:
     today = timezone.localdate()
     for group in groups:
         group.schedule_words = schedule_in_words(group)
-        group.seats_left = max(0, group.capacity - group.enrolled_count)
+        group.availability = group_availability(group)
         group.next_session = next_session_on(group, today=today)
     return groups
 

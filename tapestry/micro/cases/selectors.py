@@ -95,6 +95,27 @@ def _audit_list(user: User, *, purpose: str, person_id: int | None = None) -> No
     )
 
 
+def case_open_person_choices(*, user: User) -> QuerySet[Person]:
+    """The people a case may be opened for, by name; showing the list is recorded."""
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        object_type="people.person",
+        fields=["name"],
+        purpose="choose a person to open a case for",
+    )
+    return people_selectors.person_choices(user=user, changeable=True)
+
+
+def case_open_person(*, user: User, person_id: int) -> Person:
+    """The person a case is being opened for (one the user may change); the open is recorded."""
+    person = people_selectors.person_get_changeable(user=user, person_id=person_id)
+    audit_record(
+        actor=user, action=AuditEntry.Action.VIEW, obj=person, fields=["name"], purpose="open a case"
+    )
+    return person
+
+
 def case_list(
     *,
     user: User,

@@ -29,7 +29,6 @@ from tapestry.micro.cases.forms import (
     PersonPickForm,
 )
 from tapestry.micro.cases.models import Case
-from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Household, Person
 
 PAGE_SIZE = 25
@@ -100,9 +99,9 @@ def case_open(request: HttpRequest, person_pk: int | None = None) -> HttpRespons
     """Open a case: first the person (unless the address names them), then the case's facts."""
     chosen = _person_pk(request, person_pk)
     if chosen is None:
-        persons = people_selectors.person_choices(user=request.user, changeable=True)
+        persons = selectors.case_open_person_choices(user=request.user)
         return render(request, "cases/case_open.html", {"pick": PersonPickForm(persons=persons)})
-    person = people_selectors.person_get_changeable(user=request.user, person_id=chosen)
+    person = selectors.case_open_person(user=request.user, person_id=chosen)
     initial = {"worker": request.user.pk} if has_capability(request.user, Capability.PERSON_READ) else {}
     form = CaseOpenForm(
         _bound(request),

@@ -214,6 +214,9 @@ def support_plan_get(*, user: User, case: Case) -> EducationSupportPlan | None:
     )
     if plan is not None:
         _audit_view(user, case, ["support_plan", "family_engagement"], obj=plan)
+    else:
+        # No plan yet, but the page names the student: still a read of their school case.
+        _audit_view(user, case, ["support_plan"])
     return plan
 
 

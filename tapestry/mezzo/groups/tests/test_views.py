@@ -55,7 +55,7 @@ def test_the_catalogue_shows_kind_schedule_seats_and_needs_and_filters(cast):
     browser = client_for(cast["evaluator"])
     html = browser.get(reverse("groups:group_list")).content.decode()
     assert "Little ones parenting" in html and "Saturday kickabout" in html
-    assert "2 of 3" in html and "Weekly on" in html
+    assert "Places available" in html and "2 of 3" not in html and "Weekly on" in html
     assert Need.objects.get(code="parental-supervision").label in html
 
     filtered = browser.get(reverse("groups:group_list"), {"kind": "youth"}).content.decode()
