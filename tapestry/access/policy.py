@@ -23,7 +23,6 @@ from tapestry.access.models import (
     BreakGlass,
     Consent,
     Role,
-    Segment,
     SegmentGrant,
     TeamMembership,
     User,
