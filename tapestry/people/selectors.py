@@ -273,6 +273,25 @@ def person_consents_visible(*, user: User, person: Person) -> list[Consent]:
     return [consent for consent in person.consents.all() if not consent.segment or consent.segment in granted]
 
 
+def consent_list(*, user: User, person_id: int) -> list[Consent]:
+    """A person's consents the user may see (segments they are granted), newest first; audited."""
+    person = _get_person(user, person_id)
+    consents = list(
+        policy.visible(user, Consent.objects.filter(person=person))
+        .select_related("person", "recipient_organisation")
+        .order_by("-given_on", "-id")
+    )
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        object_type="access.consent",
+        person_id=person.pk,
+        fields=["consents"],
+        purpose="consent list",
+    )
+    return consents
+
+
 def consent_get(*, user: User, consent_id: int) -> Consent:
     consent = Consent.objects.select_related("person").filter(pk=consent_id).first()
     if consent is None:
