@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -298,3 +299,20 @@ def consent_explanation(consent: Consent) -> str:
     if consent.document_reference:
         text.append(f"The signed form is held as {consent.document_reference}.")
     return " ".join(text)
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """One release of a person's records outside the agency, as their accounting of disclosures lists it
+    (42 CFR 2.24 and 2.25). Apps that release records offer `disclosures_for(user=, person=)` in a
+    `disclosures.py` module."""
+
+    when: dt.datetime
+    recipient: str
+    purpose: str
+    parts: list[str]
+    segment: str
+    consent_id: int | None
+    made_by: str
+    reference: str
+    url: str = ""

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from ninja import Router, Status
 
 from tapestry.people import selectors, services
-from tapestry.people.consent_schemas import PersonConsentOut, PersonConsentRecordIn
+from tapestry.people.consent_schemas import PersonConsentOut, PersonConsentRecordIn, PersonDisclosureOut
 from tapestry.people.schemas import ErrorOut
 
 router = Router(tags=["consents"])
@@ -76,3 +76,17 @@ def consent_revoke(request: HttpRequest, consent_id: int) -> Status:
     except ValidationError as error:
         return _invalid(error)
     return Status(200, consent)
+
+
+@router.get(
+    "/persons/{person_id}/disclosures",
+    response={200: list[PersonDisclosureOut], **ERRORS},
+    operation_id="person_disclosure_list",
+    summary="The person's accounting of disclosures",
+    description=(
+        "Every release of the person's records outside the agency that the caller may see, newest first "
+        "(42 CFR 2.24 and 2.25 for substance-use records). The read is audited."
+    ),
+)
+def disclosure_list(request: HttpRequest, person_id: int) -> object:
+    return selectors.disclosures_for_person(user=request.user, person_id=person_id)[1]

@@ -89,3 +89,17 @@ class PersonConsentOut(Schema):
     @staticmethod
     def resolve_missing_elements(obj: Consent) -> dict[str, str]:
         return consent_rules.missing_elements(obj)
+
+
+class PersonDisclosureOut(Schema):
+    """One release of the person's records outside the agency."""
+
+    when: dt.datetime
+    recipient: str
+    purpose: str
+    parts: list[str]
+    segment: str
+    consent_id: int | None
+    made_by: str
+    reference: str
+    url: str

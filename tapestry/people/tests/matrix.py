@@ -4,4 +4,7 @@ from __future__ import annotations
 
 
 def examples(world: dict) -> dict[str, dict]:
-    return {"POST /api/v1/consents/{consent_id}/revoke": {"consent_id": world["consent"].pk}}
+    return {
+        "POST /api/v1/consents/{consent_id}/revoke": {"consent_id": world["consent"].pk},
+        "people:person_disclosures": {"pk": world["person"].pk},
+    }
