@@ -239,6 +239,13 @@ class Consent(Timestamped):
             raise ValidationError(errors)
 
     @property
+    def elements_missing(self) -> dict[str, str]:
+        """Required elements this consent lacks (one recorded before they were asked); it then authorises nothing."""
+        from tapestry.access.consent_rules import missing_elements
+
+        return missing_elements(self)
+
+    @property
     def is_tpo(self) -> bool:
         return self.purpose == self.Purpose.TPO
 

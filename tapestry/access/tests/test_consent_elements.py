@@ -218,3 +218,16 @@ def test_a_consent_recorded_before_the_2024_elements_is_never_valid_for_a_part_2
         "signed_on",
         "expires_on",
     }
+
+
+def test_the_person_page_marks_a_consent_lacking_elements_as_authorising_no_release(cast, person):
+    from tapestry.testing import grant
+
+    grant(cast.caseworker, Segment.SUBSTANCE_USE)
+    Consent.objects.create(
+        person=person, segment=Segment.SUBSTANCE_USE, information="Plan", purpose="treatment", written=True
+    )
+
+    page = client_for(cast.caseworker).get(reverse("people:person_detail", args=[person.pk])).content.decode()
+
+    assert "Incomplete: authorises no release" in page
