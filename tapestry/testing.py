@@ -7,7 +7,16 @@ import datetime as dt
 import factory
 from django.test import Client
 
-from tapestry.access.models import Assignment, Role, Segment, SegmentGrant, Team, TeamMembership, User
+from tapestry.access.models import (
+    Assignment,
+    Consent,
+    Role,
+    Segment,
+    SegmentGrant,
+    Team,
+    TeamMembership,
+    User,
+)
 from tapestry.people.models import ContactPoint, Household, HouseholdMember, Organisation, Person
 
 TEST_PASSWORD = "correct horse battery staple"
@@ -117,6 +126,22 @@ class Cast:
 
     def __getitem__(self, role: str) -> User:
         return self.by_role[role]
+
+
+def signed_consent_elements(**changes: object) -> dict[str, object]:
+    """The fields of a complete written consent (every element of 42 CFR 2.31(a) and 34 CFR 99.30):
+    signed by the person yesterday, a year to run, every part but SUD counselling notes named."""
+    today = dt.date.today()
+    return {
+        "written": True,
+        "discloser": "Test agency",
+        "record_parts": [p for p in Consent.RecordPart.values if p != Consent.RecordPart.COUNSELLING_NOTES],
+        "revocation_statement": "You may revoke this consent in writing at any time.",
+        "signed_by": Consent.Signer.PERSON,
+        "signed_on": today - dt.timedelta(days=1),
+        "expires_on": today + dt.timedelta(days=365),
+        **changes,
+    }
 
 
 def client_for(user: User) -> Client:

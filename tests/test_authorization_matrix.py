@@ -234,7 +234,7 @@ def test_each_role_gets_the_declared_answer(key, world):
 # them in ROUTES (say, to any signed-in user) fails here even though the middleware would agree.
 PERSON_AREAS = ("people:person_", "people:alias", "people:contact", "people:address", "people:relationship")
 PERSON_AREAS += ("people:consent", "people:household", "access:break_glass")
-PERSON_API = ("/api/v1/persons", "/api/v1/households", "/api/v1/relationships")
+PERSON_API = ("/api/v1/persons", "/api/v1/households", "/api/v1/relationships", "/api/v1/consents")
 PERSON_CAPABILITIES = {
     Capability.PERSON_READ,
     Capability.PERSON_WRITE,

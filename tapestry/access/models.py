@@ -130,16 +130,43 @@ class SegmentGrant(Timestamped):
 
 
 class Consent(Timestamped):
-    """A person's consent to share part of their record with a recipient for a purpose."""
+    """A person's consent to share part of their record with a recipient for a purpose.
+
+    A consent about substance-use records carries every element of 42 CFR 2.31(a) and one about
+    school records every element of 34 CFR 99.30 (tapestry/access/consent_rules.py checks both).
+    """
 
     class Purpose(models.TextChoices):
         TREATMENT = "treatment", "Treatment"
         CARE_COORDINATION = "care_coordination", "Care coordination"
+        PAYMENT = "payment", "Payment for care"
+        HEALTH_CARE_OPERATIONS = "health_care_operations", "Health-care operations"
+        TPO = "tpo", "All future treatment, payment and health-care operations (single consent)"
         REFERRAL = "referral", "Referral to a service"
         BENEFITS = "benefits", "Benefits and entitlements"
         LEGAL = "legal", "Legal or court proceedings"
         RESEARCH = "research", "Research and evaluation"
         STORY = "story", "Telling their story in advocacy"
+
+    class RecordPart(models.TextChoices):
+        """The parts of a record Tapestry holds and can release; a consent names those it covers."""
+
+        IDENTITY = "identity", "Identity (name, date of birth, pronouns, languages)"
+        CONTACT_DETAILS = "contact_details", "Contact details"
+        NEEDS = "needs", "Needs and their codes"
+        ASSESSMENT_SUMMARY = "assessment_summary", "Assessment results (scores and bands, no notes)"
+        TREATMENT_PLAN = "treatment_plan", "Treatment plan, with the working diagnosis"
+        MEDICATION = "medication", "Medication check-ins"
+        TEAM_NOTES = "team_notes", "Team (progress) notes"
+        COUNSELLING_NOTES = "counselling_notes", "SUD counselling notes"
+        SCHOOL_ENROLMENT = "school_enrolment", "School enrolment (school, grade, dates)"
+        SCHOOL_ATTENDANCE = "school_attendance", "School attendance"
+        BEHAVIOUR_INCIDENTS = "behaviour_incidents", "Behaviour incidents"
+        SUPPORT_PLAN = "support_plan", "Education support plan"
+
+    class Signer(models.TextChoices):
+        PERSON = "person", "The person themselves"
+        REPRESENTATIVE = "representative", "An authorised representative (parent, guardian, other)"
 
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="consents")
     segment = models.CharField(
@@ -148,7 +175,20 @@ class Consent(Timestamped):
         blank=True,
         help_text="Leave blank for the general record; a sensitive segment needs its own consent.",
     )
-    information = models.CharField(max_length=255, help_text="What may be shared, in the person's words.")
+    discloser = models.CharField(
+        "who may disclose",
+        max_length=255,
+        blank=True,
+        help_text="The program or people allowed to make the disclosure, as the signed form names them.",
+    )
+    record_parts = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The parts of the record the consent covers (Consent.RecordPart values).",
+    )
+    information = models.CharField(
+        max_length=255, blank=True, help_text="What may be shared, in the person's words."
+    )
     recipient_organisation = models.ForeignKey(
         "people.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="consents"
     )
@@ -156,25 +196,61 @@ class Consent(Timestamped):
     purpose = models.CharField(max_length=32, choices=Purpose.choices)
     written = models.BooleanField(default=False, help_text="A signed, written consent is on file.")
     document_reference = models.CharField(max_length=255, blank=True)
+    revocation_statement = models.TextField(
+        blank=True, help_text="How the form tells the person they may revoke it, and how."
+    )
+    hipaa_redisclosure_statement = models.BooleanField(
+        default=False,
+        help_text=(
+            "The signed form says records given for treatment, payment or health-care operations may be "
+            "redisclosed as HIPAA allows, except for use in proceedings against the person."
+        ),
+    )
+    signed_by = models.CharField(max_length=16, choices=Signer.choices, blank=True)
+    representative_name = models.CharField(max_length=200, blank=True)
+    representative_authority = models.CharField(
+        max_length=200, blank=True, help_text="e.g. 'parent of a minor', 'court-appointed guardian'."
+    )
+    signed_on = models.DateField("date signed", null=True, blank=True)
     given_on = models.DateField(default=timezone.localdate)
     expires_on = models.DateField(null=True, blank=True)
+    expiry_event = models.CharField(
+        max_length=255, blank=True, help_text="Or the event that ends it, e.g. 'end of treatment'."
+    )
     revoked_on = models.DateField(null=True, blank=True)
     recorded_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
-        ordering = ["-given_on"]
+        ordering = ["-given_on", "-id"]
 
     def __str__(self) -> str:
         recipient = self.recipient_organisation or self.recipient_description or "any recipient"
         return f"Consent: {self.get_purpose_display()} to {recipient}"
 
     def clean(self) -> None:
-        if self.expires_on and self.expires_on < self.given_on:
-            raise ValidationError({"expires_on": "A consent cannot expire before it is given."})
-        if self.segment == Segment.SUBSTANCE_USE and not self.written:
-            raise ValidationError(
-                {"written": "Substance-use records may be shared only with written consent."}
-            )
+        from tapestry.access.consent_rules import missing_elements
+
+        errors: dict[str, list[str]] = {}
+        if self.expires_on and self.given_on and self.expires_on < self.given_on:
+            errors["expires_on"] = ["A consent cannot expire before it is given."]
+        for field, message in missing_elements(self).items():
+            errors.setdefault(field, []).append(message)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def elements_missing(self) -> dict[str, str]:
+        """Required elements this consent lacks (one recorded before they were asked); it then authorises nothing."""
+        from tapestry.access.consent_rules import missing_elements
+
+        return missing_elements(self)
+
+    @property
+    def is_tpo(self) -> bool:
+        return self.purpose == self.Purpose.TPO
+
+    def part_labels(self) -> list[str]:
+        return [self.RecordPart(part).label for part in self.record_parts if part in self.RecordPart.values]
 
     def is_in_force(self, on: object = None) -> bool:
         day = on or timezone.localdate()

@@ -8,7 +8,7 @@ Sensitive segments need an explicit, unexpired grant on top of that.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import NoReturn
@@ -19,13 +19,13 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from tapestry.access import consent_rules
 from tapestry.access.errors import OutOfReach
 from tapestry.access.models import (
     Assignment,
     BreakGlass,
     Consent,
     Role,
-    Segment,
     SegmentGrant,
     TeamMembership,
     User,
@@ -248,26 +248,43 @@ def consent_for_disclosure(
     segment: str,
     purpose: str,
     recipient: Organisation | None,
+    parts: Iterable[str] = (),
     on: date | None = None,
 ) -> Consent | None:
-    """The consent in force that lets this part of the record go to this recipient, or None.
+    """The consent in force that lets these parts of the record go to this recipient, or None.
 
-    Substance-use records need written consent naming the recipient (42 CFR Part 2); other
-    segments accept a consent naming the recipient or one open to any recipient.
+    Substance-use records (42 CFR Part 2) and school records (FERPA) need a complete written
+    consent naming the recipient organisation and every part released (only the 2024 single
+    consent for treatment, payment and health-care operations may describe its recipients in
+    general words); other segments accept a consent naming the recipient or open to any recipient.
+    tapestry.access.consent_rules says why none fits.
     """
     day = on or timezone.localdate()
-    candidates = Consent.objects.filter(person=person, segment=segment, purpose=purpose, given_on__lte=day)
+    parts = list(parts)
+    candidates = Consent.objects.filter(
+        person=person,
+        segment=segment,
+        purpose__in=consent_rules.purposes_covering(segment, purpose),
+        given_on__lte=day,
+    )
     candidates = candidates.filter(Q(expires_on__isnull=True) | Q(expires_on__gte=day))
     candidates = candidates.filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=day))
-    if segment == Segment.SUBSTANCE_USE:
+    if segment in consent_rules.STRICT_SEGMENTS:
         if recipient is None:
             return None
-        candidates = candidates.filter(written=True, recipient_organisation=recipient)
+        candidates = candidates.filter(written=True).filter(
+            Q(recipient_organisation=recipient)
+            | Q(purpose=Consent.Purpose.TPO, recipient_organisation__isnull=True)
+        )
     elif recipient is not None:
         candidates = candidates.filter(
             Q(recipient_organisation=recipient) | Q(recipient_organisation__isnull=True)
         )
-    return candidates.order_by("-given_on").first()
+    for consent in candidates.select_related("person").order_by("-given_on", "-id"):
+        if consent_rules.missing_elements(consent) or consent_rules.uncovered_parts(consent, parts):
+            continue
+        return consent
+    return None
 
 
 def may_disclose(
@@ -277,14 +294,15 @@ def may_disclose(
     segment: str,
     purpose: str,
     recipient: Organisation | None,
+    parts: Iterable[str] = (),
 ) -> bool:
-    """Whether the user may send this part of the person's record outside the agency."""
+    """Whether the user may send these parts of the person's record outside the agency."""
     if not can_view_person(user, person) or not can_view_segment(user, segment):
         return False
-    return (
-        consent_for_disclosure(person=person, segment=segment, purpose=purpose, recipient=recipient)
-        is not None
+    consent = consent_for_disclosure(
+        person=person, segment=segment, purpose=purpose, recipient=recipient, parts=parts
     )
+    return consent is not None
 
 
 def can_review_break_glass(user: User, entry: BreakGlass) -> bool:

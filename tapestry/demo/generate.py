@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tapestry.access.audit import audit_record
+from tapestry.access.consent_rules import REVOCATION_STATEMENT
 from tapestry.access.models import (
     Assignment,
     AuditEntry,
@@ -507,10 +508,15 @@ class _Agency:
                 person=mine[len(general)],
                 segment=Segment.SUBSTANCE_USE,
                 information="Attendance and treatment progress",
+                record_parts=[Consent.RecordPart.TREATMENT_PLAN, Consent.RecordPart.MEDICATION],
+                discloser="Tapestry demo agency, substance-use program",
                 recipient_organisation=self.organisations["Harbourview Recovery Clinic"],
                 purpose=Consent.Purpose.TREATMENT,
                 written=True,
                 document_reference="Signed consent form SU-2026-001 (paper file)",
+                revocation_statement=REVOCATION_STATEMENT,
+                signed_by=Consent.Signer.PERSON,
+                signed_on=self.today - dt.timedelta(days=30),
                 given_on=self.today - dt.timedelta(days=30),
                 expires_on=self.today + dt.timedelta(days=180),
                 recorded_by=caseworker,

@@ -11,6 +11,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from tapestry.access.models import User
 from tapestry.people import selectors, services
+from tapestry.people.consent_api import router as consent_router
 from tapestry.people.duplicates import Candidate
 from tapestry.people.models import (
     ContactPoint,
@@ -373,3 +374,7 @@ def organisation_update(
     return services.organisation_update(
         actor=request.user, organisation=organisation, version=payload.version, changes=changes
     )
+
+
+# Consents live in their own module; they share this app's mount under /api/v1.
+router.add_router("", consent_router)

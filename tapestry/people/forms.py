@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import QuerySet
 
+from tapestry.access.consent_rules import REVOCATION_STATEMENT
 from tapestry.access.models import Consent
 from tapestry.people import services
 from tapestry.people.models import (
@@ -154,31 +155,79 @@ class RelationshipForm(ServiceModelForm):
         self.fields["to_person"].queryset = persons
 
 
+class LabelledCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes whose group is labelled by the first box, so its errors get an id of their own."""
+
+    def id_for_label(self, id_: str, index: str | None = None) -> str:
+        return super().id_for_label(id_, "0" if index is None else index)
+
+
 class ConsentForm(ServiceModelForm):
+    """A consent as the signed form states it; substance-use and school consents need every element."""
+
+    record_parts = forms.MultipleChoiceField(
+        label="Parts of the record it covers",
+        choices=Consent.RecordPart.choices,
+        widget=LabelledCheckboxes,
+        required=False,
+        help_text=(
+            "Required for substance-use and school records: only the parts ticked can be released. "
+            "SUD counselling notes need a consent of their own."
+        ),
+    )
+
     class Meta:
         model = Consent
         fields = [
             "purpose",
-            "information",
             "segment",
+            "record_parts",
+            "information",
+            "discloser",
             "recipient_organisation",
             "recipient_description",
             "written",
+            "signed_by",
+            "representative_name",
+            "representative_authority",
+            "signed_on",
             "document_reference",
+            "revocation_statement",
+            "hipaa_redisclosure_statement",
             "given_on",
             "expires_on",
+            "expiry_event",
         ]
-        widgets = {"given_on": DATE_INPUT, "expires_on": DATE_INPUT}
+        widgets = {
+            "given_on": DATE_INPUT,
+            "expires_on": DATE_INPUT,
+            "signed_on": DATE_INPUT,
+            "revocation_statement": forms.Textarea(attrs={"rows": 2}),
+        }
         labels = {
             "segment": "Part of the record",
+            "information": "What may be shared, in the person's words",
             "recipient_organisation": "Recipient organisation",
-            "recipient_description": "Or describe the recipient",
+            "recipient_description": "Or describe the recipients",
+            "signed_by": "Signed by",
+            "given_on": "In force from",
+            "expiry_event": "Or the event that ends it",
+            "hipaa_redisclosure_statement": "The form states the HIPAA redisclosure rule (TPO consent only)",
+        }
+        help_texts = {
+            "recipient_description": (
+                "Only the single consent for treatment, payment and health-care operations may describe its "
+                "recipients in general words; a substance-use or school release needs the organisation itself."
+            ),
         }
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["segment"].choices = [("", "General record")] + list(self.fields["segment"].choices)[1:]
         self.fields["recipient_organisation"].queryset = organisations
+        if not self.is_bound and not self.instance.pk:
+            self.initial.setdefault("revocation_statement", REVOCATION_STATEMENT)
+            self.initial.setdefault("discloser", "This agency and its staff")
 
 
 class HouseholdForm(ServiceForm):

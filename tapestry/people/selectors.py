@@ -11,7 +11,9 @@ from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
+from tapestry.access.consent_rules import Disclosure
 from tapestry.access.models import Assignment, AuditEntry, Consent, User
+from tapestry.extensions import app_modules
 from tapestry.people.duplicates import Candidate
 from tapestry.people.models import (
     Household,
@@ -296,6 +298,47 @@ def person_consents_visible(*, user: User, person: Person) -> list[Consent]:
     """The person's consents (already prefetched) minus those about segments the user is not granted."""
     granted = policy.segments_granted(user)
     return [consent for consent in person.consents.all() if not consent.segment or consent.segment in granted]
+
+
+def consent_list(*, user: User, person_id: int) -> list[Consent]:
+    """A person's consents the user may see (segments they are granted), newest first; audited."""
+    person = _get_person(user, person_id)
+    consents = list(
+        policy.visible(user, Consent.objects.filter(person=person))
+        .select_related("person", "recipient_organisation")
+        .order_by("-given_on", "-id")
+    )
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        object_type="access.consent",
+        person_id=person.pk,
+        fields=["consents"],
+        purpose="consent list",
+    )
+    return consents
+
+
+def disclosures_for_person(*, user: User, person_id: int) -> tuple[Person, list[Disclosure]]:
+    """Every release of the person's records outside the agency that the user may see, newest first
+    (their accounting of disclosures, 42 CFR 2.24 and 2.25); the read is audited."""
+    person = _get_person(user, person_id)
+    rows = [
+        row
+        for module in app_modules("disclosures")
+        for row in module.disclosures_for(user=user, person=person)
+    ]
+    rows.sort(key=lambda row: row.when, reverse=True)
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        object_type="people.person",
+        object_id=person.pk,
+        person_id=person.pk,
+        fields=["disclosures"],
+        purpose="accounting of disclosures",
+    )
+    return person, rows
 
 
 def consent_get(*, user: User, consent_id: int) -> Consent:

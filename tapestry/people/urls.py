@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/relationships/new/", views.relationship_add, name="relationship_add"),
     path("<int:pk>/consents/new/", views.consent_add, name="consent_add"),
     path("consents/<int:pk>/revoke/", views.consent_revoke, name="consent_revoke"),
+    path("<int:pk>/disclosures/", views.person_disclosures, name="person_disclosures"),
     path("<int:pk>/merge/", views.person_merge, name="person_merge"),
     path("households/", views.household_list, name="household_list"),
     path("households/new/", views.household_create, name="household_create"),

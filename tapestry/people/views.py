@@ -256,6 +256,12 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def person_disclosures(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person's accounting of disclosures: every release of their records, printable."""
+    person, disclosures = selectors.disclosures_for_person(user=request.user, person_id=pk)
+    return render(request, "people/person_disclosures.html", {"person": person, "disclosures": disclosures})
+
+
 @require_POST
 def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     consent = selectors.consent_get(user=request.user, consent_id=pk)

@@ -10,7 +10,14 @@ from django.utils import timezone
 from tapestry.access import policy
 from tapestry.access.models import BreakGlass, Consent, Role, Segment
 from tapestry.people.models import Relationship
-from tapestry.testing import OrganisationFactory, PersonFactory, UserFactory, assign, grant
+from tapestry.testing import (
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+    assign,
+    grant,
+    signed_consent_elements,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -140,8 +147,8 @@ class TestDisclosure:
             information="Assessment",
             purpose="referral",
             segment=Segment.SUBSTANCE_USE,
-            written=True,
             recipient_organisation=detox,
+            **signed_consent_elements(),
         )
         kwargs = {"person": person, "segment": Segment.SUBSTANCE_USE, "purpose": "referral"}
 

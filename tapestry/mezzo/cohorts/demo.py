@@ -12,6 +12,7 @@ import datetime as dt
 from django.utils import timezone
 
 from tapestry.access import policy
+from tapestry.access.consent_rules import REVOCATION_STATEMENT
 from tapestry.access.models import Consent
 from tapestry.demo.context import DemoContext
 from tapestry.directory.models import Service
@@ -127,11 +128,16 @@ def _consents_for_some(ctx: DemoContext, members: list, service: Service) -> Non
             person=case.person,
             segment=case.segment,
             information="Name and contact details, for a place in English classes",
+            record_parts=[Consent.RecordPart.IDENTITY, Consent.RecordPart.CONTACT_DETAILS],
+            discloser="Tapestry demo agency",
             recipient_organisation=recipient,
             recipient_description="" if recipient else service.organization.name,
             purpose=Consent.Purpose.REFERRAL,
             written=True,
             document_reference=f"Signed at the intake session, case {case.number}",
+            revocation_statement=REVOCATION_STATEMENT,
+            signed_by=Consent.Signer.PERSON,
+            signed_on=given,
             given_on=given,
             expires_on=given + dt.timedelta(days=365),
             recorded_by=case.worker,

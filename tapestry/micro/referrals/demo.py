@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from tapestry.access import policy
+from tapestry.access.consent_rules import REVOCATION_STATEMENT
 from tapestry.access.models import Consent, Segment
 from tapestry.demo.context import DemoContext
 from tapestry.directory import demo as directory_demo
@@ -194,11 +195,16 @@ def _consent(case: Case, referral: Referral, sent_at: dt.datetime) -> Consent:
         person=case.person,
         segment=case.segment,
         information="Name, contact details and the needs this referral is for",
+        record_parts=referral.parts,
+        discloser="Tapestry demo agency",
         recipient_organisation=referral.recipient_organisation,
         recipient_description="" if referral.recipient_organisation else referral.service.organization.name,
         purpose=Consent.Purpose.REFERRAL,
         written=True,
         document_reference=f"Signed referral consent, case {case.number}",
+        revocation_statement=REVOCATION_STATEMENT,
+        signed_by=Consent.Signer.PERSON,
+        signed_on=given,
         given_on=given,
         expires_on=given + dt.timedelta(days=365),
         recorded_by=case.worker,

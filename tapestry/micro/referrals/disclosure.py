@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
-from tapestry.access import policy
+from tapestry.access import consent_rules, policy
 from tapestry.access.models import Consent, Segment
 from tapestry.directory.models import Service
 from tapestry.micro.referrals.models import Referral
 from tapestry.people.models import Organisation
 
-# Carried by every release of a substance-use referral (in the spirit of 42 CFR 2.32), in our words.
-REDISCLOSURE_NOTICE = (
-    "This information comes from a record of substance use disorder treatment that federal law "
-    "(42 CFR Part 2) protects. You may not disclose it again, or use it, unless the person it is about "
-    "has given written consent that allows it or the law otherwise permits it; a general authorisation "
-    "to release medical or other information is not enough. The law also forbids using this "
-    "information to investigate or prosecute the person for a crime."
-)
+# Carried by every release of a substance-use referral: the 42 CFR 2.32 notice.
+REDISCLOSURE_NOTICE = consent_rules.PART2_NOTICE
 
 
 class ConsentMissing(ValidationError):
@@ -41,11 +35,31 @@ def consent_in_force(referral: Referral) -> Consent | None:
         segment=case.segment,
         purpose=Consent.Purpose.REFERRAL,
         recipient=referral.recipient_organisation,
+        parts=referral.parts,
     )
 
 
 def needs_redisclosure_notice(referral: Referral) -> bool:
-    return referral.case.segment == Segment.SUBSTANCE_USE
+    return bool(consent_rules.notice_for(referral.case.segment))
+
+
+def notice_for(referral: Referral) -> str:
+    """The notice every release of this referral carries: 42 CFR 2.32 or FERPA's 34 CFR 99.33."""
+    return consent_rules.notice_for(referral.case.segment)
+
+
+def _gap(referral: Referral) -> str:
+    case = referral.case
+    on_file = Consent.objects.filter(person=case.person, segment=case.segment).select_related(
+        "recipient_organisation", "person"
+    )
+    return consent_rules.consent_gap(
+        candidates=on_file,
+        segment=case.segment,
+        purpose=Consent.Purpose.REFERRAL,
+        recipient=referral.recipient_organisation,
+        parts=referral.parts,
+    )
 
 
 def missing_consent_message(referral: Referral) -> str:
@@ -60,10 +74,36 @@ def missing_consent_message(referral: Referral) -> str:
                 f"the recipient, and {service_org} is not among the agency's organisations yet. Add it under "
                 "Organisations, then record the written consent naming it."
             )
-        return (
-            f"{person} has no written consent in force that names {recipient.name} and allows sharing their "
-            "substance-use record for a referral. Record a written consent (purpose: referral to a service, "
-            f"segment: substance use) naming {recipient.name}."
+        return " ".join(
+            filter(
+                None,
+                [
+                    f"{person} has no written consent in force that names {recipient.name} and allows sharing "
+                    "their substance-use record for a referral.",
+                    _gap(referral),
+                    "Record a written consent holding every element of 42 CFR 2.31 (purpose: referral to a "
+                    f"service, segment: substance use) naming {recipient.name} and the parts sent.",
+                ],
+            )
+        )
+    if referral.case.segment == Segment.SCHOOL:
+        if recipient is None:
+            return (
+                f"This referral comes from a school case, so it needs signed, dated, written consent naming the "
+                f"recipient (FERPA, 34 CFR 99.30), and {service_org} is not among the agency's organisations "
+                "yet. Add it under Organisations, then record the written consent naming it."
+            )
+        return " ".join(
+            filter(
+                None,
+                [
+                    f"{person} has no signed, dated, written consent in force that names {recipient.name} and "
+                    "allows sharing their school records for a referral (FERPA, 34 CFR 99.30).",
+                    _gap(referral),
+                    "Record a written consent (purpose: referral to a service, segment: school records) naming "
+                    f"{recipient.name} and the parts sent, signed by the parent or the eligible student.",
+                ],
+            )
         )
     segment = (
         f"their {Segment(referral.case.segment).label} record" if referral.case.segment else "their record"

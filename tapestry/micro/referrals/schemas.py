@@ -135,4 +135,4 @@ class ReferralDetailOut(ReferralOut):
 
     @staticmethod
     def resolve_redisclosure_notice(obj: Any) -> str:
-        return disclosure.REDISCLOSURE_NOTICE if disclosure.needs_redisclosure_notice(obj) else ""
+        return disclosure.notice_for(obj)

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from tapestry.access import policy
+from tapestry.access import consent_rules, policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Consent, User
 from tapestry.extensions import app_modules
@@ -109,6 +109,13 @@ class OutgoingSummary:
     def releases_person_data(self) -> bool:
         return self.consent is not None
 
+    @property
+    def consent_explanation(self) -> str:
+        """The consent's scope, sent with a Part 2 or FERPA disclosure (42 CFR 2.32(b))."""
+        if self.consent is None or not self.redisclosure_notice:
+            return ""
+        return consent_rules.consent_explanation(self.consent)
+
 
 def outgoing_summary(*, user: User, referral_id: int) -> OutgoingSummary:
     """The printable summary of what would be sent; producing it is audited as an export.
@@ -117,7 +124,7 @@ def outgoing_summary(*, user: User, referral_id: int) -> OutgoingSummary:
     release, and the summary then carries the request alone (the audit entry lists what went).
     """
     referral = _with_history(user=user, referral_id=referral_id)
-    notice = disclosure.REDISCLOSURE_NOTICE if disclosure.needs_redisclosure_notice(referral) else ""
+    notice = disclosure.notice_for(referral)
     consent = disclosure.consent_in_force(referral)
     summary = OutgoingSummary(referral=referral, consent=consent, redisclosure_notice=notice)
     if consent is None:

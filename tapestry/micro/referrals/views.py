@@ -123,9 +123,7 @@ def _detail_context(request: HttpRequest, referral: Referral, status_form: Statu
         "missing_consent": "" if consent else disclosure.missing_consent_message(referral),
         "status_form": status_form or StatusForm(referral=referral),
         "send_form": SendForm(initial={"version": referral.version}),
-        "redisclosure_notice": disclosure.REDISCLOSURE_NOTICE
-        if disclosure.needs_redisclosure_notice(referral)
-        else "",
+        "redisclosure_notice": disclosure.notice_for(referral),
     }
 
 

@@ -55,7 +55,7 @@ class CheckinForm(ServiceModelForm):
 class TeamNoteForm(ServiceModelForm):
     class Meta:
         model = TeamNote
-        fields = ["discipline", "written_on", "text"]
+        fields = ["discipline", "written_on", "text", "counselling_note"]
         widgets = {"written_on": DATE_INPUT, "text": forms.Textarea(attrs={"rows": 6})}
         labels = {"discipline": "Your discipline", "written_on": "Date", "text": "Note"}
         help_texts = {"text": "Team notes are kept as written; to correct one, add another."}
@@ -70,7 +70,9 @@ class ReleaseForm(ServiceForm):
         queryset=Organisation.objects.none(),
         empty_label="Choose the recipient",
     )
-    purpose = forms.ChoiceField(choices=Consent.Purpose.choices)
+    purpose = forms.ChoiceField(
+        choices=[(value, label) for value, label in Consent.Purpose.choices if value != Consent.Purpose.TPO]
+    )
     parts = forms.MultipleChoiceField(
         label="Parts of the record to release",
         choices=Release.Part.choices,

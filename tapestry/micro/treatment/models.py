@@ -91,6 +91,12 @@ class TeamNote(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     written_on = models.DateField(default=timezone.localdate)
     text = models.TextField()
+    # SUD counselling notes (42 CFR 2.11) are kept apart and leave only under a consent of their own.
+    counselling_note = models.BooleanField(
+        "SUD counselling note",
+        default=False,
+        help_text="Notes of a counselling session kept apart from the rest of the record (42 CFR 2.31(b)).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -116,6 +122,7 @@ class Release(models.Model):
         TREATMENT_PLAN = "treatment_plan", "Treatment plan"
         MEDICATION = "medication", "Medication adherence check-ins"
         TEAM_NOTES = "team_notes", "Team notes"
+        COUNSELLING_NOTES = "counselling_notes", "SUD counselling notes"
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="releases")
     recipient = models.ForeignKey("people.Organisation", on_delete=models.PROTECT, related_name="releases")
@@ -124,6 +131,9 @@ class Release(models.Model):
     consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="releases")
     content = models.JSONField(help_text="What was released, as it stood at the time.")
     redisclosure_notice = models.TextField()
+    consent_explanation = models.TextField(
+        blank=True, help_text="The scope of the consent, as sent with the release (42 CFR 2.32(b))."
+    )
     released_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     released_at = models.DateTimeField(default=timezone.now)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -85,6 +85,9 @@ class TeamNoteIn(Input):
     discipline: Discipline
     text: RequiredText
     written_on: dt.date | None = Field(None, description="Default: today.")
+    counselling_note: bool = Field(
+        False, description="An SUD counselling note: kept apart, released only under its own consent."
+    )
 
 
 class TeamNoteOut(Schema):
@@ -94,6 +97,7 @@ class TeamNoteOut(Schema):
     author: str
     written_on: dt.date
     text: str
+    counselling_note: bool
 
     @staticmethod
     def resolve_discipline_label(obj: Any) -> str:
@@ -123,7 +127,12 @@ class ReleaseOut(Schema):
     consent_id: int = Field(description="The written consent the release was made under.")
     released_at: dt.datetime
     content: dict[str, Any] = Field(description="What was released, as it stood at the time.")
-    redisclosure_notice: str = Field(description="Must travel with the released records.")
+    redisclosure_notice: str = Field(
+        description="The 42 CFR 2.32 notice; must travel with the released records."
+    )
+    consent_explanation: str = Field(
+        description="The scope of the consent the release was made under; send it with the records (42 CFR 2.32(b))."
+    )
     disclosure_page: str = Field(description="The printable disclosure page.")
 
     @staticmethod

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from tapestry.access import policy
+from tapestry.access import consent_rules, policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Consent, Segment, User
 from tapestry.access.versioning import versioned_save
@@ -98,7 +98,13 @@ def checkin_record(
 
 
 def team_note_add(
-    *, actor: User, case: Case, discipline: str, text: str, written_on: dt.date | None = None
+    *,
+    actor: User,
+    case: Case,
+    discipline: str,
+    text: str,
+    written_on: dt.date | None = None,
+    counselling_note: bool = False,
 ) -> TeamNote:
     """Add a team note as the actor; notes are not edited afterwards (add another to correct one)."""
     _require_case_change(actor, case)
@@ -107,6 +113,7 @@ def team_note_add(
         discipline=discipline,
         text=text.strip(),
         written_on=written_on or timezone.localdate(),
+        counselling_note=counselling_note,
         author=actor,
     )
     _full_clean(note, exclude=["case", "author"])
@@ -117,7 +124,7 @@ def team_note_add(
             action=AuditEntry.Action.CREATE,
             obj=note,
             person_id=case.person_id,
-            fields=["discipline", "written_on", "text"],
+            fields=["discipline", "written_on", "text", "counselling_note"],
         )
     return note
 
@@ -157,11 +164,16 @@ def _released_content(case: Case, parts: list[str]) -> dict[str, Any]:
             }
             for c in checkins
         ]
-    if Release.Part.TEAM_NOTES in parts:
-        notes = list(case.team_notes.select_related("author"))
+    for part, counselling, empty in (
+        (Release.Part.TEAM_NOTES, False, "This case has no team notes to release."),
+        (Release.Part.COUNSELLING_NOTES, True, "This case has no SUD counselling notes to release."),
+    ):
+        if part not in parts:
+            continue
+        notes = list(case.team_notes.filter(counselling_note=counselling).select_related("author"))
         if not notes:
-            errors.setdefault("parts", []).append("This case has no team notes to release.")
-        content["team_notes"] = [
+            errors.setdefault("parts", []).append(empty)
+        content[part] = [
             {
                 "written_on": n.written_on.isoformat(),
                 "discipline": n.get_discipline_display(),
@@ -180,10 +192,11 @@ def release_make(
 ) -> Release:
     """Release parts of a substance-use record to an organisation, only under written consent.
 
-    The consent must be in force today, written, for this purpose and name this recipient
+    The consent must be in force today, complete (every element of 42 CFR 2.31(a)), for this
+    purpose, name this recipient (or be the single TPO consent) and name every part released
     (tapestry.access.policy.consent_for_disclosure). Otherwise ReleaseRefused says what is
-    missing. An allowed release keeps what went out and the redisclosure notice, and is audited
-    as an export.
+    missing. An allowed release keeps what went out, the 42 CFR 2.32 notice and an account of
+    the consent's scope, and is audited as an export.
     """
     _require_case_change(actor, case)
     if case.segment != Segment.SUBSTANCE_USE:
@@ -198,18 +211,25 @@ def release_make(
     errors: dict[str, list[str]] = {}
     if purpose not in Consent.Purpose.values:
         errors["purpose"] = [f"“{purpose}” is not a purpose of disclosure."]
+    elif purpose == Consent.Purpose.TPO:
+        errors["purpose"] = ["Say what this release is for: treatment, payment or health-care operations."]
     chosen = list(dict.fromkeys(parts))
     if not chosen:
         errors["parts"] = ["Choose at least one part of the record to release."]
     elif set(chosen) - set(Release.Part.values):
         errors["parts"] = [f"Unknown parts: {', '.join(sorted(set(chosen) - set(Release.Part.values)))}."]
+    elif Release.Part.COUNSELLING_NOTES in chosen and len(chosen) > 1:
+        errors["parts"] = [
+            "SUD counselling notes go out on their own, under their own consent (42 CFR 2.31(b)): "
+            "release them separately."
+        ]
     if errors:
         raise ValidationError(errors)
     consent = policy.consent_for_disclosure(
-        person=case.person, segment=Segment.SUBSTANCE_USE, purpose=purpose, recipient=recipient
+        person=case.person, segment=Segment.SUBSTANCE_USE, purpose=purpose, recipient=recipient, parts=chosen
     )
     if consent is None:
-        reason = consent_problem(person=case.person, recipient=recipient, purpose=purpose)
+        reason = consent_problem(person=case.person, recipient=recipient, purpose=purpose, parts=chosen)
         raise ReleaseRefused(reason, person_id=case.person_id)
     content = _released_content(case, chosen)
     release = Release(
@@ -220,6 +240,7 @@ def release_make(
         consent=consent,
         content=content,
         redisclosure_notice=REDISCLOSURE_NOTICE,
+        consent_explanation=consent_rules.consent_explanation(consent),
         released_by=actor,
     )
     with transaction.atomic():

@@ -14,7 +14,7 @@ from tapestry.micro.referrals import services
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation, Person
-from tapestry.testing import OrganisationFactory, grant, open_case
+from tapestry.testing import OrganisationFactory, grant, open_case, signed_consent_elements
 
 RECIPIENT = "Harbour Recovery Collective"
 
@@ -51,6 +51,8 @@ def consent(
     purpose: str = Consent.Purpose.REFERRAL,
     **fields: object,
 ) -> Consent:
+    # A written consent holds every element the law asks of it unless a test says otherwise.
+    elements = signed_consent_elements(**fields) if written else fields
     return Consent.objects.create(
         person=person,
         segment=segment,
@@ -59,7 +61,7 @@ def consent(
         purpose=purpose,
         written=written,
         given_on=fields.pop("given_on", timezone.localdate() - dt.timedelta(days=1)),
-        **fields,
+        **{name: value for name, value in elements.items() if name not in ("written", "given_on")},
     )
 
 

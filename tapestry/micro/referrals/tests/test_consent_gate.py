@@ -122,8 +122,10 @@ def test_substance_use_needs_written_consent_naming_the_recipient(cast):
         send(cast.caseworker, referral)
     assert refused.value.text == (
         f"{case.person.display_name} has no written consent in force that names {clinic.name} and allows "
-        "sharing their substance-use record for a referral. Record a written consent (purpose: referral to a "
-        f"service, segment: substance use) naming {clinic.name}."
+        "sharing their substance-use record for a referral. The consent given on "
+        f"{timezone.localdate() - dt.timedelta(days=1):%Y-%m-%d} is not a signed, written consent. Record a "
+        "written consent holding every element of 42 CFR 2.31 (purpose: referral to a service, segment: "
+        f"substance use) naming {clinic.name} and the parts sent."
     )
 
     written = consent(case.person, segment=Segment.SUBSTANCE_USE, to=clinic, written=True)

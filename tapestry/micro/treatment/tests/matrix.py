@@ -35,9 +35,15 @@ def examples(world: dict) -> dict[str, dict]:
         person=world["person"],
         segment=Segment.SUBSTANCE_USE,
         information="Treatment plan",
+        record_parts=["treatment_plan"],
+        discloser="Matrix agency",
         recipient_organisation=clinic,
         purpose="treatment",
         written=True,
+        revocation_statement="Revoke in writing.",
+        signed_by="person",
+        signed_on=timezone.localdate(),
+        expires_on=timezone.localdate(),
     )
     release = Release.objects.create(
         case=case,

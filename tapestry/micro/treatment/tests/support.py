@@ -34,15 +34,22 @@ def clinic(name: str = "Harbourview Recovery Clinic") -> Organisation:
     return OrganisationFactory(kind=Organisation.Kind.HEALTH, name=name)
 
 
-def written_consent(person: Person, recipient: Organisation, **fields: object) -> Consent:
+def written_consent(person: Person, recipient: Organisation | None, **fields: object) -> Consent:
+    """A substance-use consent holding every element of 42 CFR 2.31(a); change any by keyword."""
     values = {
         "segment": Segment.SUBSTANCE_USE,
         "information": "Treatment plan and attendance",
+        "record_parts": ["treatment_plan", "medication", "team_notes"],
+        "discloser": "Tapestry demo agency",
         "recipient_organisation": recipient,
         "purpose": Consent.Purpose.TREATMENT,
         "written": True,
         "document_reference": "Signed form SU-1",
+        "revocation_statement": "You may revoke this consent in writing at any time.",
+        "signed_by": Consent.Signer.PERSON,
+        "signed_on": timezone.localdate() - dt.timedelta(days=10),
         "given_on": timezone.localdate() - dt.timedelta(days=10),
+        "expires_on": timezone.localdate() + dt.timedelta(days=365),
         **fields,
     }
     return Consent.objects.create(person=person, **values)

@@ -1,0 +1,92 @@
+"""API routes for a person's consents: list, record, revoke (the same services as the pages)."""
+
+# No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Router, Status
+
+from tapestry.people import selectors, services
+from tapestry.people.consent_schemas import PersonConsentOut, PersonConsentRecordIn, PersonDisclosureOut
+from tapestry.people.schemas import ErrorOut
+
+router = Router(tags=["consents"])
+
+ERRORS = dict.fromkeys((401, 403, 404, 422), ErrorOut)
+
+
+def _invalid(error: ValidationError) -> Status:
+    errors = {name: [str(m) for m in messages] for name, messages in error.message_dict.items()}
+    return Status(422, ErrorOut(detail="The consent is incomplete or invalid.", errors=errors))
+
+
+@router.get(
+    "/persons/{person_id}/consents",
+    response={200: list[PersonConsentOut], **ERRORS},
+    operation_id="person_consent_list",
+    summary="List a person's consents, newest first",
+    description="Consents about a sensitive segment show only to those granted it. The read is audited.",
+)
+def consent_list(request: HttpRequest, person_id: int) -> object:
+    return selectors.consent_list(user=request.user, person_id=person_id)
+
+
+@router.post(
+    "/persons/{person_id}/consents",
+    response={201: PersonConsentOut, **ERRORS},
+    operation_id="person_consent_record",
+    summary="Record a person's consent",
+    description=(
+        "A substance-use consent must carry every element of 42 CFR 2.31(a), a school consent every element "
+        "of 34 CFR 99.30; otherwise 422 with `errors` naming each missing element by field."
+    ),
+)
+def consent_record(request: HttpRequest, person_id: int, payload: PersonConsentRecordIn) -> Status:
+    person = selectors.person_get_changeable(user=request.user, person_id=person_id)
+    fields = payload.model_dump(exclude={"recipient_organisation_id", "given_on"})
+    if payload.given_on is not None:
+        fields["given_on"] = payload.given_on
+    if payload.recipient_organisation_id is not None:
+        organisation = selectors.organisation_list(user=request.user).filter(
+            pk=payload.recipient_organisation_id
+        )
+        fields["recipient_organisation"] = organisation.first()
+        if fields["recipient_organisation"] is None:
+            return _invalid(
+                ValidationError({"recipient_organisation_id": ["No organisation with this number."]})
+            )
+    try:
+        consent = services.consent_record(actor=request.user, person=person, **fields)
+    except ValidationError as error:
+        return _invalid(error)
+    return Status(201, consent)
+
+
+@router.post(
+    "/consents/{consent_id}/revoke",
+    response={200: PersonConsentOut, **ERRORS},
+    operation_id="person_consent_revoke",
+    summary="Revoke a consent from today",
+    description="Nothing more leaves under it from today; releases already made stay recorded.",
+)
+def consent_revoke(request: HttpRequest, consent_id: int) -> Status:
+    consent = selectors.consent_get(user=request.user, consent_id=consent_id)
+    try:
+        services.consent_revoke(actor=request.user, consent=consent)
+    except ValidationError as error:
+        return _invalid(error)
+    return Status(200, consent)
+
+
+@router.get(
+    "/persons/{person_id}/disclosures",
+    response={200: list[PersonDisclosureOut], **ERRORS},
+    operation_id="person_disclosure_list",
+    summary="The person's accounting of disclosures",
+    description=(
+        "Every release of the person's records outside the agency that the caller may see, newest first "
+        "(42 CFR 2.24 and 2.25 for substance-use records). The read is audited."
+    ),
+)
+def disclosure_list(request: HttpRequest, person_id: int) -> object:
+    return selectors.disclosures_for_person(user=request.user, person_id=person_id)[1]
