@@ -603,7 +603,6 @@ def hearing_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 # Permanency ------------------------------------------------------------------------------------------------
 
 
-@refusals
 def permanency_goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     form = PermanencyGoalForm(
@@ -629,7 +628,6 @@ def permanency_goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     )
 
 
-@refusals
 def termination_review_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     form = TerminationReviewForm(

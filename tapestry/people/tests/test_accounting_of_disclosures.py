@@ -41,7 +41,10 @@ def test_every_release_and_sent_referral_is_listed_on_a_printable_page_and_in_th
     assert page.status_code == 200
     text = page.content.decode()
     assert "Harbourview Recovery Clinic" in text and "Harbour Recovery Collective" in text
-    assert {row["recipient"] for row in listed} == {"Harbourview Recovery Clinic", "Harbour Recovery Collective"}
+    assert {row["recipient"] for row in listed} == {
+        "Harbourview Recovery Clinic",
+        "Harbour Recovery Collective",
+    }
     release_row = next(row for row in listed if row["segment"] == "substance_use")
     assert release_row["parts"] == ["Treatment plan"]
     assert release_row["made_by"]
