@@ -225,7 +225,7 @@ def group_for_report(*, user: User, group_id: int) -> Group:
     group = _group(group_id)
     if runs_group(user, group) or members_visible(user=user, group=group).exists():
         return group
-    raise Http404("No group with this number among the groups you run or your clients attend.")
+    raise Http404("No group with this number.")
 
 
 def outcome_report(*, user: User, group: Group, purpose: str = "group outcome report") -> OutcomeReport:
