@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import models, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from tapestry.access.models import AuditChainHead, AuditEntry, ChainCheck, User
@@ -93,6 +94,38 @@ def audit_record(
         head.last_hash = entry.hash
         head.save(update_fields=["last_id", "last_hash"])
     return entry
+
+
+def audit_form_open(
+    request: HttpRequest,
+    *,
+    purpose: str = "",
+    obj: models.Model | None = None,
+    object_type: str = "",
+    person_id: int | None = None,
+    fields: Iterable[str] = ("name",),
+) -> None:
+    """Record that a form naming a person (or the case, note, report it adds to) was opened.
+
+    Showing the form is a read of that record, so a GET writes a VIEW entry. A POST writes none
+    here: one that saves is recorded as its write, and one that fails shows again the form its
+    GET already recorded. The purpose defaults to the form's route name, never its title, which
+    may quote the record (a goal, a task) into a log that holds no client data.
+    """
+    if request.method == "POST":
+        return
+    if not purpose:
+        match = request.resolver_match
+        purpose = f"form: {match.view_name}" if match else "form"
+    audit_record(
+        actor=request.user,
+        action=AuditEntry.Action.VIEW,
+        obj=obj,
+        object_type=object_type,
+        person_id=person_id,
+        fields=fields,
+        purpose=purpose,
+    )
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.people import selectors, services
@@ -145,6 +146,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_get_changeable(user=request.user, person_id=pk)
+    audit_form_open(
+        request, obj=person, fields=["name", "date_of_birth"], purpose="form: change a person's record"
+    )
     # The form edits a copy, so the page keeps the saved name whatever was typed.
     form = PersonEditForm(_bound(request), instance=copy.copy(person))
     status = 200
@@ -181,6 +185,7 @@ def _person_add(
 ) -> HttpResponse:
     """Show the form; on a valid submit call the service through `save`, which returns the message."""
     person = selectors.person_get_changeable(user=request.user, person_id=pk)
+    audit_form_open(request, obj=person, fields=["name"])
     form = form_class(_bound(request), **form_kwargs(person))
     if form.is_bound and form.is_valid():
         try:
@@ -317,6 +322,12 @@ def household_list(request: HttpRequest) -> HttpResponse:
 
 def household_create(request: HttpRequest) -> HttpResponse:
     persons = selectors.person_choices(user=request.user, changeable=True)
+    audit_form_open(
+        request,
+        object_type="people.person",
+        fields=["name", "date_of_birth"],
+        purpose="form: register a household",
+    )
     initial = {"person": request.GET.get("person")} if request.GET.get("person") else {}
     form = HouseholdForm(_bound(request), initial=initial, persons=persons)
     if form.is_bound and form.is_valid():
@@ -341,6 +352,9 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def household_member_add(request: HttpRequest, pk: int) -> HttpResponse:
     household = selectors.household_get(user=request.user, household_id=pk)
+    audit_form_open(
+        request, obj=household, fields=["name", "person_choices"], purpose="form: add to a household"
+    )
     persons = selectors.person_choices(user=request.user, changeable=True)
     form = HouseholdMemberForm(_bound(request), persons=persons)
     if form.is_bound and form.is_valid():

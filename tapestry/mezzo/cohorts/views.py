@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.cohorts import selectors, services
@@ -70,6 +71,10 @@ def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = selectors.cohort_get(user=request.user, cohort_id=pk, for_change=True)
+    # The form lists the cases one may add, by the person's name: a read of those cases.
+    audit_form_open(
+        request, object_type="cases.case", fields=["person", "number"], purpose="form: add to a cohort"
+    )
     form = MemberAddForm(request.POST or None, cases=selectors.case_choices(user=request.user, cohort=cohort))
     if form.is_bound and form.is_valid():
         case = form.cleaned_data["case"]

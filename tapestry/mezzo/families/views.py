@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.families import selectors, services
@@ -26,6 +27,8 @@ def _bound(request: HttpRequest) -> Any:
 def _form_page(
     request: HttpRequest, *, case: Case, form: Any, title: str, intro: str = "", status: int = 200
 ) -> HttpResponse:
+    """Render a family-plan form; it names the family's members, so opening it is a read of the case."""
+    audit_form_open(request, obj=case, fields=["case", "name", "household_members"])
     if status == 200 and form.errors:
         status = 400
     context = {"case": case, "form": form, "title": title, "intro": intro}
@@ -190,6 +193,7 @@ def goal_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
             sent = "sent" if data["send_now"] else "recorded (not sent yet)"
             messages.success(request, f"Referral to {referral.service.name} {sent} for this goal.")
             return redirect("families:case_index", case_pk=case.pk)
+    audit_form_open(request, obj=goal, person_id=case.person_id, fields=["case", "name", "goal"])
     need = f" meeting “{goal.need.label}”" if goal.need_id and not everything else ""
     intro = f"For the goal “{goal.description}”. Services{need} in the directory are offered."
     context = {

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.mezzo.group_outcomes import selectors, services
 from tapestry.mezzo.group_outcomes.charts import pre_post_chart
@@ -116,6 +117,9 @@ def measure_record(
     if phase not in MemberMeasure.Phase.values or code not in selectors.instruments_of(group=group):
         raise Http404("This group does not measure with that instrument at that point.")
     definition = definition_for(instrument=code)[0]
+    audit_form_open(
+        request, obj=membership, fields=["name", "group"], purpose=f"form: record a {phase} measure"
+    )
     form = MeasureForm(definition, _bound(request))
     if form.is_bound and form.is_valid():
         try:

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo import selectors as mezzo_selectors
@@ -185,6 +186,7 @@ def membership_exit(request: HttpRequest, pk: int) -> HttpResponse:
     if membership.status == Membership.Status.EXITED:
         messages.info(request, "This person has already left the group.")
         return redirect("groups:group_detail", pk=membership.group_id)
+    audit_form_open(request, obj=membership, fields=["name", "group"], purpose="form: exit a member")
     form = ExitForm(_bound(request), initial={"version": membership.version})
     status = 200
     if form.is_bound and form.is_valid():

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.mezzo.mediation import selectors, services
 from tapestry.mezzo.mediation.forms import (
@@ -121,6 +122,7 @@ def dispute_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 def party_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
+    audit_form_open(request, obj=dispute, fields=["person_choices"], purpose="form: add a party")
     form = PartyForm(
         _data(request),
         persons=selectors.person_choices(user=request.user),
@@ -139,6 +141,7 @@ def party_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
+    audit_form_open(request, obj=dispute, fields=["parties"], purpose="form: record a session")
     form = SessionForm(_data(request), parties=selectors.party_choices(user=request.user, dispute=dispute))
     if form.is_bound and form.is_valid():
         try:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.partners import selectors, services
@@ -152,6 +153,13 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def incoming_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_get(user=request.user, partnership_id=pk)
+    # The form lists the cases a referral may land on, by the person's name: a read of those cases.
+    audit_form_open(
+        request,
+        object_type="cases.case",
+        fields=["person", "number"],
+        purpose="form: record an incoming referral",
+    )
     form = IncomingReferralForm(
         _bound(request),
         cases=selectors.cases_for_incoming(user=request.user),

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.micro.advocacy import selectors, services
 from tapestry.micro.advocacy.forms import AdvocacyActionEditForm, AdvocacyActionForm
@@ -38,6 +39,7 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def action_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = case_get(user=request.user, case_id=case_pk, for_change=True)
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: log an advocacy action")
     form = AdvocacyActionForm(
         _bound(request), organisations=selectors.organisation_choices(user=request.user)
     )

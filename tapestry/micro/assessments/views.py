@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.micro.assessments import selectors, services
 from tapestry.micro.assessments.charts import score_histories
@@ -65,6 +66,7 @@ def _administer(
         messages.error(request, "This case is closed; reopen it before recording an assessment.")
         return redirect("assessments:case_index", case_pk=case.pk)
     form = AssessmentForm(definition, _bound(request))
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose=f"form: record {definition.name}")
     if form.is_bound and form.is_valid():
         try:
             assessment = services.assessment_record(
@@ -142,6 +144,13 @@ def assessment_add_needs(request: HttpRequest, pk: int) -> HttpResponse:
 
 def assessment_in_error(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.assessment_get(user=request.user, assessment_id=pk, for_change=True)
+    audit_form_open(
+        request,
+        obj=assessment,
+        person_id=assessment.case.person_id,
+        fields=["case", "name", "instrument", "score"],
+        purpose="form: mark an assessment entered in error",
+    )
     form = InErrorForm(_bound(request), initial={"version": assessment.version})
     status = 200
     if form.is_bound and form.is_valid():

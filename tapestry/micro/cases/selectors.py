@@ -158,18 +158,24 @@ def person_cases(*, user: User, person_id: int) -> tuple[Person, list[Case]]:
     return person, cases
 
 
+def caseload(*, user: User) -> tuple[list[Case], dict[str, list[CaseloadAlert]]]:
+    """The caseload page's cases and alerts; reading them is audited once when either names anyone."""
+    cases = caseload_cases(user=user)
+    alerts = caseload_alerts(user=user)
+    if cases or any(alerts.values()):
+        _audit_list(user, purpose="caseload")
+    return cases, alerts
+
+
 def caseload_cases(*, user: User) -> list[Case]:
     """The user's own open and on-hold cases, with how many of each case's needs are not yet met."""
-    cases = list(
+    return list(
         cases_visible(user)
         .filter(worker=user, status__in=[Case.Status.OPEN, Case.Status.ON_HOLD])
         .select_related("person", "program")
         .annotate(open_needs=Count("needs", filter=~Q(needs__status=CaseNeed.Status.MET)))
         .order_by("person__family_name", "person__given_name", "opened_on", "id")
     )
-    if cases:
-        _audit_list(user, purpose="caseload")
-    return cases
 
 
 # What the caseload page gathers from every area (tasks, reviews, risk flags) ----------------

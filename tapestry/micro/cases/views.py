@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo import selectors as mezzo_selectors
@@ -173,8 +174,7 @@ def person_cases(request: HttpRequest, person_pk: int) -> HttpResponse:
 
 
 def caseload(request: HttpRequest) -> HttpResponse:
-    cases = selectors.caseload_cases(user=request.user)
-    alerts = selectors.caseload_alerts(user=request.user)
+    cases, alerts = selectors.caseload(user=request.user)
     sections = [(kind, selectors.alert_heading(kind), items) for kind, items in alerts.items()]
     context = {
         "open_cases": [case for case in cases if case.status == Case.Status.OPEN],
@@ -192,6 +192,7 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if case.is_closed:
         messages.error(request, "This case is closed. Reopen it first to change it.")
         return redirect("cases:case_detail", pk=case.pk)
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: change the case")
     form = CaseEditForm(_bound(request), case=case, **_facts_form_choices(case.person, case))
     status = 200
     if form.is_bound and form.is_valid():
@@ -212,6 +213,7 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def case_hold(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(user=request.user, case_id=pk, for_change=True)
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: put the case on hold")
     form = CaseHoldForm(_bound(request), initial={"version": case.version})
     status = 200
     if form.is_bound and form.is_valid():
@@ -256,6 +258,7 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
     if case.is_closed:
         messages.error(request, "This case is already closed.")
         return redirect("cases:case_detail", pk=case.pk)
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: close the case")
     form = CaseCloseForm(_bound(request), initial={"version": case.version})
     status = 200
     if form.is_bound and form.is_valid():
@@ -284,6 +287,7 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 def need_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_get(user=request.user, case_id=case_pk, for_change=True)
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: add a need")
     form = CaseNeedAddForm(_bound(request), needs=selectors.need_choices())
     if form.is_bound and form.is_valid():
         try:
@@ -300,6 +304,13 @@ def need_add(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def need_status(request: HttpRequest, pk: int) -> HttpResponse:
     case_need = selectors.case_need_get(user=request.user, case_need_id=pk, for_change=True)
+    audit_form_open(
+        request,
+        obj=case_need,
+        person_id=case_need.case.person_id,
+        fields=["need", "status", "name"],
+        purpose="form: change a need's status",
+    )
     form = CaseNeedStatusForm(
         _bound(request),
         initial={"version": case_need.version, "status": case_need.status, "barrier": case_need.barrier_id},

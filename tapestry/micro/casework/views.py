@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.micro.casework import selectors, services
 from tapestry.micro.casework.forms import (
@@ -36,8 +37,17 @@ def _index_url(case_pk: int) -> str:
 
 
 def _form_page(
-    request: HttpRequest, *, case: Any, form: Any, title: str, intro: str = "", status: int = 200
+    request: HttpRequest,
+    *,
+    case: Any,
+    form: Any,
+    title: str,
+    intro: str = "",
+    status: int = 200,
+    record: Any = None,
 ) -> HttpResponse:
+    """Render a casework form; opening it is a read of the case (or `record`) it names."""
+    audit_form_open(request, obj=record or case, person_id=case.person_id, fields=["case", "name"])
     context = {"case": case, "form": form, "title": title, "intro": intro, "cancel_url": _index_url(case.pk)}
     return render(request, "casework/form.html", context, status=status)
 
@@ -172,7 +182,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "The goal is changed; the plan's history keeps the earlier version.")
             return redirect("casework:plan_detail", case_pk=case.pk)
-    return _form_page(request, case=case, form=form, title=f"Change goal: {goal}", status=status)
+    return _form_page(request, case=case, form=form, title=f"Change goal: {goal}", status=status, record=goal)
 
 
 def task_create(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -217,7 +227,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "The task is saved.")
             return redirect("casework:case_index", case_pk=task.case_id)
-    return _form_page(request, case=task.case, form=form, title=f"Task: {task}", status=status)
+    return _form_page(request, case=task.case, form=form, title=f"Task: {task}", status=status, record=task)
 
 
 def review_create(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -288,6 +298,9 @@ def note_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         else:
             messages.success(request, "The note is saved as a draft. Sign it when it is complete.")
             return redirect("casework:note_detail", pk=note.pk)
+    audit_form_open(
+        request, obj=case, fields=["case", "name", "household_members"], purpose="form: write a note"
+    )
     context = {
         "case": case,
         "form": form,
@@ -345,6 +358,13 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
     elif form.is_bound and note.is_signed:
         form.add_error(None, str(services.NoteLocked(note)))
         status = 409
+    audit_form_open(
+        request,
+        obj=note,
+        person_id=note.case.person_id,
+        fields=["case", "name", "sections", "present"],
+        purpose="form: change a draft note",
+    )
     context = {"note": note, "case": note.case, "form": form}
     return render(request, "casework/note_edit.html", context, status=status)
 
@@ -387,6 +407,7 @@ def addendum_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         case=note.case,
         form=form,
+        record=note,
         title=f"Add an addendum to {note}",
         intro="The signed note stays as it was; the addendum is shown under it with your name and the time.",
     )

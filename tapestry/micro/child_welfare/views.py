@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.micro.cases.models import Case
 from tapestry.micro.child_welfare import selectors, services
@@ -76,7 +77,14 @@ def _form_page(
     submit: str = "Save",
     intro: str = "",
     facts: list[tuple[str, Any]] | None = None,
+    read_audited: bool = False,
 ) -> HttpResponse:
+    """Render a child-welfare form; its case header names the child, so opening it is a read.
+
+    `read_audited` says the page's selector has already recorded this read (no second entry).
+    """
+    if not read_audited:
+        audit_form_open(request, obj=case, fields=["case", "name"])
     context = {
         "form": form,
         "case": case,
@@ -139,6 +147,9 @@ def report_create(request: HttpRequest, case_pk: int) -> HttpResponse:
 def report_create_for_person(request: HttpRequest, person_pk: int) -> HttpResponse:
     selectors.require_segment(request.user)
     person = people_selectors.person_get(user=request.user, person_id=person_pk)
+    audit_form_open(
+        request, obj=person, fields=["name", "person_choices"], purpose="form: a report opening a case"
+    )
     form = ReportForm(_bound(request), persons=selectors.person_choices(user=request.user), child=person)
     report, status = _save(
         form,
@@ -212,6 +223,7 @@ def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
         status=status,
         submit="Record the decision",
         facts=facts,
+        read_audited=True,
     )
 
 

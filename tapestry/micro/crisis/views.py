@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
@@ -57,6 +58,7 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def risk_assessment_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = case_get(user=request.user, case_id=case_pk, for_change=True)
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: record a risk assessment")
     trigger = _positive_int(request.GET.get("from_assessment"))
     form = RiskAssessmentForm(_bound(request), initial={"from_assessment": trigger})
     contacts = EmergencyContactFormSet(_bound(request), prefix="emergency")
@@ -148,6 +150,7 @@ def safety_plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = case_get(user=request.user, case_id=case_pk, for_change=True)
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: set a crisis follow-up")
     owners = selectors.follow_up_owner_choices(user=request.user, case=case)
     form = FollowUpForm(_bound(request), owners=owners, initial={"owner": request.user.pk})
     source_id = _positive_int(request.GET.get("risk_assessment"))

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.directory import selectors as directory
@@ -59,6 +60,7 @@ def referral_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     if chosen_id and chosen_id.isdigit():
         service = directory.service_get(user=request.user, service_id=int(chosen_id))
     case_needs = CaseNeed.objects.filter(case=case).select_related("need")
+    audit_form_open(request, obj=case, fields=["case", "name", "needs"], purpose="form: refer to a service")
     form = ReferralForm(
         request.POST if request.method == "POST" else None,
         case_needs=case_needs,

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.micro.cases.models import Case
@@ -61,6 +62,7 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def student_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.school_case_get(user=request.user, case_id=case_pk, for_change=True)
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: enrol a student")
     form = EnrolForm(_bound(request), schools=selectors.schools())
     if form.is_bound and form.is_valid():
         try:
@@ -94,6 +96,13 @@ def _week(request: HttpRequest) -> dt.date:
 
 def attendance_week(request: HttpRequest, pk: int) -> HttpResponse:
     student = selectors.student_get(user=request.user, student_id=pk, for_change=True)
+    audit_form_open(
+        request,
+        obj=student,
+        person_id=student.person_id,
+        fields=["name", "school", "attendance"],
+        purpose="form: record a week's attendance",
+    )
     monday = _week(request)
     existing = {
         record.date: record
@@ -132,6 +141,9 @@ def attendance_week(request: HttpRequest, pk: int) -> HttpResponse:
 
 def incident_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.school_case_get(user=request.user, case_id=case_pk, for_change=True)
+    audit_form_open(
+        request, obj=case, fields=["case", "name", "students"], purpose="form: record a behaviour incident"
+    )
     students = selectors.students_with_attendance(user=request.user).filter(case=case)
     form = IncidentForm(_bound(request), students=students)
     if form.is_bound and form.is_valid():
@@ -200,6 +212,13 @@ def engagement_add(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def alert_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, alert_id=pk, for_change=True)
+    audit_form_open(
+        request,
+        obj=alert,
+        person_id=alert.student.person_id,
+        fields=["name", "unexcused_absences"],
+        purpose="form: follow up a truancy alert",
+    )
     form = FollowUpForm(_bound(request))
     if form.is_bound and form.is_valid():
         try:

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
+from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.models import Segment
 from tapestry.access.policy import Capability, has_capability
@@ -79,6 +80,7 @@ def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def checkin_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: record a medication check-in")
     form = CheckinForm(_bound(request))
     if form.is_bound and form.is_valid():
         try:
@@ -93,6 +95,7 @@ def checkin_add(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def team_note_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: add a team note")
     form = TeamNoteForm(_bound(request))
     if form.is_bound and form.is_valid():
         try:
@@ -107,6 +110,7 @@ def team_note_add(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def release_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
+    audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: make a release of records")
     form = ReleaseForm(_bound(request), recipients=selectors.recipients())
     refused: services.ReleaseRefused | None = None
     status = 200

@@ -186,3 +186,24 @@ def test_a_case_in_a_program_that_has_since_closed_can_still_be_edited(cast):
     case.refresh_from_db()
     assert response.status_code == 302
     assert (case.program, case.referral_source) == (closed, "GP")
+
+
+def test_opening_the_edit_form_is_an_audited_read_and_saving_it_is_audited_once_as_the_write(cast):
+    case = open_case(cast.caseworker)
+    client = client_for(cast.caseworker)
+    url = reverse("cases:case_edit", args=[case.pk])
+
+    client.get(url)
+    opened = AuditEntry.objects.exclude(action="login").latest("id")
+    before = opened.id
+    client.post(url, edit(case, presenting_problem="Rent arrears."))
+
+    assert (opened.action, opened.object_type, opened.object_id, opened.person_id) == (
+        "view",
+        "cases.case",
+        str(case.pk),
+        case.person_id,
+    )
+    assert opened.purpose == "form: change the case" and opened.fields == ["case", "name"]
+    written = AuditEntry.objects.filter(id__gt=before).exclude(action="login")
+    assert list(written.values_list("action", flat=True)) == ["update"]

@@ -112,6 +112,24 @@ def test_reading_the_caseload_is_audited(cast):
     ).exists()
 
 
+def test_the_caseload_shows_alerts_without_cases_of_my_own_and_that_read_is_audited(cast, monkeypatch):
+    alert = CaseloadAlert("overdue_task", timezone.localdate(), "Call the landlord", "Ben Ode")
+    monkeypatch.setattr(selectors, "app_modules", lambda name: (provider(alert),))
+
+    page = client_for(cast.caseworker).get(reverse("cases:caseload")).content.decode()
+
+    assert "Ben Ode" in page
+    assert AuditEntry.objects.filter(purpose="caseload", actor=cast.caseworker).count() == 1
+
+
+def test_an_empty_caseload_names_no_one_and_writes_no_entry(cast, monkeypatch):
+    monkeypatch.setattr(selectors, "app_modules", lambda name: ())
+
+    client_for(cast.caseworker).get(reverse("cases:caseload"))
+
+    assert not AuditEntry.objects.filter(purpose="caseload").exists()
+
+
 def test_the_micro_level_links_the_caseload_and_the_mezzo_level_the_programs(cast):
     client = client_for(cast.caseworker)
 
