@@ -8,6 +8,8 @@ from tapestry.access import consent_rules, policy
 from tapestry.access.models import Consent, Segment
 from tapestry.directory.models import Service
 from tapestry.micro.referrals.models import Referral
+from tapestry.micro.school import directory as school_directory
+from tapestry.micro.school.directory import DirectoryDecision
 from tapestry.people.models import Organisation
 
 # Carried by every release of a substance-use referral: the 42 CFR 2.32 notice.
@@ -39,12 +41,36 @@ def consent_in_force(referral: Referral) -> Consent | None:
     )
 
 
+def directory_decision(referral: Referral) -> DirectoryDecision | None:
+    """For a school case: may the referral go as FERPA directory information? None for other cases."""
+    if referral.case.segment != Segment.SCHOOL:
+        return None
+    return school_directory.directory_decision(person=referral.case.person, parts=referral.parts)
+
+
+def goes_as_directory_information(referral: Referral) -> bool:
+    """Sent (or to be sent) without consent, as directory information (34 CFR 99.31(a)(11))."""
+    if referral.legal_basis:
+        return referral.legal_basis == school_directory.LEGAL_BASIS
+    decision = directory_decision(referral)
+    return decision is not None and decision.allowed
+
+
 def needs_redisclosure_notice(referral: Referral) -> bool:
-    return bool(consent_rules.notice_for(referral.case.segment))
+    return bool(notice_for(referral))
 
 
 def notice_for(referral: Referral) -> str:
-    """The notice every release of this referral carries: 42 CFR 2.32 or FERPA's 34 CFR 99.33."""
+    """The notice every release of this referral carries: 42 CFR 2.32 or FERPA's 34 CFR 99.33.
+
+    Directory information carries none: 99.33(c) and (d) leave it out of the redisclosure limits.
+    """
+    if (
+        referral.case.segment == Segment.SCHOOL
+        and referral.consent_id is None
+        and goes_as_directory_information(referral)
+    ):
+        return ""
     return consent_rules.notice_for(referral.case.segment)
 
 
@@ -87,18 +113,22 @@ def missing_consent_message(referral: Referral) -> str:
             )
         )
     if referral.case.segment == Segment.SCHOOL:
+        decision = directory_decision(referral)
+        why_not_directory = decision.reason if decision is not None else ""
         if recipient is None:
             return (
                 f"This referral comes from a school case, so it needs signed, dated, written consent naming the "
                 f"recipient (FERPA, 34 CFR 99.30), and {service_org} is not among the agency's organisations "
-                "yet. Add it under Organisations, then record the written consent naming it."
-            )
+                "yet. Add it under Organisations, then record the written consent naming it. "
+                + why_not_directory
+            ).strip()
         return " ".join(
             filter(
                 None,
                 [
                     f"{person} has no signed, dated, written consent in force that names {recipient.name} and "
                     "allows sharing their school records for a referral (FERPA, 34 CFR 99.30).",
+                    why_not_directory,
                     _gap(referral),
                     "Record a written consent (purpose: referral to a service, segment: school records) naming "
                     f"{recipient.name} and the parts sent, signed by the parent or the eligible student.",

@@ -26,7 +26,8 @@ def disclosures_for(*, user: User, person: Person) -> list[Disclosure]:
             Disclosure(
                 when=referral.sent_at,
                 recipient=(referral.recipient_organisation or referral.service.organization).name,
-                purpose="Referral to a service",
+                purpose="Referral to a service"
+                + (f" ({referral.legal_basis}, no consent needed)" if referral.legal_basis else ""),
                 parts=referral.part_labels,
                 segment=referral.case.segment,
                 consent_id=referral.consent_id,

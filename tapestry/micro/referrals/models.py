@@ -28,6 +28,8 @@ class Referral(models.Model):
         ("contact_details", "Contact details that are safe to use"),
         ("needs", "The needs this referral is for"),
         ("assessment_summary", "Assessment results (scores and severity, no notes)"),
+        # School cases only; FERPA directory information (see tapestry/micro/school/directory.py).
+        ("school_enrolment", "School enrolment: the student's name, school, grade level and dates"),
     )
 
     # Days the service has to answer, by urgency; after that the referral is marked no response.
@@ -62,6 +64,7 @@ class Referral(models.Model):
     share_contact_details = models.BooleanField(default=False)
     share_needs = models.BooleanField(default=False)
     share_assessment_summary = models.BooleanField(default=False)
+    share_school_enrolment = models.BooleanField(default=False)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     decline_reason = models.CharField(max_length=255, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -70,6 +73,8 @@ class Referral(models.Model):
     consent = models.ForeignKey(
         "access.Consent", null=True, blank=True, on_delete=models.PROTECT, related_name="referrals"
     )
+    # Why the referral could go without consent, when it did (FERPA directory information).
+    legal_basis = models.CharField(max_length=120, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -77,6 +77,7 @@ class ReferralOut(Schema):
     decline_reason: str
     parts: list[str]
     needs: list[ReferralNeedRef]
+    legal_basis: str = Field(description="Set when it went without consent, as FERPA directory information.")
     sent_at: datetime | None
     response_due_on: date | None
     overdue: bool

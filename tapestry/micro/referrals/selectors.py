@@ -17,6 +17,8 @@ from tapestry.micro.cases.hooks import TimelineEvent
 from tapestry.micro.cases.models import Case, CaseNeed
 from tapestry.micro.referrals import disclosure
 from tapestry.micro.referrals.models import Referral, ReferralEvent
+from tapestry.micro.school import directory as school_directory
+from tapestry.micro.school.models import Student
 from tapestry.people.models import Address, ContactPoint
 
 # The assessments app's timeline entries are the assessment summary: scores and bands, never notes.
@@ -102,12 +104,15 @@ class OutgoingSummary:
     address: Address | None = None
     needs: list[CaseNeed] = field(default_factory=list)
     assessments: list[TimelineEvent] = field(default_factory=list)
+    enrolments: list[object] = field(default_factory=list)
     redisclosure_notice: str = ""
+    # Set when the referral goes without consent as FERPA directory information.
+    legal_basis: str = ""
     prepared_at: datetime = field(default_factory=timezone.now)
 
     @property
     def releases_person_data(self) -> bool:
-        return self.consent is not None
+        return self.consent is not None or bool(self.legal_basis)
 
     @property
     def consent_explanation(self) -> str:
@@ -127,14 +132,22 @@ def outgoing_summary(*, user: User, referral_id: int) -> OutgoingSummary:
     notice = disclosure.notice_for(referral)
     consent = disclosure.consent_in_force(referral)
     summary = OutgoingSummary(referral=referral, consent=consent, redisclosure_notice=notice)
-    if consent is None:
+    # Checked now too: a refusal of directory disclosure made since sending stops any further release.
+    directory = disclosure.directory_decision(referral) if consent is None else None
+    if directory is not None and directory.allowed:
+        summary.legal_basis = school_directory.LEGAL_BASIS
+        summary.redisclosure_notice = ""
+    if consent is None and not summary.legal_basis:
         summary.missing_consent = disclosure.missing_consent_message(referral)
     else:
         _fill_person_parts(user, summary)
-    released = referral.parts if consent is not None else []
-    under = (
-        f"under consent {consent.pk}" if consent is not None else "person data withheld: no consent in force"
-    )
+    released = referral.parts if summary.releases_person_data else []
+    if consent is not None:
+        under = f"under consent {consent.pk}"
+    elif summary.legal_basis:
+        under = f"as {summary.legal_basis}"
+    else:
+        under = "person data withheld: no consent in force"
     audit_record(
         actor=user,
         action=AuditEntry.Action.EXPORT,
@@ -166,6 +179,13 @@ def _fill_person_parts(user: User, summary: OutgoingSummary) -> None:
         summary.needs = list(referral.needs.all())
     if referral.share_assessment_summary:
         summary.assessments = _assessment_results(user, referral.case)
+    if referral.share_school_enrolment:
+        # Name, school, grade and dates only: never the student number (34 CFR 99.3, 99.37(d)).
+        summary.enrolments = list(
+            Student.objects.filter(case_id=referral.case_id)
+            .select_related("person", "school")
+            .order_by("-enrolled_on", "-pk")
+        )
 
 
 def _assessment_results(user: User, case: Case) -> list[TimelineEvent]:

@@ -10,13 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.models import AuditEntry, Segment, User
 from tapestry.access.versioning import versioned_update
 from tapestry.directory.models import Service
 from tapestry.micro.cases.models import Case, CaseNeed
 from tapestry.micro.cases.services import require_case_change
 from tapestry.micro.referrals import disclosure
 from tapestry.micro.referrals.models import Referral, ReferralEvent
+from tapestry.micro.school import directory as school_directory
 
 PART_NAMES = tuple(name for name, _ in Referral.PARTS)
 
@@ -50,6 +51,8 @@ def referral_create(
         errors["needs"] = ["Choose needs recorded on this case."]
     if parts - set(PART_NAMES):
         errors["parts"] = [f"Unknown part of the record: {', '.join(sorted(parts - set(PART_NAMES)))}."]
+    elif "school_enrolment" in parts and case.segment != Segment.SCHOOL:
+        errors["parts"] = ["The school enrolment goes only with a referral from a school case."]
     if urgency not in Referral.Urgency.values:
         errors["urgency"] = ["Choose routine, soon or urgent."]
     if errors:
@@ -91,10 +94,15 @@ def referral_send(*, actor: User, referral: Referral, version: int) -> Referral:
                 recipient_organisation=referral.recipient_organisation
             )
     consent = disclosure.consent_in_force(referral)
+    legal_basis = ""
     if consent is None:
-        raise disclosure.ConsentMissing(
-            disclosure.missing_consent_message(referral), person_id=referral.case.person_id
-        )
+        # FERPA: directory information may go without consent (34 CFR 99.31(a)(11), 99.37).
+        decision = disclosure.directory_decision(referral)
+        if decision is None or not decision.allowed:
+            raise disclosure.ConsentMissing(
+                disclosure.missing_consent_message(referral), person_id=referral.case.person_id
+            )
+        legal_basis = school_directory.LEGAL_BASIS
     now = timezone.now()
     due = timezone.localdate() + dt.timedelta(days=Referral.RESPONSE_DAYS[referral.urgency])
     with transaction.atomic():
@@ -107,8 +115,9 @@ def referral_send(*, actor: User, referral: Referral, version: int) -> Referral:
                 "sent_at": now,
                 "response_due_on": due,
                 "consent": consent,
+                "legal_basis": legal_basis,
             },
-            editable=["status", "sent_at", "response_due_on", "consent"],
+            editable=["status", "sent_at", "response_due_on", "consent", "legal_basis"],
         )
         ReferralEvent.objects.create(
             referral=sent, status=sent.status, actor=actor, at=now, note=f"Answer due by {due:%Y-%m-%d}"
@@ -120,7 +129,10 @@ def referral_send(*, actor: User, referral: Referral, version: int) -> Referral:
             obj=sent,
             person_id=referral.case.person_id,
             fields=sent.parts,
-            purpose=f"referral to {referral.service.name} under consent {consent.pk}"[:255],
+            purpose=(
+                f"referral to {referral.service.name} "
+                + (f"under consent {consent.pk}" if consent is not None else f"as {legal_basis}")
+            )[:255],
         )
     return sent
 

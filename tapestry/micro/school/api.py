@@ -20,6 +20,7 @@ from tapestry.micro.school.schemas import (
     IncidentOut,
     SchoolAttendanceIn,
     SchoolAttendanceOut,
+    StudentDirectoryOptOutIn,
     StudentIn,
     StudentOut,
     SupportPlanIn,
@@ -90,6 +91,26 @@ def student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Sta
         **payload.model_dump(exclude={"school_id", "person_id"}),
     )
     return Status(201, selectors.students_with_attendance(user=request.user).get(pk=student.pk))
+
+
+@router.put(
+    "/students/{student_id}/directory-opt-out",
+    response={200: StudentOut, **_errors(400, 422)},
+    operation_id="school_student_directory_opt_out",
+    summary="Record or withdraw a refusal of directory disclosure (FERPA 34 CFR 99.37)",
+    description="Allowed on an ended enrolment too: the refusal holds for former students (99.37(b)).",
+)
+def student_directory_opt_out(
+    request: HttpRequest, student_id: int, payload: StudentDirectoryOptOutIn
+) -> object:
+    student = selectors.student_get(user=request.user, student_id=student_id, for_change=True)
+    services.student_directory_opt_out(
+        actor=request.user,
+        student=student,
+        opt_out=payload.directory_opt_out,
+        on=payload.directory_opt_out_on,
+    )
+    return selectors.students_with_attendance(user=request.user).get(pk=student.pk)
 
 
 @router.get(

@@ -24,8 +24,16 @@ from tapestry.people.models import Organisation
 class EnrolForm(ServiceModelForm):
     class Meta:
         model = Student
-        fields = ["school", "grade", "student_number", "enrolled_on", "left_on"]
-        widgets = {"enrolled_on": DATE_INPUT, "left_on": DATE_INPUT}
+        fields = [
+            "school",
+            "grade",
+            "student_number",
+            "enrolled_on",
+            "left_on",
+            "directory_opt_out",
+            "directory_opt_out_on",
+        ]
+        widgets = {"enrolled_on": DATE_INPUT, "left_on": DATE_INPUT, "directory_opt_out_on": DATE_INPUT}
         help_texts = {"left_on": "Only if the student has already left this school."}
 
     def __init__(self, *args: Any, schools: QuerySet[Organisation], **kwargs: Any) -> None:
@@ -148,4 +156,15 @@ class FollowUpForm(ServiceForm):
         label="What was done",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="A call home, a meeting with the family, a referral: whatever followed the alert.",
+    )
+
+
+class DirectoryOptOutForm(ServiceForm):
+    opt_out = forms.BooleanField(
+        label="The parent or eligible student refuses disclosure of directory information",
+        required=False,
+        help_text="FERPA 34 CFR 99.37(a)(2). The refusal holds after the student leaves (99.37(b)).",
+    )
+    on = forms.DateField(
+        label="Date the refusal was received", required=False, widget=DATE_INPUT, help_text="Default: today."
     )

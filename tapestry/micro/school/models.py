@@ -37,6 +37,10 @@ class Student(models.Model):
     student_number = models.CharField("student ID", max_length=40, blank=True)
     enrolled_on = models.DateField(default=timezone.localdate)
     left_on = models.DateField(null=True, blank=True)
+    # FERPA 34 CFR 99.37(a)(2): the parent or eligible student refused disclosure of directory
+    # information. It stays after the enrolment ends (99.37(b)) until they withdraw it.
+    directory_opt_out = models.BooleanField("refused directory disclosure", default=False)
+    directory_opt_out_on = models.DateField("date of the refusal", null=True, blank=True)
     segment = _school_segment()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -54,6 +58,12 @@ class Student(models.Model):
     def clean(self) -> None:
         if self.left_on and self.left_on < self.enrolled_on:
             raise ValidationError({"left_on": "A student cannot leave before they enrol."})
+        if self.directory_opt_out and not self.directory_opt_out_on:
+            raise ValidationError({"directory_opt_out_on": "Give the date the refusal was received."})
+        if self.directory_opt_out_on and self.directory_opt_out_on > timezone.localdate():
+            raise ValidationError(
+                {"directory_opt_out_on": "The date of the refusal cannot be in the future."}
+            )
 
     def enrolled_during(self, day: object) -> bool:
         return self.enrolled_on <= day and (self.left_on is None or day <= self.left_on)
@@ -207,3 +217,42 @@ class FamilyEngagement(models.Model):
     def clean(self) -> None:
         if self.occurred_on and self.occurred_on > timezone.localdate():
             raise ValidationError({"occurred_on": "A contact cannot be in the future."})
+
+
+class DirectoryNotice(models.Model):
+    """The agency's annual FERPA notice of directory information (34 CFR 99.37(a)): the categories it
+    designates and the date by which a parent or eligible student must refuse. The newest notice
+    published on or before a day is the one in force that day. Edited by an administrator."""
+
+    published_on = models.DateField(
+        help_text="The day the notice was given to parents and eligible students."
+    )
+    opt_out_by = models.DateField(
+        "refusals accepted until", help_text="The last day the notice gives to refuse (34 CFR 99.37(a)(3))."
+    )
+    categories = models.JSONField(
+        default=list, blank=True, help_text="The directory-information categories the notice designates."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"FERPA directory-information notice of {self.published_on:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        from tapestry.micro.school.directory import Category
+
+        unknown = sorted(set(self.categories or []) - set(Category.values))
+        if unknown:
+            raise ValidationError(
+                {"categories": f"Not a directory-information category (34 CFR 99.3): {', '.join(unknown)}."}
+            )
+        if self.opt_out_by and self.published_on and self.opt_out_by < self.published_on:
+            raise ValidationError({"opt_out_by": "The time to refuse cannot end before the notice is given."})
+
+    @classmethod
+    def in_force(cls, day: object) -> DirectoryNotice | None:
+        return cls.objects.filter(published_on__lte=day).order_by("-published_on", "-id").first()

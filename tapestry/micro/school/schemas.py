@@ -40,6 +40,17 @@ class StudentIn(Input):
     person_id: int | None = Field(
         None, description="Default: the case's person. Otherwise a member of the case's household."
     )
+    directory_opt_out: bool = Field(
+        False, description="The parent or eligible student refused directory disclosure (34 CFR 99.37(a)(2))."
+    )
+    directory_opt_out_on: dt.date | None = Field(None, description="When the refusal came; default: today.")
+
+
+class StudentDirectoryOptOutIn(Input):
+    directory_opt_out: bool = Field(
+        description="True records the refusal of directory disclosure (34 CFR 99.37(a)(2)); false withdraws it."
+    )
+    directory_opt_out_on: dt.date | None = Field(None, description="When the refusal came; default: today.")
 
 
 class AttendanceCounts(Schema):
@@ -60,6 +71,10 @@ class StudentOut(Schema):
     student_number: str
     enrolled_on: dt.date
     left_on: dt.date | None
+    directory_opt_out: bool = Field(
+        description="The parent or eligible student refused directory disclosure; it holds after leaving."
+    )
+    directory_opt_out_on: dt.date | None
     attendance_in_window: AttendanceCounts = Field(
         description="Days per status in the truancy window (the last 30 school days)."
     )

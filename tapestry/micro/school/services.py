@@ -44,6 +44,18 @@ def _require_school_case(actor: User, case: Case) -> None:
         raise ValidationError({"case": ["This case is closed; school records cannot be added to it."]})
 
 
+def _require_school_record_change(actor: User, case: Case) -> None:
+    """May change this case's school records, even after the case closed (a former student's refusal
+    of directory disclosure must still be recordable, 34 CFR 99.37(b))."""
+    policy.require_capability(actor, Capability.PERSON_WRITE)
+    changeable = policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists()
+    if not changeable or not policy.can_view_segment(actor, Segment.SCHOOL):
+        raise PermissionDenied(
+            "You may not change this student's school record: it is outside your caseload, "
+            "or you are not granted school records (FERPA)."
+        )
+
+
 def _full_clean(instance: object, exclude: list[str]) -> None:
     instance.full_clean(exclude=exclude, validate_constraints=False)
 
@@ -58,6 +70,8 @@ def student_enrol(
     enrolled_on: dt.date | None = None,
     left_on: dt.date | None = None,
     person: Person | None = None,
+    directory_opt_out: bool = False,
+    directory_opt_out_on: dt.date | None = None,
 ) -> Student:
     """Record that the case's person (or a child in the case's household) attends a school."""
     _require_school_case(actor, case)
@@ -80,6 +94,8 @@ def student_enrol(
         student_number=student_number.strip(),
         enrolled_on=enrolled_on or timezone.localdate(),
         left_on=left_on,
+        directory_opt_out=directory_opt_out,
+        directory_opt_out_on=(directory_opt_out_on or timezone.localdate()) if directory_opt_out else None,
         created_by=actor,
     )
     _full_clean(student, exclude=["case", "person", "school", "created_by"])
@@ -90,7 +106,28 @@ def student_enrol(
             action=AuditEntry.Action.CREATE,
             obj=student,
             person_id=case.person_id,
-            fields=["school", "grade", "student_number", "enrolled_on", "left_on"],
+            fields=["school", "grade", "student_number", "enrolled_on", "left_on", "directory_opt_out"],
+        )
+    return student
+
+
+def student_directory_opt_out(
+    *, actor: User, student: Student, opt_out: bool, on: dt.date | None = None
+) -> Student:
+    """Record (or withdraw) the parent's or eligible student's refusal of directory disclosure
+    (34 CFR 99.37(a)(2)); it holds on an ended enrolment too (99.37(b))."""
+    _require_school_record_change(actor, student.case)
+    student.directory_opt_out = opt_out
+    student.directory_opt_out_on = (on or timezone.localdate()) if opt_out else None
+    _full_clean(student, exclude=["case", "person", "school", "created_by"])
+    with transaction.atomic():
+        student.save(update_fields=["directory_opt_out", "directory_opt_out_on", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=student,
+            person_id=student.case.person_id,
+            fields=["directory_opt_out", "directory_opt_out_on"],
         )
     return student
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("case/<int:case_pk>/support-plan/contacts/new/", views.engagement_add, name="engagement_add"),
     path("students/<int:pk>/", views.student_detail, name="student_detail"),
     path("students/<int:pk>/attendance/", views.attendance_week, name="attendance_week"),
+    path("students/<int:pk>/directory-opt-out/", views.directory_opt_out, name="directory_opt_out"),
     path("alerts/<int:pk>/follow-up/", views.alert_follow_up, name="alert_follow_up"),
 ]

@@ -19,6 +19,7 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.school import selectors, services
 from tapestry.micro.school.forms import (
     AttendanceWeekForm,
+    DirectoryOptOutForm,
     EngagementForm,
     EnrolForm,
     FollowUpForm,
@@ -81,7 +82,12 @@ def _form_context(case: Case, form: Any, title: str, **extra: Any) -> dict[str, 
 
 def student_detail(request: HttpRequest, pk: int) -> HttpResponse:
     detail = selectors.student_detail(user=request.user, student_id=pk)
-    context = {"detail": detail, "student": detail.student, "can_add": _can_add(request, detail.student.case)}
+    context = {
+        "detail": detail,
+        "student": detail.student,
+        "can_add": _can_add(request, detail.student.case),
+        "can_change_directory": has_capability(request.user, Capability.PERSON_WRITE),
+    }
     return render(request, "school/student_detail.html", context)
 
 
@@ -229,4 +235,25 @@ def alert_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "The follow-up is recorded; the alert is closed.")
             return redirect("school:student_detail", pk=alert.student_id)
     context = _form_context(alert.student.case, form, "Follow up a truancy alert", alert=alert)
+    return render(request, "school/form_page.html", context)
+
+
+def directory_opt_out(request: HttpRequest, pk: int) -> HttpResponse:
+    student = selectors.student_get(user=request.user, student_id=pk, for_change=True)
+    initial = {"opt_out": student.directory_opt_out, "on": student.directory_opt_out_on}
+    form = DirectoryOptOutForm(_bound(request), initial=initial)
+    if form.is_bound and form.is_valid():
+        try:
+            services.student_directory_opt_out(
+                actor=request.user,
+                student=student,
+                opt_out=form.cleaned_data["opt_out"],
+                on=form.cleaned_data["on"],
+            )
+        except ValidationError as error:
+            form.show_service_errors(error)
+        else:
+            messages.success(request, "The directory-information choice is recorded.")
+            return redirect("school:student_detail", pk=student.pk)
+    context = _form_context(student.case, form, "Directory information (FERPA)", student=student)
     return render(request, "school/form_page.html", context)
