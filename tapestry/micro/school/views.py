@@ -240,6 +240,7 @@ def alert_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 def directory_opt_out(request: HttpRequest, pk: int) -> HttpResponse:
     student = selectors.student_get(user=request.user, student_id=pk, for_change=True)
+    audit_form_open(request, obj=student, person_id=student.person_id, fields=["name", "directory_opt_out"])
     initial = {"opt_out": student.directory_opt_out, "on": student.directory_opt_out_on}
     form = DirectoryOptOutForm(_bound(request), initial=initial)
     if form.is_bound and form.is_valid():
