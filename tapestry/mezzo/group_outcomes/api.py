@@ -18,6 +18,7 @@ from tapestry.mezzo.group_outcomes.schemas import (
     OutcomeReportOut,
     OutcomeSummaryOut,
 )
+from tapestry.micro.assessments.instruments import INSTRUMENTS
 from tapestry.people.api import Pages
 from tapestry.people.schemas import ErrorOut
 
@@ -104,13 +105,23 @@ def group_measure_create(request: HttpRequest, group_id: int, payload: GroupMeas
     except Http404:
         errors = {"membership_id": ["No member with this number in this group."]}
         return Status(422, ErrorOut(detail="The member was not found in this group.", errors=errors))
+    # JSON answers are read strictly by each item's type (as on a case) before the service sees text.
+    answers = payload.answers
+    definition = INSTRUMENTS.get(payload.instrument)
+    if definition is not None:
+        answers, wrong_type = definition.read_sent(payload.answers)
+        if wrong_type:
+            errors = {f"answers.{code}": messages for code, messages in wrong_type.items()}
+            return Status(
+                422, ErrorOut(detail="Some answers are not of the type the item takes.", errors=errors)
+            )
     try:
         measure = services.measure_record(
             actor=request.user,
             membership=membership,
             instrument=payload.instrument,
             phase=payload.phase,
-            answers=payload.answers,
+            answers=answers,
             administered_on=payload.administered_on,
             note=payload.note,
         )

@@ -9,6 +9,7 @@ from ninja import Field, Schema
 from pydantic import ConfigDict, StringConstraints
 
 from tapestry.mezzo.group_outcomes.services import NOTE_MAX
+from tapestry.micro.assessments.schemas import SentAnswers
 
 GoalStatus = Literal["active", "met", "partly_met", "not_met"]
 Phase = Literal["pre", "post"]
@@ -57,7 +58,10 @@ class GroupMeasureIn(Input):
     membership_id: int = Field(description="The member's membership in this group.")
     instrument: _text(32, required=True) = Field(description="An instrument the group uses, e.g. phq-9.")
     phase: Phase
-    answers: dict[str, str] = Field(description="Answer value by item code (see /instruments).")
+    answers: SentAnswers = Field(
+        description="For each item code, the choice's `value` as listed in /instruments: an integer on a "
+        "numeric item (not text, a decimal or true/false), else a string."
+    )
     administered_on: date | None = Field(None, description="Defaults to today; never in the future.")
     note: _text(NOTE_MAX) = ""
 

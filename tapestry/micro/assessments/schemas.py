@@ -14,6 +14,16 @@ from tapestry.micro.assessments.services import NOTE_MAX
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
+# Answers as sent in JSON. Any value is taken here so that the instrument, which knows each item's
+# type, refuses a wrong one by name (pydantic would turn true or 2.0 into 1 or 2); the published
+# schema shows what is valid. Read them with `Instrument.read_sent`.
+SentAnswers = Annotated[
+    dict[str, Any],
+    WithJsonSchema(
+        {"type": "object", "additionalProperties": {"anyOf": [{"type": "integer"}, {"type": "string"}]}}
+    ),
+]
+
 
 def _text(max_length: int, *, required: bool = False) -> Any:
     return Annotated[
@@ -125,17 +135,7 @@ class AssessmentIn(Input):
     instrument: Code = Field("", description="A standard instrument's code, e.g. `phq-9`; see /instruments.")
     custom_form_id: int | None = Field(None, description="Or the id of a custom form in use.")
     administered_on: date | None = Field(None, description="Defaults to today; never in the future.")
-    # Any JSON value is taken here so that the instrument, which knows each item's type, refuses a
-    # wrong one by name (pydantic would turn true or 2.0 into 1 or 2); the schema shows what is valid.
-    answers: Annotated[
-        dict[str, Any],
-        WithJsonSchema(
-            {
-                "type": "object",
-                "additionalProperties": {"anyOf": [{"type": "integer"}, {"type": "string"}]},
-            }
-        ),
-    ] = Field(
+    answers: SentAnswers = Field(
         description="For each item code, the choice's `value` as listed: an integer on a numeric item, "
         "else a string."
     )

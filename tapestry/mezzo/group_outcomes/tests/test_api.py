@@ -7,6 +7,7 @@ from django.test import override_settings
 
 from tapestry.mezzo.group_outcomes.models import GroupGoal, MemberMeasure
 from tapestry.mezzo.group_outcomes.tests.factories import answers_for, enrol, make_group, measure
+from tapestry.micro.assessments.instruments import INSTRUMENTS, sent_value
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +65,7 @@ def test_a_measure_is_scored_refused_twice_and_bad_answers_are_named(facilitator
         "membership_id": member.pk,
         "instrument": "phq-9",
         "phase": "pre",
-        "answers": answers_for("phq-9", 21),
+        "answers": sent(answers_for("phq-9", 21)),
     }
 
     created = api.post(url, body, content_type="application/json")
@@ -75,11 +76,15 @@ def test_a_measure_is_scored_refused_twice_and_bad_answers_are_named(facilitator
     assert again.status_code == 409
     assert "already recorded" in again.json()["errors"]["phase"][0]
 
-    bad = api.post(url, {**body, "phase": "post", "answers": {"q1": "5"}}, content_type="application/json")
+    bad = api.post(url, {**body, "phase": "post", "answers": {"q1": 5}}, content_type="application/json")
     assert bad.status_code == 422
     errors = bad.json()["errors"]
-    assert errors["answers.q1"] == ["Choose one of the listed answers."]
-    assert errors["answers.q9"] == ["Choose an answer."]
+    assert errors["answers.q1"] == [INSTRUMENTS["phq-9"].item("q1").sent_rule]
+    unanswered = api.post(
+        url, {**body, "phase": "post", "answers": {"q1": 1}}, content_type="application/json"
+    )
+    assert unanswered.status_code == 422
+    assert unanswered.json()["errors"]["answers.q9"] == ["Choose an answer."]
 
     stranger = api.post(url, {**body, "membership_id": 999999}, content_type="application/json")
     assert stranger.status_code == 422 and "membership_id" in stranger.json()["errors"]
@@ -129,3 +134,21 @@ def test_a_group_someone_does_not_run_is_not_found(cast, group):
     response = client_for(cast.outsider).get(f"/api/v1/groups/{group.pk}/measures")
     assert response.status_code == 404
     assert response.json()["detail"]
+
+
+def sent(answers: dict[str, str]) -> dict[str, int | str]:
+    """Answers as the API takes them: whole numbers as JSON integers."""
+    return {code: sent_value(value) for code, value in answers.items()}
+
+
+@pytest.mark.parametrize("wrong", ["2", True, 2.0, -1, 4])
+def test_a_measure_answer_must_be_an_integer_of_the_items_range(facilitator, group, wrong):
+    """As on a case (issue 8, item 14): text, true/false, a decimal or an integer out of range is a 422."""
+    member = enrol(group)
+    api = client_for(facilitator)
+    answers = {**sent(answers_for("phq-9", 5)), "q2": wrong}
+    body = {"membership_id": member.pk, "instrument": "phq-9", "phase": "pre", "answers": answers}
+    response = api.post(f"/api/v1/groups/{group.pk}/measures", body, content_type="application/json")
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["answers.q2"]
+    assert not MemberMeasure.objects.exists()
