@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from tapestry.access.models import Consent
+
 
 def examples(world: dict) -> dict[str, dict]:
+    # The matrix's world has a consent; a world built elsewhere (the API fuzz run) gets one here.
+    consent = world.get("consent") or Consent.objects.create(
+        person=world["person"], information="Name", purpose="referral"
+    )
     return {
-        "POST /api/v1/consents/{consent_id}/revoke": {"consent_id": world["consent"].pk},
+        "POST /api/v1/consents/{consent_id}/revoke": {"consent_id": consent.pk},
         "people:person_disclosures": {"pk": world["person"].pk},
     }
