@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "tapestry.web",
     "tapestry.access",
     "tapestry.people",
     "tapestry.needs",

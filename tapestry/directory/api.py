@@ -15,8 +15,7 @@ from tapestry.directory.forms import MAX_UPLOAD_BYTES
 from tapestry.directory.models import Service
 from tapestry.directory.schemas import ImportOut, ImportRefusedOut, ServiceDetailOut, ServiceListItemOut
 from tapestry.needs.models import Need
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["directory"])
 

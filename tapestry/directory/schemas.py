@@ -9,7 +9,7 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut
 
 
 class ServiceNeedOut(Schema):

@@ -18,8 +18,7 @@ from tapestry.evidence.suppression import Cell
 from tapestry.mezzo import selectors, services
 from tapestry.mezzo.models import BudgetLine, LogicModelItem, Program, ProgramStaff
 from tapestry.mezzo.reach import Breakdown, program_reach
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["programs"])
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tapestry.mezzo.models import BudgetLine, LogicModelItem, Program, ProgramStaff
 from tapestry.mezzo.selectors import staff_choices
-from tapestry.people.forms import DATE_INPUT, ServiceForm, ServiceModelForm, VersionedForm
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, VersionedForm
 
 
 class ProgramForm(ServiceModelForm):

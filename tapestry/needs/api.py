@@ -11,8 +11,7 @@ from ninja.pagination import paginate
 
 from tapestry.needs import selectors
 from tapestry.needs.models import Barrier, Domain, Need
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["needs"])
 

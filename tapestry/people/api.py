@@ -6,8 +6,8 @@
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.people import selectors, services
@@ -24,7 +24,6 @@ from tapestry.people.schemas import (
     CandidateOut,
     DuplicateConflictOut,
     DuplicatesOut,
-    ErrorOut,
     HouseholdIn,
     HouseholdMemberIn,
     HouseholdOut,
@@ -43,25 +42,9 @@ from tapestry.people.schemas import (
     RelationshipIn,
     RelationshipOut,
 )
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["people"])
-
-
-class PageParams(Schema):
-    # Bounded so the row offset (page x page_size) stays a number every database can hold.
-    page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
-    page_size: int = Field(50, ge=1, le=100, description="Items per page, at most 100.")
-
-
-class Pages(PageNumberPagination):
-    """Numbered pages; `page_size` is capped at 100 so one request cannot pull a whole caseload export."""
-
-    Input = PageParams
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 def _referenced_person(user: User, person_id: int, field: str) -> Person:
@@ -95,7 +78,7 @@ def _duplicates_out(user: User, candidates: list[Candidate]) -> DuplicatesOut:
 
 @router.get(
     "/persons",
-    response={200: list[PersonListItemOut], **_errors(422)},
+    response={200: list[PersonListItemOut], **error_responses(422)},
     operation_id="person_list",
     summary="List the persons you may open",
     description="Your caseload, your team's and your supervisees'. `q` searches names, aliases and phone numbers.",
@@ -108,7 +91,7 @@ def person_list(request: HttpRequest, q: str = Query("", max_length=200)) -> Que
 
 @router.post(
     "/persons",
-    response={201: PersonOut, 409: DuplicateConflictOut, **_errors(400, 422)},
+    response={201: PersonOut, 409: DuplicateConflictOut, **error_responses(400, 422)},
     operation_id="person_create",
     summary="Register a person",
     description=(
@@ -142,7 +125,7 @@ def person_create(request: HttpRequest, payload: PersonIn) -> Status:
 
 @router.get(
     "/persons/{person_id}",
-    response={200: PersonDetailOut, **_errors(404, 422)},
+    response={200: PersonDetailOut, **error_responses(404, 422)},
     operation_id="person_detail",
     summary="Open a person's record",
     description="Every open is written to the audit log with its purpose.",
@@ -158,7 +141,7 @@ def person_detail(
 
 @router.patch(
     "/persons/{person_id}",
-    response={200: PersonOut, **_errors(400, 404, 409, 422)},
+    response={200: PersonOut, **error_responses(400, 404, 409, 422)},
     operation_id="person_update",
     summary="Change a person's record",
     description="Send the `version` you read; if the record changed since, the answer is 409 and nothing is saved.",
@@ -172,7 +155,7 @@ def person_update(request: HttpRequest, person_id: int, payload: PersonPatch) ->
 
 @router.get(
     "/persons/{person_id}/duplicates",
-    response={200: DuplicatesOut, **_errors(404, 422)},
+    response={200: DuplicatesOut, **error_responses(404, 422)},
     operation_id="person_duplicates",
     summary="Likely duplicates of a registered person",
     tags=["persons"],
@@ -193,7 +176,7 @@ def person_duplicates(request: HttpRequest, person_id: int) -> DuplicatesOut:
 
 @router.post(
     "/persons/{person_id}/merge",
-    response={200: PersonOut, **_errors(400, 404, 422)},
+    response={200: PersonOut, **error_responses(400, 404, 422)},
     operation_id="person_merge",
     summary="Merge this duplicate into the surviving record",
     description="Everything linked to the duplicate moves to the survivor; the duplicate keeps pointing to it.",
@@ -210,7 +193,7 @@ def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Pers
 
 @router.get(
     "/households",
-    response={200: list[HouseholdOut], **_errors(422)},
+    response={200: list[HouseholdOut], **error_responses(422)},
     operation_id="household_list",
     summary="List households with someone you may open",
     tags=["households"],
@@ -222,7 +205,7 @@ def household_list(request: HttpRequest) -> QuerySet[Household]:
 
 @router.post(
     "/households",
-    response={201: HouseholdOut, **_errors(400, 422)},
+    response={201: HouseholdOut, **error_responses(400, 422)},
     operation_id="household_create",
     summary="Record a household",
     description="You must be able to change every member's record.",
@@ -240,7 +223,7 @@ def household_create(request: HttpRequest, payload: HouseholdIn) -> Status:
 
 @router.get(
     "/households/{household_id}",
-    response={200: HouseholdOut, **_errors(404, 422)},
+    response={200: HouseholdOut, **error_responses(404, 422)},
     operation_id="household_detail",
     summary="Open a household",
     tags=["households"],
@@ -251,7 +234,7 @@ def household_detail(request: HttpRequest, household_id: int) -> Household:
 
 @router.post(
     "/households/{household_id}/members",
-    response={201: MembershipOut, **_errors(400, 404, 422)},
+    response={201: MembershipOut, **error_responses(400, 404, 422)},
     operation_id="household_member_add",
     summary="Add a person to a household",
     tags=["households"],
@@ -270,7 +253,7 @@ def household_member_add(request: HttpRequest, household_id: int, payload: House
 
 @router.get(
     "/relationships",
-    response={200: list[RelationshipOut], **_errors(422)},
+    response={200: list[RelationshipOut], **error_responses(422)},
     operation_id="relationship_list",
     summary="List relationships of the persons you may open",
     tags=["relationships"],
@@ -284,7 +267,7 @@ def relationship_list(
 
 @router.post(
     "/relationships",
-    response={201: RelationshipOut, **_errors(400, 422)},
+    response={201: RelationshipOut, **error_responses(400, 422)},
     operation_id="relationship_create",
     summary="Record a relationship between two persons",
     description="You must be able to change the first person's record and open the second's.",
@@ -306,7 +289,7 @@ def relationship_create(request: HttpRequest, payload: RelationshipIn) -> Status
 
 @router.delete(
     "/relationships/{relationship_id}",
-    response={204: None, **_errors(404, 422)},
+    response={204: None, **error_responses(404, 422)},
     operation_id="relationship_delete",
     summary="Remove a relationship recorded in error",
     tags=["relationships"],
@@ -322,7 +305,7 @@ def relationship_delete(request: HttpRequest, relationship_id: int) -> Status:
 
 @router.get(
     "/organisations",
-    response={200: list[OrganisationOut], **_errors(422)},
+    response={200: list[OrganisationOut], **error_responses(422)},
     operation_id="organisation_list",
     summary="List organisations",
     tags=["organisations"],
@@ -338,7 +321,7 @@ def organisation_list(
 
 @router.post(
     "/organisations",
-    response={201: OrganisationOut, **_errors(400, 422)},
+    response={201: OrganisationOut, **error_responses(400, 422)},
     operation_id="organisation_create",
     summary="Add an organisation",
     tags=["organisations"],
@@ -349,7 +332,7 @@ def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Status
 
 @router.get(
     "/organisations/{organisation_id}",
-    response={200: OrganisationDetailOut, **_errors(404, 422)},
+    response={200: OrganisationDetailOut, **error_responses(404, 422)},
     operation_id="organisation_detail",
     summary="Open an organisation, with its contacts",
     tags=["organisations"],
@@ -360,7 +343,7 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> Organisat
 
 @router.patch(
     "/organisations/{organisation_id}",
-    response={200: OrganisationOut, **_errors(400, 404, 409, 422)},
+    response={200: OrganisationOut, **error_responses(400, 404, 409, 422)},
     operation_id="organisation_update",
     summary="Change an organisation",
     description="Send the `version` you read; if the record changed since, the answer is 409 and nothing is saved.",

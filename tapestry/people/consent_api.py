@@ -8,7 +8,7 @@ from ninja import Router, Status
 
 from tapestry.people import selectors, services
 from tapestry.people.consent_schemas import PersonConsentOut, PersonConsentRecordIn, PersonDisclosureOut
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut
 
 router = Router(tags=["consents"])
 

@@ -10,7 +10,7 @@ from pydantic import StringConstraints
 
 from tapestry.access import consent_rules
 from tapestry.access.models import Consent, Segment
-from tapestry.people.schemas import Input
+from tapestry.web.schemas import Input
 
 Purpose = Literal[tuple(Consent.Purpose.values)]
 RecordPart = Literal[tuple(Consent.RecordPart.values)]

@@ -26,27 +26,7 @@ from tapestry.people.models import (
     Person,
     Relationship,
 )
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class ServiceErrors:
-    """Shows a service's ValidationError next to the fields it names; the rest at the top of the form."""
-
-    def show_service_errors(self, error: ValidationError) -> None:
-        if hasattr(error, "error_dict"):
-            for name, messages in error.error_dict.items():
-                self.add_error(name if name in self.fields else None, messages)
-        else:
-            self.add_error(None, error)
-
-
-class ServiceForm(ServiceErrors, forms.Form):
-    pass
-
-
-class ServiceModelForm(ServiceErrors, forms.ModelForm):
-    pass
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, VersionedForm
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -88,17 +68,6 @@ class PersonIntakeForm(PersonFieldsForm):
         return services.PersonIntake(
             **self.changes(), phone=data["phone"], email=data["email"], aliases=data["aliases"]
         )
-
-
-class VersionedForm(ServiceModelForm):
-    """An edit form that carries the version it was loaded from (optimistic concurrency)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["version"] = self.instance.version
 
 
 class PersonEditForm(VersionedForm, PersonFieldsForm):

@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AfterValidator, ConfigDict, StringConstraints, field_validator
+from pydantic import AfterValidator, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 from tapestry.people.models import HouseholdMember, Organisation, Relationship
+from tapestry.web.schemas import ErrorOut, Input, PersonRef
 
 # Literal types rather than the models' TextChoices: three of them are called "Kind" and
 # would collide as OpenAPI components; a Literal is listed inline as an enum.
@@ -74,19 +75,7 @@ Email = Annotated[_text(254), AfterValidator(_email)]
 Website = Annotated[_text(200), AfterValidator(_url)]
 
 
-class Input(Schema):
-    # An unknown field is a mistake worth hearing about (a typo would otherwise be ignored).
-    model_config = ConfigDict(extra="forbid")
-
-
 # Errors -------------------------------------------------------------------------------------
-
-
-class ErrorOut(Schema):
-    detail: str = Field(description="What went wrong, in plain language.")
-    errors: dict[str, list[str]] = Field(
-        description="Messages per field; `__all__` for the request as a whole."
-    )
 
 
 class CandidateOut(Schema):
@@ -108,15 +97,6 @@ class DuplicateConflictOut(ErrorOut):
 
 
 # Persons ------------------------------------------------------------------------------------
-
-
-class PersonRef(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.display_name
 
 
 class WorkerOut(Schema):

@@ -26,8 +26,7 @@ from tapestry.mezzo.cohorts.schemas import (
 from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["cohorts"])
 

@@ -10,7 +10,7 @@ from pydantic import StringConstraints
 
 from tapestry.mezzo.cohorts.models import Cohort, CohortAction
 from tapestry.micro.referrals.models import Referral
-from tapestry.people.schemas import Input
+from tapestry.web.schemas import Input
 
 Situation = Literal[tuple(Cohort.Situation.values)]
 CohortStatus = Literal[tuple(Cohort.Status.values)]

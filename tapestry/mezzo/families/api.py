@@ -22,7 +22,7 @@ from tapestry.mezzo.families.schemas import (
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
 from tapestry.people.models import Person
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut
 
 router = Router(tags=["family plans"])
 

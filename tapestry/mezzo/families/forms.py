@@ -11,9 +11,9 @@ from tapestry.directory.models import Service
 from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
-from tapestry.people.forms import DATE_INPUT, ServiceErrors
 from tapestry.people.mentions import member_mention
 from tapestry.people.models import HouseholdMember, Person
+from tapestry.web.forms import DATE_INPUT, ServiceErrors
 
 
 class PlanForm(ServiceErrors, forms.Form):

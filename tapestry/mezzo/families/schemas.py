@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 from tapestry.mezzo.families.models import FamilyGoal
 from tapestry.micro.referrals.models import Referral
 from tapestry.people.mentions import ref_or_none
-from tapestry.people.schemas import Input
+from tapestry.web.schemas import Input
 
 # Literals rather than TextChoices: other apps' "Status" classes would collide as components.
 FamilyGoalStatus = Literal[tuple(FamilyGoal.Status.values)]

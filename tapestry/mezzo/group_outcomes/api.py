@@ -19,8 +19,7 @@ from tapestry.mezzo.group_outcomes.schemas import (
     OutcomeSummaryOut,
 )
 from tapestry.micro.assessments.instruments import INSTRUMENTS
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["group outcomes"])
 

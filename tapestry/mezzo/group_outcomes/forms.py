@@ -10,7 +10,7 @@ from tapestry.mezzo.group_outcomes.directions import outcome_instruments
 from tapestry.mezzo.group_outcomes.models import GroupGoal
 from tapestry.mezzo.group_outcomes.selectors import Candidate
 from tapestry.micro.assessments.forms import AssessmentForm
-from tapestry.people.forms import DATE_INPUT, ServiceForm, ServiceModelForm
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
 
 
 class GoalForm(ServiceModelForm):

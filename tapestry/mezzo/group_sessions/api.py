@@ -26,8 +26,7 @@ from tapestry.mezzo.group_sessions.schemas import (
     SessionPatch,
     SessionRateOut,
 )
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["group sessions"])
 

@@ -11,7 +11,7 @@ from tapestry.access.models import User
 from tapestry.mezzo.group_sessions.models import Attendance, Session
 from tapestry.mezzo.group_sessions.selectors import SheetRow
 from tapestry.mezzo.groups.models import Group, Membership
-from tapestry.people.forms import DATE_INPUT, ServiceForm
+from tapestry.web.forms import DATE_INPUT, ServiceForm
 
 
 class FacilitatorField(forms.ModelMultipleChoiceField):

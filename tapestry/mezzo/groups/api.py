@@ -25,8 +25,7 @@ from tapestry.mezzo.groups.schemas import (
 )
 from tapestry.mezzo.models import Program
 from tapestry.needs.models import Need
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["groups"])
 

@@ -16,7 +16,7 @@ from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.services import GROUP_FIELDS
 from tapestry.mezzo.models import Program
 from tapestry.needs.models import Need
-from tapestry.people.forms import DATE_INPUT, ServiceForm, ServiceModelForm
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
 
 
 class StaffChoiceField(forms.ModelMultipleChoiceField):

@@ -15,9 +15,8 @@ from pydantic import ConfigDict, StringConstraints
 from tapestry.access.models import User
 from tapestry.mezzo.mediation import selectors, services
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, Party
-from tapestry.people.api import Pages
 from tapestry.people.models import Organisation
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["mediation"])
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from tapestry.access.models import User
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, Party
-from tapestry.people.forms import DATE_INPUT, PersonChoiceField, ServiceForm
+from tapestry.people.forms import PersonChoiceField
+from tapestry.web.forms import DATE_INPUT, ServiceForm
 
 
 class StaffChoiceField(forms.ModelMultipleChoiceField):

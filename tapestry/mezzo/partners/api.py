@@ -25,9 +25,8 @@ from tapestry.mezzo.partners.schemas import (
     PartnershipStatus,
 )
 from tapestry.micro.cases.selectors import case_get, need_by_code
-from tapestry.people.api import Pages
 from tapestry.people.models import Organisation, OrganisationContact
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["partnerships"])
 

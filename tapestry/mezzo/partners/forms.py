@@ -13,8 +13,8 @@ from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners.models import Partnership
 from tapestry.micro.cases.models import Case
 from tapestry.needs.models import Need
-from tapestry.people.forms import DATE_INPUT, ServiceErrors
 from tapestry.people.models import Organisation, OrganisationContact
+from tapestry.web.forms import DATE_INPUT, ServiceErrors
 
 
 class StaffChoiceField(forms.ModelChoiceField):

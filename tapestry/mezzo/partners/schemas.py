@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 
 from tapestry.evidence.suppression import Cell
 from tapestry.mezzo.partners.models import Partnership
-from tapestry.people.schemas import Input
+from tapestry.web.schemas import Input
 
 # Literals rather than TextChoices: other apps' "Status" classes would collide as components.
 AgreementType = Literal[tuple(Partnership.AgreementType.values)]

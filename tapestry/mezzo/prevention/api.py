@@ -17,8 +17,7 @@ from tapestry.access.models import User
 from tapestry.mezzo.models import Program
 from tapestry.mezzo.prevention import selectors, services
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["prevention"])
 

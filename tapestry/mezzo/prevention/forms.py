@@ -10,7 +10,7 @@ from django.utils import timezone
 from tapestry.access.models import User
 from tapestry.mezzo.models import Program
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
-from tapestry.people.forms import DATE_INPUT, ServiceForm
+from tapestry.web.forms import DATE_INPUT, ServiceForm
 
 
 class LinesField(forms.CharField):

@@ -13,9 +13,8 @@ from tapestry.micro.advocacy import selectors, services
 from tapestry.micro.advocacy.models import AdvocacyAction
 from tapestry.micro.advocacy.schemas import AdvocacyIn, AdvocacyOut, AdvocacyPatch
 from tapestry.micro.cases.selectors import case_get
-from tapestry.people.api import Pages
 from tapestry.people.models import Organisation
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["advocacy"])
 

@@ -9,8 +9,8 @@ from django.db.models import QuerySet
 
 from tapestry.micro.advocacy.models import AdvocacyAction
 from tapestry.micro.advocacy.services import ACTION_FIELDS
-from tapestry.people.forms import DATE_INPUT, ServiceModelForm, VersionedForm
 from tapestry.people.models import Organisation
+from tapestry.web.forms import DATE_INPUT, ServiceModelForm, VersionedForm
 
 
 class AdvocacyActionForm(ServiceModelForm):

@@ -9,7 +9,7 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.micro.advocacy.models import AdvocacyAction
-from tapestry.people.schemas import Input
+from tapestry.web.schemas import Input
 
 IssueValue = Literal[tuple(AdvocacyAction.Issue.values)]
 OutcomeValue = Literal[tuple(AdvocacyAction.Outcome.values)]

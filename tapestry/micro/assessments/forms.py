@@ -11,7 +11,7 @@ from django.utils import timezone
 from tapestry.micro.assessments.instruments import Instrument
 from tapestry.micro.assessments.models import CustomForm
 from tapestry.micro.assessments.services import NOTE_MAX, BandSpec, QuestionSpec
-from tapestry.people.forms import ServiceForm, ServiceModelForm
+from tapestry.web.forms import ServiceForm, ServiceModelForm
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -27,9 +27,8 @@ from tapestry.micro.cases.schemas import (
     CaseType,
 )
 from tapestry.people import selectors as people_selectors
-from tapestry.people.api import Pages
 from tapestry.people.models import Household, Person
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["cases"])
 

@@ -15,8 +15,9 @@ from tapestry.access.models import Segment, User
 from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case, CaseNeed
 from tapestry.needs.models import Barrier, Domain, Need
-from tapestry.people.forms import PersonChoiceField, ServiceForm
+from tapestry.people.forms import PersonChoiceField
 from tapestry.people.models import Household, Person
+from tapestry.web.forms import ServiceForm
 
 GENERAL = ""
 

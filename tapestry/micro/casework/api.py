@@ -38,8 +38,7 @@ from tapestry.micro.casework.schemas import (
     TaskOut,
     TaskPatch,
 )
-from tapestry.people.api import PageParams, Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, PageParams, Pages
 
 router = Router(tags=["casework"])
 

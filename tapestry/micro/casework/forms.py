@@ -18,9 +18,9 @@ from tapestry.micro.casework.models import (
     ServiceRecord,
     Task,
 )
-from tapestry.people.forms import DATE_INPUT, ServiceErrors
 from tapestry.people.mentions import mention
 from tapestry.people.models import Person
+from tapestry.web.forms import DATE_INPUT, ServiceErrors
 
 RATINGS = [("", "Not rated"), *[(str(n), f"{n} of 5") for n in range(1, 6)]]
 REASON_HELP = "Kept with the plan's history, e.g. 'agreed with the client at the review'."

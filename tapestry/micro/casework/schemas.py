@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from tapestry.micro.casework.models import Goal, ProgressNote, ServiceRecord, Task
 from tapestry.people.mentions import ref_or_none
-from tapestry.people.schemas import Input
+from tapestry.web.schemas import Input
 
 # Literals rather than TextChoices: several models have a "Status" and they would collide as components.
 GoalStatus = Literal[tuple(Goal.Status.values)]

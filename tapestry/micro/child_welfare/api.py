@@ -57,9 +57,8 @@ from tapestry.micro.child_welfare.schemas import (
     ChildWelfareTerminationReviewIn,
     ChildWelfareTerminationReviewOut,
 )
-from tapestry.people.api import Pages
 from tapestry.people.models import Organisation, Person
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["child welfare"])
 

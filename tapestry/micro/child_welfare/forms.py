@@ -24,8 +24,9 @@ from tapestry.micro.child_welfare.models import (
     SafetyPlanAction,
     TerminationReview,
 )
-from tapestry.people.forms import DATE_INPUT, PersonChoiceField, ServiceForm, ServiceModelForm, VersionedForm
+from tapestry.people.forms import PersonChoiceField
 from tapestry.people.models import Organisation, Person
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, VersionedForm
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 TEXT = forms.Textarea(attrs={"rows": 3})

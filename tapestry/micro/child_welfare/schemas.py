@@ -24,7 +24,7 @@ from tapestry.micro.child_welfare.models import (
 from tapestry.micro.child_welfare.models.permanency import PermanencyGoal, TerminationReview
 from tapestry.micro.child_welfare.selectors import investigation_of, plan_of
 from tapestry.people.mentions import ref_or_none
-from tapestry.people.schemas import Input, PersonRef
+from tapestry.web.schemas import Input, PersonRef
 
 ReceivedVia = Literal[tuple(Report.ReceivedVia.values)]
 ReporterType = Literal[tuple(Report.ReporterType.values)]

@@ -20,8 +20,7 @@ from tapestry.micro.crisis.schemas import (
     SafetyPlanIn,
     SafetyPlanOut,
 )
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["crisis"])
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from tapestry.access.models import User
 from tapestry.micro.crisis.models import EmergencyContact, RiskLevel, RiskType, SafetyPlan
 from tapestry.micro.crisis.services import EmergencyContactInput, FindingInput
-from tapestry.people.forms import ServiceForm
+from tapestry.web.forms import ServiceForm
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 LEVEL_CHOICES = [("", "Choose a level"), *RiskLevel.choices]

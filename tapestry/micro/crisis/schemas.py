@@ -10,7 +10,7 @@ from ninja import Field, Schema
 from pydantic import AfterValidator, StringConstraints
 
 from tapestry.micro.crisis.models import EmergencyContact, RiskLevel, RiskType
-from tapestry.people.schemas import Input
+from tapestry.web.schemas import Input
 
 RiskTypeValue = Literal[tuple(RiskType.values)]
 RiskLevelValue = Literal[tuple(RiskLevel.values)]

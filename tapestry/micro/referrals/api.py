@@ -14,8 +14,7 @@ from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.referrals import selectors, services
 from tapestry.micro.referrals.models import Referral
 from tapestry.micro.referrals.schemas import ReferralDetailOut, ReferralIn, ReferralOut, StatusIn
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["referrals"])
 

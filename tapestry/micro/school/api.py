@@ -28,9 +28,8 @@ from tapestry.micro.school.schemas import (
     TruancyAlertOut,
 )
 from tapestry.people import selectors as people_selectors
-from tapestry.people.api import Pages
 from tapestry.people.models import Person
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["school"])
 

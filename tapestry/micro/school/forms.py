@@ -17,8 +17,8 @@ from tapestry.micro.school.models import (
     Student,
 )
 from tapestry.micro.school.services import AttendanceDay
-from tapestry.people.forms import DATE_INPUT, ServiceForm, ServiceModelForm
 from tapestry.people.models import Organisation
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
 
 
 class EnrolForm(ServiceModelForm):

@@ -9,7 +9,7 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.micro.school.models import AttendanceRecord, BehaviourIncident, FamilyEngagement
-from tapestry.people.schemas import Input
+from tapestry.web.schemas import Input
 
 
 def text(max_length: int, *, required: bool = False) -> Any:

@@ -10,8 +10,7 @@ from ninja.pagination import paginate
 
 from tapestry.micro.timeline import selectors
 from tapestry.micro.timeline.diagrams import ecomap_kind_label
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["timeline"])
 

@@ -21,8 +21,7 @@ from tapestry.micro.treatment.schemas import (
     TreatmentPlanIn,
     TreatmentPlanOut,
 )
-from tapestry.people.api import Pages
-from tapestry.people.schemas import ErrorOut
+from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["treatment"])
 

@@ -10,8 +10,8 @@ from django.db.models import QuerySet
 from tapestry.access.models import Consent
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
 from tapestry.micro.treatment.services import PLAN_FIELDS
-from tapestry.people.forms import DATE_INPUT, ServiceForm, ServiceModelForm
 from tapestry.people.models import Organisation
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
 
 
 class TreatmentPlanForm(ServiceModelForm):

@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 
 from tapestry.access.models import Consent
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote
-from tapestry.people.schemas import ErrorOut, Input
+from tapestry.web.schemas import ErrorOut, Input
 
 
 def text(max_length: int, *, required: bool = False) -> Any:

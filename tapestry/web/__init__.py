@@ -1,0 +1,1 @@
+"""The shared web kit: what every app's pages and API are built from (ground floor, imports no level)."""

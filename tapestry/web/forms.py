@@ -1,0 +1,40 @@
+"""Form pieces every app shares: service errors shown next to their fields, versioned edits, date inputs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ServiceErrors:
+    """Shows a service's ValidationError next to the fields it names; the rest at the top of the form."""
+
+    def show_service_errors(self, error: ValidationError) -> None:
+        if hasattr(error, "error_dict"):
+            for name, messages in error.error_dict.items():
+                self.add_error(name if name in self.fields else None, messages)
+        else:
+            self.add_error(None, error)
+
+
+class ServiceForm(ServiceErrors, forms.Form):
+    pass
+
+
+class ServiceModelForm(ServiceErrors, forms.ModelForm):
+    pass
+
+
+class VersionedForm(ServiceModelForm):
+    """An edit form that carries the version it was loaded from (optimistic concurrency)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version

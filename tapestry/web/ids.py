@@ -1,0 +1,54 @@
+"""Ids in API bodies: `lead_id: 7` becomes the record it names, or an error on that field.
+
+A record named in a body that does not exist (or that the caller may not open) is a mistake in the
+request, answered 422 on the field, never a missing page (404 is for the record in the path).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+
+
+def referenced(field: str, get: Callable[[], Any], missing: str | None = None) -> Any:
+    """`get()`'s record; a missing one (None or Http404) is a ValidationError on `field`."""
+    try:
+        found = get()
+    except Http404 as exc:
+        raise ValidationError({field: [missing or str(exc)]}) from exc
+    if found is None:
+        raise ValidationError({field: [missing or "No record with this number."]})
+    return found
+
+
+def resolve_ids(
+    data: dict[str, Any],
+    lookups: Mapping[str, tuple[Callable[[int], Any], str]],
+    *,
+    nullable: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """Replace each `<name>_id` in `data` by `<name>`: the record `lookup(id)` returns.
+
+    `lookups` maps `<name>_id` to (lookup, message when missing). A lookup answers None (or raises
+    Http404) when there is no such record. A field in `nullable` may be sent as null to clear it.
+    """
+    for id_field, (lookup, missing) in lookups.items():
+        if id_field not in data:
+            continue
+        value = data.pop(id_field)
+        name = id_field.removesuffix("_id")
+        if value is None and id_field in nullable:
+            data[name] = None
+            continue
+        data[name] = referenced(id_field, lambda value=value, lookup=lookup: lookup(value), missing)
+    return data
+
+
+def renamed(error: ValidationError, names: Mapping[str, str]) -> ValidationError:
+    """The service's error with its field names as the API body spells them (`lead` -> `lead_id`)."""
+    if not hasattr(error, "error_dict"):
+        return error
+    return ValidationError({names.get(k, k): v for k, v in error.error_dict.items()})

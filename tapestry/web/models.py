@@ -1,0 +1,34 @@
+"""Abstract bases for the fields most records carry: timestamps, the version of an editable record, its author."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Versioned(Timestamped):
+    """An editable record: `version` goes up by one on each save through `versioned_update`."""
+
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        abstract = True
+
+
+class Authored(models.Model):
+    """Who created the record; kept (as empty) when the account is removed."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True

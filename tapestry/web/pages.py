@@ -1,0 +1,67 @@
+"""Page helpers: bind a form to a POST, run a service on a valid submit, render a form page.
+
+A view then reads as: bind, `submit`, on success a message and a redirect, else `form_page`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+
+from tapestry.access.errors import StaleEdit
+
+
+def bound(request: HttpRequest) -> QueryDict | None:
+    """The data a form is bound to: the POST body on a submit, nothing on a first look."""
+    return request.POST if request.method == "POST" else None
+
+
+def submit(form: forms.BaseForm, call: Callable[[], Any], *, invalid: int = 400) -> tuple[Any, int]:
+    """Run `call` (the service) when `form` is bound and valid; return (its result, the page's status).
+
+    An unbound form is 200. An invalid form, or a refusal from the service (shown next to the fields
+    it names), answers `invalid`: 400, or 200 where a page is swapped in place by htmx, which does not
+    swap a 4xx. A stale edit puts its conflict message at the top of the form (409).
+    The result is None whenever the service did not run or did not succeed.
+    """
+    if not form.is_bound:
+        return None, 200
+    if not form.is_valid():
+        return None, invalid
+    try:
+        return call(), 200
+    except StaleEdit as stale:
+        form.add_error(None, str(stale))
+        return None, 409
+    except ValidationError as error:
+        form.show_service_errors(error)
+        return None, invalid
+
+
+def form_page(
+    request: HttpRequest,
+    template: str,
+    *,
+    form: forms.BaseForm,
+    status: int = 200,
+    audit: Callable[[], Any] | None = None,
+    **context: Any,
+) -> HttpResponse:
+    """Render `template` with `form` and `context` at `status`.
+
+    `audit` records the read when the page names a person (the form's header shows whose record it
+    is); a page whose selector already recorded the read passes nothing.
+    """
+    if audit is not None:
+        audit()
+    return render(request, template, {"form": form, **context}, status=status)
+
+
+def first_error_status(forms_: Iterable[forms.BaseForm], default: int = 200) -> int:
+    """400 when any of the bound forms has errors, else `default`."""
+    return 400 if any(f.is_bound and f.errors for f in forms_) else default

@@ -1,0 +1,69 @@
+"""API pieces every app shares: the error body, paging, strict input, and references to people and staff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import Field, Schema
+from ninja.pagination import PageNumberPagination
+from pydantic import ConfigDict
+
+
+class Input(Schema):
+    """A request body: an unknown field is a mistake worth hearing about (a typo would otherwise be ignored)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="What went wrong, in plain language.")
+    errors: dict[str, list[str]] = Field(
+        description="Messages per field; `__all__` for the request as a whole."
+    )
+
+
+def error_responses(*codes: int) -> dict[int, type[ErrorOut]]:
+    """The error answers of an operation: always 401 (no valid credentials) and 403 (refused), plus `codes`."""
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+class PageParams(Schema):
+    # Bounded so the row offset (page x page_size) stays a number every database can hold.
+    page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
+    page_size: int = Field(50, ge=1, le=100, description="Items per page, at most 100.")
+
+
+class Pages(PageNumberPagination):
+    """Numbered pages; `page_size` is capped at 100 so one request cannot pull a whole caseload export."""
+
+    Input = PageParams
+
+
+class PersonRef(Schema):
+    """A person the caller may open, by number and display name."""
+
+    id: int
+    name: str
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return obj.display_name
+
+
+class StaffRef(Schema):
+    """A staff member, by number and full name (the username where no name is set)."""
+
+    id: int
+    name: str
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return obj.get_full_name() or obj.username
+
+
+def person_ref(person: Any) -> dict[str, Any]:
+    return {"id": person.pk, "name": person.display_name}
+
+
+def staff_ref(user: Any) -> dict[str, Any]:
+    return {"id": user.pk, "name": user.get_full_name() or user.username}
