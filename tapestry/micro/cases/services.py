@@ -85,6 +85,39 @@ def require_case_change(actor: User, case: Case, *, refusal: str = "You may not 
         raise PermissionDenied(refusal)
 
 
+CASE_WRITE_REFUSAL = (
+    "You may not change this case: it is outside your caseload, in a segment you are not "
+    "granted, or open to you only for emergency reading."
+)
+
+
+def require_case_write(
+    actor: User,
+    case: Case,
+    *,
+    segment: str = "",
+    open: bool = True,
+    closed: str = "This case is closed. Reopen it first to add to it.",
+    field: str = "__all__",
+    refusal: str = CASE_WRITE_REFUSAL,
+    segment_refusal: str = "",
+) -> None:
+    """The one write check of every case area, in the order a refusal should be told.
+
+    The actor must hold the write capability and may change the case (in reach, not by emergency
+    access): else PermissionDenied(`refusal`). A `segment` (psychotherapy notes, substance use...)
+    needs its grant (else `segment_refusal`, or a sentence naming the segment). With `open`, a closed case takes no new records: a ValidationError on `field`.
+    """
+    require_case_change(actor, case, refusal=refusal)
+    if segment and not policy.can_view_segment(actor, segment):
+        raise PermissionDenied(
+            segment_refusal
+            or f"You are not granted the {_segment_label(segment)} segment, so you cannot write records in it."
+        )
+    if open and case.status == Case.Status.CLOSED:
+        raise ValidationError({field: [closed]})
+
+
 def _require_changeable(actor: User, case: Case) -> None:
     require_case_change(actor, case)
 
