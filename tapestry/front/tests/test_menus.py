@@ -15,12 +15,13 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from tapestry.access.models import Role
+from tapestry.front.levels import collect
 from tapestry.testing import client_for
-
-pytestmark = pytest.mark.django_db
+from tapestry.web.navigation import NavEntry
 
 EXPECTED = Path(__file__).with_name("menus.json")
 LEVEL_SLUGS = ("micro", "mezzo", "macro", "evidence")
@@ -71,6 +72,7 @@ def _dumps(seen: dict) -> str:
     return "{\n" + ",\n".join(roles) + "\n}\n"
 
 
+@pytest.mark.django_db
 def test_every_role_sees_the_menus_it_saw_before(cast):
     seen = {role.value: menus_of(client_for(cast[role])) for role in Role}
     if os.environ.get("MENUS_WRITE"):
@@ -80,3 +82,24 @@ def test_every_role_sees_the_menus_it_saw_before(cast):
         assert seen[role.value] == expected[role.value], role.value
     # The extraction finds something: a check that read nothing would always pass.
     assert sum(len(menus["home"][0][3]) for menus in expected.values()) > 10
+
+
+def _entry(level: str, order: int) -> NavEntry:
+    return NavEntry(level, order, "A page", "front:home", "person.read", "What it is for.")
+
+
+def test_entries_are_ordered_by_their_order_not_by_app():
+    micro = collect([_entry("micro", 20), _entry("evidence", 5), _entry("micro", 10)])[0]
+    assert [e.order for e in micro.entries] == [10, 20]
+
+
+@pytest.mark.parametrize(
+    ("declared", "problem"),
+    [
+        ([_entry("meta", 10)], "names no level"),
+        ([_entry("micro", 10), _entry("micro", 10)], "share an order"),
+    ],
+)
+def test_an_entry_that_names_no_level_or_takes_a_taken_place_is_refused(declared, problem):
+    with pytest.raises(ImproperlyConfigured, match=problem):
+        collect(declared)
