@@ -8,7 +8,7 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
@@ -37,7 +37,7 @@ from tapestry.access.forms import (
 )
 from tapestry.access.models import AuditEntry
 from tapestry.access.tokens import token_create, token_revoke
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import act, bound, form_page, submit
 
 AUDIT_PAGE_SIZE = 50
 FORM_PAGE = "access/form_page.html"
@@ -343,12 +343,11 @@ def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = selectors.assignment_for_admin(user=request.user, pk=pk)
-    try:
-        services.assignment_end(actor=request.user, assignment=assignment)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Record {assignment.person_id} is off the caseload from today.")
+    act(
+        request,
+        lambda: services.assignment_end(actor=request.user, assignment=assignment),
+        f"Record {assignment.person_id} is off the caseload from today.",
+    )
     return redirect("access:staff_edit", assignment.staff_id)
 
 
@@ -385,12 +384,11 @@ def grant_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     grant = selectors.grant_for_admin(user=request.user, pk=pk)
-    try:
-        services.segment_revoke(actor=request.user, grant=grant)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Access to {grant.get_segment_display().lower()} is revoked.")
+    act(
+        request,
+        lambda: services.segment_revoke(actor=request.user, grant=grant),
+        f"Access to {grant.get_segment_display().lower()} is revoked.",
+    )
     return redirect("access:staff_edit", grant.user_id)
 
 

@@ -39,7 +39,7 @@ from tapestry.people.forms import (
 )
 from tapestry.people.mentions import PersonMention, mention, relative_label
 from tapestry.people.models import Person, Relationship
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import act, bound, form_page, submit
 
 PAGE_SIZE = 25
 
@@ -254,12 +254,11 @@ def person_disclosures(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     consent = selectors.consent_get(user=request.user, consent_id=pk)
-    try:
-        services.consent_revoke(actor=request.user, consent=consent)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{consent} is revoked from today.")
+    act(
+        request,
+        lambda: services.consent_revoke(actor=request.user, consent=consent),
+        lambda revoked: f"{revoked} is revoked from today.",
+    )
     return redirect("people:person_detail", pk=consent.person_id)
 
 
