@@ -24,9 +24,20 @@ def app_modules(name: str) -> tuple[ModuleType, ...]:
         if not config.name.startswith("tapestry."):
             continue
         dotted = f"{config.name}.{name}"
-        if importlib.util.find_spec(dotted) is not None:
+        if _exists(dotted):
             found.append(importlib.import_module(dotted))
     return tuple(found)
+
+
+def _exists(dotted: str) -> bool:
+    """Whether module `dotted` exists; a missing parent package (an app with no `tests`) means no."""
+    try:
+        return importlib.util.find_spec(dotted) is not None
+    except ModuleNotFoundError as missing:
+        # Only a missing part of `dotted` itself; a module that fails to import its own imports is an error.
+        if missing.name and (dotted + ".").startswith(missing.name + "."):
+            return False
+        raise
 
 
 def url_mounts() -> list[tuple[str, str]]:

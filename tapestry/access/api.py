@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 
-from tapestry.access import policy
+from tapestry.access import policy, selectors
+from tapestry.access.schemas import MeOut
 
 router = Router(tags=["me"])
-
-
-class MeOut(Schema):
-    id: int
-    username: str
-    full_name: str
-    role: str
-    role_label: str
-    capabilities: list[str]
-    segments: list[str]
-    teams: list[str]
 
 
 @router.get("/me", response=MeOut, summary="The signed-in user and their permissions")
@@ -32,5 +22,5 @@ def me(request: HttpRequest) -> MeOut:
         role_label=user.get_role_display(),
         capabilities=sorted(policy.capabilities_of(user)),
         segments=sorted(policy.segments_granted(user)),
-        teams=sorted(user.teams.values_list("name", flat=True)),
+        teams=selectors.team_names_of(user=user),
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tapestry.access.models import Assignment, AuditEntry, BreakGlass, Role, Segment, Team, User
 from tapestry.access.services import BREAK_GLASS_REASON_MIN
+from tapestry.web.forms import ServiceForm
 
 
 class LoginForm(AuthenticationForm):
@@ -27,7 +28,7 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
 
 
-class OtpCodeForm(forms.Form):
+class OtpCodeForm(ServiceForm):
     code = forms.CharField(
         label="Six-digit code",
         max_length=6,
@@ -74,7 +75,7 @@ class TokenCreateForm(forms.Form):
         return timezone.now() + timedelta(days=days) if days else None
 
 
-class BreakGlassForm(forms.Form):
+class BreakGlassForm(ServiceForm):
     reason = forms.CharField(
         label="Why is this an emergency?",
         min_length=BREAK_GLASS_REASON_MIN,
@@ -87,7 +88,7 @@ class BreakGlassForm(forms.Form):
     )
 
 
-class BreakGlassReviewForm(forms.Form):
+class BreakGlassReviewForm(ServiceForm):
     outcome = forms.ChoiceField(
         label="Was the access justified?",
         choices=[
@@ -152,7 +153,7 @@ def _teams() -> forms.ModelMultipleChoiceField:
     )
 
 
-class StaffCreateForm(forms.Form):
+class StaffCreateForm(ServiceForm):
     username = forms.CharField(label="Username", max_length=150)
     first_name = forms.CharField(label="First name", max_length=150)
     last_name = forms.CharField(label="Last name", max_length=150)
@@ -213,7 +214,7 @@ class StaffCreateForm(forms.Form):
         return data
 
 
-class StaffEditForm(forms.Form):
+class StaffEditForm(ServiceForm):
     role = forms.ChoiceField(label="Role", choices=Role.choices)
     is_active = forms.BooleanField(
         label="Account is active", required=False, help_text="Untick to close the account; its history stays."
@@ -240,7 +241,7 @@ class StaffEditForm(forms.Form):
         )
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(ServiceForm):
     person_id = forms.IntegerField(
         label="Person record number",
         min_value=1,
@@ -250,7 +251,7 @@ class AssignmentForm(forms.Form):
     kind = forms.ChoiceField(label="Role in the case", choices=Assignment.Kind.choices)
 
 
-class GrantForm(forms.Form):
+class GrantForm(ServiceForm):
     segment = forms.ChoiceField(label="Sensitive segment", choices=Segment.choices)
     reason = forms.CharField(
         label="Reason", max_length=255, help_text="Why this person needs it, for the audit log."
@@ -274,7 +275,7 @@ class GrantForm(forms.Form):
         return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min)) if day else None
 
 
-class TeamForm(forms.Form):
+class TeamForm(ServiceForm):
     name = forms.CharField(label="Name", max_length=120)
     description = forms.CharField(
         label="Description", required=False, widget=forms.Textarea(attrs={"rows": 3})

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from tapestry.web.models import Timestamped
+
 
 class Role(models.TextChoices):
     CASEWORKER = "caseworker", "Caseworker / clinician"
@@ -35,14 +37,6 @@ class Segment(models.TextChoices):
     CHILD_WELFARE = "child_welfare", "Child welfare"
     SCHOOL = "school", "School records (FERPA)"
     PSYCHOTHERAPY = "psychotherapy", "Psychotherapy notes"
-
-
-class Timestamped(models.Model):
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
 
 
 class User(AbstractUser):

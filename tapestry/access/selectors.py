@@ -152,6 +152,11 @@ def grant_for_admin(*, user: User, pk: int) -> SegmentGrant:
     return grant
 
 
+def team_names_of(*, user: User) -> list[str]:
+    """The names of the teams the user is on, sorted (their own account: no capability needed)."""
+    return sorted(user.teams.values_list("name", flat=True))
+
+
 def team_list(*, user: User) -> QuerySet[Team]:
     policy.require_capability(user, Capability.STAFF_MANAGE)
     members = TeamMembership.objects.select_related("user").order_by("user__last_name", "user__username")

@@ -6,10 +6,9 @@ from base64 import b32encode
 
 import qrcode
 import qrcode.image.svg
-from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
@@ -38,17 +37,10 @@ from tapestry.access.forms import (
 )
 from tapestry.access.models import AuditEntry
 from tapestry.access.tokens import token_create, token_revoke
+from tapestry.web.pages import act, bound, form_page, submit
 
 AUDIT_PAGE_SIZE = 50
-
-
-def _apply_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's refusal next to the field it concerns, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
+FORM_PAGE = "access/form_page.html"
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -88,20 +80,20 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
     device = selectors.authenticator_of(user=request.user)
     if device is None:
         return redirect("access:otp_enrol")
-    form = OtpCodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            accepted = services.totp_verify(actor=request.user, device=device, code=form.cleaned_data["code"])
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            if accepted:
-                otp_login(request, device)
-                return redirect(_next_url(request))
-            form.add_error(
-                "code",
-                "That code is not right or was already used. Check the time on your phone and try the next code.",
-            )
+    form = OtpCodeForm(bound(request))
+    accepted, _ = submit(
+        form,
+        lambda: services.totp_verify(actor=request.user, device=device, code=form.cleaned_data["code"]),
+        invalid=200,
+    )
+    if accepted:
+        otp_login(request, device)
+        return redirect(_next_url(request))
+    if accepted is False:
+        form.add_error(
+            "code",
+            "That code is not right or was already used. Check the time on your phone and try the next code.",
+        )
     return render(request, "access/otp_verify.html", {"form": form, "next": request.GET.get("next", "")})
 
 
@@ -121,24 +113,22 @@ def otp_enrol(request: HttpRequest) -> HttpResponse:
     if selectors.authenticator_of(user=request.user) is not None:
         return redirect(_next_url(request) if request.user.is_verified() else reverse("access:otp_verify"))
     device = services.totp_enrol_start(actor=request.user)
-    form = OtpCodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            confirmed = services.totp_enrol_confirm(
-                actor=request.user, device=device, code=form.cleaned_data["code"]
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            if confirmed:
-                otp_login(request, device)
-                messages.success(
-                    request, "Your authenticator app is set up. You will need it each time you sign in."
-                )
-                return redirect(_next_url(request))
-            form.add_error(
-                "code", "That code is not right. Scan the code again, then enter the newest six digits."
-            )
+    form = OtpCodeForm(bound(request))
+    confirmed, _ = submit(
+        form,
+        lambda: services.totp_enrol_confirm(
+            actor=request.user, device=device, code=form.cleaned_data["code"]
+        ),
+        invalid=200,
+    )
+    if confirmed:
+        otp_login(request, device)
+        messages.success(request, "Your authenticator app is set up. You will need it each time you sign in.")
+        return redirect(_next_url(request))
+    if confirmed is False:
+        form.add_error(
+            "code", "That code is not right. Scan the code again, then enter the newest six digits."
+        )
     context = {
         "form": form,
         # Our own SVG markup from our own data, so it is safe to insert as is.
@@ -187,14 +177,16 @@ def break_glass(request: HttpRequest, person_pk: int) -> HttpResponse:
     person = selectors.person_for_break_glass(user=request.user, pk=person_pk)
     if policy.can_view_person(request.user, person):
         return redirect(_person_url(person.pk))
-    form = BreakGlassForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.break_glass_open(actor=request.user, person=person, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            return redirect(_person_url(person.pk))
+    form = BreakGlassForm(bound(request))
+    opened, _ = submit(
+        form,
+        lambda: services.break_glass_open(
+            actor=request.user, person=person, reason=form.cleaned_data["reason"]
+        ),
+        invalid=200,
+    )
+    if opened is not None:
+        return redirect(_person_url(person.pk))
     context = {"form": form, "person_pk": person.pk, "minutes": settings.TAPESTRY_BREAK_GLASS_MINUTES}
     return render(request, "access/break_glass.html", context)
 
@@ -208,20 +200,20 @@ def break_glass_queue(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def break_glass_review(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.break_glass_for_review(user=request.user, pk=pk)
-    form = BreakGlassReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.break_glass_review(
-                actor=request.user,
-                entry=entry,
-                outcome=form.cleaned_data["outcome"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, f"Review recorded for {entry.user}'s emergency access.")
-            return redirect("access:break_glass_queue")
+    form = BreakGlassReviewForm(bound(request))
+    reviewed, _ = submit(
+        form,
+        lambda: services.break_glass_review(
+            actor=request.user,
+            entry=entry,
+            outcome=form.cleaned_data["outcome"],
+            note=form.cleaned_data["note"],
+        ),
+        invalid=200,
+    )
+    if reviewed is not None:
+        messages.success(request, f"Review recorded for {entry.user}'s emergency access.")
+        return redirect("access:break_glass_queue")
     return render(request, "access/break_glass_review.html", {"entry": entry, "form": form})
 
 
@@ -268,37 +260,27 @@ def staff_list(request: HttpRequest) -> HttpResponse:
     return render(request, "access/staff_list.html", {"staff": selectors.staff_list(user=request.user)})
 
 
-def _form_page(request: HttpRequest, form: forms.Form, **context: object) -> HttpResponse:
-    return render(request, "access/form_page.html", {"form": form, **context})
-
-
 @require_http_methods(["GET", "POST"])
 def staff_create(request: HttpRequest) -> HttpResponse:
-    form = StaffCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            staff = services.staff_create(
-                actor=request.user,
-                username=data["username"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                email=data["email"],
-                role=data["role"],
-                password=data["password"],
-                supervisor=data["supervisor"],
-                teams=data["teams"],
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(
-                request, f"The account for {staff} is open. Give them the initial password in person."
-            )
-            return redirect("access:staff_edit", staff.pk)
-    return _form_page(
-        request,
+    form = StaffCreateForm(bound(request))
+    fields = ("username", "first_name", "last_name", "email", "role", "password", "supervisor", "teams")
+    staff, status = submit(
         form,
+        lambda: services.staff_create(
+            actor=request.user, **{name: form.cleaned_data[name] for name in fields}
+        ),
+        invalid=200,
+    )
+    if staff is not None:
+        messages.success(
+            request, f"The account for {staff} is open. Give them the initial password in person."
+        )
+        return redirect("access:staff_edit", staff.pk)
+    return form_page(
+        request,
+        FORM_PAGE,
+        form=form,
+        status=status,
         title="New staff account",
         intro="They will set up their authenticator app the first time they sign in.",
         submit="Open the account",
@@ -315,51 +297,42 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "is_active": staff.is_active,
         "teams": [team.pk for team in staff.teams.all()],
     }
-    form = StaffEditForm(request.POST or None, staff=staff, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.staff_update(
-                actor=request.user,
-                staff=staff,
-                role=data["role"],
-                supervisor=data["supervisor"],
-                is_active=data["is_active"],
-                teams=data["teams"],
-                reset_authenticator=data["reset_authenticator"],
-                unlock_sign_in=data["unlock_sign_in"],
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, f"Changes to {staff.username} are saved.")
-            return redirect("access:staff_edit", staff.pk)
-    context = {"staff": staff, "form": form, "today": timezone.localdate()}
-    return render(request, "access/staff_edit.html", context)
+    form = StaffEditForm(bound(request), staff=staff, initial=initial)
+    fields = ("role", "supervisor", "is_active", "teams", "reset_authenticator", "unlock_sign_in")
+    saved, status = submit(
+        form,
+        lambda: services.staff_update(
+            actor=request.user, staff=staff, **{name: form.cleaned_data[name] for name in fields}
+        ),
+        invalid=200,
+    )
+    if saved is not None:
+        messages.success(request, f"Changes to {staff.username} are saved.")
+        return redirect("access:staff_edit", staff.pk)
+    return form_page(
+        request, "access/staff_edit.html", form=form, status=status, staff=staff, today=timezone.localdate()
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
     staff = selectors.staff_detail(user=request.user, pk=pk)
-    form = AssignmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            assignment = services.assignment_create(
-                actor=request.user,
-                staff=staff,
-                person_id=form.cleaned_data["person_id"],
-                kind=form.cleaned_data["kind"],
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(
-                request, f"Record {assignment.person_id} exists and is now on {staff.username}'s caseload."
-            )
-            return redirect("access:staff_edit", staff.pk)
-    return _form_page(
-        request,
+    form = AssignmentForm(bound(request))
+    assignment, status = submit(
         form,
+        lambda: services.assignment_create(actor=request.user, staff=staff, **form.cleaned_data),
+        invalid=200,
+    )
+    if assignment is not None:
+        messages.success(
+            request, f"Record {assignment.person_id} exists and is now on {staff.username}'s caseload."
+        )
+        return redirect("access:staff_edit", staff.pk)
+    return form_page(
+        request,
+        FORM_PAGE,
+        form=form,
+        status=status,
         title=f"Add to {staff.username}'s caseload",
         intro="Enter the person's record number. Administrators do not see names; the worker will.",
         submit="Add to caseload",
@@ -370,36 +343,37 @@ def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = selectors.assignment_for_admin(user=request.user, pk=pk)
-    try:
-        services.assignment_end(actor=request.user, assignment=assignment)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Record {assignment.person_id} is off the caseload from today.")
+    act(
+        request,
+        lambda: services.assignment_end(actor=request.user, assignment=assignment),
+        f"Record {assignment.person_id} is off the caseload from today.",
+    )
     return redirect("access:staff_edit", assignment.staff_id)
 
 
 @require_http_methods(["GET", "POST"])
 def grant_add(request: HttpRequest, pk: int) -> HttpResponse:
     staff = selectors.staff_detail(user=request.user, pk=pk)
-    form = GrantForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            grant = services.segment_grant(
-                actor=request.user,
-                user=staff,
-                segment=form.cleaned_data["segment"],
-                reason=form.cleaned_data["reason"],
-                expires_at=form.expires_at(),
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, f"{staff.username} may now read {grant.get_segment_display().lower()}.")
-            return redirect("access:staff_edit", staff.pk)
-    return _form_page(
-        request,
+    form = GrantForm(bound(request))
+    grant, status = submit(
         form,
+        lambda: services.segment_grant(
+            actor=request.user,
+            user=staff,
+            segment=form.cleaned_data["segment"],
+            reason=form.cleaned_data["reason"],
+            expires_at=form.expires_at(),
+        ),
+        invalid=200,
+    )
+    if grant is not None:
+        messages.success(request, f"{staff.username} may now read {grant.get_segment_display().lower()}.")
+        return redirect("access:staff_edit", staff.pk)
+    return form_page(
+        request,
+        FORM_PAGE,
+        form=form,
+        status=status,
         title=f"Grant {staff.username} a sensitive segment",
         intro="Sensitive segments are read only with a grant, on top of the caseload. Grant the least needed.",
         submit="Grant access",
@@ -410,12 +384,11 @@ def grant_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     grant = selectors.grant_for_admin(user=request.user, pk=pk)
-    try:
-        services.segment_revoke(actor=request.user, grant=grant)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Access to {grant.get_segment_display().lower()} is revoked.")
+    act(
+        request,
+        lambda: services.segment_revoke(actor=request.user, grant=grant),
+        f"Access to {grant.get_segment_display().lower()} is revoked.",
+    )
     return redirect("access:staff_edit", grant.user_id)
 
 
@@ -425,22 +398,18 @@ def team_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def team_create(request: HttpRequest) -> HttpResponse:
-    form = TeamForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            team = services.team_create(
-                actor=request.user,
-                name=form.cleaned_data["name"],
-                description=form.cleaned_data["description"],
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, f"The team “{team.name}” is created. Add members from each staff page.")
-            return redirect("access:team_list")
-    return _form_page(
+    form = TeamForm(bound(request))
+    team, status = submit(
+        form, lambda: services.team_create(actor=request.user, **form.cleaned_data), invalid=200
+    )
+    if team is not None:
+        messages.success(request, f"The team “{team.name}” is created. Add members from each staff page.")
+        return redirect("access:team_list")
+    return form_page(
         request,
-        form,
+        FORM_PAGE,
+        form=form,
+        status=status,
         title="New team",
         intro="",
         submit="Create the team",

@@ -14,20 +14,15 @@ from tapestry.directory import selectors, services
 from tapestry.directory.forms import MAX_UPLOAD_BYTES
 from tapestry.directory.models import Service
 from tapestry.directory.schemas import ImportOut, ImportRefusedOut, ServiceDetailOut, ServiceListItemOut
-from tapestry.needs.models import Need
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.needs.selectors import need_exists
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["directory"])
 
 
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
-
-
 @router.get(
     "/directory/services",
-    response={200: list[ServiceListItemOut], **_errors(400, 422)},
+    response={200: list[ServiceListItemOut], **error_responses(400, 422)},
     operation_id="directory_service_search",
     summary="Search the resource directory",
     description=(
@@ -46,7 +41,7 @@ def service_search(
     near_lon: float | None = Query(None, ge=-180, le=180),
     radius_km: float = Query(selectors.DEFAULT_RADIUS_KM, gt=0, le=selectors.MAX_RADIUS_KM),
 ) -> Sequence[selectors.ServiceHit]:
-    if need and not Need.objects.filter(code=need).exists():
+    if need and not need_exists(code=need):
         raise ValidationError({"need": [f"There is no need with the code {need!r}."]})
     point = selectors.near_point(postcode=near_postcode, latitude=near_lat, longitude=near_lon)
     criteria = selectors.SearchCriteria(query=q.strip(), need=need, near=point, radius_km=radius_km)
@@ -55,7 +50,7 @@ def service_search(
 
 @router.get(
     "/directory/services/{service_id}",
-    response={200: ServiceDetailOut, **_errors(404, 422)},
+    response={200: ServiceDetailOut, **error_responses(404, 422)},
     operation_id="directory_service_detail",
     summary=(
         "Open a directory service, with its organization, locations, phones, needs, schedules, "
@@ -68,7 +63,7 @@ def service_detail(request: HttpRequest, service_id: int) -> Service:
 
 @router.post(
     "/directory/import",
-    response={201: ImportOut, 400: ImportRefusedOut, **_errors(422)},
+    response={201: ImportOut, 400: ImportRefusedOut, **error_responses(422)},
     operation_id="directory_import",
     summary="Import HSDS 3 data (JSON or CSV)",
     description=(

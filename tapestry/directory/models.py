@@ -9,13 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 
-
-class Timestamped(models.Model):
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
+from tapestry.web.models import Timestamped
 
 
 class Organization(Timestamped):

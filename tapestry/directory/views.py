@@ -14,6 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 from tapestry.access.policy import Capability, has_capability
 from tapestry.directory import selectors, services
 from tapestry.directory.forms import ImportForm, ServiceSearchForm
+from tapestry.web.pages import bound
 
 PAGE_SIZE = 20
 
@@ -52,7 +53,7 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def import_upload(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    form = ImportForm(bound(request), request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
         report = services.directory_import(actor=request.user, files=form.contents())

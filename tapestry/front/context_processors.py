@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from tapestry.access.policy import Capability, has_capability
-from tapestry.front.levels import LEVELS
+from tapestry.front.levels import levels
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -14,7 +14,7 @@ def navigation(request: HttpRequest) -> dict:
         return {}
     match = request.resolver_match
     return {
-        "nav_levels": LEVELS,
+        "nav_levels": levels(),
         "current_level": match.kwargs.get("slug") if match and match.view_name == "front:level" else None,
         "can_search_people": has_capability(user, Capability.PERSON_READ),
     }

@@ -7,20 +7,20 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from tapestry.access.policy import capabilities_of
-from tapestry.front.levels import LEVELS, LEVELS_BY_SLUG
+from tapestry.front.levels import level_named, levels
 from tapestry.front.selectors import home_summary
 
 
 def home(request: HttpRequest) -> HttpResponse:
     capabilities = capabilities_of(request.user)
-    levels = [
-        (level, [entry for entry in level.entries if entry.capability in capabilities]) for level in LEVELS
+    offered = [
+        (level, [entry for entry in level.entries if entry.capability in capabilities]) for level in levels()
     ]
-    return render(request, "front/home.html", {"levels": levels, **home_summary(user=request.user)})
+    return render(request, "front/home.html", {"levels": offered, **home_summary(user=request.user)})
 
 
 def level(request: HttpRequest, slug: str) -> HttpResponse:
-    chosen = LEVELS_BY_SLUG.get(slug)
+    chosen = level_named(slug)
     if chosen is None:
         raise Http404("There is no such level.")
     capabilities = capabilities_of(request.user)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from tapestry.web.models import Timestamped
+
 
 class Domain(models.TextChoices):
     HOUSING = "housing", "Housing"
@@ -21,7 +23,7 @@ class Domain(models.TextChoices):
     UTILITIES = "utilities", "Utilities"
 
 
-class Need(models.Model):
+class Need(Timestamped):
     """One coded need, with its ICD-10-CM Z code (Z55-Z65) where one exists."""
 
     code = models.SlugField(max_length=60, unique=True)
@@ -37,8 +39,6 @@ class Need(models.Model):
     )
     description = models.CharField(max_length=255, blank=True)
     is_active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["domain", "label"]
@@ -47,15 +47,13 @@ class Need(models.Model):
         return f"{self.label} ({self.icd10})" if self.icd10 else self.label
 
 
-class Barrier(models.Model):
+class Barrier(Timestamped):
     """What stood in the way of meeting a need: the root causes advocacy works on."""
 
     code = models.SlugField(max_length=60, unique=True)
     label = models.CharField(max_length=120)
     description = models.CharField(max_length=255, blank=True)
     is_active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["label"]

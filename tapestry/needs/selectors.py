@@ -16,6 +16,11 @@ def need_list(*, domain: str = "", include_retired: bool = False) -> QuerySet[Ne
     return needs.order_by("domain", "label")
 
 
+def need_exists(*, code: str) -> bool:
+    """Whether a need (in use or retired) has this code."""
+    return Need.objects.filter(code=code).exists()
+
+
 def barrier_list(*, include_retired: bool = False) -> QuerySet[Barrier]:
     barriers = Barrier.objects.all() if include_retired else Barrier.objects.filter(is_active=True)
     return barriers.order_by("label")

@@ -3,9 +3,8 @@
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime, and
 # behind @paginate's wrapper it would look names up in ninja's module instead of this one.
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
@@ -14,7 +13,6 @@ from tapestry.people import selectors, services
 from tapestry.people.consent_api import router as consent_router
 from tapestry.people.duplicates import Candidate
 from tapestry.people.models import (
-    ContactPoint,
     Household,
     Organisation,
     Person,
@@ -42,6 +40,7 @@ from tapestry.people.schemas import (
     RelationshipIn,
     RelationshipOut,
 )
+from tapestry.web.ids import referenced
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["people"])
@@ -49,10 +48,7 @@ router = Router(tags=["people"])
 
 def _referenced_person(user: User, person_id: int, field: str) -> Person:
     """A person named in the body: a missing one is an error on that field, not a missing page."""
-    try:
-        return selectors.person_get(user=user, person_id=person_id)
-    except Http404 as exc:
-        raise ValidationError({field: [str(exc)]}) from exc
+    return referenced(field, lambda: selectors.person_get(user=user, person_id=person_id))
 
 
 def _duplicates_out(user: User, candidates: list[Candidate]) -> DuplicatesOut:
@@ -163,12 +159,11 @@ def person_update(request: HttpRequest, person_id: int, payload: PersonPatch) ->
 def person_duplicates(request: HttpRequest, person_id: int) -> DuplicatesOut:
     person = selectors.person_get(user=request.user, person_id=person_id)
     # Compare the record as an intake would: its names, birth date and first phone number.
-    phone = person.contacts.filter(kind=ContactPoint.Kind.PHONE).values_list("value", flat=True).first()
     intake = services.PersonIntake(
         given_name=person.given_name,
         family_name=person.family_name,
         date_of_birth=person.date_of_birth,
-        phone=phone or "",
+        phone=selectors.person_first_phone(person=person),
     )
     candidates = services.person_duplicates(actor=request.user, intake=intake, exclude_id=person.pk)
     return _duplicates_out(request.user, candidates)

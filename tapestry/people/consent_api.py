@@ -8,11 +8,12 @@ from ninja import Router, Status
 
 from tapestry.people import selectors, services
 from tapestry.people.consent_schemas import PersonConsentOut, PersonConsentRecordIn, PersonDisclosureOut
-from tapestry.web.schemas import ErrorOut
+from tapestry.web.ids import referenced
+from tapestry.web.schemas import ErrorOut, error_responses
 
 router = Router(tags=["consents"])
 
-ERRORS = dict.fromkeys((401, 403, 404, 422), ErrorOut)
+ERRORS = error_responses(404, 422)
 
 
 def _invalid(error: ValidationError) -> Status:
@@ -46,16 +47,15 @@ def consent_record(request: HttpRequest, person_id: int, payload: PersonConsentR
     fields = payload.model_dump(exclude={"recipient_organisation_id", "given_on"})
     if payload.given_on is not None:
         fields["given_on"] = payload.given_on
-    if payload.recipient_organisation_id is not None:
-        organisation = selectors.organisation_list(user=request.user).filter(
-            pk=payload.recipient_organisation_id
-        )
-        fields["recipient_organisation"] = organisation.first()
-        if fields["recipient_organisation"] is None:
-            return _invalid(
-                ValidationError({"recipient_organisation_id": ["No organisation with this number."]})
-            )
     try:
+        if payload.recipient_organisation_id is not None:
+            fields["recipient_organisation"] = referenced(
+                "recipient_organisation_id",
+                lambda: selectors.organisation_get(
+                    user=request.user, organisation_id=payload.recipient_organisation_id
+                ),
+                "No organisation with this number.",
+            )
         consent = services.consent_record(actor=request.user, person=person, **fields)
     except ValidationError as error:
         return _invalid(error)

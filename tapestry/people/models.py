@@ -6,13 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-
-class Timestamped(models.Model):
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
+from tapestry.web.models import Timestamped, Versioned
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
@@ -20,7 +14,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
         return self.filter(merged_into__isnull=True)
 
 
-class Person(Timestamped):
+class Person(Versioned):
     """Anyone the agency works with: a client, a family member, a community member."""
 
     given_name = models.CharField(max_length=100)
@@ -32,8 +26,6 @@ class Person(Timestamped):
     languages = models.CharField(max_length=200, blank=True, help_text="Comma-separated, preferred first.")
     needs_interpreter = models.BooleanField(default=False)
     notes = models.TextField(blank=True, help_text="Practical notes: how to reach them safely.")
-    # Optimistic concurrency: an edit must carry the version it was made from.
-    version = models.PositiveIntegerField(default=1)
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
     )
@@ -229,7 +221,7 @@ class Relationship(Timestamped):
         return Relationship.Kind(self.INVERSE[self.kind]).label
 
 
-class Organisation(Timestamped):
+class Organisation(Versioned):
     class Kind(models.TextChoices):
         AGENCY = "agency", "Social-service agency"
         SCHOOL = "school", "School"
@@ -249,7 +241,6 @@ class Organisation(Timestamped):
     email = models.EmailField(blank=True)
     website = models.URLField(blank=True)
     address = models.CharField(max_length=255, blank=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]

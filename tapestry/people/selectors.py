@@ -16,6 +16,7 @@ from tapestry.access.models import Assignment, AuditEntry, Consent, User
 from tapestry.extensions import app_modules
 from tapestry.people.duplicates import Candidate
 from tapestry.people.models import (
+    ContactPoint,
     Household,
     HouseholdMember,
     Organisation,
@@ -249,6 +250,17 @@ def organisation_list(*, user: User, query: str = "", kind: str = "") -> QuerySe
     if kind:
         organisations = organisations.filter(kind=kind)
     return organisations
+
+
+def organisation_get(*, user: User, organisation_id: int) -> Organisation | None:
+    """One organisation by number, without its contacts; None when there is no such organisation."""
+    return organisation_list(user=user).filter(pk=organisation_id).first()
+
+
+def person_first_phone(*, person: Person) -> str:
+    """The person's first phone number (as duplicate detection compares it), or ""."""
+    phone = person.contacts.filter(kind=ContactPoint.Kind.PHONE).values_list("value", flat=True).first()
+    return phone or ""
 
 
 def organisation_detail(*, user: User, organisation_id: int) -> Organisation:

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.people import selectors, services
 from tapestry.people.forms import (
@@ -40,17 +39,13 @@ from tapestry.people.forms import (
 )
 from tapestry.people.mentions import PersonMention, mention, relative_label
 from tapestry.people.models import Person, Relationship
+from tapestry.web.pages import act, bound, form_page, submit
 
 PAGE_SIZE = 25
 
 
 def _page(request: HttpRequest, queryset: QuerySet) -> Page:
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def _bound(request: HttpRequest) -> Any:
-    """The submitted data on a POST, None (an unbound form) otherwise."""
-    return request.POST if request.method == "POST" else None
 
 
 # Persons: find, register, open, edit.
@@ -79,7 +74,7 @@ def person_search(request: HttpRequest) -> HttpResponse:
 
 
 def person_create(request: HttpRequest) -> HttpResponse:
-    form = PersonIntakeForm(_bound(request))
+    form = PersonIntakeForm(bound(request))
     duplicates: list[selectors.DuplicateMatch] = []
     hidden_duplicates = 0
     if form.is_bound and form.is_valid():
@@ -150,25 +145,18 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request, obj=person, fields=["name", "date_of_birth"], purpose="form: change a person's record"
     )
     # The form edits a copy, so the page keeps the saved name whatever was typed.
-    form = PersonEditForm(_bound(request), instance=copy.copy(person))
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.person_update(
-                actor=request.user,
-                person=person,
-                version=form.cleaned_data["version"],
-                changes=form.changes(),
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Changes to {person}'s record are saved.")
-            return redirect("people:person_detail", pk=person.pk)
-    return render(request, "people/person_edit.html", {"person": person, "form": form}, status=status)
+    form = PersonEditForm(bound(request), instance=copy.copy(person))
+    saved, status = submit(
+        form,
+        lambda: services.person_update(
+            actor=request.user, person=person, version=form.cleaned_data["version"], changes=form.changes()
+        ),
+        invalid=200,
+    )
+    if saved is not None:
+        messages.success(request, f"Changes to {person}'s record are saved.")
+        return redirect("people:person_detail", pk=person.pk)
+    return form_page(request, "people/person_edit.html", form=form, status=status, person=person)
 
 
 # Adding to a person's record: one small form each, the same shape every time.
@@ -186,16 +174,12 @@ def _person_add(
     """Show the form; on a valid submit call the service through `save`, which returns the message."""
     person = selectors.person_get_changeable(user=request.user, person_id=pk)
     audit_form_open(request, obj=person, fields=["name"])
-    form = form_class(_bound(request), **form_kwargs(person))
-    if form.is_bound and form.is_valid():
-        try:
-            message = save(person, form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, message)
-            return redirect("people:person_detail", pk=person.pk)
-    return render(request, "people/person_add.html", {"person": person, "form": form, "title": title})
+    form = form_class(bound(request), **form_kwargs(person))
+    message, status = submit(form, lambda: save(person, form.cleaned_data), invalid=200)
+    if message is not None:
+        messages.success(request, message)
+        return redirect("people:person_detail", pk=person.pk)
+    return form_page(request, "people/person_add.html", form=form, status=status, person=person, title=title)
 
 
 def alias_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -270,12 +254,11 @@ def person_disclosures(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     consent = selectors.consent_get(user=request.user, consent_id=pk)
-    try:
-        services.consent_revoke(actor=request.user, consent=consent)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{consent} is revoked from today.")
+    act(
+        request,
+        lambda: services.consent_revoke(actor=request.user, consent=consent),
+        lambda revoked: f"{revoked} is revoked from today.",
+    )
     return redirect("people:person_detail", pk=consent.person_id)
 
 
@@ -329,19 +312,20 @@ def household_create(request: HttpRequest) -> HttpResponse:
         purpose="form: register a household",
     )
     initial = {"person": request.GET.get("person")} if request.GET.get("person") else {}
-    form = HouseholdForm(_bound(request), initial=initial, persons=persons)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            household = services.household_create(
-                actor=request.user, name=data["name"], members=[(data["person"], data["position"])]
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"{household} is recorded.")
-            return redirect("people:household_detail", pk=household.pk)
-    return render(request, "people/household_create.html", {"form": form})
+    form = HouseholdForm(bound(request), initial=initial, persons=persons)
+    household, status = submit(
+        form,
+        lambda: services.household_create(
+            actor=request.user,
+            name=form.cleaned_data["name"],
+            members=[(form.cleaned_data["person"], form.cleaned_data["position"])],
+        ),
+        invalid=200,
+    )
+    if household is not None:
+        messages.success(request, f"{household} is recorded.")
+        return redirect("people:household_detail", pk=household.pk)
+    return form_page(request, "people/household_create.html", form=form, status=status)
 
 
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -356,19 +340,23 @@ def household_member_add(request: HttpRequest, pk: int) -> HttpResponse:
         request, obj=household, fields=["name", "person_choices"], purpose="form: add to a household"
     )
     persons = selectors.person_choices(user=request.user, changeable=True)
-    form = HouseholdMemberForm(_bound(request), persons=persons)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.household_member_add(
-                actor=request.user, household=household, person=data["person"], position=data["position"]
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"{data['person']} is added to {household}.")
-            return redirect("people:household_detail", pk=household.pk)
-    return render(request, "people/household_member_add.html", {"household": household, "form": form})
+    form = HouseholdMemberForm(bound(request), persons=persons)
+    membership, status = submit(
+        form,
+        lambda: services.household_member_add(
+            actor=request.user,
+            household=household,
+            person=form.cleaned_data["person"],
+            position=form.cleaned_data["position"],
+        ),
+        invalid=200,
+    )
+    if membership is not None:
+        messages.success(request, f"{form.cleaned_data['person']} is added to {household}.")
+        return redirect("people:household_detail", pk=household.pk)
+    return form_page(
+        request, "people/household_member_add.html", form=form, status=status, household=household
+    )
 
 
 # Organisations.
@@ -391,16 +379,14 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    form = OrganisationForm(_bound(request))
-    if form.is_bound and form.is_valid():
-        try:
-            organisation = services.organisation_create(actor=request.user, **form.changes())
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"{organisation} is added.")
-            return redirect("people:organisation_detail", pk=organisation.pk)
-    return render(request, "people/organisation_form.html", {"form": form, "organisation": None})
+    form = OrganisationForm(bound(request))
+    organisation, status = submit(
+        form, lambda: services.organisation_create(actor=request.user, **form.changes()), invalid=200
+    )
+    if organisation is not None:
+        messages.success(request, f"{organisation} is added.")
+        return redirect("people:organisation_detail", pk=organisation.pk)
+    return form_page(request, "people/organisation_form.html", form=form, status=status, organisation=None)
 
 
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -414,41 +400,38 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_detail(user=request.user, organisation_id=pk)
-    form = OrganisationEditForm(_bound(request), instance=copy.copy(organisation))
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.organisation_update(
-                actor=request.user,
-                organisation=organisation,
-                version=form.cleaned_data["version"],
-                changes=form.changes(),
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Changes to {organisation} are saved.")
-            return redirect("people:organisation_detail", pk=organisation.pk)
-    context = {"form": form, "organisation": organisation}
-    return render(request, "people/organisation_form.html", context, status=status)
+    form = OrganisationEditForm(bound(request), instance=copy.copy(organisation))
+    saved, status = submit(
+        form,
+        lambda: services.organisation_update(
+            actor=request.user,
+            organisation=organisation,
+            version=form.cleaned_data["version"],
+            changes=form.changes(),
+        ),
+        invalid=200,
+    )
+    if saved is not None:
+        messages.success(request, f"Changes to {organisation} are saved.")
+        return redirect("people:organisation_detail", pk=organisation.pk)
+    return form_page(
+        request, "people/organisation_form.html", form=form, status=status, organisation=organisation
+    )
 
 
 def organisation_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_detail(user=request.user, organisation_id=pk)
-    form = OrganisationContactForm(_bound(request))
-    if form.is_bound and form.is_valid():
-        try:
-            contact = services.organisation_contact_add(
-                actor=request.user, organisation=organisation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"{contact.name} is added as a contact.")
-            return redirect("people:organisation_detail", pk=organisation.pk)
-    return render(
-        request, "people/organisation_contact_add.html", {"organisation": organisation, "form": form}
+    form = OrganisationContactForm(bound(request))
+    contact, status = submit(
+        form,
+        lambda: services.organisation_contact_add(
+            actor=request.user, organisation=organisation, **form.cleaned_data
+        ),
+        invalid=200,
+    )
+    if contact is not None:
+        messages.success(request, f"{contact.name} is added as a contact.")
+        return redirect("people:organisation_detail", pk=organisation.pk)
+    return form_page(
+        request, "people/organisation_contact_add.html", form=form, status=status, organisation=organisation
     )

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -60,6 +61,18 @@ def form_page(
     if audit is not None:
         audit()
     return render(request, template, {"form": form, **context}, status=status)
+
+
+def act(request: HttpRequest, call: Callable[[], Any], done: str | Callable[[Any], str]) -> Any:
+    """Run a one-button service (revoke, end, withdraw): its refusal becomes the page's error message,
+    success the confirmation `done` (or `done(result)`). The service's result, None when it refused."""
+    try:
+        result = call()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+    messages.success(request, done(result) if callable(done) else done)
+    return result
 
 
 def first_error_status(forms_: Iterable[forms.BaseForm], default: int = 200) -> int:

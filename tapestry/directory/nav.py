@@ -1,0 +1,17 @@
+"""What the resource directory offers in the navigation."""
+
+from __future__ import annotations
+
+from tapestry.access.policy import Capability as C
+from tapestry.web.navigation import NavEntry
+
+ENTRIES = (
+    NavEntry(
+        "micro",
+        60,
+        "Resource directory",
+        "directory:search",
+        C.ORGANISATION_READ,
+        "Services to refer to, found by need, words or distance.",
+    ),
+)
