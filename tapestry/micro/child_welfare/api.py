@@ -5,13 +5,11 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
-from tapestry.access.models import User
 from tapestry.micro.child_welfare import selectors, services
 from tapestry.micro.child_welfare.models import (
     Allegation,
@@ -58,26 +56,21 @@ from tapestry.micro.child_welfare.schemas import (
     ChildWelfareTerminationReviewOut,
 )
 from tapestry.people.models import Organisation, Person
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.ids import referenced
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["child welfare"])
 
 SEGMENT_NOTE = " Needs the child-welfare segment grant; without it the answer is 403."
 
 
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role, record or segment refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
-
-
 def _person(person_id: int | None, field: str) -> Person | None:
     """A person named in the body; whether the caller may name them is the service's check."""
     if person_id is None:
         return None
-    person = Person.objects.active().filter(pk=person_id).first()
-    if person is None:
-        raise ValidationError({field: ["There is no person with this number."]})
-    return person
+    return referenced(
+        field, lambda: selectors.person_named(person_id=person_id), "There is no person with this number."
+    )
 
 
 def _named_by_caller(record: Any, *fields: str) -> Any:
@@ -90,10 +83,11 @@ def _named_by_caller(record: Any, *fields: str) -> Any:
 def _organisation(organisation_id: int | None, field: str) -> Organisation | None:
     if organisation_id is None:
         return None
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
-    if organisation is None:
-        raise ValidationError({field: ["There is no organisation with this number."]})
-    return organisation
+    return referenced(
+        field,
+        lambda: selectors.organisation_named(organisation_id=organisation_id),
+        "There is no organisation with this number.",
+    )
 
 
 def _allegation_input(given: ChildWelfareAllegationIn, prefix: str = "") -> services.AllegationInput:
@@ -135,7 +129,7 @@ def _report_fields(payload: ChildWelfareReportIn) -> dict:
 
 @router.get(
     "/cases/{case_id}/child-welfare/reports",
-    response={200: list[ChildWelfareReportListItemOut], **_errors(404, 422)},
+    response={200: list[ChildWelfareReportListItemOut], **error_responses(404, 422)},
     operation_id="child_welfare_report_list",
     summary="List a case's reports of suspected abuse or neglect",
     description="Newest first. Reporters' names are only in a single report's answer." + SEGMENT_NOTE,
@@ -147,7 +141,7 @@ def report_list(request: HttpRequest, case_id: int) -> QuerySet[Report]:
 
 @router.post(
     "/cases/{case_id}/child-welfare/reports",
-    response={201: ChildWelfareReportOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfareReportOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_report_create",
     summary="Record a report on a child-welfare case",
     description="The report awaits screening. Each child in an allegation is named on it as a child."
@@ -156,12 +150,12 @@ def report_list(request: HttpRequest, case_id: int) -> QuerySet[Report]:
 def report_create(request: HttpRequest, case_id: int, payload: ChildWelfareReportIn) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     report = services.report_receive(actor=request.user, case=case, **_report_fields(payload))
-    return Status(201, selectors.report_detail(user=request.user, report_id=report.pk))
+    return Status(201, selectors.report_written(user=request.user, report_id=report.pk))
 
 
 @router.post(
     "/persons/{person_id}/child-welfare/reports",
-    response={201: ChildWelfareReportOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfareReportOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_report_create_opening_case",
     summary="Open a child-welfare case for a person and record a report on it",
     description="One step: the case (type child_welfare, in the child-welfare segment) and its first report."
@@ -169,18 +163,18 @@ def report_create(request: HttpRequest, case_id: int, payload: ChildWelfareRepor
 )
 def report_create_opening_case(request: HttpRequest, person_id: int, payload: ChildWelfareReportIn) -> Status:
     selectors.require_segment(request.user)
-    person = Person.objects.active().filter(pk=person_id).first()
+    person = selectors.person_named(person_id=person_id)
     if person is None:
         raise Http404("There is no person with this number.")
     report = services.report_receive_opening_case(
         actor=request.user, person=person, **_report_fields(payload)
     )
-    return Status(201, selectors.report_detail(user=request.user, report_id=report.pk))
+    return Status(201, selectors.report_written(user=request.user, report_id=report.pk))
 
 
 @router.get(
     "/child-welfare/reports/{report_id}",
-    response={200: ChildWelfareReportOut, **_errors(404, 422)},
+    response={200: ChildWelfareReportOut, **error_responses(404, 422)},
     operation_id="child_welfare_report_detail",
     summary="Open a report, with its allegations, people, screening and investigation",
     description="Every open is written to the audit log." + SEGMENT_NOTE,
@@ -191,7 +185,7 @@ def report_detail(request: HttpRequest, report_id: int) -> Report:
 
 @router.post(
     "/child-welfare/reports/{report_id}/screening",
-    response={200: ChildWelfareReportOut, **_errors(400, 404, 409, 422)},
+    response={200: ChildWelfareReportOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_report_screen",
     summary="Record the screening decision",
     description=(
@@ -210,12 +204,12 @@ def report_screen(request: HttpRequest, report_id: int, payload: ChildWelfareScr
         referred_to=_organisation(payload.referred_to_id, "referred_to_id"),
         response_priority=payload.response_priority,
     )
-    return selectors.report_detail(user=request.user, report_id=report_id)
+    return selectors.report_written(user=request.user, report_id=report_id)
 
 
 @router.post(
     "/child-welfare/reports/{report_id}/allegations",
-    response={201: ChildWelfareAllegationOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfareAllegationOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_allegation_add",
     summary="Add an allegation to a report",
     description="While the report awaits screening or is under investigation." + SEGMENT_NOTE,
@@ -230,7 +224,7 @@ def allegation_add(request: HttpRequest, report_id: int, payload: ChildWelfareAl
 
 @router.post(
     "/child-welfare/reports/{report_id}/participants",
-    response={201: ChildWelfareParticipantOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfareParticipantOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_participant_add",
     summary="Name a child or adult involved in a report",
     description=SEGMENT_NOTE.strip(),
@@ -252,7 +246,7 @@ def participant_add(request: HttpRequest, report_id: int, payload: ChildWelfareP
 
 @router.post(
     "/child-welfare/reports/{report_id}/investigation",
-    response={201: ChildWelfareInvestigationOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfareInvestigationOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_investigation_start",
     summary="Start the investigation of a screened-in report",
     description="The investigating worker must hold the child-welfare grant; they get the family on their caseload."
@@ -264,18 +258,20 @@ def investigation_start(
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
     worker = request.user
     if payload.worker_id is not None:
-        worker = User.objects.filter(pk=payload.worker_id, is_active=True).first()
-        if worker is None:
-            raise ValidationError({"worker_id": ["There is no active staff member with this number."]})
+        worker = referenced(
+            "worker_id",
+            lambda: selectors.staff_member(user_id=payload.worker_id),
+            "There is no active staff member with this number.",
+        )
     services.investigation_start(
         actor=request.user, report=report, worker=worker, started_on=payload.started_on
     )
-    return Status(201, selectors.investigation_detail(user=request.user, report_id=report_id))
+    return Status(201, selectors.investigation_written(user=request.user, report_id=report_id))
 
 
 @router.get(
     "/child-welfare/reports/{report_id}/investigation",
-    response={200: ChildWelfareInvestigationOut, **_errors(404, 422)},
+    response={200: ChildWelfareInvestigationOut, **error_responses(404, 422)},
     operation_id="child_welfare_investigation_detail",
     summary="Open a report's investigation, with its contacts",
     description="404 when no investigation was started. Every open is audited." + SEGMENT_NOTE,
@@ -286,7 +282,7 @@ def investigation_detail(request: HttpRequest, report_id: int) -> Investigation:
 
 @router.post(
     "/child-welfare/reports/{report_id}/investigation/contacts",
-    response={201: ChildWelfareContactOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfareContactOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_contact_add",
     summary="Record a contact made in the investigation",
     description="With a person on record (person_id) or a collateral source (collateral_name)."
@@ -308,7 +304,7 @@ def contact_add(request: HttpRequest, report_id: int, payload: ChildWelfareConta
 
 @router.post(
     "/child-welfare/reports/{report_id}/investigation/close",
-    response={200: ChildWelfareInvestigationOut, **_errors(400, 404, 409, 422)},
+    response={200: ChildWelfareInvestigationOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_investigation_close",
     summary="Close an investigation",
     description="Every allegation needs a finding first. Send the investigation's `version`." + SEGMENT_NOTE,
@@ -324,12 +320,12 @@ def investigation_close(
         conclusion=payload.conclusion,
         closed_on=payload.closed_on,
     )
-    return selectors.investigation_detail(user=request.user, report_id=report_id)
+    return selectors.investigation_written(user=request.user, report_id=report_id)
 
 
 @router.post(
     "/child-welfare/allegations/{allegation_id}/finding",
-    response={200: ChildWelfareAllegationOut, **_errors(400, 404, 409, 422)},
+    response={200: ChildWelfareAllegationOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_finding_record",
     summary="Record the investigation's finding on one allegation",
     description="Substantiated, unsubstantiated or inconclusive, with what it rests on. Send the allegation's `version`."
@@ -352,7 +348,7 @@ def finding_record(request: HttpRequest, allegation_id: int, payload: ChildWelfa
 
 @router.get(
     "/cases/{case_id}/child-welfare/safety-assessments",
-    response={200: list[ChildWelfareSafetyAssessmentOut], **_errors(404, 422)},
+    response={200: list[ChildWelfareSafetyAssessmentOut], **error_responses(404, 422)},
     operation_id="child_welfare_safety_assessment_list",
     summary="List a case's safety assessments, with their plans",
     description=SEGMENT_NOTE.strip(),
@@ -364,7 +360,7 @@ def safety_assessment_list(request: HttpRequest, case_id: int) -> QuerySet[Safet
 
 @router.post(
     "/cases/{case_id}/child-welfare/safety-assessments",
-    response={201: ChildWelfareSafetyAssessmentOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfareSafetyAssessmentOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_safety_assessment_create",
     summary="Record a safety assessment",
     description=(
@@ -378,11 +374,11 @@ def safety_assessment_create(
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     report = None
     if payload.report_id is not None:
-        report = (
-            selectors.case_report_choices(user=request.user, case=case).filter(pk=payload.report_id).first()
+        report = referenced(
+            "report_id",
+            lambda: selectors.case_report(user=request.user, case=case, report_id=payload.report_id),
+            "Choose a report on this case.",
         )
-        if report is None:
-            raise ValidationError({"report_id": ["Choose a report on this case."]})
     assessment = services.safety_assess(
         actor=request.user,
         case=case,
@@ -394,7 +390,7 @@ def safety_assessment_create(
 
 @router.get(
     "/child-welfare/safety-assessments/{assessment_id}",
-    response={200: ChildWelfareSafetyAssessmentOut, **_errors(404, 422)},
+    response={200: ChildWelfareSafetyAssessmentOut, **error_responses(404, 422)},
     operation_id="child_welfare_safety_assessment_detail",
     summary="Open a safety assessment and its plan",
     description="Every open is audited." + SEGMENT_NOTE,
@@ -405,7 +401,7 @@ def safety_assessment_detail(request: HttpRequest, assessment_id: int) -> Safety
 
 @router.post(
     "/child-welfare/safety-assessments/{assessment_id}/plan",
-    response={201: ChildWelfareSafetyPlanOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfareSafetyPlanOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_safety_plan_create",
     summary="Make the safety plan of an assessment",
     description="At least one action, each with who is responsible." + SEGMENT_NOTE,
@@ -424,7 +420,7 @@ def safety_plan_create(request: HttpRequest, assessment_id: int, payload: ChildW
 
 @router.patch(
     "/child-welfare/safety-assessments/{assessment_id}/plan",
-    response={200: ChildWelfareSafetyPlanOut, **_errors(400, 404, 409, 422)},
+    response={200: ChildWelfareSafetyPlanOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_safety_plan_update",
     summary="Change a safety plan's monitoring and review date",
     description="Send the plan's `version`; a stale one is answered 409." + SEGMENT_NOTE,
@@ -444,7 +440,7 @@ def safety_plan_update(
 
 @router.post(
     "/child-welfare/safety-assessments/{assessment_id}/plan/actions",
-    response={201: ChildWelfarePlanActionOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfarePlanActionOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_safety_plan_action_add",
     summary="Add an action to a safety plan",
     description=SEGMENT_NOTE.strip(),
@@ -462,7 +458,7 @@ def safety_plan_action_add(
 
 @router.get(
     "/cases/{case_id}/child-welfare/placements",
-    response={200: list[ChildWelfarePlacementOut], **_errors(404, 422)},
+    response={200: list[ChildWelfarePlacementOut], **error_responses(404, 422)},
     operation_id="child_welfare_placement_list",
     summary="List a case's placements",
     description="Newest first; an open placement has no ended_on." + SEGMENT_NOTE,
@@ -474,7 +470,7 @@ def placement_list(request: HttpRequest, case_id: int) -> QuerySet[Placement]:
 
 @router.post(
     "/cases/{case_id}/child-welfare/placements",
-    response={201: ChildWelfarePlacementOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfarePlacementOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_placement_create",
     summary="Place a child",
     description=(
@@ -506,7 +502,7 @@ def placement_create(request: HttpRequest, case_id: int, payload: ChildWelfarePl
 
 @router.post(
     "/child-welfare/placements/{placement_id}/end",
-    response={200: ChildWelfarePlacementOut, **_errors(400, 404, 409, 422)},
+    response={200: ChildWelfarePlacementOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_placement_end",
     summary="End a placement",
     description="Send the placement's `version`; a stale one is answered 409." + SEGMENT_NOTE,
@@ -527,7 +523,7 @@ def placement_end(request: HttpRequest, placement_id: int, payload: ChildWelfare
 
 @router.get(
     "/cases/{case_id}/child-welfare/hearings",
-    response={200: list[ChildWelfareHearingOut], **_errors(404, 422)},
+    response={200: list[ChildWelfareHearingOut], **error_responses(404, 422)},
     operation_id="child_welfare_hearing_list",
     summary="List a case's court hearings",
     description="Latest first." + SEGMENT_NOTE,
@@ -539,7 +535,7 @@ def hearing_list(request: HttpRequest, case_id: int) -> QuerySet[Hearing]:
 
 @router.post(
     "/cases/{case_id}/child-welfare/hearings",
-    response={201: ChildWelfareHearingOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfareHearingOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_hearing_create",
     summary="Schedule a court hearing",
     description="court_id must be an organisation of kind court." + SEGMENT_NOTE,
@@ -559,7 +555,7 @@ def hearing_create(request: HttpRequest, case_id: int, payload: ChildWelfareHear
 
 @router.post(
     "/child-welfare/hearings/{hearing_id}/outcome",
-    response={200: ChildWelfareHearingOut, **_errors(400, 404, 409, 422)},
+    response={200: ChildWelfareHearingOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_hearing_outcome",
     summary="Record a hearing's outcome and the next hearing date",
     description="Once the hearing has taken place. Send the hearing's `version`." + SEGMENT_NOTE,
@@ -580,7 +576,7 @@ def hearing_outcome(request: HttpRequest, hearing_id: int, payload: ChildWelfare
 
 @router.get(
     "/cases/{case_id}/child-welfare/permanency-goals",
-    response={200: list[ChildWelfarePermanencyGoalOut], **_errors(404, 422)},
+    response={200: list[ChildWelfarePermanencyGoalOut], **error_responses(404, 422)},
     operation_id="child_welfare_permanency_goal_list",
     summary="List a case's permanency goals",
     description="Newest first; the latest per child is the current goal, the rest its history."
@@ -593,7 +589,7 @@ def permanency_goal_list(request: HttpRequest, case_id: int) -> QuerySet[Permane
 
 @router.post(
     "/cases/{case_id}/child-welfare/permanency-goals",
-    response={201: ChildWelfarePermanencyGoalOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfarePermanencyGoalOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_permanency_goal_set",
     summary="Set a child's permanency goal and concurrent plan",
     description=(
@@ -617,7 +613,7 @@ def permanency_goal_set(request: HttpRequest, case_id: int, payload: ChildWelfar
 
 @router.post(
     "/cases/{case_id}/child-welfare/termination-reviews",
-    response={201: ChildWelfareTerminationReviewOut, **_errors(400, 404, 422)},
+    response={201: ChildWelfareTerminationReviewOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_termination_review_record",
     summary="Record the TPR petition or the exception at 15 of 22 months",
     description="42 U.S.C. 675(5)(E). relative_care needs a current kinship placement." + SEGMENT_NOTE,
@@ -639,7 +635,7 @@ def termination_review_record(
 
 @router.get(
     "/cases/{case_id}/child-welfare/children-in-care",
-    response={200: list[ChildWelfareChildInCareOut], **_errors(404, 422)},
+    response={200: list[ChildWelfareChildInCareOut], **error_responses(404, 422)},
     operation_id="child_welfare_children_in_care",
     summary="Children in care on a case, with the federal clocks",
     description=(

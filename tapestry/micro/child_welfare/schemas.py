@@ -24,7 +24,7 @@ from tapestry.micro.child_welfare.models import (
 from tapestry.micro.child_welfare.models.permanency import PermanencyGoal, TerminationReview
 from tapestry.micro.child_welfare.selectors import investigation_of, plan_of
 from tapestry.people.mentions import ref_or_none
-from tapestry.web.schemas import Input, PersonRef
+from tapestry.web.schemas import Input, PersonRef, StaffRef
 
 ReceivedVia = Literal[tuple(Report.ReceivedVia.values)]
 ReporterType = Literal[tuple(Report.ReporterType.values)]
@@ -64,15 +64,6 @@ def _named_ref(obj: Any, field: str) -> Any:
 class ChildWelfareOrganisationRef(Schema):
     id: int
     name: str
-
-
-class ChildWelfareStaffRef(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.get_full_name() or obj.username
 
 
 # Reports -----------------------------------------------------------------------------------------
@@ -172,7 +163,7 @@ class ChildWelfareContactOut(Schema):
 class ChildWelfareInvestigationOut(Schema):
     id: int
     report_id: int
-    worker: ChildWelfareStaffRef
+    worker: StaffRef
     started_on: date
     closed_on: date | None
     conclusion: str
@@ -220,7 +211,7 @@ class ChildWelfareReportOut(ChildWelfareReportListItemOut):
     concerns: str
     screening_reason: str
     referred_to: ChildWelfareOrganisationRef | None
-    screened_by: ChildWelfareStaffRef | None
+    screened_by: StaffRef | None
     screened_at: datetime | None
     participants: list[ChildWelfareParticipantOut]
     investigation: ChildWelfareInvestigationOut | None
@@ -325,7 +316,7 @@ class ChildWelfareSafetyAssessmentOut(Schema):
     case_id: int
     report_id: int | None
     assessed_on: date
-    assessed_by: ChildWelfareStaffRef
+    assessed_by: StaffRef
     threats: list[str]
     threats_note: str
     protective_capacities: str

@@ -296,7 +296,15 @@ def report_get(*, user: User, report_id: int, for_change: bool = False) -> Repor
 
 def report_detail(*, user: User, report_id: int, purpose: str = "child welfare") -> Report:
     """A report with its allegations, people, screening and investigation; the open is audited."""
-    report = _one(
+    report = report_written(user=user, report_id=report_id)
+    report.can_change = policy.visible(user, Report.objects.filter(pk=report.pk), for_change=True).exists()
+    _audit_view(user, report, person_id=report.case.person_id, fields=REPORT_PARTS, purpose=purpose)
+    return report
+
+
+def report_written(*, user: User, report_id: int) -> Report:
+    """The report as its detail shows it, for the answer to a write (the write's own entry is the audit)."""
+    return _one(
         user,
         Report.objects.select_related(
             "case__person", "screened_by", "referred_to", "created_by", "investigation__worker"
@@ -319,9 +327,6 @@ def report_detail(*, user: User, report_id: int, purpose: str = "child welfare")
         for_change=False,
         what="report",
     )
-    report.can_change = policy.visible(user, Report.objects.filter(pk=report.pk), for_change=True).exists()
-    _audit_view(user, report, person_id=report.case.person_id, fields=REPORT_PARTS, purpose=purpose)
-    return report
 
 
 def investigation_of(report: Report) -> Investigation | None:
@@ -349,6 +354,19 @@ def investigation_get(*, user: User, report_id: int, for_change: bool = False) -
 
 def investigation_detail(*, user: User, report_id: int, purpose: str = "child welfare") -> Investigation:
     """An investigation with its contacts and the findings per allegation; the open is audited."""
+    investigation = investigation_written(user=user, report_id=report_id)
+    _audit_view(
+        user,
+        investigation,
+        person_id=investigation.report.case.person_id,
+        fields=["worker", "contacts", "findings"],
+        purpose=purpose,
+    )
+    return investigation
+
+
+def investigation_written(*, user: User, report_id: int) -> Investigation:
+    """The investigation as its detail shows it, for the answer to a write (not audited again)."""
     report = report_get(user=user, report_id=report_id)
     investigation = (
         Investigation.objects.select_related("report__case", "worker")
@@ -366,13 +384,6 @@ def investigation_detail(*, user: User, report_id: int, purpose: str = "child we
     )
     if investigation is None:
         raise Http404("This report has no investigation yet.")
-    _audit_view(
-        user,
-        investigation,
-        person_id=report.case.person_id,
-        fields=["worker", "contacts", "findings"],
-        purpose=purpose,
-    )
     return investigation
 
 
@@ -541,6 +552,25 @@ def investigator_choices() -> QuerySet[User]:
 def case_report_choices(*, user: User, case: Case) -> QuerySet[Report]:
     """The case's reports, for a safety assessment to refer to."""
     return policy.visible(user, Report.objects.filter(case=case))
+
+
+def case_report(*, user: User, case: Case, report_id: int) -> Report | None:
+    """A report of this case that a body names, or None."""
+    return case_report_choices(user=user, case=case).filter(pk=report_id).first()
+
+
+def person_named(*, person_id: int) -> Person | None:
+    """A person a request body names (whether the caller may name them is the service's check)."""
+    return Person.objects.active().filter(pk=person_id).first()
+
+
+def organisation_named(*, organisation_id: int) -> Organisation | None:
+    return Organisation.objects.filter(pk=organisation_id).first()
+
+
+def staff_member(*, user_id: int) -> User | None:
+    """An active staff member a request body names (the service checks they may investigate)."""
+    return User.objects.filter(pk=user_id, is_active=True).first()
 
 
 def case_children(*, user: User, case: Case) -> QuerySet[Person]:

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.micro.cases.models import Case
 from tapestry.micro.child_welfare import selectors, services
 from tapestry.micro.child_welfare.forms import (
@@ -42,28 +40,11 @@ from tapestry.micro.child_welfare.forms import (
 from tapestry.micro.child_welfare.models import Report
 from tapestry.people import selectors as people_selectors
 from tapestry.people.mentions import field_mention
+from tapestry.web.pages import bound, form_page, submit
 
 
 def _when(moment: datetime) -> str:
     return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
-
-
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
-
-def _save(form: forms.BaseForm, save: Callable[[], Any]) -> tuple[Any, int]:
-    """Run the service on a valid submit; a refused or stale save leaves its message on the form."""
-    if not (form.is_bound and form.is_valid()):
-        return None, 200
-    try:
-        return save(), 200
-    except StaleEdit as stale:
-        form.add_error(None, str(stale))
-        return None, 409
-    except ValidationError as error:
-        form.show_service_errors(error)
-        return None, 200
 
 
 def _form_page(
@@ -83,18 +64,19 @@ def _form_page(
 
     `read_audited` says the page's selector has already recorded this read (no second entry).
     """
-    if not read_audited:
-        audit_form_open(request, obj=case, fields=["case", "name"])
-    context = {
-        "form": form,
-        "case": case,
-        "title": title,
-        "back": back,
-        "submit": submit,
-        "intro": intro,
-        "facts": facts or [],
-    }
-    return render(request, "child_welfare/form.html", context, status=status)
+    return form_page(
+        request,
+        "child_welfare/form.html",
+        form=form,
+        status=status,
+        audit=None if read_audited else lambda: audit_form_open(request, obj=case, fields=["case", "name"]),
+        case=case,
+        title=title,
+        back=back,
+        submit=submit,
+        intro=intro,
+        facts=facts or [],
+    )
 
 
 def _index(case_pk: int) -> str:
@@ -118,8 +100,8 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def report_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
-    form = ReportForm(_bound(request), persons=selectors.person_choices(user=request.user), child=case.person)
-    report, status = _save(
+    form = ReportForm(bound(request), persons=selectors.person_choices(user=request.user), child=case.person)
+    report, status = submit(
         form,
         lambda: services.report_receive(
             actor=request.user,
@@ -128,6 +110,7 @@ def report_create(request: HttpRequest, case_pk: int) -> HttpResponse:
             allegations=[form.allegation()],
             participants=form.participants(),
         ),
+        invalid=200,
     )
     if report is not None:
         messages.success(request, f"Report {report.number} is recorded and awaits screening.")
@@ -150,8 +133,8 @@ def report_create_for_person(request: HttpRequest, person_pk: int) -> HttpRespon
     audit_form_open(
         request, obj=person, fields=["name", "person_choices"], purpose="form: a report opening a case"
     )
-    form = ReportForm(_bound(request), persons=selectors.person_choices(user=request.user), child=person)
-    report, status = _save(
+    form = ReportForm(bound(request), persons=selectors.person_choices(user=request.user), child=person)
+    report, status = submit(
         form,
         lambda: services.report_receive_opening_case(
             actor=request.user,
@@ -160,6 +143,7 @@ def report_create_for_person(request: HttpRequest, person_pk: int) -> HttpRespon
             allegations=[form.allegation()],
             participants=form.participants(),
         ),
+        invalid=200,
     )
     if report is not None:
         messages.success(
@@ -191,9 +175,9 @@ def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect(_report_url(report.pk))
     form = ScreeningForm(
-        _bound(request), instance=copy.copy(report), organisations=selectors.organisation_choices()
+        bound(request), instance=copy.copy(report), organisations=selectors.organisation_choices()
     )
-    screened, status = _save(
+    screened, status = submit(
         form,
         lambda: services.report_screen(
             actor=request.user,
@@ -204,6 +188,7 @@ def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
             referred_to=form.cleaned_data["referred_to"],
             response_priority=form.cleaned_data["response_priority"],
         ),
+        invalid=200,
     )
     if screened is not None:
         messages.success(request, f"Report {screened.number}: {screened.get_screening_display().lower()}.")
@@ -229,10 +214,11 @@ def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
 
 def allegation_add(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, report_id=pk, for_change=True)
-    form = AllegationForm(_bound(request), persons=selectors.person_choices(user=request.user))
-    added, status = _save(
+    form = AllegationForm(bound(request), persons=selectors.person_choices(user=request.user))
+    added, status = submit(
         form,
         lambda: services.allegation_add(actor=request.user, report=report, allegation=form.allegation()),
+        invalid=200,
     )
     if added is not None:
         messages.success(request, f"Allegation added: {added}.")
@@ -249,9 +235,11 @@ def allegation_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, report_id=pk, for_change=True)
-    form = ParticipantForm(_bound(request), persons=selectors.person_choices(user=request.user))
-    added, status = _save(
-        form, lambda: services.participant_add(actor=request.user, report=report, **form.cleaned_data)
+    form = ParticipantForm(bound(request), persons=selectors.person_choices(user=request.user))
+    added, status = submit(
+        form,
+        lambda: services.participant_add(actor=request.user, report=report, **form.cleaned_data),
+        invalid=200,
     )
     if added is not None:
         messages.success(request, f"{added} is named on report {report.number}.")
@@ -275,9 +263,9 @@ def investigation_start(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, f"The investigation of report {report.number} has already started.")
         return redirect(_report_url(report.pk))
     form = InvestigationStartForm(
-        _bound(request), workers=selectors.investigator_choices(), actor=request.user
+        bound(request), workers=selectors.investigator_choices(), actor=request.user
     )
-    started, status = _save(
+    started, status = submit(
         form,
         lambda: services.investigation_start(
             actor=request.user,
@@ -285,6 +273,7 @@ def investigation_start(request: HttpRequest, pk: int) -> HttpResponse:
             worker=form.cleaned_data["worker"],
             started_on=form.cleaned_data["started_on"],
         ),
+        invalid=200,
     )
     if started is not None:
         messages.success(request, f"The investigation of report {report.number} has started.")
@@ -302,10 +291,11 @@ def investigation_start(request: HttpRequest, pk: int) -> HttpResponse:
 
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     investigation = selectors.investigation_get(user=request.user, report_id=pk, for_change=True)
-    form = ContactForm(_bound(request), persons=selectors.person_choices(user=request.user))
-    contact, status = _save(
+    form = ContactForm(bound(request), persons=selectors.person_choices(user=request.user))
+    contact, status = submit(
         form,
         lambda: services.contact_record(actor=request.user, investigation=investigation, **form.cleaned_data),
+        invalid=200,
     )
     if contact is not None:
         messages.success(request, f"{contact} is recorded.")
@@ -323,8 +313,8 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def finding_record(request: HttpRequest, pk: int) -> HttpResponse:
     allegation = selectors.allegation_get(user=request.user, allegation_id=pk, for_change=True)
-    form = FindingForm(_bound(request), instance=copy.copy(allegation))
-    found, status = _save(
+    form = FindingForm(bound(request), instance=copy.copy(allegation))
+    found, status = submit(
         form,
         lambda: services.allegation_finding_record(
             actor=request.user,
@@ -334,6 +324,7 @@ def finding_record(request: HttpRequest, pk: int) -> HttpResponse:
             note=form.cleaned_data["finding_note"],
             found_on=form.cleaned_data["found_on"],
         ),
+        invalid=200,
     )
     if found is not None:
         messages.success(request, f"Finding recorded: {found.get_finding_display().lower()}.")
@@ -357,8 +348,8 @@ def finding_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 def investigation_close(request: HttpRequest, pk: int) -> HttpResponse:
     investigation = selectors.investigation_get(user=request.user, report_id=pk, for_change=True)
-    form = InvestigationCloseForm(_bound(request), instance=copy.copy(investigation))
-    closed, status = _save(
+    form = InvestigationCloseForm(bound(request), instance=copy.copy(investigation))
+    closed, status = submit(
         form,
         lambda: services.investigation_close(
             actor=request.user,
@@ -367,6 +358,7 @@ def investigation_close(request: HttpRequest, pk: int) -> HttpResponse:
             conclusion=form.cleaned_data["conclusion"],
             closed_on=form.cleaned_data["closed_on"],
         ),
+        invalid=200,
     )
     if closed is not None:
         messages.success(request, "The investigation is closed.")
@@ -393,9 +385,9 @@ def _safety_url(assessment_pk: int) -> str:
 def safety_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     reports = selectors.case_report_choices(user=request.user, case=case)
-    form = SafetyAssessmentForm(_bound(request), reports=reports)
-    assessment, status = _save(
-        form, lambda: services.safety_assess(actor=request.user, case=case, **form.cleaned_data)
+    form = SafetyAssessmentForm(bound(request), reports=reports)
+    assessment, status = submit(
+        form, lambda: services.safety_assess(actor=request.user, case=case, **form.cleaned_data), invalid=200
     )
     if assessment is not None:
         messages.success(request, f"Safety assessment recorded: {assessment.get_decision_display().lower()}.")
@@ -422,8 +414,8 @@ def safety_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
     if selectors.plan_of(assessment) is not None and request.method == "GET":
         messages.info(request, "This assessment already has a safety plan.")
         return redirect(_safety_url(assessment.pk))
-    form = SafetyPlanForm(_bound(request), persons=selectors.person_choices(user=request.user))
-    plan, status = _save(
+    form = SafetyPlanForm(bound(request), persons=selectors.person_choices(user=request.user))
+    plan, status = submit(
         form,
         lambda: services.safety_plan_create(
             actor=request.user,
@@ -432,6 +424,7 @@ def safety_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
             review_on=form.cleaned_data["review_on"],
             actions=[form.plan_action()],
         ),
+        invalid=200,
     )
     if plan is not None:
         messages.success(request, "The safety plan is recorded.")
@@ -449,8 +442,8 @@ def safety_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def safety_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.safety_plan_get(user=request.user, assessment_id=pk, for_change=True)
-    form = SafetyPlanEditForm(_bound(request), instance=copy.copy(plan))
-    saved, status = _save(
+    form = SafetyPlanEditForm(bound(request), instance=copy.copy(plan))
+    saved, status = submit(
         form,
         lambda: services.safety_plan_update(
             actor=request.user,
@@ -459,6 +452,7 @@ def safety_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
             monitoring=form.cleaned_data["monitoring"],
             review_on=form.cleaned_data["review_on"],
         ),
+        invalid=200,
     )
     if saved is not None:
         messages.success(request, "The safety plan is changed.")
@@ -478,10 +472,11 @@ def safety_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_of(assessment)
     if plan is None:
         raise Http404("This assessment has no safety plan yet.")
-    form = PlanActionForm(_bound(request), persons=selectors.person_choices(user=request.user))
-    action, status = _save(
+    form = PlanActionForm(bound(request), persons=selectors.person_choices(user=request.user))
+    action, status = submit(
         form,
         lambda: services.safety_plan_action_add(actor=request.user, plan=plan, action=form.plan_action()),
+        invalid=200,
     )
     if action is not None:
         messages.success(request, "The action is added to the safety plan.")
@@ -503,13 +498,15 @@ def placement_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     persons = selectors.person_choices(user=request.user)
     form = PlacementForm(
-        _bound(request),
+        bound(request),
         children=selectors.case_children(user=request.user, case=case),
         persons=persons,
         organisations=selectors.organisation_choices(),
     )
-    placement, status = _save(
-        form, lambda: services.placement_start(actor=request.user, case=case, **form.cleaned_data)
+    placement, status = submit(
+        form,
+        lambda: services.placement_start(actor=request.user, case=case, **form.cleaned_data),
+        invalid=200,
     )
     if placement is not None:
         messages.success(request, f"Placement recorded: {placement}.")
@@ -530,8 +527,8 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
     if not placement.is_open and request.method == "GET":
         messages.info(request, f"This placement already ended on {placement.ended_on:%Y-%m-%d}.")
         return redirect(_index(placement.case_id))
-    form = PlacementEndForm(_bound(request), instance=copy.copy(placement))
-    ended, status = _save(
+    form = PlacementEndForm(bound(request), instance=copy.copy(placement))
+    ended, status = submit(
         form,
         lambda: services.placement_end(
             actor=request.user,
@@ -540,6 +537,7 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
             ended_on=form.cleaned_data["ended_on"],
             end_reason=form.cleaned_data["end_reason"],
         ),
+        invalid=200,
     )
     if ended is not None:
         messages.success(request, f"The placement ended on {ended.ended_on:%Y-%m-%d}.")
@@ -564,12 +562,14 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
 def hearing_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     form = HearingForm(
-        _bound(request),
+        bound(request),
         courts=selectors.court_choices(),
         children=selectors.case_children(user=request.user, case=case),
     )
-    hearing, status = _save(
-        form, lambda: services.hearing_schedule(actor=request.user, case=case, **form.cleaned_data)
+    hearing, status = submit(
+        form,
+        lambda: services.hearing_schedule(actor=request.user, case=case, **form.cleaned_data),
+        invalid=200,
     )
     if hearing is not None:
         messages.success(request, f"{hearing} is on the calendar.")
@@ -581,8 +581,8 @@ def hearing_create(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def hearing_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     hearing = selectors.hearing_get(user=request.user, hearing_id=pk, for_change=True)
-    form = HearingOutcomeForm(_bound(request), instance=copy.copy(hearing))
-    saved, status = _save(
+    form = HearingOutcomeForm(bound(request), instance=copy.copy(hearing))
+    saved, status = submit(
         form,
         lambda: services.hearing_record_outcome(
             actor=request.user,
@@ -591,6 +591,7 @@ def hearing_outcome(request: HttpRequest, pk: int) -> HttpResponse:
             outcome=form.cleaned_data["outcome"],
             next_hearing_on=form.cleaned_data["next_hearing_on"],
         ),
+        invalid=200,
     )
     if saved is not None:
         messages.success(request, "The hearing's outcome is recorded.")
@@ -618,10 +619,12 @@ def hearing_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 def permanency_goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     form = PermanencyGoalForm(
-        _bound(request), children=selectors.case_children_placed(user=request.user, case=case)
+        bound(request), children=selectors.case_children_placed(user=request.user, case=case)
     )
-    goal, status = _save(
-        form, lambda: services.permanency_goal_set(actor=request.user, case=case, **form.cleaned_data)
+    goal, status = submit(
+        form,
+        lambda: services.permanency_goal_set(actor=request.user, case=case, **form.cleaned_data),
+        invalid=200,
     )
     if goal is not None:
         messages.success(request, f"{goal} recorded.")
@@ -643,10 +646,12 @@ def permanency_goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
 def termination_review_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     form = TerminationReviewForm(
-        _bound(request), children=selectors.case_children_placed(user=request.user, case=case)
+        bound(request), children=selectors.case_children_placed(user=request.user, case=case)
     )
-    review, status = _save(
-        form, lambda: services.termination_review_record(actor=request.user, case=case, **form.cleaned_data)
+    review, status = submit(
+        form,
+        lambda: services.termination_review_record(actor=request.user, case=case, **form.cleaned_data),
+        invalid=200,
     )
     if review is not None:
         messages.success(request, f"{review} recorded.")
