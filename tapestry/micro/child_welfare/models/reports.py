@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.micro.child_welfare.models.base import SegmentedRecord
+from tapestry.web.models import Timestamped, Versioned
 
 
 class Report(SegmentedRecord):
@@ -127,7 +128,7 @@ class Report(SegmentedRecord):
             raise ValidationError(errors)
 
 
-class ReportParticipant(models.Model):
+class ReportParticipant(Timestamped):
     """A child or adult involved in a report, and their part in it."""
 
     class Role(models.TextChoices):
@@ -141,8 +142,6 @@ class ReportParticipant(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     role = models.CharField(max_length=20, choices=Role.choices)
     note = models.CharField(max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["role", "id"]
@@ -154,7 +153,7 @@ class ReportParticipant(models.Model):
         return f"{self.person} ({self.get_role_display()})"
 
 
-class Allegation(models.Model):
+class Allegation(Versioned):
     """One alleged maltreatment of one child, and what the investigation found."""
 
     class Maltreatment(models.TextChoices):
@@ -183,9 +182,6 @@ class Allegation(models.Model):
     found_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["id"]
@@ -202,7 +198,7 @@ class Allegation(models.Model):
             raise ValidationError({"finding_note": "Say what the finding rests on."})
 
 
-class Investigation(models.Model):
+class Investigation(Versioned):
     """The inquiry into a screened-in report: who leads it, the contacts made, when it closed."""
 
     report = models.OneToOneField(Report, on_delete=models.PROTECT, related_name="investigation")
@@ -210,9 +206,6 @@ class Investigation(models.Model):
     started_on = models.DateField(default=timezone.localdate)
     closed_on = models.DateField(null=True, blank=True)
     conclusion = models.TextField(blank=True)
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-started_on", "-id"]
@@ -231,7 +224,7 @@ class Investigation(models.Model):
             raise ValidationError({"conclusion": "Summarise what the investigation concluded."})
 
 
-class InvestigationContact(models.Model):
+class InvestigationContact(Timestamped):
     """A contact made during an investigation: with someone in the family, or a collateral source."""
 
     class Method(models.TextChoices):
@@ -268,8 +261,6 @@ class InvestigationContact(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["contacted_at", "id"]

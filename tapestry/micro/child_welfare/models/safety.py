@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tapestry.micro.child_welfare.models.base import SegmentedRecord
 from tapestry.micro.child_welfare.models.reports import Report
+from tapestry.web.models import Timestamped, Versioned
 
 
 class SafetyAssessment(SegmentedRecord):
@@ -71,13 +72,12 @@ class SafetyAssessment(SegmentedRecord):
             raise ValidationError({"threats_note": "Describe the other threat."})
 
 
-class SafetyPlan(models.Model):
+class SafetyPlan(Versioned):
     """What will keep the child safe at home while threats remain, who does it, how it is watched."""
 
     assessment = models.OneToOneField(SafetyAssessment, on_delete=models.PROTECT, related_name="plan")
     monitoring = models.TextField(help_text="How and how often the worker checks the plan is working.")
     review_on = models.DateField("review the plan on")
-    version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -86,14 +86,12 @@ class SafetyPlan(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
         return f"Safety plan of {self.assessment}"
 
 
-class SafetyPlanAction(models.Model):
+class SafetyPlanAction(Timestamped):
     """One action in a safety plan and who is responsible for it."""
 
     plan = models.ForeignKey(SafetyPlan, on_delete=models.CASCADE, related_name="actions")
@@ -110,8 +108,6 @@ class SafetyPlanAction(models.Model):
     when = models.CharField(
         max_length=150, blank=True, help_text="For example: 'every evening', 'by Friday'."
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["id"]
