@@ -46,7 +46,7 @@ def referral_create(request: HttpRequest, case_id: int, payload: ReferralIn) -> 
     service = referenced(
         "service_id", lambda: directory.service_get(user=request.user, service_id=payload.service_id)
     )
-    needs = list(selectors.case_needs_of(case=case).filter(pk__in=payload.case_need_ids))
+    needs = selectors.case_needs_named(case=case, ids=payload.case_need_ids)
     if len(needs) != len(set(payload.case_need_ids)):
         raise ValidationError({"case_need_ids": ["Give needs recorded on this case."]})
     referral = services.referral_create(

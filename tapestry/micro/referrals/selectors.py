@@ -53,6 +53,11 @@ def case_needs_of(*, case: Case) -> QuerySet[CaseNeed]:
     return CaseNeed.objects.filter(case=case).select_related("need")
 
 
+def case_needs_named(*, case: Case, ids: list[int]) -> list[CaseNeed]:
+    """The needs of this case a request body names (an id of another case's need is left out)."""
+    return list(case_needs_of(case=case).filter(pk__in=ids))
+
+
 def home_postcode(*, case: Case) -> str:
     """The person's current postcode, if the directory knows where it is (never a confidential address)."""
     address = case.person.addresses.filter(is_current=True, confidential=False).exclude(postcode="").first()
