@@ -6,20 +6,11 @@
 from django.http import HttpRequest
 from ninja import Status
 
-from tapestry.micro.child_welfare import selectors, services
+from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import SEGMENT_NOTE, _named_by_caller, _person, router
 from tapestry.micro.child_welfare.models import (
     Allegation,
     Investigation,
-)
-from tapestry.micro.child_welfare.schemas import (
-    ChildWelfareAllegationOut,
-    ChildWelfareContactIn,
-    ChildWelfareContactOut,
-    ChildWelfareFindingIn,
-    ChildWelfareInvestigationCloseIn,
-    ChildWelfareInvestigationOut,
-    ChildWelfareInvestigationStartIn,
 )
 from tapestry.web.ids import referenced
 from tapestry.web.schemas import error_responses
@@ -27,14 +18,14 @@ from tapestry.web.schemas import error_responses
 
 @router.post(
     "/child-welfare/reports/{report_id}/investigation",
-    response={201: ChildWelfareInvestigationOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfareInvestigationOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_investigation_start",
     summary="Start the investigation of a screened-in report",
     description="The investigating worker must hold the child-welfare grant; they get the family on their caseload."
     + SEGMENT_NOTE,
 )
 def investigation_start(
-    request: HttpRequest, report_id: int, payload: ChildWelfareInvestigationStartIn
+    request: HttpRequest, report_id: int, payload: schemas.ChildWelfareInvestigationStartIn
 ) -> Status:
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
     worker = request.user
@@ -52,7 +43,7 @@ def investigation_start(
 
 @router.get(
     "/child-welfare/reports/{report_id}/investigation",
-    response={200: ChildWelfareInvestigationOut, **error_responses(404, 422)},
+    response={200: schemas.ChildWelfareInvestigationOut, **error_responses(404, 422)},
     operation_id="child_welfare_investigation_detail",
     summary="Open a report's investigation, with its contacts",
     description="404 when no investigation was started. Every open is audited." + SEGMENT_NOTE,
@@ -63,13 +54,13 @@ def investigation_detail(request: HttpRequest, report_id: int) -> Investigation:
 
 @router.post(
     "/child-welfare/reports/{report_id}/investigation/contacts",
-    response={201: ChildWelfareContactOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfareContactOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_contact_add",
     summary="Record a contact made in the investigation",
     description="With a person on record (person_id) or a collateral source (collateral_name)."
     + SEGMENT_NOTE,
 )
-def contact_add(request: HttpRequest, report_id: int, payload: ChildWelfareContactIn) -> Status:
+def contact_add(request: HttpRequest, report_id: int, payload: schemas.ChildWelfareContactIn) -> Status:
     investigation = selectors.investigation_get(user=request.user, report_id=report_id, for_change=True)
     contact = services.contact_record(
         actor=request.user,
@@ -85,13 +76,13 @@ def contact_add(request: HttpRequest, report_id: int, payload: ChildWelfareConta
 
 @router.post(
     "/child-welfare/reports/{report_id}/investigation/close",
-    response={200: ChildWelfareInvestigationOut, **error_responses(400, 404, 409, 422)},
+    response={200: schemas.ChildWelfareInvestigationOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_investigation_close",
     summary="Close an investigation",
     description="Every allegation needs a finding first. Send the investigation's `version`." + SEGMENT_NOTE,
 )
 def investigation_close(
-    request: HttpRequest, report_id: int, payload: ChildWelfareInvestigationCloseIn
+    request: HttpRequest, report_id: int, payload: schemas.ChildWelfareInvestigationCloseIn
 ) -> Investigation:
     investigation = selectors.investigation_get(user=request.user, report_id=report_id, for_change=True)
     services.investigation_close(
@@ -106,13 +97,15 @@ def investigation_close(
 
 @router.post(
     "/child-welfare/allegations/{allegation_id}/finding",
-    response={200: ChildWelfareAllegationOut, **error_responses(400, 404, 409, 422)},
+    response={200: schemas.ChildWelfareAllegationOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_finding_record",
     summary="Record the investigation's finding on one allegation",
     description="Substantiated, unsubstantiated or inconclusive, with what it rests on. Send the allegation's `version`."
     + SEGMENT_NOTE,
 )
-def finding_record(request: HttpRequest, allegation_id: int, payload: ChildWelfareFindingIn) -> Allegation:
+def finding_record(
+    request: HttpRequest, allegation_id: int, payload: schemas.ChildWelfareFindingIn
+) -> Allegation:
     allegation = selectors.allegation_get(user=request.user, allegation_id=allegation_id, for_change=True)
     return services.allegation_finding_record(
         actor=request.user,

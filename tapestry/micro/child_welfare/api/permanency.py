@@ -8,22 +8,15 @@ from django.http import HttpRequest
 from ninja import Status
 from ninja.pagination import paginate
 
-from tapestry.micro.child_welfare import selectors, services
+from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import SEGMENT_NOTE, _person, router
 from tapestry.micro.child_welfare.models.permanency import PermanencyGoal
-from tapestry.micro.child_welfare.schemas import (
-    ChildWelfareChildInCareOut,
-    ChildWelfarePermanencyGoalIn,
-    ChildWelfarePermanencyGoalOut,
-    ChildWelfareTerminationReviewIn,
-    ChildWelfareTerminationReviewOut,
-)
 from tapestry.web.schemas import Pages, error_responses
 
 
 @router.get(
     "/cases/{case_id}/child-welfare/permanency-goals",
-    response={200: list[ChildWelfarePermanencyGoalOut], **error_responses(404, 422)},
+    response={200: list[schemas.ChildWelfarePermanencyGoalOut], **error_responses(404, 422)},
     operation_id="child_welfare_permanency_goal_list",
     summary="List a case's permanency goals",
     description="Newest first; the latest per child is the current goal, the rest its history."
@@ -36,7 +29,7 @@ def permanency_goal_list(request: HttpRequest, case_id: int) -> QuerySet[Permane
 
 @router.post(
     "/cases/{case_id}/child-welfare/permanency-goals",
-    response={201: ChildWelfarePermanencyGoalOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfarePermanencyGoalOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_permanency_goal_set",
     summary="Set a child's permanency goal and concurrent plan",
     description=(
@@ -44,7 +37,9 @@ def permanency_goal_list(request: HttpRequest, case_id: int) -> QuerySet[Permane
         "only for a young person aged 16 or over." + SEGMENT_NOTE
     ),
 )
-def permanency_goal_set(request: HttpRequest, case_id: int, payload: ChildWelfarePermanencyGoalIn) -> Status:
+def permanency_goal_set(
+    request: HttpRequest, case_id: int, payload: schemas.ChildWelfarePermanencyGoalIn
+) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     goal = services.permanency_goal_set(
         actor=request.user,
@@ -60,13 +55,13 @@ def permanency_goal_set(request: HttpRequest, case_id: int, payload: ChildWelfar
 
 @router.post(
     "/cases/{case_id}/child-welfare/termination-reviews",
-    response={201: ChildWelfareTerminationReviewOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfareTerminationReviewOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_termination_review_record",
     summary="Record the TPR petition or the exception at 15 of 22 months",
     description="42 U.S.C. 675(5)(E). relative_care needs a current kinship placement." + SEGMENT_NOTE,
 )
 def termination_review_record(
-    request: HttpRequest, case_id: int, payload: ChildWelfareTerminationReviewIn
+    request: HttpRequest, case_id: int, payload: schemas.ChildWelfareTerminationReviewIn
 ) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     review = services.termination_review_record(
@@ -82,7 +77,7 @@ def termination_review_record(
 
 @router.get(
     "/cases/{case_id}/child-welfare/children-in-care",
-    response={200: list[ChildWelfareChildInCareOut], **error_responses(404, 422)},
+    response={200: list[schemas.ChildWelfareChildInCareOut], **error_responses(404, 422)},
     operation_id="child_welfare_children_in_care",
     summary="Children in care on a case, with the federal clocks",
     description=(

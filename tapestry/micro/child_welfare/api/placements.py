@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Status
 from ninja.pagination import paginate
 
-from tapestry.micro.child_welfare import selectors, services
+from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
     SEGMENT_NOTE,
     _named_by_caller,
@@ -20,14 +20,6 @@ from tapestry.micro.child_welfare.models import (
     Hearing,
     Placement,
 )
-from tapestry.micro.child_welfare.schemas import (
-    ChildWelfareHearingIn,
-    ChildWelfareHearingOut,
-    ChildWelfareHearingOutcomeIn,
-    ChildWelfarePlacementEndIn,
-    ChildWelfarePlacementIn,
-    ChildWelfarePlacementOut,
-)
 from tapestry.web.schemas import Pages, error_responses
 
 # Placements ------------------------------------------------------------------------------------------------
@@ -35,7 +27,7 @@ from tapestry.web.schemas import Pages, error_responses
 
 @router.get(
     "/cases/{case_id}/child-welfare/placements",
-    response={200: list[ChildWelfarePlacementOut], **error_responses(404, 422)},
+    response={200: list[schemas.ChildWelfarePlacementOut], **error_responses(404, 422)},
     operation_id="child_welfare_placement_list",
     summary="List a case's placements",
     description="Newest first; an open placement has no ended_on." + SEGMENT_NOTE,
@@ -47,7 +39,7 @@ def placement_list(request: HttpRequest, case_id: int) -> QuerySet[Placement]:
 
 @router.post(
     "/cases/{case_id}/child-welfare/placements",
-    response={201: ChildWelfarePlacementOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfarePlacementOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_placement_create",
     summary="Place a child",
     description=(
@@ -57,7 +49,7 @@ def placement_list(request: HttpRequest, case_id: int) -> QuerySet[Placement]:
         "unsafe finding or a legal_authority, or for a child aged 21 or over on started_on." + SEGMENT_NOTE
     ),
 )
-def placement_create(request: HttpRequest, case_id: int, payload: ChildWelfarePlacementIn) -> Status:
+def placement_create(request: HttpRequest, case_id: int, payload: schemas.ChildWelfarePlacementIn) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     placement = services.placement_start(
         actor=request.user,
@@ -79,12 +71,14 @@ def placement_create(request: HttpRequest, case_id: int, payload: ChildWelfarePl
 
 @router.post(
     "/child-welfare/placements/{placement_id}/end",
-    response={200: ChildWelfarePlacementOut, **error_responses(400, 404, 409, 422)},
+    response={200: schemas.ChildWelfarePlacementOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_placement_end",
     summary="End a placement",
     description="Send the placement's `version`; a stale one is answered 409." + SEGMENT_NOTE,
 )
-def placement_end(request: HttpRequest, placement_id: int, payload: ChildWelfarePlacementEndIn) -> Placement:
+def placement_end(
+    request: HttpRequest, placement_id: int, payload: schemas.ChildWelfarePlacementEndIn
+) -> Placement:
     placement = selectors.placement_get(user=request.user, placement_id=placement_id, for_change=True)
     return services.placement_end(
         actor=request.user,
@@ -100,7 +94,7 @@ def placement_end(request: HttpRequest, placement_id: int, payload: ChildWelfare
 
 @router.get(
     "/cases/{case_id}/child-welfare/hearings",
-    response={200: list[ChildWelfareHearingOut], **error_responses(404, 422)},
+    response={200: list[schemas.ChildWelfareHearingOut], **error_responses(404, 422)},
     operation_id="child_welfare_hearing_list",
     summary="List a case's court hearings",
     description="Latest first." + SEGMENT_NOTE,
@@ -112,12 +106,12 @@ def hearing_list(request: HttpRequest, case_id: int) -> QuerySet[Hearing]:
 
 @router.post(
     "/cases/{case_id}/child-welfare/hearings",
-    response={201: ChildWelfareHearingOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfareHearingOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_hearing_create",
     summary="Schedule a court hearing",
     description="court_id must be an organisation of kind court." + SEGMENT_NOTE,
 )
-def hearing_create(request: HttpRequest, case_id: int, payload: ChildWelfareHearingIn) -> Status:
+def hearing_create(request: HttpRequest, case_id: int, payload: schemas.ChildWelfareHearingIn) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     hearing = services.hearing_schedule(
         actor=request.user,
@@ -132,12 +126,14 @@ def hearing_create(request: HttpRequest, case_id: int, payload: ChildWelfareHear
 
 @router.post(
     "/child-welfare/hearings/{hearing_id}/outcome",
-    response={200: ChildWelfareHearingOut, **error_responses(400, 404, 409, 422)},
+    response={200: schemas.ChildWelfareHearingOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_hearing_outcome",
     summary="Record a hearing's outcome and the next hearing date",
     description="Once the hearing has taken place. Send the hearing's `version`." + SEGMENT_NOTE,
 )
-def hearing_outcome(request: HttpRequest, hearing_id: int, payload: ChildWelfareHearingOutcomeIn) -> Hearing:
+def hearing_outcome(
+    request: HttpRequest, hearing_id: int, payload: schemas.ChildWelfareHearingOutcomeIn
+) -> Hearing:
     hearing = selectors.hearing_get(user=request.user, hearing_id=hearing_id, for_change=True)
     return services.hearing_record_outcome(
         actor=request.user,

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from ninja import Status
 from ninja.pagination import paginate
 
-from tapestry.micro.child_welfare import selectors, services
+from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
     SEGMENT_NOTE,
     _allegation_input,
@@ -21,22 +21,12 @@ from tapestry.micro.child_welfare.api.router import (
 from tapestry.micro.child_welfare.models import (
     Report,
 )
-from tapestry.micro.child_welfare.schemas import (
-    ChildWelfareAllegationIn,
-    ChildWelfareAllegationOut,
-    ChildWelfareParticipantIn,
-    ChildWelfareParticipantOut,
-    ChildWelfareReportIn,
-    ChildWelfareReportListItemOut,
-    ChildWelfareReportOut,
-    ChildWelfareScreeningIn,
-)
 from tapestry.web.schemas import Pages, error_responses
 
 
 @router.get(
     "/cases/{case_id}/child-welfare/reports",
-    response={200: list[ChildWelfareReportListItemOut], **error_responses(404, 422)},
+    response={200: list[schemas.ChildWelfareReportListItemOut], **error_responses(404, 422)},
     operation_id="child_welfare_report_list",
     summary="List a case's reports of suspected abuse or neglect",
     description="Newest first. Reporters' names are only in a single report's answer." + SEGMENT_NOTE,
@@ -48,13 +38,13 @@ def report_list(request: HttpRequest, case_id: int) -> QuerySet[Report]:
 
 @router.post(
     "/cases/{case_id}/child-welfare/reports",
-    response={201: ChildWelfareReportOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfareReportOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_report_create",
     summary="Record a report on a child-welfare case",
     description="The report awaits screening. Each child in an allegation is named on it as a child."
     + SEGMENT_NOTE,
 )
-def report_create(request: HttpRequest, case_id: int, payload: ChildWelfareReportIn) -> Status:
+def report_create(request: HttpRequest, case_id: int, payload: schemas.ChildWelfareReportIn) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     report = services.report_receive(actor=request.user, case=case, **_report_fields(payload))
     return Status(201, selectors.report_written(user=request.user, report_id=report.pk))
@@ -62,13 +52,15 @@ def report_create(request: HttpRequest, case_id: int, payload: ChildWelfareRepor
 
 @router.post(
     "/persons/{person_id}/child-welfare/reports",
-    response={201: ChildWelfareReportOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfareReportOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_report_create_opening_case",
     summary="Open a child-welfare case for a person and record a report on it",
     description="One step: the case (type child_welfare, in the child-welfare segment) and its first report."
     + SEGMENT_NOTE,
 )
-def report_create_opening_case(request: HttpRequest, person_id: int, payload: ChildWelfareReportIn) -> Status:
+def report_create_opening_case(
+    request: HttpRequest, person_id: int, payload: schemas.ChildWelfareReportIn
+) -> Status:
     selectors.require_segment(request.user)
     person = selectors.person_named(person_id=person_id)
     if person is None:
@@ -81,7 +73,7 @@ def report_create_opening_case(request: HttpRequest, person_id: int, payload: Ch
 
 @router.get(
     "/child-welfare/reports/{report_id}",
-    response={200: ChildWelfareReportOut, **error_responses(404, 422)},
+    response={200: schemas.ChildWelfareReportOut, **error_responses(404, 422)},
     operation_id="child_welfare_report_detail",
     summary="Open a report, with its allegations, people, screening and investigation",
     description="Every open is written to the audit log." + SEGMENT_NOTE,
@@ -92,7 +84,7 @@ def report_detail(request: HttpRequest, report_id: int) -> Report:
 
 @router.post(
     "/child-welfare/reports/{report_id}/screening",
-    response={200: ChildWelfareReportOut, **error_responses(400, 404, 409, 422)},
+    response={200: schemas.ChildWelfareReportOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_report_screen",
     summary="Record the screening decision",
     description=(
@@ -100,7 +92,7 @@ def report_detail(request: HttpRequest, report_id: int) -> Report:
         "Send the report's `version`; a stale one is answered 409." + SEGMENT_NOTE
     ),
 )
-def report_screen(request: HttpRequest, report_id: int, payload: ChildWelfareScreeningIn) -> Report:
+def report_screen(request: HttpRequest, report_id: int, payload: schemas.ChildWelfareScreeningIn) -> Report:
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
     services.report_screen(
         actor=request.user,
@@ -116,12 +108,12 @@ def report_screen(request: HttpRequest, report_id: int, payload: ChildWelfareScr
 
 @router.post(
     "/child-welfare/reports/{report_id}/allegations",
-    response={201: ChildWelfareAllegationOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfareAllegationOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_allegation_add",
     summary="Add an allegation to a report",
     description="While the report awaits screening or is under investigation." + SEGMENT_NOTE,
 )
-def allegation_add(request: HttpRequest, report_id: int, payload: ChildWelfareAllegationIn) -> Status:
+def allegation_add(request: HttpRequest, report_id: int, payload: schemas.ChildWelfareAllegationIn) -> Status:
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
     allegation = services.allegation_add(
         actor=request.user, report=report, allegation=_allegation_input(payload)
@@ -131,12 +123,14 @@ def allegation_add(request: HttpRequest, report_id: int, payload: ChildWelfareAl
 
 @router.post(
     "/child-welfare/reports/{report_id}/participants",
-    response={201: ChildWelfareParticipantOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfareParticipantOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_participant_add",
     summary="Name a child or adult involved in a report",
     description=SEGMENT_NOTE.strip(),
 )
-def participant_add(request: HttpRequest, report_id: int, payload: ChildWelfareParticipantIn) -> Status:
+def participant_add(
+    request: HttpRequest, report_id: int, payload: schemas.ChildWelfareParticipantIn
+) -> Status:
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
     participant = services.participant_add(
         actor=request.user,

@@ -7,12 +7,7 @@ from typing import Any
 
 from ninja import Router
 
-from tapestry.micro.child_welfare import selectors, services
-from tapestry.micro.child_welfare.schemas import (
-    ChildWelfareAllegationIn,
-    ChildWelfarePlanActionIn,
-    ChildWelfareReportIn,
-)
+from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.people.models import Organisation, Person
 from tapestry.web.ids import referenced
 
@@ -47,7 +42,7 @@ def _organisation(organisation_id: int | None, field: str) -> Organisation | Non
     )
 
 
-def _allegation_input(given: ChildWelfareAllegationIn, prefix: str = "") -> services.AllegationInput:
+def _allegation_input(given: schemas.ChildWelfareAllegationIn, prefix: str = "") -> services.AllegationInput:
     return services.AllegationInput(
         child=_person(given.child_id, f"{prefix}child_id"),
         maltreatment=given.maltreatment,
@@ -56,7 +51,7 @@ def _allegation_input(given: ChildWelfareAllegationIn, prefix: str = "") -> serv
     )
 
 
-def _action_input(given: ChildWelfarePlanActionIn, prefix: str = "") -> services.PlanActionInput:
+def _action_input(given: schemas.ChildWelfarePlanActionIn, prefix: str = "") -> services.PlanActionInput:
     return services.PlanActionInput(
         action=given.action,
         responsible_person=_person(given.responsible_person_id, f"{prefix}responsible_person_id"),
@@ -65,7 +60,7 @@ def _action_input(given: ChildWelfarePlanActionIn, prefix: str = "") -> services
     )
 
 
-def _report_fields(payload: ChildWelfareReportIn) -> dict:
+def _report_fields(payload: schemas.ChildWelfareReportIn) -> dict:
     fields = payload.model_dump(exclude={"allegations", "participants"})
     fields["allegations"] = [
         _allegation_input(given, f"allegations.{index}.") for index, given in enumerate(payload.allegations)

@@ -8,20 +8,11 @@ from django.http import HttpRequest
 from ninja import Status
 from ninja.pagination import paginate
 
-from tapestry.micro.child_welfare import selectors, services
+from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import SEGMENT_NOTE, _action_input, _named_by_caller, router
 from tapestry.micro.child_welfare.models import (
     SafetyAssessment,
     SafetyPlan,
-)
-from tapestry.micro.child_welfare.schemas import (
-    ChildWelfarePlanActionIn,
-    ChildWelfarePlanActionOut,
-    ChildWelfareSafetyAssessmentIn,
-    ChildWelfareSafetyAssessmentOut,
-    ChildWelfareSafetyPlanIn,
-    ChildWelfareSafetyPlanOut,
-    ChildWelfareSafetyPlanPatch,
 )
 from tapestry.web.ids import referenced
 from tapestry.web.schemas import Pages, error_responses
@@ -29,7 +20,7 @@ from tapestry.web.schemas import Pages, error_responses
 
 @router.get(
     "/cases/{case_id}/child-welfare/safety-assessments",
-    response={200: list[ChildWelfareSafetyAssessmentOut], **error_responses(404, 422)},
+    response={200: list[schemas.ChildWelfareSafetyAssessmentOut], **error_responses(404, 422)},
     operation_id="child_welfare_safety_assessment_list",
     summary="List a case's safety assessments, with their plans",
     description=SEGMENT_NOTE.strip(),
@@ -41,7 +32,7 @@ def safety_assessment_list(request: HttpRequest, case_id: int) -> QuerySet[Safet
 
 @router.post(
     "/cases/{case_id}/child-welfare/safety-assessments",
-    response={201: ChildWelfareSafetyAssessmentOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfareSafetyAssessmentOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_safety_assessment_create",
     summary="Record a safety assessment",
     description=(
@@ -50,7 +41,7 @@ def safety_assessment_list(request: HttpRequest, case_id: int) -> QuerySet[Safet
     ),
 )
 def safety_assessment_create(
-    request: HttpRequest, case_id: int, payload: ChildWelfareSafetyAssessmentIn
+    request: HttpRequest, case_id: int, payload: schemas.ChildWelfareSafetyAssessmentIn
 ) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     report = None
@@ -71,7 +62,7 @@ def safety_assessment_create(
 
 @router.get(
     "/child-welfare/safety-assessments/{assessment_id}",
-    response={200: ChildWelfareSafetyAssessmentOut, **error_responses(404, 422)},
+    response={200: schemas.ChildWelfareSafetyAssessmentOut, **error_responses(404, 422)},
     operation_id="child_welfare_safety_assessment_detail",
     summary="Open a safety assessment and its plan",
     description="Every open is audited." + SEGMENT_NOTE,
@@ -82,12 +73,14 @@ def safety_assessment_detail(request: HttpRequest, assessment_id: int) -> Safety
 
 @router.post(
     "/child-welfare/safety-assessments/{assessment_id}/plan",
-    response={201: ChildWelfareSafetyPlanOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfareSafetyPlanOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_safety_plan_create",
     summary="Make the safety plan of an assessment",
     description="At least one action, each with who is responsible." + SEGMENT_NOTE,
 )
-def safety_plan_create(request: HttpRequest, assessment_id: int, payload: ChildWelfareSafetyPlanIn) -> Status:
+def safety_plan_create(
+    request: HttpRequest, assessment_id: int, payload: schemas.ChildWelfareSafetyPlanIn
+) -> Status:
     assessment = selectors.safety_get(user=request.user, assessment_id=assessment_id, for_change=True)
     plan = services.safety_plan_create(
         actor=request.user,
@@ -101,13 +94,13 @@ def safety_plan_create(request: HttpRequest, assessment_id: int, payload: ChildW
 
 @router.patch(
     "/child-welfare/safety-assessments/{assessment_id}/plan",
-    response={200: ChildWelfareSafetyPlanOut, **error_responses(400, 404, 409, 422)},
+    response={200: schemas.ChildWelfareSafetyPlanOut, **error_responses(400, 404, 409, 422)},
     operation_id="child_welfare_safety_plan_update",
     summary="Change a safety plan's monitoring and review date",
     description="Send the plan's `version`; a stale one is answered 409." + SEGMENT_NOTE,
 )
 def safety_plan_update(
-    request: HttpRequest, assessment_id: int, payload: ChildWelfareSafetyPlanPatch
+    request: HttpRequest, assessment_id: int, payload: schemas.ChildWelfareSafetyPlanPatch
 ) -> SafetyPlan:
     plan = selectors.safety_plan_get(user=request.user, assessment_id=assessment_id, for_change=True)
     return services.safety_plan_update(
@@ -121,13 +114,13 @@ def safety_plan_update(
 
 @router.post(
     "/child-welfare/safety-assessments/{assessment_id}/plan/actions",
-    response={201: ChildWelfarePlanActionOut, **error_responses(400, 404, 422)},
+    response={201: schemas.ChildWelfarePlanActionOut, **error_responses(400, 404, 422)},
     operation_id="child_welfare_safety_plan_action_add",
     summary="Add an action to a safety plan",
     description=SEGMENT_NOTE.strip(),
 )
 def safety_plan_action_add(
-    request: HttpRequest, assessment_id: int, payload: ChildWelfarePlanActionIn
+    request: HttpRequest, assessment_id: int, payload: schemas.ChildWelfarePlanActionIn
 ) -> Status:
     plan = selectors.safety_plan_get(user=request.user, assessment_id=assessment_id, for_change=True)
     action = services.safety_plan_action_add(actor=request.user, plan=plan, action=_action_input(payload))

@@ -9,7 +9,23 @@ from tapestry.access.models import Segment
 from tapestry.web.models import Versioned
 
 
-class SegmentedRecord(Versioned):
+class Recorded(Versioned):
+    """A versioned child-welfare record and who recorded it (set by the service, never by a form)."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class SegmentedRecord(Recorded):
     """A top-level child-welfare record: it lives on a case (`case`) and carries its own segment.
 
     The segment is stored on the record itself, not only read from the case, so a case whose
@@ -18,14 +34,6 @@ class SegmentedRecord(Versioned):
 
     segment = models.CharField(
         max_length=32, choices=Segment.choices, default=Segment.CHILD_WELFARE, editable=False
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     class Meta:

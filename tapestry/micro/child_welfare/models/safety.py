@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.micro.child_welfare.models.base import SegmentedRecord
+from tapestry.micro.child_welfare.models.base import Recorded, SegmentedRecord
 from tapestry.micro.child_welfare.models.reports import Report
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.web.models import Timestamped
 
 
 class SafetyAssessment(SegmentedRecord):
@@ -72,20 +72,12 @@ class SafetyAssessment(SegmentedRecord):
             raise ValidationError({"threats_note": "Describe the other threat."})
 
 
-class SafetyPlan(Versioned):
+class SafetyPlan(Recorded):
     """What will keep the child safe at home while threats remain, who does it, how it is watched."""
 
     assessment = models.OneToOneField(SafetyAssessment, on_delete=models.PROTECT, related_name="plan")
     monitoring = models.TextField(help_text="How and how often the worker checks the plan is working.")
     review_on = models.DateField("review the plan on")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     def __str__(self) -> str:
         return f"Safety plan of {self.assessment}"

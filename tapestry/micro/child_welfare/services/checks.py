@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -67,6 +68,19 @@ def _require_person(actor: User, person: Person | None, field: str) -> None:
                 ]
             }
         )
+
+
+@contextmanager
+def _errors_under(prefix: str) -> Iterator[None]:
+    """A refusal of one item of a list in a body names its fields under `prefix` (`allegations.0.child`)."""
+    try:
+        yield
+    except ValidationError as error:
+        if not prefix:
+            raise
+        raise ValidationError(
+            {f"{prefix}{name}": items for name, items in error.error_dict.items()}
+        ) from None
 
 
 def _not_in_future(day: dt.date | None, field: str, what: str) -> None:

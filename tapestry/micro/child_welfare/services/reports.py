@@ -23,6 +23,7 @@ from tapestry.micro.child_welfare.models import (
 )
 from tapestry.micro.child_welfare.services.checks import (
     _create,
+    _errors_under,
     _require_case,
     _require_changeable,
     _require_person,
@@ -57,16 +58,10 @@ def _allegation(report: Report, given: AllegationInput) -> Allegation:
 
 
 def _check_allegation(actor: User, allegation: Allegation, prefix: str = "") -> None:
-    try:
+    with _errors_under(prefix):
         _require_person(actor, allegation.child, "child")
         _require_person(actor, allegation.alleged_perpetrator, "alleged_perpetrator")
         allegation.full_clean(exclude=["report"])
-    except ValidationError as error:
-        if not prefix:
-            raise
-        raise ValidationError(
-            {f"{prefix}{name}": items for name, items in error.error_dict.items()}
-        ) from None
 
 
 def report_receive(

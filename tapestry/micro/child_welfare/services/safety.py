@@ -21,6 +21,7 @@ from tapestry.micro.child_welfare.models import (
 )
 from tapestry.micro.child_welfare.services.checks import (
     _create,
+    _errors_under,
     _require_case,
     _require_changeable,
     _require_person,
@@ -74,15 +75,9 @@ def safety_assess(
 
 
 def _check_action(actor: User, action: SafetyPlanAction, prefix: str = "") -> None:
-    try:
+    with _errors_under(prefix):
         _require_person(actor, action.responsible_person, "responsible_person")
         action.full_clean(exclude=["plan"])
-    except ValidationError as error:
-        if not prefix:
-            raise
-        raise ValidationError(
-            {f"{prefix}{name}": items for name, items in error.error_dict.items()}
-        ) from None
 
 
 def _plan_action(plan: SafetyPlan, given: PlanActionInput) -> SafetyPlanAction:
