@@ -2,42 +2,36 @@
 
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime.
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from tapestry.access import policy
 from tapestry.access.models import User
 from tapestry.micro.advocacy import selectors, services
 from tapestry.micro.advocacy.models import AdvocacyAction
 from tapestry.micro.advocacy.schemas import AdvocacyIn, AdvocacyOut, AdvocacyPatch
 from tapestry.micro.cases.selectors import case_get
 from tapestry.people.models import Organisation
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.ids import referenced
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["advocacy"])
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 def _organisation(user: User, organisation_id: int | None) -> Organisation | None:
     """An organisation named in the body: a missing one is an error on that field."""
     if organisation_id is None:
         return None
-    policy.require_capability(user, policy.Capability.ORGANISATION_READ)
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
-    if organisation is None:
-        raise ValidationError({"organisation_id": ["No organisation with this number."]})
-    return organisation
+    return referenced(
+        "organisation_id",
+        lambda: selectors.organisation_get(user=user, organisation_id=organisation_id),
+        "No organisation with this number.",
+    )
 
 
 @router.get(
     "/cases/{case_id}/advocacy",
-    response={200: list[AdvocacyOut], **_errors(404, 422)},
+    response={200: list[AdvocacyOut], **error_responses(404, 422)},
     operation_id="advocacy_list",
     summary="List a case's advocacy actions, newest first",
     description="The read is written to the audit log.",
@@ -54,7 +48,7 @@ def advocacy_list(
 
 @router.post(
     "/cases/{case_id}/advocacy",
-    response={201: AdvocacyOut, **_errors(400, 404, 422)},
+    response={201: AdvocacyOut, **error_responses(400, 404, 422)},
     operation_id="advocacy_create",
     summary="Log an advocacy action on a case",
     description=(
@@ -76,7 +70,7 @@ def advocacy_create(request: HttpRequest, case_id: int, payload: AdvocacyIn) -> 
 
 @router.patch(
     "/advocacy/{action_id}",
-    response={200: AdvocacyOut, **_errors(400, 404, 409, 422)},
+    response={200: AdvocacyOut, **error_responses(400, 404, 409, 422)},
     operation_id="advocacy_update",
     summary="Change an advocacy action, e.g. to record its outcome",
     description="Send the `version` you read; if the action changed since, the answer is 409 and nothing is saved.",

@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from tapestry.web.models import Versioned
 
-class AdvocacyAction(models.Model):
+
+class AdvocacyAction(Versioned):
     class Issue(models.TextChoices):
         BENEFITS = "benefits", "Benefits"
         HOUSING = "housing", "Housing"
@@ -54,9 +56,6 @@ class AdvocacyAction(models.Model):
         blank=True, help_text="What the client was told about their rights, and in what form."
     )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-action_date", "-id"]

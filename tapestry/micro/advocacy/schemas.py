@@ -9,7 +9,7 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.micro.advocacy.models import AdvocacyAction
-from tapestry.web.schemas import Input
+from tapestry.web.schemas import Input, StaffRef
 
 IssueValue = Literal[tuple(AdvocacyAction.Issue.values)]
 OutcomeValue = Literal[tuple(AdvocacyAction.Outcome.values)]
@@ -53,15 +53,6 @@ class AdvocacyOrganisationRef(Schema):
     name: str
 
 
-class RecorderRef(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.get_full_name() or obj.username
-
-
 class AdvocacyOut(Schema):
     id: int
     case_id: int
@@ -78,7 +69,7 @@ class AdvocacyOut(Schema):
     outcome_date: date | None
     rights_information_given: bool
     rights_information: str
-    recorded_by: RecorderRef
+    recorded_by: StaffRef
     version: int
     created_at: datetime
     updated_at: datetime

@@ -90,3 +90,9 @@ def advocacy_log(*, user: User, case_id: int, purpose: str = "case work") -> Adv
 def organisation_choices(*, user: User) -> QuerySet[Organisation]:
     policy.require_capability(user, policy.Capability.ORGANISATION_READ)
     return Organisation.objects.order_by("name")
+
+
+def organisation_get(*, user: User, organisation_id: int) -> Organisation | None:
+    """An organisation an action names, or None when there is no such number."""
+    policy.require_capability(user, policy.Capability.ORGANISATION_READ)
+    return Organisation.objects.filter(pk=organisation_id).first()

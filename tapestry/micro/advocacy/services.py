@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tapestry.access.audit import audit_record
@@ -13,7 +12,7 @@ from tapestry.access.models import AuditEntry, User
 from tapestry.access.versioning import versioned_update
 from tapestry.micro.advocacy.models import AdvocacyAction
 from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.services import require_case_change
+from tapestry.micro.cases.services import require_case_write
 from tapestry.people.models import Organisation
 
 # What a worker fills in; the case, who recorded it and the version are the service's business.
@@ -31,10 +30,7 @@ ACTION_FIELDS = (
 )
 
 
-def _require_case_change(actor: User, case: Case) -> None:
-    require_case_change(
-        actor, case, refusal="This case is outside your caseload, or in a segment you are not granted."
-    )
+REFUSAL = "This case is outside your caseload, or in a segment you are not granted."
 
 
 def advocacy_action_record(
@@ -53,9 +49,9 @@ def advocacy_action_record(
     rights_information: str = "",
 ) -> AdvocacyAction:
     """Log an action taken with an agency on the client's behalf (the outcome may follow later)."""
-    _require_case_change(actor, case)
-    if case.status == Case.Status.CLOSED:
-        raise ValidationError({"__all__": ["This case is closed; reopen it before logging advocacy."]})
+    require_case_write(
+        actor, case, closed="This case is closed; reopen it before logging advocacy.", refusal=REFUSAL
+    )
     action = AdvocacyAction(
         case=case,
         organisation=organisation,
@@ -88,7 +84,7 @@ def advocacy_action_update(
     *, actor: User, action: AdvocacyAction, version: int, changes: dict[str, Any]
 ) -> AdvocacyAction:
     """Change an action (usually to record its outcome); a stale version is refused."""
-    _require_case_change(actor, action.case)
+    require_case_write(actor, action.case, open=False, refusal=REFUSAL)
     return versioned_update(
         actor=actor, instance=action, version=version, changes=changes, editable=ACTION_FIELDS
     )

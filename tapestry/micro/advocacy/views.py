@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.micro.advocacy import selectors, services
 from tapestry.micro.advocacy.forms import AdvocacyActionEditForm, AdvocacyActionForm
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
-
-
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+from tapestry.web.pages import bound, form_page, submit
 
 
 def _case_page_url(case: Case) -> str:
@@ -40,18 +34,16 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
 def action_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: log an advocacy action")
-    form = AdvocacyActionForm(
-        _bound(request), organisations=selectors.organisation_choices(user=request.user)
+    form = AdvocacyActionForm(bound(request), organisations=selectors.organisation_choices(user=request.user))
+    action, status = submit(
+        form,
+        lambda: services.advocacy_action_record(actor=request.user, case=case, **form.changes()),
+        invalid=200,
     )
-    if form.is_bound and form.is_valid():
-        try:
-            action = services.advocacy_action_record(actor=request.user, case=case, **form.changes())
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Logged: {action}.")
-            return redirect("advocacy:case_index", case_pk=case.pk)
-    return render(request, "advocacy/action_form.html", {"case": case, "form": form, "action": None})
+    if action is not None:
+        messages.success(request, f"Logged: {action}.")
+        return redirect("advocacy:case_index", case_pk=case.pk)
+    return form_page(request, "advocacy/action_form.html", form=form, status=status, case=case, action=None)
 
 
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -61,26 +53,20 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         action = selectors.advocacy_action_detail(user=request.user, action_id=pk, for_change=True)
     # The form edits a copy, so the page heading keeps what is saved whatever was typed.
     form = AdvocacyActionEditForm(
-        _bound(request),
+        bound(request),
         instance=copy.copy(action),
         organisations=selectors.organisation_choices(user=request.user),
     )
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.advocacy_action_update(
-                actor=request.user,
-                action=action,
-                version=form.cleaned_data["version"],
-                changes=form.changes(),
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The advocacy action is updated.")
-            return redirect("advocacy:case_index", case_pk=action.case_id)
-    context = {"case": action.case, "form": form, "action": action}
-    return render(request, "advocacy/action_form.html", context, status=status)
+    saved, status = submit(
+        form,
+        lambda: services.advocacy_action_update(
+            actor=request.user, action=action, version=form.cleaned_data["version"], changes=form.changes()
+        ),
+        invalid=200,
+    )
+    if saved is not None:
+        messages.success(request, "The advocacy action is updated.")
+        return redirect("advocacy:case_index", case_pk=action.case_id)
+    return form_page(
+        request, "advocacy/action_form.html", form=form, status=status, case=action.case, action=action
+    )

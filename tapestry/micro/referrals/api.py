@@ -4,29 +4,24 @@
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
 from tapestry.directory import selectors as directory
-from tapestry.micro.cases.models import CaseNeed
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.referrals import selectors, services
 from tapestry.micro.referrals.models import Referral
 from tapestry.micro.referrals.schemas import ReferralDetailOut, ReferralIn, ReferralOut, StatusIn
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.ids import referenced
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["referrals"])
 
 
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
-
-
 @router.get(
     "/cases/{case_id}/referrals",
-    response={200: list[ReferralOut], **_errors(404, 422)},
+    response={200: list[ReferralOut], **error_responses(404, 422)},
     operation_id="case_referral_list",
     summary="List a case's referrals",
 )
@@ -38,7 +33,7 @@ def case_referral_list(request: HttpRequest, case_id: int) -> QuerySet[Referral]
 
 @router.post(
     "/cases/{case_id}/referrals",
-    response={201: ReferralOut, **_errors(400, 404, 422)},
+    response={201: ReferralOut, **error_responses(400, 404, 422)},
     operation_id="referral_create",
     summary="Record a referral from a case to a directory service",
     description=(
@@ -48,11 +43,10 @@ def case_referral_list(request: HttpRequest, case_id: int) -> QuerySet[Referral]
 )
 def referral_create(request: HttpRequest, case_id: int, payload: ReferralIn) -> Status:
     case = case_get(user=request.user, case_id=case_id, for_change=True)
-    try:
-        service = directory.service_get(user=request.user, service_id=payload.service_id)
-    except Http404 as exc:
-        raise ValidationError({"service_id": [str(exc)]}) from exc
-    needs = list(CaseNeed.objects.filter(case=case, pk__in=payload.case_need_ids))
+    service = referenced(
+        "service_id", lambda: directory.service_get(user=request.user, service_id=payload.service_id)
+    )
+    needs = selectors.case_needs_named(case=case, ids=payload.case_need_ids)
     if len(needs) != len(set(payload.case_need_ids)):
         raise ValidationError({"case_need_ids": ["Give needs recorded on this case."]})
     referral = services.referral_create(
@@ -69,7 +63,7 @@ def referral_create(request: HttpRequest, case_id: int, payload: ReferralIn) -> 
 
 @router.get(
     "/referrals/{referral_id}",
-    response={200: ReferralDetailOut, **_errors(404, 422)},
+    response={200: ReferralDetailOut, **error_responses(404, 422)},
     operation_id="referral_detail",
     summary="Open a referral, with its history and consent state",
     description="Every open is written to the audit log.",
@@ -80,7 +74,7 @@ def referral_detail(request: HttpRequest, referral_id: int) -> Referral:
 
 @router.post(
     "/referrals/{referral_id}/status",
-    response={200: ReferralOut, **_errors(400, 404, 409, 422)},
+    response={200: ReferralOut, **error_responses(400, 404, 409, 422)},
     operation_id="referral_status_change",
     summary="Send a referral, or record the service's answer",
     description=(

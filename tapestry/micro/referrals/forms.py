@@ -5,22 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from tapestry.micro.cases.models import CaseNeed
 from tapestry.micro.referrals.models import Referral
-
-
-class ServiceErrors:
-    """Shows a service's ValidationError next to the fields it names; the rest at the top."""
-
-    def show_service_errors(self, error: ValidationError) -> None:
-        if hasattr(error, "error_dict"):
-            for name, messages in error.error_dict.items():
-                self.add_error(name if name in self.fields else None, messages)
-        else:
-            self.add_error(None, error)
+from tapestry.web.forms import ServiceForm
 
 
 class CaseNeedChoiceField(forms.ModelMultipleChoiceField):
@@ -29,7 +18,7 @@ class CaseNeedChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.need.label}{code}: {obj.get_status_display().lower()}"
 
 
-class ReferralForm(ServiceErrors, forms.Form):
+class ReferralForm(ServiceForm):
     service = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(
         label="Reason for the referral",
@@ -61,7 +50,7 @@ class ReferralForm(ServiceErrors, forms.Form):
         self.fields["needs"].queryset = case_needs
 
 
-class StatusForm(ServiceErrors, forms.Form):
+class StatusForm(ServiceForm):
     status = forms.ChoiceField(label="The service's answer")
     decline_reason = forms.CharField(
         label="Why the service declined", max_length=255, required=False, help_text="Needed when declined."

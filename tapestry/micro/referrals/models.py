@@ -6,8 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from tapestry.web.models import Versioned
 
-class Referral(models.Model):
+
+class Referral(Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", "Recorded, not sent"
         SENT = "sent", "Sent"
@@ -78,9 +80,6 @@ class Referral(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

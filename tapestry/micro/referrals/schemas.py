@@ -6,20 +6,17 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict, StringConstraints
+from pydantic import StringConstraints
 
 from tapestry.micro.referrals import disclosure
 from tapestry.micro.referrals.models import Referral
+from tapestry.web.schemas import Input
 
 Part = Literal[tuple(name for name, _ in Referral.PARTS)]
 Urgency = Literal[tuple(Referral.Urgency.values)]
 StatusValue = Literal[tuple(Referral.Status.values)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=255)]
-
-
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
 
 
 class ReferralIn(Input):

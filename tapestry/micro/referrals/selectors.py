@@ -12,6 +12,7 @@ from django.utils import timezone
 from tapestry.access import consent_rules, policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Consent, User
+from tapestry.directory.models import PostcodeCentroid
 from tapestry.extensions import app_modules
 from tapestry.micro.cases.hooks import TimelineEvent
 from tapestry.micro.cases.models import Case, CaseNeed
@@ -45,6 +46,24 @@ def case_referral_list(*, user: User, case: Case, purpose: str = "case work") ->
         .select_related("service__organization", "case")
         .prefetch_related(Prefetch("needs", queryset=CaseNeed.objects.select_related("need")))
     )
+
+
+def case_needs_of(*, case: Case) -> QuerySet[CaseNeed]:
+    """The needs recorded on a case the user opened (`case_get`), to pick what a referral is for."""
+    return CaseNeed.objects.filter(case=case).select_related("need")
+
+
+def case_needs_named(*, case: Case, ids: list[int]) -> list[CaseNeed]:
+    """The needs of this case a request body names (an id of another case's need is left out)."""
+    return list(case_needs_of(case=case).filter(pk__in=ids))
+
+
+def home_postcode(*, case: Case) -> str:
+    """The person's current postcode, if the directory knows where it is (never a confidential address)."""
+    address = case.person.addresses.filter(is_current=True, confidential=False).exclude(postcode="").first()
+    if address and PostcodeCentroid.objects.filter(postcode=address.postcode.strip().upper()).exists():
+        return address.postcode.strip().upper()
+    return ""
 
 
 def _one(queryset: QuerySet[Referral], *, user: User, referral_id: int, for_change: bool) -> Referral:

@@ -14,7 +14,7 @@ from tapestry.access.models import AuditEntry, Segment, User
 from tapestry.access.versioning import versioned_update
 from tapestry.directory.models import Service
 from tapestry.micro.cases.models import Case, CaseNeed
-from tapestry.micro.cases.services import require_case_change
+from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.referrals import disclosure
 from tapestry.micro.referrals.models import Referral, ReferralEvent
 from tapestry.micro.school import directory as school_directory
@@ -23,7 +23,8 @@ PART_NAMES = tuple(name for name, _ in Referral.PARTS)
 
 
 def _require_change(actor: User, case: Case) -> None:
-    require_case_change(actor, case, refusal="You may not change this case's referrals.")
+    # A closed case is refused by `referral_create` among the other mistakes of the form, all told at once.
+    require_case_write(actor, case, open=False, refusal="You may not change this case's referrals.")
 
 
 def referral_create(

@@ -17,13 +17,14 @@ from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.directory import selectors as directory
-from tapestry.directory.models import PostcodeCentroid
+from tapestry.directory.models import Service
 from tapestry.directory.views import search_context
-from tapestry.micro.cases.models import CaseNeed
+from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.referrals import disclosure, selectors, services
 from tapestry.micro.referrals.forms import ReferralForm, SendForm, StatusForm
 from tapestry.micro.referrals.models import Referral
+from tapestry.web.pages import bound, submit
 
 
 def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -37,14 +38,6 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     return render(request, "referrals/case_index.html", context)
 
 
-def _home_postcode(case: Any) -> str:
-    """The person's current postcode, if the directory knows where it is (never a confidential address)."""
-    address = case.person.addresses.filter(is_current=True, confidential=False).exclude(postcode="").first()
-    if address and PostcodeCentroid.objects.filter(postcode=address.postcode.strip().upper()).exists():
-        return address.postcode.strip().upper()
-    return ""
-
-
 @vary_on_headers("HX-Request")
 def referral_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     """Search the directory from the case, pick a service, then say why and what goes with it."""
@@ -52,39 +45,28 @@ def referral_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     here = reverse("referrals:referral_create", args=[case.pk])
     if request.method == "GET" and not request.GET:
         # Start with what is near the person's home, when we know where that is.
-        postcode = _home_postcode(case)
+        postcode = selectors.home_postcode(case=case)
         if postcode:
             return redirect(f"{here}?near_postcode={postcode}")
     chosen_id = request.POST.get("service") or request.GET.get("service")
     service = None
     if chosen_id and chosen_id.isdigit():
         service = directory.service_get(user=request.user, service_id=int(chosen_id))
-    case_needs = CaseNeed.objects.filter(case=case).select_related("need")
+    case_needs = selectors.case_needs_of(case=case)
     audit_form_open(request, obj=case, fields=["case", "name", "needs"], purpose="form: refer to a service")
     form = ReferralForm(
-        request.POST if request.method == "POST" else None,
+        bound(request),
         case_needs=case_needs,
         initial={"service": service.pk if service else None, "needs": list(case_needs)},
     )
-    if request.method == "POST" and service is not None and form.is_valid():
-        data = form.cleaned_data
-        try:
-            referral = services.referral_create(
-                actor=request.user,
-                case=case,
-                service=service,
-                reason=data["reason"],
-                urgency=data["urgency"],
-                case_needs=data["needs"],
-                parts=data["parts"],
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Referral to {service.name} recorded.")
-            if data["send_now"]:
-                _send(request, referral)
-            return redirect("referrals:referral_detail", pk=referral.pk)
+    referral = None
+    if service is not None:
+        referral, _ = submit(form, lambda: _create(request, case, service, form.cleaned_data))
+    if referral is not None:
+        messages.success(request, f"Referral to {service.name} recorded.")
+        if form.cleaned_data["send_now"]:
+            _send(request, referral)
+        return redirect("referrals:referral_detail", pk=referral.pk)
     context = search_context(request, results_base=here)
     filters = urlencode({k: v for k, v in request.GET.items() if k not in ("page", "service") and v})
     context.update(
@@ -99,6 +81,18 @@ def referral_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "directory/_results.html", context)
     return render(request, "referrals/referral_create.html", context, status=400 if form.errors else 200)
+
+
+def _create(request: HttpRequest, case: Case, service: Service, data: dict[str, Any]) -> Referral:
+    return services.referral_create(
+        actor=request.user,
+        case=case,
+        service=service,
+        reason=data["reason"],
+        urgency=data["urgency"],
+        case_needs=data["needs"],
+        parts=data["parts"],
+    )
 
 
 def _send(request: HttpRequest, referral: Referral) -> None:
@@ -150,24 +144,21 @@ def referral_send(request: HttpRequest, pk: int) -> HttpResponse:
 def referral_status(request: HttpRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_get(user=request.user, referral_id=pk, for_change=True)
     form = StatusForm(request.POST, referral=referral)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            changed = services.referral_status_change(
-                actor=request.user,
-                referral=referral,
-                status=data["status"],
-                version=data["version"],
-                note=data["note"],
-                decline_reason=data["decline_reason"],
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-        else:
-            messages.success(request, f"Referral marked {changed.get_status_display().lower()}.")
-            return redirect("referrals:referral_detail", pk=referral.pk)
+    changed, _ = submit(
+        form,
+        lambda: services.referral_status_change(
+            actor=request.user,
+            referral=referral,
+            status=form.cleaned_data["status"],
+            version=form.cleaned_data["version"],
+            note=form.cleaned_data["note"],
+            decline_reason=form.cleaned_data["decline_reason"],
+        ),
+    )
+    if changed is not None:
+        messages.success(request, f"Referral marked {changed.get_status_display().lower()}.")
+        return redirect("referrals:referral_detail", pk=referral.pk)
+    # Every refusal, a stale edit too, shows the referral again at 400.
     detailed = selectors.referral_detail(user=request.user, referral_id=pk)
     context = _detail_context(request, detailed, status_form=form)
     return render(request, "referrals/referral_detail.html", context, status=400)

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
+from tapestry.micro.cases.models import Case
 from tapestry.micro.school import selectors, services
 from tapestry.micro.school.models import AttendanceRecord, BehaviourIncident, Student, TruancyAlert
 from tapestry.micro.school.schemas import (
@@ -29,14 +30,9 @@ from tapestry.micro.school.schemas import (
 )
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Person
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["school"])
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401, 403 (role, record or the school grant refused) and 404."""
-    return dict.fromkeys((401, 403, 404, *codes), ErrorOut)
 
 
 def _person_in_body(request: HttpRequest, person_id: int) -> Person:
@@ -46,10 +42,8 @@ def _person_in_body(request: HttpRequest, person_id: int) -> Person:
         raise ValidationError({"person_id": [str(exc)]}) from exc
 
 
-def _student_on_case(request: HttpRequest, case_id: int, student_id: int) -> Student:
-    student = (
-        selectors.students_with_attendance(user=request.user).filter(pk=student_id, case_id=case_id).first()
-    )
+def _student_on_case(request: HttpRequest, case: Case, student_id: int) -> Student:
+    student = selectors.student_on_case(user=request.user, case=case, student_id=student_id)
     if student is None:
         raise ValidationError({"student_id": ["No student with this number is enrolled on this case."]})
     return student
@@ -57,7 +51,7 @@ def _student_on_case(request: HttpRequest, case_id: int, student_id: int) -> Stu
 
 @router.get(
     "/cases/{case_id}/school/students",
-    response={200: list[StudentOut], **_errors(422)},
+    response={200: list[StudentOut], **error_responses(404, 422)},
     operation_id="school_student_list",
     summary="List a case's student enrolments",
     description="Each with the days per attendance status in the truancy window. Needs the school records grant.",
@@ -70,13 +64,13 @@ def student_list(request: HttpRequest, case_id: int) -> QuerySet[Student]:
 
 @router.post(
     "/cases/{case_id}/school/students",
-    response={201: StudentOut, **_errors(400, 422)},
+    response={201: StudentOut, **error_responses(404, 400, 422)},
     operation_id="school_student_enrol",
     summary="Enrol the case's person (or a child in its household) at a school",
 )
 def student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Status:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
-    school = selectors.schools().filter(pk=payload.school_id).first()
+    school = selectors.school_get(school_id=payload.school_id)
     if school is None:
         raise ValidationError(
             {"school_id": ["No school with this number; schools are organisations of kind school."]}
@@ -89,12 +83,12 @@ def student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Sta
         person=person,
         **payload.model_dump(exclude={"school_id", "person_id"}),
     )
-    return Status(201, selectors.students_with_attendance(user=request.user).get(pk=student.pk))
+    return Status(201, selectors.student_with_attendance(user=request.user, student_id=student.pk))
 
 
 @router.put(
     "/students/{student_id}/directory-opt-out",
-    response={200: StudentOut, **_errors(400, 422)},
+    response={200: StudentOut, **error_responses(404, 400, 422)},
     operation_id="school_student_directory_opt_out",
     summary="Record or withdraw a refusal of directory disclosure (FERPA 34 CFR 99.37)",
     description="Allowed on an ended enrolment too: the refusal holds for former students (99.37(b)).",
@@ -109,12 +103,12 @@ def student_directory_opt_out(
         opt_out=payload.directory_opt_out,
         on=payload.directory_opt_out_on,
     )
-    return selectors.students_with_attendance(user=request.user).get(pk=student.pk)
+    return selectors.student_with_attendance(user=request.user, student_id=student.pk)
 
 
 @router.get(
     "/students/{student_id}/attendance",
-    response={200: list[SchoolAttendanceOut], **_errors(422)},
+    response={200: list[SchoolAttendanceOut], **error_responses(404, 422)},
     operation_id="school_attendance_list",
     summary="A student's attendance, oldest day first",
     description="`since` and `until` (YYYY-MM-DD) narrow the days; the read is audited.",
@@ -132,7 +126,7 @@ def attendance_list(
 
 @router.post(
     "/students/{student_id}/attendance",
-    response={200: AttendanceSavedOut, **_errors(400, 422)},
+    response={200: AttendanceSavedOut, **error_responses(404, 400, 422)},
     operation_id="school_attendance_record",
     summary="Record or correct attendance for several school days",
     description=(
@@ -149,7 +143,7 @@ def attendance_record(request: HttpRequest, student_id: int, payload: SchoolAtte
 
 @router.get(
     "/cases/{case_id}/school/incidents",
-    response={200: list[IncidentOut], **_errors(422)},
+    response={200: list[IncidentOut], **error_responses(404, 422)},
     operation_id="school_incident_list",
     summary="List a case's behaviour incidents, newest first",
 )
@@ -161,13 +155,13 @@ def incident_list(request: HttpRequest, case_id: int) -> QuerySet[BehaviourIncid
 
 @router.post(
     "/cases/{case_id}/school/incidents",
-    response={201: IncidentOut, **_errors(400, 422)},
+    response={201: IncidentOut, **error_responses(404, 400, 422)},
     operation_id="school_incident_record",
     summary="Record a behaviour incident (bullying as target or aggressor, fighting, ...)",
 )
 def incident_record(request: HttpRequest, case_id: int, payload: IncidentIn) -> Status:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
-    student = _student_on_case(request, case.pk, payload.student_id)
+    student = _student_on_case(request, case, payload.student_id)
     incident = services.incident_record(
         actor=request.user, case=case, student=student, **payload.model_dump(exclude={"student_id"})
     )
@@ -176,7 +170,7 @@ def incident_record(request: HttpRequest, case_id: int, payload: IncidentIn) -> 
 
 @router.get(
     "/cases/{case_id}/school/support-plan",
-    response={200: SupportPlanOut, **_errors(422)},
+    response={200: SupportPlanOut, **error_responses(404, 422)},
     operation_id="school_support_plan_get",
     summary="Open a case's education support plan, with its family engagement log",
     description="404 when the case has no plan yet; write one with PUT and `version` 0.",
@@ -191,25 +185,24 @@ def support_plan_get(request: HttpRequest, case_id: int) -> object:
 
 @router.put(
     "/cases/{case_id}/school/support-plan",
-    response={200: SupportPlanOut, **_errors(400, 409, 422)},
+    response={200: SupportPlanOut, **error_responses(404, 400, 409, 422)},
     operation_id="school_support_plan_put",
     summary="Write or replace a case's education support plan",
     description="Send `version` 0 for the first plan, else the version you read; a stale version answers 409.",
 )
 def support_plan_put(request: HttpRequest, case_id: int, payload: SupportPlanIn) -> object:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
-    services.support_plan_save(
+    return services.support_plan_save(
         actor=request.user,
         case=case,
         version=payload.version,
         changes=payload.model_dump(exclude={"version"}),
     )
-    return selectors.support_plan_get(user=request.user, case=case)
 
 
 @router.post(
     "/cases/{case_id}/school/support-plan/contacts",
-    response={201: EngagementOut, **_errors(400, 422)},
+    response={201: EngagementOut, **error_responses(404, 400, 422)},
     operation_id="school_family_engagement_add",
     summary="Log a contact with the family on the support plan",
 )
@@ -225,7 +218,7 @@ def engagement_add(request: HttpRequest, case_id: int, payload: EngagementIn) ->
 
 @router.get(
     "/cases/{case_id}/school/truancy-alerts",
-    response={200: list[TruancyAlertOut], **_errors(422)},
+    response={200: list[TruancyAlertOut], **error_responses(404, 422)},
     operation_id="school_truancy_alert_list",
     summary="List the truancy alerts raised for a case's students, newest first",
 )

@@ -89,7 +89,7 @@ class AttendanceWeekForm(ServiceForm):
             if self.cleaned_data.get(f"status_{n}")
         ]
 
-    def show_day_errors(self, error: ValidationError) -> None:
+    def show_service_errors(self, error: ValidationError) -> None:
         """The service keys errors by the position among the days sent; put each by its day."""
         sent = [n for n, day in enumerate(self.days) if self.cleaned_data.get(f"status_{n}")]
         for key, messages in error.message_dict.items():

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Segment
+from tapestry.web.models import Timestamped, Versioned
 
 
 def _school_segment() -> models.CharField:
@@ -22,7 +23,7 @@ def _always_school(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=models.Q(segment=Segment.SCHOOL), name=name)
 
 
-class Student(models.Model):
+class Student(Timestamped):
     """A person's enrolment at a school, recorded on a school social work case."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="students")
@@ -45,8 +46,6 @@ class Student(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["person__family_name", "person__given_name", "-enrolled_on", "id"]
@@ -69,7 +68,7 @@ class Student(models.Model):
         return self.enrolled_on <= day and (self.left_on is None or day <= self.left_on)
 
 
-class AttendanceRecord(models.Model):
+class AttendanceRecord(Timestamped):
     """One student's attendance on one school day."""
 
     class Status(models.TextChoices):
@@ -85,8 +84,6 @@ class AttendanceRecord(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date"]
@@ -97,7 +94,7 @@ class AttendanceRecord(models.Model):
         return f"{self.date:%Y-%m-%d}: {self.get_status_display()}"
 
 
-class TruancyAlert(models.Model):
+class TruancyAlert(Timestamped):
     """Raised when unexcused absences reach the threshold within the window (see truancy.py)."""
 
     student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="truancy_alerts")
@@ -111,8 +108,6 @@ class TruancyAlert(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     follow_up_note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-raised_on", "-id"]
@@ -129,7 +124,7 @@ class TruancyAlert(models.Model):
         return self.followed_up_on is None
 
 
-class BehaviourIncident(models.Model):
+class BehaviourIncident(Timestamped):
     class Kind(models.TextChoices):
         BULLYING_TARGET = "bullying_target", "Bullying (as target)"
         BULLYING_AGGRESSOR = "bullying_aggressor", "Bullying (as aggressor)"
@@ -149,8 +144,6 @@ class BehaviourIncident(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-occurred_on", "-id"]
@@ -164,7 +157,7 @@ class BehaviourIncident(models.Model):
             raise ValidationError({"occurred_on": "An incident cannot be in the future."})
 
 
-class EducationSupportPlan(models.Model):
+class EducationSupportPlan(Versioned):
     """The plan the school, family and worker agree for a student: one per case, versioned."""
 
     case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="education_support_plan")
@@ -172,13 +165,10 @@ class EducationSupportPlan(models.Model):
     accommodations = models.TextField(blank=True, help_text="Changes the school makes, one per line.")
     services = models.TextField(blank=True, help_text="Counselling, mentoring, tutoring and who provides it.")
     review_on = models.DateField("review date")
-    version = models.PositiveIntegerField(default=1)
     segment = _school_segment()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [_always_school("support_plan_is_a_school_record")]
@@ -187,7 +177,7 @@ class EducationSupportPlan(models.Model):
         return f"Education support plan for {self.case.person}"
 
 
-class FamilyEngagement(models.Model):
+class FamilyEngagement(Timestamped):
     """One contact with the family about the support plan."""
 
     class Method(models.TextChoices):
@@ -205,8 +195,6 @@ class FamilyEngagement(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-occurred_on", "-id"]
@@ -219,7 +207,7 @@ class FamilyEngagement(models.Model):
             raise ValidationError({"occurred_on": "A contact cannot be in the future."})
 
 
-class DirectoryNotice(models.Model):
+class DirectoryNotice(Timestamped):
     """The agency's annual FERPA notice of directory information (34 CFR 99.37(a)): the categories it
     designates and the date by which a parent or eligible student must refuse. The newest notice
     published on or before a day is the one in force that day. Edited by an administrator."""
@@ -233,8 +221,6 @@ class DirectoryNotice(models.Model):
     categories = models.JSONField(
         default=list, blank=True, help_text="The directory-information categories the notice designates."
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-published_on", "-id"]

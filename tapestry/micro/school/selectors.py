@@ -74,6 +74,21 @@ def students_with_attendance(*, user: User, on: dt.date | None = None) -> QueryS
     )
 
 
+def students_on_case(*, user: User, case: Case) -> QuerySet[Student]:
+    """The case's enrolments the user may see, to pick from (the case was already opened)."""
+    return students_with_attendance(user=user).filter(case=case)
+
+
+def student_on_case(*, user: User, case: Case, student_id: int) -> Student | None:
+    """An enrolment a request body names, if it is on this case and in the user's reach."""
+    return students_on_case(user=user, case=case).filter(pk=student_id).first()
+
+
+def student_with_attendance(*, user: User, student_id: int) -> Student:
+    """One enrolment just written, with its attendance counts, as the API answers it."""
+    return students_with_attendance(user=user).get(pk=student_id)
+
+
 @dataclass(frozen=True)
 class SchoolOverview:
     case: Case
@@ -87,7 +102,7 @@ class SchoolOverview:
 def case_overview(*, user: User, case_id: int) -> SchoolOverview:
     """Everything on a case's school page, in a fixed number of queries; the open is audited."""
     case = school_case_get(user=user, case_id=case_id)
-    students = list(students_with_attendance(user=user).filter(case=case))
+    students = list(students_on_case(user=user, case=case))
     incidents = list(incidents_for_case(user=user, case=case))
     alerts = list(alerts_for_case(user=user, case=case))
     plan = policy.visible(user, EducationSupportPlan.objects.filter(case=case)).first()
@@ -254,3 +269,7 @@ def alert_get(*, user: User, alert_id: int, for_change: bool = False) -> Truancy
 def schools() -> QuerySet[Organisation]:
     """The schools a student can be enrolled at (organisations are not person-level data)."""
     return Organisation.objects.filter(kind=Organisation.Kind.SCHOOL)
+
+
+def school_get(*, school_id: int) -> Organisation | None:
+    return schools().filter(pk=school_id).first()

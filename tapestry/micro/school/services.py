@@ -15,6 +15,7 @@ from tapestry.access.models import AuditEntry, Segment, User
 from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_save
 from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.school.models import (
     AttendanceRecord,
     BehaviourIncident,
@@ -29,15 +30,21 @@ from tapestry.people.models import Organisation, Person
 PLAN_FIELDS = ("goals", "accommodations", "services", "review_on")
 
 
+def _require_school_write(actor: User, case: Case, refusal: str) -> None:
+    # One refusal whether the case is out of reach or the school grant is missing.
+    require_case_write(
+        actor, case, segment=Segment.SCHOOL, open=False, refusal=refusal, segment_refusal=refusal
+    )
+
+
 def _require_school_case(actor: User, case: Case) -> None:
     """The actor may change this case and holds the school grant; the case is open school work."""
-    policy.require_capability(actor, Capability.PERSON_WRITE)
-    changeable = policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists()
-    if not changeable or not policy.can_view_segment(actor, Segment.SCHOOL):
-        raise PermissionDenied(
-            "You may not add school records to this case: it is outside your caseload, "
-            "or you are not granted school records (FERPA)."
-        )
+    _require_school_write(
+        actor,
+        case,
+        "You may not add school records to this case: it is outside your caseload, "
+        "or you are not granted school records (FERPA).",
+    )
     if case.case_type != Case.Type.SCHOOL:
         raise ValidationError({"case": ["School records go on a school social work case."]})
     if case.status == Case.Status.CLOSED:
@@ -47,13 +54,12 @@ def _require_school_case(actor: User, case: Case) -> None:
 def _require_school_record_change(actor: User, case: Case) -> None:
     """May change this case's school records, even after the case closed (a former student's refusal
     of directory disclosure must still be recordable, 34 CFR 99.37(b))."""
-    policy.require_capability(actor, Capability.PERSON_WRITE)
-    changeable = policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists()
-    if not changeable or not policy.can_view_segment(actor, Segment.SCHOOL):
-        raise PermissionDenied(
-            "You may not change this student's school record: it is outside your caseload, "
-            "or you are not granted school records (FERPA)."
-        )
+    _require_school_write(
+        actor,
+        case,
+        "You may not change this student's school record: it is outside your caseload, "
+        "or you are not granted school records (FERPA).",
+    )
 
 
 def _full_clean(instance: object, exclude: list[str]) -> None:

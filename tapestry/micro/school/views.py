@@ -6,14 +6,12 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.micro.cases.models import Case
 from tapestry.micro.school import selectors, services
@@ -27,10 +25,7 @@ from tapestry.micro.school.forms import (
     SupportPlanForm,
 )
 from tapestry.micro.school.models import EducationSupportPlan
-
-
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+from tapestry.web.pages import bound, form_page, submit
 
 
 def _can_add(request: HttpRequest, case: Case) -> bool:
@@ -64,20 +59,22 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
 def student_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.school_case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: enrol a student")
-    form = EnrolForm(_bound(request), schools=selectors.schools())
-    if form.is_bound and form.is_valid():
-        try:
-            student = services.student_enrol(actor=request.user, case=case, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"{student.person} is enrolled at {student.school}.")
-            return redirect("school:student_detail", pk=student.pk)
-    return render(request, "school/form_page.html", _form_context(case, form, "Enrol a student"))
+    form = EnrolForm(bound(request), schools=selectors.schools())
+    student, status = submit(
+        form, lambda: services.student_enrol(actor=request.user, case=case, **form.cleaned_data), invalid=200
+    )
+    if student is not None:
+        messages.success(request, f"{student.person} is enrolled at {student.school}.")
+        return redirect("school:student_detail", pk=student.pk)
+    return _form_page(request, case, form, "Enrol a student", status)
 
 
-def _form_context(case: Case, form: Any, title: str, **extra: Any) -> dict[str, Any]:
-    return {"case": case, "form": form, "title": title, **extra}
+def _form_page(
+    request: HttpRequest, case: Case, form: Any, title: str, status: int, **extra: Any
+) -> HttpResponse:
+    return form_page(
+        request, "school/form_page.html", form=form, status=status, case=case, title=title, **extra
+    )
 
 
 def student_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -116,23 +113,21 @@ def attendance_week(request: HttpRequest, pk: int) -> HttpResponse:
             student=student, since=monday, until=monday + dt.timedelta(days=4)
         )
     }
-    form = AttendanceWeekForm(_bound(request), monday=monday, existing=existing)
-    if form.is_bound and form.is_valid():
-        try:
-            saved = services.attendance_record(
-                actor=request.user, student=student, days=form.attendance_days()
+    form = AttendanceWeekForm(bound(request), monday=monday, existing=existing)
+    saved, status = submit(
+        form,
+        lambda: services.attendance_record(actor=request.user, student=student, days=form.attendance_days()),
+        invalid=200,
+    )
+    if saved is not None:
+        messages.success(request, f"Attendance for the week of {monday:%d %B} is saved.")
+        for alert in saved.alerts:
+            messages.warning(
+                request,
+                f"Truancy alert: {alert.unexcused_absences} unexcused absences since "
+                f"{alert.period_start:%d %B}. Follow it up from the student's page.",
             )
-        except ValidationError as error:
-            form.show_day_errors(error)
-        else:
-            messages.success(request, f"Attendance for the week of {monday:%d %B} is saved.")
-            for alert in saved.alerts:
-                messages.warning(
-                    request,
-                    f"Truancy alert: {alert.unexcused_absences} unexcused absences since "
-                    f"{alert.period_start:%d %B}. Follow it up from the student's page.",
-                )
-            return redirect("school:student_detail", pk=student.pk)
+        return redirect("school:student_detail", pk=student.pk)
     context = {
         "student": student,
         "case": student.case,
@@ -142,7 +137,7 @@ def attendance_week(request: HttpRequest, pk: int) -> HttpResponse:
         "next_week": monday + dt.timedelta(weeks=1),
         "is_current_week": monday == selectors.monday_of(timezone.localdate()),
     }
-    return render(request, "school/attendance_week.html", context)
+    return render(request, "school/attendance_week.html", context, status=status)
 
 
 def incident_add(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -150,17 +145,17 @@ def incident_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     audit_form_open(
         request, obj=case, fields=["case", "name", "students"], purpose="form: record a behaviour incident"
     )
-    students = selectors.students_with_attendance(user=request.user).filter(case=case)
-    form = IncidentForm(_bound(request), students=students)
-    if form.is_bound and form.is_valid():
-        try:
-            services.incident_record(actor=request.user, case=case, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The incident is recorded.")
-            return redirect("school:case_index", case_pk=case.pk)
-    return render(request, "school/form_page.html", _form_context(case, form, "Record a behaviour incident"))
+    students = selectors.students_on_case(user=request.user, case=case)
+    form = IncidentForm(bound(request), students=students)
+    incident, status = submit(
+        form,
+        lambda: services.incident_record(actor=request.user, case=case, **form.cleaned_data),
+        invalid=200,
+    )
+    if incident is not None:
+        messages.success(request, "The incident is recorded.")
+        return redirect("school:case_index", case_pk=case.pk)
+    return _form_page(request, case, form, "Record a behaviour incident", status)
 
 
 def support_plan(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -174,26 +169,22 @@ def support_plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.school_case_get(user=request.user, case_id=case_pk, for_change=True)
     plan = selectors.support_plan_get(user=request.user, case=case)
     form = SupportPlanForm(
-        _bound(request),
+        bound(request),
         instance=plan or EducationSupportPlan(),
         initial={"version": plan.version if plan else 0},
     )
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.support_plan_save(
-                actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The education support plan is saved.")
-            return redirect("school:support_plan", case_pk=case.pk)
+    saved, status = submit(
+        form,
+        lambda: services.support_plan_save(
+            actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
+        ),
+        invalid=200,
+    )
+    if saved is not None:
+        messages.success(request, "The education support plan is saved.")
+        return redirect("school:support_plan", case_pk=case.pk)
     title = "Change the education support plan" if plan else "Write an education support plan"
-    return render(request, "school/form_page.html", _form_context(case, form, title), status=status)
+    return _form_page(request, case, form, title, status)
 
 
 def engagement_add(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -202,18 +193,14 @@ def engagement_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     if plan is None:
         messages.error(request, "Write the education support plan first; family contacts are logged on it.")
         return redirect("school:support_plan", case_pk=case.pk)
-    form = EngagementForm(_bound(request))
-    if form.is_bound and form.is_valid():
-        try:
-            services.engagement_add(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The family contact is logged.")
-            return redirect("school:support_plan", case_pk=case.pk)
-    return render(
-        request, "school/form_page.html", _form_context(case, form, "Log a contact with the family")
+    form = EngagementForm(bound(request))
+    entry, status = submit(
+        form, lambda: services.engagement_add(actor=request.user, plan=plan, **form.cleaned_data), invalid=200
     )
+    if entry is not None:
+        messages.success(request, "The family contact is logged.")
+        return redirect("school:support_plan", case_pk=case.pk)
+    return _form_page(request, case, form, "Log a contact with the family", status)
 
 
 def alert_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
@@ -225,36 +212,36 @@ def alert_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         fields=["name", "unexcused_absences"],
         purpose="form: follow up a truancy alert",
     )
-    form = FollowUpForm(_bound(request))
-    if form.is_bound and form.is_valid():
-        try:
-            services.truancy_alert_follow_up(actor=request.user, alert=alert, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The follow-up is recorded; the alert is closed.")
-            return redirect("school:student_detail", pk=alert.student_id)
-    context = _form_context(alert.student.case, form, "Follow up a truancy alert", alert=alert)
-    return render(request, "school/form_page.html", context)
+    form = FollowUpForm(bound(request))
+    followed, status = submit(
+        form,
+        lambda: services.truancy_alert_follow_up(
+            actor=request.user, alert=alert, note=form.cleaned_data["note"]
+        ),
+        invalid=200,
+    )
+    if followed is not None:
+        messages.success(request, "The follow-up is recorded; the alert is closed.")
+        return redirect("school:student_detail", pk=alert.student_id)
+    return _form_page(request, alert.student.case, form, "Follow up a truancy alert", status, alert=alert)
 
 
 def directory_opt_out(request: HttpRequest, pk: int) -> HttpResponse:
     student = selectors.student_get(user=request.user, student_id=pk, for_change=True)
     audit_form_open(request, obj=student, person_id=student.person_id, fields=["name", "directory_opt_out"])
     initial = {"opt_out": student.directory_opt_out, "on": student.directory_opt_out_on}
-    form = DirectoryOptOutForm(_bound(request), initial=initial)
-    if form.is_bound and form.is_valid():
-        try:
-            services.student_directory_opt_out(
-                actor=request.user,
-                student=student,
-                opt_out=form.cleaned_data["opt_out"],
-                on=form.cleaned_data["on"],
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The directory-information choice is recorded.")
-            return redirect("school:student_detail", pk=student.pk)
-    context = _form_context(student.case, form, "Directory information (FERPA)", student=student)
-    return render(request, "school/form_page.html", context)
+    form = DirectoryOptOutForm(bound(request), initial=initial)
+    changed, status = submit(
+        form,
+        lambda: services.student_directory_opt_out(
+            actor=request.user,
+            student=student,
+            opt_out=form.cleaned_data["opt_out"],
+            on=form.cleaned_data["on"],
+        ),
+        invalid=200,
+    )
+    if changed is not None:
+        messages.success(request, "The directory-information choice is recorded.")
+        return redirect("school:student_detail", pk=student.pk)
+    return _form_page(request, student.case, form, "Directory information (FERPA)", status, student=student)

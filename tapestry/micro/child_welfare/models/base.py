@@ -6,9 +6,26 @@ from django.conf import settings
 from django.db import models
 
 from tapestry.access.models import Segment
+from tapestry.web.models import Versioned
 
 
-class SegmentedRecord(models.Model):
+class Recorded(Versioned):
+    """A versioned child-welfare record and who recorded it (set by the service, never by a form)."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class SegmentedRecord(Recorded):
     """A top-level child-welfare record: it lives on a case (`case`) and carries its own segment.
 
     The segment is stored on the record itself, not only read from the case, so a case whose
@@ -18,17 +35,6 @@ class SegmentedRecord(models.Model):
     segment = models.CharField(
         max_length=32, choices=Segment.choices, default=Segment.CHILD_WELFARE, editable=False
     )
-    version = models.PositiveIntegerField(default=1)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         abstract = True

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -14,6 +15,7 @@ from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Segment, User
 from tapestry.access.policy import Capability
 from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.services import require_case_write
 from tapestry.people.models import Person
 
 NOT_GRANTED = (
@@ -29,15 +31,23 @@ def _require_segment(actor: User) -> None:
 
 def _require_case(actor: User, case: Case) -> None:
     """The actor may change this case, it is a child-welfare case, and it is not closed."""
+    # The missing grant is told first, as it always was; asking require_case_write for the segment
+    # again would only repeat that query.
     _require_segment(actor)
-    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
-        raise PermissionDenied("You may not change this case.")
-    if case.case_type != Case.Type.CHILD_WELFARE:
+    is_child_welfare = case.case_type == Case.Type.CHILD_WELFARE
+    # A case of another type is refused for its type, not for being closed (`open` only on ours).
+    require_case_write(
+        actor,
+        case,
+        open=is_child_welfare,
+        field="case",
+        closed="This case is closed. Reopen it before adding to it.",
+        refusal="You may not change this case.",
+    )
+    if not is_child_welfare:
         raise ValidationError(
             {"case": ["Child-welfare records go on a child-welfare case. Open one for this family first."]}
         )
-    if case.status == Case.Status.CLOSED:
-        raise ValidationError({"case": ["This case is closed. Reopen it before adding to it."]})
 
 
 def _require_changeable(actor: User, record: models.Model) -> None:
@@ -58,6 +68,19 @@ def _require_person(actor: User, person: Person | None, field: str) -> None:
                 ]
             }
         )
+
+
+@contextmanager
+def _errors_under(prefix: str) -> Iterator[None]:
+    """A refusal of one item of a list in a body names its fields under `prefix` (`allegations.0.child`)."""
+    try:
+        yield
+    except ValidationError as error:
+        if not prefix:
+            raise
+        raise ValidationError(
+            {f"{prefix}{name}": items for name, items in error.error_dict.items()}
+        ) from None
 
 
 def _not_in_future(day: dt.date | None, field: str, what: str) -> None:

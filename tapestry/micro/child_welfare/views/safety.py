@@ -1,0 +1,133 @@
+"""Child-welfare pages of safety: assessments, safety plans and their actions."""
+
+from __future__ import annotations
+
+import copy
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from tapestry.micro.child_welfare import selectors, services
+from tapestry.micro.child_welfare.forms import (
+    PlanActionForm,
+    SafetyAssessmentForm,
+    SafetyPlanEditForm,
+    SafetyPlanForm,
+)
+from tapestry.micro.child_welfare.views.form import _form_page, _index
+from tapestry.web.pages import bound, submit
+
+
+def _safety_url(assessment_pk: int) -> str:
+    return reverse("child_welfare:safety_detail", kwargs={"pk": assessment_pk})
+
+
+def safety_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_change(user=request.user, case_id=case_pk)
+    reports = selectors.case_report_choices(user=request.user, case=case)
+    form = SafetyAssessmentForm(bound(request), reports=reports)
+    assessment, status = submit(
+        form, lambda: services.safety_assess(actor=request.user, case=case, **form.cleaned_data), invalid=200
+    )
+    if assessment is not None:
+        messages.success(request, f"Safety assessment recorded: {assessment.get_decision_display().lower()}.")
+        return redirect(_safety_url(assessment.pk))
+    return _form_page(
+        request,
+        form=form,
+        case=case,
+        title="Record a safety assessment",
+        back=_index(case.pk),
+        status=status,
+        intro="Safe: no threat found. Conditionally safe: threats, controlled by a safety plan. Unsafe: the child cannot stay at home.",
+    )
+
+
+def safety_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.safety_detail(user=request.user, assessment_id=pk)
+    context = {"assessment": assessment, "case": assessment.case, "plan": selectors.plan_of(assessment)}
+    return render(request, "child_welfare/safety_detail.html", context)
+
+
+def safety_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.safety_get(user=request.user, assessment_id=pk, for_change=True)
+    if selectors.plan_of(assessment) is not None and request.method == "GET":
+        messages.info(request, "This assessment already has a safety plan.")
+        return redirect(_safety_url(assessment.pk))
+    form = SafetyPlanForm(bound(request), persons=selectors.person_choices(user=request.user))
+    plan, status = submit(
+        form,
+        lambda: services.safety_plan_create(
+            actor=request.user,
+            assessment=assessment,
+            monitoring=form.cleaned_data["monitoring"],
+            review_on=form.cleaned_data["review_on"],
+            actions=[form.plan_action()],
+        ),
+        invalid=200,
+    )
+    if plan is not None:
+        messages.success(request, "The safety plan is recorded.")
+        return redirect(_safety_url(assessment.pk))
+    return _form_page(
+        request,
+        form=form,
+        case=assessment.case,
+        title="Make a safety plan",
+        back=_safety_url(assessment.pk),
+        status=status,
+        intro="Record the first action here; add the others on the assessment's page.",
+    )
+
+
+def safety_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.safety_plan_get(user=request.user, assessment_id=pk, for_change=True)
+    form = SafetyPlanEditForm(bound(request), instance=copy.copy(plan))
+    saved, status = submit(
+        form,
+        lambda: services.safety_plan_update(
+            actor=request.user,
+            plan=plan,
+            version=form.cleaned_data["version"],
+            monitoring=form.cleaned_data["monitoring"],
+            review_on=form.cleaned_data["review_on"],
+        ),
+        invalid=200,
+    )
+    if saved is not None:
+        messages.success(request, "The safety plan is changed.")
+        return redirect(_safety_url(pk))
+    return _form_page(
+        request,
+        form=form,
+        case=plan.assessment.case,
+        title="Change the safety plan's monitoring",
+        back=_safety_url(pk),
+        status=status,
+    )
+
+
+def safety_action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.safety_get(user=request.user, assessment_id=pk, for_change=True)
+    plan = selectors.plan_of(assessment)
+    if plan is None:
+        raise Http404("This assessment has no safety plan yet.")
+    form = PlanActionForm(bound(request), persons=selectors.person_choices(user=request.user))
+    action, status = submit(
+        form,
+        lambda: services.safety_plan_action_add(actor=request.user, plan=plan, action=form.plan_action()),
+        invalid=200,
+    )
+    if action is not None:
+        messages.success(request, "The action is added to the safety plan.")
+        return redirect(_safety_url(pk))
+    return _form_page(
+        request,
+        form=form,
+        case=assessment.case,
+        title="Add an action to the safety plan",
+        back=_safety_url(pk),
+        status=status,
+    )
