@@ -93,7 +93,7 @@ LEVELS = (
             ),
             Entry(
                 "Programs",
-                "mezzo:program_list",
+                "programs:program_list",
                 C.ORGANISATION_READ,
                 "Logic models, budgets, staff, and the reach of each program.",
             ),
