@@ -5,6 +5,11 @@ small-cell suppression (tapestry/evidence/suppression.py) before anyone sees it.
 only through a sensitive-segment case or group (substance use, school, ...) are counted in the
 totals, never broken down: the breakdown tables put them in one "confidential services" row,
 which is itself suppressed when small, so no subtraction gives them back.
+
+Who a program served comes through the measures contract (tapestry/evidence/measures.py): each app
+that serves people for a program (cases, groups) offers a `SERVED` source of person-id subqueries,
+and reach counts distinct people across them, so a person served both ways counts once. Programs
+import no level.
 """
 
 from __future__ import annotations
@@ -18,14 +23,16 @@ from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 
 from tapestry.access.models import User
+from tapestry.evidence.measures import CONFIDENTIAL, any_of, month_starts, served
 from tapestry.evidence.suppression import Cell, suppress_count, suppress_table
 from tapestry.needs.models import Need
 from tapestry.people.models import Person
 from tapestry.programs.models import Program
 from tapestry.programs.selectors import require_reachable
 
+__all__ = ["CONFIDENTIAL", "Breakdown", "Reach", "program_reach"]
+
 MONTHS = 12
-CONFIDENTIAL = "Confidential services (not broken down)"
 NOT_RECORDED = "Not recorded"
 AGE_BANDS = ((18, "Under 18"), (25, "18–24"), (45, "25–44"), (65, "45–64"), (None, "65 and over"))
 
@@ -52,28 +59,9 @@ class Reach:
         return [self.by_need, self.by_age, self.by_gender, self.by_month]
 
 
-def _served_memberships():
-    from tapestry.mezzo.groups.models import Membership
-
-    # Served means enrolled now, or enrolled once and since left; a waiting-list place is not service.
-    return Membership.objects.filter(
-        Q(status=Membership.Status.ENROLLED) | Q(status=Membership.Status.EXITED, enrolled_on__isnull=False)
-    )
-
-
-def _cases():
-    from tapestry.micro.cases.models import Case
-
-    return Case.objects.all()
-
-
 def _people(program: Program, *, general_only: bool = False) -> Q:
     """A condition on Person: served by the program's cases or groups (general segment only if asked)."""
-    cases = _cases().filter(program=program)
-    members = _served_memberships().filter(group__program=program)
-    if general_only:
-        cases, members = cases.filter(segment=""), members.filter(group__segment="")
-    return Q(pk__in=cases.values("person_id")) | Q(pk__in=members.values("person_id"))
+    return any_of(source.people(program, general_only=general_only) for source in served())
 
 
 def _years_ago(today: date, years: int) -> date:
@@ -121,26 +109,17 @@ def _by_gender(program: Program, confidential: int) -> Breakdown:
 
 def _by_need(program: Program) -> Breakdown:
     """Distinct people per need: needs coded on the program's cases, and its groups' focus needs."""
-    from tapestry.micro.cases.models import CaseNeed
-
-    general_cases = CaseNeed.objects.filter(case__program=program, case__segment="")
-    general_members = _served_memberships().filter(group__program=program, group__segment="")
+    sources = served()
+    need = OuterRef(OuterRef("pk"))
     people = (
-        Person.objects.filter(
-            Q(pk__in=general_cases.filter(need=OuterRef(OuterRef("pk"))).values("case__person_id"))
-            | Q(
-                pk__in=general_members.filter(group__focus_needs=OuterRef(OuterRef("pk"))).values("person_id")
-            )
-        )
+        Person.objects.filter(any_of(source.people_with_need(program, need) for source in sources))
         .order_by()
         # COUNT without GROUP BY: one number per need, computed in the database.
         .annotate(n=Func(F("pk"), function="COUNT"))
         .values("n")
     )
     needs = (
-        Need.objects.filter(
-            Q(pk__in=general_cases.values("need_id")) | Q(pk__in=general_members.values("group__focus_needs"))
-        )
+        Need.objects.filter(any_of(source.needs(program) for source in sources))
         .annotate(people=Subquery(people, output_field=IntegerField()))
         .order_by("-people", "label")
         .values_list("label", "people")
@@ -154,33 +133,15 @@ def _by_need(program: Program) -> Breakdown:
     )
 
 
-def _month_starts(today: date) -> list[date]:
-    year, month = today.year, today.month
-    starts = []
-    for _ in range(MONTHS):
-        starts.append(date(year, month, 1))
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    return starts[::-1]
-
-
 def _by_month(program: Program, today: date) -> Breakdown:
     """People with a case open or a group place held at some point in each of the last twelve months."""
-    starts = _month_starts(today)
+    starts = month_starts(today, MONTHS)
     ends = [*starts[1:], None]
-    cases = _cases().filter(program=program)
-    members = _served_memberships().filter(group__program=program)
-    counts = {}
-    for n, (start, end) in enumerate(zip(starts, ends, strict=True)):
-        case_q = Q(closed_on__isnull=True) | Q(closed_on__gte=start)
-        member_q = Q(exited_on__isnull=True) | Q(exited_on__gte=start)
-        if end is not None:
-            case_q &= Q(opened_on__lt=end)
-            member_q &= Q(enrolled_on__lt=end)
-        counts[f"m{n}"] = Count(
-            "pk",
-            filter=Q(pk__in=cases.filter(case_q).values("person_id"))
-            | Q(pk__in=members.filter(member_q).values("person_id")),
-        )
+    sources = served()
+    counts = {
+        f"m{n}": Count("pk", filter=any_of(source.people(program, during=(start, end)) for source in sources))
+        for n, (start, end) in enumerate(zip(starts, ends, strict=True))
+    }
     found = Person.objects.filter(_people(program)).aggregate(**counts)
     rows = [(f"{start:%b %Y}", found[f"m{n}"]) for n, start in enumerate(starts)]
     cells, total = suppress_table(rows)

@@ -16,7 +16,8 @@ from django.http import Http404
 from tapestry.access import policy
 from tapestry.access.models import Role, User
 from tapestry.access.policy import Capability
-from tapestry.evidence.suppression import Cell, suppress_table
+from tapestry.evidence import measures
+from tapestry.evidence.suppression import Cell
 from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
 
 NOT_YOURS = "No such program among the programs you manage."
@@ -158,10 +159,8 @@ def budget(program: Program, *, with_lines: bool = False) -> Budget:
 
 def case_counts(program: Program) -> tuple[list[Cell], Cell]:
     """The program's cases by status, suppressed (sensitive cases count only inside these totals)."""
-    from tapestry.micro.cases.models import Case
-
-    found = dict(Case.objects.filter(program=program).values_list("status").annotate(n=Count("pk")))
-    return suppress_table([(label, found.get(key, 0)) for key, label in Case.Status.choices])
+    table = measures.named("cases.by_status")(program=program)
+    return table.cells, table.total
 
 
 @dataclass
