@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 from django.http import Http404
 
 from tapestry.access import policy
@@ -18,6 +18,7 @@ from tapestry.access.models import Role, User
 from tapestry.access.policy import Capability
 from tapestry.evidence import measures
 from tapestry.evidence.suppression import Cell
+from tapestry.extensions import app_modules
 from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
 
 NOT_YOURS = "No such program among the programs you manage."
@@ -181,31 +182,22 @@ class ProgramPage:
 
 
 def program_page(*, user: User, program_id: int) -> ProgramPage:
-    """Everything on a program's page, in a fixed number of queries whatever its size."""
-    from tapestry.mezzo.groups.availability import group_availability
-    from tapestry.mezzo.groups.models import Group, Membership
+    """Everything on a program's page, in a fixed number of queries whatever its size.
 
+    What the levels add (groups: the program's groups, their places as a band) comes from each
+    app's `program_page.py`, collected by convention: programs import no level.
+    """
     program = program_get(user=user, program_id=program_id)
-    enrolled, waiting = Membership.Status.ENROLLED, Membership.Status.WAITING
-    groups = list(
-        Group.objects.filter(program=program)
-        .annotate(
-            facilitator_count=Count("facilitators", distinct=True),
-            enrolled_count=Count("memberships", filter=Q(memberships__status=enrolled), distinct=True),
-            waiting_count=Count("memberships", filter=Q(memberships__status=waiting), distinct=True),
-        )
-        .order_by("status", "name")
-    )
-    for group in groups:
-        # A program page is read from outside the groups: places as a band, never in numbers.
-        group.availability = group_availability(group)
+    parts: dict[str, list] = {}
+    for module in app_modules("program_page"):
+        parts.update(module.program_parts(program))
     case_cells, case_total = case_counts(program)
     return ProgramPage(
         program=program,
         columns=logic_model(program),
         staff=staff_of(program),
         budget=budget(program),
-        groups=groups,
+        groups=parts.get("groups", []),
         case_cells=case_cells,
         case_total=case_total,
         can_manage=programs_manageable(user).filter(pk=program.pk).exists(),
