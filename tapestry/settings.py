@@ -74,7 +74,7 @@ INSTALLED_APPS = [
     "tapestry.access",
     "tapestry.people",
     "tapestry.needs",
-    "tapestry.mezzo",
+    "tapestry.programs",
     "tapestry.micro.cases",
     "tapestry.micro.assessments",
     "tapestry.micro.casework",

@@ -24,10 +24,10 @@ from tapestry.access.models import Role
 from tapestry.access.policy import ROLE_CAPABILITIES, Capability
 from tapestry.access.routes import ROUTES
 from tapestry.mezzo.groups.models import Group, Membership
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners.models import Partnership
 from tapestry.micro.cases.models import Case
 from tapestry.people.models import Person
+from tapestry.programs.models import Program
 from tests.test_authorization_matrix import expected_through, request_route, world  # noqa: F401
 
 THRESHOLD = 300
@@ -92,7 +92,7 @@ def _plant(records: dict) -> dict[str, str]:
         capacity=FULL_GROUP_ENROLLED,
         first_session_on=group.first_session_on,
         start_time=group.start_time,
-        program=Program.objects.get(pk=examples["mezzo:program_detail"]["pk"]),
+        program=Program.objects.get(pk=examples["programs:program_detail"]["pk"]),
     )
     Membership.objects.bulk_create(
         Membership(group=full, person=person, status=Membership.Status.ENROLLED)
@@ -102,7 +102,7 @@ def _plant(records: dict) -> dict[str, str]:
         Membership(group=full, person=person, status=Membership.Status.WAITING, waiting_position=n)
         for n, person in enumerate(people[FULL_GROUP_ENROLLED : FULL_GROUP_ENROLLED + FULL_GROUP_WAITING], 1)
     )
-    program = Program.objects.get(pk=examples["mezzo:program_detail"]["pk"])
+    program = Program.objects.get(pk=examples["programs:program_detail"]["pk"])
     cases = Case.objects.bulk_create(
         Case(
             person=person,

@@ -23,9 +23,9 @@ from tapestry.mezzo.cohorts.schemas import (
     CohortPatch,
     CohortProgressRowOut,
 )
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
+from tapestry.programs.models import Program
 from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["cohorts"])

@@ -13,11 +13,11 @@ from tapestry.directory.models import Service
 from tapestry.mezzo.cohorts import services
 from tapestry.mezzo.cohorts.models import Cohort, CohortAction, CohortMember
 from tapestry.mezzo.cohorts.selectors import service_choices
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import worker_choices
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
+from tapestry.programs.models import Program
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

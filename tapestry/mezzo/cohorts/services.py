@@ -24,7 +24,6 @@ from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.directory.models import Service
 from tapestry.mezzo.cohorts.models import Cohort, CohortAction, CohortMember
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case, CaseNeed
 from tapestry.micro.cases.selectors import cases_changeable
 from tapestry.micro.casework import services as casework
@@ -32,6 +31,7 @@ from tapestry.micro.casework.models import CarePlan, ProgressNote
 from tapestry.micro.referrals import disclosure
 from tapestry.micro.referrals import services as referrals
 from tapestry.needs.models import Need
+from tapestry.programs.models import Program
 
 COHORT_FIELDS = ("name", "situation", "description", "program", "lead", "status")
 

@@ -23,8 +23,8 @@ from tapestry.mezzo.groups.schemas import (
     GroupPatch,
     MemberStatus,
 )
-from tapestry.mezzo.models import Program
 from tapestry.needs.models import Need
+from tapestry.programs.models import Program
 from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["groups"])

@@ -15,10 +15,10 @@ from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Segment, User
 from tapestry.demo.context import DemoContext
 from tapestry.mezzo.groups.models import Group, Membership
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case
 from tapestry.needs.models import Need
 from tapestry.people.models import ContactPoint, Person
+from tapestry.programs.models import Program
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from django.db.models import QuerySet
 from tapestry.access.models import Segment, User
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.services import GROUP_FIELDS
-from tapestry.mezzo.models import Program
 from tapestry.needs.models import Need
+from tapestry.programs.models import Program
 from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
 
 

@@ -15,13 +15,13 @@ from django.utils import timezone
 from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
-from tapestry.mezzo import selectors as mezzo_selectors
 from tapestry.mezzo.groups import ical, selectors, services
 from tapestry.mezzo.groups.availability import group_availability
 from tapestry.mezzo.groups.forms import CommunityMemberForm, EnrolFromCaseForm, ExitForm, GroupForm
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words, session_dates
-from tapestry.mezzo.models import Program
+from tapestry.programs import selectors as program_selectors
+from tapestry.programs.models import Program
 
 PAGE_SIZE = 50
 
@@ -59,7 +59,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
         "groups": _describe(list(page.object_list)),
         "kinds": Group.Kind.choices,
         "needs": selectors.need_choices(),
-        "programs": mezzo_selectors.program_list(user=request.user),
+        "programs": program_selectors.program_list(user=request.user),
         "filters": filters,
         "filter_query": urlencode({k: v for k, v in filters.items() if v}),
         "can_run": has_capability(request.user, Capability.GROUP_RUN),

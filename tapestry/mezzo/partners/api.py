@@ -12,7 +12,6 @@ from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.evidence.suppression import threshold
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners import selectors, services
 from tapestry.mezzo.partners.models import Partnership
 from tapestry.mezzo.partners.schemas import (
@@ -26,6 +25,7 @@ from tapestry.mezzo.partners.schemas import (
 )
 from tapestry.micro.cases.selectors import case_get, need_by_code
 from tapestry.people.models import Organisation, OrganisationContact
+from tapestry.programs.models import Program
 from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["partnerships"])

@@ -10,9 +10,9 @@ import datetime as dt
 from django.utils import timezone
 
 from tapestry.demo.context import DemoContext
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners.models import IncomingReferral, Partnership
 from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.programs.models import Program
 
 T = Partnership.AgreementType
 

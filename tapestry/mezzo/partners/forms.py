@@ -9,11 +9,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from tapestry.access.models import User
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners.models import Partnership
 from tapestry.micro.cases.models import Case
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation, OrganisationContact
+from tapestry.programs.models import Program
 from tapestry.web.forms import DATE_INPUT, ServiceErrors
 
 

@@ -21,12 +21,12 @@ from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability
 from tapestry.evidence.suppression import Cell, suppress_table
 from tapestry.mezzo.groups.models import Group
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners.models import IncomingReferral, Partnership
 from tapestry.micro.cases.models import Case
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation, OrganisationContact
+from tapestry.programs.models import Program
 
 # How many months back the by-month table goes, this month included.
 MONTHS_SHOWN = 12

@@ -14,12 +14,12 @@ from tapestry.access.audit import audit_record
 from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners.models import IncomingReferral, Partnership
 from tapestry.micro.cases.models import Case
 from tapestry.needs.models import Need
 from tapestry.people import services as people_services
 from tapestry.people.models import Organisation, OrganisationContact
+from tapestry.programs.models import Program
 
 PARTNERSHIP_FIELDS = ("agreement_type", "status", "signed_on", "starts_on", "ends_on", "lead", "notes")
 

@@ -14,9 +14,9 @@ from ninja.pagination import paginate
 from pydantic import ConfigDict, StringConstraints
 
 from tapestry.access.models import User
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.prevention import selectors, services
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
+from tapestry.programs.models import Program
 from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["prevention"])

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from tapestry.access.policy import Capability, has_capability
 from tapestry.demo.context import DemoContext
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
+from tapestry.programs.models import Program
 
 M = OutcomeMeasure
 

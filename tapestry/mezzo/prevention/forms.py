@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 
 from tapestry.access.models import User
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
+from tapestry.programs.models import Program
 from tapestry.web.forms import DATE_INPUT, ServiceForm
 
 

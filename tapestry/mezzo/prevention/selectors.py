@@ -12,8 +12,8 @@ from django.http import Http404
 from tapestry.access import policy
 from tapestry.access.models import Role, User
 from tapestry.access.policy import ROLE_CAPABILITIES, Capability
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
+from tapestry.programs.models import Program
 
 
 def prevention_program_list(*, user: User, focus: str = "") -> QuerySet[PreventionProgram]:

@@ -16,8 +16,8 @@ from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
+from tapestry.programs.models import Program
 
 PROGRAM_FIELDS = (
     "name",

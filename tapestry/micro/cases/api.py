@@ -11,7 +11,6 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from tapestry.access.models import User
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases import selectors, services
 from tapestry.micro.cases.models import Case, CaseNeed
 from tapestry.micro.cases.schemas import (
@@ -28,6 +27,7 @@ from tapestry.micro.cases.schemas import (
 )
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Household, Person
+from tapestry.programs.models import Program
 from tapestry.web.schemas import ErrorOut, Pages
 
 router = Router(tags=["cases"])

@@ -13,10 +13,10 @@ from django.utils import timezone
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
 from tapestry.demo.context import DemoContext
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.needs.models import Barrier, Need
 from tapestry.people.models import HouseholdMember, Person
+from tapestry.programs.models import Program
 
 IDENTIFIED, ADDRESSED, MET, UNMET = "identified", "being_addressed", "met", "unmet"
 

@@ -12,11 +12,11 @@ from django import forms
 from django.db.models import QuerySet
 
 from tapestry.access.models import Segment, User
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case, CaseNeed
 from tapestry.needs.models import Barrier, Domain, Need
 from tapestry.people.forms import PersonChoiceField
 from tapestry.people.models import Household, Person
+from tapestry.programs.models import Program
 from tapestry.web.forms import ServiceForm
 
 GENERAL = ""

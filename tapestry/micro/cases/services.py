@@ -15,10 +15,10 @@ from tapestry.access.models import Assignment, AuditEntry, Segment, User
 from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.extensions import app_modules
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.needs.models import Barrier, Need
 from tapestry.people.models import Household, HouseholdMember, Person
+from tapestry.programs.models import Program
 
 # What an edit of a case may change; status moves through hold, reopen and close instead.
 CASE_EDITABLE = ("case_type", "presenting_problem", "referral_source", "worker", "program", "household")

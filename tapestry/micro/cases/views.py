@@ -16,8 +16,6 @@ from django.views.decorators.http import require_POST
 from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
-from tapestry.mezzo import selectors as mezzo_selectors
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases import selectors, services
 from tapestry.micro.cases.forms import (
     CaseCloseForm,
@@ -31,6 +29,8 @@ from tapestry.micro.cases.forms import (
 )
 from tapestry.micro.cases.models import Case
 from tapestry.people.models import Household, Person
+from tapestry.programs import selectors as program_selectors
+from tapestry.programs.models import Program
 
 PAGE_SIZE = 25
 
@@ -72,7 +72,7 @@ def case_work_links(case: Case) -> list[tuple[str, str]]:
 
 
 def _facts_form_choices(person: Person, case: Case | None = None) -> dict[str, Any]:
-    programs = mezzo_selectors.program_choices()
+    programs = program_selectors.program_choices()
     households = selectors.household_choices(person=person)
     if case is not None:
         # A case may stay in a program that has since closed, or with a household the person has left.

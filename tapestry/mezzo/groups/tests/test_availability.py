@@ -8,7 +8,7 @@ from django.urls import reverse
 from tapestry.mezzo.groups.availability import Band, availability
 from tapestry.mezzo.groups.models import Membership
 from tapestry.mezzo.groups.tests.support import api_client, community, fill, make_group
-from tapestry.mezzo.models import Program
+from tapestry.programs.models import Program
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +87,6 @@ def test_the_program_page_shows_its_groups_places_as_a_band(cast):
     group = make_group(cast["group_facilitator"], name="Tiny group", capacity=7, program=program)
     fill(group, cast["group_facilitator"], 7)
     program.staff.create(user=cast["program_manager"], role_in_program="manager")
-    html = client_for(cast["program_manager"]).get(reverse("mezzo:program_detail", args=[program.pk]))
+    html = client_for(cast["program_manager"]).get(reverse("programs:program_detail", args=[program.pk]))
     text = html.content.decode()
     assert "Tiny group" in text and "Full" in text and "<td>7</td>" not in text

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.tests.support import community, fill, make_group
-from tapestry.mezzo.models import Program
 from tapestry.needs.models import Need
+from tapestry.programs.models import Program
 from tapestry.testing import client_for, open_case
 
 pytestmark = pytest.mark.django_db

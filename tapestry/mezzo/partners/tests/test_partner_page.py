@@ -14,12 +14,12 @@ from django.urls import reverse
 
 from tapestry.access.models import AuditEntry
 from tapestry.mezzo.groups.models import Group
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners import selectors, services
 from tapestry.mezzo.partners.models import IncomingReferral
 from tapestry.mezzo.partners.tests.helpers import case_of, partnership, received, sent_referrals, today
 from tapestry.needs.models import Need
 from tapestry.people.models import OrganisationContact
+from tapestry.programs.models import Program
 from tapestry.testing import OrganisationFactory, client_for
 
 pytestmark = pytest.mark.django_db

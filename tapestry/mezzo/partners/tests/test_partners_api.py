@@ -6,9 +6,9 @@ import pytest
 from django.test import Client
 
 from tapestry.access.tokens import token_create
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners.models import IncomingReferral, Partnership
 from tapestry.mezzo.partners.tests.helpers import case_of, partnership, received, sent_referrals
+from tapestry.programs.models import Program
 from tapestry.testing import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tapestry.demo.context import DemoContext
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners import demo
 from tapestry.mezzo.partners.models import IncomingReferral, Partnership
 from tapestry.mezzo.partners.tests.helpers import case_of
+from tapestry.programs.models import Program
 from tapestry.testing import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners.tests.helpers import case_of, partnership, received, sent_referrals
+from tapestry.programs.models import Program
 from tapestry.testing import OrganisationFactory, client_for
 
 pytestmark = pytest.mark.django_db

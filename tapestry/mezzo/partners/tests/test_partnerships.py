@@ -10,11 +10,11 @@ from django.urls import reverse
 
 from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners import services
 from tapestry.mezzo.partners.models import Partnership
 from tapestry.mezzo.partners.tests.helpers import partnership, today
 from tapestry.people.models import OrganisationContact
+from tapestry.programs.models import Program
 from tapestry.testing import OrganisationFactory, client_for
 
 pytestmark = pytest.mark.django_db

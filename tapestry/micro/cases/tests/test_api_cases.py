@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tapestry.access.models import AuditEntry, Segment
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.tests.support import add_need, api_client
+from tapestry.programs.models import Program
 from tapestry.testing import HouseholdFactory, PersonFactory, add_member, assign, grant, open_case
 
 pytestmark = pytest.mark.django_db

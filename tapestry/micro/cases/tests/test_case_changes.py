@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.access.models import AuditEntry, Segment
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case
+from tapestry.programs.models import Program
 from tapestry.testing import client_for, grant, open_case
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from tapestry.access.models import Assignment, AuditEntry, Role, Segment
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case
+from tapestry.programs.models import Program
 from tapestry.testing import (
     HouseholdFactory,
     PersonFactory,

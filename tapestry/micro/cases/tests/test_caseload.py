@@ -137,4 +137,4 @@ def test_the_micro_level_links_the_caseload_and_the_mezzo_level_the_programs(cas
     mezzo = client.get(reverse("front:level", args=["mezzo"])).content.decode()
 
     assert reverse("cases:caseload") in micro
-    assert reverse("mezzo:program_list") in mezzo
+    assert reverse("programs:program_list") in mezzo

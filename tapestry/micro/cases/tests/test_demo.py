@@ -12,9 +12,9 @@ from django.core.management import call_command
 
 from tapestry.access import policy
 from tapestry.access.models import Segment, User
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases.caseload import caseload_alerts
 from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.programs.models import Program
 
 pytestmark = pytest.mark.django_db
 

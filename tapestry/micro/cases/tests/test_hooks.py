@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from tapestry.access.models import Segment
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases import ecomap, timeline
 from tapestry.micro.cases.tests.support import add_need, barrier
+from tapestry.programs.models import Program
 from tapestry.testing import grant, open_case
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,92 @@
+"""The measures groups offer (the contract: tapestry/evidence/measures.py).
+
+Group members and attendance by program, each one grouped SQL query and answered suppressed; and
+`SERVED`, the people a program serves through its groups, for program reach. Served means enrolled
+now, or enrolled once and since left; a waiting-list place is not service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from tapestry.evidence.measures import Period, Program, Rows, measure
+from tapestry.mezzo.groups.models import Membership
+
+NO_PROGRAM = "No program"
+
+
+def _served() -> QuerySet[Membership]:
+    return Membership.objects.filter(
+        Q(status=Membership.Status.ENROLLED) | Q(status=Membership.Status.EXITED, enrolled_on__isnull=False)
+    )
+
+
+def _by_program(rows: Iterable[tuple[int | None, str | None, int]]) -> Rows:
+    return [(name or NO_PROGRAM, n) for _, name, n in rows]
+
+
+@measure(
+    "groups.members_by_program",
+    "Group members by program",
+    note="People enrolled in a group now; someone in two of a program's groups counts once.",
+)
+def members_by_program() -> Rows:
+    return _by_program(
+        Membership.objects.filter(status=Membership.Status.ENROLLED)
+        .order_by()
+        .values_list("group__program_id", "group__program__name")
+        .annotate(n=Count("person", distinct=True))
+        .order_by("-n", "group__program__name")
+    )
+
+
+@measure(
+    "groups.attendance_by_program",
+    "Sessions attended by program",
+    note="Each time a member came to a held session (on time or late) counts once.",
+)
+def attendance_by_program() -> Rows:
+    # The attendance records belong to group_sessions, which builds on groups: reach them through
+    # the relation rather than import them (an arrow may only point down).
+    attendance = Membership._meta.get_field("attendance").related_model
+    held = attendance._meta.get_field("session").related_model.Status.HELD
+    return _by_program(
+        attendance.objects.filter(status__in=attendance.ATTENDED, session__status=held)
+        .order_by()
+        .values_list("membership__group__program_id", "membership__group__program__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "membership__group__program__name")
+    )
+
+
+class GroupsServed:
+    """The people a program serves through its groups, for program reach."""
+
+    def people(
+        self, program: Program, *, general_only: bool = False, during: Period | None = None
+    ) -> QuerySet:
+        members = _served().filter(group__program=program)
+        if general_only:
+            members = members.filter(group__segment="")
+        if during is not None:
+            start, end = during
+            condition = Q(exited_on__isnull=True) | Q(exited_on__gte=start)
+            if end is not None:
+                condition &= Q(enrolled_on__lt=end)
+            members = members.filter(condition)
+        return members.values("person_id")
+
+    def _general(self, program: Program) -> QuerySet[Membership]:
+        return _served().filter(group__program=program, group__segment="")
+
+    def needs(self, program: Program) -> QuerySet:
+        return self._general(program).values("group__focus_needs")
+
+    def people_with_need(self, program: Program, need: Any) -> QuerySet:
+        return self._general(program).filter(group__focus_needs=need).values("person_id")
+
+
+SERVED = GroupsServed()

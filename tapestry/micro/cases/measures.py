@@ -1,0 +1,115 @@
+"""The measures cases offer (the contract: tapestry/evidence/measures.py).
+
+Counts of cases by status, need, program and month, each one grouped SQL query and answered
+suppressed; and `SERVED`, the people a program serves through its cases, for program reach.
+Cases in a sensitive segment count in totals and by status, program and month, but are never
+broken down by need: they make one "confidential services" row.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db.models import Case as SqlCase
+from django.db.models import Count, F, Q, QuerySet, Value, When
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from tapestry.evidence.measures import CONFIDENTIAL, Period, Program, Rows, measure, month_starts
+from tapestry.micro.cases.models import Case, CaseNeed
+
+NO_PROGRAM = "No program"
+
+
+def _cases(program: Program | None, open_only: bool) -> QuerySet[Case]:
+    cases = Case.objects.all() if program is None else Case.objects.filter(program=program)
+    return cases.exclude(status=Case.Status.CLOSED) if open_only else cases
+
+
+@measure("cases.by_status", "Cases by status", note="Cases in a sensitive segment count here too.")
+def by_status(*, program: Program | None = None) -> Rows:
+    found = dict(_cases(program, False).values_list("status").annotate(n=Count("pk")))
+    return [(label, found.get(key, 0)) for key, label in Case.Status.choices]
+
+
+@measure(
+    "cases.by_need",
+    "Cases by need",
+    note="A case with several needs counts once under each; the total counts needs, not cases.",
+)
+def by_need(*, program: Program | None = None, open_only: bool = False) -> Rows:
+    needs = CaseNeed.objects.all() if program is None else CaseNeed.objects.filter(case__program=program)
+    if open_only:
+        needs = needs.exclude(case__status=Case.Status.CLOSED)
+    row = SqlCase(When(case__segment="", then=F("need__label")), default=Value(CONFIDENTIAL))
+    found = list(
+        needs.annotate(row=row)
+        .order_by()
+        .values_list("row")
+        .annotate(n=Count("case", distinct=True))
+        .order_by("-n", "row")
+    )
+    rows = [(label, n) for label, n in found if label != CONFIDENTIAL]
+    return [*rows, (CONFIDENTIAL, sum(n for label, n in found if label == CONFIDENTIAL))]
+
+
+@measure("cases.by_program", "Cases by program")
+def by_program(*, open_only: bool = False) -> Rows:
+    found = (
+        _cases(None, open_only)
+        .order_by()
+        .values_list("program_id", "program__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "program__name")
+    )
+    return [(name or NO_PROGRAM, n) for _, name, n in found]
+
+
+@measure("cases.opened_by_month", "Cases opened by month")
+def opened_by_month(*, program: Program | None = None, months: int = 12, today: date | None = None) -> Rows:
+    starts = month_starts(today or timezone.localdate(), months)
+    found = dict(
+        _cases(program, False)
+        .filter(opened_on__gte=starts[0])
+        .annotate(month=TruncMonth("opened_on"))
+        .order_by()
+        .values_list("month")
+        .annotate(n=Count("pk"))
+    )
+    return [(f"{start:%b %Y}", found.get(start, 0)) for start in starts]
+
+
+def _during(period: Period) -> Q:
+    """Open at some point in the period: opened before its end, not closed before its start."""
+    start, end = period
+    condition = Q(closed_on__isnull=True) | Q(closed_on__gte=start)
+    if end is not None:
+        condition &= Q(opened_on__lt=end)
+    return condition
+
+
+class CasesServed:
+    """The people a program serves through its cases (any status), for program reach."""
+
+    def people(
+        self, program: Program, *, general_only: bool = False, during: Period | None = None
+    ) -> QuerySet:
+        cases = Case.objects.filter(program=program)
+        if general_only:
+            cases = cases.filter(segment="")
+        if during is not None:
+            cases = cases.filter(_during(during))
+        return cases.values("person_id")
+
+    def _general_needs(self, program: Program) -> QuerySet[CaseNeed]:
+        return CaseNeed.objects.filter(case__program=program, case__segment="")
+
+    def needs(self, program: Program) -> QuerySet:
+        return self._general_needs(program).values("need_id")
+
+    def people_with_need(self, program: Program, need: Any) -> QuerySet:
+        return self._general_needs(program).filter(need=need).values("case__person_id")
+
+
+SERVED = CasesServed()

@@ -1,0 +1,433 @@
+"""API routes of programs: the programs an agency runs, their logic model, budget, staff and reach."""
+
+# No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated
+
+from django.core.exceptions import ValidationError
+from django.db.models import CharField, Model, QuerySet, TextField
+from django.http import Http404, HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+from pydantic import ConfigDict, StringConstraints
+
+from tapestry.access.models import User
+from tapestry.evidence.suppression import Cell
+from tapestry.programs import selectors, services
+from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
+from tapestry.programs.reach import Breakdown, program_reach
+from tapestry.web.schemas import ErrorOut, Pages
+
+router = Router(tags=["programs"])
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
+ProgramStatus = Program.Status
+Column = LogicModelItem.Column
+Frequency = LogicModelItem.Frequency
+Category = BudgetLine.Category
+RoleInProgram = ProgramStaff.RoleInProgram
+
+
+class ProgramIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    description: str = ""
+    is_active: bool = Field(
+        True, description="Ignored when `status` is sent: only a running program is active."
+    )
+    status: ProgramStatus | None = None
+    target_population: str = ""
+    purpose: str = ""
+    capacity: int | None = Field(None, ge=1)
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+
+class ProgramPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1, description="The version you read.")
+    name: Name | None = None
+    description: str | None = None
+    status: ProgramStatus | None = None
+    target_population: str | None = None
+    purpose: str | None = None
+    capacity: int | None = Field(None, ge=1)
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+
+class ProgramOut(Schema):
+    id: int
+    name: str
+    description: str
+    is_active: bool
+    status: str
+    target_population: str
+    purpose: str
+    capacity: int | None
+    starts_on: date | None
+    ends_on: date | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class LogicItemIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    column: Column
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    indicator: str = ""
+    target_value: Decimal | None = Field(None, max_digits=12, decimal_places=2)
+    unit: str = ""
+    data_source: str = ""
+    measured: Frequency | None = None
+
+
+class LogicItemPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1)
+    column: Column | None = None
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] | None = None
+    indicator: str | None = None
+    target_value: Decimal | None = Field(None, max_digits=12, decimal_places=2)
+    unit: str | None = None
+    data_source: str | None = None
+    measured: Frequency | None = None
+    position: int | None = Field(None, ge=0, description="Place in the column, from 0.")
+
+
+class LogicItemOut(Schema):
+    id: int
+    program_id: int
+    column: str
+    text: str
+    position: int
+    indicator: str
+    target_value: Decimal | None
+    unit: str
+    data_source: str
+    measured: str
+    version: int
+
+
+class BudgetLineIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    category: Category
+    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    amount: Decimal = Field(gt=0, max_digits=12, decimal_places=2)
+    funder: str = ""
+    fiscal_year: int = Field(ge=2000, le=2100)
+
+
+class BudgetLineOut(Schema):
+    id: int
+    program_id: int
+    category: str
+    description: str
+    amount: Decimal
+    funder: str
+    fiscal_year: int
+    version: int
+
+
+class BudgetTotalOut(Schema):
+    fiscal_year: int
+    category: str
+    total: Decimal
+
+
+class BudgetOut(Schema):
+    items: list[BudgetLineOut]
+    totals: list[BudgetTotalOut]
+    total: Decimal
+
+
+class StaffIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    user_id: int
+    role_in_program: RoleInProgram = RoleInProgram.STAFF
+    fte: Decimal = Field(Decimal("1.00"), gt=0, le=1, max_digits=3, decimal_places=2)
+    started_on: date | None = None
+
+
+class StaffOut(Schema):
+    id: int
+    user_id: int
+    name: str
+    role_in_program: str
+    fte: Decimal
+    started_on: date
+
+
+class CellOut(Schema):
+    label: str
+    value: int | None = Field(description="Null when the count is too small to show.")
+    suppressed: bool
+
+
+class BreakdownOut(Schema):
+    title: str
+    cells: list[CellOut]
+    total: CellOut
+    note: str
+
+
+class ProgramReachOut(Schema):
+    program_id: int
+    people_served: CellOut
+    by_need: BreakdownOut
+    by_age: BreakdownOut
+    by_gender: BreakdownOut
+    by_month: BreakdownOut
+
+
+def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+def _staff_out(staff: ProgramStaff) -> dict:
+    return {
+        "id": staff.pk,
+        "user_id": staff.user_id,
+        "name": staff.user.get_full_name() or staff.user.username,
+        "role_in_program": staff.role_in_program,
+        "fte": staff.fte,
+        "started_on": staff.started_on,
+    }
+
+
+def _cell(cell: Cell) -> dict:
+    return {"label": cell.label, "value": cell.value, "suppressed": cell.suppressed}
+
+
+def _breakdown(breakdown: Breakdown) -> dict:
+    return {
+        "title": breakdown.title,
+        "cells": [_cell(cell) for cell in breakdown.cells],
+        "total": _cell(breakdown.total),
+        "note": breakdown.note,
+    }
+
+
+def _changes(payload: Schema, model: type[Model]) -> dict:
+    """The fields sent; an explicit null clears an optional text field and is refused for a required one."""
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    for name, value in changes.items():
+        field = model._meta.get_field(name)
+        if value is None and not field.null:
+            if not (isinstance(field, CharField | TextField) and field.blank):
+                raise ValidationError({name: ["This field cannot be empty."]})
+            changes[name] = ""
+    return changes
+
+
+ITEM_NOT_YOURS = "No such logic-model item among the programs you manage."
+
+
+def _item(user: User, item_id: int) -> LogicModelItem:
+    """An item of a program the user manages; a missing one and another's answer alike (rule 9)."""
+    item = LogicModelItem.objects.filter(pk=item_id).first()
+    if item is None:
+        raise Http404(ITEM_NOT_YOURS)
+    try:
+        selectors.require_manageable(user, item.program_id)
+    except Http404:
+        raise Http404(ITEM_NOT_YOURS) from None
+    return item
+
+
+@router.get(
+    "/programs",
+    response={200: list[ProgramOut], **_errors(422)},
+    operation_id="program_list",
+    summary="List programs",
+    description="`active=true` lists the programs that take new cases; `status` filters by design/running/closed.",
+)
+@paginate(Pages)
+def program_list(
+    request: HttpRequest,
+    active: bool | None = Query(None),
+    status: str | None = Query(None, pattern="^(design|running|closed)$"),
+) -> QuerySet[Program]:
+    return selectors.program_list(user=request.user, active=active, status=status or "")
+
+
+@router.post(
+    "/programs",
+    response={201: ProgramOut, **_errors(400, 422)},
+    operation_id="program_create",
+    summary="Add a program",
+    description="Needs the program-manage capability; whoever adds a program becomes its manager.",
+)
+def program_create(request: HttpRequest, payload: ProgramIn) -> Status:
+    data = payload.model_dump()
+    data["status"] = data["status"] or ""
+    return Status(201, services.program_create(actor=request.user, **data))
+
+
+@router.get(
+    "/programs/{program_id}",
+    response={200: ProgramOut, **_errors(404)},
+    operation_id="program_detail",
+    summary="A program's facts",
+)
+def program_detail(request: HttpRequest, program_id: int) -> Program:
+    return selectors.program_get(user=request.user, program_id=program_id)
+
+
+@router.patch(
+    "/programs/{program_id}",
+    response={200: ProgramOut, **_errors(400, 404, 409, 422)},
+    operation_id="program_update",
+    summary="Change a program",
+    description="Only a program's managers (or a supervisor) may; send the `version` you read (409 if stale).",
+)
+def program_update(request: HttpRequest, program_id: int, payload: ProgramPatch) -> Program:
+    program = selectors.require_manageable(request.user, program_id)
+    changes = _changes(payload, Program)
+    return services.program_update(
+        actor=request.user, program=program, version=payload.version, changes=changes
+    )
+
+
+@router.get(
+    "/programs/{program_id}/logic-model",
+    response={200: list[LogicItemOut], **_errors(404)},
+    operation_id="logic_model",
+    summary="A program's logic model",
+    description="Items in column order (inputs, activities, outputs, short-term, long-term), then position.",
+)
+def logic_model(request: HttpRequest, program_id: int) -> list[LogicModelItem]:
+    program = selectors.program_get(user=request.user, program_id=program_id)
+    return [item for column in selectors.logic_model(program) for item in column.items]
+
+
+@router.post(
+    "/programs/{program_id}/logic-model",
+    response={201: LogicItemOut, **_errors(400, 404, 422)},
+    operation_id="logic_item_add",
+    summary="Add an item to a logic-model column",
+    description="Outcomes (short_term, long_term) may carry an indicator; other columns may not.",
+)
+def logic_item_add(request: HttpRequest, program_id: int, payload: LogicItemIn) -> Status:
+    program = selectors.require_manageable(request.user, program_id)
+    data = payload.model_dump()
+    data["measured"] = data["measured"] or ""
+    return Status(201, services.logic_item_add(actor=request.user, program=program, **data))
+
+
+@router.patch(
+    "/logic-model-items/{item_id}",
+    response={200: LogicItemOut, **_errors(400, 404, 409, 422)},
+    operation_id="logic_item_update",
+    summary="Change a logic-model item",
+)
+def logic_item_update(request: HttpRequest, item_id: int, payload: LogicItemPatch) -> LogicModelItem:
+    item = _item(request.user, item_id)
+    changes = _changes(payload, LogicModelItem)
+    return services.logic_item_update(actor=request.user, item=item, version=payload.version, changes=changes)
+
+
+@router.delete(
+    "/logic-model-items/{item_id}",
+    response={204: None, **_errors(404)},
+    operation_id="logic_item_remove",
+    summary="Remove a logic-model item",
+)
+def logic_item_remove(request: HttpRequest, item_id: int) -> Status:
+    item = _item(request.user, item_id)
+    services.logic_item_remove(actor=request.user, item=item)
+    return Status(204, None)
+
+
+@router.get(
+    "/programs/{program_id}/budget-lines",
+    response={200: BudgetOut, **_errors(404)},
+    operation_id="budget_lines",
+    summary="A program's budget lines with totals per fiscal year and category",
+)
+def budget_lines(request: HttpRequest, program_id: int) -> dict:
+    program = selectors.program_get(user=request.user, program_id=program_id)
+    lines = list(BudgetLine.objects.filter(program=program))
+    totals: dict[tuple[int, str], Decimal] = {}
+    for line in lines:
+        key = (line.fiscal_year, line.category)
+        totals[key] = totals.get(key, Decimal("0")) + line.amount
+    return {
+        "items": lines,
+        "totals": [
+            {"fiscal_year": year, "category": category, "total": total}
+            for (year, category), total in sorted(totals.items(), key=lambda kv: (-kv[0][0], kv[0][1]))
+        ],
+        "total": sum((line.amount for line in lines), Decimal("0")),
+    }
+
+
+@router.post(
+    "/programs/{program_id}/budget-lines",
+    response={201: BudgetLineOut, **_errors(400, 404, 422)},
+    operation_id="budget_line_add",
+    summary="Add a budget line",
+)
+def budget_line_add(request: HttpRequest, program_id: int, payload: BudgetLineIn) -> Status:
+    program = selectors.require_manageable(request.user, program_id)
+    return Status(201, services.budget_line_add(actor=request.user, program=program, **payload.model_dump()))
+
+
+@router.get(
+    "/programs/{program_id}/staff",
+    response={200: list[StaffOut], **_errors(404)},
+    operation_id="program_staff",
+    summary="Who works on a program",
+)
+def program_staff(request: HttpRequest, program_id: int) -> list[dict]:
+    program = selectors.program_get(user=request.user, program_id=program_id)
+    return [_staff_out(staff) for staff in selectors.staff_of(program)]
+
+
+@router.post(
+    "/programs/{program_id}/staff",
+    response={201: StaffOut, **_errors(400, 404, 422)},
+    operation_id="program_staff_add",
+    summary="Put a member of staff on a program",
+)
+def program_staff_add(request: HttpRequest, program_id: int, payload: StaffIn) -> Status:
+    program = selectors.require_manageable(request.user, program_id)
+    data = payload.model_dump()
+    user = User.objects.filter(pk=data.pop("user_id")).first()
+    if user is None:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError({"user_id": ["No such staff member."]})
+    staff = services.staff_add(actor=request.user, program=program, user=user, **data)
+    return Status(201, _staff_out(staff))
+
+
+@router.get(
+    "/programs/{program_id}/reach",
+    response={200: ProgramReachOut, **_errors(404)},
+    operation_id="program_reach",
+    summary="People a program served, by need, age, gender and month",
+    description=(
+        "Counts below the agency's threshold come back as `value: null` with `suppressed: true`, and a "
+        "second cell is hidden where one hidden cell could be worked out from the total."
+    ),
+)
+def reach(request: HttpRequest, program_id: int) -> dict:
+    found = program_reach(user=request.user, program_id=program_id)
+    return {
+        "program_id": found.program.pk,
+        "people_served": _cell(found.people_served),
+        "by_need": _breakdown(found.by_need),
+        "by_age": _breakdown(found.by_age),
+        "by_gender": _breakdown(found.by_gender),
+        "by_month": _breakdown(found.by_month),
+    }
