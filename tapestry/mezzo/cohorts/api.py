@@ -26,14 +26,9 @@ from tapestry.mezzo.cohorts.schemas import (
 from tapestry.mezzo.models import Program
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["cohorts"])
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 def _program(program_id: int | None) -> Program | None:
@@ -59,7 +54,7 @@ def _with_count(user: User, cohort: Cohort) -> Cohort:
 
 @router.get(
     "/cohorts",
-    response={200: list[CohortOut], **_errors(422)},
+    response={200: list[CohortOut], **error_responses(422)},
     operation_id="cohort_list",
     summary="List the cohorts you lead or have members of",
     description="`members_seen` counts only the members you may see; members you may not see are not counted.",
@@ -71,7 +66,7 @@ def cohort_list(request: HttpRequest, status: str = "") -> QuerySet[Cohort]:
 
 @router.post(
     "/cohorts",
-    response={201: CohortOut, **_errors(400, 422)},
+    response={201: CohortOut, **error_responses(400, 422)},
     operation_id="cohort_create",
     summary="Start a cohort",
 )
@@ -89,7 +84,7 @@ def cohort_create(request: HttpRequest, payload: CohortIn) -> Status:
 
 @router.get(
     "/cohorts/{cohort_id}",
-    response={200: CohortDetailOut, **_errors(404, 422)},
+    response={200: CohortDetailOut, **error_responses(404, 422)},
     operation_id="cohort_detail",
     summary="Open a cohort with the members you may see",
     description="Every open is written to the audit log.",
@@ -103,7 +98,7 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> Cohort:
 
 @router.patch(
     "/cohorts/{cohort_id}",
-    response={200: CohortOut, **_errors(400, 404, 409, 422)},
+    response={200: CohortOut, **error_responses(400, 404, 409, 422)},
     operation_id="cohort_update",
     summary="Change a cohort or close it",
     description="Send the `version` you read; if the cohort changed since, the answer is 409 and nothing is saved.",
@@ -129,7 +124,7 @@ def cohort_update(request: HttpRequest, cohort_id: int, payload: CohortPatch) ->
 
 @router.get(
     "/cohorts/{cohort_id}/members",
-    response={200: list[CohortMemberOut], **_errors(404, 422)},
+    response={200: list[CohortMemberOut], **error_responses(404, 422)},
     operation_id="cohort_member_list",
     summary="List the cohort's current members you may see",
 )
@@ -141,7 +136,7 @@ def cohort_member_list(request: HttpRequest, cohort_id: int) -> list[CohortMembe
 
 @router.post(
     "/cohorts/{cohort_id}/members",
-    response={201: CohortMemberOut, **_errors(400, 404, 422)},
+    response={201: CohortMemberOut, **error_responses(400, 404, 422)},
     operation_id="cohort_member_add",
     summary="Add a case to the cohort",
     description="Only a case you may change; a case already in the cohort is refused with 400.",
@@ -162,7 +157,7 @@ def cohort_member_add(request: HttpRequest, cohort_id: int, payload: CohortMembe
 
 @router.delete(
     "/cohorts/{cohort_id}/members/{member_id}",
-    response={200: CohortMemberOut, **_errors(400, 404, 422)},
+    response={200: CohortMemberOut, **error_responses(400, 404, 422)},
     operation_id="cohort_member_remove",
     summary="Take a case out of the cohort",
     description="The member row stays with the date it was taken out, so the cohort's history is kept.",
@@ -238,7 +233,7 @@ def _members(user: User, cohort: Cohort, kind: str, member_ids: list[int] | None
 
 @router.post(
     "/cohorts/{cohort_id}/actions",
-    response={200: CohortActionOut, **_errors(400, 404, 422)},
+    response={200: CohortActionOut, **error_responses(400, 404, 422)},
     operation_id="cohort_action_run",
     summary="Apply one action to each chosen member",
     description=(
@@ -278,7 +273,7 @@ def cohort_action_run(request: HttpRequest, cohort_id: int, payload: CohortActio
 
 @router.get(
     "/cohorts/{cohort_id}/progress",
-    response={200: list[CohortProgressRowOut], **_errors(404, 422)},
+    response={200: list[CohortProgressRowOut], **error_responses(404, 422)},
     operation_id="cohort_progress",
     summary="Each visible member's progress: goals, tasks, last note, latest referral and score",
     description="Every read is written to the audit log.",

@@ -22,13 +22,9 @@ from tapestry.mezzo.families.schemas import (
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
 from tapestry.people.models import Person
-from tapestry.web.schemas import ErrorOut
+from tapestry.web.schemas import error_responses
 
 router = Router(tags=["family plans"])
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 def _plan_out(user: User, case: Case, purpose: str = "case work") -> FamilyPlan:
@@ -47,7 +43,7 @@ def _members(case: Case, ids: list[int]) -> list[Person]:
 
 @router.get(
     "/cases/{case_id}/family-plan",
-    response={200: FamilyPlanOut, **_errors(404, 422)},
+    response={200: FamilyPlanOut, **error_responses(404, 422)},
     operation_id="family_plan_detail",
     summary="Open a case's family plan",
     description="Strengths, concerns, goals for the family with their referrals, and the plan's history. Audited.",
@@ -63,7 +59,7 @@ def family_plan_detail(
 
 @router.put(
     "/cases/{case_id}/family-plan",
-    response={200: FamilyPlanOut, 201: FamilyPlanOut, **_errors(400, 404, 409, 422)},
+    response={200: FamilyPlanOut, 201: FamilyPlanOut, **error_responses(400, 404, 409, 422)},
     operation_id="family_plan_save",
     summary="Start or change a case's family plan",
     description=(
@@ -103,7 +99,7 @@ def family_plan_save(request: HttpRequest, case_id: int, payload: FamilyPlanIn) 
 
 @router.post(
     "/cases/{case_id}/family-plan/goals",
-    response={201: FamilyGoalOut, **_errors(400, 404, 422)},
+    response={201: FamilyGoalOut, **error_responses(400, 404, 422)},
     operation_id="family_goal_create",
     summary="Add a goal for the family",
 )
@@ -125,7 +121,7 @@ def family_goal_create(request: HttpRequest, case_id: int, payload: FamilyGoalIn
 
 @router.patch(
     "/family-goals/{goal_id}",
-    response={200: FamilyGoalOut, **_errors(400, 404, 409, 422)},
+    response={200: FamilyGoalOut, **error_responses(400, 404, 409, 422)},
     operation_id="family_goal_update",
     summary="Change a family goal, or mark it met or not met",
     description="Send the `version` you read. Met or not met needs a `status_note`.",
@@ -149,7 +145,7 @@ def family_goal_update(request: HttpRequest, goal_id: int, payload: FamilyGoalPa
 
 @router.post(
     "/family-goals/{goal_id}/referrals",
-    response={201: FamilyReferralOut, **_errors(400, 404, 409, 422)},
+    response={201: FamilyReferralOut, **error_responses(400, 404, 409, 422)},
     operation_id="family_goal_referral_create",
     summary="Refer the family to a service for a goal",
     description=(

@@ -10,13 +10,14 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import ConfigDict, StringConstraints
+from pydantic import StringConstraints
 
 from tapestry.access.models import User
 from tapestry.mezzo.mediation import selectors, services
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, Party
 from tapestry.people.models import Organisation
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.ids import renamed
+from tapestry.web.schemas import Input, Pages, error_responses
 
 router = Router(tags=["mediation"])
 
@@ -26,10 +27,6 @@ Kind = Literal[tuple(Dispute.Kind.values)]
 StatusValue = Literal[tuple(Dispute.Status.values)]
 RoleValue = Literal[tuple(Party.Role.values)]
 FollowUpValue = Literal[tuple(Agreement.FollowUp.values)]
-
-
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
 
 
 class DisputeIn(Input):
@@ -169,9 +166,14 @@ class DisputeDetailOut(DisputeOut):
         return obj.agreements.all()
 
 
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
+# Service field names as the API body spells them.
+NAMES = {
+    "mediators": "mediator_ids",
+    "person": "person_id",
+    "organisation": "organisation_id",
+    "present": "present_party_ids",
+    "issues": "issue_ids",
+}
 
 
 def _staff(ids: list[int]) -> list[User]:
@@ -196,7 +198,7 @@ def _detail(request: HttpRequest, dispute_id: int) -> Dispute:
 
 @router.get(
     "/disputes",
-    response={200: list[DisputeOut], **_errors(422)},
+    response={200: list[DisputeOut], **error_responses(422)},
     operation_id="dispute_list",
     summary="List the disputes you mediate (or supervise a mediator of)",
     description="`status=open` or `status=closed` filters. The read is audited.",
@@ -210,7 +212,7 @@ def dispute_list(
 
 @router.post(
     "/disputes",
-    response={201: DisputeDetailOut, **_errors(400, 422)},
+    response={201: DisputeDetailOut, **error_responses(400, 422)},
     operation_id="dispute_create",
     summary="Open a dispute",
     description="Every mediator must hold the group-run capability; include yourself or someone you supervise.",
@@ -221,27 +223,13 @@ def dispute_create(request: HttpRequest, payload: DisputeIn) -> Status:
     try:
         dispute = services.dispute_create(actor=request.user, mediators=mediators, **data)
     except ValidationError as error:
-        raise _renamed(error) from error
+        raise renamed(error, NAMES) from error
     return Status(201, _detail(request, dispute.pk))
-
-
-def _renamed(error: ValidationError) -> ValidationError:
-    """Service field names as the API spells them."""
-    names = {
-        "mediators": "mediator_ids",
-        "person": "person_id",
-        "organisation": "organisation_id",
-        "present": "present_party_ids",
-        "issues": "issue_ids",
-    }
-    if not hasattr(error, "error_dict"):
-        return error
-    return ValidationError({names.get(k, k): v for k, v in error.error_dict.items()})
 
 
 @router.get(
     "/disputes/{dispute_id}",
-    response={200: DisputeDetailOut, **_errors(404, 422)},
+    response={200: DisputeDetailOut, **error_responses(404, 422)},
     operation_id="dispute_detail",
     summary="Open a dispute with its parties, sessions, issues and agreements",
     description="404 unless you mediate it or supervise one of its mediators. Every open is audited.",
@@ -252,7 +240,7 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> Dispute:
 
 @router.patch(
     "/disputes/{dispute_id}",
-    response={200: DisputeDetailOut, **_errors(400, 404, 409, 422)},
+    response={200: DisputeDetailOut, **error_responses(400, 404, 409, 422)},
     operation_id="dispute_update",
     summary="Change a dispute, or close it with a reason",
 )
@@ -267,13 +255,13 @@ def dispute_update(request: HttpRequest, dispute_id: int, payload: DisputePatch)
             actor=request.user, dispute=dispute, version=version, changes=changes, mediators=mediators
         )
     except ValidationError as error:
-        raise _renamed(error) from error
+        raise renamed(error, NAMES) from error
     return _detail(request, dispute_id)
 
 
 @router.post(
     "/disputes/{dispute_id}/parties",
-    response={201: PartyOut, **_errors(400, 404, 422)},
+    response={201: PartyOut, **error_responses(400, 404, 422)},
     operation_id="dispute_party_add",
     summary="Add a party: a person you may open, or an organisation",
 )
@@ -297,13 +285,13 @@ def party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -> Status
             actor=request.user, dispute=dispute, role=payload.role, person=person, organisation=organisation
         )
     except ValidationError as error:
-        raise _renamed(error) from error
+        raise renamed(error, NAMES) from error
     return Status(201, party)
 
 
 @router.post(
     "/disputes/{dispute_id}/sessions",
-    response={201: MediationSessionOut, **_errors(400, 404, 422)},
+    response={201: MediationSessionOut, **error_responses(400, 404, 422)},
     operation_id="dispute_session_add",
     summary="Record a session that was held",
 )
@@ -325,13 +313,13 @@ def session_add(request: HttpRequest, dispute_id: int, payload: MediationSession
             present=present,
         )
     except ValidationError as error:
-        raise _renamed(error) from error
+        raise renamed(error, NAMES) from error
     return Status(201, session)
 
 
 @router.post(
     "/disputes/{dispute_id}/issues",
-    response={201: IssueOut, **_errors(400, 404, 422)},
+    response={201: IssueOut, **error_responses(400, 404, 422)},
     operation_id="dispute_issue_add",
     summary="Add an issue in dispute",
 )
@@ -344,7 +332,7 @@ def issue_add(request: HttpRequest, dispute_id: int, payload: IssueIn) -> Status
 
 @router.post(
     "/disputes/{dispute_id}/agreements",
-    response={201: AgreementOut, **_errors(400, 404, 422)},
+    response={201: AgreementOut, **error_responses(400, 404, 422)},
     operation_id="dispute_agreement_add",
     summary="Record an agreement and the issues it settles",
 )
@@ -361,13 +349,13 @@ def agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -
             follow_up_on=payload.follow_up_on,
         )
     except ValidationError as error:
-        raise _renamed(error) from error
+        raise renamed(error, NAMES) from error
     return Status(201, selectors.agreement_get(user=request.user, agreement_id=agreement.pk))
 
 
 @router.patch(
     "/agreements/{agreement_id}",
-    response={200: AgreementOut, **_errors(400, 404, 409, 422)},
+    response={200: AgreementOut, **error_responses(400, 404, 409, 422)},
     operation_id="agreement_follow_up",
     summary="Record how an agreement held up, or move its follow-up date",
     description="`partly_kept` and `broken` need a `follow_up_note`.",

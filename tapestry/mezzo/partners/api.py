@@ -26,13 +26,9 @@ from tapestry.mezzo.partners.schemas import (
 )
 from tapestry.micro.cases.selectors import case_get, need_by_code
 from tapestry.people.models import Organisation, OrganisationContact
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["partnerships"])
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 def _by_ids(model: Any, ids: list[int], field: str, what: str) -> list:
@@ -64,7 +60,7 @@ def _fresh(user: User, partnership: Partnership) -> Partnership:
 
 @router.get(
     "/partnerships",
-    response={200: list[PartnershipOut], **_errors(422)},
+    response={200: list[PartnershipOut], **error_responses(422)},
     operation_id="partnership_list",
     summary="List partnerships",
     description="Agreements with partner organisations; `renewal_due=true` keeps live ones running out within 60 days.",
@@ -83,7 +79,7 @@ def partnership_list(
 
 @router.post(
     "/partnerships",
-    response={201: PartnershipOut, **_errors(400, 422)},
+    response={201: PartnershipOut, **error_responses(400, 422)},
     operation_id="partnership_create",
     summary="Record a partnership",
     description="One live agreement per organisation and type: a second is refused with 400 naming the first.",
@@ -108,7 +104,7 @@ def partnership_create(request: HttpRequest, payload: PartnershipIn) -> Status:
 
 @router.get(
     "/partnerships/{partnership_id}",
-    response={200: PartnershipOut, **_errors(404, 422)},
+    response={200: PartnershipOut, **error_responses(404, 422)},
     operation_id="partnership_detail",
     summary="Open a partnership",
 )
@@ -118,7 +114,7 @@ def partnership_detail(request: HttpRequest, partnership_id: int) -> Partnership
 
 @router.patch(
     "/partnerships/{partnership_id}",
-    response={200: PartnershipOut, **_errors(400, 404, 409, 422)},
+    response={200: PartnershipOut, **error_responses(400, 404, 409, 422)},
     operation_id="partnership_update",
     summary="Change a partnership",
     description="Send the `version` you read; if the agreement changed since, the answer is 409 and nothing is saved.",
@@ -154,7 +150,7 @@ def partnership_update(request: HttpRequest, partnership_id: int, payload: Partn
 
 @router.get(
     "/partnerships/{partnership_id}/referrals",
-    response={200: PartnerReferralCountsOut, **_errors(404, 422)},
+    response={200: PartnerReferralCountsOut, **error_responses(404, 422)},
     operation_id="partnership_referral_counts",
     summary="Count the referrals exchanged with a partner",
     description=(
@@ -180,7 +176,7 @@ def partnership_referrals(request: HttpRequest, partnership_id: int) -> dict:
 
 @router.post(
     "/partnerships/{partnership_id}/incoming-referrals",
-    response={201: IncomingReferralOut, **_errors(400, 404, 422)},
+    response={201: IncomingReferralOut, **error_responses(400, 404, 422)},
     operation_id="partnership_incoming_referral_create",
     summary="Record a referral the partner sent us",
     description="Recorded on a case you may change; only staff who may open that case see it.",

@@ -11,13 +11,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import ConfigDict, StringConstraints
+from pydantic import StringConstraints
 
-from tapestry.access.models import User
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.prevention import selectors, services
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.ids import renamed, resolve_ids
+from tapestry.web.schemas import Input, Pages, error_responses
 
 router = Router(tags=["prevention"])
 
@@ -30,10 +29,6 @@ Kind = Literal[tuple(Activity.Kind.values)]
 Direction = Literal[tuple(OutcomeMeasure.Direction.values)]
 Source = Literal[tuple(OutcomeMeasure.Source.values)]
 Count = Annotated[int, Field(ge=0)]
-
-
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
 
 
 class PreventionProgramIn(Input):
@@ -159,31 +154,20 @@ class ProgramDetailOut(PreventionProgramOut):
     measures: list[PreventionMeasureOut]
 
 
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
+# Service field names as the API body spells them.
+NAMES = {"lead": "lead_id", "program": "program_id"}
 
 
 def _resolved(data: dict[str, Any]) -> dict[str, Any]:
     """Turn `lead_id` and `program_id` into the records they name, or a field error."""
-    if "lead_id" in data:
-        lead_id = data.pop("lead_id")
-        data["lead"] = User.objects.filter(pk=lead_id).first() if lead_id is not None else None
-        if data["lead"] is None:
-            raise ValidationError({"lead_id": ["No staff member with this number."]})
-    if "program_id" in data:
-        program_id = data.pop("program_id")
-        data["program"] = Program.objects.filter(pk=program_id).first() if program_id is not None else None
-        if program_id is not None and data["program"] is None:
-            raise ValidationError({"program_id": ["No program with this number."]})
-    return data
-
-
-def _renamed(error: ValidationError) -> ValidationError:
-    names = {"lead": "lead_id", "program": "program_id"}
-    if not hasattr(error, "error_dict"):
-        return error
-    return ValidationError({names.get(k, k): v for k, v in error.error_dict.items()})
+    return resolve_ids(
+        data,
+        {
+            "lead_id": (selectors.staff_member, "No staff member with this number."),
+            "program_id": (selectors.program_by_id, "No program with this number."),
+        },
+        nullable=("program_id",),
+    )
 
 
 def _detail(request: HttpRequest, program_id: int) -> dict[str, Any]:
@@ -201,7 +185,7 @@ def _detail(request: HttpRequest, program_id: int) -> dict[str, Any]:
 
 @router.get(
     "/prevention-programs",
-    response={200: list[PreventionProgramOut], **_errors(422)},
+    response={200: list[PreventionProgramOut], **error_responses(422)},
     operation_id="prevention_program_list",
     summary="List prevention programs",
 )
@@ -212,7 +196,7 @@ def prevention_program_list(request: HttpRequest, focus: Focus | None = None) ->
 
 @router.post(
     "/prevention-programs",
-    response={201: ProgramDetailOut, **_errors(400, 422)},
+    response={201: ProgramDetailOut, **error_responses(400, 422)},
     operation_id="prevention_program_create",
     summary="Add a prevention program",
     description="Needs the program-manage capability (community educators, program managers, supervisors).",
@@ -222,13 +206,13 @@ def prevention_program_create(request: HttpRequest, payload: PreventionProgramIn
     try:
         record = services.prevention_program_create(actor=request.user, **data)
     except ValidationError as error:
-        raise _renamed(error) from error
+        raise renamed(error, NAMES) from error
     return Status(201, _detail(request, record.pk))
 
 
 @router.get(
     "/prevention-programs/{program_id}",
-    response={200: ProgramDetailOut, **_errors(404, 422)},
+    response={200: ProgramDetailOut, **error_responses(404, 422)},
     operation_id="prevention_program_detail",
     summary="Open a prevention program with its reach and measures",
 )
@@ -238,7 +222,7 @@ def prevention_program_detail(request: HttpRequest, program_id: int) -> dict[str
 
 @router.patch(
     "/prevention-programs/{program_id}",
-    response={200: ProgramDetailOut, **_errors(400, 404, 409, 422)},
+    response={200: ProgramDetailOut, **error_responses(400, 404, 409, 422)},
     operation_id="prevention_program_update",
     summary="Change a prevention program",
 )
@@ -253,13 +237,13 @@ def prevention_program_update(
             actor=request.user, record=record, version=version, changes=changes
         )
     except ValidationError as error:
-        raise _renamed(error) from error
+        raise renamed(error, NAMES) from error
     return _detail(request, program_id)
 
 
 @router.get(
     "/prevention-programs/{program_id}/activities",
-    response={200: list[ActivityOut], **_errors(404, 422)},
+    response={200: list[ActivityOut], **error_responses(404, 422)},
     operation_id="prevention_activity_list",
     summary="List the activities delivered, newest first",
 )
@@ -271,7 +255,7 @@ def activity_list(request: HttpRequest, program_id: int) -> QuerySet[Activity]:
 
 @router.post(
     "/prevention-programs/{program_id}/activities",
-    response={201: ActivityOut, **_errors(400, 404, 422)},
+    response={201: ActivityOut, **error_responses(400, 404, 422)},
     operation_id="prevention_activity_add",
     summary="Record an activity delivered, with its headcount",
     description="The age bands, when given, may not add up to more than the headcount.",
@@ -283,7 +267,7 @@ def activity_add(request: HttpRequest, program_id: int, payload: ActivityIn) -> 
 
 @router.get(
     "/prevention-programs/{program_id}/measures",
-    response={200: list[PreventionMeasureOut], **_errors(404, 422)},
+    response={200: list[PreventionMeasureOut], **error_responses(404, 422)},
     operation_id="prevention_measure_list",
     summary="List the outcome measures, before and after",
 )
@@ -295,7 +279,7 @@ def measure_list(request: HttpRequest, program_id: int) -> QuerySet[OutcomeMeasu
 
 @router.post(
     "/prevention-programs/{program_id}/measures",
-    response={201: PreventionMeasureOut, **_errors(400, 404, 422)},
+    response={201: PreventionMeasureOut, **error_responses(400, 404, 422)},
     operation_id="prevention_measure_add",
     summary="Record an outcome measure before and after",
 )

@@ -91,3 +91,12 @@ def lead_choices() -> QuerySet[User]:
 
 def program_choices() -> QuerySet[Program]:
     return Program.objects.filter(is_active=True).order_by("name")
+
+
+def staff_member(user_id: int | None) -> User | None:
+    """The staff member with this number (a lead named in an API body), or None."""
+    return User.objects.filter(pk=user_id).first() if user_id is not None else None
+
+
+def program_by_id(program_id: int | None) -> Program | None:
+    return Program.objects.filter(pk=program_id).first() if program_id is not None else None
