@@ -4,7 +4,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
@@ -24,8 +24,8 @@ from tapestry.mezzo.cohorts.schemas import (
     CohortProgressRowOut,
 )
 from tapestry.mezzo.models import Program
-from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
+from tapestry.web.ids import referenced
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["cohorts"])
@@ -34,21 +34,23 @@ router = Router(tags=["cohorts"])
 def _program(program_id: int | None) -> Program | None:
     if program_id is None:
         return None
-    program = Program.objects.filter(pk=program_id).first()
-    if program is None:
-        raise ValidationError({"program_id": ["There is no program with this number; see GET /programs."]})
-    return program
+    return referenced(
+        "program_id",
+        lambda: selectors.program_by_id(program_id),
+        "There is no program with this number; see GET /programs.",
+    )
 
 
 def _staff(user_id: int, field: str) -> User:
-    user = User.objects.filter(pk=user_id, is_active=True).first()
-    if user is None:
-        raise ValidationError({field: ["There is no active staff member with this number."]})
-    return user
+    return referenced(
+        field,
+        lambda: selectors.active_staff_member(user_id),
+        "There is no active staff member with this number.",
+    )
 
 
 def _with_count(user: User, cohort: Cohort) -> Cohort:
-    cohort.members_seen = selectors.members_visible(user, cohort).count()
+    cohort.members_seen = selectors.members_seen(user=user, cohort=cohort)
     return cohort
 
 
@@ -143,9 +145,9 @@ def cohort_member_list(request: HttpRequest, cohort_id: int) -> list[CohortMembe
 )
 def cohort_member_add(request: HttpRequest, cohort_id: int, payload: CohortMemberIn) -> Status:
     cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id, for_change=True)
-    case = Case.objects.select_related("person", "worker").filter(pk=payload.case_id).first()
-    if case is None:
-        raise ValidationError({"case_id": ["There is no case with this number."]})
+    case = referenced(
+        "case_id", lambda: selectors.case_by_id(payload.case_id), "There is no case with this number."
+    )
     try:
         member = services.member_add(actor=request.user, cohort=cohort, case=case)
     except ValidationError as error:
@@ -209,10 +211,9 @@ def _item(user: User, payload: CohortActionIn) -> services.BulkItem:
             contact_date=payload.contact_date,
             duration_minutes=payload.duration_minutes,
         )
-    try:
-        service = directory.service_get(user=user, service_id=payload.service_id)
-    except Http404 as exc:
-        raise ValidationError({"service_id": [str(exc)]}) from exc
+    service = referenced(
+        "service_id", lambda: directory.service_get(user=user, service_id=payload.service_id)
+    )
     return services.BulkReferral(
         service=service, reason=payload.reason, urgency=payload.urgency, parts=tuple(payload.parts)
     )

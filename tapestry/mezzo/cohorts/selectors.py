@@ -20,6 +20,7 @@ from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability
 from tapestry.directory.models import Service
 from tapestry.mezzo.cohorts.models import Cohort, CohortAction, CohortMember
+from tapestry.mezzo.models import Program
 from tapestry.micro.assessments.instruments import INSTRUMENTS
 from tapestry.micro.assessments.models import Assessment
 from tapestry.micro.cases.models import Case
@@ -42,6 +43,11 @@ def members_visible(user: User, cohort: Cohort, *, current: bool = True) -> Quer
     """The cohort's members the user may see: current ones, or (current=False) those taken out."""
     members = CohortMember.objects.filter(cohort=cohort, removed_on__isnull=current)
     return policy.visible(user, members).select_related(*MEMBER_RELATED)
+
+
+def members_seen(*, user: User, cohort: Cohort) -> int:
+    """How many current members the user may see (others are not counted)."""
+    return members_visible(user, cohort).count()
 
 
 def member_list(*, user: User, cohort: Cohort, purpose: str = "cohort members") -> list[CohortMember]:
@@ -221,3 +227,19 @@ def service_choices() -> QuerySet[Service]:
     return (
         Service.objects.filter(status__in=Service.SEARCHABLE).select_related("organization").order_by("name")
     )
+
+
+# Records named by number in an API body --------------------------------------------------------
+
+
+def program_by_id(program_id: int) -> Program | None:
+    return Program.objects.filter(pk=program_id).first()
+
+
+def active_staff_member(user_id: int) -> User | None:
+    return User.objects.filter(pk=user_id, is_active=True).first()
+
+
+def case_by_id(case_id: int) -> Case | None:
+    """The case to add; whether the actor may add it is the service's check (member_add)."""
+    return Case.objects.select_related("person", "worker").filter(pk=case_id).first()

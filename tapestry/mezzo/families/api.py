@@ -7,7 +7,6 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
 
 from tapestry.access.models import User
-from tapestry.directory.models import Service
 from tapestry.mezzo.families import selectors, services
 from tapestry.mezzo.families.models import FamilyPlan
 from tapestry.mezzo.families.schemas import (
@@ -22,6 +21,7 @@ from tapestry.mezzo.families.schemas import (
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
 from tapestry.people.models import Person
+from tapestry.web.ids import referenced
 from tapestry.web.schemas import error_responses
 
 router = Router(tags=["family plans"])
@@ -155,9 +155,11 @@ def family_goal_update(request: HttpRequest, goal_id: int, payload: FamilyGoalPa
 )
 def family_goal_referral_create(request: HttpRequest, goal_id: int, payload: FamilyReferralIn) -> Status:
     goal = selectors.family_goal_get(user=request.user, goal_id=goal_id, for_change=True)
-    service = Service.objects.select_related("organization").filter(pk=payload.service_id).first()
-    if service is None:
-        raise ValidationError({"service_id": ["No service with this number in the directory."]})
+    service = referenced(
+        "service_id",
+        lambda: selectors.service_by_id(payload.service_id),
+        "No service with this number in the directory.",
+    )
     referral = services.family_goal_referral_create(
         actor=request.user,
         goal=goal,

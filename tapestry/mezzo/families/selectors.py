@@ -128,6 +128,11 @@ def family_goal_get(*, user: User, goal_id: int, for_change: bool = False) -> Fa
     return goal
 
 
+def service_by_id(service_id: int) -> Service | None:
+    """A directory service named in an API body, with its organisation."""
+    return Service.objects.select_related("organization").filter(pk=service_id).first()
+
+
 def service_choices(*, need: Need | None, everything: bool = False) -> QuerySet[Service]:
     """Directory services to refer to: those meeting the goal's need, or every searchable one."""
     services = Service.objects.filter(status__in=Service.SEARCHABLE).select_related("organization")

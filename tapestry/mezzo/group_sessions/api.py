@@ -37,7 +37,7 @@ def error_body(detail: str, errors: dict[str, list[str]]) -> dict:
 
 
 def _facilitators(ids: list[int]) -> list[User]:
-    chosen = list(User.objects.filter(pk__in=ids))
+    chosen = selectors.staff_by_ids(ids)
     if len(chosen) != len(set(ids)):
         raise ValidationError({"facilitator_ids": ["Unknown staff member."]})
     return chosen
@@ -54,10 +54,7 @@ def _session_out(session: Session) -> dict:
         "status": session.status,
         "facilitator_ids": sorted(user.pk for user in session.facilitators.all()),
         "version": session.version,
-        # The list annotates whether a note exists; a single session asks.
-        "has_note": bool(session.has_note)
-        if hasattr(session, "has_note")
-        else GroupNote.objects.filter(session=session).exists(),
+        "has_note": selectors.session_has_note(session),
     }
 
 

@@ -293,3 +293,15 @@ def timeline_mentions(*, user: User, person_id: int) -> QuerySet[NoteMention]:
     return (
         mentions_visible(user).filter(membership__person_id=person_id).select_related("note__session__group")
     )
+
+
+def staff_by_ids(ids: list[int]) -> list[User]:
+    """The staff among these numbers (the service checks they facilitate the group)."""
+    return list(User.objects.filter(pk__in=ids))
+
+
+def session_has_note(session: Session) -> bool:
+    """Whether a session has its group note; the session list annotates it instead (`has_note`)."""
+    if hasattr(session, "has_note"):
+        return bool(session.has_note)
+    return GroupNote.objects.filter(session=session).exists()

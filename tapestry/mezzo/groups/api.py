@@ -25,6 +25,7 @@ from tapestry.mezzo.groups.schemas import (
 )
 from tapestry.mezzo.models import Program
 from tapestry.needs.models import Need
+from tapestry.web.ids import referenced
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["groups"])
@@ -44,7 +45,7 @@ def _refused(error: ValidationError) -> Status:
 
 
 def _facilitators(ids: list[int]) -> list[User]:
-    found = {u.pk: u for u in User.objects.filter(pk__in=ids, is_active=True)}
+    found = selectors.active_staff(ids)
     missing = [str(pk) for pk in ids if pk not in found]
     if missing:
         raise ValidationError(
@@ -54,7 +55,7 @@ def _facilitators(ids: list[int]) -> list[User]:
 
 
 def _needs(codes: list[str]) -> list[Need]:
-    found = {n.code: n for n in Need.objects.filter(code__in=codes)}
+    found = selectors.needs_by_code(codes)
     missing = [code for code in codes if code not in found]
     if missing:
         raise ValidationError(
@@ -66,10 +67,9 @@ def _needs(codes: list[str]) -> list[Need]:
 def _program(program_id: int | None) -> Program | None:
     if program_id is None:
         return None
-    program = Program.objects.filter(pk=program_id).first()
-    if program is None:
-        raise ValidationError({"program_id": ["No program with this number."]})
-    return program
+    return referenced(
+        "program_id", lambda: selectors.program_by_id(program_id), "No program with this number."
+    )
 
 
 def _group_out(user: User, group_id: int) -> Group:

@@ -18,7 +18,6 @@ from tapestry.mezzo.groups.availability import group_availability
 from tapestry.mezzo.groups.forms import CommunityMemberForm, EnrolFromCaseForm, ExitForm, GroupForm
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words, session_dates
-from tapestry.mezzo.models import Program
 from tapestry.web.pages import bound, submit
 
 PAGE_SIZE = 50
@@ -67,15 +66,12 @@ def my_groups(request: HttpRequest) -> HttpResponse:
 
 
 def _group_form(request: HttpRequest, group: Group | None = None) -> GroupForm:
-    programs = Program.objects.filter(is_active=True)
-    if group is not None and group.program_id:
-        programs = (programs | Program.objects.filter(pk=group.program_id)).distinct()
     return GroupForm(
         bound(request),
         instance=group,
         facilitators=selectors.facilitator_choices(),
         needs=selectors.need_choices(),
-        programs=programs.order_by("name"),
+        programs=selectors.program_choices(group=group),
     )
 
 
@@ -207,7 +203,7 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     offer = _describe(selectors.groups_on_offer(user=request.user, case=case)) if case.can_change else []
     form = None
     if case.can_change and case.status != case.Status.CLOSED:
-        form = EnrolFromCaseForm(groups=Group.objects.filter(pk__in=[g.pk for g in offer]))
+        form = EnrolFromCaseForm(groups=selectors.groups_by_ids([g.pk for g in offer]))
     context = {"case": case, "memberships": memberships, "offer": offer, "form": form}
     return render(request, "groups/case_index.html", context)
 
@@ -216,7 +212,7 @@ def case_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_changeable_for_groups(user=request.user, case_id=case_pk)
     if request.method != "POST":
         return redirect("groups:case_index", case_pk=case.pk)
-    form = EnrolFromCaseForm(request.POST, groups=Group.objects.exclude(status=Group.Status.ENDED))
+    form = EnrolFromCaseForm(request.POST, groups=selectors.groups_not_ended())
     membership, _ = submit(
         form,
         lambda: services.membership_enrol_from_case(

@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.mezzo.mediation import selectors, services
-from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue
+from tapestry.mezzo.mediation.models import Agreement, Dispute
 from tapestry.mezzo.mediation.schemas import (
     AgreementIn,
     AgreementOut,
@@ -28,8 +28,7 @@ from tapestry.mezzo.mediation.schemas import (
     PartyIn,
     PartyOut,
 )
-from tapestry.people.models import Organisation
-from tapestry.web.ids import renamed
+from tapestry.web.ids import renamed, resolve_ids
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["mediation"])
@@ -45,7 +44,7 @@ NAMES = {
 
 
 def _staff(ids: list[int]) -> list[User]:
-    found = {user.pk: user for user in User.objects.filter(pk__in=ids, is_active=True)}
+    found = selectors.active_staff(ids)
     missing = [str(pk) for pk in ids if pk not in found]
     if missing:
         raise ValidationError({"mediator_ids": [f"No active staff member with number {', '.join(missing)}."]})
@@ -139,15 +138,18 @@ def party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -> Status
         raise ValidationError(
             {"person_id": ["Give a person_id or an organisation_id: exactly one of the two."]}
         )
-    person = organisation = None
-    if payload.person_id is not None:
-        person = selectors.person_choices(user=request.user).filter(pk=payload.person_id).first()
-        if person is None:
-            raise ValidationError({"person_id": ["No person with this number that you may open."]})
-    else:
-        organisation = Organisation.objects.filter(pk=payload.organisation_id).first()
-        if organisation is None:
-            raise ValidationError({"organisation_id": ["No organisation with this number."]})
+    found = resolve_ids(
+        payload.model_dump(include={"person_id", "organisation_id"}),
+        {
+            "person_id": (
+                lambda pk: selectors.person_choice(user=request.user, person_id=pk),
+                "No person with this number that you may open.",
+            ),
+            "organisation_id": (selectors.organisation_by_id, "No organisation with this number."),
+        },
+        nullable=("person_id", "organisation_id"),
+    )
+    person, organisation = found["person"], found["organisation"]
     try:
         party = services.party_add(
             actor=request.user, dispute=dispute, role=payload.role, person=person, organisation=organisation
@@ -206,7 +208,7 @@ def issue_add(request: HttpRequest, dispute_id: int, payload: IssueIn) -> Status
 )
 def agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -> Status:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
-    issues = _picked(Issue.objects.filter(dispute=dispute), payload.issue_ids, "issue_ids", "issue")
+    issues = _picked(selectors.issues_of(dispute=dispute), payload.issue_ids, "issue_ids", "issue")
     try:
         agreement = services.agreement_record(
             actor=request.user,

@@ -169,7 +169,7 @@ def issue_status(request: HttpRequest, issue_pk: int) -> HttpResponse:
 
 def agreement_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
-    form = AgreementForm(bound(request), issues=dispute.issues.exclude(status=Issue.Status.RESOLVED))
+    form = AgreementForm(bound(request), issues=selectors.issues_of(dispute=dispute, unresolved=True))
     if submit(
         form, lambda: services.agreement_record(actor=request.user, dispute=dispute, **form.cleaned_data)
     )[0]:

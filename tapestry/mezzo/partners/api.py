@@ -2,7 +2,7 @@
 
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime (see people/api.py).
 
-from typing import Any
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -12,7 +12,6 @@ from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.evidence.suppression import threshold
-from tapestry.mezzo.models import Program
 from tapestry.mezzo.partners import selectors, services
 from tapestry.mezzo.partners.models import Partnership
 from tapestry.mezzo.partners.schemas import (
@@ -25,33 +24,30 @@ from tapestry.mezzo.partners.schemas import (
     PartnershipStatus,
 )
 from tapestry.micro.cases.selectors import case_get, need_by_code
-from tapestry.people.models import Organisation, OrganisationContact
+from tapestry.people.models import Organisation
+from tapestry.web.ids import referenced
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["partnerships"])
 
 
-def _by_ids(model: Any, ids: list[int], field: str, what: str) -> list:
-    found = list(model.objects.filter(pk__in=ids))
+def _by_ids(lookup: Callable[[list[int]], list], ids: list[int], field: str, what: str) -> list:
+    found = lookup(ids)
     if len(found) != len(set(ids)):
         raise ValidationError({field: [f"Some of these are not {what}: check the numbers."]})
     return found
 
 
 def _organisation(pk: int) -> Organisation:
-    organisation = Organisation.objects.filter(pk=pk).first()
-    if organisation is None:
-        raise ValidationError({"organisation_id": ["No organisation with this number."]})
-    return organisation
+    return referenced(
+        "organisation_id", lambda: selectors.organisation_by_id(pk), "No organisation with this number."
+    )
 
 
 def _lead(pk: int | None) -> User | None:
     if pk is None:
         return None
-    lead = User.objects.filter(pk=pk).first()
-    if lead is None:
-        raise ValidationError({"lead_id": ["No member of staff with this number."]})
-    return lead
+    return referenced("lead_id", lambda: selectors.staff_member(pk), "No member of staff with this number.")
 
 
 def _fresh(user: User, partnership: Partnership) -> Partnership:
@@ -96,8 +92,8 @@ def partnership_create(request: HttpRequest, payload: PartnershipIn) -> Status:
         ends_on=payload.ends_on,
         lead=_lead(payload.lead_id),
         notes=payload.notes,
-        programs=_by_ids(Program, payload.program_ids, "program_ids", "programs"),
-        contacts=_by_ids(OrganisationContact, payload.contact_ids, "contact_ids", "contacts"),
+        programs=_by_ids(selectors.programs_by_ids, payload.program_ids, "program_ids", "programs"),
+        contacts=_by_ids(selectors.contacts_by_ids, payload.contact_ids, "contact_ids", "contacts"),
     )
     return Status(201, _fresh(request.user, partnership))
 
@@ -128,12 +124,12 @@ def partnership_update(request: HttpRequest, partnership_id: int, payload: Partn
         if required in sent and sent[required] is None:
             raise ValidationError({required: ["This field cannot be empty."]})
     programs = (
-        _by_ids(Program, payload.program_ids, "program_ids", "programs")
+        _by_ids(selectors.programs_by_ids, payload.program_ids, "program_ids", "programs")
         if payload.program_ids is not None
         else None
     )
     contacts = (
-        _by_ids(OrganisationContact, payload.contact_ids, "contact_ids", "contacts")
+        _by_ids(selectors.contacts_by_ids, payload.contact_ids, "contact_ids", "contacts")
         if payload.contact_ids is not None
         else None
     )

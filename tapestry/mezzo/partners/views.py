@@ -67,7 +67,7 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
     chosen = request.POST.get("organisation") or request.GET.get("organisation")
     # isdecimal, not isdigit: "²" is a digit that int() refuses, which would be a 500.
     if chosen and chosen.isdecimal():
-        organisation = selectors.organisation_choices().filter(pk=int(chosen)).first()
+        organisation = selectors.organisation_by_id(int(chosen))
     form = _partnership_form(
         request,
         organisation=organisation,

@@ -124,7 +124,7 @@ def prevention_program_update(
 @paginate(Pages)
 def activity_list(request: HttpRequest, program_id: int) -> QuerySet[Activity]:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
-    return record.activities.order_by("-held_on", "-pk")
+    return selectors.activity_list(record=record)
 
 
 @router.post(
@@ -148,7 +148,7 @@ def activity_add(request: HttpRequest, program_id: int, payload: ActivityIn) -> 
 @paginate(Pages)
 def measure_list(request: HttpRequest, program_id: int) -> QuerySet[OutcomeMeasure]:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
-    return record.measures.order_by("name", "pk")
+    return selectors.measure_list(record=record)
 
 
 @router.post(

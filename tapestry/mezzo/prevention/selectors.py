@@ -83,6 +83,15 @@ def prevention_program_detail(*, user: User, program_id: int) -> tuple[Preventio
     return record, reach_of(list(record.activities.all()))
 
 
+def activity_list(*, record: PreventionProgram) -> QuerySet[Activity]:
+    """The activities of a program the caller already opened, newest first."""
+    return record.activities.order_by("-held_on", "-pk")
+
+
+def measure_list(*, record: PreventionProgram) -> QuerySet[OutcomeMeasure]:
+    return record.measures.order_by("name", "pk")
+
+
 def lead_choices() -> QuerySet[User]:
     """Active staff who design and run programs."""
     roles = [role for role in Role if Capability.PROGRAM_MANAGE in ROLE_CAPABILITIES.get(role, ())]
