@@ -27,8 +27,8 @@ from tapestry.web.schemas import error_responses
 router = Router(tags=["family plans"])
 
 
-def _plan_out(user: User, case: Case, purpose: str = "case work") -> FamilyPlan:
-    plan = selectors.family_plan_detail(user=user, case=case, purpose=purpose)
+def _plan_out(user: User, case: Case, purpose: str = "case work", *, audit: bool = True) -> FamilyPlan:
+    plan = selectors.family_plan_detail(user=user, case=case, purpose=purpose, audit=audit)
     if plan is None:
         raise Http404("This case has no family plan yet.")
     return plan
@@ -82,7 +82,7 @@ def family_plan_save(request: HttpRequest, case_id: int, payload: FamilyPlanIn) 
             concerns=payload.concerns,
             next_review_on=payload.next_review_on,
         )
-        return Status(201, _plan_out(request.user, case))
+        return Status(201, _plan_out(request.user, case, audit=False))
     if plan is None:
         raise ValidationError({"version": ["This case has no family plan yet: send version 0 to start it."]})
     services.family_plan_revise(
@@ -94,7 +94,7 @@ def family_plan_save(request: HttpRequest, case_id: int, payload: FamilyPlanIn) 
         next_review_on=payload.next_review_on,
         reason=payload.reason,
     )
-    return Status(200, _plan_out(request.user, case))
+    return Status(200, _plan_out(request.user, case, audit=False))
 
 
 @router.post(

@@ -58,12 +58,12 @@ def _session_out(session: Session) -> dict:
     }
 
 
-def _marks(user: User, session: Session) -> list[MarkOut]:
+def _marks(user: User, session: Session, *, audit: bool = True) -> list[MarkOut]:
     return [
         MarkOut(
             membership_id=row.membership.pk, person_name=row.membership.person.display_name, status=row.mark
         )
-        for row in selectors.attendance_sheet(user=user, session=session)
+        for row in selectors.attendance_sheet(user=user, session=session, audit=audit)
     ]
 
 
@@ -162,7 +162,7 @@ def attendance_put(request: HttpRequest, session_id: int, payload: SessionAttend
         {
             "session_id": session.pk,
             "version": session.version,
-            "attendance": _marks(request.user, session),
+            "attendance": _marks(request.user, session, audit=False),
             "follow_ups": [
                 AbsenceFollowUpOut(membership_id=f.membership_id, missed=f.missed, task_id=f.task_id)
                 for f in raised
@@ -228,7 +228,7 @@ def note_put(request: HttpRequest, session_id: int, payload: SessionNoteIn) -> S
         progress=payload.progress,
         mentions=mentions,
     )
-    note = selectors.note_detail(user=request.user, session=session, purpose="API, after saving")
+    note = selectors.note_detail(user=request.user, session=session, audit=False)
     return _note_out(note)
 
 

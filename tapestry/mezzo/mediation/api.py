@@ -59,8 +59,10 @@ def _picked(queryset: QuerySet, ids: list[int], field: str, what: str) -> list:
     return list(found.values())
 
 
-def _detail(request: HttpRequest, dispute_id: int) -> Dispute:
-    return selectors.dispute_detail(user=request.user, dispute_id=dispute_id, purpose="mediation (API)")
+def _detail(request: HttpRequest, dispute_id: int, *, audit: bool = True) -> Dispute:
+    return selectors.dispute_detail(
+        user=request.user, dispute_id=dispute_id, purpose="mediation (API)", audit=audit
+    )
 
 
 @router.get(
@@ -91,7 +93,7 @@ def dispute_create(request: HttpRequest, payload: DisputeIn) -> Status:
         dispute = services.dispute_create(actor=request.user, mediators=mediators, **data)
     except ValidationError as error:
         raise renamed(error, NAMES) from error
-    return Status(201, _detail(request, dispute.pk))
+    return Status(201, _detail(request, dispute.pk, audit=False))
 
 
 @router.get(
@@ -123,7 +125,7 @@ def dispute_update(request: HttpRequest, dispute_id: int, payload: DisputePatch)
         )
     except ValidationError as error:
         raise renamed(error, NAMES) from error
-    return _detail(request, dispute_id)
+    return _detail(request, dispute_id, audit=False)
 
 
 @router.post(
@@ -220,7 +222,7 @@ def agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -
         )
     except ValidationError as error:
         raise renamed(error, NAMES) from error
-    return Status(201, selectors.agreement_get(user=request.user, agreement_id=agreement.pk))
+    return Status(201, agreement)
 
 
 @router.patch(
@@ -234,5 +236,6 @@ def agreement_follow_up(request: HttpRequest, agreement_id: int, payload: Mediat
     agreement = selectors.agreement_get(user=request.user, agreement_id=agreement_id)
     changes = payload.model_dump(exclude_unset=True)
     version = changes.pop("version")
-    services.agreement_follow_up(actor=request.user, agreement=agreement, version=version, changes=changes)
-    return selectors.agreement_get(user=request.user, agreement_id=agreement_id)
+    return services.agreement_follow_up(
+        actor=request.user, agreement=agreement, version=version, changes=changes
+    )

@@ -66,8 +66,11 @@ def _parties(user: User) -> QuerySet[Party]:
     return policy.visible(user, Party.objects.select_related("person", "organisation"))
 
 
-def dispute_detail(*, user: User, dispute_id: int, purpose: str = "mediation") -> Dispute:
-    """A dispute with its parties, sessions, issues and agreements, as its page shows it; audited."""
+def dispute_detail(*, user: User, dispute_id: int, purpose: str = "mediation", audit: bool = True) -> Dispute:
+    """A dispute with its parties, sessions, issues and agreements, as its page shows it; audited.
+
+    `audit=False` when the API answers a write with the dispute it wrote: the write is in the log.
+    """
     sessions = (
         policy.visible(user, MediationSession.objects.all())
         .distinct()
@@ -92,7 +95,8 @@ def dispute_detail(*, user: User, dispute_id: int, purpose: str = "mediation") -
     )
     if dispute is None:
         raise Http404("No dispute with this number among the disputes you mediate.")
-    _audit(user, purpose=purpose, obj=dispute, fields=["parties", "sessions", "issues", "agreements"])
+    if audit:
+        _audit(user, purpose=purpose, obj=dispute, fields=["parties", "sessions", "issues", "agreements"])
     return dispute
 
 
