@@ -25,8 +25,8 @@ from tapestry.mezzo.cohorts.schemas import (
 )
 from tapestry.mezzo.models import Program
 from tapestry.micro.cases.selectors import need_by_code
-from tapestry.web.ids import referenced
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.ids import referenced, renaming
+from tapestry.web.schemas import Pages, error_responses, refuse_nulls
 
 router = Router(tags=["cohorts"])
 
@@ -115,9 +115,7 @@ def cohort_update(request: HttpRequest, cohort_id: int, payload: CohortPatch) ->
         if lead_id is None:
             raise ValidationError({"lead_id": ["A cohort always has a lead worker."]})
         changes["lead"] = _staff(lead_id, "lead_id")
-    for name in ("name", "situation", "description", "status"):
-        if name in changes and changes[name] is None:
-            raise ValidationError({name: ["This field cannot be empty."]})
+    refuse_nulls(changes, ("name", "situation", "description", "status"))
     updated = services.cohort_update(
         actor=request.user, cohort=cohort, version=payload.version, changes=changes
     )
@@ -148,12 +146,8 @@ def cohort_member_add(request: HttpRequest, cohort_id: int, payload: CohortMembe
     case = referenced(
         "case_id", lambda: selectors.case_by_id(payload.case_id), "There is no case with this number."
     )
-    try:
+    with renaming({"case": "case_id"}):
         member = services.member_add(actor=request.user, cohort=cohort, case=case)
-    except ValidationError as error:
-        if hasattr(error, "error_dict") and "case" in error.error_dict:
-            raise ValidationError({"case_id": error.error_dict["case"]}) from error
-        raise
     return Status(201, member)
 
 

@@ -22,7 +22,7 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
 from tapestry.people.models import Person
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import error_responses
+from tapestry.web.schemas import error_responses, refuse_nulls
 
 router = Router(tags=["family plans"])
 
@@ -129,9 +129,7 @@ def family_goal_create(request: HttpRequest, case_id: int, payload: FamilyGoalIn
 def family_goal_update(request: HttpRequest, goal_id: int, payload: FamilyGoalPatch) -> object:
     goal = selectors.family_goal_get(user=request.user, goal_id=goal_id, for_change=True)
     sent = payload.model_dump(exclude_unset=True, exclude={"version", "member_ids"})
-    for required in ("description", "target_date", "status"):
-        if required in sent and sent[required] is None:
-            raise ValidationError({required: ["This field cannot be empty."]})
+    refuse_nulls(sent, ("description", "target_date", "status"))
     if "need" in sent:
         sent["need"] = need_by_code(sent["need"]) if sent["need"] else None
     if "status_note" in sent:

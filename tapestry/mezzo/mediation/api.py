@@ -28,7 +28,7 @@ from tapestry.mezzo.mediation.schemas import (
     PartyIn,
     PartyOut,
 )
-from tapestry.web.ids import renamed, resolve_ids
+from tapestry.web.ids import renaming, resolve_ids
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["mediation"])
@@ -89,10 +89,8 @@ def dispute_list(
 def dispute_create(request: HttpRequest, payload: DisputeIn) -> Status:
     data = payload.model_dump()
     mediators = _staff(data.pop("mediator_ids"))
-    try:
+    with renaming(NAMES):
         dispute = services.dispute_create(actor=request.user, mediators=mediators, **data)
-    except ValidationError as error:
-        raise renamed(error, NAMES) from error
     return Status(201, _detail(request, dispute.pk, audit=False))
 
 
@@ -119,12 +117,10 @@ def dispute_update(request: HttpRequest, dispute_id: int, payload: DisputePatch)
     version = changes.pop("version")
     ids = changes.pop("mediator_ids", None)
     mediators = _staff(ids) if ids is not None else None
-    try:
+    with renaming(NAMES):
         services.dispute_update(
             actor=request.user, dispute=dispute, version=version, changes=changes, mediators=mediators
         )
-    except ValidationError as error:
-        raise renamed(error, NAMES) from error
     return _detail(request, dispute_id, audit=False)
 
 
@@ -152,12 +148,10 @@ def party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -> Status
         nullable=("person_id", "organisation_id"),
     )
     person, organisation = found["person"], found["organisation"]
-    try:
+    with renaming(NAMES):
         party = services.party_add(
             actor=request.user, dispute=dispute, role=payload.role, person=person, organisation=organisation
         )
-    except ValidationError as error:
-        raise renamed(error, NAMES) from error
     return Status(201, party)
 
 
@@ -175,7 +169,7 @@ def session_add(request: HttpRequest, dispute_id: int, payload: MediationSession
         "present_party_ids",
         "party",
     )
-    try:
+    with renaming(NAMES):
         session = services.session_record(
             actor=request.user,
             dispute=dispute,
@@ -184,8 +178,6 @@ def session_add(request: HttpRequest, dispute_id: int, payload: MediationSession
             next_steps=payload.next_steps,
             present=present,
         )
-    except ValidationError as error:
-        raise renamed(error, NAMES) from error
     return Status(201, session)
 
 
@@ -211,7 +203,7 @@ def issue_add(request: HttpRequest, dispute_id: int, payload: IssueIn) -> Status
 def agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -> Status:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
     issues = _picked(selectors.issues_of(dispute=dispute), payload.issue_ids, "issue_ids", "issue")
-    try:
+    with renaming(NAMES):
         agreement = services.agreement_record(
             actor=request.user,
             dispute=dispute,
@@ -220,8 +212,6 @@ def agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -
             issues=issues,
             follow_up_on=payload.follow_up_on,
         )
-    except ValidationError as error:
-        raise renamed(error, NAMES) from error
     return Status(201, agreement)
 
 

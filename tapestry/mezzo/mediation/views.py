@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -42,6 +43,23 @@ def _form_page(
         action=request.path,
         **context,
     )
+
+
+def _add(
+    request: HttpRequest,
+    dispute: Dispute,
+    form: forms.BaseForm,
+    record: Callable[..., Any],
+    *,
+    heading: str,
+    done: Callable[[Any], str],
+) -> HttpResponse:
+    """A form that adds to a dispute: `record` gets the form's fields; success goes back to the dispute."""
+    added, _ = submit(form, lambda: record(actor=request.user, dispute=dispute, **form.cleaned_data))
+    if added is None:
+        return _form_page(request, form, dispute, heading)
+    messages.success(request, done(added))
+    return redirect("mediation:dispute_detail", pk=dispute.pk)
 
 
 def dispute_list(request: HttpRequest) -> HttpResponse:
@@ -125,34 +143,36 @@ def party_add(request: HttpRequest, pk: int) -> HttpResponse:
         persons=selectors.person_choices(user=request.user),
         organisations=selectors.organisation_choices(),
     )
-    party, _ = submit(
-        form, lambda: services.party_add(actor=request.user, dispute=dispute, **form.cleaned_data)
+    return _add(
+        request,
+        dispute,
+        form,
+        services.party_add,
+        heading="Add a party",
+        done=lambda party: f"{party.name} added.",
     )
-    if party is not None:
-        messages.success(request, f"{party.name} added.")
-        return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Add a party")
 
 
 def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     audit_form_open(request, obj=dispute, fields=["parties"], purpose="form: record a session")
     form = SessionForm(bound(request), parties=selectors.party_choices(user=request.user, dispute=dispute))
-    if submit(
-        form, lambda: services.session_record(actor=request.user, dispute=dispute, **form.cleaned_data)
-    )[0]:
-        messages.success(request, "Session recorded.")
-        return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Record a session")
+    return _add(
+        request,
+        dispute,
+        form,
+        services.session_record,
+        heading="Record a session",
+        done=lambda _: "Session recorded.",
+    )
 
 
 def issue_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     form = IssueForm(bound(request))
-    if submit(form, lambda: services.issue_add(actor=request.user, dispute=dispute, **form.cleaned_data))[0]:
-        messages.success(request, "Issue added.")
-        return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Add an issue")
+    return _add(
+        request, dispute, form, services.issue_add, heading="Add an issue", done=lambda _: "Issue added."
+    )
 
 
 @require_POST
@@ -170,12 +190,14 @@ def issue_status(request: HttpRequest, issue_pk: int) -> HttpResponse:
 def agreement_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     form = AgreementForm(bound(request), issues=selectors.issues_of(dispute=dispute, unresolved=True))
-    if submit(
-        form, lambda: services.agreement_record(actor=request.user, dispute=dispute, **form.cleaned_data)
-    )[0]:
-        messages.success(request, "Agreement recorded.")
-        return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Record an agreement")
+    return _add(
+        request,
+        dispute,
+        form,
+        services.agreement_record,
+        heading="Record an agreement",
+        done=lambda _: "Agreement recorded.",
+    )
 
 
 def agreement_follow_up(request: HttpRequest, agreement_pk: int) -> HttpResponse:

@@ -26,7 +26,7 @@ from tapestry.mezzo.partners.schemas import (
 from tapestry.micro.cases.selectors import case_get, need_by_code
 from tapestry.people.models import Organisation
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import Pages, error_responses, refuse_nulls
 
 router = Router(tags=["partnerships"])
 
@@ -120,9 +120,7 @@ def partnership_update(request: HttpRequest, partnership_id: int, payload: Partn
     sent = payload.model_dump(exclude_unset=True, exclude={"version", "program_ids", "contact_ids"})
     if "lead_id" in sent:
         sent["lead"] = _lead(sent.pop("lead_id"))
-    for required in ("agreement_type", "status", "starts_on"):
-        if required in sent and sent[required] is None:
-            raise ValidationError({required: ["This field cannot be empty."]})
+    refuse_nulls(sent, ("agreement_type", "status", "starts_on"))
     programs = (
         _by_ids(selectors.programs_by_ids, payload.program_ids, "program_ids", "programs")
         if payload.program_ids is not None

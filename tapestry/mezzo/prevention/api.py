@@ -4,7 +4,6 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Status
@@ -23,7 +22,7 @@ from tapestry.mezzo.prevention.schemas import (
     PreventionProgramPatch,
     ProgramDetailOut,
 )
-from tapestry.web.ids import renamed, resolve_ids
+from tapestry.web.ids import renaming, resolve_ids
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["prevention"])
@@ -77,10 +76,8 @@ def prevention_program_list(request: HttpRequest, focus: Focus | None = None) ->
 )
 def prevention_program_create(request: HttpRequest, payload: PreventionProgramIn) -> Status:
     data = _resolved(payload.model_dump())
-    try:
+    with renaming(NAMES):
         record = services.prevention_program_create(actor=request.user, **data)
-    except ValidationError as error:
-        raise renamed(error, NAMES) from error
     return Status(201, _detail(request, record.pk))
 
 
@@ -106,12 +103,10 @@ def prevention_program_update(
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
     changes = _resolved(payload.model_dump(exclude_unset=True))
     version = changes.pop("version")
-    try:
+    with renaming(NAMES):
         services.prevention_program_update(
             actor=request.user, record=record, version=version, changes=changes
         )
-    except ValidationError as error:
-        raise renamed(error, NAMES) from error
     return _detail(request, program_id)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -99,25 +102,42 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, form, "Change the prevention program", record)
 
 
+def _record(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[forms.Form],
+    record: Callable[..., Any],
+    *,
+    heading: str,
+    done: str,
+) -> HttpResponse:
+    """A form that records something delivered under a program; success goes back to the program."""
+    program = selectors.prevention_program_get(user=request.user, program_id=pk)
+    form = form_class(bound(request))
+    recorded, _ = submit(form, lambda: record(actor=request.user, record=program, **form.cleaned_data))
+    if recorded is None:
+        return _form_page(request, form, heading, program)
+    messages.success(request, done)
+    return redirect("prevention:program_detail", pk=program.pk)
+
+
 def activity_add(request: HttpRequest, pk: int) -> HttpResponse:
-    record = selectors.prevention_program_get(user=request.user, program_id=pk)
-    form = ActivityForm(bound(request))
-    done, _ = submit(
-        form, lambda: services.activity_record(actor=request.user, record=record, **form.cleaned_data)
+    return _record(
+        request,
+        pk,
+        ActivityForm,
+        services.activity_record,
+        heading="Record an activity",
+        done="Activity recorded.",
     )
-    if done is not None:
-        messages.success(request, "Activity recorded.")
-        return redirect("prevention:program_detail", pk=record.pk)
-    return _form_page(request, form, "Record an activity", record)
 
 
 def measure_add(request: HttpRequest, pk: int) -> HttpResponse:
-    record = selectors.prevention_program_get(user=request.user, program_id=pk)
-    form = MeasureForm(bound(request))
-    done, _ = submit(
-        form, lambda: services.measure_record(actor=request.user, record=record, **form.cleaned_data)
+    return _record(
+        request,
+        pk,
+        MeasureForm,
+        services.measure_record,
+        heading="Record an outcome measure",
+        done="Outcome measure recorded.",
     )
-    if done is not None:
-        messages.success(request, "Outcome measure recorded.")
-        return redirect("prevention:program_detail", pk=record.pk)
-    return _form_page(request, form, "Record an outcome measure", record)
