@@ -17,12 +17,7 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import worker_choices
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
-from tapestry.web.forms import DATE_INPUT, ServiceForm
-
-
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.username
+from tapestry.web.forms import DATE_INPUT, ServiceForm, StaffChoiceField
 
 
 class CohortForm(ServiceForm):

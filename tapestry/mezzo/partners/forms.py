@@ -14,12 +14,7 @@ from tapestry.mezzo.partners.models import Partnership
 from tapestry.micro.cases.models import Case
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation, OrganisationContact
-from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
-
-
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.get_full_name() or obj.username
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, StaffChoiceField
 
 
 class CaseChoiceField(forms.ModelChoiceField):
