@@ -29,6 +29,26 @@ class ServiceModelForm(ServiceErrors, forms.ModelForm):
     pass
 
 
+class _StaffLabels:
+    """Staff listed by full name (the username where none is set), and with their role where `with_role`."""
+
+    def __init__(self, *args: Any, with_role: bool = False, **kwargs: Any) -> None:
+        self.with_role = with_role
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj: Any) -> str:
+        name = obj.get_full_name() or obj.username
+        return f"{name} ({obj.get_role_display()})" if self.with_role else name
+
+
+class StaffChoiceField(_StaffLabels, forms.ModelChoiceField):
+    pass
+
+
+class StaffMultipleChoiceField(_StaffLabels, forms.ModelMultipleChoiceField):
+    pass
+
+
 class VersionedForm(ServiceModelForm):
     """An edit form that carries the version it was loaded from (optimistic concurrency)."""
 

@@ -6,7 +6,8 @@ request, answered 422 on the field, never a missing page (404 is for the record 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -52,3 +53,12 @@ def renamed(error: ValidationError, names: Mapping[str, str]) -> ValidationError
     if not hasattr(error, "error_dict"):
         return error
     return ValidationError({names.get(k, k): v for k, v in error.error_dict.items()})
+
+
+@contextmanager
+def renaming(names: Mapping[str, str]) -> Iterator[None]:
+    """Inside the block, a service's ValidationError is raised again with the API's field names (`renamed`)."""
+    try:
+        yield
+    except ValidationError as error:
+        raise renamed(error, names) from error

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 from pydantic import ConfigDict
@@ -25,6 +27,13 @@ class ErrorOut(Schema):
 def error_responses(*codes: int) -> dict[int, type[ErrorOut]]:
     """The error answers of an operation: always 401 (no valid credentials) and 403 (refused), plus `codes`."""
     return dict.fromkeys((401, 403, *codes), ErrorOut)
+
+
+def refuse_nulls(changes: Mapping[str, Any], names: Iterable[str]) -> None:
+    """A PATCH may leave these fields out but not send them as null: a field error on the first that is."""
+    for name in names:
+        if name in changes and changes[name] is None:
+            raise ValidationError({name: ["This field cannot be empty."]})
 
 
 class PageParams(Schema):

@@ -4,7 +4,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
@@ -23,43 +23,40 @@ from tapestry.mezzo.cohorts.schemas import (
     CohortPatch,
     CohortProgressRowOut,
 )
-from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
 from tapestry.programs.models import Program
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.ids import referenced, renaming
+from tapestry.web.schemas import Pages, error_responses, refuse_nulls
 
 router = Router(tags=["cohorts"])
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 def _program(program_id: int | None) -> Program | None:
     if program_id is None:
         return None
-    program = Program.objects.filter(pk=program_id).first()
-    if program is None:
-        raise ValidationError({"program_id": ["There is no program with this number; see GET /programs."]})
-    return program
+    return referenced(
+        "program_id",
+        lambda: selectors.program_by_id(program_id),
+        "There is no program with this number; see GET /programs.",
+    )
 
 
 def _staff(user_id: int, field: str) -> User:
-    user = User.objects.filter(pk=user_id, is_active=True).first()
-    if user is None:
-        raise ValidationError({field: ["There is no active staff member with this number."]})
-    return user
+    return referenced(
+        field,
+        lambda: selectors.active_staff_member(user_id),
+        "There is no active staff member with this number.",
+    )
 
 
 def _with_count(user: User, cohort: Cohort) -> Cohort:
-    cohort.members_seen = selectors.members_visible(user, cohort).count()
+    cohort.members_seen = selectors.members_seen(user=user, cohort=cohort)
     return cohort
 
 
 @router.get(
     "/cohorts",
-    response={200: list[CohortOut], **_errors(422)},
+    response={200: list[CohortOut], **error_responses(422)},
     operation_id="cohort_list",
     summary="List the cohorts you lead or have members of",
     description="`members_seen` counts only the members you may see; members you may not see are not counted.",
@@ -71,7 +68,7 @@ def cohort_list(request: HttpRequest, status: str = "") -> QuerySet[Cohort]:
 
 @router.post(
     "/cohorts",
-    response={201: CohortOut, **_errors(400, 422)},
+    response={201: CohortOut, **error_responses(400, 422)},
     operation_id="cohort_create",
     summary="Start a cohort",
 )
@@ -89,7 +86,7 @@ def cohort_create(request: HttpRequest, payload: CohortIn) -> Status:
 
 @router.get(
     "/cohorts/{cohort_id}",
-    response={200: CohortDetailOut, **_errors(404, 422)},
+    response={200: CohortDetailOut, **error_responses(404, 422)},
     operation_id="cohort_detail",
     summary="Open a cohort with the members you may see",
     description="Every open is written to the audit log.",
@@ -103,7 +100,7 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> Cohort:
 
 @router.patch(
     "/cohorts/{cohort_id}",
-    response={200: CohortOut, **_errors(400, 404, 409, 422)},
+    response={200: CohortOut, **error_responses(400, 404, 409, 422)},
     operation_id="cohort_update",
     summary="Change a cohort or close it",
     description="Send the `version` you read; if the cohort changed since, the answer is 409 and nothing is saved.",
@@ -118,9 +115,7 @@ def cohort_update(request: HttpRequest, cohort_id: int, payload: CohortPatch) ->
         if lead_id is None:
             raise ValidationError({"lead_id": ["A cohort always has a lead worker."]})
         changes["lead"] = _staff(lead_id, "lead_id")
-    for name in ("name", "situation", "description", "status"):
-        if name in changes and changes[name] is None:
-            raise ValidationError({name: ["This field cannot be empty."]})
+    refuse_nulls(changes, ("name", "situation", "description", "status"))
     updated = services.cohort_update(
         actor=request.user, cohort=cohort, version=payload.version, changes=changes
     )
@@ -129,7 +124,7 @@ def cohort_update(request: HttpRequest, cohort_id: int, payload: CohortPatch) ->
 
 @router.get(
     "/cohorts/{cohort_id}/members",
-    response={200: list[CohortMemberOut], **_errors(404, 422)},
+    response={200: list[CohortMemberOut], **error_responses(404, 422)},
     operation_id="cohort_member_list",
     summary="List the cohort's current members you may see",
 )
@@ -141,28 +136,24 @@ def cohort_member_list(request: HttpRequest, cohort_id: int) -> list[CohortMembe
 
 @router.post(
     "/cohorts/{cohort_id}/members",
-    response={201: CohortMemberOut, **_errors(400, 404, 422)},
+    response={201: CohortMemberOut, **error_responses(400, 404, 422)},
     operation_id="cohort_member_add",
     summary="Add a case to the cohort",
     description="Only a case you may change; a case already in the cohort is refused with 400.",
 )
 def cohort_member_add(request: HttpRequest, cohort_id: int, payload: CohortMemberIn) -> Status:
     cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id, for_change=True)
-    case = Case.objects.select_related("person", "worker").filter(pk=payload.case_id).first()
-    if case is None:
-        raise ValidationError({"case_id": ["There is no case with this number."]})
-    try:
+    case = referenced(
+        "case_id", lambda: selectors.case_by_id(payload.case_id), "There is no case with this number."
+    )
+    with renaming({"case": "case_id"}):
         member = services.member_add(actor=request.user, cohort=cohort, case=case)
-    except ValidationError as error:
-        if hasattr(error, "error_dict") and "case" in error.error_dict:
-            raise ValidationError({"case_id": error.error_dict["case"]}) from error
-        raise
     return Status(201, member)
 
 
 @router.delete(
     "/cohorts/{cohort_id}/members/{member_id}",
-    response={200: CohortMemberOut, **_errors(400, 404, 422)},
+    response={200: CohortMemberOut, **error_responses(400, 404, 422)},
     operation_id="cohort_member_remove",
     summary="Take a case out of the cohort",
     description="The member row stays with the date it was taken out, so the cohort's history is kept.",
@@ -214,10 +205,9 @@ def _item(user: User, payload: CohortActionIn) -> services.BulkItem:
             contact_date=payload.contact_date,
             duration_minutes=payload.duration_minutes,
         )
-    try:
-        service = directory.service_get(user=user, service_id=payload.service_id)
-    except Http404 as exc:
-        raise ValidationError({"service_id": [str(exc)]}) from exc
+    service = referenced(
+        "service_id", lambda: directory.service_get(user=user, service_id=payload.service_id)
+    )
     return services.BulkReferral(
         service=service, reason=payload.reason, urgency=payload.urgency, parts=tuple(payload.parts)
     )
@@ -238,7 +228,7 @@ def _members(user: User, cohort: Cohort, kind: str, member_ids: list[int] | None
 
 @router.post(
     "/cohorts/{cohort_id}/actions",
-    response={200: CohortActionOut, **_errors(400, 404, 422)},
+    response={200: CohortActionOut, **error_responses(400, 404, 422)},
     operation_id="cohort_action_run",
     summary="Apply one action to each chosen member",
     description=(
@@ -278,7 +268,7 @@ def cohort_action_run(request: HttpRequest, cohort_id: int, payload: CohortActio
 
 @router.get(
     "/cohorts/{cohort_id}/progress",
-    response={200: list[CohortProgressRowOut], **_errors(404, 422)},
+    response={200: list[CohortProgressRowOut], **error_responses(404, 422)},
     operation_id="cohort_progress",
     summary="Each visible member's progress: goals, tasks, last note, latest referral and score",
     description="Every read is written to the audit log.",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -18,27 +17,10 @@ from tapestry.micro.cases.selectors import worker_choices
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
 from tapestry.programs.models import Program
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class ServiceErrors:
-    """Shows a service's ValidationError next to the fields it names; the rest at the top."""
-
-    def show_service_errors(self, error: ValidationError) -> None:
-        if hasattr(error, "error_dict"):
-            for name, messages in error.error_dict.items():
-                self.add_error(name if name in self.fields else None, messages)
-        else:
-            self.add_error(None, error)
+from tapestry.web.forms import DATE_INPUT, ServiceForm, StaffChoiceField
 
 
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.username
-
-
-class CohortForm(ServiceErrors, forms.Form):
+class CohortForm(ServiceForm):
     name = forms.CharField(
         label="Name", max_length=150, help_text="e.g. 'Refugee resettlement spring intake'."
     )
@@ -65,7 +47,7 @@ class CaseChoiceField(forms.ModelChoiceField):
         return f"{obj.person.display_name} · {obj.number} · {obj.get_case_type_display()}"
 
 
-class MemberAddForm(ServiceErrors, forms.Form):
+class MemberAddForm(ServiceForm):
     case = CaseChoiceField(
         label="Case",
         queryset=Case.objects.none(),
@@ -83,7 +65,7 @@ class MemberChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.case.person.display_name} ({obj.case.number})"
 
 
-class BulkActionForm(ServiceErrors, forms.Form):
+class BulkActionForm(ServiceForm):
     """The members to act on (all visible members unless unticked) and the action's own fields."""
 
     kind: str = ""
@@ -120,7 +102,7 @@ class GoalActionForm(BulkActionForm):
     target = forms.CharField(
         label="Target", max_length=120, help_text="The value that means the goal is met."
     )
-    target_date = forms.DateField(label="Target date", widget=DATE)
+    target_date = forms.DateField(label="Target date", widget=DATE_INPUT)
     need = forms.ModelChoiceField(
         label="Need it addresses (optional)",
         queryset=Need.objects.filter(is_active=True).order_by("domain", "label"),
@@ -144,7 +126,7 @@ class TaskActionForm(BulkActionForm):
     kind = CohortAction.Kind.TASK
     title = forms.CharField(label="Task", max_length=200)
     details = forms.CharField(label="Details", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    due_on = forms.DateField(label="Due on", widget=DATE)
+    due_on = forms.DateField(label="Due on", widget=DATE_INPUT)
     owner = StaffChoiceField(
         label="Owner",
         queryset=worker_choices(),
@@ -170,7 +152,7 @@ class NoteActionForm(BulkActionForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="The same contact note goes on each case as a draft; each worker reviews and signs it.",
     )
-    contact_date = forms.DateField(label="Date of contact", widget=DATE, initial=timezone.localdate)
+    contact_date = forms.DateField(label="Date of contact", widget=DATE_INPUT, initial=timezone.localdate)
     duration_minutes = forms.IntegerField(label="Minutes", required=False, min_value=1, max_value=24 * 60)
 
     def item(self) -> services.BulkNote:

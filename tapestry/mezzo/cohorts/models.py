@@ -7,8 +7,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from tapestry.web.models import Timestamped, Versioned
 
-class Cohort(models.Model):
+
+class Cohort(Versioned):
     class Situation(models.TextChoices):
         REFUGEES = "refugees", "Refugees and resettlement"
         DISABILITY = "disability", "People with disabilities"
@@ -32,9 +34,6 @@ class Cohort(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["status", "name", "id"]
@@ -47,7 +46,7 @@ class Cohort(models.Model):
         return self.status == self.Status.OPEN
 
 
-class CohortMember(models.Model):
+class CohortMember(Timestamped):
     """A case in a cohort; removing it sets `removed_on`, so who was in the cohort when stays known."""
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="members")
@@ -60,8 +59,6 @@ class CohortMember(models.Model):
     removed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["case__person__family_name", "case__person__given_name", "id"]

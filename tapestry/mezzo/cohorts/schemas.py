@@ -10,7 +10,7 @@ from pydantic import StringConstraints
 
 from tapestry.mezzo.cohorts.models import Cohort, CohortAction
 from tapestry.micro.referrals.models import Referral
-from tapestry.web.schemas import Input
+from tapestry.web.schemas import Input, StaffRef
 
 Situation = Literal[tuple(Cohort.Situation.values)]
 CohortStatus = Literal[tuple(Cohort.Status.values)]
@@ -18,15 +18,6 @@ ActionKind = Literal[tuple(CohortAction.Kind.values)]
 Urgency = Literal[tuple(Referral.Urgency.values)]
 Part = Literal[tuple(name for name, _ in Referral.PARTS)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
-
-
-class CohortStaffRef(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.get_full_name() or obj.username
 
 
 class CohortProgramRef(Schema):
@@ -58,7 +49,7 @@ class CohortOut(Schema):
     situation: str
     description: str
     program: CohortProgramRef | None
-    lead: CohortStaffRef
+    lead: StaffRef
     status: str
     version: int
     members_seen: int = Field(0, description="Current members you may see; others are not counted.")
@@ -70,7 +61,7 @@ class CohortMemberOut(Schema):
     case_number: str
     person_id: int
     person_name: str
-    worker: CohortStaffRef
+    worker: StaffRef
     added_on: date
     removed_on: date | None
 

@@ -26,6 +26,7 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import cases_changeable
 from tapestry.micro.casework.models import Goal, ProgressNote, Task
 from tapestry.micro.referrals.models import Referral
+from tapestry.programs.models import Program
 
 MEMBER_RELATED = ("case", "case__person", "case__worker")
 
@@ -42,6 +43,11 @@ def members_visible(user: User, cohort: Cohort, *, current: bool = True) -> Quer
     """The cohort's members the user may see: current ones, or (current=False) those taken out."""
     members = CohortMember.objects.filter(cohort=cohort, removed_on__isnull=current)
     return policy.visible(user, members).select_related(*MEMBER_RELATED)
+
+
+def members_seen(*, user: User, cohort: Cohort) -> int:
+    """How many current members the user may see (others are not counted)."""
+    return members_visible(user, cohort).count()
 
 
 def member_list(*, user: User, cohort: Cohort, purpose: str = "cohort members") -> list[CohortMember]:
@@ -221,3 +227,19 @@ def service_choices() -> QuerySet[Service]:
     return (
         Service.objects.filter(status__in=Service.SEARCHABLE).select_related("organization").order_by("name")
     )
+
+
+# Records named by number in an API body --------------------------------------------------------
+
+
+def program_by_id(program_id: int) -> Program | None:
+    return Program.objects.filter(pk=program_id).first()
+
+
+def active_staff_member(user_id: int) -> User | None:
+    return User.objects.filter(pk=user_id, is_active=True).first()
+
+
+def case_by_id(case_id: int) -> Case | None:
+    """The case to add; whether the actor may add it is the service's check (member_add)."""
+    return Case.objects.select_related("person", "worker").filter(pk=case_id).first()

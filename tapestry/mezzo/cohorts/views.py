@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,11 +10,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.cohorts import selectors, services
 from tapestry.mezzo.cohorts.forms import FORM_OF_KIND, CohortEditForm, CohortForm, MemberAddForm
 from tapestry.mezzo.cohorts.models import Cohort, CohortAction
+from tapestry.web.pages import form_page, submit
+
+
+def _status(form: forms.BaseForm) -> int:
+    # Any error on the page, a stale edit too, answers 400 here.
+    return 400 if form.errors else 200
 
 
 def cohort_list(request: HttpRequest) -> HttpResponse:
@@ -30,16 +36,11 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
 
 def cohort_create(request: HttpRequest) -> HttpResponse:
     form = CohortForm(request.POST or None, initial={"lead": request.user.pk})
-    if form.is_bound and form.is_valid():
-        try:
-            cohort = services.cohort_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Cohort “{cohort}” started. Add the cases that belong to it.")
-            return redirect("cohorts:member_add", pk=cohort.pk)
-    status = 400 if form.errors else 200
-    return render(request, "cohorts/cohort_form.html", {"form": form, "cohort": None}, status=status)
+    cohort, _ = submit(form, lambda: services.cohort_create(actor=request.user, **form.cleaned_data))
+    if cohort is not None:
+        messages.success(request, f"Cohort “{cohort}” started. Add the cases that belong to it.")
+        return redirect("cohorts:member_add", pk=cohort.pk)
+    return form_page(request, "cohorts/cohort_form.html", form=form, status=_status(form), cohort=None)
 
 
 def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -53,20 +54,16 @@ def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {name: getattr(cohort, name) for name in ("name", "situation", "description", "status")}
     initial.update(program=cohort.program_id, lead=cohort.lead_id, version=cohort.version)
     form = CohortEditForm(request.POST or None, initial=initial)
-    if form.is_bound and form.is_valid():
+
+    def update() -> Cohort:
         changes = dict(form.cleaned_data)
         version = changes.pop("version")
-        try:
-            services.cohort_update(actor=request.user, cohort=cohort, version=version, changes=changes)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-        else:
-            messages.success(request, "Cohort saved.")
-            return redirect("cohorts:cohort_detail", pk=cohort.pk)
-    status = 400 if form.errors else 200
-    return render(request, "cohorts/cohort_form.html", {"form": form, "cohort": cohort}, status=status)
+        return services.cohort_update(actor=request.user, cohort=cohort, version=version, changes=changes)
+
+    if submit(form, update)[0] is not None:
+        messages.success(request, "Cohort saved.")
+        return redirect("cohorts:cohort_detail", pk=cohort.pk)
+    return form_page(request, "cohorts/cohort_form.html", form=form, status=_status(form), cohort=cohort)
 
 
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -76,19 +73,16 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
         request, object_type="cases.case", fields=["person", "number"], purpose="form: add to a cohort"
     )
     form = MemberAddForm(request.POST or None, cases=selectors.case_choices(user=request.user, cohort=cohort))
-    if form.is_bound and form.is_valid():
+    member, _ = submit(
+        form, lambda: services.member_add(actor=request.user, cohort=cohort, case=form.cleaned_data["case"])
+    )
+    if member is not None:
         case = form.cleaned_data["case"]
-        try:
-            services.member_add(actor=request.user, cohort=cohort, case=case)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"{case.person.display_name} ({case.number}) added to the cohort.")
-            if "add_another" in request.POST:
-                return redirect("cohorts:member_add", pk=cohort.pk)
-            return redirect("cohorts:cohort_detail", pk=cohort.pk)
-    status = 400 if form.errors else 200
-    return render(request, "cohorts/member_add.html", {"form": form, "cohort": cohort}, status=status)
+        messages.success(request, f"{case.person.display_name} ({case.number}) added to the cohort.")
+        if "add_another" in request.POST:
+            return redirect("cohorts:member_add", pk=cohort.pk)
+        return redirect("cohorts:cohort_detail", pk=cohort.pk)
+    return form_page(request, "cohorts/member_add.html", form=form, status=_status(form), cohort=cohort)
 
 
 @require_POST
@@ -113,19 +107,16 @@ def bulk_action(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     cohort = selectors.cohort_get(user=request.user, cohort_id=pk, for_change=True)
     members = selectors.member_list(user=request.user, cohort=cohort, purpose=f"cohort action: {kind}")
     form = FORM_OF_KIND[kind](request.POST or None, members=members)
-    context = {"cohort": cohort, "form": form, "kind": kind, "kind_label": CohortAction.Kind(kind).label}
-    if form.is_bound and form.is_valid():
-        try:
-            report = services.cohort_action_run(
-                actor=request.user, cohort=cohort, members=form.cleaned_data["members"], item=form.item()
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            context["report"] = report
-            return render(request, "cohorts/bulk_report.html", context)
-    status = 400 if form.errors else 200
-    return render(request, "cohorts/bulk_action.html", context, status=status)
+    context = {"cohort": cohort, "kind": kind, "kind_label": CohortAction.Kind(kind).label}
+    report, _ = submit(
+        form,
+        lambda: services.cohort_action_run(
+            actor=request.user, cohort=cohort, members=form.cleaned_data["members"], item=form.item()
+        ),
+    )
+    if report is not None:
+        return form_page(request, "cohorts/bulk_report.html", form=form, report=report, **context)
+    return form_page(request, "cohorts/bulk_action.html", form=form, status=_status(form), **context)
 
 
 def cohort_progress(request: HttpRequest, pk: int) -> HttpResponse:

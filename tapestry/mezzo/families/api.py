@@ -7,7 +7,6 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
 
 from tapestry.access.models import User
-from tapestry.directory.models import Service
 from tapestry.mezzo.families import selectors, services
 from tapestry.mezzo.families.models import FamilyPlan
 from tapestry.mezzo.families.schemas import (
@@ -22,17 +21,14 @@ from tapestry.mezzo.families.schemas import (
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
 from tapestry.people.models import Person
-from tapestry.web.schemas import ErrorOut
+from tapestry.web.ids import referenced
+from tapestry.web.schemas import error_responses, refuse_nulls
 
 router = Router(tags=["family plans"])
 
 
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
-
-
-def _plan_out(user: User, case: Case, purpose: str = "case work") -> FamilyPlan:
-    plan = selectors.family_plan_detail(user=user, case=case, purpose=purpose)
+def _plan_out(user: User, case: Case, purpose: str = "case work", *, audit: bool = True) -> FamilyPlan:
+    plan = selectors.family_plan_detail(user=user, case=case, purpose=purpose, audit=audit)
     if plan is None:
         raise Http404("This case has no family plan yet.")
     return plan
@@ -47,7 +43,7 @@ def _members(case: Case, ids: list[int]) -> list[Person]:
 
 @router.get(
     "/cases/{case_id}/family-plan",
-    response={200: FamilyPlanOut, **_errors(404, 422)},
+    response={200: FamilyPlanOut, **error_responses(404, 422)},
     operation_id="family_plan_detail",
     summary="Open a case's family plan",
     description="Strengths, concerns, goals for the family with their referrals, and the plan's history. Audited.",
@@ -63,7 +59,7 @@ def family_plan_detail(
 
 @router.put(
     "/cases/{case_id}/family-plan",
-    response={200: FamilyPlanOut, 201: FamilyPlanOut, **_errors(400, 404, 409, 422)},
+    response={200: FamilyPlanOut, 201: FamilyPlanOut, **error_responses(400, 404, 409, 422)},
     operation_id="family_plan_save",
     summary="Start or change a case's family plan",
     description=(
@@ -86,7 +82,7 @@ def family_plan_save(request: HttpRequest, case_id: int, payload: FamilyPlanIn) 
             concerns=payload.concerns,
             next_review_on=payload.next_review_on,
         )
-        return Status(201, _plan_out(request.user, case))
+        return Status(201, _plan_out(request.user, case, audit=False))
     if plan is None:
         raise ValidationError({"version": ["This case has no family plan yet: send version 0 to start it."]})
     services.family_plan_revise(
@@ -98,12 +94,12 @@ def family_plan_save(request: HttpRequest, case_id: int, payload: FamilyPlanIn) 
         next_review_on=payload.next_review_on,
         reason=payload.reason,
     )
-    return Status(200, _plan_out(request.user, case))
+    return Status(200, _plan_out(request.user, case, audit=False))
 
 
 @router.post(
     "/cases/{case_id}/family-plan/goals",
-    response={201: FamilyGoalOut, **_errors(400, 404, 422)},
+    response={201: FamilyGoalOut, **error_responses(400, 404, 422)},
     operation_id="family_goal_create",
     summary="Add a goal for the family",
 )
@@ -125,7 +121,7 @@ def family_goal_create(request: HttpRequest, case_id: int, payload: FamilyGoalIn
 
 @router.patch(
     "/family-goals/{goal_id}",
-    response={200: FamilyGoalOut, **_errors(400, 404, 409, 422)},
+    response={200: FamilyGoalOut, **error_responses(400, 404, 409, 422)},
     operation_id="family_goal_update",
     summary="Change a family goal, or mark it met or not met",
     description="Send the `version` you read. Met or not met needs a `status_note`.",
@@ -133,9 +129,7 @@ def family_goal_create(request: HttpRequest, case_id: int, payload: FamilyGoalIn
 def family_goal_update(request: HttpRequest, goal_id: int, payload: FamilyGoalPatch) -> object:
     goal = selectors.family_goal_get(user=request.user, goal_id=goal_id, for_change=True)
     sent = payload.model_dump(exclude_unset=True, exclude={"version", "member_ids"})
-    for required in ("description", "target_date", "status"):
-        if required in sent and sent[required] is None:
-            raise ValidationError({required: ["This field cannot be empty."]})
+    refuse_nulls(sent, ("description", "target_date", "status"))
     if "need" in sent:
         sent["need"] = need_by_code(sent["need"]) if sent["need"] else None
     if "status_note" in sent:
@@ -149,7 +143,7 @@ def family_goal_update(request: HttpRequest, goal_id: int, payload: FamilyGoalPa
 
 @router.post(
     "/family-goals/{goal_id}/referrals",
-    response={201: FamilyReferralOut, **_errors(400, 404, 409, 422)},
+    response={201: FamilyReferralOut, **error_responses(400, 404, 409, 422)},
     operation_id="family_goal_referral_create",
     summary="Refer the family to a service for a goal",
     description=(
@@ -159,9 +153,11 @@ def family_goal_update(request: HttpRequest, goal_id: int, payload: FamilyGoalPa
 )
 def family_goal_referral_create(request: HttpRequest, goal_id: int, payload: FamilyReferralIn) -> Status:
     goal = selectors.family_goal_get(user=request.user, goal_id=goal_id, for_change=True)
-    service = Service.objects.select_related("organization").filter(pk=payload.service_id).first()
-    if service is None:
-        raise ValidationError({"service_id": ["No service with this number in the directory."]})
+    service = referenced(
+        "service_id",
+        lambda: selectors.service_by_id(payload.service_id),
+        "No service with this number in the directory.",
+    )
     referral = services.family_goal_referral_create(
         actor=request.user,
         goal=goal,

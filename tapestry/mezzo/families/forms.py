@@ -13,10 +13,10 @@ from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
 from tapestry.people.mentions import member_mention
 from tapestry.people.models import HouseholdMember, Person
-from tapestry.web.forms import DATE_INPUT, ServiceErrors
+from tapestry.web.forms import DATE_INPUT, ServiceForm
 
 
-class PlanForm(ServiceErrors, forms.Form):
+class PlanForm(ServiceForm):
     strengths = forms.CharField(
         label="The family's strengths",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -61,7 +61,7 @@ class MemberChoiceField(forms.ModelMultipleChoiceField):
         return self.labels.get(obj.pk, "A household member")
 
 
-class GoalForm(ServiceErrors, forms.Form):
+class GoalForm(ServiceForm):
     description = forms.CharField(
         label="Goal for the family", max_length=255, help_text="What will change for the family as a whole."
     )
@@ -108,7 +108,7 @@ class ServiceChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.organization.name})"
 
 
-class GoalReferralForm(ServiceErrors, forms.Form):
+class GoalReferralForm(ServiceForm):
     service = ServiceChoiceField(label="Service", queryset=Service.objects.none(), empty_label=None)
     reason = forms.CharField(
         label="Reason for the referral",

@@ -7,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from tapestry.web.models import Authored, Versioned
 
-class FamilyPlan(models.Model):
+
+class FamilyPlan(Authored, Versioned):
     """The one family plan of a case about a household; each change is kept as a revision."""
 
     case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="family_plan")
@@ -18,12 +20,6 @@ class FamilyPlan(models.Model):
     next_review_on = models.DateField(
         null=True, blank=True, help_text="When the family reviews the plan next."
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         indexes = [models.Index(fields=["next_review_on"])]
@@ -37,7 +33,7 @@ class FamilyPlan(models.Model):
         return self.case.person_id
 
 
-class FamilyGoal(models.Model):
+class FamilyGoal(Versioned):
     """A goal for the family as a whole, with the household members it involves."""
 
     class Status(models.TextChoices):
@@ -55,9 +51,6 @@ class FamilyGoal(models.Model):
     )
     members = models.ManyToManyField("people.Person", blank=True, related_name="family_goals")
     referrals = models.ManyToManyField("referrals.Referral", blank=True, related_name="family_goals")
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["target_date", "id"]

@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 from tapestry.mezzo.families.models import FamilyGoal
 from tapestry.micro.referrals.models import Referral
 from tapestry.people.mentions import ref_or_none
-from tapestry.web.schemas import Input
+from tapestry.web.schemas import Input, PersonRef
 
 # Literals rather than TextChoices: other apps' "Status" classes would collide as components.
 FamilyGoalStatus = Literal[tuple(FamilyGoal.Status.values)]
@@ -67,15 +67,6 @@ class FamilyReferralIn(Input):
     )
 
 
-class FamilyMemberOut(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.display_name
-
-
 class FamilyGoalReferralOut(Schema):
     id: int
     service: str
@@ -105,7 +96,7 @@ class FamilyGoalOut(Schema):
     status: str
     status_label: str
     status_note: str
-    members: list[FamilyMemberOut | None] = Field(description="Null for a member outside the caller's reach.")
+    members: list[PersonRef | None] = Field(description="Null for a member outside the caller's reach.")
     referrals: list[FamilyGoalReferralOut]
     version: int
 

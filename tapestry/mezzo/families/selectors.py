@@ -54,8 +54,13 @@ def _goals(user: User) -> Prefetch:
     )
 
 
-def family_plan_detail(*, user: User, case: Case, purpose: str = "case work") -> FamilyPlan | None:
-    """The case's family plan with goals, their members and referrals, and its history; the open is audited."""
+def family_plan_detail(
+    *, user: User, case: Case, purpose: str = "case work", audit: bool = True
+) -> FamilyPlan | None:
+    """The case's family plan with goals, their members and referrals, and its history; the open is audited.
+
+    `audit=False` when the API answers a write with the plan it wrote: the write is in the log.
+    """
     plan = (
         policy.visible(user, FamilyPlan.objects.filter(case=case))
         .prefetch_related(
@@ -78,6 +83,8 @@ def family_plan_detail(*, user: User, case: Case, purpose: str = "case work") ->
         )
         return None
     plan.case = case
+    if not audit:
+        return plan
     audit_record(
         actor=user,
         action=AuditEntry.Action.VIEW,
@@ -126,6 +133,11 @@ def family_goal_get(*, user: User, goal_id: int, for_change: bool = False) -> Fa
     ):
         raise PermissionDenied(READ_ONLY)
     return goal
+
+
+def service_by_id(service_id: int) -> Service | None:
+    """A directory service named in an API body, with its organisation."""
+    return Service.objects.select_related("organization").filter(pk=service_id).first()
 
 
 def service_choices(*, need: Need | None, everything: bool = False) -> QuerySet[Service]:

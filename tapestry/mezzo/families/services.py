@@ -17,7 +17,7 @@ from tapestry.directory.models import Service
 from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan, FamilyPlanRevision
 from tapestry.mezzo.families.selectors import household_members
 from tapestry.micro.cases.models import Case, CaseNeed
-from tapestry.micro.cases.services import require_case_change
+from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.referrals import services as referral_services
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
@@ -34,22 +34,7 @@ NO_HOUSEHOLD = (
 # Access -------------------------------------------------------------------------------------
 
 
-def _require_case_change(actor: User, case: Case) -> None:
-    require_case_change(
-        actor,
-        case,
-        refusal=(
-            "You may not change this case: it is outside your caseload, in a segment you are not "
-            "granted, or open to you only for emergency reading."
-        ),
-    )
-
-
-def _require_open(case: Case) -> None:
-    if case.status == Case.Status.CLOSED:
-        raise ValidationError(
-            {"__all__": ["This case is closed. Reopen it first to change its family plan."]}
-        )
+CLOSED = "This case is closed. Reopen it first to change its family plan."
 
 
 def _audit(actor: User, action: str, obj: Any, case: Case, fields: Iterable[str]) -> None:
@@ -117,8 +102,7 @@ def family_plan_start(
     *, actor: User, case: Case, strengths: str, concerns: str, next_review_on: dt.date | None = None
 ) -> FamilyPlan:
     """Start the family plan of a case about a household; its first revision records how it began."""
-    _require_case_change(actor, case)
-    _require_open(case)
+    require_case_write(actor, case, closed=CLOSED)
     if case.household_id is None:
         raise ValidationError({"__all__": [NO_HOUSEHOLD]})
     if FamilyPlan.objects.filter(case=case).exists():
@@ -151,8 +135,7 @@ def family_plan_revise(
 ) -> FamilyPlan:
     """Change strengths, concerns or the review date; a stale version is refused, the change kept as a revision."""
     case = plan.case
-    _require_case_change(actor, case)
-    _require_open(case)
+    require_case_write(actor, case, closed=CLOSED)
     _check_text(strengths, concerns)
     changes = {"strengths": strengths.strip(), "concerns": concerns.strip(), "next_review_on": next_review_on}
     with transaction.atomic():
@@ -192,8 +175,7 @@ def family_goal_add(
 ) -> FamilyGoal:
     """Add a goal for the family; the plan's history gains a revision."""
     case = plan.case
-    _require_case_change(actor, case)
-    _require_open(case)
+    require_case_write(actor, case, closed=CLOSED)
     goal = FamilyGoal(plan=plan, description=description.strip(), need=need, target_date=target_date)
     goal.full_clean()
     members = _check_members(case, members)
@@ -216,8 +198,7 @@ def family_goal_update(
 ) -> FamilyGoal:
     """Change a goal or mark it met or not met (with a note); a stale version is refused."""
     case = goal.plan.case
-    _require_case_change(actor, case)
-    _require_open(case)
+    require_case_write(actor, case, closed=CLOSED)
     unknown = set(changes) - set(GOAL_FIELDS)
     if unknown:
         raise ValidationError({name: ["This field cannot be changed here."] for name in sorted(unknown)})
@@ -271,7 +252,9 @@ def family_goal_referral_create(
     worker fixes the consent and tries again rather than finding a stray draft.
     """
     case = goal.plan.case
-    _require_open(case)
+    # Whether the actor may write to the case is the referrals service's own check.
+    if case.status == Case.Status.CLOSED:
+        raise ValidationError({"__all__": [CLOSED]})
     if goal.status != FamilyGoal.Status.ACTIVE:
         raise ValidationError({"__all__": ["This goal is closed; refer the family for a goal in progress."]})
     case_needs = list(CaseNeed.objects.filter(case=case, need_id=goal.need_id)) if goal.need_id else []

@@ -10,29 +10,33 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.families import selectors, services
 from tapestry.mezzo.families.forms import GoalEditForm, GoalForm, GoalReferralForm, PlanForm
-from tapestry.mezzo.families.models import FamilyGoal
+from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_choices
 from tapestry.micro.referrals import disclosure
-
-
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+from tapestry.micro.referrals.models import Referral
+from tapestry.web.pages import bound, form_page, submit
 
 
 def _form_page(
     request: HttpRequest, *, case: Case, form: Any, title: str, intro: str = "", status: int = 200
 ) -> HttpResponse:
     """Render a family-plan form; it names the family's members, so opening it is a read of the case."""
-    audit_form_open(request, obj=case, fields=["case", "name", "household_members"])
     if status == 200 and form.errors:
         status = 400
-    context = {"case": case, "form": form, "title": title, "intro": intro}
-    return render(request, "families/form.html", context, status=status)
+    return form_page(
+        request,
+        "families/form.html",
+        form=form,
+        status=status,
+        audit=lambda: audit_form_open(request, obj=case, fields=["case", "name", "household_members"]),
+        case=case,
+        title=title,
+        intro=intro,
+    )
 
 
 def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -56,37 +60,32 @@ def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
         messages.error(request, services.NO_HOUSEHOLD)
         return redirect("families:case_index", case_pk=case.pk)
     plan = selectors.plan_of(case=case)
-    form = PlanForm(_bound(request), plan=plan)
-    status = 200
-    if form.is_bound and form.is_valid():
+    form = PlanForm(bound(request), plan=plan)
+
+    def save() -> FamilyPlan:
         data = form.cleaned_data
-        try:
-            if plan is None:
-                services.family_plan_start(
-                    actor=request.user,
-                    case=case,
-                    strengths=data["strengths"],
-                    concerns=data["concerns"],
-                    next_review_on=data["next_review_on"],
-                )
-            else:
-                services.family_plan_revise(
-                    actor=request.user,
-                    plan=plan,
-                    version=data["version"],
-                    strengths=data["strengths"],
-                    concerns=data["concerns"],
-                    next_review_on=data["next_review_on"],
-                    reason=data["reason"],
-                )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The family plan is saved.")
-            return redirect("families:case_index", case_pk=case.pk)
+        if plan is None:
+            return services.family_plan_start(
+                actor=request.user,
+                case=case,
+                strengths=data["strengths"],
+                concerns=data["concerns"],
+                next_review_on=data["next_review_on"],
+            )
+        return services.family_plan_revise(
+            actor=request.user,
+            plan=plan,
+            version=data["version"],
+            strengths=data["strengths"],
+            concerns=data["concerns"],
+            next_review_on=data["next_review_on"],
+            reason=data["reason"],
+        )
+
+    saved, status = submit(form, save)
+    if saved is not None:
+        messages.success(request, "The family plan is saved.")
+        return redirect("families:case_index", case_pk=case.pk)
     title = "Start the family plan" if plan is None else "Change the family plan"
     return _form_page(request, case=case, form=form, title=title, status=status)
 
@@ -98,26 +97,24 @@ def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         messages.info(request, "Start the family plan first: a goal belongs to a plan.")
         return redirect("families:case_index", case_pk=case.pk)
     form = GoalForm(
-        _bound(request),
+        bound(request),
         needs=need_choices(),
         members=selectors.household_members(case=case, user=request.user),
     )
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.family_goal_add(
-                actor=request.user,
-                plan=plan,
-                description=data["description"],
-                target_date=data["target_date"],
-                need=data["need"],
-                members=list(data["members"]),
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The goal is added to the family plan.")
-            return redirect("families:case_index", case_pk=case.pk)
+    goal, _ = submit(
+        form,
+        lambda: services.family_goal_add(
+            actor=request.user,
+            plan=plan,
+            description=form.cleaned_data["description"],
+            target_date=form.cleaned_data["target_date"],
+            need=form.cleaned_data["need"],
+            members=list(form.cleaned_data["members"]),
+        ),
+    )
+    if goal is not None:
+        messages.success(request, "The goal is added to the family plan.")
+        return redirect("families:case_index", case_pk=case.pk)
     return _form_page(
         request,
         case=case,
@@ -140,29 +137,24 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "version": goal.version,
     }
     form = GoalEditForm(
-        _bound(request),
+        bound(request),
         needs=need_choices(),
         members=selectors.household_members(case=case, user=request.user),
         initial=initial,
     )
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.family_goal_update(
-                actor=request.user,
-                goal=goal,
-                version=form.cleaned_data["version"],
-                changes=form.changes(),
-                members=list(form.cleaned_data["members"]),
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The goal is saved.")
-            return redirect("families:case_index", case_pk=case.pk)
+    updated, status = submit(
+        form,
+        lambda: services.family_goal_update(
+            actor=request.user,
+            goal=goal,
+            version=form.cleaned_data["version"],
+            changes=form.changes(),
+            members=list(form.cleaned_data["members"]),
+        ),
+    )
+    if updated is not None:
+        messages.success(request, "The goal is saved.")
+        return redirect("families:case_index", case_pk=case.pk)
     return _form_page(request, case=case, form=form, title="Change a family goal", status=status)
 
 
@@ -172,11 +164,12 @@ def goal_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
     case = goal.plan.case
     everything = request.GET.get("all") == "1" or goal.need_id is None
     services_offered = selectors.service_choices(need=goal.need, everything=everything)
-    form = GoalReferralForm(_bound(request), services=services_offered)
-    if form.is_bound and form.is_valid():
+    form = GoalReferralForm(bound(request), services=services_offered)
+
+    def refer() -> Referral:
         data = form.cleaned_data
         try:
-            referral = services.family_goal_referral_create(
+            return services.family_goal_referral_create(
                 actor=request.user,
                 goal=goal,
                 service=data["service"],
@@ -186,22 +179,26 @@ def goal_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
                 send_now=data["send_now"],
             )
         except disclosure.ConsentMissing as missing:
-            form.add_error(None, f"Nothing was saved: {missing.text}")
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            sent = "sent" if data["send_now"] else "recorded (not sent yet)"
-            messages.success(request, f"Referral to {referral.service.name} {sent} for this goal.")
-            return redirect("families:case_index", case_pk=case.pk)
-    audit_form_open(request, obj=goal, person_id=case.person_id, fields=["case", "name", "goal"])
+            # Shown at the top of the form: the consent is not a field of it.
+            raise ValidationError(f"Nothing was saved: {missing.text}") from missing
+
+    referral, _ = submit(form, refer)
+    if referral is not None:
+        sent = "sent" if form.cleaned_data["send_now"] else "recorded (not sent yet)"
+        messages.success(request, f"Referral to {referral.service.name} {sent} for this goal.")
+        return redirect("families:case_index", case_pk=case.pk)
     need = f" meeting “{goal.need.label}”" if goal.need_id and not everything else ""
-    intro = f"For the goal “{goal.description}”. Services{need} in the directory are offered."
-    context = {
-        "case": case,
-        "form": form,
-        "title": "Refer the family to a service",
-        "intro": intro,
-        "goal": goal,
-        "show_all_link": not everything,
-    }
-    return render(request, "families/form.html", context, status=400 if form.errors else 200)
+    return form_page(
+        request,
+        "families/form.html",
+        form=form,
+        status=400 if form.errors else 200,
+        audit=lambda: audit_form_open(
+            request, obj=goal, person_id=case.person_id, fields=["case", "name", "goal"]
+        ),
+        case=case,
+        title="Refer the family to a service",
+        intro=f"For the goal “{goal.description}”. Services{need} in the directory are offered.",
+        goal=goal,
+        show_all_link=not everything,
+    )

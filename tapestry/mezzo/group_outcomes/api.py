@@ -19,16 +19,11 @@ from tapestry.mezzo.group_outcomes.schemas import (
     OutcomeSummaryOut,
 )
 from tapestry.micro.assessments.instruments import INSTRUMENTS
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.schemas import ErrorOut, Pages, error_responses
 
 router = Router(tags=["group outcomes"])
 
 MEASURE_FIELDS = {"membership_id", "instrument", "phase", "administered_on", "note"}
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 def _float(value: object) -> float | None:
@@ -37,7 +32,7 @@ def _float(value: object) -> float | None:
 
 @router.get(
     "/groups/{group_id}/goals",
-    response={200: list[GroupGoalOut], **_errors(404, 422)},
+    response={200: list[GroupGoalOut], **error_responses(404, 422)},
     operation_id="group_goal_list",
     summary="The goals of a group you run",
 )
@@ -49,7 +44,7 @@ def group_goal_list(request: HttpRequest, group_id: int) -> list[GroupGoal]:
 
 @router.post(
     "/groups/{group_id}/goals",
-    response={201: GroupGoalOut, **_errors(400, 404, 422)},
+    response={201: GroupGoalOut, **error_responses(400, 404, 422)},
     operation_id="group_goal_create",
     summary="Add a goal to a group you run",
 )
@@ -61,7 +56,7 @@ def group_goal_create(request: HttpRequest, group_id: int, payload: GroupGoalIn)
 
 @router.patch(
     "/group-goals/{goal_id}",
-    response={200: GroupGoalOut, **_errors(400, 404, 409, 422)},
+    response={200: GroupGoalOut, **error_responses(400, 404, 409, 422)},
     operation_id="group_goal_update",
     summary="Change a goal or its status",
     description="Send the `version` you read; if the goal changed since, the answer is 409 and nothing is saved.",
@@ -74,7 +69,7 @@ def group_goal_update(request: HttpRequest, goal_id: int, payload: GroupGoalPatc
 
 @router.get(
     "/groups/{group_id}/measures",
-    response={200: list[GroupMeasureOut], **_errors(404, 422)},
+    response={200: list[GroupMeasureOut], **error_responses(404, 422)},
     operation_id="group_measure_list",
     summary="Members' pre and post measures in a group you run",
     description="Scores and bands only. Reading them is written to the audit log.",
@@ -87,7 +82,7 @@ def group_measure_list(request: HttpRequest, group_id: int) -> list[MemberMeasur
 
 @router.post(
     "/groups/{group_id}/measures",
-    response={201: GroupMeasureOut, **_errors(400, 404, 409, 422)},
+    response={201: GroupMeasureOut, **error_responses(400, 404, 409, 422)},
     operation_id="group_measure_create",
     summary="Record a member's pre or post measure: the answers are scored by the micro instrument",
     description=(
@@ -139,7 +134,7 @@ def group_measure_create(request: HttpRequest, group_id: int, payload: GroupMeas
 
 @router.get(
     "/groups/{group_id}/outcomes",
-    response={200: OutcomeReportOut, **_errors(404, 422)},
+    response={200: OutcomeReportOut, **error_responses(404, 422)},
     operation_id="group_outcome_report",
     summary="The outcome report: per member pre, post and change, average change, share improved, goals met",
     description="Those who run the group see every member; a member's caseworker sees their own clients. Audited.",
@@ -181,7 +176,7 @@ def group_outcome_report(request: HttpRequest, group_id: int) -> dict:
 
 @router.get(
     "/groups/{group_id}/outcomes/summary",
-    response={200: OutcomeSummaryOut, **_errors(404, 422)},
+    response={200: OutcomeSummaryOut, **error_responses(404, 422)},
     operation_id="group_outcome_summary",
     summary="The outcome report as counts that identify no one",
     description="Small counts are null (suppressed); the average change is given only when enough members have both measures.",

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from tapestry.web.models import Authored, Timestamped, Versioned
 
-class GroupGoal(models.Model):
+
+class GroupGoal(Authored, Versioned):
     """Something the group as a whole aims for, with how it will be known and where it stands."""
 
     class Status(models.TextChoices):
@@ -28,12 +30,6 @@ class GroupGoal(models.Model):
     target = models.CharField(max_length=200, blank=True, help_text="e.g. 'A drop of 5 points or more'.")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
     reviewed_on = models.DateField("last reviewed on", null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["group", "created_at", "id"]
@@ -42,13 +38,11 @@ class GroupGoal(models.Model):
         return f"{self.group}: {self.description}"
 
 
-class OutcomeInstrument(models.Model):
+class OutcomeInstrument(Timestamped):
     """A micro assessment instrument this group measures its members with, before and after."""
 
     group = models.ForeignKey("groups.Group", on_delete=models.CASCADE, related_name="outcome_instruments")
     instrument = models.CharField(max_length=32, help_text="The code of a standard instrument, e.g. phq-9.")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["group", "instrument"]
@@ -60,7 +54,7 @@ class OutcomeInstrument(models.Model):
         return f"{self.group}: {self.instrument}"
 
 
-class MemberMeasure(models.Model):
+class MemberMeasure(Versioned):
     """One member's score on one instrument at the start (pre) or end (post) of the group."""
 
     class Phase(models.TextChoices):
@@ -85,9 +79,6 @@ class MemberMeasure(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     correction_reason = models.CharField(max_length=255, blank=True)
     corrected_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["membership", "instrument", "-phase"]

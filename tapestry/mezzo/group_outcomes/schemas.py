@@ -6,10 +6,11 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict, StringConstraints
+from pydantic import StringConstraints
 
 from tapestry.mezzo.group_outcomes.services import NOTE_MAX
 from tapestry.micro.assessments.schemas import SentAnswers
+from tapestry.web.schemas import Input
 
 GoalStatus = Literal["active", "met", "partly_met", "not_met"]
 Phase = Literal["pre", "post"]
@@ -19,11 +20,6 @@ def _text(max_length: int, *, required: bool = False) -> Any:
     return Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
     ]
-
-
-class Input(Schema):
-    # An unknown field is a mistake worth hearing about (a typo would otherwise be ignored).
-    model_config = ConfigDict(extra="forbid")
 
 
 class GroupGoalIn(Input):

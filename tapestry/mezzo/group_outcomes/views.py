@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.mezzo.group_outcomes import selectors, services
 from tapestry.mezzo.group_outcomes.charts import pre_post_chart
 from tapestry.mezzo.group_outcomes.forms import (
@@ -24,13 +23,11 @@ from tapestry.mezzo.group_outcomes.forms import (
 )
 from tapestry.mezzo.group_outcomes.models import MemberMeasure
 from tapestry.micro.assessments.services import definition_for
-
-
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+from tapestry.web.pages import bound, submit
 
 
 def _status(form: Any) -> int:
+    # Any error on the page, a stale edit too, answers 400 here.
     return 400 if form.is_bound and form.errors else 200
 
 
@@ -39,34 +36,26 @@ def _status(form: Any) -> int:
 
 def goals(request: HttpRequest, group_pk: int) -> HttpResponse:
     group = selectors.group_for_running(user=request.user, group_id=group_pk)
-    form = GoalForm(_bound(request))
-    if form.is_bound and form.is_valid():
-        try:
-            services.goal_add(actor=request.user, group=group, **form.changes())
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "Goal added.")
-            return redirect("group_outcomes:goals", group_pk=group.pk)
+    form = GoalForm(bound(request))
+    if submit(form, lambda: services.goal_add(actor=request.user, group=group, **form.changes()))[0]:
+        messages.success(request, "Goal added.")
+        return redirect("group_outcomes:goals", group_pk=group.pk)
     context = {"group": group, "goals": selectors.goals_of(group=group), "form": form}
     return render(request, "group_outcomes/goals.html", context, status=_status(form))
 
 
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = selectors.goal_for_running(user=request.user, goal_id=pk)
-    form = GoalEditForm(_bound(request), instance=goal, initial={"version": goal.version})
-    if form.is_bound and form.is_valid():
-        try:
-            services.goal_update(
-                actor=request.user, goal=goal, version=form.cleaned_data["version"], changes=form.changes()
-            )
-        except StaleEdit as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "Goal updated.")
-            return redirect("group_outcomes:goals", group_pk=goal.group_id)
+    form = GoalEditForm(bound(request), instance=goal, initial={"version": goal.version})
+    updated, _ = submit(
+        form,
+        lambda: services.goal_update(
+            actor=request.user, goal=goal, version=form.cleaned_data["version"], changes=form.changes()
+        ),
+    )
+    if updated is not None:
+        messages.success(request, "Goal updated.")
+        return redirect("group_outcomes:goals", group_pk=goal.group_id)
     return render(
         request,
         "group_outcomes/goal_edit.html",
@@ -120,7 +109,7 @@ def measure_record(
     audit_form_open(
         request, obj=membership, fields=["name", "group"], purpose=f"form: record a {phase} measure"
     )
-    form = MeasureForm(definition, _bound(request))
+    form = MeasureForm(definition, bound(request))
     if form.is_bound and form.is_valid():
         try:
             services.measure_record(
@@ -159,25 +148,22 @@ def measure_correct(request: HttpRequest, pk: int) -> HttpResponse:
         "note": measure.note,
         "version": measure.version,
     }
-    form = MeasureCorrectForm(definition, _bound(request), initial=initial)
-    if form.is_bound and form.is_valid():
-        try:
-            services.measure_correct(
-                actor=request.user,
-                measure=measure,
-                version=form.cleaned_data["version"],
-                answers=form.cleaned_data["answers"],
-                administered_on=form.cleaned_data["administered_on"],
-                reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
-            )
-        except StaleEdit as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The measure is corrected.")
-            return redirect("group_outcomes:measures", group_pk=measure.membership.group_id)
+    form = MeasureCorrectForm(definition, bound(request), initial=initial)
+    corrected, _ = submit(
+        form,
+        lambda: services.measure_correct(
+            actor=request.user,
+            measure=measure,
+            version=form.cleaned_data["version"],
+            answers=form.cleaned_data["answers"],
+            administered_on=form.cleaned_data["administered_on"],
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+        ),
+    )
+    if corrected is not None:
+        messages.success(request, "The measure is corrected.")
+        return redirect("group_outcomes:measures", group_pk=measure.membership.group_id)
     context = {
         "group": measure.membership.group,
         "membership": measure.membership,
@@ -192,20 +178,23 @@ def measure_correct(request: HttpRequest, pk: int) -> HttpResponse:
 def measure_from_assessment(request: HttpRequest, membership_pk: int) -> HttpResponse:
     membership = selectors.membership_for_caseworker(user=request.user, membership_id=membership_pk)
     candidates = selectors.assessment_candidates(user=request.user, membership=membership)
-    form = FromAssessmentForm(_bound(request), candidates=candidates)
-    if form.is_bound and form.is_valid():
+    form = FromAssessmentForm(bound(request), candidates=candidates)
+
+    def copy() -> MemberMeasure:
         chosen = form.candidate()
         try:
-            services.measure_from_assessment(
+            return services.measure_from_assessment(
                 actor=request.user, membership=membership, assessment=chosen.assessment, phase=chosen.phase
             )
         except ValidationError as error:
-            form.add_error("choice", error.messages)
-        else:
-            messages.success(
-                request, f"The assessment is now {membership.person}'s {chosen.phase} measure in the group."
-            )
-            return redirect("group_outcomes:report", group_pk=membership.group_id)
+            raise ValidationError({"choice": error.messages}) from error
+
+    if submit(form, copy)[0] is not None:
+        chosen = form.candidate()
+        messages.success(
+            request, f"The assessment is now {membership.person}'s {chosen.phase} measure in the group."
+        )
+        return redirect("group_outcomes:report", group_pk=membership.group_id)
     context = {"membership": membership, "group": membership.group, "form": form, "candidates": candidates}
     return render(request, "group_outcomes/from_assessment.html", context, status=_status(form))
 

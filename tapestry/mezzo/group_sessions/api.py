@@ -26,7 +26,7 @@ from tapestry.mezzo.group_sessions.schemas import (
     SessionPatch,
     SessionRateOut,
 )
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["group sessions"])
 
@@ -36,13 +36,8 @@ def error_body(detail: str, errors: dict[str, list[str]]) -> dict:
     return {"detail": detail, "errors": errors}
 
 
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role refused); 404 when not yours."""
-    return dict.fromkeys((401, 403, 404, *codes), ErrorOut)
-
-
 def _facilitators(ids: list[int]) -> list[User]:
-    chosen = list(User.objects.filter(pk__in=ids))
+    chosen = selectors.staff_by_ids(ids)
     if len(chosen) != len(set(ids)):
         raise ValidationError({"facilitator_ids": ["Unknown staff member."]})
     return chosen
@@ -59,25 +54,22 @@ def _session_out(session: Session) -> dict:
         "status": session.status,
         "facilitator_ids": sorted(user.pk for user in session.facilitators.all()),
         "version": session.version,
-        # The list annotates whether a note exists; a single session asks.
-        "has_note": bool(session.has_note)
-        if hasattr(session, "has_note")
-        else GroupNote.objects.filter(session=session).exists(),
+        "has_note": selectors.session_has_note(session),
     }
 
 
-def _marks(user: User, session: Session) -> list[MarkOut]:
+def _marks(user: User, session: Session, *, audit: bool = True) -> list[MarkOut]:
     return [
         MarkOut(
             membership_id=row.membership.pk, person_name=row.membership.person.display_name, status=row.mark
         )
-        for row in selectors.attendance_sheet(user=user, session=session)
+        for row in selectors.attendance_sheet(user=user, session=session, audit=audit)
     ]
 
 
 @router.get(
     "/groups/{group_id}/sessions",
-    response={200: list[GroupSessionOut], **_errors(422)},
+    response={200: list[GroupSessionOut], **error_responses(404, 422)},
     operation_id="group_session_list",
     summary="List a group's sessions",
     description="Newest first. Only for the group's facilitators and their supervisors.",
@@ -90,7 +82,7 @@ def session_list(request: HttpRequest, group_id: int) -> list[dict]:
 
 @router.post(
     "/groups/{group_id}/sessions",
-    response={201: GroupSessionOut, **_errors(400, 422)},
+    response={201: GroupSessionOut, **error_responses(404, 400, 422)},
     operation_id="group_session_create",
     summary="Record a session of a group",
 )
@@ -105,7 +97,7 @@ def session_create(request: HttpRequest, group_id: int, payload: GroupSessionIn)
 
 @router.get(
     "/sessions/{session_id}",
-    response={200: SessionDetailOut, **_errors()},
+    response={200: SessionDetailOut, **error_responses(404)},
     operation_id="group_session_get",
     summary="A session with its attendance",
 )
@@ -116,7 +108,7 @@ def session_get(request: HttpRequest, session_id: int) -> dict:
 
 @router.patch(
     "/sessions/{session_id}",
-    response={200: GroupSessionOut, **_errors(400, 409, 422)},
+    response={200: GroupSessionOut, **error_responses(404, 400, 409, 422)},
     operation_id="group_session_update",
     summary="Change a session",
 )
@@ -137,7 +129,7 @@ def session_update(request: HttpRequest, session_id: int, payload: SessionPatch)
 
 @router.put(
     "/sessions/{session_id}/attendance",
-    response={200: SessionAttendanceOut, **_errors(400, 409, 422)},
+    response={200: SessionAttendanceOut, **error_responses(404, 400, 409, 422)},
     operation_id="group_session_attendance",
     summary="Save the whole session's attendance in one call",
     description=(
@@ -170,7 +162,7 @@ def attendance_put(request: HttpRequest, session_id: int, payload: SessionAttend
         {
             "session_id": session.pk,
             "version": session.version,
-            "attendance": _marks(request.user, session),
+            "attendance": _marks(request.user, session, audit=False),
             "follow_ups": [
                 AbsenceFollowUpOut(membership_id=f.membership_id, missed=f.missed, task_id=f.task_id)
                 for f in raised
@@ -201,7 +193,7 @@ def _note_out(note: GroupNote) -> SessionNoteOut:
 
 @router.get(
     "/sessions/{session_id}/note",
-    response={200: SessionNoteOut, **_errors()},
+    response={200: SessionNoteOut, **error_responses(404)},
     operation_id="group_session_note_get",
     summary="The session's group note",
     description="Opening it is recorded in the audit log, for the note and for each member mentioned.",
@@ -216,7 +208,7 @@ def note_get(request: HttpRequest, session_id: int) -> SessionNoteOut:
 
 @router.put(
     "/sessions/{session_id}/note",
-    response={200: SessionNoteOut, **_errors(400, 409, 422)},
+    response={200: SessionNoteOut, **error_responses(404, 400, 409, 422)},
     operation_id="group_session_note_put",
     summary="Write or revise the session's group note, with its member mentions",
     description=(
@@ -236,13 +228,13 @@ def note_put(request: HttpRequest, session_id: int, payload: SessionNoteIn) -> S
         progress=payload.progress,
         mentions=mentions,
     )
-    note = selectors.note_detail(user=request.user, session=session, purpose="API, after saving")
+    note = selectors.note_detail(user=request.user, session=session, audit=False)
     return _note_out(note)
 
 
 @router.get(
     "/groups/{group_id}/attendance-rates",
-    response={200: RatesOut, **_errors()},
+    response={200: RatesOut, **error_responses(404)},
     operation_id="group_attendance_rates",
     summary="Attendance rates per member and per session",
     description="The numbers of the attendance page: attended means present or late.",

@@ -11,12 +11,7 @@ from tapestry.access.models import User
 from tapestry.mezzo.group_sessions.models import Attendance, Session
 from tapestry.mezzo.group_sessions.selectors import SheetRow
 from tapestry.mezzo.groups.models import Group, Membership
-from tapestry.web.forms import DATE_INPUT, ServiceForm
-
-
-class FacilitatorField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.get_full_name() or obj.username
+from tapestry.web.forms import DATE_INPUT, ServiceForm, StaffMultipleChoiceField
 
 
 class SessionForm(ServiceForm):
@@ -28,7 +23,7 @@ class SessionForm(ServiceForm):
     activities = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="What the group did."
     )
-    facilitators = FacilitatorField(
+    facilitators = StaffMultipleChoiceField(
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from tapestry.web.models import Timestamped, Versioned
 
-class Session(models.Model):
+
+class Session(Versioned):
     """One meeting of a group (held or cancelled): its topic, activities and who facilitated."""
 
     class Status(models.TextChoices):
@@ -26,9 +28,6 @@ class Session(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     # Bumped by every edit of the session or its attendance: both are checked against it.
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-held_on", "-start_time", "-id"]
@@ -44,7 +43,7 @@ class Session(models.Model):
         return self.status == self.Status.HELD
 
 
-class Attendance(models.Model):
+class Attendance(Timestamped):
     """Whether one member came to one session."""
 
     class Mark(models.TextChoices):
@@ -61,8 +60,6 @@ class Attendance(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["session", "membership"]
@@ -78,7 +75,7 @@ class Attendance(models.Model):
         return self.membership.person_id
 
 
-class GroupNote(models.Model):
+class GroupNote(Versioned):
     """The group's note for a session: dynamics, themes and progress, about the group, naming no one."""
 
     session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="note")
@@ -88,22 +85,17 @@ class GroupNote(models.Model):
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
         return f"Group note for {self.session}"
 
 
-class NoteMention(models.Model):
+class NoteMention(Timestamped):
     """What the note says about one member; seen only by those who may see that member."""
 
     note = models.ForeignKey(GroupNote, on_delete=models.CASCADE, related_name="mentions")
     membership = models.ForeignKey("groups.Membership", on_delete=models.CASCADE, related_name="mentions")
     text = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["note", "membership"]
@@ -119,7 +111,7 @@ class NoteMention(models.Model):
         return self.membership.person_id
 
 
-class MissedSessionsFollowUp(models.Model):
+class MissedSessionsFollowUp(Timestamped):
     """A streak of missed sessions that raised (or could not raise) a check-in for the caseworker.
 
     One row per streak, keyed by the streak's first missed session, so a streak raises once.
@@ -134,8 +126,6 @@ class MissedSessionsFollowUp(models.Model):
     task = models.ForeignKey(
         "casework.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at"]

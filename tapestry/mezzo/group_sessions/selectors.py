@@ -77,16 +77,17 @@ class SheetRow:
     mark: str = ""
 
 
-def attendance_sheet(*, user: User, session: Session) -> list[SheetRow]:
+def attendance_sheet(*, user: User, session: Session, audit: bool = True) -> list[SheetRow]:
     """Every member on the session's day the user may see, with their mark (empty when not taken yet).
 
     Through the policy, so a sensitive group's members stay hidden without the segment grant, as on the roster.
+    `audit=False` when the API answers a write with the sheet it wrote: the write is in the log.
     """
     require_runs(user, session.group_id)
     marks = dict(Attendance.objects.filter(session=session).values_list("membership_id", "status"))
     members = policy.visible(user, members_on(session))
     rows = [SheetRow(member, marks.get(member.pk, "")) for member in members]
-    if rows:
+    if rows and audit:
         # Who was expected and who came, by name: a roster read, so it is in the audit log.
         audit_record(
             actor=user,
@@ -106,8 +107,11 @@ def follow_ups_for_group(*, user: User, group: Group) -> list[MissedSessionsFoll
     )
 
 
-def note_detail(*, user: User, session: Session, purpose: str = "") -> GroupNote | None:
-    """The session's group note and the mentions the user may see; the open is audited."""
+def note_detail(*, user: User, session: Session, purpose: str = "", audit: bool = True) -> GroupNote | None:
+    """The session's group note and the mentions the user may see; the open is audited.
+
+    `audit=False` when the API answers a write with the note it wrote: the write is in the log.
+    """
     require_runs(user, session.group_id)
     mentions = policy.visible(user, NoteMention.objects.all()).select_related("membership__person")
     note = (
@@ -116,7 +120,7 @@ def note_detail(*, user: User, session: Session, purpose: str = "") -> GroupNote
         .prefetch_related(Prefetch("mentions", queryset=mentions, to_attr="visible_mentions"))
         .first()
     )
-    if note is not None:
+    if note is not None and audit:
         _audit_note_open(user, note, purpose)
     return note
 
@@ -293,3 +297,15 @@ def timeline_mentions(*, user: User, person_id: int) -> QuerySet[NoteMention]:
     return (
         mentions_visible(user).filter(membership__person_id=person_id).select_related("note__session__group")
     )
+
+
+def staff_by_ids(ids: list[int]) -> list[User]:
+    """The staff among these numbers (the service checks they facilitate the group)."""
+    return list(User.objects.filter(pk__in=ids))
+
+
+def session_has_note(session: Session) -> bool:
+    """Whether a session has its group note; the session list annotates it instead (`has_note`)."""
+    if hasattr(session, "has_note"):
+        return bool(session.has_note)
+    return GroupNote.objects.filter(session=session).exists()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -14,10 +12,7 @@ from tapestry.access.errors import StaleEdit
 from tapestry.mezzo.group_sessions import selectors, services
 from tapestry.mezzo.group_sessions.chart import attendance_chart
 from tapestry.mezzo.group_sessions.forms import AttendanceForm, NoteForm, SessionForm, default_session_day
-
-
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+from tapestry.web.pages import bound, submit
 
 
 def group_list(request: HttpRequest) -> HttpResponse:
@@ -38,22 +33,22 @@ def session_create(request: HttpRequest, group_pk: int) -> HttpResponse:
         "start_time": group.start_time,
         "facilitators": [user.pk for user in group.facilitators.all() if user.pk == request.user.pk],
     }
-    form = SessionForm(_bound(request), group=group, initial=initial)
-    if form.is_bound and form.is_valid():
-        try:
-            session = services.session_create(
-                actor=request.user,
-                group=group,
-                facilitators=form.cleaned_data["facilitators"],
-                **form.session_fields(),
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The session is recorded. Now take attendance.")
-            if session.is_held:
-                return redirect("group_sessions:attendance", pk=session.pk)
-            return redirect("group_sessions:session_detail", pk=session.pk)
+    form = SessionForm(bound(request), group=group, initial=initial)
+    session, _ = submit(
+        form,
+        lambda: services.session_create(
+            actor=request.user,
+            group=group,
+            facilitators=form.cleaned_data["facilitators"],
+            **form.session_fields(),
+        ),
+        invalid=200,
+    )
+    if session is not None:
+        messages.success(request, "The session is recorded. Now take attendance.")
+        if session.is_held:
+            return redirect("group_sessions:attendance", pk=session.pk)
+        return redirect("group_sessions:session_detail", pk=session.pk)
     context = {"group": group, "form": form, "title": f"Record a session of {group.name}"}
     return render(request, "group_sessions/session_form.html", context)
 
@@ -82,25 +77,21 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "facilitators": [user.pk for user in session.facilitators.all()],
         "version": session.version,
     }
-    form = SessionForm(_bound(request), group=session.group, initial=initial)
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.session_update(
-                actor=request.user,
-                session=session,
-                version=form.cleaned_data["version"] or 0,
-                changes=form.session_fields(),
-                facilitators=form.cleaned_data["facilitators"],
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The session is saved.")
-            return redirect("group_sessions:session_detail", pk=session.pk)
+    form = SessionForm(bound(request), group=session.group, initial=initial)
+    updated, status = submit(
+        form,
+        lambda: services.session_update(
+            actor=request.user,
+            session=session,
+            version=form.cleaned_data["version"] or 0,
+            changes=form.session_fields(),
+            facilitators=form.cleaned_data["facilitators"],
+        ),
+        invalid=200,
+    )
+    if updated is not None:
+        messages.success(request, "The session is saved.")
+        return redirect("group_sessions:session_detail", pk=session.pk)
     context = {"group": session.group, "session": session, "form": form, "title": "Change the session"}
     return render(request, "group_sessions/session_form.html", context, status=status)
 
@@ -109,7 +100,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     """One screen, one post: a row of big buttons per member; nothing is chosen until tapped."""
     session = selectors.session_get(user=request.user, session_id=pk)
     rows = selectors.attendance_sheet(user=request.user, session=session)
-    form = AttendanceForm(_bound(request), rows=rows, initial={"version": session.version})
+    form = AttendanceForm(bound(request), rows=rows, initial={"version": session.version})
     status = 200
     unmarked: list[int] = []
     if not session.is_held:
@@ -181,29 +172,24 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"version": note.version if note else 0}
     if note is not None:
         initial.update(dynamics=note.dynamics, themes=note.themes, progress=note.progress)
-    form = NoteForm(_bound(request), members=members, mentions=mentions, initial=initial)
-    status = 200
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.note_save(
-                actor=request.user,
-                session=session,
-                version=data["version"] or 0,
-                dynamics=data["dynamics"],
-                themes=data["themes"],
-                progress=data["progress"],
-                mentions=form.mentions(),
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-            status = 400
-        else:
-            messages.success(request, "The group note is saved.")
-            return redirect("group_sessions:note_detail", pk=session.pk)
+    form = NoteForm(bound(request), members=members, mentions=mentions, initial=initial)
+    # An invalid form stays 200; a note the service refuses (a member named in its text) is 400.
+    saved, status = submit(
+        form,
+        lambda: services.note_save(
+            actor=request.user,
+            session=session,
+            version=form.cleaned_data["version"] or 0,
+            dynamics=form.cleaned_data["dynamics"],
+            themes=form.cleaned_data["themes"],
+            progress=form.cleaned_data["progress"],
+            mentions=form.mentions(),
+        ),
+        invalid=400 if form.is_bound and form.is_valid() else 200,
+    )
+    if saved is not None:
+        messages.success(request, "The group note is saved.")
+        return redirect("group_sessions:note_detail", pk=session.pk)
     context = {"session": session, "group": session.group, "form": form, "title": "Group note"}
     return render(request, "group_sessions/note_form.html", context, status=status)
 

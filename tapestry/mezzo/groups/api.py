@@ -25,14 +25,10 @@ from tapestry.mezzo.groups.schemas import (
 )
 from tapestry.needs.models import Need
 from tapestry.programs.models import Program
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.ids import referenced
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["groups"])
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 def _refused(error: ValidationError) -> Status:
@@ -49,7 +45,7 @@ def _refused(error: ValidationError) -> Status:
 
 
 def _facilitators(ids: list[int]) -> list[User]:
-    found = {u.pk: u for u in User.objects.filter(pk__in=ids, is_active=True)}
+    found = selectors.active_staff(ids)
     missing = [str(pk) for pk in ids if pk not in found]
     if missing:
         raise ValidationError(
@@ -59,7 +55,7 @@ def _facilitators(ids: list[int]) -> list[User]:
 
 
 def _needs(codes: list[str]) -> list[Need]:
-    found = {n.code: n for n in Need.objects.filter(code__in=codes)}
+    found = selectors.needs_by_code(codes)
     missing = [code for code in codes if code not in found]
     if missing:
         raise ValidationError(
@@ -71,10 +67,9 @@ def _needs(codes: list[str]) -> list[Need]:
 def _program(program_id: int | None) -> Program | None:
     if program_id is None:
         return None
-    program = Program.objects.filter(pk=program_id).first()
-    if program is None:
-        raise ValidationError({"program_id": ["No program with this number."]})
-    return program
+    return referenced(
+        "program_id", lambda: selectors.program_by_id(program_id), "No program with this number."
+    )
 
 
 def _group_out(user: User, group_id: int) -> Group:
@@ -86,7 +81,7 @@ def _group_out(user: User, group_id: int) -> Group:
 
 @router.get(
     "/groups",
-    response={200: list[GroupOut], **_errors(422)},
+    response={200: list[GroupOut], **error_responses(422)},
     operation_id="group_list",
     summary="The catalogue of groups",
     description=(
@@ -116,7 +111,7 @@ def group_list(
 
 @router.post(
     "/groups",
-    response={201: GroupOut, **_errors(400, 409, 422)},
+    response={201: GroupOut, **error_responses(400, 409, 422)},
     operation_id="group_create",
     summary="Set up a group",
     description="Every facilitator's role must include running groups.",
@@ -138,7 +133,7 @@ def group_create(request: HttpRequest, payload: GroupIn) -> Status:
 
 @router.get(
     "/groups/{group_id}",
-    response={200: GroupOut, **_errors(404, 422)},
+    response={200: GroupOut, **error_responses(404, 422)},
     operation_id="group_detail",
     summary="A group's public facts",
     description=(
@@ -153,7 +148,7 @@ def group_detail(request: HttpRequest, group_id: int) -> Group:
 
 @router.patch(
     "/groups/{group_id}",
-    response={200: GroupOut, **_errors(400, 404, 409, 422)},
+    response={200: GroupOut, **error_responses(400, 404, 409, 422)},
     operation_id="group_update",
     summary="Change a group you run",
     description=(
@@ -193,7 +188,7 @@ def group_update(request: HttpRequest, group_id: int, payload: GroupPatch) -> An
 
 @router.get(
     "/groups/{group_id}/members",
-    response={200: list[GroupMemberOut], **_errors(404, 422)},
+    response={200: list[GroupMemberOut], **error_responses(404, 422)},
     operation_id="group_member_list",
     summary="The members of a group you may see",
     description=(
@@ -210,7 +205,7 @@ def group_member_list(
 
 @router.post(
     "/groups/{group_id}/members",
-    response={201: GroupMemberOut, **_errors(400, 404, 409, 422)},
+    response={201: GroupMemberOut, **error_responses(400, 404, 409, 422)},
     operation_id="group_member_add",
     summary="Enrol a client from their case, or register a community member",
     description=(
@@ -264,7 +259,7 @@ def group_member_add(request: HttpRequest, group_id: int, payload: GroupMemberIn
 
 @router.post(
     "/groups/{group_id}/members/{membership_id}/exit",
-    response={200: GroupMemberOut, **_errors(400, 404, 409, 422)},
+    response={200: GroupMemberOut, **error_responses(400, 404, 409, 422)},
     operation_id="group_member_exit",
     summary="A member leaves the group (or the waiting list), with a reason",
     description="The freed place goes to the first person waiting. Send the membership's `version`; stale is 409.",
@@ -288,7 +283,7 @@ def group_member_exit(request: HttpRequest, group_id: int, membership_id: int, p
 
 @router.get(
     "/groups/{group_id}/calendar.ics",
-    response={200: str, **_errors(404, 422)},
+    response={200: str, **error_responses(404, 422)},
     operation_id="group_calendar",
     summary="The group's schedule as iCalendar",
     description="One repeating event in the agency's time zone; no member is named.",

@@ -16,18 +16,14 @@ from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.services import GROUP_FIELDS
 from tapestry.needs.models import Need
 from tapestry.programs.models import Program
-from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
-
-
-class StaffChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return f"{obj.get_full_name() or obj.username} ({obj.get_role_display()})"
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, StaffMultipleChoiceField
 
 
 class GroupForm(ServiceModelForm):
     """A group's facts, facilitators and focus needs; `version` guards against overwriting another edit."""
 
-    facilitators = StaffChoiceField(
+    facilitators = StaffMultipleChoiceField(
+        with_role=True,
         queryset=User.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text="Staff who run the group; their role must include running groups. Hold Ctrl or ⌘ to pick several.",

@@ -8,9 +8,10 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Segment
+from tapestry.web.models import Versioned
 
 
-class Group(models.Model):
+class Group(Versioned):
     """A group the agency runs: a purpose, focus needs, facilitators and a recurring schedule."""
 
     class Kind(models.TextChoices):
@@ -79,9 +80,6 @@ class Group(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -93,7 +91,7 @@ class Group(models.Model):
         return self.name
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     """A person in a group: enrolled, waiting for a place (in order), or gone (with a reason)."""
 
     class Status(models.TextChoices):
@@ -126,9 +124,6 @@ class Membership(models.Model):
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["status", "waiting_position", "person__family_name", "person__given_name"]

@@ -7,13 +7,14 @@ from typing import Annotated, Any, Literal
 
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import ConfigDict, StringConstraints
+from pydantic import StringConstraints
 
 from tapestry.access.models import Segment
 from tapestry.mezzo.groups.availability import group_availability
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words
 from tapestry.people.schemas import LocalTime
+from tapestry.web.schemas import Input, person_ref, staff_ref
 
 GroupKind = Literal[tuple(Group.Kind.values)]
 GroupEnrolment = Literal[tuple(Group.Enrolment.values)]
@@ -32,10 +33,6 @@ Text200 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200
 Text254 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254)]
 Text255 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=255)]
 NeedCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
-
-
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
 
 
 class GroupRef(Schema):
@@ -152,7 +149,7 @@ class GroupOut(Schema):
 
     @staticmethod
     def resolve_facilitators(obj: Group) -> list[dict]:
-        return [{"id": u.pk, "name": u.get_full_name() or u.username} for u in obj.facilitators.all()]
+        return [staff_ref(user) for user in obj.facilitators.all()]
 
     @staticmethod
     def resolve_capacity(obj: Any) -> int | None:
@@ -225,7 +222,7 @@ class GroupMemberOut(Schema):
 
     @staticmethod
     def resolve_person(obj: Membership) -> dict:
-        return {"id": obj.person.pk, "name": obj.person.display_name}
+        return person_ref(obj.person)
 
     @staticmethod
     def resolve_community_member(obj: Membership) -> bool:

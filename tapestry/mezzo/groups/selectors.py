@@ -16,6 +16,7 @@ from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import cases_changeable, cases_visible
 from tapestry.needs.models import Need
+from tapestry.programs.models import Program
 
 ENROLLED, WAITING, EXITED = Membership.Status.ENROLLED, Membership.Status.WAITING, Membership.Status.EXITED
 
@@ -234,3 +235,33 @@ def facilitator_choices() -> QuerySet[User]:
 
 def need_choices() -> QuerySet[Need]:
     return Need.objects.filter(is_active=True).order_by("domain", "label")
+
+
+def program_choices(*, group: Group | None = None) -> QuerySet[Program]:
+    """Programs a group may belong to: the active ones, and the group's own even once it has closed."""
+    programs = Program.objects.filter(is_active=True)
+    if group is not None and group.program_id:
+        programs = (programs | Program.objects.filter(pk=group.program_id)).distinct()
+    return programs.order_by("name")
+
+
+def program_by_id(program_id: int) -> Program | None:
+    """A program named in an API body, active or not."""
+    return Program.objects.filter(pk=program_id).first()
+
+
+def active_staff(ids: list[int]) -> dict[int, User]:
+    """The active staff among these numbers, by number."""
+    return {user.pk: user for user in User.objects.filter(pk__in=ids, is_active=True)}
+
+
+def needs_by_code(codes: list[str]) -> dict[str, Need]:
+    return {need.code: need for need in Need.objects.filter(code__in=codes)}
+
+
+def groups_by_ids(ids: list[int]) -> QuerySet[Group]:
+    return Group.objects.filter(pk__in=ids)
+
+
+def groups_not_ended() -> QuerySet[Group]:
+    return Group.objects.exclude(status=Group.Status.ENDED)

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.groups import ical, selectors, services
 from tapestry.mezzo.groups.availability import group_availability
@@ -21,13 +18,9 @@ from tapestry.mezzo.groups.forms import CommunityMemberForm, EnrolFromCaseForm, 
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words, session_dates
 from tapestry.programs import selectors as program_selectors
-from tapestry.programs.models import Program
+from tapestry.web.pages import bound, submit
 
 PAGE_SIZE = 50
-
-
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def _describe(groups: list[Group]) -> list[Group]:
@@ -73,15 +66,12 @@ def my_groups(request: HttpRequest) -> HttpResponse:
 
 
 def _group_form(request: HttpRequest, group: Group | None = None) -> GroupForm:
-    programs = Program.objects.filter(is_active=True)
-    if group is not None and group.program_id:
-        programs = (programs | Program.objects.filter(pk=group.program_id)).distinct()
     return GroupForm(
-        _bound(request),
+        bound(request),
         instance=group,
         facilitators=selectors.facilitator_choices(),
         needs=selectors.need_choices(),
-        programs=programs.order_by("name"),
+        programs=selectors.program_choices(group=group),
     )
 
 
@@ -89,44 +79,40 @@ def group_create(request: HttpRequest) -> HttpResponse:
     form = _group_form(request)
     if not form.is_bound:
         form.initial.setdefault("facilitators", [request.user.pk])
-    if form.is_bound and form.is_valid():
-        try:
-            group = services.group_create(
-                actor=request.user,
-                facilitators=form.cleaned_data["facilitators"],
-                focus_needs=form.cleaned_data["focus_needs"],
-                **form.facts(),
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"The group “{group.name}” is set up.")
-            return redirect("groups:group_detail", pk=group.pk)
+    group, _ = submit(
+        form,
+        lambda: services.group_create(
+            actor=request.user,
+            facilitators=form.cleaned_data["facilitators"],
+            focus_needs=form.cleaned_data["focus_needs"],
+            **form.facts(),
+        ),
+        invalid=200,
+    )
+    if group is not None:
+        messages.success(request, f"The group “{group.name}” is set up.")
+        return redirect("groups:group_detail", pk=group.pk)
     return render(request, "groups/group_form.html", {"form": form, "group": None})
 
 
 def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.group_get_run(user=request.user, group_id=pk)
     form = _group_form(request, group)
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.group_update(
-                actor=request.user,
-                group=group,
-                version=form.cleaned_data["version"] or 0,
-                changes=form.facts(),
-                facilitators=form.cleaned_data["facilitators"],
-                focus_needs=form.cleaned_data["focus_needs"],
-            )
-        except StaleEdit as error:
-            form.add_error(None, str(error))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "Changes saved.")
-            return redirect("groups:group_detail", pk=group.pk)
+    updated, status = submit(
+        form,
+        lambda: services.group_update(
+            actor=request.user,
+            group=group,
+            version=form.cleaned_data["version"] or 0,
+            changes=form.facts(),
+            facilitators=form.cleaned_data["facilitators"],
+            focus_needs=form.cleaned_data["focus_needs"],
+        ),
+        invalid=200,
+    )
+    if updated is not None:
+        messages.success(request, "Changes saved.")
+        return redirect("groups:group_detail", pk=group.pk)
     return render(request, "groups/group_form.html", {"form": form, "group": group}, status=status)
 
 
@@ -146,28 +132,28 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def member_register(request: HttpRequest, pk: int) -> HttpResponse:
     group = _describe([selectors.group_get_run(user=request.user, group_id=pk)])[0]
-    form = CommunityMemberForm(_bound(request))
-    if form.is_bound and form.is_valid():
+    form = CommunityMemberForm(bound(request))
+
+    def register() -> Membership:
         data = form.cleaned_data
-        try:
-            membership = services.community_member_register(
-                actor=request.user,
-                group=group,
-                member=services.CommunityMember(
-                    given_name=data["given_name"],
-                    family_name=data["family_name"],
-                    phone=data["phone"],
-                    email=data["email"],
-                    date_of_birth=data["date_of_birth"],
-                ),
-                wait_list=data["wait_list"],
-                joined_on=data["joined_on"],
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, _joined_message(membership))
-            return redirect("groups:group_detail", pk=group.pk)
+        return services.community_member_register(
+            actor=request.user,
+            group=group,
+            member=services.CommunityMember(
+                given_name=data["given_name"],
+                family_name=data["family_name"],
+                phone=data["phone"],
+                email=data["email"],
+                date_of_birth=data["date_of_birth"],
+            ),
+            wait_list=data["wait_list"],
+            joined_on=data["joined_on"],
+        )
+
+    membership, _ = submit(form, register, invalid=200)
+    if membership is not None:
+        messages.success(request, _joined_message(membership))
+        return redirect("groups:group_detail", pk=group.pk)
     return render(request, "groups/member_register.html", {"form": form, "group": group})
 
 
@@ -187,28 +173,23 @@ def membership_exit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "This person has already left the group.")
         return redirect("groups:group_detail", pk=membership.group_id)
     audit_form_open(request, obj=membership, fields=["name", "group"], purpose="form: exit a member")
-    form = ExitForm(_bound(request), initial={"version": membership.version})
-    status = 200
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.membership_exit(
-                actor=request.user,
-                membership=membership,
-                reason=data["reason"],
-                note=data["note"],
-                version=data["version"],
-            )
-        except StaleEdit as error:
-            form.add_error(None, str(error))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            waiting = membership.status == Membership.Status.WAITING
-            what = "is off the waiting list" if waiting else "has left the group"
-            messages.success(request, f"{membership.person.display_name} {what}.")
-            return redirect("groups:group_detail", pk=membership.group_id)
+    form = ExitForm(bound(request), initial={"version": membership.version})
+    exited, status = submit(
+        form,
+        lambda: services.membership_exit(
+            actor=request.user,
+            membership=membership,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            version=form.cleaned_data["version"],
+        ),
+        invalid=200,
+    )
+    if exited is not None:
+        waiting = membership.status == Membership.Status.WAITING
+        what = "is off the waiting list" if waiting else "has left the group"
+        messages.success(request, f"{membership.person.display_name} {what}.")
+        return redirect("groups:group_detail", pk=membership.group_id)
     context = {"form": form, "membership": membership}
     return render(request, "groups/membership_exit.html", context, status=status)
 
@@ -222,7 +203,7 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     offer = _describe(selectors.groups_on_offer(user=request.user, case=case)) if case.can_change else []
     form = None
     if case.can_change and case.status != case.Status.CLOSED:
-        form = EnrolFromCaseForm(groups=Group.objects.filter(pk__in=[g.pk for g in offer]))
+        form = EnrolFromCaseForm(groups=selectors.groups_by_ids([g.pk for g in offer]))
     context = {"case": case, "memberships": memberships, "offer": offer, "form": form}
     return render(request, "groups/case_index.html", context)
 
@@ -231,21 +212,20 @@ def case_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_changeable_for_groups(user=request.user, case_id=case_pk)
     if request.method != "POST":
         return redirect("groups:case_index", case_pk=case.pk)
-    form = EnrolFromCaseForm(request.POST, groups=Group.objects.exclude(status=Group.Status.ENDED))
-    if form.is_valid():
-        try:
-            membership = services.membership_enrol_from_case(
-                actor=request.user,
-                group=form.cleaned_data["group"],
-                case=case,
-                wait_list=form.cleaned_data["wait_list"],
-                joined_on=form.cleaned_data["joined_on"],
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, _joined_message(membership))
-            return redirect("groups:case_index", case_pk=case.pk)
+    form = EnrolFromCaseForm(request.POST, groups=selectors.groups_not_ended())
+    membership, _ = submit(
+        form,
+        lambda: services.membership_enrol_from_case(
+            actor=request.user,
+            group=form.cleaned_data["group"],
+            case=case,
+            wait_list=form.cleaned_data["wait_list"],
+            joined_on=form.cleaned_data["joined_on"],
+        ),
+    )
+    if membership is not None:
+        messages.success(request, _joined_message(membership))
+        return redirect("groups:case_index", case_pk=case.pk)
     case = selectors.case_for_groups(user=request.user, case_id=case_pk)
     offer = _describe(selectors.groups_on_offer(user=request.user, case=case))
     context = {

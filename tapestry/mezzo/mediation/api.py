@@ -2,180 +2,49 @@
 
 # No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
-from pydantic import ConfigDict, StringConstraints
 
 from tapestry.access.models import User
 from tapestry.mezzo.mediation import selectors, services
-from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, Party
-from tapestry.people.models import Organisation
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.mezzo.mediation.models import Agreement, Dispute
+from tapestry.mezzo.mediation.schemas import (
+    AgreementIn,
+    AgreementOut,
+    DisputeDetailOut,
+    DisputeIn,
+    DisputeOut,
+    DisputePatch,
+    IssueIn,
+    IssueOut,
+    MediationFollowUpIn,
+    MediationSessionIn,
+    MediationSessionOut,
+    PartyIn,
+    PartyOut,
+)
+from tapestry.web.ids import renaming, resolve_ids
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["mediation"])
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
-Kind = Literal[tuple(Dispute.Kind.values)]
-StatusValue = Literal[tuple(Dispute.Status.values)]
-RoleValue = Literal[tuple(Party.Role.values)]
-FollowUpValue = Literal[tuple(Agreement.FollowUp.values)]
-
-
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-
-class DisputeIn(Input):
-    title: Title
-    kind: Kind
-    description: Text = ""
-    opened_on: date | None = Field(None, description="Defaults to today.")
-    mediator_ids: list[int] = Field(description="Staff who run groups and mediations; include yourself.")
-
-
-class DisputePatch(Input):
-    version: int = Field(ge=1, description="The version you read; a stale one is refused with 409.")
-    title: Title | None = None
-    kind: Kind | None = None
-    description: Text | None = None
-    opened_on: date | None = None
-    status: StatusValue | None = Field(
-        None, description="Closing needs `close_reason` (and takes today by default)."
-    )
-    closed_on: date | None = None
-    close_reason: Text | None = None
-    mediator_ids: list[int] | None = None
-
-
-class PartyIn(Input):
-    person_id: int | None = Field(None, description="A person you may open; or give organisation_id.")
-    organisation_id: int | None = None
-    role: RoleValue = "party"
-
-
-class MediationSessionIn(Input):
-    held_on: date
-    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
-    next_steps: Text = ""
-    present_party_ids: list[int] = Field(default_factory=list)
-
-
-class IssueIn(Input):
-    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-
-
-class AgreementIn(Input):
-    terms: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
-    reached_on: date
-    issue_ids: list[int] = Field(default_factory=list, description="Issues it settles; they become resolved.")
-    follow_up_on: date | None = None
-
-
-class MediationFollowUpIn(Input):
-    version: int = Field(ge=1)
-    follow_up_status: FollowUpValue | None = None
-    follow_up_note: Text | None = Field(None, description="Needed when partly kept or broken.")
-    follow_up_on: date | None = None
-
-
-class PartyOut(Schema):
-    id: int
-    name: str
-    person_id: int | None
-    organisation_id: int | None
-    role: str
-
-
-class MediationSessionOut(Schema):
-    id: int
-    held_on: date
-    present_party_ids: list[int]
-    summary: str
-    next_steps: str
-
-    @staticmethod
-    def resolve_present_party_ids(obj: Any) -> list[int]:
-        return [party.pk for party in obj.present.all()]
-
-
-class IssueOut(Schema):
-    id: int
-    description: str
-    status: str
-
-
-class AgreementOut(Schema):
-    id: int
-    dispute_id: int
-    terms: str
-    reached_on: date
-    issue_ids: list[int]
-    follow_up_on: date | None
-    follow_up_status: str
-    follow_up_note: str
-    followed_up_on: date | None
-    version: int
-
-    @staticmethod
-    def resolve_issue_ids(obj: Any) -> list[int]:
-        return [issue.pk for issue in obj.issues.all()]
-
-
-class DisputeOut(Schema):
-    id: int
-    title: str
-    kind: str
-    description: str
-    status: str
-    opened_on: date
-    closed_on: date | None
-    close_reason: str
-    mediator_ids: list[int]
-    version: int
-    created_at: datetime
-
-    @staticmethod
-    def resolve_mediator_ids(obj: Any) -> list[int]:
-        return [user.pk for user in obj.mediators.all()]
-
-
-class DisputeDetailOut(DisputeOut):
-    parties: list[PartyOut]
-    sessions: list[MediationSessionOut]
-    issues: list[IssueOut]
-    agreements: list[AgreementOut]
-
-    @staticmethod
-    def resolve_parties(obj: Any) -> Any:
-        return obj.parties.all()
-
-    @staticmethod
-    def resolve_sessions(obj: Any) -> Any:
-        return obj.sessions.all()
-
-    @staticmethod
-    def resolve_issues(obj: Any) -> Any:
-        return obj.issues.all()
-
-    @staticmethod
-    def resolve_agreements(obj: Any) -> Any:
-        return obj.agreements.all()
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
+# Service field names as the API body spells them.
+NAMES = {
+    "mediators": "mediator_ids",
+    "person": "person_id",
+    "organisation": "organisation_id",
+    "present": "present_party_ids",
+    "issues": "issue_ids",
+}
 
 
 def _staff(ids: list[int]) -> list[User]:
-    found = {user.pk: user for user in User.objects.filter(pk__in=ids, is_active=True)}
+    found = selectors.active_staff(ids)
     missing = [str(pk) for pk in ids if pk not in found]
     if missing:
         raise ValidationError({"mediator_ids": [f"No active staff member with number {', '.join(missing)}."]})
@@ -190,13 +59,15 @@ def _picked(queryset: QuerySet, ids: list[int], field: str, what: str) -> list:
     return list(found.values())
 
 
-def _detail(request: HttpRequest, dispute_id: int) -> Dispute:
-    return selectors.dispute_detail(user=request.user, dispute_id=dispute_id, purpose="mediation (API)")
+def _detail(request: HttpRequest, dispute_id: int, *, audit: bool = True) -> Dispute:
+    return selectors.dispute_detail(
+        user=request.user, dispute_id=dispute_id, purpose="mediation (API)", audit=audit
+    )
 
 
 @router.get(
     "/disputes",
-    response={200: list[DisputeOut], **_errors(422)},
+    response={200: list[DisputeOut], **error_responses(422)},
     operation_id="dispute_list",
     summary="List the disputes you mediate (or supervise a mediator of)",
     description="`status=open` or `status=closed` filters. The read is audited.",
@@ -210,7 +81,7 @@ def dispute_list(
 
 @router.post(
     "/disputes",
-    response={201: DisputeDetailOut, **_errors(400, 422)},
+    response={201: DisputeDetailOut, **error_responses(400, 422)},
     operation_id="dispute_create",
     summary="Open a dispute",
     description="Every mediator must hold the group-run capability; include yourself or someone you supervise.",
@@ -218,30 +89,14 @@ def dispute_list(
 def dispute_create(request: HttpRequest, payload: DisputeIn) -> Status:
     data = payload.model_dump()
     mediators = _staff(data.pop("mediator_ids"))
-    try:
+    with renaming(NAMES):
         dispute = services.dispute_create(actor=request.user, mediators=mediators, **data)
-    except ValidationError as error:
-        raise _renamed(error) from error
-    return Status(201, _detail(request, dispute.pk))
-
-
-def _renamed(error: ValidationError) -> ValidationError:
-    """Service field names as the API spells them."""
-    names = {
-        "mediators": "mediator_ids",
-        "person": "person_id",
-        "organisation": "organisation_id",
-        "present": "present_party_ids",
-        "issues": "issue_ids",
-    }
-    if not hasattr(error, "error_dict"):
-        return error
-    return ValidationError({names.get(k, k): v for k, v in error.error_dict.items()})
+    return Status(201, _detail(request, dispute.pk, audit=False))
 
 
 @router.get(
     "/disputes/{dispute_id}",
-    response={200: DisputeDetailOut, **_errors(404, 422)},
+    response={200: DisputeDetailOut, **error_responses(404, 422)},
     operation_id="dispute_detail",
     summary="Open a dispute with its parties, sessions, issues and agreements",
     description="404 unless you mediate it or supervise one of its mediators. Every open is audited.",
@@ -252,7 +107,7 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> Dispute:
 
 @router.patch(
     "/disputes/{dispute_id}",
-    response={200: DisputeDetailOut, **_errors(400, 404, 409, 422)},
+    response={200: DisputeDetailOut, **error_responses(400, 404, 409, 422)},
     operation_id="dispute_update",
     summary="Change a dispute, or close it with a reason",
 )
@@ -262,18 +117,16 @@ def dispute_update(request: HttpRequest, dispute_id: int, payload: DisputePatch)
     version = changes.pop("version")
     ids = changes.pop("mediator_ids", None)
     mediators = _staff(ids) if ids is not None else None
-    try:
+    with renaming(NAMES):
         services.dispute_update(
             actor=request.user, dispute=dispute, version=version, changes=changes, mediators=mediators
         )
-    except ValidationError as error:
-        raise _renamed(error) from error
-    return _detail(request, dispute_id)
+    return _detail(request, dispute_id, audit=False)
 
 
 @router.post(
     "/disputes/{dispute_id}/parties",
-    response={201: PartyOut, **_errors(400, 404, 422)},
+    response={201: PartyOut, **error_responses(400, 404, 422)},
     operation_id="dispute_party_add",
     summary="Add a party: a person you may open, or an organisation",
 )
@@ -283,27 +136,28 @@ def party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -> Status
         raise ValidationError(
             {"person_id": ["Give a person_id or an organisation_id: exactly one of the two."]}
         )
-    person = organisation = None
-    if payload.person_id is not None:
-        person = selectors.person_choices(user=request.user).filter(pk=payload.person_id).first()
-        if person is None:
-            raise ValidationError({"person_id": ["No person with this number that you may open."]})
-    else:
-        organisation = Organisation.objects.filter(pk=payload.organisation_id).first()
-        if organisation is None:
-            raise ValidationError({"organisation_id": ["No organisation with this number."]})
-    try:
+    found = resolve_ids(
+        payload.model_dump(include={"person_id", "organisation_id"}),
+        {
+            "person_id": (
+                lambda pk: selectors.person_choice(user=request.user, person_id=pk),
+                "No person with this number that you may open.",
+            ),
+            "organisation_id": (selectors.organisation_by_id, "No organisation with this number."),
+        },
+        nullable=("person_id", "organisation_id"),
+    )
+    person, organisation = found["person"], found["organisation"]
+    with renaming(NAMES):
         party = services.party_add(
             actor=request.user, dispute=dispute, role=payload.role, person=person, organisation=organisation
         )
-    except ValidationError as error:
-        raise _renamed(error) from error
     return Status(201, party)
 
 
 @router.post(
     "/disputes/{dispute_id}/sessions",
-    response={201: MediationSessionOut, **_errors(400, 404, 422)},
+    response={201: MediationSessionOut, **error_responses(400, 404, 422)},
     operation_id="dispute_session_add",
     summary="Record a session that was held",
 )
@@ -315,7 +169,7 @@ def session_add(request: HttpRequest, dispute_id: int, payload: MediationSession
         "present_party_ids",
         "party",
     )
-    try:
+    with renaming(NAMES):
         session = services.session_record(
             actor=request.user,
             dispute=dispute,
@@ -324,14 +178,12 @@ def session_add(request: HttpRequest, dispute_id: int, payload: MediationSession
             next_steps=payload.next_steps,
             present=present,
         )
-    except ValidationError as error:
-        raise _renamed(error) from error
     return Status(201, session)
 
 
 @router.post(
     "/disputes/{dispute_id}/issues",
-    response={201: IssueOut, **_errors(400, 404, 422)},
+    response={201: IssueOut, **error_responses(400, 404, 422)},
     operation_id="dispute_issue_add",
     summary="Add an issue in dispute",
 )
@@ -344,14 +196,14 @@ def issue_add(request: HttpRequest, dispute_id: int, payload: IssueIn) -> Status
 
 @router.post(
     "/disputes/{dispute_id}/agreements",
-    response={201: AgreementOut, **_errors(400, 404, 422)},
+    response={201: AgreementOut, **error_responses(400, 404, 422)},
     operation_id="dispute_agreement_add",
     summary="Record an agreement and the issues it settles",
 )
 def agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -> Status:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
-    issues = _picked(Issue.objects.filter(dispute=dispute), payload.issue_ids, "issue_ids", "issue")
-    try:
+    issues = _picked(selectors.issues_of(dispute=dispute), payload.issue_ids, "issue_ids", "issue")
+    with renaming(NAMES):
         agreement = services.agreement_record(
             actor=request.user,
             dispute=dispute,
@@ -360,14 +212,12 @@ def agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -
             issues=issues,
             follow_up_on=payload.follow_up_on,
         )
-    except ValidationError as error:
-        raise _renamed(error) from error
-    return Status(201, selectors.agreement_get(user=request.user, agreement_id=agreement.pk))
+    return Status(201, agreement)
 
 
 @router.patch(
     "/agreements/{agreement_id}",
-    response={200: AgreementOut, **_errors(400, 404, 409, 422)},
+    response={200: AgreementOut, **error_responses(400, 404, 409, 422)},
     operation_id="agreement_follow_up",
     summary="Record how an agreement held up, or move its follow-up date",
     description="`partly_kept` and `broken` need a `follow_up_note`.",
@@ -376,5 +226,6 @@ def agreement_follow_up(request: HttpRequest, agreement_id: int, payload: Mediat
     agreement = selectors.agreement_get(user=request.user, agreement_id=agreement_id)
     changes = payload.model_dump(exclude_unset=True)
     version = changes.pop("version")
-    services.agreement_follow_up(actor=request.user, agreement=agreement, version=version, changes=changes)
-    return selectors.agreement_get(user=request.user, agreement_id=agreement_id)
+    return services.agreement_follow_up(
+        actor=request.user, agreement=agreement, version=version, changes=changes
+    )

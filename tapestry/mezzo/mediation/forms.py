@@ -11,12 +11,7 @@ from django.utils import timezone
 from tapestry.access.models import User
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, Party
 from tapestry.people.forms import PersonChoiceField
-from tapestry.web.forms import DATE_INPUT, ServiceForm
-
-
-class StaffChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return f"{obj.get_full_name() or obj.username} ({obj.get_role_display()})"
+from tapestry.web.forms import DATE_INPUT, ServiceForm, StaffMultipleChoiceField
 
 
 class DisputeForm(ServiceForm):
@@ -28,7 +23,8 @@ class DisputeForm(ServiceForm):
         help_text="What the dispute is about: no more than the mediators need to know.",
     )
     opened_on = forms.DateField(widget=DATE_INPUT, initial=timezone.localdate)
-    mediators = StaffChoiceField(
+    mediators = StaffMultipleChoiceField(
+        with_role=True,
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         help_text="Staff who run groups and mediations. Include yourself or someone you supervise.",

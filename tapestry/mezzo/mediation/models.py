@@ -7,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from tapestry.web.models import Timestamped, Versioned
 
-class Dispute(models.Model):
+
+class Dispute(Versioned):
     class Kind(models.TextChoices):
         FAMILY = "family", "Family"
         NEIGHBOUR = "neighbour", "Neighbour"
@@ -39,9 +41,6 @@ class Dispute(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-opened_on", "title"]
@@ -68,7 +67,7 @@ class Dispute(models.Model):
             raise ValidationError(errors)
 
 
-class Party(models.Model):
+class Party(Timestamped):
     """Someone at the table: a person or an organisation, never both."""
 
     class Role(models.TextChoices):
@@ -88,8 +87,6 @@ class Party(models.Model):
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["pk"]
@@ -124,7 +121,7 @@ class Party(models.Model):
             )
 
 
-class MediationSession(models.Model):
+class MediationSession(Timestamped):
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="sessions")
     held_on = models.DateField()
     present = models.ManyToManyField(Party, blank=True, related_name="sessions")
@@ -133,8 +130,6 @@ class MediationSession(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["held_on", "pk"]
@@ -143,7 +138,7 @@ class MediationSession(models.Model):
         return f"Session of {self.held_on:%Y-%m-%d} on {self.dispute}"
 
 
-class Issue(models.Model):
+class Issue(Timestamped):
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         RESOLVED = "resolved", "Resolved"
@@ -152,8 +147,6 @@ class Issue(models.Model):
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="issues")
     description = models.CharField(max_length=500)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["pk"]
@@ -162,7 +155,7 @@ class Issue(models.Model):
         return self.description
 
 
-class Agreement(models.Model):
+class Agreement(Versioned):
     class FollowUp(models.TextChoices):
         PENDING = "pending", "Pending"
         KEPT = "kept", "Kept"
@@ -180,9 +173,6 @@ class Agreement(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["reached_on", "pk"]

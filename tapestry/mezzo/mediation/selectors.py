@@ -66,8 +66,11 @@ def _parties(user: User) -> QuerySet[Party]:
     return policy.visible(user, Party.objects.select_related("person", "organisation"))
 
 
-def dispute_detail(*, user: User, dispute_id: int, purpose: str = "mediation") -> Dispute:
-    """A dispute with its parties, sessions, issues and agreements, as its page shows it; audited."""
+def dispute_detail(*, user: User, dispute_id: int, purpose: str = "mediation", audit: bool = True) -> Dispute:
+    """A dispute with its parties, sessions, issues and agreements, as its page shows it; audited.
+
+    `audit=False` when the API answers a write with the dispute it wrote: the write is in the log.
+    """
     sessions = (
         policy.visible(user, MediationSession.objects.all())
         .distinct()
@@ -92,7 +95,8 @@ def dispute_detail(*, user: User, dispute_id: int, purpose: str = "mediation") -
     )
     if dispute is None:
         raise Http404("No dispute with this number among the disputes you mediate.")
-    _audit(user, purpose=purpose, obj=dispute, fields=["parties", "sessions", "issues", "agreements"])
+    if audit:
+        _audit(user, purpose=purpose, obj=dispute, fields=["parties", "sessions", "issues", "agreements"])
     return dispute
 
 
@@ -162,9 +166,29 @@ def person_choices(*, user: User) -> QuerySet[Person]:
     )
 
 
+def person_choice(*, user: User, person_id: int) -> Person | None:
+    """One person a mediator may name as a party, or None."""
+    return person_choices(user=user).filter(pk=person_id).first()
+
+
 def organisation_choices() -> QuerySet[Organisation]:
     return Organisation.objects.order_by("name")
 
 
 def party_choices(*, user: User, dispute: Dispute) -> QuerySet[Party]:
     return _parties(user).filter(dispute=dispute)
+
+
+def active_staff(ids: list[int]) -> dict[int, User]:
+    """The active staff among these numbers, by number (mediators named in an API body)."""
+    return {user.pk: user for user in User.objects.filter(pk__in=ids, is_active=True)}
+
+
+def organisation_by_id(organisation_id: int) -> Organisation | None:
+    return Organisation.objects.filter(pk=organisation_id).first()
+
+
+def issues_of(*, dispute: Dispute, unresolved: bool = False) -> QuerySet[Issue]:
+    """The issues of a dispute the caller already opened (dispute_get); an agreement settles unresolved ones."""
+    issues = Issue.objects.filter(dispute=dispute)
+    return issues.exclude(status=Issue.Status.RESOLVED) if unresolved else issues

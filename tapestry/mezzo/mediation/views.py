@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.mezzo.mediation import selectors, services
 from tapestry.mezzo.mediation.forms import (
     AgreementForm,
@@ -23,18 +25,41 @@ from tapestry.mezzo.mediation.forms import (
     PartyForm,
     SessionForm,
 )
-from tapestry.mezzo.mediation.models import Dispute, Issue
-
-
-def _data(request: HttpRequest) -> dict | None:
-    return request.POST if request.method == "POST" else None
+from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue
+from tapestry.web.pages import bound, form_page, submit
 
 
 def _form_page(
-    request: HttpRequest, form: object, dispute: Dispute, heading: str, action: str
+    request: HttpRequest, form: forms.BaseForm, dispute: Dispute | None, heading: str, **context: Any
 ) -> HttpResponse:
-    context = {"form": form, "dispute": dispute, "heading": heading, "action": action}
-    return render(request, "mediation/form.html", context, status=400 if form.errors else 200)
+    # Any error on the page, a stale edit too, answers 400 here.
+    return form_page(
+        request,
+        "mediation/form.html",
+        form=form,
+        status=400 if form.errors else 200,
+        dispute=dispute,
+        heading=heading,
+        action=request.path,
+        **context,
+    )
+
+
+def _add(
+    request: HttpRequest,
+    dispute: Dispute,
+    form: forms.BaseForm,
+    record: Callable[..., Any],
+    *,
+    heading: str,
+    done: Callable[[Any], str],
+) -> HttpResponse:
+    """A form that adds to a dispute: `record` gets the form's fields; success goes back to the dispute."""
+    added, _ = submit(form, lambda: record(actor=request.user, dispute=dispute, **form.cleaned_data))
+    if added is None:
+        return _form_page(request, form, dispute, heading)
+    messages.success(request, done(added))
+    return redirect("mediation:dispute_detail", pk=dispute.pk)
 
 
 def dispute_list(request: HttpRequest) -> HttpResponse:
@@ -45,17 +70,13 @@ def dispute_list(request: HttpRequest) -> HttpResponse:
 
 def dispute_create(request: HttpRequest) -> HttpResponse:
     form = DisputeForm(
-        _data(request), mediators=selectors.mediator_choices(), initial={"mediators": [request.user]}
+        bound(request), mediators=selectors.mediator_choices(), initial={"mediators": [request.user]}
     )
-    if form.is_bound and form.is_valid():
-        try:
-            dispute = services.dispute_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Dispute “{dispute}” opened.")
-            return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, None, "Open a dispute", request.path)
+    dispute, _ = submit(form, lambda: services.dispute_create(actor=request.user, **form.cleaned_data))
+    if dispute is not None:
+        messages.success(request, f"Dispute “{dispute}” opened.")
+        return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return _form_page(request, form, None, "Open a dispute")
 
 
 def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -78,94 +99,80 @@ def dispute_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "mediators": list(dispute.mediators.all()),
         "version": dispute.version,
     }
-    form = DisputeEditForm(_data(request), mediators=selectors.mediator_choices(), initial=initial)
-    if form.is_bound and form.is_valid():
+    form = DisputeEditForm(bound(request), mediators=selectors.mediator_choices(), initial=initial)
+
+    def update() -> Dispute:
         data = dict(form.cleaned_data)
         version, mediators = data.pop("version"), data.pop("mediators")
-        try:
-            services.dispute_update(
-                actor=request.user, dispute=dispute, version=version, changes=data, mediators=mediators
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-        else:
-            messages.success(request, "Dispute updated.")
-            return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Change the dispute", request.path)
+        return services.dispute_update(
+            actor=request.user, dispute=dispute, version=version, changes=data, mediators=mediators
+        )
+
+    if submit(form, update)[0] is not None:
+        messages.success(request, "Dispute updated.")
+        return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return _form_page(request, form, dispute, "Change the dispute")
 
 
 def dispute_close(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
-    form = DisputeCloseForm(_data(request), initial={"version": dispute.version})
-    if form.is_bound and form.is_valid():
+    form = DisputeCloseForm(bound(request), initial={"version": dispute.version})
+
+    def close() -> Dispute:
         data = form.cleaned_data
-        try:
-            services.dispute_close(
-                actor=request.user,
-                dispute=dispute,
-                version=data["version"],
-                status=data["status"],
-                reason=data["close_reason"],
-                closed_on=data["closed_on"],
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-        else:
-            messages.success(request, "Dispute closed.")
-            return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Close the dispute", request.path)
+        return services.dispute_close(
+            actor=request.user,
+            dispute=dispute,
+            version=data["version"],
+            status=data["status"],
+            reason=data["close_reason"],
+            closed_on=data["closed_on"],
+        )
+
+    if submit(form, close)[0] is not None:
+        messages.success(request, "Dispute closed.")
+        return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return _form_page(request, form, dispute, "Close the dispute")
 
 
 def party_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     audit_form_open(request, obj=dispute, fields=["person_choices"], purpose="form: add a party")
     form = PartyForm(
-        _data(request),
+        bound(request),
         persons=selectors.person_choices(user=request.user),
         organisations=selectors.organisation_choices(),
     )
-    if form.is_bound and form.is_valid():
-        try:
-            party = services.party_add(actor=request.user, dispute=dispute, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"{party.name} added.")
-            return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Add a party", request.path)
+    return _add(
+        request,
+        dispute,
+        form,
+        services.party_add,
+        heading="Add a party",
+        done=lambda party: f"{party.name} added.",
+    )
 
 
 def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     audit_form_open(request, obj=dispute, fields=["parties"], purpose="form: record a session")
-    form = SessionForm(_data(request), parties=selectors.party_choices(user=request.user, dispute=dispute))
-    if form.is_bound and form.is_valid():
-        try:
-            services.session_record(actor=request.user, dispute=dispute, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "Session recorded.")
-            return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Record a session", request.path)
+    form = SessionForm(bound(request), parties=selectors.party_choices(user=request.user, dispute=dispute))
+    return _add(
+        request,
+        dispute,
+        form,
+        services.session_record,
+        heading="Record a session",
+        done=lambda _: "Session recorded.",
+    )
 
 
 def issue_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
-    form = IssueForm(_data(request))
-    if form.is_bound and form.is_valid():
-        try:
-            services.issue_add(actor=request.user, dispute=dispute, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "Issue added.")
-            return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Add an issue", request.path)
+    form = IssueForm(bound(request))
+    return _add(
+        request, dispute, form, services.issue_add, heading="Add an issue", done=lambda _: "Issue added."
+    )
 
 
 @require_POST
@@ -182,16 +189,15 @@ def issue_status(request: HttpRequest, issue_pk: int) -> HttpResponse:
 
 def agreement_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
-    form = AgreementForm(_data(request), issues=dispute.issues.exclude(status=Issue.Status.RESOLVED))
-    if form.is_bound and form.is_valid():
-        try:
-            services.agreement_record(actor=request.user, dispute=dispute, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "Agreement recorded.")
-            return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Record an agreement", request.path)
+    form = AgreementForm(bound(request), issues=selectors.issues_of(dispute=dispute, unresolved=True))
+    return _add(
+        request,
+        dispute,
+        form,
+        services.agreement_record,
+        heading="Record an agreement",
+        done=lambda _: "Agreement recorded.",
+    )
 
 
 def agreement_follow_up(request: HttpRequest, agreement_pk: int) -> HttpResponse:
@@ -202,29 +208,19 @@ def agreement_follow_up(request: HttpRequest, agreement_pk: int) -> HttpResponse
         "follow_up_on": agreement.follow_up_on,
         "version": agreement.version,
     }
-    form = FollowUpForm(_data(request), initial=initial)
-    if form.is_bound and form.is_valid():
+    form = FollowUpForm(bound(request), initial=initial)
+
+    def follow_up() -> Agreement:
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        try:
-            services.agreement_follow_up(
-                actor=request.user, agreement=agreement, version=version, changes=data
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-        else:
-            messages.success(request, "Follow-up recorded.")
-            return redirect("mediation:dispute_detail", pk=agreement.dispute_id)
-    context = {
-        "form": form,
-        "dispute": agreement.dispute,
-        "agreement": agreement,
-        "heading": "Follow up the agreement",
-        "action": request.path,
-    }
-    return render(request, "mediation/form.html", context, status=400 if form.errors else 200)
+        return services.agreement_follow_up(
+            actor=request.user, agreement=agreement, version=version, changes=data
+        )
+
+    if submit(form, follow_up)[0] is not None:
+        messages.success(request, "Follow-up recorded.")
+        return redirect("mediation:dispute_detail", pk=agreement.dispute_id)
+    return _form_page(request, form, agreement.dispute, "Follow up the agreement", agreement=agreement)
 
 
 def follow_ups(request: HttpRequest) -> HttpResponse:

@@ -2,7 +2,7 @@
 
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime (see people/api.py).
 
-from typing import Any
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -24,38 +24,30 @@ from tapestry.mezzo.partners.schemas import (
     PartnershipStatus,
 )
 from tapestry.micro.cases.selectors import case_get, need_by_code
-from tapestry.people.models import Organisation, OrganisationContact
-from tapestry.programs.models import Program
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.people.models import Organisation
+from tapestry.web.ids import referenced
+from tapestry.web.schemas import Pages, error_responses, refuse_nulls
 
 router = Router(tags=["partnerships"])
 
 
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
-
-
-def _by_ids(model: Any, ids: list[int], field: str, what: str) -> list:
-    found = list(model.objects.filter(pk__in=ids))
+def _by_ids(lookup: Callable[[list[int]], list], ids: list[int], field: str, what: str) -> list:
+    found = lookup(ids)
     if len(found) != len(set(ids)):
         raise ValidationError({field: [f"Some of these are not {what}: check the numbers."]})
     return found
 
 
 def _organisation(pk: int) -> Organisation:
-    organisation = Organisation.objects.filter(pk=pk).first()
-    if organisation is None:
-        raise ValidationError({"organisation_id": ["No organisation with this number."]})
-    return organisation
+    return referenced(
+        "organisation_id", lambda: selectors.organisation_by_id(pk), "No organisation with this number."
+    )
 
 
 def _lead(pk: int | None) -> User | None:
     if pk is None:
         return None
-    lead = User.objects.filter(pk=pk).first()
-    if lead is None:
-        raise ValidationError({"lead_id": ["No member of staff with this number."]})
-    return lead
+    return referenced("lead_id", lambda: selectors.staff_member(pk), "No member of staff with this number.")
 
 
 def _fresh(user: User, partnership: Partnership) -> Partnership:
@@ -64,7 +56,7 @@ def _fresh(user: User, partnership: Partnership) -> Partnership:
 
 @router.get(
     "/partnerships",
-    response={200: list[PartnershipOut], **_errors(422)},
+    response={200: list[PartnershipOut], **error_responses(422)},
     operation_id="partnership_list",
     summary="List partnerships",
     description="Agreements with partner organisations; `renewal_due=true` keeps live ones running out within 60 days.",
@@ -83,7 +75,7 @@ def partnership_list(
 
 @router.post(
     "/partnerships",
-    response={201: PartnershipOut, **_errors(400, 422)},
+    response={201: PartnershipOut, **error_responses(400, 422)},
     operation_id="partnership_create",
     summary="Record a partnership",
     description="One live agreement per organisation and type: a second is refused with 400 naming the first.",
@@ -100,15 +92,15 @@ def partnership_create(request: HttpRequest, payload: PartnershipIn) -> Status:
         ends_on=payload.ends_on,
         lead=_lead(payload.lead_id),
         notes=payload.notes,
-        programs=_by_ids(Program, payload.program_ids, "program_ids", "programs"),
-        contacts=_by_ids(OrganisationContact, payload.contact_ids, "contact_ids", "contacts"),
+        programs=_by_ids(selectors.programs_by_ids, payload.program_ids, "program_ids", "programs"),
+        contacts=_by_ids(selectors.contacts_by_ids, payload.contact_ids, "contact_ids", "contacts"),
     )
     return Status(201, _fresh(request.user, partnership))
 
 
 @router.get(
     "/partnerships/{partnership_id}",
-    response={200: PartnershipOut, **_errors(404, 422)},
+    response={200: PartnershipOut, **error_responses(404, 422)},
     operation_id="partnership_detail",
     summary="Open a partnership",
 )
@@ -118,7 +110,7 @@ def partnership_detail(request: HttpRequest, partnership_id: int) -> Partnership
 
 @router.patch(
     "/partnerships/{partnership_id}",
-    response={200: PartnershipOut, **_errors(400, 404, 409, 422)},
+    response={200: PartnershipOut, **error_responses(400, 404, 409, 422)},
     operation_id="partnership_update",
     summary="Change a partnership",
     description="Send the `version` you read; if the agreement changed since, the answer is 409 and nothing is saved.",
@@ -128,16 +120,14 @@ def partnership_update(request: HttpRequest, partnership_id: int, payload: Partn
     sent = payload.model_dump(exclude_unset=True, exclude={"version", "program_ids", "contact_ids"})
     if "lead_id" in sent:
         sent["lead"] = _lead(sent.pop("lead_id"))
-    for required in ("agreement_type", "status", "starts_on"):
-        if required in sent and sent[required] is None:
-            raise ValidationError({required: ["This field cannot be empty."]})
+    refuse_nulls(sent, ("agreement_type", "status", "starts_on"))
     programs = (
-        _by_ids(Program, payload.program_ids, "program_ids", "programs")
+        _by_ids(selectors.programs_by_ids, payload.program_ids, "program_ids", "programs")
         if payload.program_ids is not None
         else None
     )
     contacts = (
-        _by_ids(OrganisationContact, payload.contact_ids, "contact_ids", "contacts")
+        _by_ids(selectors.contacts_by_ids, payload.contact_ids, "contact_ids", "contacts")
         if payload.contact_ids is not None
         else None
     )
@@ -154,7 +144,7 @@ def partnership_update(request: HttpRequest, partnership_id: int, payload: Partn
 
 @router.get(
     "/partnerships/{partnership_id}/referrals",
-    response={200: PartnerReferralCountsOut, **_errors(404, 422)},
+    response={200: PartnerReferralCountsOut, **error_responses(404, 422)},
     operation_id="partnership_referral_counts",
     summary="Count the referrals exchanged with a partner",
     description=(
@@ -180,7 +170,7 @@ def partnership_referrals(request: HttpRequest, partnership_id: int) -> dict:
 
 @router.post(
     "/partnerships/{partnership_id}/incoming-referrals",
-    response={201: IncomingReferralOut, **_errors(400, 404, 422)},
+    response={201: IncomingReferralOut, **error_responses(400, 404, 422)},
     operation_id="partnership_incoming_referral_create",
     summary="Record a referral the partner sent us",
     description="Recorded on a case you may change; only staff who may open that case see it.",

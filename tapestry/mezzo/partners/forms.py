@@ -14,12 +14,7 @@ from tapestry.micro.cases.models import Case
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation, OrganisationContact
 from tapestry.programs.models import Program
-from tapestry.web.forms import DATE_INPUT, ServiceErrors
-
-
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.get_full_name() or obj.username
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, StaffChoiceField
 
 
 class CaseChoiceField(forms.ModelChoiceField):
@@ -27,7 +22,7 @@ class CaseChoiceField(forms.ModelChoiceField):
         return f"{obj.person.display_name}: {obj.number} {obj.get_case_type_display()}"
 
 
-class PartnershipForm(ServiceErrors, forms.Form):
+class PartnershipForm(ServiceForm):
     organisation = forms.ModelChoiceField(label="Partner organisation", queryset=Organisation.objects.none())
     agreement_type = forms.ChoiceField(label="Type of agreement", choices=Partnership.AgreementType.choices)
     status = forms.ChoiceField(choices=Partnership.Status.choices, initial=Partnership.Status.ACTIVE)
@@ -82,7 +77,7 @@ class PartnershipForm(ServiceErrors, forms.Form):
         return {name: data[name] for name in names}
 
 
-class ContactForm(ServiceErrors, forms.ModelForm):
+class ContactForm(ServiceModelForm):
     partnership = forms.ModelChoiceField(
         label="Contact for the agreement",
         queryset=Partnership.objects.none(),
@@ -103,7 +98,7 @@ class ContactForm(ServiceErrors, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in ("name", "title", "phone", "email")}
 
 
-class IncomingReferralForm(ServiceErrors, forms.Form):
+class IncomingReferralForm(ServiceForm):
     case = CaseChoiceField(
         label="Case",
         queryset=Case.objects.none(),

@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from tapestry.web.models import Authored, Timestamped, Versioned
+
 # An agreement ending within this many days is flagged for renewal.
 RENEWAL_WINDOW_DAYS = 60
 
 
-class Partnership(models.Model):
+class Partnership(Authored, Versioned):
     """One agreement with a partner organisation: its type, dates, shared programs and contacts."""
 
     class AgreementType(models.TextChoices):
@@ -51,12 +53,6 @@ class Partnership(models.Model):
     )
     contacts = models.ManyToManyField("people.OrganisationContact", blank=True, related_name="partnerships")
     notes = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["organisation__name", "agreement_type", "-starts_on"]
@@ -109,7 +105,7 @@ class Partnership(models.Model):
         return timezone.localdate() + dt.timedelta(days=RENEWAL_WINDOW_DAYS)
 
 
-class IncomingReferral(models.Model):
+class IncomingReferral(Timestamped):
     """A referral a partner sent us, recorded on the case it led to."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="incoming_referrals")
@@ -129,8 +125,6 @@ class IncomingReferral(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-received_on", "-id"]

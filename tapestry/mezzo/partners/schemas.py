@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 
 from tapestry.evidence.suppression import Cell
 from tapestry.mezzo.partners.models import Partnership
-from tapestry.web.schemas import Input
+from tapestry.web.schemas import Input, StaffRef
 
 # Literals rather than TextChoices: other apps' "Status" classes would collide as components.
 AgreementType = Literal[tuple(Partnership.AgreementType.values)]
@@ -51,15 +51,6 @@ class PartnerRef(Schema):
     name: str
 
 
-class PartnerStaffRef(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.get_full_name() or obj.username
-
-
 class PartnerContactOut(Schema):
     id: int
     name: str
@@ -79,7 +70,7 @@ class PartnershipOut(Schema):
     starts_on: date
     ends_on: date | None
     renewal_due: bool = Field(description="Live and running out within 60 days (or already run out).")
-    lead: PartnerStaffRef | None
+    lead: StaffRef | None
     programs: list[PartnerRef]
     contacts: list[PartnerContactOut]
     notes: str

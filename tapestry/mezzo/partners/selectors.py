@@ -300,3 +300,22 @@ def program_choices() -> QuerySet[Program]:
 
 def need_choices() -> QuerySet[Need]:
     return Need.objects.filter(is_active=True).order_by("domain", "label")
+
+
+# Records named by number in an API body --------------------------------------------------------
+
+
+def organisation_by_id(organisation_id: int) -> Organisation | None:
+    return Organisation.objects.filter(pk=organisation_id).first()
+
+
+def staff_member(user_id: int) -> User | None:
+    return User.objects.filter(pk=user_id).first()
+
+
+def programs_by_ids(ids: list[int]) -> list[Program]:
+    return list(Program.objects.filter(pk__in=ids))
+
+
+def contacts_by_ids(ids: list[int]) -> list[OrganisationContact]:
+    return list(OrganisationContact.objects.filter(pk__in=ids))

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.partners import selectors, services
 from tapestry.mezzo.partners.forms import ContactForm, IncomingReferralForm, PartnershipForm
 from tapestry.people.models import Organisation
+from tapestry.web.pages import bound, form_page, submit
 
 
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+def _form_page(
+    request: HttpRequest, form: forms.BaseForm, *, status: int = 200, **context: Any
+) -> HttpResponse:
+    """The partners form page; an invalid form or a refusal answers 400 (a stale edit keeps its 409)."""
+    if status == 200 and form.errors:
+        status = 400
+    return form_page(request, "partners/form.html", form=form, status=status, **context)
 
 
 def partner_list(request: HttpRequest) -> HttpResponse:
@@ -48,7 +53,7 @@ def _partnership_form(
     request: HttpRequest, *, organisation: Organisation | None, **kwargs: Any
 ) -> PartnershipForm:
     return PartnershipForm(
-        _bound(request),
+        bound(request),
         organisations=selectors.organisation_choices(),
         staff=selectors.staff_choices(),
         programs=selectors.program_choices(),
@@ -62,29 +67,26 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
     chosen = request.POST.get("organisation") or request.GET.get("organisation")
     # isdecimal, not isdigit: "²" is a digit that int() refuses, which would be a 500.
     if chosen and chosen.isdecimal():
-        organisation = selectors.organisation_choices().filter(pk=int(chosen)).first()
+        organisation = selectors.organisation_by_id(int(chosen))
     form = _partnership_form(
         request,
         organisation=organisation,
         initial={"organisation": organisation.pk if organisation else None, "lead": request.user.pk},
     )
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            partnership = services.partnership_create(
-                actor=request.user,
-                organisation=data["organisation"],
-                programs=data["programs"],
-                contacts=data["contacts"],
-                **form.changes(),
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"The {partnership.get_agreement_type_display().lower()} is recorded.")
-            return redirect("partners:partner_detail", pk=partnership.organisation_id)
-    context = {"form": form, "title": "Record a partnership", "organisation": organisation}
-    return render(request, "partners/form.html", context, status=400 if form.errors else 200)
+    partnership, _ = submit(
+        form,
+        lambda: services.partnership_create(
+            actor=request.user,
+            organisation=form.cleaned_data["organisation"],
+            programs=form.cleaned_data["programs"],
+            contacts=form.cleaned_data["contacts"],
+            **form.changes(),
+        ),
+    )
+    if partnership is not None:
+        messages.success(request, f"The {partnership.get_agreement_type_display().lower()} is recorded.")
+        return redirect("partners:partner_detail", pk=partnership.organisation_id)
+    return _form_page(request, form, title="Record a partnership", organisation=organisation)
 
 
 def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -102,53 +104,45 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "version": partnership.version,
     }
     form = _partnership_form(request, organisation=partnership.organisation, initial=initial, editing=True)
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.partnership_update(
-                actor=request.user,
-                partnership=partnership,
-                version=form.cleaned_data["version"],
-                changes=form.changes(),
-                programs=form.cleaned_data["programs"],
-                contacts=form.cleaned_data["contacts"],
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The partnership is saved.")
-            return redirect("partners:partner_detail", pk=partnership.organisation_id)
-    context = {
-        "form": form,
-        "title": f"Change the {partnership.get_agreement_type_display().lower()}",
-        "organisation": partnership.organisation,
-    }
-    return render(
-        request, "partners/form.html", context, status=400 if status == 200 and form.errors else status
+    updated, status = submit(
+        form,
+        lambda: services.partnership_update(
+            actor=request.user,
+            partnership=partnership,
+            version=form.cleaned_data["version"],
+            changes=form.changes(),
+            programs=form.cleaned_data["programs"],
+            contacts=form.cleaned_data["contacts"],
+        ),
+    )
+    if updated is not None:
+        messages.success(request, "The partnership is saved.")
+        return redirect("partners:partner_detail", pk=partnership.organisation_id)
+    return _form_page(
+        request,
+        form,
+        status=status,
+        title=f"Change the {partnership.get_agreement_type_display().lower()}",
+        organisation=partnership.organisation,
     )
 
 
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.partner_organisation(user=request.user, organisation_id=pk)
-    form = ContactForm(_bound(request), partnerships=selectors.live_partnerships(organisation=organisation))
-    if form.is_bound and form.is_valid():
-        try:
-            contact = services.partner_contact_add(
-                actor=request.user,
-                organisation=organisation,
-                partnership=form.cleaned_data["partnership"],
-                **form.contact_fields(),
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"{contact.name} is added as a contact.")
-            return redirect("partners:partner_detail", pk=organisation.pk)
-    context = {"form": form, "title": f"Add a contact at {organisation}", "organisation": organisation}
-    return render(request, "partners/form.html", context, status=400 if form.errors else 200)
+    form = ContactForm(bound(request), partnerships=selectors.live_partnerships(organisation=organisation))
+    contact, _ = submit(
+        form,
+        lambda: services.partner_contact_add(
+            actor=request.user,
+            organisation=organisation,
+            partnership=form.cleaned_data["partnership"],
+            **form.contact_fields(),
+        ),
+    )
+    if contact is not None:
+        messages.success(request, f"{contact.name} is added as a contact.")
+        return redirect("partners:partner_detail", pk=organisation.pk)
+    return _form_page(request, form, title=f"Add a contact at {organisation}", organisation=organisation)
 
 
 def incoming_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
@@ -161,31 +155,29 @@ def incoming_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
         purpose="form: record an incoming referral",
     )
     form = IncomingReferralForm(
-        _bound(request),
+        bound(request),
         cases=selectors.cases_for_incoming(user=request.user),
         needs=selectors.need_choices(),
     )
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.incoming_referral_record(
-                actor=request.user,
-                partnership=partnership,
-                case=data["case"],
-                reason=data["reason"],
-                received_on=data["received_on"],
-                need=data["need"],
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"The referral from {partnership.organisation} is recorded.")
-            return redirect("partners:partner_detail", pk=partnership.organisation_id)
-    context = {
-        "form": form,
-        "title": f"Record a referral from {partnership.organisation}",
-        "organisation": partnership.organisation,
-        "intro": f"Under the {partnership.get_agreement_type_display().lower()}. "
+    referral, _ = submit(
+        form,
+        lambda: services.incoming_referral_record(
+            actor=request.user,
+            partnership=partnership,
+            case=form.cleaned_data["case"],
+            reason=form.cleaned_data["reason"],
+            received_on=form.cleaned_data["received_on"],
+            need=form.cleaned_data["need"],
+        ),
+    )
+    if referral is not None:
+        messages.success(request, f"The referral from {partnership.organisation} is recorded.")
+        return redirect("partners:partner_detail", pk=partnership.organisation_id)
+    return _form_page(
+        request,
+        form,
+        title=f"Record a referral from {partnership.organisation}",
+        organisation=partnership.organisation,
+        intro=f"Under the {partnership.get_agreement_type_display().lower()}. "
         "The referral is kept on the case; only staff who may open the case see it.",
-    }
-    return render(request, "partners/form.html", context, status=400 if form.errors else 200)
+    )

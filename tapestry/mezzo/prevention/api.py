@@ -2,188 +2,45 @@
 
 # No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
 
-from datetime import date, datetime
-from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Status
 from ninja.pagination import paginate
-from pydantic import ConfigDict, StringConstraints
 
-from tapestry.access.models import User
 from tapestry.mezzo.prevention import selectors, services
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
-from tapestry.programs.models import Program
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.mezzo.prevention.schemas import (
+    ActivityIn,
+    ActivityOut,
+    Focus,
+    PreventionMeasureIn,
+    PreventionMeasureOut,
+    PreventionProgramIn,
+    PreventionProgramOut,
+    PreventionProgramPatch,
+    ProgramDetailOut,
+)
+from tapestry.web.ids import renaming, resolve_ids
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["prevention"])
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
-Focus = Literal[tuple(PreventionProgram.Focus.values)]
-Setting = Literal[tuple(PreventionProgram.Setting.values)]
-Kind = Literal[tuple(Activity.Kind.values)]
-Direction = Literal[tuple(OutcomeMeasure.Direction.values)]
-Source = Literal[tuple(OutcomeMeasure.Source.values)]
-Count = Annotated[int, Field(ge=0)]
-
-
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-
-class PreventionProgramIn(Input):
-    name: Name
-    focus: Focus
-    target_population: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-    setting: Setting
-    starts_on: date
-    ends_on: date | None = None
-    lead_id: int = Field(description="A staff member who designs and runs programs.")
-    program_id: int | None = Field(None, description="The agency program it belongs to.")
-    risk_factors: list[Line] = Field(default_factory=list)
-    protective_factors: list[Line] = Field(default_factory=list)
-
-
-class PreventionProgramPatch(Input):
-    version: int = Field(ge=1, description="The version you read; a stale one is refused with 409.")
-    name: Name | None = None
-    focus: Focus | None = None
-    target_population: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] | None
-    ) = None
-    setting: Setting | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
-    lead_id: int | None = None
-    program_id: int | None = None
-    risk_factors: list[Line] | None = None
-    protective_factors: list[Line] | None = None
-
-
-class ActivityIn(Input):
-    kind: Kind
-    held_on: date
-    title: Line
-    location: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
-    delivered_by: Line
-    headcount: Count = Field(description="How many took part; nobody is named.")
-    children: Count | None = None
-    youth: Count | None = None
-    adults: Count | None = None
-    older_adults: Count | None = None
-    notes: Text = ""
-
-
-class PreventionMeasureIn(Input):
-    name: Line
-    unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
-    direction: Direction
-    source: Source
-    before_value: Decimal = Field(max_digits=12, decimal_places=2)
-    before_n: int = Field(ge=1)
-    before_on: date
-    after_value: Decimal = Field(max_digits=12, decimal_places=2)
-    after_n: int = Field(ge=1)
-    after_on: date
-
-
-class ActivityOut(Schema):
-    id: int
-    program_id: int
-    kind: str
-    held_on: date
-    title: str
-    location: str
-    delivered_by: str
-    headcount: int
-    children: int | None
-    youth: int | None
-    adults: int | None
-    older_adults: int | None
-    notes: str
-
-
-class PreventionMeasureOut(Schema):
-    id: int
-    program_id: int
-    name: str
-    unit: str
-    direction: str
-    source: str
-    before_value: Decimal
-    before_n: int
-    before_on: date
-    after_value: Decimal
-    after_n: int
-    after_on: date
-    change: Decimal
-    improved: bool | None = Field(description="True if the change went the good way; null when unchanged.")
-
-
-class PreventionProgramOut(Schema):
-    id: int
-    name: str
-    program_id: int | None
-    focus: str
-    target_population: str
-    setting: str
-    risk_factors: list[str]
-    protective_factors: list[str]
-    starts_on: date
-    ends_on: date | None
-    lead_id: int
-    version: int
-    created_at: datetime
-
-
-class CountRow(Schema):
-    label: str
-    activities: int
-    headcount: int
-
-
-class PreventionReachOut(Schema):
-    activities: int
-    headcount: int
-    by_kind: list[CountRow]
-    by_month: list[CountRow]
-
-
-class ProgramDetailOut(PreventionProgramOut):
-    reach: PreventionReachOut
-    measures: list[PreventionMeasureOut]
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
+# Service field names as the API body spells them.
+NAMES = {"lead": "lead_id", "program": "program_id"}
 
 
 def _resolved(data: dict[str, Any]) -> dict[str, Any]:
     """Turn `lead_id` and `program_id` into the records they name, or a field error."""
-    if "lead_id" in data:
-        lead_id = data.pop("lead_id")
-        data["lead"] = User.objects.filter(pk=lead_id).first() if lead_id is not None else None
-        if data["lead"] is None:
-            raise ValidationError({"lead_id": ["No staff member with this number."]})
-    if "program_id" in data:
-        program_id = data.pop("program_id")
-        data["program"] = Program.objects.filter(pk=program_id).first() if program_id is not None else None
-        if program_id is not None and data["program"] is None:
-            raise ValidationError({"program_id": ["No program with this number."]})
-    return data
-
-
-def _renamed(error: ValidationError) -> ValidationError:
-    names = {"lead": "lead_id", "program": "program_id"}
-    if not hasattr(error, "error_dict"):
-        return error
-    return ValidationError({names.get(k, k): v for k, v in error.error_dict.items()})
+    return resolve_ids(
+        data,
+        {
+            "lead_id": (selectors.staff_member, "No staff member with this number."),
+            "program_id": (selectors.program_by_id, "No program with this number."),
+        },
+        nullable=("program_id",),
+    )
 
 
 def _detail(request: HttpRequest, program_id: int) -> dict[str, Any]:
@@ -201,7 +58,7 @@ def _detail(request: HttpRequest, program_id: int) -> dict[str, Any]:
 
 @router.get(
     "/prevention-programs",
-    response={200: list[PreventionProgramOut], **_errors(422)},
+    response={200: list[PreventionProgramOut], **error_responses(422)},
     operation_id="prevention_program_list",
     summary="List prevention programs",
 )
@@ -212,23 +69,21 @@ def prevention_program_list(request: HttpRequest, focus: Focus | None = None) ->
 
 @router.post(
     "/prevention-programs",
-    response={201: ProgramDetailOut, **_errors(400, 422)},
+    response={201: ProgramDetailOut, **error_responses(400, 422)},
     operation_id="prevention_program_create",
     summary="Add a prevention program",
     description="Needs the program-manage capability (community educators, program managers, supervisors).",
 )
 def prevention_program_create(request: HttpRequest, payload: PreventionProgramIn) -> Status:
     data = _resolved(payload.model_dump())
-    try:
+    with renaming(NAMES):
         record = services.prevention_program_create(actor=request.user, **data)
-    except ValidationError as error:
-        raise _renamed(error) from error
     return Status(201, _detail(request, record.pk))
 
 
 @router.get(
     "/prevention-programs/{program_id}",
-    response={200: ProgramDetailOut, **_errors(404, 422)},
+    response={200: ProgramDetailOut, **error_responses(404, 422)},
     operation_id="prevention_program_detail",
     summary="Open a prevention program with its reach and measures",
 )
@@ -238,7 +93,7 @@ def prevention_program_detail(request: HttpRequest, program_id: int) -> dict[str
 
 @router.patch(
     "/prevention-programs/{program_id}",
-    response={200: ProgramDetailOut, **_errors(400, 404, 409, 422)},
+    response={200: ProgramDetailOut, **error_responses(400, 404, 409, 422)},
     operation_id="prevention_program_update",
     summary="Change a prevention program",
 )
@@ -248,30 +103,28 @@ def prevention_program_update(
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
     changes = _resolved(payload.model_dump(exclude_unset=True))
     version = changes.pop("version")
-    try:
+    with renaming(NAMES):
         services.prevention_program_update(
             actor=request.user, record=record, version=version, changes=changes
         )
-    except ValidationError as error:
-        raise _renamed(error) from error
     return _detail(request, program_id)
 
 
 @router.get(
     "/prevention-programs/{program_id}/activities",
-    response={200: list[ActivityOut], **_errors(404, 422)},
+    response={200: list[ActivityOut], **error_responses(404, 422)},
     operation_id="prevention_activity_list",
     summary="List the activities delivered, newest first",
 )
 @paginate(Pages)
 def activity_list(request: HttpRequest, program_id: int) -> QuerySet[Activity]:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
-    return record.activities.order_by("-held_on", "-pk")
+    return selectors.activity_list(record=record)
 
 
 @router.post(
     "/prevention-programs/{program_id}/activities",
-    response={201: ActivityOut, **_errors(400, 404, 422)},
+    response={201: ActivityOut, **error_responses(400, 404, 422)},
     operation_id="prevention_activity_add",
     summary="Record an activity delivered, with its headcount",
     description="The age bands, when given, may not add up to more than the headcount.",
@@ -283,19 +136,19 @@ def activity_add(request: HttpRequest, program_id: int, payload: ActivityIn) -> 
 
 @router.get(
     "/prevention-programs/{program_id}/measures",
-    response={200: list[PreventionMeasureOut], **_errors(404, 422)},
+    response={200: list[PreventionMeasureOut], **error_responses(404, 422)},
     operation_id="prevention_measure_list",
     summary="List the outcome measures, before and after",
 )
 @paginate(Pages)
 def measure_list(request: HttpRequest, program_id: int) -> QuerySet[OutcomeMeasure]:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
-    return record.measures.order_by("name", "pk")
+    return selectors.measure_list(record=record)
 
 
 @router.post(
     "/prevention-programs/{program_id}/measures",
-    response={201: PreventionMeasureOut, **_errors(400, 404, 422)},
+    response={201: PreventionMeasureOut, **error_responses(400, 404, 422)},
     operation_id="prevention_measure_add",
     summary="Record an outcome measure before and after",
 )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from tapestry.access.models import User
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
 from tapestry.programs.models import Program
-from tapestry.web.forms import DATE_INPUT, ServiceForm
+from tapestry.web.forms import DATE_INPUT, ServiceForm, StaffChoiceField
 
 
 class LinesField(forms.CharField):
@@ -24,11 +24,6 @@ class LinesField(forms.CharField):
 
     def prepare_value(self, value: Any) -> Any:
         return "\n".join(value) if isinstance(value, list) else value
-
-
-class LeadChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return f"{obj.get_full_name() or obj.username} ({obj.get_role_display()})"
 
 
 class PreventionProgramForm(ServiceForm):
@@ -45,7 +40,7 @@ class PreventionProgramForm(ServiceForm):
     protective_factors = LinesField(label="Protective factors", required=False, help_text="One per line.")
     starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT, initial=timezone.localdate)
     ends_on = forms.DateField(label="Ends on", widget=DATE_INPUT, required=False)
-    lead = LeadChoiceField(queryset=User.objects.none())
+    lead = StaffChoiceField(with_role=True, queryset=User.objects.none())
 
     def __init__(self, *args: Any, programs: Any, leads: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

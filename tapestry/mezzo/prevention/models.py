@@ -11,13 +11,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from tapestry.web.models import Timestamped, Versioned
+
 
 def plain(value: Decimal) -> str:
     """A decimal without trailing zeros or an exponent: 12.50 -> '12.5', 100.00 -> '100'."""
     return f"{value.normalize():f}"
 
 
-class PreventionProgram(models.Model):
+class PreventionProgram(Versioned):
     class Focus(models.TextChoices):
         SUBSTANCE_USE = "substance_use", "Substance use"
         VIOLENCE = "violence", "Violence"
@@ -46,9 +48,6 @@ class PreventionProgram(models.Model):
     lead = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="prevention_led"
     )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -61,7 +60,7 @@ class PreventionProgram(models.Model):
             raise ValidationError({"ends_on": "The program cannot end before it starts."})
 
 
-class Activity(models.Model):
+class Activity(Timestamped):
     """Something delivered to a group of people who are counted, not named."""
 
     class Kind(models.TextChoices):
@@ -95,8 +94,6 @@ class Activity(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["held_on", "pk"]
@@ -118,7 +115,7 @@ class Activity(models.Model):
             )
 
 
-class OutcomeMeasure(models.Model):
+class OutcomeMeasure(Timestamped):
     """One indicator measured before and after the program, for the group as a whole."""
 
     class Direction(models.TextChoices):
@@ -149,8 +146,6 @@ class OutcomeMeasure(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name", "pk"]

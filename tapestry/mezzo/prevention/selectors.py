@@ -83,6 +83,15 @@ def prevention_program_detail(*, user: User, program_id: int) -> tuple[Preventio
     return record, reach_of(list(record.activities.all()))
 
 
+def activity_list(*, record: PreventionProgram) -> QuerySet[Activity]:
+    """The activities of a program the caller already opened, newest first."""
+    return record.activities.order_by("-held_on", "-pk")
+
+
+def measure_list(*, record: PreventionProgram) -> QuerySet[OutcomeMeasure]:
+    return record.measures.order_by("name", "pk")
+
+
 def lead_choices() -> QuerySet[User]:
     """Active staff who design and run programs."""
     roles = [role for role in Role if Capability.PROGRAM_MANAGE in ROLE_CAPABILITIES.get(role, ())]
@@ -91,3 +100,12 @@ def lead_choices() -> QuerySet[User]:
 
 def program_choices() -> QuerySet[Program]:
     return Program.objects.filter(is_active=True).order_by("name")
+
+
+def staff_member(user_id: int | None) -> User | None:
+    """The staff member with this number (a lead named in an API body), or None."""
+    return User.objects.filter(pk=user_id).first() if user_id is not None else None
+
+
+def program_by_id(program_id: int | None) -> Program | None:
+    return Program.objects.filter(pk=program_id).first() if program_id is not None else None

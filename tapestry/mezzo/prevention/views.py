@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.prevention import charts, selectors, services
 from tapestry.mezzo.prevention.forms import (
@@ -17,17 +19,23 @@ from tapestry.mezzo.prevention.forms import (
     PreventionProgramForm,
 )
 from tapestry.mezzo.prevention.models import PreventionProgram
-
-
-def _data(request: HttpRequest) -> dict | None:
-    return request.POST if request.method == "POST" else None
+from tapestry.web.pages import bound, form_page, submit
 
 
 def _form_page(
-    request: HttpRequest, form: object, heading: str, record: PreventionProgram | None
+    request: HttpRequest, form: forms.BaseForm, heading: str, record: PreventionProgram | None
 ) -> HttpResponse:
-    context = {"form": form, "heading": heading, "record": record, "action": request.path}
-    return render(request, "prevention/form.html", context, status=400 if form.errors else 200)
+    # Any error on the page, a stale edit too, answers 400 here.
+    status = 400 if form.errors else 200
+    return form_page(
+        request,
+        "prevention/form.html",
+        form=form,
+        status=status,
+        heading=heading,
+        record=record,
+        action=request.path,
+    )
 
 
 def program_list(request: HttpRequest) -> HttpResponse:
@@ -43,19 +51,17 @@ def program_list(request: HttpRequest) -> HttpResponse:
 
 def program_create(request: HttpRequest) -> HttpResponse:
     form = PreventionProgramForm(
-        _data(request),
+        bound(request),
         programs=selectors.program_choices(),
         leads=selectors.lead_choices(),
         initial={"lead": request.user.pk},
     )
-    if form.is_bound and form.is_valid():
-        try:
-            record = services.prevention_program_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"{record} is added.")
-            return redirect("prevention:program_detail", pk=record.pk)
+    record, _ = submit(
+        form, lambda: services.prevention_program_create(actor=request.user, **form.cleaned_data)
+    )
+    if record is not None:
+        messages.success(request, f"{record} is added.")
+        return redirect("prevention:program_detail", pk=record.pk)
     return _form_page(request, form, "Add a prevention program", None)
 
 
@@ -79,48 +85,59 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {name: getattr(record, name) for name in services.PROGRAM_FIELDS}
     initial["version"] = record.version
     form = PreventionProgramEditForm(
-        _data(request), programs=selectors.program_choices(), leads=selectors.lead_choices(), initial=initial
+        bound(request), programs=selectors.program_choices(), leads=selectors.lead_choices(), initial=initial
     )
-    if form.is_bound and form.is_valid():
+
+    def update() -> PreventionProgram:
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        try:
-            services.prevention_program_update(
-                actor=request.user, record=record, version=version, changes=data
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-        else:
-            messages.success(request, "Prevention program updated.")
-            return redirect("prevention:program_detail", pk=record.pk)
+        return services.prevention_program_update(
+            actor=request.user, record=record, version=version, changes=data
+        )
+
+    updated, _ = submit(form, update)
+    if updated is not None:
+        messages.success(request, "Prevention program updated.")
+        return redirect("prevention:program_detail", pk=record.pk)
     return _form_page(request, form, "Change the prevention program", record)
 
 
+def _record(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[forms.Form],
+    record: Callable[..., Any],
+    *,
+    heading: str,
+    done: str,
+) -> HttpResponse:
+    """A form that records something delivered under a program; success goes back to the program."""
+    program = selectors.prevention_program_get(user=request.user, program_id=pk)
+    form = form_class(bound(request))
+    recorded, _ = submit(form, lambda: record(actor=request.user, record=program, **form.cleaned_data))
+    if recorded is None:
+        return _form_page(request, form, heading, program)
+    messages.success(request, done)
+    return redirect("prevention:program_detail", pk=program.pk)
+
+
 def activity_add(request: HttpRequest, pk: int) -> HttpResponse:
-    record = selectors.prevention_program_get(user=request.user, program_id=pk)
-    form = ActivityForm(_data(request))
-    if form.is_bound and form.is_valid():
-        try:
-            services.activity_record(actor=request.user, record=record, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "Activity recorded.")
-            return redirect("prevention:program_detail", pk=record.pk)
-    return _form_page(request, form, "Record an activity", record)
+    return _record(
+        request,
+        pk,
+        ActivityForm,
+        services.activity_record,
+        heading="Record an activity",
+        done="Activity recorded.",
+    )
 
 
 def measure_add(request: HttpRequest, pk: int) -> HttpResponse:
-    record = selectors.prevention_program_get(user=request.user, program_id=pk)
-    form = MeasureForm(_data(request))
-    if form.is_bound and form.is_valid():
-        try:
-            services.measure_record(actor=request.user, record=record, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "Outcome measure recorded.")
-            return redirect("prevention:program_detail", pk=record.pk)
-    return _form_page(request, form, "Record an outcome measure", record)
+    return _record(
+        request,
+        pk,
+        MeasureForm,
+        services.measure_record,
+        heading="Record an outcome measure",
+        done="Outcome measure recorded.",
+    )
