@@ -28,14 +28,9 @@ from tapestry.micro.cases.schemas import (
 )
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Household, Person
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["cases"])
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 # A record named in the body that does not exist is an error on that field, not a missing page.
@@ -83,7 +78,7 @@ def _case_detail(user: User, case_id: int) -> Case:
 
 @router.get(
     "/cases",
-    response={200: list[CaseOut], **_errors(422)},
+    response={200: list[CaseOut], **error_responses(422)},
     operation_id="case_list",
     summary="List the cases you may see",
     description=(
@@ -112,7 +107,7 @@ def case_list(
 
 @router.post(
     "/cases",
-    response={201: CaseDetailOut, **_errors(400, 422)},
+    response={201: CaseDetailOut, **error_responses(400, 422)},
     operation_id="case_open",
     summary="Open a case for a person",
     description=(
@@ -138,7 +133,7 @@ def case_open(request: HttpRequest, payload: CaseIn) -> Status:
 
 @router.get(
     "/cases/{case_id}",
-    response={200: CaseDetailOut, **_errors(404, 422)},
+    response={200: CaseDetailOut, **error_responses(404, 422)},
     operation_id="case_detail",
     summary="Open a case, with its needs and their history",
     description="Every open is written to the audit log.",
@@ -149,7 +144,7 @@ def case_detail(request: HttpRequest, case_id: int) -> Case:
 
 @router.patch(
     "/cases/{case_id}",
-    response={200: CaseDetailOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseDetailOut, **error_responses(400, 404, 409, 422)},
     operation_id="case_update",
     summary="Change a case, put it on hold or reopen it",
     description=(
@@ -183,7 +178,7 @@ def case_update(request: HttpRequest, case_id: int, payload: CasePatch) -> Case:
 
 @router.post(
     "/cases/{case_id}/close",
-    response={200: CaseDetailOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseDetailOut, **error_responses(400, 404, 409, 422)},
     operation_id="case_close",
     summary="Close a case with a reason",
     description="Send the `version` you read; a stale version is refused with 409.",
@@ -201,7 +196,7 @@ def case_close(request: HttpRequest, case_id: int, payload: CaseCloseIn) -> Case
 
 @router.get(
     "/cases/{case_id}/needs",
-    response={200: list[CaseNeedOut], **_errors(404, 422)},
+    response={200: list[CaseNeedOut], **error_responses(404, 422)},
     operation_id="case_need_list",
     summary="The needs on a case, with their history",
 )
@@ -211,7 +206,7 @@ def case_need_list(request: HttpRequest, case_id: int) -> list[CaseNeed]:
 
 @router.post(
     "/cases/{case_id}/needs",
-    response={201: CaseNeedOut, **_errors(400, 404, 422)},
+    response={201: CaseNeedOut, **error_responses(400, 404, 422)},
     operation_id="case_need_add",
     summary="Record a coded need on a case",
     description="`need` and `barrier` are codes from GET /api/v1/needs and /api/v1/barriers.",
@@ -231,7 +226,7 @@ def case_need_add(request: HttpRequest, case_id: int, payload: CaseNeedIn) -> St
 
 @router.patch(
     "/cases/{case_id}/needs/{case_need_id}",
-    response={200: CaseNeedOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseNeedOut, **error_responses(400, 404, 409, 422)},
     operation_id="case_need_status_change",
     summary="Change a need's status",
     description=(

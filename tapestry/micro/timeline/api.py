@@ -10,13 +10,9 @@ from ninja.pagination import paginate
 
 from tapestry.micro.timeline import selectors
 from tapestry.micro.timeline.diagrams import ecomap_kind_label
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["timeline"])
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 class TimelineEventOut(Schema):
@@ -50,7 +46,7 @@ class EcomapOut(Schema):
 
 @router.get(
     "/persons/{person_id}/timeline",
-    response={200: list[TimelineEventOut], **_errors(404, 422)},
+    response={200: list[TimelineEventOut], **error_responses(404, 422)},
     operation_id="person_timeline",
     summary="A person's timeline across cases",
     description=(
@@ -87,7 +83,7 @@ def person_timeline(
 
 @router.get(
     "/persons/{person_id}/ecomap",
-    response={200: EcomapOut, **_errors(404, 422)},
+    response={200: EcomapOut, **error_responses(404, 422)},
     operation_id="person_ecomap",
     summary="A person's ecomap connections",
     description=(
