@@ -17,7 +17,7 @@ from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry, User
 from tapestry.access.versioning import versioned_update
 from tapestry.micro.cases.models import Case, CaseNeed
-from tapestry.micro.cases.services import require_case_change
+from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.casework.models import (
     Addendum,
     CarePlan,
@@ -54,21 +54,8 @@ class NoteLocked(Exception):
 # Access -------------------------------------------------------------------------------------
 
 
-def _require_case_change(actor: User, case: Case) -> None:
-    require_case_change(
-        actor,
-        case,
-        refusal=(
-            "You may not change this case: it is outside your caseload, in a segment you are not "
-            "granted, or open to you only for emergency reading."
-        ),
-    )
-
-
-def _require_open(case: Case) -> None:
-    """A closed case keeps its record; only finishing drafts written before closing, and addenda, go on."""
-    if case.status == Case.Status.CLOSED:
-        raise ValidationError({"__all__": ["This case is closed. Reopen it first to add to its casework."]})
+# A closed case keeps its record; only finishing drafts written before closing, and addenda, go on.
+CLOSED = "This case is closed. Reopen it first to add to its casework."
 
 
 def _require_staff_on_case(user: User, case: Case, field: str, role_word: str) -> None:
@@ -143,8 +130,7 @@ def _required_reason(reason: str) -> str:
 
 def plan_create(*, actor: User, case: Case, summary: str, next_review_on: date | None = None) -> CarePlan:
     """Start the case's care plan; its first revision records how it began."""
-    _require_case_change(actor, case)
-    _require_open(case)
+    require_case_write(actor, case, closed=CLOSED)
     if CarePlan.objects.filter(case=case).exists():
         raise ValidationError({"__all__": ["This case already has a care plan: revise it instead."]})
     plan = CarePlan(case=case, summary=summary.strip(), next_review_on=next_review_on, created_by=actor)
@@ -168,8 +154,7 @@ def plan_revise(
     reason: str,
 ) -> CarePlan:
     """Change the plan's summary or review date; a stale version is refused, the change is kept as a revision."""
-    _require_case_change(actor, plan.case)
-    _require_open(plan.case)
+    require_case_write(actor, plan.case, closed=CLOSED)
     reason = _required_reason(reason)
     with transaction.atomic():
         before = _locked_plan(plan)
@@ -204,8 +189,7 @@ def goal_add(
     reason: str = "",
 ) -> Goal:
     """Add a goal to the case's plan; the plan's history gains a revision."""
-    _require_case_change(actor, case)
-    _require_open(case)
+    require_case_write(actor, case, closed=CLOSED)
     plan = CarePlan.objects.filter(case=case).first()
     if plan is None:
         raise ValidationError({"__all__": ["Start the care plan first: a goal belongs to a plan."]})
@@ -232,30 +216,29 @@ def goal_update(
 ) -> Goal:
     """Change a goal (a stale version is refused); the plan's history gains a revision saying why."""
     case = goal.plan.case
-    _require_case_change(actor, case)
-    _require_open(case)
-    unknown = set(changes) - set(GOAL_FIELDS)
-    if unknown:
-        raise ValidationError({name: ["This field cannot be changed here."] for name in unknown})
+    require_case_write(actor, case, closed=CLOSED)
     reason = _required_reason(reason)
     if needs is not None:
         needs = _needs_of_case(case, needs)
+
+    def set_needs(current: Goal, changed: list[str]) -> list[str]:
+        if needs is None or {n.pk for n in needs} == set(current.needs.values_list("pk", flat=True)):
+            return []
+        current.needs.set(needs)
+        return ["needs"]
+
     with transaction.atomic():
         plan = _locked_plan(goal.plan)
-        current = Goal.objects.select_for_update().get(pk=goal.pk)
+        current = versioned_update(
+            actor=actor,
+            instance=goal,
+            version=version,
+            changes=changes,
+            editable=GOAL_FIELDS,
+            person_id=case.person_id,
+            related=set_needs,
+        )
         if current.version != version:
-            raise StaleEdit(current.version)
-        changed = [name for name, value in changes.items() if getattr(current, name) != value]
-        for name in changed:
-            setattr(current, name, changes[name])
-        current.full_clean()
-        if needs is not None and {n.pk for n in needs} != set(current.needs.values_list("pk", flat=True)):
-            current.needs.set(needs)
-            changed.append("needs")
-        if changed:
-            current.version += 1
-            current.save()
-            _audit(actor, AuditEntry.Action.UPDATE, current, case, changed)
             _revision_record(actor=actor, plan=plan, reason=reason)
     return current
 
@@ -280,8 +263,7 @@ def task_add(
     details: str = "",
 ) -> Task:
     """Give someone on the case a task with a due date."""
-    _require_case_change(actor, case)
-    _require_open(case)
+    require_case_write(actor, case, closed=CLOSED)
     _require_staff_on_case(owner, case, "owner", "task owner")
     task = Task(
         case=case,
@@ -302,8 +284,7 @@ def task_add(
 def task_update(*, actor: User, task: Task, version: int, changes: dict[str, Any]) -> Task:
     """Change a task or mark it done or cancelled; done stamps the time, reopening clears it."""
     case = task.case
-    _require_case_change(actor, case)
-    _require_open(case)
+    require_case_write(actor, case, closed=CLOSED)
     changes = dict(changes)
     unknown = set(changes) - set(TASK_FIELDS)
     if unknown:
@@ -337,8 +318,7 @@ def review_record(
 ) -> ProgressReview:
     """Record a progress review; its next review date becomes the plan's."""
     case = plan.case
-    _require_case_change(actor, case)
-    _require_open(case)
+    require_case_write(actor, case, closed=CLOSED)
     reviewed_on = reviewed_on or timezone.localdate()
     review = ProgressReview(
         plan=plan,
@@ -392,11 +372,14 @@ def review_record(
 # Notes --------------------------------------------------------------------------------------
 
 
+SEGMENT_REFUSAL = (
+    "You are not granted the psychotherapy-notes segment, so you cannot write or move notes into it."
+)
+
+
 def _require_segment(actor: User, segment: str) -> None:
     if segment and not policy.can_view_segment(actor, segment):
-        raise PermissionDenied(
-            "You are not granted the psychotherapy-notes segment, so you cannot write or move notes into it."
-        )
+        raise PermissionDenied(SEGMENT_REFUSAL)
 
 
 def _check_present(case: Case, persons: Sequence[Person], on: date) -> list[Person]:
@@ -432,8 +415,7 @@ def note_create(
     present: Sequence[Person] = (),
 ) -> ProgressNote:
     """Write a draft note on the case; it stays editable by its author until it is signed."""
-    _require_case_change(actor, case)
-    _require_open(case)
+    require_case_write(actor, case, closed=CLOSED)
     _require_segment(actor, segment)
     unknown = set(sections) - set(ProgressNote.ALL_SECTIONS)
     if unknown:
@@ -489,38 +471,44 @@ def note_update(
     """Change a draft (author only). Signed notes are locked; a stale version is refused."""
     if note.is_signed:
         raise NoteLocked(note)
-    _require_case_change(actor, note.case)
+    require_case_write(actor, note.case, open=False)
     _require_author(actor, note, "change")
-    unknown = set(changes) - set(NOTE_FIELDS)
-    if unknown:
-        raise ValidationError({name: ["This field cannot be changed here."] for name in unknown})
     if "segment" in changes:
         _require_segment(actor, changes["segment"])
-    with transaction.atomic():
-        current = _locked_note(note, version)
-        changed = [name for name, value in changes.items() if getattr(current, name) != value]
-        for name in changed:
-            setattr(current, name, changes[name])
-        current.full_clean()
-        if present is not None:
-            wanted = _check_present(current.case, present, current.contact_date)
-            if {p.pk for p in wanted} != set(current.present.values_list("pk", flat=True)):
-                current.present.set(wanted)
-                changed.append("present")
-        elif "contact_date" in changed:
-            _check_present(current.case, list(current.present.all()), current.contact_date)
-        if changed:
-            current.version += 1
-            current.save()
-            _audit(actor, AuditEntry.Action.UPDATE, current, current.case, changed)
-    return current
+    case = note.case
+
+    def refuse_signed(current: ProgressNote) -> None:
+        if current.is_signed:
+            raise NoteLocked(current)
+
+    def set_present(current: ProgressNote, changed: list[str]) -> list[str]:
+        if present is None:
+            if "contact_date" in changed:
+                _check_present(case, list(current.present.all()), current.contact_date)
+            return []
+        wanted = _check_present(case, present, current.contact_date)
+        if {p.pk for p in wanted} == set(current.present.values_list("pk", flat=True)):
+            return []
+        current.present.set(wanted)
+        return ["present"]
+
+    return versioned_update(
+        actor=actor,
+        instance=note,
+        version=version,
+        changes=changes,
+        editable=NOTE_FIELDS,
+        person_id=case.person_id,
+        refuse=refuse_signed,
+        related=set_present,
+    )
 
 
 def note_sign(*, actor: User, note: ProgressNote, version: int) -> ProgressNote:
     """Sign a complete draft (author only); from then on it is locked and corrected by addenda."""
     if note.is_signed:
         raise NoteLocked(note)
-    _require_case_change(actor, note.case)
+    require_case_write(actor, note.case, open=False)
     _require_author(actor, note, "sign")
     with transaction.atomic():
         current = _locked_note(note, version)
@@ -536,8 +524,7 @@ def note_sign(*, actor: User, note: ProgressNote, version: int) -> ProgressNote:
 
 def addendum_add(*, actor: User, note: ProgressNote, text: str) -> Addendum:
     """Add a dated correction or addition under a signed note."""
-    _require_case_change(actor, note.case)
-    _require_segment(actor, note.segment)
+    require_case_write(actor, note.case, open=False, segment=note.segment, segment_refusal=SEGMENT_REFUSAL)
     if not note.is_signed:
         raise ValidationError(
             {
@@ -570,8 +557,7 @@ def service_record(
     description: str = "",
 ) -> ServiceRecord:
     """Record a service delivered on the case, for reporting."""
-    _require_case_change(actor, case)
-    _require_open(case)
+    require_case_write(actor, case, closed=CLOSED)
     staff = staff or actor
     if staff.pk != actor.pk:
         _require_staff_on_case(staff, case, "staff", "worker")

@@ -15,7 +15,7 @@ from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Consent, Segment, User
 from tapestry.access.versioning import versioned_save
 from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.services import require_case_change
+from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.treatment.disclosure import REDISCLOSURE_NOTICE, consent_problem
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
 from tapestry.people.models import Organisation
@@ -32,14 +32,8 @@ class ReleaseRefused(PermissionDenied):
         super().__init__(f"{reason} Record the signed consent first: {self.consent_add_url}")
 
 
-def _require_case_change(actor: User, case: Case) -> None:
-    require_case_change(
-        actor,
-        case,
-        refusal="You may not add to this case: it is outside your caseload, or in a segment you are not granted.",
-    )
-    if case.status == Case.Status.CLOSED:
-        raise ValidationError({"case": ["This case is closed; treatment records cannot be added to it."]})
+REFUSAL = "You may not add to this case: it is outside your caseload, or in a segment you are not granted."
+CLOSED = "This case is closed; treatment records cannot be added to it."
 
 
 def _full_clean(instance: Any, exclude: list[str]) -> None:
@@ -48,7 +42,7 @@ def _full_clean(instance: Any, exclude: list[str]) -> None:
 
 def treatment_plan_save(*, actor: User, case: Case, version: int, changes: dict[str, Any]) -> TreatmentPlan:
     """Write the case's treatment plan: version 0 creates it, otherwise the version read must be current."""
-    _require_case_change(actor, case)
+    require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED, field="case")
     return versioned_save(
         actor=actor,
         model=TreatmentPlan,
@@ -73,7 +67,7 @@ def checkin_record(
     side_effects: str = "",
     note: str = "",
 ) -> MedicationCheckin:
-    _require_case_change(actor, case)
+    require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED, field="case")
     checkin = MedicationCheckin(
         case=case,
         medication=medication.strip(),
@@ -107,7 +101,7 @@ def team_note_add(
     counselling_note: bool = False,
 ) -> TeamNote:
     """Add a team note as the actor; notes are not edited afterwards (add another to correct one)."""
-    _require_case_change(actor, case)
+    require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED, field="case")
     note = TeamNote(
         case=case,
         discipline=discipline,
@@ -198,7 +192,7 @@ def release_make(
     missing. An allowed release keeps what went out, the 42 CFR 2.32 notice and an account of
     the consent's scope, and is audited as an export.
     """
-    _require_case_change(actor, case)
+    require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED, field="case")
     if case.segment != Segment.SUBSTANCE_USE:
         raise ValidationError(
             {
