@@ -73,6 +73,11 @@ def _case_detail(user: User, case_id: int) -> Case:
     return selectors.case_detail(user=user, case_id=case_id, purpose="case work (API)")
 
 
+def _case_written(user: User, case_id: int) -> Case:
+    # The answer to a write shows the case as it now stands; the write's own entry is its audit.
+    return selectors.case_read(user=user, case_id=case_id)
+
+
 # Cases --------------------------------------------------------------------------------------
 
 
@@ -128,7 +133,7 @@ def case_open(request: HttpRequest, payload: CaseIn) -> Status:
         household=_household(payload.household_id, person),
         segment=payload.segment,
     )
-    return Status(201, _case_detail(request.user, case.pk))
+    return Status(201, _case_written(request.user, case.pk))
 
 
 @router.get(
@@ -173,7 +178,7 @@ def case_update(request: HttpRequest, case_id: int, payload: CasePatch) -> Case:
         services.case_hold(actor=request.user, case=case, version=version, reason=payload.hold_reason)
     elif payload.status == Case.Status.OPEN and case.status != Case.Status.OPEN:
         services.case_reopen(actor=request.user, case=case, version=version)
-    return _case_detail(request.user, case_id)
+    return _case_written(request.user, case_id)
 
 
 @router.post(
@@ -188,7 +193,7 @@ def case_close(request: HttpRequest, case_id: int, payload: CaseCloseIn) -> Case
     services.case_close(
         actor=request.user, case=case, reason=payload.reason, note=payload.note, version=payload.version
     )
-    return _case_detail(request.user, case_id)
+    return _case_written(request.user, case_id)
 
 
 # Needs on a case ----------------------------------------------------------------------------

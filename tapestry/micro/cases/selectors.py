@@ -64,13 +64,19 @@ def _needs_with_history() -> Prefetch:
     )
 
 
+def case_read(*, user: User, case_id: int) -> Case:
+    """A case with its needs and their history, not audited: the answer to a write of it."""
+    case = case_get(user=user, case_id=case_id)
+    prefetch_related_objects([case], _needs_with_history())
+    return case
+
+
 def case_detail(*, user: User, case_id: int, purpose: str = "case work") -> Case:
     """A case as its page shows it (its needs with their history); the open is audited.
 
     `case.can_change` says whether the user may change it (emergency access is read-only).
     """
-    case = case_get(user=user, case_id=case_id)
-    prefetch_related_objects([case], _needs_with_history())
+    case = case_read(user=user, case_id=case_id)
     case.can_change = cases_changeable(user).filter(pk=case.pk).exists()
     audit_record(
         actor=user,

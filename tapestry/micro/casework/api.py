@@ -73,8 +73,7 @@ def _note_locked_is_a_conflict() -> Iterator[None]:
         raise HttpError(409, str(locked)) from locked
 
 
-def _plan_out(user: User, case: Case, purpose: str = "case work") -> CarePlan:
-    plan = selectors.plan_detail(user=user, case=case, purpose=purpose)
+def _plan_out(user: User, case: Case, plan: CarePlan | None) -> CarePlan:
     if plan is None:
         raise Http404("This case has no care plan yet.")
     plan.case_tasks = list(selectors.case_tasks(user=user, case=case))
@@ -98,7 +97,7 @@ def plan_detail(
     purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the plan."),
 ) -> CarePlan:
     case = selectors.casework_case(user=request.user, case_id=case_id)
-    return _plan_out(request.user, case, purpose)
+    return _plan_out(request.user, case, selectors.plan_detail(user=request.user, case=case, purpose=purpose))
 
 
 @router.post(
@@ -120,7 +119,7 @@ def plan_save(request: HttpRequest, case_id: int, payload: PlanIn) -> Status:
         services.plan_create(
             actor=request.user, case=case, summary=payload.summary, next_review_on=payload.next_review_on
         )
-        return Status(201, _plan_out(request.user, case))
+        return Status(201, _plan_out(request.user, case, selectors.plan_read(user=request.user, case=case)))
     if payload.version is None:
         raise ValidationError({"version": ["Send the version of the plan you read, to revise it."]})
     existing.case = case
@@ -132,7 +131,7 @@ def plan_save(request: HttpRequest, case_id: int, payload: PlanIn) -> Status:
         next_review_on=payload.next_review_on,
         reason=payload.reason,
     )
-    return Status(200, _plan_out(request.user, case))
+    return Status(200, _plan_out(request.user, case, selectors.plan_read(user=request.user, case=case)))
 
 
 @router.post(
@@ -307,7 +306,7 @@ def note_create(request: HttpRequest, case_id: int, payload: CaseNoteIn) -> Stat
             segment=payload.segment,
             present=selectors.persons_by_ids(ids=payload.present_ids),
         )
-    return Status(201, selectors.note_detail(user=request.user, note_id=note.pk))
+    return Status(201, selectors.note_read(user=request.user, note_id=note.pk))
 
 
 @router.get(
@@ -347,7 +346,7 @@ def note_update(request: HttpRequest, note_id: int, payload: NotePatch) -> Progr
         services.note_update(
             actor=request.user, note=note, version=payload.version, changes=changes, present=present
         )
-    return selectors.note_detail(user=request.user, note_id=note.pk)
+    return selectors.note_read(user=request.user, note_id=note.pk)
 
 
 @router.post(
@@ -362,7 +361,7 @@ def note_sign(request: HttpRequest, note_id: int, payload: SignIn) -> ProgressNo
     note = selectors.note_get(user=request.user, note_id=note_id, for_change=True)
     with _note_locked_is_a_conflict():
         services.note_sign(actor=request.user, note=note, version=payload.version)
-    return selectors.note_detail(user=request.user, note_id=note.pk)
+    return selectors.note_read(user=request.user, note_id=note.pk)
 
 
 @router.post(
