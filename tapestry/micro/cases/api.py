@@ -4,7 +4,6 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
@@ -28,6 +27,7 @@ from tapestry.micro.cases.schemas import (
 )
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Household, Person
+from tapestry.web.ids import referenced
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["cases"])
@@ -37,35 +37,33 @@ router = Router(tags=["cases"])
 
 
 def _person(user: User, person_id: int) -> Person:
-    try:
-        return people_selectors.person_get(user=user, person_id=person_id)
-    except Http404 as exc:
-        raise ValidationError({"person_id": [str(exc)]}) from exc
+    return referenced("person_id", lambda: people_selectors.person_get(user=user, person_id=person_id))
 
 
 def _worker(worker_id: int) -> User:
-    worker = selectors.worker_choices().filter(pk=worker_id).first()
-    if worker is None:
-        raise ValidationError({"worker_id": ["No active staff member who holds a caseload has this number."]})
-    return worker
+    return referenced(
+        "worker_id",
+        lambda: selectors.worker_choices().filter(pk=worker_id).first(),
+        "No active staff member who holds a caseload has this number.",
+    )
 
 
 def _program(program_id: int | None) -> Program | None:
     if program_id is None:
         return None
-    program = Program.objects.filter(pk=program_id).first()
-    if program is None:
-        raise ValidationError({"program_id": ["No program with this number."]})
-    return program
+    return referenced(
+        "program_id", lambda: selectors.program_by_id(program_id), "No program with this number."
+    )
 
 
 def _household(household_id: int | None, person: Person) -> Household | None:
     if household_id is None:
         return None
-    household = selectors.household_choices(person=person).filter(pk=household_id).first()
-    if household is None:
-        raise ValidationError({"household_id": ["Choose a household this person lives in."]})
-    return household
+    return referenced(
+        "household_id",
+        lambda: selectors.household_choices(person=person).filter(pk=household_id).first(),
+        "Choose a household this person lives in.",
+    )
 
 
 def _case_detail(user: User, case_id: int) -> Case:

@@ -15,6 +15,8 @@ from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import ROLE_CAPABILITIES, Capability
 from tapestry.extensions import app_modules
+from tapestry.mezzo import selectors as mezzo_selectors
+from tapestry.mezzo.models import Program
 from tapestry.micro.cases.hooks import CaseloadAlert
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.needs.models import Barrier, Need
@@ -296,6 +298,23 @@ def household_choices(*, person: Person) -> QuerySet[Household]:
     return Household.objects.filter(memberships__person=person, memberships__left_on__isnull=True).order_by(
         "name"
     )
+
+
+def case_facts_choices(*, person: Person, case: Case | None = None) -> dict[str, QuerySet]:
+    """Workers, programs and households for a case's facts form.
+
+    A case may stay in a program that has since closed, or with a household the person has left.
+    """
+    programs = mezzo_selectors.program_choices()
+    households = household_choices(person=person)
+    if case is not None:
+        programs = (programs | Program.objects.filter(pk=case.program_id)).distinct()
+        households = (households | Household.objects.filter(pk=case.household_id)).distinct()
+    return {"workers": worker_choices(), "programs": programs, "households": households}
+
+
+def program_by_id(program_id: int) -> Program | None:
+    return Program.objects.filter(pk=program_id).first()
 
 
 def segment_choices(*, user: User) -> list[str]:

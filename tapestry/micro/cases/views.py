@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -16,8 +15,6 @@ from django.views.decorators.http import require_POST
 from tapestry.access.audit import audit_form_open
 from tapestry.access.errors import StaleEdit
 from tapestry.access.policy import Capability, has_capability
-from tapestry.mezzo import selectors as mezzo_selectors
-from tapestry.mezzo.models import Program
 from tapestry.micro.cases import selectors, services
 from tapestry.micro.cases.forms import (
     CaseCloseForm,
@@ -30,7 +27,6 @@ from tapestry.micro.cases.forms import (
     PersonPickForm,
 )
 from tapestry.micro.cases.models import Case
-from tapestry.people.models import Household, Person
 from tapestry.web.pages import bound, form_page, submit
 
 PAGE_SIZE = 25
@@ -68,16 +64,6 @@ def case_work_links(case: Case) -> list[tuple[str, str]]:
     return links
 
 
-def _facts_form_choices(person: Person, case: Case | None = None) -> dict[str, Any]:
-    programs = mezzo_selectors.program_choices()
-    households = selectors.household_choices(person=person)
-    if case is not None:
-        # A case may stay in a program that has since closed, or with a household the person has left.
-        programs = (programs | Program.objects.filter(pk=case.program_id)).distinct()
-        households = (households | Household.objects.filter(pk=case.household_id)).distinct()
-    return {"workers": selectors.worker_choices(), "programs": programs, "households": households}
-
-
 # Opening a case.
 
 
@@ -105,7 +91,7 @@ def case_open(request: HttpRequest, person_pk: int | None = None) -> HttpRespons
         bound(request),
         initial=initial,
         segments=selectors.segment_choices(user=request.user),
-        **_facts_form_choices(person),
+        **selectors.case_facts_choices(person=person),
     )
     case, status = submit(
         form,
@@ -189,7 +175,9 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "This case is closed. Reopen it first to change it.")
         return redirect("cases:case_detail", pk=case.pk)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: change the case")
-    form = CaseEditForm(bound(request), case=case, **_facts_form_choices(case.person, case))
+    form = CaseEditForm(
+        bound(request), case=case, **selectors.case_facts_choices(person=case.person, case=case)
+    )
     saved, status = submit(
         form,
         lambda: services.case_update(

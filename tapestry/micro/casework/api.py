@@ -114,7 +114,7 @@ def plan_detail(
 )
 def plan_save(request: HttpRequest, case_id: int, payload: PlanIn) -> Status:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
-    existing = CarePlan.objects.filter(case=case).first()
+    existing = selectors.plan_of_case(case)
     if existing is None:
         services.plan_create(
             actor=request.user, case=case, summary=payload.summary, next_review_on=payload.next_review_on

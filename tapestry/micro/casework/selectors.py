@@ -93,6 +93,11 @@ def plan_detail(*, user: User, case: Case, purpose: str = "case work") -> CarePl
     return plan
 
 
+def plan_of_case(case: Case) -> CarePlan | None:
+    """The case's plan, if it has one (the caller has the case in reach)."""
+    return CarePlan.objects.filter(case=case).first()
+
+
 def plan_get(*, user: User, case: Case, for_change: bool = False) -> CarePlan:
     """The case's plan for a write (not audited as an open); 404 when the case has none yet."""
     plan = (

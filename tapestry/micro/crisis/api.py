@@ -2,7 +2,6 @@
 
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime.
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
@@ -20,6 +19,7 @@ from tapestry.micro.crisis.schemas import (
     SafetyPlanIn,
     SafetyPlanOut,
 )
+from tapestry.web.ids import referenced
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["crisis"])
@@ -133,19 +133,18 @@ def safety_plan_save(request: HttpRequest, case_id: int, payload: SafetyPlanIn) 
 def _owner(owner_id: int | None) -> User | None:
     if owner_id is None:
         return None
-    owner = User.objects.filter(pk=owner_id, is_active=True).first()
-    if owner is None:
-        raise ValidationError({"owner_id": ["No active staff member with this number."]})
-    return owner
+    return referenced(
+        "owner_id", lambda: selectors.active_staff(owner_id), "No active staff member with this number."
+    )
 
 
 def _source(user: User, risk_assessment_id: int | None) -> RiskAssessment | None:
     if risk_assessment_id is None:
         return None
-    try:
-        return selectors.risk_assessment_get(user=user, risk_assessment_id=risk_assessment_id)
-    except Http404 as exc:
-        raise ValidationError({"risk_assessment_id": [str(exc)]}) from exc
+    return referenced(
+        "risk_assessment_id",
+        lambda: selectors.risk_assessment_get(user=user, risk_assessment_id=risk_assessment_id),
+    )
 
 
 @router.get(
