@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -29,21 +30,30 @@ from tapestry.micro.casework.models import Goal, ProgressNote, ServiceRecord, Ta
 from tapestry.web.pages import bound, form_page, submit
 
 
-def _index_url(case_pk: int) -> str:
-    return reverse("casework:case_index", kwargs={"case_pk": case_pk})
+def _url(name: str, **kwargs: int) -> str:
+    return reverse(f"casework:{name}", kwargs=kwargs)
 
 
-def _form_page(
+def _save_page(
     request: HttpRequest,
     *,
     case: Any,
     form: Any,
+    save: Callable[[], Any],
+    done: str,
+    then: str,
     title: str,
     intro: str = "",
-    status: int = 200,
     record: Any = None,
 ) -> HttpResponse:
-    """Render a casework form; opening it is a read of the case (or `record`) it names."""
+    """Run `save` on a valid submit, then say `done` and go to `then`; else show the casework form.
+
+    Opening the form is a read of the case (or `record`) it names.
+    """
+    saved, status = submit(form, save, invalid=200)
+    if saved is not None:
+        messages.success(request, done)
+        return redirect(then)
     return form_page(
         request,
         "casework/form.html",
@@ -55,7 +65,7 @@ def _form_page(
         case=case,
         title=title,
         intro=intro,
-        cancel_url=_index_url(case.pk),
+        cancel_url=_url("case_index", case_pk=case.pk),
     )
 
 
@@ -116,12 +126,15 @@ def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
             reason=data["reason"],
         )
 
-    saved, status = submit(form, save, invalid=200)
-    if saved is not None:
-        messages.success(request, "The care plan is saved.")
-        return redirect("casework:plan_detail", case_pk=case.pk)
-    title = "Start the care plan" if plan is None else "Revise the care plan"
-    return _form_page(request, case=case, form=form, title=title, status=status)
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=save,
+        done="The care plan is saved.",
+        then=_url("plan_detail", case_pk=case.pk),
+        title="Start the care plan" if plan is None else "Revise the care plan",
+    )
 
 
 def revision_detail(request: HttpRequest, case_pk: int, number: int) -> HttpResponse:
@@ -133,25 +146,19 @@ def revision_detail(request: HttpRequest, case_pk: int, number: int) -> HttpResp
 def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
     form = GoalForm(bound(request), needs=selectors.case_need_choices(case=case))
-    goal, status = submit(
-        form,
-        lambda: services.goal_add(
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.goal_add(
             actor=request.user,
             case=case,
             **{k: v for k, v in form.changes().items() if k != "status"},
             needs=list(form.cleaned_data["needs"]),
             reason=form.cleaned_data["reason"],
         ),
-        invalid=200,
-    )
-    if goal is not None:
-        messages.success(request, "The goal is added to the plan.")
-        return redirect("casework:plan_detail", case_pk=case.pk)
-    return _form_page(
-        request,
-        case=case,
-        form=form,
-        status=status,
+        done="The goal is added to the plan.",
+        then=_url("plan_detail", case_pk=case.pk),
         title="Add a goal",
         intro="Make it specific and measurable: what changes, how you will know, and by when.",
     )
@@ -163,9 +170,11 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = GoalForm(bound(request), instance=copy.copy(goal), needs=selectors.case_need_choices(case=case))
     if not form.is_bound:
         form.initial["needs"] = list(goal.needs.values_list("pk", flat=True))
-    saved, status = submit(
-        form,
-        lambda: services.goal_update(
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.goal_update(
             actor=request.user,
             goal=goal,
             version=form.cleaned_data["version"],
@@ -173,12 +182,11 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
             needs=list(form.cleaned_data["needs"]),
             reason=form.cleaned_data["reason"],
         ),
-        invalid=200,
+        done="The goal is changed; the plan's history keeps the earlier version.",
+        then=_url("plan_detail", case_pk=case.pk),
+        title=f"Change goal: {goal}",
+        record=goal,
     )
-    if saved is not None:
-        messages.success(request, "The goal is changed; the plan's history keeps the earlier version.")
-        return redirect("casework:plan_detail", case_pk=case.pk)
-    return _form_page(request, case=case, form=form, title=f"Change goal: {goal}", status=status, record=goal)
 
 
 def task_create(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -190,13 +198,15 @@ def task_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         staff=selectors.staff_choices(),
         goals=selectors.goal_choices(case=case),
     )
-    task, status = submit(
-        form, lambda: services.task_add(actor=request.user, case=case, **form.changes()), invalid=200
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.task_add(actor=request.user, case=case, **form.changes()),
+        done="The task is added.",
+        then=_url("case_index", case_pk=case.pk),
+        title="Add a task",
     )
-    if task is not None:
-        messages.success(request, "The task is added.")
-        return redirect("casework:case_index", case_pk=case.pk)
-    return _form_page(request, case=case, form=form, title="Add a task", status=status)
 
 
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -207,17 +217,18 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         staff=selectors.staff_choices(),
         goals=selectors.goal_choices(case=task.case),
     )
-    saved, status = submit(
-        form,
-        lambda: services.task_update(
+    return _save_page(
+        request,
+        case=task.case,
+        form=form,
+        save=lambda: services.task_update(
             actor=request.user, task=task, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        invalid=200,
+        done="The task is saved.",
+        then=_url("case_index", case_pk=task.case_id),
+        title=f"Task: {task}",
+        record=task,
     )
-    if saved is not None:
-        messages.success(request, "The task is saved.")
-        return redirect("casework:case_index", case_pk=task.case_id)
-    return _form_page(request, case=task.case, form=form, title=f"Task: {task}", status=status, record=task)
 
 
 def review_create(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -225,9 +236,11 @@ def review_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     plan = selectors.plan_get(user=request.user, case=case, for_change=True)
     goals = list(selectors.goal_choices(case=case).filter(status=Goal.Status.ACTIVE))
     form = ReviewForm(bound(request), goals=goals)
-    review, status = submit(
-        form,
-        lambda: services.review_record(
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.review_record(
             actor=request.user,
             plan=plan,
             reviewed_on=form.cleaned_data["reviewed_on"],
@@ -236,16 +249,8 @@ def review_create(request: HttpRequest, case_pk: int) -> HttpResponse:
             next_review_on=form.cleaned_data["next_review_on"],
             goal_ratings=form.goal_ratings(),
         ),
-        invalid=200,
-    )
-    if review is not None:
-        messages.success(request, "The review is recorded.")
-        return redirect("casework:plan_detail", case_pk=case.pk)
-    return _form_page(
-        request,
-        case=case,
-        form=form,
-        status=status,
+        done="The review is recorded.",
+        then=_url("plan_detail", case_pk=case.pk),
         title="Record a progress review",
         intro="Rate progress overall, on each goal still in progress, or both.",
     )
@@ -394,19 +399,13 @@ def addendum_add(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("casework:note_detail", pk=note.pk)
     form = AddendumForm(bound(request))
-    addendum, status = submit(
-        form,
-        lambda: services.addendum_add(actor=request.user, note=note, text=form.cleaned_data["text"]),
-        invalid=200,
-    )
-    if addendum is not None:
-        messages.success(request, "The addendum is added under the note.")
-        return redirect("casework:note_detail", pk=note.pk)
-    return _form_page(
+    return _save_page(
         request,
         case=note.case,
         form=form,
-        status=status,
+        save=lambda: services.addendum_add(actor=request.user, note=note, text=form.cleaned_data["text"]),
+        done="The addendum is added under the note.",
+        then=_url("note_detail", pk=note.pk),
         record=note,
         title=f"Add an addendum to {note}",
         intro="The signed note stays as it was; the addendum is shown under it with your name and the time.",
@@ -439,10 +438,12 @@ def service_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         staff=selectors.staff_choices(),
         notes=selectors.note_choices(user=request.user, case=case),
     )
-    service, status = submit(
-        form, lambda: services.service_record(actor=request.user, case=case, **form.cleaned_data), invalid=200
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.service_record(actor=request.user, case=case, **form.cleaned_data),
+        done="The service is recorded.",
+        then=_url("service_list", case_pk=case.pk),
+        title="Record a service delivered",
     )
-    if service is not None:
-        messages.success(request, "The service is recorded.")
-        return redirect("casework:service_list", case_pk=case.pk)
-    return _form_page(request, case=case, form=form, title="Record a service delivered", status=status)
