@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -62,6 +64,24 @@ def case_work_links(case: Case) -> list[tuple[str, str]]:
         except NoReverseMatch:
             continue
     return links
+
+
+def _save_page(
+    request: HttpRequest,
+    template: str,
+    *,
+    form: Any,
+    save: Callable[[], Any],
+    done: Callable[[Any], str],
+    case: Case,
+    **context: Any,
+) -> HttpResponse:
+    """Run `save` on a valid submit, say `done(what it saved)` and go back to the case; else the form page."""
+    saved, status = submit(form, save, invalid=200)
+    if saved is not None:
+        messages.success(request, done(saved))
+        return redirect("cases:case_detail", pk=case.pk)
+    return form_page(request, template, form=form, status=status, case=case, **context)
 
 
 # Opening a case.
@@ -178,37 +198,35 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = CaseEditForm(
         bound(request), case=case, **selectors.case_facts_choices(person=case.person, case=case)
     )
-    saved, status = submit(
-        form,
-        lambda: services.case_update(
+    return _save_page(
+        request,
+        "cases/case_edit.html",
+        form=form,
+        save=lambda: services.case_update(
             actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        invalid=200,
+        done=lambda _: f"Changes to case {case.number} are saved.",
+        case=case,
     )
-    if saved is not None:
-        messages.success(request, f"Changes to case {case.number} are saved.")
-        return redirect("cases:case_detail", pk=case.pk)
-    return form_page(request, "cases/case_edit.html", form=form, status=status, case=case)
 
 
 def case_hold(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(user=request.user, case_id=pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: put the case on hold")
     form = CaseHoldForm(bound(request), initial={"version": case.version})
-    held, status = submit(
-        form,
-        lambda: services.case_hold(
+    return _save_page(
+        request,
+        "cases/case_hold.html",
+        form=form,
+        save=lambda: services.case_hold(
             actor=request.user,
             case=case,
             version=form.cleaned_data["version"],
             reason=form.cleaned_data["reason"],
         ),
-        invalid=200,
+        done=lambda _: f"Case {case.number} is on hold.",
+        case=case,
     )
-    if held is not None:
-        messages.success(request, f"Case {case.number} is on hold.")
-        return redirect("cases:case_detail", pk=case.pk)
-    return form_page(request, "cases/case_hold.html", form=form, status=status, case=case)
 
 
 @require_POST
@@ -236,21 +254,20 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("cases:case_detail", pk=case.pk)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: close the case")
     form = CaseCloseForm(bound(request), initial={"version": case.version})
-    closed, status = submit(
-        form,
-        lambda: services.case_close(
+    return _save_page(
+        request,
+        "cases/case_close.html",
+        form=form,
+        save=lambda: services.case_close(
             actor=request.user,
             case=case,
             reason=form.cleaned_data["closing_reason"],
             note=form.cleaned_data["closing_note"],
             version=form.cleaned_data["version"],
         ),
-        invalid=200,
+        done=lambda _: f"Case {case.number} is closed.",
+        case=case,
     )
-    if closed is not None:
-        messages.success(request, f"Case {case.number} is closed.")
-        return redirect("cases:case_detail", pk=case.pk)
-    return form_page(request, "cases/case_close.html", form=form, status=status, case=case)
 
 
 # Needs on a case.
@@ -260,17 +277,16 @@ def need_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: add a need")
     form = CaseNeedAddForm(bound(request), needs=selectors.need_choices())
-    case_need, status = submit(
-        form,
-        lambda: services.case_need_add(
+    return _save_page(
+        request,
+        "cases/need_add.html",
+        form=form,
+        save=lambda: services.case_need_add(
             actor=request.user, case=case, need=form.cleaned_data["need"], note=form.cleaned_data["note"]
         ),
-        invalid=200,
+        done=lambda case_need: f"{case_need.need.label} is recorded on case {case.number}.",
+        case=case,
     )
-    if case_need is not None:
-        messages.success(request, f"{case_need.need.label} is recorded on case {case.number}.")
-        return redirect("cases:case_detail", pk=case.pk)
-    return form_page(request, "cases/need_add.html", form=form, status=status, case=case)
 
 
 def need_status(request: HttpRequest, pk: int) -> HttpResponse:
@@ -287,9 +303,11 @@ def need_status(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"version": case_need.version, "status": case_need.status, "barrier": case_need.barrier_id},
         barriers=selectors.barrier_choices(),
     )
-    saved, status = submit(
-        form,
-        lambda: services.case_need_status_change(
+    return _save_page(
+        request,
+        "cases/need_status.html",
+        form=form,
+        save=lambda: services.case_need_status_change(
             actor=request.user,
             case_need=case_need,
             status=form.cleaned_data["status"],
@@ -297,11 +315,7 @@ def need_status(request: HttpRequest, pk: int) -> HttpResponse:
             note=form.cleaned_data["note"],
             version=form.cleaned_data["version"],
         ),
-        invalid=200,
-    )
-    if saved is not None:
-        messages.success(request, f"{case_need.need.label}: status saved.")
-        return redirect("cases:case_detail", pk=case_need.case_id)
-    return form_page(
-        request, "cases/need_status.html", form=form, status=status, case_need=case_need, case=case_need.case
+        done=lambda _: f"{case_need.need.label}: status saved.",
+        case=case_need.case,
+        case_need=case_need,
     )
