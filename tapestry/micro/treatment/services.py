@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,6 +19,8 @@ from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.treatment.disclosure import REDISCLOSURE_NOTICE, consent_problem
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
 from tapestry.people.models import Organisation
+
+Record = TypeVar("Record", bound=models.Model)
 
 PLAN_FIELDS = ("diagnosis", "problems", "goals", "interventions", "frequency", "review_on")
 
@@ -38,6 +40,16 @@ CLOSED = "This case is closed; treatment records cannot be added to it."
 
 def _full_clean(instance: Any, exclude: list[str]) -> None:
     instance.full_clean(exclude=exclude, validate_constraints=False)
+
+
+def _created(actor: User, record: Record, case: Case, fields: list[str]) -> Record:
+    """Save a new record with its CREATE audit entry, in one transaction."""
+    with transaction.atomic():
+        record.save()
+        audit_record(
+            actor=actor, action=AuditEntry.Action.CREATE, obj=record, person_id=case.person_id, fields=fields
+        )
+    return record
 
 
 def treatment_plan_save(*, actor: User, case: Case, version: int, changes: dict[str, Any]) -> TreatmentPlan:
@@ -79,16 +91,12 @@ def checkin_record(
         recorded_by=actor,
     )
     _full_clean(checkin, exclude=["case", "recorded_by"])
-    with transaction.atomic():
-        checkin.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=checkin,
-            person_id=case.person_id,
-            fields=["checked_on", "medication", "prescribed_by", "adherence", "side_effects", "note"],
-        )
-    return checkin
+    return _created(
+        actor,
+        checkin,
+        case,
+        ["checked_on", "medication", "prescribed_by", "adherence", "side_effects", "note"],
+    )
 
 
 def team_note_add(
@@ -111,16 +119,7 @@ def team_note_add(
         author=actor,
     )
     _full_clean(note, exclude=["case", "author"])
-    with transaction.atomic():
-        note.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=note,
-            person_id=case.person_id,
-            fields=["discipline", "written_on", "text", "counselling_note"],
-        )
-    return note
+    return _created(actor, note, case, ["discipline", "written_on", "text", "counselling_note"])
 
 
 def _released_content(case: Case, parts: list[str]) -> dict[str, Any]:

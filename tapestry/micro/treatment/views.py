@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -44,7 +45,14 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     return render(request, "treatment/case_index.html", context)
 
 
-def _form_page(request: HttpRequest, case: Case, form: Any, title: str, status: int = 200) -> HttpResponse:
+def _save_page(
+    request: HttpRequest, *, case: Case, form: Any, save: Callable[[], Any], done: str, title: str
+) -> HttpResponse:
+    """Run `save` on a valid submit, say `done` and go back to the case's treatment page; else the form."""
+    saved, status = submit(form, save, invalid=200)
+    if saved is not None:
+        messages.success(request, done)
+        return redirect("treatment:case_index", case_pk=case.pk)
     return form_page(request, "treatment/form_page.html", form=form, status=status, case=case, title=title)
 
 
@@ -54,44 +62,44 @@ def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
     form = TreatmentPlanForm(
         bound(request), instance=plan or TreatmentPlan(), initial={"version": plan.version if plan else 0}
     )
-    saved, status = submit(
-        form,
-        lambda: services.treatment_plan_save(
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.treatment_plan_save(
             actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        invalid=200,
+        done="The treatment plan is saved.",
+        title="Change the treatment plan" if plan else "Write the treatment plan",
     )
-    if saved is not None:
-        messages.success(request, "The treatment plan is saved.")
-        return redirect("treatment:case_index", case_pk=case.pk)
-    title = "Change the treatment plan" if plan else "Write the treatment plan"
-    return _form_page(request, case, form, title, status)
 
 
 def checkin_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: record a medication check-in")
     form = CheckinForm(bound(request))
-    checkin, status = submit(
-        form, lambda: services.checkin_record(actor=request.user, case=case, **form.cleaned_data), invalid=200
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.checkin_record(actor=request.user, case=case, **form.cleaned_data),
+        done="The medication check-in is recorded.",
+        title="Record a medication check-in",
     )
-    if checkin is not None:
-        messages.success(request, "The medication check-in is recorded.")
-        return redirect("treatment:case_index", case_pk=case.pk)
-    return _form_page(request, case, form, "Record a medication check-in", status)
 
 
 def team_note_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: add a team note")
     form = TeamNoteForm(bound(request))
-    note, status = submit(
-        form, lambda: services.team_note_add(actor=request.user, case=case, **form.cleaned_data), invalid=200
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.team_note_add(actor=request.user, case=case, **form.cleaned_data),
+        done="The team note is added.",
+        title="Add a team note",
     )
-    if note is not None:
-        messages.success(request, "The team note is added.")
-        return redirect("treatment:case_index", case_pk=case.pk)
-    return _form_page(request, case, form, "Add a team note", status)
 
 
 def release_add(request: HttpRequest, case_pk: int) -> HttpResponse:
