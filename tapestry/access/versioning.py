@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -23,23 +23,38 @@ def versioned_update(
     changes: dict[str, Any],
     editable: Iterable[str],
     clean_exclude: Iterable[str] = (),
+    person_id: int | None = None,
+    refuse: Callable[[Versioned], None] | None = None,
+    related: Callable[[Versioned, list[str]], Iterable[str]] | None = None,
 ) -> Versioned:
-    """Lock the row, refuse a stale version, write only what changed, bump the version, audit it."""
+    """Lock the row, refuse a stale version, write only what changed, bump the version, audit it.
+
+    `refuse(locked row)` may raise before the version is compared (a note signed meanwhile).
+    `related(locked row, changed field names)` sets what is not a column (many-to-many) once the
+    fields are clean and returns the names it changed: one version and one audit entry cover both. `person_id` names
+    whose record it is where the record has no `person_id` of its own.
+    """
     unknown = set(changes) - set(editable)
     if unknown:
         raise ValidationError({name: ["This field cannot be changed here."] for name in unknown})
     with transaction.atomic():
         current = type(instance).objects.select_for_update().get(pk=instance.pk)
+        if refuse is not None:
+            refuse(current)
         if current.version != version:
             raise StaleEdit(current.version)
         changed = [name for name, value in changes.items() if getattr(current, name) != value]
         for name in changed:
             setattr(current, name, changes[name])
         current.full_clean(exclude=list(clean_exclude))
+        if related is not None:
+            changed.extend(related(current, changed))
         if changed:
             current.version += 1
             current.save()
-            audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=current, fields=changed)
+            audit_record(
+                actor=actor, action=AuditEntry.Action.UPDATE, obj=current, person_id=person_id, fields=changed
+            )
     return current
 
 

@@ -21,16 +21,11 @@ from tapestry.micro.assessments.schemas import (
     InstrumentOut,
     NeedsAddedOut,
 )
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.schemas import ErrorOut, Pages, error_responses
 
 router = Router(tags=["assessments"])
 
 INPUT_FIELDS = {"instrument", "custom_form_id", "administered_on", "note"}
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 def _invalid(detail: str, error: ValidationError, prefix: str = "") -> Status:
@@ -44,7 +39,7 @@ def _invalid(detail: str, error: ValidationError, prefix: str = "") -> Status:
 
 @router.get(
     "/instruments",
-    response={200: list[InstrumentOut], **_errors()},
+    response={200: list[InstrumentOut], **error_responses()},
     operation_id="instrument_list",
     summary="The standardised instruments: items, answers and points, scoring, bands, LOINC codes, flags",
 )
@@ -54,7 +49,7 @@ def instrument_list(request: HttpRequest) -> list[Instrument]:
 
 @router.get(
     "/cases/{case_id}/assessments",
-    response={200: list[AssessmentListItemOut], **_errors(404, 422)},
+    response={200: list[AssessmentListItemOut], **error_responses(404, 422)},
     operation_id="case_assessment_list",
     summary="The assessments on a case, oldest first",
     description="Reading the scores is written to the audit log. `instrument` keeps one instrument's series.",
@@ -76,7 +71,7 @@ def case_assessment_list(
 
 @router.post(
     "/cases/{case_id}/assessments",
-    response={201: AssessmentOut, **_errors(400, 404, 422)},
+    response={201: AssessmentOut, **error_responses(400, 404, 422)},
     operation_id="case_assessment_create",
     summary="Give an assessment on a case: the answers are scored by the server",
     description=(
@@ -114,7 +109,7 @@ def case_assessment_create(request: HttpRequest, case_id: int, payload: Assessme
 
 @router.get(
     "/assessments/{assessment_id}",
-    response={200: AssessmentOut, **_errors(404, 422)},
+    response={200: AssessmentOut, **error_responses(404, 422)},
     operation_id="assessment_detail",
     summary="Open an assessment, with its answers",
     description="Every open is written to the audit log with its purpose.",
@@ -129,7 +124,7 @@ def assessment_detail(
 
 @router.post(
     "/assessments/{assessment_id}/add-needs",
-    response={200: NeedsAddedOut, **_errors(400, 404, 422)},
+    response={200: NeedsAddedOut, **error_responses(400, 404, 422)},
     operation_id="assessment_needs_add",
     summary="Add the needs a social-needs screen found to its case",
     description="Needs already on the case are left as they are and listed in `already_on_case`.",
@@ -141,7 +136,7 @@ def assessment_needs_add(request: HttpRequest, assessment_id: int) -> services.N
 
 @router.get(
     "/custom-forms",
-    response={200: list[CustomFormOut], **_errors(422)},
+    response={200: list[CustomFormOut], **error_responses(422)},
     operation_id="custom_form_list",
     summary="Custom assessment forms, with their questions, answers and points",
     description="Forms in use; those who manage forms may ask for retired ones too.",
@@ -153,7 +148,7 @@ def custom_form_list(request: HttpRequest, include_retired: bool = False) -> Que
 
 @router.post(
     "/custom-forms",
-    response={201: CustomFormOut, **_errors(422)},
+    response={201: CustomFormOut, **error_responses(422)},
     operation_id="custom_form_create",
     summary="Define a custom assessment form: questions with scored choices, summed and banded",
 )

@@ -11,9 +11,7 @@ from django.utils import timezone
 from tapestry.micro.assessments.instruments import Instrument
 from tapestry.micro.assessments.models import CustomForm
 from tapestry.micro.assessments.services import NOTE_MAX, BandSpec, QuestionSpec
-from tapestry.web.forms import ServiceForm, ServiceModelForm
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
 
 
 class AssessmentForm(ServiceForm):

@@ -9,9 +9,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tapestry.micro.assessments.instruments import INSTRUMENTS
+from tapestry.web.models import Timestamped, Versioned
 
 
-class CustomForm(models.Model):
+class CustomForm(Versioned):
     """An assessment form defined by an administrator: questions with scored choices, summed and banded."""
 
     name = models.CharField(
@@ -33,9 +34,6 @@ class CustomForm(models.Model):
     )
     # Every change to the form (settings, questions, choices, bands) moves the version on;
     # an assessment records the version it was given with.
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -44,13 +42,11 @@ class CustomForm(models.Model):
         return self.name
 
 
-class CustomQuestion(models.Model):
+class CustomQuestion(Timestamped):
     form = models.ForeignKey(CustomForm, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveIntegerField(default=1)
     text = models.CharField(max_length=300)
     help = models.CharField(max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["position", "id"]
@@ -59,13 +55,11 @@ class CustomQuestion(models.Model):
         return self.text
 
 
-class CustomChoice(models.Model):
+class CustomChoice(Timestamped):
     question = models.ForeignKey(CustomQuestion, on_delete=models.CASCADE, related_name="choices")
     position = models.PositiveIntegerField(default=1)
     label = models.CharField(max_length=200)
     points = models.IntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["position", "id"]
@@ -74,7 +68,7 @@ class CustomChoice(models.Model):
         return f"{self.label} ({self.points})"
 
 
-class CustomBand(models.Model):
+class CustomBand(Timestamped):
     """A range of totals with its meaning, e.g. 0-4 'Low'."""
 
     form = models.ForeignKey(CustomForm, on_delete=models.CASCADE, related_name="bands")
@@ -82,8 +76,6 @@ class CustomBand(models.Model):
     high = models.IntegerField()
     label = models.CharField(max_length=80)
     next_step = models.CharField("proposed next step", max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["low", "id"]
@@ -96,7 +88,7 @@ class CustomBand(models.Model):
             raise ValidationError({"high": "The highest score cannot be below the lowest."})
 
 
-class Assessment(models.Model):
+class Assessment(Versioned):
     """One administration of an instrument on a case: the answers, and what they scored and meant."""
 
     class Status(models.TextChoices):
@@ -129,9 +121,6 @@ class Assessment(models.Model):
     note = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
     error_reason = models.CharField(max_length=255, blank=True)
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-administered_on", "-id"]

@@ -6,11 +6,12 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import ConfigDict, StringConstraints, WithJsonSchema
+from pydantic import StringConstraints, WithJsonSchema
 
 from tapestry.micro.assessments.instruments import INSTRUMENTS, sent_value
 from tapestry.micro.assessments.links import crisis_url
 from tapestry.micro.assessments.services import NOTE_MAX
+from tapestry.web.schemas import Input, StaffRef
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
@@ -39,11 +40,6 @@ QuestionText = _text(300, required=True)
 BandLabel = _text(80, required=True)
 NextStep = _text(300)
 FormName = _text(120, required=True)
-
-
-class Input(Schema):
-    # An unknown field is a mistake worth hearing about (a typo would otherwise be ignored).
-    model_config = ConfigDict(extra="forbid")
 
 
 # Instrument definitions -------------------------------------------------------------------
@@ -142,15 +138,6 @@ class AssessmentIn(Input):
     note: Note = ""
 
 
-class AssessmentStaffRef(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.get_full_name() or obj.username
-
-
 class ResponseOut(Schema):
     item: str
     question: str
@@ -166,7 +153,7 @@ class AssessmentListItemOut(Schema):
     name: str
     instrument_version: str
     administered_on: date
-    administered_by: AssessmentStaffRef
+    administered_by: StaffRef
     total_score: int
     severity_band: str
     flagged: bool

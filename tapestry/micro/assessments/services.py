@@ -30,7 +30,7 @@ from tapestry.micro.assessments.models import (
     CustomQuestion,
 )
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
-from tapestry.micro.cases.services import require_case_change
+from tapestry.micro.cases.services import require_case_write
 from tapestry.needs.models import Need
 
 NOTE_MAX = 2000
@@ -44,10 +44,8 @@ class AssessmentInputInvalid(ValidationError):
 # Assessments ------------------------------------------------------------------------------
 
 
-def _require_case_change(actor: User, case: Case) -> None:
-    require_case_change(
-        actor, case, refusal="You may record assessments only on cases in your caseload or team."
-    )
+REFUSAL = "You may record assessments only on cases in your caseload or team."
+CLOSED = "This case is closed; reopen it before recording an assessment."
 
 
 def custom_form_definition(form_id: int) -> CustomForm | None:
@@ -93,9 +91,7 @@ def assessment_record(
     note: str = "",
 ) -> Assessment:
     """Score the answers server-side and keep them with the result; a flag is set by the instrument's rule."""
-    _require_case_change(actor, case)
-    if case.status == Case.Status.CLOSED:
-        raise ValidationError({"case": ["This case is closed; reopen it before recording an assessment."]})
+    require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED, field="case")
     if (custom_form is None) != (definition.custom_form_id is None):
         raise AssessmentInputInvalid({"instrument": ["The form and its definition do not match."]})
     day = administered_on or timezone.localdate()
@@ -147,7 +143,7 @@ class NeedsAdded:
 
 def assessment_needs_add(*, actor: User, assessment: Assessment) -> NeedsAdded:
     """Add the needs a social-needs screen found to its case, each with its first status change."""
-    _require_case_change(actor, assessment.case)
+    require_case_write(actor, assessment.case, refusal=REFUSAL, open=False)
     if not assessment.needs_detected:
         raise ValidationError({"needs": ["This assessment found no needs to add."]})
     if assessment.in_error:
@@ -193,7 +189,7 @@ def assessment_needs_add(*, actor: User, assessment: Assessment) -> NeedsAdded:
 
 def assessment_mark_in_error(*, actor: User, assessment: Assessment, version: int, reason: str) -> Assessment:
     """Nothing is deleted: an assessment given in error is marked so, with why, and leaves the charts."""
-    _require_case_change(actor, assessment.case)
+    require_case_write(actor, assessment.case, refusal=REFUSAL, open=False)
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": ["Say why this assessment was entered in error."]})

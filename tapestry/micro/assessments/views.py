@@ -11,7 +11,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.micro.assessments import selectors, services
 from tapestry.micro.assessments.charts import score_histories
 from tapestry.micro.assessments.forms import (
@@ -27,11 +26,7 @@ from tapestry.micro.assessments.instruments import INSTRUMENTS, Instrument, inst
 from tapestry.micro.assessments.links import case_url, crisis_url
 from tapestry.micro.assessments.models import CustomForm
 from tapestry.micro.cases.models import Case
-
-
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
+from tapestry.web.pages import bound, form_page, submit
 
 # Instruments ------------------------------------------------------------------------------
 
@@ -65,26 +60,32 @@ def _administer(
     if case.status == Case.Status.CLOSED:
         messages.error(request, "This case is closed; reopen it before recording an assessment.")
         return redirect("assessments:case_index", case_pk=case.pk)
-    form = AssessmentForm(definition, _bound(request))
+    form = AssessmentForm(definition, bound(request))
     audit_form_open(request, obj=case, fields=["case", "name"], purpose=f"form: record {definition.name}")
-    if form.is_bound and form.is_valid():
-        try:
-            assessment = services.assessment_record(
-                actor=request.user,
-                case=case,
-                definition=definition,
-                custom_form=custom_form,
-                answers=form.cleaned_data["answers"],
-                administered_on=form.cleaned_data["administered_on"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"The {definition.name} is scored and saved.")
-            return redirect("assessments:assessment_detail", pk=assessment.pk)
-    context = {"case": case, "definition": definition, "form": form, "case_url": case_url(case)}
-    return render(request, "assessments/assessment_form.html", context, status=400 if form.errors else 200)
+    assessment, status = submit(
+        form,
+        lambda: services.assessment_record(
+            actor=request.user,
+            case=case,
+            definition=definition,
+            custom_form=custom_form,
+            answers=form.cleaned_data["answers"],
+            administered_on=form.cleaned_data["administered_on"],
+            note=form.cleaned_data["note"],
+        ),
+    )
+    if assessment is not None:
+        messages.success(request, f"The {definition.name} is scored and saved.")
+        return redirect("assessments:assessment_detail", pk=assessment.pk)
+    return form_page(
+        request,
+        "assessments/assessment_form.html",
+        form=form,
+        status=status,
+        case=case,
+        definition=definition,
+        case_url=case_url(case),
+    )
 
 
 def assessment_new(request: HttpRequest, case_pk: int, code: str) -> HttpResponse:
@@ -151,28 +152,27 @@ def assessment_in_error(request: HttpRequest, pk: int) -> HttpResponse:
         fields=["case", "name", "instrument", "score"],
         purpose="form: mark an assessment entered in error",
     )
-    form = InErrorForm(_bound(request), initial={"version": assessment.version})
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.assessment_mark_in_error(
-                actor=request.user,
-                assessment=assessment,
-                version=form.cleaned_data["version"],
-                reason=form.cleaned_data["reason"],
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The assessment is marked as entered in error; it stays on file.")
-            return redirect("assessments:assessment_detail", pk=pk)
-    if status == 200 and form.errors:
-        status = 400
-    context = {"assessment": assessment, "case": assessment.case, "form": form}
-    return render(request, "assessments/assessment_in_error.html", context, status=status)
+    form = InErrorForm(bound(request), initial={"version": assessment.version})
+    marked, status = submit(
+        form,
+        lambda: services.assessment_mark_in_error(
+            actor=request.user,
+            assessment=assessment,
+            version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+        ),
+    )
+    if marked is not None:
+        messages.success(request, "The assessment is marked as entered in error; it stays on file.")
+        return redirect("assessments:assessment_detail", pk=pk)
+    return form_page(
+        request,
+        "assessments/assessment_in_error.html",
+        form=form,
+        status=status,
+        assessment=assessment,
+        case=assessment.case,
+    )
 
 
 # Custom forms (administrators) ------------------------------------------------------------
@@ -184,31 +184,29 @@ def custom_form_list(request: HttpRequest) -> HttpResponse:
 
 
 def custom_form_create(request: HttpRequest) -> HttpResponse:
-    form = CustomFormCreateForm(_bound(request))
-    if form.is_bound and form.is_valid():
-        try:
-            created = services.custom_form_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"'{created.name}' is created: now add its questions and bands.")
-            return redirect("assessments:custom_form_edit", pk=created.pk)
-    return render(request, "assessments/custom_form_create.html", {"form": form})
+    form = CustomFormCreateForm(bound(request))
+    created, status = submit(
+        form, lambda: services.custom_form_create(actor=request.user, **form.cleaned_data), invalid=200
+    )
+    if created is not None:
+        messages.success(request, f"'{created.name}' is created: now add its questions and bands.")
+        return redirect("assessments:custom_form_edit", pk=created.pk)
+    return form_page(request, "assessments/custom_form_create.html", form=form, status=status)
 
 
 def _editor(
-    request: HttpRequest, custom_form: CustomForm, *, status: int = 200, **bound: Any
+    request: HttpRequest, custom_form: CustomForm, *, status: int = 200, **failed: Any
 ) -> HttpResponse:
     """The editor page; a form that failed is passed in bound, so its errors show beside its fields."""
     questions = list(custom_form.questions.all())
     context = {
         "custom_form": custom_form,
-        "settings_form": bound.get("settings_form")
+        "settings_form": failed.get("settings_form")
         or CustomFormSettingsForm(instance=custom_form, initial={"version": custom_form.version}),
-        "question_form": bound.get("question_form") or QuestionForm(),
-        "band_form": bound.get("band_form") or BandForm(),
+        "question_form": failed.get("question_form") or QuestionForm(),
+        "band_form": failed.get("band_form") or BandForm(),
         "questions": [
-            (question, bound.get(f"choice_form_{question.pk}") or ChoiceForm(prefix=f"q{question.pk}"))
+            (question, failed.get(f"choice_form_{question.pk}") or ChoiceForm(prefix=f"q{question.pk}"))
             for question in questions
         ],
         "max_total": sum(max((c.points for c in q.choices.all()), default=0) for q in questions),
@@ -222,24 +220,19 @@ def custom_form_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return _editor(request, custom_form)
     # The form edits a copy, so the page keeps the saved name whatever was typed.
     settings_form = CustomFormSettingsForm(request.POST, instance=copy.copy(custom_form))
-    if settings_form.is_valid():
-        changes = {name: settings_form.cleaned_data[name] for name in services.FORM_FIELDS}
-        try:
-            services.custom_form_update(
-                actor=request.user,
-                form=custom_form,
-                version=settings_form.cleaned_data["version"],
-                changes=changes,
-            )
-        except StaleEdit as stale:
-            settings_form.add_error(None, str(stale))
-            return _editor(request, custom_form, status=409, settings_form=settings_form)
-        except ValidationError as error:
-            settings_form.show_service_errors(error)
-        else:
-            messages.success(request, "The form's settings are saved.")
-            return redirect("assessments:custom_form_edit", pk=pk)
-    return _editor(request, custom_form, status=400, settings_form=settings_form)
+    saved, status = submit(
+        settings_form,
+        lambda: services.custom_form_update(
+            actor=request.user,
+            form=custom_form,
+            version=settings_form.cleaned_data["version"],
+            changes={name: settings_form.cleaned_data[name] for name in services.FORM_FIELDS},
+        ),
+    )
+    if saved is not None:
+        messages.success(request, "The form's settings are saved.")
+        return redirect("assessments:custom_form_edit", pk=pk)
+    return _editor(request, custom_form, status=status, settings_form=settings_form)
 
 
 def custom_question_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -247,15 +240,14 @@ def custom_question_add(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("assessments:custom_form_edit", pk=pk)
     question_form = QuestionForm(request.POST)
-    if question_form.is_valid():
-        try:
-            services.custom_question_add(actor=request.user, form=custom_form, spec=question_form.spec())
-        except ValidationError as error:
-            question_form.show_service_errors(error)
-        else:
-            messages.success(request, "The question is added.")
-            return redirect("assessments:custom_form_edit", pk=pk)
-    return _editor(request, custom_form, status=400, question_form=question_form)
+    question, status = submit(
+        question_form,
+        lambda: services.custom_question_add(actor=request.user, form=custom_form, spec=question_form.spec()),
+    )
+    if question is not None:
+        messages.success(request, "The question is added.")
+        return redirect("assessments:custom_form_edit", pk=pk)
+    return _editor(request, custom_form, status=status, question_form=question_form)
 
 
 def custom_choice_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -263,21 +255,20 @@ def custom_choice_add(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("assessments:custom_form_edit", pk=question.form_id)
     choice_form = ChoiceForm(request.POST, prefix=f"q{question.pk}")
-    if choice_form.is_valid():
-        try:
-            services.custom_choice_add(
-                actor=request.user,
-                question=question,
-                label=choice_form.cleaned_data["label"],
-                points=choice_form.cleaned_data["points"],
-            )
-        except ValidationError as error:
-            choice_form.show_service_errors(error)
-        else:
-            messages.success(request, "The answer choice is added.")
-            return redirect("assessments:custom_form_edit", pk=question.form_id)
+    choice, status = submit(
+        choice_form,
+        lambda: services.custom_choice_add(
+            actor=request.user,
+            question=question,
+            label=choice_form.cleaned_data["label"],
+            points=choice_form.cleaned_data["points"],
+        ),
+    )
+    if choice is not None:
+        messages.success(request, "The answer choice is added.")
+        return redirect("assessments:custom_form_edit", pk=question.form_id)
     custom_form = selectors.custom_form_for_edit(user=request.user, form_id=question.form_id)
-    return _editor(request, custom_form, status=400, **{f"choice_form_{question.pk}": choice_form})
+    return _editor(request, custom_form, status=status, **{f"choice_form_{question.pk}": choice_form})
 
 
 def custom_band_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -285,12 +276,11 @@ def custom_band_add(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("assessments:custom_form_edit", pk=pk)
     band_form = BandForm(request.POST)
-    if band_form.is_valid():
-        try:
-            services.custom_band_add(actor=request.user, form=custom_form, band=band_form.spec())
-        except ValidationError as error:
-            band_form.show_service_errors(error)
-        else:
-            messages.success(request, "The band is added.")
-            return redirect("assessments:custom_form_edit", pk=pk)
-    return _editor(request, custom_form, status=400, band_form=band_form)
+    band, status = submit(
+        band_form,
+        lambda: services.custom_band_add(actor=request.user, form=custom_form, band=band_form.spec()),
+    )
+    if band is not None:
+        messages.success(request, "The band is added.")
+        return redirect("assessments:custom_form_edit", pk=pk)
+    return _editor(request, custom_form, status=status, band_form=band_form)

@@ -4,7 +4,6 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
@@ -28,49 +27,43 @@ from tapestry.micro.cases.schemas import (
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Household, Person
 from tapestry.programs.models import Program
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.ids import referenced
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["cases"])
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 # A record named in the body that does not exist is an error on that field, not a missing page.
 
 
 def _person(user: User, person_id: int) -> Person:
-    try:
-        return people_selectors.person_get(user=user, person_id=person_id)
-    except Http404 as exc:
-        raise ValidationError({"person_id": [str(exc)]}) from exc
+    return referenced("person_id", lambda: people_selectors.person_get(user=user, person_id=person_id))
 
 
 def _worker(worker_id: int) -> User:
-    worker = selectors.worker_choices().filter(pk=worker_id).first()
-    if worker is None:
-        raise ValidationError({"worker_id": ["No active staff member who holds a caseload has this number."]})
-    return worker
+    return referenced(
+        "worker_id",
+        lambda: selectors.worker_choices().filter(pk=worker_id).first(),
+        "No active staff member who holds a caseload has this number.",
+    )
 
 
 def _program(program_id: int | None) -> Program | None:
     if program_id is None:
         return None
-    program = Program.objects.filter(pk=program_id).first()
-    if program is None:
-        raise ValidationError({"program_id": ["No program with this number."]})
-    return program
+    return referenced(
+        "program_id", lambda: selectors.program_by_id(program_id), "No program with this number."
+    )
 
 
 def _household(household_id: int | None, person: Person) -> Household | None:
     if household_id is None:
         return None
-    household = selectors.household_choices(person=person).filter(pk=household_id).first()
-    if household is None:
-        raise ValidationError({"household_id": ["Choose a household this person lives in."]})
-    return household
+    return referenced(
+        "household_id",
+        lambda: selectors.household_choices(person=person).filter(pk=household_id).first(),
+        "Choose a household this person lives in.",
+    )
 
 
 def _case_detail(user: User, case_id: int) -> Case:
@@ -78,12 +71,17 @@ def _case_detail(user: User, case_id: int) -> Case:
     return selectors.case_detail(user=user, case_id=case_id, purpose="case work (API)")
 
 
+def _case_written(user: User, case_id: int) -> Case:
+    # The answer to a write shows the case as it now stands; the write's own entry is its audit.
+    return selectors.case_read(user=user, case_id=case_id)
+
+
 # Cases --------------------------------------------------------------------------------------
 
 
 @router.get(
     "/cases",
-    response={200: list[CaseOut], **_errors(422)},
+    response={200: list[CaseOut], **error_responses(422)},
     operation_id="case_list",
     summary="List the cases you may see",
     description=(
@@ -112,7 +110,7 @@ def case_list(
 
 @router.post(
     "/cases",
-    response={201: CaseDetailOut, **_errors(400, 422)},
+    response={201: CaseDetailOut, **error_responses(400, 422)},
     operation_id="case_open",
     summary="Open a case for a person",
     description=(
@@ -133,12 +131,12 @@ def case_open(request: HttpRequest, payload: CaseIn) -> Status:
         household=_household(payload.household_id, person),
         segment=payload.segment,
     )
-    return Status(201, _case_detail(request.user, case.pk))
+    return Status(201, _case_written(request.user, case.pk))
 
 
 @router.get(
     "/cases/{case_id}",
-    response={200: CaseDetailOut, **_errors(404, 422)},
+    response={200: CaseDetailOut, **error_responses(404, 422)},
     operation_id="case_detail",
     summary="Open a case, with its needs and their history",
     description="Every open is written to the audit log.",
@@ -149,7 +147,7 @@ def case_detail(request: HttpRequest, case_id: int) -> Case:
 
 @router.patch(
     "/cases/{case_id}",
-    response={200: CaseDetailOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseDetailOut, **error_responses(400, 404, 409, 422)},
     operation_id="case_update",
     summary="Change a case, put it on hold or reopen it",
     description=(
@@ -178,12 +176,12 @@ def case_update(request: HttpRequest, case_id: int, payload: CasePatch) -> Case:
         services.case_hold(actor=request.user, case=case, version=version, reason=payload.hold_reason)
     elif payload.status == Case.Status.OPEN and case.status != Case.Status.OPEN:
         services.case_reopen(actor=request.user, case=case, version=version)
-    return _case_detail(request.user, case_id)
+    return _case_written(request.user, case_id)
 
 
 @router.post(
     "/cases/{case_id}/close",
-    response={200: CaseDetailOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseDetailOut, **error_responses(400, 404, 409, 422)},
     operation_id="case_close",
     summary="Close a case with a reason",
     description="Send the `version` you read; a stale version is refused with 409.",
@@ -193,7 +191,7 @@ def case_close(request: HttpRequest, case_id: int, payload: CaseCloseIn) -> Case
     services.case_close(
         actor=request.user, case=case, reason=payload.reason, note=payload.note, version=payload.version
     )
-    return _case_detail(request.user, case_id)
+    return _case_written(request.user, case_id)
 
 
 # Needs on a case ----------------------------------------------------------------------------
@@ -201,7 +199,7 @@ def case_close(request: HttpRequest, case_id: int, payload: CaseCloseIn) -> Case
 
 @router.get(
     "/cases/{case_id}/needs",
-    response={200: list[CaseNeedOut], **_errors(404, 422)},
+    response={200: list[CaseNeedOut], **error_responses(404, 422)},
     operation_id="case_need_list",
     summary="The needs on a case, with their history",
 )
@@ -211,7 +209,7 @@ def case_need_list(request: HttpRequest, case_id: int) -> list[CaseNeed]:
 
 @router.post(
     "/cases/{case_id}/needs",
-    response={201: CaseNeedOut, **_errors(400, 404, 422)},
+    response={201: CaseNeedOut, **error_responses(400, 404, 422)},
     operation_id="case_need_add",
     summary="Record a coded need on a case",
     description="`need` and `barrier` are codes from GET /api/v1/needs and /api/v1/barriers.",
@@ -231,7 +229,7 @@ def case_need_add(request: HttpRequest, case_id: int, payload: CaseNeedIn) -> St
 
 @router.patch(
     "/cases/{case_id}/needs/{case_need_id}",
-    response={200: CaseNeedOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseNeedOut, **error_responses(400, 404, 409, 422)},
     operation_id="case_need_status_change",
     summary="Change a need's status",
     description=(

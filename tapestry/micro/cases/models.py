@@ -8,9 +8,10 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Segment
+from tapestry.web.models import Versioned
 
 
-class Case(models.Model):
+class Case(Versioned):
     class Type(models.TextChoices):
         COUNSELLING = "counselling", "Individual counselling"
         FAMILY_THERAPY = "family_therapy", "Family therapy"
@@ -70,9 +71,6 @@ class Case(models.Model):
     closed_on = models.DateField(null=True, blank=True)
     closing_reason = models.CharField(max_length=20, choices=ClosingReason.choices, blank=True)
     closing_note = models.TextField(blank=True)
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-opened_on", "-id"]
@@ -98,8 +96,11 @@ class Case(models.Model):
         return self.status == self.Status.CLOSED
 
 
-class CaseNeed(models.Model):
-    """A coded need on a case, with its current status; its history is in CaseNeedChange."""
+class CaseNeed(Versioned):
+    """A coded need on a case, with its current status; its history is in CaseNeedChange.
+
+    A status change must carry the version it was made from (optimistic concurrency).
+    """
 
     class Status(models.TextChoices):
         IDENTIFIED = "identified", "Identified"
@@ -115,10 +116,6 @@ class CaseNeed(models.Model):
     )
     note = models.CharField(max_length=255, blank=True)
     identified_on = models.DateField(default=timezone.localdate)
-    # Optimistic concurrency: a status change must carry the version it was made from.
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["need__domain", "need__label"]

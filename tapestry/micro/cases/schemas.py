@@ -6,9 +6,10 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict, StringConstraints
+from pydantic import StringConstraints
 
 from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.web.schemas import Input, person_ref, staff_ref
 
 CaseType = Literal[tuple(Case.Type.values)]
 CaseStatus = Literal[tuple(Case.Status.values)]
@@ -22,21 +23,9 @@ Text255 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=255
 Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 
 
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-
 class CaseRef(Schema):
     id: int
     name: str
-
-
-def _person_ref(person: Any) -> dict:
-    return {"id": person.pk, "name": person.display_name}
-
-
-def _user_ref(user: Any) -> dict:
-    return {"id": user.pk, "name": user.get_full_name() or user.username}
 
 
 def _named_ref(obj: Any) -> dict | None:
@@ -111,11 +100,11 @@ class CaseOut(Schema):
 
     @staticmethod
     def resolve_person(obj: Case) -> dict:
-        return _person_ref(obj.person)
+        return person_ref(obj.person)
 
     @staticmethod
     def resolve_worker(obj: Case) -> dict:
-        return _user_ref(obj.worker)
+        return staff_ref(obj.worker)
 
     @staticmethod
     def resolve_program(obj: Case) -> dict | None:

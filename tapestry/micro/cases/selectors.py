@@ -20,6 +20,8 @@ from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.needs.models import Barrier, Need
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Household, Person
+from tapestry.programs import selectors as program_selectors
+from tapestry.programs.models import Program
 
 CASE_RELATED = ("person", "worker", "program", "household")
 
@@ -64,13 +66,19 @@ def _needs_with_history() -> Prefetch:
     )
 
 
+def case_read(*, user: User, case_id: int) -> Case:
+    """A case with its needs and their history, not audited: the answer to a write of it."""
+    case = case_get(user=user, case_id=case_id)
+    prefetch_related_objects([case], _needs_with_history())
+    return case
+
+
 def case_detail(*, user: User, case_id: int, purpose: str = "case work") -> Case:
     """A case as its page shows it (its needs with their history); the open is audited.
 
     `case.can_change` says whether the user may change it (emergency access is read-only).
     """
-    case = case_get(user=user, case_id=case_id)
-    prefetch_related_objects([case], _needs_with_history())
+    case = case_read(user=user, case_id=case_id)
     case.can_change = cases_changeable(user).filter(pk=case.pk).exists()
     audit_record(
         actor=user,
@@ -290,6 +298,23 @@ def household_choices(*, person: Person) -> QuerySet[Household]:
     return Household.objects.filter(memberships__person=person, memberships__left_on__isnull=True).order_by(
         "name"
     )
+
+
+def case_facts_choices(*, person: Person, case: Case | None = None) -> dict[str, QuerySet]:
+    """Workers, programs and households for a case's facts form.
+
+    A case may stay in a program that has since closed, or with a household the person has left.
+    """
+    programs = program_selectors.program_choices()
+    households = household_choices(person=person)
+    if case is not None:
+        programs = (programs | Program.objects.filter(pk=case.program_id)).distinct()
+        households = (households | Household.objects.filter(pk=case.household_id)).distinct()
+    return {"workers": worker_choices(), "programs": programs, "households": households}
+
+
+def program_by_id(program_id: int) -> Program | None:
+    return Program.objects.filter(pk=program_id).first()
 
 
 def segment_choices(*, user: User) -> list[str]:

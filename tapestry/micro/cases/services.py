@@ -118,13 +118,14 @@ def require_case_write(
         raise ValidationError({field: [closed]})
 
 
-def _require_changeable(actor: User, case: Case) -> None:
-    require_case_change(actor, case)
-
-
-def _require_not_closed(case: Case) -> None:
-    if case.status == Case.Status.CLOSED:
-        raise ValidationError({"status": ["This case is closed. Reopen it first to change it."]})
+def _require_changeable_open(actor: User, case: Case) -> None:
+    require_case_write(
+        actor,
+        case,
+        refusal="You may not change this case.",
+        closed="This case is closed. Reopen it first to change it.",
+        field="status",
+    )
 
 
 def case_open(
@@ -176,8 +177,7 @@ def case_open(
 
 def case_update(*, actor: User, case: Case, version: int, changes: dict[str, Any]) -> Case:
     """Change a case's facts; a stale version is refused, a new worker gets the person on their caseload."""
-    _require_changeable(actor, case)
-    _require_not_closed(case)
+    _require_changeable_open(actor, case)
     unknown = set(changes) - set(CASE_EDITABLE)
     if unknown:
         raise ValidationError({name: ["This field cannot be changed here."] for name in sorted(unknown)})
@@ -207,7 +207,7 @@ def case_update(*, actor: User, case: Case, version: int, changes: dict[str, Any
 
 def case_hold(*, actor: User, case: Case, version: int, reason: str = "") -> Case:
     """Put an open case on hold (the client is away, in hospital, ...), from today."""
-    _require_changeable(actor, case)
+    require_case_change(actor, case)
     if case.status != Case.Status.OPEN:
         raise ValidationError({"status": ["Only an open case can be put on hold."]})
     return versioned_update(
@@ -221,7 +221,7 @@ def case_hold(*, actor: User, case: Case, version: int, reason: str = "") -> Cas
 
 def case_reopen(*, actor: User, case: Case, version: int) -> Case:
     """Take a case off hold, or reopen a closed one (its closing reason is cleared; the audit log keeps it)."""
-    _require_changeable(actor, case)
+    require_case_change(actor, case)
     if case.status == Case.Status.OPEN:
         raise ValidationError({"status": ["This case is already open."]})
     return versioned_update(
@@ -242,7 +242,7 @@ def case_reopen(*, actor: User, case: Case, version: int) -> Case:
 
 def case_close(*, actor: User, case: Case, reason: str, note: str = "", version: int) -> Case:
     """Close a case with a reason; a stale version is refused."""
-    _require_changeable(actor, case)
+    require_case_change(actor, case)
     if case.status == Case.Status.CLOSED:
         raise ValidationError({"status": ["This case is already closed."]})
     if not reason:
@@ -290,8 +290,7 @@ def case_need_add(
     barrier: Barrier | None = None,
 ) -> CaseNeed:
     """Record a coded need on a case; its first status is the start of its history."""
-    _require_changeable(actor, case)
-    _require_not_closed(case)
+    _require_changeable_open(actor, case)
     if not need.is_active:
         raise ValidationError({"need": ["This need is no longer in use; choose another."]})
     if CaseNeed.objects.filter(case=case, need=need).exists():
@@ -328,8 +327,7 @@ def case_need_status_change(
     With `version`, a change made from a stale view of the need is refused.
     """
     case = case_need.case
-    _require_changeable(actor, case)
-    _require_not_closed(case)
+    _require_changeable_open(actor, case)
     if status not in CaseNeed.Status.values:
         raise ValidationError({"status": ["Choose identified, being addressed, met or unmet."]})
     _check_barrier(status, barrier)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -28,9 +29,7 @@ from tapestry.micro.cases.forms import (
     PersonPickForm,
 )
 from tapestry.micro.cases.models import Case
-from tapestry.people.models import Household, Person
-from tapestry.programs import selectors as program_selectors
-from tapestry.programs.models import Program
+from tapestry.web.pages import bound, form_page, submit
 
 PAGE_SIZE = 25
 
@@ -55,10 +54,6 @@ CASE_AREAS = (
 )
 
 
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
-
 def case_work_links(case: Case) -> list[tuple[str, str]]:
     links = []
     for label, name, types in CASE_AREAS:
@@ -71,14 +66,22 @@ def case_work_links(case: Case) -> list[tuple[str, str]]:
     return links
 
 
-def _facts_form_choices(person: Person, case: Case | None = None) -> dict[str, Any]:
-    programs = program_selectors.program_choices()
-    households = selectors.household_choices(person=person)
-    if case is not None:
-        # A case may stay in a program that has since closed, or with a household the person has left.
-        programs = (programs | Program.objects.filter(pk=case.program_id)).distinct()
-        households = (households | Household.objects.filter(pk=case.household_id)).distinct()
-    return {"workers": selectors.worker_choices(), "programs": programs, "households": households}
+def _save_page(
+    request: HttpRequest,
+    template: str,
+    *,
+    form: Any,
+    save: Callable[[], Any],
+    done: Callable[[Any], str],
+    case: Case,
+    **context: Any,
+) -> HttpResponse:
+    """Run `save` on a valid submit, say `done(what it saved)` and go back to the case; else the form page."""
+    saved, status = submit(form, save, invalid=200)
+    if saved is not None:
+        messages.success(request, done(saved))
+        return redirect("cases:case_detail", pk=case.pk)
+    return form_page(request, template, form=form, status=status, case=case, **context)
 
 
 # Opening a case.
@@ -105,31 +108,30 @@ def case_open(request: HttpRequest, person_pk: int | None = None) -> HttpRespons
     person = selectors.case_open_person(user=request.user, person_id=chosen)
     initial = {"worker": request.user.pk} if has_capability(request.user, Capability.PERSON_READ) else {}
     form = CaseOpenForm(
-        _bound(request),
+        bound(request),
         initial=initial,
         segments=selectors.segment_choices(user=request.user),
-        **_facts_form_choices(person),
+        **selectors.case_facts_choices(person=person),
     )
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            case = services.case_open(
-                actor=request.user,
-                person=person,
-                case_type=data["case_type"],
-                presenting_problem=data["presenting_problem"],
-                referral_source=data["referral_source"],
-                worker=data["worker"],
-                program=data["program"],
-                household=data["household"],
-                segment=data["segment"],
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Case {case.number} is open for {person}.")
-            return redirect("cases:case_detail", pk=case.pk)
-    return render(request, "cases/case_open.html", {"form": form, "person": person})
+    case, status = submit(
+        form,
+        lambda: services.case_open(
+            actor=request.user,
+            person=person,
+            case_type=form.cleaned_data["case_type"],
+            presenting_problem=form.cleaned_data["presenting_problem"],
+            referral_source=form.cleaned_data["referral_source"],
+            worker=form.cleaned_data["worker"],
+            program=form.cleaned_data["program"],
+            household=form.cleaned_data["household"],
+            segment=form.cleaned_data["segment"],
+        ),
+        invalid=200,
+    )
+    if case is not None:
+        messages.success(request, f"Case {case.number} is open for {person}.")
+        return redirect("cases:case_detail", pk=case.pk)
+    return form_page(request, "cases/case_open.html", form=form, status=status, person=person)
 
 
 # Reading cases.
@@ -193,46 +195,38 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "This case is closed. Reopen it first to change it.")
         return redirect("cases:case_detail", pk=case.pk)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: change the case")
-    form = CaseEditForm(_bound(request), case=case, **_facts_form_choices(case.person, case))
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.case_update(
-                actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Changes to case {case.number} are saved.")
-            return redirect("cases:case_detail", pk=case.pk)
-    return render(request, "cases/case_edit.html", {"case": case, "form": form}, status=status)
+    form = CaseEditForm(
+        bound(request), case=case, **selectors.case_facts_choices(person=case.person, case=case)
+    )
+    return _save_page(
+        request,
+        "cases/case_edit.html",
+        form=form,
+        save=lambda: services.case_update(
+            actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
+        ),
+        done=lambda _: f"Changes to case {case.number} are saved.",
+        case=case,
+    )
 
 
 def case_hold(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(user=request.user, case_id=pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: put the case on hold")
-    form = CaseHoldForm(_bound(request), initial={"version": case.version})
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.case_hold(
-                actor=request.user,
-                case=case,
-                version=form.cleaned_data["version"],
-                reason=form.cleaned_data["reason"],
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Case {case.number} is on hold.")
-            return redirect("cases:case_detail", pk=case.pk)
-    return render(request, "cases/case_hold.html", {"case": case, "form": form}, status=status)
+    form = CaseHoldForm(bound(request), initial={"version": case.version})
+    return _save_page(
+        request,
+        "cases/case_hold.html",
+        form=form,
+        save=lambda: services.case_hold(
+            actor=request.user,
+            case=case,
+            version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+        ),
+        done=lambda _: f"Case {case.number} is on hold.",
+        case=case,
+    )
 
 
 @require_POST
@@ -259,27 +253,21 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "This case is already closed.")
         return redirect("cases:case_detail", pk=case.pk)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: close the case")
-    form = CaseCloseForm(_bound(request), initial={"version": case.version})
-    status = 200
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.case_close(
-                actor=request.user,
-                case=case,
-                reason=data["closing_reason"],
-                note=data["closing_note"],
-                version=data["version"],
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Case {case.number} is closed.")
-            return redirect("cases:case_detail", pk=case.pk)
-    return render(request, "cases/case_close.html", {"case": case, "form": form}, status=status)
+    form = CaseCloseForm(bound(request), initial={"version": case.version})
+    return _save_page(
+        request,
+        "cases/case_close.html",
+        form=form,
+        save=lambda: services.case_close(
+            actor=request.user,
+            case=case,
+            reason=form.cleaned_data["closing_reason"],
+            note=form.cleaned_data["closing_note"],
+            version=form.cleaned_data["version"],
+        ),
+        done=lambda _: f"Case {case.number} is closed.",
+        case=case,
+    )
 
 
 # Needs on a case.
@@ -288,18 +276,17 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
 def need_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: add a need")
-    form = CaseNeedAddForm(_bound(request), needs=selectors.need_choices())
-    if form.is_bound and form.is_valid():
-        try:
-            case_need = services.case_need_add(
-                actor=request.user, case=case, need=form.cleaned_data["need"], note=form.cleaned_data["note"]
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"{case_need.need.label} is recorded on case {case.number}.")
-            return redirect("cases:case_detail", pk=case.pk)
-    return render(request, "cases/need_add.html", {"case": case, "form": form})
+    form = CaseNeedAddForm(bound(request), needs=selectors.need_choices())
+    return _save_page(
+        request,
+        "cases/need_add.html",
+        form=form,
+        save=lambda: services.case_need_add(
+            actor=request.user, case=case, need=form.cleaned_data["need"], note=form.cleaned_data["note"]
+        ),
+        done=lambda case_need: f"{case_need.need.label} is recorded on case {case.number}.",
+        case=case,
+    )
 
 
 def need_status(request: HttpRequest, pk: int) -> HttpResponse:
@@ -312,29 +299,23 @@ def need_status(request: HttpRequest, pk: int) -> HttpResponse:
         purpose="form: change a need's status",
     )
     form = CaseNeedStatusForm(
-        _bound(request),
+        bound(request),
         initial={"version": case_need.version, "status": case_need.status, "barrier": case_need.barrier_id},
         barriers=selectors.barrier_choices(),
     )
-    status = 200
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.case_need_status_change(
-                actor=request.user,
-                case_need=case_need,
-                status=data["status"],
-                barrier=data["barrier"],
-                note=data["note"],
-                version=data["version"],
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"{case_need.need.label}: status saved.")
-            return redirect("cases:case_detail", pk=case_need.case_id)
-    context = {"case_need": case_need, "case": case_need.case, "form": form}
-    return render(request, "cases/need_status.html", context, status=status)
+    return _save_page(
+        request,
+        "cases/need_status.html",
+        form=form,
+        save=lambda: services.case_need_status_change(
+            actor=request.user,
+            case_need=case_need,
+            status=form.cleaned_data["status"],
+            barrier=form.cleaned_data["barrier"],
+            note=form.cleaned_data["note"],
+            version=form.cleaned_data["version"],
+        ),
+        done=lambda _: f"{case_need.need.label}: status saved.",
+        case=case_need.case,
+        case_need=case_need,
+    )

@@ -38,7 +38,8 @@ from tapestry.micro.casework.schemas import (
     TaskOut,
     TaskPatch,
 )
-from tapestry.web.schemas import ErrorOut, PageParams, Pages
+from tapestry.web.ids import renamed
+from tapestry.web.schemas import PageParams, Pages, error_responses
 
 router = Router(tags=["casework"])
 
@@ -53,21 +54,15 @@ SENT_AS = {
 }
 
 
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
-
-
 @contextmanager
 def _fields_as_sent() -> Iterator[None]:
     try:
         yield
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            raise ValidationError(
-                {SENT_AS.get(name, name): items for name, items in error.error_dict.items()}
-            ) from error
-        raise
+        sent = renamed(error, SENT_AS)
+        if sent is error:
+            raise
+        raise sent from error
 
 
 @contextmanager
@@ -78,8 +73,7 @@ def _note_locked_is_a_conflict() -> Iterator[None]:
         raise HttpError(409, str(locked)) from locked
 
 
-def _plan_out(user: User, case: Case, purpose: str = "case work") -> CarePlan:
-    plan = selectors.plan_detail(user=user, case=case, purpose=purpose)
+def _plan_out(user: User, case: Case, plan: CarePlan | None) -> CarePlan:
     if plan is None:
         raise Http404("This case has no care plan yet.")
     plan.case_tasks = list(selectors.case_tasks(user=user, case=case))
@@ -91,7 +85,7 @@ def _plan_out(user: User, case: Case, purpose: str = "case work") -> CarePlan:
 
 @router.get(
     "/cases/{case_id}/plan",
-    response={200: PlanOut, **_errors(404, 422)},
+    response={200: PlanOut, **error_responses(404, 422)},
     operation_id="care_plan_detail",
     summary="Open a case's care plan",
     description="The current plan with its goals, the case's tasks, reviews and revision history. Every open is audited.",
@@ -103,12 +97,12 @@ def plan_detail(
     purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the plan."),
 ) -> CarePlan:
     case = selectors.casework_case(user=request.user, case_id=case_id)
-    return _plan_out(request.user, case, purpose)
+    return _plan_out(request.user, case, selectors.plan_detail(user=request.user, case=case, purpose=purpose))
 
 
 @router.post(
     "/cases/{case_id}/plan",
-    response={200: PlanOut, 201: PlanOut, **_errors(400, 404, 409, 422)},
+    response={200: PlanOut, 201: PlanOut, **error_responses(400, 404, 409, 422)},
     operation_id="care_plan_save",
     summary="Start or revise a case's care plan",
     description=(
@@ -120,12 +114,12 @@ def plan_detail(
 )
 def plan_save(request: HttpRequest, case_id: int, payload: PlanIn) -> Status:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
-    existing = CarePlan.objects.filter(case=case).first()
+    existing = selectors.plan_of_case(case)
     if existing is None:
         services.plan_create(
             actor=request.user, case=case, summary=payload.summary, next_review_on=payload.next_review_on
         )
-        return Status(201, _plan_out(request.user, case))
+        return Status(201, _plan_out(request.user, case, selectors.plan_read(user=request.user, case=case)))
     if payload.version is None:
         raise ValidationError({"version": ["Send the version of the plan you read, to revise it."]})
     existing.case = case
@@ -137,12 +131,12 @@ def plan_save(request: HttpRequest, case_id: int, payload: PlanIn) -> Status:
         next_review_on=payload.next_review_on,
         reason=payload.reason,
     )
-    return Status(200, _plan_out(request.user, case))
+    return Status(200, _plan_out(request.user, case, selectors.plan_read(user=request.user, case=case)))
 
 
 @router.post(
     "/cases/{case_id}/goals",
-    response={201: CaseGoalOut, **_errors(400, 404, 422)},
+    response={201: CaseGoalOut, **error_responses(400, 404, 422)},
     operation_id="goal_create",
     summary="Add a goal to the case's care plan",
     description="Link it to needs recorded on the case with `need_ids`. The plan's history gains a revision.",
@@ -166,7 +160,7 @@ def goal_create(request: HttpRequest, case_id: int, payload: CaseGoalIn) -> Stat
 
 @router.patch(
     "/goals/{goal_id}",
-    response={200: CaseGoalOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseGoalOut, **error_responses(400, 404, 409, 422)},
     operation_id="goal_update",
     summary="Change a goal",
     description="Send the `version` you read and a `reason`; a stale version is refused with 409. The plan keeps a revision.",
@@ -195,7 +189,7 @@ def goal_update(request: HttpRequest, goal_id: int, payload: CaseGoalPatch) -> o
 
 @router.post(
     "/cases/{case_id}/tasks",
-    response={201: TaskOut, **_errors(400, 404, 422)},
+    response={201: TaskOut, **error_responses(400, 404, 422)},
     operation_id="task_create",
     summary="Add a task to the case",
     tags=["care plans"],
@@ -221,7 +215,7 @@ def task_create(request: HttpRequest, case_id: int, payload: TaskIn) -> Status:
 
 @router.patch(
     "/tasks/{task_id}",
-    response={200: TaskOut, **_errors(400, 404, 409, 422)},
+    response={200: TaskOut, **error_responses(400, 404, 409, 422)},
     operation_id="task_update",
     summary="Change a task, or mark it done or cancelled",
     description="Send the `version` you read; a stale version is refused with 409. Done stamps `completed_at`.",
@@ -246,7 +240,7 @@ def task_update(request: HttpRequest, task_id: int, payload: TaskPatch) -> objec
 
 @router.post(
     "/cases/{case_id}/reviews",
-    response={201: ReviewOut, **_errors(400, 404, 422)},
+    response={201: ReviewOut, **error_responses(400, 404, 422)},
     operation_id="review_create",
     summary="Record a progress review of the care plan",
     description="Rate overall, per goal, or both. `next_review_on` becomes the plan's next review date.",
@@ -274,7 +268,7 @@ def review_create(request: HttpRequest, case_id: int, payload: ReviewIn) -> Stat
 
 @router.get(
     "/cases/{case_id}/notes",
-    response={200: list[NoteListItemOut], **_errors(404, 422)},
+    response={200: list[NoteListItemOut], **error_responses(404, 422)},
     operation_id="note_list",
     summary="List a case's notes",
     description="Titles, formats and status, newest first; open a note for its content. Psychotherapy notes appear only with their grant.",
@@ -288,7 +282,7 @@ def note_list(request: HttpRequest, case_id: int) -> QuerySet[ProgressNote]:
 
 @router.post(
     "/cases/{case_id}/notes",
-    response={201: CaseNoteOut, **_errors(400, 404, 422)},
+    response={201: CaseNoteOut, **error_responses(400, 404, 422)},
     operation_id="note_create",
     summary="Write a draft note on the case",
     description=(
@@ -312,12 +306,12 @@ def note_create(request: HttpRequest, case_id: int, payload: CaseNoteIn) -> Stat
             segment=payload.segment,
             present=selectors.persons_by_ids(ids=payload.present_ids),
         )
-    return Status(201, selectors.note_detail(user=request.user, note_id=note.pk))
+    return Status(201, selectors.note_read(user=request.user, note_id=note.pk))
 
 
 @router.get(
     "/notes/{note_id}",
-    response={200: CaseNoteOut, **_errors(404, 422)},
+    response={200: CaseNoteOut, **error_responses(404, 422)},
     operation_id="note_detail",
     summary="Open a note, with its addenda",
     description="Every open is written to the audit log with its purpose.",
@@ -333,7 +327,7 @@ def note_detail(
 
 @router.patch(
     "/notes/{note_id}",
-    response={200: CaseNoteOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseNoteOut, **error_responses(400, 404, 409, 422)},
     operation_id="note_update",
     summary="Change a draft note",
     description=(
@@ -352,12 +346,12 @@ def note_update(request: HttpRequest, note_id: int, payload: NotePatch) -> Progr
         services.note_update(
             actor=request.user, note=note, version=payload.version, changes=changes, present=present
         )
-    return selectors.note_detail(user=request.user, note_id=note.pk)
+    return selectors.note_read(user=request.user, note_id=note.pk)
 
 
 @router.post(
     "/notes/{note_id}/sign",
-    response={200: CaseNoteOut, **_errors(400, 404, 409, 422)},
+    response={200: CaseNoteOut, **error_responses(400, 404, 409, 422)},
     operation_id="note_sign",
     summary="Sign and lock a note",
     description="Only the author signs, and only a complete note. A signed note is locked; correct it with addenda.",
@@ -367,12 +361,12 @@ def note_sign(request: HttpRequest, note_id: int, payload: SignIn) -> ProgressNo
     note = selectors.note_get(user=request.user, note_id=note_id, for_change=True)
     with _note_locked_is_a_conflict():
         services.note_sign(actor=request.user, note=note, version=payload.version)
-    return selectors.note_detail(user=request.user, note_id=note.pk)
+    return selectors.note_read(user=request.user, note_id=note.pk)
 
 
 @router.post(
     "/notes/{note_id}/addenda",
-    response={201: AddendumOut, **_errors(400, 404, 422)},
+    response={201: AddendumOut, **error_responses(400, 404, 422)},
     operation_id="addendum_create",
     summary="Add an addendum under a signed note",
     tags=["notes"],
@@ -387,7 +381,7 @@ def addendum_create(request: HttpRequest, note_id: int, payload: AddendumIn) -> 
 
 @router.get(
     "/cases/{case_id}/services",
-    response={200: ServicesOut, **_errors(404, 422)},
+    response={200: ServicesOut, **error_responses(404, 422)},
     operation_id="service_list",
     summary="List the services delivered on a case, with totals",
     description="Newest first, paginated; `totals` gives minutes and counts by type over the whole case.",
@@ -408,7 +402,7 @@ def service_list(request: HttpRequest, case_id: int, pages: Query[PageParams]) -
 
 @router.post(
     "/cases/{case_id}/services",
-    response={201: ServiceOut, **_errors(400, 404, 422)},
+    response={201: ServiceOut, **error_responses(400, 404, 422)},
     operation_id="service_create",
     summary="Record a service delivered on the case",
     tags=["services"],

@@ -9,23 +9,16 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Segment
+from tapestry.web.models import Timestamped, Versioned
 
 RATING_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 MINUTES_VALIDATORS = [MinValueValidator(1), MaxValueValidator(24 * 60)]
 
 
-class Timestamped(models.Model):
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
 # Care plans ---------------------------------------------------------------------------------
 
 
-class CarePlan(Timestamped):
+class CarePlan(Versioned):
     """The one current care plan of a case; how it looked before each change is in PlanRevision."""
 
     case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="care_plan")
@@ -37,7 +30,6 @@ class CarePlan(Timestamped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         indexes = [models.Index(fields=["next_review_on"])]
@@ -73,7 +65,7 @@ class PlanRevision(models.Model):
         return f"Revision {self.number} of {self.plan}"
 
 
-class Goal(Timestamped):
+class Goal(Versioned):
     """A specific, measurable goal of the plan, tied to the coded needs it addresses."""
 
     class Status(models.TextChoices):
@@ -92,7 +84,6 @@ class Goal(Timestamped):
     target_date = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     needs = models.ManyToManyField("cases.CaseNeed", blank=True, related_name="goals")
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["target_date", "id"]
@@ -101,7 +92,7 @@ class Goal(Timestamped):
         return self.description
 
 
-class Task(Timestamped):
+class Task(Versioned):
     """A step someone on the team takes by a date, usually towards a goal."""
 
     class Status(models.TextChoices):
@@ -122,7 +113,6 @@ class Task(Timestamped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -196,7 +186,7 @@ class GoalRating(models.Model):
 # Notes --------------------------------------------------------------------------------------
 
 
-class ProgressNote(Timestamped):
+class ProgressNote(Versioned):
     """A progress note (DAP, SOAP) or contact note; drafted, then signed and locked."""
 
     class Format(models.TextChoices):
@@ -250,7 +240,6 @@ class ProgressNote(Timestamped):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     signed_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-contact_date", "-id"]

@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from tapestry.micro.casework.models import Goal, ProgressNote, ServiceRecord, Task
 from tapestry.people.mentions import ref_or_none
-from tapestry.web.schemas import Input
+from tapestry.web.schemas import Input, PersonRef, StaffRef
 
 # Literals rather than TextChoices: several models have a "Status" and they would collide as components.
 GoalStatus = Literal[tuple(Goal.Status.values)]
@@ -45,24 +45,6 @@ def _once(ids: list[int]) -> list[int]:
 
 
 Ids = Annotated[list[int], AfterValidator(_once)]
-
-
-class CaseworkStaffRef(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.get_full_name() or obj.username
-
-
-class CaseworkPersonRef(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.display_name
 
 
 # Care plans ---------------------------------------------------------------------------------
@@ -163,7 +145,7 @@ class TaskOut(Schema):
     goal_id: int | None
     title: str
     details: str
-    owner: CaseworkStaffRef
+    owner: StaffRef
     due_on: date
     status: str
     completed_at: datetime | None
@@ -201,7 +183,7 @@ class ReviewOut(Schema):
     overall_rating: int | None
     narrative: str
     next_review_on: date | None
-    reviewed_by: CaseworkStaffRef | None
+    reviewed_by: StaffRef | None
     goal_ratings: list[GoalRatingOut]
 
     @staticmethod
@@ -212,7 +194,7 @@ class ReviewOut(Schema):
 class RevisionOut(Schema):
     number: int
     changed_at: datetime
-    changed_by: CaseworkStaffRef | None
+    changed_by: StaffRef | None
     reason: str
 
 
@@ -297,7 +279,7 @@ class AddendumOut(Schema):
     id: int
     note_id: int
     text: str
-    author: CaseworkStaffRef
+    author: StaffRef
     created_at: datetime
 
 
@@ -311,7 +293,7 @@ class NoteListItemOut(Schema):
     duration_minutes: int | None
     segment: str
     status: str
-    author: CaseworkStaffRef
+    author: StaffRef
     signed_at: datetime | None
     present_count: int
     addenda_count: int
@@ -333,12 +315,12 @@ class CaseNoteOut(Schema):
     assessment: str
     plan: str
     text: str
-    present: list[CaseworkPersonRef | None] = Field(
+    present: list[PersonRef | None] = Field(
         description="Household members present at a family session; null for one outside the caller's reach."
     )
     status: str
-    author: CaseworkStaffRef
-    signed_by: CaseworkStaffRef | None
+    author: StaffRef
+    signed_by: StaffRef | None
     signed_at: datetime | None
     addenda: list[AddendumOut]
     version: int
@@ -380,7 +362,7 @@ class ServiceOut(Schema):
     minutes: int
     modality: str
     modality_label: str
-    staff: CaseworkStaffRef
+    staff: StaffRef
     note_id: int | None = Field(description="Null also when the note is one you may not open.")
     description: str
 

@@ -55,11 +55,11 @@ def _one(user: User, queryset: QuerySet, pk: int, *, for_change: bool, missing: 
 # Care plans ---------------------------------------------------------------------------------
 
 
-def plan_detail(*, user: User, case: Case, purpose: str = "case work") -> CarePlan | None:
-    """The case's plan with goals (and their needs), reviews and revision list; the open is audited."""
+def plan_read(*, user: User, case: Case) -> CarePlan | None:
+    """The case's plan with goals (and their needs), reviews and revision list, not audited: the answer to a write."""
     needs = CaseNeed.objects.select_related("need")
     ratings = GoalRating.objects.select_related("goal")
-    plan = (
+    return (
         policy.visible(user, CarePlan.objects.filter(case=case))
         .select_related("case")
         .prefetch_related(
@@ -76,6 +76,11 @@ def plan_detail(*, user: User, case: Case, purpose: str = "case work") -> CarePl
         )
         .first()
     )
+
+
+def plan_detail(*, user: User, case: Case, purpose: str = "case work") -> CarePlan | None:
+    """The case's plan as `plan_read` gives it; the open is audited."""
+    plan = plan_read(user=user, case=case)
     if plan is not None:
         audit_record(
             actor=user,
@@ -86,6 +91,11 @@ def plan_detail(*, user: User, case: Case, purpose: str = "case work") -> CarePl
             purpose=purpose,
         )
     return plan
+
+
+def plan_of_case(case: Case) -> CarePlan | None:
+    """The case's plan, if it has one (the caller has the case in reach)."""
+    return CarePlan.objects.filter(case=case).first()
 
 
 def plan_get(*, user: User, case: Case, for_change: bool = False) -> CarePlan:
@@ -255,10 +265,10 @@ def note_get(*, user: User, note_id: int, for_change: bool = False) -> ProgressN
     return note
 
 
-def note_detail(*, user: User, note_id: int, purpose: str = "case work") -> ProgressNote:
-    """A note with its addenda and who was present; the open is audited."""
+def note_read(*, user: User, note_id: int) -> ProgressNote:
+    """A note with its addenda and who was present, not audited: the answer to a write."""
     note = note_get(user=user, note_id=note_id)
-    note = (
+    return (
         ProgressNote.objects.filter(pk=note.pk)
         .select_related("case", "case__person", "author", "signed_by")
         .prefetch_related(
@@ -270,6 +280,11 @@ def note_detail(*, user: User, note_id: int, purpose: str = "case work") -> Prog
         )
         .get()
     )
+
+
+def note_detail(*, user: User, note_id: int, purpose: str = "case work") -> ProgressNote:
+    """A note with its addenda and who was present; the open is audited."""
+    note = note_read(user=user, note_id=note_id)
     emergency = policy.emergency_access(user, note.case.person)
     audit_record(
         actor=user,

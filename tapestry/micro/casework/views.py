@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -26,30 +27,46 @@ from tapestry.micro.casework.forms import (
     TaskForm,
 )
 from tapestry.micro.casework.models import Goal, ProgressNote, ServiceRecord, Task
+from tapestry.web.pages import bound, form_page, submit
 
 
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+def _url(name: str, **kwargs: int) -> str:
+    return reverse(f"casework:{name}", kwargs=kwargs)
 
 
-def _index_url(case_pk: int) -> str:
-    return reverse("casework:case_index", kwargs={"case_pk": case_pk})
-
-
-def _form_page(
+def _save_page(
     request: HttpRequest,
     *,
     case: Any,
     form: Any,
+    save: Callable[[], Any],
+    done: str,
+    then: str,
     title: str,
     intro: str = "",
-    status: int = 200,
     record: Any = None,
 ) -> HttpResponse:
-    """Render a casework form; opening it is a read of the case (or `record`) it names."""
-    audit_form_open(request, obj=record or case, person_id=case.person_id, fields=["case", "name"])
-    context = {"case": case, "form": form, "title": title, "intro": intro, "cancel_url": _index_url(case.pk)}
-    return render(request, "casework/form.html", context, status=status)
+    """Run `save` on a valid submit, then say `done` and go to `then`; else show the casework form.
+
+    Opening the form is a read of the case (or `record`) it names.
+    """
+    saved, status = submit(form, save, invalid=200)
+    if saved is not None:
+        messages.success(request, done)
+        return redirect(then)
+    return form_page(
+        request,
+        "casework/form.html",
+        form=form,
+        status=status,
+        audit=lambda: audit_form_open(
+            request, obj=record or case, person_id=case.person_id, fields=["case", "name"]
+        ),
+        case=case,
+        title=title,
+        intro=intro,
+        cancel_url=_url("case_index", case_pk=case.pk),
+    )
 
 
 # The case's casework at a glance.
@@ -92,37 +109,32 @@ def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
     """Start the plan, or revise its summary and review date (kept as a revision)."""
     case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
     plan = case.care_plan if hasattr(case, "care_plan") else None
-    form = PlanForm(_bound(request), plan=plan)
-    status = 200
-    if form.is_bound and form.is_valid():
+    form = PlanForm(bound(request), plan=plan)
+
+    def save() -> Any:
         data = form.cleaned_data
-        try:
-            if plan is None:
-                services.plan_create(
-                    actor=request.user,
-                    case=case,
-                    summary=data["summary"],
-                    next_review_on=data["next_review_on"],
-                )
-            else:
-                services.plan_revise(
-                    actor=request.user,
-                    plan=plan,
-                    version=data["version"],
-                    summary=data["summary"],
-                    next_review_on=data["next_review_on"],
-                    reason=data["reason"],
-                )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The care plan is saved.")
-            return redirect("casework:plan_detail", case_pk=case.pk)
-    title = "Start the care plan" if plan is None else "Revise the care plan"
-    return _form_page(request, case=case, form=form, title=title, status=status)
+        if plan is None:
+            return services.plan_create(
+                actor=request.user, case=case, summary=data["summary"], next_review_on=data["next_review_on"]
+            )
+        return services.plan_revise(
+            actor=request.user,
+            plan=plan,
+            version=data["version"],
+            summary=data["summary"],
+            next_review_on=data["next_review_on"],
+            reason=data["reason"],
+        )
+
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=save,
+        done="The care plan is saved.",
+        then=_url("plan_detail", case_pk=case.pk),
+        title="Start the care plan" if plan is None else "Revise the care plan",
+    )
 
 
 def revision_detail(request: HttpRequest, case_pk: int, number: int) -> HttpResponse:
@@ -133,25 +145,20 @@ def revision_detail(request: HttpRequest, case_pk: int, number: int) -> HttpResp
 
 def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
-    form = GoalForm(_bound(request), needs=selectors.case_need_choices(case=case))
-    if form.is_bound and form.is_valid():
-        try:
-            services.goal_add(
-                actor=request.user,
-                case=case,
-                **{k: v for k, v in form.changes().items() if k != "status"},
-                needs=list(form.cleaned_data["needs"]),
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The goal is added to the plan.")
-            return redirect("casework:plan_detail", case_pk=case.pk)
-    return _form_page(
+    form = GoalForm(bound(request), needs=selectors.case_need_choices(case=case))
+    return _save_page(
         request,
         case=case,
         form=form,
+        save=lambda: services.goal_add(
+            actor=request.user,
+            case=case,
+            **{k: v for k, v in form.changes().items() if k != "status"},
+            needs=list(form.cleaned_data["needs"]),
+            reason=form.cleaned_data["reason"],
+        ),
+        done="The goal is added to the plan.",
+        then=_url("plan_detail", case_pk=case.pk),
         title="Add a goal",
         intro="Make it specific and measurable: what changes, how you will know, and by when.",
     )
@@ -160,102 +167,90 @@ def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = selectors.goal_get(user=request.user, goal_id=pk, for_change=True)
     case = goal.plan.case
-    form = GoalForm(_bound(request), instance=copy.copy(goal), needs=selectors.case_need_choices(case=case))
+    form = GoalForm(bound(request), instance=copy.copy(goal), needs=selectors.case_need_choices(case=case))
     if not form.is_bound:
         form.initial["needs"] = list(goal.needs.values_list("pk", flat=True))
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.goal_update(
-                actor=request.user,
-                goal=goal,
-                version=form.cleaned_data["version"],
-                changes=form.changes(),
-                needs=list(form.cleaned_data["needs"]),
-                reason=form.cleaned_data["reason"],
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The goal is changed; the plan's history keeps the earlier version.")
-            return redirect("casework:plan_detail", case_pk=case.pk)
-    return _form_page(request, case=case, form=form, title=f"Change goal: {goal}", status=status, record=goal)
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.goal_update(
+            actor=request.user,
+            goal=goal,
+            version=form.cleaned_data["version"],
+            changes=form.changes(),
+            needs=list(form.cleaned_data["needs"]),
+            reason=form.cleaned_data["reason"],
+        ),
+        done="The goal is changed; the plan's history keeps the earlier version.",
+        then=_url("plan_detail", case_pk=case.pk),
+        title=f"Change goal: {goal}",
+        record=goal,
+    )
 
 
 def task_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
     form = TaskForm(
-        _bound(request),
+        bound(request),
         instance=Task(case=case),
         initial={"owner": request.user.pk, "goal": request.GET.get("goal")},
         staff=selectors.staff_choices(),
         goals=selectors.goal_choices(case=case),
     )
-    if form.is_bound and form.is_valid():
-        try:
-            services.task_add(actor=request.user, case=case, **form.changes())
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The task is added.")
-            return redirect("casework:case_index", case_pk=case.pk)
-    return _form_page(request, case=case, form=form, title="Add a task")
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.task_add(actor=request.user, case=case, **form.changes()),
+        done="The task is added.",
+        then=_url("case_index", case_pk=case.pk),
+        title="Add a task",
+    )
 
 
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_get(user=request.user, task_id=pk, for_change=True)
     form = TaskForm(
-        _bound(request),
+        bound(request),
         instance=copy.copy(task),
         staff=selectors.staff_choices(),
         goals=selectors.goal_choices(case=task.case),
     )
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.task_update(
-                actor=request.user, task=task, version=form.cleaned_data["version"], changes=form.changes()
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The task is saved.")
-            return redirect("casework:case_index", case_pk=task.case_id)
-    return _form_page(request, case=task.case, form=form, title=f"Task: {task}", status=status, record=task)
+    return _save_page(
+        request,
+        case=task.case,
+        form=form,
+        save=lambda: services.task_update(
+            actor=request.user, task=task, version=form.cleaned_data["version"], changes=form.changes()
+        ),
+        done="The task is saved.",
+        then=_url("case_index", case_pk=task.case_id),
+        title=f"Task: {task}",
+        record=task,
+    )
 
 
 def review_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
     plan = selectors.plan_get(user=request.user, case=case, for_change=True)
     goals = list(selectors.goal_choices(case=case).filter(status=Goal.Status.ACTIVE))
-    form = ReviewForm(_bound(request), goals=goals)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.review_record(
-                actor=request.user,
-                plan=plan,
-                reviewed_on=data["reviewed_on"],
-                narrative=data["narrative"],
-                overall_rating=data["overall_rating"],
-                next_review_on=data["next_review_on"],
-                goal_ratings=form.goal_ratings(),
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The review is recorded.")
-            return redirect("casework:plan_detail", case_pk=case.pk)
-    return _form_page(
+    form = ReviewForm(bound(request), goals=goals)
+    return _save_page(
         request,
         case=case,
         form=form,
+        save=lambda: services.review_record(
+            actor=request.user,
+            plan=plan,
+            reviewed_on=form.cleaned_data["reviewed_on"],
+            narrative=form.cleaned_data["narrative"],
+            overall_rating=form.cleaned_data["overall_rating"],
+            next_review_on=form.cleaned_data["next_review_on"],
+            goal_ratings=form.goal_ratings(),
+        ),
+        done="The review is recorded.",
+        then=_url("plan_detail", case_pk=case.pk),
         title="Record a progress review",
         intro="Rate progress overall, on each goal still in progress, or both.",
     )
@@ -278,37 +273,38 @@ def note_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     chosen = request.GET.get("format", ProgressNote.Format.DAP)
     if chosen not in ProgressNote.Format.values:
         chosen = ProgressNote.Format.DAP
-    form = _note_form(request, ProgressNote(case=case, author=request.user, format=chosen), _bound(request))
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            note = services.note_create(
-                actor=request.user,
-                case=case,
-                format=chosen,
-                sections=form.sections(),
-                title=data["title"],
-                contact_date=data["contact_date"],
-                duration_minutes=data["duration_minutes"],
-                segment=data["segment"],
-                present=form.present_persons() or [],
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The note is saved as a draft. Sign it when it is complete.")
-            return redirect("casework:note_detail", pk=note.pk)
-    audit_form_open(
-        request, obj=case, fields=["case", "name", "household_members"], purpose="form: write a note"
+    form = _note_form(request, ProgressNote(case=case, author=request.user, format=chosen), bound(request))
+    note, status = submit(
+        form,
+        lambda: services.note_create(
+            actor=request.user,
+            case=case,
+            format=chosen,
+            sections=form.sections(),
+            title=form.cleaned_data["title"],
+            contact_date=form.cleaned_data["contact_date"],
+            duration_minutes=form.cleaned_data["duration_minutes"],
+            segment=form.cleaned_data["segment"],
+            present=form.present_persons() or [],
+        ),
+        invalid=200,
     )
-    context = {
-        "case": case,
-        "form": form,
-        "format": chosen,
-        "format_name": ProgressNote.format_name(chosen),
-        "formats": ProgressNote.Format.choices,
-    }
-    return render(request, "casework/note_create.html", context)
+    if note is not None:
+        messages.success(request, "The note is saved as a draft. Sign it when it is complete.")
+        return redirect("casework:note_detail", pk=note.pk)
+    return form_page(
+        request,
+        "casework/note_create.html",
+        form=form,
+        status=status,
+        audit=lambda: audit_form_open(
+            request, obj=case, fields=["case", "name", "household_members"], purpose="form: write a note"
+        ),
+        case=case,
+        format=chosen,
+        format_name=ProgressNote.format_name(chosen),
+        formats=ProgressNote.Format.choices,
+    )
 
 
 def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -333,40 +329,48 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
         author = note.author.get_full_name() or note.author.username
         messages.error(request, f"Only {author}, who wrote this draft, can change it.")
         return redirect("casework:note_detail", pk=note.pk)
-    form = _note_form(request, copy.copy(note), _bound(request))
+    form = _note_form(request, copy.copy(note), bound(request))
     if not form.is_bound:
         form.initial["present"] = list(note.present.values_list("pk", flat=True))
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.note_update(
-                actor=request.user,
-                note=note,
-                version=form.cleaned_data["version"],
-                changes=form.changes(),
-                present=form.present_persons(),
-            )
-        except (StaleEdit, services.NoteLocked) as refused:
-            # What was typed stays in the form, so it can be copied into an addendum or redone.
-            form.add_error(None, str(refused))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The draft is saved.")
-            return redirect("casework:note_detail", pk=note.pk)
-    elif form.is_bound and note.is_signed:
+    saved, status = None, 200
+    if form.is_bound and not form.is_valid() and note.is_signed:
         form.add_error(None, str(services.NoteLocked(note)))
         status = 409
-    audit_form_open(
+    else:
+        try:
+            saved, status = submit(
+                form,
+                lambda: services.note_update(
+                    actor=request.user,
+                    note=note,
+                    version=form.cleaned_data["version"],
+                    changes=form.changes(),
+                    present=form.present_persons(),
+                ),
+                invalid=200,
+            )
+        except services.NoteLocked as locked:
+            # What was typed stays in the form, so it can be copied into an addendum or redone.
+            form.add_error(None, str(locked))
+            status = 409
+    if saved is not None:
+        messages.success(request, "The draft is saved.")
+        return redirect("casework:note_detail", pk=note.pk)
+    return form_page(
         request,
-        obj=note,
-        person_id=note.case.person_id,
-        fields=["case", "name", "sections", "present"],
-        purpose="form: change a draft note",
+        "casework/note_edit.html",
+        form=form,
+        status=status,
+        audit=lambda: audit_form_open(
+            request,
+            obj=note,
+            person_id=note.case.person_id,
+            fields=["case", "name", "sections", "present"],
+            purpose="form: change a draft note",
+        ),
+        note=note,
+        case=note.case,
     )
-    context = {"note": note, "case": note.case, "form": form}
-    return render(request, "casework/note_edit.html", context, status=status)
 
 
 @require_POST
@@ -394,19 +398,14 @@ def addendum_add(request: HttpRequest, pk: int) -> HttpResponse:
             request, "This note is still a draft: change the draft itself instead of adding an addendum."
         )
         return redirect("casework:note_detail", pk=note.pk)
-    form = AddendumForm(_bound(request))
-    if form.is_bound and form.is_valid():
-        try:
-            services.addendum_add(actor=request.user, note=note, text=form.cleaned_data["text"])
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The addendum is added under the note.")
-            return redirect("casework:note_detail", pk=note.pk)
-    return _form_page(
+    form = AddendumForm(bound(request))
+    return _save_page(
         request,
         case=note.case,
         form=form,
+        save=lambda: services.addendum_add(actor=request.user, note=note, text=form.cleaned_data["text"]),
+        done="The addendum is added under the note.",
+        then=_url("note_detail", pk=note.pk),
         record=note,
         title=f"Add an addendum to {note}",
         intro="The signed note stays as it was; the addendum is shown under it with your name and the time.",
@@ -433,18 +432,18 @@ def service_list(request: HttpRequest, case_pk: int) -> HttpResponse:
 def service_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
     form = ServiceForm(
-        _bound(request),
+        bound(request),
         instance=ServiceRecord(case=case),
         initial={"staff": request.user.pk, "note": request.GET.get("note")},
         staff=selectors.staff_choices(),
         notes=selectors.note_choices(user=request.user, case=case),
     )
-    if form.is_bound and form.is_valid():
-        try:
-            services.service_record(actor=request.user, case=case, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The service is recorded.")
-            return redirect("casework:service_list", case_pk=case.pk)
-    return _form_page(request, case=case, form=form, title="Record a service delivered")
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.service_record(actor=request.user, case=case, **form.cleaned_data),
+        done="The service is recorded.",
+        then=_url("service_list", case_pk=case.pk),
+        title="Record a service delivered",
+    )

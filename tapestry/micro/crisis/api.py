@@ -2,7 +2,6 @@
 
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime.
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
@@ -20,16 +19,12 @@ from tapestry.micro.crisis.schemas import (
     SafetyPlanIn,
     SafetyPlanOut,
 )
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.ids import referenced
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["crisis"])
 
 PURPOSE = Query("case work", min_length=1, max_length=200, description="Why you open the record.")
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401 (no valid credentials) and 403 (role or record refused)."""
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 # Risk assessments ---------------------------------------------------------------------------
@@ -37,7 +32,7 @@ def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
 
 @router.get(
     "/cases/{case_id}/risk-assessments",
-    response={200: list[RiskAssessmentOut], **_errors(404, 422)},
+    response={200: list[RiskAssessmentOut], **error_responses(404, 422)},
     operation_id="risk_assessment_list",
     summary="List a case's risk assessments, newest first",
     description="The read is written to the audit log.",
@@ -50,7 +45,7 @@ def risk_assessment_list(request: HttpRequest, case_id: int, purpose: str = PURP
 
 @router.post(
     "/cases/{case_id}/risk-assessments",
-    response={201: RiskAssessmentOut, **_errors(400, 404, 422)},
+    response={201: RiskAssessmentOut, **error_responses(400, 404, 422)},
     operation_id="risk_assessment_create",
     summary="Record a rapid risk assessment",
     description=(
@@ -80,7 +75,7 @@ def risk_assessment_create(request: HttpRequest, case_id: int, payload: RiskAsse
 
 @router.get(
     "/risk-assessments/{risk_assessment_id}",
-    response={200: RiskAssessmentOut, **_errors(404, 422)},
+    response={200: RiskAssessmentOut, **error_responses(404, 422)},
     operation_id="risk_assessment_detail",
     summary="Open a risk assessment",
     description="Every open is written to the audit log with its purpose.",
@@ -98,7 +93,7 @@ def risk_assessment_detail(
 
 @router.get(
     "/cases/{case_id}/safety-plan",
-    response={200: SafetyPlanOut, **_errors(404, 422)},
+    response={200: SafetyPlanOut, **error_responses(404, 422)},
     operation_id="safety_plan_detail",
     summary="Open a case's safety plan",
     description="404 when the case has no safety plan yet. Every open is written to the audit log.",
@@ -113,7 +108,7 @@ def safety_plan_detail(request: HttpRequest, case_id: int, purpose: str = PURPOS
 
 @router.put(
     "/cases/{case_id}/safety-plan",
-    response={200: SafetyPlanOut, 201: SafetyPlanOut, **_errors(400, 404, 409, 422)},
+    response={200: SafetyPlanOut, 201: SafetyPlanOut, **error_responses(400, 404, 409, 422)},
     operation_id="safety_plan_save",
     summary="Write or revise a case's safety plan",
     description=(
@@ -138,24 +133,23 @@ def safety_plan_save(request: HttpRequest, case_id: int, payload: SafetyPlanIn) 
 def _owner(owner_id: int | None) -> User | None:
     if owner_id is None:
         return None
-    owner = User.objects.filter(pk=owner_id, is_active=True).first()
-    if owner is None:
-        raise ValidationError({"owner_id": ["No active staff member with this number."]})
-    return owner
+    return referenced(
+        "owner_id", lambda: selectors.active_staff(owner_id), "No active staff member with this number."
+    )
 
 
 def _source(user: User, risk_assessment_id: int | None) -> RiskAssessment | None:
     if risk_assessment_id is None:
         return None
-    try:
-        return selectors.risk_assessment_get(user=user, risk_assessment_id=risk_assessment_id)
-    except Http404 as exc:
-        raise ValidationError({"risk_assessment_id": [str(exc)]}) from exc
+    return referenced(
+        "risk_assessment_id",
+        lambda: selectors.risk_assessment_get(user=user, risk_assessment_id=risk_assessment_id),
+    )
 
 
 @router.get(
     "/cases/{case_id}/follow-ups",
-    response={200: list[CrisisFollowUpOut], **_errors(404, 422)},
+    response={200: list[CrisisFollowUpOut], **error_responses(404, 422)},
     operation_id="follow_up_list",
     summary="List a case's urgent follow-ups",
     description="Open ones first, by deadline. `status` is open, overdue or done. The read is audited.",
@@ -168,7 +162,7 @@ def follow_up_list(request: HttpRequest, case_id: int, purpose: str = PURPOSE) -
 
 @router.post(
     "/cases/{case_id}/follow-ups",
-    response={201: CrisisFollowUpOut, **_errors(400, 404, 422)},
+    response={201: CrisisFollowUpOut, **error_responses(400, 404, 422)},
     operation_id="follow_up_create",
     summary="Set an urgent follow-up",
     description=(
@@ -192,7 +186,7 @@ def follow_up_create(request: HttpRequest, case_id: int, payload: CrisisFollowUp
 
 @router.post(
     "/follow-ups/{follow_up_id}/complete",
-    response={200: CrisisFollowUpOut, **_errors(400, 404, 422)},
+    response={200: CrisisFollowUpOut, **error_responses(400, 404, 422)},
     operation_id="follow_up_complete",
     summary="Mark an urgent follow-up done, with what happened",
     description="Anyone who may change the case can complete it; a follow-up is completed once.",

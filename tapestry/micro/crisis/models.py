@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from tapestry.web.models import Timestamped, Versioned
+
 # An urgent follow-up is for the next hours or days; anything later belongs in the care plan.
 FOLLOW_UP_MAX_AHEAD = timedelta(days=7)
 
@@ -35,7 +37,7 @@ URGENT_LEVELS = (RiskLevel.HIGH, RiskLevel.IMMINENT)
 LEVELS_NEEDING_FACTORS = (RiskLevel.MODERATE, RiskLevel.HIGH, RiskLevel.IMMINENT)
 
 
-class RiskAssessment(models.Model):
+class RiskAssessment(Timestamped):
     """A rapid, point-in-time screen of every kind of risk on a case."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="risk_assessments")
@@ -49,8 +51,6 @@ class RiskAssessment(models.Model):
     # The standardised screen (e.g. a positive C-SSRS) that prompted this assessment, if any.
     trigger_assessment_id = models.PositiveIntegerField(null=True, blank=True)
     trigger_note = models.CharField(max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-assessed_at", "-id"]
@@ -137,7 +137,7 @@ def _contact_errors(contacts: object, *, phone_required: bool) -> list[str]:
     return errors
 
 
-class SafetyPlan(models.Model):
+class SafetyPlan(Versioned):
     """The client's own plan for getting through a crisis, in steps they take in order.
 
     Sections follow the structure of a Stanley-Brown style plan. List sections hold short
@@ -172,9 +172,6 @@ class SafetyPlan(models.Model):
     reasons_for_living = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
         return f"Safety plan (version {self.version})"
@@ -199,7 +196,7 @@ class SafetyPlan(models.Model):
             raise ValidationError(errors)
 
 
-class FollowUp(models.Model):
+class FollowUp(Timestamped):
     """An urgent task with a short deadline; missed, it is escalated to a supervisor."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="urgent_follow_ups")
@@ -219,8 +216,6 @@ class FollowUp(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     outcome = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["due_at", "id"]

@@ -10,7 +10,7 @@ from ninja import Field, Schema
 from pydantic import AfterValidator, StringConstraints
 
 from tapestry.micro.crisis.models import EmergencyContact, RiskLevel, RiskType
-from tapestry.web.schemas import Input
+from tapestry.web.schemas import Input, StaffRef
 
 RiskTypeValue = Literal[tuple(RiskType.values)]
 RiskLevelValue = Literal[tuple(RiskLevel.values)]
@@ -29,15 +29,6 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=255)]
-
-
-class CrisisStaffRef(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.get_full_name() or obj.username
 
 
 # Risk assessments ---------------------------------------------------------------------------
@@ -99,7 +90,7 @@ class RiskAssessmentOut(Schema):
     id: int
     case_id: int
     assessed_at: datetime
-    assessed_by: CrisisStaffRef
+    assessed_by: StaffRef
     highest_level: str
     highest_level_label: str
     risks: list[RiskFindingOut]
@@ -168,8 +159,8 @@ class SafetyPlanOut(Schema):
     professional_contacts: list[PlanContactOut]
     means_safety: list[str]
     reasons_for_living: list[str]
-    created_by: CrisisStaffRef
-    updated_by: CrisisStaffRef
+    created_by: StaffRef
+    updated_by: StaffRef
     created_at: datetime
     updated_at: datetime
 
@@ -192,7 +183,7 @@ class FollowUpCompleteIn(Input):
 class EscalationOut(Schema):
     escalated_at: datetime
     reason: str
-    recipients: list[CrisisStaffRef]
+    recipients: list[StaffRef]
 
     @staticmethod
     def resolve_recipients(obj: Any) -> Any:
@@ -205,7 +196,7 @@ class CrisisFollowUpOut(Schema):
     risk_assessment_id: int | None
     title: str
     details: str
-    owner: CrisisStaffRef
+    owner: StaffRef
     set_at: datetime
     due_at: datetime
     status: Literal["open", "overdue", "done"]

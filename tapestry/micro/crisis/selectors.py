@@ -159,6 +159,10 @@ def crisis_overview(*, user: User, case_id: int, purpose: str = "case work") -> 
     return CrisisOverview(case, assessments, plan, follow_ups, can_change)
 
 
+def active_staff(staff_id: int) -> User | None:
+    return User.objects.filter(pk=staff_id, is_active=True).first()
+
+
 def follow_up_owner_choices(*, user: User, case: Case) -> QuerySet[User]:
     """Staff a follow-up could go to: the user, the case worker, team-mates and supervisors around them."""
     teams = TeamMembership.objects.filter(user=user).values("team_id")

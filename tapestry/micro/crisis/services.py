@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -15,9 +15,9 @@ from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry, Role, User
-from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.crisis.models import (
     LEVEL_RANK,
     EmergencyContact,
@@ -49,13 +49,8 @@ class EmergencyContactInput:
     note: str = ""
 
 
-def _require_case_change(actor: User, case: Case, *, new_record: bool = True) -> None:
-    """The actor may change this case (not by emergency access); new records need an open case."""
-    policy.require_capability(actor, Capability.PERSON_WRITE)
-    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
-        raise PermissionDenied("This case is outside your caseload, or in a segment you are not granted.")
-    if new_record and case.status == Case.Status.CLOSED:
-        raise ValidationError({"__all__": ["This case is closed; reopen it before adding crisis records."]})
+REFUSAL = "This case is outside your caseload, or in a segment you are not granted."
+CLOSED = "This case is closed; reopen it before adding crisis records."
 
 
 def _full_clean(instance: Any, *, prefix: str = "", exclude: Sequence[str] = ()) -> None:
@@ -86,7 +81,7 @@ def risk_assessment_record(
     trigger_note: str = "",
 ) -> RiskAssessment:
     """Record a rapid risk assessment; every risk type must be given a level, even if it is none."""
-    _require_case_change(actor, case)
+    require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED)
     given = [finding.risk_type for finding in findings]
     missing = [label for value, label in RiskType.choices if value not in given]
     repeated = sorted({value for value in given if given.count(value) > 1})
@@ -160,7 +155,7 @@ def safety_plan_save(
     Returns the plan and whether it was created. A stale version (or none, when a plan already
     exists) is refused with StaleEdit, so two workers never overwrite each other's plan.
     """
-    _require_case_change(actor, case, new_record=False)
+    require_case_write(actor, case, refusal=REFUSAL, open=False)
     unknown = set(sections) - set(SafetyPlan.SECTIONS)
     if unknown:
         raise ValidationError({name: ["This is not a section of the safety plan."] for name in unknown})
@@ -218,7 +213,7 @@ def follow_up_set(
 
     `set_at` is when the follow-up was agreed (now, unless loading history such as the demo).
     """
-    _require_case_change(actor, case)
+    require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED)
     owner = owner or actor
     if not _may_own(owner, case):
         raise ValidationError({"owner_id": ["Choose someone who works with this client."]})
@@ -262,7 +257,7 @@ def _schedule_deadline_check(due_at: datetime) -> None:
 
 def follow_up_complete(*, actor: User, follow_up: FollowUp, outcome: str) -> FollowUp:
     """Mark a follow-up done with what happened; anyone who may change the case can close it."""
-    _require_case_change(actor, follow_up.case, new_record=False)
+    require_case_write(actor, follow_up.case, refusal=REFUSAL, open=False)
     if not outcome.strip():
         raise ValidationError({"outcome": ["Say what happened."]})
     with transaction.atomic():

@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.crisis import selectors, services
@@ -22,10 +20,7 @@ from tapestry.micro.crisis.forms import (
     RiskAssessmentForm,
     SafetyPlanForm,
 )
-
-
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+from tapestry.web.pages import bound, form_page, submit
 
 
 def _positive_int(value: str | None) -> int | None:
@@ -60,41 +55,44 @@ def risk_assessment_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: record a risk assessment")
     trigger = _positive_int(request.GET.get("from_assessment"))
-    form = RiskAssessmentForm(_bound(request), initial={"from_assessment": trigger})
-    contacts = EmergencyContactFormSet(_bound(request), prefix="emergency")
-    if form.is_bound and form.is_valid() and contacts.is_valid():
-        try:
-            assessment = services.risk_assessment_record(
-                actor=request.user,
-                case=case,
-                findings=form.findings(),
-                protective_factors=form.cleaned_data["protective_factors"],
-                immediate_actions=form.cleaned_data["immediate_actions"],
-                emergency_contacts=[c for c in (f.contact() for f in contacts) if c is not None],
-                assessed_at=form.cleaned_data["assessed_at"],
-                trigger_assessment_id=form.cleaned_data["from_assessment"],
+    form = RiskAssessmentForm(bound(request), initial={"from_assessment": trigger})
+    contacts = EmergencyContactFormSet(bound(request), prefix="emergency")
+
+    def record() -> Any:
+        if not contacts.is_valid():
+            return None
+        return services.risk_assessment_record(
+            actor=request.user,
+            case=case,
+            findings=form.findings(),
+            protective_factors=form.cleaned_data["protective_factors"],
+            immediate_actions=form.cleaned_data["immediate_actions"],
+            emergency_contacts=[c for c in (f.contact() for f in contacts) if c is not None],
+            assessed_at=form.cleaned_data["assessed_at"],
+            trigger_assessment_id=form.cleaned_data["from_assessment"],
+        )
+
+    assessment, status = submit(form, record, invalid=200)
+    if assessment is not None:
+        level = assessment.get_highest_level_display().lower()
+        if assessment.is_urgent:
+            messages.warning(
+                request, f"Risk assessment saved: {level} risk. Set an urgent follow-up and a safety plan."
             )
-        except ValidationError as error:
-            form.show_service_errors(error)
         else:
-            level = assessment.get_highest_level_display().lower()
-            if assessment.is_urgent:
-                messages.warning(
-                    request,
-                    f"Risk assessment saved: {level} risk. Set an urgent follow-up and a safety plan.",
-                )
-            else:
-                messages.success(request, f"Risk assessment saved: highest level {level}.")
-            return redirect("crisis:risk_assessment_detail", pk=assessment.pk)
+            messages.success(request, f"Risk assessment saved: highest level {level}.")
+        return redirect("crisis:risk_assessment_detail", pk=assessment.pk)
     trigger = form["from_assessment"].value() if form.is_bound else trigger
-    context = {
-        "case": case,
-        "form": form,
-        "contacts": contacts,
-        "trigger": _positive_int(str(trigger or "")),
-        "case_url": case_page_url(case),
-    }
-    return render(request, "crisis/risk_assessment_form.html", context)
+    return form_page(
+        request,
+        "crisis/risk_assessment_form.html",
+        form=form,
+        status=status,
+        case=case,
+        contacts=contacts,
+        trigger=_positive_int(str(trigger or "")),
+        case_url=case_page_url(case),
+    )
 
 
 def risk_assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -125,55 +123,51 @@ def safety_plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
         plan = selectors.safety_plan_of(user=request.user, case=case)
     else:
         plan = selectors.safety_plan_detail(user=request.user, case=case, purpose="edit safety plan")
-    form = SafetyPlanForm(_bound(request), plan=plan)
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            saved, created = services.safety_plan_save(
-                actor=request.user, case=case, version=form.cleaned_data["version"], sections=form.sections()
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(
-                request,
-                "Safety plan written." if created else f"Safety plan saved (version {saved.version}).",
-            )
-            return redirect("crisis:safety_plan", case_pk=case.pk)
-    return render(
-        request, "crisis/safety_plan_form.html", {"case": case, "plan": plan, "form": form}, status=status
+    form = SafetyPlanForm(bound(request), plan=plan)
+    result, status = submit(
+        form,
+        lambda: services.safety_plan_save(
+            actor=request.user, case=case, version=form.cleaned_data["version"], sections=form.sections()
+        ),
+        invalid=200,
     )
+    if result is not None:
+        saved, created = result
+        messages.success(
+            request, "Safety plan written." if created else f"Safety plan saved (version {saved.version})."
+        )
+        return redirect("crisis:safety_plan", case_pk=case.pk)
+    return form_page(request, "crisis/safety_plan_form.html", form=form, status=status, case=case, plan=plan)
 
 
 def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: set a crisis follow-up")
     owners = selectors.follow_up_owner_choices(user=request.user, case=case)
-    form = FollowUpForm(_bound(request), owners=owners, initial={"owner": request.user.pk})
+    form = FollowUpForm(bound(request), owners=owners, initial={"owner": request.user.pk})
     source_id = _positive_int(request.GET.get("risk_assessment"))
     source = None
     if source_id:
         source = selectors.risk_assessment_get(user=request.user, risk_assessment_id=source_id)
-    if form.is_bound and form.is_valid():
-        try:
-            follow_up = services.follow_up_set(
-                actor=request.user,
-                case=case,
-                title=form.cleaned_data["title"],
-                details=form.cleaned_data["details"],
-                due_at=form.deadline(),
-                owner=form.cleaned_data["owner"],
-                risk_assessment=source,
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Follow-up set: {follow_up}.")
-            return redirect("crisis:case_index", case_pk=case.pk)
-    return render(request, "crisis/follow_up_form.html", {"case": case, "form": form, "source": source})
+    follow_up, status = submit(
+        form,
+        lambda: services.follow_up_set(
+            actor=request.user,
+            case=case,
+            title=form.cleaned_data["title"],
+            details=form.cleaned_data["details"],
+            due_at=form.deadline(),
+            owner=form.cleaned_data["owner"],
+            risk_assessment=source,
+        ),
+        invalid=200,
+    )
+    if follow_up is not None:
+        messages.success(request, f"Follow-up set: {follow_up}.")
+        return redirect("crisis:case_index", case_pk=case.pk)
+    return form_page(
+        request, "crisis/follow_up_form.html", form=form, status=status, case=case, source=source
+    )
 
 
 def follow_up_complete(request: HttpRequest, pk: int) -> HttpResponse:
@@ -181,16 +175,22 @@ def follow_up_complete(request: HttpRequest, pk: int) -> HttpResponse:
         follow_up = selectors.follow_up_get(user=request.user, follow_up_id=pk, for_change=True)
     else:
         follow_up = selectors.follow_up_detail(user=request.user, follow_up_id=pk, for_change=True)
-    form = FollowUpCompleteForm(_bound(request))
-    if form.is_bound and form.is_valid():
-        try:
-            services.follow_up_complete(
-                actor=request.user, follow_up=follow_up, outcome=form.cleaned_data["outcome"]
-            )
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, f"Follow-up done: {follow_up.title}.")
-            return redirect("crisis:case_index", case_pk=follow_up.case_id)
-    context = {"follow_up": follow_up, "case": follow_up.case, "form": form}
-    return render(request, "crisis/follow_up_complete.html", context)
+    form = FollowUpCompleteForm(bound(request))
+    done, status = submit(
+        form,
+        lambda: services.follow_up_complete(
+            actor=request.user, follow_up=follow_up, outcome=form.cleaned_data["outcome"]
+        ),
+        invalid=200,
+    )
+    if done is not None:
+        messages.success(request, f"Follow-up done: {follow_up.title}.")
+        return redirect("crisis:case_index", case_pk=follow_up.case_id)
+    return form_page(
+        request,
+        "crisis/follow_up_complete.html",
+        form=form,
+        status=status,
+        follow_up=follow_up,
+        case=follow_up.case,
+    )

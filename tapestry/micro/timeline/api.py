@@ -2,55 +2,21 @@
 
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime.
 
-from datetime import date, datetime
-
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router
 from ninja.pagination import paginate
 
 from tapestry.micro.timeline import selectors
 from tapestry.micro.timeline.diagrams import ecomap_kind_label
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.micro.timeline.schemas import EcomapLinkOut, EcomapOut, TimelineEventOut
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["timeline"])
 
 
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
-
-
-class TimelineEventOut(Schema):
-    when: datetime | date = Field(description="A date and time, or a date alone when no hour is recorded.")
-    day: date
-    kind: str = Field(
-        description="What sort of event: registered, household, relationship, consent, case, note, ..."
-    )
-    kind_label: str
-    title: str
-    detail: str
-    url: str = Field(description="The page of the record, in the web app (empty if none).")
-    case_id: int | None
-    case_number: str
-
-
-class EcomapLinkOut(Schema):
-    label: str
-    kind: str = Field(description="family, worker, service, group, organisation, school or court.")
-    kind_label: str
-    detail: str
-    url: str
-    strained: bool = Field(description="A strained connection, e.g. a no-contact relationship.")
-
-
-class EcomapOut(Schema):
-    person_id: int
-    person_name: str
-    links: list[EcomapLinkOut]
-
-
 @router.get(
     "/persons/{person_id}/timeline",
-    response={200: list[TimelineEventOut], **_errors(404, 422)},
+    response={200: list[TimelineEventOut], **error_responses(404, 422)},
     operation_id="person_timeline",
     summary="A person's timeline across cases",
     description=(
@@ -87,7 +53,7 @@ def person_timeline(
 
 @router.get(
     "/persons/{person_id}/ecomap",
-    response={200: EcomapOut, **_errors(404, 422)},
+    response={200: EcomapOut, **error_responses(404, 422)},
     operation_id="person_ecomap",
     summary="A person's ecomap connections",
     description=(

@@ -21,19 +21,14 @@ from tapestry.micro.treatment.schemas import (
     TreatmentPlanIn,
     TreatmentPlanOut,
 )
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["treatment"])
 
 
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    """Every operation may answer 401, 403 (role, record or segment refused) and 404."""
-    return dict.fromkeys((401, 403, 404, *codes), ErrorOut)
-
-
 @router.get(
     "/cases/{case_id}/treatment-plan",
-    response={200: TreatmentPlanOut, **_errors(422)},
+    response={200: TreatmentPlanOut, **error_responses(422)},
     operation_id="treatment_plan_get",
     summary="Open a case's treatment plan",
     description="404 when the case has no plan yet; write one with PUT and `version` 0. The open is audited.",
@@ -48,7 +43,7 @@ def plan_get(request: HttpRequest, case_id: int) -> object:
 
 @router.put(
     "/cases/{case_id}/treatment-plan",
-    response={200: TreatmentPlanOut, **_errors(400, 409, 422)},
+    response={200: TreatmentPlanOut, **error_responses(400, 409, 422)},
     operation_id="treatment_plan_put",
     summary="Write or replace a case's treatment plan",
     description="Send `version` 0 for the first plan, else the version you read; a stale version answers 409.",
@@ -65,7 +60,7 @@ def plan_put(request: HttpRequest, case_id: int, payload: TreatmentPlanIn) -> ob
 
 @router.get(
     "/cases/{case_id}/medication-checkins",
-    response={200: list[CheckinOut], **_errors(422)},
+    response={200: list[CheckinOut], **error_responses(422)},
     operation_id="treatment_checkin_list",
     summary="List a case's medication check-ins, newest first",
 )
@@ -77,7 +72,7 @@ def checkin_list(request: HttpRequest, case_id: int) -> QuerySet[MedicationCheck
 
 @router.post(
     "/cases/{case_id}/medication-checkins",
-    response={201: CheckinOut, **_errors(400, 422)},
+    response={201: CheckinOut, **error_responses(400, 422)},
     operation_id="treatment_checkin_record",
     summary="Record a medication adherence check-in",
 )
@@ -88,7 +83,7 @@ def checkin_record(request: HttpRequest, case_id: int, payload: CheckinIn) -> St
 
 @router.get(
     "/cases/{case_id}/team-notes",
-    response={200: list[TeamNoteOut], **_errors(422)},
+    response={200: list[TeamNoteOut], **error_responses(422)},
     operation_id="treatment_team_note_list",
     summary="List a case's team notes, newest first",
 )
@@ -100,7 +95,7 @@ def team_note_list(request: HttpRequest, case_id: int) -> QuerySet[TeamNote]:
 
 @router.post(
     "/cases/{case_id}/team-notes",
-    response={201: TeamNoteOut, **_errors(400, 422)},
+    response={201: TeamNoteOut, **error_responses(400, 422)},
     operation_id="treatment_team_note_add",
     summary="Add a team note from your discipline",
     description="You are the author. Notes are kept as written; add another to correct one.",
@@ -112,7 +107,7 @@ def team_note_add(request: HttpRequest, case_id: int, payload: TeamNoteIn) -> St
 
 @router.get(
     "/cases/{case_id}/releases",
-    response={200: list[ReleaseOut], **_errors(422)},
+    response={200: list[ReleaseOut], **error_responses(422)},
     operation_id="treatment_release_list",
     summary="List the releases made from a case, newest first",
 )
@@ -124,7 +119,7 @@ def release_list(request: HttpRequest, case_id: int) -> QuerySet[Release]:
 
 @router.post(
     "/cases/{case_id}/releases",
-    response={201: ReleaseOut, 403: ReleaseRefusedOut, **_errors(400, 422)},
+    response={201: ReleaseOut, 403: ReleaseRefusedOut, **error_responses(400, 422)},
     operation_id="treatment_release_make",
     summary="Release substance-use records to an organisation",
     description=(

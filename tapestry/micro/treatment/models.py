@@ -12,9 +12,10 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Consent
+from tapestry.web.models import Timestamped, Versioned
 
 
-class TreatmentPlan(models.Model):
+class TreatmentPlan(Versioned):
     """The case's current treatment plan; edits bump `version` (optimistic concurrency)."""
 
     case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="treatment_plan")
@@ -28,18 +29,15 @@ class TreatmentPlan(models.Model):
         max_length=200, help_text="e.g. 'Weekly individual session, monthly psychiatry'."
     )
     review_on = models.DateField("review date")
-    version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
         return f"Treatment plan for {self.case.person}"
 
 
-class MedicationCheckin(models.Model):
+class MedicationCheckin(Timestamped):
     """A check-in on how a person is taking a medication, in their own words."""
 
     class Adherence(models.TextChoices):
@@ -61,8 +59,6 @@ class MedicationCheckin(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-checked_on", "-id"]
@@ -75,7 +71,7 @@ class MedicationCheckin(models.Model):
             raise ValidationError({"checked_on": "A check-in cannot be in the future."})
 
 
-class TeamNote(models.Model):
+class TeamNote(Timestamped):
     """A note from one discipline of the multidisciplinary team. Notes are kept as written."""
 
     class Discipline(models.TextChoices):
@@ -97,8 +93,6 @@ class TeamNote(models.Model):
         default=False,
         help_text="Notes of a counselling session kept apart from the rest of the record (42 CFR 2.31(b)).",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-written_on", "-id"]
@@ -111,7 +105,7 @@ class TeamNote(models.Model):
             raise ValidationError({"written_on": "A note cannot be dated in the future."})
 
 
-class Release(models.Model):
+class Release(Timestamped):
     """One disclosure of substance-use records outside the agency, made under a written consent.
 
     What went out is kept as it was (`content`), with the notice that went with it, so the record
@@ -136,8 +130,6 @@ class Release(models.Model):
     )
     released_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     released_at = models.DateTimeField(default=timezone.now)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-released_at", "-id"]

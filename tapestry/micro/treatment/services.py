@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,10 +15,12 @@ from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Consent, Segment, User
 from tapestry.access.versioning import versioned_save
 from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.services import require_case_change
+from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.treatment.disclosure import REDISCLOSURE_NOTICE, consent_problem
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
 from tapestry.people.models import Organisation
+
+Record = TypeVar("Record", bound=models.Model)
 
 PLAN_FIELDS = ("diagnosis", "problems", "goals", "interventions", "frequency", "review_on")
 
@@ -32,23 +34,27 @@ class ReleaseRefused(PermissionDenied):
         super().__init__(f"{reason} Record the signed consent first: {self.consent_add_url}")
 
 
-def _require_case_change(actor: User, case: Case) -> None:
-    require_case_change(
-        actor,
-        case,
-        refusal="You may not add to this case: it is outside your caseload, or in a segment you are not granted.",
-    )
-    if case.status == Case.Status.CLOSED:
-        raise ValidationError({"case": ["This case is closed; treatment records cannot be added to it."]})
+REFUSAL = "You may not add to this case: it is outside your caseload, or in a segment you are not granted."
+CLOSED = "This case is closed; treatment records cannot be added to it."
 
 
 def _full_clean(instance: Any, exclude: list[str]) -> None:
     instance.full_clean(exclude=exclude, validate_constraints=False)
 
 
+def _created(actor: User, record: Record, case: Case, fields: list[str]) -> Record:
+    """Save a new record with its CREATE audit entry, in one transaction."""
+    with transaction.atomic():
+        record.save()
+        audit_record(
+            actor=actor, action=AuditEntry.Action.CREATE, obj=record, person_id=case.person_id, fields=fields
+        )
+    return record
+
+
 def treatment_plan_save(*, actor: User, case: Case, version: int, changes: dict[str, Any]) -> TreatmentPlan:
     """Write the case's treatment plan: version 0 creates it, otherwise the version read must be current."""
-    _require_case_change(actor, case)
+    require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED, field="case")
     return versioned_save(
         actor=actor,
         model=TreatmentPlan,
@@ -73,7 +79,7 @@ def checkin_record(
     side_effects: str = "",
     note: str = "",
 ) -> MedicationCheckin:
-    _require_case_change(actor, case)
+    require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED, field="case")
     checkin = MedicationCheckin(
         case=case,
         medication=medication.strip(),
@@ -85,16 +91,12 @@ def checkin_record(
         recorded_by=actor,
     )
     _full_clean(checkin, exclude=["case", "recorded_by"])
-    with transaction.atomic():
-        checkin.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=checkin,
-            person_id=case.person_id,
-            fields=["checked_on", "medication", "prescribed_by", "adherence", "side_effects", "note"],
-        )
-    return checkin
+    return _created(
+        actor,
+        checkin,
+        case,
+        ["checked_on", "medication", "prescribed_by", "adherence", "side_effects", "note"],
+    )
 
 
 def team_note_add(
@@ -107,7 +109,7 @@ def team_note_add(
     counselling_note: bool = False,
 ) -> TeamNote:
     """Add a team note as the actor; notes are not edited afterwards (add another to correct one)."""
-    _require_case_change(actor, case)
+    require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED, field="case")
     note = TeamNote(
         case=case,
         discipline=discipline,
@@ -117,16 +119,7 @@ def team_note_add(
         author=actor,
     )
     _full_clean(note, exclude=["case", "author"])
-    with transaction.atomic():
-        note.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=note,
-            person_id=case.person_id,
-            fields=["discipline", "written_on", "text", "counselling_note"],
-        )
-    return note
+    return _created(actor, note, case, ["discipline", "written_on", "text", "counselling_note"])
 
 
 def _released_content(case: Case, parts: list[str]) -> dict[str, Any]:
@@ -198,7 +191,7 @@ def release_make(
     missing. An allowed release keeps what went out, the 42 CFR 2.32 notice and an account of
     the consent's scope, and is audited as an export.
     """
-    _require_case_change(actor, case)
+    require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED, field="case")
     if case.segment != Segment.SUBSTANCE_USE:
         raise ValidationError(
             {

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from tapestry.access.audit import audit_form_open
-from tapestry.access.errors import StaleEdit
 from tapestry.access.models import Segment
 from tapestry.access.policy import Capability, has_capability
 from tapestry.micro.cases.models import Case
 from tapestry.micro.treatment import selectors, services
 from tapestry.micro.treatment.forms import CheckinForm, ReleaseForm, TeamNoteForm, TreatmentPlanForm
 from tapestry.micro.treatment.models import TreatmentPlan
-
-
-def _bound(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+from tapestry.web.pages import bound, form_page, submit
 
 
 def case_url(case: Case) -> str:
@@ -49,91 +45,89 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     return render(request, "treatment/case_index.html", context)
 
 
-def _form_page(request: HttpRequest, case: Case, form: Any, title: str, status: int = 200) -> HttpResponse:
-    context = {"case": case, "form": form, "title": title}
-    return render(request, "treatment/form_page.html", context, status=status)
+def _save_page(
+    request: HttpRequest, *, case: Case, form: Any, save: Callable[[], Any], done: str, title: str
+) -> HttpResponse:
+    """Run `save` on a valid submit, say `done` and go back to the case's treatment page; else the form."""
+    saved, status = submit(form, save, invalid=200)
+    if saved is not None:
+        messages.success(request, done)
+        return redirect("treatment:case_index", case_pk=case.pk)
+    return form_page(request, "treatment/form_page.html", form=form, status=status, case=case, title=title)
 
 
 def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
     plan = selectors.plan_detail(user=request.user, case=case)
     form = TreatmentPlanForm(
-        _bound(request), instance=plan or TreatmentPlan(), initial={"version": plan.version if plan else 0}
+        bound(request), instance=plan or TreatmentPlan(), initial={"version": plan.version if plan else 0}
     )
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            services.treatment_plan_save(
-                actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
-            )
-        except StaleEdit as stale:
-            form.add_error(None, str(stale))
-            status = 409
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The treatment plan is saved.")
-            return redirect("treatment:case_index", case_pk=case.pk)
-    title = "Change the treatment plan" if plan else "Write the treatment plan"
-    return _form_page(request, case, form, title, status)
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.treatment_plan_save(
+            actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
+        ),
+        done="The treatment plan is saved.",
+        title="Change the treatment plan" if plan else "Write the treatment plan",
+    )
 
 
 def checkin_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: record a medication check-in")
-    form = CheckinForm(_bound(request))
-    if form.is_bound and form.is_valid():
-        try:
-            services.checkin_record(actor=request.user, case=case, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The medication check-in is recorded.")
-            return redirect("treatment:case_index", case_pk=case.pk)
-    return _form_page(request, case, form, "Record a medication check-in")
+    form = CheckinForm(bound(request))
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.checkin_record(actor=request.user, case=case, **form.cleaned_data),
+        done="The medication check-in is recorded.",
+        title="Record a medication check-in",
+    )
 
 
 def team_note_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: add a team note")
-    form = TeamNoteForm(_bound(request))
-    if form.is_bound and form.is_valid():
-        try:
-            services.team_note_add(actor=request.user, case=case, **form.cleaned_data)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(request, "The team note is added.")
-            return redirect("treatment:case_index", case_pk=case.pk)
-    return _form_page(request, case, form, "Add a team note")
+    form = TeamNoteForm(bound(request))
+    return _save_page(
+        request,
+        case=case,
+        form=form,
+        save=lambda: services.team_note_add(actor=request.user, case=case, **form.cleaned_data),
+        done="The team note is added.",
+        title="Add a team note",
+    )
 
 
 def release_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: make a release of records")
-    form = ReleaseForm(_bound(request), recipients=selectors.recipients())
+    form = ReleaseForm(bound(request), recipients=selectors.recipients())
     refused: services.ReleaseRefused | None = None
-    status = 200
-    if form.is_bound and form.is_valid():
-        try:
-            release = services.release_make(actor=request.user, case=case, **form.cleaned_data)
-        except services.ReleaseRefused as exc:
-            refused, status = exc, 403
-            form.add_error("recipient", exc.reason)
-        except ValidationError as error:
-            form.show_service_errors(error)
-        else:
-            messages.success(
-                request, f"Release {release.number} is made and recorded. Print it from this page."
-            )
-            return redirect("treatment:release_detail", pk=release.pk)
-    context = {
-        "case": case,
-        "form": form,
-        "refused": refused,
-        "is_substance_use": case.segment == Segment.SUBSTANCE_USE,
-    }
-    return render(request, "treatment/release_add.html", context, status=status)
+    try:
+        release, status = submit(
+            form,
+            lambda: services.release_make(actor=request.user, case=case, **form.cleaned_data),
+            invalid=200,
+        )
+    except services.ReleaseRefused as exc:
+        release, refused, status = None, exc, 403
+        form.add_error("recipient", exc.reason)
+    if release is not None:
+        messages.success(request, f"Release {release.number} is made and recorded. Print it from this page.")
+        return redirect("treatment:release_detail", pk=release.pk)
+    return form_page(
+        request,
+        "treatment/release_add.html",
+        form=form,
+        status=status,
+        case=case,
+        refused=refused,
+        is_substance_use=case.segment == Segment.SUBSTANCE_USE,
+    )
 
 
 def release_detail(request: HttpRequest, pk: int) -> HttpResponse:

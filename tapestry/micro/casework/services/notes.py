@@ -1,0 +1,212 @@
+"""Progress notes: drafts, changes by their author, signing (which locks them), addenda."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from tapestry.access import policy
+from tapestry.access.errors import StaleEdit
+from tapestry.access.models import AuditEntry, User
+from tapestry.access.versioning import versioned_update
+from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.services import require_case_write
+from tapestry.micro.casework.models import Addendum, ProgressNote
+from tapestry.micro.casework.services.access import CLOSED, audit_on_case
+from tapestry.people.models import HouseholdMember, Person
+
+NOTE_FIELDS = ("title", "contact_date", "duration_minutes", "segment", *ProgressNote.ALL_SECTIONS)
+
+
+class NoteLocked(Exception):
+    """A signed note cannot change; corrections go in an addendum."""
+
+    def __init__(self, note: ProgressNote) -> None:
+        self.note = note
+        when = timezone.localtime(note.signed_at).strftime("%Y-%m-%d %H:%M") if note.signed_at else "earlier"
+        signer = (
+            (note.signed_by.get_full_name() or note.signed_by.username) if note.signed_by else "its author"
+        )
+        super().__init__(
+            f"This note was signed by {signer} on {when} and is locked, so it cannot be changed. "
+            "Add an addendum to correct it or add to it."
+        )
+
+
+SEGMENT_REFUSAL = (
+    "You are not granted the psychotherapy-notes segment, so you cannot write or move notes into it."
+)
+
+
+def _require_segment(actor: User, segment: str) -> None:
+    if segment and not policy.can_view_segment(actor, segment):
+        raise PermissionDenied(SEGMENT_REFUSAL)
+
+
+def _check_present(case: Case, persons: Sequence[Person], on: date) -> list[Person]:
+    """Family-session attendance: only members of the case's household on the day of the contact."""
+    if not persons:
+        return []
+    if case.household_id is None:
+        raise ValidationError(
+            {"present": ["This case has no household, so no family members can be recorded as present."]}
+        )
+    members = set(
+        HouseholdMember.objects.filter(household_id=case.household_id)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gte=on))
+        .values_list("person_id", flat=True)
+    )
+    strangers = [person for person in persons if person.pk not in members]
+    if strangers:
+        names = ", ".join(sorted(person.display_name for person in strangers))
+        raise ValidationError({"present": [f"Not a member of the case's household: {names}."]})
+    return list(persons)
+
+
+def note_create(
+    *,
+    actor: User,
+    case: Case,
+    format: str,
+    sections: dict[str, str],
+    contact_date: date | None = None,
+    duration_minutes: int | None = None,
+    title: str = "",
+    segment: str = "",
+    present: Sequence[Person] = (),
+) -> ProgressNote:
+    """Write a draft note on the case; it stays editable by its author until it is signed."""
+    require_case_write(actor, case, closed=CLOSED)
+    _require_segment(actor, segment)
+    unknown = set(sections) - set(ProgressNote.ALL_SECTIONS)
+    if unknown:
+        raise ValidationError({name: ["A note has no such section."] for name in unknown})
+    note = ProgressNote(
+        case=case,
+        author=actor,
+        format=format,
+        title=title.strip(),
+        contact_date=contact_date or timezone.localdate(),
+        duration_minutes=duration_minutes,
+        segment=segment,
+        **{name: text.strip() for name, text in sections.items()},
+    )
+    note.full_clean()
+    present = _check_present(case, present, note.contact_date)
+    with transaction.atomic():
+        note.save()
+        note.present.set(present)
+        fields = ["format", "title", "contact_date", "duration_minutes", "segment", *sections]
+        audit_on_case(
+            actor, AuditEntry.Action.CREATE, note, case, [*fields, *(["present"] if present else [])]
+        )
+    return note
+
+
+def _require_author(actor: User, note: ProgressNote, doing: str) -> None:
+    if note.author_id != actor.pk:
+        author = note.author.get_full_name() or note.author.username
+        raise PermissionDenied(f"Only {author}, who wrote this note, can {doing} it.")
+
+
+def _locked_note(note: ProgressNote, version: int) -> ProgressNote:
+    """The note's row, locked; a signed note or a stale version is refused."""
+    current = (
+        ProgressNote.objects.select_for_update(of=("self",))
+        .select_related("case", "signed_by")
+        .get(pk=note.pk)
+    )
+    if current.is_signed:
+        raise NoteLocked(current)
+    if current.version != version:
+        raise StaleEdit(current.version)
+    return current
+
+
+def note_update(
+    *,
+    actor: User,
+    note: ProgressNote,
+    version: int,
+    changes: dict[str, Any],
+    present: Sequence[Person] | None = None,
+) -> ProgressNote:
+    """Change a draft (author only). Signed notes are locked; a stale version is refused."""
+    if note.is_signed:
+        raise NoteLocked(note)
+    require_case_write(actor, note.case, open=False)
+    _require_author(actor, note, "change")
+    if "segment" in changes:
+        _require_segment(actor, changes["segment"])
+    case = note.case
+
+    def refuse_signed(current: ProgressNote) -> None:
+        if current.is_signed:
+            raise NoteLocked(current)
+
+    def set_present(current: ProgressNote, changed: list[str]) -> list[str]:
+        if present is None:
+            if "contact_date" in changed:
+                _check_present(case, list(current.present.all()), current.contact_date)
+            return []
+        wanted = _check_present(case, present, current.contact_date)
+        if {p.pk for p in wanted} == set(current.present.values_list("pk", flat=True)):
+            return []
+        current.present.set(wanted)
+        return ["present"]
+
+    return versioned_update(
+        actor=actor,
+        instance=note,
+        version=version,
+        changes=changes,
+        editable=NOTE_FIELDS,
+        person_id=case.person_id,
+        refuse=refuse_signed,
+        related=set_present,
+    )
+
+
+def note_sign(*, actor: User, note: ProgressNote, version: int) -> ProgressNote:
+    """Sign a complete draft (author only); from then on it is locked and corrected by addenda."""
+    if note.is_signed:
+        raise NoteLocked(note)
+    require_case_write(actor, note.case, open=False)
+    _require_author(actor, note, "sign")
+    with transaction.atomic():
+        current = _locked_note(note, version)
+        current.status = ProgressNote.Status.SIGNED
+        current.signed_by = actor
+        current.signed_at = timezone.now()
+        current.full_clean()
+        current.version += 1
+        current.save()
+        audit_on_case(
+            actor, AuditEntry.Action.UPDATE, current, current.case, ["status", "signed_by", "signed_at"]
+        )
+    return current
+
+
+def addendum_add(*, actor: User, note: ProgressNote, text: str) -> Addendum:
+    """Add a dated correction or addition under a signed note."""
+    require_case_write(actor, note.case, open=False, segment=note.segment, segment_refusal=SEGMENT_REFUSAL)
+    if not note.is_signed:
+        raise ValidationError(
+            {
+                "__all__": [
+                    "This note is still a draft: change the draft itself instead of adding an addendum."
+                ]
+            }
+        )
+    addendum = Addendum(note=note, text=text.strip(), author=actor)
+    addendum.full_clean()
+    with transaction.atomic():
+        addendum.save()
+        audit_on_case(actor, AuditEntry.Action.CREATE, addendum, note.case, ["text"])
+    return addendum
