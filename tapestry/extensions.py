@@ -3,7 +3,10 @@
 An app joins the shared pieces by having a module of the agreed name, so adding an area of
 practice touches no central list: `routes.py` (its rows of the route table), `api.py` (a
 ninja `router`), `urls.py` (mounted at the app config's `url_prefix`), `demo.py` (demo data),
-`timeline.py` and `caseload.py` (what it adds to a person's timeline and a worker's caseload).
+`timeline.py` and `caseload.py` (what it adds to a person's timeline and a worker's caseload),
+`nav.py` (its entries in the navigation), `measures.py` (the named, suppressed aggregates it offers
+to the floors above; see `tapestry/evidence/measures.py`) and `program_page.py` (what it shows on a
+program's page).
 """
 
 from __future__ import annotations
