@@ -2,195 +2,37 @@
 
 # No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
 
-from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.db.models import CharField, Model, QuerySet, TextField
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import ConfigDict, StringConstraints
 
 from tapestry.access.models import User
 from tapestry.evidence.suppression import Cell
 from tapestry.programs import selectors, services
-from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
+from tapestry.programs.models import LogicModelItem, Program, ProgramStaff
 from tapestry.programs.reach import Breakdown, program_reach
-from tapestry.web.schemas import ErrorOut, Pages
+from tapestry.programs.schemas import (
+    BudgetLineIn,
+    BudgetLineOut,
+    BudgetOut,
+    LogicItemIn,
+    LogicItemOut,
+    LogicItemPatch,
+    ProgramIn,
+    ProgramOut,
+    ProgramPatch,
+    ProgramReachOut,
+    StaffIn,
+    StaffOut,
+)
+from tapestry.web.ids import referenced
+from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["programs"])
-
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
-ProgramStatus = Program.Status
-Column = LogicModelItem.Column
-Frequency = LogicModelItem.Frequency
-Category = BudgetLine.Category
-RoleInProgram = ProgramStaff.RoleInProgram
-
-
-class ProgramIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    name: Name
-    description: str = ""
-    is_active: bool = Field(
-        True, description="Ignored when `status` is sent: only a running program is active."
-    )
-    status: ProgramStatus | None = None
-    target_population: str = ""
-    purpose: str = ""
-    capacity: int | None = Field(None, ge=1)
-    starts_on: date | None = None
-    ends_on: date | None = None
-
-
-class ProgramPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int = Field(ge=1, description="The version you read.")
-    name: Name | None = None
-    description: str | None = None
-    status: ProgramStatus | None = None
-    target_population: str | None = None
-    purpose: str | None = None
-    capacity: int | None = Field(None, ge=1)
-    starts_on: date | None = None
-    ends_on: date | None = None
-
-
-class ProgramOut(Schema):
-    id: int
-    name: str
-    description: str
-    is_active: bool
-    status: str
-    target_population: str
-    purpose: str
-    capacity: int | None
-    starts_on: date | None
-    ends_on: date | None
-    version: int
-    created_at: datetime
-    updated_at: datetime
-
-
-class LogicItemIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    column: Column
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-    indicator: str = ""
-    target_value: Decimal | None = Field(None, max_digits=12, decimal_places=2)
-    unit: str = ""
-    data_source: str = ""
-    measured: Frequency | None = None
-
-
-class LogicItemPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int = Field(ge=1)
-    column: Column | None = None
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] | None = None
-    indicator: str | None = None
-    target_value: Decimal | None = Field(None, max_digits=12, decimal_places=2)
-    unit: str | None = None
-    data_source: str | None = None
-    measured: Frequency | None = None
-    position: int | None = Field(None, ge=0, description="Place in the column, from 0.")
-
-
-class LogicItemOut(Schema):
-    id: int
-    program_id: int
-    column: str
-    text: str
-    position: int
-    indicator: str
-    target_value: Decimal | None
-    unit: str
-    data_source: str
-    measured: str
-    version: int
-
-
-class BudgetLineIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    category: Category
-    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-    amount: Decimal = Field(gt=0, max_digits=12, decimal_places=2)
-    funder: str = ""
-    fiscal_year: int = Field(ge=2000, le=2100)
-
-
-class BudgetLineOut(Schema):
-    id: int
-    program_id: int
-    category: str
-    description: str
-    amount: Decimal
-    funder: str
-    fiscal_year: int
-    version: int
-
-
-class BudgetTotalOut(Schema):
-    fiscal_year: int
-    category: str
-    total: Decimal
-
-
-class BudgetOut(Schema):
-    items: list[BudgetLineOut]
-    totals: list[BudgetTotalOut]
-    total: Decimal
-
-
-class StaffIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    user_id: int
-    role_in_program: RoleInProgram = RoleInProgram.STAFF
-    fte: Decimal = Field(Decimal("1.00"), gt=0, le=1, max_digits=3, decimal_places=2)
-    started_on: date | None = None
-
-
-class StaffOut(Schema):
-    id: int
-    user_id: int
-    name: str
-    role_in_program: str
-    fte: Decimal
-    started_on: date
-
-
-class CellOut(Schema):
-    label: str
-    value: int | None = Field(description="Null when the count is too small to show.")
-    suppressed: bool
-
-
-class BreakdownOut(Schema):
-    title: str
-    cells: list[CellOut]
-    total: CellOut
-    note: str
-
-
-class ProgramReachOut(Schema):
-    program_id: int
-    people_served: CellOut
-    by_need: BreakdownOut
-    by_age: BreakdownOut
-    by_gender: BreakdownOut
-    by_month: BreakdownOut
-
-
-def _errors(*codes: int) -> dict[int, type[ErrorOut]]:
-    return dict.fromkeys((401, 403, *codes), ErrorOut)
 
 
 def _staff_out(staff: ProgramStaff) -> dict:
@@ -234,10 +76,8 @@ ITEM_NOT_YOURS = "No such logic-model item among the programs you manage."
 
 def _item(user: User, item_id: int) -> LogicModelItem:
     """An item of a program the user manages; a missing one and another's answer alike (rule 9)."""
-    item = LogicModelItem.objects.filter(pk=item_id).first()
-    if item is None:
-        raise Http404(ITEM_NOT_YOURS)
     try:
+        item = selectors.logic_item(item_id)
         selectors.require_manageable(user, item.program_id)
     except Http404:
         raise Http404(ITEM_NOT_YOURS) from None
@@ -246,7 +86,7 @@ def _item(user: User, item_id: int) -> LogicModelItem:
 
 @router.get(
     "/programs",
-    response={200: list[ProgramOut], **_errors(422)},
+    response={200: list[ProgramOut], **error_responses(422)},
     operation_id="program_list",
     summary="List programs",
     description="`active=true` lists the programs that take new cases; `status` filters by design/running/closed.",
@@ -262,7 +102,7 @@ def program_list(
 
 @router.post(
     "/programs",
-    response={201: ProgramOut, **_errors(400, 422)},
+    response={201: ProgramOut, **error_responses(400, 422)},
     operation_id="program_create",
     summary="Add a program",
     description="Needs the program-manage capability; whoever adds a program becomes its manager.",
@@ -275,7 +115,7 @@ def program_create(request: HttpRequest, payload: ProgramIn) -> Status:
 
 @router.get(
     "/programs/{program_id}",
-    response={200: ProgramOut, **_errors(404)},
+    response={200: ProgramOut, **error_responses(404)},
     operation_id="program_detail",
     summary="A program's facts",
 )
@@ -285,7 +125,7 @@ def program_detail(request: HttpRequest, program_id: int) -> Program:
 
 @router.patch(
     "/programs/{program_id}",
-    response={200: ProgramOut, **_errors(400, 404, 409, 422)},
+    response={200: ProgramOut, **error_responses(400, 404, 409, 422)},
     operation_id="program_update",
     summary="Change a program",
     description="Only a program's managers (or a supervisor) may; send the `version` you read (409 if stale).",
@@ -300,7 +140,7 @@ def program_update(request: HttpRequest, program_id: int, payload: ProgramPatch)
 
 @router.get(
     "/programs/{program_id}/logic-model",
-    response={200: list[LogicItemOut], **_errors(404)},
+    response={200: list[LogicItemOut], **error_responses(404)},
     operation_id="logic_model",
     summary="A program's logic model",
     description="Items in column order (inputs, activities, outputs, short-term, long-term), then position.",
@@ -312,7 +152,7 @@ def logic_model(request: HttpRequest, program_id: int) -> list[LogicModelItem]:
 
 @router.post(
     "/programs/{program_id}/logic-model",
-    response={201: LogicItemOut, **_errors(400, 404, 422)},
+    response={201: LogicItemOut, **error_responses(400, 404, 422)},
     operation_id="logic_item_add",
     summary="Add an item to a logic-model column",
     description="Outcomes (short_term, long_term) may carry an indicator; other columns may not.",
@@ -326,7 +166,7 @@ def logic_item_add(request: HttpRequest, program_id: int, payload: LogicItemIn) 
 
 @router.patch(
     "/logic-model-items/{item_id}",
-    response={200: LogicItemOut, **_errors(400, 404, 409, 422)},
+    response={200: LogicItemOut, **error_responses(400, 404, 409, 422)},
     operation_id="logic_item_update",
     summary="Change a logic-model item",
 )
@@ -338,7 +178,7 @@ def logic_item_update(request: HttpRequest, item_id: int, payload: LogicItemPatc
 
 @router.delete(
     "/logic-model-items/{item_id}",
-    response={204: None, **_errors(404)},
+    response={204: None, **error_responses(404)},
     operation_id="logic_item_remove",
     summary="Remove a logic-model item",
 )
@@ -350,13 +190,13 @@ def logic_item_remove(request: HttpRequest, item_id: int) -> Status:
 
 @router.get(
     "/programs/{program_id}/budget-lines",
-    response={200: BudgetOut, **_errors(404)},
+    response={200: BudgetOut, **error_responses(404)},
     operation_id="budget_lines",
     summary="A program's budget lines with totals per fiscal year and category",
 )
 def budget_lines(request: HttpRequest, program_id: int) -> dict:
     program = selectors.program_get(user=request.user, program_id=program_id)
-    lines = list(BudgetLine.objects.filter(program=program))
+    lines = selectors.budget_lines(program)
     totals: dict[tuple[int, str], Decimal] = {}
     for line in lines:
         key = (line.fiscal_year, line.category)
@@ -373,7 +213,7 @@ def budget_lines(request: HttpRequest, program_id: int) -> dict:
 
 @router.post(
     "/programs/{program_id}/budget-lines",
-    response={201: BudgetLineOut, **_errors(400, 404, 422)},
+    response={201: BudgetLineOut, **error_responses(400, 404, 422)},
     operation_id="budget_line_add",
     summary="Add a budget line",
 )
@@ -384,7 +224,7 @@ def budget_line_add(request: HttpRequest, program_id: int, payload: BudgetLineIn
 
 @router.get(
     "/programs/{program_id}/staff",
-    response={200: list[StaffOut], **_errors(404)},
+    response={200: list[StaffOut], **error_responses(404)},
     operation_id="program_staff",
     summary="Who works on a program",
 )
@@ -395,25 +235,22 @@ def program_staff(request: HttpRequest, program_id: int) -> list[dict]:
 
 @router.post(
     "/programs/{program_id}/staff",
-    response={201: StaffOut, **_errors(400, 404, 422)},
+    response={201: StaffOut, **error_responses(400, 404, 422)},
     operation_id="program_staff_add",
     summary="Put a member of staff on a program",
 )
 def program_staff_add(request: HttpRequest, program_id: int, payload: StaffIn) -> Status:
     program = selectors.require_manageable(request.user, program_id)
     data = payload.model_dump()
-    user = User.objects.filter(pk=data.pop("user_id")).first()
-    if user is None:
-        from django.core.exceptions import ValidationError
-
-        raise ValidationError({"user_id": ["No such staff member."]})
+    user_id = data.pop("user_id")
+    user = referenced("user_id", lambda: selectors.staff_account(user_id), "No such staff member.")
     staff = services.staff_add(actor=request.user, program=program, user=user, **data)
     return Status(201, _staff_out(staff))
 
 
 @router.get(
     "/programs/{program_id}/reach",
-    response={200: ProgramReachOut, **_errors(404)},
+    response={200: ProgramReachOut, **error_responses(404)},
     operation_id="program_reach",
     summary="People a program served, by need, age, gender and month",
     description=(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet, Sum
@@ -208,3 +209,32 @@ def program_page(*, user: User, program_id: int) -> ProgramPage:
 def staff_choices() -> QuerySet[User]:
     """Active staff accounts that can be put on a program."""
     return User.objects.filter(is_active=True).exclude(role=Role.AUDITOR).order_by("last_name", "first_name")
+
+
+def _part(queryset: QuerySet, pk: int) -> Any:
+    """A program part by id; the program's own check follows (parts of others' programs are 404 too)."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404("No such record.")
+    return found
+
+
+def logic_item(pk: int) -> LogicModelItem:
+    return _part(LogicModelItem.objects.select_related("program"), pk)
+
+
+def budget_line(pk: int) -> BudgetLine:
+    return _part(BudgetLine.objects.select_related("program"), pk)
+
+
+def staff_member(pk: int) -> ProgramStaff:
+    return _part(ProgramStaff.objects.select_related("program", "user"), pk)
+
+
+def budget_lines(program: Program) -> list[BudgetLine]:
+    return list(BudgetLine.objects.filter(program=program))
+
+
+def staff_account(user_id: int) -> User | None:
+    """The account a body names by id (any account: the staff service says which may join)."""
+    return User.objects.filter(pk=user_id).first()
