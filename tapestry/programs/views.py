@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
 from tapestry.evidence import suppression
+from tapestry.evidence.charts import bar_chart
 from tapestry.programs import selectors, services
-from tapestry.programs.charts import bar_chart
 from tapestry.programs.forms import (
     BudgetLineEditForm,
     BudgetLineForm,

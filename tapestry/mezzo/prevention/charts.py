@@ -8,55 +8,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from tapestry.evidence import charts
 from tapestry.mezzo.prevention.models import OutcomeMeasure
 
 WIDTH = 520
 LABEL_H, BAR_H, GAP = 18, 16, 14
 LEFT, RIGHT = 60, 90
-MUTED, BEFORE, BETTER, WORSE, SAME = "#57606a", "#8c959f", "#1a7f37", "#a40e26", "#1f5f8b"
-
-
-def _svg(chart_id: str, title: str, summary: str, height: int, parts: list[SafeString]) -> SafeString:
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
-        'aria-labelledby="{}-title {}-desc" font-family="system-ui, sans-serif">'
-        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
-        WIDTH,
-        height,
-        chart_id,
-        chart_id,
-        chart_id,
-        title,
-        chart_id,
-        summary,
-        mark_safe("".join(parts)),  # noqa: S308 - every part was escaped by format_html
-    )
+BEFORE, BETTER, WORSE, SAME = "#8c959f", "#1a7f37", "#a40e26", charts.ACCENT
+FONT = "system-ui, sans-serif"
 
 
 def _bar(y: float, value: float, top: float, label: str, fill: str, caption: str) -> SafeString:
-    plot_w = WIDTH - LEFT - RIGHT
-    width = 0.0 if top <= 0 else max(value, 0) / top * plot_w
-    return format_html(
-        '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>'
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>'
-        '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
-        LEFT - 6,
-        f"{y + BAR_H - 4:.1f}",
-        MUTED,
-        label,
-        LEFT,
-        f"{y:.1f}",
-        f"{width:.1f}",
-        BAR_H,
-        fill,
-        caption,
-        f"{LEFT + width + 6:.1f}",
-        f"{y + BAR_H - 4:.1f}",
-        MUTED,
-        caption,
+    text_y = y + BAR_H - 4
+    length = charts.scale(value, top, WIDTH - LEFT - RIGHT)
+    return charts.hbar(
+        left=LEFT,
+        y=y,
+        length=length,
+        height=BAR_H,
+        text_y=text_y,
+        label=label,
+        caption=caption,
+        fill=fill,
+        title=caption,
     )
 
 
@@ -67,40 +43,21 @@ def measures_chart(measures: Sequence[OutcomeMeasure], chart_id: str = "measures
     for measure in measures:
         top = float(max(abs(measure.before_value), abs(measure.after_value)))
         after_fill = {True: BETTER, False: WORSE, None: SAME}[measure.improved]
-        parts.append(
-            format_html(
-                '<text x="0" y="{}" font-size="13" font-weight="600" fill="#24292f">{} ({})</text>',
-                f"{y + 13:.1f}",
-                measure.name,
-                measure.get_direction_display().lower(),
-            )
-        )
+        heading = f"{measure.name} ({measure.get_direction_display().lower()})"
+        parts.append(charts.text(0, y + 13, heading, size=13, font_weight=600, fill="#24292f"))
         y += LABEL_H
-        parts.append(
-            _bar(
-                y,
-                float(measure.before_value),
-                top,
-                "Before",
-                BEFORE,
-                f"{measure.before_display} {measure.unit}",
-            )
-        )
+        before = f"{measure.before_display} {measure.unit}"
+        parts.append(_bar(y, float(measure.before_value), top, "Before", BEFORE, before))
         y += BAR_H + 4
-        parts.append(
-            _bar(
-                y,
-                float(measure.after_value),
-                top,
-                "After",
-                after_fill,
-                f"{measure.after_display} {measure.unit}",
-            )
-        )
+        after = f"{measure.after_display} {measure.unit}"
+        parts.append(_bar(y, float(measure.after_value), top, "After", after_fill, after))
         y += BAR_H + GAP
     better = sum(1 for m in measures if m.improved)
     summary = f"{len(measures)} measure{'s' if len(measures) != 1 else ''} before and after; {better} changed for the better."
-    return _svg(chart_id, "Outcome measures before and after", summary, int(y) + 4, parts)
+    title = "Outcome measures before and after"
+    return charts.svg(
+        parts, width=WIDTH, height=int(y) + 4, chart_id=chart_id, title=title, desc=summary, font=FONT
+    )
 
 
 def reach_chart(by_month: Sequence[tuple[str, int, int]], chart_id: str = "reach-chart") -> SafeString:
@@ -116,4 +73,7 @@ def reach_chart(by_month: Sequence[tuple[str, int, int]], chart_id: str = "reach
     summary = (
         f"Headcount by month over {len(by_month)} month{'s' if len(by_month) != 1 else ''}: {total} in all."
     )
-    return _svg(chart_id, "Participants by month", summary, int(y) + 4, parts)
+    title = "Participants by month"
+    return charts.svg(
+        parts, width=WIDTH, height=int(y) + 4, chart_id=chart_id, title=title, desc=summary, font=FONT
+    )

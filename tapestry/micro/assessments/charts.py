@@ -10,15 +10,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from tapestry.evidence import charts
 from tapestry.micro.assessments.instruments import INSTRUMENTS, Band
 from tapestry.micro.assessments.models import Assessment
 
 WIDTH, HEIGHT = 520, 250
 LEFT, RIGHT, TOP, BOTTOM = 36, 118, 12, 36
-MUTED, ACCENT, DANGER = "#57606a", "#1f5f8b", "#a40e26"
+ACCENT, DANGER = charts.ACCENT, "#a40e26"
 BAND_FILLS = ("#f6f8fa", "#ffffff")
 FLAGGED_FILLS = ("#fdecee", "#f8dadf")
 
@@ -123,12 +123,11 @@ def line_chart(
     first, last = points[0].day, points[-1].day
     span = (last - first).days
 
-    # Coordinates as text with one decimal: format_html escapes its arguments, so it cannot format floats.
     def x(day: date) -> str:
         return f"{LEFT + (plot_w / 2 if span == 0 else (day - first).days / span * plot_w):.1f}"
 
     def y(score: float) -> str:
-        return f"{TOP + plot_h - max(0.0, min(score, y_max)) / y_max * plot_h:.1f}"
+        return f"{TOP + plot_h - charts.scale(score, y_max, plot_h):.1f}"
 
     parts: list[SafeString] = []
     ranged = [band for band in bands if band.low is not None and band.high is not None]
@@ -136,100 +135,43 @@ def line_chart(
         top, bottom = float(y(band.high + 0.5)), float(y(band.low - 0.5))
         flagged = flag_at is not None and band.low >= flag_at
         fill = (FLAGGED_FILLS if flagged else BAND_FILLS)[n % 2]
-        parts.append(
-            format_html(
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
-                '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
-                LEFT,
-                f"{top:.1f}",
-                plot_w,
-                f"{bottom - top:.1f}",
-                fill,
-                LEFT + plot_w + 6,
-                f"{(top + bottom) / 2 + 4:.1f}",
-                MUTED,
-                band.label,
-            )
-        )
+        parts.append(charts.rect(LEFT, top, plot_w, bottom - top, fill))
+        parts.append(charts.text(LEFT + plot_w + 6, (top + bottom) / 2 + 4, band.label, fill=charts.MUTED))
     ticks = sorted({0, y_max, *(band.low for band in ranged if 0 < band.low < y_max)})
-    parts.append(
-        format_html_join(
-            "",
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#d0d7de"/>'
-            '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>',
-            ((LEFT, y(t), LEFT + plot_w, y(t), LEFT - 6, f"{float(y(t)) + 4:.1f}", MUTED, t) for t in ticks),
-        )
-    )
+    parts.append(charts.y_gridlines(((float(y(t)), t) for t in ticks), left=LEFT, right=LEFT + plot_w))
     if flag_at is not None and flag_at <= y_max:
-        parts.append(
-            format_html(
-                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5" '
-                'stroke-dasharray="5 4"/>',
-                LEFT,
-                y(flag_at - 0.5),
-                LEFT + plot_w,
-                y(flag_at - 0.5),
-                DANGER,
-            )
-        )
+        flag_y = y(flag_at - 0.5)
+        dashed = {"stroke_width": 1.5, "stroke_dasharray": "5 4"}
+        parts.append(charts.line(LEFT, flag_y, LEFT + plot_w, flag_y, DANGER, **dashed))
     labelled = [points[0]] if span == 0 else [points[0], points[-1]]
-    parts.append(
-        format_html_join(
-            "",
-            '<text x="{}" y="{}" font-size="12" text-anchor="{}" fill="{}">{}</text>',
-            (
-                (
-                    x(p.day),
-                    HEIGHT - BOTTOM + 18,
-                    "middle" if span == 0 else anchor,
-                    MUTED,
-                    f"{p.day:%Y-%m-%d}",
-                )
-                for p, anchor in zip(labelled, ("start", "end"), strict=False)
-            ),
-        )
-    )
+    for p, anchor in zip(labelled, ("start", "end"), strict=False):
+        anchor = "middle" if span == 0 else anchor
+        day = f"{p.day:%Y-%m-%d}"
+        parts.append(charts.text(x(p.day), HEIGHT - BOTTOM + 18, day, text_anchor=anchor, fill=charts.MUTED))
     if len(points) > 1:
         line = " ".join(f"{x(p.day)},{y(p.score)}" for p in points)
+        parts.append(charts.element("polyline", points=line, fill="none", stroke=ACCENT, stroke_width=2))
+    for p in points:
+        band = f" ({p.band}, flagged)" if p.flagged else f" ({p.band})" if p.band else ""
         parts.append(
-            format_html('<polyline points="{}" fill="none" stroke="{}" stroke-width="2"/>', line, ACCENT)
+            charts.element(
+                "circle",
+                charts.tooltip(f"{p.day:%Y-%m-%d}: {p.score}{band}"),
+                cx=x(p.day),
+                cy=y(p.score),
+                r=5 if p.flagged else 4,
+                fill=DANGER if p.flagged else ACCENT,
+                stroke="#ffffff",
+                stroke_width=1.5,
+            )
         )
-    parts.append(
-        format_html_join(
-            "",
-            '<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="#ffffff" stroke-width="1.5">'
-            "<title>{}: {}{}</title></circle>",
-            (
-                (
-                    x(p.day),
-                    y(p.score),
-                    5 if p.flagged else 4,
-                    DANGER if p.flagged else ACCENT,
-                    f"{p.day:%Y-%m-%d}",
-                    p.score,
-                    f" ({p.band}, flagged)" if p.flagged else f" ({p.band})" if p.band else "",
-                )
-                for p in points
-            ),
-        )
-    )
     latest = points[-1]
     summary = (
         f"{len(points)} score{'s' if len(points) != 1 else ''} from {first:%Y-%m-%d} to {last:%Y-%m-%d}, "
         f"on a scale of 0 to {y_max}; the latest is {latest.score}"
         + (f" ({latest.band})." if latest.band else ".")
     )
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
-        'aria-labelledby="{}-title {}-desc" font-family="system-ui, sans-serif">'
-        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
-        WIDTH,
-        HEIGHT,
-        chart_id,
-        chart_id,
-        chart_id,
-        title,
-        chart_id,
-        summary,
-        mark_safe("".join(parts)),  # noqa: S308 - every part was escaped by format_html above
+    font = "system-ui, sans-serif"
+    return charts.svg(
+        parts, width=WIDTH, height=HEIGHT, chart_id=chart_id, title=title, desc=summary, font=font
     )
