@@ -98,6 +98,11 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 max_connections = 50
+# No autovacuum: a test's rolled-back rows leave dead tuples, and an ANALYZE that lands mid-run records
+# the tables as empty while the next test holds thousands of uncommitted rows; the planner then nests
+# sequential scans and one statement ran for over ten minutes (the demo-seed tests). Never-analyzed
+# tables keep PostgreSQL's default size estimate, so plans stay the same from run to run.
+autovacuum = off
 EOF
 
     # Another process may take the port between picking and binding: retry on a new one.
