@@ -112,7 +112,7 @@ def register_client(page: Page) -> Person:
 def record_consent(page: Page) -> None:
     page.get_by_role("link", name="Record a consent").click()
     page.locator("main").get_by_label("Purpose").select_option(label="Referral to a service")
-    page.locator("main").get_by_label("Information").fill(
+    page.locator("main").get_by_label("What may be shared, in the person's words").fill(
         "Name, phone number and that the household needs food"
     )
     page.locator("main").get_by_label("Recipient organisation").select_option(label=PROVIDER)
