@@ -58,6 +58,11 @@ def test_the_document_is_valid_openapi():
     validate(_document())
 
 
+def test_every_operation_has_its_own_id():
+    ids = [op["operationId"] for methods in _document()["paths"].values() for op in methods.values()]
+    assert ids and len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
 def test_no_two_schema_classes_used_by_the_api_share_a_name():
     found: dict[str, set[str]] = defaultdict(set)
     seen: set[type] = set()

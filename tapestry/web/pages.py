@@ -1,6 +1,7 @@
 """Page helpers: bind a form to a POST, run a service on a valid submit, render a form page.
 
-A view then reads as: bind, `submit`, on success a message and a redirect, else `form_page`.
+A view then reads as: bind, `submit`, on success a message and a redirect, else `form_page`;
+`save_page` is that whole sequence in one call.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from tapestry.access.errors import StaleEdit
 
@@ -61,6 +62,30 @@ def form_page(
     if audit is not None:
         audit()
     return render(request, template, {"form": form, **context}, status=status)
+
+
+def save_page(
+    request: HttpRequest,
+    template: str,
+    *,
+    form: forms.BaseForm,
+    call: Callable[[], Any],
+    done: str | Callable[[Any], str],
+    then: str | Callable[[Any], str],
+    invalid: int = 400,
+    audit: Callable[[], Any] | None = None,
+    **context: Any,
+) -> HttpResponse:
+    """A whole form view: `submit`; on success the message `done` and a redirect to `then` (either may
+    be a function of the saved record); else the form page again, with its errors and status.
+
+    The service `call` returns what it saved: None counts as not saved.
+    """
+    saved, status = submit(form, call, invalid=invalid)
+    if saved is not None:
+        messages.success(request, done(saved) if callable(done) else done)
+        return redirect(then(saved) if callable(then) else then)
+    return form_page(request, template, form=form, status=status, audit=audit, **context)
 
 
 def act(request: HttpRequest, call: Callable[[], Any], done: str | Callable[[Any], str]) -> Any:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from ninja import Field, Schema
+from ninja import Field, Query, Schema
 from ninja.pagination import PageNumberPagination
 from pydantic import ConfigDict
 
@@ -34,6 +34,11 @@ def refuse_nulls(changes: Mapping[str, Any], names: Iterable[str]) -> None:
     for name in names:
         if name in changes and changes[name] is None:
             raise ValidationError({name: ["This field cannot be empty."]})
+
+
+def purpose_query(what: str = "the record") -> Any:
+    """The `purpose` query parameter of an audited read: why the caller opens `what`."""
+    return Query("case work", min_length=1, max_length=200, description=f"Why you open {what}.")
 
 
 class PageParams(Schema):
