@@ -7,7 +7,7 @@ investigation started within their response time; and the federal clocks of each
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -44,6 +44,13 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
     ]
 
 
+def _alert(kind: str, case: Case, when: date | datetime, title: str, url: str) -> CaseloadAlert:
+    """An alert about `case`, under the name of the person the case is about."""
+    return CaseloadAlert(
+        kind=kind, when=when, title=title, person_name=case.person.display_name, url=url, case_id=case.pk
+    )
+
+
 def _index(case_id: int) -> str:
     return reverse("child_welfare:case_index", kwargs={"case_pk": case_id})
 
@@ -77,24 +84,22 @@ def _hearing_alerts(hearings: list[Hearing]) -> list[CaseloadAlert]:
         kind = hearing.get_hearing_type_display()
         if hearing.scheduled_at >= now and hearing.scheduled_at <= now + HEARING_HORIZON:
             alerts.append(
-                CaseloadAlert(
-                    kind="upcoming_review",
-                    when=hearing.scheduled_at,
-                    title=f"{kind} hearing{about} at {hearing.court}",
-                    person_name=case.person.display_name,
-                    url=_index(case.pk),
-                    case_id=case.pk,
+                _alert(
+                    "upcoming_review",
+                    case,
+                    hearing.scheduled_at,
+                    f"{kind} hearing{about} at {hearing.court}",
+                    _index(case.pk),
                 )
             )
         elif hearing.scheduled_at < now and not hearing.outcome.strip():
             alerts.append(
-                CaseloadAlert(
-                    kind="overdue_task",
-                    when=hearing.scheduled_at,
-                    title=f"Record the outcome of the {kind.lower()} hearing{about}",
-                    person_name=case.person.display_name,
-                    url=reverse("child_welfare:hearing_outcome", kwargs={"pk": hearing.pk}),
-                    case_id=case.pk,
+                _alert(
+                    "overdue_task",
+                    case,
+                    hearing.scheduled_at,
+                    f"Record the outcome of the {kind.lower()} hearing{about}",
+                    reverse("child_welfare:hearing_outcome", kwargs={"pk": hearing.pk}),
                 )
             )
     return alerts
@@ -127,37 +132,26 @@ def _safety_alerts(user: User) -> list[CaseloadAlert]:
         if plan is None:
             if assessment.decision == SafetyAssessment.Decision.CONDITIONALLY_SAFE:
                 alerts.append(
-                    CaseloadAlert(
-                        kind="overdue_task",
-                        when=assessment.assessed_on,
-                        title="Conditionally safe with no safety plan: make the plan",
-                        person_name=case.person.display_name,
-                        url=url,
-                        case_id=case.pk,
+                    _alert(
+                        "overdue_task",
+                        case,
+                        assessment.assessed_on,
+                        "Conditionally safe with no safety plan: make the plan",
+                        url,
                     )
                 )
         elif plan.review_on < today:
             alerts.append(
-                CaseloadAlert(
-                    kind="overdue_task",
-                    when=plan.review_on,
-                    title=f"Safety plan review overdue (due {plan.review_on:%Y-%m-%d})",
-                    person_name=case.person.display_name,
-                    url=url,
-                    case_id=case.pk,
+                _alert(
+                    "overdue_task",
+                    case,
+                    plan.review_on,
+                    f"Safety plan review overdue (due {plan.review_on:%Y-%m-%d})",
+                    url,
                 )
             )
         elif plan.review_on <= today + PLAN_REVIEW_HORIZON:
-            alerts.append(
-                CaseloadAlert(
-                    kind="upcoming_review",
-                    when=plan.review_on,
-                    title="Safety plan review",
-                    person_name=case.person.display_name,
-                    url=url,
-                    case_id=case.pk,
-                )
-            )
+            alerts.append(_alert("upcoming_review", case, plan.review_on, "Safety plan review", url))
     return alerts
 
 
@@ -185,13 +179,12 @@ def _report_alerts(user: User) -> list[CaseloadAlert]:
         else:
             title = f"Start the investigation of report {report.number} ({priority})"
         alerts.append(
-            CaseloadAlert(
-                kind="overdue_task" if report.respond_by < now else "upcoming_review",
-                when=report.respond_by,
-                title=title,
-                person_name=report.case.person.display_name,
-                url=reverse("child_welfare:report_detail", kwargs={"pk": report.pk}),
-                case_id=report.case_id,
+            _alert(
+                "overdue_task" if report.respond_by < now else "upcoming_review",
+                report.case,
+                report.respond_by,
+                title,
+                reverse("child_welfare:report_detail", kwargs={"pk": report.pk}),
             )
         )
     return alerts
@@ -230,28 +223,26 @@ def _clock_alerts(user: User, hearings: list[Hearing]) -> list[CaseloadAlert]:
         about = _about(clock.child.pk, clock.child, case)
         if clock.permanency_status:
             alerts.append(
-                CaseloadAlert(
-                    kind="overdue_task" if clock.permanency_status == "overdue" else "upcoming_review",
-                    when=clock.permanency_hearing_due,
-                    title=f"Permanency hearing{about} due by {clock.permanency_hearing_due:%Y-%m-%d}",
-                    person_name=case.person.display_name,
-                    url=_index(case.pk),
-                    case_id=case.pk,
+                _alert(
+                    "overdue_task" if clock.permanency_status == "overdue" else "upcoming_review",
+                    case,
+                    clock.permanency_hearing_due,
+                    f"Permanency hearing{about} due by {clock.permanency_hearing_due:%Y-%m-%d}",
+                    _index(case.pk),
                 )
             )
         if clock.tpr_status:
             reached = "since" if clock.tpr_reached else "from"
             alerts.append(
-                CaseloadAlert(
-                    kind="overdue_task" if clock.tpr_status == "overdue" else "upcoming_review",
-                    when=clock.tpr_due,
-                    title=(
+                _alert(
+                    "overdue_task" if clock.tpr_status == "overdue" else "upcoming_review",
+                    case,
+                    clock.tpr_due,
+                    (
                         f"15 of the last 22 months in care{about} {reached} {clock.tpr_due:%Y-%m-%d}: "
                         "file a TPR petition or record the exception"
                     ),
-                    person_name=case.person.display_name,
-                    url=_index(case.pk),
-                    case_id=case.pk,
+                    _index(case.pk),
                 )
             )
     return alerts

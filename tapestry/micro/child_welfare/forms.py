@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 
 from tapestry.access.models import User
 from tapestry.micro.child_welfare import services
@@ -25,7 +24,7 @@ from tapestry.micro.child_welfare.models import (
     TerminationReview,
 )
 from tapestry.people.forms import PersonChoiceField
-from tapestry.people.models import Organisation, Person
+from tapestry.people.models import Person
 from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, VersionedForm
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -50,18 +49,32 @@ class NestedErrors:
         super().show_service_errors(error)
 
 
-def _persons(field: forms.Field, persons: QuerySet[Person]) -> None:
-    field.queryset = persons
+class FieldSetup:
+    """What a form sets on its fields: `choices_from` maps a field to the keyword argument of the form
+    that brings its choices (the view passes what the worker may choose); `required_fields` are the
+    model's optional fields this form needs."""
+
+    choices_from: dict[str, str] = {}
+    required_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        given = {keyword: kwargs.pop(keyword) for keyword in set(self.choices_from.values())}
+        super().__init__(*args, **kwargs)
+        for name, keyword in self.choices_from.items():
+            self.fields[name].queryset = given[keyword]
+        for name in self.required_fields:
+            self.fields[name].required = True
 
 
 # Reports -------------------------------------------------------------------------------------------
 
 
-class ReportForm(NestedErrors, ServiceModelForm):
+class ReportForm(NestedErrors, FieldSetup, ServiceModelForm):
     """A report and its first allegation; more allegations and people are added on the report's page."""
 
     nested_prefix = "allegations.0."
     nested_renames = {"description": "allegation_description"}
+    choices_from = {"child": "persons", "alleged_perpetrator": "persons", "parents": "persons"}
 
     child = PersonChoiceField(
         queryset=Person.objects.none(),
@@ -100,12 +113,8 @@ class ReportForm(NestedErrors, ServiceModelForm):
         labels = {"reporter_type": "Who reported", "response_priority": "Response priority"}
         help_texts = {"reporter_name": "Leave empty for an anonymous reporter."}
 
-    def __init__(
-        self, *args: Any, persons: QuerySet[Person], child: Person | None = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, child: Person | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("child", "alleged_perpetrator", "parents"):
-            _persons(self.fields[name], persons)
         if child is not None and not self.is_bound:
             self.initial["child"] = child.pk
 
@@ -129,7 +138,8 @@ class ReportForm(NestedErrors, ServiceModelForm):
         ]
 
 
-class ScreeningForm(VersionedForm):
+class ScreeningForm(FieldSetup, VersionedForm):
+    choices_from = {"referred_to": "organisations"}
     screening = forms.ChoiceField(
         label="Screening decision",
         choices=[c for c in Report.Screening.choices if c[0] != Report.Screening.AWAITING],
@@ -147,44 +157,40 @@ class ScreeningForm(VersionedForm):
             "response_priority": "How soon the investigation must make first contact.",
         }
 
-    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["referred_to"].queryset = organisations
         if not self.is_bound:
             self.initial["screening"] = ""
 
 
-class AllegationForm(ServiceModelForm):
+class AllegationForm(FieldSetup, ServiceModelForm):
+    choices_from = {"child": "persons", "alleged_perpetrator": "persons"}
+
     class Meta:
         model = Allegation
         fields = ["child", "maltreatment", "alleged_perpetrator", "description"]
         field_classes = {"child": PersonChoiceField, "alleged_perpetrator": PersonChoiceField}
         widgets = {"description": TEXT}
 
-    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _persons(self.fields["child"], persons)
-        _persons(self.fields["alleged_perpetrator"], persons)
-
     def allegation(self) -> services.AllegationInput:
         return services.AllegationInput(**self.cleaned_data)
 
 
-class ParticipantForm(ServiceModelForm):
+class ParticipantForm(FieldSetup, ServiceModelForm):
+    choices_from = {"person": "persons"}
+
     class Meta:
         model = ReportParticipant
         fields = ["person", "role", "note"]
         field_classes = {"person": PersonChoiceField}
 
-    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _persons(self.fields["person"], persons)
-
 
 # Investigation ---------------------------------------------------------------------------------------
 
 
-class InvestigationStartForm(ServiceModelForm):
+class InvestigationStartForm(FieldSetup, ServiceModelForm):
+    choices_from = {"worker": "workers"}
+
     class Meta:
         model = Investigation
         fields = ["worker", "started_on"]
@@ -192,24 +198,21 @@ class InvestigationStartForm(ServiceModelForm):
         labels = {"worker": "Investigating worker"}
         help_texts = {"worker": "Staff granted the child-welfare segment."}
 
-    def __init__(self, *args: Any, workers: QuerySet[User], actor: User, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["worker"].queryset = workers
         if not self.is_bound:
             self.initial["worker"] = actor.pk
 
 
-class ContactForm(ServiceModelForm):
+class ContactForm(FieldSetup, ServiceModelForm):
+    choices_from = {"person": "persons"}
+
     class Meta:
         model = InvestigationContact
         fields = ["contacted_at", "person", "collateral_name", "method", "summary"]
         field_classes = {"person": PersonChoiceField}
         widgets = {"contacted_at": DATETIME_INPUT, "summary": forms.Textarea(attrs={"rows": 4})}
         labels = {"contacted_at": "When", "person": "Person contacted"}
-
-    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _persons(self.fields["person"], persons)
 
 
 class FindingForm(VersionedForm):
@@ -222,23 +225,21 @@ class FindingForm(VersionedForm):
         labels = {"found_on": "Date of the finding"}
 
 
-class InvestigationCloseForm(VersionedForm):
+class InvestigationCloseForm(FieldSetup, VersionedForm):
+    required_fields = ("closed_on", "conclusion")
+
     class Meta:
         model = Investigation
         fields = ["closed_on", "conclusion"]
         widgets = {"closed_on": DATE_INPUT, "conclusion": forms.Textarea(attrs={"rows": 4})}
         labels = {"closed_on": "Closed on"}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["closed_on"].required = True
-        self.fields["conclusion"].required = True
-
 
 # Safety --------------------------------------------------------------------------------------------
 
 
-class SafetyAssessmentForm(ServiceModelForm):
+class SafetyAssessmentForm(FieldSetup, ServiceModelForm):
+    choices_from = {"report": "reports"}
     threats = forms.MultipleChoiceField(
         label="Safety threats identified",
         choices=SafetyAssessment.Threat.choices,
@@ -258,31 +259,29 @@ class SafetyAssessmentForm(ServiceModelForm):
         }
         labels = {"report": "After report"}
 
-    def __init__(self, *args: Any, reports: QuerySet[Report], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["report"].queryset = reports
         self.fields["decision"].choices = SafetyAssessment.Decision.choices
 
 
-class PlanActionForm(ServiceModelForm):
+class PlanActionForm(FieldSetup, ServiceModelForm):
+    choices_from = {"responsible_person": "persons"}
+
     class Meta:
         model = SafetyPlanAction
         fields = ["action", "responsible_person", "responsible_name", "when"]
         field_classes = {"responsible_person": PersonChoiceField}
         labels = {"responsible_person": "Responsible person"}
 
-    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _persons(self.fields["responsible_person"], persons)
-
     def plan_action(self) -> services.PlanActionInput:
         return services.PlanActionInput(**self.cleaned_data)
 
 
-class SafetyPlanForm(NestedErrors, ServiceForm):
+class SafetyPlanForm(NestedErrors, FieldSetup, ServiceForm):
     """A safety plan and its first action; more actions are added on the assessment's page."""
 
     nested_prefix = "actions.0."
+    choices_from = {"responsible_person": "persons"}
 
     monitoring = forms.CharField(widget=TEXT, help_text=SafetyPlan._meta.get_field("monitoring").help_text)
     review_on = forms.DateField(label="Review the plan on", widget=DATE_INPUT)
@@ -297,10 +296,6 @@ class SafetyPlanForm(NestedErrors, ServiceForm):
         help_text="For example: 'Health visitor', 'Neighbour (Mrs Patel)'.",
     )
     when = forms.CharField(max_length=150, required=False, help_text="For example: 'every evening'.")
-
-    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _persons(self.fields["responsible_person"], persons)
 
     def plan_action(self) -> services.PlanActionInput:
         data = self.cleaned_data
@@ -322,7 +317,8 @@ class SafetyPlanEditForm(VersionedForm):
 # Placements and hearings --------------------------------------------------------------------------
 
 
-class PlacementForm(ServiceModelForm):
+class PlacementForm(FieldSetup, ServiceModelForm):
+    choices_from = {"child": "children", "carer_person": "persons", "carer_organisation": "organisations"}
     end_current = forms.BooleanField(
         label="End the current placement on this start date",
         required=False,
@@ -348,38 +344,24 @@ class PlacementForm(ServiceModelForm):
         labels = {"placement_type": "Type of placement"}
         help_texts = {"carer_person": "The foster carer, relative or adoptive parent, if on record."}
 
-    def __init__(
-        self,
-        *args: Any,
-        children: QuerySet[Person],
-        persons: QuerySet[Person],
-        organisations: QuerySet[Organisation],
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        _persons(self.fields["child"], children)
-        _persons(self.fields["carer_person"], persons)
-        self.fields["carer_organisation"].queryset = organisations
-
     def _get_validation_exclusions(self) -> set[str]:
         # The one-open-placement rule is the service's: it can also end the current placement.
         return {*super()._get_validation_exclusions(), "child"}
 
 
-class PlacementEndForm(VersionedForm):
+class PlacementEndForm(FieldSetup, VersionedForm):
+    required_fields = ("ended_on", "end_reason")
+
     class Meta:
         model = Placement
         fields = ["ended_on", "end_reason"]
         widgets = {"ended_on": DATE_INPUT, "end_reason": TEXT}
         labels = {"ended_on": "Ended on", "end_reason": "Why it ended"}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["ended_on"].required = True
-        self.fields["end_reason"].required = True
 
+class HearingForm(FieldSetup, ServiceModelForm):
+    choices_from = {"court": "courts", "child": "children"}
 
-class HearingForm(ServiceModelForm):
     class Meta:
         model = Hearing
         fields = ["court", "hearing_type", "scheduled_at", "child"]
@@ -387,42 +369,33 @@ class HearingForm(ServiceModelForm):
         widgets = {"scheduled_at": DATETIME_INPUT}
         labels = {"hearing_type": "Type of hearing"}
 
-    def __init__(
-        self, *args: Any, courts: QuerySet[Organisation], children: QuerySet[Person], **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["court"].queryset = courts
-        _persons(self.fields["child"], children)
 
+class HearingOutcomeForm(FieldSetup, VersionedForm):
+    required_fields = ("outcome",)
 
-class HearingOutcomeForm(VersionedForm):
     class Meta:
         model = Hearing
         fields = ["outcome", "next_hearing_on"]
         widgets = {"outcome": forms.Textarea(attrs={"rows": 4}), "next_hearing_on": DATE_INPUT}
         labels = {"outcome": "What the court decided"}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["outcome"].required = True
-
 
 # Permanency -----------------------------------------------------------------------------------------
 
 
-class PermanencyGoalForm(ServiceModelForm):
+class PermanencyGoalForm(FieldSetup, ServiceModelForm):
+    choices_from = {"child": "children"}
+
     class Meta:
         model = PermanencyGoal
         fields = ["child", "goal", "concurrent_goal", "set_on", "reason"]
         field_classes = {"child": PersonChoiceField}
         widgets = {"set_on": DATE_INPUT, "reason": TEXT}
 
-    def __init__(self, *args: Any, children: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _persons(self.fields["child"], children)
 
+class TerminationReviewForm(FieldSetup, ServiceModelForm):
+    choices_from = {"child": "children"}
 
-class TerminationReviewForm(ServiceModelForm):
     class Meta:
         model = TerminationReview
         fields = ["child", "decision", "decided_on", "explanation"]
@@ -430,7 +403,6 @@ class TerminationReviewForm(ServiceModelForm):
         widgets = {"decided_on": DATE_INPUT, "explanation": TEXT, "decision": forms.RadioSelect}
         labels = {"decision": "What the agency did", "decided_on": "Date"}
 
-    def __init__(self, *args: Any, children: QuerySet[Person], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _persons(self.fields["child"], children)
         self.fields["decision"].choices = TerminationReview.Decision.choices

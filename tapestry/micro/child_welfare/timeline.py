@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.db.models import Q
 from django.urls import reverse
 
@@ -19,6 +22,11 @@ def _index(case_id: int) -> str:
     return reverse("child_welfare:case_index", kwargs={"case_pk": case_id})
 
 
+def _event(record: Any, when: dt.date | dt.datetime, title: str, url: str, detail: str = "") -> TimelineEvent:
+    """A child-welfare event about `record`, on the timeline of its case."""
+    return TimelineEvent(when=when, kind=KIND, title=title, detail=detail, url=url, case_id=record.case_id)
+
+
 def _report_events(user: User, person: Person) -> list[TimelineEvent]:
     named = Allegation.objects.filter(child=person).values("report_id")
     reports = policy.visible(
@@ -27,47 +35,25 @@ def _report_events(user: User, person: Person) -> list[TimelineEvent]:
     events = []
     for report in reports:
         url = reverse("child_welfare:report_detail", kwargs={"pk": report.pk})
+        screening = report.get_screening_display().lower()
         events.append(
-            TimelineEvent(
-                when=report.received_at,
-                kind=KIND,
-                title=f"Report {report.number} of suspected abuse or neglect received",
-                detail=f"From: {report.get_reporter_type_display().lower()}; {report.get_screening_display().lower()}",
-                url=url,
-                case_id=report.case_id,
+            _event(
+                report,
+                report.received_at,
+                f"Report {report.number} of suspected abuse or neglect received",
+                url,
+                f"From: {report.get_reporter_type_display().lower()}; {screening}",
             )
         )
         if report.screened_at:
-            events.append(
-                TimelineEvent(
-                    when=report.screened_at,
-                    kind=KIND,
-                    title=f"Report {report.number} {report.get_screening_display().lower()}",
-                    url=url,
-                    case_id=report.case_id,
-                )
-            )
+            events.append(_event(report, report.screened_at, f"Report {report.number} {screening}", url))
         investigation = investigation_of(report)
         if investigation is not None:
-            events.append(
-                TimelineEvent(
-                    when=investigation.started_on,
-                    kind=KIND,
-                    title=f"Investigation of report {report.number} started",
-                    url=url,
-                    case_id=report.case_id,
-                )
-            )
+            title = f"Investigation of report {report.number}"
+            events.append(_event(report, investigation.started_on, f"{title} started", url))
             if investigation.closed_on:
                 events.append(
-                    TimelineEvent(
-                        when=investigation.closed_on,
-                        kind=KIND,
-                        title=f"Investigation of report {report.number} closed",
-                        detail=investigation.conclusion,
-                        url=url,
-                        case_id=report.case_id,
-                    )
+                    _event(report, investigation.closed_on, f"{title} closed", url, investigation.conclusion)
                 )
     return events
 
@@ -79,12 +65,11 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
     events = _report_events(user, person)
     for assessment in policy.visible(user, SafetyAssessment.objects.filter(case__person=person)):
         events.append(
-            TimelineEvent(
-                when=assessment.assessed_on,
-                kind=KIND,
-                title=f"Safety assessment: {assessment.get_decision_display().lower()}",
-                url=reverse("child_welfare:safety_detail", kwargs={"pk": assessment.pk}),
-                case_id=assessment.case_id,
+            _event(
+                assessment,
+                assessment.assessed_on,
+                f"Safety assessment: {assessment.get_decision_display().lower()}",
+                reverse("child_welfare:safety_detail", kwargs={"pk": assessment.pk}),
             )
         )
     about = Q(case__person=person) | Q(child=person)
@@ -94,36 +79,13 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
         .annotate(carer_person_nameable=policy.nameable(user, "carer_person"))
     )
     for placement in placements:
-        events.append(
-            TimelineEvent(
-                when=placement.started_on,
-                kind=KIND,
-                title=f"{placement.child}: {placement.get_placement_type_display().lower()} began",
-                detail=f"With {placement_carer_text(placement)}. {placement.reason}",
-                url=_index(placement.case_id),
-                case_id=placement.case_id,
-            )
-        )
+        what = f"{placement.child}: {placement.get_placement_type_display().lower()}"
+        url = _index(placement.case_id)
+        detail = f"With {placement_carer_text(placement)}. {placement.reason}"
+        events.append(_event(placement, placement.started_on, f"{what} began", url, detail))
         if placement.ended_on:
-            events.append(
-                TimelineEvent(
-                    when=placement.ended_on,
-                    kind=KIND,
-                    title=f"{placement.child}: {placement.get_placement_type_display().lower()} ended",
-                    detail=placement.end_reason,
-                    url=_index(placement.case_id),
-                    case_id=placement.case_id,
-                )
-            )
+            events.append(_event(placement, placement.ended_on, f"{what} ended", url, placement.end_reason))
     for hearing in policy.visible(user, Hearing.objects.filter(about)).select_related("court"):
-        events.append(
-            TimelineEvent(
-                when=hearing.scheduled_at,
-                kind=KIND,
-                title=f"{hearing.get_hearing_type_display()} hearing at {hearing.court}",
-                detail=hearing.outcome,
-                url=_index(hearing.case_id),
-                case_id=hearing.case_id,
-            )
-        )
+        title = f"{hearing.get_hearing_type_display()} hearing at {hearing.court}"
+        events.append(_event(hearing, hearing.scheduled_at, title, _index(hearing.case_id), hearing.outcome))
     return events

@@ -2,32 +2,32 @@
 
 from django.urls import path
 
-from tapestry.micro.child_welfare import views
+from tapestry.micro.child_welfare.views import investigation, placements, reports, safety
 
 app_name = "child_welfare"
-urlpatterns = [
-    path("case/<int:case_pk>/", views.case_index, name="case_index"),
-    path("case/<int:case_pk>/reports/new/", views.report_create, name="report_create"),
-    path(
-        "person/<int:person_pk>/reports/new/", views.report_create_for_person, name="report_create_for_person"
-    ),
-    path("reports/<int:pk>/", views.report_detail, name="report_detail"),
-    path("reports/<int:pk>/screening/", views.report_screen, name="report_screen"),
-    path("reports/<int:pk>/allegations/new/", views.allegation_add, name="allegation_add"),
-    path("reports/<int:pk>/people/new/", views.participant_add, name="participant_add"),
-    path("reports/<int:pk>/investigation/start/", views.investigation_start, name="investigation_start"),
-    path("reports/<int:pk>/investigation/contacts/new/", views.contact_add, name="contact_add"),
-    path("reports/<int:pk>/investigation/close/", views.investigation_close, name="investigation_close"),
-    path("allegations/<int:pk>/finding/", views.finding_record, name="finding_record"),
-    path("case/<int:case_pk>/safety/new/", views.safety_create, name="safety_create"),
-    path("safety/<int:pk>/", views.safety_detail, name="safety_detail"),
-    path("safety/<int:pk>/plan/new/", views.safety_plan_create, name="safety_plan_create"),
-    path("safety/<int:pk>/plan/edit/", views.safety_plan_edit, name="safety_plan_edit"),
-    path("safety/<int:pk>/plan/actions/new/", views.safety_action_add, name="safety_action_add"),
-    path("case/<int:case_pk>/placements/new/", views.placement_create, name="placement_create"),
-    path("placements/<int:pk>/end/", views.placement_end, name="placement_end"),
-    path("case/<int:case_pk>/hearings/new/", views.hearing_create, name="hearing_create"),
-    path("hearings/<int:pk>/outcome/", views.hearing_outcome, name="hearing_outcome"),
-    path("case/<int:case_pk>/permanency/new/", views.permanency_goal_create, name="permanency_goal_create"),
-    path("case/<int:case_pk>/tpr/new/", views.termination_review_create, name="termination_review_create"),
+# Each page is named after its view (`child_welfare:report_detail` is reports.report_detail).
+PAGES = [
+    ("case/<int:case_pk>/", reports.case_index),
+    ("case/<int:case_pk>/reports/new/", reports.report_create),
+    ("person/<int:person_pk>/reports/new/", reports.report_create_for_person),
+    ("reports/<int:pk>/", reports.report_detail),
+    ("reports/<int:pk>/screening/", reports.report_screen),
+    ("reports/<int:pk>/allegations/new/", reports.allegation_add),
+    ("reports/<int:pk>/people/new/", reports.participant_add),
+    ("reports/<int:pk>/investigation/start/", investigation.investigation_start),
+    ("reports/<int:pk>/investigation/contacts/new/", investigation.contact_add),
+    ("reports/<int:pk>/investigation/close/", investigation.investigation_close),
+    ("allegations/<int:pk>/finding/", investigation.finding_record),
+    ("case/<int:case_pk>/safety/new/", safety.safety_create),
+    ("safety/<int:pk>/", safety.safety_detail),
+    ("safety/<int:pk>/plan/new/", safety.safety_plan_create),
+    ("safety/<int:pk>/plan/edit/", safety.safety_plan_edit),
+    ("safety/<int:pk>/plan/actions/new/", safety.safety_action_add),
+    ("case/<int:case_pk>/placements/new/", placements.placement_create),
+    ("placements/<int:pk>/end/", placements.placement_end),
+    ("case/<int:case_pk>/hearings/new/", placements.hearing_create),
+    ("hearings/<int:pk>/outcome/", placements.hearing_outcome),
+    ("case/<int:case_pk>/permanency/new/", placements.permanency_goal_create),
+    ("case/<int:case_pk>/tpr/new/", placements.termination_review_create),
 ]
+urlpatterns = [path(route, view, name=view.__name__) for route, view in PAGES]

@@ -7,69 +7,59 @@ from django.http import HttpRequest
 from ninja import Status
 
 from tapestry.micro.child_welfare import schemas, selectors, services
-from tapestry.micro.child_welfare.api.router import SEGMENT_NOTE, _named_by_caller, _person, router
-from tapestry.micro.child_welfare.models import (
-    Allegation,
-    Investigation,
+from tapestry.micro.child_welfare.api.router import (
+    PERSON,
+    SEGMENT_NOTE,
+    _named_by_caller,
+    _with_records,
+    router,
 )
-from tapestry.web.ids import referenced
+from tapestry.micro.child_welfare.models import Allegation, Investigation
 from tapestry.web.schemas import error_responses
+
+STAFF = (lambda pk: selectors.staff_member(user_id=pk), "There is no active staff member with this number.")
 
 
 @router.post(
     "/child-welfare/reports/{report_id}/investigation",
     response={201: schemas.ChildWelfareInvestigationOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_investigation_start",
     summary="Start the investigation of a screened-in report",
     description="The investigating worker must hold the child-welfare grant; they get the family on their caseload."
     + SEGMENT_NOTE,
 )
-def investigation_start(
+def child_welfare_investigation_start(
     request: HttpRequest, report_id: int, payload: schemas.ChildWelfareInvestigationStartIn
 ) -> Status:
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
-    worker = request.user
-    if payload.worker_id is not None:
-        worker = referenced(
-            "worker_id",
-            lambda: selectors.staff_member(user_id=payload.worker_id),
-            "There is no active staff member with this number.",
-        )
-    services.investigation_start(
-        actor=request.user, report=report, worker=worker, started_on=payload.started_on
-    )
+    fields = _with_records(payload, worker_id=STAFF)
+    fields["worker"] = fields["worker"] or request.user
+    services.investigation_start(actor=request.user, report=report, **fields)
     return Status(201, selectors.investigation_written(user=request.user, report_id=report_id))
 
 
 @router.get(
     "/child-welfare/reports/{report_id}/investigation",
     response={200: schemas.ChildWelfareInvestigationOut, **error_responses(404, 422)},
-    operation_id="child_welfare_investigation_detail",
     summary="Open a report's investigation, with its contacts",
     description="404 when no investigation was started. Every open is audited." + SEGMENT_NOTE,
 )
-def investigation_detail(request: HttpRequest, report_id: int) -> Investigation:
+def child_welfare_investigation_detail(request: HttpRequest, report_id: int) -> Investigation:
     return selectors.investigation_detail(user=request.user, report_id=report_id)
 
 
 @router.post(
     "/child-welfare/reports/{report_id}/investigation/contacts",
     response={201: schemas.ChildWelfareContactOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_contact_add",
     summary="Record a contact made in the investigation",
     description="With a person on record (person_id) or a collateral source (collateral_name)."
     + SEGMENT_NOTE,
 )
-def contact_add(request: HttpRequest, report_id: int, payload: schemas.ChildWelfareContactIn) -> Status:
+def child_welfare_contact_add(
+    request: HttpRequest, report_id: int, payload: schemas.ChildWelfareContactIn
+) -> Status:
     investigation = selectors.investigation_get(user=request.user, report_id=report_id, for_change=True)
     contact = services.contact_record(
-        actor=request.user,
-        investigation=investigation,
-        contacted_at=payload.contacted_at,
-        person=_person(payload.person_id, "person_id"),
-        collateral_name=payload.collateral_name,
-        method=payload.method,
-        summary=payload.summary,
+        actor=request.user, investigation=investigation, **_with_records(payload, person_id=PERSON)
     )
     return Status(201, _named_by_caller(contact, "person"))
 
@@ -77,41 +67,28 @@ def contact_add(request: HttpRequest, report_id: int, payload: schemas.ChildWelf
 @router.post(
     "/child-welfare/reports/{report_id}/investigation/close",
     response={200: schemas.ChildWelfareInvestigationOut, **error_responses(400, 404, 409, 422)},
-    operation_id="child_welfare_investigation_close",
     summary="Close an investigation",
     description="Every allegation needs a finding first. Send the investigation's `version`." + SEGMENT_NOTE,
 )
-def investigation_close(
+def child_welfare_investigation_close(
     request: HttpRequest, report_id: int, payload: schemas.ChildWelfareInvestigationCloseIn
 ) -> Investigation:
     investigation = selectors.investigation_get(user=request.user, report_id=report_id, for_change=True)
-    services.investigation_close(
-        actor=request.user,
-        investigation=investigation,
-        version=payload.version,
-        conclusion=payload.conclusion,
-        closed_on=payload.closed_on,
-    )
+    services.investigation_close(actor=request.user, investigation=investigation, **payload.model_dump())
     return selectors.investigation_written(user=request.user, report_id=report_id)
 
 
 @router.post(
     "/child-welfare/allegations/{allegation_id}/finding",
     response={200: schemas.ChildWelfareAllegationOut, **error_responses(400, 404, 409, 422)},
-    operation_id="child_welfare_finding_record",
     summary="Record the investigation's finding on one allegation",
     description="Substantiated, unsubstantiated or inconclusive, with what it rests on. Send the allegation's `version`."
     + SEGMENT_NOTE,
 )
-def finding_record(
+def child_welfare_finding_record(
     request: HttpRequest, allegation_id: int, payload: schemas.ChildWelfareFindingIn
 ) -> Allegation:
     allegation = selectors.allegation_get(user=request.user, allegation_id=allegation_id, for_change=True)
     return services.allegation_finding_record(
-        actor=request.user,
-        allegation=allegation,
-        version=payload.version,
-        finding=payload.finding,
-        note=payload.note,
-        found_on=payload.found_on,
+        actor=request.user, allegation=allegation, **payload.model_dump()
     )

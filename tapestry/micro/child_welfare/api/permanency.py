@@ -9,7 +9,7 @@ from ninja import Status
 from ninja.pagination import paginate
 
 from tapestry.micro.child_welfare import schemas, selectors, services
-from tapestry.micro.child_welfare.api.router import SEGMENT_NOTE, _person, router
+from tapestry.micro.child_welfare.api.router import PERSON, SEGMENT_NOTE, _with_records, router
 from tapestry.micro.child_welfare.models.permanency import PermanencyGoal
 from tapestry.web.schemas import Pages, error_responses
 
@@ -17,38 +17,30 @@ from tapestry.web.schemas import Pages, error_responses
 @router.get(
     "/cases/{case_id}/child-welfare/permanency-goals",
     response={200: list[schemas.ChildWelfarePermanencyGoalOut], **error_responses(404, 422)},
-    operation_id="child_welfare_permanency_goal_list",
     summary="List a case's permanency goals",
     description="Newest first; the latest per child is the current goal, the rest its history."
     + SEGMENT_NOTE,
 )
 @paginate(Pages)
-def permanency_goal_list(request: HttpRequest, case_id: int) -> QuerySet[PermanencyGoal]:
+def child_welfare_permanency_goal_list(request: HttpRequest, case_id: int) -> QuerySet[PermanencyGoal]:
     return selectors.case_permanency_goals(user=request.user, case_id=case_id)
 
 
 @router.post(
     "/cases/{case_id}/child-welfare/permanency-goals",
     response={201: schemas.ChildWelfarePermanencyGoalOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_permanency_goal_set",
     summary="Set a child's permanency goal and concurrent plan",
     description=(
         "For a child with a current placement on the case. concurrent_goal must differ from goal; appla "
         "only for a young person aged 16 or over." + SEGMENT_NOTE
     ),
 )
-def permanency_goal_set(
+def child_welfare_permanency_goal_set(
     request: HttpRequest, case_id: int, payload: schemas.ChildWelfarePermanencyGoalIn
 ) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     goal = services.permanency_goal_set(
-        actor=request.user,
-        case=case,
-        child=_person(payload.child_id, "child_id"),
-        goal=payload.goal,
-        concurrent_goal=payload.concurrent_goal,
-        set_on=payload.set_on,
-        reason=payload.reason,
+        actor=request.user, case=case, **_with_records(payload, child_id=PERSON)
     )
     return Status(201, goal)
 
@@ -56,21 +48,15 @@ def permanency_goal_set(
 @router.post(
     "/cases/{case_id}/child-welfare/termination-reviews",
     response={201: schemas.ChildWelfareTerminationReviewOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_termination_review_record",
     summary="Record the TPR petition or the exception at 15 of 22 months",
     description="42 U.S.C. 675(5)(E). relative_care needs a current kinship placement." + SEGMENT_NOTE,
 )
-def termination_review_record(
+def child_welfare_termination_review_record(
     request: HttpRequest, case_id: int, payload: schemas.ChildWelfareTerminationReviewIn
 ) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     review = services.termination_review_record(
-        actor=request.user,
-        case=case,
-        child=_person(payload.child_id, "child_id"),
-        decision=payload.decision,
-        decided_on=payload.decided_on,
-        explanation=payload.explanation,
+        actor=request.user, case=case, **_with_records(payload, child_id=PERSON)
     )
     return Status(201, review)
 
@@ -78,12 +64,11 @@ def termination_review_record(
 @router.get(
     "/cases/{case_id}/child-welfare/children-in-care",
     response={200: list[schemas.ChildWelfareChildInCareOut], **error_responses(404, 422)},
-    operation_id="child_welfare_children_in_care",
     summary="Children in care on a case, with the federal clocks",
     description=(
         "Read-only and computed: date entered foster care (42 U.S.C. 675(5)(F)), the permanency hearing "
         "due (675(5)(C)) and 15 of the most recent 22 months (675(5)(E))." + SEGMENT_NOTE
     ),
 )
-def children_in_care(request: HttpRequest, case_id: int) -> list:
+def child_welfare_children_in_care(request: HttpRequest, case_id: int) -> list:
     return selectors.case_children_in_care(user=request.user, case_id=case_id)

@@ -10,16 +10,14 @@ from ninja.pagination import paginate
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
+    ORGANISATION,
+    PERSON,
     SEGMENT_NOTE,
     _named_by_caller,
-    _organisation,
-    _person,
+    _with_records,
     router,
 )
-from tapestry.micro.child_welfare.models import (
-    Hearing,
-    Placement,
-)
+from tapestry.micro.child_welfare.models import Hearing, Placement
 from tapestry.web.schemas import Pages, error_responses
 
 # Placements ------------------------------------------------------------------------------------------------
@@ -28,19 +26,17 @@ from tapestry.web.schemas import Pages, error_responses
 @router.get(
     "/cases/{case_id}/child-welfare/placements",
     response={200: list[schemas.ChildWelfarePlacementOut], **error_responses(404, 422)},
-    operation_id="child_welfare_placement_list",
     summary="List a case's placements",
     description="Newest first; an open placement has no ended_on." + SEGMENT_NOTE,
 )
 @paginate(Pages)
-def placement_list(request: HttpRequest, case_id: int) -> QuerySet[Placement]:
+def child_welfare_placement_list(request: HttpRequest, case_id: int) -> QuerySet[Placement]:
     return selectors.case_placements(user=request.user, case_id=case_id)
 
 
 @router.post(
     "/cases/{case_id}/child-welfare/placements",
     response={201: schemas.ChildWelfarePlacementOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_placement_create",
     summary="Place a child",
     description=(
         "A child has one open placement at a time: a second is refused (400) unless end_current is true "
@@ -49,44 +45,28 @@ def placement_list(request: HttpRequest, case_id: int) -> QuerySet[Placement]:
         "unsafe finding or a legal_authority, or for a child aged 21 or over on started_on." + SEGMENT_NOTE
     ),
 )
-def placement_create(request: HttpRequest, case_id: int, payload: schemas.ChildWelfarePlacementIn) -> Status:
+def child_welfare_placement_create(
+    request: HttpRequest, case_id: int, payload: schemas.ChildWelfarePlacementIn
+) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
-    placement = services.placement_start(
-        actor=request.user,
-        case=case,
-        child=_person(payload.child_id, "child_id"),
-        placement_type=payload.placement_type,
-        carer_person=_person(payload.carer_person_id, "carer_person_id"),
-        carer_organisation=_organisation(payload.carer_organisation_id, "carer_organisation_id"),
-        started_on=payload.started_on,
-        reason=payload.reason,
-        end_current=payload.end_current,
-        change_reason=payload.change_reason,
-        legal_authority=payload.legal_authority,
-        authority_on=payload.authority_on,
-        authority_reference=payload.authority_reference,
+    fields = _with_records(
+        payload, child_id=PERSON, carer_person_id=PERSON, carer_organisation_id=ORGANISATION
     )
+    placement = services.placement_start(actor=request.user, case=case, **fields)
     return Status(201, _named_by_caller(placement, "carer_person"))
 
 
 @router.post(
     "/child-welfare/placements/{placement_id}/end",
     response={200: schemas.ChildWelfarePlacementOut, **error_responses(400, 404, 409, 422)},
-    operation_id="child_welfare_placement_end",
     summary="End a placement",
     description="Send the placement's `version`; a stale one is answered 409." + SEGMENT_NOTE,
 )
-def placement_end(
+def child_welfare_placement_end(
     request: HttpRequest, placement_id: int, payload: schemas.ChildWelfarePlacementEndIn
 ) -> Placement:
     placement = selectors.placement_get(user=request.user, placement_id=placement_id, for_change=True)
-    return services.placement_end(
-        actor=request.user,
-        placement=placement,
-        version=payload.version,
-        ended_on=payload.ended_on,
-        end_reason=payload.end_reason,
-    )
+    return services.placement_end(actor=request.user, placement=placement, **payload.model_dump())
 
 
 # Court hearings ------------------------------------------------------------------------------------------------
@@ -95,50 +75,37 @@ def placement_end(
 @router.get(
     "/cases/{case_id}/child-welfare/hearings",
     response={200: list[schemas.ChildWelfareHearingOut], **error_responses(404, 422)},
-    operation_id="child_welfare_hearing_list",
     summary="List a case's court hearings",
     description="Latest first." + SEGMENT_NOTE,
 )
 @paginate(Pages)
-def hearing_list(request: HttpRequest, case_id: int) -> QuerySet[Hearing]:
+def child_welfare_hearing_list(request: HttpRequest, case_id: int) -> QuerySet[Hearing]:
     return selectors.case_hearings(user=request.user, case_id=case_id)
 
 
 @router.post(
     "/cases/{case_id}/child-welfare/hearings",
     response={201: schemas.ChildWelfareHearingOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_hearing_create",
     summary="Schedule a court hearing",
     description="court_id must be an organisation of kind court." + SEGMENT_NOTE,
 )
-def hearing_create(request: HttpRequest, case_id: int, payload: schemas.ChildWelfareHearingIn) -> Status:
+def child_welfare_hearing_create(
+    request: HttpRequest, case_id: int, payload: schemas.ChildWelfareHearingIn
+) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
-    hearing = services.hearing_schedule(
-        actor=request.user,
-        case=case,
-        court=_organisation(payload.court_id, "court_id"),
-        hearing_type=payload.hearing_type,
-        scheduled_at=payload.scheduled_at,
-        child=_person(payload.child_id, "child_id"),
-    )
+    fields = _with_records(payload, court_id=ORGANISATION, child_id=PERSON)
+    hearing = services.hearing_schedule(actor=request.user, case=case, **fields)
     return Status(201, hearing)
 
 
 @router.post(
     "/child-welfare/hearings/{hearing_id}/outcome",
     response={200: schemas.ChildWelfareHearingOut, **error_responses(400, 404, 409, 422)},
-    operation_id="child_welfare_hearing_outcome",
     summary="Record a hearing's outcome and the next hearing date",
     description="Once the hearing has taken place. Send the hearing's `version`." + SEGMENT_NOTE,
 )
-def hearing_outcome(
+def child_welfare_hearing_outcome(
     request: HttpRequest, hearing_id: int, payload: schemas.ChildWelfareHearingOutcomeIn
 ) -> Hearing:
     hearing = selectors.hearing_get(user=request.user, hearing_id=hearing_id, for_change=True)
-    return services.hearing_record_outcome(
-        actor=request.user,
-        hearing=hearing,
-        version=payload.version,
-        outcome=payload.outcome,
-        next_hearing_on=payload.next_hearing_on,
-    )
+    return services.hearing_record_outcome(actor=request.user, hearing=hearing, **payload.model_dump())

@@ -10,41 +10,40 @@ from ninja.pagination import paginate
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
+    ORGANISATION,
+    PERSON,
     SEGMENT_NOTE,
     _allegation_input,
     _named_by_caller,
-    _organisation,
-    _person,
     _report_fields,
+    _with_records,
     router,
 )
-from tapestry.micro.child_welfare.models import (
-    Report,
-)
+from tapestry.micro.child_welfare.models import Report
 from tapestry.web.schemas import Pages, error_responses
 
 
 @router.get(
     "/cases/{case_id}/child-welfare/reports",
     response={200: list[schemas.ChildWelfareReportListItemOut], **error_responses(404, 422)},
-    operation_id="child_welfare_report_list",
     summary="List a case's reports of suspected abuse or neglect",
     description="Newest first. Reporters' names are only in a single report's answer." + SEGMENT_NOTE,
 )
 @paginate(Pages)
-def report_list(request: HttpRequest, case_id: int) -> QuerySet[Report]:
+def child_welfare_report_list(request: HttpRequest, case_id: int) -> QuerySet[Report]:
     return selectors.case_reports(user=request.user, case_id=case_id)
 
 
 @router.post(
     "/cases/{case_id}/child-welfare/reports",
     response={201: schemas.ChildWelfareReportOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_report_create",
     summary="Record a report on a child-welfare case",
     description="The report awaits screening. Each child in an allegation is named on it as a child."
     + SEGMENT_NOTE,
 )
-def report_create(request: HttpRequest, case_id: int, payload: schemas.ChildWelfareReportIn) -> Status:
+def child_welfare_report_create(
+    request: HttpRequest, case_id: int, payload: schemas.ChildWelfareReportIn
+) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     report = services.report_receive(actor=request.user, case=case, **_report_fields(payload))
     return Status(201, selectors.report_written(user=request.user, report_id=report.pk))
@@ -53,12 +52,11 @@ def report_create(request: HttpRequest, case_id: int, payload: schemas.ChildWelf
 @router.post(
     "/persons/{person_id}/child-welfare/reports",
     response={201: schemas.ChildWelfareReportOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_report_create_opening_case",
     summary="Open a child-welfare case for a person and record a report on it",
     description="One step: the case (type child_welfare, in the child-welfare segment) and its first report."
     + SEGMENT_NOTE,
 )
-def report_create_opening_case(
+def child_welfare_report_create_opening_case(
     request: HttpRequest, person_id: int, payload: schemas.ChildWelfareReportIn
 ) -> Status:
     selectors.require_segment(request.user)
@@ -74,34 +72,28 @@ def report_create_opening_case(
 @router.get(
     "/child-welfare/reports/{report_id}",
     response={200: schemas.ChildWelfareReportOut, **error_responses(404, 422)},
-    operation_id="child_welfare_report_detail",
     summary="Open a report, with its allegations, people, screening and investigation",
     description="Every open is written to the audit log." + SEGMENT_NOTE,
 )
-def report_detail(request: HttpRequest, report_id: int) -> Report:
+def child_welfare_report_detail(request: HttpRequest, report_id: int) -> Report:
     return selectors.report_detail(user=request.user, report_id=report_id)
 
 
 @router.post(
     "/child-welfare/reports/{report_id}/screening",
     response={200: schemas.ChildWelfareReportOut, **error_responses(400, 404, 409, 422)},
-    operation_id="child_welfare_report_screen",
     summary="Record the screening decision",
     description=(
         "screened_in, screened_out (with a reason) or referred (with referred_to_id and a reason). "
         "Send the report's `version`; a stale one is answered 409." + SEGMENT_NOTE
     ),
 )
-def report_screen(request: HttpRequest, report_id: int, payload: schemas.ChildWelfareScreeningIn) -> Report:
+def child_welfare_report_screen(
+    request: HttpRequest, report_id: int, payload: schemas.ChildWelfareScreeningIn
+) -> Report:
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
     services.report_screen(
-        actor=request.user,
-        report=report,
-        version=payload.version,
-        decision=payload.decision,
-        reason=payload.reason,
-        referred_to=_organisation(payload.referred_to_id, "referred_to_id"),
-        response_priority=payload.response_priority,
+        actor=request.user, report=report, **_with_records(payload, referred_to_id=ORGANISATION)
     )
     return selectors.report_written(user=request.user, report_id=report_id)
 
@@ -109,11 +101,12 @@ def report_screen(request: HttpRequest, report_id: int, payload: schemas.ChildWe
 @router.post(
     "/child-welfare/reports/{report_id}/allegations",
     response={201: schemas.ChildWelfareAllegationOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_allegation_add",
     summary="Add an allegation to a report",
     description="While the report awaits screening or is under investigation." + SEGMENT_NOTE,
 )
-def allegation_add(request: HttpRequest, report_id: int, payload: schemas.ChildWelfareAllegationIn) -> Status:
+def child_welfare_allegation_add(
+    request: HttpRequest, report_id: int, payload: schemas.ChildWelfareAllegationIn
+) -> Status:
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
     allegation = services.allegation_add(
         actor=request.user, report=report, allegation=_allegation_input(payload)
@@ -124,19 +117,14 @@ def allegation_add(request: HttpRequest, report_id: int, payload: schemas.ChildW
 @router.post(
     "/child-welfare/reports/{report_id}/participants",
     response={201: schemas.ChildWelfareParticipantOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_participant_add",
     summary="Name a child or adult involved in a report",
     description=SEGMENT_NOTE.strip(),
 )
-def participant_add(
+def child_welfare_participant_add(
     request: HttpRequest, report_id: int, payload: schemas.ChildWelfareParticipantIn
 ) -> Status:
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
     participant = services.participant_add(
-        actor=request.user,
-        report=report,
-        person=_person(payload.person_id, "person_id"),
-        role=payload.role,
-        note=payload.note,
+        actor=request.user, report=report, **_with_records(payload, person_id=PERSON)
     )
     return Status(201, _named_by_caller(participant, "person"))

@@ -3,26 +3,42 @@
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime, and
 # behind @paginate's wrapper it would look names up in ninja's module instead of this one.
 
+from collections.abc import Callable
 from typing import Any
 
-from ninja import Router
+from ninja import Router, Schema
 
 from tapestry.micro.child_welfare import schemas, selectors, services
-from tapestry.people.models import Organisation, Person
-from tapestry.web.ids import referenced
+from tapestry.people.models import Person
+from tapestry.web.ids import referenced, resolve_ids
 
 router = Router(tags=["child welfare"])
 
 SEGMENT_NOTE = " Needs the child-welfare segment grant; without it the answer is 403."
 
 
+# How a body's `<name>_id` finds its record (see `_with_records`), and the message when it does not.
+PERSON = (lambda pk: selectors.person_named(person_id=pk), "There is no person with this number.")
+ORGANISATION = (
+    lambda pk: selectors.organisation_named(organisation_id=pk),
+    "There is no organisation with this number.",
+)
+
+
+def _with_records(payload: Schema, **lookups: tuple[Callable[[int], Any], str]) -> dict[str, Any]:
+    """The body's fields as service arguments: each `<name>_id` in `lookups` becomes `<name>`, its record
+    (None when left out); a number with no record is an error on that field, looked up in this order.
+
+    Whether the caller may name a person is the service's check."""
+    return resolve_ids(payload.model_dump(), lookups, nullable=tuple(lookups))
+
+
 def _person(person_id: int | None, field: str) -> Person | None:
-    """A person named in the body; whether the caller may name them is the service's check."""
+    """A person named in a nested body (its error names the item: `allegations.0.child_id`)."""
     if person_id is None:
         return None
-    return referenced(
-        field, lambda: selectors.person_named(person_id=person_id), "There is no person with this number."
-    )
+    lookup, missing = PERSON
+    return referenced(field, lambda: lookup(person_id), missing)
 
 
 def _named_by_caller(record: Any, *fields: str) -> Any:
@@ -30,16 +46,6 @@ def _named_by_caller(record: Any, *fields: str) -> Any:
     for field in fields:
         setattr(record, f"{field}_nameable", True)
     return record
-
-
-def _organisation(organisation_id: int | None, field: str) -> Organisation | None:
-    if organisation_id is None:
-        return None
-    return referenced(
-        field,
-        lambda: selectors.organisation_named(organisation_id=organisation_id),
-        "There is no organisation with this number.",
-    )
 
 
 def _allegation_input(given: schemas.ChildWelfareAllegationIn, prefix: str = "") -> services.AllegationInput:

@@ -9,53 +9,47 @@ from ninja import Status
 from ninja.pagination import paginate
 
 from tapestry.micro.child_welfare import schemas, selectors, services
-from tapestry.micro.child_welfare.api.router import SEGMENT_NOTE, _action_input, _named_by_caller, router
-from tapestry.micro.child_welfare.models import (
-    SafetyAssessment,
-    SafetyPlan,
+from tapestry.micro.child_welfare.api.router import (
+    SEGMENT_NOTE,
+    _action_input,
+    _named_by_caller,
+    _with_records,
+    router,
 )
-from tapestry.web.ids import referenced
+from tapestry.micro.child_welfare.models import SafetyAssessment, SafetyPlan
 from tapestry.web.schemas import Pages, error_responses
 
 
 @router.get(
     "/cases/{case_id}/child-welfare/safety-assessments",
     response={200: list[schemas.ChildWelfareSafetyAssessmentOut], **error_responses(404, 422)},
-    operation_id="child_welfare_safety_assessment_list",
     summary="List a case's safety assessments, with their plans",
     description=SEGMENT_NOTE.strip(),
 )
 @paginate(Pages)
-def safety_assessment_list(request: HttpRequest, case_id: int) -> QuerySet[SafetyAssessment]:
+def child_welfare_safety_assessment_list(request: HttpRequest, case_id: int) -> QuerySet[SafetyAssessment]:
     return selectors.case_safety_assessments(user=request.user, case_id=case_id)
 
 
 @router.post(
     "/cases/{case_id}/child-welfare/safety-assessments",
     response={201: schemas.ChildWelfareSafetyAssessmentOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_safety_assessment_create",
     summary="Record a safety assessment",
     description=(
         "safe needs no threats; conditionally_safe and unsafe need at least one. "
         "A conditionally safe child needs a safety plan next." + SEGMENT_NOTE
     ),
 )
-def safety_assessment_create(
+def child_welfare_safety_assessment_create(
     request: HttpRequest, case_id: int, payload: schemas.ChildWelfareSafetyAssessmentIn
 ) -> Status:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
-    report = None
-    if payload.report_id is not None:
-        report = referenced(
-            "report_id",
-            lambda: selectors.case_report(user=request.user, case=case, report_id=payload.report_id),
-            "Choose a report on this case.",
-        )
+    on_case = (
+        lambda pk: selectors.case_report(user=request.user, case=case, report_id=pk),
+        "Choose a report on this case.",
+    )
     assessment = services.safety_assess(
-        actor=request.user,
-        case=case,
-        report=report,
-        **payload.model_dump(exclude={"report_id"}),
+        actor=request.user, case=case, **_with_records(payload, report_id=on_case)
     )
     return Status(201, assessment)
 
@@ -63,30 +57,27 @@ def safety_assessment_create(
 @router.get(
     "/child-welfare/safety-assessments/{assessment_id}",
     response={200: schemas.ChildWelfareSafetyAssessmentOut, **error_responses(404, 422)},
-    operation_id="child_welfare_safety_assessment_detail",
     summary="Open a safety assessment and its plan",
     description="Every open is audited." + SEGMENT_NOTE,
 )
-def safety_assessment_detail(request: HttpRequest, assessment_id: int) -> SafetyAssessment:
+def child_welfare_safety_assessment_detail(request: HttpRequest, assessment_id: int) -> SafetyAssessment:
     return selectors.safety_detail(user=request.user, assessment_id=assessment_id)
 
 
 @router.post(
     "/child-welfare/safety-assessments/{assessment_id}/plan",
     response={201: schemas.ChildWelfareSafetyPlanOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_safety_plan_create",
     summary="Make the safety plan of an assessment",
     description="At least one action, each with who is responsible." + SEGMENT_NOTE,
 )
-def safety_plan_create(
+def child_welfare_safety_plan_create(
     request: HttpRequest, assessment_id: int, payload: schemas.ChildWelfareSafetyPlanIn
 ) -> Status:
     assessment = selectors.safety_get(user=request.user, assessment_id=assessment_id, for_change=True)
     plan = services.safety_plan_create(
         actor=request.user,
         assessment=assessment,
-        monitoring=payload.monitoring,
-        review_on=payload.review_on,
+        **payload.model_dump(exclude={"actions"}),
         actions=[_action_input(given, f"actions.{index}.") for index, given in enumerate(payload.actions)],
     )
     return Status(201, plan)
@@ -95,31 +86,23 @@ def safety_plan_create(
 @router.patch(
     "/child-welfare/safety-assessments/{assessment_id}/plan",
     response={200: schemas.ChildWelfareSafetyPlanOut, **error_responses(400, 404, 409, 422)},
-    operation_id="child_welfare_safety_plan_update",
     summary="Change a safety plan's monitoring and review date",
     description="Send the plan's `version`; a stale one is answered 409." + SEGMENT_NOTE,
 )
-def safety_plan_update(
+def child_welfare_safety_plan_update(
     request: HttpRequest, assessment_id: int, payload: schemas.ChildWelfareSafetyPlanPatch
 ) -> SafetyPlan:
     plan = selectors.safety_plan_get(user=request.user, assessment_id=assessment_id, for_change=True)
-    return services.safety_plan_update(
-        actor=request.user,
-        plan=plan,
-        version=payload.version,
-        monitoring=payload.monitoring,
-        review_on=payload.review_on,
-    )
+    return services.safety_plan_update(actor=request.user, plan=plan, **payload.model_dump())
 
 
 @router.post(
     "/child-welfare/safety-assessments/{assessment_id}/plan/actions",
     response={201: schemas.ChildWelfarePlanActionOut, **error_responses(400, 404, 422)},
-    operation_id="child_welfare_safety_plan_action_add",
     summary="Add an action to a safety plan",
     description=SEGMENT_NOTE.strip(),
 )
-def safety_plan_action_add(
+def child_welfare_safety_plan_action_add(
     request: HttpRequest, assessment_id: int, payload: schemas.ChildWelfarePlanActionIn
 ) -> Status:
     plan = selectors.safety_plan_get(user=request.user, assessment_id=assessment_id, for_change=True)

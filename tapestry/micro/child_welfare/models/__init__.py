@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from tapestry.micro.child_welfare.models.base import SegmentedRecord
 from tapestry.micro.child_welfare.models.permanency import PermanencyGoal, TerminationReview
 from tapestry.micro.child_welfare.models.placements import Hearing, Placement
 from tapestry.micro.child_welfare.models.reports import (
@@ -26,6 +25,5 @@ __all__ = [
     "SafetyAssessment",
     "SafetyPlan",
     "SafetyPlanAction",
-    "SegmentedRecord",
     "TerminationReview",
 ]

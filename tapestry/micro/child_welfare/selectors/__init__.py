@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from tapestry.micro.child_welfare.selectors.access import require_segment
 from tapestry.micro.child_welfare.selectors.cases import (
-    ChildWelfareCase,
     case_child_welfare,
     case_children_in_care,
     case_children_placed,
@@ -34,7 +33,6 @@ from tapestry.micro.child_welfare.selectors.choices import (
 )
 from tapestry.micro.child_welfare.selectors.placements import hearing_get, placement_get
 from tapestry.micro.child_welfare.selectors.reports import (
-    REPORT_PARTS,
     allegation_get,
     investigation_detail,
     investigation_exists,
@@ -48,8 +46,6 @@ from tapestry.micro.child_welfare.selectors.reports import (
 from tapestry.micro.child_welfare.selectors.safety import plan_of, safety_detail, safety_get, safety_plan_get
 
 __all__ = [
-    "ChildWelfareCase",
-    "REPORT_PARTS",
     "allegation_get",
     "case_child_welfare",
     "case_children",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from tapestry.micro.child_welfare.services.checks import NOT_GRANTED
 from tapestry.micro.child_welfare.services.investigation import (
-    FINDINGS,
     allegation_finding_record,
     contact_record,
     investigation_close,
@@ -39,7 +38,6 @@ from tapestry.micro.child_welfare.services.safety import (
 
 __all__ = [
     "AllegationInput",
-    "FINDINGS",
     "NOT_GRANTED",
     "ParticipantInput",
     "PlanActionInput",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from tapestry.access import policy
@@ -93,3 +94,13 @@ def _create(actor: User, instance: models.Model, *, person_id: int, fields: Sequ
     audit_record(
         actor=actor, action=AuditEntry.Action.CREATE, obj=instance, person_id=person_id, fields=fields
     )
+
+
+def _create_on_case(actor: User, case: Case, model: type[models.Model], **fields: Any) -> Any:
+    """A new `model` record on `case` from `fields`: validated, saved, and audited under the names
+    of `fields` (in the order given)."""
+    record = model(case=case, created_by=actor, **fields)
+    record.full_clean(exclude=["case"])
+    with transaction.atomic():
+        _create(actor, record, person_id=case.person_id, fields=list(fields))
+    return record

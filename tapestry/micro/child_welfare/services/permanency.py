@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from tapestry.access.models import User
@@ -14,7 +13,7 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.child_welfare.models import Placement
 from tapestry.micro.child_welfare.models.permanency import PermanencyGoal, TerminationReview
 from tapestry.micro.child_welfare.services.checks import (
-    _create,
+    _create_on_case,
     _not_in_future,
     _require_case,
     _require_person,
@@ -50,24 +49,16 @@ def permanency_goal_set(
         )
     set_on = set_on or timezone.localdate()
     _not_in_future(set_on, "set_on", "The date the goal was set")
-    goal_record = PermanencyGoal(
-        case=case,
+    return _create_on_case(
+        actor,
+        case,
+        PermanencyGoal,
         child=child,
         goal=goal,
         concurrent_goal=concurrent_goal,
         set_on=set_on,
         reason=reason.strip(),
-        created_by=actor,
     )
-    goal_record.full_clean(exclude=["case"])
-    with transaction.atomic():
-        _create(
-            actor,
-            goal_record,
-            person_id=case.person_id,
-            fields=["child", "goal", "concurrent_goal", "set_on", "reason"],
-        )
-    return goal_record
 
 
 def termination_review_record(
@@ -102,17 +93,12 @@ def termination_review_record(
                     ]
                 }
             )
-    review = TerminationReview(
-        case=case,
+    return _create_on_case(
+        actor,
+        case,
+        TerminationReview,
         child=child,
         decision=decision,
         decided_on=decided_on,
         explanation=explanation.strip(),
-        created_by=actor,
     )
-    review.full_clean(exclude=["case"])
-    with transaction.atomic():
-        _create(
-            actor, review, person_id=case.person_id, fields=["child", "decision", "decided_on", "explanation"]
-        )
-    return review

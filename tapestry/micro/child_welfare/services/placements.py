@@ -18,6 +18,7 @@ from tapestry.micro.child_welfare.models import (
 )
 from tapestry.micro.child_welfare.services.checks import (
     _create,
+    _create_on_case,
     _not_in_future,
     _require_case,
     _require_changeable,
@@ -189,23 +190,9 @@ def hearing_schedule(
     """Put a court hearing on the case's calendar."""
     _require_case(actor, case)
     _require_person(actor, child, "child")
-    hearing = Hearing(
-        case=case,
-        child=child,
-        court=court,
-        hearing_type=hearing_type,
-        scheduled_at=scheduled_at,
-        created_by=actor,
+    return _create_on_case(
+        actor, case, Hearing, court=court, hearing_type=hearing_type, scheduled_at=scheduled_at, child=child
     )
-    hearing.full_clean(exclude=["case"])
-    with transaction.atomic():
-        _create(
-            actor,
-            hearing,
-            person_id=case.person_id,
-            fields=["court", "hearing_type", "scheduled_at", "child"],
-        )
-    return hearing
 
 
 def hearing_record_outcome(

@@ -18,9 +18,9 @@ from tapestry.micro.child_welfare.forms import (
     ScreeningForm,
 )
 from tapestry.micro.child_welfare.models import Report
-from tapestry.micro.child_welfare.views.form import _form_page, _index, _report_url, _when
+from tapestry.micro.child_welfare.views.form import _index, _report_url, _save_page, _when
 from tapestry.people import selectors as people_selectors
-from tapestry.web.pages import bound, submit
+from tapestry.web.pages import bound, save_page
 
 # The case's child-welfare index ------------------------------------------------------------------
 
@@ -36,27 +36,21 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
 def report_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     form = ReportForm(bound(request), persons=selectors.person_choices(user=request.user), child=case.person)
-    report, status = submit(
-        form,
-        lambda: services.report_receive(
+    return _save_page(
+        request,
+        form=form,
+        call=lambda: services.report_receive(
             actor=request.user,
             case=case,
             **form.report_fields(),
             allegations=[form.allegation()],
             participants=form.participants(),
         ),
-        invalid=200,
-    )
-    if report is not None:
-        messages.success(request, f"Report {report.number} is recorded and awaits screening.")
-        return redirect(_report_url(report.pk))
-    return _form_page(
-        request,
-        form=form,
+        done=lambda report: f"Report {report.number} is recorded and awaits screening.",
+        then=lambda report: _report_url(report.pk),
         case=case,
         title="Record a report of suspected abuse or neglect",
         back=_index(case.pk),
-        status=status,
         submit="Record the report",
         intro="Record the first allegation here; add more allegations and the people involved on the report's page.",
     )
@@ -69,29 +63,26 @@ def report_create_for_person(request: HttpRequest, person_pk: int) -> HttpRespon
         request, obj=person, fields=["name", "person_choices"], purpose="form: a report opening a case"
     )
     form = ReportForm(bound(request), persons=selectors.person_choices(user=request.user), child=person)
-    report, status = submit(
-        form,
-        lambda: services.report_receive_opening_case(
+    return save_page(
+        request,
+        "child_welfare/report_new_case.html",
+        form=form,
+        call=lambda: services.report_receive_opening_case(
             actor=request.user,
             person=person,
             **form.report_fields(),
             allegations=[form.allegation()],
             participants=form.participants(),
         ),
+        done=lambda report: (
+            f"Child-welfare case {report.case.number} is open, with report {report.number} on it."
+        ),
+        then=lambda report: _report_url(report.pk),
         invalid=200,
+        person=person,
+        title=f"New child-welfare report about {person.display_name}",
+        submit="Open the case and record the report",
     )
-    if report is not None:
-        messages.success(
-            request, f"Child-welfare case {report.case.number} is open, with report {report.number} on it."
-        )
-        return redirect(_report_url(report.pk))
-    context = {
-        "form": form,
-        "person": person,
-        "title": f"New child-welfare report about {person.display_name}",
-        "submit": "Open the case and record the report",
-    }
-    return render(request, "child_welfare/report_new_case.html", context, status=status)
 
 
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -112,9 +103,10 @@ def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
     form = ScreeningForm(
         bound(request), instance=copy.copy(report), organisations=selectors.organisation_choices()
     )
-    screened, status = submit(
-        form,
-        lambda: services.report_screen(
+    return _save_page(
+        request,
+        form=form,
+        call=lambda: services.report_screen(
             actor=request.user,
             report=report,
             version=form.cleaned_data["version"],
@@ -123,26 +115,17 @@ def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
             referred_to=form.cleaned_data["referred_to"],
             response_priority=form.cleaned_data["response_priority"],
         ),
-        invalid=200,
-    )
-    if screened is not None:
-        messages.success(request, f"Report {screened.number}: {screened.get_screening_display().lower()}.")
-        return redirect(_report_url(report.pk))
-    facts = [
-        ("Received", _when(report.received_at)),
-        ("Reporter", report.get_reporter_type_display()),
-        ("What was reported", report.concerns),
-        ("Allegations", "; ".join(str(allegation) for allegation in report.allegations.all())),
-    ]
-    return _form_page(
-        request,
-        form=form,
+        done=lambda screened: f"Report {screened.number}: {screened.get_screening_display().lower()}.",
         case=report.case,
         title=f"Screen report {report.number}",
         back=_report_url(report.pk),
-        status=status,
         submit="Record the decision",
-        facts=facts,
+        facts=lambda: [
+            ("Received", _when(report.received_at)),
+            ("Reporter", report.get_reporter_type_display()),
+            ("What was reported", report.concerns),
+            ("Allegations", "; ".join(str(allegation) for allegation in report.allegations.all())),
+        ],
         read_audited=True,
     )
 
@@ -150,40 +133,26 @@ def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
 def allegation_add(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, report_id=pk, for_change=True)
     form = AllegationForm(bound(request), persons=selectors.person_choices(user=request.user))
-    added, status = submit(
-        form,
-        lambda: services.allegation_add(actor=request.user, report=report, allegation=form.allegation()),
-        invalid=200,
-    )
-    if added is not None:
-        messages.success(request, f"Allegation added: {added}.")
-        return redirect(_report_url(report.pk))
-    return _form_page(
+    return _save_page(
         request,
         form=form,
+        call=lambda: services.allegation_add(actor=request.user, report=report, allegation=form.allegation()),
+        done=lambda added: f"Allegation added: {added}.",
         case=report.case,
         title=f"Add an allegation to report {report.number}",
         back=_report_url(report.pk),
-        status=status,
     )
 
 
 def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, report_id=pk, for_change=True)
     form = ParticipantForm(bound(request), persons=selectors.person_choices(user=request.user))
-    added, status = submit(
-        form,
-        lambda: services.participant_add(actor=request.user, report=report, **form.cleaned_data),
-        invalid=200,
-    )
-    if added is not None:
-        messages.success(request, f"{added} is named on report {report.number}.")
-        return redirect(_report_url(report.pk))
-    return _form_page(
+    return _save_page(
         request,
         form=form,
+        call=lambda: services.participant_add(actor=request.user, report=report, **form.cleaned_data),
+        done=lambda added: f"{added} is named on report {report.number}.",
         case=report.case,
         title=f"Name a child or adult involved in report {report.number}",
         back=_report_url(report.pk),
-        status=status,
     )

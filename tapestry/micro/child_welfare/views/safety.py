@@ -16,8 +16,8 @@ from tapestry.micro.child_welfare.forms import (
     SafetyPlanEditForm,
     SafetyPlanForm,
 )
-from tapestry.micro.child_welfare.views.form import _form_page, _index
-from tapestry.web.pages import bound, submit
+from tapestry.micro.child_welfare.views.form import _index, _save_page
+from tapestry.web.pages import bound
 
 
 def _safety_url(assessment_pk: int) -> str:
@@ -26,21 +26,18 @@ def _safety_url(assessment_pk: int) -> str:
 
 def safety_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
-    reports = selectors.case_report_choices(user=request.user, case=case)
-    form = SafetyAssessmentForm(bound(request), reports=reports)
-    assessment, status = submit(
-        form, lambda: services.safety_assess(actor=request.user, case=case, **form.cleaned_data), invalid=200
+    form = SafetyAssessmentForm(
+        bound(request), reports=selectors.case_report_choices(user=request.user, case=case)
     )
-    if assessment is not None:
-        messages.success(request, f"Safety assessment recorded: {assessment.get_decision_display().lower()}.")
-        return redirect(_safety_url(assessment.pk))
-    return _form_page(
+    return _save_page(
         request,
         form=form,
+        call=lambda: services.safety_assess(actor=request.user, case=case, **form.cleaned_data),
+        done=lambda assessment: f"Safety assessment recorded: {assessment.get_decision_display().lower()}.",
+        then=lambda assessment: _safety_url(assessment.pk),
         case=case,
         title="Record a safety assessment",
         back=_index(case.pk),
-        status=status,
         intro="Safe: no threat found. Conditionally safe: threats, controlled by a safety plan. Unsafe: the child cannot stay at home.",
     )
 
@@ -57,27 +54,20 @@ def safety_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "This assessment already has a safety plan.")
         return redirect(_safety_url(assessment.pk))
     form = SafetyPlanForm(bound(request), persons=selectors.person_choices(user=request.user))
-    plan, status = submit(
-        form,
-        lambda: services.safety_plan_create(
+    return _save_page(
+        request,
+        form=form,
+        call=lambda: services.safety_plan_create(
             actor=request.user,
             assessment=assessment,
             monitoring=form.cleaned_data["monitoring"],
             review_on=form.cleaned_data["review_on"],
             actions=[form.plan_action()],
         ),
-        invalid=200,
-    )
-    if plan is not None:
-        messages.success(request, "The safety plan is recorded.")
-        return redirect(_safety_url(assessment.pk))
-    return _form_page(
-        request,
-        form=form,
+        done="The safety plan is recorded.",
         case=assessment.case,
         title="Make a safety plan",
         back=_safety_url(assessment.pk),
-        status=status,
         intro="Record the first action here; add the others on the assessment's page.",
     )
 
@@ -85,27 +75,14 @@ def safety_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
 def safety_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.safety_plan_get(user=request.user, assessment_id=pk, for_change=True)
     form = SafetyPlanEditForm(bound(request), instance=copy.copy(plan))
-    saved, status = submit(
-        form,
-        lambda: services.safety_plan_update(
-            actor=request.user,
-            plan=plan,
-            version=form.cleaned_data["version"],
-            monitoring=form.cleaned_data["monitoring"],
-            review_on=form.cleaned_data["review_on"],
-        ),
-        invalid=200,
-    )
-    if saved is not None:
-        messages.success(request, "The safety plan is changed.")
-        return redirect(_safety_url(pk))
-    return _form_page(
+    return _save_page(
         request,
         form=form,
+        call=lambda: services.safety_plan_update(actor=request.user, plan=plan, **form.cleaned_data),
+        done="The safety plan is changed.",
         case=plan.assessment.case,
         title="Change the safety plan's monitoring",
         back=_safety_url(pk),
-        status=status,
     )
 
 
@@ -115,19 +92,14 @@ def safety_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     if plan is None:
         raise Http404("This assessment has no safety plan yet.")
     form = PlanActionForm(bound(request), persons=selectors.person_choices(user=request.user))
-    action, status = submit(
-        form,
-        lambda: services.safety_plan_action_add(actor=request.user, plan=plan, action=form.plan_action()),
-        invalid=200,
-    )
-    if action is not None:
-        messages.success(request, "The action is added to the safety plan.")
-        return redirect(_safety_url(pk))
-    return _form_page(
+    return _save_page(
         request,
         form=form,
+        call=lambda: services.safety_plan_action_add(
+            actor=request.user, plan=plan, action=form.plan_action()
+        ),
+        done="The action is added to the safety plan.",
         case=assessment.case,
         title="Add an action to the safety plan",
         back=_safety_url(pk),
-        status=status,
     )
