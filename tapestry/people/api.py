@@ -41,7 +41,7 @@ from tapestry.people.schemas import (
     RelationshipOut,
 )
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import Pages, error_responses, purpose_query
 
 router = Router(tags=["people"])
 
@@ -75,7 +75,6 @@ def _duplicates_out(user: User, candidates: list[Candidate]) -> DuplicatesOut:
 @router.get(
     "/persons",
     response={200: list[PersonListItemOut], **error_responses(422)},
-    operation_id="person_list",
     summary="List the persons you may open",
     description="Your caseload, your team's and your supervisees'. `q` searches names, aliases and phone numbers.",
     tags=["persons"],
@@ -88,7 +87,6 @@ def person_list(request: HttpRequest, q: str = Query("", max_length=200)) -> Que
 @router.post(
     "/persons",
     response={201: PersonOut, 409: DuplicateConflictOut, **error_responses(400, 422)},
-    operation_id="person_create",
     summary="Register a person",
     description=(
         "Likely duplicates stop the save with 409 and the candidates you may open; look at them, "
@@ -122,23 +120,17 @@ def person_create(request: HttpRequest, payload: PersonIn) -> Status:
 @router.get(
     "/persons/{person_id}",
     response={200: PersonDetailOut, **error_responses(404, 422)},
-    operation_id="person_detail",
     summary="Open a person's record",
     description="Every open is written to the audit log with its purpose.",
     tags=["persons"],
 )
-def person_detail(
-    request: HttpRequest,
-    person_id: int,
-    purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the record."),
-) -> Person:
+def person_detail(request: HttpRequest, person_id: int, purpose: str = purpose_query()) -> Person:
     return selectors.person_detail(user=request.user, person_id=person_id, purpose=purpose)
 
 
 @router.patch(
     "/persons/{person_id}",
     response={200: PersonOut, **error_responses(400, 404, 409, 422)},
-    operation_id="person_update",
     summary="Change a person's record",
     description="Send the `version` you read; if the record changed since, the answer is 409 and nothing is saved.",
     tags=["persons"],
@@ -152,7 +144,6 @@ def person_update(request: HttpRequest, person_id: int, payload: PersonPatch) ->
 @router.get(
     "/persons/{person_id}/duplicates",
     response={200: DuplicatesOut, **error_responses(404, 422)},
-    operation_id="person_duplicates",
     summary="Likely duplicates of a registered person",
     tags=["persons"],
 )
@@ -172,7 +163,6 @@ def person_duplicates(request: HttpRequest, person_id: int) -> DuplicatesOut:
 @router.post(
     "/persons/{person_id}/merge",
     response={200: PersonOut, **error_responses(400, 404, 422)},
-    operation_id="person_merge",
     summary="Merge this duplicate into the surviving record",
     description="Everything linked to the duplicate moves to the survivor; the duplicate keeps pointing to it.",
     tags=["persons"],
@@ -189,7 +179,6 @@ def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Pers
 @router.get(
     "/households",
     response={200: list[HouseholdOut], **error_responses(422)},
-    operation_id="household_list",
     summary="List households with someone you may open",
     tags=["households"],
 )
@@ -201,7 +190,6 @@ def household_list(request: HttpRequest) -> QuerySet[Household]:
 @router.post(
     "/households",
     response={201: HouseholdOut, **error_responses(400, 422)},
-    operation_id="household_create",
     summary="Record a household",
     description="You must be able to change every member's record.",
     tags=["households"],
@@ -219,7 +207,6 @@ def household_create(request: HttpRequest, payload: HouseholdIn) -> Status:
 @router.get(
     "/households/{household_id}",
     response={200: HouseholdOut, **error_responses(404, 422)},
-    operation_id="household_detail",
     summary="Open a household",
     tags=["households"],
 )
@@ -230,7 +217,6 @@ def household_detail(request: HttpRequest, household_id: int) -> Household:
 @router.post(
     "/households/{household_id}/members",
     response={201: MembershipOut, **error_responses(400, 404, 422)},
-    operation_id="household_member_add",
     summary="Add a person to a household",
     tags=["households"],
 )
@@ -249,7 +235,6 @@ def household_member_add(request: HttpRequest, household_id: int, payload: House
 @router.get(
     "/relationships",
     response={200: list[RelationshipOut], **error_responses(422)},
-    operation_id="relationship_list",
     summary="List relationships of the persons you may open",
     tags=["relationships"],
 )
@@ -263,7 +248,6 @@ def relationship_list(
 @router.post(
     "/relationships",
     response={201: RelationshipOut, **error_responses(400, 422)},
-    operation_id="relationship_create",
     summary="Record a relationship between two persons",
     description="You must be able to change the first person's record and open the second's.",
     tags=["relationships"],
@@ -273,9 +257,7 @@ def relationship_create(request: HttpRequest, payload: RelationshipIn) -> Status
         actor=request.user,
         from_person=_referenced_person(request.user, payload.from_person_id, "from_person_id"),
         to_person=_referenced_person(request.user, payload.to_person_id, "to_person_id"),
-        kind=payload.kind,
-        notes=payload.notes,
-        no_contact=payload.no_contact,
+        **payload.model_dump(exclude={"from_person_id", "to_person_id"}),
     )
     # Both ends were checked on the way in: the caller changes one and may open the other.
     relationship.from_visible = relationship.to_visible = True
@@ -285,7 +267,6 @@ def relationship_create(request: HttpRequest, payload: RelationshipIn) -> Status
 @router.delete(
     "/relationships/{relationship_id}",
     response={204: None, **error_responses(404, 422)},
-    operation_id="relationship_delete",
     summary="Remove a relationship recorded in error",
     tags=["relationships"],
 )
@@ -301,7 +282,6 @@ def relationship_delete(request: HttpRequest, relationship_id: int) -> Status:
 @router.get(
     "/organisations",
     response={200: list[OrganisationOut], **error_responses(422)},
-    operation_id="organisation_list",
     summary="List organisations",
     tags=["organisations"],
 )
@@ -317,7 +297,6 @@ def organisation_list(
 @router.post(
     "/organisations",
     response={201: OrganisationOut, **error_responses(400, 422)},
-    operation_id="organisation_create",
     summary="Add an organisation",
     tags=["organisations"],
 )
@@ -328,7 +307,6 @@ def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Status
 @router.get(
     "/organisations/{organisation_id}",
     response={200: OrganisationDetailOut, **error_responses(404, 422)},
-    operation_id="organisation_detail",
     summary="Open an organisation, with its contacts",
     tags=["organisations"],
 )
@@ -339,7 +317,6 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> Organisat
 @router.patch(
     "/organisations/{organisation_id}",
     response={200: OrganisationOut, **error_responses(400, 404, 409, 422)},
-    operation_id="organisation_update",
     summary="Change an organisation",
     description="Send the `version` you read; if the record changed since, the answer is 409 and nothing is saved.",
     tags=["organisations"],
