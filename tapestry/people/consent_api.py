@@ -11,7 +11,8 @@ from tapestry.people.consent_schemas import PersonConsentOut, PersonConsentRecor
 from tapestry.web.ids import referenced
 from tapestry.web.schemas import ErrorOut, error_responses
 
-router = Router(tags=["consents"])
+# Listed under "people" too: the consents were first mounted inside the people router.
+router = Router(tags=["people", "consents"])
 
 ERRORS = error_responses(404, 422)
 
