@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from base64 import b32encode
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -256,6 +257,12 @@ def _staff_url(staff: User) -> str:
     return reverse("access:staff_edit", args=[staff.pk])
 
 
+def _staff_form(request: HttpRequest, staff: User, **page: Any) -> HttpResponse:
+    """A form that adds to a staff member's account: saved or cancelled, it goes back to their page."""
+    url = _staff_url(staff)
+    return save_page(request, FORM_PAGE, then=url, invalid=200, cancel_url=url, **page)
+
+
 def staff_list(request: HttpRequest) -> HttpResponse:
     return render(request, "access/staff_list.html", {"staff": selectors.staff_list(user=request.user)})
 
@@ -311,20 +318,17 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
     staff = selectors.staff_detail(user=request.user, pk=pk)
     form = AssignmentForm(bound(request))
-    return save_page(
+    return _staff_form(
         request,
-        FORM_PAGE,
+        staff,
         form=form,
         call=lambda: services.assignment_create(actor=request.user, staff=staff, **form.cleaned_data),
         done=lambda assignment: (
             f"Record {assignment.person_id} exists and is now on {staff.username}'s caseload."
         ),
-        then=_staff_url(staff),
-        invalid=200,
         title=f"Add to {staff.username}'s caseload",
         intro="Enter the person's record number. Administrators do not see names; the worker will.",
         submit="Add to caseload",
-        cancel_url=_staff_url(staff),
     )
 
 
@@ -343,9 +347,9 @@ def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
 def grant_add(request: HttpRequest, pk: int) -> HttpResponse:
     staff = selectors.staff_detail(user=request.user, pk=pk)
     form = GrantForm(bound(request))
-    return save_page(
+    return _staff_form(
         request,
-        FORM_PAGE,
+        staff,
         form=form,
         call=lambda: services.segment_grant(
             actor=request.user,
@@ -355,12 +359,9 @@ def grant_add(request: HttpRequest, pk: int) -> HttpResponse:
             expires_at=form.expires_at(),
         ),
         done=lambda grant: f"{staff.username} may now read {grant.get_segment_display().lower()}.",
-        then=_staff_url(staff),
-        invalid=200,
         title=f"Grant {staff.username} a sensitive segment",
         intro="Sensitive segments are read only with a grant, on top of the caseload. Grant the least needed.",
         submit="Grant access",
-        cancel_url=_staff_url(staff),
     )
 
 

@@ -149,14 +149,8 @@ def person_update(request: HttpRequest, person_id: int, payload: PersonPatch) ->
 )
 def person_duplicates(request: HttpRequest, person_id: int) -> DuplicatesOut:
     person = selectors.person_get(user=request.user, person_id=person_id)
-    # Compare the record as an intake would: its names, birth date and first phone number.
-    intake = services.PersonIntake(
-        given_name=person.given_name,
-        family_name=person.family_name,
-        date_of_birth=person.date_of_birth,
-        phone=selectors.person_first_phone(person=person),
-    )
-    candidates = services.person_duplicates(actor=request.user, intake=intake, exclude_id=person.pk)
+    phone = selectors.person_first_phone(person=person)
+    candidates = services.person_duplicates_of(actor=request.user, person=person, phone=phone)
     return _duplicates_out(request.user, candidates)
 
 

@@ -104,6 +104,17 @@ def person_duplicates(*, actor: User, intake: PersonIntake, exclude_id: int | No
     return candidates
 
 
+def person_duplicates_of(*, actor: User, person: Person, phone: str = "") -> list[Candidate]:
+    """Likely duplicates of a registered person, compared as an intake would: names, birth date, phone."""
+    intake = PersonIntake(
+        given_name=person.given_name,
+        family_name=person.family_name,
+        date_of_birth=person.date_of_birth,
+        phone=phone,
+    )
+    return person_duplicates(actor=actor, intake=intake, exclude_id=person.pk)
+
+
 def person_create(*, actor: User, intake: PersonIntake, confirm_not_duplicate: bool = False) -> Person:
     """Register a person. Unless the worker confirmed, likely duplicates stop the save.
 

@@ -285,12 +285,7 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
         )
     suggestions: list[selectors.DuplicateMatch] = []
     if not compared:
-        intake = services.PersonIntake(
-            given_name=duplicate.given_name,
-            family_name=duplicate.family_name,
-            date_of_birth=duplicate.date_of_birth,
-        )
-        candidates = services.person_duplicates(actor=request.user, intake=intake, exclude_id=duplicate.pk)
+        candidates = services.person_duplicates_of(actor=request.user, person=duplicate)
         suggestions, _ = selectors.duplicate_candidates_visible(user=request.user, candidates=candidates)
     context = {"duplicate": duplicate, "form": form, "compared": compared, "suggestions": suggestions}
     return render(request, "people/person_merge.html", context)
