@@ -29,11 +29,18 @@ def api_error(status: int, detail: str) -> JsonResponse:
     return JsonResponse({"detail": detail, "errors": {}}, status=status)
 
 
-class RequestContextMiddleware:
-    """Remembers where a request came from, for every audit entry written while serving it."""
+class _Middleware:
+    """Keeps the rest of the chain; a guard that works per view adds `process_view`."""
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+
+class RequestContextMiddleware(_Middleware):
+    """Remembers where a request came from, for every audit entry written while serving it."""
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         token = request_context.set(RequestContext(request.META.get("REMOTE_ADDR"), request.path))
@@ -43,11 +50,8 @@ class RequestContextMiddleware:
             request_context.reset(token)
 
 
-class NoStoreMiddleware:
+class NoStoreMiddleware(_Middleware):
     """Whatever a signed-in user is shown stays out of the browser's cache (a shared computer)."""
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
@@ -58,11 +62,8 @@ class NoStoreMiddleware:
         return response
 
 
-class ApiTokenMiddleware:
+class ApiTokenMiddleware(_Middleware):
     """Authenticates `Authorization: Bearer tap_...` on API paths; a bad token is a 401."""
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         header = request.headers.get("Authorization", "")
@@ -75,16 +76,10 @@ class ApiTokenMiddleware:
         return self.get_response(request)
 
 
-class SecondFactorMiddleware:
+class SecondFactorMiddleware(_Middleware):
     """Staff signed in with a password must also pass TOTP before anything else."""
 
     EXEMPT = {"login", "logout", "access:otp_verify", "access:otp_enrol", "front:health"}
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
 
     def process_view(
         self, request: HttpRequest, view_func: Callable, args: tuple, kwargs: dict
@@ -104,14 +99,8 @@ class SecondFactorMiddleware:
         return redirect("access:otp_enrol")
 
 
-class RouteAccessMiddleware:
+class RouteAccessMiddleware(_Middleware):
     """Enforces the route table: an undeclared route is refused, a missing capability is a 403."""
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
 
     def process_view(
         self, request: HttpRequest, view_func: Callable, args: tuple, kwargs: dict

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -136,20 +137,21 @@ def staff_detail(*, user: User, pk: int) -> User:
     return staff
 
 
-def assignment_for_admin(*, user: User, pk: int) -> Assignment:
+def _for_admin(user: User, model: type, pk: int, missing: str) -> Any:
+    """One row an administrator manages (a caseload assignment, a grant), or 404 with `missing`."""
     policy.require_capability(user, Capability.STAFF_MANAGE)
-    assignment = Assignment.objects.filter(pk=pk).first()
-    if assignment is None:
-        raise Http404("There is no such assignment.")
-    return assignment
+    found = model.objects.filter(pk=pk).first()
+    if found is None:
+        raise Http404(missing)
+    return found
+
+
+def assignment_for_admin(*, user: User, pk: int) -> Assignment:
+    return _for_admin(user, Assignment, pk, "There is no such assignment.")
 
 
 def grant_for_admin(*, user: User, pk: int) -> SegmentGrant:
-    policy.require_capability(user, Capability.STAFF_MANAGE)
-    grant = SegmentGrant.objects.filter(pk=pk).first()
-    if grant is None:
-        raise Http404("There is no such grant.")
-    return grant
+    return _for_admin(user, SegmentGrant, pk, "There is no such grant.")
 
 
 def team_names_of(*, user: User) -> list[str]:

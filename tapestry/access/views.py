@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from base64 import b32encode
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -35,9 +36,9 @@ from tapestry.access.forms import (
     TeamForm,
     TokenCreateForm,
 )
-from tapestry.access.models import AuditEntry
+from tapestry.access.models import AuditEntry, User
 from tapestry.access.tokens import token_create, token_revoke
-from tapestry.web.pages import act, bound, form_page, submit
+from tapestry.web.pages import act, bound, save_page, submit
 
 AUDIT_PAGE_SIZE = 50
 FORM_PAGE = "access/form_page.html"
@@ -201,20 +202,16 @@ def break_glass_queue(request: HttpRequest) -> HttpResponse:
 def break_glass_review(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.break_glass_for_review(user=request.user, pk=pk)
     form = BreakGlassReviewForm(bound(request))
-    reviewed, _ = submit(
-        form,
-        lambda: services.break_glass_review(
-            actor=request.user,
-            entry=entry,
-            outcome=form.cleaned_data["outcome"],
-            note=form.cleaned_data["note"],
-        ),
+    return save_page(
+        request,
+        "access/break_glass_review.html",
+        form=form,
+        call=lambda: services.break_glass_review(actor=request.user, entry=entry, **form.cleaned_data),
+        done=f"Review recorded for {entry.user}'s emergency access.",
+        then="access:break_glass_queue",
         invalid=200,
+        entry=entry,
     )
-    if reviewed is not None:
-        messages.success(request, f"Review recorded for {entry.user}'s emergency access.")
-        return redirect("access:break_glass_queue")
-    return render(request, "access/break_glass_review.html", {"entry": entry, "form": form})
 
 
 # The audit log ---------------------------------------------------------------------------------
@@ -256,6 +253,16 @@ def audit_verify_request(request: HttpRequest) -> HttpResponse:
 # Staff administration --------------------------------------------------------------------------
 
 
+def _staff_url(staff: User) -> str:
+    return reverse("access:staff_edit", args=[staff.pk])
+
+
+def _staff_form(request: HttpRequest, staff: User, **page: Any) -> HttpResponse:
+    """A form that adds to a staff member's account: saved or cancelled, it goes back to their page."""
+    url = _staff_url(staff)
+    return save_page(request, FORM_PAGE, then=url, invalid=200, cancel_url=url, **page)
+
+
 def staff_list(request: HttpRequest) -> HttpResponse:
     return render(request, "access/staff_list.html", {"staff": selectors.staff_list(user=request.user)})
 
@@ -264,23 +271,16 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 def staff_create(request: HttpRequest) -> HttpResponse:
     form = StaffCreateForm(bound(request))
     fields = ("username", "first_name", "last_name", "email", "role", "password", "supervisor", "teams")
-    staff, status = submit(
-        form,
-        lambda: services.staff_create(
-            actor=request.user, **{name: form.cleaned_data[name] for name in fields}
-        ),
-        invalid=200,
-    )
-    if staff is not None:
-        messages.success(
-            request, f"The account for {staff} is open. Give them the initial password in person."
-        )
-        return redirect("access:staff_edit", staff.pk)
-    return form_page(
+    return save_page(
         request,
         FORM_PAGE,
         form=form,
-        status=status,
+        call=lambda: services.staff_create(
+            actor=request.user, **{name: form.cleaned_data[name] for name in fields}
+        ),
+        done=lambda staff: f"The account for {staff} is open. Give them the initial password in person.",
+        then=_staff_url,
+        invalid=200,
         title="New staff account",
         intro="They will set up their authenticator app the first time they sign in.",
         submit="Open the account",
@@ -299,18 +299,18 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = StaffEditForm(bound(request), staff=staff, initial=initial)
     fields = ("role", "supervisor", "is_active", "teams", "reset_authenticator", "unlock_sign_in")
-    saved, status = submit(
-        form,
-        lambda: services.staff_update(
+    return save_page(
+        request,
+        "access/staff_edit.html",
+        form=form,
+        call=lambda: services.staff_update(
             actor=request.user, staff=staff, **{name: form.cleaned_data[name] for name in fields}
         ),
+        done=lambda saved: f"Changes to {staff.username} are saved.",
+        then=_staff_url(staff),
         invalid=200,
-    )
-    if saved is not None:
-        messages.success(request, f"Changes to {staff.username} are saved.")
-        return redirect("access:staff_edit", staff.pk)
-    return form_page(
-        request, "access/staff_edit.html", form=form, status=status, staff=staff, today=timezone.localdate()
+        staff=staff,
+        today=timezone.localdate(),
     )
 
 
@@ -318,25 +318,17 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
     staff = selectors.staff_detail(user=request.user, pk=pk)
     form = AssignmentForm(bound(request))
-    assignment, status = submit(
-        form,
-        lambda: services.assignment_create(actor=request.user, staff=staff, **form.cleaned_data),
-        invalid=200,
-    )
-    if assignment is not None:
-        messages.success(
-            request, f"Record {assignment.person_id} exists and is now on {staff.username}'s caseload."
-        )
-        return redirect("access:staff_edit", staff.pk)
-    return form_page(
+    return _staff_form(
         request,
-        FORM_PAGE,
+        staff,
         form=form,
-        status=status,
+        call=lambda: services.assignment_create(actor=request.user, staff=staff, **form.cleaned_data),
+        done=lambda assignment: (
+            f"Record {assignment.person_id} exists and is now on {staff.username}'s caseload."
+        ),
         title=f"Add to {staff.username}'s caseload",
         intro="Enter the person's record number. Administrators do not see names; the worker will.",
         submit="Add to caseload",
-        cancel_url=reverse("access:staff_edit", args=[staff.pk]),
     )
 
 
@@ -355,29 +347,21 @@ def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
 def grant_add(request: HttpRequest, pk: int) -> HttpResponse:
     staff = selectors.staff_detail(user=request.user, pk=pk)
     form = GrantForm(bound(request))
-    grant, status = submit(
-        form,
-        lambda: services.segment_grant(
+    return _staff_form(
+        request,
+        staff,
+        form=form,
+        call=lambda: services.segment_grant(
             actor=request.user,
             user=staff,
             segment=form.cleaned_data["segment"],
             reason=form.cleaned_data["reason"],
             expires_at=form.expires_at(),
         ),
-        invalid=200,
-    )
-    if grant is not None:
-        messages.success(request, f"{staff.username} may now read {grant.get_segment_display().lower()}.")
-        return redirect("access:staff_edit", staff.pk)
-    return form_page(
-        request,
-        FORM_PAGE,
-        form=form,
-        status=status,
+        done=lambda grant: f"{staff.username} may now read {grant.get_segment_display().lower()}.",
         title=f"Grant {staff.username} a sensitive segment",
         intro="Sensitive segments are read only with a grant, on top of the caseload. Grant the least needed.",
         submit="Grant access",
-        cancel_url=reverse("access:staff_edit", args=[staff.pk]),
     )
 
 
@@ -399,17 +383,14 @@ def team_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def team_create(request: HttpRequest) -> HttpResponse:
     form = TeamForm(bound(request))
-    team, status = submit(
-        form, lambda: services.team_create(actor=request.user, **form.cleaned_data), invalid=200
-    )
-    if team is not None:
-        messages.success(request, f"The team “{team.name}” is created. Add members from each staff page.")
-        return redirect("access:team_list")
-    return form_page(
+    return save_page(
         request,
         FORM_PAGE,
         form=form,
-        status=status,
+        call=lambda: services.team_create(actor=request.user, **form.cleaned_data),
+        done=lambda team: f"The team “{team.name}” is created. Add members from each staff page.",
+        then="access:team_list",
+        invalid=200,
         title="New team",
         intro="",
         submit="Create the team",

@@ -70,54 +70,35 @@ class StaffMember:
     supervised_by: str = ""
 
 
+def _supervised_by(supervisor: str, *members: tuple) -> tuple[StaffMember, ...]:
+    return tuple(StaffMember(*member, supervised_by=supervisor) for member in members)
+
+
 # One login per role (username = the role) and a few more caseworkers to share the work.
+# Rows are (username, first name, last name, role, team, leads the team).
 STAFF = (
     StaffMember("supervisor", "Margaret", "Osei", Role.SUPERVISOR, NORTH, lead=True),
     StaffMember("program_manager", "Rahul", "Desai", Role.PROGRAM_MANAGER),
-    StaffMember("caseworker", "Elena", "Vargas", Role.CASEWORKER, NORTH, supervised_by="supervisor"),
-    StaffMember("priya.natarajan", "Priya", "Natarajan", Role.CASEWORKER, NORTH, supervised_by="supervisor"),
-    StaffMember("tomas.lindqvist", "Tomas", "Lindqvist", Role.CASEWORKER, NORTH, supervised_by="supervisor"),
-    StaffMember(
-        "amara.okafor", "Amara", "Okafor", Role.CASEWORKER, SOUTH, lead=True, supervised_by="supervisor"
+    *_supervised_by(
+        "supervisor",
+        ("caseworker", "Elena", "Vargas", Role.CASEWORKER, NORTH),
+        ("priya.natarajan", "Priya", "Natarajan", Role.CASEWORKER, NORTH),
+        ("tomas.lindqvist", "Tomas", "Lindqvist", Role.CASEWORKER, NORTH),
+        ("amara.okafor", "Amara", "Okafor", Role.CASEWORKER, SOUTH, True),
+        ("kai.nakoa", "Kai", "Nakoa", Role.CASEWORKER, YOUTH),
+        ("crisis_worker", "Diego", "Ferreira", Role.CRISIS_WORKER, SOUTH),
+        ("child_welfare_worker", "Hannah", "Abernathy", Role.CHILD_WELFARE_WORKER, SOUTH),
+        ("school_social_worker", "Marcus", "Bellweather", Role.SCHOOL_SOCIAL_WORKER, YOUTH, True),
+        ("outreach_worker", "Lucía", "Paredes", Role.OUTREACH_WORKER, SOUTH),
     ),
-    StaffMember("kai.nakoa", "Kai", "Nakoa", Role.CASEWORKER, YOUTH, supervised_by="supervisor"),
-    StaffMember("crisis_worker", "Diego", "Ferreira", Role.CRISIS_WORKER, SOUTH, supervised_by="supervisor"),
-    StaffMember(
-        "child_welfare_worker",
-        "Hannah",
-        "Abernathy",
-        Role.CHILD_WELFARE_WORKER,
-        SOUTH,
-        supervised_by="supervisor",
+    *_supervised_by(
+        "program_manager",
+        ("group_facilitator", "Nia", "Thompson", Role.GROUP_FACILITATOR, YOUTH),
+        ("community_educator", "Samir", "Haddadi", Role.COMMUNITY_EDUCATOR, YOUTH),
+        ("community_organiser", "Joy", "Mwangi", Role.COMMUNITY_ORGANISER),
+        ("evaluator", "Oskar", "Brandt", Role.EVALUATOR),
+        ("grants_officer", "Ruth", "Feldman", Role.GRANTS_OFFICER),
     ),
-    StaffMember(
-        "school_social_worker",
-        "Marcus",
-        "Bellweather",
-        Role.SCHOOL_SOCIAL_WORKER,
-        YOUTH,
-        lead=True,
-        supervised_by="supervisor",
-    ),
-    StaffMember(
-        "outreach_worker", "Lucía", "Paredes", Role.OUTREACH_WORKER, SOUTH, supervised_by="supervisor"
-    ),
-    StaffMember(
-        "group_facilitator", "Nia", "Thompson", Role.GROUP_FACILITATOR, YOUTH, supervised_by="program_manager"
-    ),
-    StaffMember(
-        "community_educator",
-        "Samir",
-        "Haddadi",
-        Role.COMMUNITY_EDUCATOR,
-        YOUTH,
-        supervised_by="program_manager",
-    ),
-    StaffMember(
-        "community_organiser", "Joy", "Mwangi", Role.COMMUNITY_ORGANISER, supervised_by="program_manager"
-    ),
-    StaffMember("evaluator", "Oskar", "Brandt", Role.EVALUATOR, supervised_by="program_manager"),
-    StaffMember("grants_officer", "Ruth", "Feldman", Role.GRANTS_OFFICER, supervised_by="program_manager"),
     StaffMember("administrator", "Kwabena", "Asante", Role.ADMINISTRATOR),
     StaffMember("auditor", "Ingrid", "Solberg", Role.AUDITOR),
 )

@@ -23,7 +23,6 @@ router = Router(tags=["directory"])
 @router.get(
     "/directory/services",
     response={200: list[ServiceListItemOut], **error_responses(400, 422)},
-    operation_id="directory_service_search",
     summary="Search the resource directory",
     description=(
         "Every criterion given must match. `need` is a need code; `q` words in the name, description or "
@@ -32,7 +31,7 @@ router = Router(tags=["directory"])
     ),
 )
 @paginate(Pages)
-def service_search(
+def directory_service_search(
     request: HttpRequest,
     q: str = Query("", max_length=200),
     need: str = Query("", max_length=60, description="A need code, e.g. food-insecurity."),
@@ -51,20 +50,18 @@ def service_search(
 @router.get(
     "/directory/services/{service_id}",
     response={200: ServiceDetailOut, **error_responses(404, 422)},
-    operation_id="directory_service_detail",
     summary=(
         "Open a directory service, with its organization, locations, phones, needs, schedules, "
         "service areas, costs and required documents"
     ),
 )
-def service_detail(request: HttpRequest, service_id: int) -> Service:
+def directory_service_detail(request: HttpRequest, service_id: int) -> Service:
     return selectors.service_detail(user=request.user, service_id=service_id)
 
 
 @router.post(
     "/directory/import",
     response={201: ImportOut, 400: ImportRefusedOut, **error_responses(422)},
-    operation_id="directory_import",
     summary="Import HSDS 3 data (JSON or CSV)",
     description=(
         "Send `files` as multipart form data: one HSDS 3.0 JSON file (services, organizations, services "

@@ -152,22 +152,21 @@ class ServiceAtLocation(Timestamped):
         return f"{self.service.name} at {self.location}"
 
 
+def _owned_by(model: type[models.Model], related_name: str) -> models.ForeignKey:
+    """The optional link of a phone or schedule to one of what HSDS lets own it."""
+    return models.ForeignKey(
+        model, null=True, blank=True, on_delete=models.CASCADE, related_name=related_name
+    )
+
+
 class Phone(Timestamped):
     """A phone number of a service, an organization or a location (HSDS links it to any of them)."""
 
     hsds_id = models.UUIDField("HSDS id", unique=True)
-    service = models.ForeignKey(
-        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
-    )
-    organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
-    )
-    location = models.ForeignKey(
-        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
-    )
-    service_at_location = models.ForeignKey(
-        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
-    )
+    service = _owned_by(Service, "phones")
+    organization = _owned_by(Organization, "phones")
+    location = _owned_by(Location, "phones")
+    service_at_location = _owned_by(ServiceAtLocation, "phones")
     number = models.CharField(max_length=50)
     extension = models.CharField(max_length=20, blank=True)
     type = models.CharField(
@@ -193,15 +192,9 @@ class Schedule(Timestamped):
         MONTHLY = "MONTHLY", "Monthly"
 
     hsds_id = models.UUIDField("HSDS id", unique=True)
-    service = models.ForeignKey(
-        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
-    )
-    location = models.ForeignKey(
-        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
-    )
-    service_at_location = models.ForeignKey(
-        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
-    )
+    service = _owned_by(Service, "schedules")
+    location = _owned_by(Location, "schedules")
+    service_at_location = _owned_by(ServiceAtLocation, "schedules")
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
     freq = models.CharField(max_length=10, choices=Frequency.choices, blank=True)

@@ -106,13 +106,10 @@ class ServiceAtLocationOut(Schema):
     phones: list[PhoneOut]
     schedules: list[DirectoryScheduleOut]
 
-    @staticmethod
-    def resolve_phones(obj: Any) -> Any:
-        return obj.phones.all()
 
-    @staticmethod
-    def resolve_schedules(obj: Any) -> Any:
-        return obj.schedules.all()
+def _from_service(name: str) -> staticmethod:
+    """A resolver reading `name` from a search hit's service (ninja lists a related manager itself)."""
+    return staticmethod(lambda obj: getattr(obj.service, name))
 
 
 class ServiceListItemOut(Schema):
@@ -129,49 +126,21 @@ class ServiceListItemOut(Schema):
     distance_km: float | None = Field(description="From the place searched near, to the nearest location.")
     nearest_location: LocationOut | None
 
-    @staticmethod
-    def resolve_languages(obj: Any) -> list[str]:
-        return obj.service.language_list
-
-    @staticmethod
-    def resolve_needs(obj: Any) -> Any:
-        return obj.service.needs.all()
+    # A search hit wraps the service it found; the body shows the service's own fields.
+    resolve_id = _from_service("pk")
+    resolve_hsds_id = _from_service("hsds_id")
+    resolve_name = _from_service("name")
+    resolve_description = _from_service("description")
+    resolve_status = _from_service("status")
+    resolve_url = _from_service("url")
+    resolve_email = _from_service("email")
+    resolve_languages = _from_service("language_list")
+    resolve_needs = _from_service("needs")
+    resolve_organization = _from_service("organization")
 
     @staticmethod
     def resolve_nearest_location(obj: Any) -> Any:
         return obj.location
-
-    @staticmethod
-    def resolve_id(obj: Any) -> int:
-        return obj.service.pk
-
-    @staticmethod
-    def resolve_hsds_id(obj: Any) -> UUID:
-        return obj.service.hsds_id
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.service.name
-
-    @staticmethod
-    def resolve_description(obj: Any) -> str:
-        return obj.service.description
-
-    @staticmethod
-    def resolve_status(obj: Any) -> str:
-        return obj.service.status
-
-    @staticmethod
-    def resolve_url(obj: Any) -> str:
-        return obj.service.url
-
-    @staticmethod
-    def resolve_email(obj: Any) -> str:
-        return obj.service.email
-
-    @staticmethod
-    def resolve_organization(obj: Any) -> Any:
-        return obj.service.organization
 
 
 class ServiceDetailOut(Schema):
@@ -206,36 +175,8 @@ class ServiceDetailOut(Schema):
         return obj.language_list
 
     @staticmethod
-    def resolve_needs(obj: Any) -> Any:
-        return obj.needs.all()
-
-    @staticmethod
-    def resolve_phones(obj: Any) -> Any:
-        return obj.phones.all()
-
-    @staticmethod
-    def resolve_service_at_locations(obj: Any) -> Any:
-        return obj.service_at_locations.all()
-
-    @staticmethod
     def resolve_organization_locations(obj: Any) -> Any:
         return obj.organization.locations.all()
-
-    @staticmethod
-    def resolve_schedules(obj: Any) -> Any:
-        return obj.schedules.all()
-
-    @staticmethod
-    def resolve_service_areas(obj: Any) -> Any:
-        return obj.service_areas.all()
-
-    @staticmethod
-    def resolve_cost_options(obj: Any) -> Any:
-        return obj.cost_options.all()
-
-    @staticmethod
-    def resolve_required_documents(obj: Any) -> Any:
-        return obj.required_documents.all()
 
 
 class ProblemOut(Schema):

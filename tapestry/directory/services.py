@@ -29,17 +29,7 @@ from tapestry.directory.models import (
 )
 from tapestry.needs.models import Need
 
-TABLES = (
-    "organizations",
-    "services",
-    "locations",
-    "service_at_locations",
-    "phones",
-    "schedules",
-    "service_areas",
-    "cost_options",
-    "required_documents",
-)
+# The dataset's tables in the order they are stored and reported, each with what a report calls it.
 TABLE_LABELS = {
     "organizations": "organizations",
     "services": "services",
@@ -51,6 +41,7 @@ TABLE_LABELS = {
     "cost_options": "cost options",
     "required_documents": "required documents",
 }
+TABLES = tuple(TABLE_LABELS)
 
 
 @dataclass

@@ -41,9 +41,14 @@ from tapestry.people.schemas import (
     RelationshipOut,
 )
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import Pages, error_responses, purpose_query
 
-router = Router(tags=["people"])
+router = Router()
+# Each part is listed under its own heading in the API documents.
+persons = Router(tags=["persons"])
+households = Router(tags=["households"])
+relationships = Router(tags=["relationships"])
+organisations = Router(tags=["organisations"])
 
 
 def _referenced_person(user: User, person_id: int, field: str) -> Person:
@@ -72,30 +77,26 @@ def _duplicates_out(user: User, candidates: list[Candidate]) -> DuplicatesOut:
 # Persons ------------------------------------------------------------------------------------
 
 
-@router.get(
+@persons.get(
     "/persons",
     response={200: list[PersonListItemOut], **error_responses(422)},
-    operation_id="person_list",
     summary="List the persons you may open",
     description="Your caseload, your team's and your supervisees'. `q` searches names, aliases and phone numbers.",
-    tags=["persons"],
 )
 @paginate(Pages)
 def person_list(request: HttpRequest, q: str = Query("", max_length=200)) -> QuerySet[Person]:
     return selectors.person_list(user=request.user, query=q)
 
 
-@router.post(
+@persons.post(
     "/persons",
     response={201: PersonOut, 409: DuplicateConflictOut, **error_responses(400, 422)},
-    operation_id="person_create",
     summary="Register a person",
     description=(
         "Likely duplicates stop the save with 409 and the candidates you may open; look at them, "
         "then send again with `confirm_not_duplicate: true` if this is a different person. "
         "You become the person's primary worker."
     ),
-    tags=["persons"],
 )
 def person_create(request: HttpRequest, payload: PersonIn) -> Status:
     fields = payload.model_dump(exclude={"confirm_not_duplicate"})
@@ -119,29 +120,21 @@ def person_create(request: HttpRequest, payload: PersonIn) -> Status:
     return Status(201, person)
 
 
-@router.get(
+@persons.get(
     "/persons/{person_id}",
     response={200: PersonDetailOut, **error_responses(404, 422)},
-    operation_id="person_detail",
     summary="Open a person's record",
     description="Every open is written to the audit log with its purpose.",
-    tags=["persons"],
 )
-def person_detail(
-    request: HttpRequest,
-    person_id: int,
-    purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the record."),
-) -> Person:
+def person_detail(request: HttpRequest, person_id: int, purpose: str = purpose_query()) -> Person:
     return selectors.person_detail(user=request.user, person_id=person_id, purpose=purpose)
 
 
-@router.patch(
+@persons.patch(
     "/persons/{person_id}",
     response={200: PersonOut, **error_responses(400, 404, 409, 422)},
-    operation_id="person_update",
     summary="Change a person's record",
     description="Send the `version` you read; if the record changed since, the answer is 409 and nothing is saved.",
-    tags=["persons"],
 )
 def person_update(request: HttpRequest, person_id: int, payload: PersonPatch) -> Person:
     person = selectors.person_get(user=request.user, person_id=person_id)
@@ -149,33 +142,23 @@ def person_update(request: HttpRequest, person_id: int, payload: PersonPatch) ->
     return services.person_update(actor=request.user, person=person, version=payload.version, changes=changes)
 
 
-@router.get(
+@persons.get(
     "/persons/{person_id}/duplicates",
     response={200: DuplicatesOut, **error_responses(404, 422)},
-    operation_id="person_duplicates",
     summary="Likely duplicates of a registered person",
-    tags=["persons"],
 )
 def person_duplicates(request: HttpRequest, person_id: int) -> DuplicatesOut:
     person = selectors.person_get(user=request.user, person_id=person_id)
-    # Compare the record as an intake would: its names, birth date and first phone number.
-    intake = services.PersonIntake(
-        given_name=person.given_name,
-        family_name=person.family_name,
-        date_of_birth=person.date_of_birth,
-        phone=selectors.person_first_phone(person=person),
-    )
-    candidates = services.person_duplicates(actor=request.user, intake=intake, exclude_id=person.pk)
+    phone = selectors.person_first_phone(person=person)
+    candidates = services.person_duplicates_of(actor=request.user, person=person, phone=phone)
     return _duplicates_out(request.user, candidates)
 
 
-@router.post(
+@persons.post(
     "/persons/{person_id}/merge",
     response={200: PersonOut, **error_responses(400, 404, 422)},
-    operation_id="person_merge",
     summary="Merge this duplicate into the surviving record",
     description="Everything linked to the duplicate moves to the survivor; the duplicate keeps pointing to it.",
-    tags=["persons"],
 )
 def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Person:
     duplicate = selectors.person_get(user=request.user, person_id=person_id)
@@ -186,25 +169,21 @@ def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Pers
 # Households ---------------------------------------------------------------------------------
 
 
-@router.get(
+@households.get(
     "/households",
     response={200: list[HouseholdOut], **error_responses(422)},
-    operation_id="household_list",
     summary="List households with someone you may open",
-    tags=["households"],
 )
 @paginate(Pages)
 def household_list(request: HttpRequest) -> QuerySet[Household]:
     return selectors.household_list(user=request.user)
 
 
-@router.post(
+@households.post(
     "/households",
     response={201: HouseholdOut, **error_responses(400, 422)},
-    operation_id="household_create",
     summary="Record a household",
     description="You must be able to change every member's record.",
-    tags=["households"],
 )
 def household_create(request: HttpRequest, payload: HouseholdIn) -> Status:
     members = [
@@ -216,23 +195,19 @@ def household_create(request: HttpRequest, payload: HouseholdIn) -> Status:
     return Status(201, selectors.household_detail(user=request.user, household_id=household.pk))
 
 
-@router.get(
+@households.get(
     "/households/{household_id}",
     response={200: HouseholdOut, **error_responses(404, 422)},
-    operation_id="household_detail",
     summary="Open a household",
-    tags=["households"],
 )
 def household_detail(request: HttpRequest, household_id: int) -> Household:
     return selectors.household_detail(user=request.user, household_id=household_id)
 
 
-@router.post(
+@households.post(
     "/households/{household_id}/members",
     response={201: MembershipOut, **error_responses(400, 404, 422)},
-    operation_id="household_member_add",
     summary="Add a person to a household",
-    tags=["households"],
 )
 def household_member_add(request: HttpRequest, household_id: int, payload: HouseholdMemberIn) -> Status:
     household = selectors.household_detail(user=request.user, household_id=household_id)
@@ -246,12 +221,10 @@ def household_member_add(request: HttpRequest, household_id: int, payload: House
 # Relationships ------------------------------------------------------------------------------
 
 
-@router.get(
+@relationships.get(
     "/relationships",
     response={200: list[RelationshipOut], **error_responses(422)},
-    operation_id="relationship_list",
     summary="List relationships of the persons you may open",
-    tags=["relationships"],
 )
 @paginate(Pages)
 def relationship_list(
@@ -260,34 +233,28 @@ def relationship_list(
     return selectors.relationship_list(user=request.user, person_id=person_id)
 
 
-@router.post(
+@relationships.post(
     "/relationships",
     response={201: RelationshipOut, **error_responses(400, 422)},
-    operation_id="relationship_create",
     summary="Record a relationship between two persons",
     description="You must be able to change the first person's record and open the second's.",
-    tags=["relationships"],
 )
 def relationship_create(request: HttpRequest, payload: RelationshipIn) -> Status:
     relationship = services.relationship_create(
         actor=request.user,
         from_person=_referenced_person(request.user, payload.from_person_id, "from_person_id"),
         to_person=_referenced_person(request.user, payload.to_person_id, "to_person_id"),
-        kind=payload.kind,
-        notes=payload.notes,
-        no_contact=payload.no_contact,
+        **payload.model_dump(exclude={"from_person_id", "to_person_id"}),
     )
     # Both ends were checked on the way in: the caller changes one and may open the other.
     relationship.from_visible = relationship.to_visible = True
     return Status(201, relationship)
 
 
-@router.delete(
+@relationships.delete(
     "/relationships/{relationship_id}",
     response={204: None, **error_responses(404, 422)},
-    operation_id="relationship_delete",
     summary="Remove a relationship recorded in error",
-    tags=["relationships"],
 )
 def relationship_delete(request: HttpRequest, relationship_id: int) -> Status:
     relationship = selectors.relationship_get(user=request.user, relationship_id=relationship_id)
@@ -298,12 +265,10 @@ def relationship_delete(request: HttpRequest, relationship_id: int) -> Status:
 # Organisations ------------------------------------------------------------------------------
 
 
-@router.get(
+@organisations.get(
     "/organisations",
     response={200: list[OrganisationOut], **error_responses(422)},
-    operation_id="organisation_list",
     summary="List organisations",
-    tags=["organisations"],
 )
 @paginate(Pages)
 def organisation_list(
@@ -314,35 +279,29 @@ def organisation_list(
     return selectors.organisation_list(user=request.user, query=q, kind=kind or "")
 
 
-@router.post(
+@organisations.post(
     "/organisations",
     response={201: OrganisationOut, **error_responses(400, 422)},
-    operation_id="organisation_create",
     summary="Add an organisation",
-    tags=["organisations"],
 )
 def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Status:
     return Status(201, services.organisation_create(actor=request.user, **payload.model_dump()))
 
 
-@router.get(
+@organisations.get(
     "/organisations/{organisation_id}",
     response={200: OrganisationDetailOut, **error_responses(404, 422)},
-    operation_id="organisation_detail",
     summary="Open an organisation, with its contacts",
-    tags=["organisations"],
 )
 def organisation_detail(request: HttpRequest, organisation_id: int) -> Organisation:
     return selectors.organisation_detail(user=request.user, organisation_id=organisation_id)
 
 
-@router.patch(
+@organisations.patch(
     "/organisations/{organisation_id}",
     response={200: OrganisationOut, **error_responses(400, 404, 409, 422)},
-    operation_id="organisation_update",
     summary="Change an organisation",
     description="Send the `version` you read; if the record changed since, the answer is 409 and nothing is saved.",
-    tags=["organisations"],
 )
 def organisation_update(
     request: HttpRequest, organisation_id: int, payload: OrganisationPatch
@@ -355,4 +314,5 @@ def organisation_update(
 
 
 # Consents live in their own module; they share this app's mount under /api/v1.
-router.add_router("", consent_router)
+for part in (persons, households, relationships, organisations, consent_router):
+    router.add_router("", part)

@@ -11,7 +11,8 @@ from tapestry.people.consent_schemas import PersonConsentOut, PersonConsentRecor
 from tapestry.web.ids import referenced
 from tapestry.web.schemas import ErrorOut, error_responses
 
-router = Router(tags=["consents"])
+# Listed under "people" too: the consents were first mounted inside the people router.
+router = Router(tags=["people", "consents"])
 
 ERRORS = error_responses(404, 422)
 
@@ -24,25 +25,23 @@ def _invalid(error: ValidationError) -> Status:
 @router.get(
     "/persons/{person_id}/consents",
     response={200: list[PersonConsentOut], **ERRORS},
-    operation_id="person_consent_list",
     summary="List a person's consents, newest first",
     description="Consents about a sensitive segment show only to those granted it. The read is audited.",
 )
-def consent_list(request: HttpRequest, person_id: int) -> object:
+def person_consent_list(request: HttpRequest, person_id: int) -> object:
     return selectors.consent_list(user=request.user, person_id=person_id)
 
 
 @router.post(
     "/persons/{person_id}/consents",
     response={201: PersonConsentOut, **ERRORS},
-    operation_id="person_consent_record",
     summary="Record a person's consent",
     description=(
         "A substance-use consent must carry every element of 42 CFR 2.31(a), a school consent every element "
         "of 34 CFR 99.30; otherwise 422 with `errors` naming each missing element by field."
     ),
 )
-def consent_record(request: HttpRequest, person_id: int, payload: PersonConsentRecordIn) -> Status:
+def person_consent_record(request: HttpRequest, person_id: int, payload: PersonConsentRecordIn) -> Status:
     person = selectors.person_get_changeable(user=request.user, person_id=person_id)
     fields = payload.model_dump(exclude={"recipient_organisation_id", "given_on"})
     if payload.given_on is not None:
@@ -65,11 +64,10 @@ def consent_record(request: HttpRequest, person_id: int, payload: PersonConsentR
 @router.post(
     "/consents/{consent_id}/revoke",
     response={200: PersonConsentOut, **ERRORS},
-    operation_id="person_consent_revoke",
     summary="Revoke a consent from today",
     description="Nothing more leaves under it from today; releases already made stay recorded.",
 )
-def consent_revoke(request: HttpRequest, consent_id: int) -> Status:
+def person_consent_revoke(request: HttpRequest, consent_id: int) -> Status:
     consent = selectors.consent_get(user=request.user, consent_id=consent_id)
     try:
         services.consent_revoke(actor=request.user, consent=consent)
@@ -81,12 +79,11 @@ def consent_revoke(request: HttpRequest, consent_id: int) -> Status:
 @router.get(
     "/persons/{person_id}/disclosures",
     response={200: list[PersonDisclosureOut], **ERRORS},
-    operation_id="person_disclosure_list",
     summary="The person's accounting of disclosures",
     description=(
         "Every release of the person's records outside the agency that the caller may see, newest first "
         "(42 CFR 2.24 and 2.25 for substance-use records). The read is audited."
     ),
 )
-def disclosure_list(request: HttpRequest, person_id: int) -> object:
+def person_disclosure_list(request: HttpRequest, person_id: int) -> object:
     return selectors.disclosures_for_person(user=request.user, person_id=person_id)[1]

@@ -75,6 +75,16 @@ Email = Annotated[_text(254), AfterValidator(_email)]
 Website = Annotated[_text(200), AfterValidator(_url)]
 
 
+def _label_of(choice: str) -> staticmethod:
+    """A resolver for `<choice>_label`: the display label of the record's `choice` field."""
+    return staticmethod(lambda obj: getattr(obj, f"get_{choice}_display")())
+
+
+def _shown_if(name: str, flag: str) -> staticmethod:
+    """A resolver for a related person: None unless the `flag` annotation says the caller may see them."""
+    return staticmethod(lambda obj: getattr(obj, name) if getattr(obj, flag, False) else None)
+
+
 # Errors -------------------------------------------------------------------------------------
 
 
@@ -267,13 +277,8 @@ class HouseholdMemberOut(Schema):
     position: str
     position_label: str
 
-    @staticmethod
-    def resolve_person(obj: Any) -> Any:
-        return obj.person if getattr(obj, "person_visible", False) else None
-
-    @staticmethod
-    def resolve_position_label(obj: Any) -> str:
-        return obj.get_position_display()
+    resolve_person = _shown_if("person", "person_visible")
+    resolve_position_label = _label_of("position")
 
 
 class MembershipOut(Schema):
@@ -282,9 +287,7 @@ class MembershipOut(Schema):
     position: str
     position_label: str
 
-    @staticmethod
-    def resolve_position_label(obj: Any) -> str:
-        return obj.get_position_display()
+    resolve_position_label = _label_of("position")
 
 
 class HouseholdOut(Schema):
@@ -318,17 +321,9 @@ class RelationshipOut(Schema):
     is_current: bool
     no_contact: bool
 
-    @staticmethod
-    def resolve_from_person(obj: Any) -> Any:
-        return obj.from_person if getattr(obj, "from_visible", False) else None
-
-    @staticmethod
-    def resolve_to_person(obj: Any) -> Any:
-        return obj.to_person if getattr(obj, "to_visible", False) else None
-
-    @staticmethod
-    def resolve_kind_label(obj: Any) -> str:
-        return obj.get_kind_display()
+    resolve_from_person = _shown_if("from_person", "from_visible")
+    resolve_to_person = _shown_if("to_person", "to_visible")
+    resolve_kind_label = _label_of("kind")
 
 
 # Organisations ------------------------------------------------------------------------------
@@ -369,9 +364,7 @@ class OrganisationOut(Schema):
     address: str
     version: int
 
-    @staticmethod
-    def resolve_kind_label(obj: Any) -> str:
-        return obj.get_kind_display()
+    resolve_kind_label = _label_of("kind")
 
 
 class OrganisationContactOut(Schema):

@@ -157,14 +157,19 @@ def household_list(*, user: User) -> QuerySet[Household]:
     )
     visible_ids = policy.persons_visible(user).values("pk")
     members = HouseholdMember.objects.filter(person__in=visible_ids)
+    return (
+        Household.objects.filter(pk__in=members.values("household_id"))
+        .prefetch_related(_memberships_marked(user))
+        .order_by("name")
+    )
+
+
+def _memberships_marked(user: User) -> Prefetch:
+    """A household's members, each marked `person_visible` when the user may see their name."""
     marked = HouseholdMember.objects.select_related("person").annotate(
         person_visible=policy.nameable(user, "person")
     )
-    return (
-        Household.objects.filter(pk__in=members.values("household_id"))
-        .prefetch_related(Prefetch("memberships", queryset=marked))
-        .order_by("name")
-    )
+    return Prefetch("memberships", queryset=marked)
 
 
 def _refuse_household(user: User, household: Household) -> NoReturn:
@@ -179,24 +184,8 @@ def _refuse_household(user: User, household: Household) -> NoReturn:
 
 
 def household_detail(*, user: User, household_id: int) -> Household:
-    household = Household.objects.filter(pk=household_id).first()
-    if household is None:
-        raise Http404("No household with this number.")
-    visible_ids = policy.persons_visible(user).values("pk")
-    if not household.memberships.filter(person__in=visible_ids).exists():
-        _refuse_household(user, household)
-    household = (
-        Household.objects.filter(pk=household_id)
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=HouseholdMember.objects.select_related("person").annotate(
-                    person_visible=policy.nameable(user, "person")
-                ),
-            )
-        )
-        .get()
-    )
+    household_get(user=user, household_id=household_id)
+    household = Household.objects.filter(pk=household_id).prefetch_related(_memberships_marked(user)).get()
     audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=household, fields=["name", "members"])
     return household
 

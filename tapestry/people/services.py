@@ -59,6 +59,15 @@ def _full_clean(instance: Any, exclude: list[str] | None = None) -> None:
     instance.full_clean(exclude=exclude)
 
 
+def _create(actor: User, instance: Any, fields: list[str], exclude: list[str] | None = None) -> Any:
+    """Validate `instance`, then save it and audit its creation (naming `fields`) in one transaction."""
+    _full_clean(instance, exclude=exclude)
+    with transaction.atomic():
+        instance.save()
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=instance, fields=fields)
+    return instance
+
+
 @dataclass
 class PersonIntake:
     given_name: str
@@ -93,6 +102,17 @@ def person_duplicates(*, actor: User, intake: PersonIntake, exclude_id: int | No
         purpose="duplicate check at intake",
     )
     return candidates
+
+
+def person_duplicates_of(*, actor: User, person: Person, phone: str = "") -> list[Candidate]:
+    """Likely duplicates of a registered person, compared as an intake would: names, birth date, phone."""
+    intake = PersonIntake(
+        given_name=person.given_name,
+        family_name=person.family_name,
+        date_of_birth=person.date_of_birth,
+        phone=phone,
+    )
+    return person_duplicates(actor=actor, intake=intake, exclude_id=person.pk)
 
 
 def person_create(*, actor: User, intake: PersonIntake, confirm_not_duplicate: bool = False) -> Person:
@@ -138,12 +158,7 @@ def person_update(*, actor: User, person: Person, version: int, changes: dict[st
 
 def alias_add(*, actor: User, person: Person, name: str) -> PersonAlias:
     _require_change(actor, person)
-    alias = PersonAlias(person=person, name=name.strip())
-    _full_clean(alias)
-    with transaction.atomic():
-        alias.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=alias, fields=["name"])
-    return alias
+    return _create(actor, PersonAlias(person=person, name=name.strip()), ["name"])
 
 
 def contact_add(
@@ -151,11 +166,7 @@ def contact_add(
 ) -> ContactPoint:
     _require_change(actor, person)
     contact = ContactPoint(person=person, kind=kind, value=value.strip(), safe_to_contact=safe_to_contact)
-    _full_clean(contact, exclude=["normalised"])
-    with transaction.atomic():
-        contact.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=contact, fields=["kind", "value"])
-    return contact
+    return _create(actor, contact, ["kind", "value"], exclude=["normalised"])
 
 
 def address_add(*, actor: User, person: Person, **fields: Any) -> Address:
@@ -202,11 +213,7 @@ def household_member_add(
     if household.memberships.filter(person=person).exists():
         raise ValidationError({"person": [f"{person} is already a member of {household}."]})
     membership = HouseholdMember(household=household, person=person, position=position)
-    _full_clean(membership, exclude=["household", "person"])
-    with transaction.atomic():
-        membership.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=membership, fields=["position"])
-    return membership
+    return _create(actor, membership, ["position"], exclude=["household", "person"])
 
 
 def relationship_create(
@@ -257,11 +264,7 @@ def relationship_delete(*, actor: User, relationship: Relationship) -> None:
 def consent_record(*, actor: User, person: Person, **fields: Any) -> Consent:
     _require_change(actor, person)
     consent = Consent(person=person, recorded_by=actor, **fields)
-    _full_clean(consent, exclude=["person", "recorded_by"])
-    with transaction.atomic():
-        consent.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=consent, fields=sorted(fields))
-    return consent
+    return _create(actor, consent, sorted(fields), exclude=["person", "recorded_by"])
 
 
 def consent_revoke(*, actor: User, consent: Consent, on: date | None = None) -> Consent:
@@ -330,12 +333,7 @@ def person_merge(*, actor: User, survivor: Person, duplicate: Person) -> Person:
 
 def organisation_create(*, actor: User, **fields: Any) -> Organisation:
     policy.require_capability(actor, Capability.ORGANISATION_WRITE)
-    organisation = Organisation(**fields)
-    _full_clean(organisation)
-    with transaction.atomic():
-        organisation.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=organisation, fields=sorted(fields))
-    return organisation
+    return _create(actor, Organisation(**fields), sorted(fields))
 
 
 def organisation_update(
@@ -352,8 +350,4 @@ def organisation_contact_add(
 ) -> OrganisationContact:
     policy.require_capability(actor, Capability.ORGANISATION_WRITE)
     contact = OrganisationContact(organisation=organisation, **fields)
-    _full_clean(contact, exclude=["organisation"])
-    with transaction.atomic():
-        contact.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=contact, fields=sorted(fields))
-    return contact
+    return _create(actor, contact, sorted(fields), exclude=["organisation"])

@@ -15,6 +15,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -39,7 +40,7 @@ from tapestry.people.forms import (
 )
 from tapestry.people.mentions import PersonMention, mention, relative_label
 from tapestry.people.models import Person, Relationship
-from tapestry.web.pages import act, bound, form_page, submit
+from tapestry.web.pages import act, bound, save_page
 
 PAGE_SIZE = 25
 
@@ -146,17 +147,18 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     # The form edits a copy, so the page keeps the saved name whatever was typed.
     form = PersonEditForm(bound(request), instance=copy.copy(person))
-    saved, status = submit(
-        form,
-        lambda: services.person_update(
+    return save_page(
+        request,
+        "people/person_edit.html",
+        form=form,
+        call=lambda: services.person_update(
             actor=request.user, person=person, version=form.cleaned_data["version"], changes=form.changes()
         ),
+        done=lambda saved: f"Changes to {person}'s record are saved.",
+        then=reverse("people:person_detail", args=[person.pk]),
         invalid=200,
+        person=person,
     )
-    if saved is not None:
-        messages.success(request, f"Changes to {person}'s record are saved.")
-        return redirect("people:person_detail", pk=person.pk)
-    return form_page(request, "people/person_edit.html", form=form, status=status, person=person)
 
 
 # Adding to a person's record: one small form each, the same shape every time.
@@ -175,11 +177,17 @@ def _person_add(
     person = selectors.person_get_changeable(user=request.user, person_id=pk)
     audit_form_open(request, obj=person, fields=["name"])
     form = form_class(bound(request), **form_kwargs(person))
-    message, status = submit(form, lambda: save(person, form.cleaned_data), invalid=200)
-    if message is not None:
-        messages.success(request, message)
-        return redirect("people:person_detail", pk=person.pk)
-    return form_page(request, "people/person_add.html", form=form, status=status, person=person, title=title)
+    return save_page(
+        request,
+        "people/person_add.html",
+        form=form,
+        call=lambda: save(person, form.cleaned_data),
+        done=lambda message: message,
+        then=reverse("people:person_detail", args=[person.pk]),
+        invalid=200,
+        person=person,
+        title=title,
+    )
 
 
 def alias_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -208,14 +216,7 @@ def address_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def relationship_add(request: HttpRequest, pk: int) -> HttpResponse:
     def save(person: Person, data: dict[str, Any]) -> str:
-        relationship = services.relationship_create(
-            actor=request.user,
-            from_person=person,
-            to_person=data["to_person"],
-            kind=data["kind"],
-            notes=data["notes"],
-            no_contact=data["no_contact"],
-        )
+        relationship = services.relationship_create(actor=request.user, from_person=person, **data)
         return f"Recorded: {relationship}."
 
     return _person_add(
@@ -284,12 +285,7 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
         )
     suggestions: list[selectors.DuplicateMatch] = []
     if not compared:
-        intake = services.PersonIntake(
-            given_name=duplicate.given_name,
-            family_name=duplicate.family_name,
-            date_of_birth=duplicate.date_of_birth,
-        )
-        candidates = services.person_duplicates(actor=request.user, intake=intake, exclude_id=duplicate.pk)
+        candidates = services.person_duplicates_of(actor=request.user, person=duplicate)
         suggestions, _ = selectors.duplicate_candidates_visible(user=request.user, candidates=candidates)
     context = {"duplicate": duplicate, "form": form, "compared": compared, "suggestions": suggestions}
     return render(request, "people/person_merge.html", context)
@@ -313,19 +309,19 @@ def household_create(request: HttpRequest) -> HttpResponse:
     )
     initial = {"person": request.GET.get("person")} if request.GET.get("person") else {}
     form = HouseholdForm(bound(request), initial=initial, persons=persons)
-    household, status = submit(
-        form,
-        lambda: services.household_create(
+    return save_page(
+        request,
+        "people/household_create.html",
+        form=form,
+        call=lambda: services.household_create(
             actor=request.user,
             name=form.cleaned_data["name"],
             members=[(form.cleaned_data["person"], form.cleaned_data["position"])],
         ),
+        done=lambda household: f"{household} is recorded.",
+        then=lambda household: reverse("people:household_detail", args=[household.pk]),
         invalid=200,
     )
-    if household is not None:
-        messages.success(request, f"{household} is recorded.")
-        return redirect("people:household_detail", pk=household.pk)
-    return form_page(request, "people/household_create.html", form=form, status=status)
 
 
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -341,21 +337,17 @@ def household_member_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
     persons = selectors.person_choices(user=request.user, changeable=True)
     form = HouseholdMemberForm(bound(request), persons=persons)
-    membership, status = submit(
-        form,
-        lambda: services.household_member_add(
-            actor=request.user,
-            household=household,
-            person=form.cleaned_data["person"],
-            position=form.cleaned_data["position"],
+    return save_page(
+        request,
+        "people/household_member_add.html",
+        form=form,
+        call=lambda: services.household_member_add(
+            actor=request.user, household=household, **form.cleaned_data
         ),
+        done=lambda membership: f"{form.cleaned_data['person']} is added to {household}.",
+        then=reverse("people:household_detail", args=[household.pk]),
         invalid=200,
-    )
-    if membership is not None:
-        messages.success(request, f"{form.cleaned_data['person']} is added to {household}.")
-        return redirect("people:household_detail", pk=household.pk)
-    return form_page(
-        request, "people/household_member_add.html", form=form, status=status, household=household
+        household=household,
     )
 
 
@@ -380,13 +372,16 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 def organisation_create(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(bound(request))
-    organisation, status = submit(
-        form, lambda: services.organisation_create(actor=request.user, **form.changes()), invalid=200
+    return save_page(
+        request,
+        "people/organisation_form.html",
+        form=form,
+        call=lambda: services.organisation_create(actor=request.user, **form.changes()),
+        done=lambda organisation: f"{organisation} is added.",
+        then=lambda organisation: reverse("people:organisation_detail", args=[organisation.pk]),
+        invalid=200,
+        organisation=None,
     )
-    if organisation is not None:
-        messages.success(request, f"{organisation} is added.")
-        return redirect("people:organisation_detail", pk=organisation.pk)
-    return form_page(request, "people/organisation_form.html", form=form, status=status, organisation=None)
 
 
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -401,37 +396,35 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_detail(user=request.user, organisation_id=pk)
     form = OrganisationEditForm(bound(request), instance=copy.copy(organisation))
-    saved, status = submit(
-        form,
-        lambda: services.organisation_update(
+    return save_page(
+        request,
+        "people/organisation_form.html",
+        form=form,
+        call=lambda: services.organisation_update(
             actor=request.user,
             organisation=organisation,
             version=form.cleaned_data["version"],
             changes=form.changes(),
         ),
+        done=lambda saved: f"Changes to {organisation} are saved.",
+        then=reverse("people:organisation_detail", args=[organisation.pk]),
         invalid=200,
-    )
-    if saved is not None:
-        messages.success(request, f"Changes to {organisation} are saved.")
-        return redirect("people:organisation_detail", pk=organisation.pk)
-    return form_page(
-        request, "people/organisation_form.html", form=form, status=status, organisation=organisation
+        organisation=organisation,
     )
 
 
 def organisation_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_detail(user=request.user, organisation_id=pk)
     form = OrganisationContactForm(bound(request))
-    contact, status = submit(
-        form,
-        lambda: services.organisation_contact_add(
+    return save_page(
+        request,
+        "people/organisation_contact_add.html",
+        form=form,
+        call=lambda: services.organisation_contact_add(
             actor=request.user, organisation=organisation, **form.cleaned_data
         ),
+        done=lambda contact: f"{contact.name} is added as a contact.",
+        then=reverse("people:organisation_detail", args=[organisation.pk]),
         invalid=200,
-    )
-    if contact is not None:
-        messages.success(request, f"{contact.name} is added as a contact.")
-        return redirect("people:organisation_detail", pk=organisation.pk)
-    return form_page(
-        request, "people/organisation_contact_add.html", form=form, status=status, organisation=organisation
+        organisation=organisation,
     )

@@ -223,14 +223,28 @@ def _csv_addresses(dataset: Dataset, rows: list[Row]) -> None:
         dataset.locations[location_id].update(values)
 
 
+# What a phone or schedule row may belong to: its id column, the model and the dataset's table.
+OWNERS: dict[str, tuple[str, type, str]] = {
+    "service": ("service_id", Service, "services"),
+    "organization": ("organization_id", Organization, "organizations"),
+    "location": ("location_id", Location, "locations"),
+    "service_at_location": ("service_at_location_id", ServiceAtLocation, "service_at_locations"),
+}
+
+
+def _owner_links(row: Row, *owners: str) -> dict[str, uuid.UUID | None]:
+    return {owner: row.uuid(OWNERS[owner][0], required=False) for owner in owners}
+
+
+def _need_owners(references: References, row: Row, links: dict[str, uuid.UUID | None]) -> None:
+    for owner, hsds_id in links.items():
+        column, model, table = OWNERS[owner]
+        references.need(row, column, hsds_id, model, table)
+
+
 def _csv_phone(collector: Collector, references: References, row: Row) -> None:
     phone_id, values = phone_values(row)
-    links = {
-        "service": row.uuid("service_id", required=False),
-        "organization": row.uuid("organization_id", required=False),
-        "location": row.uuid("location_id", required=False),
-        "service_at_location": row.uuid("service_at_location_id", required=False),
-    }
+    links = _owner_links(row, "service", "organization", "location", "service_at_location")
     if not any(links.values()):
         if row.raw("contact_id") is not None:
             row.unkept("contact_id", "Not kept: the number of a contact only (contacts are not kept).")
@@ -241,40 +255,19 @@ def _csv_phone(collector: Collector, references: References, row: Row) -> None:
         return
     row.mark("contact_id")  # the contact is not kept, but the number is, with its other links
     if collector.link("phones", row, phone_id, values, links):
-        references.need(row, "service_id", links["service"], Service, "services")
-        references.need(row, "organization_id", links["organization"], Organization, "organizations")
-        references.need(row, "location_id", links["location"], Location, "locations")
-        references.need(
-            row,
-            "service_at_location_id",
-            links["service_at_location"],
-            ServiceAtLocation,
-            "service_at_locations",
-        )
+        _need_owners(references, row, links)
 
 
 def _csv_schedule(collector: Collector, references: References, row: Row) -> None:
     schedule_id, values = schedule_values(row)
-    links = {
-        "service": row.uuid("service_id", required=False),
-        "location": row.uuid("location_id", required=False),
-        "service_at_location": row.uuid("service_at_location_id", required=False),
-    }
+    links = _owner_links(row, "service", "location", "service_at_location")
     if not any(links.values()):
         row.problem(
             "service_id", "Say whose schedule this is: a service_id, location_id or service_at_location_id."
         )
         return
     if collector.link("schedules", row, schedule_id, values, links):
-        references.need(row, "service_id", links["service"], Service, "services")
-        references.need(row, "location_id", links["location"], Location, "locations")
-        references.need(
-            row,
-            "service_at_location_id",
-            links["service_at_location"],
-            ServiceAtLocation,
-            "service_at_locations",
-        )
+        _need_owners(references, row, links)
 
 
 def _csv_languages(dataset: Dataset, rows: list[Row]) -> None:

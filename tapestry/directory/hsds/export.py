@@ -15,18 +15,7 @@ def service_document(service: Service) -> dict[str, Any]:
     Expects the service as `selectors.services_for_export` gives it, with everything prefetched.
     """
     return {
-        "id": str(service.hsds_id),
-        "name": service.name,
-        "alternate_name": service.alternate_name,
-        "description": service.description,
-        "url": service.url,
-        "email": service.email,
-        "status": service.status,
-        "eligibility_description": service.eligibility_description,
-        "fees_description": service.fees_description,
-        "application_process": service.application_process,
-        "minimum_age": service.minimum_age,
-        "maximum_age": service.maximum_age,
+        **_record(service, *SERVICE_FIELDS),
         "languages": [
             {"id": str(_derived_id(service, name)), "name": name} for name in service.language_list
         ],
@@ -34,31 +23,19 @@ def service_document(service: Service) -> dict[str, Any]:
         "phones": [_phone_document(phone) for phone in service.phones.all()],
         "schedules": [_schedule_document(schedule) for schedule in service.schedules.all()],
         "service_areas": [
-            {
-                "id": str(area.hsds_id),
-                "name": area.name,
-                "description": area.description,
-                "extent": area.extent,
-                "extent_type": area.extent_type,
-                "uri": area.uri,
-            }
+            _record(area, "name", "description", "extent", "extent_type", "uri")
             for area in service.service_areas.all()
         ],
         "cost_options": [
             {
-                "id": str(cost.hsds_id),
-                "valid_from": _iso(cost.valid_from),
-                "valid_to": _iso(cost.valid_to),
-                "option": cost.option,
-                "currency": cost.currency,
+                **_record(cost, "valid_from", "valid_to", "option", "currency", iso=DATE_FIELDS),
                 "amount": float(cost.amount) if cost.amount is not None else None,
                 "amount_description": cost.amount_description,
             }
             for cost in service.cost_options.all()
         ],
         "required_documents": [
-            {"id": str(document.hsds_id), "document": document.document, "uri": document.uri}
-            for document in service.required_documents.all()
+            _record(document, "document", "uri") for document in service.required_documents.all()
         ],
         "service_at_locations": [_place_document(place) for place in service.service_at_locations.all()],
         "attributes": [
@@ -79,19 +56,49 @@ def service_document(service: Service) -> dict[str, Any]:
     }
 
 
+SERVICE_FIELDS = (
+    "name",
+    "alternate_name",
+    "description",
+    "url",
+    "email",
+    "status",
+    "eligibility_description",
+    "fees_description",
+    "application_process",
+    "minimum_age",
+    "maximum_age",
+)
+SCHEDULE_FIELDS = (
+    "valid_from",
+    "valid_to",
+    "freq",
+    "interval",
+    "byday",
+    "bymonthday",
+    "opens_at",
+    "closes_at",
+    "description",
+    "attending_type",
+    "notes",
+)
+# Dates and times are written as ISO text (or null).
+DATE_FIELDS = ("valid_from", "valid_to", "opens_at", "closes_at")
+
+
+def _record(row: Any, *names: str, iso: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The HSDS object of a stored row: its `id`, then the named fields in order (those in `iso` as text)."""
+    values = {name: getattr(row, name) for name in names}
+    return {"id": str(row.hsds_id), **{name: _iso(v) if name in iso else v for name, v in values.items()}}
+
+
 def _derived_id(service: Service, key: str) -> uuid.UUID:
     # Rows Tapestry folds into a field (languages, need links) get stable ids derived from the service.
     return uuid.uuid5(service.hsds_id, key)
 
 
 def _phone_document(phone: Any) -> dict[str, Any]:
-    return {
-        "id": str(phone.hsds_id),
-        "number": phone.number,
-        "extension": phone.extension,
-        "type": phone.type,
-        "description": phone.description,
-    }
+    return _record(phone, "number", "extension", "type", "description")
 
 
 def _iso(value: Any) -> str | None:
@@ -100,42 +107,19 @@ def _iso(value: Any) -> str | None:
 
 def _organization_document(organization: Organization) -> dict[str, Any]:
     return {
-        "id": str(organization.hsds_id),
-        "name": organization.name,
-        "alternate_name": organization.alternate_name,
-        "description": organization.description,
-        "email": organization.email,
-        "website": organization.website,
+        **_record(organization, "name", "alternate_name", "description", "email", "website"),
         "phones": [_phone_document(phone) for phone in organization.phones.all()],
         "locations": [_location_document(location) for location in organization.locations.all()],
     }
 
 
 def _schedule_document(schedule: Any) -> dict[str, Any]:
-    return {
-        "id": str(schedule.hsds_id),
-        "valid_from": _iso(schedule.valid_from),
-        "valid_to": _iso(schedule.valid_to),
-        "freq": schedule.freq,
-        "interval": schedule.interval,
-        "byday": schedule.byday,
-        "bymonthday": schedule.bymonthday,
-        "opens_at": _iso(schedule.opens_at),
-        "closes_at": _iso(schedule.closes_at),
-        "description": schedule.description,
-        "attending_type": schedule.attending_type,
-        "notes": schedule.notes,
-    }
+    return _record(schedule, *SCHEDULE_FIELDS, iso=DATE_FIELDS)
 
 
 def _location_document(location: Location) -> dict[str, Any]:
     document: dict[str, Any] = {
-        "id": str(location.hsds_id),
-        "name": location.name,
-        "location_type": location.location_type,
-        "description": location.description,
-        "latitude": location.latitude,
-        "longitude": location.longitude,
+        **_record(location, "name", "location_type", "description", "latitude", "longitude"),
         "addresses": [],
         "phones": [_phone_document(phone) for phone in location.phones.all()],
         "schedules": [_schedule_document(schedule) for schedule in location.schedules.all()],
@@ -158,8 +142,7 @@ def _location_document(location: Location) -> dict[str, Any]:
 
 def _place_document(place: ServiceAtLocation) -> dict[str, Any]:
     return {
-        "id": str(place.hsds_id),
-        "description": place.description,
+        **_record(place, "description"),
         "location": _location_document(place.location),
         "phones": [_phone_document(phone) for phone in place.phones.all()],
         "schedules": [_schedule_document(schedule) for schedule in place.schedules.all()],

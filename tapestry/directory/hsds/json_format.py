@@ -51,6 +51,11 @@ SERVICE_FIELDS = {
 }
 SERVICE_AT_LOCATION_FIELDS = {"service", "service_id", "location", "location_id"}
 LOCATION_FIELDS = {"location_type", "addresses", "latitude", "longitude", "transportation", "accessibility"}
+# Rows one HSDS object may share with others: how each is read, and what may own it.
+SHARED = {
+    "phones": (phone_values, ("service", "organization", "location", "service_at_location")),
+    "schedules": (schedule_values, ("service", "location", "service_at_location")),
+}
 KINDS = ("service", "service_at_location", "location", "organization")
 
 
@@ -131,8 +136,8 @@ class _Reader:
                 for i, attribute in enumerate(row.list_of_objects("attributes"))
             ]
             self.dataset.service_needs[service_id] = need_codes(row, terms, self.known_needs)
-        self._phones(row, service=service_id)
-        self._schedules(row, service=service_id)
+        self._shared("phones", row, service=service_id)
+        self._shared("schedules", row, service=service_id)
         for table, read in (
             ("service_areas", service_area_values),
             ("cost_options", cost_option_values),
@@ -151,7 +156,7 @@ class _Reader:
         organization_id, values = organization_values(row)
         if not self.collector.add("organizations", row, organization_id, values, shared=True):
             return None
-        self._phones(row, organization=organization_id)
+        self._shared("phones", row, organization=organization_id)
         for index, _ in enumerate(row.list_of_objects("locations")):
             self.location(row.nested("locations", index), organization_id)
         for index, _ in enumerate(row.list_of_objects("services")):
@@ -182,8 +187,8 @@ class _Reader:
                     )
         if not self.collector.add("locations", row, location_id, values, shared=True):
             return None
-        self._phones(row, location=location_id)
-        self._schedules(row, location=location_id)
+        self._shared("phones", row, location=location_id)
+        self._shared("schedules", row, location=location_id)
         return location_id
 
     def service_at_location(
@@ -216,8 +221,8 @@ class _Reader:
             return
         values = {"service": service_id, "location": location_id, "description": row.text("description")}
         if self.collector.add("service_at_locations", row, link_id, values):
-            self._phones(row, service_at_location=link_id)
-            self._schedules(row, service_at_location=link_id)
+            self._shared("phones", row, service_at_location=link_id)
+            self._shared("schedules", row, service_at_location=link_id)
 
     def _organization_of(self, row: Row) -> uuid.UUID | None:
         if row.object("organization") is not None:
@@ -229,21 +234,15 @@ class _Reader:
         row.problem("organization", "Say which organization provides the service (an organization object).")
         return None
 
-    def _phones(self, row: Row, **owner: uuid.UUID | None) -> None:
-        for index, _ in enumerate(row.list_of_objects("phones")):
-            nested = row.nested("phones", index)
-            phone_id, values = phone_values(nested)
-            links = dict.fromkeys(("service", "organization", "location", "service_at_location"))
+    def _shared(self, table: str, row: Row, **owner: uuid.UUID | None) -> None:
+        """The phones or schedules nested in `row`, linked to `owner` (HSDS may list one under several)."""
+        read, kinds = SHARED[table]
+        for index, _ in enumerate(row.list_of_objects(table)):
+            nested = row.nested(table, index)
+            item_id, values = read(nested)
+            links = dict.fromkeys(kinds)
             nested.mark(*(f"{kind}_id" for kind in links))
-            self.collector.link("phones", nested, phone_id, values, {**links, **owner})
-
-    def _schedules(self, row: Row, **owner: uuid.UUID | None) -> None:
-        for index, _ in enumerate(row.list_of_objects("schedules")):
-            nested = row.nested("schedules", index)
-            schedule_id, values = schedule_values(nested)
-            links = dict.fromkeys(("service", "location", "service_at_location"))
-            nested.mark(*(f"{kind}_id" for kind in links))
-            self.collector.link("schedules", nested, schedule_id, values, {**links, **owner})
+            self.collector.link(table, nested, item_id, values, {**links, **owner})
 
 
 def _languages(row: Row) -> str:

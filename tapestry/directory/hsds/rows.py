@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -136,25 +136,23 @@ class Row:
             self.problem(name, f"Not a UUID: {str(value)[:60]!r}.")
             return None
 
-    def email(self, name: str) -> str:
-        value = self.text(name, 254)
+    def _validated(self, name: str, value: str, validator: Callable[[str], object], message: str) -> str:
+        """`value` when empty or the validator accepts it; else a problem (`message`: the value) and ""."""
         if value:
             try:
-                validate_email(value)
+                validator(value)
             except ValidationError:
-                self.problem(name, f"Not an email address: {value[:60]!r}.")
+                self.problem(name, f"{message}: {value[:60]!r}.")
                 return ""
         return value
 
+    def email(self, name: str) -> str:
+        return self._validated(name, self.text(name, 254), validate_email, "Not an email address")
+
     def url(self, name: str) -> str:
-        value = self.text(name, 500)
-        if value:
-            try:
-                URLValidator()(value)
-            except ValidationError:
-                self.problem(name, f"Not a full web address (https://...): {value[:60]!r}.")
-                return ""
-        return value
+        return self._validated(
+            name, self.text(name, 500), URLValidator(), "Not a full web address (https://...)"
+        )
 
     def choice(self, name: str, choices: list[str], *, required: bool = False, default: str = "") -> str:
         value = self.text(name, required=required)
@@ -211,25 +209,28 @@ class Row:
             return None
         return number.quantize(Decimal("0.01"))
 
-    def date(self, name: str) -> datetime.date | None:
+    def _parsed(self, name: str, parse: Callable[[str], Any], message: str) -> Any:
+        """The field parsed, None when empty; a value `parse` refuses is a problem (`message`: the value)."""
         value = self.text(name, 40)
         if not value:
             return None
         try:
-            return datetime.date.fromisoformat(value[:10])
+            return parse(value)
         except ValueError:
-            self.problem(name, f"Not a date (YYYY-MM-DD): {value!r}.")
+            self.problem(name, f"{message}: {value!r}.")
             return None
 
+    def date(self, name: str) -> datetime.date | None:
+        return self._parsed(
+            name, lambda text: datetime.date.fromisoformat(text[:10]), "Not a date (YYYY-MM-DD)"
+        )
+
     def time(self, name: str) -> datetime.time | None:
-        value = self.text(name, 40)
-        if not value:
-            return None
-        try:
-            return datetime.time.fromisoformat(value).replace(tzinfo=None)
-        except ValueError:
-            self.problem(name, f"Not a time of day (HH:MM or HH:MM:SS): {value!r}.")
-            return None
+        return self._parsed(
+            name,
+            lambda text: datetime.time.fromisoformat(text).replace(tzinfo=None),
+            "Not a time of day (HH:MM or HH:MM:SS)",
+        )
 
     def list_of_objects(self, name: str) -> list[Mapping[str, Any]]:
         self.used.add(name)
