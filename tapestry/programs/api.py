@@ -12,9 +12,9 @@ from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.evidence.suppression import Cell
-from tapestry.programs import selectors, services
+from tapestry.programs import reach, selectors, services
 from tapestry.programs.models import LogicModelItem, Program, ProgramStaff
-from tapestry.programs.reach import Breakdown, program_reach
+from tapestry.programs.reach import Breakdown
 from tapestry.programs.schemas import (
     BudgetLineIn,
     BudgetLineOut,
@@ -87,7 +87,6 @@ def _item(user: User, item_id: int) -> LogicModelItem:
 @router.get(
     "/programs",
     response={200: list[ProgramOut], **error_responses(422)},
-    operation_id="program_list",
     summary="List programs",
     description="`active=true` lists the programs that take new cases; `status` filters by design/running/closed.",
 )
@@ -103,7 +102,6 @@ def program_list(
 @router.post(
     "/programs",
     response={201: ProgramOut, **error_responses(400, 422)},
-    operation_id="program_create",
     summary="Add a program",
     description="Needs the program-manage capability; whoever adds a program becomes its manager.",
 )
@@ -116,7 +114,6 @@ def program_create(request: HttpRequest, payload: ProgramIn) -> Status:
 @router.get(
     "/programs/{program_id}",
     response={200: ProgramOut, **error_responses(404)},
-    operation_id="program_detail",
     summary="A program's facts",
 )
 def program_detail(request: HttpRequest, program_id: int) -> Program:
@@ -126,7 +123,6 @@ def program_detail(request: HttpRequest, program_id: int) -> Program:
 @router.patch(
     "/programs/{program_id}",
     response={200: ProgramOut, **error_responses(400, 404, 409, 422)},
-    operation_id="program_update",
     summary="Change a program",
     description="Only a program's managers (or a supervisor) may; send the `version` you read (409 if stale).",
 )
@@ -141,7 +137,6 @@ def program_update(request: HttpRequest, program_id: int, payload: ProgramPatch)
 @router.get(
     "/programs/{program_id}/logic-model",
     response={200: list[LogicItemOut], **error_responses(404)},
-    operation_id="logic_model",
     summary="A program's logic model",
     description="Items in column order (inputs, activities, outputs, short-term, long-term), then position.",
 )
@@ -153,7 +148,6 @@ def logic_model(request: HttpRequest, program_id: int) -> list[LogicModelItem]:
 @router.post(
     "/programs/{program_id}/logic-model",
     response={201: LogicItemOut, **error_responses(400, 404, 422)},
-    operation_id="logic_item_add",
     summary="Add an item to a logic-model column",
     description="Outcomes (short_term, long_term) may carry an indicator; other columns may not.",
 )
@@ -167,7 +161,6 @@ def logic_item_add(request: HttpRequest, program_id: int, payload: LogicItemIn) 
 @router.patch(
     "/logic-model-items/{item_id}",
     response={200: LogicItemOut, **error_responses(400, 404, 409, 422)},
-    operation_id="logic_item_update",
     summary="Change a logic-model item",
 )
 def logic_item_update(request: HttpRequest, item_id: int, payload: LogicItemPatch) -> LogicModelItem:
@@ -179,7 +172,6 @@ def logic_item_update(request: HttpRequest, item_id: int, payload: LogicItemPatc
 @router.delete(
     "/logic-model-items/{item_id}",
     response={204: None, **error_responses(404)},
-    operation_id="logic_item_remove",
     summary="Remove a logic-model item",
 )
 def logic_item_remove(request: HttpRequest, item_id: int) -> Status:
@@ -191,7 +183,6 @@ def logic_item_remove(request: HttpRequest, item_id: int) -> Status:
 @router.get(
     "/programs/{program_id}/budget-lines",
     response={200: BudgetOut, **error_responses(404)},
-    operation_id="budget_lines",
     summary="A program's budget lines with totals per fiscal year and category",
 )
 def budget_lines(request: HttpRequest, program_id: int) -> dict:
@@ -214,7 +205,6 @@ def budget_lines(request: HttpRequest, program_id: int) -> dict:
 @router.post(
     "/programs/{program_id}/budget-lines",
     response={201: BudgetLineOut, **error_responses(400, 404, 422)},
-    operation_id="budget_line_add",
     summary="Add a budget line",
 )
 def budget_line_add(request: HttpRequest, program_id: int, payload: BudgetLineIn) -> Status:
@@ -225,7 +215,6 @@ def budget_line_add(request: HttpRequest, program_id: int, payload: BudgetLineIn
 @router.get(
     "/programs/{program_id}/staff",
     response={200: list[StaffOut], **error_responses(404)},
-    operation_id="program_staff",
     summary="Who works on a program",
 )
 def program_staff(request: HttpRequest, program_id: int) -> list[dict]:
@@ -236,7 +225,6 @@ def program_staff(request: HttpRequest, program_id: int) -> list[dict]:
 @router.post(
     "/programs/{program_id}/staff",
     response={201: StaffOut, **error_responses(400, 404, 422)},
-    operation_id="program_staff_add",
     summary="Put a member of staff on a program",
 )
 def program_staff_add(request: HttpRequest, program_id: int, payload: StaffIn) -> Status:
@@ -251,15 +239,14 @@ def program_staff_add(request: HttpRequest, program_id: int, payload: StaffIn) -
 @router.get(
     "/programs/{program_id}/reach",
     response={200: ProgramReachOut, **error_responses(404)},
-    operation_id="program_reach",
     summary="People a program served, by need, age, gender and month",
     description=(
         "Counts below the agency's threshold come back as `value: null` with `suppressed: true`, and a "
         "second cell is hidden where one hidden cell could be worked out from the total."
     ),
 )
-def reach(request: HttpRequest, program_id: int) -> dict:
-    found = program_reach(user=request.user, program_id=program_id)
+def program_reach(request: HttpRequest, program_id: int) -> dict:
+    found = reach.program_reach(user=request.user, program_id=program_id)
     return {
         "program_id": found.program.pk,
         "people_served": _cell(found.people_served),
