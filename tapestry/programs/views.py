@@ -6,6 +6,11 @@ only when the form page is shown, never before the redirect after a save.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -29,11 +34,40 @@ from tapestry.programs.forms import (
     StaffForm,
 )
 from tapestry.programs.reach import program_reach
-from tapestry.web.pages import bound, save_page
+from tapestry.web.forms import VersionedForm
+from tapestry.web.pages import act, bound, save_page
 
 
 def _page(name: str, pk: int) -> str:
     return reverse(f"programs:{name}", args=[pk])
+
+
+def _add_page(
+    request: HttpRequest, template: str, form: forms.BaseForm, add: Callable[..., Any], **kwargs: Any
+) -> HttpResponse:
+    """A page that adds a program or a part of one through `add`. An error answers 200: htmx swaps the page."""
+    return save_page(
+        request,
+        f"programs/{template}.html",
+        form=form,
+        call=lambda: add(actor=request.user, **form.cleaned_data),
+        invalid=200,
+        **kwargs,
+    )
+
+
+def _edit_page(
+    request: HttpRequest, template: str, form: VersionedForm, update: Callable[..., Any], **kwargs: Any
+) -> HttpResponse:
+    """A page that changes a program or a part of one through `update`, from the version the editor read."""
+    return save_page(
+        request,
+        f"programs/{template}.html",
+        form=form,
+        call=lambda: update(actor=request.user, version=form.cleaned_data["version"], changes=form.changes()),
+        invalid=200,
+        **kwargs,
+    )
 
 
 def program_list(request: HttpRequest) -> HttpResponse:
@@ -50,15 +84,13 @@ def program_list(request: HttpRequest) -> HttpResponse:
 
 
 def program_create(request: HttpRequest) -> HttpResponse:
-    form = ProgramForm(bound(request), initial={"status": "running"})
-    return save_page(
+    return _add_page(
         request,
-        "programs/program_form.html",
-        form=form,
-        call=lambda: services.program_create(actor=request.user, **form.changes()),
+        "program_form",
+        ProgramForm(bound(request), initial={"status": "running"}),
+        services.program_create,
         done=lambda program: f"{program} is added. You are its manager.",
         then=lambda program: _page("program_detail", program.pk),
-        invalid=200,
     )
 
 
@@ -70,18 +102,14 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
-    form = ProgramEditForm(bound(request), instance=program)
-    return save_page(
+    return _edit_page(
         request,
-        "programs/program_form.html",
-        form=form,
-        call=lambda: services.program_update(
-            actor=request.user, program=program, version=form.cleaned_data["version"], changes=form.changes()
-        ),
+        "program_form",
+        ProgramEditForm(bound(request), instance=program),
+        partial(services.program_update, program=program),
         # The form has put the new name on `program` by now.
         done=lambda _: f"Changes to {program} are saved.",
         then=_page("program_detail", pk),
-        invalid=200,
         program=program,
     )
 
@@ -91,15 +119,13 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def program_staff(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
-    form = StaffForm(bound(request))
-    return save_page(
+    return _add_page(
         request,
-        "programs/program_staff.html",
-        form=form,
-        call=lambda: services.staff_add(actor=request.user, program=program, **form.cleaned_data),
+        "program_staff",
+        StaffForm(bound(request)),
+        partial(services.staff_add, program=program),
         done=lambda added: f"{added.user.get_full_name() or added.user} is on {program}.",
         then=_page("program_staff", pk),
-        invalid=200,
         program=program,
         staff=SimpleLazyObject(lambda: selectors.staff_of(program)),
     )
@@ -109,12 +135,11 @@ def program_staff(request: HttpRequest, pk: int) -> HttpResponse:
 def staff_remove(request: HttpRequest, pk: int) -> HttpResponse:
     staff = selectors.staff_member(pk)
     selectors.require_manageable(request.user, staff.program_id)
-    try:
-        services.staff_remove(actor=request.user, staff=staff)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{staff.user.get_full_name() or staff.user} is off {staff.program}.")
+    act(
+        request,
+        lambda: services.staff_remove(actor=request.user, staff=staff),
+        lambda _: f"{staff.user.get_full_name() or staff.user} is off {staff.program}.",
+    )
     return redirect("programs:program_staff", pk=staff.program_id)
 
 
@@ -123,15 +148,13 @@ def staff_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 def logic_model_edit(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
-    form = LogicItemForm(bound(request), initial=request.GET.dict())
-    return save_page(
+    return _add_page(
         request,
-        "programs/logic_model_edit.html",
-        form=form,
-        call=lambda: services.logic_item_add(actor=request.user, program=program, **form.changes()),
+        "logic_model_edit",
+        LogicItemForm(bound(request), initial=request.GET.dict()),
+        partial(services.logic_item_add, program=program),
         done=lambda item: f"“{item.text}” is added to {item.get_column_display().lower()}.",
         then=_page("logic_model_edit", pk),
-        invalid=200,
         program=program,
         columns=SimpleLazyObject(lambda: selectors.logic_model(program)),
     )
@@ -140,17 +163,13 @@ def logic_model_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def logic_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.logic_item(pk)
     program = selectors.require_manageable(request.user, item.program_id)
-    form = LogicItemEditForm(bound(request), instance=item)
-    return save_page(
+    return _edit_page(
         request,
-        "programs/logic_item_edit.html",
-        form=form,
-        call=lambda: services.logic_item_update(
-            actor=request.user, item=item, version=form.cleaned_data["version"], changes=form.changes()
-        ),
+        "logic_item_edit",
+        LogicItemEditForm(bound(request), instance=item),
+        partial(services.logic_item_update, item=item),
         done="The logic model is saved.",
         then=_page("logic_model_edit", program.pk),
-        invalid=200,
         program=program,
         item=item,
     )
@@ -181,15 +200,13 @@ def logic_item_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 def program_budget(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
-    form = BudgetLineForm(bound(request))
-    return save_page(
+    return _add_page(
         request,
-        "programs/program_budget.html",
-        form=form,
-        call=lambda: services.budget_line_add(actor=request.user, program=program, **form.changes()),
+        "program_budget",
+        BudgetLineForm(bound(request)),
+        partial(services.budget_line_add, program=program),
         done="The budget line is added.",
         then=_page("program_budget", pk),
-        invalid=200,
         program=program,
         budget=SimpleLazyObject(lambda: selectors.budget(program, with_lines=True)),
     )
@@ -198,17 +215,13 @@ def program_budget(request: HttpRequest, pk: int) -> HttpResponse:
 def budget_line_edit(request: HttpRequest, pk: int) -> HttpResponse:
     line = selectors.budget_line(pk)
     program = selectors.require_manageable(request.user, line.program_id)
-    form = BudgetLineEditForm(bound(request), instance=line)
-    return save_page(
+    return _edit_page(
         request,
-        "programs/budget_line_edit.html",
-        form=form,
-        call=lambda: services.budget_line_update(
-            actor=request.user, line=line, version=form.cleaned_data["version"], changes=form.changes()
-        ),
+        "budget_line_edit",
+        BudgetLineEditForm(bound(request), instance=line),
+        partial(services.budget_line_update, line=line),
         done="The budget line is saved.",
         then=_page("program_budget", program.pk),
-        invalid=200,
         program=program,
         line=line,
     )
