@@ -300,20 +300,11 @@ def seed(ctx: DemoContext) -> str:
                         fiscal_year=year,
                     )
                 )
-        on_program = {(program.pk, design.manager)}
-        if design.manager in ctx.staff:
-            staff.append(
-                ProgramStaff(
-                    program=program,
-                    user=ctx.staff[design.manager],
-                    role_in_program=ProgramStaff.RoleInProgram.MANAGER,
-                    fte=Decimal("0.40"),
-                    started_on=design.starts_on,
-                )
-            )
-        for username, role, fte in design.staff:
-            if username in ctx.staff and (program.pk, username) not in on_program:
-                on_program.add((program.pk, username))
+        on_program: set[str] = set()
+        manager = (design.manager, ProgramStaff.RoleInProgram.MANAGER, "0.40")
+        for username, role, fte in (manager, *design.staff):
+            if username in ctx.staff and username not in on_program:
+                on_program.add(username)
                 staff.append(
                     ProgramStaff(
                         program=program,

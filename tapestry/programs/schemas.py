@@ -11,6 +11,7 @@ from tapestry.programs.models import BudgetLine, LogicModelItem, Program, Progra
 from tapestry.web.schemas import Input
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
+ItemText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 ProgramStatus = Program.Status
 Column = LogicModelItem.Column
 Frequency = LogicModelItem.Frequency
@@ -62,7 +63,7 @@ class ProgramOut(Schema):
 
 class LogicItemIn(Input):
     column: Column
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    text: ItemText
     indicator: str = ""
     target_value: Decimal | None = Field(None, max_digits=12, decimal_places=2)
     unit: str = ""
@@ -73,7 +74,7 @@ class LogicItemIn(Input):
 class LogicItemPatch(Input):
     version: int = Field(ge=1)
     column: Column | None = None
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] | None = None
+    text: ItemText | None = None
     indicator: str | None = None
     target_value: Decimal | None = Field(None, max_digits=12, decimal_places=2)
     unit: str | None = None

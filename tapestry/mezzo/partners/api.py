@@ -152,12 +152,8 @@ def partnership_incoming_referral_create(
     partnership = selectors.partnership_get(user=request.user, partnership_id=partnership_id)
     # The same look-up as every case route: 404 for no such case, 403 for one out of reach.
     case = case_get(user=request.user, case_id=payload.case_id, for_change=True)
-    referral = services.incoming_referral_record(
-        actor=request.user,
-        partnership=partnership,
-        case=case,
-        reason=payload.reason,
-        received_on=payload.received_on,
-        need=need_by_code(payload.need) if payload.need else None,
+    data = payload.model_dump(exclude={"case_id"})
+    data["need"] = need_by_code(data["need"]) if data["need"] else None
+    return Status(
+        201, services.incoming_referral_record(actor=request.user, partnership=partnership, case=case, **data)
     )
-    return Status(201, referral)
