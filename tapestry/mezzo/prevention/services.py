@@ -19,7 +19,7 @@ from tapestry.access.versioning import versioned_update
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
 from tapestry.programs.models import Program
 
-Recorded = TypeVar("Recorded", Activity, OutcomeMeasure)
+New = TypeVar("New", PreventionProgram, Activity, OutcomeMeasure)
 
 PROGRAM_FIELDS = (
     "name",
@@ -59,6 +59,16 @@ def _check_name(name: str, exclude_id: int | None = None) -> dict[str, list[str]
     return {"name": ["A prevention program with this name already exists."]} if clash.exists() else {}
 
 
+def _save(actor: User, row: New, errors: dict[str, list[str]], fields: Iterable[str]) -> New:
+    """Save a new row unless there are `errors`; the audit names its `fields`."""
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        row.save()
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=row, fields=fields)
+    return row
+
+
 def prevention_program_create(
     *,
     actor: User,
@@ -94,12 +104,7 @@ def prevention_program_create(
         # Our own plain message about a name in use comes first; the model's is then left out.
         for field, messages in error.message_dict.items():
             errors.setdefault(field, messages)
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        record.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=record, fields=PROGRAM_FIELDS)
-    return record
+    return _save(actor, record, errors, PROGRAM_FIELDS)
 
 
 def prevention_program_update(
@@ -131,16 +136,6 @@ def _model_errors(row: Activity | OutcomeMeasure) -> dict[str, list[str]]:
     except ValidationError as error:
         return error.message_dict
     return {}
-
-
-def _save(actor: User, row: Recorded, errors: dict[str, list[str]], fields: list[str]) -> Recorded:
-    """Save a row recorded under a program, unless there are `errors`; the audit names its `fields`."""
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        row.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=row, fields=fields)
-    return row
 
 
 def activity_record(
