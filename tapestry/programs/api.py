@@ -11,10 +11,8 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from tapestry.access.models import User
-from tapestry.evidence.suppression import Cell
 from tapestry.programs import reach, selectors, services
 from tapestry.programs.models import LogicModelItem, Program, ProgramStaff
-from tapestry.programs.reach import Breakdown
 from tapestry.programs.schemas import (
     BudgetLineIn,
     BudgetLineOut,
@@ -29,34 +27,10 @@ from tapestry.programs.schemas import (
     StaffIn,
     StaffOut,
 )
-from tapestry.web.ids import referenced
+from tapestry.web.ids import resolve_ids
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["programs"])
-
-
-def _staff_out(staff: ProgramStaff) -> dict:
-    return {
-        "id": staff.pk,
-        "user_id": staff.user_id,
-        "name": staff.user.get_full_name() or staff.user.username,
-        "role_in_program": staff.role_in_program,
-        "fte": staff.fte,
-        "started_on": staff.started_on,
-    }
-
-
-def _cell(cell: Cell) -> dict:
-    return {"label": cell.label, "value": cell.value, "suppressed": cell.suppressed}
-
-
-def _breakdown(breakdown: Breakdown) -> dict:
-    return {
-        "title": breakdown.title,
-        "cells": [_cell(cell) for cell in breakdown.cells],
-        "total": _cell(breakdown.total),
-        "note": breakdown.note,
-    }
 
 
 def _changes(payload: Schema, model: type[Model]) -> dict:
@@ -217,9 +191,9 @@ def budget_line_add(request: HttpRequest, program_id: int, payload: BudgetLineIn
     response={200: list[StaffOut], **error_responses(404)},
     summary="Who works on a program",
 )
-def program_staff(request: HttpRequest, program_id: int) -> list[dict]:
+def program_staff(request: HttpRequest, program_id: int) -> list[ProgramStaff]:
     program = selectors.program_get(user=request.user, program_id=program_id)
-    return [_staff_out(staff) for staff in selectors.staff_of(program)]
+    return selectors.staff_of(program)
 
 
 @router.post(
@@ -229,11 +203,8 @@ def program_staff(request: HttpRequest, program_id: int) -> list[dict]:
 )
 def program_staff_add(request: HttpRequest, program_id: int, payload: StaffIn) -> Status:
     program = selectors.require_manageable(request.user, program_id)
-    data = payload.model_dump()
-    user_id = data.pop("user_id")
-    user = referenced("user_id", lambda: selectors.staff_account(user_id), "No such staff member.")
-    staff = services.staff_add(actor=request.user, program=program, user=user, **data)
-    return Status(201, _staff_out(staff))
+    data = resolve_ids(payload.model_dump(), {"user_id": (selectors.staff_account, "No such staff member.")})
+    return Status(201, services.staff_add(actor=request.user, program=program, **data))
 
 
 @router.get(
@@ -245,13 +216,5 @@ def program_staff_add(request: HttpRequest, program_id: int, payload: StaffIn) -
         "second cell is hidden where one hidden cell could be worked out from the total."
     ),
 )
-def program_reach(request: HttpRequest, program_id: int) -> dict:
-    found = reach.program_reach(user=request.user, program_id=program_id)
-    return {
-        "program_id": found.program.pk,
-        "people_served": _cell(found.people_served),
-        "by_need": _breakdown(found.by_need),
-        "by_age": _breakdown(found.by_age),
-        "by_gender": _breakdown(found.by_gender),
-        "by_month": _breakdown(found.by_month),
-    }
+def program_reach(request: HttpRequest, program_id: int) -> reach.Reach:
+    return reach.program_reach(user=request.user, program_id=program_id)

@@ -8,6 +8,7 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
+from tapestry.programs.reach import Reach
 from tapestry.web.schemas import Input
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
@@ -143,6 +144,10 @@ class StaffOut(Schema):
     fte: Decimal
     started_on: date
 
+    @staticmethod
+    def resolve_name(obj: ProgramStaff) -> str:
+        return obj.user.get_full_name() or obj.user.username
+
 
 class CellOut(Schema):
     label: str
@@ -164,3 +169,7 @@ class ProgramReachOut(Schema):
     by_age: BreakdownOut
     by_gender: BreakdownOut
     by_month: BreakdownOut
+
+    @staticmethod
+    def resolve_program_id(obj: Reach) -> int:
+        return obj.program.pk
