@@ -6,11 +6,8 @@ only when the form page is shown, never before the redirect after a save.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -34,40 +31,14 @@ from tapestry.programs.forms import (
     StaffForm,
 )
 from tapestry.programs.reach import program_reach
-from tapestry.web.forms import VersionedForm
 from tapestry.web.pages import act, bound, save_page
+
+# These pages are swapped in place by htmx, which does not swap a 4xx: an error answers 200.
+_save_page = partial(save_page, invalid=200)
 
 
 def _page(name: str, pk: int) -> str:
     return reverse(f"programs:{name}", args=[pk])
-
-
-def _add_page(
-    request: HttpRequest, template: str, form: forms.BaseForm, add: Callable[..., Any], **kwargs: Any
-) -> HttpResponse:
-    """A page that adds a program or a part of one through `add`. An error answers 200: htmx swaps the page."""
-    return save_page(
-        request,
-        f"programs/{template}.html",
-        form=form,
-        call=lambda: add(actor=request.user, **form.cleaned_data),
-        invalid=200,
-        **kwargs,
-    )
-
-
-def _edit_page(
-    request: HttpRequest, template: str, form: VersionedForm, update: Callable[..., Any], **kwargs: Any
-) -> HttpResponse:
-    """A page that changes a program or a part of one through `update`, from the version the editor read."""
-    return save_page(
-        request,
-        f"programs/{template}.html",
-        form=form,
-        call=lambda: update(actor=request.user, version=form.cleaned_data["version"], changes=form.changes()),
-        invalid=200,
-        **kwargs,
-    )
 
 
 def program_list(request: HttpRequest) -> HttpResponse:
@@ -84,11 +55,12 @@ def program_list(request: HttpRequest) -> HttpResponse:
 
 
 def program_create(request: HttpRequest) -> HttpResponse:
-    return _add_page(
+    form = ProgramForm(bound(request), initial={"status": "running"})
+    return _save_page(
         request,
-        "program_form",
-        ProgramForm(bound(request), initial={"status": "running"}),
-        services.program_create,
+        "programs/program_form.html",
+        form=form,
+        call=lambda: services.program_create(actor=request.user, **form.changes()),
         done=lambda program: f"{program} is added. You are its manager.",
         then=lambda program: _page("program_detail", program.pk),
     )
@@ -102,11 +74,14 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
-    return _edit_page(
+    form = ProgramEditForm(bound(request), instance=program)
+    return _save_page(
         request,
-        "program_form",
-        ProgramEditForm(bound(request), instance=program),
-        partial(services.program_update, program=program),
+        "programs/program_form.html",
+        form=form,
+        call=lambda: services.program_update(
+            actor=request.user, program=program, version=form.cleaned_data["version"], changes=form.changes()
+        ),
         # The form has put the new name on `program` by now.
         done=lambda _: f"Changes to {program} are saved.",
         then=_page("program_detail", pk),
@@ -119,11 +94,12 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def program_staff(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
-    return _add_page(
+    form = StaffForm(bound(request))
+    return _save_page(
         request,
-        "program_staff",
-        StaffForm(bound(request)),
-        partial(services.staff_add, program=program),
+        "programs/program_staff.html",
+        form=form,
+        call=lambda: services.staff_add(actor=request.user, program=program, **form.cleaned_data),
         done=lambda added: f"{added.user.get_full_name() or added.user} is on {program}.",
         then=_page("program_staff", pk),
         program=program,
@@ -148,11 +124,12 @@ def staff_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 def logic_model_edit(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
-    return _add_page(
+    form = LogicItemForm(bound(request), initial=request.GET.dict())
+    return _save_page(
         request,
-        "logic_model_edit",
-        LogicItemForm(bound(request), initial=request.GET.dict()),
-        partial(services.logic_item_add, program=program),
+        "programs/logic_model_edit.html",
+        form=form,
+        call=lambda: services.logic_item_add(actor=request.user, program=program, **form.changes()),
         done=lambda item: f"“{item.text}” is added to {item.get_column_display().lower()}.",
         then=_page("logic_model_edit", pk),
         program=program,
@@ -163,11 +140,14 @@ def logic_model_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def logic_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.logic_item(pk)
     program = selectors.require_manageable(request.user, item.program_id)
-    return _edit_page(
+    form = LogicItemEditForm(bound(request), instance=item)
+    return _save_page(
         request,
-        "logic_item_edit",
-        LogicItemEditForm(bound(request), instance=item),
-        partial(services.logic_item_update, item=item),
+        "programs/logic_item_edit.html",
+        form=form,
+        call=lambda: services.logic_item_update(
+            actor=request.user, item=item, version=form.cleaned_data["version"], changes=form.changes()
+        ),
         done="The logic model is saved.",
         then=_page("logic_model_edit", program.pk),
         program=program,
@@ -200,11 +180,12 @@ def logic_item_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 def program_budget(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
-    return _add_page(
+    form = BudgetLineForm(bound(request))
+    return _save_page(
         request,
-        "program_budget",
-        BudgetLineForm(bound(request)),
-        partial(services.budget_line_add, program=program),
+        "programs/program_budget.html",
+        form=form,
+        call=lambda: services.budget_line_add(actor=request.user, program=program, **form.changes()),
         done="The budget line is added.",
         then=_page("program_budget", pk),
         program=program,
@@ -215,11 +196,14 @@ def program_budget(request: HttpRequest, pk: int) -> HttpResponse:
 def budget_line_edit(request: HttpRequest, pk: int) -> HttpResponse:
     line = selectors.budget_line(pk)
     program = selectors.require_manageable(request.user, line.program_id)
-    return _edit_page(
+    form = BudgetLineEditForm(bound(request), instance=line)
+    return _save_page(
         request,
-        "budget_line_edit",
-        BudgetLineEditForm(bound(request), instance=line),
-        partial(services.budget_line_update, line=line),
+        "programs/budget_line_edit.html",
+        form=form,
+        call=lambda: services.budget_line_update(
+            actor=request.user, line=line, version=form.cleaned_data["version"], changes=form.changes()
+        ),
         done="The budget line is saved.",
         then=_page("program_budget", program.pk),
         program=program,
