@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -22,7 +23,7 @@ from tapestry.mezzo.prevention.forms import (
 from tapestry.mezzo.prevention.models import PreventionProgram
 from tapestry.web.pages import bound, form_page, save_page, submit
 
-TEMPLATE = "prevention/form.html"
+_save_page = partial(save_page, template="prevention/form.html")
 
 
 def _program_page(pk: int) -> str:
@@ -47,16 +48,13 @@ def program_create(request: HttpRequest) -> HttpResponse:
         leads=selectors.lead_choices(),
         initial={"lead": request.user.pk},
     )
-    return save_page(
+    return _save_page(
         request,
-        TEMPLATE,
         form=form,
         call=lambda: services.prevention_program_create(actor=request.user, **form.cleaned_data),
         done=lambda record: f"{record} is added.",
         then=lambda record: _program_page(record.pk),
         heading="Add a prevention program",
-        record=None,
-        action=request.path,
     )
 
 
@@ -96,12 +94,11 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     # Any error on the page, a stale edit too, answers 400 here.
     return form_page(
         request,
-        TEMPLATE,
+        "prevention/form.html",
         form=form,
         status=400 if form.errors else 200,
         heading="Change the prevention program",
         record=record,
-        action=request.path,
     )
 
 
@@ -117,16 +114,14 @@ def _record(
     """A form that records something delivered under a program; success goes back to the program."""
     program = selectors.prevention_program_get(user=request.user, program_id=pk)
     form = form_class(bound(request))
-    return save_page(
+    return _save_page(
         request,
-        TEMPLATE,
         form=form,
         call=lambda: record(actor=request.user, record=program, **form.cleaned_data),
         done=done,
         then=_program_page(program.pk),
         heading=heading,
         record=program,
-        action=request.path,
     )
 
 
