@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
 
+from collections import defaultdict
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -162,10 +163,9 @@ def logic_item_remove(request: HttpRequest, item_id: int) -> Status:
 def budget_lines(request: HttpRequest, program_id: int) -> dict:
     program = selectors.program_get(user=request.user, program_id=program_id)
     lines = selectors.budget_lines(program)
-    totals: dict[tuple[int, str], Decimal] = {}
+    totals: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
     for line in lines:
-        key = (line.fiscal_year, line.category)
-        totals[key] = totals.get(key, Decimal("0")) + line.amount
+        totals[line.fiscal_year, line.category] += line.amount
     return {
         "items": lines,
         "totals": [
