@@ -104,8 +104,8 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value
 
 
-def _per_month(rows: QuerySet, moment: str) -> dict[dt.date, int]:
-    """How many of `rows` fall in each month, by the date or time `moment`."""
+def _per_month(rows: QuerySet, moment: str, months: list[dt.date]) -> tuple[list[Cell], Cell]:
+    """How many of `rows` fall in each of `months` by the date or time `moment`, suppressed as one table."""
     counted = (
         rows.annotate(month=TruncMonth(moment))
         .order_by()
@@ -113,7 +113,8 @@ def _per_month(rows: QuerySet, moment: str) -> dict[dt.date, int]:
         .annotate(n=Count("pk"))
         .values_list("month", "n")
     )
-    return {_as_date(month).replace(day=1): n for month, n in counted}
+    found = {_as_date(month).replace(day=1): n for month, n in counted}
+    return suppress_table([(month.strftime("%Y-%m"), found.get(month, 0)) for month in months])
 
 
 @dataclass
@@ -158,17 +159,15 @@ def referral_counts(*, user: User, organisation: Organisation) -> ReferralCounts
     by_status, sent_total = suppress_table(
         [(labels[value], status_rows.get(value, 0)) for value in Referral.Status.values if value != "draft"]
     )
-    sent_months = _per_month(
+    sent_cells, sent_in_months = _per_month(
         _outgoing(organisation)
         .annotate(moment=Coalesce("sent_at", "created_at"))
         .filter(moment__gte=start_moment),
         "moment",
+        months,
     )
-    received_months = _per_month(_incoming(organisation).filter(received_on__gte=start), "received_on")
-    key = "%Y-%m"
-    sent_cells, sent_in_months = suppress_table([(m.strftime(key), sent_months.get(m, 0)) for m in months])
-    received_cells, received_in_months = suppress_table(
-        [(m.strftime(key), received_months.get(m, 0)) for m in months]
+    received_cells, received_in_months = _per_month(
+        _incoming(organisation).filter(received_on__gte=start), "received_on", months
     )
     by_month = [
         MonthRow(month=m, sent=sent, received=received)
