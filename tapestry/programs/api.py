@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
 
+from collections import defaultdict
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -11,10 +12,8 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from tapestry.access.models import User
-from tapestry.evidence.suppression import Cell
-from tapestry.programs import selectors, services
+from tapestry.programs import reach, selectors, services
 from tapestry.programs.models import LogicModelItem, Program, ProgramStaff
-from tapestry.programs.reach import Breakdown, program_reach
 from tapestry.programs.schemas import (
     BudgetLineIn,
     BudgetLineOut,
@@ -29,34 +28,10 @@ from tapestry.programs.schemas import (
     StaffIn,
     StaffOut,
 )
-from tapestry.web.ids import referenced
+from tapestry.web.ids import resolve_ids
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["programs"])
-
-
-def _staff_out(staff: ProgramStaff) -> dict:
-    return {
-        "id": staff.pk,
-        "user_id": staff.user_id,
-        "name": staff.user.get_full_name() or staff.user.username,
-        "role_in_program": staff.role_in_program,
-        "fte": staff.fte,
-        "started_on": staff.started_on,
-    }
-
-
-def _cell(cell: Cell) -> dict:
-    return {"label": cell.label, "value": cell.value, "suppressed": cell.suppressed}
-
-
-def _breakdown(breakdown: Breakdown) -> dict:
-    return {
-        "title": breakdown.title,
-        "cells": [_cell(cell) for cell in breakdown.cells],
-        "total": _cell(breakdown.total),
-        "note": breakdown.note,
-    }
 
 
 def _changes(payload: Schema, model: type[Model]) -> dict:
@@ -87,7 +62,6 @@ def _item(user: User, item_id: int) -> LogicModelItem:
 @router.get(
     "/programs",
     response={200: list[ProgramOut], **error_responses(422)},
-    operation_id="program_list",
     summary="List programs",
     description="`active=true` lists the programs that take new cases; `status` filters by design/running/closed.",
 )
@@ -103,7 +77,6 @@ def program_list(
 @router.post(
     "/programs",
     response={201: ProgramOut, **error_responses(400, 422)},
-    operation_id="program_create",
     summary="Add a program",
     description="Needs the program-manage capability; whoever adds a program becomes its manager.",
 )
@@ -116,7 +89,6 @@ def program_create(request: HttpRequest, payload: ProgramIn) -> Status:
 @router.get(
     "/programs/{program_id}",
     response={200: ProgramOut, **error_responses(404)},
-    operation_id="program_detail",
     summary="A program's facts",
 )
 def program_detail(request: HttpRequest, program_id: int) -> Program:
@@ -126,7 +98,6 @@ def program_detail(request: HttpRequest, program_id: int) -> Program:
 @router.patch(
     "/programs/{program_id}",
     response={200: ProgramOut, **error_responses(400, 404, 409, 422)},
-    operation_id="program_update",
     summary="Change a program",
     description="Only a program's managers (or a supervisor) may; send the `version` you read (409 if stale).",
 )
@@ -141,7 +112,6 @@ def program_update(request: HttpRequest, program_id: int, payload: ProgramPatch)
 @router.get(
     "/programs/{program_id}/logic-model",
     response={200: list[LogicItemOut], **error_responses(404)},
-    operation_id="logic_model",
     summary="A program's logic model",
     description="Items in column order (inputs, activities, outputs, short-term, long-term), then position.",
 )
@@ -153,7 +123,6 @@ def logic_model(request: HttpRequest, program_id: int) -> list[LogicModelItem]:
 @router.post(
     "/programs/{program_id}/logic-model",
     response={201: LogicItemOut, **error_responses(400, 404, 422)},
-    operation_id="logic_item_add",
     summary="Add an item to a logic-model column",
     description="Outcomes (short_term, long_term) may carry an indicator; other columns may not.",
 )
@@ -167,7 +136,6 @@ def logic_item_add(request: HttpRequest, program_id: int, payload: LogicItemIn) 
 @router.patch(
     "/logic-model-items/{item_id}",
     response={200: LogicItemOut, **error_responses(400, 404, 409, 422)},
-    operation_id="logic_item_update",
     summary="Change a logic-model item",
 )
 def logic_item_update(request: HttpRequest, item_id: int, payload: LogicItemPatch) -> LogicModelItem:
@@ -179,7 +147,6 @@ def logic_item_update(request: HttpRequest, item_id: int, payload: LogicItemPatc
 @router.delete(
     "/logic-model-items/{item_id}",
     response={204: None, **error_responses(404)},
-    operation_id="logic_item_remove",
     summary="Remove a logic-model item",
 )
 def logic_item_remove(request: HttpRequest, item_id: int) -> Status:
@@ -191,16 +158,14 @@ def logic_item_remove(request: HttpRequest, item_id: int) -> Status:
 @router.get(
     "/programs/{program_id}/budget-lines",
     response={200: BudgetOut, **error_responses(404)},
-    operation_id="budget_lines",
     summary="A program's budget lines with totals per fiscal year and category",
 )
 def budget_lines(request: HttpRequest, program_id: int) -> dict:
     program = selectors.program_get(user=request.user, program_id=program_id)
     lines = selectors.budget_lines(program)
-    totals: dict[tuple[int, str], Decimal] = {}
+    totals: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
     for line in lines:
-        key = (line.fiscal_year, line.category)
-        totals[key] = totals.get(key, Decimal("0")) + line.amount
+        totals[line.fiscal_year, line.category] += line.amount
     return {
         "items": lines,
         "totals": [
@@ -214,7 +179,6 @@ def budget_lines(request: HttpRequest, program_id: int) -> dict:
 @router.post(
     "/programs/{program_id}/budget-lines",
     response={201: BudgetLineOut, **error_responses(400, 404, 422)},
-    operation_id="budget_line_add",
     summary="Add a budget line",
 )
 def budget_line_add(request: HttpRequest, program_id: int, payload: BudgetLineIn) -> Status:
@@ -225,46 +189,32 @@ def budget_line_add(request: HttpRequest, program_id: int, payload: BudgetLineIn
 @router.get(
     "/programs/{program_id}/staff",
     response={200: list[StaffOut], **error_responses(404)},
-    operation_id="program_staff",
     summary="Who works on a program",
 )
-def program_staff(request: HttpRequest, program_id: int) -> list[dict]:
+def program_staff(request: HttpRequest, program_id: int) -> list[ProgramStaff]:
     program = selectors.program_get(user=request.user, program_id=program_id)
-    return [_staff_out(staff) for staff in selectors.staff_of(program)]
+    return selectors.staff_of(program)
 
 
 @router.post(
     "/programs/{program_id}/staff",
     response={201: StaffOut, **error_responses(400, 404, 422)},
-    operation_id="program_staff_add",
     summary="Put a member of staff on a program",
 )
 def program_staff_add(request: HttpRequest, program_id: int, payload: StaffIn) -> Status:
     program = selectors.require_manageable(request.user, program_id)
-    data = payload.model_dump()
-    user_id = data.pop("user_id")
-    user = referenced("user_id", lambda: selectors.staff_account(user_id), "No such staff member.")
-    staff = services.staff_add(actor=request.user, program=program, user=user, **data)
-    return Status(201, _staff_out(staff))
+    data = resolve_ids(payload.model_dump(), {"user_id": (selectors.staff_account, "No such staff member.")})
+    return Status(201, services.staff_add(actor=request.user, program=program, **data))
 
 
 @router.get(
     "/programs/{program_id}/reach",
     response={200: ProgramReachOut, **error_responses(404)},
-    operation_id="program_reach",
     summary="People a program served, by need, age, gender and month",
     description=(
         "Counts below the agency's threshold come back as `value: null` with `suppressed: true`, and a "
         "second cell is hidden where one hidden cell could be worked out from the total."
     ),
 )
-def reach(request: HttpRequest, program_id: int) -> dict:
-    found = program_reach(user=request.user, program_id=program_id)
-    return {
-        "program_id": found.program.pk,
-        "people_served": _cell(found.people_served),
-        "by_need": _breakdown(found.by_need),
-        "by_age": _breakdown(found.by_age),
-        "by_gender": _breakdown(found.by_gender),
-        "by_month": _breakdown(found.by_month),
-    }
+def program_reach(request: HttpRequest, program_id: int) -> reach.Reach:
+    return reach.program_reach(user=request.user, program_id=program_id)

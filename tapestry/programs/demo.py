@@ -52,7 +52,7 @@ class Design:
     purpose: str
     capacity: int
     starts_on: date
-    # (column, text) or (column, text, indicator, target, unit, data source, frequency)
+    # (column, text) or (column, text, (indicator, target, unit, data source, frequency))
     logic: tuple[tuple, ...]
     # (category, description, amount, funder)
     budget: tuple[tuple[str, str, str, str], ...]
@@ -77,29 +77,29 @@ DESIGNS = {
             (
                 ST,
                 "Arrears cleared or on a repayment plan",
-                "Households with a plan within 8 weeks",
-                "75",
-                "%",
-                "Case needs (housing) status",
-                F.QUARTERLY,
+                (
+                    "Households with a plan within 8 weeks",
+                    "75",
+                    "%",
+                    "Case needs (housing) status",
+                    F.QUARTERLY,
+                ),
             ),
             (
                 ST,
                 "Tenants know their rights",
-                "Workshop quiz score after",
-                "80",
-                "% correct",
-                "Workshop quiz",
-                F.SESSION,
+                ("Workshop quiz score after", "80", "% correct", "Workshop quiz", F.SESSION),
             ),
             (
                 LT,
                 "Families keep their homes",
-                "Households still housed 6 months after exit",
-                "85",
-                "%",
-                "Follow-up call at 6 months",
-                F.TWICE_YEARLY,
+                (
+                    "Households still housed 6 months after exit",
+                    "85",
+                    "%",
+                    "Follow-up call at 6 months",
+                    F.TWICE_YEARLY,
+                ),
             ),
         ),
         (
@@ -130,20 +130,18 @@ DESIGNS = {
             (
                 ST,
                 "Calmer routines at home",
-                "Parents reporting a daily routine",
-                "70",
-                "%",
-                "Family plan review",
-                F.ENTRY_EXIT,
+                ("Parents reporting a daily routine", "70", "%", "Family plan review", F.ENTRY_EXIT),
             ),
             (
                 LT,
                 "Children stay safely at home",
-                "Families with no new child-welfare referral in 12 months",
-                "90",
-                "%",
-                "Referral records",
-                F.YEARLY,
+                (
+                    "Families with no new child-welfare referral in 12 months",
+                    "90",
+                    "%",
+                    "Referral records",
+                    F.YEARLY,
+                ),
             ),
         ),
         (
@@ -166,20 +164,12 @@ DESIGNS = {
             (
                 ST,
                 "Better school attendance",
-                "Mentees attending 90% of school days",
-                "60",
-                "%",
-                "School attendance records",
-                F.QUARTERLY,
+                ("Mentees attending 90% of school days", "60", "%", "School attendance records", F.QUARTERLY),
             ),
             (
                 LT,
                 "Young people stay in education or work",
-                "Mentees in education, training or work at 18",
-                "85",
-                "%",
-                "Exit survey",
-                F.YEARLY,
+                ("Mentees in education, training or work at 18", "85", "%", "Exit survey", F.YEARLY),
             ),
         ),
         (
@@ -201,20 +191,18 @@ DESIGNS = {
             (
                 ST,
                 "Fewer days of use",
-                "Days of use in the last 30, at 3 months",
-                "8",
-                "days or fewer",
-                "Self-report at review",
-                F.QUARTERLY,
+                (
+                    "Days of use in the last 30, at 3 months",
+                    "8",
+                    "days or fewer",
+                    "Self-report at review",
+                    F.QUARTERLY,
+                ),
             ),
             (
                 LT,
                 "Sustained recovery",
-                "People in recovery a year after starting",
-                "50",
-                "%",
-                "Follow-up call",
-                F.YEARLY,
+                ("People in recovery a year after starting", "50", "%", "Follow-up call", F.YEARLY),
             ),
         ),
         (("personnel", "Counsellor", "52000.00", "State Behavioral Health Grant"),),
@@ -233,20 +221,12 @@ DESIGNS = {
             (
                 ST,
                 "Attendance improves",
-                "Pupils above 90% attendance the next term",
-                "65",
-                "%",
-                "School records",
-                F.QUARTERLY,
+                ("Pupils above 90% attendance the next term", "65", "%", "School records", F.QUARTERLY),
             ),
             (
                 LT,
                 "Pupils finish the school year on track",
-                "Pupils moving up with their class",
-                "90",
-                "%",
-                "School records",
-                F.YEARLY,
+                ("Pupils moving up with their class", "90", "%", "School records", F.YEARLY),
             ),
         ),
         (
@@ -276,12 +256,11 @@ def seed(ctx: DemoContext) -> str:
             starts_on=design.starts_on,
         )
         positions: dict[str, int] = {}
-        for entry in design.logic:
-            column, item_text, *indicator = entry
+        for column, item_text, *indicator in design.logic:
             position = positions[column] = positions.get(column, -1) + 1
             item = LogicModelItem(program=program, column=column, text=item_text, position=position)
             if indicator:
-                item.indicator, target, item.unit, item.data_source, item.measured = indicator
+                item.indicator, target, item.unit, item.data_source, item.measured = indicator[0]
                 item.target_value = Decimal(target)
             items.append(item)
         for year in (fiscal_year - 1, fiscal_year):
@@ -300,20 +279,11 @@ def seed(ctx: DemoContext) -> str:
                         fiscal_year=year,
                     )
                 )
-        on_program = {(program.pk, design.manager)}
-        if design.manager in ctx.staff:
-            staff.append(
-                ProgramStaff(
-                    program=program,
-                    user=ctx.staff[design.manager],
-                    role_in_program=ProgramStaff.RoleInProgram.MANAGER,
-                    fte=Decimal("0.40"),
-                    started_on=design.starts_on,
-                )
-            )
-        for username, role, fte in design.staff:
-            if username in ctx.staff and (program.pk, username) not in on_program:
-                on_program.add((program.pk, username))
+        on_program: set[str] = set()
+        manager = (design.manager, ProgramStaff.RoleInProgram.MANAGER, "0.40")
+        for username, role, fte in (manager, *design.staff):
+            if username in ctx.staff and username not in on_program:
+                on_program.add(username)
                 staff.append(
                     ProgramStaff(
                         program=program,

@@ -10,22 +10,21 @@ from django.utils import timezone
 
 from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
 from tapestry.programs.selectors import staff_choices
-from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, VersionedForm
+from tapestry.programs.services import BUDGET_FIELDS, ITEM_FIELDS, PROGRAM_FIELDS
+from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, StaffChoiceField, VersionedForm
 
 
-class ProgramForm(ServiceModelForm):
+class _DesignForm(ServiceModelForm):
+    """A form for a program or a part of its design: it edits exactly the fields the service writes."""
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ProgramForm(_DesignForm):
     class Meta:
         model = Program
-        fields = (
-            "name",
-            "description",
-            "status",
-            "target_population",
-            "purpose",
-            "capacity",
-            "starts_on",
-            "ends_on",
-        )
+        fields = PROGRAM_FIELDS
         labels = {
             "target_population": "Who it is for",
             "purpose": "Purpose and problem it works on",
@@ -52,9 +51,6 @@ class ProgramForm(ServiceModelForm):
             "capacity": {"min_value": "Capacity is at least one person."},
         }
 
-    def changes(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
 
 class ProgramEditForm(VersionedForm, ProgramForm):
     class Meta(ProgramForm.Meta):
@@ -70,7 +66,7 @@ class ProgramFilterForm(forms.Form):
 
 
 class StaffForm(ServiceForm):
-    user = forms.ModelChoiceField(label="Staff member", queryset=staff_choices())
+    user = StaffChoiceField(label="Staff member", queryset=staff_choices(), with_role=True)
     role_in_program = forms.ChoiceField(
         label="Role in the program",
         choices=ProgramStaff.RoleInProgram.choices,
@@ -91,17 +87,11 @@ class StaffForm(ServiceForm):
     )
     started_on = forms.DateField(label="On the program since", widget=DATE_INPUT, initial=timezone.localdate)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["user"].label_from_instance = lambda user: (
-            f"{user.get_full_name() or user.username} ({user.get_role_display()})"
-        )
 
-
-class LogicItemForm(ServiceModelForm):
+class LogicItemForm(_DesignForm):
     class Meta:
         model = LogicModelItem
-        fields = ("column", "text", "indicator", "target_value", "unit", "data_source", "measured")
+        fields = ITEM_FIELDS
         labels = {
             "text": "What it is",
             "indicator": "Indicator (outcomes only)",
@@ -113,19 +103,16 @@ class LogicItemForm(ServiceModelForm):
         }
         widgets = {"text": forms.TextInput()}
 
-    def changes(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
 
 class LogicItemEditForm(VersionedForm, LogicItemForm):
     class Meta(LogicItemForm.Meta):
         pass
 
 
-class BudgetLineForm(ServiceModelForm):
+class BudgetLineForm(_DesignForm):
     class Meta:
         model = BudgetLine
-        fields = ("category", "description", "amount", "funder", "fiscal_year")
+        fields = BUDGET_FIELDS
         help_texts = {
             "funder": "Who pays for it, e.g. “City Housing Fund”.",
             "amount": "Above zero, e.g. 12500.00.",
@@ -142,9 +129,6 @@ class BudgetLineForm(ServiceModelForm):
         super().__init__(*args, **kwargs)
         if not self.is_bound and not self.instance.pk:
             self.initial.setdefault("fiscal_year", timezone.localdate().year)
-
-    def changes(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class BudgetLineEditForm(VersionedForm, BudgetLineForm):

@@ -8,9 +8,11 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
+from tapestry.programs.reach import Reach
 from tapestry.web.schemas import Input
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
+ItemText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 ProgramStatus = Program.Status
 Column = LogicModelItem.Column
 Frequency = LogicModelItem.Frequency
@@ -62,7 +64,7 @@ class ProgramOut(Schema):
 
 class LogicItemIn(Input):
     column: Column
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    text: ItemText
     indicator: str = ""
     target_value: Decimal | None = Field(None, max_digits=12, decimal_places=2)
     unit: str = ""
@@ -73,7 +75,7 @@ class LogicItemIn(Input):
 class LogicItemPatch(Input):
     version: int = Field(ge=1)
     column: Column | None = None
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] | None = None
+    text: ItemText | None = None
     indicator: str | None = None
     target_value: Decimal | None = Field(None, max_digits=12, decimal_places=2)
     unit: str | None = None
@@ -142,6 +144,10 @@ class StaffOut(Schema):
     fte: Decimal
     started_on: date
 
+    @staticmethod
+    def resolve_name(obj: ProgramStaff) -> str:
+        return obj.user.get_full_name() or obj.user.username
+
 
 class CellOut(Schema):
     label: str
@@ -163,3 +169,7 @@ class ProgramReachOut(Schema):
     by_age: BreakdownOut
     by_gender: BreakdownOut
     by_month: BreakdownOut
+
+    @staticmethod
+    def resolve_program_id(obj: Reach) -> int:
+        return obj.program.pk

@@ -25,6 +25,14 @@ from tapestry.programs.models import BudgetLine, LogicModelItem, Program, Progra
 NOT_YOURS = "No such program among the programs you manage."
 
 
+def _found(queryset: QuerySet, pk: int, missing: str = "No such record.") -> Any:
+    """The row with this id, or a 404 that says `missing`."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404(missing)
+    return found
+
+
 def program_list(*, user: User, active: bool | None = None, status: str = "") -> QuerySet[Program]:
     """All programs, by name; `active` keeps only running (True) or not running (False) ones."""
     policy.require_capability(user, Capability.ORGANISATION_READ)
@@ -43,10 +51,7 @@ def program_choices() -> QuerySet[Program]:
 
 def program_get(*, user: User, program_id: int) -> Program:
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    program = Program.objects.filter(pk=program_id).first()
-    if program is None:
-        raise Http404("No such program.")
-    return program
+    return _found(Program.objects.all(), program_id, "No such program.")
 
 
 # Who manages what --------------------------------------------------------------------------------
@@ -68,10 +73,7 @@ def programs_manageable(user: User) -> QuerySet[Program]:
 def require_manageable(user: User, program_id: int) -> Program:
     """The program, if the user may change it: 403 without the capability, 404 when not theirs."""
     policy.require_capability(user, Capability.PROGRAM_MANAGE)
-    program = programs_manageable(user).filter(pk=program_id).first()
-    if program is None:
-        raise Http404(NOT_YOURS)
-    return program
+    return _found(programs_manageable(user), program_id, NOT_YOURS)
 
 
 def programs_reachable(user: User) -> QuerySet[Program]:
@@ -85,10 +87,9 @@ def programs_reachable(user: User) -> QuerySet[Program]:
 
 def require_reachable(user: User, program_id: int) -> Program:
     policy.require_capability(user, Capability.AGGREGATE_READ)
-    program = programs_reachable(user).filter(pk=program_id).first()
-    if program is None:
-        raise Http404("No such program among the programs whose figures you may see.")
-    return program
+    return _found(
+        programs_reachable(user), program_id, "No such program among the programs whose figures you may see."
+    )
 
 
 # Parts of a program ------------------------------------------------------------------------------
@@ -211,24 +212,17 @@ def staff_choices() -> QuerySet[User]:
     return User.objects.filter(is_active=True).exclude(role=Role.AUDITOR).order_by("last_name", "first_name")
 
 
-def _part(queryset: QuerySet, pk: int) -> Any:
-    """A program part by id; the program's own check follows (parts of others' programs are 404 too)."""
-    found = queryset.filter(pk=pk).first()
-    if found is None:
-        raise Http404("No such record.")
-    return found
-
-
+# A program part by id; the program's own check follows (parts of others' programs are 404 too).
 def logic_item(pk: int) -> LogicModelItem:
-    return _part(LogicModelItem.objects.select_related("program"), pk)
+    return _found(LogicModelItem.objects.select_related("program"), pk)
 
 
 def budget_line(pk: int) -> BudgetLine:
-    return _part(BudgetLine.objects.select_related("program"), pk)
+    return _found(BudgetLine.objects.select_related("program"), pk)
 
 
 def staff_member(pk: int) -> ProgramStaff:
-    return _part(ProgramStaff.objects.select_related("program", "user"), pk)
+    return _found(ProgramStaff.objects.select_related("program", "user"), pk)
 
 
 def budget_lines(program: Program) -> list[BudgetLine]:

@@ -1,11 +1,19 @@
-"""Pages for programs: the list, the program page, its design (logic model, budget, staff) and its reach."""
+"""Pages for programs: the list, the program page, its design (logic model, budget, staff) and its reach.
+
+A design page lists what the program has beside its form; that list is read lazily (SimpleLazyObject),
+only when the form page is shown, never before the redirect after a save.
+"""
 
 from __future__ import annotations
+
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
@@ -23,7 +31,14 @@ from tapestry.programs.forms import (
     StaffForm,
 )
 from tapestry.programs.reach import program_reach
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import act, bound, save_page
+
+# These pages are swapped in place by htmx, which does not swap a 4xx: an error answers 200.
+_save_page = partial(save_page, invalid=200)
+
+
+def _page(name: str, pk: int) -> str:
+    return reverse(f"programs:{name}", args=[pk])
 
 
 def program_list(request: HttpRequest) -> HttpResponse:
@@ -41,13 +56,14 @@ def program_list(request: HttpRequest) -> HttpResponse:
 
 def program_create(request: HttpRequest) -> HttpResponse:
     form = ProgramForm(bound(request), initial={"status": "running"})
-    program, status = submit(
-        form, lambda: services.program_create(actor=request.user, **form.changes()), invalid=200
+    return _save_page(
+        request,
+        "programs/program_form.html",
+        form=form,
+        call=lambda: services.program_create(actor=request.user, **form.changes()),
+        done=lambda program: f"{program} is added. You are its manager.",
+        then=lambda program: _page("program_detail", program.pk),
     )
-    if program is not None:
-        messages.success(request, f"{program} is added. You are its manager.")
-        return redirect("programs:program_detail", pk=program.pk)
-    return form_page(request, "programs/program_form.html", form=form, status=status, title="Add a program")
 
 
 def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -59,23 +75,17 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
     form = ProgramEditForm(bound(request), instance=program)
-    saved, status = submit(
-        form,
-        lambda: services.program_update(
-            actor=request.user, program=program, version=form.cleaned_data["version"], changes=form.changes()
-        ),
-        invalid=200,
-    )
-    if saved is not None:
-        messages.success(request, f"Changes to {program} are saved.")
-        return redirect("programs:program_detail", pk=program.pk)
-    return form_page(
+    return _save_page(
         request,
         "programs/program_form.html",
         form=form,
-        status=status,
+        call=lambda: services.program_update(
+            actor=request.user, program=program, version=form.cleaned_data["version"], changes=form.changes()
+        ),
+        # The form has put the new name on `program` by now.
+        done=lambda _: f"Changes to {program} are saved.",
+        then=_page("program_detail", pk),
         program=program,
-        title=f"Change {program}",
     )
 
 
@@ -85,21 +95,15 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def program_staff(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
     form = StaffForm(bound(request))
-    added, status = submit(
-        form,
-        lambda: services.staff_add(actor=request.user, program=program, **form.cleaned_data),
-        invalid=200,
-    )
-    if added is not None:
-        messages.success(request, f"{added.user.get_full_name() or added.user} is on {program}.")
-        return redirect("programs:program_staff", pk=program.pk)
-    return form_page(
+    return _save_page(
         request,
         "programs/program_staff.html",
         form=form,
-        status=status,
+        call=lambda: services.staff_add(actor=request.user, program=program, **form.cleaned_data),
+        done=lambda added: f"{added.user.get_full_name() or added.user} is on {program}.",
+        then=_page("program_staff", pk),
         program=program,
-        staff=selectors.staff_of(program),
+        staff=SimpleLazyObject(lambda: selectors.staff_of(program)),
     )
 
 
@@ -107,12 +111,11 @@ def program_staff(request: HttpRequest, pk: int) -> HttpResponse:
 def staff_remove(request: HttpRequest, pk: int) -> HttpResponse:
     staff = selectors.staff_member(pk)
     selectors.require_manageable(request.user, staff.program_id)
-    try:
-        services.staff_remove(actor=request.user, staff=staff)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{staff.user.get_full_name() or staff.user} is off {staff.program}.")
+    act(
+        request,
+        lambda: services.staff_remove(actor=request.user, staff=staff),
+        lambda _: f"{staff.user.get_full_name() or staff.user} is off {staff.program}.",
+    )
     return redirect("programs:program_staff", pk=staff.program_id)
 
 
@@ -122,21 +125,15 @@ def staff_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def logic_model_edit(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
     form = LogicItemForm(bound(request), initial=request.GET.dict())
-    item, status = submit(
-        form,
-        lambda: services.logic_item_add(actor=request.user, program=program, **form.changes()),
-        invalid=200,
-    )
-    if item is not None:
-        messages.success(request, f"“{item.text}” is added to {item.get_column_display().lower()}.")
-        return redirect("programs:logic_model_edit", pk=program.pk)
-    return form_page(
+    return _save_page(
         request,
         "programs/logic_model_edit.html",
         form=form,
-        status=status,
+        call=lambda: services.logic_item_add(actor=request.user, program=program, **form.changes()),
+        done=lambda item: f"“{item.text}” is added to {item.get_column_display().lower()}.",
+        then=_page("logic_model_edit", pk),
         program=program,
-        columns=selectors.logic_model(program),
+        columns=SimpleLazyObject(lambda: selectors.logic_model(program)),
     )
 
 
@@ -144,18 +141,17 @@ def logic_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.logic_item(pk)
     program = selectors.require_manageable(request.user, item.program_id)
     form = LogicItemEditForm(bound(request), instance=item)
-    saved, status = submit(
-        form,
-        lambda: services.logic_item_update(
+    return _save_page(
+        request,
+        "programs/logic_item_edit.html",
+        form=form,
+        call=lambda: services.logic_item_update(
             actor=request.user, item=item, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        invalid=200,
-    )
-    if saved is not None:
-        messages.success(request, "The logic model is saved.")
-        return redirect("programs:logic_model_edit", pk=program.pk)
-    return form_page(
-        request, "programs/logic_item_edit.html", form=form, status=status, program=program, item=item
+        done="The logic model is saved.",
+        then=_page("logic_model_edit", program.pk),
+        program=program,
+        item=item,
     )
 
 
@@ -185,21 +181,15 @@ def logic_item_move(request: HttpRequest, pk: int) -> HttpResponse:
 def program_budget(request: HttpRequest, pk: int) -> HttpResponse:
     program = selectors.require_manageable(request.user, pk)
     form = BudgetLineForm(bound(request))
-    added, status = submit(
-        form,
-        lambda: services.budget_line_add(actor=request.user, program=program, **form.changes()),
-        invalid=200,
-    )
-    if added is not None:
-        messages.success(request, "The budget line is added.")
-        return redirect("programs:program_budget", pk=program.pk)
-    return form_page(
+    return _save_page(
         request,
         "programs/program_budget.html",
         form=form,
-        status=status,
+        call=lambda: services.budget_line_add(actor=request.user, program=program, **form.changes()),
+        done="The budget line is added.",
+        then=_page("program_budget", pk),
         program=program,
-        budget=selectors.budget(program, with_lines=True),
+        budget=SimpleLazyObject(lambda: selectors.budget(program, with_lines=True)),
     )
 
 
@@ -207,18 +197,17 @@ def budget_line_edit(request: HttpRequest, pk: int) -> HttpResponse:
     line = selectors.budget_line(pk)
     program = selectors.require_manageable(request.user, line.program_id)
     form = BudgetLineEditForm(bound(request), instance=line)
-    saved, status = submit(
-        form,
-        lambda: services.budget_line_update(
+    return _save_page(
+        request,
+        "programs/budget_line_edit.html",
+        form=form,
+        call=lambda: services.budget_line_update(
             actor=request.user, line=line, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        invalid=200,
-    )
-    if saved is not None:
-        messages.success(request, "The budget line is saved.")
-        return redirect("programs:program_budget", pk=program.pk)
-    return form_page(
-        request, "programs/budget_line_edit.html", form=form, status=status, program=program, line=line
+        done="The budget line is saved.",
+        then=_page("program_budget", program.pk),
+        program=program,
+        line=line,
     )
 
 

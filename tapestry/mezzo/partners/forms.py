@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tapestry.access.models import User
 from tapestry.mezzo.partners.models import Partnership
+from tapestry.mezzo.partners.services import PARTNERSHIP_FIELDS
 from tapestry.micro.cases.models import Case
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation, OrganisationContact
@@ -72,9 +73,7 @@ class PartnershipForm(ServiceForm):
             self.fields["version"].required = True
 
     def changes(self) -> dict[str, Any]:
-        data = self.cleaned_data
-        names = ("agreement_type", "status", "signed_on", "starts_on", "ends_on", "lead", "notes")
-        return {name: data[name] for name in names}
+        return {name: self.cleaned_data[name] for name in PARTNERSHIP_FIELDS}
 
 
 class ContactForm(ServiceModelForm):
@@ -93,9 +92,6 @@ class ContactForm(ServiceModelForm):
     def __init__(self, *args: Any, partnerships: QuerySet[Partnership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["partnership"].queryset = partnerships
-
-    def contact_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in ("name", "title", "phone", "email")}
 
 
 class IncomingReferralForm(ServiceForm):

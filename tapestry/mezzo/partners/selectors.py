@@ -104,6 +104,19 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value
 
 
+def _per_month(rows: QuerySet, moment: str, months: list[dt.date]) -> tuple[list[Cell], Cell]:
+    """How many of `rows` fall in each of `months` by the date or time `moment`, suppressed as one table."""
+    counted = (
+        rows.annotate(month=TruncMonth(moment))
+        .order_by()
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+    )
+    found = {_as_date(month).replace(day=1): n for month, n in counted}
+    return suppress_table([(month.strftime("%Y-%m"), found.get(month, 0)) for month in months])
+
+
 @dataclass
 class MonthRow:
     month: dt.date
@@ -146,33 +159,15 @@ def referral_counts(*, user: User, organisation: Organisation) -> ReferralCounts
     by_status, sent_total = suppress_table(
         [(labels[value], status_rows.get(value, 0)) for value in Referral.Status.values if value != "draft"]
     )
-    sent_months: dict[dt.date, int] = {}
-    sent_rows = (
+    sent_cells, sent_in_months = _per_month(
         _outgoing(organisation)
         .annotate(moment=Coalesce("sent_at", "created_at"))
-        .filter(moment__gte=start_moment)
-        .annotate(month=TruncMonth("moment"))
-        .order_by()
-        .values("month")
-        .annotate(n=Count("pk"))
-        .values_list("month", "n")
+        .filter(moment__gte=start_moment),
+        "moment",
+        months,
     )
-    for month, n in sent_rows:
-        sent_months[_as_date(month).replace(day=1)] = n
-    received_rows = (
-        _incoming(organisation)
-        .filter(received_on__gte=start)
-        .annotate(month=TruncMonth("received_on"))
-        .order_by()
-        .values("month")
-        .annotate(n=Count("pk"))
-        .values_list("month", "n")
-    )
-    received_months = {_as_date(month).replace(day=1): n for month, n in received_rows}
-    key = "%Y-%m"
-    sent_cells, sent_in_months = suppress_table([(m.strftime(key), sent_months.get(m, 0)) for m in months])
-    received_cells, received_in_months = suppress_table(
-        [(m.strftime(key), received_months.get(m, 0)) for m in months]
+    received_cells, received_in_months = _per_month(
+        _incoming(organisation).filter(received_on__gte=start), "received_on", months
     )
     by_month = [
         MonthRow(month=m, sent=sent, received=received)

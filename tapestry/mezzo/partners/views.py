@@ -4,26 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
-from django.contrib import messages
+from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from tapestry.access.audit import audit_form_open
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.partners import selectors, services
 from tapestry.mezzo.partners.forms import ContactForm, IncomingReferralForm, PartnershipForm
 from tapestry.people.models import Organisation
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, save_page
+
+TEMPLATE = "partners/form.html"
 
 
-def _form_page(
-    request: HttpRequest, form: forms.BaseForm, *, status: int = 200, **context: Any
-) -> HttpResponse:
-    """The partners form page; an invalid form or a refusal answers 400 (a stale edit keeps its 409)."""
-    if status == 200 and form.errors:
-        status = 400
-    return form_page(request, "partners/form.html", form=form, status=status, **context)
+def _partner_page(organisation_id: int) -> str:
+    return reverse("partners:partner_detail", args=[organisation_id])
 
 
 def partner_list(request: HttpRequest) -> HttpResponse:
@@ -73,40 +70,32 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
         organisation=organisation,
         initial={"organisation": organisation.pk if organisation else None, "lead": request.user.pk},
     )
-    partnership, _ = submit(
-        form,
-        lambda: services.partnership_create(
+    return save_page(
+        request,
+        TEMPLATE,
+        form=form,
+        call=lambda: services.partnership_create(
             actor=request.user,
-            organisation=form.cleaned_data["organisation"],
-            programs=form.cleaned_data["programs"],
-            contacts=form.cleaned_data["contacts"],
-            **form.changes(),
+            **{name: value for name, value in form.cleaned_data.items() if name != "version"},
         ),
+        done=lambda partnership: f"The {partnership.get_agreement_type_display().lower()} is recorded.",
+        then=lambda partnership: _partner_page(partnership.organisation_id),
+        title="Record a partnership",
+        organisation=organisation,
     )
-    if partnership is not None:
-        messages.success(request, f"The {partnership.get_agreement_type_display().lower()} is recorded.")
-        return redirect("partners:partner_detail", pk=partnership.organisation_id)
-    return _form_page(request, form, title="Record a partnership", organisation=organisation)
 
 
 def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_get(user=request.user, partnership_id=pk)
-    initial = {
-        "agreement_type": partnership.agreement_type,
-        "status": partnership.status,
-        "signed_on": partnership.signed_on,
-        "starts_on": partnership.starts_on,
-        "ends_on": partnership.ends_on,
-        "lead": partnership.lead_id,
-        "notes": partnership.notes,
-        "programs": [p.pk for p in partnership.programs.all()],
-        "contacts": [c.pk for c in partnership.contacts.all()],
-        "version": partnership.version,
-    }
+    initial = model_to_dict(
+        partnership, fields=[*services.PARTNERSHIP_FIELDS, "programs", "contacts", "version"]
+    )
     form = _partnership_form(request, organisation=partnership.organisation, initial=initial, editing=True)
-    updated, status = submit(
-        form,
-        lambda: services.partnership_update(
+    return save_page(
+        request,
+        TEMPLATE,
+        form=form,
+        call=lambda: services.partnership_update(
             actor=request.user,
             partnership=partnership,
             version=form.cleaned_data["version"],
@@ -114,14 +103,8 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
             programs=form.cleaned_data["programs"],
             contacts=form.cleaned_data["contacts"],
         ),
-    )
-    if updated is not None:
-        messages.success(request, "The partnership is saved.")
-        return redirect("partners:partner_detail", pk=partnership.organisation_id)
-    return _form_page(
-        request,
-        form,
-        status=status,
+        done="The partnership is saved.",
+        then=_partner_page(partnership.organisation_id),
         title=f"Change the {partnership.get_agreement_type_display().lower()}",
         organisation=partnership.organisation,
     )
@@ -130,19 +113,18 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.partner_organisation(user=request.user, organisation_id=pk)
     form = ContactForm(bound(request), partnerships=selectors.live_partnerships(organisation=organisation))
-    contact, _ = submit(
-        form,
-        lambda: services.partner_contact_add(
-            actor=request.user,
-            organisation=organisation,
-            partnership=form.cleaned_data["partnership"],
-            **form.contact_fields(),
+    return save_page(
+        request,
+        TEMPLATE,
+        form=form,
+        call=lambda: services.partner_contact_add(
+            actor=request.user, organisation=organisation, **form.cleaned_data
         ),
+        done=lambda contact: f"{contact.name} is added as a contact.",
+        then=_partner_page(organisation.pk),
+        title=f"Add a contact at {organisation}",
+        organisation=organisation,
     )
-    if contact is not None:
-        messages.success(request, f"{contact.name} is added as a contact.")
-        return redirect("partners:partner_detail", pk=organisation.pk)
-    return _form_page(request, form, title=f"Add a contact at {organisation}", organisation=organisation)
 
 
 def incoming_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
@@ -159,23 +141,15 @@ def incoming_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
         cases=selectors.cases_for_incoming(user=request.user),
         needs=selectors.need_choices(),
     )
-    referral, _ = submit(
-        form,
-        lambda: services.incoming_referral_record(
-            actor=request.user,
-            partnership=partnership,
-            case=form.cleaned_data["case"],
-            reason=form.cleaned_data["reason"],
-            received_on=form.cleaned_data["received_on"],
-            need=form.cleaned_data["need"],
-        ),
-    )
-    if referral is not None:
-        messages.success(request, f"The referral from {partnership.organisation} is recorded.")
-        return redirect("partners:partner_detail", pk=partnership.organisation_id)
-    return _form_page(
+    return save_page(
         request,
-        form,
+        TEMPLATE,
+        form=form,
+        call=lambda: services.incoming_referral_record(
+            actor=request.user, partnership=partnership, **form.cleaned_data
+        ),
+        done=f"The referral from {partnership.organisation} is recorded.",
+        then=_partner_page(partnership.organisation_id),
         title=f"Record a referral from {partnership.organisation}",
         organisation=partnership.organisation,
         intro=f"Under the {partnership.get_agreement_type_display().lower()}. "

@@ -59,7 +59,6 @@ def _detail(request: HttpRequest, program_id: int) -> dict[str, Any]:
 @router.get(
     "/prevention-programs",
     response={200: list[PreventionProgramOut], **error_responses(422)},
-    operation_id="prevention_program_list",
     summary="List prevention programs",
 )
 @paginate(Pages)
@@ -70,7 +69,6 @@ def prevention_program_list(request: HttpRequest, focus: Focus | None = None) ->
 @router.post(
     "/prevention-programs",
     response={201: ProgramDetailOut, **error_responses(400, 422)},
-    operation_id="prevention_program_create",
     summary="Add a prevention program",
     description="Needs the program-manage capability (community educators, program managers, supervisors).",
 )
@@ -84,7 +82,6 @@ def prevention_program_create(request: HttpRequest, payload: PreventionProgramIn
 @router.get(
     "/prevention-programs/{program_id}",
     response={200: ProgramDetailOut, **error_responses(404, 422)},
-    operation_id="prevention_program_detail",
     summary="Open a prevention program with its reach and measures",
 )
 def prevention_program_detail(request: HttpRequest, program_id: int) -> dict[str, Any]:
@@ -94,7 +91,6 @@ def prevention_program_detail(request: HttpRequest, program_id: int) -> dict[str
 @router.patch(
     "/prevention-programs/{program_id}",
     response={200: ProgramDetailOut, **error_responses(400, 404, 409, 422)},
-    operation_id="prevention_program_update",
     summary="Change a prevention program",
 )
 def prevention_program_update(
@@ -113,11 +109,10 @@ def prevention_program_update(
 @router.get(
     "/prevention-programs/{program_id}/activities",
     response={200: list[ActivityOut], **error_responses(404, 422)},
-    operation_id="prevention_activity_list",
     summary="List the activities delivered, newest first",
 )
 @paginate(Pages)
-def activity_list(request: HttpRequest, program_id: int) -> QuerySet[Activity]:
+def prevention_activity_list(request: HttpRequest, program_id: int) -> QuerySet[Activity]:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
     return selectors.activity_list(record=record)
 
@@ -125,11 +120,10 @@ def activity_list(request: HttpRequest, program_id: int) -> QuerySet[Activity]:
 @router.post(
     "/prevention-programs/{program_id}/activities",
     response={201: ActivityOut, **error_responses(400, 404, 422)},
-    operation_id="prevention_activity_add",
     summary="Record an activity delivered, with its headcount",
     description="The age bands, when given, may not add up to more than the headcount.",
 )
-def activity_add(request: HttpRequest, program_id: int, payload: ActivityIn) -> Status:
+def prevention_activity_add(request: HttpRequest, program_id: int, payload: ActivityIn) -> Status:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
     return Status(201, services.activity_record(actor=request.user, record=record, **payload.model_dump()))
 
@@ -137,11 +131,10 @@ def activity_add(request: HttpRequest, program_id: int, payload: ActivityIn) -> 
 @router.get(
     "/prevention-programs/{program_id}/measures",
     response={200: list[PreventionMeasureOut], **error_responses(404, 422)},
-    operation_id="prevention_measure_list",
     summary="List the outcome measures, before and after",
 )
 @paginate(Pages)
-def measure_list(request: HttpRequest, program_id: int) -> QuerySet[OutcomeMeasure]:
+def prevention_measure_list(request: HttpRequest, program_id: int) -> QuerySet[OutcomeMeasure]:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
     return selectors.measure_list(record=record)
 
@@ -149,9 +142,8 @@ def measure_list(request: HttpRequest, program_id: int) -> QuerySet[OutcomeMeasu
 @router.post(
     "/prevention-programs/{program_id}/measures",
     response={201: PreventionMeasureOut, **error_responses(400, 404, 422)},
-    operation_id="prevention_measure_add",
     summary="Record an outcome measure before and after",
 )
-def measure_add(request: HttpRequest, program_id: int, payload: PreventionMeasureIn) -> Status:
+def prevention_measure_add(request: HttpRequest, program_id: int, payload: PreventionMeasureIn) -> Status:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
     return Status(201, services.measure_record(actor=request.user, record=record, **payload.model_dump()))

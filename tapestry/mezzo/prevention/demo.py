@@ -15,6 +15,7 @@ from tapestry.demo.context import DemoContext
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
 from tapestry.programs.models import Program
 
+K = Activity.Kind
 M = OutcomeMeasure
 
 
@@ -44,35 +45,34 @@ def seed(ctx: DemoContext) -> str:
         ends_on=today + dt.timedelta(days=30),
         lead=lead,
     )
+
+    def held(
+        program: PreventionProgram, day: int, kind: str, title: str, where: str, headcount: int, **bands: int
+    ) -> Activity:
+        """An activity the lead delivered `day` days into `program`, with its age `bands` if known."""
+        return Activity(
+            program=program,
+            kind=kind,
+            held_on=program.starts_on + dt.timedelta(days=day),
+            title=title,
+            location=where,
+            delivered_by=who,
+            headcount=headcount,
+            **bands,
+        )
+
+    lessons = ("What is bullying?", "Being an upstander", "Online kindness", "Repair and respect")
+    classrooms = "Eastfield Middle School, grade 6 and 7 classrooms"
     activities = []
     for week in range(8):
         pupils = ctx.rng.randint(22, 29)
+        title = f"Session {week + 1}: {lessons[week % 4]}"
         activities.append(
-            Activity(
-                program=bullying,
-                kind=Activity.Kind.CLASSROOM,
-                held_on=bullying.starts_on + dt.timedelta(days=7 * week + 2),
-                title=f"Session {week + 1}: "
-                + ("What is bullying?", "Being an upstander", "Online kindness", "Repair and respect")[
-                    week % 4
-                ],
-                location="Eastfield Middle School, grade 6 and 7 classrooms",
-                delivered_by=who,
-                headcount=pupils,
-                children=pupils,
-            )
+            held(bullying, 7 * week + 2, K.CLASSROOM, title, classrooms, pupils, children=pupils)
         )
+    training = "Staff training: responding to bullying reports"
     activities.append(
-        Activity(
-            program=bullying,
-            kind=Activity.Kind.TRAINING,
-            held_on=bullying.starts_on + dt.timedelta(days=10),
-            title="Staff training: responding to bullying reports",
-            location="Eastfield Middle School library",
-            delivered_by=who,
-            headcount=18,
-            adults=18,
-        )
+        held(bullying, 10, K.TRAINING, training, "Eastfield Middle School library", 18, adults=18)
     )
     substance = PreventionProgram.objects.create(
         name="Clear Choices: youth substance-use workshops",
@@ -94,89 +94,57 @@ def seed(ctx: DemoContext) -> str:
     for n, topic in enumerate(topics):
         youth = ctx.rng.randint(11, 19)
         activities.append(
-            Activity(
-                program=substance,
-                kind=Activity.Kind.WORKSHOP,
-                held_on=substance.starts_on + dt.timedelta(days=14 * n + 3),
-                title=topic,
-                location="Eastfield community centre",
-                delivered_by=who,
-                headcount=youth,
-                youth=youth,
-            )
+            held(substance, 14 * n + 3, K.WORKSHOP, topic, "Eastfield community centre", youth, youth=youth)
         )
-    activities.append(
-        Activity(
-            program=substance,
-            kind=Activity.Kind.COMMUNITY_EVENT,
-            held_on=substance.starts_on + dt.timedelta(days=50),
-            title="Family information evening",
-            location="Eastfield community centre hall",
-            delivered_by=who,
-            headcount=46,
-            youth=20,
-            adults=24,
-            older_adults=2,
-            notes="Run with Eastfield Youth Mentoring; leaflets in English and Spanish.",
-        )
+    evening = held(
+        substance, 50, K.COMMUNITY_EVENT, "Family information evening", "Eastfield community centre hall", 46
     )
+    evening.youth, evening.adults, evening.older_adults = 20, 24, 2
+    evening.notes = "Run with Eastfield Youth Mentoring; leaflets in English and Spanish."
+    activities.append(evening)
     Activity.objects.bulk_create(activities)
     before, after = bullying.starts_on, today - dt.timedelta(days=7)
+    # (program, (name, unit, direction, source), (before value, before n, after value, after n))
     measures = [
         (
             bullying,
-            "Pupils who say they were bullied this term",
-            "% of pupils",
-            M.Direction.LOWER,
-            "24.0",
-            212,
-            "17.5",
-            205,
-            M.Source.SURVEY,
+            ("Pupils who say they were bullied this term", "% of pupils", M.Direction.LOWER, M.Source.SURVEY),
+            ("24.0", 212, "17.5", 205),
         ),
         (
             bullying,
-            "Pupils who feel safe at school",
-            "% of pupils",
-            M.Direction.HIGHER,
-            "68.0",
-            212,
-            "77.0",
-            205,
-            M.Source.SURVEY,
+            ("Pupils who feel safe at school", "% of pupils", M.Direction.HIGHER, M.Source.SURVEY),
+            ("68.0", 212, "77.0", 205),
         ),
         (
             bullying,
-            "Bullying incidents reported to staff",
-            "incidents per term",
-            M.Direction.LOWER,
-            "31",
-            1,
-            "22",
-            1,
-            M.Source.SCHOOL_RECORDS,
+            (
+                "Bullying incidents reported to staff",
+                "incidents per term",
+                M.Direction.LOWER,
+                M.Source.SCHOOL_RECORDS,
+            ),
+            ("31", 1, "22", 1),
         ),
         (
             substance,
-            "Know where to get help with drugs or alcohol",
-            "% of participants",
-            M.Direction.HIGHER,
-            "41.0",
-            58,
-            "72.0",
-            51,
-            M.Source.SURVEY,
+            (
+                "Know where to get help with drugs or alcohol",
+                "% of participants",
+                M.Direction.HIGHER,
+                M.Source.SURVEY,
+            ),
+            ("41.0", 58, "72.0", 51),
         ),
         (
             substance,
-            "Intend to try vaping in the next six months",
-            "% of participants",
-            M.Direction.LOWER,
-            "28.0",
-            58,
-            "19.0",
-            51,
-            M.Source.SURVEY,
+            (
+                "Intend to try vaping in the next six months",
+                "% of participants",
+                M.Direction.LOWER,
+                M.Source.SURVEY,
+            ),
+            ("28.0", 58, "19.0", 51),
         ),
     ]
     OutcomeMeasure.objects.bulk_create(
@@ -193,6 +161,6 @@ def seed(ctx: DemoContext) -> str:
             after_on=after,
             source=source,
         )
-        for record, name, unit, direction, b, bn, a, an, source in measures
+        for record, (name, unit, direction, source), (b, bn, a, an) in measures
     )
     return f"2 prevention programs, {len(activities)} activities, {len(measures)} measures"

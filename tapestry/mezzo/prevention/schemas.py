@@ -14,6 +14,7 @@ from tapestry.web.schemas import Input
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Population = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
 Focus = Literal[tuple(PreventionProgram.Focus.values)]
 Setting = Literal[tuple(PreventionProgram.Setting.values)]
@@ -26,7 +27,7 @@ Count = Annotated[int, Field(ge=0)]
 class PreventionProgramIn(Input):
     name: Name
     focus: Focus
-    target_population: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+    target_population: Population
     setting: Setting
     starts_on: date
     ends_on: date | None = None
@@ -40,9 +41,7 @@ class PreventionProgramPatch(Input):
     version: int = Field(ge=1, description="The version you read; a stale one is refused with 409.")
     name: Name | None = None
     focus: Focus | None = None
-    target_population: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] | None
-    ) = None
+    target_population: Population | None = None
     setting: Setting | None = None
     starts_on: date | None = None
     ends_on: date | None = None

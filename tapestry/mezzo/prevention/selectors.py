@@ -16,6 +16,13 @@ from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, Preventio
 from tapestry.programs.models import Program
 
 
+def _found(programs: QuerySet[PreventionProgram], program_id: int) -> PreventionProgram:
+    record = programs.filter(pk=program_id).first()
+    if record is None:
+        raise Http404("No prevention program with this number.")
+    return record
+
+
 def prevention_program_list(*, user: User, focus: str = "") -> QuerySet[PreventionProgram]:
     """Every prevention program, by name, with its number of activities and total headcount."""
     policy.require_capability(user, Capability.ORGANISATION_READ)
@@ -29,10 +36,7 @@ def prevention_program_list(*, user: User, focus: str = "") -> QuerySet[Preventi
 
 def prevention_program_get(*, user: User, program_id: int) -> PreventionProgram:
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    record = PreventionProgram.objects.select_related("lead", "program").filter(pk=program_id).first()
-    if record is None:
-        raise Http404("No prevention program with this number.")
-    return record
+    return _found(PreventionProgram.objects.select_related("lead", "program"), program_id)
 
 
 @dataclass
@@ -69,17 +73,13 @@ def reach_of(activities: list[Activity]) -> Reach:
 def prevention_program_detail(*, user: User, program_id: int) -> tuple[PreventionProgram, Reach]:
     """A program with its activities (newest first) and measures, and its reach."""
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    record = (
-        PreventionProgram.objects.select_related("lead", "program")
-        .prefetch_related(
+    record = _found(
+        PreventionProgram.objects.select_related("lead", "program").prefetch_related(
             Prefetch("activities", queryset=Activity.objects.order_by("-held_on", "-pk")),
             Prefetch("measures", queryset=OutcomeMeasure.objects.order_by("name", "pk")),
-        )
-        .filter(pk=program_id)
-        .first()
+        ),
+        program_id,
     )
-    if record is None:
-        raise Http404("No prevention program with this number.")
     return record, reach_of(list(record.activities.all()))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,6 +18,8 @@ from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
 from tapestry.programs.models import Program
+
+New = TypeVar("New", PreventionProgram, Activity, OutcomeMeasure)
 
 PROGRAM_FIELDS = (
     "name",
@@ -57,6 +59,16 @@ def _check_name(name: str, exclude_id: int | None = None) -> dict[str, list[str]
     return {"name": ["A prevention program with this name already exists."]} if clash.exists() else {}
 
 
+def _save(actor: User, row: New, errors: dict[str, list[str]], fields: Iterable[str]) -> New:
+    """Save a new row unless there are `errors`; the audit names its `fields`."""
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        row.save()
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=row, fields=fields)
+    return row
+
+
 def prevention_program_create(
     *,
     actor: User,
@@ -92,12 +104,7 @@ def prevention_program_create(
         # Our own plain message about a name in use comes first; the model's is then left out.
         for field, messages in error.message_dict.items():
             errors.setdefault(field, messages)
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        record.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=record, fields=PROGRAM_FIELDS)
-    return record
+    return _save(actor, record, errors, PROGRAM_FIELDS)
 
 
 def prevention_program_update(
@@ -120,6 +127,15 @@ def prevention_program_update(
     return versioned_update(
         actor=actor, instance=record, version=version, changes=changes, editable=PROGRAM_FIELDS
     )
+
+
+def _model_errors(row: Activity | OutcomeMeasure) -> dict[str, list[str]]:
+    """The model's own complaints about a row recorded under a program, to add ours to."""
+    try:
+        row.full_clean(exclude=["recorded_by", "program"])
+    except ValidationError as error:
+        return error.message_dict
+    return {}
 
 
 def activity_record(
@@ -155,11 +171,7 @@ def activity_record(
         notes=notes.strip(),
         recorded_by=actor,
     )
-    errors: dict[str, list[str]] = {}
-    try:
-        activity.full_clean(exclude=["recorded_by", "program"])
-    except ValidationError as error:
-        errors.update(error.message_dict)
+    errors = _model_errors(activity)
     if held_on:
         if held_on > timezone.localdate():
             errors.setdefault("held_on", []).append(
@@ -170,26 +182,8 @@ def activity_record(
             errors.setdefault("held_on", []).append(
                 f"The program runs from {record.starts_on:%Y-%m-%d}{until}; the activity falls outside it."
             )
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        activity.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=activity,
-            fields=[
-                "kind",
-                "held_on",
-                "title",
-                "location",
-                "delivered_by",
-                "headcount",
-                "age_bands",
-                "notes",
-            ],
-        )
-    return activity
+    fields = ["kind", "held_on", "title", "location", "delivered_by", "headcount", "age_bands", "notes"]
+    return _save(actor, activity, errors, fields)
 
 
 def measure_record(
@@ -223,21 +217,7 @@ def measure_record(
         source=source,
         recorded_by=actor,
     )
-    errors: dict[str, list[str]] = {}
-    try:
-        measure.full_clean(exclude=["recorded_by", "program"])
-    except ValidationError as error:
-        errors.update(error.message_dict)
+    errors = _model_errors(measure)
     if after_on and after_on > timezone.localdate():
         errors.setdefault("after_on", []).append("The 'after' date cannot be in the future.")
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        measure.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=measure,
-            fields=["name", "unit", "direction", "before", "after", "source"],
-        )
-    return measure
+    return _save(actor, measure, errors, ["name", "unit", "direction", "before", "after", "source"])

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.prevention import charts, selectors, services
@@ -19,23 +21,13 @@ from tapestry.mezzo.prevention.forms import (
     PreventionProgramForm,
 )
 from tapestry.mezzo.prevention.models import PreventionProgram
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, form_page, save_page, submit
+
+_save_page = partial(save_page, template="prevention/form.html")
 
 
-def _form_page(
-    request: HttpRequest, form: forms.BaseForm, heading: str, record: PreventionProgram | None
-) -> HttpResponse:
-    # Any error on the page, a stale edit too, answers 400 here.
-    status = 400 if form.errors else 200
-    return form_page(
-        request,
-        "prevention/form.html",
-        form=form,
-        status=status,
-        heading=heading,
-        record=record,
-        action=request.path,
-    )
+def _program_page(pk: int) -> str:
+    return reverse("prevention:program_detail", args=[pk])
 
 
 def program_list(request: HttpRequest) -> HttpResponse:
@@ -56,13 +48,14 @@ def program_create(request: HttpRequest) -> HttpResponse:
         leads=selectors.lead_choices(),
         initial={"lead": request.user.pk},
     )
-    record, _ = submit(
-        form, lambda: services.prevention_program_create(actor=request.user, **form.cleaned_data)
+    return _save_page(
+        request,
+        form=form,
+        call=lambda: services.prevention_program_create(actor=request.user, **form.cleaned_data),
+        done=lambda record: f"{record} is added.",
+        then=lambda record: _program_page(record.pk),
+        heading="Add a prevention program",
     )
-    if record is not None:
-        messages.success(request, f"{record} is added.")
-        return redirect("prevention:program_detail", pk=record.pk)
-    return _form_page(request, form, "Add a prevention program", None)
 
 
 def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -82,24 +75,31 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.prevention_program_get(user=request.user, program_id=pk)
-    initial = {name: getattr(record, name) for name in services.PROGRAM_FIELDS}
-    initial["version"] = record.version
+    initial = {name: getattr(record, name) for name in (*services.PROGRAM_FIELDS, "version")}
     form = PreventionProgramEditForm(
         bound(request), programs=selectors.program_choices(), leads=selectors.lead_choices(), initial=initial
     )
-
-    def update() -> PreventionProgram:
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        return services.prevention_program_update(
-            actor=request.user, record=record, version=version, changes=data
-        )
-
-    updated, _ = submit(form, update)
+    updated, _ = submit(
+        form,
+        lambda: services.prevention_program_update(
+            actor=request.user,
+            record=record,
+            version=form.cleaned_data["version"],
+            changes={name: form.cleaned_data[name] for name in services.PROGRAM_FIELDS},
+        ),
+    )
     if updated is not None:
         messages.success(request, "Prevention program updated.")
-        return redirect("prevention:program_detail", pk=record.pk)
-    return _form_page(request, form, "Change the prevention program", record)
+        return redirect(_program_page(record.pk))
+    # Any error on the page, a stale edit too, answers 400 here.
+    return form_page(
+        request,
+        "prevention/form.html",
+        form=form,
+        status=400 if form.errors else 200,
+        heading="Change the prevention program",
+        record=record,
+    )
 
 
 def _record(
@@ -114,11 +114,15 @@ def _record(
     """A form that records something delivered under a program; success goes back to the program."""
     program = selectors.prevention_program_get(user=request.user, program_id=pk)
     form = form_class(bound(request))
-    recorded, _ = submit(form, lambda: record(actor=request.user, record=program, **form.cleaned_data))
-    if recorded is None:
-        return _form_page(request, form, heading, program)
-    messages.success(request, done)
-    return redirect("prevention:program_detail", pk=program.pk)
+    return _save_page(
+        request,
+        form=form,
+        call=lambda: record(actor=request.user, record=program, **form.cleaned_data),
+        done=done,
+        then=_program_page(program.pk),
+        heading=heading,
+        record=program,
+    )
 
 
 def activity_add(request: HttpRequest, pk: int) -> HttpResponse:
