@@ -112,10 +112,6 @@ class FamilyGoalOut(Schema):
     def resolve_members(obj: FamilyGoal) -> list:
         return [ref_or_none(member, getattr(member, "nameable", False)) for member in obj.members.all()]
 
-    @staticmethod
-    def resolve_referrals(obj: FamilyGoal) -> list:
-        return list(obj.referrals.all())
-
 
 class FamilyRevisionOut(Schema):
     number: int
@@ -144,14 +140,6 @@ class FamilyPlanOut(Schema):
     @staticmethod
     def resolve_household_id(obj: Any) -> int | None:
         return obj.case.household_id
-
-    @staticmethod
-    def resolve_goals(obj: Any) -> list:
-        return list(obj.goals.all())
-
-    @staticmethod
-    def resolve_revisions(obj: Any) -> list:
-        return list(obj.revisions.all())
 
 
 class FamilyReferralOut(Schema):

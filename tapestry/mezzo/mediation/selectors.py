@@ -179,9 +179,9 @@ def party_choices(*, user: User, dispute: Dispute) -> QuerySet[Party]:
     return _parties(user).filter(dispute=dispute)
 
 
-def active_staff(ids: list[int]) -> dict[int, User]:
-    """The active staff among these numbers, by number (mediators named in an API body)."""
-    return {user.pk: user for user in User.objects.filter(pk__in=ids, is_active=True)}
+def active_staff() -> QuerySet[User]:
+    """The staff who may be named as mediators in an API body (whether they may mediate is the service's check)."""
+    return User.objects.filter(is_active=True)
 
 
 def organisation_by_id(organisation_id: int) -> Organisation | None:
