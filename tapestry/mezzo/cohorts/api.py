@@ -205,31 +205,13 @@ def _members(user: User, cohort: Cohort, kind: str, member_ids: list[int] | None
         "`results` lists every member as done or skipped with the reason."
     ),
 )
-def cohort_action_run(request: HttpRequest, cohort_id: int, payload: CohortActionIn) -> dict:
+def cohort_action_run(request: HttpRequest, cohort_id: int, payload: CohortActionIn) -> CohortAction:
     cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id, for_change=True)
     item = _item(request.user, payload)
     members = _members(request.user, cohort, payload.kind, payload.member_ids)
     report = services.cohort_action_run(actor=request.user, cohort=cohort, members=members, item=item)
-    action = report.action
-    return {
-        "id": action.pk,
-        "kind": action.kind,
-        "at": action.at,
-        "params": action.params,
-        "done": action.done,
-        "skipped": action.skipped,
-        "results": [
-            {
-                "member_id": result.member.pk,
-                "case_id": result.member.case_id,
-                "person_name": result.member.case.person.display_name,
-                "outcome": result.outcome,
-                "reason": result.reason,
-                "record_id": result.record.pk if result.record is not None else None,
-            }
-            for result in report.results
-        ],
-    }
+    report.action.results = report.results
+    return report.action
 
 
 @router.get(

@@ -134,6 +134,22 @@ class CohortMemberResultOut(Schema):
     reason: str
     record_id: int | None
 
+    @staticmethod
+    def resolve_member_id(obj: Any) -> int:
+        return obj.member.pk
+
+    @staticmethod
+    def resolve_case_id(obj: Any) -> int:
+        return obj.member.case_id
+
+    @staticmethod
+    def resolve_person_name(obj: Any) -> str:
+        return _person_name(obj.member)
+
+    @staticmethod
+    def resolve_record_id(obj: Any) -> int | None:
+        return obj.record.pk if obj.record is not None else None
+
 
 class CohortActionOut(Schema):
     id: int

@@ -107,10 +107,9 @@ def cohort_update(*, actor: User, cohort: Cohort, version: int, changes: dict[st
     """Change the cohort's details or close it; a stale version is refused."""
     _require_cohort(actor, cohort)
     changes = dict(changes)
-    if "name" in changes:
-        changes["name"] = changes["name"].strip()
-    if "description" in changes:
-        changes["description"] = changes["description"].strip()
+    for name in ("name", "description"):
+        if name in changes:
+            changes[name] = changes[name].strip()
     if changes.get("lead") is not None and changes["lead"].pk != cohort.lead_id:
         _check_lead(changes["lead"])
     return versioned_update(
@@ -216,10 +215,7 @@ class GoalItem:
         goal = casework.goal_add(
             actor=actor,
             case=case,
-            description=self.description,
-            measure=self.measure,
-            target=self.target,
-            target_date=self.target_date,
+            **{name: getattr(self, name) for name in ("description", "measure", "target", "target_date")},
             needs=needs,
             reason="Shared goal added for the cohort",
         )
@@ -307,14 +303,8 @@ class BulkReferral:
         }
 
     def apply(self, actor: User, case: Case) -> tuple[models.Model, str]:
-        referral = referrals.referral_create(
-            actor=actor,
-            case=case,
-            service=self.service,
-            reason=self.reason,
-            urgency=self.urgency,
-            parts=self.parts,
-        )
+        # The item's fields are the referral's own: service, reason, urgency and parts.
+        referral = referrals.referral_create(actor=actor, case=case, **vars(self))
         # Sending is where the single-referral flow checks consent (Part 2 included); the caller's
         # transaction rolls the recorded referral back too when it is refused.
         sent = referrals.referral_send(actor=actor, referral=referral, version=referral.version)
