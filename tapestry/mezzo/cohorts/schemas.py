@@ -134,21 +134,11 @@ class CohortMemberResultOut(Schema):
     reason: str
     record_id: int | None
 
-    @staticmethod
-    def resolve_member_id(obj: Any) -> int:
-        return obj.member.pk
-
-    @staticmethod
-    def resolve_case_id(obj: Any) -> int:
-        return obj.member.case_id
-
-    @staticmethod
-    def resolve_person_name(obj: Any) -> str:
-        return _person_name(obj.member)
-
-    @staticmethod
-    def resolve_record_id(obj: Any) -> int | None:
-        return obj.record.pk if obj.record is not None else None
+    # Read from a services.MemberResult: the member it speaks of, and the record written if any.
+    resolve_member_id = staticmethod(lambda result: result.member.pk)
+    resolve_case_id = staticmethod(lambda result: result.member.case_id)
+    resolve_person_name = staticmethod(lambda result: _person_name(result.member))
+    resolve_record_id = staticmethod(lambda result: result.record.pk if result.record is not None else None)
 
 
 class CohortActionOut(Schema):
