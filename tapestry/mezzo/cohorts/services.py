@@ -42,6 +42,11 @@ CASE_CLOSED = "case is closed"
 NOT_YOURS = "you may not change this case"
 NOT_A_MEMBER = "no longer a member of this cohort"
 
+NOT_CHANGEABLE = (
+    "You can add only cases you may change: this one is outside your caseload, "
+    "or in a segment you are not granted."
+)
+
 
 # Access -------------------------------------------------------------------------------------
 
@@ -125,14 +130,7 @@ def member_add(*, actor: User, cohort: Cohort, case: Case) -> CohortMember:
     _require_cohort(actor, cohort)
     _require_open(cohort)
     if not cases_changeable(actor).filter(pk=case.pk).exists():
-        raise ValidationError(
-            {
-                "case": [
-                    "You can add only cases you may change: this one is outside your caseload, "
-                    "or in a segment you are not granted."
-                ]
-            }
-        )
+        raise ValidationError({"case": [NOT_CHANGEABLE]})
     if case.status == Case.Status.CLOSED:
         raise ValidationError({"case": [f"Case {case.number} is closed; reopen it to add it to a cohort."]})
     already = ValidationError({"case": [f"Case {case.number} is already in this cohort."]})
@@ -164,13 +162,8 @@ def member_remove(*, actor: User, member: CohortMember) -> CohortMember:
     with transaction.atomic():
         current = CohortMember.objects.select_for_update().select_related("case").get(pk=member.pk)
         if current.removed_on is not None:
-            raise ValidationError(
-                {
-                    "__all__": [
-                        f"Case {current.case.number} was already taken out on {current.removed_on:%Y-%m-%d}."
-                    ]
-                }
-            )
+            taken_out = f"Case {current.case.number} was already taken out on {current.removed_on:%Y-%m-%d}."
+            raise ValidationError({"__all__": [taken_out]})
         current.removed_on = timezone.localdate()
         current.removed_by = actor
         current.save(update_fields=["removed_on", "removed_by", "updated_at"])
@@ -380,12 +373,8 @@ def cohort_action_run(
     foreign = [member for member in members if member.cohort_id != cohort.pk]
     if foreign:
         raise ValidationError({"members": ["Choose members of this cohort only."]})
-    ids = [member.pk for member in members]
-    changeable = set(
-        policy.visible(actor, CohortMember.objects.filter(pk__in=ids), for_change=True).values_list(
-            "pk", flat=True
-        )
-    )
+    rows = CohortMember.objects.filter(pk__in=[member.pk for member in members])
+    changeable = set(policy.visible(actor, rows, for_change=True).values_list("pk", flat=True))
     results = [_apply_one(actor, member, changeable, item) for member in members]
     done = sum(1 for result in results if result.done)
     with transaction.atomic():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -56,6 +57,21 @@ def _save(
         )
     messages.success(request, done(saved) if callable(done) else done)
     return redirect("mediation:dispute_detail", pk=(dispute or saved).pk)
+
+
+def _add(
+    request: HttpRequest,
+    dispute: Dispute,
+    form: forms.BaseForm,
+    record: Callable[..., Any],
+    heading: str,
+    done: str | Callable[[Any], str],
+) -> HttpResponse:
+    """A form that adds to the dispute: `record` (the service) gets the actor, the dispute and the fields."""
+    call = partial(record, actor=request.user, dispute=dispute)
+    return _save(
+        request, form, lambda: call(**form.cleaned_data), dispute=dispute, heading=heading, done=done
+    )
 
 
 def dispute_list(request: HttpRequest) -> HttpResponse:
@@ -134,13 +150,8 @@ def party_add(request: HttpRequest, pk: int) -> HttpResponse:
         persons=selectors.person_choices(user=request.user),
         organisations=selectors.organisation_choices(),
     )
-    return _save(
-        request,
-        form,
-        lambda: services.party_add(actor=request.user, dispute=dispute, **form.cleaned_data),
-        dispute=dispute,
-        heading="Add a party",
-        done=lambda party: f"{party.name} added.",
+    return _add(
+        request, dispute, form, services.party_add, "Add a party", lambda party: f"{party.name} added."
     )
 
 
@@ -148,27 +159,13 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     audit_form_open(request, obj=dispute, fields=["parties"], purpose="form: record a session")
     form = SessionForm(bound(request), parties=selectors.party_choices(user=request.user, dispute=dispute))
-    return _save(
-        request,
-        form,
-        lambda: services.session_record(actor=request.user, dispute=dispute, **form.cleaned_data),
-        dispute=dispute,
-        heading="Record a session",
-        done="Session recorded.",
-    )
+    return _add(request, dispute, form, services.session_record, "Record a session", "Session recorded.")
 
 
 def issue_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     form = IssueForm(bound(request))
-    return _save(
-        request,
-        form,
-        lambda: services.issue_add(actor=request.user, dispute=dispute, **form.cleaned_data),
-        dispute=dispute,
-        heading="Add an issue",
-        done="Issue added.",
-    )
+    return _add(request, dispute, form, services.issue_add, "Add an issue", "Issue added.")
 
 
 @require_POST
@@ -186,13 +183,8 @@ def issue_status(request: HttpRequest, issue_pk: int) -> HttpResponse:
 def agreement_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     form = AgreementForm(bound(request), issues=selectors.issues_of(dispute=dispute, unresolved=True))
-    return _save(
-        request,
-        form,
-        lambda: services.agreement_record(actor=request.user, dispute=dispute, **form.cleaned_data),
-        dispute=dispute,
-        heading="Record an agreement",
-        done="Agreement recorded.",
+    return _add(
+        request, dispute, form, services.agreement_record, "Record an agreement", "Agreement recorded."
     )
 
 
