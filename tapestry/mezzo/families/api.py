@@ -142,14 +142,5 @@ def family_goal_referral_create(request: HttpRequest, goal_id: int, payload: Fam
     referral = services.family_goal_referral_create(
         actor=request.user, goal=goal, send_now=payload.send, **data
     )
-    return Status(
-        201,
-        {
-            "id": referral.pk,
-            "goal_id": goal.pk,
-            "case_id": referral.case_id,
-            "service_id": referral.service_id,
-            "status": referral.status,
-            "status_label": referral.get_status_display(),
-        },
-    )
+    referral.goal_id = goal.pk
+    return Status(201, referral)

@@ -67,6 +67,10 @@ class FamilyReferralIn(Input):
     )
 
 
+def _status_label(obj: FamilyGoal | Referral) -> str:
+    return obj.get_status_display()
+
+
 class FamilyGoalReferralOut(Schema):
     id: int
     service: str
@@ -83,9 +87,7 @@ class FamilyGoalReferralOut(Schema):
     def resolve_organization(obj: Referral) -> str:
         return obj.service.organization.name
 
-    @staticmethod
-    def resolve_status_label(obj: Referral) -> str:
-        return obj.get_status_display()
+    resolve_status_label = staticmethod(_status_label)
 
 
 class FamilyGoalOut(Schema):
@@ -104,9 +106,7 @@ class FamilyGoalOut(Schema):
     def resolve_need(obj: FamilyGoal) -> str | None:
         return obj.need.code if obj.need_id else None
 
-    @staticmethod
-    def resolve_status_label(obj: FamilyGoal) -> str:
-        return obj.get_status_display()
+    resolve_status_label = staticmethod(_status_label)
 
     @staticmethod
     def resolve_members(obj: FamilyGoal) -> list:
@@ -149,3 +149,5 @@ class FamilyReferralOut(Schema):
     service_id: int
     status: str
     status_label: str
+
+    resolve_status_label = staticmethod(_status_label)

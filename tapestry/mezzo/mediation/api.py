@@ -128,8 +128,8 @@ def dispute_party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -
         raise ValidationError(
             {"person_id": ["Give a person_id or an organisation_id: exactly one of the two."]}
         )
-    found = resolve_ids(
-        payload.model_dump(include={"person_id", "organisation_id"}),
+    data = resolve_ids(
+        payload.model_dump(),
         {
             "person_id": (
                 lambda pk: selectors.person_choice(user=request.user, person_id=pk),
@@ -139,11 +139,8 @@ def dispute_party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -
         },
         nullable=("person_id", "organisation_id"),
     )
-    person, organisation = found["person"], found["organisation"]
     with renaming(NAMES):
-        party = services.party_add(
-            actor=request.user, dispute=dispute, role=payload.role, person=person, organisation=organisation
-        )
+        party = services.party_add(actor=request.user, dispute=dispute, **data)
     return Status(201, party)
 
 

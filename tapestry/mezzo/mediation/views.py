@@ -129,15 +129,9 @@ def dispute_close(request: HttpRequest, pk: int) -> HttpResponse:
     form = DisputeCloseForm(bound(request), initial={"version": dispute.version})
 
     def close() -> Dispute:
-        data = form.cleaned_data
-        return services.dispute_close(
-            actor=request.user,
-            dispute=dispute,
-            version=data["version"],
-            status=data["status"],
-            reason=data["close_reason"],
-            closed_on=data["closed_on"],
-        )
+        data = dict(form.cleaned_data)
+        data["reason"] = data.pop("close_reason")
+        return services.dispute_close(actor=request.user, dispute=dispute, **data)
 
     return _save(request, form, close, dispute=dispute, heading="Close the dispute", done="Dispute closed.")
 
