@@ -59,11 +59,7 @@ def cohort_list(request: HttpRequest, status: str = "") -> QuerySet[Cohort]:
     return selectors.cohort_list(user=request.user, status=status if status in Cohort.Status.values else "")
 
 
-@router.post(
-    "/cohorts",
-    response={201: CohortOut, **error_responses(400, 422)},
-    summary="Start a cohort",
-)
+@router.post("/cohorts", response={201: CohortOut, **error_responses(400, 422)}, summary="Start a cohort")
 def cohort_create(request: HttpRequest, payload: CohortIn) -> Status:
     data = resolve_ids(payload.model_dump(), IDS, nullable=("program_id", "lead_id"))
     cohort = services.cohort_create(actor=request.user, **data)

@@ -97,13 +97,7 @@ def member_get(*, user: User, cohort: Cohort, member_id: int) -> CohortMember:
 
 
 def _audit_open(user: User, cohort: Cohort, fields: list[str], purpose: str) -> None:
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=cohort,
-        fields=fields,
-        purpose=purpose,
-    )
+    audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=cohort, fields=fields, purpose=purpose)
 
 
 @dataclass

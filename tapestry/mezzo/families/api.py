@@ -48,9 +48,7 @@ def _members(case: Case, ids: list[int]) -> list[Person]:
     description="Strengths, concerns, goals for the family with their referrals, and the plan's history. Audited.",
 )
 def family_plan_detail(
-    request: HttpRequest,
-    case_id: int,
-    purpose: str = purpose_query("the plan"),
+    request: HttpRequest, case_id: int, purpose: str = purpose_query("the plan")
 ) -> FamilyPlan:
     case = selectors.family_case(user=request.user, case_id=case_id)
     return _plan_out(request.user, case, purpose)

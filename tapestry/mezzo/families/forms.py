@@ -125,8 +125,7 @@ class GoalReferralForm(ServiceForm):
         help_text="Nothing is sent without the person's consent in force for a referral to this service.",
     )
     send_now = forms.BooleanField(
-        label="Send it now (the consent check comes first; without consent nothing is saved)",
-        required=False,
+        label="Send it now (the consent check comes first; without consent nothing is saved)", required=False
     )
 
     def __init__(self, *args: Any, services: QuerySet[Service], **kwargs: Any) -> None:
