@@ -173,7 +173,7 @@ def party_choices(*, user: User, dispute: Dispute) -> QuerySet[Party]:
 
 
 def active_staff() -> QuerySet[User]:
-    """The staff who may be named as mediators in an API body (whether they may mediate is the service's check)."""
+    """Staff who may be named as mediators in an API body; whether they may mediate is the service's check."""
     return User.objects.filter(is_active=True)
 
 
