@@ -24,29 +24,23 @@ from tapestry.mezzo.cohorts.schemas import (
     CohortProgressRowOut,
 )
 from tapestry.micro.cases.selectors import need_by_code
-from tapestry.programs.models import Program
-from tapestry.web.ids import referenced, renaming
+from tapestry.web.ids import referenced, renaming, resolve_ids
 from tapestry.web.schemas import Pages, error_responses, refuse_nulls
 
 router = Router(tags=["cohorts"])
 
 
-def _program(program_id: int | None) -> Program | None:
-    if program_id is None:
-        return None
-    return referenced(
-        "program_id",
-        lambda: selectors.program_by_id(program_id),
-        "There is no program with this number; see GET /programs.",
-    )
+def _staff_member(user_id: int | None) -> User | None:
+    """An active staff member by number; None comes here only as a cohort's lead sent as null: refused."""
+    if user_id is None:
+        raise ValidationError({"lead_id": ["A cohort always has a lead worker."]})
+    return selectors.active_staff_member(user_id)
 
 
-def _staff(user_id: int, field: str) -> User:
-    return referenced(
-        field,
-        lambda: selectors.active_staff_member(user_id),
-        "There is no active staff member with this number.",
-    )
+PROGRAM = (selectors.program_by_id, "There is no program with this number; see GET /programs.")
+STAFF = (_staff_member, "There is no active staff member with this number.")
+# A lead left out or null on a new cohort means the caller.
+IDS = {"program_id": PROGRAM, "lead_id": STAFF}
 
 
 def _with_count(user: User, cohort: Cohort) -> Cohort:
@@ -57,7 +51,6 @@ def _with_count(user: User, cohort: Cohort) -> Cohort:
 @router.get(
     "/cohorts",
     response={200: list[CohortOut], **error_responses(422)},
-    operation_id="cohort_list",
     summary="List the cohorts you lead or have members of",
     description="`members_seen` counts only the members you may see; members you may not see are not counted.",
 )
@@ -66,28 +59,16 @@ def cohort_list(request: HttpRequest, status: str = "") -> QuerySet[Cohort]:
     return selectors.cohort_list(user=request.user, status=status if status in Cohort.Status.values else "")
 
 
-@router.post(
-    "/cohorts",
-    response={201: CohortOut, **error_responses(400, 422)},
-    operation_id="cohort_create",
-    summary="Start a cohort",
-)
+@router.post("/cohorts", response={201: CohortOut, **error_responses(400, 422)}, summary="Start a cohort")
 def cohort_create(request: HttpRequest, payload: CohortIn) -> Status:
-    cohort = services.cohort_create(
-        actor=request.user,
-        name=payload.name,
-        situation=payload.situation,
-        description=payload.description,
-        program=_program(payload.program_id),
-        lead=_staff(payload.lead_id, "lead_id") if payload.lead_id is not None else None,
-    )
+    data = resolve_ids(payload.model_dump(), IDS, nullable=("program_id", "lead_id"))
+    cohort = services.cohort_create(actor=request.user, **data)
     return Status(201, _with_count(request.user, cohort))
 
 
 @router.get(
     "/cohorts/{cohort_id}",
     response={200: CohortDetailOut, **error_responses(404, 422)},
-    operation_id="cohort_detail",
     summary="Open a cohort with the members you may see",
     description="Every open is written to the audit log.",
 )
@@ -101,20 +82,13 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> Cohort:
 @router.patch(
     "/cohorts/{cohort_id}",
     response={200: CohortOut, **error_responses(400, 404, 409, 422)},
-    operation_id="cohort_update",
     summary="Change a cohort or close it",
     description="Send the `version` you read; if the cohort changed since, the answer is 409 and nothing is saved.",
 )
 def cohort_update(request: HttpRequest, cohort_id: int, payload: CohortPatch) -> Cohort:
     cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id, for_change=True)
     changes = payload.model_dump(exclude_unset=True, exclude={"version"})
-    if "program_id" in changes:
-        changes["program"] = _program(changes.pop("program_id"))
-    if "lead_id" in changes:
-        lead_id = changes.pop("lead_id")
-        if lead_id is None:
-            raise ValidationError({"lead_id": ["A cohort always has a lead worker."]})
-        changes["lead"] = _staff(lead_id, "lead_id")
+    resolve_ids(changes, IDS, nullable=("program_id",))
     refuse_nulls(changes, ("name", "situation", "description", "status"))
     updated = services.cohort_update(
         actor=request.user, cohort=cohort, version=payload.version, changes=changes
@@ -125,7 +99,6 @@ def cohort_update(request: HttpRequest, cohort_id: int, payload: CohortPatch) ->
 @router.get(
     "/cohorts/{cohort_id}/members",
     response={200: list[CohortMemberOut], **error_responses(404, 422)},
-    operation_id="cohort_member_list",
     summary="List the cohort's current members you may see",
 )
 @paginate(Pages)
@@ -137,7 +110,6 @@ def cohort_member_list(request: HttpRequest, cohort_id: int) -> list[CohortMembe
 @router.post(
     "/cohorts/{cohort_id}/members",
     response={201: CohortMemberOut, **error_responses(400, 404, 422)},
-    operation_id="cohort_member_add",
     summary="Add a case to the cohort",
     description="Only a case you may change; a case already in the cohort is refused with 400.",
 )
@@ -154,7 +126,6 @@ def cohort_member_add(request: HttpRequest, cohort_id: int, payload: CohortMembe
 @router.delete(
     "/cohorts/{cohort_id}/members/{member_id}",
     response={200: CohortMemberOut, **error_responses(400, 404, 422)},
-    operation_id="cohort_member_remove",
     summary="Take a case out of the cohort",
     description="The member row stays with the date it was taken out, so the cohort's history is kept.",
 )
@@ -187,24 +158,16 @@ def _item(user: User, payload: CohortActionIn) -> services.BulkItem:
         raise ValidationError(missing)
     if kind == CohortAction.Kind.GOAL:
         return services.GoalItem(
-            description=payload.description.strip(),
-            measure=payload.measure.strip(),
-            target=payload.target.strip(),
+            **{name: getattr(payload, name).strip() for name in ("description", "measure", "target")},
             target_date=payload.target_date,
             need=need_by_code(payload.need_code, field="need_code") if payload.need_code else None,
         )
     if kind == CohortAction.Kind.TASK:
-        owner = _staff(payload.owner_id, "owner_id") if payload.owner_id is not None else None
-        return services.TaskItem(
-            title=payload.title, due_on=payload.due_on, owner=owner, details=payload.details
-        )
+        task = payload.model_dump(include={"title", "due_on", "details", "owner_id"})
+        return services.TaskItem(**resolve_ids(task, {"owner_id": STAFF}, nullable=("owner_id",)))
     if kind == CohortAction.Kind.NOTE:
-        return services.BulkNote(
-            text=payload.text,
-            title=payload.title or "",
-            contact_date=payload.contact_date,
-            duration_minutes=payload.duration_minutes,
-        )
+        note = payload.model_dump(include={"text", "contact_date", "duration_minutes"})
+        return services.BulkNote(**note, title=payload.title or "")
     service = referenced(
         "service_id", lambda: directory.service_get(user=user, service_id=payload.service_id)
     )
@@ -229,7 +192,6 @@ def _members(user: User, cohort: Cohort, kind: str, member_ids: list[int] | None
 @router.post(
     "/cohorts/{cohort_id}/actions",
     response={200: CohortActionOut, **error_responses(400, 404, 422)},
-    operation_id="cohort_action_run",
     summary="Apply one action to each chosen member",
     description=(
         "`goal` adds a goal to each member's care plan (members without one are skipped: `no care plan`); "
@@ -239,55 +201,21 @@ def _members(user: User, cohort: Cohort, kind: str, member_ids: list[int] | None
         "`results` lists every member as done or skipped with the reason."
     ),
 )
-def cohort_action_run(request: HttpRequest, cohort_id: int, payload: CohortActionIn) -> dict:
+def cohort_action_run(request: HttpRequest, cohort_id: int, payload: CohortActionIn) -> CohortAction:
     cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id, for_change=True)
     item = _item(request.user, payload)
     members = _members(request.user, cohort, payload.kind, payload.member_ids)
     report = services.cohort_action_run(actor=request.user, cohort=cohort, members=members, item=item)
-    action = report.action
-    return {
-        "id": action.pk,
-        "kind": action.kind,
-        "at": action.at,
-        "params": action.params,
-        "done": action.done,
-        "skipped": action.skipped,
-        "results": [
-            {
-                "member_id": result.member.pk,
-                "case_id": result.member.case_id,
-                "person_name": result.member.case.person.display_name,
-                "outcome": result.outcome,
-                "reason": result.reason,
-                "record_id": result.record.pk if result.record is not None else None,
-            }
-            for result in report.results
-        ],
-    }
+    report.action.results = report.results
+    return report.action
 
 
 @router.get(
     "/cohorts/{cohort_id}/progress",
     response={200: list[CohortProgressRowOut], **error_responses(404, 422)},
-    operation_id="cohort_progress",
     summary="Each visible member's progress: goals, tasks, last note, latest referral and score",
     description="Every read is written to the audit log.",
 )
-def cohort_progress(request: HttpRequest, cohort_id: int) -> list[dict]:
+def cohort_progress(request: HttpRequest, cohort_id: int) -> list[CohortMember]:
     cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id)
-    return [
-        {
-            "member_id": member.pk,
-            "case_id": member.case_id,
-            "case_number": member.case.number,
-            "person_name": member.case.person.display_name,
-            "goals_active": member.goals_active,
-            "goals_met": member.goals_met,
-            "tasks_open": member.tasks_open,
-            "tasks_overdue": member.tasks_overdue,
-            "last_note_on": member.last_note_on,
-            "referral_status": member.referral_status,
-            "latest_score": member.latest_score.__dict__ if member.latest_score else None,
-        }
-        for member in selectors.cohort_progress(user=request.user, cohort=cohort)
-    ]
+    return selectors.cohort_progress(user=request.user, cohort=cohort)

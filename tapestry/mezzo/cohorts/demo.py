@@ -17,7 +17,7 @@ from tapestry.access.models import Consent
 from tapestry.demo.context import DemoContext
 from tapestry.directory.models import Service
 from tapestry.mezzo.cohorts import services
-from tapestry.mezzo.cohorts.models import Cohort
+from tapestry.mezzo.cohorts.models import Cohort, CohortAction
 from tapestry.micro.cases.models import Case
 from tapestry.micro.casework.models import CarePlan
 from tapestry.micro.referrals import disclosure
@@ -61,44 +61,37 @@ def seed(ctx: DemoContext) -> str:
         services.member_add(actor=worker, cohort=cohort, case=case)
     members = list(cohort.members.select_related("case", "case__person", "case__worker").order_by("pk"))
     today = timezone.localdate()
-    goal = services.cohort_action_run(
-        actor=worker,
-        cohort=cohort,
-        members=members,
-        item=services.GoalItem(
+
+    def run(item: services.BulkItem) -> CohortAction:
+        return services.cohort_action_run(actor=worker, cohort=cohort, members=members, item=item).action
+
+    goal = run(
+        services.GoalItem(
             description="Register with a family doctor",
             measure="Registered with a practice near home",
             target="Registered",
             target_date=today + dt.timedelta(weeks=6),
-        ),
+        )
     )
-    task = services.cohort_action_run(
-        actor=worker,
-        cohort=cohort,
-        members=members,
-        item=services.TaskItem(
+    task = run(
+        services.TaskItem(
             title="Book a place at the newcomers' orientation session",
             due_on=today + dt.timedelta(days=ctx.rng.randint(7, 14)),
-        ),
+        )
     )
-    summary = [f"1 cohort of {len(members)} cases", f"shared goal {goal.action.done} done"]
-    summary.append(f"shared task {task.action.done} done")
+    summary = [f"1 cohort of {len(members)} cases", f"shared goal {goal.done} done"]
+    summary.append(f"shared task {task.done} done")
     service = _service(ctx)
     if service is not None:
         _consents_for_some(ctx, members, service)
-        referral = services.cohort_action_run(
-            actor=worker,
-            cohort=cohort,
-            members=members,
-            item=services.BulkReferral(
+        referral = run(
+            services.BulkReferral(
                 service=service,
                 reason="Newly arrived this spring; please offer a place in English classes and an intake appointment.",
                 parts=("identity", "contact_details"),
-            ),
+            )
         )
-        summary.append(
-            f"bulk referral {referral.action.done} sent, {referral.action.skipped} without consent"
-        )
+        summary.append(f"bulk referral {referral.done} sent, {referral.skipped} without consent")
     return ", ".join(summary)
 
 

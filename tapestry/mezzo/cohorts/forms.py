@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from django import forms
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from tapestry.directory.models import Service
 from tapestry.mezzo.cohorts import services
-from tapestry.mezzo.cohorts.models import Cohort, CohortAction, CohortMember
+from tapestry.mezzo.cohorts.models import Cohort, CohortMember
 from tapestry.mezzo.cohorts.selectors import service_choices
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import worker_choices
@@ -68,7 +69,8 @@ class MemberChoiceField(forms.ModelMultipleChoiceField):
 class BulkActionForm(ServiceForm):
     """The members to act on (all visible members unless unticked) and the action's own fields."""
 
-    kind: str = ""
+    # The action this form describes: its fields are named as the item's are.
+    item_class: type[services.BulkItem]
     members = MemberChoiceField(
         label="Members",
         queryset=CohortMember.objects.none(),
@@ -92,11 +94,12 @@ class BulkActionForm(ServiceForm):
         return [self._members[m.pk] for m in chosen]
 
     def item(self) -> services.BulkItem:
-        raise NotImplementedError
+        data = self.cleaned_data
+        return self.item_class(**{field.name: data[field.name] for field in fields(self.item_class)})
 
 
 class GoalActionForm(BulkActionForm):
-    kind = CohortAction.Kind.GOAL
+    item_class = services.GoalItem
     description = forms.CharField(label="Goal", max_length=255, help_text="What will change, in plain words.")
     measure = forms.CharField(label="How progress is measured", max_length=255)
     target = forms.CharField(
@@ -111,19 +114,9 @@ class GoalActionForm(BulkActionForm):
         help_text="Linked on each member's case that records this need.",
     )
 
-    def item(self) -> services.GoalItem:
-        data = self.cleaned_data
-        return services.GoalItem(
-            description=data["description"],
-            measure=data["measure"],
-            target=data["target"],
-            target_date=data["target_date"],
-            need=data["need"],
-        )
-
 
 class TaskActionForm(BulkActionForm):
-    kind = CohortAction.Kind.TASK
+    item_class = services.TaskItem
     title = forms.CharField(label="Task", max_length=200)
     details = forms.CharField(label="Details", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     due_on = forms.DateField(label="Due on", widget=DATE_INPUT)
@@ -135,15 +128,9 @@ class TaskActionForm(BulkActionForm):
         help_text="A named owner must be able to open each case; members they cannot are skipped.",
     )
 
-    def item(self) -> services.TaskItem:
-        data = self.cleaned_data
-        return services.TaskItem(
-            title=data["title"], due_on=data["due_on"], owner=data["owner"], details=data["details"]
-        )
-
 
 class NoteActionForm(BulkActionForm):
-    kind = CohortAction.Kind.NOTE
+    item_class = services.BulkNote
     title = forms.CharField(
         label="Subject", max_length=120, required=False, help_text="e.g. 'Orientation session'."
     )
@@ -155,15 +142,6 @@ class NoteActionForm(BulkActionForm):
     contact_date = forms.DateField(label="Date of contact", widget=DATE_INPUT, initial=timezone.localdate)
     duration_minutes = forms.IntegerField(label="Minutes", required=False, min_value=1, max_value=24 * 60)
 
-    def item(self) -> services.BulkNote:
-        data = self.cleaned_data
-        return services.BulkNote(
-            text=data["text"],
-            title=data["title"],
-            contact_date=data["contact_date"],
-            duration_minutes=data["duration_minutes"],
-        )
-
 
 class ServiceChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
@@ -171,7 +149,7 @@ class ServiceChoiceField(forms.ModelChoiceField):
 
 
 class ReferralActionForm(BulkActionForm):
-    kind = CohortAction.Kind.REFERRAL
+    item_class = services.BulkReferral
     service = ServiceChoiceField(
         label="Service", queryset=Service.objects.none(), empty_label="Choose a service"
     )
@@ -194,19 +172,11 @@ class ReferralActionForm(BulkActionForm):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = service_choices()
 
-    def item(self) -> services.BulkReferral:
-        data = self.cleaned_data
-        return services.BulkReferral(
-            service=data["service"],
-            reason=data["reason"],
-            urgency=data["urgency"],
-            parts=tuple(data["parts"]),
-        )
+    def clean_parts(self) -> tuple[str, ...]:
+        return tuple(self.cleaned_data["parts"])
 
 
 FORM_OF_KIND: dict[str, type[BulkActionForm]] = {
-    CohortAction.Kind.GOAL: GoalActionForm,
-    CohortAction.Kind.TASK: TaskActionForm,
-    CohortAction.Kind.NOTE: NoteActionForm,
-    CohortAction.Kind.REFERRAL: ReferralActionForm,
+    form.item_class.kind: form
+    for form in (GoalActionForm, TaskActionForm, NoteActionForm, ReferralActionForm)
 }

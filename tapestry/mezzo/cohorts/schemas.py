@@ -55,6 +55,14 @@ class CohortOut(Schema):
     members_seen: int = Field(0, description="Current members you may see; others are not counted.")
 
 
+def _case_number(member: Any) -> str:
+    return member.case.number
+
+
+def _person_name(member: Any) -> str:
+    return member.case.person.display_name
+
+
 class CohortMemberOut(Schema):
     id: int
     case_id: int
@@ -65,17 +73,12 @@ class CohortMemberOut(Schema):
     added_on: date
     removed_on: date | None
 
-    @staticmethod
-    def resolve_case_number(obj: Any) -> str:
-        return obj.case.number
+    resolve_case_number = staticmethod(_case_number)
+    resolve_person_name = staticmethod(_person_name)
 
     @staticmethod
     def resolve_person_id(obj: Any) -> int:
         return obj.case.person_id
-
-    @staticmethod
-    def resolve_person_name(obj: Any) -> str:
-        return obj.case.person.display_name
 
     @staticmethod
     def resolve_worker(obj: Any) -> Any:
@@ -131,6 +134,12 @@ class CohortMemberResultOut(Schema):
     reason: str
     record_id: int | None
 
+    # Read from a services.MemberResult: the member it speaks of, and the record written if any.
+    resolve_member_id = staticmethod(lambda result: result.member.pk)
+    resolve_case_id = staticmethod(lambda result: result.member.case_id)
+    resolve_person_name = staticmethod(lambda result: _person_name(result.member))
+    resolve_record_id = staticmethod(lambda result: result.record.pk if result.record is not None else None)
+
 
 class CohortActionOut(Schema):
     id: int
@@ -161,3 +170,10 @@ class CohortProgressRowOut(Schema):
     last_note_on: date | None
     referral_status: str | None
     latest_score: CohortLatestScoreOut | None
+
+    resolve_case_number = staticmethod(_case_number)
+    resolve_person_name = staticmethod(_person_name)
+
+    @staticmethod
+    def resolve_member_id(obj: Any) -> int:
+        return obj.pk

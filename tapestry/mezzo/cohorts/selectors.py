@@ -57,25 +57,21 @@ def member_list(*, user: User, cohort: Cohort, purpose: str = "cohort members") 
     return members
 
 
-def _visible_count(user: User) -> Subquery:
-    seen = (
-        policy.visible(user, CohortMember.objects.filter(cohort=OuterRef("pk"), removed_on__isnull=True))
-        .order_by()
-        .values("cohort")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(seen, output_field=IntegerField()), Value(0))
+def _counted(rows: QuerySet, by: str) -> Coalesce:
+    """How many `rows` (tied to the outer row by `by`) there are, as a subquery: 0 when none."""
+    counts = rows.order_by().values(by).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
 
 
 def cohort_list(*, user: User, status: str = "") -> QuerySet[Cohort]:
     """Visible cohorts with the number of members this user may see (never the hidden ones)."""
     cohorts = cohorts_visible(user)
+    current_members = CohortMember.objects.filter(cohort=OuterRef("pk"), removed_on__isnull=True)
     if status:
         cohorts = cohorts.filter(status=status)
     return (
         cohorts.select_related("lead", "program")
-        .annotate(members_seen=_visible_count(user))
+        .annotate(members_seen=_counted(policy.visible(user, current_members), "cohort"))
         .order_by("status", "name", "id")
     )
 
@@ -101,13 +97,7 @@ def member_get(*, user: User, cohort: Cohort, member_id: int) -> CohortMember:
 
 
 def _audit_open(user: User, cohort: Cohort, fields: list[str], purpose: str) -> None:
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=cohort,
-        fields=fields,
-        purpose=purpose,
-    )
+    audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=cohort, fields=fields, purpose=purpose)
 
 
 @dataclass
@@ -146,14 +136,7 @@ def cohort_detail(*, user: User, cohort_id: int, purpose: str = "cohort work") -
 
 
 def _count(model: type, case_path: str, **filters: object) -> Coalesce:
-    rows = (
-        model.objects.filter(**{case_path: OuterRef("case_id")}, **filters)
-        .order_by()
-        .values(case_path)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+    return _counted(model.objects.filter(**{case_path: OuterRef("case_id")}, **filters), case_path)
 
 
 def _latest(queryset: QuerySet, column: str, *order: str) -> Subquery:

@@ -42,6 +42,11 @@ CASE_CLOSED = "case is closed"
 NOT_YOURS = "you may not change this case"
 NOT_A_MEMBER = "no longer a member of this cohort"
 
+NOT_CHANGEABLE = (
+    "You can add only cases you may change: this one is outside your caseload, "
+    "or in a segment you are not granted."
+)
+
 
 # Access -------------------------------------------------------------------------------------
 
@@ -107,10 +112,9 @@ def cohort_update(*, actor: User, cohort: Cohort, version: int, changes: dict[st
     """Change the cohort's details or close it; a stale version is refused."""
     _require_cohort(actor, cohort)
     changes = dict(changes)
-    if "name" in changes:
-        changes["name"] = changes["name"].strip()
-    if "description" in changes:
-        changes["description"] = changes["description"].strip()
+    for name in ("name", "description"):
+        if name in changes:
+            changes[name] = changes[name].strip()
     if changes.get("lead") is not None and changes["lead"].pk != cohort.lead_id:
         _check_lead(changes["lead"])
     return versioned_update(
@@ -126,14 +130,7 @@ def member_add(*, actor: User, cohort: Cohort, case: Case) -> CohortMember:
     _require_cohort(actor, cohort)
     _require_open(cohort)
     if not cases_changeable(actor).filter(pk=case.pk).exists():
-        raise ValidationError(
-            {
-                "case": [
-                    "You can add only cases you may change: this one is outside your caseload, "
-                    "or in a segment you are not granted."
-                ]
-            }
-        )
+        raise ValidationError({"case": [NOT_CHANGEABLE]})
     if case.status == Case.Status.CLOSED:
         raise ValidationError({"case": [f"Case {case.number} is closed; reopen it to add it to a cohort."]})
     already = ValidationError({"case": [f"Case {case.number} is already in this cohort."]})
@@ -165,13 +162,8 @@ def member_remove(*, actor: User, member: CohortMember) -> CohortMember:
     with transaction.atomic():
         current = CohortMember.objects.select_for_update().select_related("case").get(pk=member.pk)
         if current.removed_on is not None:
-            raise ValidationError(
-                {
-                    "__all__": [
-                        f"Case {current.case.number} was already taken out on {current.removed_on:%Y-%m-%d}."
-                    ]
-                }
-            )
+            taken_out = f"Case {current.case.number} was already taken out on {current.removed_on:%Y-%m-%d}."
+            raise ValidationError({"__all__": [taken_out]})
         current.removed_on = timezone.localdate()
         current.removed_by = actor
         current.save(update_fields=["removed_on", "removed_by", "updated_at"])
@@ -216,10 +208,7 @@ class GoalItem:
         goal = casework.goal_add(
             actor=actor,
             case=case,
-            description=self.description,
-            measure=self.measure,
-            target=self.target,
-            target_date=self.target_date,
+            **{name: getattr(self, name) for name in ("description", "measure", "target", "target_date")},
             needs=needs,
             reason="Shared goal added for the cohort",
         )
@@ -307,14 +296,8 @@ class BulkReferral:
         }
 
     def apply(self, actor: User, case: Case) -> tuple[models.Model, str]:
-        referral = referrals.referral_create(
-            actor=actor,
-            case=case,
-            service=self.service,
-            reason=self.reason,
-            urgency=self.urgency,
-            parts=self.parts,
-        )
+        # The item's fields are the referral's own: service, reason, urgency and parts.
+        referral = referrals.referral_create(actor=actor, case=case, **vars(self))
         # Sending is where the single-referral flow checks consent (Part 2 included); the caller's
         # transaction rolls the recorded referral back too when it is refused.
         sent = referrals.referral_send(actor=actor, referral=referral, version=referral.version)
@@ -390,12 +373,8 @@ def cohort_action_run(
     foreign = [member for member in members if member.cohort_id != cohort.pk]
     if foreign:
         raise ValidationError({"members": ["Choose members of this cohort only."]})
-    ids = [member.pk for member in members]
-    changeable = set(
-        policy.visible(actor, CohortMember.objects.filter(pk__in=ids), for_change=True).values_list(
-            "pk", flat=True
-        )
-    )
+    rows = CohortMember.objects.filter(pk__in=[member.pk for member in members])
+    changeable = set(policy.visible(actor, rows, for_change=True).values_list("pk", flat=True))
     results = [_apply_one(actor, member, changeable, item) for member in members]
     done = sum(1 for result in results if result.done)
     with transaction.atomic():

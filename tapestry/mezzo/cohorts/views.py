@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
@@ -14,12 +13,7 @@ from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.cohorts import selectors, services
 from tapestry.mezzo.cohorts.forms import FORM_OF_KIND, CohortEditForm, CohortForm, MemberAddForm
 from tapestry.mezzo.cohorts.models import Cohort, CohortAction
-from tapestry.web.pages import form_page, submit
-
-
-def _status(form: forms.BaseForm) -> int:
-    # Any error on the page, a stale edit too, answers 400 here.
-    return 400 if form.errors else 200
+from tapestry.web.pages import act, form_page, save_page, submit
 
 
 def cohort_list(request: HttpRequest) -> HttpResponse:
@@ -36,11 +30,15 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
 
 def cohort_create(request: HttpRequest) -> HttpResponse:
     form = CohortForm(request.POST or None, initial={"lead": request.user.pk})
-    cohort, _ = submit(form, lambda: services.cohort_create(actor=request.user, **form.cleaned_data))
-    if cohort is not None:
-        messages.success(request, f"Cohort “{cohort}” started. Add the cases that belong to it.")
-        return redirect("cohorts:member_add", pk=cohort.pk)
-    return form_page(request, "cohorts/cohort_form.html", form=form, status=_status(form), cohort=None)
+    return save_page(
+        request,
+        "cohorts/cohort_form.html",
+        form=form,
+        call=lambda: services.cohort_create(actor=request.user, **form.cleaned_data),
+        done=lambda cohort: f"Cohort “{cohort}” started. Add the cases that belong to it.",
+        then=lambda cohort: reverse("cohorts:member_add", args=[cohort.pk]),
+        cohort=None,
+    )
 
 
 def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -63,7 +61,9 @@ def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if submit(form, update)[0] is not None:
         messages.success(request, "Cohort saved.")
         return redirect("cohorts:cohort_detail", pk=cohort.pk)
-    return form_page(request, "cohorts/cohort_form.html", form=form, status=_status(form), cohort=cohort)
+    # Any error on the page, a stale edit too, answers 400 here.
+    status = 400 if form.errors else 200
+    return form_page(request, "cohorts/cohort_form.html", form=form, status=status, cohort=cohort)
 
 
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -73,30 +73,27 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
         request, object_type="cases.case", fields=["person", "number"], purpose="form: add to a cohort"
     )
     form = MemberAddForm(request.POST or None, cases=selectors.case_choices(user=request.user, cohort=cohort))
-    member, _ = submit(
-        form, lambda: services.member_add(actor=request.user, cohort=cohort, case=form.cleaned_data["case"])
+    then = "cohorts:member_add" if "add_another" in request.POST else "cohorts:cohort_detail"
+    return save_page(
+        request,
+        "cohorts/member_add.html",
+        form=form,
+        call=lambda: services.member_add(actor=request.user, cohort=cohort, case=form.cleaned_data["case"]),
+        done=lambda member: f"{member.case.person.display_name} ({member.case.number}) added to the cohort.",
+        then=reverse(then, args=[cohort.pk]),
+        cohort=cohort,
     )
-    if member is not None:
-        case = form.cleaned_data["case"]
-        messages.success(request, f"{case.person.display_name} ({case.number}) added to the cohort.")
-        if "add_another" in request.POST:
-            return redirect("cohorts:member_add", pk=cohort.pk)
-        return redirect("cohorts:cohort_detail", pk=cohort.pk)
-    return form_page(request, "cohorts/member_add.html", form=form, status=_status(form), cohort=cohort)
 
 
 @require_POST
 def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     cohort = selectors.cohort_get(user=request.user, cohort_id=pk, for_change=True)
     member = selectors.member_get(user=request.user, cohort=cohort, member_id=member_pk)
-    try:
-        services.member_remove(actor=request.user, member=member)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, f"{member.case.person.display_name} taken out of the cohort; the history stays."
-        )
+    act(
+        request,
+        lambda: services.member_remove(actor=request.user, member=member),
+        f"{member.case.person.display_name} taken out of the cohort; the history stays.",
+    )
     return redirect("cohorts:cohort_detail", pk=cohort.pk)
 
 
@@ -108,7 +105,7 @@ def bulk_action(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     members = selectors.member_list(user=request.user, cohort=cohort, purpose=f"cohort action: {kind}")
     form = FORM_OF_KIND[kind](request.POST or None, members=members)
     context = {"cohort": cohort, "kind": kind, "kind_label": CohortAction.Kind(kind).label}
-    report, _ = submit(
+    report, status = submit(
         form,
         lambda: services.cohort_action_run(
             actor=request.user, cohort=cohort, members=form.cleaned_data["members"], item=form.item()
@@ -116,7 +113,7 @@ def bulk_action(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     )
     if report is not None:
         return form_page(request, "cohorts/bulk_report.html", form=form, report=report, **context)
-    return form_page(request, "cohorts/bulk_action.html", form=form, status=_status(form), **context)
+    return form_page(request, "cohorts/bulk_action.html", form=form, status=status, **context)
 
 
 def cohort_progress(request: HttpRequest, pk: int) -> HttpResponse:

@@ -4,7 +4,7 @@
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
-from ninja import Query, Router, Status
+from ninja import Router, Status
 
 from tapestry.access.models import User
 from tapestry.mezzo.families import selectors, services
@@ -21,8 +21,8 @@ from tapestry.mezzo.families.schemas import (
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
 from tapestry.people.models import Person
-from tapestry.web.ids import referenced
-from tapestry.web.schemas import error_responses, refuse_nulls
+from tapestry.web.ids import resolve_ids
+from tapestry.web.schemas import error_responses, purpose_query, refuse_nulls
 
 router = Router(tags=["family plans"])
 
@@ -44,14 +44,11 @@ def _members(case: Case, ids: list[int]) -> list[Person]:
 @router.get(
     "/cases/{case_id}/family-plan",
     response={200: FamilyPlanOut, **error_responses(404, 422)},
-    operation_id="family_plan_detail",
     summary="Open a case's family plan",
     description="Strengths, concerns, goals for the family with their referrals, and the plan's history. Audited.",
 )
 def family_plan_detail(
-    request: HttpRequest,
-    case_id: int,
-    purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the plan."),
+    request: HttpRequest, case_id: int, purpose: str = purpose_query("the plan")
 ) -> FamilyPlan:
     case = selectors.family_case(user=request.user, case_id=case_id)
     return _plan_out(request.user, case, purpose)
@@ -60,7 +57,6 @@ def family_plan_detail(
 @router.put(
     "/cases/{case_id}/family-plan",
     response={200: FamilyPlanOut, 201: FamilyPlanOut, **error_responses(400, 404, 409, 422)},
-    operation_id="family_plan_save",
     summary="Start or change a case's family plan",
     description=(
         "With `version` 0 this starts the plan (201; the case must be about a household). Otherwise send the "
@@ -76,31 +72,18 @@ def family_plan_save(request: HttpRequest, case_id: int, payload: FamilyPlanIn) 
                 {"version": [f"This case already has a family plan, at version {plan.version}."]}
             )
         services.family_plan_start(
-            actor=request.user,
-            case=case,
-            strengths=payload.strengths,
-            concerns=payload.concerns,
-            next_review_on=payload.next_review_on,
+            actor=request.user, case=case, **payload.model_dump(exclude={"version", "reason"})
         )
         return Status(201, _plan_out(request.user, case, audit=False))
     if plan is None:
         raise ValidationError({"version": ["This case has no family plan yet: send version 0 to start it."]})
-    services.family_plan_revise(
-        actor=request.user,
-        plan=plan,
-        version=payload.version,
-        strengths=payload.strengths,
-        concerns=payload.concerns,
-        next_review_on=payload.next_review_on,
-        reason=payload.reason,
-    )
+    services.family_plan_revise(actor=request.user, plan=plan, **payload.model_dump())
     return Status(200, _plan_out(request.user, case, audit=False))
 
 
 @router.post(
     "/cases/{case_id}/family-plan/goals",
     response={201: FamilyGoalOut, **error_responses(400, 404, 422)},
-    operation_id="family_goal_create",
     summary="Add a goal for the family",
 )
 def family_goal_create(request: HttpRequest, case_id: int, payload: FamilyGoalIn) -> Status:
@@ -111,8 +94,7 @@ def family_goal_create(request: HttpRequest, case_id: int, payload: FamilyGoalIn
     goal = services.family_goal_add(
         actor=request.user,
         plan=plan,
-        description=payload.description,
-        target_date=payload.target_date,
+        **payload.model_dump(include={"description", "target_date"}),
         need=need_by_code(payload.need) if payload.need else None,
         members=_members(case, payload.member_ids),
     )
@@ -122,7 +104,6 @@ def family_goal_create(request: HttpRequest, case_id: int, payload: FamilyGoalIn
 @router.patch(
     "/family-goals/{goal_id}",
     response={200: FamilyGoalOut, **error_responses(400, 404, 409, 422)},
-    operation_id="family_goal_update",
     summary="Change a family goal, or mark it met or not met",
     description="Send the `version` you read. Met or not met needs a `status_note`.",
 )
@@ -144,7 +125,6 @@ def family_goal_update(request: HttpRequest, goal_id: int, payload: FamilyGoalPa
 @router.post(
     "/family-goals/{goal_id}/referrals",
     response={201: FamilyReferralOut, **error_responses(400, 404, 409, 422)},
-    operation_id="family_goal_referral_create",
     summary="Refer the family to a service for a goal",
     description=(
         "Records a referral of the case to a directory service (as POST /cases/{case_id}/referrals does) and "
@@ -153,28 +133,12 @@ def family_goal_update(request: HttpRequest, goal_id: int, payload: FamilyGoalPa
 )
 def family_goal_referral_create(request: HttpRequest, goal_id: int, payload: FamilyReferralIn) -> Status:
     goal = selectors.family_goal_get(user=request.user, goal_id=goal_id, for_change=True)
-    service = referenced(
-        "service_id",
-        lambda: selectors.service_by_id(payload.service_id),
-        "No service with this number in the directory.",
+    data = resolve_ids(
+        payload.model_dump(exclude={"send"}),
+        {"service_id": (selectors.service_by_id, "No service with this number in the directory.")},
     )
     referral = services.family_goal_referral_create(
-        actor=request.user,
-        goal=goal,
-        service=service,
-        reason=payload.reason,
-        urgency=payload.urgency,
-        parts=payload.parts,
-        send_now=payload.send,
+        actor=request.user, goal=goal, send_now=payload.send, **data
     )
-    return Status(
-        201,
-        {
-            "id": referral.pk,
-            "goal_id": goal.pk,
-            "case_id": referral.case_id,
-            "service_id": referral.service_id,
-            "status": referral.status,
-            "status_label": referral.get_status_display(),
-        },
-    )
+    referral.goal_id = goal.pk
+    return Status(201, referral)

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from tapestry.directory.models import Service
 from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan
+from tapestry.mezzo.families.services import GOAL_FIELDS
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
 from tapestry.people.mentions import member_mention
@@ -35,15 +36,10 @@ class PlanForm(ServiceForm):
 
     def __init__(self, *args: Any, plan: FamilyPlan | None, **kwargs: Any) -> None:
         if plan is not None:
-            kwargs.setdefault(
-                "initial",
-                {
-                    "strengths": plan.strengths,
-                    "concerns": plan.concerns,
-                    "next_review_on": plan.next_review_on,
-                    "version": plan.version,
-                },
-            )
+            initial = {
+                name: getattr(plan, name) for name in ("strengths", "concerns", "next_review_on", "version")
+            }
+            kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         if plan is None:
             del self.fields["reason"]
@@ -87,6 +83,9 @@ class GoalForm(ServiceForm):
         )
         field.labels = {m.person_id: f"{member_mention(m)} ({m.get_position_display()})" for m in members}
 
+    def clean_members(self) -> list[Person]:
+        return list(self.cleaned_data["members"])
+
 
 class GoalEditForm(GoalForm):
     status = forms.ChoiceField(choices=FamilyGoal.Status.choices)
@@ -100,7 +99,7 @@ class GoalEditForm(GoalForm):
 
     def changes(self) -> dict[str, Any]:
         data = self.cleaned_data
-        return {name: data[name] for name in ("description", "need", "target_date", "status", "status_note")}
+        return {name: data[name] for name in GOAL_FIELDS}
 
 
 class ServiceChoiceField(forms.ModelChoiceField):
@@ -126,8 +125,7 @@ class GoalReferralForm(ServiceForm):
         help_text="Nothing is sent without the person's consent in force for a referral to this service.",
     )
     send_now = forms.BooleanField(
-        label="Send it now (the consent check comes first; without consent nothing is saved)",
-        required=False,
+        label="Send it now (the consent check comes first; without consent nothing is saved)", required=False
     )
 
     def __init__(self, *args: Any, services: QuerySet[Service], **kwargs: Any) -> None:

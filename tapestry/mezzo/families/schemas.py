@@ -67,6 +67,10 @@ class FamilyReferralIn(Input):
     )
 
 
+def _status_label(obj: FamilyGoal | Referral) -> str:
+    return obj.get_status_display()
+
+
 class FamilyGoalReferralOut(Schema):
     id: int
     service: str
@@ -83,9 +87,7 @@ class FamilyGoalReferralOut(Schema):
     def resolve_organization(obj: Referral) -> str:
         return obj.service.organization.name
 
-    @staticmethod
-    def resolve_status_label(obj: Referral) -> str:
-        return obj.get_status_display()
+    resolve_status_label = staticmethod(_status_label)
 
 
 class FamilyGoalOut(Schema):
@@ -104,17 +106,11 @@ class FamilyGoalOut(Schema):
     def resolve_need(obj: FamilyGoal) -> str | None:
         return obj.need.code if obj.need_id else None
 
-    @staticmethod
-    def resolve_status_label(obj: FamilyGoal) -> str:
-        return obj.get_status_display()
+    resolve_status_label = staticmethod(_status_label)
 
     @staticmethod
     def resolve_members(obj: FamilyGoal) -> list:
         return [ref_or_none(member, getattr(member, "nameable", False)) for member in obj.members.all()]
-
-    @staticmethod
-    def resolve_referrals(obj: FamilyGoal) -> list:
-        return list(obj.referrals.all())
 
 
 class FamilyRevisionOut(Schema):
@@ -145,14 +141,6 @@ class FamilyPlanOut(Schema):
     def resolve_household_id(obj: Any) -> int | None:
         return obj.case.household_id
 
-    @staticmethod
-    def resolve_goals(obj: Any) -> list:
-        return list(obj.goals.all())
-
-    @staticmethod
-    def resolve_revisions(obj: Any) -> list:
-        return list(obj.revisions.all())
-
 
 class FamilyReferralOut(Schema):
     id: int
@@ -161,3 +149,5 @@ class FamilyReferralOut(Schema):
     service_id: int
     status: str
     status_label: str
+
+    resolve_status_label = staticmethod(_status_label)

@@ -75,11 +75,7 @@ def family_plan_detail(
     if plan is None:
         # No plan yet, but the page names the client and their household: still a read of them.
         audit_record(
-            actor=user,
-            action=AuditEntry.Action.VIEW,
-            obj=case,
-            fields=["household"],
-            purpose=purpose,
+            actor=user, action=AuditEntry.Action.VIEW, obj=case, fields=["household"], purpose=purpose
         )
         return None
     plan.case = case

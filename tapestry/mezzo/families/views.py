@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from tapestry.access.audit import audit_form_open
 from tapestry.access.policy import Capability, has_capability
@@ -18,20 +20,28 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_choices
 from tapestry.micro.referrals import disclosure
 from tapestry.micro.referrals.models import Referral
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, save_page
 
 
-def _form_page(
-    request: HttpRequest, *, case: Case, form: Any, title: str, intro: str = "", status: int = 200
+def _save(
+    request: HttpRequest,
+    *,
+    case: Case,
+    form: Any,
+    call: Callable[[], Any],
+    done: str,
+    title: str,
+    intro: str = "",
 ) -> HttpResponse:
-    """Render a family-plan form; it names the family's members, so opening it is a read of the case."""
-    if status == 200 and form.errors:
-        status = 400
-    return form_page(
+    """A family-plan form (`save_page`) that goes back to the plan; it names the family's members, so
+    opening it is a read of the case."""
+    return save_page(
         request,
         "families/form.html",
         form=form,
-        status=status,
+        call=call,
+        done=done,
+        then=reverse("families:case_index", args=[case.pk]),
         audit=lambda: audit_form_open(request, obj=case, fields=["case", "name", "household_members"]),
         case=case,
         title=title,
@@ -63,31 +73,15 @@ def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
     form = PlanForm(bound(request), plan=plan)
 
     def save() -> FamilyPlan:
-        data = form.cleaned_data
+        data = dict(form.cleaned_data)
         if plan is None:
-            return services.family_plan_start(
-                actor=request.user,
-                case=case,
-                strengths=data["strengths"],
-                concerns=data["concerns"],
-                next_review_on=data["next_review_on"],
-            )
-        return services.family_plan_revise(
-            actor=request.user,
-            plan=plan,
-            version=data["version"],
-            strengths=data["strengths"],
-            concerns=data["concerns"],
-            next_review_on=data["next_review_on"],
-            reason=data["reason"],
-        )
+            # A new plan has no version yet (nor a reason to change).
+            del data["version"]
+            return services.family_plan_start(actor=request.user, case=case, **data)
+        return services.family_plan_revise(actor=request.user, plan=plan, **data)
 
-    saved, status = submit(form, save)
-    if saved is not None:
-        messages.success(request, "The family plan is saved.")
-        return redirect("families:case_index", case_pk=case.pk)
     title = "Start the family plan" if plan is None else "Change the family plan"
-    return _form_page(request, case=case, form=form, title=title, status=status)
+    return _save(request, case=case, form=form, call=save, done="The family plan is saved.", title=title)
 
 
 def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -101,24 +95,12 @@ def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         needs=need_choices(),
         members=selectors.household_members(case=case, user=request.user),
     )
-    goal, _ = submit(
-        form,
-        lambda: services.family_goal_add(
-            actor=request.user,
-            plan=plan,
-            description=form.cleaned_data["description"],
-            target_date=form.cleaned_data["target_date"],
-            need=form.cleaned_data["need"],
-            members=list(form.cleaned_data["members"]),
-        ),
-    )
-    if goal is not None:
-        messages.success(request, "The goal is added to the family plan.")
-        return redirect("families:case_index", case_pk=case.pk)
-    return _form_page(
+    return _save(
         request,
         case=case,
         form=form,
+        call=lambda: services.family_goal_add(actor=request.user, plan=plan, **form.cleaned_data),
+        done="The goal is added to the family plan.",
         title="Add a goal for the family",
         intro="A goal for the family as a whole: what changes for them, by when, and who is involved.",
     )
@@ -127,35 +109,30 @@ def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = selectors.family_goal_get(user=request.user, goal_id=pk, for_change=True)
     case = goal.plan.case
-    initial = {
-        "description": goal.description,
-        "need": goal.need_id,
-        "target_date": goal.target_date,
-        "members": [member.pk for member in goal.members.all()],
-        "status": goal.status,
-        "status_note": goal.status_note,
-        "version": goal.version,
-    }
+    initial = {name: getattr(goal, name) for name in ("description", "target_date", "status", "status_note")}
+    initial.update(
+        need=goal.need_id, members=[member.pk for member in goal.members.all()], version=goal.version
+    )
     form = GoalEditForm(
         bound(request),
         needs=need_choices(),
         members=selectors.household_members(case=case, user=request.user),
         initial=initial,
     )
-    updated, status = submit(
-        form,
-        lambda: services.family_goal_update(
+    return _save(
+        request,
+        case=case,
+        form=form,
+        call=lambda: services.family_goal_update(
             actor=request.user,
             goal=goal,
             version=form.cleaned_data["version"],
             changes=form.changes(),
-            members=list(form.cleaned_data["members"]),
+            members=form.cleaned_data["members"],
         ),
+        done="The goal is saved.",
+        title="Change a family goal",
     )
-    if updated is not None:
-        messages.success(request, "The goal is saved.")
-        return redirect("families:case_index", case_pk=case.pk)
-    return _form_page(request, case=case, form=form, title="Change a family goal", status=status)
 
 
 def goal_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
@@ -169,30 +146,23 @@ def goal_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
     def refer() -> Referral:
         data = form.cleaned_data
         try:
-            return services.family_goal_referral_create(
-                actor=request.user,
-                goal=goal,
-                service=data["service"],
-                reason=data["reason"],
-                urgency=data["urgency"],
-                parts=data["parts"],
-                send_now=data["send_now"],
-            )
+            return services.family_goal_referral_create(actor=request.user, goal=goal, **data)
         except disclosure.ConsentMissing as missing:
             # Shown at the top of the form: the consent is not a field of it.
             raise ValidationError(f"Nothing was saved: {missing.text}") from missing
 
-    referral, _ = submit(form, refer)
-    if referral is not None:
+    def done(referral: Referral) -> str:
         sent = "sent" if form.cleaned_data["send_now"] else "recorded (not sent yet)"
-        messages.success(request, f"Referral to {referral.service.name} {sent} for this goal.")
-        return redirect("families:case_index", case_pk=case.pk)
+        return f"Referral to {referral.service.name} {sent} for this goal."
+
     need = f" meeting “{goal.need.label}”" if goal.need_id and not everything else ""
-    return form_page(
+    return save_page(
         request,
         "families/form.html",
         form=form,
-        status=400 if form.errors else 200,
+        call=refer,
+        done=done,
+        then=reverse("families:case_index", args=[case.pk]),
         audit=lambda: audit_form_open(
             request, obj=goal, person_id=case.person_id, fields=["case", "name", "goal"]
         ),

@@ -43,20 +43,17 @@ NAMES = {
 }
 
 
-def _staff(ids: list[int]) -> list[User]:
-    found = selectors.active_staff(ids)
-    missing = [str(pk) for pk in ids if pk not in found]
-    if missing:
-        raise ValidationError({"mediator_ids": [f"No active staff member with number {', '.join(missing)}."]})
+def _picked(queryset: QuerySet, ids: list[int], field: str, missing: str) -> list:
+    """The records of `queryset` sent by number, each once; an unknown number is an error on `field`."""
+    found = queryset.in_bulk(ids)
+    unknown = [str(pk) for pk in ids if pk not in found]
+    if unknown:
+        raise ValidationError({field: [f"{missing} {', '.join(unknown)}."]})
     return [found[pk] for pk in dict.fromkeys(ids)]
 
 
-def _picked(queryset: QuerySet, ids: list[int], field: str, what: str) -> list:
-    found = {obj.pk: obj for obj in queryset.filter(pk__in=ids)}
-    missing = [str(pk) for pk in ids if pk not in found]
-    if missing:
-        raise ValidationError({field: [f"No {what} of this dispute with number {', '.join(missing)}."]})
-    return list(found.values())
+def _mediators(ids: list[int]) -> list[User]:
+    return _picked(selectors.active_staff(), ids, "mediator_ids", "No active staff member with number")
 
 
 def _detail(request: HttpRequest, dispute_id: int, *, audit: bool = True) -> Dispute:
@@ -68,7 +65,6 @@ def _detail(request: HttpRequest, dispute_id: int, *, audit: bool = True) -> Dis
 @router.get(
     "/disputes",
     response={200: list[DisputeOut], **error_responses(422)},
-    operation_id="dispute_list",
     summary="List the disputes you mediate (or supervise a mediator of)",
     description="`status=open` or `status=closed` filters. The read is audited.",
 )
@@ -82,13 +78,12 @@ def dispute_list(
 @router.post(
     "/disputes",
     response={201: DisputeDetailOut, **error_responses(400, 422)},
-    operation_id="dispute_create",
     summary="Open a dispute",
     description="Every mediator must hold the group-run capability; include yourself or someone you supervise.",
 )
 def dispute_create(request: HttpRequest, payload: DisputeIn) -> Status:
     data = payload.model_dump()
-    mediators = _staff(data.pop("mediator_ids"))
+    mediators = _mediators(data.pop("mediator_ids"))
     with renaming(NAMES):
         dispute = services.dispute_create(actor=request.user, mediators=mediators, **data)
     return Status(201, _detail(request, dispute.pk, audit=False))
@@ -97,7 +92,6 @@ def dispute_create(request: HttpRequest, payload: DisputeIn) -> Status:
 @router.get(
     "/disputes/{dispute_id}",
     response={200: DisputeDetailOut, **error_responses(404, 422)},
-    operation_id="dispute_detail",
     summary="Open a dispute with its parties, sessions, issues and agreements",
     description="404 unless you mediate it or supervise one of its mediators. Every open is audited.",
 )
@@ -108,7 +102,6 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> Dispute:
 @router.patch(
     "/disputes/{dispute_id}",
     response={200: DisputeDetailOut, **error_responses(400, 404, 409, 422)},
-    operation_id="dispute_update",
     summary="Change a dispute, or close it with a reason",
 )
 def dispute_update(request: HttpRequest, dispute_id: int, payload: DisputePatch) -> Dispute:
@@ -116,7 +109,7 @@ def dispute_update(request: HttpRequest, dispute_id: int, payload: DisputePatch)
     changes = payload.model_dump(exclude_unset=True)
     version = changes.pop("version")
     ids = changes.pop("mediator_ids", None)
-    mediators = _staff(ids) if ids is not None else None
+    mediators = _mediators(ids) if ids is not None else None
     with renaming(NAMES):
         services.dispute_update(
             actor=request.user, dispute=dispute, version=version, changes=changes, mediators=mediators
@@ -127,17 +120,16 @@ def dispute_update(request: HttpRequest, dispute_id: int, payload: DisputePatch)
 @router.post(
     "/disputes/{dispute_id}/parties",
     response={201: PartyOut, **error_responses(400, 404, 422)},
-    operation_id="dispute_party_add",
     summary="Add a party: a person you may open, or an organisation",
 )
-def party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -> Status:
+def dispute_party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -> Status:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
     if (payload.person_id is None) == (payload.organisation_id is None):
         raise ValidationError(
             {"person_id": ["Give a person_id or an organisation_id: exactly one of the two."]}
         )
-    found = resolve_ids(
-        payload.model_dump(include={"person_id", "organisation_id"}),
+    data = resolve_ids(
+        payload.model_dump(),
         {
             "person_id": (
                 lambda pk: selectors.person_choice(user=request.user, person_id=pk),
@@ -147,36 +139,30 @@ def party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -> Status
         },
         nullable=("person_id", "organisation_id"),
     )
-    person, organisation = found["person"], found["organisation"]
     with renaming(NAMES):
-        party = services.party_add(
-            actor=request.user, dispute=dispute, role=payload.role, person=person, organisation=organisation
-        )
+        party = services.party_add(actor=request.user, dispute=dispute, **data)
     return Status(201, party)
 
 
 @router.post(
     "/disputes/{dispute_id}/sessions",
     response={201: MediationSessionOut, **error_responses(400, 404, 422)},
-    operation_id="dispute_session_add",
     summary="Record a session that was held",
 )
-def session_add(request: HttpRequest, dispute_id: int, payload: MediationSessionIn) -> Status:
+def dispute_session_add(request: HttpRequest, dispute_id: int, payload: MediationSessionIn) -> Status:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
     present = _picked(
         selectors.party_choices(user=request.user, dispute=dispute),
         payload.present_party_ids,
         "present_party_ids",
-        "party",
+        "No party of this dispute with number",
     )
     with renaming(NAMES):
         session = services.session_record(
             actor=request.user,
             dispute=dispute,
-            held_on=payload.held_on,
-            summary=payload.summary,
-            next_steps=payload.next_steps,
             present=present,
+            **payload.model_dump(exclude={"present_party_ids"}),
         )
     return Status(201, session)
 
@@ -184,33 +170,29 @@ def session_add(request: HttpRequest, dispute_id: int, payload: MediationSession
 @router.post(
     "/disputes/{dispute_id}/issues",
     response={201: IssueOut, **error_responses(400, 404, 422)},
-    operation_id="dispute_issue_add",
     summary="Add an issue in dispute",
 )
-def issue_add(request: HttpRequest, dispute_id: int, payload: IssueIn) -> Status:
+def dispute_issue_add(request: HttpRequest, dispute_id: int, payload: IssueIn) -> Status:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
-    return Status(
-        201, services.issue_add(actor=request.user, dispute=dispute, description=payload.description)
-    )
+    return Status(201, services.issue_add(actor=request.user, dispute=dispute, **payload.model_dump()))
 
 
 @router.post(
     "/disputes/{dispute_id}/agreements",
     response={201: AgreementOut, **error_responses(400, 404, 422)},
-    operation_id="dispute_agreement_add",
     summary="Record an agreement and the issues it settles",
 )
-def agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -> Status:
+def dispute_agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -> Status:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
-    issues = _picked(selectors.issues_of(dispute=dispute), payload.issue_ids, "issue_ids", "issue")
+    issues = _picked(
+        selectors.issues_of(dispute=dispute),
+        payload.issue_ids,
+        "issue_ids",
+        "No issue of this dispute with number",
+    )
     with renaming(NAMES):
         agreement = services.agreement_record(
-            actor=request.user,
-            dispute=dispute,
-            terms=payload.terms,
-            reached_on=payload.reached_on,
-            issues=issues,
-            follow_up_on=payload.follow_up_on,
+            actor=request.user, dispute=dispute, issues=issues, **payload.model_dump(exclude={"issue_ids"})
         )
     return Status(201, agreement)
 
@@ -218,7 +200,6 @@ def agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -
 @router.patch(
     "/agreements/{agreement_id}",
     response={200: AgreementOut, **error_responses(400, 404, 409, 422)},
-    operation_id="agreement_follow_up",
     summary="Record how an agreement held up, or move its follow-up date",
     description="`partly_kept` and `broken` need a `follow_up_note`.",
 )

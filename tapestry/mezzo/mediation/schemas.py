@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -72,6 +73,11 @@ class MediationFollowUpIn(Input):
     follow_up_on: date | None = None
 
 
+def _numbers(relation: str) -> Callable[[Any], list[int]]:
+    """A resolver: the numbers of the records in `relation` (which the selector prefetched)."""
+    return lambda obj: [record.pk for record in getattr(obj, relation).all()]
+
+
 class PartyOut(Schema):
     id: int
     name: str
@@ -87,9 +93,7 @@ class MediationSessionOut(Schema):
     summary: str
     next_steps: str
 
-    @staticmethod
-    def resolve_present_party_ids(obj: Any) -> list[int]:
-        return [party.pk for party in obj.present.all()]
+    resolve_present_party_ids = staticmethod(_numbers("present"))
 
 
 class IssueOut(Schema):
@@ -110,9 +114,7 @@ class AgreementOut(Schema):
     followed_up_on: date | None
     version: int
 
-    @staticmethod
-    def resolve_issue_ids(obj: Any) -> list[int]:
-        return [issue.pk for issue in obj.issues.all()]
+    resolve_issue_ids = staticmethod(_numbers("issues"))
 
 
 class DisputeOut(Schema):
@@ -128,9 +130,7 @@ class DisputeOut(Schema):
     version: int
     created_at: datetime
 
-    @staticmethod
-    def resolve_mediator_ids(obj: Any) -> list[int]:
-        return [user.pk for user in obj.mediators.all()]
+    resolve_mediator_ids = staticmethod(_numbers("mediators"))
 
 
 class DisputeDetailOut(DisputeOut):
@@ -138,19 +138,3 @@ class DisputeDetailOut(DisputeOut):
     sessions: list[MediationSessionOut]
     issues: list[IssueOut]
     agreements: list[AgreementOut]
-
-    @staticmethod
-    def resolve_parties(obj: Any) -> Any:
-        return obj.parties.all()
-
-    @staticmethod
-    def resolve_sessions(obj: Any) -> Any:
-        return obj.sessions.all()
-
-    @staticmethod
-    def resolve_issues(obj: Any) -> Any:
-        return obj.issues.all()
-
-    @staticmethod
-    def resolve_agreements(obj: Any) -> Any:
-        return obj.agreements.all()

@@ -26,13 +26,15 @@ def disputes_visible(user: User) -> QuerySet[Dispute]:
     return Dispute.objects.filter(pk__in=disputes_run_by(user))
 
 
-def _audit(user: User, *, purpose: str, obj: Dispute | None = None, fields: list[str] | None = None) -> None:
+def _audit(
+    user: User, *, purpose: str, fields: list[str], obj: object = None, object_type: str = "mediation.dispute"
+) -> None:
     audit_record(
         actor=user,
         action=AuditEntry.Action.VIEW,
         obj=obj,
-        object_type="mediation.dispute",
-        fields=fields or [],
+        object_type=object_type,
+        fields=fields,
         purpose=purpose,
     )
 
@@ -119,13 +121,9 @@ def agreement_get(*, user: User, agreement_id: int) -> Agreement:
     if agreement is None or not policy.has_capability(user, Capability.GROUP_RUN):
         raise Http404("No agreement with this number among the disputes you mediate.")
     # The agreement's terms are part of the mediation record: every open is audited.
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=agreement,
-        object_type="mediation.agreement",
-        fields=["terms", "follow_up_status", "follow_up_note", "follow_up_on"],
-        purpose="agreement follow-up",
+    fields = ["terms", "follow_up_status", "follow_up_note", "follow_up_on"]
+    _audit(
+        user, purpose="agreement follow-up", fields=fields, obj=agreement, object_type="mediation.agreement"
     )
     return agreement
 
@@ -143,13 +141,8 @@ def follow_ups_due(*, user: User, today: dt.date | None = None) -> QuerySet[Agre
         .select_related("dispute")
         .order_by("follow_up_on", "pk")
     )
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        object_type="mediation.agreement",
-        fields=["terms", "follow_up_on"],
-        purpose="agreements due for follow-up",
-    )
+    purpose = "agreements due for follow-up"
+    _audit(user, purpose=purpose, fields=["terms", "follow_up_on"], object_type="mediation.agreement")
     return agreements
 
 
@@ -179,9 +172,9 @@ def party_choices(*, user: User, dispute: Dispute) -> QuerySet[Party]:
     return _parties(user).filter(dispute=dispute)
 
 
-def active_staff(ids: list[int]) -> dict[int, User]:
-    """The active staff among these numbers, by number (mediators named in an API body)."""
-    return {user.pk: user for user in User.objects.filter(pk__in=ids, is_active=True)}
+def active_staff() -> QuerySet[User]:
+    """Staff who may be named as mediators in an API body; whether they may mediate is the service's check."""
+    return User.objects.filter(is_active=True)
 
 
 def organisation_by_id(organisation_id: int) -> Organisation | None:

@@ -31,7 +31,9 @@ def _require_run(actor: User, dispute: Dispute) -> None:
         raise Http404("No dispute with this number among the disputes you mediate.")
 
 
-def _require_open(dispute: Dispute) -> None:
+def _require_open(actor: User, dispute: Dispute) -> None:
+    """The actor runs the dispute, and it is still open: what adding to a dispute needs."""
+    _require_run(actor, dispute)
     if dispute.is_closed:
         raise ValidationError(
             {"__all__": [f"This dispute is {dispute.get_status_display().lower()}; it is closed."]}
@@ -163,8 +165,7 @@ def party_add(
     organisation: Organisation | None = None,
 ) -> Party:
     """Add a person (from the mediator's reach) or an organisation to the dispute."""
-    _require_run(actor, dispute)
-    _require_open(dispute)
+    _require_open(actor, dispute)
     if (person is None) == (organisation is None):
         raise ValidationError({"person": ["Choose a person or an organisation, not both and not neither."]})
     if person is not None and dispute.parties.filter(person=person).exists():
@@ -195,8 +196,7 @@ def session_record(
     next_steps: str = "",
 ) -> MediationSession:
     """Record a session that was held, with who came."""
-    _require_run(actor, dispute)
-    _require_open(dispute)
+    _require_open(actor, dispute)
     present = list(present)
     errors = _not_future(held_on, "held_on", "A session is recorded once held: its date")
     if held_on < dispute.opened_on:
@@ -226,8 +226,7 @@ def session_record(
 
 
 def issue_add(*, actor: User, dispute: Dispute, description: str) -> Issue:
-    _require_run(actor, dispute)
-    _require_open(dispute)
+    _require_open(actor, dispute)
     if not description.strip():
         raise ValidationError({"description": ["Describe the issue."]})
     with transaction.atomic():
@@ -258,8 +257,7 @@ def agreement_record(
     follow_up_on: dt.date | None = None,
 ) -> Agreement:
     """Record what the parties agreed; the issues it settles become resolved."""
-    _require_run(actor, dispute)
-    _require_open(dispute)
+    _require_open(actor, dispute)
     issues = list(issues)
     errors = _not_future(reached_on, "reached_on", "The date reached")
     if reached_on < dispute.opened_on:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -29,20 +30,33 @@ from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue
 from tapestry.web.pages import bound, form_page, submit
 
 
-def _form_page(
-    request: HttpRequest, form: forms.BaseForm, dispute: Dispute | None, heading: str, **context: Any
+def _save(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    call: Callable[[], Any],
+    *,
+    dispute: Dispute | None,
+    heading: str,
+    done: str | Callable[[Any], str],
+    **context: Any,
 ) -> HttpResponse:
-    # Any error on the page, a stale edit too, answers 400 here.
-    return form_page(
-        request,
-        "mediation/form.html",
-        form=form,
-        status=400 if form.errors else 200,
-        dispute=dispute,
-        heading=heading,
-        action=request.path,
-        **context,
-    )
+    """A form of a dispute: `call` on a valid submit, then the message `done` and the dispute's page
+    (the new dispute's, for one just opened); else the form again with its errors."""
+    saved, _ = submit(form, call)
+    if saved is None:
+        # Any error on the page, a stale edit too, answers 400 here.
+        return form_page(
+            request,
+            "mediation/form.html",
+            form=form,
+            status=400 if form.errors else 200,
+            dispute=dispute,
+            heading=heading,
+            action=request.path,
+            **context,
+        )
+    messages.success(request, done(saved) if callable(done) else done)
+    return redirect("mediation:dispute_detail", pk=(dispute or saved).pk)
 
 
 def _add(
@@ -50,16 +64,14 @@ def _add(
     dispute: Dispute,
     form: forms.BaseForm,
     record: Callable[..., Any],
-    *,
     heading: str,
-    done: Callable[[Any], str],
+    done: str | Callable[[Any], str],
 ) -> HttpResponse:
-    """A form that adds to a dispute: `record` gets the form's fields; success goes back to the dispute."""
-    added, _ = submit(form, lambda: record(actor=request.user, dispute=dispute, **form.cleaned_data))
-    if added is None:
-        return _form_page(request, form, dispute, heading)
-    messages.success(request, done(added))
-    return redirect("mediation:dispute_detail", pk=dispute.pk)
+    """A form that adds to the dispute: `record` (the service) gets the actor, the dispute and the fields."""
+    call = partial(record, actor=request.user, dispute=dispute)
+    return _save(
+        request, form, lambda: call(**form.cleaned_data), dispute=dispute, heading=heading, done=done
+    )
 
 
 def dispute_list(request: HttpRequest) -> HttpResponse:
@@ -72,11 +84,14 @@ def dispute_create(request: HttpRequest) -> HttpResponse:
     form = DisputeForm(
         bound(request), mediators=selectors.mediator_choices(), initial={"mediators": [request.user]}
     )
-    dispute, _ = submit(form, lambda: services.dispute_create(actor=request.user, **form.cleaned_data))
-    if dispute is not None:
-        messages.success(request, f"Dispute “{dispute}” opened.")
-        return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, None, "Open a dispute")
+    return _save(
+        request,
+        form,
+        lambda: services.dispute_create(actor=request.user, **form.cleaned_data),
+        dispute=None,
+        heading="Open a dispute",
+        done=lambda dispute: f"Dispute “{dispute}” opened.",
+    )
 
 
 def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -92,13 +107,9 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def dispute_edit(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     initial = {
-        "title": dispute.title,
-        "kind": dispute.kind,
-        "description": dispute.description,
-        "opened_on": dispute.opened_on,
-        "mediators": list(dispute.mediators.all()),
-        "version": dispute.version,
+        name: getattr(dispute, name) for name in ("title", "kind", "description", "opened_on", "version")
     }
+    initial["mediators"] = list(dispute.mediators.all())
     form = DisputeEditForm(bound(request), mediators=selectors.mediator_choices(), initial=initial)
 
     def update() -> Dispute:
@@ -108,10 +119,9 @@ def dispute_edit(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, dispute=dispute, version=version, changes=data, mediators=mediators
         )
 
-    if submit(form, update)[0] is not None:
-        messages.success(request, "Dispute updated.")
-        return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Change the dispute")
+    return _save(
+        request, form, update, dispute=dispute, heading="Change the dispute", done="Dispute updated."
+    )
 
 
 def dispute_close(request: HttpRequest, pk: int) -> HttpResponse:
@@ -119,20 +129,11 @@ def dispute_close(request: HttpRequest, pk: int) -> HttpResponse:
     form = DisputeCloseForm(bound(request), initial={"version": dispute.version})
 
     def close() -> Dispute:
-        data = form.cleaned_data
-        return services.dispute_close(
-            actor=request.user,
-            dispute=dispute,
-            version=data["version"],
-            status=data["status"],
-            reason=data["close_reason"],
-            closed_on=data["closed_on"],
-        )
+        data = dict(form.cleaned_data)
+        data["reason"] = data.pop("close_reason")
+        return services.dispute_close(actor=request.user, dispute=dispute, **data)
 
-    if submit(form, close)[0] is not None:
-        messages.success(request, "Dispute closed.")
-        return redirect("mediation:dispute_detail", pk=dispute.pk)
-    return _form_page(request, form, dispute, "Close the dispute")
+    return _save(request, form, close, dispute=dispute, heading="Close the dispute", done="Dispute closed.")
 
 
 def party_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -144,12 +145,7 @@ def party_add(request: HttpRequest, pk: int) -> HttpResponse:
         organisations=selectors.organisation_choices(),
     )
     return _add(
-        request,
-        dispute,
-        form,
-        services.party_add,
-        heading="Add a party",
-        done=lambda party: f"{party.name} added.",
+        request, dispute, form, services.party_add, "Add a party", lambda party: f"{party.name} added."
     )
 
 
@@ -157,22 +153,13 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     audit_form_open(request, obj=dispute, fields=["parties"], purpose="form: record a session")
     form = SessionForm(bound(request), parties=selectors.party_choices(user=request.user, dispute=dispute))
-    return _add(
-        request,
-        dispute,
-        form,
-        services.session_record,
-        heading="Record a session",
-        done=lambda _: "Session recorded.",
-    )
+    return _add(request, dispute, form, services.session_record, "Record a session", "Session recorded.")
 
 
 def issue_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     form = IssueForm(bound(request))
-    return _add(
-        request, dispute, form, services.issue_add, heading="Add an issue", done=lambda _: "Issue added."
-    )
+    return _add(request, dispute, form, services.issue_add, "Add an issue", "Issue added.")
 
 
 @require_POST
@@ -191,23 +178,13 @@ def agreement_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     form = AgreementForm(bound(request), issues=selectors.issues_of(dispute=dispute, unresolved=True))
     return _add(
-        request,
-        dispute,
-        form,
-        services.agreement_record,
-        heading="Record an agreement",
-        done=lambda _: "Agreement recorded.",
+        request, dispute, form, services.agreement_record, "Record an agreement", "Agreement recorded."
     )
 
 
 def agreement_follow_up(request: HttpRequest, agreement_pk: int) -> HttpResponse:
     agreement = selectors.agreement_get(user=request.user, agreement_id=agreement_pk)
-    initial = {
-        "follow_up_status": agreement.follow_up_status,
-        "follow_up_note": agreement.follow_up_note,
-        "follow_up_on": agreement.follow_up_on,
-        "version": agreement.version,
-    }
+    initial = {name: getattr(agreement, name) for name in (*services.FOLLOW_UP_FIELDS, "version")}
     form = FollowUpForm(bound(request), initial=initial)
 
     def follow_up() -> Agreement:
@@ -217,10 +194,15 @@ def agreement_follow_up(request: HttpRequest, agreement_pk: int) -> HttpResponse
             actor=request.user, agreement=agreement, version=version, changes=data
         )
 
-    if submit(form, follow_up)[0] is not None:
-        messages.success(request, "Follow-up recorded.")
-        return redirect("mediation:dispute_detail", pk=agreement.dispute_id)
-    return _form_page(request, form, agreement.dispute, "Follow up the agreement", agreement=agreement)
+    return _save(
+        request,
+        form,
+        follow_up,
+        dispute=agreement.dispute,
+        heading="Follow up the agreement",
+        done="Follow-up recorded.",
+        agreement=agreement,
+    )
 
 
 def follow_ups(request: HttpRequest) -> HttpResponse:
