@@ -82,7 +82,6 @@ def _group_out(user: User, group_id: int) -> Group:
 @router.get(
     "/groups",
     response={200: list[GroupOut], **error_responses(422)},
-    operation_id="group_list",
     summary="The catalogue of groups",
     description=(
         "Public facts of every planned or running group (no member in them). Filter by kind, need code, "
@@ -112,7 +111,6 @@ def group_list(
 @router.post(
     "/groups",
     response={201: GroupOut, **error_responses(400, 409, 422)},
-    operation_id="group_create",
     summary="Set up a group",
     description="Every facilitator's role must include running groups.",
 )
@@ -134,7 +132,6 @@ def group_create(request: HttpRequest, payload: GroupIn) -> Status:
 @router.get(
     "/groups/{group_id}",
     response={200: GroupOut, **error_responses(404, 422)},
-    operation_id="group_detail",
     summary="A group's public facts",
     description=(
         "`capacity` and `seats_left` only for those who run the group (null otherwise: their difference "
@@ -149,7 +146,6 @@ def group_detail(request: HttpRequest, group_id: int) -> Group:
 @router.patch(
     "/groups/{group_id}",
     response={200: GroupOut, **error_responses(400, 404, 409, 422)},
-    operation_id="group_update",
     summary="Change a group you run",
     description=(
         "Send the `version` you read and only the fields you change; if the group changed since, the answer "
@@ -189,7 +185,6 @@ def group_update(request: HttpRequest, group_id: int, payload: GroupPatch) -> An
 @router.get(
     "/groups/{group_id}/members",
     response={200: list[GroupMemberOut], **error_responses(404, 422)},
-    operation_id="group_member_list",
     summary="The members of a group you may see",
     description=(
         "Those who run the group see everyone (enrolled, waiting in order, exited); a caseworker sees their "
@@ -206,7 +201,6 @@ def group_member_list(
 @router.post(
     "/groups/{group_id}/members",
     response={201: GroupMemberOut, **error_responses(400, 404, 409, 422)},
-    operation_id="group_member_add",
     summary="Enrol a client from their case, or register a community member",
     description=(
         "Send `case_id` to enrol a client (you must be able to change the case), or `given_name` and "
@@ -260,7 +254,6 @@ def group_member_add(request: HttpRequest, group_id: int, payload: GroupMemberIn
 @router.post(
     "/groups/{group_id}/members/{membership_id}/exit",
     response={200: GroupMemberOut, **error_responses(400, 404, 409, 422)},
-    operation_id="group_member_exit",
     summary="A member leaves the group (or the waiting list), with a reason",
     description="The freed place goes to the first person waiting. Send the membership's `version`; stale is 409.",
 )
@@ -284,7 +277,6 @@ def group_member_exit(request: HttpRequest, group_id: int, membership_id: int, p
 @router.get(
     "/groups/{group_id}/calendar.ics",
     response={200: str, **error_responses(404, 422)},
-    operation_id="group_calendar",
     summary="The group's schedule as iCalendar",
     description="One repeating event in the agency's time zone; no member is named.",
 )
