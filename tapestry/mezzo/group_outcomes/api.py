@@ -105,14 +105,9 @@ def group_measure_create(request: HttpRequest, group_id: int, payload: GroupMeas
                 422, ErrorOut(detail="Some answers are not of the type the item takes.", errors=errors)
             )
     try:
+        fields = payload.model_dump(exclude={"membership_id", "answers"})
         measure = services.measure_record(
-            actor=request.user,
-            membership=membership,
-            instrument=payload.instrument,
-            phase=payload.phase,
-            answers=answers,
-            administered_on=payload.administered_on,
-            note=payload.note,
+            actor=request.user, membership=membership, answers=answers, **fields
         )
     except services.MeasureExists as error:
         return Status(409, ErrorOut(detail="This measure is already recorded.", errors=error.message_dict))

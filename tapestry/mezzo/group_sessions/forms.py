@@ -10,6 +10,7 @@ from django import forms
 from tapestry.access.models import User
 from tapestry.mezzo.group_sessions.models import Attendance, Session
 from tapestry.mezzo.group_sessions.selectors import SheetRow
+from tapestry.mezzo.group_sessions.services import SESSION_FIELDS
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.web.forms import DATE_INPUT, ServiceForm, StaffMultipleChoiceField
 
@@ -37,10 +38,7 @@ class SessionForm(ServiceForm):
         self.fields["facilitators"].queryset = group.facilitators.order_by("last_name", "first_name")
 
     def session_fields(self) -> dict[str, Any]:
-        return {
-            name: self.cleaned_data[name]
-            for name in ("held_on", "start_time", "topic", "activities", "status")
-        }
+        return {name: self.cleaned_data[name] for name in SESSION_FIELDS}
 
 
 def default_session_day(group: Group, today: date) -> date:

@@ -236,13 +236,7 @@ def group_member_add(request: HttpRequest, group_id: int, payload: GroupMemberIn
             membership = services.community_member_register(
                 actor=request.user,
                 group=group,
-                member=services.CommunityMember(
-                    given_name=payload.given_name or "",
-                    family_name=payload.family_name or "",
-                    phone=payload.phone,
-                    email=payload.email,
-                    date_of_birth=payload.date_of_birth,
-                ),
+                member=services.CommunityMember(**payload.model_dump(include=set(services.MEMBER_FIELDS))),
                 wait_list=payload.wait_list,
                 joined_on=payload.joined_on,
             )
@@ -262,13 +256,7 @@ def group_member_exit(request: HttpRequest, group_id: int, membership_id: int, p
     if membership.group_id != group_id:
         return Status(404, {"detail": "No member with this number in this group.", "errors": {}})
     try:
-        services.membership_exit(
-            actor=request.user,
-            membership=membership,
-            reason=payload.reason,
-            note=payload.note,
-            version=payload.version,
-        )
+        services.membership_exit(actor=request.user, membership=membership, **payload.model_dump())
     except ValidationError as error:
         return _refused(error)
     return selectors.membership_get(user=request.user, membership_id=membership_id)

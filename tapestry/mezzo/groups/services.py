@@ -7,7 +7,7 @@ enrolments at once cannot both take the last seat and waiting-list positions sta
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -370,6 +370,9 @@ class CommunityMember:
     phone: str = ""
     email: str = ""
     date_of_birth: date | None = None
+
+
+MEMBER_FIELDS = tuple(field.name for field in fields(CommunityMember))
 
 
 def community_member_register(
