@@ -180,15 +180,9 @@ def attendance_record(
     by_id = {member.pk: member for member in members}
     unknown = sorted(pk for pk in marks if pk not in by_id)
     if unknown:
-        raise AttendanceIncomplete(
-            {
-                "attendance": [
-                    "These are not members of the group on the session's date: "
-                    + ", ".join(str(pk) for pk in unknown)
-                    + "."
-                ]
-            }
-        )
+        strangers = ", ".join(str(pk) for pk in unknown)
+        message = f"These are not members of the group on the session's date: {strangers}."
+        raise AttendanceIncomplete({"attendance": [message]})
     final = {pk: marks.get(pk) or rest for pk in by_id}
     unmarked = [by_id[pk] for pk, mark in final.items() if not mark]
     if unmarked:

@@ -65,12 +65,6 @@ class EnrolmentRefused(ValidationError):
         self.message_text = message
 
 
-def runs_group(user: User, group: Group) -> bool:
-    return (
-        policy.has_capability(user, Capability.GROUP_RUN) and groups_run_by(user).filter(pk=group.pk).exists()
-    )
-
-
 def _require_runs(actor: User, group: Group) -> None:
     policy.require_capability(actor, Capability.GROUP_RUN)
     if not groups_run_by(actor).filter(pk=group.pk).exists():
@@ -87,25 +81,17 @@ def _check_facilitators(facilitators: Iterable[User], segment: str = "") -> list
     unable = [u for u in chosen if not policy.has_capability(u, Capability.GROUP_RUN)]
     if unable:
         names = ", ".join(f"{u.get_full_name() or u.username} ({u.get_role_display()})" for u in unable)
-        raise ValidationError(
-            {
-                "facilitators": [
-                    f"These staff cannot run groups in their role: {names}. Choose someone who can."
-                ]
-            }
-        )
+        message = f"These staff cannot run groups in their role: {names}. Choose someone who can."
+        raise ValidationError({"facilitators": [message]})
     ungranted = [u for u in chosen if segment and segment not in policy.segments_granted(u)]
     if ungranted:
         names = ", ".join(u.get_full_name() or u.username for u in ungranted)
         label = Segment(segment).label
-        raise ValidationError(
-            {
-                "facilitators": [
-                    f"This group is in the {label} segment; these staff hold no grant for it: {names}. "
-                    "Ask an administrator for the grant, or choose someone who holds it."
-                ]
-            }
+        message = (
+            f"This group is in the {label} segment; these staff hold no grant for it: {names}. "
+            "Ask an administrator for the grant, or choose someone who holds it."
         )
+        raise ValidationError({"facilitators": [message]})
     return chosen
 
 
@@ -191,14 +177,11 @@ def group_update(
         enrolled = _enrolled_count(updated)
         if updated.capacity < enrolled:
             # Lowering capacity never drops anyone: leavers are recorded first, each with a reason.
-            raise ValidationError(
-                {
-                    "capacity": [
-                        f"{enrolled} people are enrolled, so there must be at least {enrolled} places. "
-                        "Record who is leaving first."
-                    ]
-                }
+            message = (
+                f"{enrolled} people are enrolled, so there must be at least {enrolled} places. "
+                "Record who is leaving first."
             )
+            raise ValidationError({"capacity": [message]})
         relations: list[str] = []
         if chosen is not None and set(updated.facilitators.values_list("pk", flat=True)) != {
             u.pk for u in chosen
@@ -350,13 +333,8 @@ def membership_enrol_from_case(
     if case.status == Case.Status.CLOSED:
         raise ValidationError({"group": ["This case is closed. Reopen it to enrol the person in a group."]})
     if group.segment and not policy.can_view_segment(actor, group.segment):
-        raise ValidationError(
-            {
-                "group": [
-                    f"This group is in the {group.get_segment_display()} segment, which you are not granted."
-                ]
-            }
-        )
+        message = f"This group is in the {group.get_segment_display()} segment, which you are not granted."
+        raise ValidationError({"group": [message]})
     with transaction.atomic():
         return _enrol(actor, _locked(group), case.person, case, wait_list, joined_on)
 
