@@ -10,6 +10,7 @@ from tapestry.demo.context import DemoContext
 from tapestry.mezzo.group_sessions import services
 from tapestry.mezzo.group_sessions.models import Attendance, MissedSessionsFollowUp, Session
 from tapestry.mezzo.groups.models import Group
+from tapestry.mezzo.groups.schedule import session_dates
 
 TOPICS = [
     "Getting to know each other and agreeing group rules",
@@ -53,12 +54,7 @@ MENTIONS = [
 
 def _past_dates(group: Group, count: int, today: date) -> list[date]:
     """The group's last `count` planned dates before today, or weekly dates back from today."""
-    try:
-        from tapestry.mezzo.groups.schedule import session_dates
-
-        planned = [day for day in session_dates(group, limit=520) if day < today]
-    except ImportError:
-        planned = []
+    planned = [day for day in session_dates(group, limit=520) if day < today]
     if len(planned) >= 3:
         return planned[-count:]
     return [today - timedelta(days=7 * back) for back in range(count, 0, -1)]

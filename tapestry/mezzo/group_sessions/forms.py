@@ -12,6 +12,7 @@ from tapestry.mezzo.group_sessions.models import Attendance, Session
 from tapestry.mezzo.group_sessions.selectors import SheetRow
 from tapestry.mezzo.group_sessions.services import SESSION_FIELDS
 from tapestry.mezzo.groups.models import Group, Membership
+from tapestry.mezzo.groups.schedule import session_dates
 from tapestry.web.forms import DATE_INPUT, ServiceForm, StaffMultipleChoiceField
 
 
@@ -43,14 +44,9 @@ class SessionForm(ServiceForm):
 
 def default_session_day(group: Group, today: date) -> date:
     """The planned session on or before today, from the group's schedule when one is known."""
-    try:
-        from tapestry.mezzo.groups.schedule import session_dates
-    except ImportError:
-        session_dates = None
-    if session_dates is not None:
-        past = [day for day in session_dates(group, limit=520) if day <= today]
-        if past:
-            return past[-1]
+    past = [day for day in session_dates(group, limit=520) if day <= today]
+    if past:
+        return past[-1]
     return group.first_session_on if group.first_session_on <= today else today
 
 
