@@ -2,6 +2,8 @@
 
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime (see people/api.py).
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
@@ -115,7 +117,7 @@ def group_session_update(request: HttpRequest, session_id: int, payload: Session
         "task for their caseworker (listed in `follow_ups`)."
     ),
 )
-def group_session_attendance(request: HttpRequest, session_id: int, payload: SessionAttendanceIn) -> Status:
+def group_session_attendance(request: HttpRequest, session_id: int, payload: SessionAttendanceIn) -> Any:
     session = selectors.session_get(user=request.user, session_id=session_id)
     marks = {mark.membership_id: mark.status for mark in payload.attendance}
     if len(marks) != len(payload.attendance):
@@ -127,21 +129,16 @@ def group_session_attendance(request: HttpRequest, session_id: int, payload: Ses
             actor=request.user, session=session, version=payload.version, marks=marks
         )
     except services.AttendanceIncomplete as error:
-        errors = {
-            name: [str(m) for e in items for m in e.messages] for name, items in error.error_dict.items()
-        }
+        errors = error.message_dict
         if error.unmarked:
             errors["unmarked_membership_ids"] = [str(pk) for pk in error.unmarked]
         return Status(422, error_body("The attendance does not match the session's members.", errors))
-    return Status(
-        200,
-        {
-            "session_id": session.pk,
-            "version": session.version,
-            "attendance": _marks(request.user, session, audit=False),
-            "follow_ups": raised,
-        },
-    )
+    return {
+        "session_id": session.pk,
+        "version": session.version,
+        "attendance": _marks(request.user, session, audit=False),
+        "follow_ups": raised,
+    }
 
 
 @router.get(

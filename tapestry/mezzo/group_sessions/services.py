@@ -154,12 +154,7 @@ class AttendanceIncomplete(ValidationError):
 
 
 def attendance_record(
-    *,
-    actor: User,
-    session: Session,
-    version: int,
-    marks: Mapping[int, str],
-    rest: str = "",
+    *, actor: User, session: Session, version: int, marks: Mapping[int, str], rest: str = ""
 ) -> list[MissedSessionsFollowUp]:
     """Save the whole session's attendance at once: every member marked, or nothing is saved.
 
@@ -233,9 +228,7 @@ def missed_streaks(members: list[Membership], group: Group) -> dict[int, tuple[i
     """
     rows = (
         Attendance.objects.filter(
-            membership__in=[m.pk for m in members],
-            session__group=group,
-            session__status=Session.Status.HELD,
+            membership__in=[m.pk for m in members], session__group=group, session__status=Session.Status.HELD
         )
         .order_by("membership_id", "-session__held_on", "-session__start_time", "-session_id")
         .values_list("membership_id", "session_id", "status")

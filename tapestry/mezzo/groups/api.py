@@ -36,11 +36,7 @@ def _refused(error: ValidationError) -> Status:
     if isinstance(error, services.EnrolmentRefused):
         status = 409 if error.reason in ("full", "duplicate") else 422
         return Status(status, {"detail": error.message_text, "errors": {"__all__": [error.message_text]}})
-    errors = (
-        {field: [str(m) for e in items for m in e.messages] for field, items in error.error_dict.items()}
-        if hasattr(error, "error_dict")
-        else {"__all__": [str(m) for m in error.messages]}
-    )
+    errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
     return Status(422, {"detail": "The request has invalid fields.", "errors": errors})
 
 

@@ -122,13 +122,7 @@ def roster_queryset(*, user: User, group: Group, status: str = "") -> QuerySet[M
 
 
 def _audit_roster(user: User, group: Group, purpose: str) -> None:
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=group,
-        fields=["roster"],
-        purpose=purpose,
-    )
+    audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=group, fields=["roster"], purpose=purpose)
 
 
 def group_roster(*, user: User, group: Group, purpose: str = "group roster") -> Roster:

@@ -14,7 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -106,11 +106,7 @@ def _check_schedule(group: Group) -> None:
 
 
 def group_create(
-    *,
-    actor: User,
-    facilitators: Iterable[User],
-    focus_needs: Iterable[Any] = (),
-    **facts: Any,
+    *, actor: User, facilitators: Iterable[User], focus_needs: Iterable[Any] = (), **facts: Any
 ) -> Group:
     """Create a group; every facilitator must be able to run groups."""
     policy.require_capability(actor, Capability.GROUP_RUN)
@@ -214,13 +210,15 @@ def _enrolled_count(group: Group) -> int:
     return Membership.objects.filter(group=group, status=Membership.Status.ENROLLED).count()
 
 
-def _renumber_waiting(group: Group) -> None:
-    waiting = list(
-        Membership.objects.filter(group=group, status=Membership.Status.WAITING).order_by(
-            "waiting_position", "requested_at", "pk"
-        )
+def _waiting(group: Group) -> QuerySet[Membership]:
+    """The waiting list, in order: by place, then by who asked first."""
+    return Membership.objects.filter(group=group, status=Membership.Status.WAITING).order_by(
+        "waiting_position", "requested_at", "pk"
     )
-    for position, member in enumerate(waiting, start=1):
+
+
+def _renumber_waiting(group: Group) -> None:
+    for position, member in enumerate(_waiting(group), start=1):
         if member.waiting_position != position:
             member.waiting_position = position
             member.save(update_fields=["waiting_position", "updated_at"])
@@ -231,11 +229,8 @@ def _promote_waiting(actor: User, group: Group) -> list[Membership]:
     free = group.capacity - _enrolled_count(group)
     promoted: list[Membership] = []
     if free > 0:
-        head = Membership.objects.filter(group=group, status=Membership.Status.WAITING).order_by(
-            "waiting_position", "requested_at", "pk"
-        )[:free]
         today = timezone.localdate()
-        for member in head:
+        for member in _waiting(group)[:free]:
             member.status = Membership.Status.ENROLLED
             member.waiting_position = None
             member.enrolled_on = today

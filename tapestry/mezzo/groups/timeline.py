@@ -29,11 +29,7 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
         happened = (
             (member.requested_at if waited else None, f"On the waiting list for {name}", ""),
             (member.enrolled_on, f"Joined {name}", member.group.get_kind_display()),
-            (
-                member.exited_on,
-                f"Left {name}: {member.get_exit_reason_display().lower()}",
-                member.exit_note,
-            ),
+            (member.exited_on, f"Left {name}: {member.get_exit_reason_display().lower()}", member.exit_note),
         )
         events.extend(
             TimelineEvent(

@@ -215,8 +215,7 @@ def case_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
         return redirect("groups:case_index", case_pk=case.pk)
     form = EnrolFromCaseForm(request.POST, groups=selectors.groups_not_ended())
     membership, _ = submit(
-        form,
-        lambda: services.membership_enrol_from_case(actor=request.user, case=case, **form.cleaned_data),
+        form, lambda: services.membership_enrol_from_case(actor=request.user, case=case, **form.cleaned_data)
     )
     if membership is not None:
         messages.success(request, _joined_message(membership))
