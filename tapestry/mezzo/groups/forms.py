@@ -86,6 +86,10 @@ class GroupForm(ServiceModelForm):
     def facts(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in GROUP_FIELDS}
 
+    def relations(self) -> dict[str, Any]:
+        """The facilitators and focus needs, which the services set apart from the facts."""
+        return {name: self.cleaned_data[name] for name in ("facilitators", "focus_needs")}
+
 
 # The two ways into a group (a client from their case, a community member) end with the same two
 # fields; each form gets its own copy of them when it is made.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -66,56 +67,56 @@ def my_groups(request: HttpRequest) -> HttpResponse:
     return render(request, "groups/my_groups.html", {"groups": groups})
 
 
-def _group_form(request: HttpRequest, group: Group | None = None) -> GroupForm:
-    return GroupForm(
+def _group_page(
+    request: HttpRequest,
+    group: Group | None,
+    save: Callable[[GroupForm], Group],
+    done: str | Callable[[Group], str],
+) -> HttpResponse:
+    """The group's form, new or to edit; once saved, the group's page."""
+    form = GroupForm(
         bound(request),
         instance=group,
         facilitators=selectors.facilitator_choices(),
         needs=selectors.need_choices(),
         programs=selectors.program_choices(group=group),
     )
-
-
-def group_create(request: HttpRequest) -> HttpResponse:
-    form = _group_form(request)
-    if not form.is_bound:
+    if group is None and not form.is_bound:
         form.initial.setdefault("facilitators", [request.user.pk])
     return save_page(
         request,
         "groups/group_form.html",
         form=form,
-        call=lambda: services.group_create(
-            actor=request.user,
-            facilitators=form.cleaned_data["facilitators"],
-            focus_needs=form.cleaned_data["focus_needs"],
-            **form.facts(),
-        ),
-        done=lambda group: f"The group “{group.name}” is set up.",
-        then=lambda group: reverse("groups:group_detail", args=[group.pk]),
+        call=lambda: save(form),
+        done=done,
+        then=lambda saved: reverse("groups:group_detail", args=[saved.pk]),
         invalid=200,
-        group=None,
+        group=group,
+    )
+
+
+def group_create(request: HttpRequest) -> HttpResponse:
+    return _group_page(
+        request,
+        None,
+        lambda form: services.group_create(actor=request.user, **form.relations(), **form.facts()),
+        done=lambda group: f"The group “{group.name}” is set up.",
     )
 
 
 def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.group_get_run(user=request.user, group_id=pk)
-    form = _group_form(request, group)
-    return save_page(
+    return _group_page(
         request,
-        "groups/group_form.html",
-        form=form,
-        call=lambda: services.group_update(
+        group,
+        lambda form: services.group_update(
             actor=request.user,
             group=group,
             version=form.cleaned_data["version"] or 0,
             changes=form.facts(),
-            facilitators=form.cleaned_data["facilitators"],
-            focus_needs=form.cleaned_data["focus_needs"],
+            **form.relations(),
         ),
         done="Changes saved.",
-        then=reverse("groups:group_detail", args=[group.pk]),
-        invalid=200,
-        group=group,
     )
 
 
