@@ -68,10 +68,6 @@ def _program(program_id: int | None) -> Program | None:
     )
 
 
-def _group_out(user: User, group_id: int) -> Group:
-    return selectors.group_get(user=user, group_id=group_id)
-
-
 # Groups -------------------------------------------------------------------------------------
 
 
@@ -122,7 +118,7 @@ def group_create(request: HttpRequest, payload: GroupIn) -> Status:
         )
     except ValidationError as error:
         return _refused(error)
-    return Status(201, _group_out(request.user, group.pk))
+    return Status(201, selectors.group_get(user=request.user, group_id=group.pk))
 
 
 @router.get(
@@ -136,7 +132,7 @@ def group_create(request: HttpRequest, payload: GroupIn) -> Status:
     ),
 )
 def group_detail(request: HttpRequest, group_id: int) -> Group:
-    return _group_out(request.user, group_id)
+    return selectors.group_get(user=request.user, group_id=group_id)
 
 
 @router.patch(
@@ -172,7 +168,7 @@ def group_update(request: HttpRequest, group_id: int, payload: GroupPatch) -> An
         )
     except ValidationError as error:
         return _refused(error)
-    return _group_out(request.user, group_id)
+    return selectors.group_get(user=request.user, group_id=group_id)
 
 
 # Members ------------------------------------------------------------------------------------

@@ -294,11 +294,8 @@ def seed(ctx: DemoContext) -> str:
             member.save()
             counts["exits"] += 1
             counts["members"] -= 1
-            head = (
-                Membership.objects.filter(group=group, status=Membership.Status.WAITING)
-                .order_by("waiting_position")
-                .first()
-            )
+            waiting = Membership.objects.filter(group=group, status=Membership.Status.WAITING)
+            head = waiting.order_by("waiting_position").first()
             if head is not None:
                 head.status = Membership.Status.ENROLLED
                 head.enrolled_on = member.exited_on
@@ -306,12 +303,7 @@ def seed(ctx: DemoContext) -> str:
                 head.save()
                 counts["waiting"] -= 1
                 counts["members"] += 1
-                for number, rest in enumerate(
-                    Membership.objects.filter(group=group, status=Membership.Status.WAITING).order_by(
-                        "waiting_position"
-                    ),
-                    start=1,
-                ):
+                for number, rest in enumerate(waiting.order_by("waiting_position"), start=1):
                     rest.waiting_position = number
                     rest.save(update_fields=["waiting_position"])
     audit_record(
