@@ -166,21 +166,6 @@ def _score(definition: Instrument, answers: Mapping[str, object], day: date, not
     }
 
 
-def _created(actor: User, measure: MemberMeasure, fields: list[str], purpose: str = "") -> MemberMeasure:
-    """Save a new measure with its audit entry, against the member, in one transaction."""
-    with transaction.atomic():
-        measure.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=measure,
-            person_id=measure.membership.person_id,
-            fields=fields,
-            purpose=purpose,
-        )
-    return measure
-
-
 def measure_record(
     *,
     actor: User,
@@ -206,12 +191,21 @@ def measure_record(
         membership=membership, instrument=instrument, phase=phase, recorded_by=actor, **scored
     )
     try:
-        return _created(actor, measure, MEASURE_FIELDS)
+        with transaction.atomic():
+            measure.save()
+            audit_record(
+                actor=actor,
+                action=AuditEntry.Action.CREATE,
+                obj=measure,
+                person_id=membership.person_id,
+                fields=MEASURE_FIELDS,
+            )
     except IntegrityError as error:
         # Someone recorded the same phase a moment ago.
         raise MeasureExists(
             MemberMeasure.objects.get(membership=membership, instrument=instrument, phase=phase)
         ) from error
+    return measure
 
 
 def measure_correct(
@@ -335,5 +329,21 @@ def measure_from_assessment(
         source_assessment=assessment,
         recorded_by=actor,
     )
-    copied = ["instrument", "phase", "administered_on", "total_score", "severity_band", "source_assessment"]
-    return _created(actor, measure, copied, purpose="case assessment used as a group measure")
+    with transaction.atomic():
+        measure.save()
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=measure,
+            person_id=membership.person_id,
+            fields=[
+                "instrument",
+                "phase",
+                "administered_on",
+                "total_score",
+                "severity_band",
+                "source_assessment",
+            ],
+            purpose="case assessment used as a group measure",
+        )
+    return measure
