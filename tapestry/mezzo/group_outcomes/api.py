@@ -33,7 +33,6 @@ def _float(value: object) -> float | None:
 @router.get(
     "/groups/{group_id}/goals",
     response={200: list[GroupGoalOut], **error_responses(404, 422)},
-    operation_id="group_goal_list",
     summary="The goals of a group you run",
 )
 @paginate(Pages)
@@ -45,7 +44,6 @@ def group_goal_list(request: HttpRequest, group_id: int) -> list[GroupGoal]:
 @router.post(
     "/groups/{group_id}/goals",
     response={201: GroupGoalOut, **error_responses(400, 404, 422)},
-    operation_id="group_goal_create",
     summary="Add a goal to a group you run",
 )
 def group_goal_create(request: HttpRequest, group_id: int, payload: GroupGoalIn) -> Status:
@@ -57,7 +55,6 @@ def group_goal_create(request: HttpRequest, group_id: int, payload: GroupGoalIn)
 @router.patch(
     "/group-goals/{goal_id}",
     response={200: GroupGoalOut, **error_responses(400, 404, 409, 422)},
-    operation_id="group_goal_update",
     summary="Change a goal or its status",
     description="Send the `version` you read; if the goal changed since, the answer is 409 and nothing is saved.",
 )
@@ -70,7 +67,6 @@ def group_goal_update(request: HttpRequest, goal_id: int, payload: GroupGoalPatc
 @router.get(
     "/groups/{group_id}/measures",
     response={200: list[GroupMeasureOut], **error_responses(404, 422)},
-    operation_id="group_measure_list",
     summary="Members' pre and post measures in a group you run",
     description="Scores and bands only. Reading them is written to the audit log.",
 )
@@ -83,7 +79,6 @@ def group_measure_list(request: HttpRequest, group_id: int) -> list[MemberMeasur
 @router.post(
     "/groups/{group_id}/measures",
     response={201: GroupMeasureOut, **error_responses(400, 404, 409, 422)},
-    operation_id="group_measure_create",
     summary="Record a member's pre or post measure: the answers are scored by the micro instrument",
     description=(
         "One measure per member, instrument and phase: a second is refused with 409 (correct the first in "
@@ -110,14 +105,9 @@ def group_measure_create(request: HttpRequest, group_id: int, payload: GroupMeas
                 422, ErrorOut(detail="Some answers are not of the type the item takes.", errors=errors)
             )
     try:
+        fields = payload.model_dump(exclude={"membership_id", "answers"})
         measure = services.measure_record(
-            actor=request.user,
-            membership=membership,
-            instrument=payload.instrument,
-            phase=payload.phase,
-            answers=answers,
-            administered_on=payload.administered_on,
-            note=payload.note,
+            actor=request.user, membership=membership, answers=answers, **fields
         )
     except services.MeasureExists as error:
         return Status(409, ErrorOut(detail="This measure is already recorded.", errors=error.message_dict))
@@ -135,7 +125,6 @@ def group_measure_create(request: HttpRequest, group_id: int, payload: GroupMeas
 @router.get(
     "/groups/{group_id}/outcomes",
     response={200: OutcomeReportOut, **error_responses(404, 422)},
-    operation_id="group_outcome_report",
     summary="The outcome report: per member pre, post and change, average change, share improved, goals met",
     description="Those who run the group see every member; a member's caseworker sees their own clients. Audited.",
 )
@@ -177,7 +166,6 @@ def group_outcome_report(request: HttpRequest, group_id: int) -> dict:
 @router.get(
     "/groups/{group_id}/outcomes/summary",
     response={200: OutcomeSummaryOut, **error_responses(404, 422)},
-    operation_id="group_outcome_summary",
     summary="The outcome report as counts that identify no one",
     description="Small counts are null (suppressed); the average change is given only when enough members have both measures.",
 )

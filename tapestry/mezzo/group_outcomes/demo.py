@@ -79,28 +79,21 @@ def _measure_group(group: Group, code: str, rng: random.Random, today: date) -> 
         if rng.random() < 0.1:  # a member who missed the first session's questionnaire
             continue
         pre = rng.randint(8, min(18, top))
-        answers = _answers(code, pre, rng)
-        services.measure_record(
-            actor=facilitator,
-            membership=membership,
-            instrument=code,
-            phase=MemberMeasure.Phase.PRE,
-            answers=answers,
-            administered_on=group.first_session_on,
-        )
-        added += 1
-        if post_day is None or rng.random() < 0.15:
-            continue
-        post = max(0, pre - rng.choice([-1, 0, 2, 3, 4, 5, 6, 7]))
-        services.measure_record(
-            actor=facilitator,
-            membership=membership,
-            instrument=code,
-            phase=MemberMeasure.Phase.POST,
-            answers=_answers(code, post, rng),
-            administered_on=post_day,
-        )
-        added += 1
+        # Each measure's answers are drawn when it is decided, so the random sequence is as before.
+        phases = [(MemberMeasure.Phase.PRE, _answers(code, pre, rng), group.first_session_on)]
+        if post_day is not None and rng.random() >= 0.15:
+            post = max(0, pre - rng.choice([-1, 0, 2, 3, 4, 5, 6, 7]))
+            phases.append((MemberMeasure.Phase.POST, _answers(code, post, rng), post_day))
+        for phase, answers, day in phases:
+            services.measure_record(
+                actor=facilitator,
+                membership=membership,
+                instrument=code,
+                phase=phase,
+                answers=answers,
+                administered_on=day,
+            )
+            added += 1
     return added
 
 

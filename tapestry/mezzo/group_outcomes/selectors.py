@@ -15,12 +15,8 @@ from tapestry.access.policy import Capability
 from tapestry.evidence.suppression import Cell, suppress_table, threshold
 from tapestry.mezzo.group_outcomes.directions import DIRECTION, improved, outcome_instruments
 from tapestry.mezzo.group_outcomes.models import GroupGoal, MemberMeasure, OutcomeInstrument
-from tapestry.mezzo.group_outcomes.services import (
-    instrument_name,
-    is_members_caseworker,
-    phase_window,
-    runs_group,
-)
+from tapestry.mezzo.group_outcomes.services import instrument_name, is_members_caseworker, phase_window
+from tapestry.mezzo.groups.access import runs_group
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.assessments.models import Assessment
 
@@ -37,7 +33,7 @@ def _group(group_id: int) -> Group:
 def group_for_running(*, user: User, group_id: int) -> Group:
     """A group the user runs; any other is 'not found', so its existence is not given away."""
     group = _group(group_id)
-    if not runs_group(user, group):
+    if not runs_group(user, group.pk):
         policy.refuse_out_of_reach(user, missing="No group with this number.", detail="", person_id=None)
     return group
 
@@ -48,7 +44,7 @@ def goals_of(*, group: Group) -> list[GroupGoal]:
 
 def goal_for_running(*, user: User, goal_id: int) -> GroupGoal:
     goal = GroupGoal.objects.select_related("group").filter(pk=goal_id).first()
-    if goal is None or not runs_group(user, goal.group):
+    if goal is None or not runs_group(user, goal.group_id):
         raise Http404("No goal with this number among the groups you run.")
     return goal
 
@@ -79,7 +75,7 @@ def membership_for_running(*, user: User, group: Group, membership_id: int) -> M
         .select_related("person", "group")
         .first()
     )
-    if membership is None or not runs_group(user, group):
+    if membership is None or not runs_group(user, group.pk):
         raise Http404("No member with this number in the groups you run.")
     return membership
 
@@ -92,7 +88,7 @@ def measure_for_running(*, user: User, measure_id: int) -> MemberMeasure:
         .select_related("membership__person", "membership__group")
         .first()
     )
-    if measure is None or not runs_group(user, measure.membership.group):
+    if measure is None or not runs_group(user, measure.membership.group_id):
         raise Http404("No measure with this number in the groups you run.")
     audit_record(
         actor=user,
@@ -223,7 +219,7 @@ class OutcomeReport:
 def group_for_report(*, user: User, group_id: int) -> Group:
     """Those who run the group, and caseworkers of its members, may open the report; others get 404."""
     group = _group(group_id)
-    if runs_group(user, group) or members_visible(user=user, group=group).exists():
+    if runs_group(user, group.pk) or members_visible(user=user, group=group).exists():
         return group
     raise Http404("No group with this number.")
 
@@ -248,7 +244,7 @@ def outcome_report(*, user: User, group: Group, purpose: str = "group outcome re
             )
         outcomes.append(outcome)
     goals, met = _goals_met(group)
-    return OutcomeReport(group, runs_group(user, group), outcomes, goals, met)
+    return OutcomeReport(group, runs_group(user, group.pk), outcomes, goals, met)
 
 
 # The aggregate report ---------------------------------------------------------------------

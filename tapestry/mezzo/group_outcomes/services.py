@@ -18,7 +18,7 @@ from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.mezzo.group_outcomes.directions import DIRECTION
 from tapestry.mezzo.group_outcomes.models import GroupGoal, MemberMeasure, OutcomeInstrument
-from tapestry.mezzo.groups.access import groups_run_by
+from tapestry.mezzo.groups.access import runs_group
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.assessments.instruments import Instrument, normalise
 from tapestry.micro.assessments.models import Assessment
@@ -61,16 +61,9 @@ def instrument_name(code: str) -> str:
         return code
 
 
-def runs_group(user: User, group: Group) -> bool:
-    """Whether the user runs this group: holds GROUP_RUN and facilitates it or supervises a facilitator."""
-    if not policy.has_capability(user, Capability.GROUP_RUN):
-        return False
-    return Group.objects.filter(pk=group.pk, pk__in=groups_run_by(user)).exists()
-
-
 def _require_runs(actor: User, group: Group) -> None:
     policy.require_capability(actor, Capability.GROUP_RUN)
-    if not runs_group(actor, group):
+    if not runs_group(actor, group.pk):
         raise PermissionDenied("Only those who run this group may change its outcomes.")
 
 
@@ -318,13 +311,8 @@ def measure_from_assessment(
         raise MeasureInvalid({"assessment": ["This group does not measure with that instrument."]})
     window = phase_window(group, phase)
     if window is None or not window[0] <= assessment.administered_on <= window[1]:
-        raise MeasureInvalid(
-            {
-                "assessment": [
-                    f"The assessment was not given within {WINDOW_DAYS} days of the group's {phase} point."
-                ]
-            }
-        )
+        message = f"The assessment was not given within {WINDOW_DAYS} days of the group's {phase} point."
+        raise MeasureInvalid({"assessment": [message]})
     existing = MemberMeasure.objects.filter(
         membership=membership, instrument=assessment.instrument, phase=phase
     ).first()

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
@@ -23,7 +24,7 @@ from tapestry.mezzo.group_outcomes.forms import (
 )
 from tapestry.mezzo.group_outcomes.models import MemberMeasure
 from tapestry.micro.assessments.services import definition_for
-from tapestry.web.pages import bound, submit
+from tapestry.web.pages import bound, save_page, submit
 
 
 def _status(form: Any) -> int:
@@ -189,14 +190,19 @@ def measure_from_assessment(request: HttpRequest, membership_pk: int) -> HttpRes
         except ValidationError as error:
             raise ValidationError({"choice": error.messages}) from error
 
-    if submit(form, copy)[0] is not None:
-        chosen = form.candidate()
-        messages.success(
-            request, f"The assessment is now {membership.person}'s {chosen.phase} measure in the group."
-        )
-        return redirect("group_outcomes:report", group_pk=membership.group_id)
-    context = {"membership": membership, "group": membership.group, "form": form, "candidates": candidates}
-    return render(request, "group_outcomes/from_assessment.html", context, status=_status(form))
+    return save_page(
+        request,
+        "group_outcomes/from_assessment.html",
+        form=form,
+        call=copy,
+        done=lambda measure: (
+            f"The assessment is now {membership.person}'s {measure.phase} measure in the group."
+        ),
+        then=reverse("group_outcomes:report", args=[membership.group_id]),
+        membership=membership,
+        group=membership.group,
+        candidates=candidates,
+    )
 
 
 # Reports ----------------------------------------------------------------------------------

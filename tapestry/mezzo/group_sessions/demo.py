@@ -10,6 +10,7 @@ from tapestry.demo.context import DemoContext
 from tapestry.mezzo.group_sessions import services
 from tapestry.mezzo.group_sessions.models import Attendance, MissedSessionsFollowUp, Session
 from tapestry.mezzo.groups.models import Group
+from tapestry.mezzo.groups.schedule import session_dates
 
 TOPICS = [
     "Getting to know each other and agreeing group rules",
@@ -50,15 +51,14 @@ MENTIONS = [
     "Left early for a bus; asked for the worksheet to take home.",
 ]
 
+# A member's mark at a session: present below the first number, late below the second, and so on.
+MARK_ODDS = ((0.78, Attendance.Mark.PRESENT), (0.88, Attendance.Mark.LATE), (0.95, Attendance.Mark.EXCUSED))
+ABSENT = Attendance.Mark.ABSENT
+
 
 def _past_dates(group: Group, count: int, today: date) -> list[date]:
     """The group's last `count` planned dates before today, or weekly dates back from today."""
-    try:
-        from tapestry.mezzo.groups.schedule import session_dates
-
-        planned = [day for day in session_dates(group, limit=520) if day < today]
-    except ImportError:
-        planned = []
+    planned = [day for day in session_dates(group, limit=520) if day < today]
     if len(planned) >= 3:
         return planned[-count:]
     return [today - timedelta(days=7 * back) for back in range(count, 0, -1)]
@@ -104,18 +104,10 @@ def seed(ctx: DemoContext) -> str:
                     and member.pk == streaker.pk
                     and len(days) - index <= group.missed_sessions_alert
                 ):
-                    chosen[member.pk] = Attendance.Mark.ABSENT
+                    chosen[member.pk] = ABSENT
                 else:
                     roll = ctx.rng.random()
-                    chosen[member.pk] = (
-                        Attendance.Mark.PRESENT
-                        if roll < 0.78
-                        else Attendance.Mark.LATE
-                        if roll < 0.88
-                        else Attendance.Mark.EXCUSED
-                        if roll < 0.95
-                        else Attendance.Mark.ABSENT
-                    )
+                    chosen[member.pk] = next((mark for below, mark in MARK_ODDS if roll < below), ABSENT)
             services.attendance_record(actor=actor, session=session, version=session.version, marks=chosen)
             marks += len(chosen)
             if ctx.rng.random() < 0.75:

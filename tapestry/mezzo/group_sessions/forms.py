@@ -10,7 +10,9 @@ from django import forms
 from tapestry.access.models import User
 from tapestry.mezzo.group_sessions.models import Attendance, Session
 from tapestry.mezzo.group_sessions.selectors import SheetRow
+from tapestry.mezzo.group_sessions.services import SESSION_FIELDS
 from tapestry.mezzo.groups.models import Group, Membership
+from tapestry.mezzo.groups.schedule import session_dates
 from tapestry.web.forms import DATE_INPUT, ServiceForm, StaffMultipleChoiceField
 
 
@@ -37,22 +39,14 @@ class SessionForm(ServiceForm):
         self.fields["facilitators"].queryset = group.facilitators.order_by("last_name", "first_name")
 
     def session_fields(self) -> dict[str, Any]:
-        return {
-            name: self.cleaned_data[name]
-            for name in ("held_on", "start_time", "topic", "activities", "status")
-        }
+        return {name: self.cleaned_data[name] for name in SESSION_FIELDS}
 
 
 def default_session_day(group: Group, today: date) -> date:
     """The planned session on or before today, from the group's schedule when one is known."""
-    try:
-        from tapestry.mezzo.groups.schedule import session_dates
-    except ImportError:
-        session_dates = None
-    if session_dates is not None:
-        past = [day for day in session_dates(group, limit=520) if day <= today]
-        if past:
-            return past[-1]
+    past = [day for day in session_dates(group, limit=520) if day <= today]
+    if past:
+        return past[-1]
     return group.first_session_on if group.first_session_on <= today else today
 
 

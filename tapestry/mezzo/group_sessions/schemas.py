@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 from pydantic import StringConstraints
 
-from tapestry.mezzo.group_sessions.models import Attendance, Session
+from tapestry.mezzo.group_sessions.models import Attendance, GroupNote, NoteMention, Session
+from tapestry.mezzo.group_sessions.selectors import GroupRates, MemberRate, SessionRate, session_has_note
 from tapestry.people.schemas import LocalTime
 
 SessionStatus = Literal[tuple(Session.Status.values)]
@@ -56,9 +57,22 @@ class GroupSessionOut(Schema):
     version: int
     has_note: bool
 
+    @staticmethod
+    def resolve_facilitator_ids(obj: Session) -> list[int]:
+        return sorted(user.pk for user in obj.facilitators.all())
+
+    @staticmethod
+    def resolve_has_note(obj: Session) -> bool:
+        return session_has_note(obj)
+
 
 class SessionDetailOut(GroupSessionOut):
     attendance: list[MarkOut]
+
+    @staticmethod
+    def resolve_attendance(obj: Session) -> list[MarkOut]:
+        # The route reads the sheet through the policy (and audits it) and hangs it on the session.
+        return obj.marks
 
 
 class MarkIn(Schema):
@@ -105,6 +119,10 @@ class MentionOut(Schema):
     person_name: str
     text: str
 
+    @staticmethod
+    def resolve_person_name(obj: NoteMention) -> str:
+        return obj.membership.person.display_name
+
 
 class SessionNoteOut(Schema):
     session_id: int
@@ -114,6 +132,10 @@ class SessionNoteOut(Schema):
     version: int
     updated_at: datetime
     mentions: list[MentionOut] = Field(description="Only the mentions of members you may see.")
+
+    @staticmethod
+    def resolve_mentions(obj: GroupNote) -> list[NoteMention]:
+        return obj.visible_mentions
 
 
 class MemberRateOut(Schema):
@@ -129,6 +151,14 @@ class MemberRateOut(Schema):
         description="Attended (present or late) as a percentage of sessions since enrolling."
     )
 
+    @staticmethod
+    def resolve_membership_id(obj: MemberRate) -> int:
+        return obj.membership.pk
+
+    @staticmethod
+    def resolve_person_name(obj: MemberRate) -> str:
+        return obj.membership.person.display_name
+
 
 class SessionRateOut(Schema):
     session_id: int
@@ -139,6 +169,14 @@ class SessionRateOut(Schema):
     absent: int
     rate: int | None
 
+    @staticmethod
+    def resolve_session_id(obj: SessionRate) -> int:
+        return obj.session.pk
+
+    @staticmethod
+    def resolve_held_on(obj: SessionRate) -> date:
+        return obj.session.held_on
+
 
 class RatesOut(Schema):
     group_id: int
@@ -148,3 +186,7 @@ class RatesOut(Schema):
     rate: int | None
     sessions: list[SessionRateOut]
     members: list[MemberRateOut]
+
+    @staticmethod
+    def resolve_group_id(obj: GroupRates) -> int:
+        return obj.group.pk

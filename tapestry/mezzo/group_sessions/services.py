@@ -154,12 +154,7 @@ class AttendanceIncomplete(ValidationError):
 
 
 def attendance_record(
-    *,
-    actor: User,
-    session: Session,
-    version: int,
-    marks: Mapping[int, str],
-    rest: str = "",
+    *, actor: User, session: Session, version: int, marks: Mapping[int, str], rest: str = ""
 ) -> list[MissedSessionsFollowUp]:
     """Save the whole session's attendance at once: every member marked, or nothing is saved.
 
@@ -180,15 +175,9 @@ def attendance_record(
     by_id = {member.pk: member for member in members}
     unknown = sorted(pk for pk in marks if pk not in by_id)
     if unknown:
-        raise AttendanceIncomplete(
-            {
-                "attendance": [
-                    "These are not members of the group on the session's date: "
-                    + ", ".join(str(pk) for pk in unknown)
-                    + "."
-                ]
-            }
-        )
+        strangers = ", ".join(str(pk) for pk in unknown)
+        message = f"These are not members of the group on the session's date: {strangers}."
+        raise AttendanceIncomplete({"attendance": [message]})
     final = {pk: marks.get(pk) or rest for pk in by_id}
     unmarked = [by_id[pk] for pk, mark in final.items() if not mark]
     if unmarked:
@@ -239,9 +228,7 @@ def missed_streaks(members: list[Membership], group: Group) -> dict[int, tuple[i
     """
     rows = (
         Attendance.objects.filter(
-            membership__in=[m.pk for m in members],
-            session__group=group,
-            session__status=Session.Status.HELD,
+            membership__in=[m.pk for m in members], session__group=group, session__status=Session.Status.HELD
         )
         .order_by("membership_id", "-session__held_on", "-session__start_time", "-session_id")
         .values_list("membership_id", "session_id", "status")

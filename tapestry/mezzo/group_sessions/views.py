@@ -6,13 +6,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.access.errors import StaleEdit
 from tapestry.mezzo.group_sessions import selectors, services
 from tapestry.mezzo.group_sessions.chart import attendance_chart
 from tapestry.mezzo.group_sessions.forms import AttendanceForm, NoteForm, SessionForm, default_session_day
-from tapestry.web.pages import bound, submit
+from tapestry.mezzo.group_sessions.services import NOTE_FIELDS, SESSION_FIELDS
+from tapestry.web.pages import bound, save_page
 
 
 def group_list(request: HttpRequest) -> HttpResponse:
@@ -34,23 +36,25 @@ def session_create(request: HttpRequest, group_pk: int) -> HttpResponse:
         "facilitators": [user.pk for user in group.facilitators.all() if user.pk == request.user.pk],
     }
     form = SessionForm(bound(request), group=group, initial=initial)
-    session, _ = submit(
-        form,
-        lambda: services.session_create(
+    return save_page(
+        request,
+        "group_sessions/session_form.html",
+        form=form,
+        call=lambda: services.session_create(
             actor=request.user,
             group=group,
             facilitators=form.cleaned_data["facilitators"],
             **form.session_fields(),
         ),
+        done="The session is recorded. Now take attendance.",
+        then=lambda session: reverse(
+            "group_sessions:attendance" if session.is_held else "group_sessions:session_detail",
+            args=[session.pk],
+        ),
         invalid=200,
+        group=group,
+        title=f"Record a session of {group.name}",
     )
-    if session is not None:
-        messages.success(request, "The session is recorded. Now take attendance.")
-        if session.is_held:
-            return redirect("group_sessions:attendance", pk=session.pk)
-        return redirect("group_sessions:session_detail", pk=session.pk)
-    context = {"group": group, "form": form, "title": f"Record a session of {group.name}"}
-    return render(request, "group_sessions/session_form.html", context)
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -68,32 +72,27 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_get(user=request.user, session_id=pk)
-    initial = {
-        "held_on": session.held_on,
-        "start_time": session.start_time,
-        "topic": session.topic,
-        "activities": session.activities,
-        "status": session.status,
-        "facilitators": [user.pk for user in session.facilitators.all()],
-        "version": session.version,
-    }
+    initial = {name: getattr(session, name) for name in (*SESSION_FIELDS, "version")}
+    initial["facilitators"] = [user.pk for user in session.facilitators.all()]
     form = SessionForm(bound(request), group=session.group, initial=initial)
-    updated, status = submit(
-        form,
-        lambda: services.session_update(
+    return save_page(
+        request,
+        "group_sessions/session_form.html",
+        form=form,
+        call=lambda: services.session_update(
             actor=request.user,
             session=session,
             version=form.cleaned_data["version"] or 0,
             changes=form.session_fields(),
             facilitators=form.cleaned_data["facilitators"],
         ),
+        done="The session is saved.",
+        then=reverse("group_sessions:session_detail", args=[session.pk]),
         invalid=200,
+        group=session.group,
+        session=session,
+        title="Change the session",
     )
-    if updated is not None:
-        messages.success(request, "The session is saved.")
-        return redirect("group_sessions:session_detail", pk=session.pk)
-    context = {"group": session.group, "session": session, "form": form, "title": "Change the session"}
-    return render(request, "group_sessions/session_form.html", context, status=status)
 
 
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
@@ -129,18 +128,12 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"Attendance saved for {len(rows)} members.")
             for follow_up in raised:
                 name = follow_up.membership.person.display_name
-                if follow_up.task_id:
-                    messages.warning(
-                        request,
-                        f"{name} has missed {follow_up.missed} sessions in a row: "
-                        "their caseworker has been asked to check in.",
-                    )
-                else:
-                    messages.warning(
-                        request,
-                        f"{name} has missed {follow_up.missed} sessions in a row and has no open case: "
-                        "no caseworker could be told, so please reach out yourself.",
-                    )
+                told = (
+                    ": their caseworker has been asked to check in."
+                    if follow_up.task_id
+                    else " and has no open case: no caseworker could be told, so please reach out yourself."
+                )
+                messages.warning(request, f"{name} has missed {follow_up.missed} sessions in a row{told}")
             return redirect("group_sessions:session_detail", pk=session.pk)
     context = {
         "session": session,
@@ -174,24 +167,24 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial.update(dynamics=note.dynamics, themes=note.themes, progress=note.progress)
     form = NoteForm(bound(request), members=members, mentions=mentions, initial=initial)
     # An invalid form stays 200; a note the service refuses (a member named in its text) is 400.
-    saved, status = submit(
-        form,
-        lambda: services.note_save(
+    return save_page(
+        request,
+        "group_sessions/note_form.html",
+        form=form,
+        call=lambda: services.note_save(
             actor=request.user,
             session=session,
             version=form.cleaned_data["version"] or 0,
-            dynamics=form.cleaned_data["dynamics"],
-            themes=form.cleaned_data["themes"],
-            progress=form.cleaned_data["progress"],
             mentions=form.mentions(),
+            **{name: form.cleaned_data[name] for name in NOTE_FIELDS},
         ),
+        done="The group note is saved.",
+        then=reverse("group_sessions:note_detail", args=[session.pk]),
         invalid=400 if form.is_bound and form.is_valid() else 200,
+        session=session,
+        group=session.group,
+        title="Group note",
     )
-    if saved is not None:
-        messages.success(request, "The group note is saved.")
-        return redirect("group_sessions:note_detail", pk=session.pk)
-    context = {"session": session, "group": session.group, "form": form, "title": "Group note"}
-    return render(request, "group_sessions/note_form.html", context, status=status)
 
 
 def mention_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -36,11 +36,7 @@ def _refused(error: ValidationError) -> Status:
     if isinstance(error, services.EnrolmentRefused):
         status = 409 if error.reason in ("full", "duplicate") else 422
         return Status(status, {"detail": error.message_text, "errors": {"__all__": [error.message_text]}})
-    errors = (
-        {field: [str(m) for e in items for m in e.messages] for field, items in error.error_dict.items()}
-        if hasattr(error, "error_dict")
-        else {"__all__": [str(m) for m in error.messages]}
-    )
+    errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
     return Status(422, {"detail": "The request has invalid fields.", "errors": errors})
 
 
@@ -72,17 +68,12 @@ def _program(program_id: int | None) -> Program | None:
     )
 
 
-def _group_out(user: User, group_id: int) -> Group:
-    return selectors.group_get(user=user, group_id=group_id)
-
-
 # Groups -------------------------------------------------------------------------------------
 
 
 @router.get(
     "/groups",
     response={200: list[GroupOut], **error_responses(422)},
-    operation_id="group_list",
     summary="The catalogue of groups",
     description=(
         "Public facts of every planned or running group (no member in them). Filter by kind, need code, "
@@ -112,7 +103,6 @@ def group_list(
 @router.post(
     "/groups",
     response={201: GroupOut, **error_responses(400, 409, 422)},
-    operation_id="group_create",
     summary="Set up a group",
     description="Every facilitator's role must include running groups.",
 )
@@ -128,13 +118,12 @@ def group_create(request: HttpRequest, payload: GroupIn) -> Status:
         )
     except ValidationError as error:
         return _refused(error)
-    return Status(201, _group_out(request.user, group.pk))
+    return Status(201, selectors.group_get(user=request.user, group_id=group.pk))
 
 
 @router.get(
     "/groups/{group_id}",
     response={200: GroupOut, **error_responses(404, 422)},
-    operation_id="group_detail",
     summary="A group's public facts",
     description=(
         "`capacity` and `seats_left` only for those who run the group (null otherwise: their difference "
@@ -143,13 +132,12 @@ def group_create(request: HttpRequest, payload: GroupIn) -> Status:
     ),
 )
 def group_detail(request: HttpRequest, group_id: int) -> Group:
-    return _group_out(request.user, group_id)
+    return selectors.group_get(user=request.user, group_id=group_id)
 
 
 @router.patch(
     "/groups/{group_id}",
     response={200: GroupOut, **error_responses(400, 404, 409, 422)},
-    operation_id="group_update",
     summary="Change a group you run",
     description=(
         "Send the `version` you read and only the fields you change; if the group changed since, the answer "
@@ -180,7 +168,7 @@ def group_update(request: HttpRequest, group_id: int, payload: GroupPatch) -> An
         )
     except ValidationError as error:
         return _refused(error)
-    return _group_out(request.user, group_id)
+    return selectors.group_get(user=request.user, group_id=group_id)
 
 
 # Members ------------------------------------------------------------------------------------
@@ -189,7 +177,6 @@ def group_update(request: HttpRequest, group_id: int, payload: GroupPatch) -> An
 @router.get(
     "/groups/{group_id}/members",
     response={200: list[GroupMemberOut], **error_responses(404, 422)},
-    operation_id="group_member_list",
     summary="The members of a group you may see",
     description=(
         "Those who run the group see everyone (enrolled, waiting in order, exited); a caseworker sees their "
@@ -206,7 +193,6 @@ def group_member_list(
 @router.post(
     "/groups/{group_id}/members",
     response={201: GroupMemberOut, **error_responses(400, 404, 409, 422)},
-    operation_id="group_member_add",
     summary="Enrol a client from their case, or register a community member",
     description=(
         "Send `case_id` to enrol a client (you must be able to change the case), or `given_name` and "
@@ -242,13 +228,7 @@ def group_member_add(request: HttpRequest, group_id: int, payload: GroupMemberIn
             membership = services.community_member_register(
                 actor=request.user,
                 group=group,
-                member=services.CommunityMember(
-                    given_name=payload.given_name or "",
-                    family_name=payload.family_name or "",
-                    phone=payload.phone,
-                    email=payload.email,
-                    date_of_birth=payload.date_of_birth,
-                ),
+                member=services.CommunityMember(**payload.model_dump(include=set(services.MEMBER_FIELDS))),
                 wait_list=payload.wait_list,
                 joined_on=payload.joined_on,
             )
@@ -260,7 +240,6 @@ def group_member_add(request: HttpRequest, group_id: int, payload: GroupMemberIn
 @router.post(
     "/groups/{group_id}/members/{membership_id}/exit",
     response={200: GroupMemberOut, **error_responses(400, 404, 409, 422)},
-    operation_id="group_member_exit",
     summary="A member leaves the group (or the waiting list), with a reason",
     description="The freed place goes to the first person waiting. Send the membership's `version`; stale is 409.",
 )
@@ -269,13 +248,7 @@ def group_member_exit(request: HttpRequest, group_id: int, membership_id: int, p
     if membership.group_id != group_id:
         return Status(404, {"detail": "No member with this number in this group.", "errors": {}})
     try:
-        services.membership_exit(
-            actor=request.user,
-            membership=membership,
-            reason=payload.reason,
-            note=payload.note,
-            version=payload.version,
-        )
+        services.membership_exit(actor=request.user, membership=membership, **payload.model_dump())
     except ValidationError as error:
         return _refused(error)
     return selectors.membership_get(user=request.user, membership_id=membership_id)
@@ -284,7 +257,6 @@ def group_member_exit(request: HttpRequest, group_id: int, membership_id: int, p
 @router.get(
     "/groups/{group_id}/calendar.ics",
     response={200: str, **error_responses(404, 422)},
-    operation_id="group_calendar",
     summary="The group's schedule as iCalendar",
     description="One repeating event in the agency's time zone; no member is named.",
 )

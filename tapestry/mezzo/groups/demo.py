@@ -171,6 +171,12 @@ PLANS = (
     ),
 )
 
+# The facts a plan gives a group as they are, under the same names.
+GROUP_FACTS = (
+    "name", "kind", "purpose", "location", "capacity", "enrolment", "eligibility", "segment",
+    "start_time", "frequency", "session_count",
+)  # fmt: skip
+
 COMMUNITY_NAMES = (
     ("Maribel", "Quintero"), ("Deshawn", "Carter"), ("Ilse", "Verhoeven"), ("Tariq", "Haddad"),
     ("Noor", "Siddiqui"), ("Bridget", "O'Malley"), ("Kofi", "Mensah"), ("Ana", "Petrović"),
@@ -239,20 +245,10 @@ def seed(ctx: DemoContext) -> str:
     for plan in PLANS:
         first = today + dt.timedelta(days=plan.starts_in_days)
         group = Group.objects.create(
-            name=plan.name,
-            kind=plan.kind,
-            purpose=plan.purpose,
+            **{name: getattr(plan, name) for name in GROUP_FACTS},
             program=programs.get(plan.program) if plan.program else None,
-            location=plan.location,
-            capacity=plan.capacity,
-            enrolment=plan.enrolment,
-            eligibility=plan.eligibility,
-            segment=plan.segment,
             first_session_on=first,
-            start_time=plan.start_time,
             duration_minutes=90 if plan.kind != Group.Kind.CLASSROOM else 50,
-            frequency=plan.frequency,
-            session_count=plan.session_count,
             status=Group.Status.RUNNING if plan.starts_in_days <= 0 else Group.Status.PLANNED,
             created_by=fallback,
         )
@@ -298,11 +294,8 @@ def seed(ctx: DemoContext) -> str:
             member.save()
             counts["exits"] += 1
             counts["members"] -= 1
-            head = (
-                Membership.objects.filter(group=group, status=Membership.Status.WAITING)
-                .order_by("waiting_position")
-                .first()
-            )
+            waiting = Membership.objects.filter(group=group, status=Membership.Status.WAITING)
+            head = waiting.order_by("waiting_position").first()
             if head is not None:
                 head.status = Membership.Status.ENROLLED
                 head.enrolled_on = member.exited_on
@@ -310,12 +303,7 @@ def seed(ctx: DemoContext) -> str:
                 head.save()
                 counts["waiting"] -= 1
                 counts["members"] += 1
-                for number, rest in enumerate(
-                    Membership.objects.filter(group=group, status=Membership.Status.WAITING).order_by(
-                        "waiting_position"
-                    ),
-                    start=1,
-                ):
+                for number, rest in enumerate(waiting.order_by("waiting_position"), start=1):
                     rest.waiting_position = number
                     rest.save(update_fields=["waiting_position"])
     audit_record(

@@ -38,7 +38,7 @@ class GroupForm(ServiceModelForm):
 
     class Meta:
         model = Group
-        fields = [name for name in GROUP_FIELDS]
+        fields = list(GROUP_FIELDS)
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "eligibility": forms.Textarea(attrs={"rows": 2}),
@@ -86,20 +86,28 @@ class GroupForm(ServiceModelForm):
     def facts(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in GROUP_FIELDS}
 
+    def relations(self) -> dict[str, Any]:
+        """The facilitators and focus needs, which the services set apart from the facts."""
+        return {name: self.cleaned_data[name] for name in ("facilitators", "focus_needs")}
+
+
+# The two ways into a group (a client from their case, a community member) end with the same two
+# fields; each form gets its own copy of them when it is made.
+WAIT_LIST = forms.BooleanField(
+    required=False, initial=True, label="If the group is full, put them on the waiting list"
+)
+JOINED_ON = forms.DateField(
+    required=False,
+    widget=DATE_INPUT,
+    label="Joined on",
+    help_text="Leave empty for today; give an earlier day when entering a sign-up sheet afterwards.",
+)
+
 
 class EnrolFromCaseForm(ServiceForm):
     group = forms.ModelChoiceField(queryset=Group.objects.none(), empty_label="Choose a group")
-    wait_list = forms.BooleanField(
-        required=False,
-        initial=True,
-        label="If the group is full, put them on the waiting list",
-    )
-    joined_on = forms.DateField(
-        required=False,
-        widget=DATE_INPUT,
-        label="Joined on",
-        help_text="Leave empty for today; give an earlier day when entering a sign-up sheet afterwards.",
-    )
+    wait_list = WAIT_LIST
+    joined_on = JOINED_ON
 
     def __init__(self, *args: Any, groups: QuerySet[Group], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -114,15 +122,8 @@ class CommunityMemberForm(ServiceForm):
     phone = forms.CharField(max_length=40, required=False)
     email = forms.EmailField(max_length=254, required=False)
     date_of_birth = forms.DateField(required=False, widget=DATE_INPUT, help_text="Leave empty if unknown.")
-    wait_list = forms.BooleanField(
-        required=False, initial=True, label="If the group is full, put them on the waiting list"
-    )
-    joined_on = forms.DateField(
-        required=False,
-        widget=DATE_INPUT,
-        label="Joined on",
-        help_text="Leave empty for today; give an earlier day when entering a sign-up sheet afterwards.",
-    )
+    wait_list = WAIT_LIST
+    joined_on = JOINED_ON
 
 
 class ExitForm(ServiceForm):

@@ -11,7 +11,7 @@ from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability
-from tapestry.mezzo.groups.access import groups_run_by
+from tapestry.mezzo.groups.access import groups_run_by, runs_group
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import cases_changeable, cases_visible
@@ -82,9 +82,7 @@ def group_get(*, user: User, group_id: int) -> Group:
     group = _with_facts(Group.objects.filter(pk=group_id)).first()
     if group is None:
         raise Http404("No group with this number.")
-    group.runs = (
-        policy.has_capability(user, Capability.GROUP_RUN) and groups_run_by(user).filter(pk=group.pk).exists()
-    )
+    group.runs = runs_group(user, group.pk)
     return group
 
 
@@ -124,13 +122,7 @@ def roster_queryset(*, user: User, group: Group, status: str = "") -> QuerySet[M
 
 
 def _audit_roster(user: User, group: Group, purpose: str) -> None:
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=group,
-        fields=["roster"],
-        purpose=purpose,
-    )
+    audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=group, fields=["roster"], purpose=purpose)
 
 
 def group_roster(*, user: User, group: Group, purpose: str = "group roster") -> Roster:

@@ -7,14 +7,14 @@ enrolments at once cannot both take the last seat and waiting-list positions sta
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -65,12 +65,6 @@ class EnrolmentRefused(ValidationError):
         self.message_text = message
 
 
-def runs_group(user: User, group: Group) -> bool:
-    return (
-        policy.has_capability(user, Capability.GROUP_RUN) and groups_run_by(user).filter(pk=group.pk).exists()
-    )
-
-
 def _require_runs(actor: User, group: Group) -> None:
     policy.require_capability(actor, Capability.GROUP_RUN)
     if not groups_run_by(actor).filter(pk=group.pk).exists():
@@ -87,25 +81,17 @@ def _check_facilitators(facilitators: Iterable[User], segment: str = "") -> list
     unable = [u for u in chosen if not policy.has_capability(u, Capability.GROUP_RUN)]
     if unable:
         names = ", ".join(f"{u.get_full_name() or u.username} ({u.get_role_display()})" for u in unable)
-        raise ValidationError(
-            {
-                "facilitators": [
-                    f"These staff cannot run groups in their role: {names}. Choose someone who can."
-                ]
-            }
-        )
+        message = f"These staff cannot run groups in their role: {names}. Choose someone who can."
+        raise ValidationError({"facilitators": [message]})
     ungranted = [u for u in chosen if segment and segment not in policy.segments_granted(u)]
     if ungranted:
         names = ", ".join(u.get_full_name() or u.username for u in ungranted)
         label = Segment(segment).label
-        raise ValidationError(
-            {
-                "facilitators": [
-                    f"This group is in the {label} segment; these staff hold no grant for it: {names}. "
-                    "Ask an administrator for the grant, or choose someone who holds it."
-                ]
-            }
+        message = (
+            f"This group is in the {label} segment; these staff hold no grant for it: {names}. "
+            "Ask an administrator for the grant, or choose someone who holds it."
         )
+        raise ValidationError({"facilitators": [message]})
     return chosen
 
 
@@ -120,11 +106,7 @@ def _check_schedule(group: Group) -> None:
 
 
 def group_create(
-    *,
-    actor: User,
-    facilitators: Iterable[User],
-    focus_needs: Iterable[Any] = (),
-    **facts: Any,
+    *, actor: User, facilitators: Iterable[User], focus_needs: Iterable[Any] = (), **facts: Any
 ) -> Group:
     """Create a group; every facilitator must be able to run groups."""
     policy.require_capability(actor, Capability.GROUP_RUN)
@@ -191,14 +173,11 @@ def group_update(
         enrolled = _enrolled_count(updated)
         if updated.capacity < enrolled:
             # Lowering capacity never drops anyone: leavers are recorded first, each with a reason.
-            raise ValidationError(
-                {
-                    "capacity": [
-                        f"{enrolled} people are enrolled, so there must be at least {enrolled} places. "
-                        "Record who is leaving first."
-                    ]
-                }
+            message = (
+                f"{enrolled} people are enrolled, so there must be at least {enrolled} places. "
+                "Record who is leaving first."
             )
+            raise ValidationError({"capacity": [message]})
         relations: list[str] = []
         if chosen is not None and set(updated.facilitators.values_list("pk", flat=True)) != {
             u.pk for u in chosen
@@ -231,13 +210,15 @@ def _enrolled_count(group: Group) -> int:
     return Membership.objects.filter(group=group, status=Membership.Status.ENROLLED).count()
 
 
-def _renumber_waiting(group: Group) -> None:
-    waiting = list(
-        Membership.objects.filter(group=group, status=Membership.Status.WAITING).order_by(
-            "waiting_position", "requested_at", "pk"
-        )
+def _waiting(group: Group) -> QuerySet[Membership]:
+    """The waiting list, in order: by place, then by who asked first."""
+    return Membership.objects.filter(group=group, status=Membership.Status.WAITING).order_by(
+        "waiting_position", "requested_at", "pk"
     )
-    for position, member in enumerate(waiting, start=1):
+
+
+def _renumber_waiting(group: Group) -> None:
+    for position, member in enumerate(_waiting(group), start=1):
         if member.waiting_position != position:
             member.waiting_position = position
             member.save(update_fields=["waiting_position", "updated_at"])
@@ -248,11 +229,8 @@ def _promote_waiting(actor: User, group: Group) -> list[Membership]:
     free = group.capacity - _enrolled_count(group)
     promoted: list[Membership] = []
     if free > 0:
-        head = Membership.objects.filter(group=group, status=Membership.Status.WAITING).order_by(
-            "waiting_position", "requested_at", "pk"
-        )[:free]
         today = timezone.localdate()
-        for member in head:
+        for member in _waiting(group)[:free]:
             member.status = Membership.Status.ENROLLED
             member.waiting_position = None
             member.enrolled_on = today
@@ -350,13 +328,8 @@ def membership_enrol_from_case(
     if case.status == Case.Status.CLOSED:
         raise ValidationError({"group": ["This case is closed. Reopen it to enrol the person in a group."]})
     if group.segment and not policy.can_view_segment(actor, group.segment):
-        raise ValidationError(
-            {
-                "group": [
-                    f"This group is in the {group.get_segment_display()} segment, which you are not granted."
-                ]
-            }
-        )
+        message = f"This group is in the {group.get_segment_display()} segment, which you are not granted."
+        raise ValidationError({"group": [message]})
     with transaction.atomic():
         return _enrol(actor, _locked(group), case.person, case, wait_list, joined_on)
 
@@ -370,6 +343,9 @@ class CommunityMember:
     phone: str = ""
     email: str = ""
     date_of_birth: date | None = None
+
+
+MEMBER_FIELDS = tuple(field.name for field in fields(CommunityMember))
 
 
 def community_member_register(

@@ -26,36 +26,16 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
         waited = member.status == Membership.Status.WAITING or (
             member.enrolled_on is not None and member.enrolled_on > asked_on
         )
-        if waited:
-            events.append(
-                TimelineEvent(
-                    when=member.requested_at,
-                    kind="group",
-                    title=f"On the waiting list for {name}",
-                    url=url,
-                    case_id=member.case_id,
-                )
+        happened = (
+            (member.requested_at if waited else None, f"On the waiting list for {name}", ""),
+            (member.enrolled_on, f"Joined {name}", member.group.get_kind_display()),
+            (member.exited_on, f"Left {name}: {member.get_exit_reason_display().lower()}", member.exit_note),
+        )
+        events.extend(
+            TimelineEvent(
+                when=when, kind="group", title=title, detail=detail, url=url, case_id=member.case_id
             )
-        if member.enrolled_on:
-            events.append(
-                TimelineEvent(
-                    when=member.enrolled_on,
-                    kind="group",
-                    title=f"Joined {name}",
-                    detail=member.group.get_kind_display(),
-                    url=url,
-                    case_id=member.case_id,
-                )
-            )
-        if member.exited_on:
-            events.append(
-                TimelineEvent(
-                    when=member.exited_on,
-                    kind="group",
-                    title=f"Left {name}: {member.get_exit_reason_display().lower()}",
-                    detail=member.exit_note,
-                    url=url,
-                    case_id=member.case_id,
-                )
-            )
+            for when, title, detail in happened
+            if when
+        )
     return events

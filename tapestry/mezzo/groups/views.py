@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.access.audit import audit_form_open
@@ -18,7 +20,7 @@ from tapestry.mezzo.groups.forms import CommunityMemberForm, EnrolFromCaseForm, 
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words, session_dates
 from tapestry.programs import selectors as program_selectors
-from tapestry.web.pages import bound, submit
+from tapestry.web.pages import bound, save_page, submit
 
 PAGE_SIZE = 50
 
@@ -65,55 +67,57 @@ def my_groups(request: HttpRequest) -> HttpResponse:
     return render(request, "groups/my_groups.html", {"groups": groups})
 
 
-def _group_form(request: HttpRequest, group: Group | None = None) -> GroupForm:
-    return GroupForm(
+def _group_page(
+    request: HttpRequest,
+    group: Group | None,
+    save: Callable[[GroupForm], Group],
+    done: str | Callable[[Group], str],
+) -> HttpResponse:
+    """The group's form, new or to edit; once saved, the group's page."""
+    form = GroupForm(
         bound(request),
         instance=group,
         facilitators=selectors.facilitator_choices(),
         needs=selectors.need_choices(),
         programs=selectors.program_choices(group=group),
     )
+    if group is None and not form.is_bound:
+        form.initial.setdefault("facilitators", [request.user.pk])
+    return save_page(
+        request,
+        "groups/group_form.html",
+        form=form,
+        call=lambda: save(form),
+        done=done,
+        then=lambda saved: reverse("groups:group_detail", args=[saved.pk]),
+        invalid=200,
+        group=group,
+    )
 
 
 def group_create(request: HttpRequest) -> HttpResponse:
-    form = _group_form(request)
-    if not form.is_bound:
-        form.initial.setdefault("facilitators", [request.user.pk])
-    group, _ = submit(
-        form,
-        lambda: services.group_create(
-            actor=request.user,
-            facilitators=form.cleaned_data["facilitators"],
-            focus_needs=form.cleaned_data["focus_needs"],
-            **form.facts(),
-        ),
-        invalid=200,
+    return _group_page(
+        request,
+        None,
+        lambda form: services.group_create(actor=request.user, **form.relations(), **form.facts()),
+        done=lambda group: f"The group “{group.name}” is set up.",
     )
-    if group is not None:
-        messages.success(request, f"The group “{group.name}” is set up.")
-        return redirect("groups:group_detail", pk=group.pk)
-    return render(request, "groups/group_form.html", {"form": form, "group": None})
 
 
 def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.group_get_run(user=request.user, group_id=pk)
-    form = _group_form(request, group)
-    updated, status = submit(
-        form,
-        lambda: services.group_update(
+    return _group_page(
+        request,
+        group,
+        lambda form: services.group_update(
             actor=request.user,
             group=group,
             version=form.cleaned_data["version"] or 0,
             changes=form.facts(),
-            facilitators=form.cleaned_data["facilitators"],
-            focus_needs=form.cleaned_data["focus_needs"],
+            **form.relations(),
         ),
-        invalid=200,
+        done="Changes saved.",
     )
-    if updated is not None:
-        messages.success(request, "Changes saved.")
-        return redirect("groups:group_detail", pk=group.pk)
-    return render(request, "groups/group_form.html", {"form": form, "group": group}, status=status)
 
 
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -139,22 +143,21 @@ def member_register(request: HttpRequest, pk: int) -> HttpResponse:
         return services.community_member_register(
             actor=request.user,
             group=group,
-            member=services.CommunityMember(
-                given_name=data["given_name"],
-                family_name=data["family_name"],
-                phone=data["phone"],
-                email=data["email"],
-                date_of_birth=data["date_of_birth"],
-            ),
+            member=services.CommunityMember(**{name: data[name] for name in services.MEMBER_FIELDS}),
             wait_list=data["wait_list"],
             joined_on=data["joined_on"],
         )
 
-    membership, _ = submit(form, register, invalid=200)
-    if membership is not None:
-        messages.success(request, _joined_message(membership))
-        return redirect("groups:group_detail", pk=group.pk)
-    return render(request, "groups/member_register.html", {"form": form, "group": group})
+    return save_page(
+        request,
+        "groups/member_register.html",
+        form=form,
+        call=register,
+        done=_joined_message,
+        then=reverse("groups:group_detail", args=[group.pk]),
+        invalid=200,
+        group=group,
+    )
 
 
 def _joined_message(membership: Membership) -> str:
@@ -174,38 +177,37 @@ def membership_exit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("groups:group_detail", pk=membership.group_id)
     audit_form_open(request, obj=membership, fields=["name", "group"], purpose="form: exit a member")
     form = ExitForm(bound(request), initial={"version": membership.version})
-    exited, status = submit(
-        form,
-        lambda: services.membership_exit(
-            actor=request.user,
-            membership=membership,
-            reason=form.cleaned_data["reason"],
-            note=form.cleaned_data["note"],
-            version=form.cleaned_data["version"],
-        ),
+    waiting = membership.status == Membership.Status.WAITING
+    what = "is off the waiting list" if waiting else "has left the group"
+    return save_page(
+        request,
+        "groups/membership_exit.html",
+        form=form,
+        call=lambda: services.membership_exit(actor=request.user, membership=membership, **form.cleaned_data),
+        done=f"{membership.person.display_name} {what}.",
+        then=reverse("groups:group_detail", args=[membership.group_id]),
         invalid=200,
+        membership=membership,
     )
-    if exited is not None:
-        waiting = membership.status == Membership.Status.WAITING
-        what = "is off the waiting list" if waiting else "has left the group"
-        messages.success(request, f"{membership.person.display_name} {what}.")
-        return redirect("groups:group_detail", pk=membership.group_id)
-    context = {"form": form, "membership": membership}
-    return render(request, "groups/membership_exit.html", context, status=status)
 
 
 # From a client's case -----------------------------------------------------------------------
 
 
-def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
+def _case_page(
+    request: HttpRequest, case_pk: int, form: EnrolFromCaseForm | None = None, status: int = 200
+) -> HttpResponse:
     case = selectors.case_for_groups(user=request.user, case_id=case_pk)
     memberships = selectors.person_memberships(user=request.user, case=case)
     offer = _describe(selectors.groups_on_offer(user=request.user, case=case)) if case.can_change else []
-    form = None
-    if case.can_change and case.status != case.Status.CLOSED:
+    if form is None and case.can_change and case.status != case.Status.CLOSED:
         form = EnrolFromCaseForm(groups=selectors.groups_by_ids([g.pk for g in offer]))
     context = {"case": case, "memberships": memberships, "offer": offer, "form": form}
-    return render(request, "groups/case_index.html", context)
+    return render(request, "groups/case_index.html", context, status=status)
+
+
+def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
+    return _case_page(request, case_pk)
 
 
 def case_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -214,27 +216,12 @@ def case_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
         return redirect("groups:case_index", case_pk=case.pk)
     form = EnrolFromCaseForm(request.POST, groups=selectors.groups_not_ended())
     membership, _ = submit(
-        form,
-        lambda: services.membership_enrol_from_case(
-            actor=request.user,
-            group=form.cleaned_data["group"],
-            case=case,
-            wait_list=form.cleaned_data["wait_list"],
-            joined_on=form.cleaned_data["joined_on"],
-        ),
+        form, lambda: services.membership_enrol_from_case(actor=request.user, case=case, **form.cleaned_data)
     )
     if membership is not None:
         messages.success(request, _joined_message(membership))
         return redirect("groups:case_index", case_pk=case.pk)
-    case = selectors.case_for_groups(user=request.user, case_id=case_pk)
-    offer = _describe(selectors.groups_on_offer(user=request.user, case=case))
-    context = {
-        "case": case,
-        "memberships": selectors.person_memberships(user=request.user, case=case),
-        "offer": offer,
-        "form": form,
-    }
-    return render(request, "groups/case_index.html", context, status=422)
+    return _case_page(request, case_pk, form, status=422)
 
 
 # Calendars ----------------------------------------------------------------------------------
