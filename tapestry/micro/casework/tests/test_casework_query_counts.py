@@ -14,14 +14,7 @@ from tapestry.access.models import Segment
 from tapestry.access.tokens import token_create
 from tapestry.micro.cases.models import CaseNeed
 from tapestry.micro.casework import services
-from tapestry.micro.casework.tests.factories import (
-    case_with_need,
-    goal_for,
-    note_for,
-    plan_for,
-    service_for,
-    task_for,
-)
+from tapestry.micro.casework.tests.factories import goal_for, note_for, plan_for, service_for, task_for
 from tapestry.needs.models import Need
 from tapestry.testing import HouseholdFactory, PersonFactory, add_member, client_for, grant, open_case
 
@@ -159,7 +152,8 @@ def test_goal_update(cast, django_assert_num_queries):
     and needs (5), its save and audit (4), then the revision: number and snapshot (5), insert and audit
     (4). An edit that changes nothing stops after the locks, the clean and the needs compare (8).
     """
-    case, need = case_with_need(cast.caseworker)
+    case = open_case(cast.caseworker)
+    need = CaseNeed.objects.create(case=case, need=Need.objects.order_by("pk").first())
     plan_for(cast.caseworker, case)
     goal = goal_for(cast.caseworker, case)
 
