@@ -26,6 +26,7 @@ def versioned_update(
     person_id: int | None = None,
     refuse: Callable[[Versioned], None] | None = None,
     related: Callable[[Versioned, list[str]], Iterable[str]] | None = None,
+    savepoint: bool = True,
 ) -> Versioned:
     """Lock the row, refuse a stale version, write only what changed, bump the version, audit it.
 
@@ -33,11 +34,14 @@ def versioned_update(
     `related(locked row, changed field names)` sets what is not a column (many-to-many) once the
     fields are clean and returns the names it changed: one version and one audit entry cover both. `person_id` names
     whose record it is where the record has no `person_id` of its own.
+    `savepoint=False` is for a caller already inside its own `transaction.atomic()` that lets any error
+    out of it: the edit then joins that transaction instead of costing a SAVEPOINT and a RELEASE, and an
+    error rolls back the caller's whole block (as it would anyway once it propagates).
     """
     unknown = set(changes) - set(editable)
     if unknown:
         raise ValidationError({name: ["This field cannot be changed here."] for name in unknown})
-    with transaction.atomic():
+    with transaction.atomic(savepoint=savepoint):
         current = type(instance).objects.select_for_update().get(pk=instance.pk)
         if refuse is not None:
             refuse(current)

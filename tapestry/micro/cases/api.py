@@ -82,7 +82,6 @@ def _case_written(user: User, case_id: int) -> Case:
 @router.get(
     "/cases",
     response={200: list[CaseOut], **error_responses(422)},
-    operation_id="case_list",
     summary="List the cases you may see",
     description=(
         "Cases of the persons in your caseload, your team's and your supervisees', in the segments you "
@@ -111,7 +110,6 @@ def case_list(
 @router.post(
     "/cases",
     response={201: CaseDetailOut, **error_responses(400, 422)},
-    operation_id="case_open",
     summary="Open a case for a person",
     description=(
         "You must be able to change the person's record. The worker (you, if left out) gets the person "
@@ -123,13 +121,10 @@ def case_open(request: HttpRequest, payload: CaseIn) -> Status:
     case = services.case_open(
         actor=request.user,
         person=person,
-        case_type=payload.case_type,
-        presenting_problem=payload.presenting_problem,
-        referral_source=payload.referral_source,
         worker=_worker(payload.worker_id) if payload.worker_id is not None else None,
         program=_program(payload.program_id),
         household=_household(payload.household_id, person),
-        segment=payload.segment,
+        **payload.model_dump(exclude={"person_id", "worker_id", "program_id", "household_id"}),
     )
     return Status(201, _case_written(request.user, case.pk))
 
@@ -137,7 +132,6 @@ def case_open(request: HttpRequest, payload: CaseIn) -> Status:
 @router.get(
     "/cases/{case_id}",
     response={200: CaseDetailOut, **error_responses(404, 422)},
-    operation_id="case_detail",
     summary="Open a case, with its needs and their history",
     description="Every open is written to the audit log.",
 )
@@ -148,7 +142,6 @@ def case_detail(request: HttpRequest, case_id: int) -> Case:
 @router.patch(
     "/cases/{case_id}",
     response={200: CaseDetailOut, **error_responses(400, 404, 409, 422)},
-    operation_id="case_update",
     summary="Change a case, put it on hold or reopen it",
     description=(
         "Send the `version` you read and only the fields you change; if the case changed since, the answer "
@@ -182,15 +175,12 @@ def case_update(request: HttpRequest, case_id: int, payload: CasePatch) -> Case:
 @router.post(
     "/cases/{case_id}/close",
     response={200: CaseDetailOut, **error_responses(400, 404, 409, 422)},
-    operation_id="case_close",
     summary="Close a case with a reason",
     description="Send the `version` you read; a stale version is refused with 409.",
 )
 def case_close(request: HttpRequest, case_id: int, payload: CaseCloseIn) -> Case:
     case = selectors.case_get(user=request.user, case_id=case_id, for_change=True)
-    services.case_close(
-        actor=request.user, case=case, reason=payload.reason, note=payload.note, version=payload.version
-    )
+    services.case_close(actor=request.user, case=case, **payload.model_dump())
     return _case_written(request.user, case_id)
 
 
@@ -200,7 +190,6 @@ def case_close(request: HttpRequest, case_id: int, payload: CaseCloseIn) -> Case
 @router.get(
     "/cases/{case_id}/needs",
     response={200: list[CaseNeedOut], **error_responses(404, 422)},
-    operation_id="case_need_list",
     summary="The needs on a case, with their history",
 )
 def case_need_list(request: HttpRequest, case_id: int) -> list[CaseNeed]:
@@ -210,7 +199,6 @@ def case_need_list(request: HttpRequest, case_id: int) -> list[CaseNeed]:
 @router.post(
     "/cases/{case_id}/needs",
     response={201: CaseNeedOut, **error_responses(400, 404, 422)},
-    operation_id="case_need_add",
     summary="Record a coded need on a case",
     description="`need` and `barrier` are codes from GET /api/v1/needs and /api/v1/barriers.",
 )
@@ -230,7 +218,6 @@ def case_need_add(request: HttpRequest, case_id: int, payload: CaseNeedIn) -> St
 @router.patch(
     "/cases/{case_id}/needs/{case_need_id}",
     response={200: CaseNeedOut, **error_responses(400, 404, 409, 422)},
-    operation_id="case_need_status_change",
     summary="Change a need's status",
     description=(
         "An unmet need names its barrier. Send the need's `version`; if it changed since, the answer is 409. "

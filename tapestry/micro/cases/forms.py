@@ -17,14 +17,9 @@ from tapestry.needs.models import Barrier, Domain, Need
 from tapestry.people.forms import PersonChoiceField
 from tapestry.people.models import Household, Person
 from tapestry.programs.models import Program
-from tapestry.web.forms import ServiceForm
+from tapestry.web.forms import ServiceForm, StaffChoiceField
 
 GENERAL = ""
-
-
-class WorkerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return f"{obj.get_full_name() or obj.username} ({obj.get_role_display()})"
 
 
 class NeedChoiceField(forms.ModelChoiceField):
@@ -65,8 +60,11 @@ class CaseFactsForm(ServiceForm):
         max_length=200,
         help_text="Who sent them: self, school, hospital, court, another agency…",
     )
-    worker = WorkerChoiceField(
-        label="Assigned worker", queryset=User.objects.none(), help_text="The worker who holds the case."
+    worker = StaffChoiceField(
+        with_role=True,
+        label="Assigned worker",
+        queryset=User.objects.none(),
+        help_text="The worker who holds the case.",
     )
     program = forms.ModelChoiceField(
         queryset=Program.objects.none(), required=False, empty_label="No program"

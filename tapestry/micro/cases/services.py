@@ -199,7 +199,12 @@ def case_update(*, actor: User, case: Case, version: int, changes: dict[str, Any
         _check_program(changes["program"], current=case.program)
     with transaction.atomic():
         updated = versioned_update(
-            actor=actor, instance=case, version=version, changes=changes, editable=CASE_EDITABLE
+            actor=actor,
+            instance=case,
+            version=version,
+            changes=changes,
+            editable=CASE_EDITABLE,
+            savepoint=False,
         )
         _assign_worker(updated.worker, updated.person)
     return updated

@@ -13,41 +13,24 @@ from tapestry.people.models import Person
 
 
 def _case_events(case: Case) -> list[TimelineEvent]:
-    url = reverse("cases:case_detail", args=[case.pk])
-    kind = case.get_case_type_display()
-    events = [
-        TimelineEvent(
-            when=case.opened_on,
-            kind="case",
-            title=f"Case {case.number} opened: {kind}",
-            detail=case.referral_source and f"Referred by {case.referral_source}",
-            url=url,
-            case_id=case.pk,
+    """The case opening, its hold (while it lasts) and its closing, as (when, title, detail)."""
+    moments = [
+        (
+            case.opened_on,
+            f"Case {case.number} opened: {case.get_case_type_display()}",
+            case.referral_source and f"Referred by {case.referral_source}",
         )
     ]
     if case.status == Case.Status.ON_HOLD and case.on_hold_since:
-        events.append(
-            TimelineEvent(
-                when=case.on_hold_since,
-                kind="case",
-                title=f"Case {case.number} put on hold",
-                detail=case.hold_reason,
-                url=url,
-                case_id=case.pk,
-            )
-        )
+        moments.append((case.on_hold_since, f"Case {case.number} put on hold", case.hold_reason))
     if case.closed_on:
-        events.append(
-            TimelineEvent(
-                when=case.closed_on,
-                kind="case",
-                title=f"Case {case.number} closed: {case.get_closing_reason_display()}",
-                detail=case.closing_note,
-                url=url,
-                case_id=case.pk,
-            )
-        )
-    return events
+        title = f"Case {case.number} closed: {case.get_closing_reason_display()}"
+        moments.append((case.closed_on, title, case.closing_note))
+    url = reverse("cases:case_detail", args=[case.pk])
+    return [
+        TimelineEvent(when=when, kind="case", title=title, detail=detail, url=url, case_id=case.pk)
+        for when, title, detail in moments
+    ]
 
 
 def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:

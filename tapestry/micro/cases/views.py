@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -29,7 +28,7 @@ from tapestry.micro.cases.forms import (
     PersonPickForm,
 )
 from tapestry.micro.cases.models import Case
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, save_page
 
 PAGE_SIZE = 25
 
@@ -66,22 +65,16 @@ def case_work_links(case: Case) -> list[tuple[str, str]]:
     return links
 
 
-def _save_page(
-    request: HttpRequest,
-    template: str,
-    *,
-    form: Any,
-    save: Callable[[], Any],
-    done: Callable[[Any], str],
-    case: Case,
-    **context: Any,
-) -> HttpResponse:
-    """Run `save` on a valid submit, say `done(what it saved)` and go back to the case; else the form page."""
-    saved, status = submit(form, save, invalid=200)
-    if saved is not None:
-        messages.success(request, done(saved))
-        return redirect("cases:case_detail", pk=case.pk)
-    return form_page(request, template, form=form, status=status, case=case, **context)
+def _save_page(request: HttpRequest, template: str, *, case: Case, **page: Any) -> HttpResponse:
+    """`save_page` that goes back to the case once saved; `page` gives the form, call and done."""
+    return save_page(
+        request,
+        template,
+        then=reverse("cases:case_detail", kwargs={"pk": case.pk}),
+        invalid=200,
+        case=case,
+        **page,
+    )
 
 
 # Opening a case.
@@ -113,25 +106,16 @@ def case_open(request: HttpRequest, person_pk: int | None = None) -> HttpRespons
         segments=selectors.segment_choices(user=request.user),
         **selectors.case_facts_choices(person=person),
     )
-    case, status = submit(
-        form,
-        lambda: services.case_open(
-            actor=request.user,
-            person=person,
-            case_type=form.cleaned_data["case_type"],
-            presenting_problem=form.cleaned_data["presenting_problem"],
-            referral_source=form.cleaned_data["referral_source"],
-            worker=form.cleaned_data["worker"],
-            program=form.cleaned_data["program"],
-            household=form.cleaned_data["household"],
-            segment=form.cleaned_data["segment"],
-        ),
+    return save_page(
+        request,
+        "cases/case_open.html",
+        form=form,
+        call=lambda: services.case_open(actor=request.user, person=person, **form.cleaned_data),
+        done=lambda case: f"Case {case.number} is open for {person}.",
+        then=lambda case: reverse("cases:case_detail", kwargs={"pk": case.pk}),
         invalid=200,
+        person=person,
     )
-    if case is not None:
-        messages.success(request, f"Case {case.number} is open for {person}.")
-        return redirect("cases:case_detail", pk=case.pk)
-    return form_page(request, "cases/case_open.html", form=form, status=status, person=person)
 
 
 # Reading cases.
@@ -202,10 +186,10 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "cases/case_edit.html",
         form=form,
-        save=lambda: services.case_update(
+        call=lambda: services.case_update(
             actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done=lambda _: f"Changes to case {case.number} are saved.",
+        done=f"Changes to case {case.number} are saved.",
         case=case,
     )
 
@@ -218,13 +202,8 @@ def case_hold(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "cases/case_hold.html",
         form=form,
-        save=lambda: services.case_hold(
-            actor=request.user,
-            case=case,
-            version=form.cleaned_data["version"],
-            reason=form.cleaned_data["reason"],
-        ),
-        done=lambda _: f"Case {case.number} is on hold.",
+        call=lambda: services.case_hold(actor=request.user, case=case, **form.cleaned_data),
+        done=f"Case {case.number} is on hold.",
         case=case,
     )
 
@@ -258,14 +237,14 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "cases/case_close.html",
         form=form,
-        save=lambda: services.case_close(
+        call=lambda: services.case_close(
             actor=request.user,
             case=case,
             reason=form.cleaned_data["closing_reason"],
             note=form.cleaned_data["closing_note"],
             version=form.cleaned_data["version"],
         ),
-        done=lambda _: f"Case {case.number} is closed.",
+        done=f"Case {case.number} is closed.",
         case=case,
     )
 
@@ -281,9 +260,7 @@ def need_add(request: HttpRequest, case_pk: int) -> HttpResponse:
         request,
         "cases/need_add.html",
         form=form,
-        save=lambda: services.case_need_add(
-            actor=request.user, case=case, need=form.cleaned_data["need"], note=form.cleaned_data["note"]
-        ),
+        call=lambda: services.case_need_add(actor=request.user, case=case, **form.cleaned_data),
         done=lambda case_need: f"{case_need.need.label} is recorded on case {case.number}.",
         case=case,
     )
@@ -307,15 +284,10 @@ def need_status(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "cases/need_status.html",
         form=form,
-        save=lambda: services.case_need_status_change(
-            actor=request.user,
-            case_need=case_need,
-            status=form.cleaned_data["status"],
-            barrier=form.cleaned_data["barrier"],
-            note=form.cleaned_data["note"],
-            version=form.cleaned_data["version"],
+        call=lambda: services.case_need_status_change(
+            actor=request.user, case_need=case_need, **form.cleaned_data
         ),
-        done=lambda _: f"{case_need.need.label}: status saved.",
+        done=f"{case_need.need.label}: status saved.",
         case=case_need.case,
         case_need=case_need,
     )

@@ -38,8 +38,8 @@ from tapestry.micro.casework.schemas import (
     TaskOut,
     TaskPatch,
 )
-from tapestry.web.ids import renamed
-from tapestry.web.schemas import PageParams, Pages, error_responses
+from tapestry.web.ids import renaming
+from tapestry.web.schemas import PageParams, Pages, error_responses, purpose_query
 
 router = Router(tags=["casework"])
 
@@ -52,17 +52,6 @@ SENT_AS = {
     "staff": "staff_id",
     "note": "note_id",
 }
-
-
-@contextmanager
-def _fields_as_sent() -> Iterator[None]:
-    try:
-        yield
-    except ValidationError as error:
-        sent = renamed(error, SENT_AS)
-        if sent is error:
-            raise
-        raise sent from error
 
 
 @contextmanager
@@ -86,15 +75,14 @@ def _plan_out(user: User, case: Case, plan: CarePlan | None) -> CarePlan:
 @router.get(
     "/cases/{case_id}/plan",
     response={200: PlanOut, **error_responses(404, 422)},
-    operation_id="care_plan_detail",
     summary="Open a case's care plan",
     description="The current plan with its goals, the case's tasks, reviews and revision history. Every open is audited.",
     tags=["care plans"],
 )
-def plan_detail(
+def care_plan_detail(
     request: HttpRequest,
     case_id: int,
-    purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the plan."),
+    purpose: str = purpose_query("the plan"),
 ) -> CarePlan:
     case = selectors.casework_case(user=request.user, case_id=case_id)
     return _plan_out(request.user, case, selectors.plan_detail(user=request.user, case=case, purpose=purpose))
@@ -103,7 +91,6 @@ def plan_detail(
 @router.post(
     "/cases/{case_id}/plan",
     response={200: PlanOut, 201: PlanOut, **error_responses(400, 404, 409, 422)},
-    operation_id="care_plan_save",
     summary="Start or revise a case's care plan",
     description=(
         "Without a plan, this starts one (201). With one, it revises the summary and review date (200): "
@@ -112,48 +99,36 @@ def plan_detail(
     ),
     tags=["care plans"],
 )
-def plan_save(request: HttpRequest, case_id: int, payload: PlanIn) -> Status:
+def care_plan_save(request: HttpRequest, case_id: int, payload: PlanIn) -> Status:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
     existing = selectors.plan_of_case(case)
     if existing is None:
         services.plan_create(
-            actor=request.user, case=case, summary=payload.summary, next_review_on=payload.next_review_on
+            actor=request.user, case=case, **payload.model_dump(include={"summary", "next_review_on"})
         )
         return Status(201, _plan_out(request.user, case, selectors.plan_read(user=request.user, case=case)))
     if payload.version is None:
         raise ValidationError({"version": ["Send the version of the plan you read, to revise it."]})
     existing.case = case
-    services.plan_revise(
-        actor=request.user,
-        plan=existing,
-        version=payload.version,
-        summary=payload.summary,
-        next_review_on=payload.next_review_on,
-        reason=payload.reason,
-    )
+    services.plan_revise(actor=request.user, plan=existing, **payload.model_dump())
     return Status(200, _plan_out(request.user, case, selectors.plan_read(user=request.user, case=case)))
 
 
 @router.post(
     "/cases/{case_id}/goals",
     response={201: CaseGoalOut, **error_responses(400, 404, 422)},
-    operation_id="goal_create",
     summary="Add a goal to the case's care plan",
     description="Link it to needs recorded on the case with `need_ids`. The plan's history gains a revision.",
     tags=["care plans"],
 )
 def goal_create(request: HttpRequest, case_id: int, payload: CaseGoalIn) -> Status:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
-    with _fields_as_sent():
+    with renaming(SENT_AS):
         goal = services.goal_add(
             actor=request.user,
             case=case,
-            description=payload.description,
-            measure=payload.measure,
-            target=payload.target,
-            target_date=payload.target_date,
             needs=selectors.case_needs_by_ids(case=case, ids=payload.need_ids),
-            reason=payload.reason,
+            **payload.model_dump(exclude={"need_ids"}),
         )
     return Status(201, goal)
 
@@ -161,7 +136,6 @@ def goal_create(request: HttpRequest, case_id: int, payload: CaseGoalIn) -> Stat
 @router.patch(
     "/goals/{goal_id}",
     response={200: CaseGoalOut, **error_responses(400, 404, 409, 422)},
-    operation_id="goal_update",
     summary="Change a goal",
     description="Send the `version` you read and a `reason`; a stale version is refused with 409. The plan keeps a revision.",
     tags=["care plans"],
@@ -169,11 +143,10 @@ def goal_create(request: HttpRequest, case_id: int, payload: CaseGoalIn) -> Stat
 def goal_update(request: HttpRequest, goal_id: int, payload: CaseGoalPatch) -> object:
     goal = selectors.goal_get(user=request.user, goal_id=goal_id, for_change=True)
     changes = payload.model_dump(exclude_unset=True, exclude={"version", "reason", "need_ids"})
-    case = goal.plan.case
     needs = None
     if payload.need_ids is not None:
-        needs = selectors.case_needs_by_ids(case=case, ids=payload.need_ids)
-    with _fields_as_sent():
+        needs = selectors.case_needs_by_ids(case=goal.plan.case, ids=payload.need_ids)
+    with renaming(SENT_AS):
         return services.goal_update(
             actor=request.user,
             goal=goal,
@@ -190,7 +163,6 @@ def goal_update(request: HttpRequest, goal_id: int, payload: CaseGoalPatch) -> o
 @router.post(
     "/cases/{case_id}/tasks",
     response={201: TaskOut, **error_responses(400, 404, 422)},
-    operation_id="task_create",
     summary="Add a task to the case",
     tags=["care plans"],
 )
@@ -200,15 +172,13 @@ def task_create(request: HttpRequest, case_id: int, payload: TaskIn) -> Status:
     if payload.owner_id is not None:
         owner = selectors.staff_by_id(staff_id=payload.owner_id, field="owner_id")
     goal = selectors.goal_of_case(case=case, goal_id=payload.goal_id) if payload.goal_id else None
-    with _fields_as_sent():
+    with renaming(SENT_AS):
         task = services.task_add(
             actor=request.user,
             case=case,
-            title=payload.title,
-            details=payload.details,
             owner=owner,
-            due_on=payload.due_on,
             goal=goal,
+            **payload.model_dump(exclude={"owner_id", "goal_id"}),
         )
     return Status(201, task)
 
@@ -216,7 +186,6 @@ def task_create(request: HttpRequest, case_id: int, payload: TaskIn) -> Status:
 @router.patch(
     "/tasks/{task_id}",
     response={200: TaskOut, **error_responses(400, 404, 409, 422)},
-    operation_id="task_update",
     summary="Change a task, or mark it done or cancelled",
     description="Send the `version` you read; a stale version is refused with 409. Done stamps `completed_at`.",
     tags=["care plans"],
@@ -231,7 +200,7 @@ def task_update(request: HttpRequest, task_id: int, payload: TaskPatch) -> objec
         changes["goal"] = (
             selectors.goal_of_case(case=task.case, goal_id=payload.goal_id) if payload.goal_id else None
         )
-    with _fields_as_sent():
+    with renaming(SENT_AS):
         return services.task_update(actor=request.user, task=task, version=payload.version, changes=changes)
 
 
@@ -241,7 +210,6 @@ def task_update(request: HttpRequest, task_id: int, payload: TaskPatch) -> objec
 @router.post(
     "/cases/{case_id}/reviews",
     response={201: ReviewOut, **error_responses(400, 404, 422)},
-    operation_id="review_create",
     summary="Record a progress review of the care plan",
     description="Rate overall, per goal, or both. `next_review_on` becomes the plan's next review date.",
     tags=["care plans"],
@@ -250,15 +218,12 @@ def review_create(request: HttpRequest, case_id: int, payload: ReviewIn) -> Stat
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
     plan = selectors.plan_get(user=request.user, case=case, for_change=True)
     goals = selectors.goals_by_ids(case=case, ids=[rating.goal_id for rating in payload.goal_ratings])
-    with _fields_as_sent():
+    with renaming(SENT_AS):
         review = services.review_record(
             actor=request.user,
             plan=plan,
-            reviewed_on=payload.reviewed_on,
-            narrative=payload.narrative,
-            overall_rating=payload.overall_rating,
-            next_review_on=payload.next_review_on,
             goal_ratings=[(goals[r.goal_id], r.rating, r.comment) for r in payload.goal_ratings],
+            **payload.model_dump(exclude={"goal_ratings"}),
         )
     return Status(201, review)
 
@@ -269,7 +234,6 @@ def review_create(request: HttpRequest, case_id: int, payload: ReviewIn) -> Stat
 @router.get(
     "/cases/{case_id}/notes",
     response={200: list[NoteListItemOut], **error_responses(404, 422)},
-    operation_id="note_list",
     summary="List a case's notes",
     description="Titles, formats and status, newest first; open a note for its content. Psychotherapy notes appear only with their grant.",
     tags=["notes"],
@@ -283,7 +247,6 @@ def note_list(request: HttpRequest, case_id: int) -> QuerySet[ProgressNote]:
 @router.post(
     "/cases/{case_id}/notes",
     response={201: CaseNoteOut, **error_responses(400, 404, 422)},
-    operation_id="note_create",
     summary="Write a draft note on the case",
     description=(
         "DAP (data, assessment, plan), SOAP (subjective, objective, assessment, plan) or a contact note "
@@ -293,18 +256,14 @@ def note_list(request: HttpRequest, case_id: int) -> QuerySet[ProgressNote]:
 )
 def note_create(request: HttpRequest, case_id: int, payload: CaseNoteIn) -> Status:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
-    sections = payload.model_dump(include=set(ProgressNote.ALL_SECTIONS))
-    with _fields_as_sent():
+    sections = set(ProgressNote.ALL_SECTIONS)
+    with renaming(SENT_AS):
         note = services.note_create(
             actor=request.user,
             case=case,
-            format=payload.format,
-            sections=sections,
-            title=payload.title,
-            contact_date=payload.contact_date,
-            duration_minutes=payload.duration_minutes,
-            segment=payload.segment,
+            sections=payload.model_dump(include=sections),
             present=selectors.persons_by_ids(ids=payload.present_ids),
+            **payload.model_dump(exclude={"present_ids", *sections}),
         )
     return Status(201, selectors.note_read(user=request.user, note_id=note.pk))
 
@@ -312,7 +271,6 @@ def note_create(request: HttpRequest, case_id: int, payload: CaseNoteIn) -> Stat
 @router.get(
     "/notes/{note_id}",
     response={200: CaseNoteOut, **error_responses(404, 422)},
-    operation_id="note_detail",
     summary="Open a note, with its addenda",
     description="Every open is written to the audit log with its purpose.",
     tags=["notes"],
@@ -320,7 +278,7 @@ def note_create(request: HttpRequest, case_id: int, payload: CaseNoteIn) -> Stat
 def note_detail(
     request: HttpRequest,
     note_id: int,
-    purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the note."),
+    purpose: str = purpose_query("the note"),
 ) -> ProgressNote:
     return selectors.note_detail(user=request.user, note_id=note_id, purpose=purpose)
 
@@ -328,7 +286,6 @@ def note_detail(
 @router.patch(
     "/notes/{note_id}",
     response={200: CaseNoteOut, **error_responses(400, 404, 409, 422)},
-    operation_id="note_update",
     summary="Change a draft note",
     description=(
         "Only the author changes a draft. Send the `version` you read: a stale version is refused with 409, "
@@ -342,7 +299,7 @@ def note_update(request: HttpRequest, note_id: int, payload: NotePatch) -> Progr
     present = None
     if "present_ids" in payload.model_fields_set:
         present = selectors.persons_by_ids(ids=payload.present_ids or [])
-    with _note_locked_is_a_conflict(), _fields_as_sent():
+    with _note_locked_is_a_conflict(), renaming(SENT_AS):
         services.note_update(
             actor=request.user, note=note, version=payload.version, changes=changes, present=present
         )
@@ -352,7 +309,6 @@ def note_update(request: HttpRequest, note_id: int, payload: NotePatch) -> Progr
 @router.post(
     "/notes/{note_id}/sign",
     response={200: CaseNoteOut, **error_responses(400, 404, 409, 422)},
-    operation_id="note_sign",
     summary="Sign and lock a note",
     description="Only the author signs, and only a complete note. A signed note is locked; correct it with addenda.",
     tags=["notes"],
@@ -367,7 +323,6 @@ def note_sign(request: HttpRequest, note_id: int, payload: SignIn) -> ProgressNo
 @router.post(
     "/notes/{note_id}/addenda",
     response={201: AddendumOut, **error_responses(400, 404, 422)},
-    operation_id="addendum_create",
     summary="Add an addendum under a signed note",
     tags=["notes"],
 )
@@ -382,7 +337,6 @@ def addendum_create(request: HttpRequest, note_id: int, payload: AddendumIn) -> 
 @router.get(
     "/cases/{case_id}/services",
     response={200: ServicesOut, **error_responses(404, 422)},
-    operation_id="service_list",
     summary="List the services delivered on a case, with totals",
     description="Newest first, paginated; `totals` gives minutes and counts by type over the whole case.",
     tags=["services"],
@@ -403,7 +357,6 @@ def service_list(request: HttpRequest, case_id: int, pages: Query[PageParams]) -
 @router.post(
     "/cases/{case_id}/services",
     response={201: ServiceOut, **error_responses(400, 404, 422)},
-    operation_id="service_create",
     summary="Record a service delivered on the case",
     tags=["services"],
 )
@@ -415,16 +368,12 @@ def service_create(request: HttpRequest, case_id: int, payload: ServiceIn) -> St
     note = None
     if payload.note_id is not None:
         note = selectors.note_of_case(user=request.user, case=case, note_id=payload.note_id)
-    with _fields_as_sent():
+    with renaming(SENT_AS):
         record = services.service_record(
             actor=request.user,
             case=case,
-            delivered_on=payload.delivered_on,
-            service_type=payload.service_type,
-            minutes=payload.minutes,
-            modality=payload.modality,
             staff=staff,
             note=note,
-            description=payload.description,
+            **payload.model_dump(exclude={"staff_id", "note_id"}),
         )
     return Status(201, record)

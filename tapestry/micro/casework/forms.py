@@ -20,15 +20,10 @@ from tapestry.micro.casework.models import (
 )
 from tapestry.people.mentions import mention
 from tapestry.people.models import Person
-from tapestry.web.forms import DATE_INPUT, ServiceErrors
+from tapestry.web.forms import DATE_INPUT, ServiceErrors, StaffChoiceField
 
 RATINGS = [("", "Not rated"), *[(str(n), f"{n} of 5") for n in range(1, 6)]]
 REASON_HELP = "Kept with the plan's history, e.g. 'agreed with the client at the review'."
-
-
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.get_full_name() or obj.username
 
 
 class NeedChoiceField(forms.ModelMultipleChoiceField):
@@ -58,6 +53,25 @@ class Versioned(forms.Form):
     """Carries the version the record was read at (optimistic concurrency)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class _RecordForm(ServiceErrors, forms.ModelForm):
+    """Adds a record or changes one. A new record has no status to choose yet; a change carries the
+    version the record was read at. `changes()` gives the `changeable` fields this form shows."""
+
+    changeable: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.fields.pop("status", None)
+        else:
+            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+            if not self.is_bound:
+                self.initial["version"] = self.instance.version
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.changeable if name in self.fields}
 
 
 # Care plans ---------------------------------------------------------------------------------
@@ -92,7 +106,7 @@ class PlanForm(ServiceErrors, forms.Form):
                 )
 
 
-class GoalForm(ServiceErrors, forms.ModelForm):
+class GoalForm(_RecordForm):
     needs = NeedChoiceField(
         label="Needs this goal addresses",
         queryset=CaseNeed.objects.none(),
@@ -101,6 +115,8 @@ class GoalForm(ServiceErrors, forms.ModelForm):
         help_text="The coded needs recorded on the case.",
     )
     reason = forms.CharField(label="Why", max_length=255, required=False, help_text=REASON_HELP)
+
+    changeable = ("description", "measure", "target", "target_date", "status")
 
     class Meta:
         model = Goal
@@ -111,21 +127,13 @@ class GoalForm(ServiceErrors, forms.ModelForm):
     def __init__(self, *args: Any, needs: QuerySet[CaseNeed], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["needs"].queryset = needs
-        if self.instance.pk is None:
-            del self.fields["status"]
-        else:
-            self.fields["reason"].required = True
-            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-            if not self.is_bound:
-                self.initial["version"] = self.instance.version
-
-    def changes(self) -> dict[str, Any]:
-        names = ["description", "measure", "target", "target_date", "status"]
-        return {name: self.cleaned_data[name] for name in names if name in self.fields}
+        self.fields["reason"].required = self.instance.pk is not None
 
 
-class TaskForm(ServiceErrors, forms.ModelForm):
+class TaskForm(_RecordForm):
     owner = StaffChoiceField(queryset=User.objects.none(), help_text="They must be able to open this case.")
+
+    changeable = ("title", "details", "owner", "due_on", "goal", "status")
 
     class Meta:
         model = Task
@@ -138,16 +146,6 @@ class TaskForm(ServiceErrors, forms.ModelForm):
         self.fields["owner"].queryset = staff
         self.fields["goal"].queryset = goals
         self.fields["goal"].empty_label = "No particular goal"
-        if self.instance.pk is None:
-            del self.fields["status"]
-        else:
-            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-            if not self.is_bound:
-                self.initial["version"] = self.instance.version
-
-    def changes(self) -> dict[str, Any]:
-        names = ["title", "details", "owner", "due_on", "goal", "status"]
-        return {name: self.cleaned_data[name] for name in names if name in self.fields}
 
 
 class ReviewForm(ServiceErrors, forms.ModelForm):
@@ -184,7 +182,7 @@ class ReviewForm(ServiceErrors, forms.ModelForm):
 # Notes --------------------------------------------------------------------------------------
 
 
-class NoteForm(ServiceErrors, forms.ModelForm):
+class NoteForm(_RecordForm):
     """The fields of one note format; a family session may tick household members present."""
 
     present = PersonPresentField(
@@ -194,6 +192,7 @@ class NoteForm(ServiceErrors, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="For a family session: the members of the case's household who took part.",
     )
+    changeable = ("title", "contact_date", "duration_minutes", "segment", *ProgressNote.ALL_SECTIONS)
 
     class Meta:
         model = ProgressNote
@@ -233,14 +232,6 @@ class NoteForm(ServiceErrors, forms.ModelForm):
         self.fields["present"].queryset = members
         if not members.exists() and not (note.pk and note.present.exists()):
             del self.fields["present"]
-        if note.pk is not None:
-            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-            if not self.is_bound:
-                self.initial["version"] = note.version
-
-    def changes(self) -> dict[str, Any]:
-        names = ["title", "contact_date", "duration_minutes", "segment", *ProgressNote.ALL_SECTIONS]
-        return {name: self.cleaned_data[name] for name in names if name in self.fields}
 
     def sections(self) -> dict[str, str]:
         return {name: self.cleaned_data[name] for name in ProgressNote.ALL_SECTIONS if name in self.fields}
@@ -264,14 +255,9 @@ class AddendumForm(ServiceErrors, forms.Form):
 # Services delivered -------------------------------------------------------------------------
 
 
-class NoteChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: ProgressNote) -> str:
-        return str(obj)
-
-
 class ServiceForm(ServiceErrors, forms.ModelForm):
     staff = StaffChoiceField(queryset=User.objects.none(), label="Delivered by")
-    note = NoteChoiceField(
+    note = forms.ModelChoiceField(
         queryset=ProgressNote.objects.none(), required=False, label="Note", empty_label="No note"
     )
 

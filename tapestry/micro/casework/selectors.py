@@ -167,22 +167,24 @@ def staff_choices() -> QuerySet[User]:
 # What an API body names by id: a missing or foreign id is an error on that field, not a missing page.
 
 
+def _all_named(records: QuerySet, ids: list[int], field: str, missing: str) -> dict:
+    """The records `ids` names, by id; ids not among `records` are one error on `field`."""
+    found = {record.pk: record for record in records.filter(pk__in=ids)}
+    absent = [str(pk) for pk in ids if pk not in found]
+    if absent:
+        raise ValidationError({field: [f"{missing} {', '.join(absent)}."]})
+    return found
+
+
 def case_needs_by_ids(*, case: Case, ids: list[int]) -> list[CaseNeed]:
-    found = {need.pk: need for need in CaseNeed.objects.filter(case=case, pk__in=ids).select_related("need")}
-    missing = [str(pk) for pk in ids if pk not in found]
-    if missing:
-        raise ValidationError({"need_ids": [f"No need recorded on this case with id {', '.join(missing)}."]})
+    needs = CaseNeed.objects.filter(case=case).select_related("need")
+    found = _all_named(needs, ids, "need_ids", "No need recorded on this case with id")
     return [found[pk] for pk in ids]
 
 
 def goals_by_ids(*, case: Case, ids: list[int]) -> dict[int, Goal]:
-    found = {goal.pk: goal for goal in Goal.objects.filter(plan__case=case, pk__in=ids)}
-    missing = [str(pk) for pk in ids if pk not in found]
-    if missing:
-        raise ValidationError(
-            {"goal_ratings": [f"No goal of this case's plan with id {', '.join(missing)}."]}
-        )
-    return found
+    goals = Goal.objects.filter(plan__case=case)
+    return _all_named(goals, ids, "goal_ratings", "No goal of this case's plan with id")
 
 
 def goal_of_case(*, case: Case, goal_id: int) -> Goal:
@@ -201,10 +203,7 @@ def staff_by_id(*, staff_id: int, field: str) -> User:
 
 def persons_by_ids(*, ids: list[int]) -> list[Person]:
     """Persons named in a note body; whether they may be there is the service's rule."""
-    found = {person.pk: person for person in Person.objects.filter(pk__in=ids)}
-    missing = [str(pk) for pk in ids if pk not in found]
-    if missing:
-        raise ValidationError({"present_ids": [f"No person with id {', '.join(missing)}."]})
+    found = _all_named(Person.objects.all(), ids, "present_ids", "No person with id")
     return [found[pk] for pk in ids]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -27,7 +26,7 @@ from tapestry.micro.casework.forms import (
     TaskForm,
 )
 from tapestry.micro.casework.models import Goal, ProgressNote, ServiceRecord, Task
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, form_page, save_page, submit
 
 
 def _url(name: str, **kwargs: int) -> str:
@@ -35,30 +34,16 @@ def _url(name: str, **kwargs: int) -> str:
 
 
 def _save_page(
-    request: HttpRequest,
-    *,
-    case: Any,
-    form: Any,
-    save: Callable[[], Any],
-    done: str,
-    then: str,
-    title: str,
-    intro: str = "",
-    record: Any = None,
+    request: HttpRequest, *, case: Any, title: str, intro: str = "", record: Any = None, **page: Any
 ) -> HttpResponse:
-    """Run `save` on a valid submit, then say `done` and go to `then`; else show the casework form.
+    """`save_page` on the casework form: `page` gives its form, call, done and then.
 
     Opening the form is a read of the case (or `record`) it names.
     """
-    saved, status = submit(form, save, invalid=200)
-    if saved is not None:
-        messages.success(request, done)
-        return redirect(then)
-    return form_page(
+    return save_page(
         request,
         "casework/form.html",
-        form=form,
-        status=status,
+        invalid=200,
         audit=lambda: audit_form_open(
             request, obj=record or case, person_id=case.person_id, fields=["case", "name"]
         ),
@@ -66,6 +51,7 @@ def _save_page(
         title=title,
         intro=intro,
         cancel_url=_url("case_index", case_pk=case.pk),
+        **page,
     )
 
 
@@ -112,25 +98,16 @@ def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
     form = PlanForm(bound(request), plan=plan)
 
     def save() -> Any:
-        data = form.cleaned_data
+        # A new plan's form has no reason or version: its fields are plan_create's.
         if plan is None:
-            return services.plan_create(
-                actor=request.user, case=case, summary=data["summary"], next_review_on=data["next_review_on"]
-            )
-        return services.plan_revise(
-            actor=request.user,
-            plan=plan,
-            version=data["version"],
-            summary=data["summary"],
-            next_review_on=data["next_review_on"],
-            reason=data["reason"],
-        )
+            return services.plan_create(actor=request.user, case=case, **form.cleaned_data)
+        return services.plan_revise(actor=request.user, plan=plan, **form.cleaned_data)
 
     return _save_page(
         request,
         case=case,
         form=form,
-        save=save,
+        call=save,
         done="The care plan is saved.",
         then=_url("plan_detail", case_pk=case.pk),
         title="Start the care plan" if plan is None else "Revise the care plan",
@@ -150,10 +127,10 @@ def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         request,
         case=case,
         form=form,
-        save=lambda: services.goal_add(
+        call=lambda: services.goal_add(
             actor=request.user,
             case=case,
-            **{k: v for k, v in form.changes().items() if k != "status"},
+            **form.changes(),
             needs=list(form.cleaned_data["needs"]),
             reason=form.cleaned_data["reason"],
         ),
@@ -174,7 +151,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         case=case,
         form=form,
-        save=lambda: services.goal_update(
+        call=lambda: services.goal_update(
             actor=request.user,
             goal=goal,
             version=form.cleaned_data["version"],
@@ -202,7 +179,7 @@ def task_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         request,
         case=case,
         form=form,
-        save=lambda: services.task_add(actor=request.user, case=case, **form.changes()),
+        call=lambda: services.task_add(actor=request.user, case=case, **form.changes()),
         done="The task is added.",
         then=_url("case_index", case_pk=case.pk),
         title="Add a task",
@@ -221,7 +198,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         case=task.case,
         form=form,
-        save=lambda: services.task_update(
+        call=lambda: services.task_update(
             actor=request.user, task=task, version=form.cleaned_data["version"], changes=form.changes()
         ),
         done="The task is saved.",
@@ -240,7 +217,7 @@ def review_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         request,
         case=case,
         form=form,
-        save=lambda: services.review_record(
+        call=lambda: services.review_record(
             actor=request.user,
             plan=plan,
             reviewed_on=form.cleaned_data["reviewed_on"],
@@ -274,29 +251,24 @@ def note_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     if chosen not in ProgressNote.Format.values:
         chosen = ProgressNote.Format.DAP
     form = _note_form(request, ProgressNote(case=case, author=request.user, format=chosen), bound(request))
-    note, status = submit(
-        form,
-        lambda: services.note_create(
+    return save_page(
+        request,
+        "casework/note_create.html",
+        form=form,
+        call=lambda: services.note_create(
             actor=request.user,
             case=case,
             format=chosen,
             sections=form.sections(),
+            present=form.present_persons() or [],
             title=form.cleaned_data["title"],
             contact_date=form.cleaned_data["contact_date"],
             duration_minutes=form.cleaned_data["duration_minutes"],
             segment=form.cleaned_data["segment"],
-            present=form.present_persons() or [],
         ),
+        done="The note is saved as a draft. Sign it when it is complete.",
+        then=lambda note: _url("note_detail", pk=note.pk),
         invalid=200,
-    )
-    if note is not None:
-        messages.success(request, "The note is saved as a draft. Sign it when it is complete.")
-        return redirect("casework:note_detail", pk=note.pk)
-    return form_page(
-        request,
-        "casework/note_create.html",
-        form=form,
-        status=status,
         audit=lambda: audit_form_open(
             request, obj=case, fields=["case", "name", "household_members"], purpose="form: write a note"
         ),
@@ -403,7 +375,7 @@ def addendum_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         case=note.case,
         form=form,
-        save=lambda: services.addendum_add(actor=request.user, note=note, text=form.cleaned_data["text"]),
+        call=lambda: services.addendum_add(actor=request.user, note=note, text=form.cleaned_data["text"]),
         done="The addendum is added under the note.",
         then=_url("note_detail", pk=note.pk),
         record=note,
@@ -442,7 +414,7 @@ def service_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         request,
         case=case,
         form=form,
-        save=lambda: services.service_record(actor=request.user, case=case, **form.cleaned_data),
+        call=lambda: services.service_record(actor=request.user, case=case, **form.cleaned_data),
         done="The service is recorded.",
         then=_url("service_list", case_pk=case.pk),
         title="Record a service delivered",

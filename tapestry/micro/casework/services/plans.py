@@ -114,6 +114,7 @@ def plan_revise(
             version=version,
             changes={"summary": summary.strip(), "next_review_on": next_review_on},
             editable=["summary", "next_review_on"],
+            savepoint=False,
         )
         if updated.version != before.version:
             _revision_record(actor=actor, plan=updated, reason=reason)
@@ -187,6 +188,7 @@ def goal_update(
             editable=GOAL_FIELDS,
             person_id=case.person_id,
             related=set_needs,
+            savepoint=False,
         )
         if current.version != version:
             _revision_record(actor=actor, plan=plan, reason=reason)

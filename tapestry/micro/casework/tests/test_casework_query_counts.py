@@ -143,3 +143,27 @@ def test_api_service_list(cast, busy_case, django_assert_num_queries):
         body = client.get(f"/api/v1/cases/{case.pk}/services", {"page_size": 100}).json()
 
     assert body["count"] == len(body["items"]) == rows
+
+
+def test_goal_update(cast, django_assert_num_queries):
+    """A goal change joins the plan's transaction: no savepoint of its own (24 queries, as before issue 9).
+
+    The case and the write check (3), the plan's savepoint, lock and release (3), the goal's lock, clean
+    and needs (5), its save and audit (4), then the revision: number and snapshot (5), insert and audit
+    (4). An edit that changes nothing stops after the locks, the clean and the needs compare (8).
+    """
+    case = open_case(cast.caseworker)
+    need = CaseNeed.objects.create(case=case, need=Need.objects.order_by("pk").first())
+    plan_for(cast.caseworker, case)
+    goal = goal_for(cast.caseworker, case)
+
+    with django_assert_num_queries(24):
+        services.goal_update(
+            actor=cast.caseworker, goal=goal, version=1, changes={"target": "5"}, needs=[need], reason="Why"
+        )
+    with django_assert_num_queries(8):
+        services.goal_update(
+            actor=cast.caseworker, goal=goal, version=2, changes={"target": "5"}, needs=[need], reason="Same"
+        )
+
+    assert goal.plan.revisions.count() == 3
