@@ -56,14 +56,12 @@ def risk_assessment_create(request: HttpRequest, case_id: int, payload: RiskAsse
         actor=request.user,
         case=case,
         findings=[services.FindingInput(r.risk_type, r.level, r.factors) for r in payload.risks],
-        protective_factors=payload.protective_factors,
-        immediate_actions=payload.immediate_actions,
         emergency_contacts=[
             services.EmergencyContactInput(c.service, c.contacted_at, c.reference, c.note)
             for c in payload.emergency_contacts
         ],
-        assessed_at=payload.assessed_at,
         trigger_assessment_id=payload.from_assessment_id,
+        **payload.model_dump(include={"protective_factors", "immediate_actions", "assessed_at"}),
     )
     # Answer with the assessment as it reads back (findings in order), without a second audit entry.
     return Status(201, selectors.risk_assessment_get(user=request.user, risk_assessment_id=assessment.pk))
