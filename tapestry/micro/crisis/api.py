@@ -3,10 +3,9 @@
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime.
 
 from django.http import Http404, HttpRequest
-from ninja import Query, Router, Status
+from ninja import Router, Status
 from ninja.pagination import paginate
 
-from tapestry.access.models import User
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.crisis import selectors, services
 from tapestry.micro.crisis.models import FollowUp, RiskAssessment, SafetyPlan
@@ -19,13 +18,10 @@ from tapestry.micro.crisis.schemas import (
     SafetyPlanIn,
     SafetyPlanOut,
 )
-from tapestry.web.ids import referenced
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.ids import resolve_ids
+from tapestry.web.schemas import Pages, error_responses, purpose_query
 
 router = Router(tags=["crisis"])
-
-PURPOSE = Query("case work", min_length=1, max_length=200, description="Why you open the record.")
-
 
 # Risk assessments ---------------------------------------------------------------------------
 
@@ -33,12 +29,13 @@ PURPOSE = Query("case work", min_length=1, max_length=200, description="Why you 
 @router.get(
     "/cases/{case_id}/risk-assessments",
     response={200: list[RiskAssessmentOut], **error_responses(404, 422)},
-    operation_id="risk_assessment_list",
     summary="List a case's risk assessments, newest first",
     description="The read is written to the audit log.",
 )
 @paginate(Pages)
-def risk_assessment_list(request: HttpRequest, case_id: int, purpose: str = PURPOSE) -> list[RiskAssessment]:
+def risk_assessment_list(
+    request: HttpRequest, case_id: int, purpose: str = purpose_query()
+) -> list[RiskAssessment]:
     case = case_get(user=request.user, case_id=case_id)
     return selectors.risk_assessments_for_case(user=request.user, case=case, purpose=purpose)
 
@@ -46,7 +43,6 @@ def risk_assessment_list(request: HttpRequest, case_id: int, purpose: str = PURP
 @router.post(
     "/cases/{case_id}/risk-assessments",
     response={201: RiskAssessmentOut, **error_responses(400, 404, 422)},
-    operation_id="risk_assessment_create",
     summary="Record a rapid risk assessment",
     description=(
         "Give every kind of risk (suicide, self_harm, violence, abuse_neglect, disaster) exactly once with "
@@ -60,14 +56,12 @@ def risk_assessment_create(request: HttpRequest, case_id: int, payload: RiskAsse
         actor=request.user,
         case=case,
         findings=[services.FindingInput(r.risk_type, r.level, r.factors) for r in payload.risks],
-        protective_factors=payload.protective_factors,
-        immediate_actions=payload.immediate_actions,
         emergency_contacts=[
             services.EmergencyContactInput(c.service, c.contacted_at, c.reference, c.note)
             for c in payload.emergency_contacts
         ],
-        assessed_at=payload.assessed_at,
         trigger_assessment_id=payload.from_assessment_id,
+        **payload.model_dump(include={"protective_factors", "immediate_actions", "assessed_at"}),
     )
     # Answer with the assessment as it reads back (findings in order), without a second audit entry.
     return Status(201, selectors.risk_assessment_get(user=request.user, risk_assessment_id=assessment.pk))
@@ -76,12 +70,11 @@ def risk_assessment_create(request: HttpRequest, case_id: int, payload: RiskAsse
 @router.get(
     "/risk-assessments/{risk_assessment_id}",
     response={200: RiskAssessmentOut, **error_responses(404, 422)},
-    operation_id="risk_assessment_detail",
     summary="Open a risk assessment",
     description="Every open is written to the audit log with its purpose.",
 )
 def risk_assessment_detail(
-    request: HttpRequest, risk_assessment_id: int, purpose: str = PURPOSE
+    request: HttpRequest, risk_assessment_id: int, purpose: str = purpose_query()
 ) -> RiskAssessment:
     return selectors.risk_assessment_detail(
         user=request.user, risk_assessment_id=risk_assessment_id, purpose=purpose
@@ -94,11 +87,10 @@ def risk_assessment_detail(
 @router.get(
     "/cases/{case_id}/safety-plan",
     response={200: SafetyPlanOut, **error_responses(404, 422)},
-    operation_id="safety_plan_detail",
     summary="Open a case's safety plan",
     description="404 when the case has no safety plan yet. Every open is written to the audit log.",
 )
-def safety_plan_detail(request: HttpRequest, case_id: int, purpose: str = PURPOSE) -> SafetyPlan:
+def safety_plan_detail(request: HttpRequest, case_id: int, purpose: str = purpose_query()) -> SafetyPlan:
     case = case_get(user=request.user, case_id=case_id)
     plan = selectors.safety_plan_detail(user=request.user, case=case, purpose=purpose)
     if plan is None:
@@ -109,7 +101,6 @@ def safety_plan_detail(request: HttpRequest, case_id: int, purpose: str = PURPOS
 @router.put(
     "/cases/{case_id}/safety-plan",
     response={200: SafetyPlanOut, 201: SafetyPlanOut, **error_responses(400, 404, 409, 422)},
-    operation_id="safety_plan_save",
     summary="Write or revise a case's safety plan",
     description=(
         "Sends the whole plan. The first write creates it (201, version 1). Later writes must send the "
@@ -130,32 +121,14 @@ def safety_plan_save(request: HttpRequest, case_id: int, payload: SafetyPlanIn) 
 # Urgent follow-ups --------------------------------------------------------------------------
 
 
-def _owner(owner_id: int | None) -> User | None:
-    if owner_id is None:
-        return None
-    return referenced(
-        "owner_id", lambda: selectors.active_staff(owner_id), "No active staff member with this number."
-    )
-
-
-def _source(user: User, risk_assessment_id: int | None) -> RiskAssessment | None:
-    if risk_assessment_id is None:
-        return None
-    return referenced(
-        "risk_assessment_id",
-        lambda: selectors.risk_assessment_get(user=user, risk_assessment_id=risk_assessment_id),
-    )
-
-
 @router.get(
     "/cases/{case_id}/follow-ups",
     response={200: list[CrisisFollowUpOut], **error_responses(404, 422)},
-    operation_id="follow_up_list",
     summary="List a case's urgent follow-ups",
     description="Open ones first, by deadline. `status` is open, overdue or done. The read is audited.",
 )
 @paginate(Pages)
-def follow_up_list(request: HttpRequest, case_id: int, purpose: str = PURPOSE) -> list[FollowUp]:
+def follow_up_list(request: HttpRequest, case_id: int, purpose: str = purpose_query()) -> list[FollowUp]:
     case = case_get(user=request.user, case_id=case_id)
     return selectors.follow_ups_for_case(user=request.user, case=case, purpose=purpose)
 
@@ -163,7 +136,6 @@ def follow_up_list(request: HttpRequest, case_id: int, purpose: str = PURPOSE) -
 @router.post(
     "/cases/{case_id}/follow-ups",
     response={201: CrisisFollowUpOut, **error_responses(400, 404, 422)},
-    operation_id="follow_up_create",
     summary="Set an urgent follow-up",
     description=(
         "`due_at` must be later than now and within 7 days. If it is not done by then, it is escalated to "
@@ -172,22 +144,25 @@ def follow_up_list(request: HttpRequest, case_id: int, purpose: str = PURPOSE) -
 )
 def follow_up_create(request: HttpRequest, case_id: int, payload: CrisisFollowUpIn) -> Status:
     case = case_get(user=request.user, case_id=case_id, for_change=True)
-    follow_up = services.follow_up_set(
-        actor=request.user,
-        case=case,
-        title=payload.title,
-        details=payload.details,
-        due_at=payload.due_at,
-        owner=_owner(payload.owner_id),
-        risk_assessment=_source(request.user, payload.risk_assessment_id),
+    data = resolve_ids(
+        payload.model_dump(),
+        {
+            "owner_id": (selectors.active_staff, "No active staff member with this number."),
+            # No message of our own: the selector's 404 says what is missing.
+            "risk_assessment_id": (
+                lambda pk: selectors.risk_assessment_get(user=request.user, risk_assessment_id=pk),
+                "",
+            ),
+        },
+        nullable=("owner_id", "risk_assessment_id"),
     )
+    follow_up = services.follow_up_set(actor=request.user, case=case, **data)
     return Status(201, selectors.follow_up_get(user=request.user, follow_up_id=follow_up.pk))
 
 
 @router.post(
     "/follow-ups/{follow_up_id}/complete",
     response={200: CrisisFollowUpOut, **error_responses(400, 404, 422)},
-    operation_id="follow_up_complete",
     summary="Mark an urgent follow-up done, with what happened",
     description="Anyone who may change the case can complete it; a follow-up is completed once.",
 )

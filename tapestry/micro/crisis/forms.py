@@ -15,9 +15,19 @@ from tapestry.access.models import User
 from tapestry.micro.crisis.models import EmergencyContact, RiskLevel, RiskType, SafetyPlan
 from tapestry.micro.crisis.services import EmergencyContactInput, FindingInput
 from tapestry.web.forms import ServiceForm
+from tapestry.web.ids import renamed
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 LEVEL_CHOICES = [("", "Choose a level"), *RiskLevel.choices]
+
+
+def _text(
+    label: str | None = None, help_text: str = "", *, required: bool = False, rows: int = 3
+) -> forms.CharField:
+    """A few lines of free text."""
+    return forms.CharField(
+        label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}), help_text=help_text
+    )
 
 
 def _now_local() -> datetime:
@@ -35,17 +45,10 @@ class RiskAssessmentForm(ServiceForm):
     assessed_at = forms.DateTimeField(
         label="Assessed at", widget=DATETIME_INPUT, help_text="When you spoke with the client."
     )
-    protective_factors = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What keeps the client safe: people, reasons, plans, treatment, faith.",
+    protective_factors = _text(
+        help_text="What keeps the client safe: people, reasons, plans, treatment, faith."
     )
-    immediate_actions = forms.CharField(
-        label="Immediate actions taken",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Required at high or imminent risk.",
-    )
+    immediate_actions = _text("Immediate actions taken", "Required at high or imminent risk.")
     from_assessment = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -54,11 +57,8 @@ class RiskAssessmentForm(ServiceForm):
             self.initial.setdefault("assessed_at", _now_local())
         for value, label in RiskType.choices:
             self.fields[f"{value}_level"] = forms.ChoiceField(label=f"{label}: level", choices=LEVEL_CHOICES)
-            self.fields[f"{value}_factors"] = forms.CharField(
-                label=f"{label}: risk factors",
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
-                help_text="Required from moderate up.",
+            self.fields[f"{value}_factors"] = _text(
+                f"{label}: risk factors", "Required from moderate up.", rows=2
             )
 
     @property
@@ -77,13 +77,13 @@ class RiskAssessmentForm(ServiceForm):
     def show_service_errors(self, error: ValidationError) -> None:
         # The service names a risk by its place in the list it was given (risks.N.field).
         if hasattr(error, "error_dict"):
-            renamed: dict[str, Any] = {}
+            by_field: dict[str, Any] = {}
             for name, messages in error.error_dict.items():
                 match = re.fullmatch(r"risks\.(\d+)\.(\w+)", name)
                 if match:
                     name = f"{RiskType.values[int(match[1])]}_{match[2]}"
-                renamed.setdefault(name, []).extend(messages)
-            error = ValidationError(renamed)
+                by_field.setdefault(name, []).extend(messages)
+            error = ValidationError(by_field)
         super().show_service_errors(error)
 
 
@@ -125,7 +125,7 @@ class FollowUpForm(ServiceForm):
     title = forms.CharField(
         max_length=200, help_text="What must happen, e.g. “Call back to check on safety”."
     )
-    details = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    details = _text()
     due_within = forms.ChoiceField(label="Deadline", choices=DUE_CHOICES, initial="24")
     due_at = forms.DateTimeField(
         label="Due at", required=False, widget=DATETIME_INPUT, help_text="Only for “At a time I choose”."
@@ -151,18 +151,14 @@ class FollowUpForm(ServiceForm):
         return timezone.now() + timedelta(hours=int(data["due_within"]))
 
     def show_service_errors(self, error: ValidationError) -> None:
-        if hasattr(error, "error_dict"):
-            renamed = {"owner_id": "owner"}
-            error = ValidationError({renamed.get(k, k): v for k, v in error.error_dict.items()})
-        super().show_service_errors(error)
+        super().show_service_errors(renamed(error, {"owner_id": "owner"}))
 
 
 class FollowUpCompleteForm(ServiceForm):
-    outcome = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), help_text="What happened: who you reached, what was agreed."
-    )
+    outcome = _text(help_text="What happened: who you reached, what was agreed.", required=True)
 
 
+ONE_PER_LINE = "One per line."
 CONTACT_LINE = re.compile(r"^(?P<name>.+?)\s*:\s*(?P<phone>[^:]*)$")
 
 
@@ -190,47 +186,29 @@ def _contact_text(contacts: list[dict[str, str]]) -> str:
 class SafetyPlanForm(ServiceForm):
     """The plan's seven steps; each is a few short lines, in the client's own words."""
 
-    ONE_PER_LINE = "One per line."
-    warning_signs = forms.CharField(
-        label="1. Warning signs that a crisis may be coming",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Thoughts, images, moods, situations or behaviours. One per line.",
+    warning_signs = _text(
+        "1. Warning signs that a crisis may be coming",
+        "Thoughts, images, moods, situations or behaviours. One per line.",
+        required=True,
     )
-    internal_coping = forms.CharField(
-        label="2. Things I can do on my own to take my mind off my problems",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=ONE_PER_LINE,
+    internal_coping = _text("2. Things I can do on my own to take my mind off my problems", ONE_PER_LINE)
+    social_distractions = _text(
+        "3. People and places that help me feel better or take my mind off things", ONE_PER_LINE
     )
-    social_distractions = forms.CharField(
-        label="3. People and places that help me feel better or take my mind off things",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=ONE_PER_LINE,
+    help_contacts = _text(
+        "4. People I can ask for help",
+        "One per line: name, a colon, then the phone number (“Ana, my sister: 555-0142”).",
     )
-    help_contacts = forms.CharField(
-        label="4. People I can ask for help",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One per line: name, a colon, then the phone number (“Ana, my sister: 555-0142”).",
+    professional_contacts = _text(
+        "5. Professionals and agencies I can call in a crisis",
+        "One per line with the phone number after a colon (“Crisis line: 988”).",
+        required=True,
     )
-    professional_contacts = forms.CharField(
-        label="5. Professionals and agencies I can call in a crisis",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One per line with the phone number after a colon (“Crisis line: 988”).",
+    means_safety = _text(
+        "6. Making my surroundings safer",
+        "What will be removed, locked away or held by someone else. One per line.",
     )
-    means_safety = forms.CharField(
-        label="6. Making my surroundings safer",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What will be removed, locked away or held by someone else. One per line.",
-    )
-    reasons_for_living = forms.CharField(
-        label="7. What matters most to me and is worth living for",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=ONE_PER_LINE,
-    )
+    reasons_for_living = _text("7. What matters most to me and is worth living for", ONE_PER_LINE)
     version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, plan: SafetyPlan | None = None, **kwargs: Any) -> None:

@@ -60,30 +60,18 @@ class RiskAssessmentIn(Input):
 
 class RiskFindingOut(Schema):
     risk_type: str
-    risk_type_label: str
+    risk_type_label: str = Field(validation_alias="get_risk_type_display")
     level: str
-    level_label: str
+    level_label: str = Field(validation_alias="get_level_display")
     factors: str
-
-    @staticmethod
-    def resolve_risk_type_label(obj: Any) -> str:
-        return obj.get_risk_type_display()
-
-    @staticmethod
-    def resolve_level_label(obj: Any) -> str:
-        return obj.get_level_display()
 
 
 class EmergencyContactOut(Schema):
     service: str
-    service_label: str
+    service_label: str = Field(validation_alias="get_service_display")
     contacted_at: datetime
     reference: str
     note: str
-
-    @staticmethod
-    def resolve_service_label(obj: Any) -> str:
-        return obj.get_service_display()
 
 
 class RiskAssessmentOut(Schema):
@@ -92,30 +80,14 @@ class RiskAssessmentOut(Schema):
     assessed_at: datetime
     assessed_by: StaffRef
     highest_level: str
-    highest_level_label: str
-    risks: list[RiskFindingOut]
+    highest_level_label: str = Field(validation_alias="get_highest_level_display")
+    risks: list[RiskFindingOut] = Field(validation_alias="findings")
     protective_factors: str
     immediate_actions: str
     emergency_contacts: list[EmergencyContactOut]
-    from_assessment_id: int | None
+    from_assessment_id: int | None = Field(validation_alias="trigger_assessment_id")
     trigger_note: str
     created_at: datetime
-
-    @staticmethod
-    def resolve_highest_level_label(obj: Any) -> str:
-        return obj.get_highest_level_display()
-
-    @staticmethod
-    def resolve_risks(obj: Any) -> Any:
-        return obj.findings.all()
-
-    @staticmethod
-    def resolve_emergency_contacts(obj: Any) -> Any:
-        return obj.emergency_contacts.all()
-
-    @staticmethod
-    def resolve_from_assessment_id(obj: Any) -> int | None:
-        return obj.trigger_assessment_id
 
 
 # Safety plans -------------------------------------------------------------------------------
@@ -185,10 +157,6 @@ class EscalationOut(Schema):
     reason: str
     recipients: list[StaffRef]
 
-    @staticmethod
-    def resolve_recipients(obj: Any) -> Any:
-        return obj.recipients.all()
-
 
 class CrisisFollowUpOut(Schema):
     id: int
@@ -203,10 +171,6 @@ class CrisisFollowUpOut(Schema):
     done_at: datetime | None
     outcome: str
     escalation: EscalationOut | None = Field(description="Set once the deadline was missed and escalated.")
-
-    @staticmethod
-    def resolve_status(obj: Any) -> str:
-        return obj.status()
 
     @staticmethod
     def resolve_escalation(obj: Any) -> Any:

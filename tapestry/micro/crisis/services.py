@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -85,14 +85,15 @@ def risk_assessment_record(
     given = [finding.risk_type for finding in findings]
     missing = [label for value, label in RiskType.choices if value not in given]
     repeated = sorted({value for value in given if given.count(value) > 1})
-    if missing or repeated or set(given) - set(RiskType.values):
-        problems = []
-        if missing:
-            problems.append("Give a level for every kind of risk; missing: " + ", ".join(missing) + ".")
-        if repeated:
-            problems.append("Give each kind of risk once; repeated: " + ", ".join(repeated) + ".")
-        if set(given) - set(RiskType.values):
-            problems.append("Unknown kind of risk: " + ", ".join(sorted(set(given) - set(RiskType.values))))
+    unknown = sorted(set(given) - set(RiskType.values))
+    problems = []
+    if missing:
+        problems.append("Give a level for every kind of risk; missing: " + ", ".join(missing) + ".")
+    if repeated:
+        problems.append("Give each kind of risk once; repeated: " + ", ".join(repeated) + ".")
+    if unknown:
+        problems.append("Unknown kind of risk: " + ", ".join(unknown))
+    if problems:
         raise ValidationError({"risks": problems})
     ordered = sorted(findings, key=lambda finding: RiskType.values.index(finding.risk_type))
     levels = [finding.level for finding in ordered]
@@ -110,11 +111,8 @@ def risk_assessment_record(
         trigger_note=trigger_note,
     )
     errors: dict[str, list[str]] = {}
-    rows = [RiskFinding(risk_type=f.risk_type, level=f.level, factors=f.factors) for f in ordered]
-    contacts = [
-        EmergencyContact(service=c.service, contacted_at=c.contacted_at, reference=c.reference, note=c.note)
-        for c in emergency_contacts
-    ]
+    rows = [RiskFinding(**asdict(finding)) for finding in ordered]
+    contacts = [EmergencyContact(**asdict(contact)) for contact in emergency_contacts]
     checks: list[tuple[Any, str, tuple[str, ...]]] = [(assessment, "", ())]
     checks += [(row, f"risks.{given.index(row.risk_type)}", ("assessment",)) for row in rows]
     checks += [(row, f"emergency_contacts.{n}", ("assessment",)) for n, row in enumerate(contacts)]

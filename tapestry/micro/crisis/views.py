@@ -178,9 +178,7 @@ def follow_up_complete(request: HttpRequest, pk: int) -> HttpResponse:
     form = FollowUpCompleteForm(bound(request))
     done, status = submit(
         form,
-        lambda: services.follow_up_complete(
-            actor=request.user, follow_up=follow_up, outcome=form.cleaned_data["outcome"]
-        ),
+        lambda: services.follow_up_complete(actor=request.user, follow_up=follow_up, **form.cleaned_data),
         invalid=200,
     )
     if done is not None:

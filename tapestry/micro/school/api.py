@@ -52,12 +52,11 @@ def _student_on_case(request: HttpRequest, case: Case, student_id: int) -> Stude
 @router.get(
     "/cases/{case_id}/school/students",
     response={200: list[StudentOut], **error_responses(404, 422)},
-    operation_id="school_student_list",
     summary="List a case's student enrolments",
     description="Each with the days per attendance status in the truancy window. Needs the school records grant.",
 )
 @paginate(Pages)
-def student_list(request: HttpRequest, case_id: int) -> QuerySet[Student]:
+def school_student_list(request: HttpRequest, case_id: int) -> QuerySet[Student]:
     case = selectors.school_case_get(user=request.user, case_id=case_id)
     return selectors.students_for_case(user=request.user, case=case)
 
@@ -65,10 +64,9 @@ def student_list(request: HttpRequest, case_id: int) -> QuerySet[Student]:
 @router.post(
     "/cases/{case_id}/school/students",
     response={201: StudentOut, **error_responses(404, 400, 422)},
-    operation_id="school_student_enrol",
     summary="Enrol the case's person (or a child in its household) at a school",
 )
-def student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Status:
+def school_student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Status:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
     school = selectors.school_get(school_id=payload.school_id)
     if school is None:
@@ -89,11 +87,10 @@ def student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Sta
 @router.put(
     "/students/{student_id}/directory-opt-out",
     response={200: StudentOut, **error_responses(404, 400, 422)},
-    operation_id="school_student_directory_opt_out",
     summary="Record or withdraw a refusal of directory disclosure (FERPA 34 CFR 99.37)",
     description="Allowed on an ended enrolment too: the refusal holds for former students (99.37(b)).",
 )
-def student_directory_opt_out(
+def school_student_directory_opt_out(
     request: HttpRequest, student_id: int, payload: StudentDirectoryOptOutIn
 ) -> object:
     student = selectors.student_get(user=request.user, student_id=student_id, for_change=True)
@@ -109,12 +106,11 @@ def student_directory_opt_out(
 @router.get(
     "/students/{student_id}/attendance",
     response={200: list[SchoolAttendanceOut], **error_responses(404, 422)},
-    operation_id="school_attendance_list",
     summary="A student's attendance, oldest day first",
     description="`since` and `until` (YYYY-MM-DD) narrow the days; the read is audited.",
 )
 @paginate(Pages)
-def attendance_list(
+def school_attendance_list(
     request: HttpRequest,
     student_id: int,
     since: dt.date | None = None,
@@ -127,14 +123,13 @@ def attendance_list(
 @router.post(
     "/students/{student_id}/attendance",
     response={200: AttendanceSavedOut, **error_responses(404, 400, 422)},
-    operation_id="school_attendance_record",
     summary="Record or correct attendance for several school days",
     description=(
         "All or nothing: a wrong day (future, weekend, outside the enrolment) answers 400 with the error "
         "under `days.<n>` and saves nothing. Any truancy alert the days raise is in the answer."
     ),
 )
-def attendance_record(request: HttpRequest, student_id: int, payload: SchoolAttendanceIn) -> dict:
+def school_attendance_record(request: HttpRequest, student_id: int, payload: SchoolAttendanceIn) -> dict:
     student = selectors.student_get(user=request.user, student_id=student_id, for_change=True)
     days = [services.AttendanceDay(day.date, day.status, day.note) for day in payload.days]
     saved = services.attendance_record(actor=request.user, student=student, days=days)
@@ -144,11 +139,10 @@ def attendance_record(request: HttpRequest, student_id: int, payload: SchoolAtte
 @router.get(
     "/cases/{case_id}/school/incidents",
     response={200: list[IncidentOut], **error_responses(404, 422)},
-    operation_id="school_incident_list",
     summary="List a case's behaviour incidents, newest first",
 )
 @paginate(Pages)
-def incident_list(request: HttpRequest, case_id: int) -> QuerySet[BehaviourIncident]:
+def school_incident_list(request: HttpRequest, case_id: int) -> QuerySet[BehaviourIncident]:
     case = selectors.school_case_get(user=request.user, case_id=case_id)
     return selectors.incident_list(user=request.user, case=case)
 
@@ -156,10 +150,9 @@ def incident_list(request: HttpRequest, case_id: int) -> QuerySet[BehaviourIncid
 @router.post(
     "/cases/{case_id}/school/incidents",
     response={201: IncidentOut, **error_responses(404, 400, 422)},
-    operation_id="school_incident_record",
     summary="Record a behaviour incident (bullying as target or aggressor, fighting, ...)",
 )
-def incident_record(request: HttpRequest, case_id: int, payload: IncidentIn) -> Status:
+def school_incident_record(request: HttpRequest, case_id: int, payload: IncidentIn) -> Status:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
     student = _student_on_case(request, case, payload.student_id)
     incident = services.incident_record(
@@ -171,11 +164,10 @@ def incident_record(request: HttpRequest, case_id: int, payload: IncidentIn) -> 
 @router.get(
     "/cases/{case_id}/school/support-plan",
     response={200: SupportPlanOut, **error_responses(404, 422)},
-    operation_id="school_support_plan_get",
     summary="Open a case's education support plan, with its family engagement log",
     description="404 when the case has no plan yet; write one with PUT and `version` 0.",
 )
-def support_plan_get(request: HttpRequest, case_id: int) -> object:
+def school_support_plan_get(request: HttpRequest, case_id: int) -> object:
     case = selectors.school_case_get(user=request.user, case_id=case_id)
     plan = selectors.support_plan_get(user=request.user, case=case)
     if plan is None:
@@ -186,11 +178,10 @@ def support_plan_get(request: HttpRequest, case_id: int) -> object:
 @router.put(
     "/cases/{case_id}/school/support-plan",
     response={200: SupportPlanOut, **error_responses(404, 400, 409, 422)},
-    operation_id="school_support_plan_put",
     summary="Write or replace a case's education support plan",
     description="Send `version` 0 for the first plan, else the version you read; a stale version answers 409.",
 )
-def support_plan_put(request: HttpRequest, case_id: int, payload: SupportPlanIn) -> object:
+def school_support_plan_put(request: HttpRequest, case_id: int, payload: SupportPlanIn) -> object:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
     return services.support_plan_save(
         actor=request.user,
@@ -203,10 +194,9 @@ def support_plan_put(request: HttpRequest, case_id: int, payload: SupportPlanIn)
 @router.post(
     "/cases/{case_id}/school/support-plan/contacts",
     response={201: EngagementOut, **error_responses(404, 400, 422)},
-    operation_id="school_family_engagement_add",
     summary="Log a contact with the family on the support plan",
 )
-def engagement_add(request: HttpRequest, case_id: int, payload: EngagementIn) -> Status:
+def school_family_engagement_add(request: HttpRequest, case_id: int, payload: EngagementIn) -> Status:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
     plan = selectors.support_plan_get(user=request.user, case=case)
     if plan is None:
@@ -219,10 +209,9 @@ def engagement_add(request: HttpRequest, case_id: int, payload: EngagementIn) ->
 @router.get(
     "/cases/{case_id}/school/truancy-alerts",
     response={200: list[TruancyAlertOut], **error_responses(404, 422)},
-    operation_id="school_truancy_alert_list",
     summary="List the truancy alerts raised for a case's students, newest first",
 )
 @paginate(Pages)
-def truancy_alert_list(request: HttpRequest, case_id: int) -> QuerySet[TruancyAlert]:
+def school_truancy_alert_list(request: HttpRequest, case_id: int) -> QuerySet[TruancyAlert]:
     case = selectors.school_case_get(user=request.user, case_id=case_id)
     return selectors.alert_list(user=request.user, case=case)

@@ -21,7 +21,15 @@ from tapestry.people.models import Organisation
 from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
 
 
-class EnrolForm(ServiceModelForm):
+class ParsingForm(ServiceModelForm):
+    """A model form that only parses: the service validates the record as a whole (it knows the case),
+    so the model's own validation pass is skipped."""
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class EnrolForm(ParsingForm):
     class Meta:
         model = Student
         fields = [
@@ -40,10 +48,6 @@ class EnrolForm(ServiceModelForm):
         super().__init__(*args, **kwargs)
         self.fields["school"].queryset = schools
         self.fields["school"].empty_label = "Choose a school"
-
-    def _post_clean(self) -> None:
-        # The service validates the enrolment as a whole (it knows the case); skip the model's pass.
-        pass
 
 
 class AttendanceWeekForm(ServiceForm):
@@ -99,7 +103,7 @@ class AttendanceWeekForm(ServiceForm):
                 self.add_error(None, messages)
 
 
-class IncidentForm(ServiceModelForm):
+class IncidentForm(ParsingForm):
     class Meta:
         model = BehaviourIncident
         fields = ["student", "occurred_on", "kind", "description", "action_taken", "parents_notified"]
@@ -116,11 +120,8 @@ class IncidentForm(ServiceModelForm):
         self.fields["student"].queryset = students
         self.fields["student"].label_from_instance = lambda s: f"{s.person.display_name} at {s.school}"
 
-    def _post_clean(self) -> None:
-        pass
 
-
-class SupportPlanForm(ServiceModelForm):
+class SupportPlanForm(ParsingForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     class Meta:
@@ -133,22 +134,16 @@ class SupportPlanForm(ServiceModelForm):
             "review_on": DATE_INPUT,
         }
 
-    def _post_clean(self) -> None:
-        pass
-
     def changes(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
-class EngagementForm(ServiceModelForm):
+class EngagementForm(ParsingForm):
     class Meta:
         model = FamilyEngagement
         fields = ["occurred_on", "contact_with", "method", "summary"]
         widgets = {"occurred_on": DATE_INPUT, "summary": forms.Textarea(attrs={"rows": 4})}
         labels = {"occurred_on": "Date"}
-
-    def _post_clean(self) -> None:
-        pass
 
 
 class FollowUpForm(ServiceForm):

@@ -19,6 +19,11 @@ def _school_segment() -> models.CharField:
     return models.CharField(max_length=32, choices=Segment.choices, default=Segment.SCHOOL, editable=False)
 
 
+def _staff() -> models.ForeignKey:
+    """The staff member who wrote the row; kept (as empty) when the account is removed."""
+    return models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+
 def _always_school(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=models.Q(segment=Segment.SCHOOL), name=name)
 
@@ -43,9 +48,7 @@ class Student(Timestamped):
     directory_opt_out = models.BooleanField("refused directory disclosure", default=False)
     directory_opt_out_on = models.DateField("date of the refusal", null=True, blank=True)
     segment = _school_segment()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = _staff()
 
     class Meta:
         ordering = ["person__family_name", "person__given_name", "-enrolled_on", "id"]
@@ -81,9 +84,7 @@ class AttendanceRecord(Timestamped):
     date = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices)
     note = models.CharField(max_length=255, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = _staff()
 
     class Meta:
         ordering = ["-date"]
@@ -141,9 +142,7 @@ class BehaviourIncident(Timestamped):
     action_taken = models.TextField(blank=True)
     parents_notified = models.BooleanField("parents or carers notified", default=False)
     segment = _school_segment()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = _staff()
 
     class Meta:
         ordering = ["-occurred_on", "-id"]
@@ -166,9 +165,7 @@ class EducationSupportPlan(Versioned):
     services = models.TextField(blank=True, help_text="Counselling, mentoring, tutoring and who provides it.")
     review_on = models.DateField("review date")
     segment = _school_segment()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = _staff()
 
     class Meta:
         constraints = [_always_school("support_plan_is_a_school_record")]
@@ -192,9 +189,7 @@ class FamilyEngagement(Timestamped):
     contact_with = models.CharField(max_length=120, help_text="Who took part, e.g. 'Mother and grandmother'.")
     method = models.CharField(max_length=12, choices=Method.choices)
     summary = models.TextField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = _staff()
 
     class Meta:
         ordering = ["-occurred_on", "-id"]

@@ -64,9 +64,9 @@ class StudentOut(Schema):
     id: int
     case_id: int
     person_id: int
-    person_name: str
+    person_name: str = Field(validation_alias="person.display_name")
     school_id: int
-    school_name: str
+    school_name: str = Field(validation_alias="school.name")
     grade: str
     student_number: str
     enrolled_on: dt.date
@@ -79,14 +79,6 @@ class StudentOut(Schema):
         description="Days per status in the truancy window (the last 30 school days)."
     )
     open_truancy_alerts: int
-
-    @staticmethod
-    def resolve_person_name(obj: Any) -> str:
-        return obj.person.display_name
-
-    @staticmethod
-    def resolve_school_name(obj: Any) -> str:
-        return obj.school.name
 
     @staticmethod
     def resolve_attendance_in_window(obj: Any) -> dict[str, int]:
@@ -151,14 +143,10 @@ class IncidentOut(Schema):
     student_id: int
     occurred_on: dt.date
     kind: str
-    kind_label: str
+    kind_label: str = Field(validation_alias="get_kind_display")
     description: str
     action_taken: str
     parents_notified: bool
-
-    @staticmethod
-    def resolve_kind_label(obj: Any) -> str:
-        return obj.get_kind_display()
 
 
 class SupportPlanIn(Input):
@@ -194,8 +182,4 @@ class SupportPlanOut(Schema):
     services: str
     review_on: dt.date
     version: int
-    family_engagement: list[EngagementOut]
-
-    @staticmethod
-    def resolve_family_engagement(obj: Any) -> list[Any]:
-        return list(obj.engagements.all())
+    family_engagement: list[EngagementOut] = Field(validation_alias="engagements")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from tapestry.access import policy
@@ -28,6 +29,7 @@ from tapestry.micro.school.truancy import is_school_day, truancy_check
 from tapestry.people.models import Organisation, Person
 
 PLAN_FIELDS = ("goals", "accommodations", "services", "review_on")
+Record = TypeVar("Record", bound=models.Model)
 
 
 def _require_school_write(actor: User, case: Case, refusal: str) -> None:
@@ -64,6 +66,18 @@ def _require_school_record_change(actor: User, case: Case) -> None:
 
 def _full_clean(instance: object, exclude: list[str]) -> None:
     instance.full_clean(exclude=exclude, validate_constraints=False)
+
+
+def _created(actor: User, record: Record, case: Case, *, exclude: list[str], fields: list[str]) -> Record:
+    """Check a new record (all but the `exclude` fields the service already checked), then save it
+    with its CREATE audit entry, in one transaction."""
+    _full_clean(record, exclude=exclude)
+    with transaction.atomic():
+        record.save()
+        audit_record(
+            actor=actor, action=AuditEntry.Action.CREATE, obj=record, person_id=case.person_id, fields=fields
+        )
+    return record
 
 
 def student_enrol(
@@ -104,17 +118,13 @@ def student_enrol(
         directory_opt_out_on=(directory_opt_out_on or timezone.localdate()) if directory_opt_out else None,
         created_by=actor,
     )
-    _full_clean(student, exclude=["case", "person", "school", "created_by"])
-    with transaction.atomic():
-        student.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=student,
-            person_id=case.person_id,
-            fields=["school", "grade", "student_number", "enrolled_on", "left_on", "directory_opt_out"],
-        )
-    return student
+    return _created(
+        actor,
+        student,
+        case,
+        exclude=["case", "person", "school", "created_by"],
+        fields=["school", "grade", "student_number", "enrolled_on", "left_on", "directory_opt_out"],
+    )
 
 
 def student_directory_opt_out(
@@ -229,17 +239,13 @@ def incident_record(
         parents_notified=parents_notified,
         recorded_by=actor,
     )
-    _full_clean(incident, exclude=["case", "student", "recorded_by"])
-    with transaction.atomic():
-        incident.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=incident,
-            person_id=case.person_id,
-            fields=["kind", "occurred_on", "description", "action_taken", "parents_notified"],
-        )
-    return incident
+    return _created(
+        actor,
+        incident,
+        case,
+        exclude=["case", "student", "recorded_by"],
+        fields=["kind", "occurred_on", "description", "action_taken", "parents_notified"],
+    )
 
 
 def support_plan_save(
@@ -278,17 +284,13 @@ def engagement_add(
         occurred_on=occurred_on or timezone.localdate(),
         recorded_by=actor,
     )
-    _full_clean(entry, exclude=["plan", "recorded_by"])
-    with transaction.atomic():
-        entry.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=entry,
-            person_id=plan.case.person_id,
-            fields=["occurred_on", "contact_with", "method", "summary"],
-        )
-    return entry
+    return _created(
+        actor,
+        entry,
+        plan.case,
+        exclude=["plan", "recorded_by"],
+        fields=["occurred_on", "contact_with", "method", "summary"],
+    )
 
 
 def truancy_alert_follow_up(*, actor: User, alert: TruancyAlert, note: str) -> TruancyAlert:

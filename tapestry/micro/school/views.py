@@ -215,9 +215,7 @@ def alert_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     form = FollowUpForm(bound(request))
     followed, status = submit(
         form,
-        lambda: services.truancy_alert_follow_up(
-            actor=request.user, alert=alert, note=form.cleaned_data["note"]
-        ),
+        lambda: services.truancy_alert_follow_up(actor=request.user, alert=alert, **form.cleaned_data),
         invalid=200,
     )
     if followed is not None:
@@ -233,12 +231,7 @@ def directory_opt_out(request: HttpRequest, pk: int) -> HttpResponse:
     form = DirectoryOptOutForm(bound(request), initial=initial)
     changed, status = submit(
         form,
-        lambda: services.student_directory_opt_out(
-            actor=request.user,
-            student=student,
-            opt_out=form.cleaned_data["opt_out"],
-            on=form.cleaned_data["on"],
-        ),
+        lambda: services.student_directory_opt_out(actor=request.user, student=student, **form.cleaned_data),
         invalid=200,
     )
     if changed is not None:

@@ -29,11 +29,10 @@ router = Router(tags=["treatment"])
 @router.get(
     "/cases/{case_id}/treatment-plan",
     response={200: TreatmentPlanOut, **error_responses(422)},
-    operation_id="treatment_plan_get",
     summary="Open a case's treatment plan",
     description="404 when the case has no plan yet; write one with PUT and `version` 0. The open is audited.",
 )
-def plan_get(request: HttpRequest, case_id: int) -> object:
+def treatment_plan_get(request: HttpRequest, case_id: int) -> object:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id)
     plan = selectors.plan_detail(user=request.user, case=case)
     if plan is None:
@@ -44,11 +43,10 @@ def plan_get(request: HttpRequest, case_id: int) -> object:
 @router.put(
     "/cases/{case_id}/treatment-plan",
     response={200: TreatmentPlanOut, **error_responses(400, 409, 422)},
-    operation_id="treatment_plan_put",
     summary="Write or replace a case's treatment plan",
     description="Send `version` 0 for the first plan, else the version you read; a stale version answers 409.",
 )
-def plan_put(request: HttpRequest, case_id: int, payload: TreatmentPlanIn) -> object:
+def treatment_plan_put(request: HttpRequest, case_id: int, payload: TreatmentPlanIn) -> object:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id, for_change=True)
     return services.treatment_plan_save(
         actor=request.user,
@@ -61,11 +59,10 @@ def plan_put(request: HttpRequest, case_id: int, payload: TreatmentPlanIn) -> ob
 @router.get(
     "/cases/{case_id}/medication-checkins",
     response={200: list[CheckinOut], **error_responses(422)},
-    operation_id="treatment_checkin_list",
     summary="List a case's medication check-ins, newest first",
 )
 @paginate(Pages)
-def checkin_list(request: HttpRequest, case_id: int) -> QuerySet[MedicationCheckin]:
+def treatment_checkin_list(request: HttpRequest, case_id: int) -> QuerySet[MedicationCheckin]:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id)
     return selectors.checkin_list(user=request.user, case=case)
 
@@ -73,10 +70,9 @@ def checkin_list(request: HttpRequest, case_id: int) -> QuerySet[MedicationCheck
 @router.post(
     "/cases/{case_id}/medication-checkins",
     response={201: CheckinOut, **error_responses(400, 422)},
-    operation_id="treatment_checkin_record",
     summary="Record a medication adherence check-in",
 )
-def checkin_record(request: HttpRequest, case_id: int, payload: CheckinIn) -> Status:
+def treatment_checkin_record(request: HttpRequest, case_id: int, payload: CheckinIn) -> Status:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id, for_change=True)
     return Status(201, services.checkin_record(actor=request.user, case=case, **payload.model_dump()))
 
@@ -84,11 +80,10 @@ def checkin_record(request: HttpRequest, case_id: int, payload: CheckinIn) -> St
 @router.get(
     "/cases/{case_id}/team-notes",
     response={200: list[TeamNoteOut], **error_responses(422)},
-    operation_id="treatment_team_note_list",
     summary="List a case's team notes, newest first",
 )
 @paginate(Pages)
-def team_note_list(request: HttpRequest, case_id: int) -> QuerySet[TeamNote]:
+def treatment_team_note_list(request: HttpRequest, case_id: int) -> QuerySet[TeamNote]:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id)
     return selectors.team_note_list(user=request.user, case=case)
 
@@ -96,11 +91,10 @@ def team_note_list(request: HttpRequest, case_id: int) -> QuerySet[TeamNote]:
 @router.post(
     "/cases/{case_id}/team-notes",
     response={201: TeamNoteOut, **error_responses(400, 422)},
-    operation_id="treatment_team_note_add",
     summary="Add a team note from your discipline",
     description="You are the author. Notes are kept as written; add another to correct one.",
 )
-def team_note_add(request: HttpRequest, case_id: int, payload: TeamNoteIn) -> Status:
+def treatment_team_note_add(request: HttpRequest, case_id: int, payload: TeamNoteIn) -> Status:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id, for_change=True)
     return Status(201, services.team_note_add(actor=request.user, case=case, **payload.model_dump()))
 
@@ -108,11 +102,10 @@ def team_note_add(request: HttpRequest, case_id: int, payload: TeamNoteIn) -> St
 @router.get(
     "/cases/{case_id}/releases",
     response={200: list[ReleaseOut], **error_responses(422)},
-    operation_id="treatment_release_list",
     summary="List the releases made from a case, newest first",
 )
 @paginate(Pages)
-def release_list(request: HttpRequest, case_id: int) -> QuerySet[Release]:
+def treatment_release_list(request: HttpRequest, case_id: int) -> QuerySet[Release]:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id)
     return selectors.release_list(user=request.user, case=case)
 
@@ -120,7 +113,6 @@ def release_list(request: HttpRequest, case_id: int) -> QuerySet[Release]:
 @router.post(
     "/cases/{case_id}/releases",
     response={201: ReleaseOut, 403: ReleaseRefusedOut, **error_responses(400, 422)},
-    operation_id="treatment_release_make",
     summary="Release substance-use records to an organisation",
     description=(
         "Allowed only when a written consent in force names the recipient and covers the purpose. "
@@ -128,7 +120,7 @@ def release_list(request: HttpRequest, case_id: int) -> QuerySet[Release]:
         "An allowed release carries `redisclosure_notice` (send it with the records) and is audited as an export."
     ),
 )
-def release_make(request: HttpRequest, case_id: int, payload: ReleaseIn) -> Status:
+def treatment_release_make(request: HttpRequest, case_id: int, payload: ReleaseIn) -> Status:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id, for_change=True)
     recipient = selectors.recipients().filter(pk=payload.recipient_id).first()
     if recipient is None:

@@ -34,11 +34,20 @@ def _case(ctx: DemoContext, person: Person, case_type: str, problem: str, referr
     )
 
 
-def _record(ctx: DemoContext, case: Case, plan: dict, checkins: list[tuple], notes: list[tuple]) -> None:
+def _record(
+    ctx: DemoContext,
+    case: Case,
+    plan: dict,
+    prescribed: tuple[str, str],
+    checkins: list[tuple],
+    notes: list[tuple],
+) -> None:
+    """The plan, check-ins on the one `prescribed` (medication, prescriber), and the team's notes."""
     worker = ctx.staff[WORKER]
     today = timezone.localdate()
     services.treatment_plan_save(actor=worker, case=case, version=0, changes=plan)
-    for back, medication, prescriber, adherence, side_effects, note in checkins:
+    medication, prescriber = prescribed
+    for back, adherence, side_effects, note in checkins:
         services.checkin_record(
             actor=worker,
             case=case,
@@ -92,21 +101,13 @@ def _mental_health(ctx: DemoContext, exclude: set[int]) -> Case | None:
             "frequency": "Weekly sessions; psychiatry review every 4 weeks",
             "review_on": today + dt.timedelta(days=10),
         },
+        ("Sertraline 50 mg", "Dr. Luis Ortega"),
         [
-            (28, "Sertraline 50 mg", "Dr. Luis Ortega", A.AS_PRESCRIBED, "", "Started three weeks ago."),
-            (21, "Sertraline 50 mg", "Dr. Luis Ortega", A.AS_PRESCRIBED, "Mild nausea in the mornings.", ""),
-            (
-                14,
-                "Sertraline 50 mg",
-                "Dr. Luis Ortega",
-                A.MISSED_SOME,
-                "Nausea.",
-                "Forgot doses at the weekend.",
-            ),
+            (28, A.AS_PRESCRIBED, "", "Started three weeks ago."),
+            (21, A.AS_PRESCRIBED, "Mild nausea in the mornings.", ""),
+            (14, A.MISSED_SOME, "Nausea.", "Forgot doses at the weekend."),
             (
                 5,
-                "Sertraline 50 mg",
-                "Dr. Luis Ortega",
                 A.MISSED_MOST,
                 "Nausea and poor sleep.",
                 "Worried about side effects; stopped most days this week.",
@@ -175,17 +176,11 @@ def _substance_use(ctx: DemoContext) -> tuple[Case, Release] | None:
             "frequency": "Weekly individual session; medication review monthly",
             "review_on": today + dt.timedelta(days=45),
         },
+        ("Naltrexone 50 mg", "Dr. Ama Boateng"),
         [
-            (
-                20,
-                "Naltrexone 50 mg",
-                "Dr. Ama Boateng",
-                A.AS_PRESCRIBED,
-                "",
-                "Fewer cravings in the evening.",
-            ),
-            (13, "Naltrexone 50 mg", "Dr. Ama Boateng", A.MISSED_SOME, "Headache for two days.", ""),
-            (6, "Naltrexone 50 mg", "Dr. Ama Boateng", A.AS_PRESCRIBED, "", "Two drinking days this week."),
+            (20, A.AS_PRESCRIBED, "", "Fewer cravings in the evening."),
+            (13, A.MISSED_SOME, "Headache for two days.", ""),
+            (6, A.AS_PRESCRIBED, "", "Two drinking days this week."),
         ],
         [
             (19, D.PSYCHOLOGY, "Decisional balance done; main reasons to change are work and her sister."),

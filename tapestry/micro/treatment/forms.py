@@ -14,7 +14,15 @@ from tapestry.people.models import Organisation
 from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
 
 
-class TreatmentPlanForm(ServiceModelForm):
+class ParsingForm(ServiceModelForm):
+    """A model form that only parses: the service validates the record as a whole (it knows the case),
+    so the model's own validation pass is skipped."""
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class TreatmentPlanForm(ParsingForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     class Meta:
@@ -29,15 +37,11 @@ class TreatmentPlanForm(ServiceModelForm):
         }
         labels = {"diagnosis": "Diagnosis (in words)"}
 
-    def _post_clean(self) -> None:
-        # The service validates the plan as a whole; the form only parses.
-        pass
-
     def changes(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in PLAN_FIELDS}
 
 
-class CheckinForm(ServiceModelForm):
+class CheckinForm(ParsingForm):
     class Meta:
         model = MedicationCheckin
         fields = ["checked_on", "medication", "prescribed_by", "adherence", "side_effects", "note"]
@@ -48,20 +52,14 @@ class CheckinForm(ServiceModelForm):
         }
         labels = {"checked_on": "Date", "adherence": "How it is being taken"}
 
-    def _post_clean(self) -> None:
-        pass
 
-
-class TeamNoteForm(ServiceModelForm):
+class TeamNoteForm(ParsingForm):
     class Meta:
         model = TeamNote
         fields = ["discipline", "written_on", "text", "counselling_note"]
         widgets = {"written_on": DATE_INPUT, "text": forms.Textarea(attrs={"rows": 6})}
         labels = {"discipline": "Your discipline", "written_on": "Date", "text": "Note"}
         help_texts = {"text": "Team notes are kept as written; to correct one, add another."}
-
-    def _post_clean(self) -> None:
-        pass
 
 
 class ReleaseForm(ServiceForm):

@@ -72,13 +72,9 @@ class CheckinOut(Schema):
     medication: str
     prescribed_by: str
     adherence: str
-    adherence_label: str
+    adherence_label: str = Field(validation_alias="get_adherence_display")
     side_effects: str
     note: str
-
-    @staticmethod
-    def resolve_adherence_label(obj: Any) -> str:
-        return obj.get_adherence_display()
 
 
 class TeamNoteIn(Input):
@@ -93,15 +89,11 @@ class TeamNoteIn(Input):
 class TeamNoteOut(Schema):
     id: int
     discipline: str
-    discipline_label: str
+    discipline_label: str = Field(validation_alias="get_discipline_display")
     author: str
     written_on: dt.date
     text: str
     counselling_note: bool
-
-    @staticmethod
-    def resolve_discipline_label(obj: Any) -> str:
-        return obj.get_discipline_display()
 
     @staticmethod
     def resolve_author(obj: Any) -> str:
@@ -121,7 +113,7 @@ class ReleaseOut(Schema):
     number: str
     case_id: int
     recipient_id: int
-    recipient_name: str
+    recipient_name: str = Field(validation_alias="recipient.name")
     purpose: str
     parts: list[str]
     consent_id: int = Field(description="The written consent the release was made under.")
@@ -134,10 +126,6 @@ class ReleaseOut(Schema):
         description="The scope of the consent the release was made under; send it with the records (42 CFR 2.32(b))."
     )
     disclosure_page: str = Field(description="The printable disclosure page.")
-
-    @staticmethod
-    def resolve_recipient_name(obj: Any) -> str:
-        return obj.recipient.name
 
     @staticmethod
     def resolve_disclosure_page(obj: Any) -> str:

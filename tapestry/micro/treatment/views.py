@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -17,7 +16,7 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.treatment import selectors, services
 from tapestry.micro.treatment.forms import CheckinForm, ReleaseForm, TeamNoteForm, TreatmentPlanForm
 from tapestry.micro.treatment.models import TreatmentPlan
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, form_page, save_page, submit
 
 
 def case_url(case: Case) -> str:
@@ -45,15 +44,10 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     return render(request, "treatment/case_index.html", context)
 
 
-def _save_page(
-    request: HttpRequest, *, case: Case, form: Any, save: Callable[[], Any], done: str, title: str
-) -> HttpResponse:
-    """Run `save` on a valid submit, say `done` and go back to the case's treatment page; else the form."""
-    saved, status = submit(form, save, invalid=200)
-    if saved is not None:
-        messages.success(request, done)
-        return redirect("treatment:case_index", case_pk=case.pk)
-    return form_page(request, "treatment/form_page.html", form=form, status=status, case=case, title=title)
+def _case_form(request: HttpRequest, case: Case, **page: Any) -> HttpResponse:
+    """A treatment form on a case: on success back to the case's treatment page, else the form again."""
+    back = reverse("treatment:case_index", kwargs={"case_pk": case.pk})
+    return save_page(request, "treatment/form_page.html", then=back, invalid=200, case=case, **page)
 
 
 def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -62,11 +56,11 @@ def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
     form = TreatmentPlanForm(
         bound(request), instance=plan or TreatmentPlan(), initial={"version": plan.version if plan else 0}
     )
-    return _save_page(
+    return _case_form(
         request,
-        case=case,
+        case,
         form=form,
-        save=lambda: services.treatment_plan_save(
+        call=lambda: services.treatment_plan_save(
             actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
         ),
         done="The treatment plan is saved.",
@@ -78,11 +72,11 @@ def checkin_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: record a medication check-in")
     form = CheckinForm(bound(request))
-    return _save_page(
+    return _case_form(
         request,
-        case=case,
+        case,
         form=form,
-        save=lambda: services.checkin_record(actor=request.user, case=case, **form.cleaned_data),
+        call=lambda: services.checkin_record(actor=request.user, case=case, **form.cleaned_data),
         done="The medication check-in is recorded.",
         title="Record a medication check-in",
     )
@@ -92,11 +86,11 @@ def team_note_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.treatment_case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: add a team note")
     form = TeamNoteForm(bound(request))
-    return _save_page(
+    return _case_form(
         request,
-        case=case,
+        case,
         form=form,
-        save=lambda: services.team_note_add(actor=request.user, case=case, **form.cleaned_data),
+        call=lambda: services.team_note_add(actor=request.user, case=case, **form.cleaned_data),
         done="The team note is added.",
         title="Add a team note",
     )
