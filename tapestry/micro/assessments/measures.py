@@ -74,9 +74,9 @@ def score_changes(*, program: Program | None = None, during: Period | None = Non
     for label, key, n in found:
         counts.setdefault(label, {})[key] = n
     confidential = counts.pop(CONFIDENTIAL, {})
-    named = sorted((_name(label), by_change) for label, by_change in counts.items())
+    named = sorted((_name(label), label) for label in counts)
     rows = [
-        (f"{name}: {words}", by_change.get(key, 0)) for name, by_change in named for key, words in CHANGES
+        (f"{name}: {words}", counts[label].get(key, 0)) for name, label in named for key, words in CHANGES
     ]
     return [*rows, (CONFIDENTIAL, sum(confidential.values()))]
 

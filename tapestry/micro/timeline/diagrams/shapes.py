@@ -1,0 +1,75 @@
+"""The plain shapes a diagram is laid out in, and the colours they are drawn with.
+
+No script and no style attributes: every colour, width and dash is an SVG presentation
+attribute, so the pictures pass the content-security policy and print as they show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+INK = "#1f2328"
+MUTED = "#57606a"
+STRAIN = "#a40e26"
+PAPER = "#ffffff"
+WASH = "#f6f8fa"
+STRAIN_DASH = "8 6"
+
+
+@dataclass(frozen=True)
+class Text:
+    x: int
+    y: int
+    text: str
+    bold: bool = False
+    size: int = 13
+    fill: str = INK
+
+
+@dataclass(frozen=True)
+class Box:
+    x: int
+    y: int
+    width: int
+    height: int
+    fill: str
+    stroke: str
+    title: str
+    texts: tuple[Text, ...]
+    url: str = ""
+    dash: str = ""
+    stroke_width: float = 1.5
+
+
+@dataclass(frozen=True)
+class Path:
+    d: str
+    stroke: str
+    width: float = 2
+    dash: str = ""
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str
+    stroke: str
+    width: float = 2
+    dash: str = ""
+    fill: str = "none"
+    shape: str = "line"  # "line" or "box"
+    slashes: bool = False
+
+
+@dataclass
+class Drawing:
+    width: int
+    height: int
+    title: str
+    description: str
+    paths: list[Path] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    legend: list[LegendEntry] = field(default_factory=list)
+
+
+def short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
