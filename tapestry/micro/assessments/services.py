@@ -80,6 +80,36 @@ def definition_for(
     return instrument_from_form(form), form
 
 
+def scored(
+    case: Case,
+    definition: Instrument,
+    custom_form: CustomForm | None,
+    answers: dict[str, str],
+    day: date,
+    *,
+    by: User,
+) -> Assessment:
+    """An assessment (not saved yet) holding the answers and what the instrument scored them."""
+    result = definition.score(answers)
+    return Assessment(
+        case=case,
+        instrument="" if custom_form else definition.code,
+        custom_form=custom_form,
+        instrument_version=definition.version,
+        administered_on=day,
+        administered_by=by,
+        answers=answers,
+        responses=list(result.responses),
+        total_score=result.total,
+        severity_band=result.band,
+        flagged=result.flagged,
+        crisis=result.crisis,
+        findings=list(result.findings),
+        next_step=result.next_step,
+        needs_detected=list(result.needs),
+    )
+
+
 def assessment_record(
     *,
     actor: User,
@@ -103,26 +133,8 @@ def assessment_record(
     errors.update(definition.check(answers))
     if errors:
         raise AssessmentInputInvalid(errors)
-    given = definition.kept(answers)
-    result = definition.score(given)
-    assessment = Assessment(
-        case=case,
-        instrument="" if custom_form else definition.code,
-        custom_form=custom_form,
-        instrument_version=definition.version,
-        administered_on=day,
-        administered_by=actor,
-        answers=given,
-        responses=list(result.responses),
-        total_score=result.total,
-        severity_band=result.band,
-        flagged=result.flagged,
-        crisis=result.crisis,
-        findings=list(result.findings),
-        next_step=result.next_step,
-        needs_detected=list(result.needs),
-        note=note.strip(),
-    )
+    assessment = scored(case, definition, custom_form, definition.kept(answers), day, by=actor)
+    assessment.note = note.strip()
     with transaction.atomic():
         assessment.save()
         audit_record(

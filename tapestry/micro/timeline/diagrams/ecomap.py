@@ -6,20 +6,8 @@ import math
 from collections.abc import Sequence
 
 from tapestry.micro.cases.hooks import EcomapLink
-from tapestry.micro.timeline.diagrams.shapes import (
-    INK,
-    MUTED,
-    PAPER,
-    STRAIN,
-    STRAIN_DASH,
-    WASH,
-    Box,
-    Drawing,
-    LegendEntry,
-    Path,
-    Text,
-    short,
-)
+from tapestry.micro.timeline.diagrams.palette import INK, MUTED, PAPER, STRAIN, STRAIN_DASH, WASH
+from tapestry.micro.timeline.diagrams.shapes import Box, Drawing, LegendEntry, Path, Text, short
 from tapestry.people.models import Person
 
 # kind: (legend label, fill, stroke); a kind no one planned for is drawn as "other".

@@ -10,20 +10,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 
-from tapestry.micro.timeline.diagrams.shapes import (
-    INK,
-    MUTED,
-    PAPER,
-    STRAIN,
-    STRAIN_DASH,
-    WASH,
-    Box,
-    Drawing,
-    LegendEntry,
-    Path,
-    Text,
-    short,
-)
+from tapestry.micro.timeline.diagrams.palette import INK, MUTED, PAPER, STRAIN, STRAIN_DASH, WASH
+from tapestry.micro.timeline.diagrams.shapes import Box, Drawing, LegendEntry, Path, Text, short
 from tapestry.people.mentions import member_mention
 from tapestry.people.models import HouseholdMember, Person, Relationship
 

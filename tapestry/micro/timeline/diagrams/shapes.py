@@ -1,4 +1,4 @@
-"""The plain shapes a diagram is laid out in, and the colours they are drawn with.
+"""The plain shapes a diagram is laid out in.
 
 No script and no style attributes: every colour, width and dash is an SVG presentation
 attribute, so the pictures pass the content-security policy and print as they show.
@@ -8,12 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-INK = "#1f2328"
-MUTED = "#57606a"
-STRAIN = "#a40e26"
-PAPER = "#ffffff"
-WASH = "#f6f8fa"
-STRAIN_DASH = "8 6"
+from tapestry.micro.timeline.diagrams.palette import INK
 
 
 @dataclass(frozen=True)
