@@ -284,6 +284,12 @@ def _add_question(form: CustomForm, spec: QuestionSpec, position: int) -> Custom
     return question
 
 
+def _band(form: CustomForm, spec: BandSpec) -> CustomBand:
+    """The band (not saved yet) a spec describes."""
+    label, next_step = spec.label.strip(), spec.next_step.strip()
+    return CustomBand(form=form, low=spec.low, high=spec.high, label=label, next_step=next_step)
+
+
 def custom_form_create(
     *,
     actor: User,
@@ -320,12 +326,7 @@ def custom_form_create(
         form.save()
         for position, spec in enumerate(questions, start=1):
             _add_question(form, spec, position)
-        CustomBand.objects.bulk_create(
-            CustomBand(
-                form=form, low=b.low, high=b.high, label=b.label.strip(), next_step=b.next_step.strip()
-            )
-            for b in bands
-        )
+        CustomBand.objects.bulk_create(_band(form, spec) for spec in bands)
         audit_record(
             actor=actor,
             action=AuditEntry.Action.CREATE,
@@ -378,13 +379,8 @@ def custom_band_add(*, actor: User, form: CustomForm, band: BandSpec) -> CustomB
         raise ValidationError({"__all__": problems})
     with transaction.atomic():
         _bump(form)
-        created = CustomBand.objects.create(
-            form=form,
-            low=band.low,
-            high=band.high,
-            label=band.label.strip(),
-            next_step=band.next_step.strip(),
-        )
+        created = _band(form, band)
+        created.save()
         audit_record(
             actor=actor,
             action=AuditEntry.Action.CREATE,

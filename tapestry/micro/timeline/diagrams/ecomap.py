@@ -96,11 +96,9 @@ def ecomap_drawing(person: Person, links: Sequence[EcomapLink]) -> Drawing:
             )
             subtitle = f"{label}: strained" if link.stressful else label
             drawing.boxes.append(
-                Box(
-                    x=x - node_w // 2,
-                    y=y - node_h // 2,
-                    width=node_w,
-                    height=node_h,
+                Box.around(
+                    (x, y),
+                    ECOMAP_NODE,
                     fill=fill,
                     stroke=STRAIN if link.stressful else stroke,
                     stroke_width=2.5 if link.stressful else 1.5,
@@ -113,13 +111,10 @@ def ecomap_drawing(person: Person, links: Sequence[EcomapLink]) -> Drawing:
                 )
             )
         placed += count
-    centre_w, centre_h = ECOMAP_CENTRE
     drawing.boxes.append(
-        Box(
-            x=cx - centre_w // 2,
-            y=cy - centre_h // 2,
-            width=centre_w,
-            height=centre_h,
+        Box.around(
+            (cx, cy),
+            ECOMAP_CENTRE,
             fill="#1f5f8b",
             stroke=INK,
             stroke_width=2,

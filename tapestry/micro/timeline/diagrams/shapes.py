@@ -7,6 +7,7 @@ attribute, so the pictures pass the content-security policy and print as they sh
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from tapestry.micro.timeline.diagrams.palette import INK
 
@@ -34,6 +35,12 @@ class Box:
     url: str = ""
     dash: str = ""
     stroke_width: float = 1.5
+
+    @classmethod
+    def around(cls, centre: tuple[int, int], size: tuple[int, int], **fields: Any) -> Box:
+        """A box of `size` (width, height) centred on `centre` (x, y)."""
+        (x, y), (width, height) = centre, size
+        return cls(x=x - width // 2, y=y - height // 2, width=width, height=height, **fields)
 
 
 @dataclass(frozen=True)
