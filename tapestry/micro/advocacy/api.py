@@ -3,7 +3,7 @@
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime.
 
 from django.http import HttpRequest
-from ninja import Query, Router, Status
+from ninja import Router, Status
 from ninja.pagination import paginate
 
 from tapestry.access.models import User
@@ -13,7 +13,7 @@ from tapestry.micro.advocacy.schemas import AdvocacyIn, AdvocacyOut, AdvocacyPat
 from tapestry.micro.cases.selectors import case_get
 from tapestry.people.models import Organisation
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import Pages, error_responses, purpose_query
 
 router = Router(tags=["advocacy"])
 
@@ -32,7 +32,6 @@ def _organisation(user: User, organisation_id: int | None) -> Organisation | Non
 @router.get(
     "/cases/{case_id}/advocacy",
     response={200: list[AdvocacyOut], **error_responses(404, 422)},
-    operation_id="advocacy_list",
     summary="List a case's advocacy actions, newest first",
     description="The read is written to the audit log.",
 )
@@ -40,7 +39,7 @@ def _organisation(user: User, organisation_id: int | None) -> Organisation | Non
 def advocacy_list(
     request: HttpRequest,
     case_id: int,
-    purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open the record."),
+    purpose: str = purpose_query(),
 ) -> list[AdvocacyAction]:
     case = case_get(user=request.user, case_id=case_id)
     return selectors.advocacy_actions_for_case(user=request.user, case=case, purpose=purpose)
@@ -49,7 +48,6 @@ def advocacy_list(
 @router.post(
     "/cases/{case_id}/advocacy",
     response={201: AdvocacyOut, **error_responses(400, 404, 422)},
-    operation_id="advocacy_create",
     summary="Log an advocacy action on a case",
     description=(
         "Name the agency by `organisation_id`, by `agency` text, or both. An outcome other than pending "
@@ -71,7 +69,6 @@ def advocacy_create(request: HttpRequest, case_id: int, payload: AdvocacyIn) -> 
 @router.patch(
     "/advocacy/{action_id}",
     response={200: AdvocacyOut, **error_responses(400, 404, 409, 422)},
-    operation_id="advocacy_update",
     summary="Change an advocacy action, e.g. to record its outcome",
     description="Send the `version` you read; if the action changed since, the answer is 409 and nothing is saved.",
 )

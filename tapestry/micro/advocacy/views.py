@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import copy
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from tapestry.access.audit import audit_form_open
@@ -14,7 +13,7 @@ from tapestry.micro.advocacy import selectors, services
 from tapestry.micro.advocacy.forms import AdvocacyActionEditForm, AdvocacyActionForm
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, save_page
 
 
 def _case_page_url(case: Case) -> str:
@@ -35,15 +34,17 @@ def action_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: log an advocacy action")
     form = AdvocacyActionForm(bound(request), organisations=selectors.organisation_choices(user=request.user))
-    action, status = submit(
-        form,
-        lambda: services.advocacy_action_record(actor=request.user, case=case, **form.changes()),
+    return save_page(
+        request,
+        "advocacy/action_form.html",
+        form=form,
+        call=lambda: services.advocacy_action_record(actor=request.user, case=case, **form.changes()),
+        done=lambda action: f"Logged: {action}.",
+        then=reverse("advocacy:case_index", kwargs={"case_pk": case.pk}),
         invalid=200,
+        case=case,
+        action=None,
     )
-    if action is not None:
-        messages.success(request, f"Logged: {action}.")
-        return redirect("advocacy:case_index", case_pk=case.pk)
-    return form_page(request, "advocacy/action_form.html", form=form, status=status, case=case, action=None)
 
 
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -57,16 +58,16 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         instance=copy.copy(action),
         organisations=selectors.organisation_choices(user=request.user),
     )
-    saved, status = submit(
-        form,
-        lambda: services.advocacy_action_update(
+    return save_page(
+        request,
+        "advocacy/action_form.html",
+        form=form,
+        call=lambda: services.advocacy_action_update(
             actor=request.user, action=action, version=form.cleaned_data["version"], changes=form.changes()
         ),
+        done="The advocacy action is updated.",
+        then=reverse("advocacy:case_index", kwargs={"case_pk": action.case_id}),
         invalid=200,
-    )
-    if saved is not None:
-        messages.success(request, "The advocacy action is updated.")
-        return redirect("advocacy:case_index", case_pk=action.case_id)
-    return form_page(
-        request, "advocacy/action_form.html", form=form, status=status, case=action.case, action=action
+        case=action.case,
+        action=action,
     )

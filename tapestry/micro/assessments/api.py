@@ -21,7 +21,7 @@ from tapestry.micro.assessments.schemas import (
     InstrumentOut,
     NeedsAddedOut,
 )
-from tapestry.web.schemas import ErrorOut, Pages, error_responses
+from tapestry.web.schemas import ErrorOut, Pages, error_responses, purpose_query
 
 router = Router(tags=["assessments"])
 
@@ -40,7 +40,6 @@ def _invalid(detail: str, error: ValidationError, prefix: str = "") -> Status:
 @router.get(
     "/instruments",
     response={200: list[InstrumentOut], **error_responses()},
-    operation_id="instrument_list",
     summary="The standardised instruments: items, answers and points, scoring, bands, LOINC codes, flags",
 )
 def instrument_list(request: HttpRequest) -> list[Instrument]:
@@ -50,7 +49,6 @@ def instrument_list(request: HttpRequest) -> list[Instrument]:
 @router.get(
     "/cases/{case_id}/assessments",
     response={200: list[AssessmentListItemOut], **error_responses(404, 422)},
-    operation_id="case_assessment_list",
     summary="The assessments on a case, oldest first",
     description="Reading the scores is written to the audit log. `instrument` keeps one instrument's series.",
 )
@@ -72,7 +70,6 @@ def case_assessment_list(
 @router.post(
     "/cases/{case_id}/assessments",
     response={201: AssessmentOut, **error_responses(400, 404, 422)},
-    operation_id="case_assessment_create",
     summary="Give an assessment on a case: the answers are scored by the server",
     description=(
         "Send a standard `instrument` code or a `custom_form_id`, and `answers` keyed by item code "
@@ -110,14 +107,13 @@ def case_assessment_create(request: HttpRequest, case_id: int, payload: Assessme
 @router.get(
     "/assessments/{assessment_id}",
     response={200: AssessmentOut, **error_responses(404, 422)},
-    operation_id="assessment_detail",
     summary="Open an assessment, with its answers",
     description="Every open is written to the audit log with its purpose.",
 )
 def assessment_detail(
     request: HttpRequest,
     assessment_id: int,
-    purpose: str = Query("case work", min_length=1, max_length=200, description="Why you open it."),
+    purpose: str = purpose_query("it"),
 ) -> Assessment:
     return selectors.assessment_detail(user=request.user, assessment_id=assessment_id, purpose=purpose)
 
@@ -125,7 +121,6 @@ def assessment_detail(
 @router.post(
     "/assessments/{assessment_id}/add-needs",
     response={200: NeedsAddedOut, **error_responses(400, 404, 422)},
-    operation_id="assessment_needs_add",
     summary="Add the needs a social-needs screen found to its case",
     description="Needs already on the case are left as they are and listed in `already_on_case`.",
 )
@@ -137,7 +132,6 @@ def assessment_needs_add(request: HttpRequest, assessment_id: int) -> services.N
 @router.get(
     "/custom-forms",
     response={200: list[CustomFormOut], **error_responses(422)},
-    operation_id="custom_form_list",
     summary="Custom assessment forms, with their questions, answers and points",
     description="Forms in use; those who manage forms may ask for retired ones too.",
 )
@@ -149,17 +143,13 @@ def custom_form_list(request: HttpRequest, include_retired: bool = False) -> Que
 @router.post(
     "/custom-forms",
     response={201: CustomFormOut, **error_responses(422)},
-    operation_id="custom_form_create",
     summary="Define a custom assessment form: questions with scored choices, summed and banded",
 )
 def custom_form_create(request: HttpRequest, payload: CustomFormIn) -> Status:
     try:
         form = services.custom_form_create(
             actor=request.user,
-            name=payload.name,
-            description=payload.description,
-            instructions=payload.instructions,
-            flag_at=payload.flag_at,
+            **payload.model_dump(include={"name", "description", "instructions", "flag_at"}),
             questions=[
                 services.QuestionSpec(
                     text=q.text, help=q.help, choices=[(c.label, c.points) for c in q.choices]

@@ -15,6 +15,7 @@ from django.utils import timezone
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
 from tapestry.demo.context import DemoContext
+from tapestry.micro.assessments import services
 from tapestry.micro.assessments.instruments import INSTRUMENTS, Instrument, instrument_from_form
 from tapestry.micro.assessments.models import Assessment, CustomBand, CustomChoice, CustomForm, CustomQuestion
 from tapestry.micro.cases.models import Case
@@ -85,24 +86,7 @@ class _Seeder:
         day: dt.date,
         form: CustomForm | None = None,
     ) -> Assessment:
-        result = definition.score(answers)
-        assessment = Assessment(
-            case=case,
-            instrument="" if form else definition.code,
-            custom_form=form,
-            instrument_version=definition.version,
-            administered_on=day,
-            administered_by=case.worker,
-            answers=answers,
-            responses=list(result.responses),
-            total_score=result.total,
-            severity_band=result.band,
-            flagged=result.flagged,
-            crisis=result.crisis,
-            findings=list(result.findings),
-            next_step=result.next_step,
-            needs_detected=list(result.needs),
-        )
+        assessment = services.scored(case, definition, form, answers, day, by=case.worker)
         self.rows.append(assessment)
         return assessment
 

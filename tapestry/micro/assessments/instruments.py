@@ -256,12 +256,13 @@ def normalise(answers: Mapping[str, object]) -> dict[str, str]:
 
 # Shared answer scales ----------------------------------------------------------------------
 
-FREQUENCY_2_WEEKS = (
-    Choice("0", "Not at all", 0),
-    Choice("1", "Several days", 1),
-    Choice("2", "More than half the days", 2),
-    Choice("3", "Nearly every day", 3),
-)
+
+def scale(*labels: str, start: int = 0) -> tuple[Choice, ...]:
+    """Choices worth `start`, `start` + 1, ... points, each answered by its points as text."""
+    return tuple(Choice(str(points), label, points) for points, label in enumerate(labels, start))
+
+
+FREQUENCY_2_WEEKS = scale("Not at all", "Several days", "More than half the days", "Nearly every day")
 YES_NO = (Choice("yes", "Yes", 1), Choice("no", "No", 0))
 NO_YES_REVERSED = (Choice("yes", "Yes", 0), Choice("no", "No", 1))
 
@@ -445,25 +446,19 @@ AUDIT_C = Instrument(
         Item(
             "q1",
             "How often do you have a drink that contains alcohol?",
-            (
-                Choice("0", "Never", 0),
-                Choice("1", "Monthly or less", 1),
-                Choice("2", "Two to four times a month", 2),
-                Choice("3", "Two or three times a week", 3),
-                Choice("4", "Four or more times a week", 4),
+            scale(
+                "Never",
+                "Monthly or less",
+                "Two to four times a month",
+                "Two or three times a week",
+                "Four or more times a week",
             ),
             loinc="68518-0",
         ),
         Item(
             "q2",
             "On a typical day when you drink, how many standard drinks do you have?",
-            (
-                Choice("0", "1 or 2", 0),
-                Choice("1", "3 or 4", 1),
-                Choice("2", "5 or 6", 2),
-                Choice("3", "7 to 9", 3),
-                Choice("4", "10 or more", 4),
-            ),
+            scale("1 or 2", "3 or 4", "5 or 6", "7 to 9", "10 or more"),
             loinc="68519-8",
             help="Skip if the answer to question 1 was 'never'.",
             asked_if=DRINKS,
@@ -471,13 +466,7 @@ AUDIT_C = Instrument(
         Item(
             "q3",
             "How often do you have six or more drinks at one time?",
-            (
-                Choice("0", "Never", 0),
-                Choice("1", "Less than monthly", 1),
-                Choice("2", "Monthly", 2),
-                Choice("3", "Weekly", 3),
-                Choice("4", "Daily or almost daily", 4),
-            ),
+            scale("Never", "Less than monthly", "Monthly", "Weekly", "Daily or almost daily"),
             loinc="68520-6",
             help="Skip if the answer to question 1 was 'never'.",
             asked_if=DRINKS,
@@ -729,13 +718,7 @@ OFTEN_SOMETIMES_NEVER = (
     Choice("sometimes", "Sometimes true"),
     Choice("never", "Never true"),
 )
-HOW_OFTEN = (
-    Choice("1", "Never", 1),
-    Choice("2", "Rarely", 2),
-    Choice("3", "Sometimes", 3),
-    Choice("4", "Fairly often", 4),
-    Choice("5", "Frequently", 5),
-)
+HOW_OFTEN = scale("Never", "Rarely", "Sometimes", "Fairly often", "Frequently", start=1)
 SAFETY_ITEMS = ("s1", "s2", "s3", "s4")
 SAFETY_POSITIVE_AT = 11
 

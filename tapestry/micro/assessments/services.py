@@ -80,6 +80,36 @@ def definition_for(
     return instrument_from_form(form), form
 
 
+def scored(
+    case: Case,
+    definition: Instrument,
+    custom_form: CustomForm | None,
+    answers: dict[str, str],
+    day: date,
+    *,
+    by: User,
+) -> Assessment:
+    """An assessment (not saved yet) holding the answers and what the instrument scored them."""
+    result = definition.score(answers)
+    return Assessment(
+        case=case,
+        instrument="" if custom_form else definition.code,
+        custom_form=custom_form,
+        instrument_version=definition.version,
+        administered_on=day,
+        administered_by=by,
+        answers=answers,
+        responses=list(result.responses),
+        total_score=result.total,
+        severity_band=result.band,
+        flagged=result.flagged,
+        crisis=result.crisis,
+        findings=list(result.findings),
+        next_step=result.next_step,
+        needs_detected=list(result.needs),
+    )
+
+
 def assessment_record(
     *,
     actor: User,
@@ -103,26 +133,8 @@ def assessment_record(
     errors.update(definition.check(answers))
     if errors:
         raise AssessmentInputInvalid(errors)
-    given = definition.kept(answers)
-    result = definition.score(given)
-    assessment = Assessment(
-        case=case,
-        instrument="" if custom_form else definition.code,
-        custom_form=custom_form,
-        instrument_version=definition.version,
-        administered_on=day,
-        administered_by=actor,
-        answers=given,
-        responses=list(result.responses),
-        total_score=result.total,
-        severity_band=result.band,
-        flagged=result.flagged,
-        crisis=result.crisis,
-        findings=list(result.findings),
-        next_step=result.next_step,
-        needs_detected=list(result.needs),
-        note=note.strip(),
-    )
+    assessment = scored(case, definition, custom_form, definition.kept(answers), day, by=actor)
+    assessment.note = note.strip()
     with transaction.atomic():
         assessment.save()
         audit_record(
@@ -272,6 +284,12 @@ def _add_question(form: CustomForm, spec: QuestionSpec, position: int) -> Custom
     return question
 
 
+def _band(form: CustomForm, spec: BandSpec) -> CustomBand:
+    """The band (not saved yet) a spec describes."""
+    label, next_step = spec.label.strip(), spec.next_step.strip()
+    return CustomBand(form=form, low=spec.low, high=spec.high, label=label, next_step=next_step)
+
+
 def custom_form_create(
     *,
     actor: User,
@@ -308,12 +326,7 @@ def custom_form_create(
         form.save()
         for position, spec in enumerate(questions, start=1):
             _add_question(form, spec, position)
-        CustomBand.objects.bulk_create(
-            CustomBand(
-                form=form, low=b.low, high=b.high, label=b.label.strip(), next_step=b.next_step.strip()
-            )
-            for b in bands
-        )
+        CustomBand.objects.bulk_create(_band(form, spec) for spec in bands)
         audit_record(
             actor=actor,
             action=AuditEntry.Action.CREATE,
@@ -366,13 +379,8 @@ def custom_band_add(*, actor: User, form: CustomForm, band: BandSpec) -> CustomB
         raise ValidationError({"__all__": problems})
     with transaction.atomic():
         _bump(form)
-        created = CustomBand.objects.create(
-            form=form,
-            low=band.low,
-            high=band.high,
-            label=band.label.strip(),
-            next_step=band.next_step.strip(),
-        )
+        created = _band(form, band)
+        created.save()
         audit_record(
             actor=actor,
             action=AuditEntry.Action.CREATE,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from tapestry.access.audit import audit_form_open
 from tapestry.micro.assessments import selectors, services
@@ -26,7 +29,7 @@ from tapestry.micro.assessments.instruments import INSTRUMENTS, Instrument, inst
 from tapestry.micro.assessments.links import case_url, crisis_url
 from tapestry.micro.assessments.models import CustomForm
 from tapestry.micro.cases.models import Case
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, save_page, submit
 
 # Instruments ------------------------------------------------------------------------------
 
@@ -62,9 +65,11 @@ def _administer(
         return redirect("assessments:case_index", case_pk=case.pk)
     form = AssessmentForm(definition, bound(request))
     audit_form_open(request, obj=case, fields=["case", "name"], purpose=f"form: record {definition.name}")
-    assessment, status = submit(
-        form,
-        lambda: services.assessment_record(
+    return save_page(
+        request,
+        "assessments/assessment_form.html",
+        form=form,
+        call=lambda: services.assessment_record(
             actor=request.user,
             case=case,
             definition=definition,
@@ -73,15 +78,8 @@ def _administer(
             administered_on=form.cleaned_data["administered_on"],
             note=form.cleaned_data["note"],
         ),
-    )
-    if assessment is not None:
-        messages.success(request, f"The {definition.name} is scored and saved.")
-        return redirect("assessments:assessment_detail", pk=assessment.pk)
-    return form_page(
-        request,
-        "assessments/assessment_form.html",
-        form=form,
-        status=status,
+        done=f"The {definition.name} is scored and saved.",
+        then=lambda assessment: reverse("assessments:assessment_detail", kwargs={"pk": assessment.pk}),
         case=case,
         definition=definition,
         case_url=case_url(case),
@@ -153,23 +151,15 @@ def assessment_in_error(request: HttpRequest, pk: int) -> HttpResponse:
         purpose="form: mark an assessment entered in error",
     )
     form = InErrorForm(bound(request), initial={"version": assessment.version})
-    marked, status = submit(
-        form,
-        lambda: services.assessment_mark_in_error(
-            actor=request.user,
-            assessment=assessment,
-            version=form.cleaned_data["version"],
-            reason=form.cleaned_data["reason"],
-        ),
-    )
-    if marked is not None:
-        messages.success(request, "The assessment is marked as entered in error; it stays on file.")
-        return redirect("assessments:assessment_detail", pk=pk)
-    return form_page(
+    return save_page(
         request,
         "assessments/assessment_in_error.html",
         form=form,
-        status=status,
+        call=lambda: services.assessment_mark_in_error(
+            actor=request.user, assessment=assessment, **form.cleaned_data
+        ),
+        done="The assessment is marked as entered in error; it stays on file.",
+        then=reverse("assessments:assessment_detail", kwargs={"pk": pk}),
         assessment=assessment,
         case=assessment.case,
     )
@@ -185,13 +175,15 @@ def custom_form_list(request: HttpRequest) -> HttpResponse:
 
 def custom_form_create(request: HttpRequest) -> HttpResponse:
     form = CustomFormCreateForm(bound(request))
-    created, status = submit(
-        form, lambda: services.custom_form_create(actor=request.user, **form.cleaned_data), invalid=200
+    return save_page(
+        request,
+        "assessments/custom_form_create.html",
+        form=form,
+        call=lambda: services.custom_form_create(actor=request.user, **form.cleaned_data),
+        done=lambda created: f"'{created.name}' is created: now add its questions and bands.",
+        then=lambda created: reverse("assessments:custom_form_edit", kwargs={"pk": created.pk}),
+        invalid=200,
     )
-    if created is not None:
-        messages.success(request, f"'{created.name}' is created: now add its questions and bands.")
-        return redirect("assessments:custom_form_edit", pk=created.pk)
-    return form_page(request, "assessments/custom_form_create.html", form=form, status=status)
 
 
 def _editor(
@@ -214,73 +206,84 @@ def _editor(
     return render(request, "assessments/custom_form_edit.html", context, status=status)
 
 
+def _editor_save(
+    request: HttpRequest,
+    editing: CustomForm | int,
+    name: str,
+    form: BaseForm,
+    *,
+    call: Callable[[], Any],
+    done: str,
+) -> HttpResponse:
+    """Save one of the editor's forms (`name` in the editor's page): back to the editor with `done`,
+    or the editor again with the failed form bound. Given by id, the custom form is read only then."""
+    form_id = getattr(editing, "pk", editing)
+    if request.method != "POST":
+        return redirect("assessments:custom_form_edit", pk=form_id)
+    saved, status = submit(form, call)
+    if saved is not None:
+        messages.success(request, done)
+        return redirect("assessments:custom_form_edit", pk=form_id)
+    if not isinstance(editing, CustomForm):
+        editing = selectors.custom_form_for_edit(user=request.user, form_id=form_id)
+    return _editor(request, editing, status=status, **{name: form})
+
+
 def custom_form_edit(request: HttpRequest, pk: int) -> HttpResponse:
     custom_form = selectors.custom_form_for_edit(user=request.user, form_id=pk)
     if request.method != "POST":
         return _editor(request, custom_form)
     # The form edits a copy, so the page keeps the saved name whatever was typed.
     settings_form = CustomFormSettingsForm(request.POST, instance=copy.copy(custom_form))
-    saved, status = submit(
+    return _editor_save(
+        request,
+        custom_form,
+        "settings_form",
         settings_form,
-        lambda: services.custom_form_update(
+        call=lambda: services.custom_form_update(
             actor=request.user,
             form=custom_form,
             version=settings_form.cleaned_data["version"],
             changes={name: settings_form.cleaned_data[name] for name in services.FORM_FIELDS},
         ),
+        done="The form's settings are saved.",
     )
-    if saved is not None:
-        messages.success(request, "The form's settings are saved.")
-        return redirect("assessments:custom_form_edit", pk=pk)
-    return _editor(request, custom_form, status=status, settings_form=settings_form)
 
 
 def custom_question_add(request: HttpRequest, pk: int) -> HttpResponse:
     custom_form = selectors.custom_form_for_edit(user=request.user, form_id=pk)
-    if request.method != "POST":
-        return redirect("assessments:custom_form_edit", pk=pk)
-    question_form = QuestionForm(request.POST)
-    question, status = submit(
-        question_form,
-        lambda: services.custom_question_add(actor=request.user, form=custom_form, spec=question_form.spec()),
+    form = QuestionForm(bound(request))
+    return _editor_save(
+        request,
+        custom_form,
+        "question_form",
+        form,
+        call=lambda: services.custom_question_add(actor=request.user, form=custom_form, spec=form.spec()),
+        done="The question is added.",
     )
-    if question is not None:
-        messages.success(request, "The question is added.")
-        return redirect("assessments:custom_form_edit", pk=pk)
-    return _editor(request, custom_form, status=status, question_form=question_form)
 
 
 def custom_choice_add(request: HttpRequest, pk: int) -> HttpResponse:
     question = selectors.custom_question_for_edit(user=request.user, question_id=pk)
-    if request.method != "POST":
-        return redirect("assessments:custom_form_edit", pk=question.form_id)
-    choice_form = ChoiceForm(request.POST, prefix=f"q{question.pk}")
-    choice, status = submit(
-        choice_form,
-        lambda: services.custom_choice_add(
-            actor=request.user,
-            question=question,
-            label=choice_form.cleaned_data["label"],
-            points=choice_form.cleaned_data["points"],
-        ),
+    form = ChoiceForm(bound(request), prefix=f"q{question.pk}")
+    return _editor_save(
+        request,
+        question.form_id,
+        f"choice_form_{question.pk}",
+        form,
+        call=lambda: services.custom_choice_add(actor=request.user, question=question, **form.cleaned_data),
+        done="The answer choice is added.",
     )
-    if choice is not None:
-        messages.success(request, "The answer choice is added.")
-        return redirect("assessments:custom_form_edit", pk=question.form_id)
-    custom_form = selectors.custom_form_for_edit(user=request.user, form_id=question.form_id)
-    return _editor(request, custom_form, status=status, **{f"choice_form_{question.pk}": choice_form})
 
 
 def custom_band_add(request: HttpRequest, pk: int) -> HttpResponse:
     custom_form = selectors.custom_form_for_edit(user=request.user, form_id=pk)
-    if request.method != "POST":
-        return redirect("assessments:custom_form_edit", pk=pk)
-    band_form = BandForm(request.POST)
-    band, status = submit(
-        band_form,
-        lambda: services.custom_band_add(actor=request.user, form=custom_form, band=band_form.spec()),
+    form = BandForm(bound(request))
+    return _editor_save(
+        request,
+        custom_form,
+        "band_form",
+        form,
+        call=lambda: services.custom_band_add(actor=request.user, form=custom_form, band=form.spec()),
+        done="The band is added.",
     )
-    if band is not None:
-        messages.success(request, "The band is added.")
-        return redirect("assessments:custom_form_edit", pk=pk)
-    return _editor(request, custom_form, status=status, band_form=band_form)

@@ -22,7 +22,6 @@ router = Router(tags=["referrals"])
 @router.get(
     "/cases/{case_id}/referrals",
     response={200: list[ReferralOut], **error_responses(404, 422)},
-    operation_id="case_referral_list",
     summary="List a case's referrals",
 )
 @paginate(Pages)
@@ -34,7 +33,6 @@ def case_referral_list(request: HttpRequest, case_id: int) -> QuerySet[Referral]
 @router.post(
     "/cases/{case_id}/referrals",
     response={201: ReferralOut, **error_responses(400, 404, 422)},
-    operation_id="referral_create",
     summary="Record a referral from a case to a directory service",
     description=(
         "The referral is recorded, not sent: send it with POST /referrals/{id}/status and "
@@ -53,10 +51,8 @@ def referral_create(request: HttpRequest, case_id: int, payload: ReferralIn) -> 
         actor=request.user,
         case=case,
         service=service,
-        reason=payload.reason,
-        urgency=payload.urgency,
         case_needs=needs,
-        parts=payload.parts,
+        **payload.model_dump(include={"reason", "urgency", "parts"}),
     )
     return Status(201, referral)
 
@@ -64,7 +60,6 @@ def referral_create(request: HttpRequest, case_id: int, payload: ReferralIn) -> 
 @router.get(
     "/referrals/{referral_id}",
     response={200: ReferralDetailOut, **error_responses(404, 422)},
-    operation_id="referral_detail",
     summary="Open a referral, with its history and consent state",
     description="Every open is written to the audit log.",
 )
@@ -75,7 +70,6 @@ def referral_detail(request: HttpRequest, referral_id: int) -> Referral:
 @router.post(
     "/referrals/{referral_id}/status",
     response={200: ReferralOut, **error_responses(400, 404, 409, 422)},
-    operation_id="referral_status_change",
     summary="Send a referral, or record the service's answer",
     description=(
         "`sent` (from recorded) is refused with 400 and `errors.consent` when no consent in force lets the "
@@ -85,12 +79,5 @@ def referral_detail(request: HttpRequest, referral_id: int) -> Referral:
 )
 def referral_status_change(request: HttpRequest, referral_id: int, payload: StatusIn) -> Referral:
     referral = selectors.referral_get(user=request.user, referral_id=referral_id, for_change=True)
-    changed = services.referral_status_change(
-        actor=request.user,
-        referral=referral,
-        status=payload.status,
-        version=payload.version,
-        note=payload.note,
-        decline_reason=payload.decline_reason,
-    )
+    changed = services.referral_status_change(actor=request.user, referral=referral, **payload.model_dump())
     return selectors.referral_get(user=request.user, referral_id=changed.pk)

@@ -84,14 +84,9 @@ def referral_create(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 
 def _create(request: HttpRequest, case: Case, service: Service, data: dict[str, Any]) -> Referral:
+    chosen = {name: data[name] for name in ("reason", "urgency", "parts")}
     return services.referral_create(
-        actor=request.user,
-        case=case,
-        service=service,
-        reason=data["reason"],
-        urgency=data["urgency"],
-        case_needs=data["needs"],
-        parts=data["parts"],
+        actor=request.user, case=case, service=service, case_needs=data["needs"], **chosen
     )
 
 
@@ -146,14 +141,7 @@ def referral_status(request: HttpRequest, pk: int) -> HttpResponse:
     form = StatusForm(request.POST, referral=referral)
     changed, _ = submit(
         form,
-        lambda: services.referral_status_change(
-            actor=request.user,
-            referral=referral,
-            status=form.cleaned_data["status"],
-            version=form.cleaned_data["version"],
-            note=form.cleaned_data["note"],
-            decline_reason=form.cleaned_data["decline_reason"],
-        ),
+        lambda: services.referral_status_change(actor=request.user, referral=referral, **form.cleaned_data),
     )
     if changed is not None:
         messages.success(request, f"Referral marked {changed.get_status_display().lower()}.")

@@ -11,13 +11,12 @@ from tapestry.micro.timeline.diagrams import ecomap_kind_label
 from tapestry.micro.timeline.schemas import EcomapLinkOut, EcomapOut, TimelineEventOut
 from tapestry.web.schemas import Pages, error_responses
 
-router = Router(tags=["timeline"])
+router = Router(tags=["persons"])
 
 
 @router.get(
     "/persons/{person_id}/timeline",
     response={200: list[TimelineEventOut], **error_responses(404, 422)},
-    operation_id="person_timeline",
     summary="A person's timeline across cases",
     description=(
         "Every event about the person that you may see, newest first: registration, households, "
@@ -25,7 +24,6 @@ router = Router(tags=["timeline"])
         "referrals, ...). Events of cases in segments you are not granted are left out. "
         "Filter with `kind` and `case_id`. Every read is written to the audit log."
     ),
-    tags=["persons"],
 )
 @paginate(Pages)
 def person_timeline(
@@ -54,14 +52,12 @@ def person_timeline(
 @router.get(
     "/persons/{person_id}/ecomap",
     response={200: EcomapOut, **error_responses(404, 422)},
-    operation_id="person_ecomap",
     summary="A person's ecomap connections",
     description=(
         "The person's connections you may see: relatives and household members, workers, and the "
         "services, groups, schools, courts and organisations each area of practice records. "
         "Every read is written to the audit log."
     ),
-    tags=["persons"],
 )
 def person_ecomap(request: HttpRequest, person_id: int) -> EcomapOut:
     ecomap = selectors.person_ecomap(user=request.user, person_id=person_id)

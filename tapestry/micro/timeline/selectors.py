@@ -113,6 +113,28 @@ def _day_and_time(when: dt.datetime | dt.date) -> tuple[dt.date, dt.time | None]
     return when, None
 
 
+def _relationships(user: User, person: Person) -> QuerySet[Relationship]:
+    """The person's relationships the user may see, with whether each end may be named."""
+    return (
+        policy.visible(user, Relationship.objects.filter(Q(from_person=person) | Q(to_person=person)))
+        .select_related("from_person", "to_person")
+        .annotate(
+            from_visible=policy.nameable(user, "from_person"), to_visible=policy.nameable(user, "to_person")
+        )
+    )
+
+
+def _other_end(relationship: Relationship, person: Person) -> PersonMention:
+    """The other person of one of `person`'s relationships, as the viewer may see them."""
+    mine = relationship.from_person_id == person.pk
+    other = relationship.to_person if mine else relationship.from_person
+    return mention(
+        other,
+        nameable=relationship.to_visible if mine else relationship.from_visible,
+        relation=relative_label(relationship, other.pk),
+    )
+
+
 def _person_events(user: User, person: Person) -> list[TimelineEvent]:
     """What the people and access areas know: registration, households, relationships, consents."""
     record = reverse("people:person_detail", args=[person.pk])
@@ -141,21 +163,8 @@ def _person_events(user: User, person: Person) -> list[TimelineEvent]:
                     url=household_url,
                 )
             )
-    relationships = (
-        policy.visible(user, Relationship.objects.filter(Q(from_person=person) | Q(to_person=person)))
-        .select_related("from_person", "to_person")
-        .annotate(
-            from_visible=policy.nameable(user, "from_person"), to_visible=policy.nameable(user, "to_person")
-        )
-    )
-    for relationship in relationships:
-        mine = relationship.from_person_id == person.pk
-        other = relationship.to_person if mine else relationship.from_person
-        shown = mention(
-            other,
-            nameable=relationship.to_visible if mine else relationship.from_visible,
-            relation=relative_label(relationship, other.pk),
-        )
+    for relationship in _relationships(user, person):
+        shown = _other_end(relationship, person)
         label = relationship.kind_from(person.pk).lower()
         about = f"{label} of {shown.name}" if shown.shown else shown.hidden_label
         notes = ["No contact" if relationship.no_contact else "", relationship.notes]
@@ -283,32 +292,16 @@ def _family_links(user: User, person: Person) -> list[EcomapLink]:
     ties: dict[int, list[str]] = {}
     others: dict[int, PersonMention] = {}
     strained: set[int] = set()
-    relationships = (
-        policy.visible(user, Relationship.objects.filter(Q(from_person=person) | Q(to_person=person)))
-        .select_related("from_person", "to_person")
-        .annotate(
-            from_visible=policy.nameable(user, "from_person"), to_visible=policy.nameable(user, "to_person")
-        )
-        .order_by("pk")
-    )
-    for relationship in relationships:
-        mine = relationship.from_person_id == person.pk
-        other = relationship.to_person if mine else relationship.from_person
-        others.setdefault(
-            other.pk,
-            mention(
-                other,
-                nameable=relationship.to_visible if mine else relationship.from_visible,
-                relation=relative_label(relationship, other.pk),
-            ),
-        )
+    for relationship in _relationships(user, person).order_by("pk"):
+        shown = _other_end(relationship, person)
+        others.setdefault(shown.person_id, shown)
         tie = relationship.kind_from(person.pk)
         if not relationship.is_current:
             tie += " (past)"
         if relationship.no_contact:
             tie += ", no contact"
-            strained.add(other.pk)
-        ties.setdefault(other.pk, []).append(tie)
+            strained.add(shown.person_id)
+        ties.setdefault(shown.person_id, []).append(tie)
     own_households = policy.visible(
         user, HouseholdMember.objects.filter(person=person, left_on__isnull=True)
     ).values("household_id")
@@ -324,18 +317,17 @@ def _family_links(user: User, person: Person) -> list[EcomapLink]:
         others.setdefault(member.person_id, member_mention(member))
         position = member.get_position_display().lower()
         ties.setdefault(member.person_id, []).append(f"Lives in {member.household.name} ({position})")
-    links = []
-    for other_id, shown in others.items():
-        links.append(
-            EcomapLink(
-                label=str(shown),
-                kind="family",
-                detail=SEPARATOR.join(ties[other_id]),
-                url=shown.url,
-                stressful=other_id in strained,
-                person_id=other_id,
-            )
+    links = [
+        EcomapLink(
+            label=str(shown),
+            kind="family",
+            detail=SEPARATOR.join(ties[other_id]),
+            url=shown.url,
+            stressful=other_id in strained,
+            person_id=other_id,
         )
+        for other_id, shown in others.items()
+    ]
     return sorted(links, key=lambda link: (link.stressful, link.label))
 
 

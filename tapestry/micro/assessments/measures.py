@@ -1,0 +1,87 @@
+"""The measures assessments offer (the contract: tapestry/evidence/measures.py).
+
+Score changes: for each instrument, how many people scored better, the same or worse at their
+latest assessment than at their first, in one grouped SQL query answered suppressed. Only scores
+worth a line over time count (a severity total, not a risk level or a count of needs), and on every
+one of them a lower total is better. Assessments on a case in a sensitive segment count in one
+"confidential services" row, never broken down by instrument.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Case as SqlCase
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
+
+from tapestry.evidence.measures import CONFIDENTIAL, Period, Program, Rows, measure
+from tapestry.micro.assessments.instruments import INSTRUMENTS
+from tapestry.micro.assessments.models import Assessment
+
+CHANGES = (("better", "improved"), ("same", "no change"), ("worse", "worsened"))
+CHARTED = [code for code, instrument in INSTRUMENTS.items() if instrument.charted]
+
+
+def _given(program: Program | None, during: Period | None) -> QuerySet[Assessment]:
+    """Final assessments of a charted instrument or a custom form, with `form` set for either."""
+    given = Assessment.objects.filter(
+        Q(instrument__in=CHARTED) | Q(custom_form__isnull=False), status=Assessment.Status.FINAL
+    ).annotate(form=Coalesce("custom_form", 0))
+    if program is not None:
+        given = given.filter(case__program=program)
+    if during is not None:
+        start, end = during
+        given = given.filter(administered_on__gte=start)
+        if end is not None:
+            given = given.filter(administered_on__lt=end)
+    return given
+
+
+@measure(
+    "assessments.score_changes",
+    "Assessment score changes",
+    note="A person counts once per instrument, from their first to their latest score in the period; "
+    "one assessment alone shows no change and is not counted.",
+)
+def score_changes(*, program: Program | None = None, during: Period | None = None) -> Rows:
+    given = _given(program, during)
+    # The same person's scores on the same instrument (a custom form by its id, else by its code).
+    series = given.filter(
+        case__person=OuterRef("case__person"), instrument=OuterRef("instrument"), form=OuterRef("form")
+    )
+    on, pk = OuterRef("administered_on"), OuterRef("pk")
+    later = series.filter(Q(administered_on__gt=on) | Q(administered_on=on, pk__gt=pk))
+    earlier = series.filter(Q(administered_on__lt=on) | Q(administered_on=on, pk__lt=pk))
+    first = Subquery(earlier.order_by("administered_on", "pk").values("total_score")[:1])
+    change = SqlCase(
+        When(total_score__lt=F("first"), then=Value("better")),
+        When(total_score=F("first"), then=Value("same")),
+        default=Value("worse"),
+    )
+    series_label = SqlCase(
+        When(~Q(case__segment=""), then=Value(CONFIDENTIAL)),
+        When(custom_form__isnull=False, then=F("custom_form__name")),
+        default=F("instrument"),
+    )
+    found = (
+        given.annotate(first=first)
+        .filter(~Exists(later), first__isnull=False)
+        .annotate(series=series_label, change=change)
+        .order_by()
+        .values_list("series", "change")
+        .annotate(n=Count("pk"))
+    )
+    counts: dict[str, dict[str, int]] = {}
+    for label, key, n in found:
+        counts.setdefault(label, {})[key] = n
+    confidential = counts.pop(CONFIDENTIAL, {})
+    named = sorted((_name(label), label) for label in counts)
+    rows = [
+        (f"{name}: {words}", counts[label].get(key, 0)) for name, label in named for key, words in CHANGES
+    ]
+    return [*rows, (CONFIDENTIAL, sum(confidential.values()))]
+
+
+def _name(series: str) -> str:
+    """An instrument's name from its code; a custom form's series is already its name."""
+    instrument = INSTRUMENTS.get(series)
+    return instrument.name if instrument else series
