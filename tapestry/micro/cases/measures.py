@@ -1,6 +1,6 @@
 """The measures cases offer (the contract: tapestry/evidence/measures.py).
 
-Counts of cases by status, need, program and month, each one grouped SQL query and answered
+Counts of cases by status, need, program, area and month, each one grouped SQL query and answered
 suppressed; and `SERVED`, the people a program serves through its cases, for program reach.
 Cases in a sensitive segment count in totals and by status, program and month, but are never
 broken down by need: they make one "confidential services" row.
@@ -12,14 +12,17 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Case as SqlCase
-from django.db.models import Count, F, Q, QuerySet, Value, When
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from tapestry.evidence.measures import CONFIDENTIAL, Period, Program, Rows, measure, month_starts
 from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.people.models import Address
 
 NO_PROGRAM = "No program"
+NO_ADDRESS = "No current address"
+ADDRESS_CONFIDENTIAL = "Address confidential"
 
 
 def _cases(program: Program | None, open_only: bool) -> QuerySet[Case]:
@@ -78,6 +81,42 @@ def opened_by_month(*, program: Program | None = None, months: int = 12, today: 
         .annotate(n=Count("pk"))
     )
     return [(f"{start:%b %Y}", found.get(start, 0)) for start in starts]
+
+
+@measure(
+    "cases.by_area",
+    "Cases by area (postcode)",
+    note="The area of the client's current address; a confidential (safe) address is never placed.",
+)
+def by_area(*, program: Program | None = None, during: Period | None = None) -> Rows:
+    cases = _cases(program, False)
+    if during is not None:
+        cases = cases.filter(_during(during))
+    # The client's newest current address: its postcode, or one row for all confidential ones.
+    address = Address.objects.filter(person=OuterRef("person_id"), is_current=True).order_by("-created_at")
+    row = SqlCase(
+        When(address_confidential=True, then=Value(ADDRESS_CONFIDENTIAL)),
+        When(Q(area__isnull=True) | Q(area=""), then=Value(NO_ADDRESS)),
+        default=F("area"),
+    )
+    found = list(
+        cases.annotate(
+            area=Subquery(address.values("postcode")[:1]),
+            address_confidential=Subquery(address.values("confidential")[:1]),
+        )
+        .annotate(row=row)
+        .order_by()
+        .values_list("row")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "row")
+    )
+    placed = [(label, n) for label, n in found if label not in (NO_ADDRESS, ADDRESS_CONFIDENTIAL)]
+    counts = dict(found)
+    return [
+        *placed,
+        (ADDRESS_CONFIDENTIAL, counts.get(ADDRESS_CONFIDENTIAL, 0)),
+        (NO_ADDRESS, counts.get(NO_ADDRESS, 0)),
+    ]
 
 
 def _during(period: Period) -> Q:

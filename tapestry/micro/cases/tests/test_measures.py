@@ -7,8 +7,17 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from tapestry.evidence.measures import CONFIDENTIAL, ask
-from tapestry.micro.cases.measures import by_need, by_program, by_status, opened_by_month
+from tapestry.micro.cases.measures import (
+    ADDRESS_CONFIDENTIAL,
+    NO_ADDRESS,
+    by_area,
+    by_need,
+    by_program,
+    by_status,
+    opened_by_month,
+)
 from tapestry.micro.cases.models import Case
+from tapestry.people.models import Address
 from tapestry.programs.tests.support import program_for, serve_by_cases
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +104,52 @@ def test_who_may_ask_for_case_counts(cast):
     assert ask(cast["evaluator"], "cases.by_program").total.value == 12
     with pytest.raises(PermissionDenied):
         ask(cast.caseworker, "cases.by_need")
+
+
+def _live_at(people, postcode: str, *, confidential: bool = False) -> None:
+    for person in people:
+        Address.objects.create(
+            person=person, line1="1 Main St", city="Springfield", postcode=postcode, confidential=confidential
+        )
+
+
+def test_cases_by_area_place_each_case_at_its_client_current_postcode(cast, django_assert_num_queries):
+    program = program_for()
+    _live_at(serve_by_cases(program, 15), "62701")
+    moved = serve_by_cases(program, 12)
+    _live_at(moved, "62702")
+    for person in moved:  # an older address, no longer current, does not place the case
+        Address.objects.create(
+            person=person, line1="9 Old Rd", city="Springfield", postcode="62799", is_current=False
+        )
+    _live_at(serve_by_cases(program, 13), "62703", confidential=True)  # a shelter: never placed
+    serve_by_cases(program, 11)  # no address on record
+    _live_at(serve_by_cases(program_for(name="Other"), 20), "62701")
+
+    with django_assert_num_queries(1):
+        table = by_area(program=program)
+
+    assert table.values() == {"62701": 15, "62702": 12, ADDRESS_CONFIDENTIAL: 13, NO_ADDRESS: 11}
+    assert "62799" not in table.values() and "62703" not in table.values()
+    assert table.total.value == 51
+
+
+def test_a_small_area_is_suppressed_with_its_complement(cast):
+    program = program_for()
+    _live_at(serve_by_cases(program, 20), "62701")
+    _live_at(serve_by_cases(program, 14), "62702")
+    _live_at(serve_by_cases(program, 3), "62704")
+
+    values = by_area(program=program).values()
+
+    assert values["62704"] is None
+    assert values["62702"] is None  # the smallest other cell, or 62704 could be worked out
+    assert values["62701"] == 20 and values[ADDRESS_CONFIDENTIAL] == 0 and values[NO_ADDRESS] == 0
+
+
+def test_cases_by_area_asked_by_name(cast):
+    _live_at(serve_by_cases(program_for(), 12), "62701")
+
+    assert ask(cast["evaluator"], "cases.by_area").values()["62701"] == 12
+    with pytest.raises(PermissionDenied):
+        ask(cast.caseworker, "cases.by_area")
