@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.web.models import Timestamped
+from tapestry.web.models import Timestamped, staff_column
 
 
 class Role(models.TextChoices):
@@ -106,7 +106,7 @@ class Assignment(Timestamped):
 class SegmentGrant(Timestamped):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="segment_grants")
     segment = models.CharField(max_length=32, choices=Segment.choices)
-    granted_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    granted_by = staff_column()
     reason = models.CharField(max_length=255)
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -212,7 +212,7 @@ class Consent(Timestamped):
         max_length=255, blank=True, help_text="Or the event that ends it, e.g. 'end of treatment'."
     )
     revoked_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = staff_column()
 
     class Meta:
         ordering = ["-given_on", "-id"]
@@ -268,7 +268,7 @@ class BreakGlass(Timestamped):
     reason = models.TextField()
     expires_at = models.DateTimeField()
     outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.PENDING)
-    reviewed_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_by = staff_column(blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True)
 
@@ -372,7 +372,7 @@ class AuditChainHead(models.Model):
 class ChainCheck(models.Model):
     """One verification of the audit chain, kept so the audit page shows the latest result."""
 
-    requested_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    requested_by = staff_column(blank=True)
     requested_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
     checked = models.PositiveBigIntegerField(default=0)

@@ -1,19 +1,15 @@
 """App config for people: persons, households, relationships, organisations."""
 
-from django.apps import AppConfig
+from tapestry.access.apps import PersonLevelConfig
 
 
-class PeopleConfig(AppConfig):
+class PeopleConfig(PersonLevelConfig):
     name = "tapestry.people"
     label = "people"
 
-    def ready(self) -> None:
-        from tapestry.access.policy import PersonLink, register_person_level
-
-        register_person_level("people.person", PersonLink(path="pk"))
-        register_person_level("people.personalias", PersonLink(path="person"))
-        register_person_level("people.contactpoint", PersonLink(path="person"))
-        register_person_level("people.address", PersonLink(path="person"))
-        register_person_level("people.householdmember", PersonLink(path="person"))
-        register_person_level("people.relationship", PersonLink(path="from_person", also="to_person"))
-        register_person_level("access.consent", PersonLink(path="person", segment_field="segment"))
+    person_links = {
+        "person": {"path": "pk"},
+        **dict.fromkeys(("personalias", "contactpoint", "address", "householdmember"), {"path": "person"}),
+        "relationship": {"path": "from_person", "also": "to_person"},
+        "access.consent": {"path": "person", "segment_field": "segment"},
+    }

@@ -26,7 +26,7 @@ from tapestry.people.models import (
     Person,
     Relationship,
 )
-from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, VersionedForm
+from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, ServiceModelForm, VersionedForm
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -106,7 +106,7 @@ class AddressForm(ServiceModelForm):
         labels = {"is_current": "This is where they live now"}
 
 
-class RelationshipForm(ServiceModelForm):
+class RelationshipForm(FieldSetup, ServiceModelForm):
     to_person = PersonChoiceField(
         label="Other person",
         queryset=Person.objects.none(),
@@ -119,9 +119,7 @@ class RelationshipForm(ServiceModelForm):
         labels = {"kind": "This person is the other person's", "no_contact": "No contact (protective order)"}
         help_texts = {"no_contact": "Tick if this person must not learn where the other person is."}
 
-    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["to_person"].queryset = persons
+    choices_from = {"to_person": "persons"}
 
 
 class LabelledCheckboxes(forms.CheckboxSelectMultiple):
@@ -199,37 +197,31 @@ class ConsentForm(ServiceModelForm):
             self.initial.setdefault("discloser", "This agency and its staff")
 
 
-class HouseholdForm(ServiceForm):
+class HouseholdForm(FieldSetup, ServiceForm):
     name = forms.CharField(max_length=150, help_text=Household._meta.get_field("name").help_text)
     person = PersonChoiceField(label="First member", queryset=Person.objects.none())
     position = forms.ChoiceField(choices=HouseholdMember.Position.choices)
 
-    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = persons
+    choices_from = {"person": "persons"}
 
 
-class HouseholdMemberForm(ServiceForm):
+class HouseholdMemberForm(FieldSetup, ServiceForm):
     person = PersonChoiceField(
         queryset=Person.objects.none(), help_text="People whose records you can change."
     )
     position = forms.ChoiceField(choices=HouseholdMember.Position.choices)
 
-    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = persons
+    choices_from = {"person": "persons"}
 
 
-class MergeForm(ServiceForm):
+class MergeForm(FieldSetup, ServiceForm):
     survivor = PersonChoiceField(
         label="Keep this record",
         queryset=Person.objects.none(),
         help_text="The record that stays. Everything on the duplicate moves to it.",
     )
 
-    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["survivor"].queryset = persons
+    choices_from = {"survivor": "persons"}
 
 
 class OrganisationForm(ServiceModelForm):

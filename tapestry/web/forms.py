@@ -1,4 +1,5 @@
-"""Form pieces every app shares: service errors shown next to their fields, versioned edits, date inputs."""
+"""Form pieces every app shares: service errors shown next to their fields, versioned edits, date inputs,
+parse-only model forms and choices set from the view."""
 
 from __future__ import annotations
 
@@ -27,6 +28,31 @@ class ServiceForm(ServiceErrors, forms.Form):
 
 class ServiceModelForm(ServiceErrors, forms.ModelForm):
     pass
+
+
+class ParsingForm(ServiceModelForm):
+    """A model form that only parses: the service validates the record as a whole (it knows the case),
+    so the model's own validation pass is skipped."""
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class FieldSetup:
+    """What a form sets on its fields: `choices_from` maps a field to the keyword argument of the form
+    that brings its choices (the view passes what the worker may choose); `required_fields` are the
+    model's optional fields this form needs."""
+
+    choices_from: dict[str, str] = {}
+    required_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        given = {keyword: kwargs.pop(keyword) for keyword in set(self.choices_from.values())}
+        super().__init__(*args, **kwargs)
+        for name, keyword in self.choices_from.items():
+            self.fields[name].queryset = given[keyword]
+        for name in self.required_fields:
+            self.fields[name].required = True
 
 
 class _StaffLabels:

@@ -6,6 +6,14 @@ from django.conf import settings
 from django.db import models
 
 
+def staff_column(*, blank: bool = False) -> models.ForeignKey:
+    """A staff member named on a record (who wrote, changed or reviewed it); kept (as empty) when the
+    account is removed. `blank` lets forms leave it unset."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=blank, on_delete=models.SET_NULL, related_name="+"
+    )
+
+
 class Timestamped(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -26,9 +34,7 @@ class Versioned(Timestamped):
 class Authored(models.Model):
     """Who created the record; kept (as empty) when the account is removed."""
 
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff_column(blank=True)
 
     class Meta:
         abstract = True

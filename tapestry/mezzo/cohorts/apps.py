@@ -1,17 +1,11 @@
 """App config for cohorts: case management for a set of cases with a common situation, in bulk."""
 
-from django.apps import AppConfig
+from tapestry.access.apps import PersonLevelConfig
 
 
-class CohortsConfig(AppConfig):
+class CohortsConfig(PersonLevelConfig):
     name = "tapestry.mezzo.cohorts"
     label = "cohorts"
     url_prefix = "mezzo/cohorts/"
-
-    def ready(self) -> None:
-        from tapestry.access.policy import PersonLink, register_person_level
-
-        # A member row names a case, so it is seen by whoever may see that case (same person, same segment).
-        register_person_level(
-            "cohorts.cohortmember", PersonLink(path="case__person", segment_field="case__segment")
-        )
+    # A member row names a case, so it is seen by whoever may see that case (same person, same segment).
+    in_record = {"cohortmember": "case"}

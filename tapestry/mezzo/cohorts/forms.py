@@ -6,7 +6,6 @@ from dataclasses import fields
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from tapestry.directory.models import Service
@@ -18,7 +17,7 @@ from tapestry.micro.cases.selectors import worker_choices
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
 from tapestry.programs.models import Program
-from tapestry.web.forms import DATE_INPUT, ServiceForm, StaffChoiceField
+from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, StaffChoiceField
 
 
 class CohortForm(ServiceForm):
@@ -48,7 +47,7 @@ class CaseChoiceField(forms.ModelChoiceField):
         return f"{obj.person.display_name} · {obj.number} · {obj.get_case_type_display()}"
 
 
-class MemberAddForm(ServiceForm):
+class MemberAddForm(FieldSetup, ServiceForm):
     case = CaseChoiceField(
         label="Case",
         queryset=Case.objects.none(),
@@ -56,9 +55,7 @@ class MemberAddForm(ServiceForm):
         help_text="Cases you may change that are not closed and not already in the cohort.",
     )
 
-    def __init__(self, *args: Any, cases: QuerySet[Case], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["case"].queryset = cases
+    choices_from = {"case": "cases"}
 
 
 class MemberChoiceField(forms.ModelMultipleChoiceField):

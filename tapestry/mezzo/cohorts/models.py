@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.web.models import Timestamped, Versioned, staff_column
 
 
 class Cohort(Versioned):
@@ -31,9 +31,7 @@ class Cohort(Versioned):
     )
     lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cohorts_led")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff_column()
 
     class Meta:
         ordering = ["status", "name", "id"]
@@ -52,13 +50,9 @@ class CohortMember(Timestamped):
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="members")
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="cohort_memberships")
     added_on = models.DateField(default=timezone.localdate)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    added_by = staff_column()
     removed_on = models.DateField(null=True, blank=True)
-    removed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    removed_by = staff_column(blank=True)
 
     class Meta:
         ordering = ["case__person__family_name", "case__person__given_name", "id"]
@@ -98,9 +92,7 @@ class CohortAction(models.Model):
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="actions")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     params = models.JSONField(default=dict, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = staff_column()
     at = models.DateTimeField(default=timezone.now)
     done = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)

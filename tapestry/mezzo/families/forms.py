@@ -14,7 +14,7 @@ from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
 from tapestry.people.mentions import member_mention
 from tapestry.people.models import HouseholdMember, Person
-from tapestry.web.forms import DATE_INPUT, ServiceForm
+from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm
 
 
 class PlanForm(ServiceForm):
@@ -107,7 +107,7 @@ class ServiceChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.organization.name})"
 
 
-class GoalReferralForm(ServiceForm):
+class GoalReferralForm(FieldSetup, ServiceForm):
     service = ServiceChoiceField(label="Service", queryset=Service.objects.none(), empty_label=None)
     reason = forms.CharField(
         label="Reason for the referral",
@@ -128,6 +128,4 @@ class GoalReferralForm(ServiceForm):
         label="Send it now (the consent check comes first; without consent nothing is saved)", required=False
     )
 
-    def __init__(self, *args: Any, services: QuerySet[Service], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["service"].queryset = services
+    choices_from = {"service": "services"}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.web.models import Authored, Versioned
+from tapestry.web.models import Authored, Versioned, staff_column
 
 
 class FamilyPlan(Authored, Versioned):
@@ -74,9 +73,7 @@ class FamilyPlanRevision(models.Model):
     number = models.PositiveIntegerField()
     snapshot = models.JSONField()
     reason = models.CharField(max_length=255)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    changed_by = staff_column(blank=True)
     changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

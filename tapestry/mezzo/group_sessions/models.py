@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.web.models import Timestamped, Versioned, staff_column
 
 
 class Session(Versioned):
@@ -24,9 +24,7 @@ class Session(Versioned):
         settings.AUTH_USER_MODEL, blank=True, related_name="group_sessions_facilitated"
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = staff_column()
     # Bumped by every edit of the session or its attendance: both are checked against it.
 
     class Meta:
@@ -57,9 +55,7 @@ class Attendance(Timestamped):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
     membership = models.ForeignKey("groups.Membership", on_delete=models.CASCADE, related_name="attendance")
     status = models.CharField(max_length=10, choices=Mark.choices)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = staff_column()
 
     class Meta:
         ordering = ["session", "membership"]
@@ -82,9 +78,7 @@ class GroupNote(Versioned):
     dynamics = models.TextField("group dynamics", blank=True)
     themes = models.TextField(blank=True)
     progress = models.TextField("progress toward group goals", blank=True)
-    written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    written_by = staff_column()
 
     def __str__(self) -> str:
         return f"Group note for {self.session}"

@@ -16,10 +16,10 @@ from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.services import GROUP_FIELDS
 from tapestry.needs.models import Need
 from tapestry.programs.models import Program
-from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, StaffMultipleChoiceField
+from tapestry.web.forms import DATE_INPUT, FieldSetup, ParsingForm, ServiceForm, StaffMultipleChoiceField
 
 
-class GroupForm(ServiceModelForm):
+class GroupForm(ParsingForm):
     """A group's facts, facilitators and focus needs; `version` guards against overwriting another edit."""
 
     facilitators = StaffMultipleChoiceField(
@@ -79,10 +79,6 @@ class GroupForm(ServiceModelForm):
             self.fields["facilitators"].initial = [u.pk for u in self.instance.facilitators.all()]
             self.fields["focus_needs"].initial = [n.pk for n in self.instance.focus_needs.all()]
 
-    def _post_clean(self) -> None:
-        # The service validates and saves; the form must not write onto the instance it was given.
-        pass
-
     def facts(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in GROUP_FIELDS}
 
@@ -104,14 +100,12 @@ JOINED_ON = forms.DateField(
 )
 
 
-class EnrolFromCaseForm(ServiceForm):
+class EnrolFromCaseForm(FieldSetup, ServiceForm):
     group = forms.ModelChoiceField(queryset=Group.objects.none(), empty_label="Choose a group")
     wait_list = WAIT_LIST
     joined_on = JOINED_ON
 
-    def __init__(self, *args: Any, groups: QuerySet[Group], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups
+    choices_from = {"group": "groups"}
 
 
 class CommunityMemberForm(ServiceForm):

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Segment
-from tapestry.web.models import Versioned
+from tapestry.web.models import Versioned, staff_column
 
 
 class Group(Versioned):
@@ -77,9 +77,7 @@ class Group(Versioned):
         default=3, validators=[MinValueValidator(1), MaxValueValidator(20)]
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff_column()
 
     class Meta:
         ordering = ["name"]
@@ -121,9 +119,7 @@ class Membership(Versioned):
     exited_on = models.DateField(null=True, blank=True)
     exit_reason = models.CharField(max_length=20, choices=ExitReason.choices, blank=True)
     exit_note = models.CharField(max_length=255, blank=True)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    added_by = staff_column()
 
     class Meta:
         ordering = ["status", "waiting_position", "person__family_name", "person__given_name"]

@@ -1,23 +1,16 @@
 """App config for mediation: disputes with several parties, sessions, issues and agreements."""
 
-from django.apps import AppConfig
+from tapestry.access.apps import PersonLevelConfig
 
 
-class MediationConfig(AppConfig):
+class MediationConfig(PersonLevelConfig):
     name = "tapestry.mezzo.mediation"
     label = "mediation"
     url_prefix = "mezzo/mediation/"
 
-    def ready(self) -> None:
-        from tapestry.access.policy import PersonLink, register_person_level
-        from tapestry.mezzo.mediation.access import disputes_run_by
-
-        # Parties and sessions name persons: seen by whoever may see the person, and by the
-        # people who run the dispute (an organisation party has no person; run_by lets it through).
-        register_person_level(
-            "mediation.party", PersonLink(path="person", run_by=("dispute", disputes_run_by))
-        )
-        register_person_level(
-            "mediation.mediationsession",
-            PersonLink(path="present__person", run_by=("dispute", disputes_run_by)),
-        )
+    # Parties and sessions name persons: seen by whoever may see the person, and by the
+    # people who run the dispute (an organisation party has no person; run_by lets it through).
+    person_links = {
+        model: {"path": path, "run_by": ("dispute", "tapestry.mezzo.mediation.access.disputes_run_by")}
+        for model, path in (("party", "person"), ("mediationsession", "present__person"))
+    }

@@ -11,7 +11,7 @@ from django.utils import timezone
 from tapestry.access.models import User
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, Party
 from tapestry.people.forms import PersonChoiceField
-from tapestry.web.forms import DATE_INPUT, ServiceForm, StaffMultipleChoiceField
+from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, StaffMultipleChoiceField
 
 
 class DisputeForm(ServiceForm):
@@ -55,7 +55,7 @@ class DisputeCloseForm(ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
-class PartyForm(ServiceForm):
+class PartyForm(FieldSetup, ServiceForm):
     person = PersonChoiceField(
         queryset=None,
         required=False,
@@ -64,10 +64,7 @@ class PartyForm(ServiceForm):
     organisation = forms.ModelChoiceField(queryset=None, required=False, help_text="Or an organisation.")
     role = forms.ChoiceField(choices=Party.Role.choices, initial=Party.Role.PARTY)
 
-    def __init__(self, *args: Any, persons: QuerySet, organisations: QuerySet, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = persons
-        self.fields["organisation"].queryset = organisations
+    choices_from = {"person": "persons", "organisation": "organisations"}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -81,7 +78,7 @@ class PartyChoiceField(forms.ModelMultipleChoiceField):
         return str(obj)
 
 
-class SessionForm(ServiceForm):
+class SessionForm(FieldSetup, ServiceForm):
     held_on = forms.DateField(label="Held on", widget=DATE_INPUT, initial=timezone.localdate)
     present = PartyChoiceField(
         label="Present", queryset=Party.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
@@ -89,9 +86,7 @@ class SessionForm(ServiceForm):
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
     next_steps = forms.CharField(label="Next steps", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args: Any, parties: QuerySet[Party], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["present"].queryset = parties
+    choices_from = {"present": "parties"}
 
 
 class IssueForm(ServiceForm):
@@ -107,7 +102,7 @@ class IssueChoiceField(forms.ModelMultipleChoiceField):
         return obj.description
 
 
-class AgreementForm(ServiceForm):
+class AgreementForm(FieldSetup, ServiceForm):
     terms = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), help_text="What each party agreed to do."
     )
@@ -123,9 +118,7 @@ class AgreementForm(ServiceForm):
         label="Follow up on", widget=DATE_INPUT, required=False, help_text="When to check the agreement held."
     )
 
-    def __init__(self, *args: Any, issues: QuerySet[Issue], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["issues"].queryset = issues
+    choices_from = {"issues": "issues"}
 
 
 class FollowUpForm(ServiceForm):

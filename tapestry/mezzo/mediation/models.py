@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.web.models import Timestamped, Versioned, staff_column
 
 
 class Dispute(Versioned):
@@ -38,9 +38,7 @@ class Dispute(Versioned):
     closed_on = models.DateField(null=True, blank=True)
     close_reason = models.TextField(blank=True)
     mediators = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="disputes_mediated")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff_column()
 
     class Meta:
         ordering = ["-opened_on", "title"]
@@ -84,9 +82,7 @@ class Party(Timestamped):
         "people.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="dispute_parties"
     )
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.PARTY)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    added_by = staff_column()
 
     class Meta:
         ordering = ["pk"]
@@ -127,9 +123,7 @@ class MediationSession(Timestamped):
     present = models.ManyToManyField(Party, blank=True, related_name="sessions")
     summary = models.TextField()
     next_steps = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = staff_column()
 
     class Meta:
         ordering = ["held_on", "pk"]
@@ -170,9 +164,7 @@ class Agreement(Versioned):
     follow_up_status = models.CharField(max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING)
     follow_up_note = models.TextField(blank=True)
     followed_up_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = staff_column()
 
     class Meta:
         ordering = ["reached_on", "pk"]

@@ -15,7 +15,7 @@ from tapestry.micro.cases.models import Case
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation, OrganisationContact
 from tapestry.programs.models import Program
-from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, StaffChoiceField
+from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, ServiceModelForm, StaffChoiceField
 
 
 class CaseChoiceField(forms.ModelChoiceField):
@@ -76,7 +76,7 @@ class PartnershipForm(ServiceForm):
         return {name: self.cleaned_data[name] for name in PARTNERSHIP_FIELDS}
 
 
-class ContactForm(ServiceModelForm):
+class ContactForm(FieldSetup, ServiceModelForm):
     partnership = forms.ModelChoiceField(
         label="Contact for the agreement",
         queryset=Partnership.objects.none(),
@@ -89,12 +89,10 @@ class ContactForm(ServiceModelForm):
         fields = ["name", "title", "phone", "email"]
         widgets = {"phone": forms.TextInput(attrs={"type": "tel"})}
 
-    def __init__(self, *args: Any, partnerships: QuerySet[Partnership], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = partnerships
+    choices_from = {"partnership": "partnerships"}
 
 
-class IncomingReferralForm(ServiceForm):
+class IncomingReferralForm(FieldSetup, ServiceForm):
     case = CaseChoiceField(
         label="Case",
         queryset=Case.objects.none(),
@@ -108,7 +106,4 @@ class IncomingReferralForm(ServiceForm):
         label="What the partner asked us to do", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
 
-    def __init__(self, *args: Any, cases: QuerySet[Case], needs: QuerySet[Need], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["case"].queryset = cases
-        self.fields["need"].queryset = needs
+    choices_from = {"case": "cases", "need": "needs"}

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.web.models import Authored, Timestamped, Versioned
+from tapestry.web.models import Authored, Timestamped, Versioned, staff_column
 
 # An agreement ending within this many days is flagged for renewal.
 RENEWAL_WINDOW_DAYS = 60
@@ -122,9 +122,7 @@ class IncomingReferral(Timestamped):
         help_text="The main need the partner referred the person for.",
     )
     reason = models.TextField(help_text="What the partner asked us to do.")
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = staff_column(blank=True)
 
     class Meta:
         ordering = ["-received_on", "-id"]

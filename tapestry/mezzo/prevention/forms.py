@@ -10,7 +10,7 @@ from django.utils import timezone
 from tapestry.access.models import User
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
 from tapestry.programs.models import Program
-from tapestry.web.forms import DATE_INPUT, ServiceForm, StaffChoiceField
+from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, StaffChoiceField
 
 
 class LinesField(forms.CharField):
@@ -26,7 +26,7 @@ class LinesField(forms.CharField):
         return "\n".join(value) if isinstance(value, list) else value
 
 
-class PreventionProgramForm(ServiceForm):
+class PreventionProgramForm(FieldSetup, ServiceForm):
     name = forms.CharField(max_length=150)
     program = forms.ModelChoiceField(
         queryset=Program.objects.none(), required=False, help_text="The agency program it belongs to, if any."
@@ -42,10 +42,7 @@ class PreventionProgramForm(ServiceForm):
     ends_on = forms.DateField(label="Ends on", widget=DATE_INPUT, required=False)
     lead = StaffChoiceField(with_role=True, queryset=User.objects.none())
 
-    def __init__(self, *args: Any, programs: Any, leads: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["program"].queryset = programs
-        self.fields["lead"].queryset = leads
+    choices_from = {"program": "programs", "lead": "leads"}
 
 
 class PreventionProgramEditForm(PreventionProgramForm):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.web.models import Timestamped, Versioned, staff_column
 
 
 def plain(value: Decimal) -> str:
@@ -91,9 +91,7 @@ class Activity(Timestamped):
     adults = models.PositiveIntegerField(null=True, blank=True)
     older_adults = models.PositiveIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = staff_column()
 
     class Meta:
         ordering = ["held_on", "pk"]
@@ -143,9 +141,7 @@ class OutcomeMeasure(Timestamped):
     after_n = models.PositiveIntegerField()
     after_on = models.DateField()
     source = models.CharField(max_length=20, choices=Source.choices)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = staff_column()
 
     class Meta:
         ordering = ["name", "pk"]

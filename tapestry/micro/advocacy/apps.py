@@ -1,17 +1,11 @@
 """App config for advocacy: advocacy for individuals: actions taken with agencies on a client's behalf."""
 
-from django.apps import AppConfig
+from tapestry.access.apps import PersonLevelConfig
 
 
-class AdvocacyConfig(AppConfig):
+class AdvocacyConfig(PersonLevelConfig):
     name = "tapestry.micro.advocacy"
     label = "advocacy"
     url_prefix = "advocacy/"
-
-    def ready(self) -> None:
-        from tapestry.access.policy import PersonLink, register_person_level
-
-        # An action lives in a case and inherits the case's segment.
-        register_person_level(
-            "advocacy.advocacyaction", PersonLink(path="case__person", segment_field="case__segment")
-        )
+    # An action lives in a case and inherits the case's segment.
+    in_record = {"advocacyaction": "case"}

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tapestry.micro.assessments.instruments import INSTRUMENTS
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.web.models import Timestamped, Versioned, staff_column
 
 
 class CustomForm(Versioned):
@@ -29,9 +29,7 @@ class CustomForm(Versioned):
     is_active = models.BooleanField(
         "in use", default=True, help_text="Untick to retire the form: past assessments stay."
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff_column()
     # Every change to the form (settings, questions, choices, bands) moves the version on;
     # an assessment records the version it was given with.
 

@@ -17,7 +17,7 @@ from tapestry.needs.models import Barrier, Domain, Need
 from tapestry.people.forms import PersonChoiceField
 from tapestry.people.models import Household, Person
 from tapestry.programs.models import Program
-from tapestry.web.forms import ServiceForm, StaffChoiceField
+from tapestry.web.forms import FieldSetup, ServiceForm, StaffChoiceField
 
 GENERAL = ""
 
@@ -175,16 +175,14 @@ class CaseEditForm(CaseFactsForm):
             )
 
 
-class PersonPickForm(forms.Form):
+class PersonPickForm(FieldSetup, forms.Form):
     """Step one of opening a case without a person in the address: whom is it for?"""
 
     person = PersonChoiceField(
         queryset=Person.objects.none(), help_text="People whose records you can change."
     )
 
-    def __init__(self, *args: Any, persons: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = persons
+    choices_from = {"person": "persons"}
 
 
 class CaseHoldForm(ServiceForm):
@@ -231,7 +229,7 @@ class CaseNeedAddForm(ServiceForm):
         field.choices = field.grouped_choices()
 
 
-class CaseNeedStatusForm(ServiceForm):
+class CaseNeedStatusForm(FieldSetup, ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     status = forms.ChoiceField(label="New status", choices=CaseNeed.Status.choices)
     barrier = forms.ModelChoiceField(
@@ -242,9 +240,7 @@ class CaseNeedStatusForm(ServiceForm):
     )
     note = forms.CharField(required=False, max_length=255)
 
-    def __init__(self, *args: Any, barriers: QuerySet[Barrier], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["barrier"].queryset = barriers
+    choices_from = {"barrier": "barriers"}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

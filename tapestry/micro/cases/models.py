@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Segment
-from tapestry.web.models import Versioned
+from tapestry.web.models import Versioned, staff_column
 
 
 class Case(Versioned):
@@ -138,9 +138,7 @@ class CaseNeedChange(models.Model):
         "needs.Barrier", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     note = models.CharField(max_length=255, blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    changed_by = staff_column()
     changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

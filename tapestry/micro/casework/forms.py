@@ -20,7 +20,7 @@ from tapestry.micro.casework.models import (
 )
 from tapestry.people.mentions import mention
 from tapestry.people.models import Person
-from tapestry.web.forms import DATE_INPUT, ServiceErrors, StaffChoiceField
+from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceErrors, ServiceModelForm, StaffChoiceField
 
 RATINGS = [("", "Not rated"), *[(str(n), f"{n} of 5") for n in range(1, 6)]]
 REASON_HELP = "Kept with the plan's history, e.g. 'agreed with the client at the review'."
@@ -55,7 +55,7 @@ class Versioned(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
-class _RecordForm(ServiceErrors, forms.ModelForm):
+class _RecordForm(ServiceModelForm):
     """Adds a record or changes one. A new record has no status to choose yet; a change carries the
     version the record was read at. `changes()` gives the `changeable` fields this form shows."""
 
@@ -148,7 +148,7 @@ class TaskForm(_RecordForm):
         self.fields["goal"].empty_label = "No particular goal"
 
 
-class ReviewForm(ServiceErrors, forms.ModelForm):
+class ReviewForm(ServiceModelForm):
     overall_rating = _rating_field("Overall progress")
 
     class Meta:
@@ -255,7 +255,7 @@ class AddendumForm(ServiceErrors, forms.Form):
 # Services delivered -------------------------------------------------------------------------
 
 
-class ServiceForm(ServiceErrors, forms.ModelForm):
+class ServiceForm(FieldSetup, ServiceModelForm):
     staff = StaffChoiceField(queryset=User.objects.none(), label="Delivered by")
     note = forms.ModelChoiceField(
         queryset=ProgressNote.objects.none(), required=False, label="Note", empty_label="No note"
@@ -267,9 +267,4 @@ class ServiceForm(ServiceErrors, forms.ModelForm):
         widgets = {"delivered_on": DATE_INPUT}
         labels = {"delivered_on": "Date", "service_type": "Service", "description": "Description (optional)"}
 
-    def __init__(
-        self, *args: Any, staff: QuerySet[User], notes: QuerySet[ProgressNote], **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = staff
-        self.fields["note"].queryset = notes
+    choices_from = {"staff": "staff", "note": "notes"}

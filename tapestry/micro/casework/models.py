@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Segment
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.web.models import Timestamped, Versioned, staff_column
 
 RATING_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 MINUTES_VALIDATORS = [MinValueValidator(1), MaxValueValidator(24 * 60)]
@@ -27,9 +27,7 @@ class CarePlan(Versioned):
     next_review_on = models.DateField(
         null=True, blank=True, help_text="When the plan is next reviewed with the client."
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff_column()
 
     class Meta:
         indexes = [models.Index(fields=["next_review_on"])]
@@ -50,9 +48,7 @@ class PlanRevision(models.Model):
     number = models.PositiveIntegerField()
     snapshot = models.JSONField()
     reason = models.CharField(max_length=255)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    changed_by = staff_column()
     changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -110,9 +106,7 @@ class Task(Versioned):
     due_on = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     completed_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff_column()
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -150,9 +144,7 @@ class ProgressReview(Timestamped):
     )
     narrative = models.TextField(help_text="What the client and worker saw, and what changes.")
     next_review_on = models.DateField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reviewed_by = staff_column()
 
     class Meta:
         ordering = ["-reviewed_on", "-id"]
@@ -355,9 +347,7 @@ class ServiceRecord(Timestamped):
         ProgressNote, null=True, blank=True, on_delete=models.SET_NULL, related_name="services"
     )
     description = models.CharField(max_length=255, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = staff_column()
 
     class Meta:
         ordering = ["-delivered_on", "-id"]

@@ -1,6 +1,6 @@
 """App config for child_welfare: child welfare: reports, investigations, safety, placements, court."""
 
-from django.apps import AppConfig
+from tapestry.access.apps import PersonLevelConfig
 
 # Every model here, how it reaches the case's person, and where its segment is stored. All of
 # them resolve to the child-welfare segment, so only staff granted it see any of this.
@@ -20,15 +20,12 @@ PERSON_LEVEL = {
 }
 
 
-class ChildWelfareConfig(AppConfig):
+class ChildWelfareConfig(PersonLevelConfig):
     name = "tapestry.micro.child_welfare"
     label = "child_welfare"
     url_prefix = "child-welfare/"
 
-    def ready(self) -> None:
-        from tapestry.access.policy import PersonLink, register_person_level
-
-        for model, (path, segment_field) in PERSON_LEVEL.items():
-            register_person_level(
-                f"child_welfare.{model}", PersonLink(path=path, segment_field=segment_field)
-            )
+    person_links = {
+        model: {"path": path, "segment_field": segment_field}
+        for model, (path, segment_field) in PERSON_LEVEL.items()
+    }

@@ -25,7 +25,7 @@ from tapestry.micro.child_welfare.models import (
 )
 from tapestry.people.forms import PersonChoiceField
 from tapestry.people.models import Person
-from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm, VersionedForm
+from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, ServiceModelForm, VersionedForm
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -47,23 +47,6 @@ class NestedErrors:
                 renamed.setdefault(name, []).extend(messages)
             error = ValidationError(renamed)
         super().show_service_errors(error)
-
-
-class FieldSetup:
-    """What a form sets on its fields: `choices_from` maps a field to the keyword argument of the form
-    that brings its choices (the view passes what the worker may choose); `required_fields` are the
-    model's optional fields this form needs."""
-
-    choices_from: dict[str, str] = {}
-    required_fields: tuple[str, ...] = ()
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        given = {keyword: kwargs.pop(keyword) for keyword in set(self.choices_from.values())}
-        super().__init__(*args, **kwargs)
-        for name, keyword in self.choices_from.items():
-            self.fields[name].queryset = given[keyword]
-        for name in self.required_fields:
-            self.fields[name].required = True
 
 
 # Reports -------------------------------------------------------------------------------------------

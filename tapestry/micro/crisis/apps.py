@@ -1,23 +1,18 @@
 """App config for crisis: crisis intervention: risk assessment, safety plan, urgent follow-ups, escalation."""
 
-from django.apps import AppConfig
+from tapestry.access.apps import PersonLevelConfig
 
 
-class CrisisConfig(AppConfig):
+class CrisisConfig(PersonLevelConfig):
     name = "tapestry.micro.crisis"
     label = "crisis"
     url_prefix = "crisis/"
-
-    def ready(self) -> None:
-        from tapestry.access.policy import PersonLink, register_person_level
-
-        # Every crisis record lives in a case and inherits the case's segment.
-        for label, case in (
-            ("crisis.riskassessment", "case"),
-            ("crisis.riskfinding", "assessment__case"),
-            ("crisis.emergencycontact", "assessment__case"),
-            ("crisis.safetyplan", "case"),
-            ("crisis.followup", "case"),
-            ("crisis.escalation", "follow_up__case"),
-        ):
-            register_person_level(label, PersonLink(path=f"{case}__person", segment_field=f"{case}__segment"))
+    # Every crisis record lives in a case and inherits the case's segment.
+    in_record = {
+        "riskassessment": "case",
+        "riskfinding": "assessment__case",
+        "emergencycontact": "assessment__case",
+        "safetyplan": "case",
+        "followup": "case",
+        "escalation": "follow_up__case",
+    }

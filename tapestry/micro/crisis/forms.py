@@ -8,13 +8,12 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from tapestry.access.models import User
 from tapestry.micro.crisis.models import EmergencyContact, RiskLevel, RiskType, SafetyPlan
 from tapestry.micro.crisis.services import EmergencyContactInput, FindingInput
-from tapestry.web.forms import ServiceForm
+from tapestry.web.forms import FieldSetup, ServiceForm
 from tapestry.web.ids import renamed
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -114,7 +113,7 @@ class EmergencyContactForm(forms.Form):
 EmergencyContactFormSet = forms.formset_factory(EmergencyContactForm, extra=2, max_num=5)
 
 
-class FollowUpForm(ServiceForm):
+class FollowUpForm(FieldSetup, ServiceForm):
     DUE_CHOICES = [
         ("4", "Within 4 hours"),
         ("24", "Within 24 hours"),
@@ -134,9 +133,7 @@ class FollowUpForm(ServiceForm):
         queryset=User.objects.none(), help_text="If they miss the deadline, their supervisor is told."
     )
 
-    def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = owners
+    choices_from = {"owner": "owners"}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

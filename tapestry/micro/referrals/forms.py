@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 
 from tapestry.micro.cases.models import CaseNeed
 from tapestry.micro.referrals.models import Referral
-from tapestry.web.forms import ServiceForm
+from tapestry.web.forms import FieldSetup, ServiceForm
 
 
 class CaseNeedChoiceField(forms.ModelMultipleChoiceField):
@@ -18,7 +17,7 @@ class CaseNeedChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.need.label}{code}: {obj.get_status_display().lower()}"
 
 
-class ReferralForm(ServiceForm):
+class ReferralForm(FieldSetup, ServiceForm):
     service = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(
         label="Reason for the referral",
@@ -45,9 +44,7 @@ class ReferralForm(ServiceForm):
     )
     send_now = forms.BooleanField(label="Send it now (the consent check comes first)", required=False)
 
-    def __init__(self, *args: Any, case_needs: QuerySet[CaseNeed], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["needs"].queryset = case_needs
+    choices_from = {"needs": "case_needs"}
 
 
 class StatusForm(ServiceForm):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from tapestry.web.models import Versioned
+from tapestry.web.models import Versioned, staff_column
 
 
 class Referral(Versioned):
@@ -77,9 +76,7 @@ class Referral(Versioned):
     )
     # Why the referral could go without consent, when it did (FERPA directory information).
     legal_basis = models.CharField(max_length=120, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff_column()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -120,9 +117,7 @@ class ReferralEvent(models.Model):
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
     status = models.CharField(max_length=12, choices=Referral.Status.choices)
     note = models.CharField(max_length=255, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = staff_column()
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -1,26 +1,19 @@
 """App config for school: school social work: students, attendance, incidents, support plans."""
 
-from django.apps import AppConfig
+from tapestry.access.apps import PersonLevelConfig
 
 
-class SchoolConfig(AppConfig):
+class SchoolConfig(PersonLevelConfig):
     name = "tapestry.micro.school"
     label = "school"
     url_prefix = "school/"
 
-    def ready(self) -> None:
-        from tapestry.access.policy import PersonLink, register_person_level
-
-        # School records are FERPA records: each model names a segment column that is always "school".
-        links = {
-            "school.student": PersonLink(path="case__person", segment_field="segment"),
-            "school.attendancerecord": PersonLink(
-                path="student__case__person", segment_field="student__segment"
-            ),
-            "school.truancyalert": PersonLink(path="student__case__person", segment_field="student__segment"),
-            "school.behaviourincident": PersonLink(path="case__person", segment_field="segment"),
-            "school.educationsupportplan": PersonLink(path="case__person", segment_field="segment"),
-            "school.familyengagement": PersonLink(path="plan__case__person", segment_field="plan__segment"),
-        }
-        for label, link in links.items():
-            register_person_level(label, link)
+    # School records are FERPA records: each model names a segment column that is always "school".
+    person_links = {
+        "student": {"path": "case__person", "segment_field": "segment"},
+        "attendancerecord": {"path": "student__case__person", "segment_field": "student__segment"},
+        "truancyalert": {"path": "student__case__person", "segment_field": "student__segment"},
+        "behaviourincident": {"path": "case__person", "segment_field": "segment"},
+        "educationsupportplan": {"path": "case__person", "segment_field": "segment"},
+        "familyengagement": {"path": "plan__case__person", "segment_field": "plan__segment"},
+    }

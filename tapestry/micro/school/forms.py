@@ -18,15 +18,7 @@ from tapestry.micro.school.models import (
 )
 from tapestry.micro.school.services import AttendanceDay
 from tapestry.people.models import Organisation
-from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
-
-
-class ParsingForm(ServiceModelForm):
-    """A model form that only parses: the service validates the record as a whole (it knows the case),
-    so the model's own validation pass is skipped."""
-
-    def _post_clean(self) -> None:
-        pass
+from tapestry.web.forms import DATE_INPUT, ParsingForm, ServiceForm
 
 
 class EnrolForm(ParsingForm):

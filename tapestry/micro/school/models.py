@@ -6,22 +6,16 @@ by a check constraint, so no change to the case it hangs on can move it out of t
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Segment
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.web.models import Timestamped, Versioned, staff_column
 
 
 def _school_segment() -> models.CharField:
     return models.CharField(max_length=32, choices=Segment.choices, default=Segment.SCHOOL, editable=False)
-
-
-def _staff() -> models.ForeignKey:
-    """The staff member who wrote the row; kept (as empty) when the account is removed."""
-    return models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
 
 def _always_school(name: str) -> models.CheckConstraint:
@@ -48,7 +42,7 @@ class Student(Timestamped):
     directory_opt_out = models.BooleanField("refused directory disclosure", default=False)
     directory_opt_out_on = models.DateField("date of the refusal", null=True, blank=True)
     segment = _school_segment()
-    created_by = _staff()
+    created_by = staff_column()
 
     class Meta:
         ordering = ["person__family_name", "person__given_name", "-enrolled_on", "id"]
@@ -84,7 +78,7 @@ class AttendanceRecord(Timestamped):
     date = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices)
     note = models.CharField(max_length=255, blank=True)
-    recorded_by = _staff()
+    recorded_by = staff_column()
 
     class Meta:
         ordering = ["-date"]
@@ -105,9 +99,7 @@ class TruancyAlert(Timestamped):
     threshold = models.PositiveSmallIntegerField()
     raised_on = models.DateField(default=timezone.localdate)
     followed_up_on = models.DateField(null=True, blank=True)
-    followed_up_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    followed_up_by = staff_column(blank=True)
     follow_up_note = models.TextField(blank=True)
 
     class Meta:
@@ -142,7 +134,7 @@ class BehaviourIncident(Timestamped):
     action_taken = models.TextField(blank=True)
     parents_notified = models.BooleanField("parents or carers notified", default=False)
     segment = _school_segment()
-    recorded_by = _staff()
+    recorded_by = staff_column()
 
     class Meta:
         ordering = ["-occurred_on", "-id"]
@@ -165,7 +157,7 @@ class EducationSupportPlan(Versioned):
     services = models.TextField(blank=True, help_text="Counselling, mentoring, tutoring and who provides it.")
     review_on = models.DateField("review date")
     segment = _school_segment()
-    created_by = _staff()
+    created_by = staff_column()
 
     class Meta:
         constraints = [_always_school("support_plan_is_a_school_record")]
@@ -189,7 +181,7 @@ class FamilyEngagement(Timestamped):
     contact_with = models.CharField(max_length=120, help_text="Who took part, e.g. 'Mother and grandmother'.")
     method = models.CharField(max_length=12, choices=Method.choices)
     summary = models.TextField()
-    recorded_by = _staff()
+    recorded_by = staff_column()
 
     class Meta:
         ordering = ["-occurred_on", "-id"]

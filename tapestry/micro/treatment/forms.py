@@ -5,21 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 
 from tapestry.access.models import Consent
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
 from tapestry.micro.treatment.services import PLAN_FIELDS
 from tapestry.people.models import Organisation
-from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
-
-
-class ParsingForm(ServiceModelForm):
-    """A model form that only parses: the service validates the record as a whole (it knows the case),
-    so the model's own validation pass is skipped."""
-
-    def _post_clean(self) -> None:
-        pass
+from tapestry.web.forms import DATE_INPUT, FieldSetup, ParsingForm, ServiceForm
 
 
 class TreatmentPlanForm(ParsingForm):
@@ -62,7 +53,7 @@ class TeamNoteForm(ParsingForm):
         help_texts = {"text": "Team notes are kept as written; to correct one, add another."}
 
 
-class ReleaseForm(ServiceForm):
+class ReleaseForm(FieldSetup, ServiceForm):
     recipient = forms.ModelChoiceField(
         label="Recipient organisation",
         queryset=Organisation.objects.none(),
@@ -77,6 +68,4 @@ class ReleaseForm(ServiceForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, recipients: QuerySet[Organisation], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["recipient"].queryset = recipients
+    choices_from = {"recipient": "recipients"}

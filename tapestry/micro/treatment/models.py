@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Consent
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.web.models import Timestamped, Versioned, staff_column
 
 
 class TreatmentPlan(Versioned):
@@ -29,9 +29,7 @@ class TreatmentPlan(Versioned):
         max_length=200, help_text="e.g. 'Weekly individual session, monthly psychiatry'."
     )
     review_on = models.DateField("review date")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff_column()
 
     def __str__(self) -> str:
         return f"Treatment plan for {self.case.person}"
@@ -56,9 +54,7 @@ class MedicationCheckin(Timestamped):
     adherence = models.CharField(max_length=16, choices=Adherence.choices)
     side_effects = models.TextField(blank=True)
     note = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = staff_column()
 
     class Meta:
         ordering = ["-checked_on", "-id"]
