@@ -27,6 +27,7 @@ from tapestry.people.models import (
     PersonAlias,
     Relationship,
 )
+from tapestry.web.records import create_record
 
 PERSON_FIELDS = (
     "given_name",
@@ -57,15 +58,6 @@ def _require_change(actor: User, person: Person) -> None:
 
 def _full_clean(instance: Any, exclude: list[str] | None = None) -> None:
     instance.full_clean(exclude=exclude)
-
-
-def _create(actor: User, instance: Any, fields: list[str], exclude: list[str] | None = None) -> Any:
-    """Validate `instance`, then save it and audit its creation (naming `fields`) in one transaction."""
-    _full_clean(instance, exclude=exclude)
-    with transaction.atomic():
-        instance.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=instance, fields=fields)
-    return instance
 
 
 @dataclass
@@ -158,7 +150,7 @@ def person_update(*, actor: User, person: Person, version: int, changes: dict[st
 
 def alias_add(*, actor: User, person: Person, name: str) -> PersonAlias:
     _require_change(actor, person)
-    return _create(actor, PersonAlias(person=person, name=name.strip()), ["name"])
+    return create_record(actor, PersonAlias(person=person, name=name.strip()), fields=["name"])
 
 
 def contact_add(
@@ -166,7 +158,7 @@ def contact_add(
 ) -> ContactPoint:
     _require_change(actor, person)
     contact = ContactPoint(person=person, kind=kind, value=value.strip(), safe_to_contact=safe_to_contact)
-    return _create(actor, contact, ["kind", "value"], exclude=["normalised"])
+    return create_record(actor, contact, fields=["kind", "value"], exclude=["normalised"])
 
 
 def address_add(*, actor: User, person: Person, **fields: Any) -> Address:
@@ -213,7 +205,7 @@ def household_member_add(
     if household.memberships.filter(person=person).exists():
         raise ValidationError({"person": [f"{person} is already a member of {household}."]})
     membership = HouseholdMember(household=household, person=person, position=position)
-    return _create(actor, membership, ["position"], exclude=["household", "person"])
+    return create_record(actor, membership, fields=["position"], exclude=["household", "person"])
 
 
 def relationship_create(
@@ -236,16 +228,7 @@ def relationship_create(
     relationship.clean()
     if Relationship.objects.filter(from_person=from_person, to_person=to_person, kind=kind).exists():
         raise ValidationError({"kind": ["This relationship is already recorded."]})
-    with transaction.atomic():
-        relationship.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=relationship,
-            person_id=from_person.pk,
-            fields=["kind"],
-        )
-    return relationship
+    return create_record(actor, relationship, clean=False, person_id=from_person.pk, fields=["kind"])
 
 
 def relationship_delete(*, actor: User, relationship: Relationship) -> None:
@@ -264,7 +247,7 @@ def relationship_delete(*, actor: User, relationship: Relationship) -> None:
 def consent_record(*, actor: User, person: Person, **fields: Any) -> Consent:
     _require_change(actor, person)
     consent = Consent(person=person, recorded_by=actor, **fields)
-    return _create(actor, consent, sorted(fields), exclude=["person", "recorded_by"])
+    return create_record(actor, consent, fields=sorted(fields), exclude=["person", "recorded_by"])
 
 
 def consent_revoke(*, actor: User, consent: Consent, on: date | None = None) -> Consent:
@@ -333,7 +316,7 @@ def person_merge(*, actor: User, survivor: Person, duplicate: Person) -> Person:
 
 def organisation_create(*, actor: User, **fields: Any) -> Organisation:
     policy.require_capability(actor, Capability.ORGANISATION_WRITE)
-    return _create(actor, Organisation(**fields), sorted(fields))
+    return create_record(actor, Organisation(**fields), fields=sorted(fields))
 
 
 def organisation_update(
@@ -350,4 +333,4 @@ def organisation_contact_add(
 ) -> OrganisationContact:
     policy.require_capability(actor, Capability.ORGANISATION_WRITE)
     contact = OrganisationContact(organisation=organisation, **fields)
-    return _create(actor, contact, sorted(fields), exclude=["organisation"])
+    return create_record(actor, contact, fields=sorted(fields), exclude=["organisation"])

@@ -22,6 +22,7 @@ from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
 from tapestry.programs.selectors import require_manageable
+from tapestry.web.records import create_record
 
 PROGRAM_FIELDS = (
     "name",
@@ -131,16 +132,9 @@ def staff_add(
     staff = ProgramStaff(program=program, user=user, role_in_program=role_in_program, fte=fte)
     if started_on is not None:
         staff.started_on = started_on
-    staff.full_clean(validate_constraints=False)
-    with transaction.atomic():
-        staff.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=staff,
-            fields=["user", "role_in_program", "fte", "started_on"],
-        )
-    return staff
+    return create_record(
+        actor, staff, validate_constraints=False, fields=["user", "role_in_program", "fte", "started_on"]
+    )
 
 
 def staff_remove(*, actor: User, staff: ProgramStaff) -> None:
@@ -264,11 +258,7 @@ def budget_line_add(
         funder=(funder or "").strip(),
         fiscal_year=fiscal_year,
     )
-    line.full_clean()
-    with transaction.atomic():
-        line.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=line, fields=BUDGET_FIELDS)
-    return line
+    return create_record(actor, line, fields=BUDGET_FIELDS)
 
 
 def budget_line_update(*, actor: User, line: BudgetLine, version: int, changes: dict[str, Any]) -> BudgetLine:

@@ -32,6 +32,7 @@ from tapestry.micro.referrals import disclosure
 from tapestry.micro.referrals import services as referrals
 from tapestry.needs.models import Need
 from tapestry.programs.models import Program
+from tapestry.web.records import create_record
 
 COHORT_FIELDS = ("name", "situation", "description", "program", "lead", "status")
 
@@ -96,16 +97,7 @@ def cohort_create(
         lead=lead,
         created_by=actor,
     )
-    cohort.full_clean()
-    with transaction.atomic():
-        cohort.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=cohort,
-            fields=["name", "situation", "description", "program", "lead"],
-        )
-    return cohort
+    return create_record(actor, cohort, fields=["name", "situation", "description", "program", "lead"])
 
 
 def cohort_update(*, actor: User, cohort: Cohort, version: int, changes: dict[str, Any]) -> Cohort:
@@ -377,19 +369,13 @@ def cohort_action_run(
     changeable = set(policy.visible(actor, rows, for_change=True).values_list("pk", flat=True))
     results = [_apply_one(actor, member, changeable, item) for member in members]
     done = sum(1 for result in results if result.done)
-    with transaction.atomic():
-        action = CohortAction.objects.create(
-            cohort=cohort,
-            kind=item.kind,
-            params={**item.summary(), "members": len(members)},
-            actor=actor,
-            done=done,
-            skipped=len(results) - done,
-        )
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=action,
-            fields=["kind", "params", "done", "skipped"],
-        )
+    action = CohortAction(
+        cohort=cohort,
+        kind=item.kind,
+        params={**item.summary(), "members": len(members)},
+        actor=actor,
+        done=done,
+        skipped=len(results) - done,
+    )
+    create_record(actor, action, clean=False, fields=["kind", "params", "done", "skipped"])
     return ActionReport(action=action, results=results)

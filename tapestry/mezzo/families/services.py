@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from tapestry.access.audit import audit_record
 from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry, User
 from tapestry.directory.models import Service
@@ -18,6 +17,7 @@ from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan, FamilyPlanRev
 from tapestry.mezzo.families.selectors import household_members
 from tapestry.micro.cases.models import Case, CaseNeed
 from tapestry.micro.cases.services import require_case_write
+from tapestry.micro.casework.services.access import audit_on_case
 from tapestry.micro.referrals import services as referral_services
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
@@ -35,10 +35,6 @@ NO_HOUSEHOLD = (
 
 
 CLOSED = "This case is closed. Reopen it first to change its family plan."
-
-
-def _audit(actor: User, action: str, obj: Any, case: Case, fields: Iterable[str]) -> None:
-    audit_record(actor=actor, action=action, obj=obj, person_id=case.person_id, fields=fields)
 
 
 # History ------------------------------------------------------------------------------------
@@ -77,7 +73,7 @@ def _revision_record(*, actor: User, plan: FamilyPlan, reason: str) -> FamilyPla
     revision = FamilyPlanRevision.objects.create(
         plan=plan, number=last + 1, snapshot=plan_snapshot(plan), reason=reason[:255], changed_by=actor
     )
-    _audit(actor, AuditEntry.Action.CREATE, revision, plan.case, ["snapshot", "reason"])
+    audit_on_case(actor, AuditEntry.Action.CREATE, revision, plan.case, ["snapshot", "reason"])
     return revision
 
 
@@ -118,7 +114,7 @@ def family_plan_start(
     plan.full_clean(exclude=["case"])
     with transaction.atomic():
         plan.save()
-        _audit(actor, AuditEntry.Action.CREATE, plan, case, PLAN_FIELDS)
+        audit_on_case(actor, AuditEntry.Action.CREATE, plan, case, PLAN_FIELDS)
         _revision_record(actor=actor, plan=plan, reason="Family plan started.")
     return plan
 
@@ -148,7 +144,7 @@ def family_plan_revise(
                 setattr(current, name, changes[name])
             current.version += 1
             current.save()
-            _audit(actor, AuditEntry.Action.UPDATE, current, case, changed)
+            audit_on_case(actor, AuditEntry.Action.UPDATE, current, case, changed)
             labels = ", ".join(FamilyPlan._meta.get_field(name).verbose_name for name in changed)
             _revision_record(actor=actor, plan=current, reason=reason.strip() or f"Changed: {labels}.")
     return current
@@ -183,7 +179,7 @@ def family_goal_add(
         plan = _locked(plan)
         goal.save()
         goal.members.set(members)
-        _audit(actor, AuditEntry.Action.CREATE, goal, case, [*GOAL_FIELDS, "members"])
+        audit_on_case(actor, AuditEntry.Action.CREATE, goal, case, [*GOAL_FIELDS, "members"])
         _revision_record(actor=actor, plan=plan, reason=f"Goal added: {goal.description}")
     return goal
 
@@ -223,7 +219,7 @@ def family_goal_update(
         if changed:
             current.version += 1
             current.save()
-            _audit(actor, AuditEntry.Action.UPDATE, current, case, changed)
+            audit_on_case(actor, AuditEntry.Action.UPDATE, current, case, changed)
             if "status" in changed:
                 reason = f"Goal {current.get_status_display().lower()}: {current.description}"
             else:
@@ -274,6 +270,6 @@ def family_goal_referral_create(
             )
         plan = _locked(goal.plan)
         goal.referrals.add(referral)
-        _audit(actor, AuditEntry.Action.UPDATE, goal, case, ["referrals"])
+        audit_on_case(actor, AuditEntry.Action.UPDATE, goal, case, ["referrals"])
         _revision_record(actor=actor, plan=plan, reason=f"Referral to {service.name} for: {goal.description}")
     return referral

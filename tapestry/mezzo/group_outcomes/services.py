@@ -24,6 +24,7 @@ from tapestry.micro.assessments.instruments import Instrument, normalise
 from tapestry.micro.assessments.models import Assessment
 from tapestry.micro.assessments.services import AssessmentInputInvalid, definition_for
 from tapestry.micro.cases.selectors import cases_changeable
+from tapestry.web.records import create_record
 
 GOAL_FIELDS = ("description", "measure", "target", "status", "reviewed_on")
 NOTE_MAX = 2000
@@ -91,11 +92,7 @@ def goal_add(
         reviewed_on=reviewed_on,
         created_by=actor,
     )
-    goal.full_clean(exclude=["created_by", "group"])
-    with transaction.atomic():
-        goal.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=goal, fields=list(GOAL_FIELDS))
-    return goal
+    return create_record(actor, goal, fields=list(GOAL_FIELDS), exclude=["created_by", "group"])
 
 
 def goal_update(*, actor: User, goal: GroupGoal, version: int, changes: dict[str, Any]) -> GroupGoal:
@@ -117,10 +114,8 @@ def outcome_instrument_add(*, actor: User, group: Group, instrument: str) -> Out
         raise ValidationError({"instrument": ["Choose one of the listed instruments."]})
     if OutcomeInstrument.objects.filter(group=group, instrument=instrument).exists():
         raise ValidationError({"instrument": ["This group already uses that instrument."]})
-    with transaction.atomic():
-        chosen = OutcomeInstrument.objects.create(group=group, instrument=instrument)
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=chosen, fields=["instrument"])
-    return chosen
+    chosen = OutcomeInstrument(group=group, instrument=instrument)
+    return create_record(actor, chosen, clean=False, fields=["instrument"])
 
 
 # Measures ---------------------------------------------------------------------------------
@@ -329,21 +324,18 @@ def measure_from_assessment(
         source_assessment=assessment,
         recorded_by=actor,
     )
-    with transaction.atomic():
-        measure.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=measure,
-            person_id=membership.person_id,
-            fields=[
-                "instrument",
-                "phase",
-                "administered_on",
-                "total_score",
-                "severity_band",
-                "source_assessment",
-            ],
-            purpose="case assessment used as a group measure",
-        )
-    return measure
+    return create_record(
+        actor,
+        measure,
+        clean=False,
+        person_id=membership.person_id,
+        fields=[
+            "instrument",
+            "phase",
+            "administered_on",
+            "total_score",
+            "severity_band",
+            "source_assessment",
+        ],
+        purpose="case assessment used as a group measure",
+    )

@@ -28,6 +28,7 @@ from tapestry.mezzo.group_sessions.models import (
     Session,
 )
 from tapestry.mezzo.groups.models import Group, Membership
+from tapestry.web.records import create_record
 
 SESSION_FIELDS = ("held_on", "start_time", "topic", "activities", "status")
 NOTE_FIELDS = ("dynamics", "themes", "progress")
@@ -96,16 +97,13 @@ def session_create(
     )
     _check_session(session)
     present = _facilitators_of(group, facilitators)
-    with transaction.atomic():
-        session.save()
-        session.facilitators.set(present)
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=session,
-            fields=[*SESSION_FIELDS, "facilitators"],
-        )
-    return session
+    return create_record(
+        actor,
+        session,
+        clean=False,
+        related={"facilitators": present},
+        fields=[*SESSION_FIELDS, "facilitators"],
+    )
 
 
 def session_update(

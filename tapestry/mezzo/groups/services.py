@@ -29,6 +29,7 @@ from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import cases_changeable
 from tapestry.people.models import ContactPoint, Person
+from tapestry.web.records import create_record
 
 # The facts of a group a form or the API may set; facilitators and focus needs are set apart (M2M).
 GROUP_FIELDS = (
@@ -132,17 +133,13 @@ def group_create(
         errors["name"] = ["A group with this name already starts on that date."]
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        group.save()
-        group.facilitators.set(chosen)
-        group.focus_needs.set(list(focus_needs))
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=group,
-            fields=[*sorted(facts), "facilitators", "focus_needs"],
-        )
-    return group
+    return create_record(
+        actor,
+        group,
+        clean=False,
+        related={"facilitators": chosen, "focus_needs": list(focus_needs)},
+        fields=[*sorted(facts), "facilitators", "focus_needs"],
+    )
 
 
 def group_update(
@@ -166,6 +163,7 @@ def group_update(
             changes=changes,
             editable=GROUP_FIELDS,
             clean_exclude=["created_by"],
+            savepoint=False,
         )
         _check_schedule(updated)
         # Checked against the segment as it now stands, so changing either one is caught.

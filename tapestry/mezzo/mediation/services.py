@@ -19,6 +19,7 @@ from tapestry.access.versioning import versioned_update
 from tapestry.mezzo.mediation.access import disputes_run_by
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, MediationSession, Party
 from tapestry.people.models import Organisation, Person
+from tapestry.web.records import create_record
 
 DISPUTE_FIELDS = ("title", "kind", "description", "opened_on", "status", "closed_on", "close_reason")
 FOLLOW_UP_FIELDS = ("follow_up_on", "follow_up_status", "follow_up_note")
@@ -90,16 +91,13 @@ def dispute_create(
     errors.update(_not_future(dispute.opened_on, "opened_on", "The opening date"))
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        dispute.save()
-        dispute.mediators.set(mediators)
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=dispute,
-            fields=["title", "kind", "description", "opened_on", "mediators"],
-        )
-    return dispute
+    return create_record(
+        actor,
+        dispute,
+        clean=False,
+        related={"mediators": mediators},
+        fields=["title", "kind", "description", "opened_on", "mediators"],
+    )
 
 
 def dispute_update(
@@ -128,7 +126,12 @@ def dispute_update(
         _check_mediators(actor, mediators)
     with transaction.atomic():
         updated = versioned_update(
-            actor=actor, instance=dispute, version=version, changes=changes, editable=DISPUTE_FIELDS
+            actor=actor,
+            instance=dispute,
+            version=version,
+            changes=changes,
+            editable=DISPUTE_FIELDS,
+            savepoint=False,
         )
         if mediators is not None and {u.pk for u in mediators} != set(
             updated.mediators.values_list("pk", flat=True)
@@ -173,17 +176,14 @@ def party_add(
     if organisation is not None and dispute.parties.filter(organisation=organisation).exists():
         raise ValidationError({"organisation": [f"{organisation.name} is already at the table."]})
     party = Party(dispute=dispute, person=person, organisation=organisation, role=role, added_by=actor)
-    party.full_clean(exclude=["added_by"], validate_constraints=False)
-    with transaction.atomic():
-        party.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=party,
-            person_id=party.person_id,
-            fields=["person" if person else "organisation", "role"],
-        )
-    return party
+    return create_record(
+        actor,
+        party,
+        exclude=["added_by"],
+        validate_constraints=False,
+        person_id=party.person_id,
+        fields=["person" if person else "organisation", "role"],
+    )
 
 
 def session_record(
@@ -207,32 +207,28 @@ def session_record(
         errors["summary"] = ["Summarise what happened."]
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        session = MediationSession.objects.create(
-            dispute=dispute,
-            held_on=held_on,
-            summary=summary.strip(),
-            next_steps=next_steps.strip(),
-            recorded_by=actor,
-        )
-        session.present.set(present)
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=session,
-            fields=["held_on", "present", "summary", "next_steps"],
-        )
-    return session
+    session = MediationSession(
+        dispute=dispute,
+        held_on=held_on,
+        summary=summary.strip(),
+        next_steps=next_steps.strip(),
+        recorded_by=actor,
+    )
+    return create_record(
+        actor,
+        session,
+        clean=False,
+        related={"present": present},
+        fields=["held_on", "present", "summary", "next_steps"],
+    )
 
 
 def issue_add(*, actor: User, dispute: Dispute, description: str) -> Issue:
     _require_open(actor, dispute)
     if not description.strip():
         raise ValidationError({"description": ["Describe the issue."]})
-    with transaction.atomic():
-        issue = Issue.objects.create(dispute=dispute, description=description.strip()[:500])
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=issue, fields=["description"])
-    return issue
+    issue = Issue(dispute=dispute, description=description.strip()[:500])
+    return create_record(actor, issue, clean=False, fields=["description"])
 
 
 def issue_status_set(*, actor: User, issue: Issue, status: str) -> Issue:

@@ -20,6 +20,7 @@ from tapestry.needs.models import Need
 from tapestry.people import services as people_services
 from tapestry.people.models import Organisation, OrganisationContact
 from tapestry.programs.models import Program
+from tapestry.web.records import create_record
 
 PARTNERSHIP_FIELDS = ("agreement_type", "status", "signed_on", "starts_on", "ends_on", "lead", "notes")
 
@@ -201,14 +202,9 @@ def incoming_referral_record(
         reason=reason.strip(),
         recorded_by=actor,
     )
-    referral.full_clean()
-    with transaction.atomic():
-        referral.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=referral,
-            person_id=case.person_id,
-            fields=["partnership", "case", "received_on", "need", "reason"],
-        )
-    return referral
+    return create_record(
+        actor,
+        referral,
+        person_id=case.person_id,
+        fields=["partnership", "case", "received_on", "need", "reason"],
+    )

@@ -8,16 +8,15 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.models import User
 from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
 from tapestry.programs.models import Program
+from tapestry.web.records import create_record
 
 New = TypeVar("New", PreventionProgram, Activity, OutcomeMeasure)
 
@@ -63,10 +62,7 @@ def _save(actor: User, row: New, errors: dict[str, list[str]], fields: Iterable[
     """Save a new row unless there are `errors`; the audit names its `fields`."""
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        row.save()
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=row, fields=fields)
-    return row
+    return create_record(actor, row, clean=False, fields=fields)
 
 
 def prevention_program_create(

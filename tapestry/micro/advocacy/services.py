@@ -5,15 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db import transaction
-
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.models import User
 from tapestry.access.versioning import versioned_update
 from tapestry.micro.advocacy.models import AdvocacyAction
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.services import require_case_write
 from tapestry.people.models import Organisation
+from tapestry.web.records import create_record
 
 # What a worker fills in; the case, who recorded it and the version are the service's business.
 ACTION_FIELDS = (
@@ -68,16 +66,14 @@ def advocacy_action_record(
     if action_date is not None:
         action.action_date = action_date
     action.full_clean()
-    with transaction.atomic():
-        action.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=action,
-            person_id=case.person_id,
-            fields=[name for name in ACTION_FIELDS if getattr(action, name) not in ("", None, False)],
-        )
-    return action
+    # The entry names the fields given, so it is built after the check has cleaned them.
+    return create_record(
+        actor,
+        action,
+        clean=False,
+        person_id=case.person_id,
+        fields=[name for name in ACTION_FIELDS if getattr(action, name) not in ("", None, False)],
+    )
 
 
 def advocacy_action_update(

@@ -32,6 +32,7 @@ from tapestry.micro.assessments.models import (
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.micro.cases.services import require_case_write
 from tapestry.needs.models import Need
+from tapestry.web.records import create_record
 
 NOTE_MAX = 2000
 FORM_FIELDS = ("name", "description", "instructions", "flag_at", "is_active")
@@ -135,16 +136,13 @@ def assessment_record(
         raise AssessmentInputInvalid(errors)
     assessment = scored(case, definition, custom_form, definition.kept(answers), day, by=actor)
     assessment.note = note.strip()
-    with transaction.atomic():
-        assessment.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=assessment,
-            person_id=case.person_id,
-            fields=["answers", "total_score", "severity_band", "flagged", "note"],
-        )
-    return assessment
+    return create_record(
+        actor,
+        assessment,
+        clean=False,
+        person_id=case.person_id,
+        fields=["answers", "total_score", "severity_band", "flagged", "note"],
+    )
 
 
 @dataclass(frozen=True)

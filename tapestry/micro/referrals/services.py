@@ -119,6 +119,7 @@ def referral_send(*, actor: User, referral: Referral, version: int) -> Referral:
                 "legal_basis": legal_basis,
             },
             editable=["status", "sent_at", "response_due_on", "consent", "legal_basis"],
+            savepoint=False,
         )
         ReferralEvent.objects.create(
             referral=sent, status=sent.status, actor=actor, at=now, note=f"Answer due by {due:%Y-%m-%d}"
@@ -172,6 +173,7 @@ def referral_status_change(
                 "decline_reason": decline_reason if status == Referral.Status.DECLINED else "",
             },
             editable=["status", "decline_reason"],
+            savepoint=False,
         )
         ReferralEvent.objects.create(
             referral=changed, status=status, actor=actor, note=(decline_reason or note.strip())[:255]

@@ -27,6 +27,7 @@ from tapestry.micro.school.models import (
 )
 from tapestry.micro.school.truancy import is_school_day, truancy_check
 from tapestry.people.models import Organisation, Person
+from tapestry.web.records import create_record
 
 PLAN_FIELDS = ("goals", "accommodations", "services", "review_on")
 Record = TypeVar("Record", bound=models.Model)
@@ -68,18 +69,6 @@ def _full_clean(instance: object, exclude: list[str]) -> None:
     instance.full_clean(exclude=exclude, validate_constraints=False)
 
 
-def _created(actor: User, record: Record, case: Case, *, exclude: list[str], fields: list[str]) -> Record:
-    """Check a new record (all but the `exclude` fields the service already checked), then save it
-    with its CREATE audit entry, in one transaction."""
-    _full_clean(record, exclude=exclude)
-    with transaction.atomic():
-        record.save()
-        audit_record(
-            actor=actor, action=AuditEntry.Action.CREATE, obj=record, person_id=case.person_id, fields=fields
-        )
-    return record
-
-
 def student_enrol(
     *,
     actor: User,
@@ -118,10 +107,11 @@ def student_enrol(
         directory_opt_out_on=(directory_opt_out_on or timezone.localdate()) if directory_opt_out else None,
         created_by=actor,
     )
-    return _created(
+    return create_record(
         actor,
         student,
-        case,
+        validate_constraints=False,
+        person_id=case.person_id,
         exclude=["case", "person", "school", "created_by"],
         fields=["school", "grade", "student_number", "enrolled_on", "left_on", "directory_opt_out"],
     )
@@ -239,10 +229,11 @@ def incident_record(
         parents_notified=parents_notified,
         recorded_by=actor,
     )
-    return _created(
+    return create_record(
         actor,
         incident,
-        case,
+        validate_constraints=False,
+        person_id=case.person_id,
         exclude=["case", "student", "recorded_by"],
         fields=["kind", "occurred_on", "description", "action_taken", "parents_notified"],
     )
@@ -284,10 +275,11 @@ def engagement_add(
         occurred_on=occurred_on or timezone.localdate(),
         recorded_by=actor,
     )
-    return _created(
+    return create_record(
         actor,
         entry,
-        plan.case,
+        validate_constraints=False,
+        person_id=plan.case.person_id,
         exclude=["plan", "recorded_by"],
         fields=["occurred_on", "contact_with", "method", "summary"],
     )

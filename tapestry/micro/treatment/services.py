@@ -19,6 +19,7 @@ from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.treatment.disclosure import REDISCLOSURE_NOTICE, consent_problem
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
 from tapestry.people.models import Organisation
+from tapestry.web.records import create_record
 
 Record = TypeVar("Record", bound=models.Model)
 
@@ -36,20 +37,6 @@ class ReleaseRefused(PermissionDenied):
 
 REFUSAL = "You may not add to this case: it is outside your caseload, or in a segment you are not granted."
 CLOSED = "This case is closed; treatment records cannot be added to it."
-
-
-def _full_clean(instance: Any, exclude: list[str]) -> None:
-    instance.full_clean(exclude=exclude, validate_constraints=False)
-
-
-def _created(actor: User, record: Record, case: Case, fields: list[str]) -> Record:
-    """Save a new record with its CREATE audit entry, in one transaction."""
-    with transaction.atomic():
-        record.save()
-        audit_record(
-            actor=actor, action=AuditEntry.Action.CREATE, obj=record, person_id=case.person_id, fields=fields
-        )
-    return record
 
 
 def treatment_plan_save(*, actor: User, case: Case, version: int, changes: dict[str, Any]) -> TreatmentPlan:
@@ -90,12 +77,13 @@ def checkin_record(
         note=note.strip(),
         recorded_by=actor,
     )
-    _full_clean(checkin, exclude=["case", "recorded_by"])
-    return _created(
+    return create_record(
         actor,
         checkin,
-        case,
-        ["checked_on", "medication", "prescribed_by", "adherence", "side_effects", "note"],
+        exclude=["case", "recorded_by"],
+        validate_constraints=False,
+        person_id=case.person_id,
+        fields=["checked_on", "medication", "prescribed_by", "adherence", "side_effects", "note"],
     )
 
 
@@ -118,8 +106,14 @@ def team_note_add(
         counselling_note=counselling_note,
         author=actor,
     )
-    _full_clean(note, exclude=["case", "author"])
-    return _created(actor, note, case, ["discipline", "written_on", "text", "counselling_note"])
+    return create_record(
+        actor,
+        note,
+        exclude=["case", "author"],
+        validate_constraints=False,
+        person_id=case.person_id,
+        fields=["discipline", "written_on", "text", "counselling_note"],
+    )
 
 
 def _released_content(case: Case, parts: list[str]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 
 from tapestry.access import policy
@@ -18,6 +18,7 @@ from tapestry.access.policy import Capability
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.services import require_case_write
 from tapestry.people.models import Person
+from tapestry.web.records import create_record
 
 NOT_GRANTED = (
     "Child-welfare records need the child-welfare segment grant. Ask your supervisor if your work needs it."
@@ -100,7 +101,4 @@ def _create_on_case(actor: User, case: Case, model: type[models.Model], **fields
     """A new `model` record on `case` from `fields`: validated, saved, and audited under the names
     of `fields` (in the order given)."""
     record = model(case=case, created_by=actor, **fields)
-    record.full_clean(exclude=["case"])
-    with transaction.atomic():
-        _create(actor, record, person_id=case.person_id, fields=list(fields))
-    return record
+    return create_record(actor, record, exclude=["case"], person_id=case.person_id, fields=list(fields))
