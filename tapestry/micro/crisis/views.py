@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from tapestry.access.audit import audit_form_open
-from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.crisis import selectors, services
 from tapestry.micro.crisis.forms import (
@@ -20,19 +19,11 @@ from tapestry.micro.crisis.forms import (
     RiskAssessmentForm,
     SafetyPlanForm,
 )
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, case_page_url, form_page, save_page, submit
 
 
 def _positive_int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and int(value) > 0 else None
-
-
-def case_page_url(case: Case) -> str:
-    """The case's own page if the cases app serves one, else the person's page."""
-    try:
-        return reverse("cases:case_detail", kwargs={"pk": case.pk})
-    except NoReverseMatch:
-        return reverse("people:person_detail", kwargs={"pk": case.person_id})
 
 
 def _screen_url(assessment_id: int | None) -> str:
@@ -47,7 +38,11 @@ def _screen_url(assessment_id: int | None) -> str:
 
 def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     overview = selectors.crisis_overview(user=request.user, case_id=case_pk)
-    context = {"overview": overview, "case": overview.case, "case_url": case_page_url(overview.case)}
+    context = {
+        "overview": overview,
+        "case": overview.case,
+        "case_url": case_page_url(overview.case, or_person=True),
+    }
     return render(request, "crisis/case_index.html", context)
 
 
@@ -91,7 +86,7 @@ def risk_assessment_new(request: HttpRequest, case_pk: int) -> HttpResponse:
         case=case,
         contacts=contacts,
         trigger=_positive_int(str(trigger or "")),
-        case_url=case_page_url(case),
+        case_url=case_page_url(case, or_person=True),
     )
 
 
@@ -124,20 +119,24 @@ def safety_plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
     else:
         plan = selectors.safety_plan_detail(user=request.user, case=case, purpose="edit safety plan")
     form = SafetyPlanForm(bound(request), plan=plan)
-    result, status = submit(
-        form,
-        lambda: services.safety_plan_save(
+
+    def done(result: tuple[Any, bool]) -> str:
+        saved, created = result
+        return "Safety plan written." if created else f"Safety plan saved (version {saved.version})."
+
+    return save_page(
+        request,
+        "crisis/safety_plan_form.html",
+        form=form,
+        call=lambda: services.safety_plan_save(
             actor=request.user, case=case, version=form.cleaned_data["version"], sections=form.sections()
         ),
+        done=done,
+        then=reverse("crisis:safety_plan", kwargs={"case_pk": case.pk}),
         invalid=200,
+        case=case,
+        plan=plan,
     )
-    if result is not None:
-        saved, created = result
-        messages.success(
-            request, "Safety plan written." if created else f"Safety plan saved (version {saved.version})."
-        )
-        return redirect("crisis:safety_plan", case_pk=case.pk)
-    return form_page(request, "crisis/safety_plan_form.html", form=form, status=status, case=case, plan=plan)
 
 
 def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -149,9 +148,11 @@ def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     source = None
     if source_id:
         source = selectors.risk_assessment_get(user=request.user, risk_assessment_id=source_id)
-    follow_up, status = submit(
-        form,
-        lambda: services.follow_up_set(
+    return save_page(
+        request,
+        "crisis/follow_up_form.html",
+        form=form,
+        call=lambda: services.follow_up_set(
             actor=request.user,
             case=case,
             title=form.cleaned_data["title"],
@@ -160,13 +161,11 @@ def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
             owner=form.cleaned_data["owner"],
             risk_assessment=source,
         ),
+        done=lambda follow_up: f"Follow-up set: {follow_up}.",
+        then=reverse("crisis:case_index", kwargs={"case_pk": case.pk}),
         invalid=200,
-    )
-    if follow_up is not None:
-        messages.success(request, f"Follow-up set: {follow_up}.")
-        return redirect("crisis:case_index", case_pk=case.pk)
-    return form_page(
-        request, "crisis/follow_up_form.html", form=form, status=status, case=case, source=source
+        case=case,
+        source=source,
     )
 
 
@@ -176,19 +175,16 @@ def follow_up_complete(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         follow_up = selectors.follow_up_detail(user=request.user, follow_up_id=pk, for_change=True)
     form = FollowUpCompleteForm(bound(request))
-    done, status = submit(
-        form,
-        lambda: services.follow_up_complete(actor=request.user, follow_up=follow_up, **form.cleaned_data),
-        invalid=200,
-    )
-    if done is not None:
-        messages.success(request, f"Follow-up done: {follow_up.title}.")
-        return redirect("crisis:case_index", case_pk=follow_up.case_id)
-    return form_page(
+    return save_page(
         request,
         "crisis/follow_up_complete.html",
         form=form,
-        status=status,
+        call=lambda: services.follow_up_complete(
+            actor=request.user, follow_up=follow_up, **form.cleaned_data
+        ),
+        done=lambda completed: f"Follow-up done: {follow_up.title}.",
+        then=reverse("crisis:case_index", kwargs={"case_pk": follow_up.case_id}),
+        invalid=200,
         follow_up=follow_up,
         case=follow_up.case,
     )
