@@ -48,18 +48,20 @@ def goals(request: HttpRequest, group_pk: int) -> HttpResponse:
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = selectors.goal_for_running(user=request.user, goal_id=pk)
     form = GoalEditForm(bound(request), instance=goal, initial={"version": goal.version})
-    return save_page(
-        request,
-        "group_outcomes/goal_edit.html",
-        form=form,
-        call=lambda: services.goal_update(
+    updated, _ = submit(
+        form,
+        lambda: services.goal_update(
             actor=request.user, goal=goal, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done="Goal updated.",
-        then=reverse("group_outcomes:goals", args=[goal.group_id]),
-        stale=400,
-        goal=goal,
-        group=goal.group,
+    )
+    if updated is not None:
+        messages.success(request, "Goal updated.")
+        return redirect("group_outcomes:goals", group_pk=goal.group_id)
+    return render(
+        request,
+        "group_outcomes/goal_edit.html",
+        {"goal": goal, "group": goal.group, "form": form},
+        status=_status(form),
     )
 
 
@@ -148,11 +150,9 @@ def measure_correct(request: HttpRequest, pk: int) -> HttpResponse:
         "version": measure.version,
     }
     form = MeasureCorrectForm(definition, bound(request), initial=initial)
-    return save_page(
-        request,
-        "group_outcomes/measure_form.html",
-        form=form,
-        call=lambda: services.measure_correct(
+    corrected, _ = submit(
+        form,
+        lambda: services.measure_correct(
             actor=request.user,
             measure=measure,
             version=form.cleaned_data["version"],
@@ -161,15 +161,19 @@ def measure_correct(request: HttpRequest, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
             note=form.cleaned_data["note"],
         ),
-        done="The measure is corrected.",
-        then=reverse("group_outcomes:measures", args=[measure.membership.group_id]),
-        stale=400,
-        group=measure.membership.group,
-        membership=measure.membership,
-        measure=measure,
-        definition=definition,
-        phase=measure.phase,
     )
+    if corrected is not None:
+        messages.success(request, "The measure is corrected.")
+        return redirect("group_outcomes:measures", group_pk=measure.membership.group_id)
+    context = {
+        "group": measure.membership.group,
+        "membership": measure.membership,
+        "measure": measure,
+        "definition": definition,
+        "phase": measure.phase,
+        "form": form,
+    }
+    return render(request, "group_outcomes/measure_form.html", context, status=_status(form))
 
 
 def measure_from_assessment(request: HttpRequest, membership_pk: int) -> HttpResponse:

@@ -19,7 +19,7 @@ from tapestry.micro.crisis.forms import (
     RiskAssessmentForm,
     SafetyPlanForm,
 )
-from tapestry.web.pages import bound, case_page_url, form_page, save_page, submit
+from tapestry.web.pages import bound, case_page_url, form_page, submit
 
 
 def _positive_int(value: str | None) -> int | None:
@@ -119,24 +119,20 @@ def safety_plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
     else:
         plan = selectors.safety_plan_detail(user=request.user, case=case, purpose="edit safety plan")
     form = SafetyPlanForm(bound(request), plan=plan)
-
-    def done(result: tuple[Any, bool]) -> str:
-        saved, created = result
-        return "Safety plan written." if created else f"Safety plan saved (version {saved.version})."
-
-    return save_page(
-        request,
-        "crisis/safety_plan_form.html",
-        form=form,
-        call=lambda: services.safety_plan_save(
+    result, status = submit(
+        form,
+        lambda: services.safety_plan_save(
             actor=request.user, case=case, version=form.cleaned_data["version"], sections=form.sections()
         ),
-        done=done,
-        then=reverse("crisis:safety_plan", kwargs={"case_pk": case.pk}),
         invalid=200,
-        case=case,
-        plan=plan,
     )
+    if result is not None:
+        saved, created = result
+        messages.success(
+            request, "Safety plan written." if created else f"Safety plan saved (version {saved.version})."
+        )
+        return redirect("crisis:safety_plan", case_pk=case.pk)
+    return form_page(request, "crisis/safety_plan_form.html", form=form, status=status, case=case, plan=plan)
 
 
 def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -148,11 +144,9 @@ def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     source = None
     if source_id:
         source = selectors.risk_assessment_get(user=request.user, risk_assessment_id=source_id)
-    return save_page(
-        request,
-        "crisis/follow_up_form.html",
-        form=form,
-        call=lambda: services.follow_up_set(
+    follow_up, status = submit(
+        form,
+        lambda: services.follow_up_set(
             actor=request.user,
             case=case,
             title=form.cleaned_data["title"],
@@ -161,11 +155,13 @@ def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
             owner=form.cleaned_data["owner"],
             risk_assessment=source,
         ),
-        done=lambda follow_up: f"Follow-up set: {follow_up}.",
-        then=reverse("crisis:case_index", kwargs={"case_pk": case.pk}),
         invalid=200,
-        case=case,
-        source=source,
+    )
+    if follow_up is not None:
+        messages.success(request, f"Follow-up set: {follow_up}.")
+        return redirect("crisis:case_index", case_pk=case.pk)
+    return form_page(
+        request, "crisis/follow_up_form.html", form=form, status=status, case=case, source=source
     )
 
 
@@ -175,16 +171,19 @@ def follow_up_complete(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         follow_up = selectors.follow_up_detail(user=request.user, follow_up_id=pk, for_change=True)
     form = FollowUpCompleteForm(bound(request))
-    return save_page(
+    done, status = submit(
+        form,
+        lambda: services.follow_up_complete(actor=request.user, follow_up=follow_up, **form.cleaned_data),
+        invalid=200,
+    )
+    if done is not None:
+        messages.success(request, f"Follow-up done: {follow_up.title}.")
+        return redirect("crisis:case_index", case_pk=follow_up.case_id)
+    return form_page(
         request,
         "crisis/follow_up_complete.html",
         form=form,
-        call=lambda: services.follow_up_complete(
-            actor=request.user, follow_up=follow_up, **form.cleaned_data
-        ),
-        done=lambda completed: f"Follow-up done: {follow_up.title}.",
-        then=reverse("crisis:case_index", kwargs={"case_pk": follow_up.case_id}),
-        invalid=200,
+        status=status,
         follow_up=follow_up,
         case=follow_up.case,
     )
