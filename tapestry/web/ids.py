@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404
 
 
@@ -23,6 +24,19 @@ def referenced(field: str, get: Callable[[], Any], missing: str | None = None) -
     if found is None:
         raise ValidationError({field: [missing or "No record with this number."]})
     return found
+
+
+def picked(records: QuerySet | Mapping[int, Any], ids: list[int], field: str, missing: str) -> list:
+    """The records sent by number, each once, in the order sent: a list `<name>_ids` in a body.
+
+    `records` is where they may come from: a queryset, or the records already found by number.
+    Numbers not among them are one error on `field`: `missing` followed by those numbers.
+    """
+    found = records if isinstance(records, Mapping) else records.in_bulk(ids)
+    unknown = [str(pk) for pk in ids if pk not in found]
+    if unknown:
+        raise ValidationError({field: [f"{missing} {', '.join(unknown)}."]})
+    return [found[pk] for pk in dict.fromkeys(ids)]
 
 
 def resolve_ids(

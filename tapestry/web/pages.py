@@ -12,8 +12,10 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 
 from tapestry.access.errors import StaleEdit
 
@@ -23,12 +25,15 @@ def bound(request: HttpRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
 
 
-def submit(form: forms.BaseForm, call: Callable[[], Any], *, invalid: int = 400) -> tuple[Any, int]:
+def submit(
+    form: forms.BaseForm, call: Callable[[], Any], *, invalid: int = 400, stale: int = 409
+) -> tuple[Any, int]:
     """Run `call` (the service) when `form` is bound and valid; return (its result, the page's status).
 
     An unbound form is 200. An invalid form, or a refusal from the service (shown next to the fields
     it names), answers `invalid`: 400, or 200 where a page is swapped in place by htmx, which does not
-    swap a 4xx. A stale edit puts its conflict message at the top of the form (409).
+    swap a 4xx. A stale edit puts its conflict message at the top of the form and answers `stale`:
+    409, or 400 on the older pages that answer every error on the page with 400.
     The result is None whenever the service did not run or did not succeed.
     """
     if not form.is_bound:
@@ -37,9 +42,9 @@ def submit(form: forms.BaseForm, call: Callable[[], Any], *, invalid: int = 400)
         return None, invalid
     try:
         return call(), 200
-    except StaleEdit as stale:
-        form.add_error(None, str(stale))
-        return None, 409
+    except StaleEdit as conflict:
+        form.add_error(None, str(conflict))
+        return None, stale
     except ValidationError as error:
         form.show_service_errors(error)
         return None, invalid
@@ -73,6 +78,7 @@ def save_page(
     done: str | Callable[[Any], str],
     then: str | Callable[[Any], str],
     invalid: int = 400,
+    stale: int = 409,
     audit: Callable[[], Any] | None = None,
     **context: Any,
 ) -> HttpResponse:
@@ -81,7 +87,7 @@ def save_page(
 
     The service `call` returns what it saved: None counts as not saved.
     """
-    saved, status = submit(form, call, invalid=invalid)
+    saved, status = submit(form, call, invalid=invalid, stale=stale)
     if saved is not None:
         messages.success(request, done(saved) if callable(done) else done)
         return redirect(then(saved) if callable(then) else then)
@@ -103,3 +109,12 @@ def act(request: HttpRequest, call: Callable[[], Any], done: str | Callable[[Any
 def first_error_status(forms_: Iterable[forms.BaseForm], default: int = 200) -> int:
     """400 when any of the bound forms has errors, else `default`."""
     return 400 if any(f.is_bound and f.errors for f in forms_) else default
+
+
+def case_page_url(case: Model, *, or_person: bool = False) -> str:
+    """The case's own page, once the cases app serves one (an app showing a case does not depend on
+    its name); without it the person's page when `or_person`, else "" (no link)."""
+    try:
+        return reverse("cases:case_detail", kwargs={"pk": case.pk})
+    except NoReverseMatch:
+        return reverse("people:person_detail", kwargs={"pk": case.person_id}) if or_person else ""

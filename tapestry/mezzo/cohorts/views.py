@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -58,12 +57,17 @@ def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
         version = changes.pop("version")
         return services.cohort_update(actor=request.user, cohort=cohort, version=version, changes=changes)
 
-    if submit(form, update)[0] is not None:
-        messages.success(request, "Cohort saved.")
-        return redirect("cohorts:cohort_detail", pk=cohort.pk)
     # Any error on the page, a stale edit too, answers 400 here.
-    status = 400 if form.errors else 200
-    return form_page(request, "cohorts/cohort_form.html", form=form, status=status, cohort=cohort)
+    return save_page(
+        request,
+        "cohorts/cohort_form.html",
+        form=form,
+        call=update,
+        done="Cohort saved.",
+        then=reverse("cohorts:cohort_detail", args=[cohort.pk]),
+        stale=400,
+        cohort=cohort,
+    )
 
 
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:

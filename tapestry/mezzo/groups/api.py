@@ -25,7 +25,7 @@ from tapestry.mezzo.groups.schemas import (
 )
 from tapestry.needs.models import Need
 from tapestry.programs.models import Program
-from tapestry.web.ids import referenced
+from tapestry.web.ids import picked, referenced
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["groups"])
@@ -41,13 +41,9 @@ def _refused(error: ValidationError) -> Status:
 
 
 def _facilitators(ids: list[int]) -> list[User]:
-    found = selectors.active_staff(ids)
-    missing = [str(pk) for pk in ids if pk not in found]
-    if missing:
-        raise ValidationError(
-            {"facilitator_ids": [f"No active staff member has the number {', '.join(missing)}."]}
-        )
-    return [found[pk] for pk in ids]
+    return picked(
+        selectors.active_staff(ids), ids, "facilitator_ids", "No active staff member has the number"
+    )
 
 
 def _needs(codes: list[str]) -> list[Need]:

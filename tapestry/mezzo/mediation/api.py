@@ -28,7 +28,7 @@ from tapestry.mezzo.mediation.schemas import (
     PartyIn,
     PartyOut,
 )
-from tapestry.web.ids import renaming, resolve_ids
+from tapestry.web.ids import picked, renaming, resolve_ids
 from tapestry.web.schemas import Pages, error_responses
 
 router = Router(tags=["mediation"])
@@ -43,17 +43,8 @@ NAMES = {
 }
 
 
-def _picked(queryset: QuerySet, ids: list[int], field: str, missing: str) -> list:
-    """The records of `queryset` sent by number, each once; an unknown number is an error on `field`."""
-    found = queryset.in_bulk(ids)
-    unknown = [str(pk) for pk in ids if pk not in found]
-    if unknown:
-        raise ValidationError({field: [f"{missing} {', '.join(unknown)}."]})
-    return [found[pk] for pk in dict.fromkeys(ids)]
-
-
 def _mediators(ids: list[int]) -> list[User]:
-    return _picked(selectors.active_staff(), ids, "mediator_ids", "No active staff member with number")
+    return picked(selectors.active_staff(), ids, "mediator_ids", "No active staff member with number")
 
 
 def _detail(request: HttpRequest, dispute_id: int, *, audit: bool = True) -> Dispute:
@@ -151,7 +142,7 @@ def dispute_party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -
 )
 def dispute_session_add(request: HttpRequest, dispute_id: int, payload: MediationSessionIn) -> Status:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
-    present = _picked(
+    present = picked(
         selectors.party_choices(user=request.user, dispute=dispute),
         payload.present_party_ids,
         "present_party_ids",
@@ -184,7 +175,7 @@ def dispute_issue_add(request: HttpRequest, dispute_id: int, payload: IssueIn) -
 )
 def dispute_agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -> Status:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
-    issues = _picked(
+    issues = picked(
         selectors.issues_of(dispute=dispute),
         payload.issue_ids,
         "issue_ids",

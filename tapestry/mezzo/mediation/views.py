@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -27,7 +28,7 @@ from tapestry.mezzo.mediation.forms import (
     SessionForm,
 )
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, save_page
 
 
 def _save(
@@ -41,22 +42,21 @@ def _save(
     **context: Any,
 ) -> HttpResponse:
     """A form of a dispute: `call` on a valid submit, then the message `done` and the dispute's page
-    (the new dispute's, for one just opened); else the form again with its errors."""
-    saved, _ = submit(form, call)
-    if saved is None:
-        # Any error on the page, a stale edit too, answers 400 here.
-        return form_page(
-            request,
-            "mediation/form.html",
-            form=form,
-            status=400 if form.errors else 200,
-            dispute=dispute,
-            heading=heading,
-            action=request.path,
-            **context,
-        )
-    messages.success(request, done(saved) if callable(done) else done)
-    return redirect("mediation:dispute_detail", pk=(dispute or saved).pk)
+    (the new dispute's, for one just opened); else the form again with its errors. Any error on the
+    page, a stale edit too, answers 400 here."""
+    return save_page(
+        request,
+        "mediation/form.html",
+        form=form,
+        call=call,
+        done=done,
+        then=lambda saved: reverse("mediation:dispute_detail", args=[(dispute or saved).pk]),
+        stale=400,
+        dispute=dispute,
+        heading=heading,
+        action=request.path,
+        **context,
+    )
 
 
 def _add(

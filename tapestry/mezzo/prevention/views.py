@@ -7,9 +7,8 @@ from functools import partial
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from tapestry.access.policy import Capability, has_capability
@@ -21,7 +20,7 @@ from tapestry.mezzo.prevention.forms import (
     PreventionProgramForm,
 )
 from tapestry.mezzo.prevention.models import PreventionProgram
-from tapestry.web.pages import bound, form_page, save_page, submit
+from tapestry.web.pages import bound, save_page
 
 _save_page = partial(save_page, template="prevention/form.html")
 
@@ -79,24 +78,20 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PreventionProgramEditForm(
         bound(request), programs=selectors.program_choices(), leads=selectors.lead_choices(), initial=initial
     )
-    updated, _ = submit(
-        form,
-        lambda: services.prevention_program_update(
+    # Any error on the page, a stale edit too, answers 400 here.
+    return save_page(
+        request,
+        "prevention/form.html",
+        form=form,
+        call=lambda: services.prevention_program_update(
             actor=request.user,
             record=record,
             version=form.cleaned_data["version"],
             changes={name: form.cleaned_data[name] for name in services.PROGRAM_FIELDS},
         ),
-    )
-    if updated is not None:
-        messages.success(request, "Prevention program updated.")
-        return redirect(_program_page(record.pk))
-    # Any error on the page, a stale edit too, answers 400 here.
-    return form_page(
-        request,
-        "prevention/form.html",
-        form=form,
-        status=400 if form.errors else 200,
+        done="Prevention program updated.",
+        then=_program_page(record.pk),
+        stale=400,
         heading="Change the prevention program",
         record=record,
     )

@@ -6,27 +6,18 @@ import copy
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from tapestry.access.audit import audit_form_open
 from tapestry.micro.advocacy import selectors, services
 from tapestry.micro.advocacy.forms import AdvocacyActionEditForm, AdvocacyActionForm
-from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
-from tapestry.web.pages import bound, save_page
-
-
-def _case_page_url(case: Case) -> str:
-    """The case's own page if the cases app serves one, else the person's page."""
-    try:
-        return reverse("cases:case_detail", kwargs={"pk": case.pk})
-    except NoReverseMatch:
-        return reverse("people:person_detail", kwargs={"pk": case.person_id})
+from tapestry.web.pages import bound, case_page_url, save_page
 
 
 def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     log = selectors.advocacy_log(user=request.user, case_id=case_pk)
-    context = {"log": log, "case": log.case, "case_url": _case_page_url(log.case)}
+    context = {"log": log, "case": log.case, "case_url": case_page_url(log.case, or_person=True)}
     return render(request, "advocacy/case_index.html", context)
 
 

@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from tapestry.access.audit import audit_form_open
-from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.crisis import selectors, services
 from tapestry.micro.crisis.forms import (
@@ -20,19 +19,11 @@ from tapestry.micro.crisis.forms import (
     RiskAssessmentForm,
     SafetyPlanForm,
 )
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, case_page_url, form_page, submit
 
 
 def _positive_int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and int(value) > 0 else None
-
-
-def case_page_url(case: Case) -> str:
-    """The case's own page if the cases app serves one, else the person's page."""
-    try:
-        return reverse("cases:case_detail", kwargs={"pk": case.pk})
-    except NoReverseMatch:
-        return reverse("people:person_detail", kwargs={"pk": case.person_id})
 
 
 def _screen_url(assessment_id: int | None) -> str:
@@ -47,7 +38,11 @@ def _screen_url(assessment_id: int | None) -> str:
 
 def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     overview = selectors.crisis_overview(user=request.user, case_id=case_pk)
-    context = {"overview": overview, "case": overview.case, "case_url": case_page_url(overview.case)}
+    context = {
+        "overview": overview,
+        "case": overview.case,
+        "case_url": case_page_url(overview.case, or_person=True),
+    }
     return render(request, "crisis/case_index.html", context)
 
 
@@ -91,7 +86,7 @@ def risk_assessment_new(request: HttpRequest, case_pk: int) -> HttpResponse:
         case=case,
         contacts=contacts,
         trigger=_positive_int(str(trigger or "")),
-        case_url=case_page_url(case),
+        case_url=case_page_url(case, or_person=True),
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.access.audit import audit_form_open
@@ -25,7 +25,7 @@ from tapestry.micro.school.forms import (
     SupportPlanForm,
 )
 from tapestry.micro.school.models import EducationSupportPlan
-from tapestry.web.pages import bound, form_page, submit
+from tapestry.web.pages import bound, case_page_url, save_page, submit
 
 
 def _can_add(request: HttpRequest, case: Case) -> bool:
@@ -36,14 +36,6 @@ def _can_add(request: HttpRequest, case: Case) -> bool:
     )
 
 
-def case_url(case: Case) -> str:
-    """The case's own page, once the cases app serves one (this app does not depend on its name)."""
-    try:
-        return reverse("cases:case_detail", kwargs={"pk": case.pk})
-    except NoReverseMatch:
-        return ""
-
-
 def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     overview = selectors.case_overview(user=request.user, case_id=case_pk)
     context = {
@@ -51,7 +43,7 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
         "case": overview.case,
         "is_school_case": overview.case.case_type == Case.Type.SCHOOL,
         "can_add": _can_add(request, overview.case),
-        "case_url": case_url(overview.case),
+        "case_url": case_page_url(overview.case),
     }
     return render(request, "school/case_index.html", context)
 
@@ -60,21 +52,20 @@ def student_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.school_case_get(user=request.user, case_id=case_pk, for_change=True)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: enrol a student")
     form = EnrolForm(bound(request), schools=selectors.schools())
-    student, status = submit(
-        form, lambda: services.student_enrol(actor=request.user, case=case, **form.cleaned_data), invalid=200
+    return _save_page(
+        request,
+        case,
+        "Enrol a student",
+        form=form,
+        call=lambda: services.student_enrol(actor=request.user, case=case, **form.cleaned_data),
+        done=lambda student: f"{student.person} is enrolled at {student.school}.",
+        then=lambda student: reverse("school:student_detail", args=[student.pk]),
     )
-    if student is not None:
-        messages.success(request, f"{student.person} is enrolled at {student.school}.")
-        return redirect("school:student_detail", pk=student.pk)
-    return _form_page(request, case, form, "Enrol a student", status)
 
 
-def _form_page(
-    request: HttpRequest, case: Case, form: Any, title: str, status: int, **extra: Any
-) -> HttpResponse:
-    return form_page(
-        request, "school/form_page.html", form=form, status=status, case=case, title=title, **extra
-    )
+def _save_page(request: HttpRequest, case: Case, title: str, **page: Any) -> HttpResponse:
+    """A form of this app on its shared form page (`save_page`); a refused submit answers 200."""
+    return save_page(request, "school/form_page.html", invalid=200, case=case, title=title, **page)
 
 
 def student_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -147,15 +138,15 @@ def incident_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     )
     students = selectors.students_on_case(user=request.user, case=case)
     form = IncidentForm(bound(request), students=students)
-    incident, status = submit(
-        form,
-        lambda: services.incident_record(actor=request.user, case=case, **form.cleaned_data),
-        invalid=200,
+    return _save_page(
+        request,
+        case,
+        "Record a behaviour incident",
+        form=form,
+        call=lambda: services.incident_record(actor=request.user, case=case, **form.cleaned_data),
+        done="The incident is recorded.",
+        then=reverse("school:case_index", kwargs={"case_pk": case.pk}),
     )
-    if incident is not None:
-        messages.success(request, "The incident is recorded.")
-        return redirect("school:case_index", case_pk=case.pk)
-    return _form_page(request, case, form, "Record a behaviour incident", status)
 
 
 def support_plan(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -173,18 +164,17 @@ def support_plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
         instance=plan or EducationSupportPlan(),
         initial={"version": plan.version if plan else 0},
     )
-    saved, status = submit(
-        form,
-        lambda: services.support_plan_save(
+    return _save_page(
+        request,
+        case,
+        "Change the education support plan" if plan else "Write an education support plan",
+        form=form,
+        call=lambda: services.support_plan_save(
             actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        invalid=200,
+        done="The education support plan is saved.",
+        then=reverse("school:support_plan", kwargs={"case_pk": case.pk}),
     )
-    if saved is not None:
-        messages.success(request, "The education support plan is saved.")
-        return redirect("school:support_plan", case_pk=case.pk)
-    title = "Change the education support plan" if plan else "Write an education support plan"
-    return _form_page(request, case, form, title, status)
 
 
 def engagement_add(request: HttpRequest, case_pk: int) -> HttpResponse:
@@ -194,13 +184,15 @@ def engagement_add(request: HttpRequest, case_pk: int) -> HttpResponse:
         messages.error(request, "Write the education support plan first; family contacts are logged on it.")
         return redirect("school:support_plan", case_pk=case.pk)
     form = EngagementForm(bound(request))
-    entry, status = submit(
-        form, lambda: services.engagement_add(actor=request.user, plan=plan, **form.cleaned_data), invalid=200
+    return _save_page(
+        request,
+        case,
+        "Log a contact with the family",
+        form=form,
+        call=lambda: services.engagement_add(actor=request.user, plan=plan, **form.cleaned_data),
+        done="The family contact is logged.",
+        then=reverse("school:support_plan", kwargs={"case_pk": case.pk}),
     )
-    if entry is not None:
-        messages.success(request, "The family contact is logged.")
-        return redirect("school:support_plan", case_pk=case.pk)
-    return _form_page(request, case, form, "Log a contact with the family", status)
 
 
 def alert_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
@@ -213,15 +205,16 @@ def alert_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         purpose="form: follow up a truancy alert",
     )
     form = FollowUpForm(bound(request))
-    followed, status = submit(
-        form,
-        lambda: services.truancy_alert_follow_up(actor=request.user, alert=alert, **form.cleaned_data),
-        invalid=200,
+    return _save_page(
+        request,
+        alert.student.case,
+        "Follow up a truancy alert",
+        form=form,
+        call=lambda: services.truancy_alert_follow_up(actor=request.user, alert=alert, **form.cleaned_data),
+        done="The follow-up is recorded; the alert is closed.",
+        then=reverse("school:student_detail", args=[alert.student_id]),
+        alert=alert,
     )
-    if followed is not None:
-        messages.success(request, "The follow-up is recorded; the alert is closed.")
-        return redirect("school:student_detail", pk=alert.student_id)
-    return _form_page(request, alert.student.case, form, "Follow up a truancy alert", status, alert=alert)
 
 
 def directory_opt_out(request: HttpRequest, pk: int) -> HttpResponse:
@@ -229,12 +222,15 @@ def directory_opt_out(request: HttpRequest, pk: int) -> HttpResponse:
     audit_form_open(request, obj=student, person_id=student.person_id, fields=["name", "directory_opt_out"])
     initial = {"opt_out": student.directory_opt_out, "on": student.directory_opt_out_on}
     form = DirectoryOptOutForm(bound(request), initial=initial)
-    changed, status = submit(
-        form,
-        lambda: services.student_directory_opt_out(actor=request.user, student=student, **form.cleaned_data),
-        invalid=200,
+    return _save_page(
+        request,
+        student.case,
+        "Directory information (FERPA)",
+        form=form,
+        call=lambda: services.student_directory_opt_out(
+            actor=request.user, student=student, **form.cleaned_data
+        ),
+        done="The directory-information choice is recorded.",
+        then=reverse("school:student_detail", args=[student.pk]),
+        student=student,
     )
-    if changed is not None:
-        messages.success(request, "The directory-information choice is recorded.")
-        return redirect("school:student_detail", pk=student.pk)
-    return _form_page(request, student.case, form, "Directory information (FERPA)", status, student=student)

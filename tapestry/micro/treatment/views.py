@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from tapestry.access.audit import audit_form_open
 from tapestry.access.models import Segment
@@ -16,15 +16,7 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.treatment import selectors, services
 from tapestry.micro.treatment.forms import CheckinForm, ReleaseForm, TeamNoteForm, TreatmentPlanForm
 from tapestry.micro.treatment.models import TreatmentPlan
-from tapestry.web.pages import bound, form_page, save_page, submit
-
-
-def case_url(case: Case) -> str:
-    """The case's own page, once the cases app serves one (this app does not depend on its name)."""
-    try:
-        return reverse("cases:case_detail", kwargs={"pk": case.pk})
-    except NoReverseMatch:
-        return ""
+from tapestry.web.pages import bound, case_page_url, form_page, save_page, submit
 
 
 def _can_add(request: HttpRequest, case: Case) -> bool:
@@ -37,7 +29,7 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     context = {
         "overview": overview,
         "case": case,
-        "case_url": case_url(case),
+        "case_url": case_page_url(case),
         "can_add": _can_add(request, case),
         "is_substance_use": case.segment == Segment.SUBSTANCE_USE,
     }
