@@ -42,14 +42,9 @@ def case_changeable(*, user: User, case: Case) -> bool:
 
 
 def _one(user: User, queryset: QuerySet, pk: int, *, for_change: bool, missing: str) -> object:
-    if not queryset.model.objects.filter(pk=pk).exists():
-        raise Http404(missing)
-    found = policy.visible(user, queryset, for_change=for_change).filter(pk=pk).first()
-    if found is None:
-        policy.refuse_out_of_reach(
-            user, missing=missing, detail=OUT_OF_REACH, person_id=policy.person_of(queryset.model, pk)
-        )
-    return found
+    return policy.one_in_reach(
+        user, queryset, pk, for_change=for_change, missing=missing, detail=OUT_OF_REACH
+    )
 
 
 # Care plans ---------------------------------------------------------------------------------
