@@ -63,3 +63,14 @@ def test_a_record_only_read_in_an_emergency_is_refused_for_change(cast, stranger
         _get(cast.caseworker, stranger_case.pk, for_change=True, read_only="You may read only.")
     with pytest.raises(OutOfReach):
         _get(cast.caseworker, stranger_case.pk, for_change=True)
+
+
+@pytest.mark.django_db
+def test_a_requirement_is_checked_only_once_the_record_exists(cast, stranger_case):
+    def not_granted(user):
+        raise PermissionDenied("Not granted.")
+
+    with pytest.raises(Http404):
+        _get(cast.caseworker, stranger_case.pk + 1000, require=not_granted)
+    with pytest.raises(PermissionDenied, match="Not granted."):
+        _get(cast.caseworker, stranger_case.pk, require=not_granted)
