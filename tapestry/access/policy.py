@@ -125,6 +125,41 @@ def person_of(model: type[models.Model], pk: int) -> int | None:
     return model.objects.filter(pk=pk).values_list(link.path, flat=True).first()
 
 
+def one_in_reach(
+    user: User,
+    queryset: QuerySet,
+    pk: int,
+    *,
+    missing: str,
+    detail: str,
+    for_change: bool = False,
+    read_only: str = "",
+    require: Callable[[User], None] | None = None,
+) -> models.Model:
+    """The one record of a person-level `queryset` with this pk that the user may see (or change).
+
+    Every getter of one person-level record answers through here: no such row is `Http404(missing)`;
+    a row out of reach is refused by `refuse_out_of_reach` (the same 404, or the break-glass offer
+    with `detail`); with `for_change`, a row the user may only read (emergency access) is refused
+    with `read_only` when given. `require(user)`, when given, runs once the row is known to exist
+    and may refuse on its own (a segment not granted, say). One query finds whether the row exists
+    and whose it is, one reads it.
+    """
+    model = queryset.model
+    link = PERSON_LEVEL[model._meta.label_lower]
+    row = model.objects.filter(pk=pk).values_list("pk", link.path).first()
+    if row is None:
+        raise Http404(missing)
+    if require is not None:
+        require(user)
+    found = visible(user, queryset, for_change=for_change).filter(pk=pk).first()
+    if found is None:
+        if for_change and read_only and visible(user, model.objects.filter(pk=pk)).exists():
+            raise PermissionDenied(read_only)
+        refuse_out_of_reach(user, missing=missing, detail=detail, person_id=row[1])
+    return found
+
+
 def _active_assignments() -> QuerySet[Assignment]:
     today = timezone.localdate()
     return Assignment.objects.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today), started_on__lte=today)

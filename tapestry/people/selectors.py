@@ -343,17 +343,13 @@ def disclosures_for_person(*, user: User, person_id: int) -> tuple[Person, list[
 
 
 def consent_get(*, user: User, consent_id: int) -> Consent:
-    consent = Consent.objects.select_related("person").filter(pk=consent_id).first()
-    if consent is None:
-        raise Http404("No consent with this number.")
-    if not policy.visible(user, Consent.objects.filter(pk=consent_id)).exists():
-        policy.refuse_out_of_reach(
-            user,
-            missing="No consent with this number.",
-            detail="This consent belongs to a record you may not open.",
-            person_id=consent.person_id,
-        )
-    return consent
+    return policy.one_in_reach(
+        user,
+        Consent.objects.select_related("person"),
+        consent_id,
+        missing="No consent with this number.",
+        detail="This consent belongs to a record you may not open.",
+    )
 
 
 def persons_compare(*, user: User, person_ids: list[int], purpose: str) -> list[Person]:

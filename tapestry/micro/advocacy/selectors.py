@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -16,15 +15,13 @@ from tapestry.micro.cases.selectors import case_get
 from tapestry.people.models import Organisation
 
 
-def _actions(user: User, *, for_change: bool = False) -> QuerySet[AdvocacyAction]:
-    return policy.visible(user, AdvocacyAction.objects.all(), for_change=for_change).select_related(
-        "organisation", "recorded_by", "case__person"
-    )
+def _actions() -> QuerySet[AdvocacyAction]:
+    return AdvocacyAction.objects.select_related("organisation", "recorded_by", "case__person")
 
 
 def advocacy_actions_for_case(*, user: User, case: Case, purpose: str = "case work") -> list[AdvocacyAction]:
     """A case's advocacy log, newest first; the read is audited."""
-    actions = list(_actions(user).filter(case=case))
+    actions = list(policy.visible(user, _actions()).filter(case=case))
     audit_record(
         actor=user,
         action=AuditEntry.Action.VIEW,
@@ -37,17 +34,14 @@ def advocacy_actions_for_case(*, user: User, case: Case, purpose: str = "case wo
 
 
 def advocacy_action_get(*, user: User, action_id: int, for_change: bool = False) -> AdvocacyAction:
-    if not AdvocacyAction.objects.filter(pk=action_id).exists():
-        raise Http404("No advocacy action with this number.")
-    action = _actions(user, for_change=for_change).filter(pk=action_id).first()
-    if action is None:
-        policy.refuse_out_of_reach(
-            user,
-            missing="No advocacy action with this number.",
-            detail="This advocacy action is outside your caseload, or in a segment you are not granted.",
-            person_id=policy.person_of(AdvocacyAction, action_id),
-        )
-    return action
+    return policy.one_in_reach(
+        user,
+        _actions(),
+        action_id,
+        for_change=for_change,
+        missing="No advocacy action with this number.",
+        detail="This advocacy action is outside your caseload, or in a segment you are not granted.",
+    )
 
 
 def advocacy_action_detail(

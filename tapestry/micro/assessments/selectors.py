@@ -61,22 +61,14 @@ def case_assessments(*, user: User, case: Case, purpose: str = "assessment histo
 
 
 def _get(user: User, assessment_id: int, *, for_change: bool = False) -> Assessment:
-    if not Assessment.objects.filter(pk=assessment_id).exists():
-        raise Http404("No assessment with this number.")
-    found = (
-        policy.visible(user, Assessment.objects.all(), for_change=for_change)
-        .select_related("case__person", "administered_by", "custom_form")
-        .filter(pk=assessment_id)
-        .first()
+    return policy.one_in_reach(
+        user,
+        Assessment.objects.select_related("case__person", "administered_by", "custom_form"),
+        assessment_id,
+        for_change=for_change,
+        missing="No assessment with this number.",
+        detail="This assessment is on a case outside your caseload, or in a segment you are not granted.",
     )
-    if found is None:
-        policy.refuse_out_of_reach(
-            user,
-            missing="No assessment with this number.",
-            detail="This assessment is on a case outside your caseload, or in a segment you are not granted.",
-            person_id=policy.person_of(Assessment, assessment_id),
-        )
-    return found
 
 
 def assessment_get(*, user: User, assessment_id: int, for_change: bool = False) -> Assessment:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, time
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
-from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import policy
@@ -38,22 +37,15 @@ def cases_changeable(user: User) -> QuerySet[Case]:
 
 def case_get(*, user: User, case_id: int, for_change: bool = False) -> Case:
     """One case the user may see (or change); out of reach answers as missing (rule 9, the policy)."""
-    missing = "No case with this number."
-    person_id = Case.objects.filter(pk=case_id).values_list("person_id", flat=True).first()
-    if person_id is None:
-        raise Http404(missing)
-    reachable = cases_changeable(user) if for_change else cases_visible(user)
-    case = reachable.select_related(*CASE_RELATED).filter(pk=case_id).first()
-    if case is None:
-        if for_change and cases_visible(user).filter(pk=case_id).exists():
-            raise PermissionDenied("You may read this case (emergency access) but not change it.")
-        policy.refuse_out_of_reach(
-            user,
-            missing=missing,
-            detail="This case is outside your caseload, or in a segment you are not granted.",
-            person_id=person_id,
-        )
-    return case
+    return policy.one_in_reach(
+        user,
+        Case.objects.select_related(*CASE_RELATED),
+        case_id,
+        for_change=for_change,
+        missing="No case with this number.",
+        detail="This case is outside your caseload, or in a segment you are not granted.",
+        read_only="You may read this case (emergency access) but not change it.",
+    )
 
 
 def _needs_with_history() -> Prefetch:
@@ -229,21 +221,14 @@ def caseload_alerts(*, user: User) -> dict[str, list[CaseloadAlert]]:
 
 def case_need_get(*, user: User, case_need_id: int, for_change: bool = False) -> CaseNeed:
     """One need on a case the user may see (or change); 404 if missing, 403 if out of reach."""
-    missing = "No need with this number on any case."
-    if not CaseNeed.objects.filter(pk=case_need_id).exists():
-        raise Http404(missing)
-    reachable = policy.visible(user, CaseNeed.objects.all(), for_change=for_change)
-    case_need = (
-        reachable.select_related("need", "barrier", "case", "case__person").filter(pk=case_need_id).first()
+    return policy.one_in_reach(
+        user,
+        CaseNeed.objects.select_related("need", "barrier", "case", "case__person"),
+        case_need_id,
+        for_change=for_change,
+        missing="No need with this number on any case.",
+        detail="This need is on a case outside your caseload or your granted segments.",
     )
-    if case_need is None:
-        policy.refuse_out_of_reach(
-            user,
-            missing=missing,
-            detail="This need is on a case outside your caseload or your granted segments.",
-            person_id=policy.person_of(CaseNeed, case_need_id),
-        )
-    return case_need
 
 
 def case_needs(*, user: User, case: Case) -> QuerySet[CaseNeed]:

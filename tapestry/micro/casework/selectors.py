@@ -42,14 +42,9 @@ def case_changeable(*, user: User, case: Case) -> bool:
 
 
 def _one(user: User, queryset: QuerySet, pk: int, *, for_change: bool, missing: str) -> object:
-    if not queryset.model.objects.filter(pk=pk).exists():
-        raise Http404(missing)
-    found = policy.visible(user, queryset, for_change=for_change).filter(pk=pk).first()
-    if found is None:
-        policy.refuse_out_of_reach(
-            user, missing=missing, detail=OUT_OF_REACH, person_id=policy.person_of(queryset.model, pk)
-        )
-    return found
+    return policy.one_in_reach(
+        user, queryset, pk, for_change=for_change, missing=missing, detail=OUT_OF_REACH
+    )
 
 
 # Care plans ---------------------------------------------------------------------------------
@@ -217,10 +212,14 @@ def note_of_case(*, user: User, case: Case, note_id: int) -> ProgressNote:
 # Notes --------------------------------------------------------------------------------------
 
 
+def _notes_on_visible_cases(user: User) -> QuerySet[ProgressNote]:
+    """Notes whose case the user may read; the note's own reach and segment are checked on top."""
+    return ProgressNote.objects.filter(case__in=policy.visible(user, Case.objects.all()).values("pk"))
+
+
 def notes_visible(user: User) -> QuerySet[ProgressNote]:
     """Notes the user may read: person in reach, the note's own segment granted, and its case's too."""
-    cases = policy.visible(user, Case.objects.all()).values("pk")
-    return policy.visible(user, ProgressNote.objects.all()).filter(case__in=cases)
+    return policy.visible(user, _notes_on_visible_cases(user))
 
 
 def note_list(*, user: User, case: Case) -> QuerySet[ProgressNote]:
@@ -247,21 +246,15 @@ def note_list(*, user: User, case: Case) -> QuerySet[ProgressNote]:
 
 def note_get(*, user: User, note_id: int, for_change: bool = False) -> ProgressNote:
     """One note for a write or a check (not audited as an open)."""
-    if not ProgressNote.objects.filter(pk=note_id).exists():
-        raise Http404("No note with this number.")
-    reachable = notes_visible(user)
-    if for_change:
-        reachable = reachable.filter(pk__in=policy.visible(user, ProgressNote.objects.all(), for_change=True))
-    note = reachable.select_related("case", "case__person", "author", "signed_by").filter(pk=note_id).first()
-    if note is None:
-        policy.refuse_out_of_reach(
-            user,
-            missing="No note with this number.",
-            detail="This note is outside your caseload, or in a segment you are not granted (psychotherapy "
-            "notes and sensitive cases need their own grant).",
-            person_id=policy.person_of(ProgressNote, note_id),
-        )
-    return note
+    return policy.one_in_reach(
+        user,
+        _notes_on_visible_cases(user).select_related("case", "case__person", "author", "signed_by"),
+        note_id,
+        for_change=for_change,
+        missing="No note with this number.",
+        detail="This note is outside your caseload, or in a segment you are not granted (psychotherapy "
+        "notes and sensitive cases need their own grant).",
+    )
 
 
 def note_read(*, user: User, note_id: int) -> ProgressNote:

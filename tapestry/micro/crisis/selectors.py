@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -33,14 +32,10 @@ def _audit_open(user: User, case: Case, fields: list[str], purpose: str, obj: ob
     )
 
 
-def _assessments(user: User) -> QuerySet[RiskAssessment]:
-    return (
-        policy.visible(user, RiskAssessment.objects.all())
-        .select_related("assessed_by", "case__person")
-        .prefetch_related(
-            Prefetch("findings", queryset=RiskFinding.objects.order_by("id")),
-            Prefetch("emergency_contacts", queryset=EmergencyContact.objects.order_by("contacted_at", "id")),
-        )
+def _assessments() -> QuerySet[RiskAssessment]:
+    return RiskAssessment.objects.select_related("assessed_by", "case__person").prefetch_related(
+        Prefetch("findings", queryset=RiskFinding.objects.order_by("id")),
+        Prefetch("emergency_contacts", queryset=EmergencyContact.objects.order_by("contacted_at", "id")),
     )
 
 
@@ -54,24 +49,20 @@ def _follow_ups(user: User) -> QuerySet[FollowUp]:
 
 def risk_assessments_for_case(*, user: User, case: Case, purpose: str = "case work") -> list[RiskAssessment]:
     """A case's risk assessments, newest first, with findings and emergency contacts; the read is audited."""
-    assessments = list(_assessments(user).filter(case=case))
+    assessments = list(policy.visible(user, _assessments()).filter(case=case))
     _audit_open(user, case, ["risk_assessments"], purpose)
     return assessments
 
 
 def risk_assessment_get(*, user: User, risk_assessment_id: int) -> RiskAssessment:
     """One assessment the user may open (unaudited: for linking a follow-up to it)."""
-    if not RiskAssessment.objects.filter(pk=risk_assessment_id).exists():
-        raise Http404("No risk assessment with this number.")
-    assessment = _assessments(user).filter(pk=risk_assessment_id).first()
-    if assessment is None:
-        policy.refuse_out_of_reach(
-            user,
-            missing="No risk assessment with this number.",
-            detail="This risk assessment is outside your caseload, or in a segment you are not granted.",
-            person_id=policy.person_of(RiskAssessment, risk_assessment_id),
-        )
-    return assessment
+    return policy.one_in_reach(
+        user,
+        _assessments(),
+        risk_assessment_id,
+        missing="No risk assessment with this number.",
+        detail="This risk assessment is outside your caseload, or in a segment you are not granted.",
+    )
 
 
 def risk_assessment_detail(
@@ -110,22 +101,14 @@ def follow_ups_for_case(*, user: User, case: Case, purpose: str = "case work") -
 
 
 def follow_up_get(*, user: User, follow_up_id: int, for_change: bool = False) -> FollowUp:
-    if not FollowUp.objects.filter(pk=follow_up_id).exists():
-        raise Http404("No follow-up with this number.")
-    follow_up = (
-        policy.visible(user, FollowUp.objects.all(), for_change=for_change)
-        .select_related("case__person", "owner", "escalation")
-        .filter(pk=follow_up_id)
-        .first()
+    return policy.one_in_reach(
+        user,
+        FollowUp.objects.select_related("case__person", "owner", "escalation"),
+        follow_up_id,
+        for_change=for_change,
+        missing="No follow-up with this number.",
+        detail="This follow-up is outside your caseload, or in a segment you are not granted.",
     )
-    if follow_up is None:
-        policy.refuse_out_of_reach(
-            user,
-            missing="No follow-up with this number.",
-            detail="This follow-up is outside your caseload, or in a segment you are not granted.",
-            person_id=policy.person_of(FollowUp, follow_up_id),
-        )
-    return follow_up
 
 
 def follow_up_detail(
@@ -151,7 +134,7 @@ class CrisisOverview:
 def crisis_overview(*, user: User, case_id: int, purpose: str = "case work") -> CrisisOverview:
     """A case's crisis work in a fixed number of queries; the open is audited once."""
     case = case_get(user=user, case_id=case_id)
-    assessments = list(_assessments(user).filter(case=case))
+    assessments = list(policy.visible(user, _assessments()).filter(case=case))
     follow_ups = list(_follow_ups(user).filter(case=case).order_by("done_at", "due_at", "id"))
     plan = safety_plan_of(user=user, case=case)
     _audit_open(user, case, ["risk_assessments", "safety_plan", "urgent_follow_ups"], purpose)

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import consent_rules, policy
@@ -68,20 +67,16 @@ def home_postcode(*, case: Case) -> str:
 
 def _one(queryset: QuerySet[Referral], *, user: User, referral_id: int, for_change: bool) -> Referral:
     """404 if there is no such referral, 403 if it is out of the user's reach."""
-    if not Referral.objects.filter(pk=referral_id).exists():
-        raise Http404("No referral with this number.")
-    reachable = policy.visible(user, queryset, for_change=for_change).select_related(
-        "case__person", "case__worker", "service__organization", "recipient_organisation", "consent"
+    return policy.one_in_reach(
+        user,
+        queryset.select_related(
+            "case__person", "case__worker", "service__organization", "recipient_organisation", "consent"
+        ),
+        referral_id,
+        for_change=for_change,
+        missing="No referral with this number.",
+        detail="This referral's case is outside your caseload, or in a segment you are not granted.",
     )
-    referral = reachable.filter(pk=referral_id).first()
-    if referral is None:
-        policy.refuse_out_of_reach(
-            user,
-            missing="No referral with this number.",
-            detail="This referral's case is outside your caseload, or in a segment you are not granted.",
-            person_id=policy.person_of(Referral, referral_id),
-        )
-    return referral
 
 
 def referral_get(*, user: User, referral_id: int, for_change: bool = False) -> Referral:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -98,20 +97,13 @@ def release_list(*, user: User, case: Case) -> QuerySet[Release]:
 
 def release_detail(*, user: User, release_id: int) -> Release:
     """A release as its printable disclosure page shows it; the open is audited."""
-    if not Release.objects.filter(pk=release_id).exists():
-        raise Http404("No release with this number.")
-    release = (
-        policy.visible(user, Release.objects.filter(pk=release_id))
-        .select_related("case__person", "recipient", "released_by", "consent")
-        .first()
+    release = policy.one_in_reach(
+        user,
+        Release.objects.select_related("case__person", "recipient", "released_by", "consent"),
+        release_id,
+        missing="No release with this number.",
+        detail="This release is about a person outside your caseload, or in a segment you are not granted.",
     )
-    if release is None:
-        policy.refuse_out_of_reach(
-            user,
-            missing="No release with this number.",
-            detail="This release is about a person outside your caseload, or in a segment you are not granted.",
-            person_id=policy.person_of(Release, release_id),
-        )
     _audit_view(user, release.case, ["release", *release.parts], obj=release, purpose="disclosure page")
     return release
 

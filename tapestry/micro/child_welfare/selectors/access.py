@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -35,21 +34,16 @@ def _audit_view(user: User, obj: models.Model, *, person_id: int, fields: list[s
 
 def _one(user: User, queryset: QuerySet, pk: int, *, for_change: bool, what: str) -> models.Model:
     """One record: 404 if there is none, 403 if the user may not see (or change) it."""
-    missing = f"There is no {what} with this number."
-    if not queryset.model.objects.filter(pk=pk).exists():
-        raise Http404(missing)
-    require_segment(user)
-    found = policy.visible(user, queryset, for_change=for_change).filter(pk=pk).first()
-    if found is None:
-        if for_change and policy.visible(user, queryset.model.objects.filter(pk=pk)).exists():
-            raise PermissionDenied(f"You may read this {what} but not change it.")
-        policy.refuse_out_of_reach(
-            user,
-            missing=missing,
-            detail=f"This {what} is outside your caseload and your team's.",
-            person_id=policy.person_of(queryset.model, pk),
-        )
-    return found
+    return policy.one_in_reach(
+        user,
+        queryset,
+        pk,
+        for_change=for_change,
+        missing=f"There is no {what} with this number.",
+        detail=f"This {what} is outside your caseload and your team's.",
+        read_only=f"You may read this {what} but not change it.",
+        require=require_segment,
+    )
 
 
 def _named(user: User, *fields: str) -> dict[str, Q]:
