@@ -69,10 +69,6 @@ class ChildWelfareSafetyPlanOut(Schema):
     version: int
     actions: list[ChildWelfarePlanActionOut]
 
-    @staticmethod
-    def resolve_actions(obj: Any) -> Any:
-        return obj.actions.all()
-
 
 class ChildWelfareSafetyAssessmentOut(Schema):
     id: int
