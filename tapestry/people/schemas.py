@@ -13,7 +13,7 @@ from pydantic import AfterValidator, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 from tapestry.people.models import HouseholdMember, Organisation, Relationship
-from tapestry.web.schemas import ErrorOut, Input, PersonRef, StaffName, label_of
+from tapestry.web.schemas import ErrorOut, Input, PersonRef, StaffName, label_of, shown_if
 
 # Literal types rather than the models' TextChoices: three of them are called "Kind" and
 # would collide as OpenAPI components; a Literal is listed inline as an enum.
@@ -73,11 +73,6 @@ BirthDate = Annotated[date, AfterValidator(_not_in_future)]
 LocalTime = Annotated[time, AfterValidator(_local_time)]
 Email = Annotated[_text(254), AfterValidator(_email)]
 Website = Annotated[_text(200), AfterValidator(_url)]
-
-
-def _shown_if(name: str, flag: str) -> staticmethod:
-    """A resolver for a related person: None unless the `flag` annotation says the caller may see them."""
-    return staticmethod(lambda obj: getattr(obj, name) if getattr(obj, flag, False) else None)
 
 
 # Errors -------------------------------------------------------------------------------------
@@ -260,7 +255,7 @@ class HouseholdMemberOut(Schema):
     position: str
     position_label: str = label_of("position")
 
-    resolve_person = _shown_if("person", "person_visible")
+    resolve_person = shown_if("person", "person_visible")
 
 
 class MembershipOut(Schema):
@@ -297,8 +292,8 @@ class RelationshipOut(Schema):
     is_current: bool
     no_contact: bool
 
-    resolve_from_person = _shown_if("from_person", "from_visible")
-    resolve_to_person = _shown_if("to_person", "to_visible")
+    resolve_from_person = shown_if("from_person", "from_visible")
+    resolve_to_person = shown_if("to_person", "to_visible")
 
 
 # Organisations ------------------------------------------------------------------------------

@@ -97,6 +97,11 @@ class StaffRef(Schema):
         return staff_name(obj)
 
 
+def shown_if(name: str, flag: str) -> Any:
+    """A resolver for a related person: None unless the `flag` annotation says the caller may see them."""
+    return staticmethod(lambda obj: getattr(obj, name) if getattr(obj, flag, False) else None)
+
+
 def person_ref(person: Any) -> dict[str, Any]:
     return {"id": person.pk, "name": person.display_name}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Literal
 
 from ninja import Field, Schema
 
@@ -17,9 +17,8 @@ from tapestry.micro.child_welfare.schemas.values import (
     Text,
     Text150,
     TprDecision,
-    _named_ref,
 )
-from tapestry.web.schemas import Input, PersonRef
+from tapestry.web.schemas import Input, PersonRef, shown_if
 
 # Placements and hearings --------------------------------------------------------------------------------
 
@@ -68,9 +67,7 @@ class ChildWelfarePlacementOut(Schema):
     authority_reference: str
     version: int
 
-    @staticmethod
-    def resolve_carer_person(obj: Any) -> Any:
-        return _named_ref(obj, "carer_person")
+    resolve_carer_person = shown_if("carer_person", "carer_person_nameable")
 
 
 class ChildWelfareHearingIn(Input):

@@ -21,10 +21,9 @@ from tapestry.micro.child_welfare.schemas.values import (
     Text,
     Text150,
     Text255,
-    _named_ref,
 )
 from tapestry.micro.child_welfare.selectors import investigation_of
-from tapestry.web.schemas import Input, PersonRef, StaffRef, label_of
+from tapestry.web.schemas import Input, PersonRef, StaffRef, label_of, shown_if
 
 # Reports -----------------------------------------------------------------------------------------
 
@@ -81,13 +80,8 @@ class ChildWelfareAllegationOut(Schema):
     found_on: date | None
     version: int
 
-    @staticmethod
-    def resolve_child(obj: Any) -> Any:
-        return _named_ref(obj, "child")
-
-    @staticmethod
-    def resolve_alleged_perpetrator(obj: Any) -> Any:
-        return _named_ref(obj, "alleged_perpetrator")
+    resolve_child = shown_if("child", "child_nameable")
+    resolve_alleged_perpetrator = shown_if("alleged_perpetrator", "alleged_perpetrator_nameable")
 
 
 class ChildWelfareParticipantOut(Schema):
@@ -96,9 +90,7 @@ class ChildWelfareParticipantOut(Schema):
     role: str
     note: str
 
-    @staticmethod
-    def resolve_person(obj: Any) -> Any:
-        return _named_ref(obj, "person")
+    resolve_person = shown_if("person", "person_nameable")
 
 
 class ChildWelfareContactOut(Schema):
@@ -111,9 +103,7 @@ class ChildWelfareContactOut(Schema):
     method: str
     summary: str
 
-    @staticmethod
-    def resolve_person(obj: Any) -> Any:
-        return _named_ref(obj, "person")
+    resolve_person = shown_if("person", "person_nameable")
 
 
 class ChildWelfareInvestigationOut(Schema):
