@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any
 from uuid import UUID
 
 from ninja import Field, Schema
@@ -107,40 +106,20 @@ class ServiceAtLocationOut(Schema):
     schedules: list[DirectoryScheduleOut]
 
 
-def _from_service(name: str) -> staticmethod:
-    """A resolver reading `name` from a search hit's service (ninja lists a related manager itself)."""
-    return staticmethod(lambda obj: getattr(obj.service, name))
-
-
 class ServiceListItemOut(Schema):
-    id: int
-    hsds_id: UUID
-    name: str
-    description: str
-    status: str
-    url: str
-    email: str
-    languages: list[str]
-    organization: OrganizationRef
-    needs: list[ServiceNeedOut]
-    distance_km: float | None = Field(description="From the place searched near, to the nearest location.")
-    nearest_location: LocationOut | None
-
     # A search hit wraps the service it found; the body shows the service's own fields.
-    resolve_id = _from_service("pk")
-    resolve_hsds_id = _from_service("hsds_id")
-    resolve_name = _from_service("name")
-    resolve_description = _from_service("description")
-    resolve_status = _from_service("status")
-    resolve_url = _from_service("url")
-    resolve_email = _from_service("email")
-    resolve_languages = _from_service("language_list")
-    resolve_needs = _from_service("needs")
-    resolve_organization = _from_service("organization")
-
-    @staticmethod
-    def resolve_nearest_location(obj: Any) -> Any:
-        return obj.location
+    id: int = Field(validation_alias="service.pk")
+    hsds_id: UUID = Field(validation_alias="service.hsds_id")
+    name: str = Field(validation_alias="service.name")
+    description: str = Field(validation_alias="service.description")
+    status: str = Field(validation_alias="service.status")
+    url: str = Field(validation_alias="service.url")
+    email: str = Field(validation_alias="service.email")
+    languages: list[str] = Field(validation_alias="service.language_list")
+    organization: OrganizationRef = Field(validation_alias="service.organization")
+    needs: list[ServiceNeedOut] = Field(validation_alias="service.needs")
+    distance_km: float | None = Field(description="From the place searched near, to the nearest location.")
+    nearest_location: LocationOut | None = Field(validation_alias="location")
 
 
 class ServiceDetailOut(Schema):
@@ -157,10 +136,11 @@ class ServiceDetailOut(Schema):
     application_process: str
     minimum_age: int | None = Field(description="Youngest age served, in years (HSDS 3.0 minimum_age).")
     maximum_age: int | None = Field(description="Oldest age served, in years (HSDS 3.0 maximum_age).")
-    languages: list[str]
+    languages: list[str] = Field(validation_alias="language_list")
     organization: OrganizationOut
     organization_locations: list[LocationOut] = Field(
-        description="Every location of the organization, whether or not this service is delivered there."
+        description="Every location of the organization, whether or not this service is delivered there.",
+        validation_alias="organization.locations",
     )
     needs: list[ServiceNeedOut]
     phones: list[PhoneOut]
@@ -169,14 +149,6 @@ class ServiceDetailOut(Schema):
     cost_options: list[DirectoryCostOptionOut]
     required_documents: list[DirectoryRequiredDocumentOut]
     service_at_locations: list[ServiceAtLocationOut]
-
-    @staticmethod
-    def resolve_languages(obj: Any) -> list[str]:
-        return obj.language_list
-
-    @staticmethod
-    def resolve_organization_locations(obj: Any) -> Any:
-        return obj.organization.locations.all()
 
 
 class ProblemOut(Schema):

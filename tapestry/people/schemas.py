@@ -13,7 +13,7 @@ from pydantic import AfterValidator, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 from tapestry.people.models import HouseholdMember, Organisation, Relationship
-from tapestry.web.schemas import ErrorOut, Input, PersonRef
+from tapestry.web.schemas import ErrorOut, Input, PersonRef, StaffName, label_of, shown_if
 
 # Literal types rather than the models' TextChoices: three of them are called "Kind" and
 # would collide as OpenAPI components; a Literal is listed inline as an enum.
@@ -75,16 +75,6 @@ Email = Annotated[_text(254), AfterValidator(_email)]
 Website = Annotated[_text(200), AfterValidator(_url)]
 
 
-def _label_of(choice: str) -> staticmethod:
-    """A resolver for `<choice>_label`: the display label of the record's `choice` field."""
-    return staticmethod(lambda obj: getattr(obj, f"get_{choice}_display")())
-
-
-def _shown_if(name: str, flag: str) -> staticmethod:
-    """A resolver for a related person: None unless the `flag` annotation says the caller may see them."""
-    return staticmethod(lambda obj: getattr(obj, name) if getattr(obj, flag, False) else None)
-
-
 # Errors -------------------------------------------------------------------------------------
 
 
@@ -111,13 +101,9 @@ class DuplicateConflictOut(ErrorOut):
 
 class WorkerOut(Schema):
     staff_id: int
-    name: str
+    name: StaffName = Field(validation_alias="staff")
     kind: str
     started_on: date
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.staff.get_full_name() or obj.staff.username
 
 
 class PersonIn(Input):
@@ -213,26 +199,18 @@ class AddressOut(Schema):
 
 class PersonHouseholdOut(Schema):
     household_id: int
-    name: str
+    name: str = Field(validation_alias="household.name")
     position: str
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return obj.household.name
 
 
 class PersonDetailOut(PersonOut):
     aliases: list[AliasOut]
     contacts: list[ContactOut]
     addresses: list[AddressOut]
-    households: list[PersonHouseholdOut]
+    households: list[PersonHouseholdOut] = Field(validation_alias="household_memberships")
     workers: list[WorkerOut] = Field(description="Staff currently assigned to this person.")
     can_change: bool = Field(description="Whether the caller may change this record.")
     emergency_access: bool = Field(description="The caller reads this record under break-glass access.")
-
-    @staticmethod
-    def resolve_households(obj: Any) -> Any:
-        return obj.household_memberships.all()
 
     @staticmethod
     def resolve_workers(obj: Any) -> Any:
@@ -275,29 +253,22 @@ class HouseholdIn(Input):
 class HouseholdMemberOut(Schema):
     person: PersonRef | None = Field(description="Null when the member is outside the caller's reach.")
     position: str
-    position_label: str
+    position_label: str = label_of("position")
 
-    resolve_person = _shown_if("person", "person_visible")
-    resolve_position_label = _label_of("position")
+    resolve_person = shown_if("person", "person_visible")
 
 
 class MembershipOut(Schema):
     household_id: int
     person: PersonRef
     position: str
-    position_label: str
-
-    resolve_position_label = _label_of("position")
+    position_label: str = label_of("position")
 
 
 class HouseholdOut(Schema):
     id: int
     name: str
-    members: list[HouseholdMemberOut]
-
-    @staticmethod
-    def resolve_members(obj: Any) -> Any:
-        return obj.memberships.all()
+    members: list[HouseholdMemberOut] = Field(validation_alias="memberships")
 
 
 # Relationships ------------------------------------------------------------------------------
@@ -316,14 +287,13 @@ class RelationshipOut(Schema):
     from_person: PersonRef | None = Field(description="Null when outside the caller's reach.")
     to_person: PersonRef | None = Field(description="Null when outside the caller's reach.")
     kind: str
-    kind_label: str
+    kind_label: str = label_of("kind")
     notes: str
     is_current: bool
     no_contact: bool
 
-    resolve_from_person = _shown_if("from_person", "from_visible")
-    resolve_to_person = _shown_if("to_person", "to_visible")
-    resolve_kind_label = _label_of("kind")
+    resolve_from_person = shown_if("from_person", "from_visible")
+    resolve_to_person = shown_if("to_person", "to_visible")
 
 
 # Organisations ------------------------------------------------------------------------------
@@ -356,15 +326,13 @@ class OrganisationOut(Schema):
     id: int
     name: str
     kind: str
-    kind_label: str
+    kind_label: str = label_of("kind")
     description: str
     phone: str
     email: str
     website: str
     address: str
     version: int
-
-    resolve_kind_label = _label_of("kind")
 
 
 class OrganisationContactOut(Schema):

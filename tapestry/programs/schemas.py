@@ -8,8 +8,7 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
-from tapestry.programs.reach import Reach
-from tapestry.web.schemas import Input
+from tapestry.web.schemas import Input, StaffName
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
 ItemText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -139,14 +138,10 @@ class StaffIn(Input):
 class StaffOut(Schema):
     id: int
     user_id: int
-    name: str
+    name: StaffName = Field(validation_alias="user")
     role_in_program: str
     fte: Decimal
     started_on: date
-
-    @staticmethod
-    def resolve_name(obj: ProgramStaff) -> str:
-        return obj.user.get_full_name() or obj.user.username
 
 
 class CellOut(Schema):
@@ -163,13 +158,9 @@ class BreakdownOut(Schema):
 
 
 class ProgramReachOut(Schema):
-    program_id: int
+    program_id: int = Field(validation_alias="program.pk")
     people_served: CellOut
     by_need: BreakdownOut
     by_age: BreakdownOut
     by_gender: BreakdownOut
     by_month: BreakdownOut
-
-    @staticmethod
-    def resolve_program_id(obj: Reach) -> int:
-        return obj.program.pk

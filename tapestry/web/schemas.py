@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from ninja import Field, Query, Schema
 from ninja.pagination import PageNumberPagination
-from pydantic import ConfigDict
+from pydantic import BeforeValidator, ConfigDict
 
 
 class Input(Schema):
@@ -41,6 +41,19 @@ def purpose_query(what: str = "the record") -> Any:
     return Query("case work", min_length=1, max_length=200, description=f"Why you open {what}.")
 
 
+def label_of(choice: str, **field: Any) -> Any:
+    """An Out field holding the display label of the record's `choice` field (its `get_<choice>_display()`).
+
+    A validation alias, not a resolver: ninja calls a callable it reads, and the OpenAPI document still
+    names the field as declared.
+    """
+    return Field(validation_alias=f"get_{choice}_display", **field)
+
+
+# An optional code stored as "" when absent: the body says null, as the OpenAPI document promises.
+NullIfBlank = Annotated[str | None, BeforeValidator(lambda text: text or None)]
+
+
 class PageParams(Schema):
     # Bounded so the row offset (page x page_size) stays a number every database can hold.
     page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
@@ -64,6 +77,15 @@ class PersonRef(Schema):
         return obj.display_name
 
 
+def staff_name(user: Any) -> str:
+    """A staff member's full name (the username where no name is set); empty for nobody."""
+    return (user.get_full_name() or user.username) if user is not None else ""
+
+
+# An Out field read from a staff member (a user), sent as their name.
+StaffName = Annotated[str, BeforeValidator(staff_name)]
+
+
 class StaffRef(Schema):
     """A staff member, by number and full name (the username where no name is set)."""
 
@@ -72,7 +94,12 @@ class StaffRef(Schema):
 
     @staticmethod
     def resolve_name(obj: Any) -> str:
-        return obj.get_full_name() or obj.username
+        return staff_name(obj)
+
+
+def shown_if(name: str, flag: str) -> Any:
+    """A resolver for a related person: None unless the `flag` annotation says the caller may see them."""
+    return staticmethod(lambda obj: getattr(obj, name) if getattr(obj, flag, False) else None)
 
 
 def person_ref(person: Any) -> dict[str, Any]:
@@ -80,4 +107,4 @@ def person_ref(person: Any) -> dict[str, Any]:
 
 
 def staff_ref(user: Any) -> dict[str, Any]:
-    return {"id": user.pk, "name": user.get_full_name() or user.username}
+    return {"id": user.pk, "name": staff_name(user)}

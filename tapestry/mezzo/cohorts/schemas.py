@@ -55,42 +55,21 @@ class CohortOut(Schema):
     members_seen: int = Field(0, description="Current members you may see; others are not counted.")
 
 
-def _case_number(member: Any) -> str:
-    return member.case.number
-
-
-def _person_name(member: Any) -> str:
-    return member.case.person.display_name
-
-
 class CohortMemberOut(Schema):
     id: int
     case_id: int
-    case_number: str
-    person_id: int
-    person_name: str
-    worker: StaffRef
+    case_number: str = Field(validation_alias="case.number")
+    person_id: int = Field(validation_alias="case.person_id")
+    person_name: str = Field(validation_alias="case.person.display_name")
+    worker: StaffRef = Field(validation_alias="case.worker")
     added_on: date
     removed_on: date | None
 
-    resolve_case_number = staticmethod(_case_number)
-    resolve_person_name = staticmethod(_person_name)
-
-    @staticmethod
-    def resolve_person_id(obj: Any) -> int:
-        return obj.case.person_id
-
-    @staticmethod
-    def resolve_worker(obj: Any) -> Any:
-        return obj.case.worker
-
 
 class CohortDetailOut(CohortOut):
-    members: list[CohortMemberOut] = Field(description="The current members you may see.")
-
-    @staticmethod
-    def resolve_members(obj: Any) -> list[Any]:
-        return obj.visible_members
+    members: list[CohortMemberOut] = Field(
+        description="The current members you may see.", validation_alias="visible_members"
+    )
 
 
 class CohortMemberIn(Input):
@@ -127,17 +106,14 @@ class CohortActionIn(Input):
 
 
 class CohortMemberResultOut(Schema):
-    member_id: int
-    case_id: int
-    person_name: str
+    # Read from a services.MemberResult: the member it speaks of, and the record written if any.
+    member_id: int = Field(validation_alias="member.pk")
+    case_id: int = Field(validation_alias="member.case_id")
+    person_name: str = Field(validation_alias="member.case.person.display_name")
     outcome: Literal["done", "skipped"]
     reason: str
     record_id: int | None
 
-    # Read from a services.MemberResult: the member it speaks of, and the record written if any.
-    resolve_member_id = staticmethod(lambda result: result.member.pk)
-    resolve_case_id = staticmethod(lambda result: result.member.case_id)
-    resolve_person_name = staticmethod(lambda result: _person_name(result.member))
     resolve_record_id = staticmethod(lambda result: result.record.pk if result.record is not None else None)
 
 
@@ -159,10 +135,10 @@ class CohortLatestScoreOut(Schema):
 
 
 class CohortProgressRowOut(Schema):
-    member_id: int
+    member_id: int = Field(validation_alias="pk")
     case_id: int
-    case_number: str
-    person_name: str
+    case_number: str = Field(validation_alias="case.number")
+    person_name: str = Field(validation_alias="case.person.display_name")
     goals_active: int
     goals_met: int
     tasks_open: int
@@ -170,10 +146,3 @@ class CohortProgressRowOut(Schema):
     last_note_on: date | None
     referral_status: str | None
     latest_score: CohortLatestScoreOut | None
-
-    resolve_case_number = staticmethod(_case_number)
-    resolve_person_name = staticmethod(_person_name)
-
-    @staticmethod
-    def resolve_member_id(obj: Any) -> int:
-        return obj.pk

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 from pydantic import StringConstraints
@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 from tapestry.mezzo.families.models import FamilyGoal
 from tapestry.micro.referrals.models import Referral
 from tapestry.people.mentions import ref_or_none
-from tapestry.web.schemas import Input, PersonRef
+from tapestry.web.schemas import Input, PersonRef, StaffName, label_of
 
 # Literals rather than TextChoices: other apps' "Status" classes would collide as components.
 FamilyGoalStatus = Literal[tuple(FamilyGoal.Status.values)]
@@ -67,27 +67,13 @@ class FamilyReferralIn(Input):
     )
 
 
-def _status_label(obj: FamilyGoal | Referral) -> str:
-    return obj.get_status_display()
-
-
 class FamilyGoalReferralOut(Schema):
     id: int
-    service: str
-    organization: str
+    service: str = Field(validation_alias="service.name")
+    organization: str = Field(validation_alias="service.organization.name")
     status: str
-    status_label: str
+    status_label: str = label_of("status")
     created_at: datetime
-
-    @staticmethod
-    def resolve_service(obj: Referral) -> str:
-        return obj.service.name
-
-    @staticmethod
-    def resolve_organization(obj: Referral) -> str:
-        return obj.service.organization.name
-
-    resolve_status_label = staticmethod(_status_label)
 
 
 class FamilyGoalOut(Schema):
@@ -96,7 +82,7 @@ class FamilyGoalOut(Schema):
     need: str | None
     target_date: date
     status: str
-    status_label: str
+    status_label: str = label_of("status")
     status_note: str
     members: list[PersonRef | None] = Field(description="Null for a member outside the caller's reach.")
     referrals: list[FamilyGoalReferralOut]
@@ -105,8 +91,6 @@ class FamilyGoalOut(Schema):
     @staticmethod
     def resolve_need(obj: FamilyGoal) -> str | None:
         return obj.need.code if obj.need_id else None
-
-    resolve_status_label = staticmethod(_status_label)
 
     @staticmethod
     def resolve_members(obj: FamilyGoal) -> list:
@@ -117,18 +101,13 @@ class FamilyRevisionOut(Schema):
     number: int
     reason: str
     changed_at: datetime
-    changed_by: str
-
-    @staticmethod
-    def resolve_changed_by(obj: Any) -> str:
-        user = obj.changed_by
-        return (user.get_full_name() or user.username) if user else ""
+    changed_by: StaffName
 
 
 class FamilyPlanOut(Schema):
     id: int
     case_id: int
-    household_id: int | None
+    household_id: int | None = Field(validation_alias="case.household_id")
     strengths: str
     concerns: str
     started_on: date
@@ -137,10 +116,6 @@ class FamilyPlanOut(Schema):
     revisions: list[FamilyRevisionOut]
     version: int
 
-    @staticmethod
-    def resolve_household_id(obj: Any) -> int | None:
-        return obj.case.household_id
-
 
 class FamilyReferralOut(Schema):
     id: int
@@ -148,6 +123,4 @@ class FamilyReferralOut(Schema):
     case_id: int
     service_id: int
     status: str
-    status_label: str
-
-    resolve_status_label = staticmethod(_status_label)
+    status_label: str = label_of("status")

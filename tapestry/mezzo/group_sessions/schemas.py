@@ -8,8 +8,8 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 from pydantic import StringConstraints
 
-from tapestry.mezzo.group_sessions.models import Attendance, GroupNote, NoteMention, Session
-from tapestry.mezzo.group_sessions.selectors import GroupRates, MemberRate, SessionRate, session_has_note
+from tapestry.mezzo.group_sessions.models import Attendance, Session
+from tapestry.mezzo.group_sessions.selectors import session_has_note
 from tapestry.people.schemas import LocalTime
 
 SessionStatus = Literal[tuple(Session.Status.values)]
@@ -67,12 +67,8 @@ class GroupSessionOut(Schema):
 
 
 class SessionDetailOut(GroupSessionOut):
-    attendance: list[MarkOut]
-
-    @staticmethod
-    def resolve_attendance(obj: Session) -> list[MarkOut]:
-        # The route reads the sheet through the policy (and audits it) and hangs it on the session.
-        return obj.marks
+    # The route reads the sheet through the policy (and audits it) and hangs it on the session.
+    attendance: list[MarkOut] = Field(validation_alias="marks")
 
 
 class MarkIn(Schema):
@@ -116,12 +112,8 @@ class SessionNoteIn(Schema):
 class MentionOut(Schema):
     id: int
     membership_id: int
-    person_name: str
+    person_name: str = Field(validation_alias="membership.person.display_name")
     text: str
-
-    @staticmethod
-    def resolve_person_name(obj: NoteMention) -> str:
-        return obj.membership.person.display_name
 
 
 class SessionNoteOut(Schema):
@@ -131,16 +123,14 @@ class SessionNoteOut(Schema):
     progress: str
     version: int
     updated_at: datetime
-    mentions: list[MentionOut] = Field(description="Only the mentions of members you may see.")
-
-    @staticmethod
-    def resolve_mentions(obj: GroupNote) -> list[NoteMention]:
-        return obj.visible_mentions
+    mentions: list[MentionOut] = Field(
+        description="Only the mentions of members you may see.", validation_alias="visible_mentions"
+    )
 
 
 class MemberRateOut(Schema):
-    membership_id: int
-    person_name: str
+    membership_id: int = Field(validation_alias="membership.pk")
+    person_name: str = Field(validation_alias="membership.person.display_name")
     sessions: int
     present: int
     late: int
@@ -151,42 +141,22 @@ class MemberRateOut(Schema):
         description="Attended (present or late) as a percentage of sessions since enrolling."
     )
 
-    @staticmethod
-    def resolve_membership_id(obj: MemberRate) -> int:
-        return obj.membership.pk
-
-    @staticmethod
-    def resolve_person_name(obj: MemberRate) -> str:
-        return obj.membership.person.display_name
-
 
 class SessionRateOut(Schema):
-    session_id: int
-    held_on: date
+    session_id: int = Field(validation_alias="session.pk")
+    held_on: date = Field(validation_alias="session.held_on")
     expected: int
     attended: int
     excused: int
     absent: int
     rate: int | None
 
-    @staticmethod
-    def resolve_session_id(obj: SessionRate) -> int:
-        return obj.session.pk
-
-    @staticmethod
-    def resolve_held_on(obj: SessionRate) -> date:
-        return obj.session.held_on
-
 
 class RatesOut(Schema):
-    group_id: int
+    group_id: int = Field(validation_alias="group.pk")
     expected: int
     attended: int
     excused: int
     rate: int | None
     sessions: list[SessionRateOut]
     members: list[MemberRateOut]
-
-    @staticmethod
-    def resolve_group_id(obj: GroupRates) -> int:
-        return obj.group.pk

@@ -14,7 +14,7 @@ from tapestry.mezzo.groups.availability import group_availability
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words
 from tapestry.people.schemas import LocalTime
-from tapestry.web.schemas import Input, person_ref, staff_ref
+from tapestry.web.schemas import Input, label_of, person_ref, staff_ref
 
 GroupKind = Literal[tuple(Group.Kind.values)]
 GroupEnrolment = Literal[tuple(Group.Enrolment.values)]
@@ -104,7 +104,7 @@ class GroupOut(Schema):
     id: int
     name: str
     kind: str
-    kind_label: str
+    kind_label: str = label_of("kind")
     purpose: str
     focus_needs: list[GroupNeedRef]
     program: GroupRef | None
@@ -134,10 +134,6 @@ class GroupOut(Schema):
     version: int
     created_at: datetime
     updated_at: datetime
-
-    @staticmethod
-    def resolve_kind_label(obj: Group) -> str:
-        return obj.get_kind_display()
 
     @staticmethod
     def resolve_focus_needs(obj: Group) -> list[dict]:

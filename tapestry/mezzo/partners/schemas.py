@@ -9,9 +9,8 @@ from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import StringConstraints
 
-from tapestry.evidence.suppression import Cell
 from tapestry.mezzo.partners.models import Partnership
-from tapestry.web.schemas import Input, StaffRef
+from tapestry.web.schemas import Input, StaffRef, label_of
 
 # Literals rather than TextChoices: other apps' "Status" classes would collide as components.
 AgreementType = Literal[tuple(Partnership.AgreementType.values)]
@@ -63,9 +62,9 @@ class PartnershipOut(Schema):
     id: int
     organisation: PartnerRef
     agreement_type: str
-    agreement_label: str
+    agreement_label: str = label_of("agreement_type")
     status: str
-    status_label: str
+    status_label: str = label_of("status")
     signed_on: date | None
     starts_on: date
     ends_on: date | None
@@ -76,31 +75,13 @@ class PartnershipOut(Schema):
     notes: str
     version: int
 
-    @staticmethod
-    def resolve_agreement_label(obj: Partnership) -> str:
-        return obj.get_agreement_type_display()
-
-    @staticmethod
-    def resolve_status_label(obj: Partnership) -> str:
-        return obj.get_status_display()
-
-    @staticmethod
-    def resolve_programs(obj: Partnership) -> list:
-        return list(obj.programs.all())
-
-    @staticmethod
-    def resolve_contacts(obj: Partnership) -> list:
-        return list(obj.contacts.all())
-
 
 class CountOut(Schema):
     label: str
-    count: int | None = Field(description="Null when the count is suppressed (1 to 10, or recoverable).")
+    count: int | None = Field(
+        description="Null when the count is suppressed (1 to 10, or recoverable).", validation_alias="value"
+    )
     suppressed: bool
-
-    @staticmethod
-    def resolve_count(obj: Cell) -> int | None:
-        return obj.value
 
 
 class MonthCountsOut(Schema):

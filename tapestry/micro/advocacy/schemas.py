@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.micro.advocacy.models import AdvocacyAction
-from tapestry.web.schemas import Input, StaffRef
+from tapestry.web.schemas import Input, StaffRef, label_of
 
 IssueValue = Literal[tuple(AdvocacyAction.Issue.values)]
 OutcomeValue = Literal[tuple(AdvocacyAction.Outcome.values)]
@@ -61,10 +61,10 @@ class AdvocacyOut(Schema):
     agency: str
     agency_name: str = Field(description="The organisation's name, the free text, or both.")
     issue: str
-    issue_label: str
+    issue_label: str = label_of("issue")
     action_taken: str
     outcome: str
-    outcome_label: str
+    outcome_label: str = label_of("outcome")
     outcome_note: str
     outcome_date: date | None
     rights_information_given: bool
@@ -73,11 +73,3 @@ class AdvocacyOut(Schema):
     version: int
     created_at: datetime
     updated_at: datetime
-
-    @staticmethod
-    def resolve_issue_label(obj: Any) -> str:
-        return obj.get_issue_display()
-
-    @staticmethod
-    def resolve_outcome_label(obj: Any) -> str:
-        return obj.get_outcome_display()

@@ -11,7 +11,7 @@ from pydantic import StringConstraints, WithJsonSchema
 from tapestry.micro.assessments.instruments import INSTRUMENTS, sent_value
 from tapestry.micro.assessments.links import crisis_url
 from tapestry.micro.assessments.services import NOTE_MAX
-from tapestry.web.schemas import Input, StaffRef
+from tapestry.web.schemas import Input, NullIfBlank, StaffRef
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
@@ -69,14 +69,10 @@ class ItemOut(Schema):
     code: str = Field(description="The key of this item in `answers`.")
     text: str
     help: str
-    loinc: str | None
+    loinc: NullIfBlank
     scored: bool
     asked_if: AskedIfOut | None
     choices: list[ChoiceOut]
-
-    @staticmethod
-    def resolve_loinc(obj: Any) -> str | None:
-        return obj.loinc or None
 
     @staticmethod
     def resolve_asked_if(obj: Any) -> dict | None:
@@ -104,8 +100,8 @@ class InstrumentOut(Schema):
     title: str
     purpose: str
     instructions: str
-    panel_loinc: str | None
-    total_loinc: str | None
+    panel_loinc: NullIfBlank
+    total_loinc: NullIfBlank
     scoring_rule: str
     flag_rule: str
     flag_at: int | None = Field(description="A total at or above this is flagged (null: see `flag_rule`).")
@@ -114,14 +110,6 @@ class InstrumentOut(Schema):
     notes: str
     items: list[ItemOut]
     bands: list[BandOut]
-
-    @staticmethod
-    def resolve_panel_loinc(obj: Any) -> str | None:
-        return obj.panel_loinc or None
-
-    @staticmethod
-    def resolve_total_loinc(obj: Any) -> str | None:
-        return obj.total_loinc or None
 
 
 # Assessments ------------------------------------------------------------------------------
@@ -264,10 +252,6 @@ class CustomQuestionOut(Schema):
     def resolve_code(obj: Any) -> str:
         return f"q{obj.pk}"
 
-    @staticmethod
-    def resolve_choices(obj: Any) -> Any:
-        return obj.choices.all()
-
 
 class CustomBandOut(Schema):
     low: int
@@ -286,11 +270,3 @@ class CustomFormOut(Schema):
     version: int
     questions: list[CustomQuestionOut]
     bands: list[CustomBandOut]
-
-    @staticmethod
-    def resolve_questions(obj: Any) -> Any:
-        return obj.questions.all()
-
-    @staticmethod
-    def resolve_bands(obj: Any) -> Any:
-        return obj.bands.all()

@@ -9,7 +9,7 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.micro.cases.models import Case, CaseNeed
-from tapestry.web.schemas import Input, person_ref, staff_ref
+from tapestry.web.schemas import Input, StaffName, label_of, person_ref, staff_ref
 
 CaseType = Literal[tuple(Case.Type.values)]
 CaseStatus = Literal[tuple(Case.Status.values)]
@@ -80,7 +80,7 @@ class CaseOut(Schema):
     number: str
     person: CaseRef
     case_type: str
-    case_type_label: str
+    case_type_label: str = label_of("case_type")
     segment: str = Field(description="Empty for the general record.")
     status: str
     presenting_problem: str
@@ -114,10 +114,6 @@ class CaseOut(Schema):
     def resolve_household(obj: Case) -> dict | None:
         return _named_ref(obj.household)
 
-    @staticmethod
-    def resolve_case_type_label(obj: Case) -> str:
-        return obj.get_case_type_display()
-
 
 # Needs on a case ----------------------------------------------------------------------------
 
@@ -138,13 +134,8 @@ class CaseNeedChangeOut(Schema):
     status: str
     barrier: BarrierRef | None
     note: str
-    changed_by: str
+    changed_by: StaffName
     changed_at: datetime
-
-    @staticmethod
-    def resolve_changed_by(obj: Any) -> str:
-        user = obj.changed_by
-        return (user.get_full_name() or user.username) if user is not None else ""
 
 
 class CaseNeedOut(Schema):
@@ -155,19 +146,13 @@ class CaseNeedOut(Schema):
     note: str
     identified_on: date
     version: int
-    history: list[CaseNeedChangeOut] = Field(description="Every status the need has had, oldest first.")
-
-    @staticmethod
-    def resolve_history(obj: CaseNeed) -> list:
-        return list(obj.changes.all())
+    history: list[CaseNeedChangeOut] = Field(
+        description="Every status the need has had, oldest first.", validation_alias="changes"
+    )
 
 
 class CaseDetailOut(CaseOut):
     needs: list[CaseNeedOut]
-
-    @staticmethod
-    def resolve_needs(obj: Case) -> list:
-        return list(obj.needs.all())
 
 
 class CaseNeedIn(Input):

@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from tapestry.micro.casework.models import Goal, ProgressNote, ServiceRecord, Task
 from tapestry.people.mentions import ref_or_none
-from tapestry.web.schemas import Input, PersonRef, StaffRef
+from tapestry.web.schemas import Input, PersonRef, StaffRef, label_of
 
 # Literals rather than TextChoices: several models have a "Status" and they would collide as components.
 GoalStatus = Literal[tuple(Goal.Status.values)]
@@ -59,22 +59,10 @@ class PlanIn(Input):
 
 class GoalNeedOut(Schema):
     id: int = Field(description="The case need's id.")
-    code: str
-    label: str
-    icd10: str
+    code: str = Field(validation_alias="need.code")
+    label: str = Field(validation_alias="need.label")
+    icd10: str = Field(validation_alias="need.icd10")
     status: str
-
-    @staticmethod
-    def resolve_code(obj: Any) -> str:
-        return obj.need.code
-
-    @staticmethod
-    def resolve_label(obj: Any) -> str:
-        return obj.need.label
-
-    @staticmethod
-    def resolve_icd10(obj: Any) -> str:
-        return obj.need.icd10
 
 
 class CaseGoalIn(Input):
@@ -106,17 +94,9 @@ class CaseGoalOut(Schema):
     target: str
     target_date: date
     status: str
-    status_label: str
+    status_label: str = label_of("status")
     needs: list[GoalNeedOut]
     version: int
-
-    @staticmethod
-    def resolve_status_label(obj: Any) -> str:
-        return obj.get_status_display()
-
-    @staticmethod
-    def resolve_needs(obj: Any) -> Any:
-        return obj.needs.all()
 
 
 class TaskIn(Input):
@@ -149,12 +129,8 @@ class TaskOut(Schema):
     due_on: date
     status: str
     completed_at: datetime | None
-    overdue: bool
+    overdue: bool = Field(validation_alias="is_overdue")
     version: int
-
-    @staticmethod
-    def resolve_overdue(obj: Any) -> bool:
-        return obj.is_overdue
 
 
 class GoalRatingIn(Input):
@@ -186,10 +162,6 @@ class ReviewOut(Schema):
     reviewed_by: StaffRef | None
     goal_ratings: list[GoalRatingOut]
 
-    @staticmethod
-    def resolve_goal_ratings(obj: Any) -> Any:
-        return obj.goal_ratings.all()
-
 
 class RevisionOut(Schema):
     number: int
@@ -211,20 +183,8 @@ class PlanOut(Schema):
     revisions: list[RevisionOut] = Field(description="The plan's history, newest first.")
 
     @staticmethod
-    def resolve_goals(obj: Any) -> Any:
-        return obj.goals.all()
-
-    @staticmethod
     def resolve_tasks(obj: Any) -> Any:
         return getattr(obj, "case_tasks", [])
-
-    @staticmethod
-    def resolve_reviews(obj: Any) -> Any:
-        return obj.reviews.all()
-
-    @staticmethod
-    def resolve_revisions(obj: Any) -> Any:
-        return obj.revisions.all()
 
 
 # Notes --------------------------------------------------------------------------------------
@@ -303,7 +263,7 @@ class CaseNoteOut(Schema):
     id: int
     case_id: int
     format: str
-    format_label: str
+    format_label: str = label_of("format")
     title: str
     display_title: str
     contact_date: date
@@ -328,16 +288,8 @@ class CaseNoteOut(Schema):
     updated_at: datetime
 
     @staticmethod
-    def resolve_format_label(obj: Any) -> str:
-        return obj.get_format_display()
-
-    @staticmethod
     def resolve_present(obj: Any) -> Any:
         return [ref_or_none(person, getattr(person, "nameable", False)) for person in obj.present.all()]
-
-    @staticmethod
-    def resolve_addenda(obj: Any) -> Any:
-        return obj.addenda.all()
 
 
 # Services delivered -------------------------------------------------------------------------
@@ -358,21 +310,13 @@ class ServiceOut(Schema):
     case_id: int
     delivered_on: date
     service_type: str
-    service_type_label: str
+    service_type_label: str = label_of("service_type")
     minutes: int
     modality: str
-    modality_label: str
+    modality_label: str = label_of("modality")
     staff: StaffRef
     note_id: int | None = Field(description="Null also when the note is one you may not open.")
     description: str
-
-    @staticmethod
-    def resolve_service_type_label(obj: Any) -> str:
-        return obj.get_service_type_display()
-
-    @staticmethod
-    def resolve_modality_label(obj: Any) -> str:
-        return obj.get_modality_display()
 
     @staticmethod
     def resolve_note_id(obj: Any) -> int | None:

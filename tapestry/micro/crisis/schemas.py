@@ -10,7 +10,7 @@ from ninja import Field, Schema
 from pydantic import AfterValidator, StringConstraints
 
 from tapestry.micro.crisis.models import EmergencyContact, RiskLevel, RiskType
-from tapestry.web.schemas import Input, StaffRef
+from tapestry.web.schemas import Input, StaffRef, label_of
 
 RiskTypeValue = Literal[tuple(RiskType.values)]
 RiskLevelValue = Literal[tuple(RiskLevel.values)]
@@ -60,15 +60,15 @@ class RiskAssessmentIn(Input):
 
 class RiskFindingOut(Schema):
     risk_type: str
-    risk_type_label: str = Field(validation_alias="get_risk_type_display")
+    risk_type_label: str = label_of("risk_type")
     level: str
-    level_label: str = Field(validation_alias="get_level_display")
+    level_label: str = label_of("level")
     factors: str
 
 
 class EmergencyContactOut(Schema):
     service: str
-    service_label: str = Field(validation_alias="get_service_display")
+    service_label: str = label_of("service")
     contacted_at: datetime
     reference: str
     note: str
@@ -80,7 +80,7 @@ class RiskAssessmentOut(Schema):
     assessed_at: datetime
     assessed_by: StaffRef
     highest_level: str
-    highest_level_label: str = Field(validation_alias="get_highest_level_display")
+    highest_level_label: str = label_of("highest_level")
     risks: list[RiskFindingOut] = Field(validation_alias="findings")
     protective_factors: str
     immediate_actions: str

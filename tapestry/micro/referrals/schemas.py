@@ -10,7 +10,7 @@ from pydantic import StringConstraints
 
 from tapestry.micro.referrals import disclosure
 from tapestry.micro.referrals.models import Referral
-from tapestry.web.schemas import Input
+from tapestry.web.schemas import Input, label_of
 
 Part = Literal[tuple(name for name, _ in Referral.PARTS)]
 Urgency = Literal[tuple(Referral.Urgency.values)]
@@ -41,26 +41,14 @@ class StatusIn(Input):
 class ServiceRef(Schema):
     id: int
     name: str
-    organization: str
-
-    @staticmethod
-    def resolve_organization(obj: Any) -> str:
-        return obj.organization.name
+    organization: str = Field(validation_alias="organization.name")
 
 
 class ReferralNeedRef(Schema):
     id: int = Field(description="The case need's id.")
-    code: str
-    label: str
+    code: str = Field(validation_alias="need.code")
+    label: str = Field(validation_alias="need.label")
     status: str
-
-    @staticmethod
-    def resolve_code(obj: Any) -> str:
-        return obj.need.code
-
-    @staticmethod
-    def resolve_label(obj: Any) -> str:
-        return obj.need.label
 
 
 class ReferralOut(Schema):
@@ -70,28 +58,16 @@ class ReferralOut(Schema):
     reason: str
     urgency: str
     status: str
-    status_label: str
+    status_label: str = label_of("status")
     decline_reason: str
     parts: list[str]
     needs: list[ReferralNeedRef]
     legal_basis: str = Field(description="Set when it went without consent, as FERPA directory information.")
     sent_at: datetime | None
     response_due_on: date | None
-    overdue: bool
+    overdue: bool = Field(validation_alias="is_overdue")
     version: int
     created_at: datetime
-
-    @staticmethod
-    def resolve_status_label(obj: Any) -> str:
-        return obj.get_status_display()
-
-    @staticmethod
-    def resolve_needs(obj: Any) -> Any:
-        return obj.needs.all()
-
-    @staticmethod
-    def resolve_overdue(obj: Any) -> bool:
-        return obj.is_overdue
 
 
 class EventOut(Schema):
@@ -117,10 +93,6 @@ class ReferralDetailOut(ReferralOut):
     redisclosure_notice: str = Field(
         description="Set for substance-use referrals: it travels with every release."
     )
-
-    @staticmethod
-    def resolve_events(obj: Any) -> Any:
-        return obj.events.all()
 
     @staticmethod
     def resolve_consent(obj: Any) -> dict[str, Any]:

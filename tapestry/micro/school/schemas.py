@@ -9,7 +9,7 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.micro.school.models import AttendanceRecord, BehaviourIncident, FamilyEngagement
-from tapestry.web.schemas import Input
+from tapestry.web.schemas import Input, label_of
 
 
 def text(max_length: int, *, required: bool = False) -> Any:
@@ -104,12 +104,8 @@ class SchoolAttendanceIn(Input):
 class SchoolAttendanceOut(Schema):
     date: dt.date
     status: str
-    status_label: str
+    status_label: str = label_of("status")
     note: str
-
-    @staticmethod
-    def resolve_status_label(obj: Any) -> str:
-        return obj.get_status_display()
 
 
 class TruancyAlertOut(Schema):
@@ -143,7 +139,7 @@ class IncidentOut(Schema):
     student_id: int
     occurred_on: dt.date
     kind: str
-    kind_label: str = Field(validation_alias="get_kind_display")
+    kind_label: str = label_of("kind")
     description: str
     action_taken: str
     parents_notified: bool

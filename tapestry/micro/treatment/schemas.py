@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 
 from tapestry.access.models import Consent
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote
-from tapestry.web.schemas import ErrorOut, Input
+from tapestry.web.schemas import ErrorOut, Input, StaffName, label_of
 
 
 def text(max_length: int, *, required: bool = False) -> Any:
@@ -72,7 +72,7 @@ class CheckinOut(Schema):
     medication: str
     prescribed_by: str
     adherence: str
-    adherence_label: str = Field(validation_alias="get_adherence_display")
+    adherence_label: str = label_of("adherence")
     side_effects: str
     note: str
 
@@ -89,15 +89,11 @@ class TeamNoteIn(Input):
 class TeamNoteOut(Schema):
     id: int
     discipline: str
-    discipline_label: str = Field(validation_alias="get_discipline_display")
-    author: str
+    discipline_label: str = label_of("discipline")
+    author: StaffName
     written_on: dt.date
     text: str
     counselling_note: bool
-
-    @staticmethod
-    def resolve_author(obj: Any) -> str:
-        return obj.author.get_full_name() or obj.author.username
 
 
 class ReleaseIn(Input):

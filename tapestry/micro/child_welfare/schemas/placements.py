@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Literal
 
 from ninja import Field, Schema
 
@@ -17,9 +17,8 @@ from tapestry.micro.child_welfare.schemas.values import (
     Text,
     Text150,
     TprDecision,
-    _named_ref,
 )
-from tapestry.web.schemas import Input, PersonRef
+from tapestry.web.schemas import Input, PersonRef, shown_if
 
 # Placements and hearings --------------------------------------------------------------------------------
 
@@ -68,9 +67,7 @@ class ChildWelfarePlacementOut(Schema):
     authority_reference: str
     version: int
 
-    @staticmethod
-    def resolve_carer_person(obj: Any) -> Any:
-        return _named_ref(obj, "carer_person")
+    resolve_carer_person = shown_if("carer_person", "carer_person_nameable")
 
 
 class ChildWelfareHearingIn(Input):
@@ -146,17 +143,22 @@ class ChildWelfareChildInCareOut(Schema):
 
     child: PersonRef
     case_id: int
-    placement_id: int = Field(description="The current placement.")
+    placement_id: int = Field(description="The current placement.", validation_alias="placement.pk")
     legal_authority: str = Field(
-        description="Of the current placement; empty when the basis was an unsafe finding."
+        description="Of the current placement; empty when the basis was an unsafe finding.",
+        validation_alias="placement.legal_authority",
     )
-    authority_on: date | None
-    removed_on: date = Field(description="Start of the current stay in care.")
+    authority_on: date | None = Field(validation_alias="placement.authority_on")
+    removed_on: date = Field(
+        description="Start of the current stay in care.", validation_alias="episode.removed_on"
+    )
     adjudicated_on: date | None = Field(
-        description="First adjudication hearing with an outcome in this stay."
+        description="First adjudication hearing with an outcome in this stay.",
+        validation_alias="episode.adjudicated_on",
     )
     entered_care_on: date = Field(
-        description="42 U.S.C. 675(5)(F): the earlier of adjudication and removal + 60 days."
+        description="42 U.S.C. 675(5)(F): the earlier of adjudication and removal + 60 days.",
+        validation_alias="episode.entered_care_on",
     )
     last_permanency_hearing_on: date | None
     permanency_hearing_due: date = Field(
@@ -172,27 +174,3 @@ class ChildWelfareChildInCareOut(Schema):
     tpr_status: str = Field(description="'' once a petition or exception is recorded in this stay.")
     termination_review: ChildWelfareTerminationReviewOut | None
     goal: ChildWelfarePermanencyGoalOut | None
-
-    @staticmethod
-    def resolve_placement_id(obj: Any) -> int:
-        return obj.placement.pk
-
-    @staticmethod
-    def resolve_legal_authority(obj: Any) -> str:
-        return obj.placement.legal_authority
-
-    @staticmethod
-    def resolve_authority_on(obj: Any) -> date | None:
-        return obj.placement.authority_on
-
-    @staticmethod
-    def resolve_removed_on(obj: Any) -> date:
-        return obj.episode.removed_on
-
-    @staticmethod
-    def resolve_adjudicated_on(obj: Any) -> date | None:
-        return obj.episode.adjudicated_on
-
-    @staticmethod
-    def resolve_entered_care_on(obj: Any) -> date:
-        return obj.episode.entered_care_on

@@ -21,10 +21,9 @@ from tapestry.micro.child_welfare.schemas.values import (
     Text,
     Text150,
     Text255,
-    _named_ref,
 )
 from tapestry.micro.child_welfare.selectors import investigation_of
-from tapestry.web.schemas import Input, PersonRef, StaffRef
+from tapestry.web.schemas import Input, PersonRef, StaffRef, label_of, shown_if
 
 # Reports -----------------------------------------------------------------------------------------
 
@@ -71,7 +70,7 @@ class ChildWelfareAllegationOut(Schema):
     id: int
     child: PersonRef | None = Field(description="Null when outside the caller's reach.")
     maltreatment: str
-    maltreatment_label: str
+    maltreatment_label: str = label_of("maltreatment")
     alleged_perpetrator: PersonRef | None = Field(
         description="Null when not known, or outside the caller's reach."
     )
@@ -81,17 +80,8 @@ class ChildWelfareAllegationOut(Schema):
     found_on: date | None
     version: int
 
-    @staticmethod
-    def resolve_child(obj: Any) -> Any:
-        return _named_ref(obj, "child")
-
-    @staticmethod
-    def resolve_alleged_perpetrator(obj: Any) -> Any:
-        return _named_ref(obj, "alleged_perpetrator")
-
-    @staticmethod
-    def resolve_maltreatment_label(obj: Any) -> str:
-        return obj.get_maltreatment_display()
+    resolve_child = shown_if("child", "child_nameable")
+    resolve_alleged_perpetrator = shown_if("alleged_perpetrator", "alleged_perpetrator_nameable")
 
 
 class ChildWelfareParticipantOut(Schema):
@@ -100,9 +90,7 @@ class ChildWelfareParticipantOut(Schema):
     role: str
     note: str
 
-    @staticmethod
-    def resolve_person(obj: Any) -> Any:
-        return _named_ref(obj, "person")
+    resolve_person = shown_if("person", "person_nameable")
 
 
 class ChildWelfareContactOut(Schema):
@@ -115,9 +103,7 @@ class ChildWelfareContactOut(Schema):
     method: str
     summary: str
 
-    @staticmethod
-    def resolve_person(obj: Any) -> Any:
-        return _named_ref(obj, "person")
+    resolve_person = shown_if("person", "person_nameable")
 
 
 class ChildWelfareInvestigationOut(Schema):
@@ -130,10 +116,6 @@ class ChildWelfareInvestigationOut(Schema):
     version: int
     contacts: list[ChildWelfareContactOut]
 
-    @staticmethod
-    def resolve_contacts(obj: Any) -> Any:
-        return obj.contacts.all()
-
 
 class ChildWelfareReportListItemOut(Schema):
     id: int
@@ -142,26 +124,16 @@ class ChildWelfareReportListItemOut(Schema):
     received_at: datetime
     received_via: str
     reporter_type: str
-    mandated_reporter: bool
+    mandated_reporter: bool = Field(validation_alias="is_mandated_reporter")
     reporter_confidential: bool
     response_priority: str
     respond_by: datetime
-    overdue: bool = Field(description="Still awaiting screening past its response priority.")
+    overdue: bool = Field(
+        description="Still awaiting screening past its response priority.", validation_alias="is_overdue"
+    )
     screening: str
     allegations: list[ChildWelfareAllegationOut]
     version: int
-
-    @staticmethod
-    def resolve_mandated_reporter(obj: Any) -> bool:
-        return obj.is_mandated_reporter
-
-    @staticmethod
-    def resolve_overdue(obj: Any) -> bool:
-        return obj.is_overdue
-
-    @staticmethod
-    def resolve_allegations(obj: Any) -> Any:
-        return obj.allegations.all()
 
 
 class ChildWelfareReportOut(ChildWelfareReportListItemOut):
@@ -175,10 +147,6 @@ class ChildWelfareReportOut(ChildWelfareReportListItemOut):
     screened_at: datetime | None
     participants: list[ChildWelfareParticipantOut]
     investigation: ChildWelfareInvestigationOut | None
-
-    @staticmethod
-    def resolve_participants(obj: Any) -> Any:
-        return obj.participants.all()
 
     @staticmethod
     def resolve_investigation(obj: Any) -> Any:

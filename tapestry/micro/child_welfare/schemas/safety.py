@@ -14,10 +14,9 @@ from tapestry.micro.child_welfare.schemas.values import (
     Text,
     Text150,
     Threat,
-    _named_ref,
 )
 from tapestry.micro.child_welfare.selectors import plan_of
-from tapestry.web.schemas import Input, PersonRef, StaffRef
+from tapestry.web.schemas import Input, PersonRef, StaffRef, shown_if
 
 
 class ChildWelfarePlanActionIn(Input):
@@ -57,9 +56,7 @@ class ChildWelfarePlanActionOut(Schema):
     responsible_name: str
     when: str
 
-    @staticmethod
-    def resolve_responsible_person(obj: Any) -> Any:
-        return _named_ref(obj, "responsible_person")
+    resolve_responsible_person = shown_if("responsible_person", "responsible_person_nameable")
 
 
 class ChildWelfareSafetyPlanOut(Schema):
@@ -68,10 +65,6 @@ class ChildWelfareSafetyPlanOut(Schema):
     review_on: date
     version: int
     actions: list[ChildWelfarePlanActionOut]
-
-    @staticmethod
-    def resolve_actions(obj: Any) -> Any:
-        return obj.actions.all()
 
 
 class ChildWelfareSafetyAssessmentOut(Schema):

@@ -17,7 +17,6 @@ from tapestry.micro.child_welfare.models import (
     SafetyAssessment,
 )
 from tapestry.micro.child_welfare.models.permanency import PermanencyGoal, TerminationReview
-from tapestry.people.mentions import ref_or_none
 
 ReceivedVia = Literal[tuple(Report.ReceivedVia.values)]
 ReporterType = Literal[tuple(Report.ReporterType.values)]
@@ -47,11 +46,6 @@ Text150 = _text(150)
 Text255 = _text(255)
 RequiredText = _text(required=True)
 RequiredText255 = _text(255, required=True)
-
-
-def _named_ref(obj: Any, field: str) -> Any:
-    """The person in `obj.<field>` for a PersonRef, or None when the selector did not mark them nameable."""
-    return ref_or_none(getattr(obj, field), getattr(obj, f"{field}_nameable", False))
 
 
 class ChildWelfareOrganisationRef(Schema):
