@@ -96,6 +96,11 @@ def audit_record(
     return entry
 
 
+def audit_view(actor: User | None, **entry: object) -> AuditEntry:
+    """Record a read of person-level data: a VIEW entry (`obj`, `person_id`, `fields`, `purpose`, ...)."""
+    return audit_record(actor=actor, action=AuditEntry.Action.VIEW, **entry)
+
+
 def audit_form_open(
     request: HttpRequest,
     *,
@@ -117,9 +122,8 @@ def audit_form_open(
     if not purpose:
         match = request.resolver_match
         purpose = f"form: {match.view_name}" if match else "form"
-    audit_record(
-        actor=request.user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        request.user,
         obj=obj,
         object_type=object_type,
         person_id=person_id,

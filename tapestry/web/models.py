@@ -14,6 +14,14 @@ def staff_column(*, blank: bool = False) -> models.ForeignKey:
     )
 
 
+def optional_key(to: str, *, related_name: str = "+", **options: object) -> models.ForeignKey:
+    """A record another may name but need not: nullable, left blank in forms, and protected from
+    deletion while named (a person, case, program or organisation is never removed from under it)."""
+    return models.ForeignKey(
+        to, null=True, blank=True, on_delete=models.PROTECT, related_name=related_name, **options
+    )
+
+
 class Timestamped(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

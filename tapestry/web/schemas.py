@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
-from ninja import Field, Query, Schema
-from ninja.pagination import PageNumberPagination
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
 from pydantic import BeforeValidator, ConfigDict
 
 
@@ -64,6 +64,22 @@ class Pages(PageNumberPagination):
     """Numbered pages; `page_size` is capped at 100 so one request cannot pull a whole caseload export."""
 
     Input = PageParams
+
+
+def paged_get(
+    router: Router, path: str, item: type, *, errors: Iterable[int] = (404, 422), **options: Any
+) -> Callable[[Callable], Callable]:
+    """A GET operation answering a numbered page of `item`s (see `Pages`), with the usual refusals.
+
+    `options` are the operation's own (summary, description, tags); the view returns the whole list
+    or queryset and the page is cut from it.
+    """
+
+    def decorate(view: Callable) -> Callable:
+        response = {200: list[item], **error_responses(*errors)}
+        return router.get(path, response=response, **options)(paginate(Pages)(view))
+
+    return decorate
 
 
 class PersonRef(Schema):

@@ -30,7 +30,7 @@ from tapestry.micro.school.schemas import (
 )
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Person
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import Pages, error_responses, paged_get
 
 router = Router(tags=["school"])
 
@@ -136,12 +136,12 @@ def school_attendance_record(request: HttpRequest, student_id: int, payload: Sch
     return {"days": saved.records, "truancy_alerts_raised": saved.alerts}
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/school/incidents",
-    response={200: list[IncidentOut], **error_responses(404, 422)},
+    IncidentOut,
     summary="List a case's behaviour incidents, newest first",
 )
-@paginate(Pages)
 def school_incident_list(request: HttpRequest, case_id: int) -> QuerySet[BehaviourIncident]:
     case = selectors.school_case_get(user=request.user, case_id=case_id)
     return selectors.incident_list(user=request.user, case=case)
