@@ -4,7 +4,6 @@
 
 from django.http import HttpRequest
 from ninja import Router, Status
-from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.micro.advocacy import selectors, services
@@ -13,7 +12,7 @@ from tapestry.micro.advocacy.schemas import AdvocacyIn, AdvocacyOut, AdvocacyPat
 from tapestry.micro.cases.selectors import case_get
 from tapestry.people.models import Organisation
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import Pages, error_responses, purpose_query
+from tapestry.web.schemas import error_responses, paged_get, purpose_query
 
 router = Router(tags=["advocacy"])
 
@@ -29,13 +28,13 @@ def _organisation(user: User, organisation_id: int | None) -> Organisation | Non
     )
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/advocacy",
-    response={200: list[AdvocacyOut], **error_responses(404, 422)},
+    AdvocacyOut,
     summary="List a case's advocacy actions, newest first",
     description="The read is written to the audit log.",
 )
-@paginate(Pages)
 def advocacy_list(
     request: HttpRequest,
     case_id: int,

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.web.models import Versioned
+from tapestry.web.models import Versioned, optional_key
 
 
 class AdvocacyAction(Versioned):
@@ -33,11 +33,8 @@ class AdvocacyAction(Versioned):
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="advocacy_actions")
     action_date = models.DateField(default=timezone.localdate)
-    organisation = models.ForeignKey(
+    organisation = optional_key(
         "people.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
         related_name="advocacy_actions",
         help_text="The agency contacted, if it is in the organisation list.",
     )

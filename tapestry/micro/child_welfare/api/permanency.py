@@ -6,22 +6,21 @@
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Status
-from ninja.pagination import paginate
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import PERSON, SEGMENT_NOTE, _with_records, router
 from tapestry.micro.child_welfare.models.permanency import PermanencyGoal
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/child-welfare/permanency-goals",
-    response={200: list[schemas.ChildWelfarePermanencyGoalOut], **error_responses(404, 422)},
+    schemas.ChildWelfarePermanencyGoalOut,
     summary="List a case's permanency goals",
     description="Newest first; the latest per child is the current goal, the rest its history."
     + SEGMENT_NOTE,
 )
-@paginate(Pages)
 def child_welfare_permanency_goal_list(request: HttpRequest, case_id: int) -> QuerySet[PermanencyGoal]:
     return selectors.case_permanency_goals(user=request.user, case_id=case_id)
 

@@ -6,7 +6,6 @@
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Status
-from ninja.pagination import paginate
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
@@ -18,18 +17,18 @@ from tapestry.micro.child_welfare.api.router import (
     router,
 )
 from tapestry.micro.child_welfare.models import Hearing, Placement
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 # Placements ------------------------------------------------------------------------------------------------
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/child-welfare/placements",
-    response={200: list[schemas.ChildWelfarePlacementOut], **error_responses(404, 422)},
+    schemas.ChildWelfarePlacementOut,
     summary="List a case's placements",
     description="Newest first; an open placement has no ended_on." + SEGMENT_NOTE,
 )
-@paginate(Pages)
 def child_welfare_placement_list(request: HttpRequest, case_id: int) -> QuerySet[Placement]:
     return selectors.case_placements(user=request.user, case_id=case_id)
 
@@ -72,13 +71,13 @@ def child_welfare_placement_end(
 # Court hearings ------------------------------------------------------------------------------------------------
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/child-welfare/hearings",
-    response={200: list[schemas.ChildWelfareHearingOut], **error_responses(404, 422)},
+    schemas.ChildWelfareHearingOut,
     summary="List a case's court hearings",
     description="Latest first." + SEGMENT_NOTE,
 )
-@paginate(Pages)
 def child_welfare_hearing_list(request: HttpRequest, case_id: int) -> QuerySet[Hearing]:
     return selectors.case_hearings(user=request.user, case_id=case_id)
 

@@ -6,7 +6,6 @@
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Status
-from ninja.pagination import paginate
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
@@ -20,16 +19,16 @@ from tapestry.micro.child_welfare.api.router import (
     router,
 )
 from tapestry.micro.child_welfare.models import Report
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/child-welfare/reports",
-    response={200: list[schemas.ChildWelfareReportListItemOut], **error_responses(404, 422)},
+    schemas.ChildWelfareReportListItemOut,
     summary="List a case's reports of suspected abuse or neglect",
     description="Newest first. Reporters' names are only in a single report's answer." + SEGMENT_NOTE,
 )
-@paginate(Pages)
 def child_welfare_report_list(request: HttpRequest, case_id: int) -> QuerySet[Report]:
     return selectors.case_reports(user=request.user, case_id=case_id)
 

@@ -6,7 +6,6 @@
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Status
-from ninja.pagination import paginate
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
@@ -17,16 +16,16 @@ from tapestry.micro.child_welfare.api.router import (
     router,
 )
 from tapestry.micro.child_welfare.models import SafetyAssessment, SafetyPlan
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/child-welfare/safety-assessments",
-    response={200: list[schemas.ChildWelfareSafetyAssessmentOut], **error_responses(404, 422)},
+    schemas.ChildWelfareSafetyAssessmentOut,
     summary="List a case's safety assessments, with their plans",
     description=SEGMENT_NOTE.strip(),
 )
-@paginate(Pages)
 def child_welfare_safety_assessment_list(request: HttpRequest, case_id: int) -> QuerySet[SafetyAssessment]:
     return selectors.case_safety_assessments(user=request.user, case_id=case_id)
 

@@ -9,10 +9,9 @@ from tapestry.access.models import Segment
 from tapestry.web.models import Versioned
 
 
-class Recorded(Versioned):
-    """A versioned child-welfare record and who recorded it (set by the service, never by a form)."""
-
-    created_by = models.ForeignKey(
+def recorder_column() -> models.ForeignKey:
+    """Who recorded a record: set by the service, never by a form; kept (as empty) when the account is removed."""
+    return models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
@@ -20,6 +19,12 @@ class Recorded(Versioned):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+
+class Recorded(Versioned):
+    """A versioned child-welfare record and who recorded it (set by the service, never by a form)."""
+
+    created_by = recorder_column()
 
     class Meta:
         abstract = True

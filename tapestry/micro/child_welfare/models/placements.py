@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tapestry.micro.child_welfare.models.base import SegmentedRecord
 from tapestry.people.models import Organisation
+from tapestry.web.models import optional_key
 
 
 class Placement(SegmentedRecord):
@@ -32,20 +33,9 @@ class Placement(SegmentedRecord):
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="placements")
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     placement_type = models.CharField(max_length=20, choices=Type.choices)
-    carer_person = models.ForeignKey(
-        "people.Person",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="carer",
-    )
-    carer_organisation = models.ForeignKey(
+    carer_person = optional_key("people.Person", verbose_name="carer")
+    carer_organisation = optional_key(
         "people.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
         verbose_name="carer organisation",
         help_text="A fostering agency or residential provider.",
     )
@@ -120,13 +110,8 @@ class Hearing(SegmentedRecord):
         TERMINATION = "termination", "Termination of parental rights"
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="hearings")
-    child = models.ForeignKey(
-        "people.Person",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="Leave empty when the hearing concerns every child on the case.",
+    child = optional_key(
+        "people.Person", help_text="Leave empty when the hearing concerns every child on the case."
     )
     court = models.ForeignKey("people.Organisation", on_delete=models.PROTECT, related_name="+")
     hearing_type = models.CharField(max_length=16, choices=Type.choices)

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.micro.child_welfare.models.base import SegmentedRecord
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.micro.child_welfare.models.base import SegmentedRecord, recorder_column
+from tapestry.web.models import Timestamped, Versioned, optional_key
 
 
 class Report(SegmentedRecord):
@@ -78,12 +78,8 @@ class Report(SegmentedRecord):
     response_priority = models.CharField(max_length=4, choices=Priority.choices, default=Priority.HOURS_72)
     screening = models.CharField(max_length=16, choices=Screening.choices, default=Screening.AWAITING)
     screening_reason = models.TextField(blank=True)
-    referred_to = models.ForeignKey(
-        "people.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    screened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    referred_to = optional_key("people.Organisation")
+    screened_by = optional_key(settings.AUTH_USER_MODEL)
     screened_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -172,16 +168,12 @@ class Allegation(Versioned):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="allegations")
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     maltreatment = models.CharField("alleged maltreatment", max_length=20, choices=Maltreatment.choices)
-    alleged_perpetrator = models.ForeignKey(
-        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    alleged_perpetrator = optional_key("people.Person")
     description = models.TextField(help_text="What is alleged to have happened, when and where.")
     finding = models.CharField(max_length=16, choices=Finding.choices, blank=True)
     finding_note = models.TextField("basis for the finding", blank=True)
     found_on = models.DateField(null=True, blank=True)
-    found_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    found_by = optional_key(settings.AUTH_USER_MODEL)
 
     class Meta:
         ordering = ["id"]
@@ -237,14 +229,7 @@ class InvestigationContact(Timestamped):
 
     investigation = models.ForeignKey(Investigation, on_delete=models.CASCADE, related_name="contacts")
     contacted_at = models.DateTimeField(default=timezone.now)
-    person = models.ForeignKey(
-        "people.Person",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="Someone on record: the child, a parent, a relative.",
-    )
+    person = optional_key("people.Person", help_text="Someone on record: the child, a parent, a relative.")
     collateral_name = models.CharField(
         "or a collateral contact",
         max_length=150,
@@ -253,14 +238,7 @@ class InvestigationContact(Timestamped):
     )
     method = models.CharField(max_length=16, choices=Method.choices)
     summary = models.TextField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = recorder_column()
 
     class Meta:
         ordering = ["contacted_at", "id"]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tapestry.micro.child_welfare.models.base import Recorded, SegmentedRecord
 from tapestry.micro.child_welfare.models.reports import Report
-from tapestry.web.models import Timestamped
+from tapestry.web.models import Timestamped, optional_key
 
 
 class SafetyAssessment(SegmentedRecord):
@@ -33,9 +33,7 @@ class SafetyAssessment(SegmentedRecord):
         UNSAFE = "unsafe", "Unsafe (the child cannot stay at home)"
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="safety_assessments")
-    report = models.ForeignKey(
-        Report, null=True, blank=True, on_delete=models.PROTECT, related_name="safety_assessments"
-    )
+    report = optional_key(Report, related_name="safety_assessments")
     assessed_on = models.DateField(default=timezone.localdate)
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     threats = models.JSONField("safety threats identified", default=list, blank=True)
@@ -88,9 +86,7 @@ class SafetyPlanAction(Timestamped):
 
     plan = models.ForeignKey(SafetyPlan, on_delete=models.CASCADE, related_name="actions")
     action = models.CharField(max_length=255)
-    responsible_person = models.ForeignKey(
-        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    responsible_person = optional_key("people.Person")
     responsible_name = models.CharField(
         "or someone not on record",
         max_length=150,

@@ -7,8 +7,8 @@ from django.db import models
 from django.db.models import Q, QuerySet
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, Segment, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import Segment, User
 from tapestry.access.policy import Capability
 from tapestry.micro.child_welfare.services import NOT_GRANTED
 
@@ -22,9 +22,8 @@ def require_segment(user: User) -> None:
 
 
 def _audit_view(user: User, obj: models.Model, *, person_id: int, fields: list[str], purpose: str) -> None:
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         obj=obj,
         person_id=person_id,
         fields=fields,

@@ -8,8 +8,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.child_welfare.clocks import ChildClocks, child_clocks
@@ -141,9 +141,8 @@ def case_child_welfare(*, user: User, case_id: int, purpose: str = "child welfar
         goals=list(_goals(user, case)),
         reviews=list(policy.visible(user, TerminationReview.objects.filter(case=case))),
     )
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="child_welfare.case",
         object_id=case.pk,
         person_id=case.person_id,
@@ -160,9 +159,8 @@ def case_for_change(*, user: User, case_id: int) -> Case:
 
 def _case_list(user: User, case_id: int, what: str) -> Case:
     case = _case(user, case_id)
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type=f"child_welfare.{what}",
         person_id=case.person_id,
         fields=[what],
