@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.web.models import Timestamped, staff_column
+from tapestry.web.models import Timestamped, optional_key, staff_column
 
 
 class Role(models.TextChoices):
@@ -183,9 +183,7 @@ class Consent(Timestamped):
     information = models.CharField(
         max_length=255, blank=True, help_text="What may be shared, in the person's words."
     )
-    recipient_organisation = models.ForeignKey(
-        "people.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="consents"
-    )
+    recipient_organisation = optional_key("people.Organisation", related_name="consents")
     recipient_description = models.CharField(max_length=255, blank=True)
     purpose = models.CharField(max_length=32, choices=Purpose.choices)
     written = models.BooleanField(default=False, help_text="A signed, written consent is on file.")

@@ -8,21 +8,22 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
-from ninja.pagination import paginate
 
 from tapestry.directory import selectors, services
 from tapestry.directory.forms import MAX_UPLOAD_BYTES
 from tapestry.directory.models import Service
 from tapestry.directory.schemas import ImportOut, ImportRefusedOut, ServiceDetailOut, ServiceListItemOut
 from tapestry.needs.selectors import need_exists
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 router = Router(tags=["directory"])
 
 
-@router.get(
+@paged_get(
+    router,
     "/directory/services",
-    response={200: list[ServiceListItemOut], **error_responses(400, 422)},
+    ServiceListItemOut,
+    errors=(400, 422),
     summary="Search the resource directory",
     description=(
         "Every criterion given must match. `need` is a need code; `q` words in the name, description or "
@@ -30,7 +31,6 @@ router = Router(tags=["directory"])
         "`radius_km` are listed, nearest first, with their distance."
     ),
 )
-@paginate(Pages)
 def directory_service_search(
     request: HttpRequest,
     q: str = Query("", max_length=200),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from tapestry.web.models import Timestamped
+from tapestry.web.models import Timestamped, optional_key
 
 
 class Organization(Timestamped):
@@ -104,9 +104,7 @@ class Location(Timestamped):
         VIRTUAL = "virtual", "Virtual"
 
     hsds_id = models.UUIDField("HSDS id", unique=True)
-    organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="locations"
-    )
+    organization = optional_key("Organization", related_name="locations")
     name = models.CharField(max_length=255, blank=True)
     location_type = models.CharField(
         max_length=10, choices=LocationType.choices, default=LocationType.PHYSICAL

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import Assignment, AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import Assignment, User
 
 
 def home_summary(*, user: User) -> dict:
@@ -18,12 +18,8 @@ def home_summary(*, user: User) -> dict:
     )
     shown = list(caseload[:25])
     if shown:
-        audit_record(
-            actor=user,
-            action=AuditEntry.Action.VIEW,
-            object_type="people.person",
-            fields=["name", "date_of_birth"],
-            purpose="caseload summary",
+        audit_view(
+            user, object_type="people.person", fields=["name", "date_of_birth"], purpose="caseload summary"
         )
     return {
         "caseload": shown,

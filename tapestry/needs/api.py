@@ -5,19 +5,20 @@
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router
-from ninja.pagination import paginate
 
 from tapestry.needs import selectors
 from tapestry.needs.models import Barrier, Need
 from tapestry.needs.schemas import BarrierOut, DomainCode, NeedOut
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import paged_get
 
 router = Router(tags=["needs"])
 
 
-@router.get(
+@paged_get(
+    router,
     "/needs",
-    response={200: list[NeedOut], **error_responses(422)},
+    NeedOut,
+    errors=(422,),
     operation_id="need_list",
     summary="List the coded needs",
     description=(
@@ -25,18 +26,18 @@ router = Router(tags=["needs"])
         "a billable code of the code set named by `icd10_year`."
     ),
 )
-@paginate(Pages)
 def need_list(request: HttpRequest, domain: DomainCode | None = None) -> QuerySet[Need]:
     return selectors.need_list(domain=domain or "")
 
 
-@router.get(
+@paged_get(
+    router,
     "/barriers",
-    response={200: list[BarrierOut], **error_responses(422)},
+    BarrierOut,
+    errors=(422,),
     operation_id="barrier_list",
     summary="List the barriers",
     description="What can stand in the way of meeting a need; an unmet need on a case names one.",
 )
-@paginate(Pages)
 def barrier_list(request: HttpRequest) -> QuerySet[Barrier]:
     return selectors.barrier_list()

@@ -6,7 +6,6 @@
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Status
-from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.people import selectors, services
@@ -41,7 +40,7 @@ from tapestry.people.schemas import (
     RelationshipOut,
 )
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import Pages, error_responses, purpose_query
+from tapestry.web.schemas import error_responses, paged_get, purpose_query
 
 router = Router()
 # Each part is listed under its own heading in the API documents.
@@ -77,13 +76,14 @@ def _duplicates_out(user: User, candidates: list[Candidate]) -> DuplicatesOut:
 # Persons ------------------------------------------------------------------------------------
 
 
-@persons.get(
+@paged_get(
+    persons,
     "/persons",
-    response={200: list[PersonListItemOut], **error_responses(422)},
+    PersonListItemOut,
+    errors=(422,),
     summary="List the persons you may open",
     description="Your caseload, your team's and your supervisees'. `q` searches names, aliases and phone numbers.",
 )
-@paginate(Pages)
 def person_list(request: HttpRequest, q: str = Query("", max_length=200)) -> QuerySet[Person]:
     return selectors.person_list(user=request.user, query=q)
 
@@ -169,12 +169,13 @@ def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Pers
 # Households ---------------------------------------------------------------------------------
 
 
-@households.get(
+@paged_get(
+    households,
     "/households",
-    response={200: list[HouseholdOut], **error_responses(422)},
+    HouseholdOut,
+    errors=(422,),
     summary="List households with someone you may open",
 )
-@paginate(Pages)
 def household_list(request: HttpRequest) -> QuerySet[Household]:
     return selectors.household_list(user=request.user)
 
@@ -221,12 +222,13 @@ def household_member_add(request: HttpRequest, household_id: int, payload: House
 # Relationships ------------------------------------------------------------------------------
 
 
-@relationships.get(
+@paged_get(
+    relationships,
     "/relationships",
-    response={200: list[RelationshipOut], **error_responses(422)},
+    RelationshipOut,
+    errors=(422,),
     summary="List relationships of the persons you may open",
 )
-@paginate(Pages)
 def relationship_list(
     request: HttpRequest, person_id: int | None = Query(None, description="Only this person's relationships.")
 ) -> QuerySet[Relationship]:
@@ -265,12 +267,13 @@ def relationship_delete(request: HttpRequest, relationship_id: int) -> Status:
 # Organisations ------------------------------------------------------------------------------
 
 
-@organisations.get(
+@paged_get(
+    organisations,
     "/organisations",
-    response={200: list[OrganisationOut], **error_responses(422)},
+    OrganisationOut,
+    errors=(422,),
     summary="List organisations",
 )
-@paginate(Pages)
 def organisation_list(
     request: HttpRequest,
     q: str = Query("", max_length=200, description="Part of the name."),

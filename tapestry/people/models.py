@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.web.models import Timestamped, Versioned, optional_key
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
@@ -26,9 +26,7 @@ class Person(Versioned):
     languages = models.CharField(max_length=200, blank=True, help_text="Comma-separated, preferred first.")
     needs_interpreter = models.BooleanField(default=False)
     notes = models.TextField(blank=True, help_text="Practical notes: how to reach them safely.")
-    merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
-    )
+    merged_into = optional_key("self", related_name="merged_from")
     merged_at = models.DateTimeField(null=True, blank=True)
 
     objects = PersonQuerySet.as_manager()

@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
+from tapestry.access.audit import audit_record, audit_view
 from tapestry.access.consent_rules import Disclosure
 from tapestry.access.models import Assignment, AuditEntry, Consent, User
 from tapestry.extensions import app_modules
@@ -134,9 +134,8 @@ def person_detail(*, user: User, person_id: int, purpose: str = "case work") -> 
         .get()
     )
     emergency = policy.emergency_access(user, person)
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         obj=person,
         fields=PERSON_DETAIL_PARTS,
         purpose=f"emergency: {emergency.reason}" if emergency else purpose,
@@ -148,13 +147,7 @@ def person_detail(*, user: User, person_id: int, purpose: str = "case work") -> 
 
 def household_list(*, user: User) -> QuerySet[Household]:
     """Households with at least one member the user may open; the read is audited."""
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        object_type="people.household",
-        fields=["name", "members"],
-        purpose="household list",
-    )
+    audit_view(user, object_type="people.household", fields=["name", "members"], purpose="household list")
     visible_ids = policy.persons_visible(user).values("pk")
     members = HouseholdMember.objects.filter(person__in=visible_ids)
     return (
@@ -186,15 +179,14 @@ def _refuse_household(user: User, household: Household) -> NoReturn:
 def household_detail(*, user: User, household_id: int) -> Household:
     household_get(user=user, household_id=household_id)
     household = Household.objects.filter(pk=household_id).prefetch_related(_memberships_marked(user)).get()
-    audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=household, fields=["name", "members"])
+    audit_view(user, obj=household, fields=["name", "members"])
     return household
 
 
 def relationship_list(*, user: User, person_id: int | None = None) -> QuerySet[Relationship]:
     """Relationships with at least one end in reach; `from_visible`/`to_visible` say which ends are."""
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="people.relationship",
         person_id=person_id,
         fields=["kind", "from_person", "to_person"],
@@ -309,13 +301,8 @@ def consent_list(*, user: User, person_id: int) -> list[Consent]:
         .select_related("person", "recipient_organisation")
         .order_by("-given_on", "-id")
     )
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        object_type="access.consent",
-        person_id=person.pk,
-        fields=["consents"],
-        purpose="consent list",
+    audit_view(
+        user, object_type="access.consent", person_id=person.pk, fields=["consents"], purpose="consent list"
     )
     return consents
 
@@ -330,9 +317,8 @@ def disclosures_for_person(*, user: User, person_id: int) -> tuple[Person, list[
         for row in module.disclosures_for(user=user, person=person)
     ]
     rows.sort(key=lambda row: row.when, reverse=True)
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="people.person",
         object_id=person.pk,
         person_id=person.pk,
@@ -374,9 +360,8 @@ def persons_compare(*, user: User, person_ids: list[int], purpose: str) -> list[
             "One of these records is not in your caseload, your team's or your supervisees."
         )
     for person in persons.values():
-        audit_record(
-            actor=user,
-            action=AuditEntry.Action.VIEW,
+        audit_view(
+            user,
             obj=person,
             fields=["identity", "aliases", "contacts", "addresses", "households"],
             purpose=purpose,
