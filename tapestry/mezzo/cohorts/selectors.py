@@ -15,8 +15,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.access.policy import Capability
 from tapestry.directory.models import Service
 from tapestry.mezzo.cohorts.models import Cohort, CohortAction, CohortMember
@@ -97,7 +97,7 @@ def member_get(*, user: User, cohort: Cohort, member_id: int) -> CohortMember:
 
 
 def _audit_open(user: User, cohort: Cohort, fields: list[str], purpose: str) -> None:
-    audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=cohort, fields=fields, purpose=purpose)
+    audit_view(user, obj=cohort, fields=fields, purpose=purpose)
 
 
 @dataclass

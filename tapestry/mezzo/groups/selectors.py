@@ -8,8 +8,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Val
 from django.http import Http404
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.access.policy import Capability
 from tapestry.mezzo.groups.access import groups_run_by, runs_group
 from tapestry.mezzo.groups.models import Group, Membership
@@ -122,7 +122,7 @@ def roster_queryset(*, user: User, group: Group, status: str = "") -> QuerySet[M
 
 
 def _audit_roster(user: User, group: Group, purpose: str) -> None:
-    audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=group, fields=["roster"], purpose=purpose)
+    audit_view(user, obj=group, fields=["roster"], purpose=purpose)
 
 
 def group_roster(*, user: User, group: Group, purpose: str = "group roster") -> Roster:
@@ -186,9 +186,8 @@ def person_memberships(*, user: User, case: Case) -> list[Membership]:
         .select_related("group", "case")
         .order_by("-requested_at", "-pk")
     )
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="groups.membership",
         person_id=case.person_id,
         fields=["group", "status"],
