@@ -228,19 +228,17 @@ def outcome_report(*, user: User, group: Group, purpose: str = "group outcome re
     members = list(members_visible(user=user, group=group))
     measures = group_measures(user=user, group=group, purpose=purpose)
     by_key = {(m.membership_id, m.instrument, m.phase): m for m in measures}
-    outcomes = []
-    for code in codes:
-        outcome = InstrumentOutcome(code)
-        for membership in members:
-            outcome.rows.append(
-                MemberRow(
-                    membership,
-                    code,
-                    pre=by_key.get((membership.pk, code, MemberMeasure.Phase.PRE)),
-                    post=by_key.get((membership.pk, code, MemberMeasure.Phase.POST)),
-                )
-            )
-        outcomes.append(outcome)
+    pre, post = MemberMeasure.Phase.PRE, MemberMeasure.Phase.POST
+    outcomes = [
+        InstrumentOutcome(
+            code,
+            [
+                MemberRow(m, code, pre=by_key.get((m.pk, code, pre)), post=by_key.get((m.pk, code, post)))
+                for m in members
+            ],
+        )
+        for code in codes
+    ]
     goals, met = _goals_met(group)
     return OutcomeReport(group, runs_group(user, group.pk), outcomes, goals, met)
 

@@ -258,6 +258,4 @@ def group_member_exit(request: HttpRequest, group_id: int, membership_id: int, p
 )
 def group_calendar(request: HttpRequest, group_id: int) -> HttpResponse:
     group = selectors.group_get(user=request.user, group_id=group_id)
-    response = HttpResponse(ical.groups_ical([group]), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="group-{group.pk}.ics"'
-    return response
+    return ical.ics_response([group], f"group-{group.pk}.ics")
