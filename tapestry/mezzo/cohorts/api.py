@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Status
-from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.directory import selectors as directory
@@ -25,7 +24,7 @@ from tapestry.mezzo.cohorts.schemas import (
 )
 from tapestry.micro.cases.selectors import need_by_code
 from tapestry.web.ids import referenced, renaming, resolve_ids
-from tapestry.web.schemas import Pages, error_responses, refuse_nulls
+from tapestry.web.schemas import error_responses, paged_get, refuse_nulls
 
 router = Router(tags=["cohorts"])
 
@@ -48,13 +47,14 @@ def _with_count(user: User, cohort: Cohort) -> Cohort:
     return cohort
 
 
-@router.get(
+@paged_get(
+    router,
     "/cohorts",
-    response={200: list[CohortOut], **error_responses(422)},
+    CohortOut,
+    errors=(422,),
     summary="List the cohorts you lead or have members of",
     description="`members_seen` counts only the members you may see; members you may not see are not counted.",
 )
-@paginate(Pages)
 def cohort_list(request: HttpRequest, status: str = "") -> QuerySet[Cohort]:
     return selectors.cohort_list(user=request.user, status=status if status in Cohort.Status.values else "")
 
@@ -96,12 +96,12 @@ def cohort_update(request: HttpRequest, cohort_id: int, payload: CohortPatch) ->
     return _with_count(request.user, updated)
 
 
-@router.get(
+@paged_get(
+    router,
     "/cohorts/{cohort_id}/members",
-    response={200: list[CohortMemberOut], **error_responses(404, 422)},
+    CohortMemberOut,
     summary="List the cohort's current members you may see",
 )
-@paginate(Pages)
 def cohort_member_list(request: HttpRequest, cohort_id: int) -> list[CohortMember]:
     cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id)
     return selectors.member_list(user=request.user, cohort=cohort)

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from tapestry.web.models import Timestamped, Versioned, staff_column
+from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
 
 
 class Cohort(Versioned):
@@ -26,9 +26,7 @@ class Cohort(Versioned):
     description = models.TextField(
         blank=True, help_text="The situation the members share, in a few lines; no client details."
     )
-    program = models.ForeignKey(
-        "mezzo.Program", null=True, blank=True, on_delete=models.PROTECT, related_name="cohorts"
-    )
+    program = optional_key("mezzo.Program", related_name="cohorts")
     lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cohorts_led")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_by = staff_column()

@@ -15,8 +15,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.access.policy import Capability
 from tapestry.directory.models import Service
 from tapestry.mezzo.cohorts.models import Cohort, CohortAction, CohortMember
@@ -53,7 +53,7 @@ def members_seen(*, user: User, cohort: Cohort) -> int:
 def member_list(*, user: User, cohort: Cohort, purpose: str = "cohort members") -> list[CohortMember]:
     """The cohort's current members the user may see, as a list of names and cases; the read is audited."""
     members = list(members_visible(user, cohort))
-    _audit_open(user, cohort, ["members"], purpose)
+    audit_view(user, obj=cohort, fields=["members"], purpose=purpose)
     return members
 
 
@@ -96,10 +96,6 @@ def member_get(*, user: User, cohort: Cohort, member_id: int) -> CohortMember:
     return member
 
 
-def _audit_open(user: User, cohort: Cohort, fields: list[str], purpose: str) -> None:
-    audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=cohort, fields=fields, purpose=purpose)
-
-
 @dataclass
 class CohortPage:
     cohort: Cohort
@@ -123,7 +119,7 @@ def cohort_detail(*, user: User, cohort_id: int, purpose: str = "cohort work") -
     if hidden:
         for action in actions:
             action.done = action.skipped = None
-    _audit_open(user, cohort, ["members", "actions"], purpose)
+    audit_view(user, obj=cohort, fields=["members", "actions"], purpose=purpose)
     can_edit = policy.has_capability(user, Capability.PERSON_WRITE)
     return CohortPage(
         cohort=cohort,
@@ -186,7 +182,9 @@ def cohort_progress(*, user: User, cohort: Cohort, purpose: str = "cohort progre
             instrument = INSTRUMENTS.get(member.score_instrument or "")
             name = member.score_form or (instrument.name if instrument else member.score_instrument)
             member.latest_score = LatestScore(name, member.score_total, member.score_band, member.score_on)
-    _audit_open(user, cohort, ["goals", "tasks", "notes", "referrals", "assessments"], purpose)
+    audit_view(
+        user, obj=cohort, fields=["goals", "tasks", "notes", "referrals", "assessments"], purpose=purpose
+    )
     return members
 
 

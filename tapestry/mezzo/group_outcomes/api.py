@@ -5,7 +5,6 @@
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
-from ninja.pagination import paginate
 
 from tapestry.mezzo.group_outcomes import selectors, services
 from tapestry.mezzo.group_outcomes.models import GroupGoal, MemberMeasure
@@ -19,7 +18,7 @@ from tapestry.mezzo.group_outcomes.schemas import (
     OutcomeSummaryOut,
 )
 from tapestry.micro.assessments.instruments import INSTRUMENTS
-from tapestry.web.schemas import ErrorOut, Pages, error_responses
+from tapestry.web.schemas import ErrorOut, error_responses, paged_get
 
 router = Router(tags=["group outcomes"])
 
@@ -30,12 +29,12 @@ def _float(value: object) -> float | None:
     return None if value is None else float(value)
 
 
-@router.get(
+@paged_get(
+    router,
     "/groups/{group_id}/goals",
-    response={200: list[GroupGoalOut], **error_responses(404, 422)},
+    GroupGoalOut,
     summary="The goals of a group you run",
 )
-@paginate(Pages)
 def group_goal_list(request: HttpRequest, group_id: int) -> list[GroupGoal]:
     group = selectors.group_for_running(user=request.user, group_id=group_id)
     return selectors.goals_of(group=group)
@@ -64,13 +63,13 @@ def group_goal_update(request: HttpRequest, goal_id: int, payload: GroupGoalPatc
     return services.goal_update(actor=request.user, goal=goal, version=payload.version, changes=changes)
 
 
-@router.get(
+@paged_get(
+    router,
     "/groups/{group_id}/measures",
-    response={200: list[GroupMeasureOut], **error_responses(404, 422)},
+    GroupMeasureOut,
     summary="Members' pre and post measures in a group you run",
     description="Scores and bands only. Reading them is written to the audit log.",
 )
-@paginate(Pages)
 def group_measure_list(request: HttpRequest, group_id: int) -> list[MemberMeasure]:
     group = selectors.group_for_running(user=request.user, group_id=group_id)
     return selectors.group_measures(user=request.user, group=group)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from tapestry.web.models import Authored, Timestamped, Versioned
+from tapestry.web.models import Authored, Timestamped, Versioned, optional_key
 
 
 class GroupGoal(Authored, Versioned):
@@ -73,9 +73,7 @@ class MemberMeasure(Versioned):
     total_score = models.IntegerField()
     severity_band = models.CharField(max_length=80, blank=True)
     note = models.TextField(blank=True)
-    source_assessment = models.ForeignKey(
-        "assessments.Assessment", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    source_assessment = optional_key("assessments.Assessment")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     correction_reason = models.CharField(max_length=255, blank=True)
     corrected_at = models.DateTimeField(null=True, blank=True)

@@ -9,8 +9,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.access.policy import Capability
 from tapestry.evidence.suppression import Cell, suppress_table, threshold
 from tapestry.mezzo.group_outcomes.directions import DIRECTION, improved, outcome_instruments
@@ -90,9 +90,8 @@ def measure_for_running(*, user: User, measure_id: int) -> MemberMeasure:
     )
     if measure is None or not runs_group(user, measure.membership.group_id):
         raise Http404("No measure with this number in the groups you run.")
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         obj=measure,
         person_id=measure.membership.person_id,
         fields=["answers", "total_score", "severity_band", "note"],
@@ -105,9 +104,8 @@ def group_measures(
     *, user: User, group: Group, purpose: str = "group outcome measures"
 ) -> list[MemberMeasure]:
     """The group's measures the user may see; reading them is audited once for the list."""
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="group_outcomes.membermeasure",
         object_id=group.pk,
         fields=REPORT_FIELDS,
@@ -230,19 +228,17 @@ def outcome_report(*, user: User, group: Group, purpose: str = "group outcome re
     members = list(members_visible(user=user, group=group))
     measures = group_measures(user=user, group=group, purpose=purpose)
     by_key = {(m.membership_id, m.instrument, m.phase): m for m in measures}
-    outcomes = []
-    for code in codes:
-        outcome = InstrumentOutcome(code)
-        for membership in members:
-            outcome.rows.append(
-                MemberRow(
-                    membership,
-                    code,
-                    pre=by_key.get((membership.pk, code, MemberMeasure.Phase.PRE)),
-                    post=by_key.get((membership.pk, code, MemberMeasure.Phase.POST)),
-                )
-            )
-        outcomes.append(outcome)
+    pre, post = MemberMeasure.Phase.PRE, MemberMeasure.Phase.POST
+    outcomes = [
+        InstrumentOutcome(
+            code,
+            [
+                MemberRow(m, code, pre=by_key.get((m.pk, code, pre)), post=by_key.get((m.pk, code, post)))
+                for m in members
+            ],
+        )
+        for code in codes
+    ]
     goals, met = _goals_met(group)
     return OutcomeReport(group, runs_group(user, group.pk), outcomes, goals, met)
 
@@ -338,9 +334,8 @@ def assessment_candidates(*, user: User, membership: Membership) -> list[Candida
         .filter(instrument__in=codes, status=Assessment.Status.FINAL)
         .order_by("administered_on", "pk")
     )
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="assessments.assessment",
         person_id=membership.person_id,
         fields=["instrument", "administered_on", "total_score", "severity_band"],

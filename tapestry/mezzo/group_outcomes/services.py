@@ -32,7 +32,9 @@ REASON_MAX = 255  # MemberMeasure.correction_reason
 # A case assessment counts as the group's pre (post) measure when given this close before the
 # first (after the last) session.
 WINDOW_DAYS = 30
-MEASURE_FIELDS = ["instrument", "phase", "administered_on", "answers", "total_score", "severity_band", "note"]
+# What scoring a measure sets, and so what a correction changes.
+SCORED_FIELDS = ["administered_on", "answers", "total_score", "severity_band", "note"]
+MEASURE_FIELDS = ["instrument", "phase", *SCORED_FIELDS]
 
 
 class MeasureInvalid(ValidationError):
@@ -186,21 +188,14 @@ def measure_record(
         membership=membership, instrument=instrument, phase=phase, recorded_by=actor, **scored
     )
     try:
-        with transaction.atomic():
-            measure.save()
-            audit_record(
-                actor=actor,
-                action=AuditEntry.Action.CREATE,
-                obj=measure,
-                person_id=membership.person_id,
-                fields=MEASURE_FIELDS,
-            )
+        return create_record(
+            actor, measure, clean=False, person_id=membership.person_id, fields=MEASURE_FIELDS
+        )
     except IntegrityError as error:
         # Someone recorded the same phase a moment ago.
         raise MeasureExists(
             MemberMeasure.objects.get(membership=membership, instrument=instrument, phase=phase)
         ) from error
-    return measure
 
 
 def measure_correct(
@@ -240,14 +235,7 @@ def measure_correct(
             action=AuditEntry.Action.UPDATE,
             obj=current,
             person_id=current.membership.person_id,
-            fields=[
-                "administered_on",
-                "answers",
-                "total_score",
-                "severity_band",
-                "note",
-                "correction_reason",
-            ],
+            fields=[*SCORED_FIELDS, "correction_reason"],
         )
     return current
 

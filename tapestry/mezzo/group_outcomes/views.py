@@ -26,6 +26,9 @@ from tapestry.mezzo.group_outcomes.models import MemberMeasure
 from tapestry.micro.assessments.services import definition_for
 from tapestry.web.pages import bound, save_page, submit
 
+# What a correction form sends the service, by the service's own names.
+CORRECTION_FIELDS = ("version", "answers", "administered_on", "reason", "note")
+
 
 def _status(form: Any) -> int:
     # Any error on the page, a stale edit too, answers 400 here.
@@ -48,20 +51,18 @@ def goals(request: HttpRequest, group_pk: int) -> HttpResponse:
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = selectors.goal_for_running(user=request.user, goal_id=pk)
     form = GoalEditForm(bound(request), instance=goal, initial={"version": goal.version})
-    updated, _ = submit(
-        form,
-        lambda: services.goal_update(
-            actor=request.user, goal=goal, version=form.cleaned_data["version"], changes=form.changes()
-        ),
-    )
-    if updated is not None:
-        messages.success(request, "Goal updated.")
-        return redirect("group_outcomes:goals", group_pk=goal.group_id)
-    return render(
+    return save_page(
         request,
         "group_outcomes/goal_edit.html",
-        {"goal": goal, "group": goal.group, "form": form},
-        status=_status(form),
+        form=form,
+        call=lambda: services.goal_update(
+            actor=request.user, goal=goal, version=form.cleaned_data["version"], changes=form.changes()
+        ),
+        done="Goal updated.",
+        then=reverse("group_outcomes:goals", args=[goal.group_id]),
+        stale=400,
+        goal=goal,
+        group=goal.group,
     )
 
 
@@ -150,30 +151,24 @@ def measure_correct(request: HttpRequest, pk: int) -> HttpResponse:
         "version": measure.version,
     }
     form = MeasureCorrectForm(definition, bound(request), initial=initial)
-    corrected, _ = submit(
-        form,
-        lambda: services.measure_correct(
+    return save_page(
+        request,
+        "group_outcomes/measure_form.html",
+        form=form,
+        call=lambda: services.measure_correct(
             actor=request.user,
             measure=measure,
-            version=form.cleaned_data["version"],
-            answers=form.cleaned_data["answers"],
-            administered_on=form.cleaned_data["administered_on"],
-            reason=form.cleaned_data["reason"],
-            note=form.cleaned_data["note"],
+            **{name: form.cleaned_data[name] for name in CORRECTION_FIELDS},
         ),
+        done="The measure is corrected.",
+        then=reverse("group_outcomes:measures", args=[measure.membership.group_id]),
+        stale=400,
+        group=measure.membership.group,
+        membership=measure.membership,
+        measure=measure,
+        definition=definition,
+        phase=measure.phase,
     )
-    if corrected is not None:
-        messages.success(request, "The measure is corrected.")
-        return redirect("group_outcomes:measures", group_pk=measure.membership.group_id)
-    context = {
-        "group": measure.membership.group,
-        "membership": measure.membership,
-        "measure": measure,
-        "definition": definition,
-        "phase": measure.phase,
-        "form": form,
-    }
-    return render(request, "group_outcomes/measure_form.html", context, status=_status(form))
 
 
 def measure_from_assessment(request: HttpRequest, membership_pk: int) -> HttpResponse:

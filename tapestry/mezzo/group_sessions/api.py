@@ -7,7 +7,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
-from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.mezzo.group_sessions import selectors, services
@@ -24,7 +23,7 @@ from tapestry.mezzo.group_sessions.schemas import (
     SessionNoteOut,
     SessionPatch,
 )
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 router = Router(tags=["group sessions"])
 
@@ -50,13 +49,13 @@ def _marks(user: User, session: Session, *, audit: bool = True) -> list[MarkOut]
     ]
 
 
-@router.get(
+@paged_get(
+    router,
     "/groups/{group_id}/sessions",
-    response={200: list[GroupSessionOut], **error_responses(404, 422)},
+    GroupSessionOut,
     summary="List a group's sessions",
     description="Newest first. Only for the group's facilitators and their supervisors.",
 )
-@paginate(Pages)
 def group_session_list(request: HttpRequest, group_id: int) -> list[Session]:
     group = selectors.group_get(user=request.user, group_id=group_id)
     return list(selectors.session_list(user=request.user, group=group))

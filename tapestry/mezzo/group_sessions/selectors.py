@@ -9,8 +9,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.mezzo.group_sessions.access import groups_running, require_runs
 from tapestry.mezzo.group_sessions.models import (
     Attendance,
@@ -89,13 +89,7 @@ def attendance_sheet(*, user: User, session: Session, audit: bool = True) -> lis
     rows = [SheetRow(member, marks.get(member.pk, "")) for member in members]
     if rows and audit:
         # Who was expected and who came, by name: a roster read, so it is in the audit log.
-        audit_record(
-            actor=user,
-            action=AuditEntry.Action.VIEW,
-            obj=session,
-            fields=["attendance"],
-            purpose="session attendance",
-        )
+        audit_view(user, obj=session, fields=["attendance"], purpose="session attendance")
     return rows
 
 
@@ -126,18 +120,11 @@ def note_detail(*, user: User, session: Session, purpose: str = "", audit: bool 
 
 
 def _audit_note_open(user: User, note: GroupNote, purpose: str) -> None:
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=note,
-        fields=["dynamics", "themes", "progress"],
-        purpose=purpose,
-    )
+    audit_view(user, obj=note, fields=["dynamics", "themes", "progress"], purpose=purpose)
     # Each member mentioned: the open is in that person's audit trail.
     for person_id in sorted({mention.membership.person_id for mention in note.visible_mentions}):
-        audit_record(
-            actor=user,
-            action=AuditEntry.Action.VIEW,
+        audit_view(
+            user,
             object_type="group_sessions.notemention",
             object_id=note.pk,
             person_id=person_id,
@@ -161,7 +148,7 @@ def mention_get(*, user: User, mention_id: int) -> NoteMention:
     )
     if mention is None:
         raise Http404("No mention with this number that you may see.")
-    audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=mention, fields=["text"])
+    audit_view(user, obj=mention, fields=["text"])
     return mention
 
 
@@ -277,13 +264,7 @@ def attendance_rates(*, user: User, group: Group) -> GroupRates:
     result.members = list(by_member.values())
     if members:
         # Who came and who did not, per person: a roster read, so it is in the audit log.
-        audit_record(
-            actor=user,
-            action=AuditEntry.Action.VIEW,
-            obj=group,
-            fields=["attendance"],
-            purpose="attendance rates",
-        )
+        audit_view(user, obj=group, fields=["attendance"], purpose="attendance rates")
     return result
 
 

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Status
-from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.mezzo.groups import ical, selectors, services
@@ -26,7 +25,7 @@ from tapestry.mezzo.groups.schemas import (
 from tapestry.needs.models import Need
 from tapestry.programs.models import Program
 from tapestry.web.ids import picked, referenced
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 router = Router(tags=["groups"])
 
@@ -67,9 +66,11 @@ def _program(program_id: int | None) -> Program | None:
 # Groups -------------------------------------------------------------------------------------
 
 
-@router.get(
+@paged_get(
+    router,
     "/groups",
-    response={200: list[GroupOut], **error_responses(422)},
+    GroupOut,
+    errors=(422,),
     summary="The catalogue of groups",
     description=(
         "Public facts of every planned or running group (no member in them). Filter by kind, need code, "
@@ -77,7 +78,6 @@ def _program(program_id: int | None) -> Program | None:
         "everyone gets `availability`, a band with no number in it."
     ),
 )
-@paginate(Pages)
 def group_list(
     request: HttpRequest,
     kind: GroupKind | None = None,
@@ -170,16 +170,16 @@ def group_update(request: HttpRequest, group_id: int, payload: GroupPatch) -> An
 # Members ------------------------------------------------------------------------------------
 
 
-@router.get(
+@paged_get(
+    router,
     "/groups/{group_id}/members",
-    response={200: list[GroupMemberOut], **error_responses(404, 422)},
+    GroupMemberOut,
     summary="The members of a group you may see",
     description=(
         "Those who run the group see everyone (enrolled, waiting in order, exited); a caseworker sees their "
         "own clients only. The read is written to the audit log."
     ),
 )
-@paginate(Pages)
 def group_member_list(
     request: HttpRequest, group_id: int, status: MemberStatus | None = None
 ) -> QuerySet[Membership]:
@@ -258,6 +258,4 @@ def group_member_exit(request: HttpRequest, group_id: int, membership_id: int, p
 )
 def group_calendar(request: HttpRequest, group_id: int) -> HttpResponse:
     group = selectors.group_get(user=request.user, group_id=group_id)
-    response = HttpResponse(ical.groups_ical([group]), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="group-{group.pk}.ics"'
-    return response
+    return ical.ics_response([group], f"group-{group.pk}.ics")

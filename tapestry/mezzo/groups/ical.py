@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.http import HttpResponse
 from icalendar import Calendar, Event, vRecur
 
 from tapestry.mezzo.groups.models import Group
@@ -57,3 +58,10 @@ def groups_ical(groups: Iterable[Group]) -> bytes:
     if cal.subcomponents:
         cal.add_missing_timezones()
     return cal.to_ical()
+
+
+def ics_response(groups: Iterable[Group], filename: str) -> HttpResponse:
+    """These groups' calendar as a download named `filename` (a page and the API serve the same file)."""
+    response = HttpResponse(groups_ical(groups), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

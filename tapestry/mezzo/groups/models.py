@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Segment
-from tapestry.web.models import Versioned, staff_column
+from tapestry.web.models import Versioned, optional_key, staff_column
 
 
 class Group(Versioned):
@@ -45,9 +45,7 @@ class Group(Versioned):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     purpose = models.TextField(help_text="What the group is for, in a few lines members would recognise.")
     focus_needs = models.ManyToManyField("needs.Need", blank=True, related_name="groups")
-    program = models.ForeignKey(
-        "mezzo.Program", null=True, blank=True, on_delete=models.PROTECT, related_name="groups"
-    )
+    program = optional_key("mezzo.Program", related_name="groups")
     facilitators = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="groups_facilitated")
     location = models.CharField(max_length=200, blank=True)
     capacity = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(500)])

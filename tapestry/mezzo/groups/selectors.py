@@ -8,8 +8,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Val
 from django.http import Http404
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.access.policy import Capability
 from tapestry.mezzo.groups.access import groups_run_by, runs_group
 from tapestry.mezzo.groups.models import Group, Membership
@@ -121,10 +121,6 @@ def roster_queryset(*, user: User, group: Group, status: str = "") -> QuerySet[M
     )
 
 
-def _audit_roster(user: User, group: Group, purpose: str) -> None:
-    audit_record(actor=user, action=AuditEntry.Action.VIEW, obj=group, fields=["roster"], purpose=purpose)
-
-
 def group_roster(*, user: User, group: Group, purpose: str = "group roster") -> Roster:
     """The roster, waiting list and exits the user may see; reading a non-empty roster is audited."""
     members = list(roster_queryset(user=user, group=group))
@@ -139,14 +135,14 @@ def group_roster(*, user: User, group: Group, purpose: str = "group roster") -> 
     if members:
         ids = {m.person_id for m in members}
         roster.openable = set(policy.persons_visible(user).filter(pk__in=ids).values_list("pk", flat=True))
-        _audit_roster(user, group, purpose)
+        audit_view(user, obj=group, fields=["roster"], purpose=purpose)
     return roster
 
 
 def roster_read(*, user: User, group_id: int, status: str = "") -> QuerySet[Membership]:
     """For the API: the roster of a group, audited."""
     group = group_get(user=user, group_id=group_id)
-    _audit_roster(user, group, "group roster (API)")
+    audit_view(user, obj=group, fields=["roster"], purpose="group roster (API)")
     return roster_queryset(user=user, group=group, status=status)
 
 
@@ -186,9 +182,8 @@ def person_memberships(*, user: User, case: Case) -> list[Membership]:
         .select_related("group", "case")
         .order_by("-requested_at", "-pk")
     )
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="groups.membership",
         person_id=case.person_id,
         fields=["group", "status"],

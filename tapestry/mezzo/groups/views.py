@@ -227,16 +227,10 @@ def case_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
 # Calendars ----------------------------------------------------------------------------------
 
 
-def _ics(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def group_calendar(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.group_get(user=request.user, group_id=pk)
-    return _ics(ical.groups_ical([group]), f"group-{group.pk}.ics")
+    return ical.ics_response([group], f"group-{group.pk}.ics")
 
 
 def my_calendar(request: HttpRequest) -> HttpResponse:
-    return _ics(ical.groups_ical(list(selectors.groups_run(user=request.user))), "my-groups.ics")
+    return ical.ics_response(list(selectors.groups_run(user=request.user)), "my-groups.ics")
