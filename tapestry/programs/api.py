@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import CharField, Model, QuerySet, TextField
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.programs import reach, selectors, services
@@ -29,7 +28,7 @@ from tapestry.programs.schemas import (
     StaffOut,
 )
 from tapestry.web.ids import resolve_ids
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 router = Router(tags=["programs"])
 
@@ -59,13 +58,14 @@ def _item(user: User, item_id: int) -> LogicModelItem:
     return item
 
 
-@router.get(
+@paged_get(
+    router,
     "/programs",
-    response={200: list[ProgramOut], **error_responses(422)},
+    ProgramOut,
+    errors=(422,),
     summary="List programs",
     description="`active=true` lists the programs that take new cases; `status` filters by design/running/closed.",
 )
-@paginate(Pages)
 def program_list(
     request: HttpRequest,
     active: bool | None = Query(None),

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.web.models import Authored, Versioned, staff_column
+from tapestry.web.models import Authored, Versioned, optional_key, staff_column
 
 
 class FamilyPlan(Authored, Versioned):
@@ -42,7 +42,7 @@ class FamilyGoal(Versioned):
 
     plan = models.ForeignKey(FamilyPlan, on_delete=models.CASCADE, related_name="goals")
     description = models.CharField(max_length=255, help_text="What will change for the family.")
-    need = models.ForeignKey("needs.Need", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    need = optional_key("needs.Need")
     target_date = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     status_note = models.CharField(

@@ -11,8 +11,8 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.directory.models import Service
 from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan, FamilyPlanRevision
 from tapestry.micro.cases.models import Case
@@ -74,16 +74,13 @@ def family_plan_detail(
     )
     if plan is None:
         # No plan yet, but the page names the client and their household: still a read of them.
-        audit_record(
-            actor=user, action=AuditEntry.Action.VIEW, obj=case, fields=["household"], purpose=purpose
-        )
+        audit_view(user, obj=case, fields=["household"], purpose=purpose)
         return None
     plan.case = case
     if not audit:
         return plan
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         obj=plan,
         person_id=case.person_id,
         fields=["strengths", "concerns", "goals", "revisions"],

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Status
-from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.mezzo.mediation import selectors, services
@@ -29,7 +28,7 @@ from tapestry.mezzo.mediation.schemas import (
     PartyOut,
 )
 from tapestry.web.ids import picked, renaming, resolve_ids
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 router = Router(tags=["mediation"])
 
@@ -53,13 +52,14 @@ def _detail(request: HttpRequest, dispute_id: int, *, audit: bool = True) -> Dis
     )
 
 
-@router.get(
+@paged_get(
+    router,
     "/disputes",
-    response={200: list[DisputeOut], **error_responses(422)},
+    DisputeOut,
+    errors=(422,),
     summary="List the disputes you mediate (or supervise a mediator of)",
     description="`status=open` or `status=closed` filters. The read is audited.",
 )
-@paginate(Pages)
 def dispute_list(
     request: HttpRequest, status: Literal["open", "closed"] | None = Query(None)
 ) -> QuerySet[Dispute]:

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from tapestry.web.models import Timestamped, Versioned, staff_column
+from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
 
 
 class Dispute(Versioned):
@@ -75,12 +75,8 @@ class Party(Timestamped):
         INTERPRETER = "interpreter", "Interpreter"
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="parties")
-    person = models.ForeignKey(
-        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="dispute_parties"
-    )
-    organisation = models.ForeignKey(
-        "people.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="dispute_parties"
-    )
+    person = optional_key("people.Person", related_name="dispute_parties")
+    organisation = optional_key("people.Organisation", related_name="dispute_parties")
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.PARTY)
     added_by = staff_column()
 

@@ -9,8 +9,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, Role, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import Role, User
 from tapestry.access.policy import ROLE_CAPABILITIES, Capability
 from tapestry.mezzo.mediation.access import disputes_run_by
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, MediationSession, Party
@@ -26,19 +26,6 @@ def disputes_visible(user: User) -> QuerySet[Dispute]:
     return Dispute.objects.filter(pk__in=disputes_run_by(user))
 
 
-def _audit(
-    user: User, *, purpose: str, fields: list[str], obj: object = None, object_type: str = "mediation.dispute"
-) -> None:
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=obj,
-        object_type=object_type,
-        fields=fields,
-        purpose=purpose,
-    )
-
-
 def dispute_list(*, user: User, status: str = "") -> QuerySet[Dispute]:
     """The user's disputes, newest first, with their mediators and how many parties and sessions."""
     disputes = disputes_visible(user)
@@ -46,7 +33,7 @@ def dispute_list(*, user: User, status: str = "") -> QuerySet[Dispute]:
         disputes = disputes.filter(status=Dispute.Status.OPEN)
     elif status == "closed":
         disputes = disputes.filter(status__in=Dispute.CLOSED)
-    _audit(user, purpose="dispute list", fields=["title", "status"])
+    audit_view(user, object_type="mediation.dispute", fields=["title", "status"], purpose="dispute list")
     return (
         disputes.annotate(
             party_count=Count("parties", distinct=True), session_count=Count("sessions", distinct=True)
@@ -98,7 +85,7 @@ def dispute_detail(*, user: User, dispute_id: int, purpose: str = "mediation", a
     if dispute is None:
         raise Http404("No dispute with this number among the disputes you mediate.")
     if audit:
-        _audit(user, purpose=purpose, obj=dispute, fields=["parties", "sessions", "issues", "agreements"])
+        audit_view(user, obj=dispute, fields=["parties", "sessions", "issues", "agreements"], purpose=purpose)
     return dispute
 
 
@@ -122,9 +109,7 @@ def agreement_get(*, user: User, agreement_id: int) -> Agreement:
         raise Http404("No agreement with this number among the disputes you mediate.")
     # The agreement's terms are part of the mediation record: every open is audited.
     fields = ["terms", "follow_up_status", "follow_up_note", "follow_up_on"]
-    _audit(
-        user, purpose="agreement follow-up", fields=fields, obj=agreement, object_type="mediation.agreement"
-    )
+    audit_view(user, obj=agreement, fields=fields, purpose="agreement follow-up")
     return agreement
 
 
@@ -142,7 +127,7 @@ def follow_ups_due(*, user: User, today: dt.date | None = None) -> QuerySet[Agre
         .order_by("follow_up_on", "pk")
     )
     purpose = "agreements due for follow-up"
-    _audit(user, purpose=purpose, fields=["terms", "follow_up_on"], object_type="mediation.agreement")
+    audit_view(user, object_type="mediation.agreement", fields=["terms", "follow_up_on"], purpose=purpose)
     return agreements
 
 

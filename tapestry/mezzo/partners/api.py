@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Status
-from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.evidence.suppression import threshold
@@ -25,7 +24,7 @@ from tapestry.mezzo.partners.schemas import (
 )
 from tapestry.micro.cases.selectors import case_get, need_by_code
 from tapestry.web.ids import resolve_ids
-from tapestry.web.schemas import Pages, error_responses, refuse_nulls
+from tapestry.web.schemas import error_responses, paged_get, refuse_nulls
 
 router = Router(tags=["partnerships"])
 
@@ -55,13 +54,14 @@ def _fresh(user: User, partnership: Partnership) -> Partnership:
     return selectors.partnership_get(user=user, partnership_id=partnership.pk)
 
 
-@router.get(
+@paged_get(
+    router,
     "/partnerships",
-    response={200: list[PartnershipOut], **error_responses(422)},
+    PartnershipOut,
+    errors=(422,),
     summary="List partnerships",
     description="Agreements with partner organisations; `renewal_due=true` keeps live ones running out within 60 days.",
 )
-@paginate(Pages)
 def partnership_list(
     request: HttpRequest,
     organisation_id: int | None = None,

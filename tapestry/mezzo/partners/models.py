@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.web.models import Authored, Timestamped, Versioned, staff_column
+from tapestry.web.models import Authored, Timestamped, Versioned, optional_key, staff_column
 
 # An agreement ending within this many days is flagged for renewal.
 RENEWAL_WINDOW_DAYS = 60
@@ -113,14 +113,7 @@ class IncomingReferral(Timestamped):
         "cases.Case", on_delete=models.PROTECT, related_name="incoming_partner_referrals"
     )
     received_on = models.DateField(default=timezone.localdate)
-    need = models.ForeignKey(
-        "needs.Need",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="The main need the partner referred the person for.",
-    )
+    need = optional_key("needs.Need", help_text="The main need the partner referred the person for.")
     reason = models.TextField(help_text="What the partner asked us to do.")
     recorded_by = staff_column(blank=True)
 

@@ -16,8 +16,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.access.policy import Capability
 from tapestry.evidence.suppression import Cell, suppress_table
 from tapestry.mezzo.groups.models import Group
@@ -204,9 +204,8 @@ def referral_rows(*, user: User, organisation: Organisation) -> ReferralRows | N
         .order_by("-received_on", "-pk")[:ROWS_SHOWN]
     )
     if sent or received:
-        audit_record(
-            actor=user,
-            action=AuditEntry.Action.VIEW,
+        audit_view(
+            user,
             object_type="referrals.referral",
             object_id=organisation.pk,
             fields=["case", "person", "status", "service"],

@@ -7,7 +7,6 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Status
-from ninja.pagination import paginate
 
 from tapestry.mezzo.prevention import selectors, services
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
@@ -23,7 +22,7 @@ from tapestry.mezzo.prevention.schemas import (
     ProgramDetailOut,
 )
 from tapestry.web.ids import renaming, resolve_ids
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 router = Router(tags=["prevention"])
 
@@ -56,12 +55,13 @@ def _detail(request: HttpRequest, program_id: int) -> dict[str, Any]:
     return out
 
 
-@router.get(
+@paged_get(
+    router,
     "/prevention-programs",
-    response={200: list[PreventionProgramOut], **error_responses(422)},
+    PreventionProgramOut,
+    errors=(422,),
     summary="List prevention programs",
 )
-@paginate(Pages)
 def prevention_program_list(request: HttpRequest, focus: Focus | None = None) -> QuerySet[PreventionProgram]:
     return selectors.prevention_program_list(user=request.user, focus=focus or "")
 
@@ -106,12 +106,12 @@ def prevention_program_update(
     return _detail(request, program_id)
 
 
-@router.get(
+@paged_get(
+    router,
     "/prevention-programs/{program_id}/activities",
-    response={200: list[ActivityOut], **error_responses(404, 422)},
+    ActivityOut,
     summary="List the activities delivered, newest first",
 )
-@paginate(Pages)
 def prevention_activity_list(request: HttpRequest, program_id: int) -> QuerySet[Activity]:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
     return selectors.activity_list(record=record)
@@ -128,12 +128,12 @@ def prevention_activity_add(request: HttpRequest, program_id: int, payload: Acti
     return Status(201, services.activity_record(actor=request.user, record=record, **payload.model_dump()))
 
 
-@router.get(
+@paged_get(
+    router,
     "/prevention-programs/{program_id}/measures",
-    response={200: list[PreventionMeasureOut], **error_responses(404, 422)},
+    PreventionMeasureOut,
     summary="List the outcome measures, before and after",
 )
-@paginate(Pages)
 def prevention_measure_list(request: HttpRequest, program_id: int) -> QuerySet[OutcomeMeasure]:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
     return selectors.measure_list(record=record)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from tapestry.web.models import Timestamped, Versioned, staff_column
+from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
 
 
 def plain(value: Decimal) -> str:
@@ -35,9 +35,7 @@ class PreventionProgram(Versioned):
         ONLINE = "online", "Online"
 
     name = models.CharField(max_length=150, unique=True)
-    program = models.ForeignKey(
-        "mezzo.Program", null=True, blank=True, on_delete=models.PROTECT, related_name="prevention_programs"
-    )
+    program = optional_key("mezzo.Program", related_name="prevention_programs")
     focus = models.CharField(max_length=20, choices=Focus.choices)
     target_population = models.TextField(help_text="Who it is for, e.g. 'Pupils in years 7 and 8'.")
     setting = models.CharField(max_length=12, choices=Setting.choices)
