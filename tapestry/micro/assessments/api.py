@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Status
-from ninja.pagination import paginate
 
 from tapestry.micro.assessments import selectors, services
 from tapestry.micro.assessments.instruments import INSTRUMENTS, Instrument
@@ -21,7 +20,7 @@ from tapestry.micro.assessments.schemas import (
     InstrumentOut,
     NeedsAddedOut,
 )
-from tapestry.web.schemas import ErrorOut, Pages, error_responses, purpose_query
+from tapestry.web.schemas import ErrorOut, error_responses, paged_get, purpose_query
 
 router = Router(tags=["assessments"])
 
@@ -46,13 +45,13 @@ def instrument_list(request: HttpRequest) -> list[Instrument]:
     return list(INSTRUMENTS.values())
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/assessments",
-    response={200: list[AssessmentListItemOut], **error_responses(404, 422)},
+    AssessmentListItemOut,
     summary="The assessments on a case, oldest first",
     description="Reading the scores is written to the audit log. `instrument` keeps one instrument's series.",
 )
-@paginate(Pages)
 def case_assessment_list(
     request: HttpRequest,
     case_id: int,
@@ -129,13 +128,14 @@ def assessment_needs_add(request: HttpRequest, assessment_id: int) -> services.N
     return services.assessment_needs_add(actor=request.user, assessment=assessment)
 
 
-@router.get(
+@paged_get(
+    router,
     "/custom-forms",
-    response={200: list[CustomFormOut], **error_responses(422)},
+    CustomFormOut,
+    errors=(422,),
     summary="Custom assessment forms, with their questions, answers and points",
     description="Forms in use; those who manage forms may ask for retired ones too.",
 )
-@paginate(Pages)
 def custom_form_list(request: HttpRequest, include_retired: bool = False) -> QuerySet[CustomForm]:
     return selectors.custom_form_list(user=request.user, include_retired=include_retired)
 

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tapestry.micro.assessments.instruments import INSTRUMENTS
-from tapestry.web.models import Timestamped, Versioned, staff_column
+from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
 
 
 class CustomForm(Versioned):
@@ -97,9 +97,7 @@ class Assessment(Versioned):
     instrument = models.CharField(
         max_length=32, blank=True, help_text="The code of a standard instrument; empty for a custom form."
     )
-    custom_form = models.ForeignKey(
-        CustomForm, null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
-    )
+    custom_form = optional_key("assessments.CustomForm", related_name="assessments")
     instrument_version = models.CharField(max_length=20)
     administered_on = models.DateField(default=timezone.localdate)
     administered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -10,8 +10,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.access.policy import Capability
 from tapestry.micro.assessments.models import Assessment, CustomForm, CustomQuestion
 from tapestry.micro.cases import selectors as case_selectors
@@ -43,9 +43,8 @@ def can_record_on(*, user: User, case: Case) -> bool:
 
 def case_assessments(*, user: User, case: Case, purpose: str = "assessment history") -> QuerySet[Assessment]:
     """All assessments on a case the user may open, oldest first; reading scores is audited."""
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="assessments.assessment",
         person_id=case.person_id,
         fields=LISTED_FIELDS,
@@ -80,9 +79,8 @@ def assessment_detail(*, user: User, assessment_id: int, purpose: str = "case wo
     """One assessment with its answers; the open is audited with its purpose."""
     assessment = _get(user, assessment_id)
     emergency = policy.emergency_access(user, assessment.case.person)
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         obj=assessment,
         person_id=assessment.case.person_id,
         fields=OPENED_FIELDS,

@@ -7,7 +7,6 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
-from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.micro.cases import selectors, services
@@ -28,7 +27,7 @@ from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Household, Person
 from tapestry.programs.models import Program
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 router = Router(tags=["cases"])
 
@@ -79,16 +78,17 @@ def _case_written(user: User, case_id: int) -> Case:
 # Cases --------------------------------------------------------------------------------------
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases",
-    response={200: list[CaseOut], **error_responses(422)},
+    CaseOut,
+    errors=(422,),
     summary="List the cases you may see",
     description=(
         "Cases of the persons in your caseload, your team's and your supervisees', in the segments you "
         "are granted. The read is written to the audit log."
     ),
 )
-@paginate(Pages)
 def case_list(
     request: HttpRequest,
     status: CaseStatus | None = None,

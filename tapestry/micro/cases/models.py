@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Segment
-from tapestry.web.models import Versioned, staff_column
+from tapestry.web.models import Versioned, optional_key, staff_column
 
 
 class Case(Versioned):
@@ -47,17 +47,12 @@ class Case(Versioned):
     CASE_SEGMENTS = (Segment.SUBSTANCE_USE, Segment.CHILD_WELFARE, Segment.SCHOOL)
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cases")
-    household = models.ForeignKey(
+    household = optional_key(
         "people.Household",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
         related_name="cases",
         help_text="For family work: the household the case is about.",
     )
-    program = models.ForeignKey(
-        "mezzo.Program", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
-    )
+    program = optional_key("mezzo.Program", related_name="cases")
     case_type = models.CharField(max_length=20, choices=Type.choices)
     segment = models.CharField(max_length=32, choices=Segment.choices, blank=True)
     presenting_problem = models.TextField()
@@ -111,9 +106,7 @@ class CaseNeed(Versioned):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="needs")
     need = models.ForeignKey("needs.Need", on_delete=models.PROTECT, related_name="case_needs")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.IDENTIFIED)
-    barrier = models.ForeignKey(
-        "needs.Barrier", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    barrier = optional_key("needs.Barrier")
     note = models.CharField(max_length=255, blank=True)
     identified_on = models.DateField(default=timezone.localdate)
 
@@ -134,9 +127,7 @@ class CaseNeedChange(models.Model):
 
     case_need = models.ForeignKey(CaseNeed, on_delete=models.CASCADE, related_name="changes")
     status = models.CharField(max_length=20, choices=CaseNeed.Status.choices)
-    barrier = models.ForeignKey(
-        "needs.Barrier", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    barrier = optional_key("needs.Barrier")
     note = models.CharField(max_length=255, blank=True)
     changed_by = staff_column()
     changed_at = models.DateTimeField(default=timezone.now)

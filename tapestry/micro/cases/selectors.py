@@ -10,8 +10,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_obje
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.access.policy import ROLE_CAPABILITIES, Capability
 from tapestry.extensions import app_modules
 from tapestry.micro.cases.hooks import CaseloadAlert
@@ -72,22 +72,14 @@ def case_detail(*, user: User, case_id: int, purpose: str = "case work") -> Case
     """
     case = case_read(user=user, case_id=case_id)
     case.can_change = cases_changeable(user).filter(pk=case.pk).exists()
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=case,
-        person_id=case.person_id,
-        fields=["case", "needs"],
-        purpose=purpose,
-    )
+    audit_view(user, obj=case, person_id=case.person_id, fields=["case", "needs"], purpose=purpose)
     return case
 
 
 def _audit_list(user: User, *, purpose: str, person_id: int | None = None) -> None:
     # A list of cases names people and their presenting problems, so reading it is recorded.
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="cases.case",
         person_id=person_id,
         fields=["person", "case_type", "status", "worker", "program"],
@@ -97,12 +89,8 @@ def _audit_list(user: User, *, purpose: str, person_id: int | None = None) -> No
 
 def case_open_person_choices(*, user: User) -> QuerySet[Person]:
     """The people a case may be opened for, by name; showing the list is recorded."""
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        object_type="people.person",
-        fields=["name"],
-        purpose="choose a person to open a case for",
+    audit_view(
+        user, object_type="people.person", fields=["name"], purpose="choose a person to open a case for"
     )
     return people_selectors.person_choices(user=user, changeable=True)
 
@@ -110,9 +98,7 @@ def case_open_person_choices(*, user: User) -> QuerySet[Person]:
 def case_open_person(*, user: User, person_id: int) -> Person:
     """The person a case is being opened for (one the user may change); the open is recorded."""
     person = people_selectors.person_get_changeable(user=user, person_id=person_id)
-    audit_record(
-        actor=user, action=AuditEntry.Action.VIEW, obj=person, fields=["name"], purpose="open a case"
-    )
+    audit_view(user, obj=person, fields=["name"], purpose="open a case")
     return person
 
 

@@ -10,7 +10,6 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 
 from tapestry.access.models import User
 from tapestry.micro.cases.models import Case
@@ -39,7 +38,7 @@ from tapestry.micro.casework.schemas import (
     TaskPatch,
 )
 from tapestry.web.ids import renaming
-from tapestry.web.schemas import PageParams, Pages, error_responses, purpose_query
+from tapestry.web.schemas import PageParams, error_responses, paged_get, purpose_query
 
 router = Router(tags=["casework"])
 
@@ -231,14 +230,14 @@ def review_create(request: HttpRequest, case_id: int, payload: ReviewIn) -> Stat
 # Notes --------------------------------------------------------------------------------------
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/notes",
-    response={200: list[NoteListItemOut], **error_responses(404, 422)},
+    NoteListItemOut,
     summary="List a case's notes",
     description="Titles, formats and status, newest first; open a note for its content. Psychotherapy notes appear only with their grant.",
     tags=["notes"],
 )
-@paginate(Pages)
 def note_list(request: HttpRequest, case_id: int) -> QuerySet[ProgressNote]:
     case = selectors.casework_case(user=request.user, case_id=case_id)
     return selectors.note_list(user=request.user, case=case)

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from tapestry.access.models import Segment
-from tapestry.web.models import Timestamped, Versioned, staff_column
+from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
 
 RATING_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 MINUTES_VALIDATORS = [MinValueValidator(1), MaxValueValidator(24 * 60)]
@@ -228,9 +228,7 @@ class ProgressNote(Versioned):
         help_text="Household members present at a family session.",
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    signed_by = optional_key(settings.AUTH_USER_MODEL)
     signed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

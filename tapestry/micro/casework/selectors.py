@@ -9,8 +9,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, Role, Segment, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import Role, Segment, User
 from tapestry.access.policy import Capability
 from tapestry.micro.cases.models import Case, CaseNeed
 from tapestry.micro.cases.selectors import case_get
@@ -77,9 +77,8 @@ def plan_detail(*, user: User, case: Case, purpose: str = "case work") -> CarePl
     """The case's plan as `plan_read` gives it; the open is audited."""
     plan = plan_read(user=user, case=case)
     if plan is not None:
-        audit_record(
-            actor=user,
-            action=AuditEntry.Action.VIEW,
+        audit_view(
+            user,
             obj=plan,
             person_id=case.person_id,
             fields=["summary", "goals", "reviews", "revisions"],
@@ -114,13 +113,7 @@ def revision_detail(*, user: User, case: Case, number: int) -> PlanRevision:
     )
     if revision is None:
         raise Http404("This plan has no revision with that number.")
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=revision,
-        person_id=case.person_id,
-        fields=["snapshot", "reason"],
-    )
+    audit_view(user, obj=revision, person_id=case.person_id, fields=["snapshot", "reason"])
     return revision
 
 
@@ -224,9 +217,8 @@ def notes_visible(user: User) -> QuerySet[ProgressNote]:
 
 def note_list(*, user: User, case: Case) -> QuerySet[ProgressNote]:
     """The case's notes the user may read, newest first (titles, not content); the list read is audited."""
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="casework.progressnote",
         person_id=case.person_id,
         fields=["title", "format", "contact_date", "status"],
@@ -278,9 +270,8 @@ def note_detail(*, user: User, note_id: int, purpose: str = "case work") -> Prog
     """A note with its addenda and who was present; the open is audited."""
     note = note_read(user=user, note_id=note_id)
     emergency = policy.emergency_access(user, note.case.person)
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         obj=note,
         person_id=note.case.person_id,
         fields=NOTE_PARTS,
@@ -334,9 +325,8 @@ class ServiceTotal:
 
 def service_list(*, user: User, case: Case) -> QuerySet[ServiceRecord]:
     """The services delivered on a case, newest first; `note_visible` says whether the linked note may be opened."""
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="casework.servicerecord",
         person_id=case.person_id,
         fields=["delivered_on", "service_type", "minutes", "modality", "staff"],
