@@ -4,7 +4,6 @@
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
-from ninja.pagination import paginate
 
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.crisis import selectors, services
@@ -19,20 +18,20 @@ from tapestry.micro.crisis.schemas import (
     SafetyPlanOut,
 )
 from tapestry.web.ids import resolve_ids
-from tapestry.web.schemas import Pages, error_responses, purpose_query
+from tapestry.web.schemas import error_responses, paged_get, purpose_query
 
 router = Router(tags=["crisis"])
 
 # Risk assessments ---------------------------------------------------------------------------
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/risk-assessments",
-    response={200: list[RiskAssessmentOut], **error_responses(404, 422)},
+    RiskAssessmentOut,
     summary="List a case's risk assessments, newest first",
     description="The read is written to the audit log.",
 )
-@paginate(Pages)
 def risk_assessment_list(
     request: HttpRequest, case_id: int, purpose: str = purpose_query()
 ) -> list[RiskAssessment]:
@@ -121,13 +120,13 @@ def safety_plan_save(request: HttpRequest, case_id: int, payload: SafetyPlanIn) 
 # Urgent follow-ups --------------------------------------------------------------------------
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/follow-ups",
-    response={200: list[CrisisFollowUpOut], **error_responses(404, 422)},
+    CrisisFollowUpOut,
     summary="List a case's urgent follow-ups",
     description="Open ones first, by deadline. `status` is open, overdue or done. The read is audited.",
 )
-@paginate(Pages)
 def follow_up_list(request: HttpRequest, case_id: int, purpose: str = purpose_query()) -> list[FollowUp]:
     case = case_get(user=request.user, case_id=case_id)
     return selectors.follow_ups_for_case(user=request.user, case=case, purpose=purpose)

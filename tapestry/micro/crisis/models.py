@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.web.models import Timestamped, Versioned
+from tapestry.web.models import Timestamped, Versioned, optional_key
 
 # An urgent follow-up is for the next hours or days; anything later belongs in the care plan.
 FOLLOW_UP_MAX_AHEAD = timedelta(days=7)
@@ -212,9 +212,7 @@ class FollowUp(Timestamped):
     set_at = models.DateTimeField(default=timezone.now)
     due_at = models.DateTimeField()
     done_at = models.DateTimeField(null=True, blank=True)
-    done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    done_by = optional_key(settings.AUTH_USER_MODEL)
     outcome = models.TextField(blank=True)
 
     class Meta:

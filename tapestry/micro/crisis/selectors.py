@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, Role, TeamMembership, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import Role, TeamMembership, User
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.crisis.models import (
@@ -22,14 +22,7 @@ from tapestry.micro.crisis.models import (
 
 
 def _audit_open(user: User, case: Case, fields: list[str], purpose: str, obj: object = None) -> None:
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=obj or case,
-        person_id=case.person_id,
-        fields=fields,
-        purpose=purpose,
-    )
+    audit_view(user, obj=obj or case, person_id=case.person_id, fields=fields, purpose=purpose)
 
 
 def _assessments() -> QuerySet[RiskAssessment]:

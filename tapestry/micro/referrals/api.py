@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Status
-from ninja.pagination import paginate
 
 from tapestry.directory import selectors as directory
 from tapestry.micro.cases.selectors import case_get
@@ -14,17 +13,17 @@ from tapestry.micro.referrals import selectors, services
 from tapestry.micro.referrals.models import Referral
 from tapestry.micro.referrals.schemas import ReferralDetailOut, ReferralIn, ReferralOut, StatusIn
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 router = Router(tags=["referrals"])
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/referrals",
-    response={200: list[ReferralOut], **error_responses(404, 422)},
+    ReferralOut,
     summary="List a case's referrals",
 )
-@paginate(Pages)
 def case_referral_list(request: HttpRequest, case_id: int) -> QuerySet[Referral]:
     case = case_get(user=request.user, case_id=case_id)
     return selectors.case_referral_list(user=request.user, case=case)

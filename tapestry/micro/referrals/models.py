@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
-from tapestry.web.models import Versioned, staff_column
+from tapestry.web.models import Versioned, optional_key, staff_column
 
 
 class Referral(Versioned):
@@ -71,9 +71,7 @@ class Referral(Versioned):
     sent_at = models.DateTimeField(null=True, blank=True)
     response_due_on = models.DateField(null=True, blank=True)
     # The consent relied on when the referral was sent, kept for the record of the disclosure.
-    consent = models.ForeignKey(
-        "access.Consent", null=True, blank=True, on_delete=models.PROTECT, related_name="referrals"
-    )
+    consent = optional_key("access.Consent", related_name="referrals")
     # Why the referral could go without consent, when it did (FERPA directory information).
     legal_basis = models.CharField(max_length=120, blank=True)
     created_by = staff_column()

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from tapestry.access import consent_rules, policy
-from tapestry.access.audit import audit_record
+from tapestry.access.audit import audit_record, audit_view
 from tapestry.access.models import AuditEntry, Consent, User
 from tapestry.directory.models import PostcodeCentroid
 from tapestry.extensions import app_modules
@@ -31,9 +31,8 @@ def referrals_visible(user: User) -> QuerySet[Referral]:
 
 def case_referral_list(*, user: User, case: Case, purpose: str = "case work") -> QuerySet[Referral]:
     """The referrals of a case the user opened (`case_get`), newest first; the read is audited."""
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="referrals.referral",
         person_id=case.person_id,
         fields=["referrals"],
@@ -95,13 +94,8 @@ def _with_history(*, user: User, referral_id: int) -> Referral:
 def referral_detail(*, user: User, referral_id: int, purpose: str = "case work") -> Referral:
     """A referral with its history and needs, as its page shows it; the open is audited."""
     referral = _with_history(user=user, referral_id=referral_id)
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=referral,
-        person_id=referral.case.person_id,
-        fields=["referral", "events"],
-        purpose=purpose,
+    audit_view(
+        user, obj=referral, person_id=referral.case.person_id, fields=["referral", "events"], purpose=purpose
     )
     return referral
 

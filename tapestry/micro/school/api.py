@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
-from ninja.pagination import paginate
 
 from tapestry.micro.cases.models import Case
 from tapestry.micro.school import selectors, services
@@ -30,7 +29,7 @@ from tapestry.micro.school.schemas import (
 )
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Person
-from tapestry.web.schemas import Pages, error_responses, paged_get
+from tapestry.web.schemas import error_responses, paged_get
 
 router = Router(tags=["school"])
 
@@ -49,13 +48,13 @@ def _student_on_case(request: HttpRequest, case: Case, student_id: int) -> Stude
     return student
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/school/students",
-    response={200: list[StudentOut], **error_responses(404, 422)},
+    StudentOut,
     summary="List a case's student enrolments",
     description="Each with the days per attendance status in the truancy window. Needs the school records grant.",
 )
-@paginate(Pages)
 def school_student_list(request: HttpRequest, case_id: int) -> QuerySet[Student]:
     case = selectors.school_case_get(user=request.user, case_id=case_id)
     return selectors.students_for_case(user=request.user, case=case)
@@ -103,13 +102,13 @@ def school_student_directory_opt_out(
     return selectors.student_with_attendance(user=request.user, student_id=student.pk)
 
 
-@router.get(
+@paged_get(
+    router,
     "/students/{student_id}/attendance",
-    response={200: list[SchoolAttendanceOut], **error_responses(404, 422)},
+    SchoolAttendanceOut,
     summary="A student's attendance, oldest day first",
     description="`since` and `until` (YYYY-MM-DD) narrow the days; the read is audited.",
 )
-@paginate(Pages)
 def school_attendance_list(
     request: HttpRequest,
     student_id: int,
@@ -206,12 +205,12 @@ def school_family_engagement_add(request: HttpRequest, case_id: int, payload: En
     return Status(201, services.engagement_add(actor=request.user, plan=plan, **payload.model_dump()))
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/school/truancy-alerts",
-    response={200: list[TruancyAlertOut], **error_responses(404, 422)},
+    TruancyAlertOut,
     summary="List the truancy alerts raised for a case's students, newest first",
 )
-@paginate(Pages)
 def school_truancy_alert_list(request: HttpRequest, case_id: int) -> QuerySet[TruancyAlert]:
     case = selectors.school_case_get(user=request.user, case_id=case_id)
     return selectors.alert_list(user=request.user, case=case)

@@ -11,8 +11,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, Segment, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import Segment, User
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.school.models import (
@@ -42,9 +42,8 @@ def school_case_get(*, user: User, case_id: int, for_change: bool = False) -> Ca
 
 
 def _audit_view(user: User, case: Case, fields: list[str], obj: object = None, purpose: str = "") -> None:
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         obj=obj or case,
         person_id=case.person_id,
         fields=fields,

@@ -4,19 +4,19 @@
 
 from django.http import HttpRequest
 from ninja import Query, Router
-from ninja.pagination import paginate
 
 from tapestry.micro.timeline import selectors
 from tapestry.micro.timeline.diagrams import ecomap_kind_label
 from tapestry.micro.timeline.schemas import EcomapLinkOut, EcomapOut, TimelineEventOut
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 router = Router(tags=["persons"])
 
 
-@router.get(
+@paged_get(
+    router,
     "/persons/{person_id}/timeline",
-    response={200: list[TimelineEventOut], **error_responses(404, 422)},
+    TimelineEventOut,
     summary="A person's timeline across cases",
     description=(
         "Every event about the person that you may see, newest first: registration, households, "
@@ -25,7 +25,6 @@ router = Router(tags=["persons"])
         "Filter with `kind` and `case_id`. Every read is written to the audit log."
     ),
 )
-@paginate(Pages)
 def person_timeline(
     request: HttpRequest,
     person_id: int,

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import Assignment, AuditEntry, Consent, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import Assignment, Consent, User
 from tapestry.extensions import app_modules
 from tapestry.micro.cases.hooks import EcomapLink, TimelineEvent
 from tapestry.micro.cases.models import Case
@@ -228,13 +228,7 @@ def person_timeline(*, user: User, person_id: int, purpose: str = "timeline") ->
     out here as well as by each provider, so a careless provider cannot leak one.
     """
     person = _person_in_reach(user, person_id)
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=person,
-        fields=["timeline"],
-        purpose=purpose,
-    )
+    audit_view(user, obj=person, fields=["timeline"], purpose=purpose)
     events = timeline_events(user=user, person=person)
     named_cases = {event.case_id for event in events if event.case_id is not None}
     cases = list(
@@ -389,12 +383,8 @@ def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
 def person_ecomap(*, user: User, person_id: int, purpose: str = "ecomap") -> Ecomap:
     """A person's connections, in a fixed number of queries; the open is audited."""
     person = _person_in_reach(user, person_id)
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=person,
-        fields=["relationships", "households", "workers", "connections"],
-        purpose=purpose,
+    audit_view(
+        user, obj=person, fields=["relationships", "households", "workers", "connections"], purpose=purpose
     )
     return Ecomap(person=person, links=ecomap_links(user=user, person=person))
 
@@ -414,9 +404,8 @@ def household_genogram(*, user: User, household_id: int) -> Genogram:
     household = people.household_detail(user=user, household_id=household_id)
     members = list(household.memberships.all())
     member_ids = [member.person_id for member in members]
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
+    audit_view(
+        user,
         object_type="people.relationship",
         object_id=household.pk,
         fields=["kind", "from_person", "to_person"],

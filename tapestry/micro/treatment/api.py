@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
-from ninja.pagination import paginate
 
 from tapestry.micro.treatment import selectors, services
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote
@@ -21,7 +20,7 @@ from tapestry.micro.treatment.schemas import (
     TreatmentPlanIn,
     TreatmentPlanOut,
 )
-from tapestry.web.schemas import Pages, error_responses
+from tapestry.web.schemas import error_responses, paged_get
 
 router = Router(tags=["treatment"])
 
@@ -56,12 +55,13 @@ def treatment_plan_put(request: HttpRequest, case_id: int, payload: TreatmentPla
     )
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/medication-checkins",
-    response={200: list[CheckinOut], **error_responses(422)},
+    CheckinOut,
+    errors=(422,),
     summary="List a case's medication check-ins, newest first",
 )
-@paginate(Pages)
 def treatment_checkin_list(request: HttpRequest, case_id: int) -> QuerySet[MedicationCheckin]:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id)
     return selectors.checkin_list(user=request.user, case=case)
@@ -77,12 +77,13 @@ def treatment_checkin_record(request: HttpRequest, case_id: int, payload: Checki
     return Status(201, services.checkin_record(actor=request.user, case=case, **payload.model_dump()))
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/team-notes",
-    response={200: list[TeamNoteOut], **error_responses(422)},
+    TeamNoteOut,
+    errors=(422,),
     summary="List a case's team notes, newest first",
 )
-@paginate(Pages)
 def treatment_team_note_list(request: HttpRequest, case_id: int) -> QuerySet[TeamNote]:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id)
     return selectors.team_note_list(user=request.user, case=case)
@@ -99,12 +100,13 @@ def treatment_team_note_add(request: HttpRequest, case_id: int, payload: TeamNot
     return Status(201, services.team_note_add(actor=request.user, case=case, **payload.model_dump()))
 
 
-@router.get(
+@paged_get(
+    router,
     "/cases/{case_id}/releases",
-    response={200: list[ReleaseOut], **error_responses(422)},
+    ReleaseOut,
+    errors=(422,),
     summary="List the releases made from a case, newest first",
 )
-@paginate(Pages)
 def treatment_release_list(request: HttpRequest, case_id: int) -> QuerySet[Release]:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id)
     return selectors.release_list(user=request.user, case=case)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_record
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.audit import audit_view
+from tapestry.access.models import User
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import case_get
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
@@ -16,14 +16,7 @@ from tapestry.people.models import Organisation
 
 
 def _audit_view(user: User, case: Case, fields: list[str], obj: object = None, purpose: str = "") -> None:
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.VIEW,
-        obj=obj or case,
-        person_id=case.person_id,
-        fields=fields,
-        purpose=purpose or "treatment",
-    )
+    audit_view(user, obj=obj or case, person_id=case.person_id, fields=fields, purpose=purpose or "treatment")
 
 
 def treatment_case_get(*, user: User, case_id: int, for_change: bool = False) -> Case:
