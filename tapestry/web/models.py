@@ -6,11 +6,17 @@ from django.conf import settings
 from django.db import models
 
 
-def staff_column(*, blank: bool = False) -> models.ForeignKey:
+def staff_column(*, blank: bool = False, editable: bool = True) -> models.ForeignKey:
     """A staff member named on a record (who wrote, changed or reviewed it); kept (as empty) when the
-    account is removed. `blank` lets forms leave it unset."""
+    account is removed. `blank` lets forms leave it unset; `editable=False` keeps it out of forms
+    altogether (the service sets it)."""
     return models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=blank, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=blank,
+        editable=editable,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
 

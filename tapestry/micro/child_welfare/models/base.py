@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from tapestry.access.models import Segment
-from tapestry.web.models import Versioned
-
-
-def recorder_column() -> models.ForeignKey:
-    """Who recorded a record: set by the service, never by a form; kept (as empty) when the account is removed."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+from tapestry.web.models import Versioned, staff_column
 
 
 class Recorded(Versioned):
     """A versioned child-welfare record and who recorded it (set by the service, never by a form)."""
 
-    created_by = recorder_column()
+    created_by = staff_column(blank=True, editable=False)
 
     class Meta:
         abstract = True

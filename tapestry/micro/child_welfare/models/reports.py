@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from tapestry.micro.child_welfare.models.base import SegmentedRecord, recorder_column
-from tapestry.web.models import Timestamped, Versioned, optional_key
+from tapestry.micro.child_welfare.models.base import SegmentedRecord
+from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
 
 
 class Report(SegmentedRecord):
@@ -238,7 +238,7 @@ class InvestigationContact(Timestamped):
     )
     method = models.CharField(max_length=16, choices=Method.choices)
     summary = models.TextField()
-    recorded_by = recorder_column()
+    recorded_by = staff_column(blank=True, editable=False)
 
     class Meta:
         ordering = ["contacted_at", "id"]
