@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import BeforeValidator, ConfigDict
 
@@ -78,6 +79,25 @@ def paged_get(
     def decorate(view: Callable) -> Callable:
         response = {200: list[item], **error_responses(*errors)}
         return router.get(path, response=response, **options)(paginate(Pages)(view))
+
+    return decorate
+
+
+def created(
+    router: Router, path: str, out: type, *, errors: Iterable[int] = (400, 404, 422), **options: Any
+) -> Callable[[Callable], Callable]:
+    """A POST operation that writes a new record and answers it as `out` with 201 Created.
+
+    The view returns the record it wrote; `errors` are the refusals it may answer besides 401/403,
+    and `options` the operation's own (summary, description, tags).
+    """
+
+    def decorate(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def answer_created(*args: Any, **kwargs: Any) -> Status:
+            return Status(201, view(*args, **kwargs))
+
+        return router.post(path, response={201: out, **error_responses(*errors)}, **options)(answer_created)
 
     return decorate
 

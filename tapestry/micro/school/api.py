@@ -29,7 +29,7 @@ from tapestry.micro.school.schemas import (
 )
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Person
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["school"])
 
@@ -146,18 +146,18 @@ def school_incident_list(request: HttpRequest, case_id: int) -> QuerySet[Behavio
     return selectors.incident_list(user=request.user, case=case)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/school/incidents",
-    response={201: IncidentOut, **error_responses(404, 400, 422)},
+    IncidentOut,
     summary="Record a behaviour incident (bullying as target or aggressor, fighting, ...)",
 )
-def school_incident_record(request: HttpRequest, case_id: int, payload: IncidentIn) -> Status:
+def school_incident_record(request: HttpRequest, case_id: int, payload: IncidentIn) -> BehaviourIncident:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
     student = _student_on_case(request, case, payload.student_id)
-    incident = services.incident_record(
+    return services.incident_record(
         actor=request.user, case=case, student=student, **payload.model_dump(exclude={"student_id"})
     )
-    return Status(201, incident)
 
 
 @router.get(
