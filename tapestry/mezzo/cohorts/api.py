@@ -5,7 +5,7 @@
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Router
 
 from tapestry.access.models import User
 from tapestry.directory import selectors as directory
@@ -24,7 +24,7 @@ from tapestry.mezzo.cohorts.schemas import (
 )
 from tapestry.micro.cases.selectors import need_by_code
 from tapestry.web.ids import referenced, renaming, resolve_ids
-from tapestry.web.schemas import error_responses, paged_get, refuse_nulls
+from tapestry.web.schemas import created, error_responses, paged_get, refuse_nulls
 
 router = Router(tags=["cohorts"])
 
@@ -59,11 +59,11 @@ def cohort_list(request: HttpRequest, status: str = "") -> QuerySet[Cohort]:
     return selectors.cohort_list(user=request.user, status=status if status in Cohort.Status.values else "")
 
 
-@router.post("/cohorts", response={201: CohortOut, **error_responses(400, 422)}, summary="Start a cohort")
-def cohort_create(request: HttpRequest, payload: CohortIn) -> Status:
+@created(router, "/cohorts", CohortOut, errors=(400, 422), summary="Start a cohort")
+def cohort_create(request: HttpRequest, payload: CohortIn) -> Cohort:
     data = resolve_ids(payload.model_dump(), IDS, nullable=("program_id", "lead_id"))
     cohort = services.cohort_create(actor=request.user, **data)
-    return Status(201, _with_count(request.user, cohort))
+    return _with_count(request.user, cohort)
 
 
 @router.get(
@@ -107,20 +107,20 @@ def cohort_member_list(request: HttpRequest, cohort_id: int) -> list[CohortMembe
     return selectors.member_list(user=request.user, cohort=cohort)
 
 
-@router.post(
+@created(
+    router,
     "/cohorts/{cohort_id}/members",
-    response={201: CohortMemberOut, **error_responses(400, 404, 422)},
+    CohortMemberOut,
     summary="Add a case to the cohort",
     description="Only a case you may change; a case already in the cohort is refused with 400.",
 )
-def cohort_member_add(request: HttpRequest, cohort_id: int, payload: CohortMemberIn) -> Status:
+def cohort_member_add(request: HttpRequest, cohort_id: int, payload: CohortMemberIn) -> CohortMember:
     cohort = selectors.cohort_get(user=request.user, cohort_id=cohort_id, for_change=True)
     case = referenced(
         "case_id", lambda: selectors.case_by_id(payload.case_id), "There is no case with this number."
     )
     with renaming({"case": "case_id"}):
-        member = services.member_add(actor=request.user, cohort=cohort, case=case)
-    return Status(201, member)
+        return services.member_add(actor=request.user, cohort=cohort, case=case)
 
 
 @router.delete(

@@ -8,7 +8,7 @@ from ninja import Router, Status
 
 from tapestry.access.models import User
 from tapestry.mezzo.families import selectors, services
-from tapestry.mezzo.families.models import FamilyPlan
+from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan
 from tapestry.mezzo.families.schemas import (
     FamilyGoalIn,
     FamilyGoalOut,
@@ -20,9 +20,10 @@ from tapestry.mezzo.families.schemas import (
 )
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
+from tapestry.micro.referrals.models import Referral
 from tapestry.people.models import Person
 from tapestry.web.ids import resolve_ids
-from tapestry.web.schemas import error_responses, purpose_query, refuse_nulls
+from tapestry.web.schemas import created, error_responses, purpose_query, refuse_nulls
 
 router = Router(tags=["family plans"])
 
@@ -81,12 +82,8 @@ def family_plan_save(request: HttpRequest, case_id: int, payload: FamilyPlanIn) 
     return Status(200, _plan_out(request.user, case, audit=False))
 
 
-@router.post(
-    "/cases/{case_id}/family-plan/goals",
-    response={201: FamilyGoalOut, **error_responses(400, 404, 422)},
-    summary="Add a goal for the family",
-)
-def family_goal_create(request: HttpRequest, case_id: int, payload: FamilyGoalIn) -> Status:
+@created(router, "/cases/{case_id}/family-plan/goals", FamilyGoalOut, summary="Add a goal for the family")
+def family_goal_create(request: HttpRequest, case_id: int, payload: FamilyGoalIn) -> FamilyGoal:
     case = selectors.family_case(user=request.user, case_id=case_id, for_change=True)
     plan = selectors.plan_of(case=case)
     if plan is None:
@@ -98,7 +95,7 @@ def family_goal_create(request: HttpRequest, case_id: int, payload: FamilyGoalIn
         need=need_by_code(payload.need) if payload.need else None,
         members=_members(case, payload.member_ids),
     )
-    return Status(201, selectors.family_goal_get(user=request.user, goal_id=goal.pk))
+    return selectors.family_goal_get(user=request.user, goal_id=goal.pk)
 
 
 @router.patch(
@@ -122,16 +119,18 @@ def family_goal_update(request: HttpRequest, goal_id: int, payload: FamilyGoalPa
     return selectors.family_goal_get(user=request.user, goal_id=goal.pk)
 
 
-@router.post(
+@created(
+    router,
     "/family-goals/{goal_id}/referrals",
-    response={201: FamilyReferralOut, **error_responses(400, 404, 409, 422)},
+    FamilyReferralOut,
+    errors=(400, 404, 409, 422),
     summary="Refer the family to a service for a goal",
     description=(
         "Records a referral of the case to a directory service (as POST /cases/{case_id}/referrals does) and "
         "links it to the goal. With `send`, the consent check runs first; without consent nothing is saved."
     ),
 )
-def family_goal_referral_create(request: HttpRequest, goal_id: int, payload: FamilyReferralIn) -> Status:
+def family_goal_referral_create(request: HttpRequest, goal_id: int, payload: FamilyReferralIn) -> Referral:
     goal = selectors.family_goal_get(user=request.user, goal_id=goal_id, for_change=True)
     data = resolve_ids(
         payload.model_dump(exclude={"send"}),
@@ -141,4 +140,4 @@ def family_goal_referral_create(request: HttpRequest, goal_id: int, payload: Fam
         actor=request.user, goal=goal, send_now=payload.send, **data
     )
     referral.goal_id = goal.pk
-    return Status(201, referral)
+    return referral

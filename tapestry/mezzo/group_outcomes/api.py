@@ -18,7 +18,7 @@ from tapestry.mezzo.group_outcomes.schemas import (
     OutcomeSummaryOut,
 )
 from tapestry.micro.assessments.instruments import INSTRUMENTS
-from tapestry.web.schemas import ErrorOut, error_responses, paged_get
+from tapestry.web.schemas import ErrorOut, created, error_responses, paged_get
 
 router = Router(tags=["group outcomes"])
 
@@ -40,15 +40,10 @@ def group_goal_list(request: HttpRequest, group_id: int) -> list[GroupGoal]:
     return selectors.goals_of(group=group)
 
 
-@router.post(
-    "/groups/{group_id}/goals",
-    response={201: GroupGoalOut, **error_responses(400, 404, 422)},
-    summary="Add a goal to a group you run",
-)
-def group_goal_create(request: HttpRequest, group_id: int, payload: GroupGoalIn) -> Status:
+@created(router, "/groups/{group_id}/goals", GroupGoalOut, summary="Add a goal to a group you run")
+def group_goal_create(request: HttpRequest, group_id: int, payload: GroupGoalIn) -> GroupGoal:
     group = selectors.group_for_running(user=request.user, group_id=group_id)
-    goal = services.goal_add(actor=request.user, group=group, **payload.model_dump())
-    return Status(201, goal)
+    return services.goal_add(actor=request.user, group=group, **payload.model_dump())
 
 
 @router.patch(

@@ -23,7 +23,7 @@ from tapestry.mezzo.group_sessions.schemas import (
     SessionNoteOut,
     SessionPatch,
 )
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["group sessions"])
 
@@ -61,18 +61,13 @@ def group_session_list(request: HttpRequest, group_id: int) -> list[Session]:
     return list(selectors.session_list(user=request.user, group=group))
 
 
-@router.post(
-    "/groups/{group_id}/sessions",
-    response={201: GroupSessionOut, **error_responses(404, 400, 422)},
-    summary="Record a session of a group",
-)
-def group_session_create(request: HttpRequest, group_id: int, payload: GroupSessionIn) -> Status:
+@created(router, "/groups/{group_id}/sessions", GroupSessionOut, summary="Record a session of a group")
+def group_session_create(request: HttpRequest, group_id: int, payload: GroupSessionIn) -> Session:
     group = selectors.group_get(user=request.user, group_id=group_id)
     fields = payload.model_dump(exclude={"facilitator_ids"})
-    session = services.session_create(
+    return services.session_create(
         actor=request.user, group=group, facilitators=_facilitators(payload.facilitator_ids), **fields
     )
-    return Status(201, session)
 
 
 @router.get(
