@@ -25,10 +25,6 @@ router = Router(tags=["group outcomes"])
 MEASURE_FIELDS = {"membership_id", "instrument", "phase", "administered_on", "note"}
 
 
-def _float(value: object) -> float | None:
-    return None if value is None else float(value)
-
-
 @paged_get(
     router,
     "/groups/{group_id}/goals",
@@ -122,39 +118,9 @@ def group_measure_create(request: HttpRequest, group_id: int, payload: GroupMeas
     summary="The outcome report: per member pre, post and change, average change, share improved, goals met",
     description="Those who run the group see every member; a member's caseworker sees their own clients. Audited.",
 )
-def group_outcome_report(request: HttpRequest, group_id: int) -> dict:
+def group_outcome_report(request: HttpRequest, group_id: int) -> selectors.OutcomeReport:
     group = selectors.group_for_report(user=request.user, group_id=group_id)
-    report = selectors.outcome_report(user=request.user, group=group)
-    return {
-        "group_id": group.pk,
-        "goals_met": report.goals_met.met,
-        "goals_total": report.goals_met.total,
-        "instruments": [
-            {
-                "instrument": outcome.code,
-                "name": outcome.name,
-                "direction": outcome.direction,
-                "members_with_both": outcome.n_both,
-                "average_pre": _float(outcome.average_pre),
-                "average_post": _float(outcome.average_post),
-                "average_change": _float(outcome.average_change),
-                "improved": outcome.n_improved,
-                "share_improved": outcome.share_improved,
-                "members": [
-                    {
-                        "membership_id": row.membership.pk,
-                        "name": row.membership.person.display_name,
-                        "pre": row.pre.total_score if row.pre else None,
-                        "post": row.post.total_score if row.post else None,
-                        "change": row.change,
-                        "improved": row.improved,
-                    }
-                    for row in outcome.rows
-                ],
-            }
-            for outcome in report.outcomes
-        ],
-    }
+    return selectors.outcome_report(user=request.user, group=group)
 
 
 @router.get(
@@ -163,25 +129,6 @@ def group_outcome_report(request: HttpRequest, group_id: int) -> dict:
     summary="The outcome report as counts that identify no one",
     description="Small counts are null (suppressed); the average change is given only when enough members have both measures.",
 )
-def group_outcome_summary(request: HttpRequest, group_id: int) -> dict:
+def group_outcome_summary(request: HttpRequest, group_id: int) -> selectors.OutcomeSummary:
     group = selectors.group_for_summary(user=request.user, group_id=group_id)
-    summary = selectors.outcome_summary(group=group)
-    return {
-        "group_id": group.pk,
-        "threshold": summary.threshold,
-        "goals_met": summary.goals_met.met,
-        "goals_total": summary.goals_met.total,
-        "instruments": [
-            {
-                "instrument": row.code,
-                "name": row.name,
-                "direction": row.direction,
-                "members_with_both": row.with_both.value,
-                "improved": row.improved.value,
-                "not_improved": row.not_improved.value,
-                "average_change": _float(row.average_change),
-                "average_change_suppressed": not row.average_change_shown,
-            }
-            for row in summary.instruments
-        ],
-    }
+    return selectors.outcome_summary(group=group)

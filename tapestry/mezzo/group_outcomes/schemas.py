@@ -83,49 +83,69 @@ class GroupMeasureOut(Schema):
         return obj.corrected_at is not None
 
 
+# The report and its summary are read from the selectors' records (`MemberRow`, `InstrumentOutcome`,
+# `OutcomeReport` and their aggregate twins) by alias; the averages are Decimals, sent as numbers.
+
+
 class MemberRowOut(Schema):
-    membership_id: int
-    name: str
+    membership_id: int = Field(validation_alias="membership.pk")
+    name: str = Field(validation_alias="membership.person.display_name")
     pre: int | None
     post: int | None
     change: int | None
     improved: bool | None
 
+    @staticmethod
+    def resolve_pre(obj: Any) -> int | None:
+        return obj.pre.total_score if obj.pre else None
+
+    @staticmethod
+    def resolve_post(obj: Any) -> int | None:
+        return obj.post.total_score if obj.post else None
+
 
 class InstrumentOutcomeOut(Schema):
-    instrument: str
+    instrument: str = Field(validation_alias="code")
     name: str
     direction: str
-    members_with_both: int
+    members_with_both: int = Field(validation_alias="n_both")
     average_pre: float | None
     average_post: float | None
     average_change: float | None
-    improved: int
+    improved: int = Field(validation_alias="n_improved")
     share_improved: int | None = Field(description="Percent of members with both measures who improved.")
-    members: list[MemberRowOut]
+    members: list[MemberRowOut] = Field(validation_alias="rows")
 
 
 class OutcomeReportOut(Schema):
-    group_id: int
-    goals_met: int
-    goals_total: int
-    instruments: list[InstrumentOutcomeOut]
+    group_id: int = Field(validation_alias="group.pk")
+    goals_met: int = Field(validation_alias="goals_met.met")
+    goals_total: int = Field(validation_alias="goals_met.total")
+    instruments: list[InstrumentOutcomeOut] = Field(validation_alias="outcomes")
 
 
 class InstrumentSummaryOut(Schema):
-    instrument: str
+    instrument: str = Field(validation_alias="code")
     name: str
     direction: str
-    members_with_both: int | None = Field(description="null when suppressed (a small count).")
-    improved: int | None = Field(description="null when suppressed.")
-    not_improved: int | None = Field(description="null when suppressed.")
+    members_with_both: int | None = Field(
+        description="null when suppressed (a small count).", validation_alias="with_both.value"
+    )
+    improved: int | None = Field(description="null when suppressed.", validation_alias="improved.value")
+    not_improved: int | None = Field(
+        description="null when suppressed.", validation_alias="not_improved.value"
+    )
     average_change: float | None = Field(description="null unless enough members have both measures.")
     average_change_suppressed: bool
 
+    @staticmethod
+    def resolve_average_change_suppressed(obj: Any) -> bool:
+        return not obj.average_change_shown
+
 
 class OutcomeSummaryOut(Schema):
-    group_id: int
+    group_id: int = Field(validation_alias="group.pk")
     threshold: int = Field(description="Counts from 1 to threshold-1 are suppressed.")
-    goals_met: int
-    goals_total: int
+    goals_met: int = Field(validation_alias="goals_met.met")
+    goals_total: int = Field(validation_alias="goals_met.total")
     instruments: list[InstrumentSummaryOut]

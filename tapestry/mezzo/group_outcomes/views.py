@@ -24,7 +24,7 @@ from tapestry.mezzo.group_outcomes.forms import (
 )
 from tapestry.mezzo.group_outcomes.models import MemberMeasure
 from tapestry.micro.assessments.services import definition_for
-from tapestry.web.pages import bound, save_page, submit
+from tapestry.web.pages import act, bound, save_page, submit
 
 # What a correction form sends the service, by the service's own names.
 CORRECTION_FIELDS = ("version", "answers", "administered_on", "reason", "note")
@@ -87,14 +87,13 @@ def instrument_add(request: HttpRequest, group_pk: int) -> HttpResponse:
     group = selectors.group_for_running(user=request.user, group_id=group_pk)
     form = InstrumentChoiceForm(request.POST, used=selectors.instruments_of(group=group))
     if form.is_valid():
-        try:
-            services.outcome_instrument_add(
+        act(
+            request,
+            lambda: services.outcome_instrument_add(
                 actor=request.user, group=group, instrument=form.cleaned_data["instrument"]
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, "The group now measures with this instrument.")
+            ),
+            "The group now measures with this instrument.",
+        )
     else:
         messages.error(request, "Choose one of the listed instruments.")
     return redirect("group_outcomes:measures", group_pk=group.pk)
