@@ -14,7 +14,6 @@ from tapestry.mezzo.group_sessions.models import GroupNote, Session
 from tapestry.mezzo.group_sessions.schemas import (
     GroupSessionIn,
     GroupSessionOut,
-    MarkOut,
     RatesOut,
     SessionAttendanceIn,
     SessionAttendanceOut,
@@ -38,15 +37,6 @@ def _facilitators(ids: list[int]) -> list[User]:
     if len(chosen) != len(set(ids)):
         raise ValidationError({"facilitator_ids": ["Unknown staff member."]})
     return chosen
-
-
-def _marks(user: User, session: Session, *, audit: bool = True) -> list[MarkOut]:
-    return [
-        MarkOut(
-            membership_id=row.membership.pk, person_name=row.membership.person.display_name, status=row.mark
-        )
-        for row in selectors.attendance_sheet(user=user, session=session, audit=audit)
-    ]
 
 
 @paged_get(
@@ -77,7 +67,7 @@ def group_session_create(request: HttpRequest, group_id: int, payload: GroupSess
 )
 def group_session_get(request: HttpRequest, session_id: int) -> Session:
     session = selectors.session_get(user=request.user, session_id=session_id)
-    session.marks = _marks(request.user, session)
+    session.marks = selectors.attendance_sheet(user=request.user, session=session)
     return session
 
 
@@ -130,7 +120,7 @@ def group_session_attendance(request: HttpRequest, session_id: int, payload: Ses
     return {
         "session_id": session.pk,
         "version": session.version,
-        "attendance": _marks(request.user, session, audit=False),
+        "attendance": selectors.attendance_sheet(user=request.user, session=session, audit=False),
         "follow_ups": raised,
     }
 

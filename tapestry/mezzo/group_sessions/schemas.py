@@ -39,10 +39,11 @@ class SessionPatch(Schema):
     facilitator_ids: list[int] | None = None
 
 
+# Read from a row of the attendance sheet (`selectors.SheetRow`).
 class MarkOut(Schema):
-    membership_id: int
-    person_name: str
-    status: Mark | Literal[""] = Field(description="Empty when not taken yet.")
+    membership_id: int = Field(validation_alias="membership.pk")
+    person_name: str = Field(validation_alias="membership.person.display_name")
+    status: Mark | Literal[""] = Field(description="Empty when not taken yet.", validation_alias="mark")
 
 
 class GroupSessionOut(Schema):
