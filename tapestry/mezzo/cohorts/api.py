@@ -22,7 +22,7 @@ from tapestry.mezzo.cohorts.schemas import (
     CohortPatch,
     CohortProgressRowOut,
 )
-from tapestry.micro.cases.selectors import need_by_code
+from tapestry.micro.cases.selectors import need_by_code, program_by_id
 from tapestry.web.ids import referenced, renaming, resolve_ids
 from tapestry.web.schemas import created, error_responses, paged_get, refuse_nulls
 
@@ -36,7 +36,7 @@ def _staff_member(user_id: int | None) -> User | None:
     return selectors.active_staff_member(user_id)
 
 
-PROGRAM = (selectors.program_by_id, "There is no program with this number; see GET /programs.")
+PROGRAM = (program_by_id, "There is no program with this number; see GET /programs.")
 STAFF = (_staff_member, "There is no active staff member with this number.")
 # A lead left out or null on a new cohort means the caller.
 IDS = {"program_id": PROGRAM, "lead_id": STAFF}

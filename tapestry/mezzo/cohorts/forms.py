@@ -140,14 +140,10 @@ class NoteActionForm(BulkActionForm):
     duration_minutes = forms.IntegerField(label="Minutes", required=False, min_value=1, max_value=24 * 60)
 
 
-class ServiceChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.name} ({obj.organization.name})"
-
-
 class ReferralActionForm(BulkActionForm):
     item_class = services.BulkReferral
-    service = ServiceChoiceField(
+    # A service is offered as its name and organisation (`Service.__str__`).
+    service = forms.ModelChoiceField(
         label="Service", queryset=Service.objects.none(), empty_label="Choose a service"
     )
     reason = forms.CharField(

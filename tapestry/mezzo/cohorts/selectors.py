@@ -26,7 +26,6 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import cases_changeable
 from tapestry.micro.casework.models import Goal, ProgressNote, Task
 from tapestry.micro.referrals.models import Referral
-from tapestry.programs.models import Program
 
 MEMBER_RELATED = ("case", "case__person", "case__worker")
 
@@ -211,10 +210,6 @@ def service_choices() -> QuerySet[Service]:
 
 
 # Records named by number in an API body --------------------------------------------------------
-
-
-def program_by_id(program_id: int) -> Program | None:
-    return Program.objects.filter(pk=program_id).first()
 
 
 def active_staff_member(user_id: int) -> User | None:

@@ -102,13 +102,9 @@ class GoalEditForm(GoalForm):
         return {name: data[name] for name in GOAL_FIELDS}
 
 
-class ServiceChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Service) -> str:
-        return f"{obj.name} ({obj.organization.name})"
-
-
 class GoalReferralForm(FieldSetup, ServiceForm):
-    service = ServiceChoiceField(label="Service", queryset=Service.objects.none(), empty_label=None)
+    # A service is offered as its name and organisation (`Service.__str__`).
+    service = forms.ModelChoiceField(label="Service", queryset=Service.objects.none(), empty_label=None)
     reason = forms.CharField(
         label="Reason for the referral",
         widget=forms.Textarea(attrs={"rows": 4}),

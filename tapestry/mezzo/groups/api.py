@@ -22,6 +22,7 @@ from tapestry.mezzo.groups.schemas import (
     GroupPatch,
     MemberStatus,
 )
+from tapestry.micro.cases.selectors import program_by_id
 from tapestry.needs.models import Need
 from tapestry.programs.models import Program
 from tapestry.web.ids import picked, referenced
@@ -58,9 +59,7 @@ def _needs(codes: list[str]) -> list[Need]:
 def _program(program_id: int | None) -> Program | None:
     if program_id is None:
         return None
-    return referenced(
-        "program_id", lambda: selectors.program_by_id(program_id), "No program with this number."
-    )
+    return referenced("program_id", lambda: program_by_id(program_id), "No program with this number.")
 
 
 # Groups -------------------------------------------------------------------------------------

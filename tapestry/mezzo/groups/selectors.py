@@ -220,21 +220,12 @@ def facilitator_choices() -> QuerySet[User]:
     return User.objects.filter(is_active=True).order_by("last_name", "first_name")
 
 
-def need_choices() -> QuerySet[Need]:
-    return Need.objects.filter(is_active=True).order_by("domain", "label")
-
-
 def program_choices(*, group: Group | None = None) -> QuerySet[Program]:
     """Programs a group may belong to: the active ones, and the group's own even once it has closed."""
     programs = Program.objects.filter(is_active=True)
     if group is not None and group.program_id:
         programs = (programs | Program.objects.filter(pk=group.program_id)).distinct()
     return programs.order_by("name")
-
-
-def program_by_id(program_id: int) -> Program | None:
-    """A program named in an API body, active or not."""
-    return Program.objects.filter(pk=program_id).first()
 
 
 def active_staff(ids: list[int]) -> dict[int, User]:

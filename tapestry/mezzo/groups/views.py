@@ -19,6 +19,7 @@ from tapestry.mezzo.groups.availability import group_availability
 from tapestry.mezzo.groups.forms import CommunityMemberForm, EnrolFromCaseForm, ExitForm, GroupForm
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words, session_dates
+from tapestry.micro.cases.selectors import need_choices
 from tapestry.programs import selectors as program_selectors
 from tapestry.web.pages import bound, save_page, submit
 
@@ -53,7 +54,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "groups": _describe(list(page.object_list)),
         "kinds": Group.Kind.choices,
-        "needs": selectors.need_choices(),
+        "needs": need_choices(),
         "programs": program_selectors.program_list(user=request.user),
         "filters": filters,
         "filter_query": urlencode({k: v for k, v in filters.items() if v}),
@@ -78,7 +79,7 @@ def _group_page(
         bound(request),
         instance=group,
         facilitators=selectors.facilitator_choices(),
-        needs=selectors.need_choices(),
+        needs=need_choices(),
         programs=selectors.program_choices(group=group),
     )
     if group is None and not form.is_bound:
