@@ -8,7 +8,6 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from tapestry.directory.models import Service
 from tapestry.mezzo.cohorts import services
 from tapestry.mezzo.cohorts.models import Cohort, CohortMember
 from tapestry.mezzo.cohorts.selectors import service_choices
@@ -144,7 +143,7 @@ class ReferralActionForm(BulkActionForm):
     item_class = services.BulkReferral
     # A service is offered as its name and organisation (`Service.__str__`).
     service = forms.ModelChoiceField(
-        label="Service", queryset=Service.objects.none(), empty_label="Choose a service"
+        label="Service", queryset=service_choices(), empty_label="Choose a service"
     )
     reason = forms.CharField(
         label="Reason for the referral",
@@ -160,10 +159,6 @@ class ReferralActionForm(BulkActionForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Each referral is sent only where the member's consent in force allows it.",
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["service"].queryset = service_choices()
 
     def clean_parts(self) -> tuple[str, ...]:
         return tuple(self.cleaned_data["parts"])

@@ -9,17 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 
 from tapestry.access.models import Segment, User
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.services import GROUP_FIELDS
 from tapestry.needs.models import Need
-from tapestry.programs.models import Program
 from tapestry.web.forms import DATE_INPUT, FieldSetup, ParsingForm, ServiceForm, StaffMultipleChoiceField
 
 
-class GroupForm(ParsingForm):
+class GroupForm(FieldSetup, ParsingForm):
     """A group's facts, facilitators and focus needs; `version` guards against overwriting another edit."""
 
     facilitators = StaffMultipleChoiceField(
@@ -60,18 +58,10 @@ class GroupForm(ParsingForm):
             "capacity": "Places; when they are taken, new members go on the waiting list.",
         }
 
-    def __init__(
-        self,
-        *args: Any,
-        facilitators: QuerySet[User],
-        needs: QuerySet[Need],
-        programs: QuerySet[Program],
-        **kwargs: Any,
-    ) -> None:
+    choices_from = {"facilitators": "facilitators", "focus_needs": "needs", "program": "programs"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["facilitators"].queryset = facilitators
-        self.fields["focus_needs"].queryset = needs
-        self.fields["program"].queryset = programs
         self.fields["program"].empty_label = "No program"
         self.fields["segment"].choices = [("", "None (general)"), *Segment.choices]
         if self.instance.pk:

@@ -136,14 +136,6 @@ class GroupOut(Schema):
     updated_at: datetime
 
     @staticmethod
-    def resolve_focus_needs(obj: Group) -> list[dict]:
-        return [{"code": n.code, "label": n.label} for n in obj.focus_needs.all()]
-
-    @staticmethod
-    def resolve_program(obj: Group) -> dict | None:
-        return {"id": obj.program.pk, "name": obj.program.name} if obj.program_id else None
-
-    @staticmethod
     def resolve_facilitators(obj: Group) -> list[dict]:
         return [staff_ref(user) for user in obj.facilitators.all()]
 
