@@ -22,14 +22,9 @@ from tapestry.mezzo.group_sessions.schemas import (
     SessionNoteOut,
     SessionPatch,
 )
-from tapestry.web.schemas import created, error_responses, paged_get
+from tapestry.web.schemas import ErrorOut, created, error_responses, paged_get
 
 router = Router(tags=["group sessions"])
-
-
-def error_body(detail: str, errors: dict[str, list[str]]) -> dict:
-    """The shared error shape (see tapestry/api.py), built here to keep this module free of the api assembly."""
-    return {"detail": detail, "errors": errors}
 
 
 def _facilitators(ids: list[int]) -> list[User]:
@@ -105,9 +100,8 @@ def group_session_attendance(request: HttpRequest, session_id: int, payload: Ses
     session = selectors.session_get(user=request.user, session_id=session_id)
     marks = {mark.membership_id: mark.status for mark in payload.attendance}
     if len(marks) != len(payload.attendance):
-        return Status(
-            422, error_body("A member is marked twice.", {"attendance": ["Mark each member once."]})
-        )
+        errors = {"attendance": ["Mark each member once."]}
+        return Status(422, ErrorOut(detail="A member is marked twice.", errors=errors))
     try:
         raised = services.attendance_record(
             actor=request.user, session=session, version=payload.version, marks=marks
@@ -116,7 +110,9 @@ def group_session_attendance(request: HttpRequest, session_id: int, payload: Ses
         errors = error.message_dict
         if error.unmarked:
             errors["unmarked_membership_ids"] = [str(pk) for pk in error.unmarked]
-        return Status(422, error_body("The attendance does not match the session's members.", errors))
+        return Status(
+            422, ErrorOut(detail="The attendance does not match the session's members.", errors=errors)
+        )
     return {
         "session_id": session.pk,
         "version": session.version,
