@@ -7,11 +7,17 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Router, Status
+from ninja import Router
 
 from tapestry.micro.cases.models import Case
 from tapestry.micro.school import selectors, services
-from tapestry.micro.school.models import AttendanceRecord, BehaviourIncident, Student, TruancyAlert
+from tapestry.micro.school.models import (
+    AttendanceRecord,
+    BehaviourIncident,
+    FamilyEngagement,
+    Student,
+    TruancyAlert,
+)
 from tapestry.micro.school.schemas import (
     AttendanceSavedOut,
     EngagementIn,
@@ -60,12 +66,13 @@ def school_student_list(request: HttpRequest, case_id: int) -> QuerySet[Student]
     return selectors.students_for_case(user=request.user, case=case)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/school/students",
-    response={201: StudentOut, **error_responses(404, 400, 422)},
+    StudentOut,
     summary="Enrol the case's person (or a child in its household) at a school",
 )
-def school_student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Status:
+def school_student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Student:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
     school = selectors.school_get(school_id=payload.school_id)
     if school is None:
@@ -80,7 +87,7 @@ def school_student_enrol(request: HttpRequest, case_id: int, payload: StudentIn)
         person=person,
         **payload.model_dump(exclude={"school_id", "person_id"}),
     )
-    return Status(201, selectors.student_with_attendance(user=request.user, student_id=student.pk))
+    return selectors.student_with_attendance(user=request.user, student_id=student.pk)
 
 
 @router.put(
@@ -190,19 +197,22 @@ def school_support_plan_put(request: HttpRequest, case_id: int, payload: Support
     )
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/school/support-plan/contacts",
-    response={201: EngagementOut, **error_responses(404, 400, 422)},
+    EngagementOut,
     summary="Log a contact with the family on the support plan",
 )
-def school_family_engagement_add(request: HttpRequest, case_id: int, payload: EngagementIn) -> Status:
+def school_family_engagement_add(
+    request: HttpRequest, case_id: int, payload: EngagementIn
+) -> FamilyEngagement:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
     plan = selectors.support_plan_get(user=request.user, case=case)
     if plan is None:
         raise ValidationError(
             {"__all__": ["Write the education support plan first; contacts are logged on it."]}
         )
-    return Status(201, services.engagement_add(actor=request.user, plan=plan, **payload.model_dump()))
+    return services.engagement_add(actor=request.user, plan=plan, **payload.model_dump())
 
 
 @paged_get(
