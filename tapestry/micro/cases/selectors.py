@@ -292,3 +292,9 @@ def segment_choices(*, user: User) -> list[str]:
     """The sensitive segments the user may put a case in: those they are granted."""
     granted = policy.segments_granted(user) if policy.has_capability(user, Capability.PERSON_READ) else set()
     return [segment for segment in Case.CASE_SEGMENTS if segment in granted]
+
+
+def case_read_audit(user: User, case: Case, fields: list[str], *, purpose: str, obj: object = None) -> None:
+    """Record a read of a case's records (the `fields` read) as a VIEW entry on `obj`, or on the case
+    itself when none is given, naming the case's person: the one audit call of an app's selectors."""
+    audit_view(user, obj=obj or case, person_id=case.person_id, fields=fields, purpose=purpose)

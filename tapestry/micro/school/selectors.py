@@ -11,10 +11,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_view
 from tapestry.access.models import Segment, User
 from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.selectors import case_get
+from tapestry.micro.cases.selectors import case_get, case_read_audit
 from tapestry.micro.school.models import (
     AttendanceRecord,
     BehaviourIncident,
@@ -27,6 +26,7 @@ from tapestry.micro.school.truancy import TRUANCY_WINDOW_SCHOOL_DAYS, window_sta
 from tapestry.people.models import Organisation
 
 NOT_GRANTED = "School records (FERPA) need the school records grant, which you do not hold."
+PURPOSE = "school social work"
 
 
 def _require_school_grant(user: User) -> None:
@@ -39,16 +39,6 @@ def school_case_get(*, user: User, case_id: int, for_change: bool = False) -> Ca
     case = case_get(user=user, case_id=case_id, for_change=for_change)
     _require_school_grant(user)
     return case
-
-
-def _audit_view(user: User, case: Case, fields: list[str], obj: object = None, purpose: str = "") -> None:
-    audit_view(
-        user,
-        obj=obj or case,
-        person_id=case.person_id,
-        fields=fields,
-        purpose=purpose or "school social work",
-    )
 
 
 def students_with_attendance(*, user: User, on: dt.date | None = None) -> QuerySet[Student]:
@@ -105,13 +95,15 @@ def case_overview(*, user: User, case_id: int) -> SchoolOverview:
     incidents = list(incidents_for_case(user=user, case=case))
     alerts = list(alerts_for_case(user=user, case=case))
     plan = policy.visible(user, EducationSupportPlan.objects.filter(case=case)).first()
-    _audit_view(user, case, ["students", "attendance", "truancy_alerts", "incidents", "support_plan"])
+    case_read_audit(
+        user, case, ["students", "attendance", "truancy_alerts", "incidents", "support_plan"], purpose=PURPOSE
+    )
     return SchoolOverview(case=case, students=students, incidents=incidents, alerts=alerts, plan=plan)
 
 
 def students_for_case(*, user: User, case: Case) -> QuerySet[Student]:
     """The case's enrolments (the case was already checked); the read is audited."""
-    _audit_view(user, case, ["students"])
+    case_read_audit(user, case, ["students"], purpose=PURPOSE)
     return students_with_attendance(user=user).filter(case=case).order_by("enrolled_on", "id")
 
 
@@ -175,7 +167,9 @@ def student_detail(*, user: User, student_id: int, weeks: int = 8) -> StudentDet
     records = list(attendance_for_student(student=student, since=since, until=today))
     alerts = list(student.truancy_alerts.select_related("followed_up_by"))
     incidents = list(student.incidents.select_related("recorded_by"))
-    _audit_view(user, student.case, ["attendance", "truancy_alerts", "incidents"], obj=student)
+    case_read_audit(
+        user, student.case, ["attendance", "truancy_alerts", "incidents"], purpose=PURPOSE, obj=student
+    )
     return StudentDetail(
         student=student,
         weeks=attendance_weeks(records, until=today, weeks=weeks),
@@ -200,7 +194,7 @@ def attendance_list(
     *, user: User, student: Student, since: dt.date | None = None, until: dt.date | None = None
 ) -> QuerySet[AttendanceRecord]:
     """A checked student's attendance for the API; the read is audited."""
-    _audit_view(user, student.case, ["attendance"], obj=student)
+    case_read_audit(user, student.case, ["attendance"], purpose=PURPOSE, obj=student)
     return attendance_for_student(student=student, since=since, until=until)
 
 
@@ -212,7 +206,7 @@ def incidents_for_case(*, user: User, case: Case) -> QuerySet[BehaviourIncident]
 
 def incident_list(*, user: User, case: Case) -> QuerySet[BehaviourIncident]:
     """The case's behaviour incidents for the API; the read is audited."""
-    _audit_view(user, case, ["incidents"])
+    case_read_audit(user, case, ["incidents"], purpose=PURPOSE)
     return incidents_for_case(user=user, case=case)
 
 
@@ -227,10 +221,10 @@ def support_plan_get(*, user: User, case: Case) -> EducationSupportPlan | None:
         .first()
     )
     if plan is not None:
-        _audit_view(user, case, ["support_plan", "family_engagement"], obj=plan)
+        case_read_audit(user, case, ["support_plan", "family_engagement"], purpose=PURPOSE, obj=plan)
     else:
         # No plan yet, but the page names the student: still a read of their school case.
-        _audit_view(user, case, ["support_plan"])
+        case_read_audit(user, case, ["support_plan"], purpose=PURPOSE)
     return plan
 
 
@@ -242,7 +236,7 @@ def alerts_for_case(*, user: User, case: Case) -> QuerySet[TruancyAlert]:
 
 def alert_list(*, user: User, case: Case) -> QuerySet[TruancyAlert]:
     """The truancy alerts of a case's students for the API; the read is audited."""
-    _audit_view(user, case, ["truancy_alerts"])
+    case_read_audit(user, case, ["truancy_alerts"], purpose=PURPOSE)
     return alerts_for_case(user=user, case=case)
 
 
