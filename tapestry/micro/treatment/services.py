@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,8 +20,6 @@ from tapestry.micro.treatment.disclosure import REDISCLOSURE_NOTICE, consent_pro
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
 from tapestry.people.models import Organisation
 from tapestry.web.records import create_record
-
-Record = TypeVar("Record", bound=models.Model)
 
 PLAN_FIELDS = ("diagnosis", "problems", "goals", "interventions", "frequency", "review_on")
 
