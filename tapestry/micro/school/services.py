@@ -13,9 +13,8 @@ from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Segment, User
 from tapestry.access.policy import Capability
-from tapestry.access.versioning import versioned_save
 from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.services import require_case_write
+from tapestry.micro.cases.services import case_plan_save, require_case_write
 from tapestry.micro.school.models import (
     AttendanceRecord,
     BehaviourIncident,
@@ -234,16 +233,13 @@ def support_plan_save(
 ) -> EducationSupportPlan:
     """Write the case's support plan: version 0 creates it, otherwise the version read must be current."""
     _require_school_case(actor, case)
-    return versioned_save(
+    return case_plan_save(
         actor=actor,
         model=EducationSupportPlan,
-        lookup={"case": case},
+        case=case,
         version=version,
         changes=changes,
         editable=PLAN_FIELDS,
-        person_id=case.person_id,
-        created_with={"created_by": actor},
-        clean_exclude=["case", "created_by"],
     )
 
 
