@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Router
 
-from tapestry.micro.cases.models import Case
 from tapestry.micro.school import selectors, services
 from tapestry.micro.school.models import (
     AttendanceRecord,
@@ -35,6 +34,7 @@ from tapestry.micro.school.schemas import (
 )
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Person
+from tapestry.web.ids import referenced
 from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["school"])
@@ -45,13 +45,6 @@ def _person_in_body(request: HttpRequest, person_id: int) -> Person:
         return people_selectors.person_get(user=request.user, person_id=person_id)
     except (Http404, PermissionDenied) as exc:
         raise ValidationError({"person_id": [str(exc)]}) from exc
-
-
-def _student_on_case(request: HttpRequest, case: Case, student_id: int) -> Student:
-    student = selectors.student_on_case(user=request.user, case=case, student_id=student_id)
-    if student is None:
-        raise ValidationError({"student_id": ["No student with this number is enrolled on this case."]})
-    return student
 
 
 @paged_get(
@@ -74,11 +67,11 @@ def school_student_list(request: HttpRequest, case_id: int) -> QuerySet[Student]
 )
 def school_student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Student:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
-    school = selectors.school_get(school_id=payload.school_id)
-    if school is None:
-        raise ValidationError(
-            {"school_id": ["No school with this number; schools are organisations of kind school."]}
-        )
+    school = referenced(
+        "school_id",
+        lambda: selectors.school_get(school_id=payload.school_id),
+        "No school with this number; schools are organisations of kind school.",
+    )
     person = _person_in_body(request, payload.person_id) if payload.person_id else None
     student = services.student_enrol(
         actor=request.user,
@@ -161,7 +154,11 @@ def school_incident_list(request: HttpRequest, case_id: int) -> QuerySet[Behavio
 )
 def school_incident_record(request: HttpRequest, case_id: int, payload: IncidentIn) -> BehaviourIncident:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
-    student = _student_on_case(request, case, payload.student_id)
+    student = referenced(
+        "student_id",
+        lambda: selectors.student_on_case(user=request.user, case=case, student_id=payload.student_id),
+        "No student with this number is enrolled on this case.",
+    )
     return services.incident_record(
         actor=request.user, case=case, student=student, **payload.model_dump(exclude={"student_id"})
     )

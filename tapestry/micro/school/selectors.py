@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -107,24 +108,33 @@ def students_for_case(*, user: User, case: Case) -> QuerySet[Student]:
     return students_with_attendance(user=user).filter(case=case).order_by("enrolled_on", "id")
 
 
-def student_get(*, user: User, student_id: int, for_change: bool = False) -> Student:
-    """One enrolment the user may see (or add to); 404 if missing, 403 if out of reach or not granted."""
-    if not Student.objects.filter(pk=student_id).exists():
-        raise Http404("No student enrolment with this number.")
-    student = (
-        policy.visible(user, Student.objects.filter(pk=student_id), for_change=for_change)
-        .select_related("case__person", "case__household", "person", "school")
-        .first()
-    )
-    if student is None:
+def _school_record(
+    user: User, queryset: QuerySet, pk: int, *, for_change: bool, missing: str, detail: str
+) -> Any:
+    """The one school record of `queryset` with this pk: 404 if there is none; one out of reach is
+    refused for want of the school grant, else as the policy refuses (`refuse_out_of_reach`)."""
+    model = queryset.model
+    if not model.objects.filter(pk=pk).exists():
+        raise Http404(missing)
+    found = policy.visible(user, queryset.filter(pk=pk), for_change=for_change).first()
+    if found is None:
         _require_school_grant(user)
         policy.refuse_out_of_reach(
-            user,
-            missing="No student enrolment with this number.",
-            detail="This student is outside your caseload.",
-            person_id=policy.person_of(Student, student_id),
+            user, missing=missing, detail=detail, person_id=policy.person_of(model, pk)
         )
-    return student
+    return found
+
+
+def student_get(*, user: User, student_id: int, for_change: bool = False) -> Student:
+    """One enrolment the user may see (or add to); 404 if missing, 403 if out of reach or not granted."""
+    return _school_record(
+        user,
+        Student.objects.select_related("case__person", "case__household", "person", "school"),
+        student_id,
+        for_change=for_change,
+        missing="No student enrolment with this number.",
+        detail="This student is outside your caseload.",
+    )
 
 
 @dataclass(frozen=True)
@@ -241,22 +251,14 @@ def alert_list(*, user: User, case: Case) -> QuerySet[TruancyAlert]:
 
 
 def alert_get(*, user: User, alert_id: int, for_change: bool = False) -> TruancyAlert:
-    if not TruancyAlert.objects.filter(pk=alert_id).exists():
-        raise Http404("No truancy alert with this number.")
-    alert = (
-        policy.visible(user, TruancyAlert.objects.filter(pk=alert_id), for_change=for_change)
-        .select_related("student__case", "student__person")
-        .first()
+    return _school_record(
+        user,
+        TruancyAlert.objects.select_related("student__case", "student__person"),
+        alert_id,
+        for_change=for_change,
+        missing="No truancy alert with this number.",
+        detail="This alert is about a student outside your caseload.",
     )
-    if alert is None:
-        _require_school_grant(user)
-        policy.refuse_out_of_reach(
-            user,
-            missing="No truancy alert with this number.",
-            detail="This alert is about a student outside your caseload.",
-            person_id=policy.person_of(TruancyAlert, alert_id),
-        )
-    return alert
 
 
 def schools() -> QuerySet[Organisation]:
