@@ -47,3 +47,29 @@ def create_record(
             purpose=purpose,
         )
     return record
+
+
+def update_record(
+    actor: User,
+    record: Record,
+    *,
+    columns: Iterable[str],
+    fields: Iterable[str] | None = None,
+    person_id: int | None = None,
+) -> Record:
+    """Save the `columns` the service changed on `record` (and `updated_at`) with its UPDATE audit entry
+    naming `fields` (the columns when not given), in one transaction.
+
+    A caller already in its own transaction (a row it locked) is joined, without a savepoint.
+    """
+    columns = list(columns)
+    with transaction.atomic(savepoint=False):
+        record.save(update_fields=[*columns, "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UPDATE,
+            obj=record,
+            person_id=person_id,
+            fields=columns if fields is None else fields,
+        )
+    return record

@@ -3,7 +3,7 @@
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime.
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Router
 
 from tapestry.access.models import User
 from tapestry.micro.advocacy import selectors, services
@@ -12,7 +12,7 @@ from tapestry.micro.advocacy.schemas import AdvocacyIn, AdvocacyOut, AdvocacyPat
 from tapestry.micro.cases.selectors import case_get
 from tapestry.people.models import Organisation
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import error_responses, paged_get, purpose_query
+from tapestry.web.schemas import created, error_responses, paged_get, purpose_query
 
 router = Router(tags=["advocacy"])
 
@@ -44,25 +44,25 @@ def advocacy_list(
     return selectors.advocacy_actions_for_case(user=request.user, case=case, purpose=purpose)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/advocacy",
-    response={201: AdvocacyOut, **error_responses(400, 404, 422)},
+    AdvocacyOut,
     summary="Log an advocacy action on a case",
     description=(
         "Name the agency by `organisation_id`, by `agency` text, or both. An outcome other than pending "
         "needs an `outcome_date`; `rights_information_given` needs `rights_information`."
     ),
 )
-def advocacy_create(request: HttpRequest, case_id: int, payload: AdvocacyIn) -> Status:
+def advocacy_create(request: HttpRequest, case_id: int, payload: AdvocacyIn) -> AdvocacyAction:
     case = case_get(user=request.user, case_id=case_id, for_change=True)
     fields = payload.model_dump(exclude={"organisation_id"})
-    action = services.advocacy_action_record(
+    return services.advocacy_action_record(
         actor=request.user,
         case=case,
         organisation=_organisation(request.user, payload.organisation_id),
         **fields,
     )
-    return Status(201, action)
 
 
 @router.patch(

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_view
 from tapestry.access.models import User
 from tapestry.micro.advocacy.models import AdvocacyAction
 from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.selectors import case_get
+from tapestry.micro.cases.selectors import case_get, case_read_audit
 from tapestry.people.models import Organisation
 
 
@@ -22,13 +21,7 @@ def _actions() -> QuerySet[AdvocacyAction]:
 def advocacy_actions_for_case(*, user: User, case: Case, purpose: str = "case work") -> list[AdvocacyAction]:
     """A case's advocacy log, newest first; the read is audited."""
     actions = list(policy.visible(user, _actions()).filter(case=case))
-    audit_view(
-        user,
-        obj=case,
-        person_id=case.person_id,
-        fields=["advocacy_actions"],
-        purpose=purpose,
-    )
+    case_read_audit(user, case, ["advocacy_actions"], purpose=purpose)
     return actions
 
 
@@ -48,12 +41,8 @@ def advocacy_action_detail(
 ) -> AdvocacyAction:
     """One action as its edit page shows it; the open is audited."""
     action = advocacy_action_get(user=user, action_id=action_id, for_change=for_change)
-    audit_view(
-        user,
-        obj=action,
-        person_id=action.case.person_id,
-        fields=["action_taken", "outcome", "rights_information"],
-        purpose=purpose,
+    case_read_audit(
+        user, action.case, ["action_taken", "outcome", "rights_information"], purpose=purpose, obj=action
     )
     return action
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.access import policy
@@ -292,3 +293,38 @@ def segment_choices(*, user: User) -> list[str]:
     """The sensitive segments the user may put a case in: those they are granted."""
     granted = policy.segments_granted(user) if policy.has_capability(user, Capability.PERSON_READ) else set()
     return [segment for segment in Case.CASE_SEGMENTS if segment in granted]
+
+
+def case_read_audit(user: User, case: Case, fields: list[str], *, purpose: str, obj: object = None) -> None:
+    """Record a read of a case's records (the `fields` read) as a VIEW entry on `obj`, or on the case
+    itself when none is given, naming the case's person: the one audit call of an app's selectors."""
+    audit_view(user, obj=obj or case, person_id=case.person_id, fields=fields, purpose=purpose)
+
+
+def plan_review_alerts(
+    *, user: User, plans: QuerySet, title: str, url_name: str, days: int
+) -> list[CaseloadAlert]:
+    """Caseload alerts for the `plans` (one per case, with a `review_on` date) due for review within
+    `days`, on the user's own live (open or on hold) cases; one query, through the policy.
+
+    Each links to `url_name` of the plan's case.
+    """
+    plans = policy.visible(
+        user,
+        plans.filter(
+            review_on__lte=timezone.localdate() + timedelta(days=days),
+            case__worker=user,
+            case__status__in=[Case.Status.OPEN, Case.Status.ON_HOLD],
+        ),
+    ).select_related("case__person")
+    return [
+        CaseloadAlert(
+            kind="upcoming_review",
+            when=plan.review_on,
+            title=title,
+            person_name=plan.case.person.display_name,
+            url=reverse(url_name, args=[plan.case_id]),
+            case_id=plan.case_id,
+        )
+        for plan in plans
+    ]

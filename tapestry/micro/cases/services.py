@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,12 +14,13 @@ from tapestry.access.audit import audit_record
 from tapestry.access.errors import StaleEdit
 from tapestry.access.models import Assignment, AuditEntry, Segment, User
 from tapestry.access.policy import Capability
-from tapestry.access.versioning import versioned_update
+from tapestry.access.versioning import versioned_save, versioned_update
 from tapestry.extensions import app_modules
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.needs.models import Barrier, Need
 from tapestry.people.models import Household, HouseholdMember, Person
 from tapestry.programs.models import Program
+from tapestry.web.models import Versioned
 
 # What an edit of a case may change; status moves through hold, reopen and close instead.
 CASE_EDITABLE = ("case_type", "presenting_problem", "referral_source", "worker", "program", "household")
@@ -358,3 +360,30 @@ def case_need_status_change(
             fields=["status", "barrier", "note"],
         )
     return current
+
+
+def case_plan_save(
+    *,
+    actor: User,
+    model: type[Versioned],
+    case: Case,
+    version: int,
+    changes: dict[str, Any],
+    editable: Iterable[str],
+) -> Versioned:
+    """Write the case's one plan of `model` (a treatment or support plan: one per case, its first
+    writer in `created_by`): version 0 creates it, any other version must be the one read.
+
+    The caller has checked that the actor may add to the case.
+    """
+    return versioned_save(
+        actor=actor,
+        model=model,
+        lookup={"case": case},
+        version=version,
+        changes=changes,
+        editable=editable,
+        person_id=case.person_id,
+        created_with={"created_by": actor},
+        clean_exclude=["case", "created_by"],
+    )

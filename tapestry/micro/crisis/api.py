@@ -18,7 +18,7 @@ from tapestry.micro.crisis.schemas import (
     SafetyPlanOut,
 )
 from tapestry.web.ids import resolve_ids
-from tapestry.web.schemas import error_responses, paged_get, purpose_query
+from tapestry.web.schemas import created, error_responses, paged_get, purpose_query
 
 router = Router(tags=["crisis"])
 
@@ -39,9 +39,10 @@ def risk_assessment_list(
     return selectors.risk_assessments_for_case(user=request.user, case=case, purpose=purpose)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/risk-assessments",
-    response={201: RiskAssessmentOut, **error_responses(400, 404, 422)},
+    RiskAssessmentOut,
     summary="Record a rapid risk assessment",
     description=(
         "Give every kind of risk (suicide, self_harm, violence, abuse_neglect, disaster) exactly once with "
@@ -49,7 +50,7 @@ def risk_assessment_list(
         "is required. `from_assessment_id` notes the standardised screen that prompted it."
     ),
 )
-def risk_assessment_create(request: HttpRequest, case_id: int, payload: RiskAssessmentIn) -> Status:
+def risk_assessment_create(request: HttpRequest, case_id: int, payload: RiskAssessmentIn) -> RiskAssessment:
     case = case_get(user=request.user, case_id=case_id, for_change=True)
     assessment = services.risk_assessment_record(
         actor=request.user,
@@ -63,7 +64,7 @@ def risk_assessment_create(request: HttpRequest, case_id: int, payload: RiskAsse
         **payload.model_dump(include={"protective_factors", "immediate_actions", "assessed_at"}),
     )
     # Answer with the assessment as it reads back (findings in order), without a second audit entry.
-    return Status(201, selectors.risk_assessment_get(user=request.user, risk_assessment_id=assessment.pk))
+    return selectors.risk_assessment_get(user=request.user, risk_assessment_id=assessment.pk)
 
 
 @router.get(
@@ -132,16 +133,17 @@ def follow_up_list(request: HttpRequest, case_id: int, purpose: str = purpose_qu
     return selectors.follow_ups_for_case(user=request.user, case=case, purpose=purpose)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/follow-ups",
-    response={201: CrisisFollowUpOut, **error_responses(400, 404, 422)},
+    CrisisFollowUpOut,
     summary="Set an urgent follow-up",
     description=(
         "`due_at` must be later than now and within 7 days. If it is not done by then, it is escalated to "
         "the owner's supervisor (or every supervisor if the owner has none)."
     ),
 )
-def follow_up_create(request: HttpRequest, case_id: int, payload: CrisisFollowUpIn) -> Status:
+def follow_up_create(request: HttpRequest, case_id: int, payload: CrisisFollowUpIn) -> FollowUp:
     case = case_get(user=request.user, case_id=case_id, for_change=True)
     data = resolve_ids(
         payload.model_dump(),
@@ -156,7 +158,7 @@ def follow_up_create(request: HttpRequest, case_id: int, payload: CrisisFollowUp
         nullable=("owner_id", "risk_assessment_id"),
     )
     follow_up = services.follow_up_set(actor=request.user, case=case, **data)
-    return Status(201, selectors.follow_up_get(user=request.user, follow_up_id=follow_up.pk))
+    return selectors.follow_up_get(user=request.user, follow_up_id=follow_up.pk)
 
 
 @router.post(

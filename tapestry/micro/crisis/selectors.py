@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_view
 from tapestry.access.models import Role, TeamMembership, User
 from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.selectors import case_get
+from tapestry.micro.cases.selectors import case_get, case_read_audit
 from tapestry.micro.crisis.models import (
     EmergencyContact,
     Escalation,
@@ -19,10 +18,6 @@ from tapestry.micro.crisis.models import (
     RiskFinding,
     SafetyPlan,
 )
-
-
-def _audit_open(user: User, case: Case, fields: list[str], purpose: str, obj: object = None) -> None:
-    audit_view(user, obj=obj or case, person_id=case.person_id, fields=fields, purpose=purpose)
 
 
 def _assessments() -> QuerySet[RiskAssessment]:
@@ -43,7 +38,7 @@ def _follow_ups(user: User) -> QuerySet[FollowUp]:
 def risk_assessments_for_case(*, user: User, case: Case, purpose: str = "case work") -> list[RiskAssessment]:
     """A case's risk assessments, newest first, with findings and emergency contacts; the read is audited."""
     assessments = list(policy.visible(user, _assessments()).filter(case=case))
-    _audit_open(user, case, ["risk_assessments"], purpose)
+    case_read_audit(user, case, ["risk_assessments"], purpose=purpose)
     return assessments
 
 
@@ -64,11 +59,11 @@ def risk_assessment_detail(
     """One risk assessment as its page shows it, with the follow-ups set from it; the open is audited."""
     assessment = risk_assessment_get(user=user, risk_assessment_id=risk_assessment_id)
     assessment.follow_ups_shown = list(_follow_ups(user).filter(risk_assessment=assessment))
-    _audit_open(
+    case_read_audit(
         user,
         assessment.case,
         ["risks", "protective_factors", "immediate_actions", "emergency_contacts"],
-        purpose,
+        purpose=purpose,
         obj=assessment,
     )
     return assessment
@@ -82,14 +77,14 @@ def safety_plan_of(*, user: User, case: Case) -> SafetyPlan | None:
 def safety_plan_detail(*, user: User, case: Case, purpose: str = "case work") -> SafetyPlan | None:
     """The case's safety plan, or None if it has none yet; the open is audited either way."""
     plan = safety_plan_of(user=user, case=case)
-    _audit_open(user, case, list(SafetyPlan.SECTIONS), purpose, obj=plan)
+    case_read_audit(user, case, list(SafetyPlan.SECTIONS), purpose=purpose, obj=plan)
     return plan
 
 
 def follow_ups_for_case(*, user: User, case: Case, purpose: str = "case work") -> list[FollowUp]:
     """A case's urgent follow-ups, open ones first by deadline; the read is audited."""
     follow_ups = list(_follow_ups(user).filter(case=case).order_by("done_at", "due_at", "id"))
-    _audit_open(user, case, ["urgent_follow_ups"], purpose)
+    case_read_audit(user, case, ["urgent_follow_ups"], purpose=purpose)
     return follow_ups
 
 
@@ -109,7 +104,7 @@ def follow_up_detail(
 ) -> FollowUp:
     """One follow-up as its page shows it; the open is audited."""
     follow_up = follow_up_get(user=user, follow_up_id=follow_up_id, for_change=for_change)
-    _audit_open(user, follow_up.case, ["title", "details", "outcome"], purpose, obj=follow_up)
+    case_read_audit(user, follow_up.case, ["title", "details", "outcome"], purpose=purpose, obj=follow_up)
     return follow_up
 
 
@@ -130,7 +125,7 @@ def crisis_overview(*, user: User, case_id: int, purpose: str = "case work") -> 
     assessments = list(policy.visible(user, _assessments()).filter(case=case))
     follow_ups = list(_follow_ups(user).filter(case=case).order_by("done_at", "due_at", "id"))
     plan = safety_plan_of(user=user, case=case)
-    _audit_open(user, case, ["risk_assessments", "safety_plan", "urgent_follow_ups"], purpose)
+    case_read_audit(user, case, ["risk_assessments", "safety_plan", "urgent_follow_ups"], purpose=purpose)
     can_change = policy.visible(user, Case.objects.filter(pk=case.pk), for_change=True).exists()
     return CrisisOverview(case, assessments, plan, follow_ups, can_change)
 

@@ -29,6 +29,7 @@ from tapestry.micro.crisis.models import (
     RiskType,
     SafetyPlan,
 )
+from tapestry.web.records import create_record, update_record
 
 # A deferred check runs a minute after the deadline, so the follow-up is already past due when it looks.
 ESCALATION_GRACE = timedelta(minutes=1)
@@ -227,17 +228,8 @@ def follow_up_set(
         set_at=set_at or timezone.now(),
         due_at=due_at,
     )
-    follow_up.full_clean()
-    with transaction.atomic():
-        follow_up.save()
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=follow_up,
-            person_id=case.person_id,
-            fields=["title", "details", "owner", "due_at"],
-        )
-        transaction.on_commit(lambda: _schedule_deadline_check(follow_up.due_at))
+    create_record(actor, follow_up, person_id=case.person_id, fields=["title", "details", "owner", "due_at"])
+    transaction.on_commit(lambda: _schedule_deadline_check(follow_up.due_at))
     return follow_up
 
 
@@ -265,15 +257,13 @@ def follow_up_complete(*, actor: User, follow_up: FollowUp, outcome: str) -> Fol
         current.done_at = timezone.now()
         current.done_by = actor
         current.outcome = outcome.strip()
-        current.save(update_fields=["done_at", "done_by", "outcome", "updated_at"])
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.UPDATE,
-            obj=current,
-            person_id=follow_up.case.person_id,
+        return update_record(
+            actor,
+            current,
+            columns=["done_at", "done_by", "outcome"],
             fields=["done_at", "outcome"],
+            person_id=follow_up.case.person_id,
         )
-    return current
 
 
 def _escalation_recipients(owner: User) -> list[User]:

@@ -19,7 +19,7 @@ from tapestry.micro.crisis.forms import (
     RiskAssessmentForm,
     SafetyPlanForm,
 )
-from tapestry.web.pages import bound, case_page_url, form_page, submit
+from tapestry.web.pages import bound, case_page_url, form_page, save_page, submit
 
 
 def _positive_int(value: str | None) -> int | None:
@@ -144,9 +144,11 @@ def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     source = None
     if source_id:
         source = selectors.risk_assessment_get(user=request.user, risk_assessment_id=source_id)
-    follow_up, status = submit(
-        form,
-        lambda: services.follow_up_set(
+    return save_page(
+        request,
+        "crisis/follow_up_form.html",
+        form=form,
+        call=lambda: services.follow_up_set(
             actor=request.user,
             case=case,
             title=form.cleaned_data["title"],
@@ -155,13 +157,11 @@ def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
             owner=form.cleaned_data["owner"],
             risk_assessment=source,
         ),
+        done=lambda follow_up: f"Follow-up set: {follow_up}.",
+        then=reverse("crisis:case_index", kwargs={"case_pk": case.pk}),
         invalid=200,
-    )
-    if follow_up is not None:
-        messages.success(request, f"Follow-up set: {follow_up}.")
-        return redirect("crisis:case_index", case_pk=case.pk)
-    return form_page(
-        request, "crisis/follow_up_form.html", form=form, status=status, case=case, source=source
+        case=case,
+        source=source,
     )
 
 
@@ -171,19 +171,16 @@ def follow_up_complete(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         follow_up = selectors.follow_up_detail(user=request.user, follow_up_id=pk, for_change=True)
     form = FollowUpCompleteForm(bound(request))
-    done, status = submit(
-        form,
-        lambda: services.follow_up_complete(actor=request.user, follow_up=follow_up, **form.cleaned_data),
-        invalid=200,
-    )
-    if done is not None:
-        messages.success(request, f"Follow-up done: {follow_up.title}.")
-        return redirect("crisis:case_index", case_pk=follow_up.case_id)
-    return form_page(
+    return save_page(
         request,
         "crisis/follow_up_complete.html",
         form=form,
-        status=status,
+        call=lambda: services.follow_up_complete(
+            actor=request.user, follow_up=follow_up, **form.cleaned_data
+        ),
+        done=f"Follow-up done: {follow_up.title}.",
+        then=reverse("crisis:case_index", kwargs={"case_pk": follow_up.case_id}),
+        invalid=200,
         follow_up=follow_up,
         case=follow_up.case,
     )

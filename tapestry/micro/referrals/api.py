@@ -5,7 +5,7 @@
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Router
 
 from tapestry.directory import selectors as directory
 from tapestry.micro.cases.selectors import case_get
@@ -13,7 +13,7 @@ from tapestry.micro.referrals import selectors, services
 from tapestry.micro.referrals.models import Referral
 from tapestry.micro.referrals.schemas import ReferralDetailOut, ReferralIn, ReferralOut, StatusIn
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["referrals"])
 
@@ -29,16 +29,17 @@ def case_referral_list(request: HttpRequest, case_id: int) -> QuerySet[Referral]
     return selectors.case_referral_list(user=request.user, case=case)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/referrals",
-    response={201: ReferralOut, **error_responses(400, 404, 422)},
+    ReferralOut,
     summary="Record a referral from a case to a directory service",
     description=(
         "The referral is recorded, not sent: send it with POST /referrals/{id}/status and "
         '`{"status": "sent"}`, which first checks that a consent in force lets the record go.'
     ),
 )
-def referral_create(request: HttpRequest, case_id: int, payload: ReferralIn) -> Status:
+def referral_create(request: HttpRequest, case_id: int, payload: ReferralIn) -> Referral:
     case = case_get(user=request.user, case_id=case_id, for_change=True)
     service = referenced(
         "service_id", lambda: directory.service_get(user=request.user, service_id=payload.service_id)
@@ -46,14 +47,13 @@ def referral_create(request: HttpRequest, case_id: int, payload: ReferralIn) -> 
     needs = selectors.case_needs_named(case=case, ids=payload.case_need_ids)
     if len(needs) != len(set(payload.case_need_ids)):
         raise ValidationError({"case_need_ids": ["Give needs recorded on this case."]})
-    referral = services.referral_create(
+    return services.referral_create(
         actor=request.user,
         case=case,
         service=service,
         case_needs=needs,
         **payload.model_dump(include={"reason", "urgency", "parts"}),
     )
-    return Status(201, referral)
 
 
 @router.get(

@@ -56,10 +56,6 @@ def goes_as_directory_information(referral: Referral) -> bool:
     return decision is not None and decision.allowed
 
 
-def needs_redisclosure_notice(referral: Referral) -> bool:
-    return bool(notice_for(referral))
-
-
 def notice_for(referral: Referral) -> str:
     """The notice every release of this referral carries: 42 CFR 2.32 or FERPA's 34 CFR 99.33.
 

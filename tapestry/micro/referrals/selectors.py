@@ -15,6 +15,7 @@ from tapestry.directory.models import PostcodeCentroid
 from tapestry.extensions import app_modules
 from tapestry.micro.cases.hooks import TimelineEvent
 from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.micro.cases.selectors import case_read_audit
 from tapestry.micro.referrals import disclosure
 from tapestry.micro.referrals.models import Referral, ReferralEvent
 from tapestry.micro.school import directory as school_directory
@@ -94,9 +95,7 @@ def _with_history(*, user: User, referral_id: int) -> Referral:
 def referral_detail(*, user: User, referral_id: int, purpose: str = "case work") -> Referral:
     """A referral with its history and needs, as its page shows it; the open is audited."""
     referral = _with_history(user=user, referral_id=referral_id)
-    audit_view(
-        user, obj=referral, person_id=referral.case.person_id, fields=["referral", "events"], purpose=purpose
-    )
+    case_read_audit(user, referral.case, ["referral", "events"], purpose=purpose, obj=referral)
     return referral
 
 

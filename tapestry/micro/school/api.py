@@ -7,11 +7,16 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Router, Status
+from ninja import Router
 
-from tapestry.micro.cases.models import Case
 from tapestry.micro.school import selectors, services
-from tapestry.micro.school.models import AttendanceRecord, BehaviourIncident, Student, TruancyAlert
+from tapestry.micro.school.models import (
+    AttendanceRecord,
+    BehaviourIncident,
+    FamilyEngagement,
+    Student,
+    TruancyAlert,
+)
 from tapestry.micro.school.schemas import (
     AttendanceSavedOut,
     EngagementIn,
@@ -29,6 +34,7 @@ from tapestry.micro.school.schemas import (
 )
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Person
+from tapestry.web.ids import referenced
 from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["school"])
@@ -39,13 +45,6 @@ def _person_in_body(request: HttpRequest, person_id: int) -> Person:
         return people_selectors.person_get(user=request.user, person_id=person_id)
     except (Http404, PermissionDenied) as exc:
         raise ValidationError({"person_id": [str(exc)]}) from exc
-
-
-def _student_on_case(request: HttpRequest, case: Case, student_id: int) -> Student:
-    student = selectors.student_on_case(user=request.user, case=case, student_id=student_id)
-    if student is None:
-        raise ValidationError({"student_id": ["No student with this number is enrolled on this case."]})
-    return student
 
 
 @paged_get(
@@ -60,18 +59,19 @@ def school_student_list(request: HttpRequest, case_id: int) -> QuerySet[Student]
     return selectors.students_for_case(user=request.user, case=case)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/school/students",
-    response={201: StudentOut, **error_responses(404, 400, 422)},
+    StudentOut,
     summary="Enrol the case's person (or a child in its household) at a school",
 )
-def school_student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Status:
+def school_student_enrol(request: HttpRequest, case_id: int, payload: StudentIn) -> Student:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
-    school = selectors.school_get(school_id=payload.school_id)
-    if school is None:
-        raise ValidationError(
-            {"school_id": ["No school with this number; schools are organisations of kind school."]}
-        )
+    school = referenced(
+        "school_id",
+        lambda: selectors.school_get(school_id=payload.school_id),
+        "No school with this number; schools are organisations of kind school.",
+    )
     person = _person_in_body(request, payload.person_id) if payload.person_id else None
     student = services.student_enrol(
         actor=request.user,
@@ -80,7 +80,7 @@ def school_student_enrol(request: HttpRequest, case_id: int, payload: StudentIn)
         person=person,
         **payload.model_dump(exclude={"school_id", "person_id"}),
     )
-    return Status(201, selectors.student_with_attendance(user=request.user, student_id=student.pk))
+    return selectors.student_with_attendance(user=request.user, student_id=student.pk)
 
 
 @router.put(
@@ -154,7 +154,11 @@ def school_incident_list(request: HttpRequest, case_id: int) -> QuerySet[Behavio
 )
 def school_incident_record(request: HttpRequest, case_id: int, payload: IncidentIn) -> BehaviourIncident:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
-    student = _student_on_case(request, case, payload.student_id)
+    student = referenced(
+        "student_id",
+        lambda: selectors.student_on_case(user=request.user, case=case, student_id=payload.student_id),
+        "No student with this number is enrolled on this case.",
+    )
     return services.incident_record(
         actor=request.user, case=case, student=student, **payload.model_dump(exclude={"student_id"})
     )
@@ -190,19 +194,22 @@ def school_support_plan_put(request: HttpRequest, case_id: int, payload: Support
     )
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/school/support-plan/contacts",
-    response={201: EngagementOut, **error_responses(404, 400, 422)},
+    EngagementOut,
     summary="Log a contact with the family on the support plan",
 )
-def school_family_engagement_add(request: HttpRequest, case_id: int, payload: EngagementIn) -> Status:
+def school_family_engagement_add(
+    request: HttpRequest, case_id: int, payload: EngagementIn
+) -> FamilyEngagement:
     case = selectors.school_case_get(user=request.user, case_id=case_id, for_change=True)
     plan = selectors.support_plan_get(user=request.user, case=case)
     if plan is None:
         raise ValidationError(
             {"__all__": ["Write the education support plan first; contacts are logged on it."]}
         )
-    return Status(201, services.engagement_add(actor=request.user, plan=plan, **payload.model_dump()))
+    return services.engagement_add(actor=request.user, plan=plan, **payload.model_dump())
 
 
 @paged_get(

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.urls import reverse
-from django.utils import timezone
 
 from tapestry.access import policy
 from tapestry.access.models import User
 from tapestry.micro.cases.hooks import CaseloadAlert
 from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.selectors import plan_review_alerts
 from tapestry.micro.school.models import EducationSupportPlan, TruancyAlert
 
 REVIEW_NOTICE_DAYS = 14
@@ -35,20 +33,10 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
             ),
         ).select_related("student__person")
     ]
-    due_by = timezone.localdate() + dt.timedelta(days=REVIEW_NOTICE_DAYS)
-    plans = policy.visible(
-        user,
-        EducationSupportPlan.objects.filter(review_on__lte=due_by, case__worker=user, case__status__in=LIVE),
-    ).select_related("case__person")
-    alerts += [
-        CaseloadAlert(
-            kind="upcoming_review",
-            when=plan.review_on,
-            title="Education support plan review",
-            person_name=plan.case.person.display_name,
-            url=reverse("school:support_plan", args=[plan.case_id]),
-            case_id=plan.case_id,
-        )
-        for plan in plans
-    ]
-    return alerts
+    return alerts + plan_review_alerts(
+        user=user,
+        plans=EducationSupportPlan.objects.all(),
+        title="Education support plan review",
+        url_name="school:support_plan",
+        days=REVIEW_NOTICE_DAYS,
+    )

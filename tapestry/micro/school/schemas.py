@@ -3,32 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from ninja import Field, Schema
-from pydantic import StringConstraints
 
 from tapestry.micro.school.models import AttendanceRecord, BehaviourIncident, FamilyEngagement
-from tapestry.web.schemas import Input, label_of
-
-
-def text(max_length: int, *, required: bool = False) -> Any:
-    """A string, stripped, within a length (and not empty when required)."""
-    return Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
-    ]
-
+from tapestry.web.schemas import Input, label_of, stripped_text
 
 AttendanceStatus = Literal[tuple(AttendanceRecord.Status.values)]
 IncidentKind = Literal[tuple(BehaviourIncident.Kind.values)]
 EngagementMethod = Literal[tuple(FamilyEngagement.Method.values)]
 
-Grade = text(20, required=True)
-Text40 = text(40)
-Text120 = text(120, required=True)
-Note = text(255)
-RequiredText = text(20000, required=True)
-Text = text(20000)
+Grade = stripped_text(20, required=True)
+Text40 = stripped_text(40)
+Text120 = stripped_text(120, required=True)
+Note = stripped_text(255)
+RequiredText = stripped_text(20000, required=True)
+Text = stripped_text(20000)
 
 
 class StudentIn(Input):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -11,10 +12,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_view
 from tapestry.access.models import Segment, User
 from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.selectors import case_get
+from tapestry.micro.cases.selectors import case_get, case_read_audit
 from tapestry.micro.school.models import (
     AttendanceRecord,
     BehaviourIncident,
@@ -27,6 +27,7 @@ from tapestry.micro.school.truancy import TRUANCY_WINDOW_SCHOOL_DAYS, window_sta
 from tapestry.people.models import Organisation
 
 NOT_GRANTED = "School records (FERPA) need the school records grant, which you do not hold."
+PURPOSE = "school social work"
 
 
 def _require_school_grant(user: User) -> None:
@@ -39,16 +40,6 @@ def school_case_get(*, user: User, case_id: int, for_change: bool = False) -> Ca
     case = case_get(user=user, case_id=case_id, for_change=for_change)
     _require_school_grant(user)
     return case
-
-
-def _audit_view(user: User, case: Case, fields: list[str], obj: object = None, purpose: str = "") -> None:
-    audit_view(
-        user,
-        obj=obj or case,
-        person_id=case.person_id,
-        fields=fields,
-        purpose=purpose or "school social work",
-    )
 
 
 def students_with_attendance(*, user: User, on: dt.date | None = None) -> QuerySet[Student]:
@@ -105,34 +96,45 @@ def case_overview(*, user: User, case_id: int) -> SchoolOverview:
     incidents = list(incidents_for_case(user=user, case=case))
     alerts = list(alerts_for_case(user=user, case=case))
     plan = policy.visible(user, EducationSupportPlan.objects.filter(case=case)).first()
-    _audit_view(user, case, ["students", "attendance", "truancy_alerts", "incidents", "support_plan"])
+    case_read_audit(
+        user, case, ["students", "attendance", "truancy_alerts", "incidents", "support_plan"], purpose=PURPOSE
+    )
     return SchoolOverview(case=case, students=students, incidents=incidents, alerts=alerts, plan=plan)
 
 
 def students_for_case(*, user: User, case: Case) -> QuerySet[Student]:
     """The case's enrolments (the case was already checked); the read is audited."""
-    _audit_view(user, case, ["students"])
+    case_read_audit(user, case, ["students"], purpose=PURPOSE)
     return students_with_attendance(user=user).filter(case=case).order_by("enrolled_on", "id")
+
+
+def _school_record(
+    user: User, queryset: QuerySet, pk: int, *, for_change: bool, missing: str, detail: str
+) -> Any:
+    """The one school record of `queryset` with this pk: 404 if there is none; one out of reach is
+    refused for want of the school grant, else as the policy refuses (`refuse_out_of_reach`)."""
+    model = queryset.model
+    if not model.objects.filter(pk=pk).exists():
+        raise Http404(missing)
+    found = policy.visible(user, queryset.filter(pk=pk), for_change=for_change).first()
+    if found is None:
+        _require_school_grant(user)
+        policy.refuse_out_of_reach(
+            user, missing=missing, detail=detail, person_id=policy.person_of(model, pk)
+        )
+    return found
 
 
 def student_get(*, user: User, student_id: int, for_change: bool = False) -> Student:
     """One enrolment the user may see (or add to); 404 if missing, 403 if out of reach or not granted."""
-    if not Student.objects.filter(pk=student_id).exists():
-        raise Http404("No student enrolment with this number.")
-    student = (
-        policy.visible(user, Student.objects.filter(pk=student_id), for_change=for_change)
-        .select_related("case__person", "case__household", "person", "school")
-        .first()
+    return _school_record(
+        user,
+        Student.objects.select_related("case__person", "case__household", "person", "school"),
+        student_id,
+        for_change=for_change,
+        missing="No student enrolment with this number.",
+        detail="This student is outside your caseload.",
     )
-    if student is None:
-        _require_school_grant(user)
-        policy.refuse_out_of_reach(
-            user,
-            missing="No student enrolment with this number.",
-            detail="This student is outside your caseload.",
-            person_id=policy.person_of(Student, student_id),
-        )
-    return student
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,9 @@ def student_detail(*, user: User, student_id: int, weeks: int = 8) -> StudentDet
     records = list(attendance_for_student(student=student, since=since, until=today))
     alerts = list(student.truancy_alerts.select_related("followed_up_by"))
     incidents = list(student.incidents.select_related("recorded_by"))
-    _audit_view(user, student.case, ["attendance", "truancy_alerts", "incidents"], obj=student)
+    case_read_audit(
+        user, student.case, ["attendance", "truancy_alerts", "incidents"], purpose=PURPOSE, obj=student
+    )
     return StudentDetail(
         student=student,
         weeks=attendance_weeks(records, until=today, weeks=weeks),
@@ -200,7 +204,7 @@ def attendance_list(
     *, user: User, student: Student, since: dt.date | None = None, until: dt.date | None = None
 ) -> QuerySet[AttendanceRecord]:
     """A checked student's attendance for the API; the read is audited."""
-    _audit_view(user, student.case, ["attendance"], obj=student)
+    case_read_audit(user, student.case, ["attendance"], purpose=PURPOSE, obj=student)
     return attendance_for_student(student=student, since=since, until=until)
 
 
@@ -212,7 +216,7 @@ def incidents_for_case(*, user: User, case: Case) -> QuerySet[BehaviourIncident]
 
 def incident_list(*, user: User, case: Case) -> QuerySet[BehaviourIncident]:
     """The case's behaviour incidents for the API; the read is audited."""
-    _audit_view(user, case, ["incidents"])
+    case_read_audit(user, case, ["incidents"], purpose=PURPOSE)
     return incidents_for_case(user=user, case=case)
 
 
@@ -227,10 +231,10 @@ def support_plan_get(*, user: User, case: Case) -> EducationSupportPlan | None:
         .first()
     )
     if plan is not None:
-        _audit_view(user, case, ["support_plan", "family_engagement"], obj=plan)
+        case_read_audit(user, case, ["support_plan", "family_engagement"], purpose=PURPOSE, obj=plan)
     else:
         # No plan yet, but the page names the student: still a read of their school case.
-        _audit_view(user, case, ["support_plan"])
+        case_read_audit(user, case, ["support_plan"], purpose=PURPOSE)
     return plan
 
 
@@ -242,27 +246,19 @@ def alerts_for_case(*, user: User, case: Case) -> QuerySet[TruancyAlert]:
 
 def alert_list(*, user: User, case: Case) -> QuerySet[TruancyAlert]:
     """The truancy alerts of a case's students for the API; the read is audited."""
-    _audit_view(user, case, ["truancy_alerts"])
+    case_read_audit(user, case, ["truancy_alerts"], purpose=PURPOSE)
     return alerts_for_case(user=user, case=case)
 
 
 def alert_get(*, user: User, alert_id: int, for_change: bool = False) -> TruancyAlert:
-    if not TruancyAlert.objects.filter(pk=alert_id).exists():
-        raise Http404("No truancy alert with this number.")
-    alert = (
-        policy.visible(user, TruancyAlert.objects.filter(pk=alert_id), for_change=for_change)
-        .select_related("student__case", "student__person")
-        .first()
+    return _school_record(
+        user,
+        TruancyAlert.objects.select_related("student__case", "student__person"),
+        alert_id,
+        for_change=for_change,
+        missing="No truancy alert with this number.",
+        detail="This alert is about a student outside your caseload.",
     )
-    if alert is None:
-        _require_school_grant(user)
-        policy.refuse_out_of_reach(
-            user,
-            missing="No truancy alert with this number.",
-            detail="This alert is about a student outside your caseload.",
-            person_id=policy.person_of(TruancyAlert, alert_id),
-        )
-    return alert
 
 
 def schools() -> QuerySet[Organisation]:

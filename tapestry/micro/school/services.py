@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Segment, User
 from tapestry.access.policy import Capability
-from tapestry.access.versioning import versioned_save
 from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.services import require_case_write
+from tapestry.micro.cases.services import case_plan_save, require_case_write
 from tapestry.micro.school.models import (
     AttendanceRecord,
     BehaviourIncident,
@@ -27,10 +25,9 @@ from tapestry.micro.school.models import (
 )
 from tapestry.micro.school.truancy import is_school_day, truancy_check
 from tapestry.people.models import Organisation, Person
-from tapestry.web.records import create_record
+from tapestry.web.records import create_record, update_record
 
 PLAN_FIELDS = ("goals", "accommodations", "services", "review_on")
-Record = TypeVar("Record", bound=models.Model)
 
 
 def _require_school_write(actor: User, case: Case, refusal: str) -> None:
@@ -63,10 +60,6 @@ def _require_school_record_change(actor: User, case: Case) -> None:
         "You may not change this student's school record: it is outside your caseload, "
         "or you are not granted school records (FERPA).",
     )
-
-
-def _full_clean(instance: object, exclude: list[str]) -> None:
-    instance.full_clean(exclude=exclude, validate_constraints=False)
 
 
 def student_enrol(
@@ -125,17 +118,13 @@ def student_directory_opt_out(
     _require_school_record_change(actor, student.case)
     student.directory_opt_out = opt_out
     student.directory_opt_out_on = (on or timezone.localdate()) if opt_out else None
-    _full_clean(student, exclude=["case", "person", "school", "created_by"])
-    with transaction.atomic():
-        student.save(update_fields=["directory_opt_out", "directory_opt_out_on", "updated_at"])
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.UPDATE,
-            obj=student,
-            person_id=student.case.person_id,
-            fields=["directory_opt_out", "directory_opt_out_on"],
-        )
-    return student
+    student.full_clean(exclude=["case", "person", "school", "created_by"], validate_constraints=False)
+    return update_record(
+        actor,
+        student,
+        columns=["directory_opt_out", "directory_opt_out_on"],
+        person_id=student.case.person_id,
+    )
 
 
 @dataclass(frozen=True)
@@ -244,16 +233,13 @@ def support_plan_save(
 ) -> EducationSupportPlan:
     """Write the case's support plan: version 0 creates it, otherwise the version read must be current."""
     _require_school_case(actor, case)
-    return versioned_save(
+    return case_plan_save(
         actor=actor,
         model=EducationSupportPlan,
-        lookup={"case": case},
+        case=case,
         version=version,
         changes=changes,
         editable=PLAN_FIELDS,
-        person_id=case.person_id,
-        created_with={"created_by": actor},
-        clean_exclude=["case", "created_by"],
     )
 
 
@@ -295,16 +281,13 @@ def truancy_alert_follow_up(*, actor: User, alert: TruancyAlert, note: str) -> T
         raise ValidationError({"note": ["This alert was already followed up."]})
     if not note.strip():
         raise ValidationError({"note": ["Say what was done: a call home, a meeting, a referral."]})
-    with transaction.atomic():
-        alert.followed_up_on = timezone.localdate()
-        alert.followed_up_by = actor
-        alert.follow_up_note = note.strip()
-        alert.save(update_fields=["followed_up_on", "followed_up_by", "follow_up_note", "updated_at"])
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.UPDATE,
-            obj=alert,
-            person_id=case.person_id,
-            fields=["followed_up_on", "follow_up_note"],
-        )
-    return alert
+    alert.followed_up_on = timezone.localdate()
+    alert.followed_up_by = actor
+    alert.follow_up_note = note.strip()
+    return update_record(
+        actor,
+        alert,
+        columns=["followed_up_on", "followed_up_by", "follow_up_note"],
+        fields=["followed_up_on", "follow_up_note"],
+        person_id=case.person_id,
+    )

@@ -20,7 +20,7 @@ from tapestry.micro.treatment.schemas import (
     TreatmentPlanIn,
     TreatmentPlanOut,
 )
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["treatment"])
 
@@ -67,14 +67,16 @@ def treatment_checkin_list(request: HttpRequest, case_id: int) -> QuerySet[Medic
     return selectors.checkin_list(user=request.user, case=case)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/medication-checkins",
-    response={201: CheckinOut, **error_responses(400, 422)},
+    CheckinOut,
+    errors=(400, 422),
     summary="Record a medication adherence check-in",
 )
-def treatment_checkin_record(request: HttpRequest, case_id: int, payload: CheckinIn) -> Status:
+def treatment_checkin_record(request: HttpRequest, case_id: int, payload: CheckinIn) -> MedicationCheckin:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id, for_change=True)
-    return Status(201, services.checkin_record(actor=request.user, case=case, **payload.model_dump()))
+    return services.checkin_record(actor=request.user, case=case, **payload.model_dump())
 
 
 @paged_get(
@@ -89,15 +91,17 @@ def treatment_team_note_list(request: HttpRequest, case_id: int) -> QuerySet[Tea
     return selectors.team_note_list(user=request.user, case=case)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/team-notes",
-    response={201: TeamNoteOut, **error_responses(400, 422)},
+    TeamNoteOut,
+    errors=(400, 422),
     summary="Add a team note from your discipline",
     description="You are the author. Notes are kept as written; add another to correct one.",
 )
-def treatment_team_note_add(request: HttpRequest, case_id: int, payload: TeamNoteIn) -> Status:
+def treatment_team_note_add(request: HttpRequest, case_id: int, payload: TeamNoteIn) -> TeamNote:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id, for_change=True)
-    return Status(201, services.team_note_add(actor=request.user, case=case, **payload.model_dump()))
+    return services.team_note_add(actor=request.user, case=case, **payload.model_dump())
 
 
 @paged_get(

@@ -11,6 +11,7 @@ from tapestry.access import policy
 from tapestry.access.models import User
 from tapestry.micro.cases.hooks import CaseloadAlert
 from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.selectors import plan_review_alerts
 from tapestry.micro.treatment.models import MedicationCheckin, TreatmentPlan
 
 REVIEW_NOTICE_DAYS = 14
@@ -20,30 +21,17 @@ LIVE = [Case.Status.OPEN, Case.Status.ON_HOLD]
 
 def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
     """Two queries; only the user's own live cases, and substance use only with its grant."""
-    today = timezone.localdate()
-    plans = policy.visible(
-        user,
-        TreatmentPlan.objects.filter(
-            review_on__lte=today + dt.timedelta(days=REVIEW_NOTICE_DAYS),
-            case__worker=user,
-            case__status__in=LIVE,
-        ),
-    ).select_related("case__person")
-    alerts = [
-        CaseloadAlert(
-            kind="upcoming_review",
-            when=plan.review_on,
-            title="Treatment plan review",
-            person_name=plan.case.person.display_name,
-            url=reverse("treatment:case_index", args=[plan.case_id]),
-            case_id=plan.case_id,
-        )
-        for plan in plans
-    ]
+    alerts = plan_review_alerts(
+        user=user,
+        plans=TreatmentPlan.objects.all(),
+        title="Treatment plan review",
+        url_name="treatment:case_index",
+        days=REVIEW_NOTICE_DAYS,
+    )
     recent = policy.visible(
         user,
         MedicationCheckin.objects.filter(
-            checked_on__gte=today - dt.timedelta(days=RISK_LOOKBACK_DAYS),
+            checked_on__gte=timezone.localdate() - dt.timedelta(days=RISK_LOOKBACK_DAYS),
             case__worker=user,
             case__status__in=LIVE,
         ),

@@ -3,34 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from django.urls import reverse
 from ninja import Field, Schema
-from pydantic import StringConstraints
 
 from tapestry.access.models import Consent
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote
-from tapestry.web.schemas import ErrorOut, Input, StaffName, label_of
-
-
-def text(max_length: int, *, required: bool = False) -> Any:
-    """A string, stripped, within a length (and not empty when required)."""
-    return Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
-    ]
-
+from tapestry.web.schemas import ErrorOut, Input, StaffName, label_of, stripped_text
 
 Adherence = Literal[tuple(MedicationCheckin.Adherence.values)]
 Discipline = Literal[tuple(TeamNote.Discipline.values)]
 Purpose = Literal[tuple(Consent.Purpose.values)]
 Part = Literal[tuple(Release.Part.values)]
 
-RequiredText = text(20000, required=True)
-Text = text(20000)
-Frequency = text(200, required=True)
-Medication = text(120, required=True)
-Prescriber = text(150)
+RequiredText = stripped_text(20000, required=True)
+Text = stripped_text(20000)
+Frequency = stripped_text(200, required=True)
+Medication = stripped_text(120, required=True)
+Prescriber = stripped_text(150)
 
 
 class TreatmentPlanIn(Input):

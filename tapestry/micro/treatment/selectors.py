@@ -7,16 +7,13 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_view
 from tapestry.access.models import User
 from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.selectors import case_get
+from tapestry.micro.cases.selectors import case_get, case_read_audit
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
 from tapestry.people.models import Organisation
 
-
-def _audit_view(user: User, case: Case, fields: list[str], obj: object = None, purpose: str = "") -> None:
-    audit_view(user, obj=obj or case, person_id=case.person_id, fields=fields, purpose=purpose or "treatment")
+PURPOSE = "treatment"
 
 
 def treatment_case_get(*, user: User, case_id: int, for_change: bool = False) -> Case:
@@ -61,7 +58,9 @@ def case_overview(*, user: User, case_id: int) -> TreatmentOverview:
         team_notes=list(team_notes_for_case(user=user, case=case)),
         releases=list(releases_for_case(user=user, case=case)),
     )
-    _audit_view(user, case, ["treatment_plan", "medication_checkins", "team_notes", "releases"])
+    case_read_audit(
+        user, case, ["treatment_plan", "medication_checkins", "team_notes", "releases"], purpose=PURPOSE
+    )
     return overview
 
 
@@ -69,22 +68,22 @@ def plan_detail(*, user: User, case: Case) -> TreatmentPlan | None:
     """The case's treatment plan for the API or the edit form; the open is audited."""
     plan = plan_for_case(user=user, case=case)
     if plan is not None:
-        _audit_view(user, case, ["treatment_plan"], obj=plan)
+        case_read_audit(user, case, ["treatment_plan"], purpose=PURPOSE, obj=plan)
     return plan
 
 
 def checkin_list(*, user: User, case: Case) -> QuerySet[MedicationCheckin]:
-    _audit_view(user, case, ["medication_checkins"])
+    case_read_audit(user, case, ["medication_checkins"], purpose=PURPOSE)
     return checkins_for_case(user=user, case=case)
 
 
 def team_note_list(*, user: User, case: Case) -> QuerySet[TeamNote]:
-    _audit_view(user, case, ["team_notes"])
+    case_read_audit(user, case, ["team_notes"], purpose=PURPOSE)
     return team_notes_for_case(user=user, case=case)
 
 
 def release_list(*, user: User, case: Case) -> QuerySet[Release]:
-    _audit_view(user, case, ["releases"])
+    case_read_audit(user, case, ["releases"], purpose=PURPOSE)
     return releases_for_case(user=user, case=case)
 
 
@@ -97,7 +96,7 @@ def release_detail(*, user: User, release_id: int) -> Release:
         missing="No release with this number.",
         detail="This release is about a person outside your caseload, or in a segment you are not granted.",
     )
-    _audit_view(user, release.case, ["release", *release.parts], obj=release, purpose="disclosure page")
+    case_read_audit(user, release.case, ["release", *release.parts], purpose="disclosure page", obj=release)
     return release
 
 

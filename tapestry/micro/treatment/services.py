@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.access import consent_rules, policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Consent, Segment, User
-from tapestry.access.versioning import versioned_save
 from tapestry.micro.cases.models import Case
-from tapestry.micro.cases.services import require_case_write
+from tapestry.micro.cases.services import case_plan_save, require_case_write
 from tapestry.micro.treatment.disclosure import REDISCLOSURE_NOTICE, consent_problem
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
 from tapestry.people.models import Organisation
 from tapestry.web.records import create_record
-
-Record = TypeVar("Record", bound=models.Model)
 
 PLAN_FIELDS = ("diagnosis", "problems", "goals", "interventions", "frequency", "review_on")
 
@@ -42,16 +39,8 @@ CLOSED = "This case is closed; treatment records cannot be added to it."
 def treatment_plan_save(*, actor: User, case: Case, version: int, changes: dict[str, Any]) -> TreatmentPlan:
     """Write the case's treatment plan: version 0 creates it, otherwise the version read must be current."""
     require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED, field="case")
-    return versioned_save(
-        actor=actor,
-        model=TreatmentPlan,
-        lookup={"case": case},
-        version=version,
-        changes=changes,
-        editable=PLAN_FIELDS,
-        person_id=case.person_id,
-        created_with={"created_by": actor},
-        clean_exclude=["case", "created_by"],
+    return case_plan_save(
+        actor=actor, model=TreatmentPlan, case=case, version=version, changes=changes, editable=PLAN_FIELDS
     )
 
 
