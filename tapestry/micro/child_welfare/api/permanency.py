@@ -38,10 +38,9 @@ def child_welfare_permanency_goal_set(
     request: HttpRequest, case_id: int, payload: schemas.ChildWelfarePermanencyGoalIn
 ) -> PermanencyGoal:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
-    goal = services.permanency_goal_set(
+    return services.permanency_goal_set(
         actor=request.user, case=case, **_with_records(payload, child_id=PERSON)
     )
-    return goal
 
 
 @created(
@@ -55,10 +54,9 @@ def child_welfare_termination_review_record(
     request: HttpRequest, case_id: int, payload: schemas.ChildWelfareTerminationReviewIn
 ) -> TerminationReview:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
-    review = services.termination_review_record(
+    return services.termination_review_record(
         actor=request.user, case=case, **_with_records(payload, child_id=PERSON)
     )
-    return review
 
 
 @router.get(

@@ -94,8 +94,7 @@ def child_welfare_hearing_create(
 ) -> Hearing:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     fields = _with_records(payload, court_id=ORGANISATION, child_id=PERSON)
-    hearing = services.hearing_schedule(actor=request.user, case=case, **fields)
-    return hearing
+    return services.hearing_schedule(actor=request.user, case=case, **fields)
 
 
 @router.post(

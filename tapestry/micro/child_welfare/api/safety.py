@@ -47,10 +47,7 @@ def child_welfare_safety_assessment_create(
         lambda pk: selectors.case_report(user=request.user, case=case, report_id=pk),
         "Choose a report on this case.",
     )
-    assessment = services.safety_assess(
-        actor=request.user, case=case, **_with_records(payload, report_id=on_case)
-    )
-    return assessment
+    return services.safety_assess(actor=request.user, case=case, **_with_records(payload, report_id=on_case))
 
 
 @router.get(
@@ -74,13 +71,12 @@ def child_welfare_safety_plan_create(
     request: HttpRequest, assessment_id: int, payload: schemas.ChildWelfareSafetyPlanIn
 ) -> SafetyPlan:
     assessment = selectors.safety_get(user=request.user, assessment_id=assessment_id, for_change=True)
-    plan = services.safety_plan_create(
+    return services.safety_plan_create(
         actor=request.user,
         assessment=assessment,
         **payload.model_dump(exclude={"actions"}),
         actions=[_action_input(given, f"actions.{index}.") for index, given in enumerate(payload.actions)],
     )
-    return plan
 
 
 @router.patch(
