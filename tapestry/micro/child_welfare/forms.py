@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django import forms
@@ -29,6 +30,15 @@ from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, ServiceModel
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 TEXT = forms.Textarea(attrs={"rows": 3})
+
+
+def _service_input(form: forms.BaseForm, kind: type, **renamed: str) -> Any:
+    """The service's input record `kind` (a dataclass) from the form's fields of the same names;
+    `renamed` maps a field of the record to the form field that holds it."""
+    data = form.cleaned_data
+    return kind(
+        **{field.name: data[renamed.get(field.name, field.name)] for field in dataclasses.fields(kind)}
+    )
 
 
 class NestedErrors:
@@ -105,13 +115,7 @@ class ReportForm(NestedErrors, FieldSetup, ServiceModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
     def allegation(self) -> services.AllegationInput:
-        data = self.cleaned_data
-        return services.AllegationInput(
-            child=data["child"],
-            maltreatment=data["maltreatment"],
-            alleged_perpetrator=data["alleged_perpetrator"],
-            description=data["allegation_description"],
-        )
+        return _service_input(self, services.AllegationInput, description="allegation_description")
 
     def participants(self) -> list[services.ParticipantInput]:
         return [
@@ -281,13 +285,7 @@ class SafetyPlanForm(NestedErrors, FieldSetup, ServiceForm):
     when = forms.CharField(max_length=150, required=False, help_text="For example: 'every evening'.")
 
     def plan_action(self) -> services.PlanActionInput:
-        data = self.cleaned_data
-        return services.PlanActionInput(
-            action=data["action"],
-            responsible_person=data["responsible_person"],
-            responsible_name=data["responsible_name"],
-            when=data["when"],
-        )
+        return _service_input(self, services.PlanActionInput)
 
 
 class SafetyPlanEditForm(VersionedForm):
