@@ -6,13 +6,14 @@ from django.db.models import Prefetch
 from django.http import Http404
 
 from tapestry.access import policy
+from tapestry.access.audit import audit_view
 from tapestry.access.models import User
 from tapestry.micro.child_welfare.models import (
     SafetyAssessment,
     SafetyPlan,
     SafetyPlanAction,
 )
-from tapestry.micro.child_welfare.selectors.access import _audit_view, _named, _one
+from tapestry.micro.child_welfare.selectors.access import _named, _one
 
 
 def _plan_actions(user: User) -> Prefetch:
@@ -49,9 +50,9 @@ def safety_detail(*, user: User, assessment_id: int, purpose: str = "child welfa
     assessment.can_change = policy.visible(
         user, SafetyAssessment.objects.filter(pk=assessment.pk), for_change=True
     ).exists()
-    _audit_view(
+    audit_view(
         user,
-        assessment,
+        obj=assessment,
         person_id=assessment.case.person_id,
         fields=["threats", "protective_capacities", "decision", "safety_plan"],
         purpose=purpose,
@@ -72,9 +73,9 @@ def safety_plan_get(*, user: User, assessment_id: int, for_change: bool = False)
     plan = plan_of(assessment)
     if plan is None:
         raise Http404("This assessment has no safety plan yet.")
-    _audit_view(
+    audit_view(
         user,
-        plan,
+        obj=plan,
         person_id=assessment.case.person_id,
         fields=["monitoring", "review_on", "actions"],
         purpose="safety plan",
