@@ -11,7 +11,6 @@ from django.utils import timezone
 from tapestry.access import policy
 from tapestry.access.models import Assignment, Segment, User
 from tapestry.access.policy import Capability
-from tapestry.access.versioning import versioned_update
 from tapestry.micro.child_welfare.models import (
     Allegation,
     Investigation,
@@ -23,6 +22,7 @@ from tapestry.micro.child_welfare.services.checks import (
     _not_in_future,
     _require_changeable,
     _require_person,
+    _versioned_edit,
 )
 from tapestry.people.models import Person
 
@@ -142,12 +142,14 @@ def allegation_finding_record(
     _not_in_future(found_on, "found_on", "The date of the finding")
     if found_on < investigation.started_on:
         raise ValidationError({"found_on": ["A finding cannot come before the investigation started."]})
-    return versioned_update(
-        actor=actor,
-        instance=allegation,
-        version=version,
-        changes={"finding": finding, "finding_note": note.strip(), "found_on": found_on, "found_by": actor},
-        editable=["finding", "finding_note", "found_on", "found_by"],
+    return _versioned_edit(
+        actor,
+        allegation,
+        version,
+        finding=finding,
+        finding_note=note.strip(),
+        found_on=found_on,
+        found_by=actor,
     )
 
 
@@ -170,10 +172,4 @@ def investigation_close(
         )
     closed_on = closed_on or timezone.localdate()
     _not_in_future(closed_on, "closed_on", "The closing date")
-    return versioned_update(
-        actor=actor,
-        instance=investigation,
-        version=version,
-        changes={"closed_on": closed_on, "conclusion": conclusion.strip()},
-        editable=["closed_on", "conclusion"],
-    )
+    return _versioned_edit(actor, investigation, version, closed_on=closed_on, conclusion=conclusion.strip())

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
-from tapestry.access.versioning import versioned_update
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.services import case_open
 from tapestry.micro.child_welfare.models import (
@@ -28,6 +27,7 @@ from tapestry.micro.child_welfare.services.checks import (
     _require_changeable,
     _require_person,
     _require_segment,
+    _versioned_edit,
 )
 from tapestry.people.models import Organisation, Person
 
@@ -171,26 +171,16 @@ def report_screen(
         raise ValidationError(
             {"screening": [f"This report was already screened: {report.get_screening_display().lower()}."]}
         )
-    return versioned_update(
-        actor=actor,
-        instance=report,
-        version=version,
-        changes={
-            "screening": decision,
-            "screening_reason": reason.strip(),
-            "referred_to": referred_to if decision == Report.Screening.REFERRED else None,
-            "response_priority": response_priority or report.response_priority,
-            "screened_by": actor,
-            "screened_at": timezone.now(),
-        },
-        editable=[
-            "screening",
-            "screening_reason",
-            "referred_to",
-            "response_priority",
-            "screened_by",
-            "screened_at",
-        ],
+    return _versioned_edit(
+        actor,
+        report,
+        version,
+        screening=decision,
+        screening_reason=reason.strip(),
+        referred_to=referred_to if decision == Report.Screening.REFERRED else None,
+        response_priority=response_priority or report.response_priority,
+        screened_by=actor,
+        screened_at=timezone.now(),
     )
 
 

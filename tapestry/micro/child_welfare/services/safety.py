@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from tapestry.access.models import User
-from tapestry.access.versioning import versioned_update
 from tapestry.micro.cases.models import Case
 from tapestry.micro.child_welfare.models import (
     Report,
@@ -25,6 +24,7 @@ from tapestry.micro.child_welfare.services.checks import (
     _require_case,
     _require_changeable,
     _require_person,
+    _versioned_edit,
 )
 from tapestry.people.models import Person
 
@@ -130,13 +130,7 @@ def safety_plan_update(
     _require_changeable(actor, plan)
     if review_on < plan.assessment.assessed_on:
         raise ValidationError({"review_on": ["The review cannot come before the assessment."]})
-    return versioned_update(
-        actor=actor,
-        instance=plan,
-        version=version,
-        changes={"monitoring": monitoring, "review_on": review_on},
-        editable=["monitoring", "review_on"],
-    )
+    return _versioned_edit(actor, plan, version, monitoring=monitoring, review_on=review_on)
 
 
 def safety_plan_action_add(*, actor: User, plan: SafetyPlan, action: PlanActionInput) -> SafetyPlanAction:
