@@ -25,6 +25,7 @@ from tapestry.micro.child_welfare.services.checks import (
     _versioned_edit,
 )
 from tapestry.people.models import Person
+from tapestry.web.records import create_record
 
 FINDINGS = {
     Allegation.Finding.SUBSTANTIATED,
@@ -111,14 +112,13 @@ def contact_record(
         raise ValidationError(
             {"contacted_at": [f"This investigation started on {investigation.started_on:%Y-%m-%d}."]}
         )
-    with transaction.atomic():
-        _create(
-            actor,
-            contact,
-            person_id=investigation.report.case.person_id,
-            fields=["contacted_at", "person", "collateral_name", "method", "summary"],
-        )
-    return contact
+    return create_record(
+        actor,
+        contact,
+        clean=False,
+        person_id=investigation.report.case.person_id,
+        fields=["contacted_at", "person", "collateral_name", "method", "summary"],
+    )
 
 
 def allegation_finding_record(

@@ -30,6 +30,7 @@ from tapestry.micro.child_welfare.services.checks import (
     _versioned_edit,
 )
 from tapestry.people.models import Organisation, Person
+from tapestry.web.records import create_record
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,7 @@ class ParticipantInput:
 
 
 def _allegation(report: Report, given: AllegationInput) -> Allegation:
-    return Allegation(
-        report=report,
-        child=given.child,
-        maltreatment=given.maltreatment,
-        alleged_perpetrator=given.alleged_perpetrator,
-        description=given.description,
-    )
+    return Allegation(report=report, **vars(given))
 
 
 def _check_allegation(actor: User, allegation: Allegation, prefix: str = "") -> None:
@@ -219,7 +214,10 @@ def participant_add(
     if ReportParticipant.objects.filter(report=report, person=person).exists():
         raise ValidationError({"person": [f"{person} is already named on this report."]})
     participant = ReportParticipant(report=report, person=person, role=role, note=note)
-    participant.full_clean(exclude=["report"])
-    with transaction.atomic():
-        _create(actor, participant, person_id=report.case.person_id, fields=["person", "role", "note"])
-    return participant
+    return create_record(
+        actor,
+        participant,
+        exclude=["report"],
+        person_id=report.case.person_id,
+        fields=["person", "role", "note"],
+    )

@@ -27,6 +27,7 @@ from tapestry.micro.child_welfare.services.checks import (
     _versioned_edit,
 )
 from tapestry.people.models import Person
+from tapestry.web.records import create_record
 
 
 @dataclass(frozen=True)
@@ -63,15 +64,13 @@ def safety_assess(
         decision=decision,
         created_by=actor,
     )
-    assessment.full_clean(exclude=["case", "report"])
-    with transaction.atomic():
-        _create(
-            actor,
-            assessment,
-            person_id=case.person_id,
-            fields=["threats", "protective_capacities", "decision", "assessed_on"],
-        )
-    return assessment
+    return create_record(
+        actor,
+        assessment,
+        exclude=["case", "report"],
+        person_id=case.person_id,
+        fields=["threats", "protective_capacities", "decision", "assessed_on"],
+    )
 
 
 def _check_action(actor: User, action: SafetyPlanAction, prefix: str = "") -> None:
