@@ -76,7 +76,8 @@ def person_list(*, user: User, query: str = "") -> QuerySet[Person]:
     return persons.prefetch_related(Prefetch("assignments", queryset=primary, to_attr="primary_assignments"))
 
 
-def _get_person(user: User, person_id: int) -> Person:
+def person_get(*, user: User, person_id: int) -> Person:
+    """One person, checked against the policy (no related records, not audited as a full open)."""
     person = Person.objects.filter(pk=person_id).first()
     if person is None:
         raise Http404("No person with this number.")
@@ -92,14 +93,9 @@ def _get_person(user: User, person_id: int) -> Person:
     return person
 
 
-def person_get(*, user: User, person_id: int) -> Person:
-    """One person, checked against the policy (no related records, not audited as a full open)."""
-    return _get_person(user, person_id)
-
-
 def person_detail(*, user: User, person_id: int, purpose: str = "case work") -> Person:
     """A person with everything on their page, in a fixed number of queries; the open is audited."""
-    person = _get_person(user, person_id)
+    person = person_get(user=user, person_id=person_id)
     if person.merged_into_id:
         return person
     person = (
@@ -258,7 +254,7 @@ def organisation_detail(*, user: User, organisation_id: int) -> Organisation:
 
 def person_get_changeable(*, user: User, person_id: int) -> Person:
     """One person the user may change (an emergency access is read-only), for the forms that add to it."""
-    person = _get_person(user, person_id)
+    person = person_get(user=user, person_id=person_id)
     if person.merged_into_id or not policy.can_change_person(user, person):
         raise PermissionDenied("You may not change this person's record.")
     return person
@@ -295,7 +291,7 @@ def person_consents_visible(*, user: User, person: Person) -> list[Consent]:
 
 def consent_list(*, user: User, person_id: int) -> list[Consent]:
     """A person's consents the user may see (segments they are granted), newest first; audited."""
-    person = _get_person(user, person_id)
+    person = person_get(user=user, person_id=person_id)
     consents = list(
         policy.visible(user, Consent.objects.filter(person=person))
         .select_related("person", "recipient_organisation")
@@ -310,7 +306,7 @@ def consent_list(*, user: User, person_id: int) -> list[Consent]:
 def disclosures_for_person(*, user: User, person_id: int) -> tuple[Person, list[Disclosure]]:
     """Every release of the person's records outside the agency that the user may see, newest first
     (their accounting of disclosures, 42 CFR 2.24 and 2.25); the read is audited."""
-    person = _get_person(user, person_id)
+    person = person_get(user=user, person_id=person_id)
     rows = [
         row
         for module in app_modules("disclosures")
