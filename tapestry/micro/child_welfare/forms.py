@@ -111,8 +111,13 @@ class ReportForm(NestedErrors, FieldSetup, ServiceModelForm):
         if child is not None and not self.is_bound:
             self.initial["child"] = child.pk
 
-    def report_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+    def report(self) -> dict[str, Any]:
+        """The service's arguments: the report's fields, the first allegation and the parents named."""
+        return {
+            **{name: self.cleaned_data[name] for name in self.Meta.fields},
+            "allegations": [self.allegation()],
+            "participants": self.participants(),
+        }
 
     def allegation(self) -> services.AllegationInput:
         return _service_input(self, services.AllegationInput, description="allegation_description")
