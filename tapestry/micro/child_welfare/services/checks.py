@@ -15,7 +15,6 @@ from tapestry.access import policy
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Segment, User
 from tapestry.access.policy import Capability
-from tapestry.access.versioning import versioned_update
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.services import require_case_write
 from tapestry.people.models import Person
@@ -103,11 +102,3 @@ def _create_on_case(actor: User, case: Case, model: type[models.Model], **fields
     of `fields` (in the order given)."""
     record = model(case=case, created_by=actor, **fields)
     return create_record(actor, record, exclude=["case"], person_id=case.person_id, fields=list(fields))
-
-
-def _versioned_edit(actor: User, record: Any, version: int, **changes: Any) -> Any:
-    """Write `changes` to `record` if it is still at `version` (`versioned_update`: a stale version is
-    refused, the UPDATE audited); every field changed is one this write may change."""
-    return versioned_update(
-        actor=actor, instance=record, version=version, changes=changes, editable=list(changes)
-    )

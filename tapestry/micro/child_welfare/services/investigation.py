@@ -11,6 +11,7 @@ from django.utils import timezone
 from tapestry.access import policy
 from tapestry.access.models import Assignment, Segment, User
 from tapestry.access.policy import Capability
+from tapestry.access.versioning import versioned_edit
 from tapestry.micro.child_welfare.models import (
     Allegation,
     Investigation,
@@ -22,7 +23,6 @@ from tapestry.micro.child_welfare.services.checks import (
     _not_in_future,
     _require_changeable,
     _require_person,
-    _versioned_edit,
 )
 from tapestry.people.models import Person
 from tapestry.web.records import create_record
@@ -142,7 +142,7 @@ def allegation_finding_record(
     _not_in_future(found_on, "found_on", "The date of the finding")
     if found_on < investigation.started_on:
         raise ValidationError({"found_on": ["A finding cannot come before the investigation started."]})
-    return _versioned_edit(
+    return versioned_edit(
         actor,
         allegation,
         version,
@@ -172,4 +172,4 @@ def investigation_close(
         )
     closed_on = closed_on or timezone.localdate()
     _not_in_future(closed_on, "closed_on", "The closing date")
-    return _versioned_edit(actor, investigation, version, closed_on=closed_on, conclusion=conclusion.strip())
+    return versioned_edit(actor, investigation, version, closed_on=closed_on, conclusion=conclusion.strip())

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 
 from tapestry.access import policy
 from tapestry.access.models import User
+from tapestry.access.versioning import versioned_edit
 from tapestry.micro.cases.models import Case
 from tapestry.micro.child_welfare import practice_rules
 from tapestry.micro.child_welfare.models import (
@@ -22,7 +23,6 @@ from tapestry.micro.child_welfare.services.checks import (
     _require_case,
     _require_changeable,
     _require_person,
-    _versioned_edit,
 )
 from tapestry.people.models import Organisation, Person
 
@@ -147,9 +147,7 @@ def _end_for_change(
                 ]
             }
         )
-    _versioned_edit(
-        actor, current, current.version, ended_on=new.started_on, end_reason=change_reason.strip()
-    )
+    versioned_edit(actor, current, current.version, ended_on=new.started_on, end_reason=change_reason.strip())
 
 
 def placement_end(
@@ -162,7 +160,7 @@ def placement_end(
             {"ended_on": [f"This placement already ended on {placement.ended_on:%Y-%m-%d}."]}
         )
     _not_in_future(ended_on, "ended_on", "A placement's end")
-    return _versioned_edit(actor, placement, version, ended_on=ended_on, end_reason=end_reason.strip())
+    return versioned_edit(actor, placement, version, ended_on=ended_on, end_reason=end_reason.strip())
 
 
 # Court hearings ----------------------------------------------------------------------------------
@@ -194,4 +192,4 @@ def hearing_record_outcome(
         raise ValidationError({"outcome": ["Write what the court decided."]})
     if not hearing.is_past:
         raise ValidationError({"outcome": ["The outcome can be recorded once the hearing has taken place."]})
-    return _versioned_edit(actor, hearing, version, outcome=outcome.strip(), next_hearing_on=next_hearing_on)
+    return versioned_edit(actor, hearing, version, outcome=outcome.strip(), next_hearing_on=next_hearing_on)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
+from tapestry.access.versioning import versioned_edit
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.services import case_open
 from tapestry.micro.child_welfare.models import (
@@ -27,7 +28,6 @@ from tapestry.micro.child_welfare.services.checks import (
     _require_changeable,
     _require_person,
     _require_segment,
-    _versioned_edit,
 )
 from tapestry.people.models import Organisation, Person
 from tapestry.web.records import create_record
@@ -166,7 +166,7 @@ def report_screen(
         raise ValidationError(
             {"screening": [f"This report was already screened: {report.get_screening_display().lower()}."]}
         )
-    return _versioned_edit(
+    return versioned_edit(
         actor,
         report,
         version,

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tapestry.access.models import User
+from tapestry.access.versioning import versioned_edit
 from tapestry.micro.cases.models import Case
 from tapestry.micro.child_welfare.models import (
     Report,
@@ -24,7 +25,6 @@ from tapestry.micro.child_welfare.services.checks import (
     _require_case,
     _require_changeable,
     _require_person,
-    _versioned_edit,
 )
 from tapestry.people.models import Person
 from tapestry.web.records import create_record
@@ -129,7 +129,7 @@ def safety_plan_update(
     _require_changeable(actor, plan)
     if review_on < plan.assessment.assessed_on:
         raise ValidationError({"review_on": ["The review cannot come before the assessment."]})
-    return _versioned_edit(actor, plan, version, monitoring=monitoring, review_on=review_on)
+    return versioned_edit(actor, plan, version, monitoring=monitoring, review_on=review_on)
 
 
 def safety_plan_action_add(*, actor: User, plan: SafetyPlan, action: PlanActionInput) -> SafetyPlanAction:
