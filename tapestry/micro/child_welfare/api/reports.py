@@ -4,7 +4,7 @@
 # behind @paginate's wrapper it would look names up in ninja's module instead of this one.
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
@@ -18,6 +18,7 @@ from tapestry.micro.child_welfare.api.router import (
     router,
 )
 from tapestry.micro.child_welfare.models import Allegation, Report, ReportParticipant
+from tapestry.web.ids import found_or_404
 from tapestry.web.schemas import created, error_responses, paged_get
 
 
@@ -60,9 +61,7 @@ def child_welfare_report_create_opening_case(
     request: HttpRequest, person_id: int, payload: schemas.ChildWelfareReportIn
 ) -> Report:
     selectors.require_segment(request.user)
-    person = selectors.person_named(person_id=person_id)
-    if person is None:
-        raise Http404("There is no person with this number.")
+    person = found_or_404(selectors.person_named(person_id=person_id), "There is no person with this number.")
     report = services.report_receive_opening_case(
         actor=request.user, person=person, **_report_fields(payload)
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
@@ -16,6 +15,7 @@ from tapestry.micro.child_welfare.models import (
     ReportParticipant,
 )
 from tapestry.micro.child_welfare.selectors.access import _named, _one
+from tapestry.web.ids import found_or_404
 
 REPORT_PARTS = ["reporter", "concerns", "allegations", "participants", "screening", "investigation"]
 
@@ -90,12 +90,10 @@ def investigation_exists(report: Report) -> bool:
 def investigation_get(*, user: User, report_id: int, for_change: bool = False) -> Investigation:
     """The investigation of a report the user may see (or change); 404 if none was started."""
     report = report_get(user=user, report_id=report_id, for_change=for_change)
-    investigation = (
-        Investigation.objects.select_related("report__case", "worker").filter(report=report).first()
+    return found_or_404(
+        Investigation.objects.select_related("report__case", "worker").filter(report=report).first(),
+        "This report has no investigation yet.",
     )
-    if investigation is None:
-        raise Http404("This report has no investigation yet.")
-    return investigation
 
 
 def investigation_detail(*, user: User, report_id: int, purpose: str = "child welfare") -> Investigation:
@@ -114,7 +112,7 @@ def investigation_detail(*, user: User, report_id: int, purpose: str = "child we
 def investigation_written(*, user: User, report_id: int) -> Investigation:
     """The investigation as its detail shows it, for the answer to a write (not audited again)."""
     report = report_get(user=user, report_id=report_id)
-    investigation = (
+    return found_or_404(
         Investigation.objects.select_related("report__case", "worker")
         .prefetch_related(
             Prefetch(
@@ -126,11 +124,9 @@ def investigation_written(*, user: User, report_id: int) -> Investigation:
             Prefetch("report__allegations", queryset=Allegation.objects.select_related("child")),
         )
         .filter(report=report)
-        .first()
+        .first(),
+        "This report has no investigation yet.",
     )
-    if investigation is None:
-        raise Http404("This report has no investigation yet.")
-    return investigation
 
 
 def allegation_get(*, user: User, allegation_id: int, for_change: bool = False) -> Allegation:

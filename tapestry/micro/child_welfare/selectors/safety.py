@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
@@ -14,6 +13,7 @@ from tapestry.micro.child_welfare.models import (
     SafetyPlanAction,
 )
 from tapestry.micro.child_welfare.selectors.access import _named, _one
+from tapestry.web.ids import found_or_404
 
 
 def _plan_actions(user: User) -> Prefetch:
@@ -70,9 +70,7 @@ def plan_of(assessment: SafetyAssessment) -> SafetyPlan | None:
 def safety_plan_get(*, user: User, assessment_id: int, for_change: bool = False) -> SafetyPlan:
     """The safety plan of an assessment; 404 if none was made. Opening it (to change it) is audited."""
     assessment = safety_get(user=user, assessment_id=assessment_id, for_change=for_change)
-    plan = plan_of(assessment)
-    if plan is None:
-        raise Http404("This assessment has no safety plan yet.")
+    plan = found_or_404(plan_of(assessment), "This assessment has no safety plan yet.")
     audit_view(
         user,
         obj=plan,
