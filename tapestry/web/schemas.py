@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import BeforeValidator, ConfigDict
+from pydantic import BeforeValidator, ConfigDict, StringConstraints
 
 
 class Input(Schema):
@@ -144,3 +144,11 @@ def person_ref(person: Any) -> dict[str, Any]:
 
 def staff_ref(user: Any) -> dict[str, Any]:
     return {"id": user.pk, "name": staff_name(user)}
+
+
+def trimmed_text(max_length: int | None = None, *, required: bool = False) -> Any:
+    """The type of a text in a request body: stripped of surrounding spaces, at most `max_length`
+    characters, and not empty when `required` (`Name = trimmed_text(100, required=True)`)."""
+    return Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
+    ]
