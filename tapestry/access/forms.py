@@ -28,17 +28,16 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
 
 
+SIX_DIGITS = "Enter the six digits your authenticator app shows."
+
+
 class OtpCodeForm(ServiceForm):
     code = forms.CharField(
         label="Six-digit code",
         max_length=6,
         min_length=6,
-        validators=[RegexValidator(r"^\d{6}$", "Enter the six digits your authenticator app shows.")],
-        error_messages={
-            "required": "Enter the six digits your authenticator app shows.",
-            "min_length": "Enter the six digits your authenticator app shows.",
-            "max_length": "Enter the six digits your authenticator app shows.",
-        },
+        validators=[RegexValidator(r"^\d{6}$", SIX_DIGITS)],
+        error_messages=dict.fromkeys(("required", "min_length", "max_length"), SIX_DIGITS),
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",

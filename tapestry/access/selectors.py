@@ -8,7 +8,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -27,6 +26,7 @@ from tapestry.access.models import (
 )
 from tapestry.access.policy import Capability
 from tapestry.people.models import Person
+from tapestry.web.ids import found_or_404
 
 
 def _start_of(day: date) -> datetime:
@@ -118,7 +118,7 @@ def staff_detail(*, user: User, pk: int) -> User:
     policy.require_capability(user, Capability.STAFF_MANAGE)
     # The person is never joined: administrators manage caseloads by record number, not by name.
     assignments = Assignment.objects.order_by("-started_on", "-pk")
-    staff = (
+    return found_or_404(
         User.objects.select_related("supervisor")
         .prefetch_related(
             Prefetch("teams", queryset=Team.objects.order_by("name")),
@@ -130,20 +130,15 @@ def staff_detail(*, user: User, pk: int) -> User:
         )
         .annotate(has_authenticator=_has_authenticator())
         .filter(pk=pk)
-        .first()
+        .first(),
+        "There is no staff member with this number.",
     )
-    if staff is None:
-        raise Http404("There is no staff member with this number.")
-    return staff
 
 
 def _for_admin(user: User, model: type, pk: int, missing: str) -> Any:
     """One row an administrator manages (a caseload assignment, a grant), or 404 with `missing`."""
     policy.require_capability(user, Capability.STAFF_MANAGE)
-    found = model.objects.filter(pk=pk).first()
-    if found is None:
-        raise Http404(missing)
-    return found
+    return found_or_404(model.objects.filter(pk=pk).first(), missing)
 
 
 def assignment_for_admin(*, user: User, pk: int) -> Assignment:
@@ -181,19 +176,17 @@ def tokens_of(*, user: User) -> QuerySet[ApiToken]:
 
 def token_of(*, user: User, pk: int) -> ApiToken:
     """One of the user's own tokens; anyone else's is as good as absent."""
-    token = ApiToken.objects.filter(user=user, pk=pk).first()
-    if token is None:
-        raise Http404("You have no token with this number.")
-    return token
+    return found_or_404(
+        ApiToken.objects.filter(user=user, pk=pk).first(), "You have no token with this number."
+    )
 
 
 def person_for_break_glass(*, user: User, pk: int) -> Person:
     """The person to open in an emergency: only the record, never its contents, is looked up here."""
     policy.require_capability(user, Capability.BREAK_GLASS)
-    person = Person.objects.filter(pk=pk).only("pk", "merged_into").first()
-    if person is None:
-        raise Http404("There is no person with this number.")
-    return person
+    return found_or_404(
+        Person.objects.filter(pk=pk).only("pk", "merged_into").first(), "There is no person with this number."
+    )
 
 
 def break_glass_queue(*, user: User) -> list[BreakGlass]:
@@ -214,9 +207,10 @@ def _visible_among(user: User, person_ids: Iterable[int]) -> set[int]:
 
 
 def break_glass_for_review(*, user: User, pk: int) -> BreakGlass:
-    entry = BreakGlass.objects.select_related("user", "person", "reviewed_by").filter(pk=pk).first()
-    if entry is None:
-        raise Http404("There is no such emergency access.")
+    entry = found_or_404(
+        BreakGlass.objects.select_related("user", "person", "reviewed_by").filter(pk=pk).first(),
+        "There is no such emergency access.",
+    )
     if not policy.can_review_break_glass(user, entry):
         raise PermissionDenied("You may not review this emergency access.")
     entry.person_visible = bool(_visible_among(user, [entry.person_id]))

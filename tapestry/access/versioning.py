@@ -103,3 +103,11 @@ def versioned_save(
             actor=actor, action=AuditEntry.Action.CREATE, obj=record, person_id=person_id, fields=editable
         )
     return record
+
+
+def versioned_edit(actor: User, instance: Versioned, version: int, **changes: Any) -> Versioned:
+    """`versioned_update` for an edit that may change exactly the fields it sends: `changes` are the
+    editable fields, and a stale `version` is refused as there."""
+    return versioned_update(
+        actor=actor, instance=instance, version=version, changes=changes, editable=list(changes)
+    )

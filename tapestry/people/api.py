@@ -13,6 +13,7 @@ from tapestry.people.consent_api import router as consent_router
 from tapestry.people.duplicates import Candidate
 from tapestry.people.models import (
     Household,
+    HouseholdMember,
     Organisation,
     Person,
     Relationship,
@@ -40,7 +41,7 @@ from tapestry.people.schemas import (
     RelationshipOut,
 )
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import error_responses, paged_get, purpose_query
+from tapestry.web.schemas import created, error_responses, paged_get, purpose_query
 
 router = Router()
 # Each part is listed under its own heading in the API documents.
@@ -180,20 +181,22 @@ def household_list(request: HttpRequest) -> QuerySet[Household]:
     return selectors.household_list(user=request.user)
 
 
-@households.post(
+@created(
+    households,
     "/households",
-    response={201: HouseholdOut, **error_responses(400, 422)},
+    HouseholdOut,
+    errors=(400, 422),
     summary="Record a household",
     description="You must be able to change every member's record.",
 )
-def household_create(request: HttpRequest, payload: HouseholdIn) -> Status:
+def household_create(request: HttpRequest, payload: HouseholdIn) -> Household:
     members = [
         (_referenced_person(request.user, member.person_id, f"members.{index}.person_id"), member.position)
         for index, member in enumerate(payload.members)
     ]
     household = services.household_create(actor=request.user, name=payload.name, members=members)
     # The answer shows the household as its page would, so it is read (and audited) the same way.
-    return Status(201, selectors.household_detail(user=request.user, household_id=household.pk))
+    return selectors.household_detail(user=request.user, household_id=household.pk)
 
 
 @households.get(
@@ -205,18 +208,21 @@ def household_detail(request: HttpRequest, household_id: int) -> Household:
     return selectors.household_detail(user=request.user, household_id=household_id)
 
 
-@households.post(
+@created(
+    households,
     "/households/{household_id}/members",
-    response={201: MembershipOut, **error_responses(400, 404, 422)},
+    MembershipOut,
     summary="Add a person to a household",
 )
-def household_member_add(request: HttpRequest, household_id: int, payload: HouseholdMemberIn) -> Status:
+def household_member_add(
+    request: HttpRequest, household_id: int, payload: HouseholdMemberIn
+) -> HouseholdMember:
     household = selectors.household_detail(user=request.user, household_id=household_id)
     person = _referenced_person(request.user, payload.person_id, "person_id")
     membership = services.household_member_add(
         actor=request.user, household=household, person=person, position=payload.position
     )
-    return Status(201, membership)
+    return membership
 
 
 # Relationships ------------------------------------------------------------------------------
@@ -235,13 +241,15 @@ def relationship_list(
     return selectors.relationship_list(user=request.user, person_id=person_id)
 
 
-@relationships.post(
+@created(
+    relationships,
     "/relationships",
-    response={201: RelationshipOut, **error_responses(400, 422)},
+    RelationshipOut,
+    errors=(400, 422),
     summary="Record a relationship between two persons",
     description="You must be able to change the first person's record and open the second's.",
 )
-def relationship_create(request: HttpRequest, payload: RelationshipIn) -> Status:
+def relationship_create(request: HttpRequest, payload: RelationshipIn) -> Relationship:
     relationship = services.relationship_create(
         actor=request.user,
         from_person=_referenced_person(request.user, payload.from_person_id, "from_person_id"),
@@ -250,7 +258,7 @@ def relationship_create(request: HttpRequest, payload: RelationshipIn) -> Status
     )
     # Both ends were checked on the way in: the caller changes one and may open the other.
     relationship.from_visible = relationship.to_visible = True
-    return Status(201, relationship)
+    return relationship
 
 
 @relationships.delete(
@@ -282,13 +290,15 @@ def organisation_list(
     return selectors.organisation_list(user=request.user, query=q, kind=kind or "")
 
 
-@organisations.post(
+@created(
+    organisations,
     "/organisations",
-    response={201: OrganisationOut, **error_responses(400, 422)},
+    OrganisationOut,
+    errors=(400, 422),
     summary="Add an organisation",
 )
-def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Status:
-    return Status(201, services.organisation_create(actor=request.user, **payload.model_dump()))
+def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Organisation:
+    return services.organisation_create(actor=request.user, **payload.model_dump())
 
 
 @organisations.get(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Annotated, Any, Literal
 
@@ -9,23 +10,17 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AfterValidator, StringConstraints, field_validator
+from pydantic import AfterValidator, field_validator
 from pydantic_core import PydanticCustomError
 
 from tapestry.people.models import HouseholdMember, Organisation, Relationship
-from tapestry.web.schemas import ErrorOut, Input, PersonRef, StaffName, label_of, shown_if
+from tapestry.web.schemas import ErrorOut, Input, PersonRef, StaffName, label_of, shown_if, stripped_text
 
 # Literal types rather than the models' TextChoices: three of them are called "Kind" and
 # would collide as OpenAPI components; a Literal is listed inline as an enum.
 Position = Literal[tuple(HouseholdMember.Position.values)]
 RelationshipKind = Literal[tuple(Relationship.Kind.values)]
 OrganisationKind = Literal[tuple(Organisation.Kind.values)]
-
-
-def _text(max_length: int, *, required: bool = False) -> Any:
-    return Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
-    ]
 
 
 def _not_in_future(value: date | None) -> date | None:
@@ -41,38 +36,37 @@ def _local_time(value: time | None) -> time | None:
     return value
 
 
-def _email(value: str) -> str:
-    if value:
-        try:
-            validate_email(value)
-        except DjangoValidationError:
-            raise PydanticCustomError(
-                "email", "Enter a valid email address, like name@example.org."
-            ) from None
-    return value
+def _checked_by(validate: Callable[[str], None], code: str, message: str) -> Callable[[str], str]:
+    """A check of a text by a Django validator, for a body field: an empty text passes, a refused one
+    is the error `code` with `message`."""
+
+    def check(value: str) -> str:
+        if value:
+            try:
+                validate(value)
+            except DjangoValidationError:
+                raise PydanticCustomError(code, message) from None
+        return value
+
+    return check
 
 
-def _url(value: str) -> str:
-    if value:
-        try:
-            URLValidator()(value)
-        except DjangoValidationError:
-            raise PydanticCustomError("url", "Enter a full web address, like https://example.org.") from None
-    return value
+_email = _checked_by(validate_email, "email", "Enter a valid email address, like name@example.org.")
+_url = _checked_by(URLValidator(), "url", "Enter a full web address, like https://example.org.")
 
 
-Name = _text(100, required=True)
-Text40 = _text(40)
-Text60 = _text(60)
-Text100 = _text(100)
-Text200 = _text(200)
-Text255 = _text(255)
-RequiredText150 = _text(150, required=True)
-RequiredText200 = _text(200, required=True)
+Name = stripped_text(100, required=True)
+Text40 = stripped_text(40)
+Text60 = stripped_text(60)
+Text100 = stripped_text(100)
+Text200 = stripped_text(200)
+Text255 = stripped_text(255)
+RequiredText150 = stripped_text(150, required=True)
+RequiredText200 = stripped_text(200, required=True)
 BirthDate = Annotated[date, AfterValidator(_not_in_future)]
 LocalTime = Annotated[time, AfterValidator(_local_time)]
-Email = Annotated[_text(254), AfterValidator(_email)]
-Website = Annotated[_text(200), AfterValidator(_url)]
+Email = Annotated[stripped_text(254), AfterValidator(_email)]
+Website = Annotated[stripped_text(200), AfterValidator(_url)]
 
 
 # Errors -------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ from typing import NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record, audit_view
@@ -24,6 +23,7 @@ from tapestry.people.models import (
     Person,
     Relationship,
 )
+from tapestry.web.ids import found_or_404
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,9 @@ def person_list(*, user: User, query: str = "") -> QuerySet[Person]:
     return persons.prefetch_related(Prefetch("assignments", queryset=primary, to_attr="primary_assignments"))
 
 
-def _get_person(user: User, person_id: int) -> Person:
-    person = Person.objects.filter(pk=person_id).first()
-    if person is None:
-        raise Http404("No person with this number.")
+def person_get(*, user: User, person_id: int) -> Person:
+    """One person, checked against the policy (no related records, not audited as a full open)."""
+    person = found_or_404(Person.objects.filter(pk=person_id).first(), "No person with this number.")
     if person.merged_into_id and policy.can_view_person(user, person.merged_into):
         return person
     if not policy.can_view_person(user, person):
@@ -92,14 +91,9 @@ def _get_person(user: User, person_id: int) -> Person:
     return person
 
 
-def person_get(*, user: User, person_id: int) -> Person:
-    """One person, checked against the policy (no related records, not audited as a full open)."""
-    return _get_person(user, person_id)
-
-
 def person_detail(*, user: User, person_id: int, purpose: str = "case work") -> Person:
     """A person with everything on their page, in a fixed number of queries; the open is audited."""
-    person = _get_person(user, person_id)
+    person = person_get(user=user, person_id=person_id)
     if person.merged_into_id:
         return person
     person = (
@@ -211,9 +205,9 @@ def relationship_get(*, user: User, relationship_id: int) -> Relationship:
         .first()
     )
     if relationship is None:
-        existing = Relationship.objects.filter(pk=relationship_id).first()
-        if existing is None:
-            raise Http404("No relationship with this number.")
+        existing = found_or_404(
+            Relationship.objects.filter(pk=relationship_id).first(), "No relationship with this number."
+        )
         policy.refuse_out_of_reach(
             user,
             missing="No relationship with this number.",
@@ -246,19 +240,17 @@ def person_first_phone(*, person: Person) -> str:
 
 def organisation_detail(*, user: User, organisation_id: int) -> Organisation:
     policy.require_capability(user, policy.Capability.ORGANISATION_READ)
-    organisation = (
+    return found_or_404(
         Organisation.objects.filter(pk=organisation_id)
         .prefetch_related(Prefetch("contacts", queryset=OrganisationContact.objects.order_by("name")))
-        .first()
+        .first(),
+        "No organisation with this number.",
     )
-    if organisation is None:
-        raise Http404("No organisation with this number.")
-    return organisation
 
 
 def person_get_changeable(*, user: User, person_id: int) -> Person:
     """One person the user may change (an emergency access is read-only), for the forms that add to it."""
-    person = _get_person(user, person_id)
+    person = person_get(user=user, person_id=person_id)
     if person.merged_into_id or not policy.can_change_person(user, person):
         raise PermissionDenied("You may not change this person's record.")
     return person
@@ -295,7 +287,7 @@ def person_consents_visible(*, user: User, person: Person) -> list[Consent]:
 
 def consent_list(*, user: User, person_id: int) -> list[Consent]:
     """A person's consents the user may see (segments they are granted), newest first; audited."""
-    person = _get_person(user, person_id)
+    person = person_get(user=user, person_id=person_id)
     consents = list(
         policy.visible(user, Consent.objects.filter(person=person))
         .select_related("person", "recipient_organisation")
@@ -310,7 +302,7 @@ def consent_list(*, user: User, person_id: int) -> list[Consent]:
 def disclosures_for_person(*, user: User, person_id: int) -> tuple[Person, list[Disclosure]]:
     """Every release of the person's records outside the agency that the user may see, newest first
     (their accounting of disclosures, 42 CFR 2.24 and 2.25); the read is audited."""
-    person = _get_person(user, person_id)
+    person = person_get(user=user, person_id=person_id)
     rows = [
         row
         for module in app_modules("disclosures")
@@ -371,9 +363,9 @@ def persons_compare(*, user: User, person_ids: list[int], purpose: str) -> list[
 
 def household_get(*, user: User, household_id: int) -> Household:
     """A household with at least one member the user may open (not audited: no member details)."""
-    household = Household.objects.filter(pk=household_id).first()
-    if household is None:
-        raise Http404("No household with this number.")
+    household = found_or_404(
+        Household.objects.filter(pk=household_id).first(), "No household with this number."
+    )
     visible_ids = policy.persons_visible(user).values("pk")
     if not household.memberships.filter(person__in=visible_ids).exists():
         _refuse_household(user, household)

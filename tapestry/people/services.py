@@ -56,10 +56,6 @@ def _require_change(actor: User, person: Person) -> None:
         raise PermissionDenied("You may not change this person's record.")
 
 
-def _full_clean(instance: Any, exclude: list[str] | None = None) -> None:
-    instance.full_clean(exclude=exclude)
-
-
 @dataclass
 class PersonIntake:
     given_name: str
@@ -114,7 +110,7 @@ def person_create(*, actor: User, intake: PersonIntake, confirm_not_duplicate: b
     """
     policy.require_capability(actor, Capability.PERSON_WRITE)
     person = Person(**{name: getattr(intake, name) for name in PERSON_FIELDS})
-    _full_clean(person, exclude=["merged_into"])
+    person.full_clean(exclude=["merged_into"])
     if not confirm_not_duplicate:
         candidates = person_duplicates(actor=actor, intake=intake)
         if candidates:
@@ -164,7 +160,7 @@ def contact_add(
 def address_add(*, actor: User, person: Person, **fields: Any) -> Address:
     _require_change(actor, person)
     address = Address(person=person, **fields)
-    _full_clean(address)
+    address.full_clean()
     with transaction.atomic():
         if address.is_current:
             person.addresses.filter(is_current=True).update(is_current=False)
@@ -181,12 +177,12 @@ def household_create(*, actor: User, name: str, members: list[tuple[Person, str]
     for person, _ in members:
         _require_change(actor, person)
     household = Household(name=name.strip())
-    _full_clean(household)
+    household.full_clean()
     with transaction.atomic():
         household.save()
         for person, position in members:
             membership = HouseholdMember(household=household, person=person, position=position)
-            _full_clean(membership, exclude=["household", "person"])
+            membership.full_clean(exclude=["household", "person"])
             membership.save()
         audit_record(
             actor=actor,
@@ -224,7 +220,7 @@ def relationship_create(
     relationship = Relationship(
         from_person=from_person, to_person=to_person, kind=kind, notes=notes, no_contact=no_contact
     )
-    _full_clean(relationship, exclude=["from_person", "to_person"])
+    relationship.full_clean(exclude=["from_person", "to_person"])
     relationship.clean()
     if Relationship.objects.filter(from_person=from_person, to_person=to_person, kind=kind).exists():
         raise ValidationError({"kind": ["This relationship is already recorded."]})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -76,3 +76,13 @@ def renaming(names: Mapping[str, str]) -> Iterator[None]:
         yield
     except ValidationError as error:
         raise renamed(error, names) from error
+
+
+Found = TypeVar("Found")
+
+
+def found_or_404(found: Found | None, missing: str) -> Found:
+    """`found`, the record in the path (or what a selector found for it); None is a 404 saying `missing`."""
+    if found is None:
+        raise Http404(missing)
+    return found

@@ -146,9 +146,9 @@ def staff_ref(user: Any) -> dict[str, Any]:
     return {"id": user.pk, "name": staff_name(user)}
 
 
-def stripped_text(max_length: int, *, required: bool = False) -> Any:
-    """A string in a request body, stripped of surrounding blanks, at most `max_length` long (and not
-    empty when `required`): `Title = stripped_text(150, required=True)`."""
+def stripped_text(max_length: int | None = None, *, required: bool = False) -> Any:
+    """The type of a text in a request body: stripped of surrounding spaces, at most `max_length`
+    characters, and not empty when `required` (`Name = stripped_text(100, required=True)`)."""
     return Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
     ]

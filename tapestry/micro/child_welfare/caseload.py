@@ -25,6 +25,7 @@ from tapestry.micro.child_welfare.models import (
     SafetyAssessment,
     TerminationReview,
 )
+from tapestry.micro.child_welfare.views.form import _index
 
 HEARING_HORIZON = timedelta(days=14)
 PLAN_REVIEW_HORIZON = timedelta(days=14)
@@ -49,10 +50,6 @@ def _alert(kind: str, case: Case, when: date | datetime, title: str, url: str) -
     return CaseloadAlert(
         kind=kind, when=when, title=title, person_name=case.person.display_name, url=url, case_id=case.pk
     )
-
-
-def _index(case_id: int) -> str:
-    return reverse("child_welfare:case_index", kwargs={"case_pk": case_id})
 
 
 def _about(child_id: int | None, child: object, case: Case) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.access import policy
@@ -11,6 +10,7 @@ from tapestry.access.models import Segment, User
 from tapestry.micro.cases.hooks import EcomapLink
 from tapestry.micro.child_welfare.models import Hearing, Placement
 from tapestry.micro.child_welfare.selectors import placement_carer
+from tapestry.micro.child_welfare.views.form import _index
 from tapestry.people.models import Person
 
 
@@ -25,7 +25,7 @@ def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
         .annotate(carer_person_nameable=policy.nameable(user, "carer_person"))
     )
     for placement in placements:
-        url = reverse("child_welfare:case_index", kwargs={"case_pk": placement.case_id})
+        url = _index(placement.case_id)
         detail = f"{placement.get_placement_type_display()} since {placement.started_on:%Y-%m-%d}"
         if placement.carer_person_id:
             kin = placement.placement_type in (Placement.Type.KINSHIP, Placement.Type.TRIAL_HOME_VISIT)
@@ -63,7 +63,7 @@ def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
                 kind="court",
                 detail=f"Latest hearing: {hearing.get_hearing_type_display().lower()}, "
                 f"{timezone.localtime(hearing.scheduled_at):%Y-%m-%d}",
-                url=reverse("child_welfare:case_index", kwargs={"case_pk": hearing.case_id}),
+                url=_index(hearing.case_id),
             )
         )
     return links

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django import forms
@@ -29,6 +30,15 @@ from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, ServiceModel
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 TEXT = forms.Textarea(attrs={"rows": 3})
+
+
+def _service_input(form: forms.BaseForm, kind: type, **renamed: str) -> Any:
+    """The service's input record `kind` (a dataclass) from the form's fields of the same names;
+    `renamed` maps a field of the record to the form field that holds it."""
+    data = form.cleaned_data
+    return kind(
+        **{field.name: data[renamed.get(field.name, field.name)] for field in dataclasses.fields(kind)}
+    )
 
 
 class NestedErrors:
@@ -101,17 +111,16 @@ class ReportForm(NestedErrors, FieldSetup, ServiceModelForm):
         if child is not None and not self.is_bound:
             self.initial["child"] = child.pk
 
-    def report_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+    def report(self) -> dict[str, Any]:
+        """The service's arguments: the report's fields, the first allegation and the parents named."""
+        return {
+            **{name: self.cleaned_data[name] for name in self.Meta.fields},
+            "allegations": [self.allegation()],
+            "participants": self.participants(),
+        }
 
     def allegation(self) -> services.AllegationInput:
-        data = self.cleaned_data
-        return services.AllegationInput(
-            child=data["child"],
-            maltreatment=data["maltreatment"],
-            alleged_perpetrator=data["alleged_perpetrator"],
-            description=data["allegation_description"],
-        )
+        return _service_input(self, services.AllegationInput, description="allegation_description")
 
     def participants(self) -> list[services.ParticipantInput]:
         return [
@@ -281,13 +290,7 @@ class SafetyPlanForm(NestedErrors, FieldSetup, ServiceForm):
     when = forms.CharField(max_length=150, required=False, help_text="For example: 'every evening'.")
 
     def plan_action(self) -> services.PlanActionInput:
-        data = self.cleaned_data
-        return services.PlanActionInput(
-            action=data["action"],
-            responsible_person=data["responsible_person"],
-            responsible_name=data["responsible_name"],
-            when=data["when"],
-        )
+        return _service_input(self, services.PlanActionInput)
 
 
 class SafetyPlanEditForm(VersionedForm):

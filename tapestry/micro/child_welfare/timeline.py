@@ -13,13 +13,10 @@ from tapestry.access.models import Segment, User
 from tapestry.micro.cases.hooks import TimelineEvent
 from tapestry.micro.child_welfare.models import Allegation, Hearing, Placement, Report, SafetyAssessment
 from tapestry.micro.child_welfare.selectors import investigation_of, placement_carer_text
+from tapestry.micro.child_welfare.views.form import _index
 from tapestry.people.models import Person
 
 KIND = "child welfare"
-
-
-def _index(case_id: int) -> str:
-    return reverse("child_welfare:case_index", kwargs={"case_pk": case_id})
 
 
 def _event(record: Any, when: dt.date | dt.datetime, title: str, url: str, detail: str = "") -> TimelineEvent:

@@ -4,7 +4,6 @@
 # behind @paginate's wrapper it would look names up in ninja's module instead of this one.
 
 from django.http import HttpRequest
-from ninja import Status
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
@@ -14,27 +13,28 @@ from tapestry.micro.child_welfare.api.router import (
     _with_records,
     router,
 )
-from tapestry.micro.child_welfare.models import Allegation, Investigation
-from tapestry.web.schemas import error_responses
+from tapestry.micro.child_welfare.models import Allegation, Investigation, InvestigationContact
+from tapestry.web.schemas import created, error_responses
 
 STAFF = (lambda pk: selectors.staff_member(user_id=pk), "There is no active staff member with this number.")
 
 
-@router.post(
+@created(
+    router,
     "/child-welfare/reports/{report_id}/investigation",
-    response={201: schemas.ChildWelfareInvestigationOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfareInvestigationOut,
     summary="Start the investigation of a screened-in report",
     description="The investigating worker must hold the child-welfare grant; they get the family on their caseload."
     + SEGMENT_NOTE,
 )
 def child_welfare_investigation_start(
     request: HttpRequest, report_id: int, payload: schemas.ChildWelfareInvestigationStartIn
-) -> Status:
+) -> Investigation:
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
     fields = _with_records(payload, worker_id=STAFF)
     fields["worker"] = fields["worker"] or request.user
     services.investigation_start(actor=request.user, report=report, **fields)
-    return Status(201, selectors.investigation_written(user=request.user, report_id=report_id))
+    return selectors.investigation_written(user=request.user, report_id=report_id)
 
 
 @router.get(
@@ -47,21 +47,22 @@ def child_welfare_investigation_detail(request: HttpRequest, report_id: int) -> 
     return selectors.investigation_detail(user=request.user, report_id=report_id)
 
 
-@router.post(
+@created(
+    router,
     "/child-welfare/reports/{report_id}/investigation/contacts",
-    response={201: schemas.ChildWelfareContactOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfareContactOut,
     summary="Record a contact made in the investigation",
     description="With a person on record (person_id) or a collateral source (collateral_name)."
     + SEGMENT_NOTE,
 )
 def child_welfare_contact_add(
     request: HttpRequest, report_id: int, payload: schemas.ChildWelfareContactIn
-) -> Status:
+) -> InvestigationContact:
     investigation = selectors.investigation_get(user=request.user, report_id=report_id, for_change=True)
     contact = services.contact_record(
         actor=request.user, investigation=investigation, **_with_records(payload, person_id=PERSON)
     )
-    return Status(201, _named_by_caller(contact, "person"))
+    return _named_by_caller(contact, "person")
 
 
 @router.post(

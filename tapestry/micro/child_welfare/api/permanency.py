@@ -5,12 +5,11 @@
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Status
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import PERSON, SEGMENT_NOTE, _with_records, router
-from tapestry.micro.child_welfare.models.permanency import PermanencyGoal
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.micro.child_welfare.models.permanency import PermanencyGoal, TerminationReview
+from tapestry.web.schemas import created, error_responses, paged_get
 
 
 @paged_get(
@@ -25,9 +24,10 @@ def child_welfare_permanency_goal_list(request: HttpRequest, case_id: int) -> Qu
     return selectors.case_permanency_goals(user=request.user, case_id=case_id)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/child-welfare/permanency-goals",
-    response={201: schemas.ChildWelfarePermanencyGoalOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfarePermanencyGoalOut,
     summary="Set a child's permanency goal and concurrent plan",
     description=(
         "For a child with a current placement on the case. concurrent_goal must differ from goal; appla "
@@ -36,28 +36,27 @@ def child_welfare_permanency_goal_list(request: HttpRequest, case_id: int) -> Qu
 )
 def child_welfare_permanency_goal_set(
     request: HttpRequest, case_id: int, payload: schemas.ChildWelfarePermanencyGoalIn
-) -> Status:
+) -> PermanencyGoal:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
-    goal = services.permanency_goal_set(
+    return services.permanency_goal_set(
         actor=request.user, case=case, **_with_records(payload, child_id=PERSON)
     )
-    return Status(201, goal)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/child-welfare/termination-reviews",
-    response={201: schemas.ChildWelfareTerminationReviewOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfareTerminationReviewOut,
     summary="Record the TPR petition or the exception at 15 of 22 months",
     description="42 U.S.C. 675(5)(E). relative_care needs a current kinship placement." + SEGMENT_NOTE,
 )
 def child_welfare_termination_review_record(
     request: HttpRequest, case_id: int, payload: schemas.ChildWelfareTerminationReviewIn
-) -> Status:
+) -> TerminationReview:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
-    review = services.termination_review_record(
+    return services.termination_review_record(
         actor=request.user, case=case, **_with_records(payload, child_id=PERSON)
     )
-    return Status(201, review)
 
 
 @router.get(

@@ -5,7 +5,6 @@
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Status
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
@@ -17,7 +16,7 @@ from tapestry.micro.child_welfare.api.router import (
     router,
 )
 from tapestry.micro.child_welfare.models import Hearing, Placement
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.web.schemas import created, error_responses, paged_get
 
 # Placements ------------------------------------------------------------------------------------------------
 
@@ -33,9 +32,10 @@ def child_welfare_placement_list(request: HttpRequest, case_id: int) -> QuerySet
     return selectors.case_placements(user=request.user, case_id=case_id)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/child-welfare/placements",
-    response={201: schemas.ChildWelfarePlacementOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfarePlacementOut,
     summary="Place a child",
     description=(
         "A child has one open placement at a time: a second is refused (400) unless end_current is true "
@@ -46,13 +46,13 @@ def child_welfare_placement_list(request: HttpRequest, case_id: int) -> QuerySet
 )
 def child_welfare_placement_create(
     request: HttpRequest, case_id: int, payload: schemas.ChildWelfarePlacementIn
-) -> Status:
+) -> Placement:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     fields = _with_records(
         payload, child_id=PERSON, carer_person_id=PERSON, carer_organisation_id=ORGANISATION
     )
     placement = services.placement_start(actor=request.user, case=case, **fields)
-    return Status(201, _named_by_caller(placement, "carer_person"))
+    return _named_by_caller(placement, "carer_person")
 
 
 @router.post(
@@ -82,19 +82,19 @@ def child_welfare_hearing_list(request: HttpRequest, case_id: int) -> QuerySet[H
     return selectors.case_hearings(user=request.user, case_id=case_id)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/child-welfare/hearings",
-    response={201: schemas.ChildWelfareHearingOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfareHearingOut,
     summary="Schedule a court hearing",
     description="court_id must be an organisation of kind court." + SEGMENT_NOTE,
 )
 def child_welfare_hearing_create(
     request: HttpRequest, case_id: int, payload: schemas.ChildWelfareHearingIn
-) -> Status:
+) -> Hearing:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     fields = _with_records(payload, court_id=ORGANISATION, child_id=PERSON)
-    hearing = services.hearing_schedule(actor=request.user, case=case, **fields)
-    return Status(201, hearing)
+    return services.hearing_schedule(actor=request.user, case=case, **fields)
 
 
 @router.post(

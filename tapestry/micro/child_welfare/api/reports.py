@@ -4,8 +4,7 @@
 # behind @paginate's wrapper it would look names up in ninja's module instead of this one.
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
-from ninja import Status
+from django.http import HttpRequest
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
@@ -18,8 +17,9 @@ from tapestry.micro.child_welfare.api.router import (
     _with_records,
     router,
 )
-from tapestry.micro.child_welfare.models import Report
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.micro.child_welfare.models import Allegation, Report, ReportParticipant
+from tapestry.web.ids import found_or_404
+from tapestry.web.schemas import created, error_responses, paged_get
 
 
 @paged_get(
@@ -33,39 +33,39 @@ def child_welfare_report_list(request: HttpRequest, case_id: int) -> QuerySet[Re
     return selectors.case_reports(user=request.user, case_id=case_id)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/child-welfare/reports",
-    response={201: schemas.ChildWelfareReportOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfareReportOut,
     summary="Record a report on a child-welfare case",
     description="The report awaits screening. Each child in an allegation is named on it as a child."
     + SEGMENT_NOTE,
 )
 def child_welfare_report_create(
     request: HttpRequest, case_id: int, payload: schemas.ChildWelfareReportIn
-) -> Status:
+) -> Report:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     report = services.report_receive(actor=request.user, case=case, **_report_fields(payload))
-    return Status(201, selectors.report_written(user=request.user, report_id=report.pk))
+    return selectors.report_written(user=request.user, report_id=report.pk)
 
 
-@router.post(
+@created(
+    router,
     "/persons/{person_id}/child-welfare/reports",
-    response={201: schemas.ChildWelfareReportOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfareReportOut,
     summary="Open a child-welfare case for a person and record a report on it",
     description="One step: the case (type child_welfare, in the child-welfare segment) and its first report."
     + SEGMENT_NOTE,
 )
 def child_welfare_report_create_opening_case(
     request: HttpRequest, person_id: int, payload: schemas.ChildWelfareReportIn
-) -> Status:
+) -> Report:
     selectors.require_segment(request.user)
-    person = selectors.person_named(person_id=person_id)
-    if person is None:
-        raise Http404("There is no person with this number.")
+    person = found_or_404(selectors.person_named(person_id=person_id), "There is no person with this number.")
     report = services.report_receive_opening_case(
         actor=request.user, person=person, **_report_fields(payload)
     )
-    return Status(201, selectors.report_written(user=request.user, report_id=report.pk))
+    return selectors.report_written(user=request.user, report_id=report.pk)
 
 
 @router.get(
@@ -97,33 +97,35 @@ def child_welfare_report_screen(
     return selectors.report_written(user=request.user, report_id=report_id)
 
 
-@router.post(
+@created(
+    router,
     "/child-welfare/reports/{report_id}/allegations",
-    response={201: schemas.ChildWelfareAllegationOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfareAllegationOut,
     summary="Add an allegation to a report",
     description="While the report awaits screening or is under investigation." + SEGMENT_NOTE,
 )
 def child_welfare_allegation_add(
     request: HttpRequest, report_id: int, payload: schemas.ChildWelfareAllegationIn
-) -> Status:
+) -> Allegation:
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
     allegation = services.allegation_add(
         actor=request.user, report=report, allegation=_allegation_input(payload)
     )
-    return Status(201, _named_by_caller(allegation, "child", "alleged_perpetrator"))
+    return _named_by_caller(allegation, "child", "alleged_perpetrator")
 
 
-@router.post(
+@created(
+    router,
     "/child-welfare/reports/{report_id}/participants",
-    response={201: schemas.ChildWelfareParticipantOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfareParticipantOut,
     summary="Name a child or adult involved in a report",
     description=SEGMENT_NOTE.strip(),
 )
 def child_welfare_participant_add(
     request: HttpRequest, report_id: int, payload: schemas.ChildWelfareParticipantIn
-) -> Status:
+) -> ReportParticipant:
     report = selectors.report_get(user=request.user, report_id=report_id, for_change=True)
     participant = services.participant_add(
         actor=request.user, report=report, **_with_records(payload, person_id=PERSON)
     )
-    return Status(201, _named_by_caller(participant, "person"))
+    return _named_by_caller(participant, "person")

@@ -5,7 +5,6 @@
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Status
 
 from tapestry.micro.child_welfare import schemas, selectors, services
 from tapestry.micro.child_welfare.api.router import (
@@ -15,8 +14,8 @@ from tapestry.micro.child_welfare.api.router import (
     _with_records,
     router,
 )
-from tapestry.micro.child_welfare.models import SafetyAssessment, SafetyPlan
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.micro.child_welfare.models import SafetyAssessment, SafetyPlan, SafetyPlanAction
+from tapestry.web.schemas import created, error_responses, paged_get
 
 
 @paged_get(
@@ -30,9 +29,10 @@ def child_welfare_safety_assessment_list(request: HttpRequest, case_id: int) -> 
     return selectors.case_safety_assessments(user=request.user, case_id=case_id)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/child-welfare/safety-assessments",
-    response={201: schemas.ChildWelfareSafetyAssessmentOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfareSafetyAssessmentOut,
     summary="Record a safety assessment",
     description=(
         "safe needs no threats; conditionally_safe and unsafe need at least one. "
@@ -41,16 +41,13 @@ def child_welfare_safety_assessment_list(request: HttpRequest, case_id: int) -> 
 )
 def child_welfare_safety_assessment_create(
     request: HttpRequest, case_id: int, payload: schemas.ChildWelfareSafetyAssessmentIn
-) -> Status:
+) -> SafetyAssessment:
     case = selectors.case_for_change(user=request.user, case_id=case_id)
     on_case = (
         lambda pk: selectors.case_report(user=request.user, case=case, report_id=pk),
         "Choose a report on this case.",
     )
-    assessment = services.safety_assess(
-        actor=request.user, case=case, **_with_records(payload, report_id=on_case)
-    )
-    return Status(201, assessment)
+    return services.safety_assess(actor=request.user, case=case, **_with_records(payload, report_id=on_case))
 
 
 @router.get(
@@ -63,23 +60,23 @@ def child_welfare_safety_assessment_detail(request: HttpRequest, assessment_id: 
     return selectors.safety_detail(user=request.user, assessment_id=assessment_id)
 
 
-@router.post(
+@created(
+    router,
     "/child-welfare/safety-assessments/{assessment_id}/plan",
-    response={201: schemas.ChildWelfareSafetyPlanOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfareSafetyPlanOut,
     summary="Make the safety plan of an assessment",
     description="At least one action, each with who is responsible." + SEGMENT_NOTE,
 )
 def child_welfare_safety_plan_create(
     request: HttpRequest, assessment_id: int, payload: schemas.ChildWelfareSafetyPlanIn
-) -> Status:
+) -> SafetyPlan:
     assessment = selectors.safety_get(user=request.user, assessment_id=assessment_id, for_change=True)
-    plan = services.safety_plan_create(
+    return services.safety_plan_create(
         actor=request.user,
         assessment=assessment,
         **payload.model_dump(exclude={"actions"}),
         actions=[_action_input(given, f"actions.{index}.") for index, given in enumerate(payload.actions)],
     )
-    return Status(201, plan)
 
 
 @router.patch(
@@ -95,15 +92,16 @@ def child_welfare_safety_plan_update(
     return services.safety_plan_update(actor=request.user, plan=plan, **payload.model_dump())
 
 
-@router.post(
+@created(
+    router,
     "/child-welfare/safety-assessments/{assessment_id}/plan/actions",
-    response={201: schemas.ChildWelfarePlanActionOut, **error_responses(400, 404, 422)},
+    schemas.ChildWelfarePlanActionOut,
     summary="Add an action to a safety plan",
     description=SEGMENT_NOTE.strip(),
 )
 def child_welfare_safety_plan_action_add(
     request: HttpRequest, assessment_id: int, payload: schemas.ChildWelfarePlanActionIn
-) -> Status:
+) -> SafetyPlanAction:
     plan = selectors.safety_plan_get(user=request.user, assessment_id=assessment_id, for_change=True)
     action = services.safety_plan_action_add(actor=request.user, plan=plan, action=_action_input(payload))
-    return Status(201, _named_by_caller(action, "responsible_person"))
+    return _named_by_caller(action, "responsible_person")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Literal
 
 from ninja import Schema
-from pydantic import StringConstraints
 
 from tapestry.micro.child_welfare.models import (
     Allegation,
@@ -17,6 +16,7 @@ from tapestry.micro.child_welfare.models import (
     SafetyAssessment,
 )
 from tapestry.micro.child_welfare.models.permanency import PermanencyGoal, TerminationReview
+from tapestry.web.schemas import stripped_text
 
 ReceivedVia = Literal[tuple(Report.ReceivedVia.values)]
 ReporterType = Literal[tuple(Report.ReporterType.values)]
@@ -35,17 +35,11 @@ PermanencyGoalType = Literal[tuple(PermanencyGoal.Goal.values)]
 TprDecision = Literal[tuple(TerminationReview.Decision.values)]
 
 
-def _text(max_length: int | None = None, *, required: bool = False) -> Any:
-    return Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
-    ]
-
-
-Text = _text()
-Text150 = _text(150)
-Text255 = _text(255)
-RequiredText = _text(required=True)
-RequiredText255 = _text(255, required=True)
+Text = stripped_text()
+Text150 = stripped_text(150)
+Text255 = stripped_text(255)
+RequiredText = stripped_text(required=True)
+RequiredText255 = stripped_text(255, required=True)
 
 
 class ChildWelfareOrganisationRef(Schema):

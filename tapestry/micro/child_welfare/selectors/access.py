@@ -1,4 +1,4 @@
-"""How every child-welfare read starts: the segment grant, one record in reach, the audit entry."""
+"""How every child-welfare read starts: the segment grant and one record in reach."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from django.db import models
 from django.db.models import Q, QuerySet
 
 from tapestry.access import policy
-from tapestry.access.audit import audit_view
 from tapestry.access.models import Segment, User
 from tapestry.access.policy import Capability
 from tapestry.micro.child_welfare.services import NOT_GRANTED
@@ -19,16 +18,6 @@ def require_segment(user: User) -> None:
         raise PermissionDenied("Your role does not open client records.")
     if not policy.can_view_segment(user, Segment.CHILD_WELFARE):
         raise PermissionDenied(NOT_GRANTED)
-
-
-def _audit_view(user: User, obj: models.Model, *, person_id: int, fields: list[str], purpose: str) -> None:
-    audit_view(
-        user,
-        obj=obj,
-        person_id=person_id,
-        fields=fields,
-        purpose=purpose,
-    )
 
 
 def _one(user: User, queryset: QuerySet, pk: int, *, for_change: bool, what: str) -> models.Model:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from tapestry.access import policy
+from tapestry.access.audit import audit_view
 from tapestry.access.models import User
 from tapestry.micro.child_welfare.models import (
     Hearing,
     Placement,
 )
-from tapestry.micro.child_welfare.selectors.access import _audit_view, _one
+from tapestry.micro.child_welfare.selectors.access import _one
 
 
 def placement_get(*, user: User, placement_id: int, for_change: bool = False) -> Placement:
@@ -22,9 +23,9 @@ def placement_get(*, user: User, placement_id: int, for_change: bool = False) ->
         for_change=for_change,
         what="placement",
     )
-    _audit_view(
+    audit_view(
         user,
-        placement,
+        obj=placement,
         person_id=placement.case.person_id,
         fields=["child", "placement_type", "carer", "dates"],
         purpose="placement",
@@ -41,9 +42,9 @@ def hearing_get(*, user: User, hearing_id: int, for_change: bool = False) -> Hea
         for_change=for_change,
         what="hearing",
     )
-    _audit_view(
+    audit_view(
         user,
-        hearing,
+        obj=hearing,
         person_id=hearing.case.person_id,
         fields=["court", "hearing_type", "scheduled_at", "outcome"],
         purpose="court hearing",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import Http404
 
 from tapestry.access import policy
+from tapestry.access.audit import audit_view
 from tapestry.access.models import User
 from tapestry.micro.child_welfare.models import (
     Allegation,
@@ -14,7 +14,8 @@ from tapestry.micro.child_welfare.models import (
     Report,
     ReportParticipant,
 )
-from tapestry.micro.child_welfare.selectors.access import _audit_view, _named, _one
+from tapestry.micro.child_welfare.selectors.access import _named, _one
+from tapestry.web.ids import found_or_404
 
 REPORT_PARTS = ["reporter", "concerns", "allegations", "participants", "screening", "investigation"]
 
@@ -43,7 +44,7 @@ def report_detail(*, user: User, report_id: int, purpose: str = "child welfare")
     """A report with its allegations, people, screening and investigation; the open is audited."""
     report = report_written(user=user, report_id=report_id)
     report.can_change = policy.visible(user, Report.objects.filter(pk=report.pk), for_change=True).exists()
-    _audit_view(user, report, person_id=report.case.person_id, fields=REPORT_PARTS, purpose=purpose)
+    audit_view(user, obj=report, person_id=report.case.person_id, fields=REPORT_PARTS, purpose=purpose)
     return report
 
 
@@ -89,20 +90,18 @@ def investigation_exists(report: Report) -> bool:
 def investigation_get(*, user: User, report_id: int, for_change: bool = False) -> Investigation:
     """The investigation of a report the user may see (or change); 404 if none was started."""
     report = report_get(user=user, report_id=report_id, for_change=for_change)
-    investigation = (
-        Investigation.objects.select_related("report__case", "worker").filter(report=report).first()
+    return found_or_404(
+        Investigation.objects.select_related("report__case", "worker").filter(report=report).first(),
+        "This report has no investigation yet.",
     )
-    if investigation is None:
-        raise Http404("This report has no investigation yet.")
-    return investigation
 
 
 def investigation_detail(*, user: User, report_id: int, purpose: str = "child welfare") -> Investigation:
     """An investigation with its contacts and the findings per allegation; the open is audited."""
     investigation = investigation_written(user=user, report_id=report_id)
-    _audit_view(
+    audit_view(
         user,
-        investigation,
+        obj=investigation,
         person_id=investigation.report.case.person_id,
         fields=["worker", "contacts", "findings"],
         purpose=purpose,
@@ -113,7 +112,7 @@ def investigation_detail(*, user: User, report_id: int, purpose: str = "child we
 def investigation_written(*, user: User, report_id: int) -> Investigation:
     """The investigation as its detail shows it, for the answer to a write (not audited again)."""
     report = report_get(user=user, report_id=report_id)
-    investigation = (
+    return found_or_404(
         Investigation.objects.select_related("report__case", "worker")
         .prefetch_related(
             Prefetch(
@@ -125,11 +124,9 @@ def investigation_written(*, user: User, report_id: int) -> Investigation:
             Prefetch("report__allegations", queryset=Allegation.objects.select_related("child")),
         )
         .filter(report=report)
-        .first()
+        .first(),
+        "This report has no investigation yet.",
     )
-    if investigation is None:
-        raise Http404("This report has no investigation yet.")
-    return investigation
 
 
 def allegation_get(*, user: User, allegation_id: int, for_change: bool = False) -> Allegation:
@@ -143,9 +140,9 @@ def allegation_get(*, user: User, allegation_id: int, for_change: bool = False) 
         for_change=for_change,
         what="allegation",
     )
-    _audit_view(
+    audit_view(
         user,
-        allegation,
+        obj=allegation,
         person_id=allegation.report.case.person_id,
         fields=["child", "maltreatment", "description", "finding"],
         purpose="record a finding",

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import Http404
 
 from tapestry.access import policy
+from tapestry.access.audit import audit_view
 from tapestry.access.models import User
 from tapestry.micro.child_welfare.models import (
     SafetyAssessment,
     SafetyPlan,
     SafetyPlanAction,
 )
-from tapestry.micro.child_welfare.selectors.access import _audit_view, _named, _one
+from tapestry.micro.child_welfare.selectors.access import _named, _one
+from tapestry.web.ids import found_or_404
 
 
 def _plan_actions(user: User) -> Prefetch:
@@ -49,9 +50,9 @@ def safety_detail(*, user: User, assessment_id: int, purpose: str = "child welfa
     assessment.can_change = policy.visible(
         user, SafetyAssessment.objects.filter(pk=assessment.pk), for_change=True
     ).exists()
-    _audit_view(
+    audit_view(
         user,
-        assessment,
+        obj=assessment,
         person_id=assessment.case.person_id,
         fields=["threats", "protective_capacities", "decision", "safety_plan"],
         purpose=purpose,
@@ -69,12 +70,10 @@ def plan_of(assessment: SafetyAssessment) -> SafetyPlan | None:
 def safety_plan_get(*, user: User, assessment_id: int, for_change: bool = False) -> SafetyPlan:
     """The safety plan of an assessment; 404 if none was made. Opening it (to change it) is audited."""
     assessment = safety_get(user=user, assessment_id=assessment_id, for_change=for_change)
-    plan = plan_of(assessment)
-    if plan is None:
-        raise Http404("This assessment has no safety plan yet.")
-    _audit_view(
+    plan = found_or_404(plan_of(assessment), "This assessment has no safety plan yet.")
+    audit_view(
         user,
-        plan,
+        obj=plan,
         person_id=assessment.case.person_id,
         fields=["monitoring", "review_on", "actions"],
         purpose="safety plan",

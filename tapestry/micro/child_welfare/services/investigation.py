@@ -11,7 +11,7 @@ from django.utils import timezone
 from tapestry.access import policy
 from tapestry.access.models import Assignment, Segment, User
 from tapestry.access.policy import Capability
-from tapestry.access.versioning import versioned_update
+from tapestry.access.versioning import versioned_edit
 from tapestry.micro.child_welfare.models import (
     Allegation,
     Investigation,
@@ -25,6 +25,7 @@ from tapestry.micro.child_welfare.services.checks import (
     _require_person,
 )
 from tapestry.people.models import Person
+from tapestry.web.records import create_record
 
 FINDINGS = {
     Allegation.Finding.SUBSTANTIATED,
@@ -111,14 +112,13 @@ def contact_record(
         raise ValidationError(
             {"contacted_at": [f"This investigation started on {investigation.started_on:%Y-%m-%d}."]}
         )
-    with transaction.atomic():
-        _create(
-            actor,
-            contact,
-            person_id=investigation.report.case.person_id,
-            fields=["contacted_at", "person", "collateral_name", "method", "summary"],
-        )
-    return contact
+    return create_record(
+        actor,
+        contact,
+        clean=False,
+        person_id=investigation.report.case.person_id,
+        fields=["contacted_at", "person", "collateral_name", "method", "summary"],
+    )
 
 
 def allegation_finding_record(
@@ -142,12 +142,14 @@ def allegation_finding_record(
     _not_in_future(found_on, "found_on", "The date of the finding")
     if found_on < investigation.started_on:
         raise ValidationError({"found_on": ["A finding cannot come before the investigation started."]})
-    return versioned_update(
-        actor=actor,
-        instance=allegation,
-        version=version,
-        changes={"finding": finding, "finding_note": note.strip(), "found_on": found_on, "found_by": actor},
-        editable=["finding", "finding_note", "found_on", "found_by"],
+    return versioned_edit(
+        actor,
+        allegation,
+        version,
+        finding=finding,
+        finding_note=note.strip(),
+        found_on=found_on,
+        found_by=actor,
     )
 
 
@@ -170,10 +172,4 @@ def investigation_close(
         )
     closed_on = closed_on or timezone.localdate()
     _not_in_future(closed_on, "closed_on", "The closing date")
-    return versioned_update(
-        actor=actor,
-        instance=investigation,
-        version=version,
-        changes={"closed_on": closed_on, "conclusion": conclusion.strip()},
-        editable=["closed_on", "conclusion"],
-    )
+    return versioned_edit(actor, investigation, version, closed_on=closed_on, conclusion=conclusion.strip())

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from tapestry.access import policy
 from tapestry.access.models import User
-from tapestry.access.versioning import versioned_update
+from tapestry.access.versioning import versioned_edit
 from tapestry.micro.cases.models import Case
 from tapestry.micro.child_welfare import practice_rules
 from tapestry.micro.child_welfare.models import (
@@ -147,13 +147,7 @@ def _end_for_change(
                 ]
             }
         )
-    versioned_update(
-        actor=actor,
-        instance=current,
-        version=current.version,
-        changes={"ended_on": new.started_on, "end_reason": change_reason.strip()},
-        editable=["ended_on", "end_reason"],
-    )
+    versioned_edit(actor, current, current.version, ended_on=new.started_on, end_reason=change_reason.strip())
 
 
 def placement_end(
@@ -166,13 +160,7 @@ def placement_end(
             {"ended_on": [f"This placement already ended on {placement.ended_on:%Y-%m-%d}."]}
         )
     _not_in_future(ended_on, "ended_on", "A placement's end")
-    return versioned_update(
-        actor=actor,
-        instance=placement,
-        version=version,
-        changes={"ended_on": ended_on, "end_reason": end_reason.strip()},
-        editable=["ended_on", "end_reason"],
-    )
+    return versioned_edit(actor, placement, version, ended_on=ended_on, end_reason=end_reason.strip())
 
 
 # Court hearings ----------------------------------------------------------------------------------
@@ -204,10 +192,4 @@ def hearing_record_outcome(
         raise ValidationError({"outcome": ["Write what the court decided."]})
     if not hearing.is_past:
         raise ValidationError({"outcome": ["The outcome can be recorded once the hearing has taken place."]})
-    return versioned_update(
-        actor=actor,
-        instance=hearing,
-        version=version,
-        changes={"outcome": outcome.strip(), "next_hearing_on": next_hearing_on},
-        editable=["outcome", "next_hearing_on"],
-    )
+    return versioned_edit(actor, hearing, version, outcome=outcome.strip(), next_hearing_on=next_hearing_on)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
-from tapestry.access.versioning import versioned_update
+from tapestry.access.versioning import versioned_edit
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.services import case_open
 from tapestry.micro.child_welfare.models import (
@@ -30,6 +30,7 @@ from tapestry.micro.child_welfare.services.checks import (
     _require_segment,
 )
 from tapestry.people.models import Organisation, Person
+from tapestry.web.records import create_record
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,7 @@ class ParticipantInput:
 
 
 def _allegation(report: Report, given: AllegationInput) -> Allegation:
-    return Allegation(
-        report=report,
-        child=given.child,
-        maltreatment=given.maltreatment,
-        alleged_perpetrator=given.alleged_perpetrator,
-        description=given.description,
-    )
+    return Allegation(report=report, **vars(given))
 
 
 def _check_allegation(actor: User, allegation: Allegation, prefix: str = "") -> None:
@@ -171,26 +166,16 @@ def report_screen(
         raise ValidationError(
             {"screening": [f"This report was already screened: {report.get_screening_display().lower()}."]}
         )
-    return versioned_update(
-        actor=actor,
-        instance=report,
-        version=version,
-        changes={
-            "screening": decision,
-            "screening_reason": reason.strip(),
-            "referred_to": referred_to if decision == Report.Screening.REFERRED else None,
-            "response_priority": response_priority or report.response_priority,
-            "screened_by": actor,
-            "screened_at": timezone.now(),
-        },
-        editable=[
-            "screening",
-            "screening_reason",
-            "referred_to",
-            "response_priority",
-            "screened_by",
-            "screened_at",
-        ],
+    return versioned_edit(
+        actor,
+        report,
+        version,
+        screening=decision,
+        screening_reason=reason.strip(),
+        referred_to=referred_to if decision == Report.Screening.REFERRED else None,
+        response_priority=response_priority or report.response_priority,
+        screened_by=actor,
+        screened_at=timezone.now(),
     )
 
 
@@ -229,7 +214,10 @@ def participant_add(
     if ReportParticipant.objects.filter(report=report, person=person).exists():
         raise ValidationError({"person": [f"{person} is already named on this report."]})
     participant = ReportParticipant(report=report, person=person, role=role, note=note)
-    participant.full_clean(exclude=["report"])
-    with transaction.atomic():
-        _create(actor, participant, person_id=report.case.person_id, fields=["person", "role", "note"])
-    return participant
+    return create_record(
+        actor,
+        participant,
+        exclude=["report"],
+        person_id=report.case.person_id,
+        fields=["person", "role", "note"],
+    )

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tapestry.access.models import User
-from tapestry.access.versioning import versioned_update
+from tapestry.access.versioning import versioned_edit
 from tapestry.micro.cases.models import Case
 from tapestry.micro.child_welfare.models import (
     Report,
@@ -27,6 +27,7 @@ from tapestry.micro.child_welfare.services.checks import (
     _require_person,
 )
 from tapestry.people.models import Person
+from tapestry.web.records import create_record
 
 
 @dataclass(frozen=True)
@@ -63,15 +64,13 @@ def safety_assess(
         decision=decision,
         created_by=actor,
     )
-    assessment.full_clean(exclude=["case", "report"])
-    with transaction.atomic():
-        _create(
-            actor,
-            assessment,
-            person_id=case.person_id,
-            fields=["threats", "protective_capacities", "decision", "assessed_on"],
-        )
-    return assessment
+    return create_record(
+        actor,
+        assessment,
+        exclude=["case", "report"],
+        person_id=case.person_id,
+        fields=["threats", "protective_capacities", "decision", "assessed_on"],
+    )
 
 
 def _check_action(actor: User, action: SafetyPlanAction, prefix: str = "") -> None:
@@ -130,13 +129,7 @@ def safety_plan_update(
     _require_changeable(actor, plan)
     if review_on < plan.assessment.assessed_on:
         raise ValidationError({"review_on": ["The review cannot come before the assessment."]})
-    return versioned_update(
-        actor=actor,
-        instance=plan,
-        version=version,
-        changes={"monitoring": monitoring, "review_on": review_on},
-        editable=["monitoring", "review_on"],
-    )
+    return versioned_edit(actor, plan, version, monitoring=monitoring, review_on=review_on)
 
 
 def safety_plan_action_add(*, actor: User, plan: SafetyPlan, action: PlanActionInput) -> SafetyPlanAction:

@@ -39,13 +39,7 @@ def report_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     return _save_page(
         request,
         form=form,
-        call=lambda: services.report_receive(
-            actor=request.user,
-            case=case,
-            **form.report_fields(),
-            allegations=[form.allegation()],
-            participants=form.participants(),
-        ),
+        call=lambda: services.report_receive(actor=request.user, case=case, **form.report()),
         done=lambda report: f"Report {report.number} is recorded and awaits screening.",
         then=lambda report: _report_url(report.pk),
         case=case,
@@ -67,13 +61,7 @@ def report_create_for_person(request: HttpRequest, person_pk: int) -> HttpRespon
         request,
         "child_welfare/report_new_case.html",
         form=form,
-        call=lambda: services.report_receive_opening_case(
-            actor=request.user,
-            person=person,
-            **form.report_fields(),
-            allegations=[form.allegation()],
-            participants=form.participants(),
-        ),
+        call=lambda: services.report_receive_opening_case(actor=request.user, person=person, **form.report()),
         done=lambda report: (
             f"Child-welfare case {report.case.number} is open, with report {report.number} on it."
         ),

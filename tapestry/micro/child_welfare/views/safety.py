@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -17,6 +17,7 @@ from tapestry.micro.child_welfare.forms import (
     SafetyPlanForm,
 )
 from tapestry.micro.child_welfare.views.form import _index, _save_page
+from tapestry.web.ids import found_or_404
 from tapestry.web.pages import bound
 
 
@@ -88,9 +89,7 @@ def safety_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def safety_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.safety_get(user=request.user, assessment_id=pk, for_change=True)
-    plan = selectors.plan_of(assessment)
-    if plan is None:
-        raise Http404("This assessment has no safety plan yet.")
+    plan = found_or_404(selectors.plan_of(assessment), "This assessment has no safety plan yet.")
     form = PlanActionForm(bound(request), persons=selectors.person_choices(user=request.user))
     return _save_page(
         request,
