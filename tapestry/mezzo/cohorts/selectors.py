@@ -26,6 +26,7 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import cases_changeable
 from tapestry.micro.casework.models import Goal, ProgressNote, Task
 from tapestry.micro.referrals.models import Referral
+from tapestry.web.ids import found_or_404
 
 MEMBER_RELATED = ("case", "case__person", "case__worker")
 
@@ -78,10 +79,10 @@ def cohort_list(*, user: User, status: str = "") -> QuerySet[Cohort]:
 def cohort_get(*, user: User, cohort_id: int, for_change: bool = False) -> Cohort:
     """One cohort the user may see: 404 when it does not exist or none of its members are theirs."""
     policy.require_capability(user, Capability.PERSON_WRITE if for_change else Capability.PERSON_READ)
-    cohort = cohorts_visible(user).select_related("lead", "program").filter(pk=cohort_id).first()
-    if cohort is None:
-        raise Http404("No cohort with this number among yours.")
-    return cohort
+    return found_or_404(
+        cohorts_visible(user).select_related("lead", "program").filter(pk=cohort_id).first(),
+        "No cohort with this number among yours.",
+    )
 
 
 def member_get(*, user: User, cohort: Cohort, member_id: int) -> CohortMember:

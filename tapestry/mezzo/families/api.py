@@ -3,7 +3,7 @@
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime (see people/api.py).
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Status
 
 from tapestry.access.models import User
@@ -22,17 +22,17 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import need_by_code
 from tapestry.micro.referrals.models import Referral
 from tapestry.people.models import Person
-from tapestry.web.ids import resolve_ids
+from tapestry.web.ids import found_or_404, resolve_ids
 from tapestry.web.schemas import created, error_responses, purpose_query, refuse_nulls
 
 router = Router(tags=["family plans"])
 
 
 def _plan_out(user: User, case: Case, purpose: str = "case work", *, audit: bool = True) -> FamilyPlan:
-    plan = selectors.family_plan_detail(user=user, case=case, purpose=purpose, audit=audit)
-    if plan is None:
-        raise Http404("This case has no family plan yet.")
-    return plan
+    return found_or_404(
+        selectors.family_plan_detail(user=user, case=case, purpose=purpose, audit=audit),
+        "This case has no family plan yet.",
+    )
 
 
 def _members(case: Case, ids: list[int]) -> list[Person]:

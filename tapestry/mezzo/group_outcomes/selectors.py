@@ -19,15 +19,13 @@ from tapestry.mezzo.group_outcomes.services import instrument_name, is_members_c
 from tapestry.mezzo.groups.access import runs_group
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.assessments.models import Assessment
+from tapestry.web.ids import found_or_404
 
 REPORT_FIELDS = ["instrument", "phase", "administered_on", "total_score", "severity_band"]
 
 
 def _group(group_id: int) -> Group:
-    group = Group.objects.filter(pk=group_id).first()
-    if group is None:
-        raise Http404("No group with this number.")
-    return group
+    return found_or_404(Group.objects.filter(pk=group_id).first(), "No group with this number.")
 
 
 def group_for_running(*, user: User, group_id: int) -> Group:

@@ -5,7 +5,7 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Status
 
 from tapestry.access.models import User
@@ -22,6 +22,7 @@ from tapestry.mezzo.group_sessions.schemas import (
     SessionNoteOut,
     SessionPatch,
 )
+from tapestry.web.ids import found_or_404
 from tapestry.web.schemas import ErrorOut, created, error_responses, paged_get
 
 router = Router(tags=["group sessions"])
@@ -129,10 +130,10 @@ def group_session_attendance(request: HttpRequest, session_id: int, payload: Ses
 )
 def group_session_note_get(request: HttpRequest, session_id: int) -> GroupNote:
     session = selectors.session_get(user=request.user, session_id=session_id)
-    note = selectors.note_detail(user=request.user, session=session, purpose="API")
-    if note is None:
-        raise Http404("This session has no group note yet.")
-    return note
+    return found_or_404(
+        selectors.note_detail(user=request.user, session=session, purpose="API"),
+        "This session has no group note yet.",
+    )
 
 
 @router.put(

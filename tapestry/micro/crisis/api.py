@@ -2,7 +2,7 @@
 
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime.
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Status
 
 from tapestry.micro.cases.selectors import case_get
@@ -17,7 +17,7 @@ from tapestry.micro.crisis.schemas import (
     SafetyPlanIn,
     SafetyPlanOut,
 )
-from tapestry.web.ids import resolve_ids
+from tapestry.web.ids import found_or_404, resolve_ids
 from tapestry.web.schemas import created, error_responses, paged_get, purpose_query
 
 router = Router(tags=["crisis"])
@@ -92,10 +92,10 @@ def risk_assessment_detail(
 )
 def safety_plan_detail(request: HttpRequest, case_id: int, purpose: str = purpose_query()) -> SafetyPlan:
     case = case_get(user=request.user, case_id=case_id)
-    plan = selectors.safety_plan_detail(user=request.user, case=case, purpose=purpose)
-    if plan is None:
-        raise Http404("This case has no safety plan yet.")
-    return plan
+    return found_or_404(
+        selectors.safety_plan_detail(user=request.user, case=case, purpose=purpose),
+        "This case has no safety plan yet.",
+    )
 
 
 @router.put(

@@ -34,7 +34,7 @@ from tapestry.micro.school.schemas import (
 )
 from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Person
-from tapestry.web.ids import referenced
+from tapestry.web.ids import found_or_404, referenced
 from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["school"])
@@ -172,10 +172,10 @@ def school_incident_record(request: HttpRequest, case_id: int, payload: Incident
 )
 def school_support_plan_get(request: HttpRequest, case_id: int) -> object:
     case = selectors.school_case_get(user=request.user, case_id=case_id)
-    plan = selectors.support_plan_get(user=request.user, case=case)
-    if plan is None:
-        raise Http404("This case has no education support plan yet.")
-    return plan
+    return found_or_404(
+        selectors.support_plan_get(user=request.user, case=case),
+        "This case has no education support plan yet.",
+    )
 
 
 @router.put(

@@ -4,7 +4,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Status
 
 from tapestry.micro.treatment import selectors, services
@@ -20,6 +20,7 @@ from tapestry.micro.treatment.schemas import (
     TreatmentPlanIn,
     TreatmentPlanOut,
 )
+from tapestry.web.ids import found_or_404
 from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["treatment"])
@@ -33,10 +34,9 @@ router = Router(tags=["treatment"])
 )
 def treatment_plan_get(request: HttpRequest, case_id: int) -> object:
     case = selectors.treatment_case_get(user=request.user, case_id=case_id)
-    plan = selectors.plan_detail(user=request.user, case=case)
-    if plan is None:
-        raise Http404("This case has no treatment plan yet.")
-    return plan
+    return found_or_404(
+        selectors.plan_detail(user=request.user, case=case), "This case has no treatment plan yet."
+    )
 
 
 @router.put(
