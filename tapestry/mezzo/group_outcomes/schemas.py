@@ -3,38 +3,31 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from ninja import Field, Schema
-from pydantic import StringConstraints
 
 from tapestry.mezzo.group_outcomes.services import NOTE_MAX
 from tapestry.micro.assessments.schemas import SentAnswers
-from tapestry.web.schemas import Input
+from tapestry.web.schemas import Input, stripped_text
 
 GoalStatus = Literal["active", "met", "partly_met", "not_met"]
 Phase = Literal["pre", "post"]
 
 
-def _text(max_length: int, *, required: bool = False) -> Any:
-    return Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
-    ]
-
-
 class GroupGoalIn(Input):
-    description: _text(300, required=True)
-    measure: _text(300) = ""
-    target: _text(200) = ""
+    description: stripped_text(300, required=True)
+    measure: stripped_text(300) = ""
+    target: stripped_text(200) = ""
     status: GoalStatus = "active"
     reviewed_on: date | None = None
 
 
 class GroupGoalPatch(Input):
     version: int = Field(description="The version you read; a stale one is refused with 409.")
-    description: _text(300, required=True) | None = None
-    measure: _text(300) | None = None
-    target: _text(200) | None = None
+    description: stripped_text(300, required=True) | None = None
+    measure: stripped_text(300) | None = None
+    target: stripped_text(200) | None = None
     status: GoalStatus | None = None
     reviewed_on: date | None = None
 
@@ -52,14 +45,16 @@ class GroupGoalOut(Schema):
 
 class GroupMeasureIn(Input):
     membership_id: int = Field(description="The member's membership in this group.")
-    instrument: _text(32, required=True) = Field(description="An instrument the group uses, e.g. phq-9.")
+    instrument: stripped_text(32, required=True) = Field(
+        description="An instrument the group uses, e.g. phq-9."
+    )
     phase: Phase
     answers: SentAnswers = Field(
         description="For each item code, the choice's `value` as listed in /instruments: an integer on a "
         "numeric item (not text, a decimal or true/false), else a string."
     )
     administered_on: date | None = Field(None, description="Defaults to today; never in the future.")
-    note: _text(NOTE_MAX) = ""
+    note: stripped_text(NOTE_MAX) = ""
 
 
 class GroupMeasureOut(Schema):
