@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Query, Router, Status
+from ninja import Query, Router
 
 from tapestry.access.models import User
 from tapestry.micro.cases import selectors, services
@@ -27,7 +27,7 @@ from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Household, Person
 from tapestry.programs.models import Program
 from tapestry.web.ids import referenced
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["cases"])
 
@@ -107,16 +107,18 @@ def case_list(
     )
 
 
-@router.post(
+@created(
+    router,
     "/cases",
-    response={201: CaseDetailOut, **error_responses(400, 422)},
+    CaseDetailOut,
+    errors=(400, 422),
     summary="Open a case for a person",
     description=(
         "You must be able to change the person's record. The worker (you, if left out) gets the person "
         "on their caseload and must be granted the case's segment."
     ),
 )
-def case_open(request: HttpRequest, payload: CaseIn) -> Status:
+def case_open(request: HttpRequest, payload: CaseIn) -> Case:
     person = _person(request.user, payload.person_id)
     case = services.case_open(
         actor=request.user,
@@ -126,7 +128,7 @@ def case_open(request: HttpRequest, payload: CaseIn) -> Status:
         household=_household(payload.household_id, person),
         **payload.model_dump(exclude={"person_id", "worker_id", "program_id", "household_id"}),
     )
-    return Status(201, _case_written(request.user, case.pk))
+    return _case_written(request.user, case.pk)
 
 
 @router.get(
@@ -196,13 +198,14 @@ def case_need_list(request: HttpRequest, case_id: int) -> list[CaseNeed]:
     return list(_case_detail(request.user, case_id).needs.all())
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/needs",
-    response={201: CaseNeedOut, **error_responses(400, 404, 422)},
+    CaseNeedOut,
     summary="Record a coded need on a case",
     description="`need` and `barrier` are codes from GET /api/v1/needs and /api/v1/barriers.",
 )
-def case_need_add(request: HttpRequest, case_id: int, payload: CaseNeedIn) -> Status:
+def case_need_add(request: HttpRequest, case_id: int, payload: CaseNeedIn) -> CaseNeed:
     case = selectors.case_get(user=request.user, case_id=case_id, for_change=True)
     case_need = services.case_need_add(
         actor=request.user,
@@ -212,7 +215,7 @@ def case_need_add(request: HttpRequest, case_id: int, payload: CaseNeedIn) -> St
         status=payload.status,
         barrier=selectors.barrier_by_code(payload.barrier),
     )
-    return Status(201, selectors.case_needs(user=request.user, case=case).get(pk=case_need.pk))
+    return selectors.case_needs(user=request.user, case=case).get(pk=case_need.pk)
 
 
 @router.patch(
