@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime (see people/api.py).
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -24,9 +25,8 @@ from tapestry.micro.cases.schemas import (
     CaseType,
 )
 from tapestry.people import selectors as people_selectors
-from tapestry.people.models import Household, Person
-from tapestry.programs.models import Program
-from tapestry.web.ids import referenced
+from tapestry.people.models import Person
+from tapestry.web.ids import referenced, resolve_ids
 from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["cases"])
@@ -39,30 +39,19 @@ def _person(user: User, person_id: int) -> Person:
     return referenced("person_id", lambda: people_selectors.person_get(user=user, person_id=person_id))
 
 
-def _worker(worker_id: int) -> User:
-    return referenced(
-        "worker_id",
-        lambda: selectors.worker_choices().filter(pk=worker_id).first(),
-        "No active staff member who holds a caseload has this number.",
-    )
-
-
-def _program(program_id: int | None) -> Program | None:
-    if program_id is None:
-        return None
-    return referenced(
-        "program_id", lambda: selectors.program_by_id(program_id), "No program with this number."
-    )
-
-
-def _household(household_id: int | None, person: Person) -> Household | None:
-    if household_id is None:
-        return None
-    return referenced(
-        "household_id",
-        lambda: selectors.household_choices(person=person).filter(pk=household_id).first(),
-        "Choose a household this person lives in.",
-    )
+def _case_facts(person: Person) -> dict[str, tuple[Callable[[int], Any], str]]:
+    """The records a case's facts name by id (for `resolve_ids`): the worker, program and household."""
+    return {
+        "worker_id": (
+            lambda pk: selectors.worker_choices().filter(pk=pk).first(),
+            "No active staff member who holds a caseload has this number.",
+        ),
+        "program_id": (selectors.program_by_id, "No program with this number."),
+        "household_id": (
+            lambda pk: selectors.household_choices(person=person).filter(pk=pk).first(),
+            "Choose a household this person lives in.",
+        ),
+    }
 
 
 def _case_detail(user: User, case_id: int) -> Case:
@@ -120,14 +109,12 @@ def case_list(
 )
 def case_open(request: HttpRequest, payload: CaseIn) -> Case:
     person = _person(request.user, payload.person_id)
-    case = services.case_open(
-        actor=request.user,
-        person=person,
-        worker=_worker(payload.worker_id) if payload.worker_id is not None else None,
-        program=_program(payload.program_id),
-        household=_household(payload.household_id, person),
-        **payload.model_dump(exclude={"person_id", "worker_id", "program_id", "household_id"}),
+    facts = resolve_ids(
+        payload.model_dump(exclude={"person_id"}),
+        _case_facts(person),
+        nullable=("worker_id", "program_id", "household_id"),
     )
+    case = services.case_open(actor=request.user, person=person, **facts)
     return _case_written(request.user, case.pk)
 
 
@@ -153,16 +140,7 @@ def case_detail(request: HttpRequest, case_id: int) -> Case:
 def case_update(request: HttpRequest, case_id: int, payload: CasePatch) -> Case:
     case = selectors.case_get(user=request.user, case_id=case_id, for_change=True)
     sent = payload.model_dump(exclude_unset=True, exclude={"version", "status", "hold_reason"})
-    changes: dict[str, Any] = {}
-    for name, value in sent.items():
-        if name == "worker_id":
-            changes["worker"] = _worker(value)
-        elif name == "program_id":
-            changes["program"] = _program(value)
-        elif name == "household_id":
-            changes["household"] = _household(value, case.person)
-        else:
-            changes[name] = value
+    changes = resolve_ids(sent, _case_facts(case.person), nullable=("program_id", "household_id"))
     version = payload.version
     if changes:
         case = services.case_update(actor=request.user, case=case, version=version, changes=changes)
