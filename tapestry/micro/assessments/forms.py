@@ -58,18 +58,6 @@ class AssessmentForm(ServiceForm):
         return cleaned
 
 
-class CustomFormSettingsForm(ServiceModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    class Meta:
-        model = CustomForm
-        fields = ["name", "description", "instructions", "flag_at", "is_active"]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 2}),
-            "instructions": forms.Textarea(attrs={"rows": 2}),
-        }
-
-
 class CustomFormCreateForm(ServiceModelForm):
     class Meta:
         model = CustomForm
@@ -78,6 +66,13 @@ class CustomFormCreateForm(ServiceModelForm):
             "description": forms.Textarea(attrs={"rows": 2}),
             "instructions": forms.Textarea(attrs={"rows": 2}),
         }
+
+
+class CustomFormSettingsForm(CustomFormCreateForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta(CustomFormCreateForm.Meta):
+        fields = [*CustomFormCreateForm.Meta.fields, "is_active"]
 
 
 def parse_choices(text: str) -> list[tuple[str, int]]:

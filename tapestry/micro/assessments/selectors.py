@@ -59,7 +59,8 @@ def case_assessments(*, user: User, case: Case, purpose: str = "assessment histo
     )
 
 
-def _get(user: User, assessment_id: int, *, for_change: bool = False) -> Assessment:
+def assessment_get(*, user: User, assessment_id: int, for_change: bool = False) -> Assessment:
+    """One assessment the user may see (or change), for the writes that act on it; not an open."""
     return policy.one_in_reach(
         user,
         Assessment.objects.select_related("case__person", "administered_by", "custom_form"),
@@ -70,14 +71,9 @@ def _get(user: User, assessment_id: int, *, for_change: bool = False) -> Assessm
     )
 
 
-def assessment_get(*, user: User, assessment_id: int, for_change: bool = False) -> Assessment:
-    """One assessment the user may see (or change), for the writes that act on it; not an open."""
-    return _get(user, assessment_id, for_change=for_change)
-
-
 def assessment_detail(*, user: User, assessment_id: int, purpose: str = "case work") -> Assessment:
     """One assessment with its answers; the open is audited with its purpose."""
-    assessment = _get(user, assessment_id)
+    assessment = assessment_get(user=user, assessment_id=assessment_id)
     emergency = policy.emergency_access(user, assessment.case.person)
     audit_view(
         user,

@@ -26,10 +26,10 @@ from tapestry.micro.assessments.forms import (
     QuestionForm,
 )
 from tapestry.micro.assessments.instruments import INSTRUMENTS, Instrument, instrument_get
-from tapestry.micro.assessments.links import case_url, crisis_url
+from tapestry.micro.assessments.links import crisis_url
 from tapestry.micro.assessments.models import CustomForm
 from tapestry.micro.cases.models import Case
-from tapestry.web.pages import bound, save_page, submit
+from tapestry.web.pages import bound, case_page_url, save_page, submit
 
 # Instruments ------------------------------------------------------------------------------
 
@@ -47,7 +47,7 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
     can_record = selectors.can_record_on(user=request.user, case=case)
     context = {
         "case": case,
-        "case_url": case_url(case),
+        "case_url": case_page_url(case),
         "assessments": list(reversed(assessments)),
         "histories": score_histories(assessments),
         "can_record": can_record,
@@ -82,7 +82,7 @@ def _administer(
         then=lambda assessment: reverse("assessments:assessment_detail", kwargs={"pk": assessment.pk}),
         case=case,
         definition=definition,
-        case_url=case_url(case),
+        case_url=case_page_url(case),
     )
 
 
@@ -113,7 +113,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "assessment": assessment,
         "case": case,
-        "case_url": case_url(case),
+        "case_url": case_page_url(case),
         "crisis_url": crisis_url(case) if assessment.crisis else "",
         "definition": INSTRUMENTS.get(assessment.instrument),
         "needs": selectors.needs_proposed(assessment=assessment),

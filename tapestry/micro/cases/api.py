@@ -2,11 +2,12 @@
 
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime (see people/api.py).
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Query, Router, Status
+from ninja import Query, Router
 
 from tapestry.access.models import User
 from tapestry.micro.cases import selectors, services
@@ -24,10 +25,9 @@ from tapestry.micro.cases.schemas import (
     CaseType,
 )
 from tapestry.people import selectors as people_selectors
-from tapestry.people.models import Household, Person
-from tapestry.programs.models import Program
-from tapestry.web.ids import referenced
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.people.models import Person
+from tapestry.web.ids import referenced, resolve_ids
+from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["cases"])
 
@@ -39,30 +39,19 @@ def _person(user: User, person_id: int) -> Person:
     return referenced("person_id", lambda: people_selectors.person_get(user=user, person_id=person_id))
 
 
-def _worker(worker_id: int) -> User:
-    return referenced(
-        "worker_id",
-        lambda: selectors.worker_choices().filter(pk=worker_id).first(),
-        "No active staff member who holds a caseload has this number.",
-    )
-
-
-def _program(program_id: int | None) -> Program | None:
-    if program_id is None:
-        return None
-    return referenced(
-        "program_id", lambda: selectors.program_by_id(program_id), "No program with this number."
-    )
-
-
-def _household(household_id: int | None, person: Person) -> Household | None:
-    if household_id is None:
-        return None
-    return referenced(
-        "household_id",
-        lambda: selectors.household_choices(person=person).filter(pk=household_id).first(),
-        "Choose a household this person lives in.",
-    )
+def _case_facts(person: Person) -> dict[str, tuple[Callable[[int], Any], str]]:
+    """The records a case's facts name by id (for `resolve_ids`): the worker, program and household."""
+    return {
+        "worker_id": (
+            lambda pk: selectors.worker_choices().filter(pk=pk).first(),
+            "No active staff member who holds a caseload has this number.",
+        ),
+        "program_id": (selectors.program_by_id, "No program with this number."),
+        "household_id": (
+            lambda pk: selectors.household_choices(person=person).filter(pk=pk).first(),
+            "Choose a household this person lives in.",
+        ),
+    }
 
 
 def _case_detail(user: User, case_id: int) -> Case:
@@ -107,26 +96,26 @@ def case_list(
     )
 
 
-@router.post(
+@created(
+    router,
     "/cases",
-    response={201: CaseDetailOut, **error_responses(400, 422)},
+    CaseDetailOut,
+    errors=(400, 422),
     summary="Open a case for a person",
     description=(
         "You must be able to change the person's record. The worker (you, if left out) gets the person "
         "on their caseload and must be granted the case's segment."
     ),
 )
-def case_open(request: HttpRequest, payload: CaseIn) -> Status:
+def case_open(request: HttpRequest, payload: CaseIn) -> Case:
     person = _person(request.user, payload.person_id)
-    case = services.case_open(
-        actor=request.user,
-        person=person,
-        worker=_worker(payload.worker_id) if payload.worker_id is not None else None,
-        program=_program(payload.program_id),
-        household=_household(payload.household_id, person),
-        **payload.model_dump(exclude={"person_id", "worker_id", "program_id", "household_id"}),
+    facts = resolve_ids(
+        payload.model_dump(exclude={"person_id"}),
+        _case_facts(person),
+        nullable=("worker_id", "program_id", "household_id"),
     )
-    return Status(201, _case_written(request.user, case.pk))
+    case = services.case_open(actor=request.user, person=person, **facts)
+    return _case_written(request.user, case.pk)
 
 
 @router.get(
@@ -151,16 +140,7 @@ def case_detail(request: HttpRequest, case_id: int) -> Case:
 def case_update(request: HttpRequest, case_id: int, payload: CasePatch) -> Case:
     case = selectors.case_get(user=request.user, case_id=case_id, for_change=True)
     sent = payload.model_dump(exclude_unset=True, exclude={"version", "status", "hold_reason"})
-    changes: dict[str, Any] = {}
-    for name, value in sent.items():
-        if name == "worker_id":
-            changes["worker"] = _worker(value)
-        elif name == "program_id":
-            changes["program"] = _program(value)
-        elif name == "household_id":
-            changes["household"] = _household(value, case.person)
-        else:
-            changes[name] = value
+    changes = resolve_ids(sent, _case_facts(case.person), nullable=("program_id", "household_id"))
     version = payload.version
     if changes:
         case = services.case_update(actor=request.user, case=case, version=version, changes=changes)
@@ -196,13 +176,14 @@ def case_need_list(request: HttpRequest, case_id: int) -> list[CaseNeed]:
     return list(_case_detail(request.user, case_id).needs.all())
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/needs",
-    response={201: CaseNeedOut, **error_responses(400, 404, 422)},
+    CaseNeedOut,
     summary="Record a coded need on a case",
     description="`need` and `barrier` are codes from GET /api/v1/needs and /api/v1/barriers.",
 )
-def case_need_add(request: HttpRequest, case_id: int, payload: CaseNeedIn) -> Status:
+def case_need_add(request: HttpRequest, case_id: int, payload: CaseNeedIn) -> CaseNeed:
     case = selectors.case_get(user=request.user, case_id=case_id, for_change=True)
     case_need = services.case_need_add(
         actor=request.user,
@@ -212,7 +193,7 @@ def case_need_add(request: HttpRequest, case_id: int, payload: CaseNeedIn) -> St
         status=payload.status,
         barrier=selectors.barrier_by_code(payload.barrier),
     )
-    return Status(201, selectors.case_needs(user=request.user, case=case).get(pk=case_need.pk))
+    return selectors.case_needs(user=request.user, case=case).get(pk=case_need.pk)
 
 
 @router.patch(

@@ -44,7 +44,7 @@ def _types_for(segments: list[str]) -> list[tuple[str, str]]:
     ]
 
 
-class CaseFactsForm(ServiceForm):
+class CaseFactsForm(FieldSetup, ServiceForm):
     """The facts of a case that are chosen at intake and may change later."""
 
     case_type = forms.ChoiceField(
@@ -76,21 +76,12 @@ class CaseFactsForm(ServiceForm):
         help_text="For family work: the household the case is about.",
     )
 
-    def __init__(
-        self,
-        *args: Any,
-        segments: list[str],
-        workers: QuerySet[User],
-        programs: QuerySet[Program],
-        households: QuerySet[Household],
-        **kwargs: Any,
-    ) -> None:
+    choices_from = {"worker": "workers", "program": "programs", "household": "households"}
+
+    def __init__(self, *args: Any, segments: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.segments = segments
         self.fields["case_type"].choices = [("", "Choose a type"), *_types_for(segments)]
-        self.fields["worker"].queryset = workers
-        self.fields["program"].queryset = programs
-        self.fields["household"].queryset = households
 
     def changes(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.fields if name not in ("version", "segment")}

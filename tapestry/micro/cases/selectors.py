@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +21,7 @@ from tapestry.people import selectors as people_selectors
 from tapestry.people.models import Household, Person
 from tapestry.programs import selectors as program_selectors
 from tapestry.programs.models import Program
+from tapestry.web.ids import referenced
 
 CASE_RELATED = ("person", "worker", "program", "household")
 
@@ -49,20 +49,16 @@ def case_get(*, user: User, case_id: int, for_change: bool = False) -> Case:
     )
 
 
-def _needs_with_history() -> Prefetch:
+def _with_history(needs: QuerySet[CaseNeed]) -> QuerySet[CaseNeed]:
+    """Needs with their coded need, barrier and the history of their status."""
     changes = CaseNeedChange.objects.select_related("barrier", "changed_by")
-    return Prefetch(
-        "needs",
-        queryset=CaseNeed.objects.select_related("need", "barrier").prefetch_related(
-            Prefetch("changes", queryset=changes)
-        ),
-    )
+    return needs.select_related("need", "barrier").prefetch_related(Prefetch("changes", queryset=changes))
 
 
 def case_read(*, user: User, case_id: int) -> Case:
     """A case with its needs and their history, not audited: the answer to a write of it."""
     case = case_get(user=user, case_id=case_id)
-    prefetch_related_objects([case], _needs_with_history())
+    prefetch_related_objects([case], Prefetch("needs", queryset=_with_history(CaseNeed.objects.all())))
     return case
 
 
@@ -220,13 +216,7 @@ def case_need_get(*, user: User, case_need_id: int, for_change: bool = False) ->
 
 def case_needs(*, user: User, case: Case) -> QuerySet[CaseNeed]:
     """The needs on a case the caller already opened, with their history."""
-    return (
-        policy.visible(user, CaseNeed.objects.filter(case=case))
-        .select_related("need", "barrier")
-        .prefetch_related(
-            Prefetch("changes", queryset=CaseNeedChange.objects.select_related("barrier", "changed_by"))
-        )
-    )
+    return _with_history(policy.visible(user, CaseNeed.objects.filter(case=case)))
 
 
 def need_choices() -> QuerySet[Need]:
@@ -238,21 +228,21 @@ def barrier_choices() -> QuerySet[Barrier]:
 
 
 def need_by_code(code: str, *, field: str = "need") -> Need:
-    need = Need.objects.filter(code=code).first()
-    if need is None:
-        raise ValidationError({field: [f"There is no need with the code “{code}”; see GET /api/v1/needs."]})
-    return need
+    return referenced(
+        field,
+        lambda: Need.objects.filter(code=code).first(),
+        f"There is no need with the code “{code}”; see GET /api/v1/needs.",
+    )
 
 
 def barrier_by_code(code: str | None, *, field: str = "barrier") -> Barrier | None:
     if not code:
         return None
-    barrier = Barrier.objects.filter(code=code).first()
-    if barrier is None:
-        raise ValidationError(
-            {field: [f"There is no barrier with the code “{code}”; see GET /api/v1/barriers."]}
-        )
-    return barrier
+    return referenced(
+        field,
+        lambda: Barrier.objects.filter(code=code).first(),
+        f"There is no barrier with the code “{code}”; see GET /api/v1/barriers.",
+    )
 
 
 # Choices for the forms ----------------------------------------------------------------------

@@ -287,6 +287,18 @@ def _check_barrier(status: str, barrier: Barrier | None) -> None:
         raise ValidationError({"barrier": ["A barrier is recorded only when the need is unmet."]})
 
 
+def _need_step_record(actor: User, case_need: CaseNeed, case: Case, action: str, fields: list[str]) -> None:
+    """Keep the need's status as it now stands as a step of its history, with the audit entry of the write."""
+    CaseNeedChange.objects.create(
+        case_need=case_need,
+        status=case_need.status,
+        barrier=case_need.barrier,
+        note=case_need.note,
+        changed_by=actor,
+    )
+    audit_record(actor=actor, action=action, obj=case_need, person_id=case.person_id, fields=fields)
+
+
 def case_need_add(
     *,
     actor: User,
@@ -307,15 +319,8 @@ def case_need_add(
     case_need.full_clean(exclude=["case", "need"])
     with transaction.atomic():
         case_need.save()
-        CaseNeedChange.objects.create(
-            case_need=case_need, status=status, barrier=barrier, note=note, changed_by=actor
-        )
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.CREATE,
-            obj=case_need,
-            person_id=case.person_id,
-            fields=["need", "status", "barrier", "note"],
+        _need_step_record(
+            actor, case_need, case, AuditEntry.Action.CREATE, ["need", "status", "barrier", "note"]
         )
     return case_need
 
@@ -349,16 +354,7 @@ def case_need_status_change(
         current.note = note
         current.version += 1
         current.save(update_fields=["status", "barrier", "note", "version", "updated_at"])
-        CaseNeedChange.objects.create(
-            case_need=current, status=status, barrier=barrier, note=note, changed_by=actor
-        )
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.UPDATE,
-            obj=current,
-            person_id=case.person_id,
-            fields=["status", "barrier", "note"],
-        )
+        _need_step_record(actor, current, case, AuditEntry.Action.UPDATE, ["status", "barrier", "note"])
     return current
 
 

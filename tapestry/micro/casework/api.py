@@ -14,7 +14,15 @@ from ninja.errors import HttpError
 from tapestry.access.models import User
 from tapestry.micro.cases.models import Case
 from tapestry.micro.casework import selectors, services
-from tapestry.micro.casework.models import CarePlan, ProgressNote
+from tapestry.micro.casework.models import (
+    Addendum,
+    CarePlan,
+    Goal,
+    ProgressNote,
+    ProgressReview,
+    ServiceRecord,
+    Task,
+)
 from tapestry.micro.casework.schemas import (
     AddendumIn,
     AddendumOut,
@@ -38,7 +46,7 @@ from tapestry.micro.casework.schemas import (
     TaskPatch,
 )
 from tapestry.web.ids import renaming
-from tapestry.web.schemas import PageParams, error_responses, paged_get, purpose_query
+from tapestry.web.schemas import PageParams, created, error_responses, paged_get, purpose_query
 
 router = Router(tags=["casework"])
 
@@ -113,23 +121,23 @@ def care_plan_save(request: HttpRequest, case_id: int, payload: PlanIn) -> Statu
     return Status(200, _plan_out(request.user, case, selectors.plan_read(user=request.user, case=case)))
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/goals",
-    response={201: CaseGoalOut, **error_responses(400, 404, 422)},
+    CaseGoalOut,
     summary="Add a goal to the case's care plan",
     description="Link it to needs recorded on the case with `need_ids`. The plan's history gains a revision.",
     tags=["care plans"],
 )
-def goal_create(request: HttpRequest, case_id: int, payload: CaseGoalIn) -> Status:
+def goal_create(request: HttpRequest, case_id: int, payload: CaseGoalIn) -> Goal:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
     with renaming(SENT_AS):
-        goal = services.goal_add(
+        return services.goal_add(
             actor=request.user,
             case=case,
             needs=selectors.case_needs_by_ids(case=case, ids=payload.need_ids),
             **payload.model_dump(exclude={"need_ids"}),
         )
-    return Status(201, goal)
 
 
 @router.patch(
@@ -159,27 +167,27 @@ def goal_update(request: HttpRequest, goal_id: int, payload: CaseGoalPatch) -> o
 # Tasks --------------------------------------------------------------------------------------
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/tasks",
-    response={201: TaskOut, **error_responses(400, 404, 422)},
+    TaskOut,
     summary="Add a task to the case",
     tags=["care plans"],
 )
-def task_create(request: HttpRequest, case_id: int, payload: TaskIn) -> Status:
+def task_create(request: HttpRequest, case_id: int, payload: TaskIn) -> Task:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
     owner = request.user
     if payload.owner_id is not None:
         owner = selectors.staff_by_id(staff_id=payload.owner_id, field="owner_id")
     goal = selectors.goal_of_case(case=case, goal_id=payload.goal_id) if payload.goal_id else None
     with renaming(SENT_AS):
-        task = services.task_add(
+        return services.task_add(
             actor=request.user,
             case=case,
             owner=owner,
             goal=goal,
             **payload.model_dump(exclude={"owner_id", "goal_id"}),
         )
-    return Status(201, task)
 
 
 @router.patch(
@@ -206,25 +214,25 @@ def task_update(request: HttpRequest, task_id: int, payload: TaskPatch) -> objec
 # Reviews ------------------------------------------------------------------------------------
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/reviews",
-    response={201: ReviewOut, **error_responses(400, 404, 422)},
+    ReviewOut,
     summary="Record a progress review of the care plan",
     description="Rate overall, per goal, or both. `next_review_on` becomes the plan's next review date.",
     tags=["care plans"],
 )
-def review_create(request: HttpRequest, case_id: int, payload: ReviewIn) -> Status:
+def review_create(request: HttpRequest, case_id: int, payload: ReviewIn) -> ProgressReview:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
     plan = selectors.plan_get(user=request.user, case=case, for_change=True)
     goals = selectors.goals_by_ids(case=case, ids=[rating.goal_id for rating in payload.goal_ratings])
     with renaming(SENT_AS):
-        review = services.review_record(
+        return services.review_record(
             actor=request.user,
             plan=plan,
             goal_ratings=[(goals[r.goal_id], r.rating, r.comment) for r in payload.goal_ratings],
             **payload.model_dump(exclude={"goal_ratings"}),
         )
-    return Status(201, review)
 
 
 # Notes --------------------------------------------------------------------------------------
@@ -243,9 +251,10 @@ def note_list(request: HttpRequest, case_id: int) -> QuerySet[ProgressNote]:
     return selectors.note_list(user=request.user, case=case)
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/notes",
-    response={201: CaseNoteOut, **error_responses(400, 404, 422)},
+    CaseNoteOut,
     summary="Write a draft note on the case",
     description=(
         "DAP (data, assessment, plan), SOAP (subjective, objective, assessment, plan) or a contact note "
@@ -253,7 +262,7 @@ def note_list(request: HttpRequest, case_id: int) -> QuerySet[ProgressNote]:
     ),
     tags=["notes"],
 )
-def note_create(request: HttpRequest, case_id: int, payload: CaseNoteIn) -> Status:
+def note_create(request: HttpRequest, case_id: int, payload: CaseNoteIn) -> ProgressNote:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
     sections = set(ProgressNote.ALL_SECTIONS)
     with renaming(SENT_AS):
@@ -264,7 +273,7 @@ def note_create(request: HttpRequest, case_id: int, payload: CaseNoteIn) -> Stat
             present=selectors.persons_by_ids(ids=payload.present_ids),
             **payload.model_dump(exclude={"present_ids", *sections}),
         )
-    return Status(201, selectors.note_read(user=request.user, note_id=note.pk))
+    return selectors.note_read(user=request.user, note_id=note.pk)
 
 
 @router.get(
@@ -319,15 +328,16 @@ def note_sign(request: HttpRequest, note_id: int, payload: SignIn) -> ProgressNo
     return selectors.note_read(user=request.user, note_id=note.pk)
 
 
-@router.post(
+@created(
+    router,
     "/notes/{note_id}/addenda",
-    response={201: AddendumOut, **error_responses(400, 404, 422)},
+    AddendumOut,
     summary="Add an addendum under a signed note",
     tags=["notes"],
 )
-def addendum_create(request: HttpRequest, note_id: int, payload: AddendumIn) -> Status:
+def addendum_create(request: HttpRequest, note_id: int, payload: AddendumIn) -> Addendum:
     note = selectors.note_get(user=request.user, note_id=note_id, for_change=True)
-    return Status(201, services.addendum_add(actor=request.user, note=note, text=payload.text))
+    return services.addendum_add(actor=request.user, note=note, text=payload.text)
 
 
 # Services delivered -------------------------------------------------------------------------
@@ -353,13 +363,14 @@ def service_list(request: HttpRequest, case_id: int, pages: Query[PageParams]) -
     }
 
 
-@router.post(
+@created(
+    router,
     "/cases/{case_id}/services",
-    response={201: ServiceOut, **error_responses(400, 404, 422)},
+    ServiceOut,
     summary="Record a service delivered on the case",
     tags=["services"],
 )
-def service_create(request: HttpRequest, case_id: int, payload: ServiceIn) -> Status:
+def service_create(request: HttpRequest, case_id: int, payload: ServiceIn) -> ServiceRecord:
     case = selectors.casework_case(user=request.user, case_id=case_id, for_change=True)
     staff = request.user
     if payload.staff_id is not None:
@@ -368,11 +379,10 @@ def service_create(request: HttpRequest, case_id: int, payload: ServiceIn) -> St
     if payload.note_id is not None:
         note = selectors.note_of_case(user=request.user, case=case, note_id=payload.note_id)
     with renaming(SENT_AS):
-        record = services.service_record(
+        return services.service_record(
             actor=request.user,
             case=case,
             staff=staff,
             note=note,
             **payload.model_dump(exclude={"staff_id", "note_id"}),
         )
-    return Status(201, record)

@@ -106,7 +106,7 @@ class PlanForm(ServiceErrors, forms.Form):
                 )
 
 
-class GoalForm(_RecordForm):
+class GoalForm(FieldSetup, _RecordForm):
     needs = NeedChoiceField(
         label="Needs this goal addresses",
         queryset=CaseNeed.objects.none(),
@@ -117,6 +117,7 @@ class GoalForm(_RecordForm):
     reason = forms.CharField(label="Why", max_length=255, required=False, help_text=REASON_HELP)
 
     changeable = ("description", "measure", "target", "target_date", "status")
+    choices_from = {"needs": "needs"}
 
     class Meta:
         model = Goal
@@ -124,16 +125,16 @@ class GoalForm(_RecordForm):
         widgets = {"target_date": DATE_INPUT}
         labels = {"target_date": "Target date"}
 
-    def __init__(self, *args: Any, needs: QuerySet[CaseNeed], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["needs"].queryset = needs
         self.fields["reason"].required = self.instance.pk is not None
 
 
-class TaskForm(_RecordForm):
+class TaskForm(FieldSetup, _RecordForm):
     owner = StaffChoiceField(queryset=User.objects.none(), help_text="They must be able to open this case.")
 
     changeable = ("title", "details", "owner", "due_on", "goal", "status")
+    choices_from = {"owner": "staff", "goal": "goals"}
 
     class Meta:
         model = Task
@@ -141,10 +142,8 @@ class TaskForm(_RecordForm):
         widgets = {"due_on": DATE_INPUT, "details": forms.Textarea(attrs={"rows": 3})}
         labels = {"due_on": "Due", "goal": "Towards goal"}
 
-    def __init__(self, *args: Any, staff: QuerySet[User], goals: QuerySet[Goal], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = staff
-        self.fields["goal"].queryset = goals
         self.fields["goal"].empty_label = "No particular goal"
 
 

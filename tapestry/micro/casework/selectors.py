@@ -26,6 +26,7 @@ from tapestry.micro.casework.models import (
     Task,
 )
 from tapestry.people.models import Person
+from tapestry.web.ids import picked
 
 NOTE_PARTS = ["format", "title", "sections", "present", "addenda"]
 OUT_OF_REACH = "This record is outside your caseload, or in a segment you are not granted."
@@ -155,24 +156,15 @@ def staff_choices() -> QuerySet[User]:
 # What an API body names by id: a missing or foreign id is an error on that field, not a missing page.
 
 
-def _all_named(records: QuerySet, ids: list[int], field: str, missing: str) -> dict:
-    """The records `ids` names, by id; ids not among `records` are one error on `field`."""
-    found = {record.pk: record for record in records.filter(pk__in=ids)}
-    absent = [str(pk) for pk in ids if pk not in found]
-    if absent:
-        raise ValidationError({field: [f"{missing} {', '.join(absent)}."]})
-    return found
-
-
 def case_needs_by_ids(*, case: Case, ids: list[int]) -> list[CaseNeed]:
     needs = CaseNeed.objects.filter(case=case).select_related("need")
-    found = _all_named(needs, ids, "need_ids", "No need recorded on this case with id")
-    return [found[pk] for pk in ids]
+    return picked(needs, ids, "need_ids", "No need recorded on this case with id")
 
 
 def goals_by_ids(*, case: Case, ids: list[int]) -> dict[int, Goal]:
-    goals = Goal.objects.filter(plan__case=case)
-    return _all_named(goals, ids, "goal_ratings", "No goal of this case's plan with id")
+    goals = Goal.objects.filter(plan__case=case).in_bulk(ids)
+    picked(goals, ids, "goal_ratings", "No goal of this case's plan with id")  # refuses the ids not found
+    return goals
 
 
 def goal_of_case(*, case: Case, goal_id: int) -> Goal:
@@ -191,8 +183,7 @@ def staff_by_id(*, staff_id: int, field: str) -> User:
 
 def persons_by_ids(*, ids: list[int]) -> list[Person]:
     """Persons named in a note body; whether they may be there is the service's rule."""
-    found = _all_named(Person.objects.all(), ids, "present_ids", "No person with id")
-    return [found[pk] for pk in ids]
+    return picked(Person.objects.all(), ids, "present_ids", "No person with id")
 
 
 def note_of_case(*, user: User, case: Case, note_id: int) -> ProgressNote:

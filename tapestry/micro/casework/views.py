@@ -166,15 +166,19 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _task_form(request: HttpRequest, task: Task, **initial: Any) -> TaskForm:
+    return TaskForm(
+        bound(request),
+        instance=task,
+        initial=initial,
+        staff=selectors.staff_choices(),
+        goals=selectors.goal_choices(case=task.case),
+    )
+
+
 def task_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
-    form = TaskForm(
-        bound(request),
-        instance=Task(case=case),
-        initial={"owner": request.user.pk, "goal": request.GET.get("goal")},
-        staff=selectors.staff_choices(),
-        goals=selectors.goal_choices(case=case),
-    )
+    form = _task_form(request, Task(case=case), owner=request.user.pk, goal=request.GET.get("goal"))
     return _save_page(
         request,
         case=case,
@@ -188,12 +192,7 @@ def task_create(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_get(user=request.user, task_id=pk, for_change=True)
-    form = TaskForm(
-        bound(request),
-        instance=copy.copy(task),
-        staff=selectors.staff_choices(),
-        goals=selectors.goal_choices(case=task.case),
-    )
+    form = _task_form(request, copy.copy(task))
     return _save_page(
         request,
         case=task.case,

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from tapestry.access import policy
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.models import User
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.casework.models import ProgressNote, ServiceRecord
-from tapestry.micro.casework.services.access import CLOSED, audit_on_case, require_staff_on_case
+from tapestry.micro.casework.services.access import CLOSED, require_staff_on_case
+from tapestry.web.records import create_record
 
 
 def service_record(
@@ -46,14 +46,9 @@ def service_record(
         description=description.strip(),
         recorded_by=actor,
     )
-    record.full_clean()
-    with transaction.atomic():
-        record.save()
-        audit_on_case(
-            actor,
-            AuditEntry.Action.CREATE,
-            record,
-            case,
-            ["delivered_on", "service_type", "minutes", "modality", "staff", "note"],
-        )
-    return record
+    return create_record(
+        actor,
+        record,
+        person_id=case.person_id,
+        fields=["delivered_on", "service_type", "minutes", "modality", "staff", "note"],
+    )

@@ -20,6 +20,7 @@ from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.casework.models import Addendum, ProgressNote
 from tapestry.micro.casework.services.access import CLOSED, audit_on_case
 from tapestry.people.models import HouseholdMember, Person
+from tapestry.web.records import create_record
 
 NOTE_FIELDS = ("title", "contact_date", "duration_minutes", "segment", *ProgressNote.ALL_SECTIONS)
 
@@ -99,14 +100,15 @@ def note_create(
     )
     note.full_clean()
     present = _check_present(case, present, note.contact_date)
-    with transaction.atomic():
-        note.save()
-        note.present.set(present)
-        fields = ["format", "title", "contact_date", "duration_minutes", "segment", *sections]
-        audit_on_case(
-            actor, AuditEntry.Action.CREATE, note, case, [*fields, *(["present"] if present else [])]
-        )
-    return note
+    fields = ["format", "title", "contact_date", "duration_minutes", "segment", *sections]
+    return create_record(
+        actor,
+        note,
+        clean=False,
+        person_id=case.person_id,
+        fields=[*fields, *(["present"] if present else [])],
+        related={"present": present},
+    )
 
 
 def _require_author(actor: User, note: ProgressNote, doing: str) -> None:
@@ -205,8 +207,4 @@ def addendum_add(*, actor: User, note: ProgressNote, text: str) -> Addendum:
             }
         )
     addendum = Addendum(note=note, text=text.strip(), author=actor)
-    addendum.full_clean()
-    with transaction.atomic():
-        addendum.save()
-        audit_on_case(actor, AuditEntry.Action.CREATE, addendum, note.case, ["text"])
-    return addendum
+    return create_record(actor, addendum, person_id=note.case.person_id, fields=["text"])

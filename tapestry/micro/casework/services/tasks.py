@@ -6,15 +6,15 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
-from tapestry.access.models import AuditEntry, User
+from tapestry.access.models import User
 from tapestry.access.versioning import versioned_update
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.casework.models import Goal, Task
-from tapestry.micro.casework.services.access import CLOSED, audit_on_case, require_staff_on_case
+from tapestry.micro.casework.services.access import CLOSED, require_staff_on_case
+from tapestry.web.records import create_record
 
 TASK_FIELDS = ("title", "details", "owner", "due_on", "goal", "status")
 
@@ -47,13 +47,9 @@ def task_add(
         due_on=due_on,
         created_by=actor,
     )
-    task.full_clean()
-    with transaction.atomic():
-        task.save()
-        audit_on_case(
-            actor, AuditEntry.Action.CREATE, task, case, ["title", "details", "owner", "due_on", "goal"]
-        )
-    return task
+    return create_record(
+        actor, task, person_id=case.person_id, fields=["title", "details", "owner", "due_on", "goal"]
+    )
 
 
 def task_update(*, actor: User, task: Task, version: int, changes: dict[str, Any]) -> Task:
