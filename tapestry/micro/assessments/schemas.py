@@ -11,7 +11,7 @@ from pydantic import StringConstraints, WithJsonSchema
 from tapestry.micro.assessments.instruments import INSTRUMENTS, sent_value
 from tapestry.micro.assessments.links import crisis_url
 from tapestry.micro.assessments.services import NOTE_MAX
-from tapestry.web.schemas import Input, NullIfBlank, StaffRef
+from tapestry.web.schemas import Input, NullIfBlank, StaffRef, stripped_text
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
@@ -26,20 +26,14 @@ SentAnswers = Annotated[
 ]
 
 
-def _text(max_length: int, *, required: bool = False) -> Any:
-    return Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
-    ]
-
-
-Code = _text(32)
-Note = _text(NOTE_MAX)
-Label = _text(200, required=True)
-Help = _text(255)
-QuestionText = _text(300, required=True)
-BandLabel = _text(80, required=True)
-NextStep = _text(300)
-FormName = _text(120, required=True)
+Code = stripped_text(32)
+Note = stripped_text(NOTE_MAX)
+Label = stripped_text(200, required=True)
+Help = stripped_text(255)
+QuestionText = stripped_text(300, required=True)
+BandLabel = stripped_text(80, required=True)
+NextStep = stripped_text(300)
+FormName = stripped_text(120, required=True)
 
 
 # Instrument definitions -------------------------------------------------------------------

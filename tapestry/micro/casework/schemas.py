@@ -6,12 +6,12 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
 from tapestry.micro.casework.models import Goal, ProgressNote, ServiceRecord, Task
 from tapestry.people.mentions import ref_or_none
-from tapestry.web.schemas import Input, PersonRef, StaffRef, label_of
+from tapestry.web.schemas import Input, PersonRef, StaffRef, label_of, stripped_text
 
 # Literals rather than TextChoices: several models have a "Status" and they would collide as components.
 GoalStatus = Literal[tuple(Goal.Status.values)]
@@ -22,18 +22,12 @@ ServiceType = Literal[tuple(ServiceRecord.Type.values)]
 Modality = Literal[tuple(ServiceRecord.Modality.values)]
 
 
-def _text(max_length: int | None = None, *, required: bool = False) -> Any:
-    return Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
-    ]
-
-
-RequiredText = _text(required=True)
-RequiredText120 = _text(120, required=True)
-RequiredText200 = _text(200, required=True)
-RequiredText255 = _text(255, required=True)
-Text120 = _text(120)
-Text255 = _text(255)
+RequiredText = stripped_text(required=True)
+RequiredText120 = stripped_text(120, required=True)
+RequiredText200 = stripped_text(200, required=True)
+RequiredText255 = stripped_text(255, required=True)
+Text120 = stripped_text(120)
+Text255 = stripped_text(255)
 Rating = Annotated[int, Field(ge=1, le=5, description="1 (no progress) to 5 (met).")]
 Minutes = Annotated[int, Field(ge=1, le=1440, description="Minutes, at most a day.")]
 
