@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any
 
@@ -97,6 +98,8 @@ def created(
         def answer_created(*args: Any, **kwargs: Any) -> Status:
             return Status(201, view(*args, **kwargs))
 
+        # ninja reads the parameters' types here: resolved in the view's own module, not this one.
+        answer_created.__signature__ = inspect.signature(view, eval_str=True)
         return router.post(path, response={201: out, **error_responses(*errors)}, **options)(answer_created)
 
     return decorate

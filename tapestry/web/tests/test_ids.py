@@ -32,3 +32,14 @@ def test_picked_takes_records_already_found_by_number():
     assert picked(found, [2, 1], "ids", "None with number") == ["two", "one"]
     with pytest.raises(ValidationError):
         picked(found, [3], "ids", "None with number")
+
+
+def test_found_or_404_gives_the_record_and_a_404_with_the_message_for_none():
+    from django.http import Http404
+
+    from tapestry.web.ids import found_or_404
+
+    record = object()
+    assert found_or_404(record, "No such plan.") is record
+    with pytest.raises(Http404, match="No such plan."):
+        found_or_404(None, "No such plan.")

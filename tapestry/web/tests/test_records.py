@@ -1,4 +1,4 @@
-"""`create_record`: the new row and its CREATE audit entry are written together, or not at all."""
+"""`create_record` and `update_record`: a row and its audit entry are written together, or not at all."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tapestry.access.models import AuditEntry, Team, User
-from tapestry.web.records import create_record
+from tapestry.web.records import create_record, update_record
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +47,27 @@ def test_clean_false_skips_the_check_and_keeps_the_purpose(actor):
 
     entry = AuditEntry.objects.get(object_type="access.team", object_id=str(team.pk))
     assert entry.purpose == "why"
+
+
+def test_update_record_saves_only_the_changed_columns_with_its_update_entry(actor):
+    team = Team.objects.create(name="Outreach", description="Street team")
+    Team.objects.filter(pk=team.pk).update(description="Changed elsewhere")
+    team.name = "Outreach North"
+    team.description = "Not meant to be saved"
+
+    update_record(actor, team, columns=["name"])
+
+    team.refresh_from_db()
+    assert (team.name, team.description) == ("Outreach North", "Changed elsewhere")
+    entry = AuditEntry.objects.get(object_type="access.team", object_id=str(team.pk))
+    assert (entry.action, entry.actor, entry.fields) == (AuditEntry.Action.UPDATE, actor, ["name"])
+
+
+def test_update_record_names_the_fields_it_is_given_in_the_entry(actor):
+    team = Team.objects.create(name="Outreach")
+    team.description = "Street team"
+
+    update_record(actor, team, columns=["description"], fields=["description", "name"])
+
+    entry = AuditEntry.objects.get(object_type="access.team", object_id=str(team.pk))
+    assert entry.fields == ["description", "name"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
 from ninja import Schema
 
 from tapestry.web.schemas import NullIfBlank, PersonRef, label_of, shown_if, staff_name
@@ -53,3 +54,50 @@ def test_staff_name_falls_back_to_the_username_and_to_empty_for_nobody() -> None
 
     assert staff_name(_User()) == "jdoe"
     assert staff_name(None) == ""
+
+
+def test_stripped_text_strips_and_bounds_the_text_and_refuses_empty_when_required() -> None:
+    from pydantic import ValidationError as BodyError
+
+    from tapestry.web.schemas import Input, stripped_text
+
+    class _NoteIn(Input):
+        title: stripped_text(5, required=True)
+        note: stripped_text(5) = ""
+        long: stripped_text() = ""
+
+    assert _NoteIn(title="  Ana ", note=" ").model_dump() == {"title": "Ana", "note": "", "long": ""}
+    assert _NoteIn(title="Ana", long="x" * 10_000).long == "x" * 10_000
+    for wrong in ({"title": "   "}, {"title": "Ana", "note": "too long"}, {"title": "long title"}):
+        with pytest.raises(BodyError):
+            _NoteIn(**wrong)
+
+
+class _ShiftIn(Schema):
+    name: str
+
+
+class _NewShiftOut(Schema):
+    id: int
+    name: str
+
+
+def test_created_answers_the_returned_record_with_201_and_declares_the_refusals() -> None:
+    from ninja import Router
+    from ninja.testing import TestClient
+
+    from tapestry.web.schemas import created
+
+    router = Router()
+
+    @created(router, "/shifts", _NewShiftOut, errors=(400, 422), summary="Add a shift")
+    def shift_add(request, payload: _ShiftIn) -> dict:
+        return {"id": 7, "name": payload.name, "not": "in the schema"}
+
+    response = TestClient(router).post("/shifts", json={"name": "Night"})
+
+    assert response.status_code == 201
+    assert response.json() == {"id": 7, "name": "Night"}
+    (operation,) = router.path_operations["/shifts"].operations
+    assert sorted(operation.response_models) == [201, 400, 401, 403, 422]
+    assert (operation.summary, operation.view_func.__name__) == ("Add a shift", "shift_add")
