@@ -34,10 +34,6 @@ class SearchCriteria:
     near: geo.Point | None = None
     radius_km: float = DEFAULT_RADIUS_KM
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.query or self.need or self.near)
-
 
 @dataclass(frozen=True)
 class ServiceHit:
