@@ -19,6 +19,7 @@ from tapestry.access import policy
 from tapestry.access.audit import audit_view
 from tapestry.access.models import User
 from tapestry.access.policy import Capability
+from tapestry.evidence.measures import month_starts
 from tapestry.evidence.suppression import Cell, suppress_table
 from tapestry.mezzo.groups.models import Group
 from tapestry.mezzo.partners.models import IncomingReferral, Partnership
@@ -89,15 +90,6 @@ def _incoming(organisation: Organisation) -> QuerySet[IncomingReferral]:
     return IncomingReferral.objects.filter(partnership__organisation=organisation)
 
 
-def _months(today: dt.date) -> list[dt.date]:
-    first = today.replace(day=1)
-    months = []
-    for _ in range(MONTHS_SHOWN):
-        months.append(first)
-        first = (first - dt.timedelta(days=1)).replace(day=1)
-    return list(reversed(months))
-
-
 def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
@@ -145,7 +137,7 @@ class ReferralCounts:
 def referral_counts(*, user: User, organisation: Organisation) -> ReferralCounts:
     """Sent referrals by status and by month, and received ones by month, each table suppressed."""
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    months = _months(timezone.localdate())
+    months = month_starts(timezone.localdate(), MONTHS_SHOWN)
     start = months[0]
     start_moment = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
     status_rows = dict(
