@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from tapestry.access.audit import audit_record
@@ -47,3 +48,13 @@ def create_record(
             purpose=purpose,
         )
     return record
+
+
+def errors_of(check: Callable[[], object]) -> dict[str, list[str]]:
+    """The messages by field of the ValidationError `check()` raises, {} when it passes: for a service
+    that gathers every problem of a submit (the model's own, then its rules) before refusing it once."""
+    try:
+        check()
+    except ValidationError as error:
+        return error.message_dict
+    return {}
