@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncMonth
-from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import policy
@@ -28,6 +27,7 @@ from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation, OrganisationContact
 from tapestry.programs.models import Program
+from tapestry.web.lookups import one_or_404
 
 # How many months back the by-month table goes, this month included.
 MONTHS_SHOWN = 12
@@ -61,18 +61,12 @@ def partnership_list(
 
 def partnership_get(*, user: User, partnership_id: int) -> Partnership:
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    partnership = _partnerships().filter(pk=partnership_id).first()
-    if partnership is None:
-        raise Http404("No partnership with this number.")
-    return partnership
+    return one_or_404(_partnerships(), partnership_id, "No partnership with this number.")
 
 
 def partner_organisation(*, user: User, organisation_id: int) -> Organisation:
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
-    if organisation is None:
-        raise Http404("No organisation with this number.")
-    return organisation
+    return one_or_404(Organisation.objects.all(), organisation_id, "No organisation with this number.")
 
 
 # Referrals exchanged ------------------------------------------------------------------------
