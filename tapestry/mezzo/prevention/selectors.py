@@ -94,10 +94,6 @@ def lead_choices() -> QuerySet[User]:
     return User.objects.filter(is_active=True, role__in=roles).order_by("last_name", "first_name", "username")
 
 
-def program_choices() -> QuerySet[Program]:
-    return Program.objects.filter(is_active=True).order_by("name")
-
-
 def staff_member(user_id: int | None) -> User | None:
     """The staff member with this number (a lead named in an API body), or None."""
     return User.objects.filter(pk=user_id).first() if user_id is not None else None
