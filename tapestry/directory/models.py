@@ -12,10 +12,19 @@ from django.db import models
 from tapestry.web.models import Timestamped, optional_key
 
 
-class Organization(Timestamped):
-    """An HSDS organization that provides services (not to be confused with people.Organisation)."""
+class HsdsRecord(Timestamped):
+    """A row of an HSDS table: imports create and update it by its HSDS id; listed in the order stored."""
 
     hsds_id = models.UUIDField("HSDS id", unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]
+
+
+class Organization(HsdsRecord):
+    """An HSDS organization that provides services (not to be confused with people.Organisation)."""
+
     name = models.CharField(max_length=255)
     alternate_name = models.CharField(max_length=255, blank=True)
     description = models.TextField(blank=True)
@@ -30,7 +39,7 @@ class Organization(Timestamped):
         return self.name
 
 
-class Service(Timestamped):
+class Service(HsdsRecord):
     """One service an organization provides, with the needs it meets (our taxonomy mapping)."""
 
     class Status(models.TextChoices):
@@ -42,7 +51,6 @@ class Service(Timestamped):
     # Statuses under which a service is still worth offering in a search.
     SEARCHABLE = (Status.ACTIVE, Status.TEMPORARILY_CLOSED)
 
-    hsds_id = models.UUIDField("HSDS id", unique=True)
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="services")
     name = models.CharField(max_length=255)
     alternate_name = models.CharField(max_length=255, blank=True)
@@ -95,7 +103,7 @@ class ServiceNeed(models.Model):
         return f"{self.service.name} meets {self.need.label}"
 
 
-class Location(Timestamped):
+class Location(HsdsRecord):
     """Where services are delivered; the first physical HSDS address is kept on the row."""
 
     class LocationType(models.TextChoices):
@@ -103,7 +111,6 @@ class Location(Timestamped):
         POSTAL = "postal", "Postal"
         VIRTUAL = "virtual", "Virtual"
 
-    hsds_id = models.UUIDField("HSDS id", unique=True)
     organization = optional_key("Organization", related_name="locations")
     name = models.CharField(max_length=255, blank=True)
     location_type = models.CharField(
@@ -136,8 +143,7 @@ class Location(Timestamped):
         return self.latitude is not None and self.longitude is not None
 
 
-class ServiceAtLocation(Timestamped):
-    hsds_id = models.UUIDField("HSDS id", unique=True)
+class ServiceAtLocation(HsdsRecord):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="service_at_locations")
     description = models.TextField(blank=True)
@@ -157,10 +163,9 @@ def _owned_by(model: type[models.Model], related_name: str) -> models.ForeignKey
     )
 
 
-class Phone(Timestamped):
+class Phone(HsdsRecord):
     """A phone number of a service, an organization or a location (HSDS links it to any of them)."""
 
-    hsds_id = models.UUIDField("HSDS id", unique=True)
     service = _owned_by(Service, "phones")
     organization = _owned_by(Organization, "phones")
     location = _owned_by(Location, "phones")
@@ -172,14 +177,11 @@ class Phone(Timestamped):
     )
     description = models.CharField(max_length=255, blank=True)
 
-    class Meta:
-        ordering = ["id"]
-
     def __str__(self) -> str:
         return f"{self.number} ext. {self.extension}" if self.extension else self.number
 
 
-class Schedule(Timestamped):
+class Schedule(HsdsRecord):
     """When a service, a location or a service at a location is open (HSDS 3.0 schedule, iCalendar terms).
 
     Like a phone, one HSDS schedule may belong to a service, a location and a service at a location at once.
@@ -189,7 +191,6 @@ class Schedule(Timestamped):
         WEEKLY = "WEEKLY", "Weekly"
         MONTHLY = "MONTHLY", "Monthly"
 
-    hsds_id = models.UUIDField("HSDS id", unique=True)
     service = _owned_by(Service, "schedules")
     location = _owned_by(Location, "schedules")
     service_at_location = _owned_by(ServiceAtLocation, "schedules")
@@ -205,9 +206,6 @@ class Schedule(Timestamped):
     attending_type = models.CharField(max_length=255, blank=True)
     notes = models.TextField(blank=True)
 
-    class Meta:
-        ordering = ["id"]
-
     def __str__(self) -> str:
         hours = f"{self.opens_at:%H:%M}-{self.closes_at:%H:%M}" if self.opens_at and self.closes_at else ""
         return " ".join(part for part in (self.description, self.byday, hours) if part) or str(self.hsds_id)
@@ -219,10 +217,9 @@ class Schedule(Timestamped):
         return ""
 
 
-class ServiceArea(Timestamped):
+class ServiceArea(HsdsRecord):
     """The area a service covers (HSDS 3.0 service_area); `extent` is kept as given (GeoJSON, KML, WKT)."""
 
-    hsds_id = models.UUIDField("HSDS id", unique=True)
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_areas")
     name = models.CharField(max_length=500, blank=True)
     description = models.TextField(blank=True)
@@ -230,17 +227,13 @@ class ServiceArea(Timestamped):
     extent_type = models.CharField(max_length=20, blank=True, help_text="geojson, topojson, kml or text")
     uri = models.CharField(max_length=500, blank=True)
 
-    class Meta:
-        ordering = ["id"]
-
     def __str__(self) -> str:
         return self.name or self.description[:80] or str(self.hsds_id)
 
 
-class CostOption(Timestamped):
+class CostOption(HsdsRecord):
     """What a service costs, and for whom (HSDS 3.0 cost_option)."""
 
-    hsds_id = models.UUIDField("HSDS id", unique=True)
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="cost_options")
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
@@ -249,24 +242,17 @@ class CostOption(Timestamped):
     amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     amount_description = models.CharField(max_length=255, blank=True)
 
-    class Meta:
-        ordering = ["id"]
-
     def __str__(self) -> str:
         price = f"{self.amount} {self.currency}".strip() if self.amount is not None else ""
         return " ".join(part for part in (self.option, price, self.amount_description) if part) or "Cost"
 
 
-class RequiredDocument(Timestamped):
+class RequiredDocument(HsdsRecord):
     """A document a person must bring to use a service (HSDS 3.0 required_document)."""
 
-    hsds_id = models.UUIDField("HSDS id", unique=True)
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="required_documents")
     document = models.TextField()
     uri = models.CharField(max_length=500, blank=True)
-
-    class Meta:
-        ordering = ["id"]
 
     def __str__(self) -> str:
         return self.document[:80]

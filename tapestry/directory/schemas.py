@@ -17,20 +17,17 @@ class ServiceNeedOut(Schema):
     icd10: str
 
 
-class OrganizationOut(Schema):
-    id: int
-    hsds_id: UUID
-    name: str
-    alternate_name: str
-    description: str
-    email: str
-    website: str
-
-
 class OrganizationRef(Schema):
     id: int
     hsds_id: UUID
     name: str
+
+
+class OrganizationOut(OrganizationRef):
+    alternate_name: str
+    description: str
+    email: str
+    website: str
 
 
 class LocationOut(Schema):

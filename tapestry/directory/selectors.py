@@ -14,7 +14,6 @@ from typing import overload
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -22,9 +21,11 @@ from tapestry.access.policy import Capability
 from tapestry.directory import geo
 from tapestry.directory.models import Location, PostcodeCentroid, Service, ServiceAtLocation
 from tapestry.needs.models import Need
+from tapestry.web.ids import one_or_404
 
 DEFAULT_RADIUS_KM = 25.0
 MAX_RADIUS_KM = 500.0
+NOT_IN_DIRECTORY = "No service with this number in the directory."
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,6 @@ class SearchCriteria:
     need: str = ""  # a Need code
     near: geo.Point | None = None
     radius_km: float = DEFAULT_RADIUS_KM
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.query or self.need or self.near)
 
 
 @dataclass(frozen=True)
@@ -181,10 +178,7 @@ class _LazyHits(Sequence[ServiceHit]):
 def service_detail(*, user: User, service_id: int) -> Service:
     """One service with its organization, locations, phones and needs."""
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    service = _services().prefetch_related(*DETAIL_PREFETCH).filter(pk=service_id).first()
-    if service is None:
-        raise Http404("No service with this number in the directory.")
-    return service
+    return one_or_404(_services().prefetch_related(*DETAIL_PREFETCH), service_id, NOT_IN_DIRECTORY)
 
 
 def services_for_export() -> QuerySet[Service]:
@@ -201,10 +195,7 @@ def services_for_export() -> QuerySet[Service]:
 def service_get(*, user: User, service_id: int) -> Service:
     """A service to point a referral at: any in the directory, with its organization."""
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    service = Service.objects.select_related("organization").filter(pk=service_id).first()
-    if service is None:
-        raise Http404("No service with this number in the directory.")
-    return service
+    return one_or_404(Service.objects.select_related("organization"), service_id, NOT_IN_DIRECTORY)
 
 
 def directory_counts() -> dict[str, int]:

@@ -19,7 +19,6 @@ router = Router(tags=["needs"])
     "/needs",
     NeedOut,
     errors=(422,),
-    operation_id="need_list",
     summary="List the coded needs",
     description=(
         "The shared taxonomy of needs, with ICD-10-CM social-determinant Z codes where they exist, each "
@@ -35,7 +34,6 @@ def need_list(request: HttpRequest, domain: DomainCode | None = None) -> QuerySe
     "/barriers",
     BarrierOut,
     errors=(422,),
-    operation_id="barrier_list",
     summary="List the barriers",
     description="What can stand in the way of meeting a need; an unmet need on a case names one.",
 )

@@ -12,7 +12,7 @@ from ninja import Query, Router, Schema, Status
 
 from tapestry.access.models import User
 from tapestry.programs import reach, selectors, services
-from tapestry.programs.models import LogicModelItem, Program, ProgramStaff
+from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
 from tapestry.programs.schemas import (
     BudgetLineIn,
     BudgetLineOut,
@@ -28,7 +28,7 @@ from tapestry.programs.schemas import (
     StaffOut,
 )
 from tapestry.web.ids import resolve_ids
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["programs"])
 
@@ -74,16 +74,18 @@ def program_list(
     return selectors.program_list(user=request.user, active=active, status=status or "")
 
 
-@router.post(
+@created(
+    router,
     "/programs",
-    response={201: ProgramOut, **error_responses(400, 422)},
+    ProgramOut,
+    errors=(400, 422),
     summary="Add a program",
     description="Needs the program-manage capability; whoever adds a program becomes its manager.",
 )
-def program_create(request: HttpRequest, payload: ProgramIn) -> Status:
+def program_create(request: HttpRequest, payload: ProgramIn) -> Program:
     data = payload.model_dump()
     data["status"] = data["status"] or ""
-    return Status(201, services.program_create(actor=request.user, **data))
+    return services.program_create(actor=request.user, **data)
 
 
 @router.get(
@@ -120,17 +122,18 @@ def logic_model(request: HttpRequest, program_id: int) -> list[LogicModelItem]:
     return [item for column in selectors.logic_model(program) for item in column.items]
 
 
-@router.post(
+@created(
+    router,
     "/programs/{program_id}/logic-model",
-    response={201: LogicItemOut, **error_responses(400, 404, 422)},
+    LogicItemOut,
     summary="Add an item to a logic-model column",
     description="Outcomes (short_term, long_term) may carry an indicator; other columns may not.",
 )
-def logic_item_add(request: HttpRequest, program_id: int, payload: LogicItemIn) -> Status:
+def logic_item_add(request: HttpRequest, program_id: int, payload: LogicItemIn) -> LogicModelItem:
     program = selectors.require_manageable(request.user, program_id)
     data = payload.model_dump()
     data["measured"] = data["measured"] or ""
-    return Status(201, services.logic_item_add(actor=request.user, program=program, **data))
+    return services.logic_item_add(actor=request.user, program=program, **data)
 
 
 @router.patch(
@@ -176,14 +179,15 @@ def budget_lines(request: HttpRequest, program_id: int) -> dict:
     }
 
 
-@router.post(
+@created(
+    router,
     "/programs/{program_id}/budget-lines",
-    response={201: BudgetLineOut, **error_responses(400, 404, 422)},
+    BudgetLineOut,
     summary="Add a budget line",
 )
-def budget_line_add(request: HttpRequest, program_id: int, payload: BudgetLineIn) -> Status:
+def budget_line_add(request: HttpRequest, program_id: int, payload: BudgetLineIn) -> BudgetLine:
     program = selectors.require_manageable(request.user, program_id)
-    return Status(201, services.budget_line_add(actor=request.user, program=program, **payload.model_dump()))
+    return services.budget_line_add(actor=request.user, program=program, **payload.model_dump())
 
 
 @router.get(
@@ -196,15 +200,16 @@ def program_staff(request: HttpRequest, program_id: int) -> list[ProgramStaff]:
     return selectors.staff_of(program)
 
 
-@router.post(
+@created(
+    router,
     "/programs/{program_id}/staff",
-    response={201: StaffOut, **error_responses(400, 404, 422)},
+    StaffOut,
     summary="Put a member of staff on a program",
 )
-def program_staff_add(request: HttpRequest, program_id: int, payload: StaffIn) -> Status:
+def program_staff_add(request: HttpRequest, program_id: int, payload: StaffIn) -> ProgramStaff:
     program = selectors.require_manageable(request.user, program_id)
     data = resolve_ids(payload.model_dump(), {"user_id": (selectors.staff_account, "No such staff member.")})
-    return Status(201, services.staff_add(actor=request.user, program=program, **data))
+    return services.staff_add(actor=request.user, program=program, **data)
 
 
 @router.get(

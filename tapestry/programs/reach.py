@@ -23,14 +23,14 @@ from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 
 from tapestry.access.models import User
-from tapestry.evidence.measures import CONFIDENTIAL, any_of, month_starts, served
+from tapestry.evidence.measures import CONFIDENTIAL, Table, any_of, month_starts, served
 from tapestry.evidence.suppression import Cell, suppress_count, suppress_table
 from tapestry.needs.models import Need
 from tapestry.people.models import Person
 from tapestry.programs.models import Program
 from tapestry.programs.selectors import require_reachable
 
-__all__ = ["CONFIDENTIAL", "Breakdown", "Reach", "program_reach"]
+__all__ = ["CONFIDENTIAL", "Reach", "program_reach"]
 
 MONTHS = 12
 NOT_RECORDED = "Not recorded"
@@ -38,24 +38,16 @@ AGE_BANDS = ((18, "Under 18"), (25, "18–24"), (45, "25–44"), (65, "45–64")
 
 
 @dataclass
-class Breakdown:
-    title: str
-    cells: list[Cell]
-    total: Cell
-    note: str = ""
-
-
-@dataclass
 class Reach:
     program: Program
     people_served: Cell
-    by_need: Breakdown
-    by_age: Breakdown
-    by_gender: Breakdown
-    by_month: Breakdown
+    by_need: Table
+    by_age: Table
+    by_gender: Table
+    by_month: Table
 
     @property
-    def breakdowns(self) -> list[Breakdown]:
+    def breakdowns(self) -> list[Table]:
         return [self.by_need, self.by_age, self.by_gender, self.by_month]
 
 
@@ -71,7 +63,7 @@ def _years_ago(today: date, years: int) -> date:
         return today.replace(year=today.year - years, day=28)
 
 
-def _by_age(program: Program, today: date, confidential: int) -> Breakdown:
+def _by_age(program: Program, today: date, confidential: int) -> Table:
     whens = []
     for years, label in AGE_BANDS:
         if years is not None:
@@ -89,10 +81,10 @@ def _by_age(program: Program, today: date, confidential: int) -> Breakdown:
     rows = [(label, found.get(label, 0)) for _, label in AGE_BANDS]
     rows += [(NOT_RECORDED, found.get(NOT_RECORDED, 0)), (CONFIDENTIAL, confidential)]
     cells, total = suppress_table(rows)
-    return Breakdown("People served by age", cells, total, "Age today, from the date of birth on file.")
+    return Table("People served by age", cells, total, "Age today, from the date of birth on file.")
 
 
-def _by_gender(program: Program, confidential: int) -> Breakdown:
+def _by_gender(program: Program, confidential: int) -> Table:
     found = (
         Person.objects.filter(_people(program, general_only=True))
         .annotate(gender=Lower(Trim("gender_identity")))
@@ -104,10 +96,10 @@ def _by_gender(program: Program, confidential: int) -> Breakdown:
     rows = [(gender.capitalize() if gender else NOT_RECORDED, n) for gender, n in found]
     rows.append((CONFIDENTIAL, confidential))
     cells, total = suppress_table(rows)
-    return Breakdown("People served by gender", cells, total, "Gender as the person describes it.")
+    return Table("People served by gender", cells, total, "Gender as the person describes it.")
 
 
-def _by_need(program: Program) -> Breakdown:
+def _by_need(program: Program) -> Table:
     """Distinct people per need: needs coded on the program's cases, and its groups' focus needs."""
     sources = served()
     need = OuterRef(OuterRef("pk"))
@@ -125,7 +117,7 @@ def _by_need(program: Program) -> Breakdown:
         .values_list("label", "people")
     )
     cells, total = suppress_table([(label, n or 0) for label, n in needs])
-    return Breakdown(
+    return Table(
         "People served by need",
         cells,
         total,
@@ -133,7 +125,7 @@ def _by_need(program: Program) -> Breakdown:
     )
 
 
-def _by_month(program: Program, today: date) -> Breakdown:
+def _by_month(program: Program, today: date) -> Table:
     """People with a case open or a group place held at some point in each of the last twelve months."""
     starts = month_starts(today, MONTHS)
     ends = [*starts[1:], None]
@@ -145,7 +137,7 @@ def _by_month(program: Program, today: date) -> Breakdown:
     found = Person.objects.filter(_people(program)).aggregate(**counts)
     rows = [(f"{start:%b %Y}", found[f"m{n}"]) for n, start in enumerate(starts)]
     cells, total = suppress_table(rows)
-    return Breakdown(
+    return Table(
         "People served by month",
         cells,
         total,

@@ -8,11 +8,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet, Sum
-from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.models import Role, User
@@ -21,16 +19,9 @@ from tapestry.evidence import measures
 from tapestry.evidence.suppression import Cell
 from tapestry.extensions import app_modules
 from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
+from tapestry.web.ids import one_or_404
 
 NOT_YOURS = "No such program among the programs you manage."
-
-
-def _found(queryset: QuerySet, pk: int, missing: str = "No such record.") -> Any:
-    """The row with this id, or a 404 that says `missing`."""
-    found = queryset.filter(pk=pk).first()
-    if found is None:
-        raise Http404(missing)
-    return found
 
 
 def program_list(*, user: User, active: bool | None = None, status: str = "") -> QuerySet[Program]:
@@ -51,7 +42,7 @@ def program_choices() -> QuerySet[Program]:
 
 def program_get(*, user: User, program_id: int) -> Program:
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    return _found(Program.objects.all(), program_id, "No such program.")
+    return one_or_404(Program.objects.all(), program_id, "No such program.")
 
 
 # Who manages what --------------------------------------------------------------------------------
@@ -73,7 +64,7 @@ def programs_manageable(user: User) -> QuerySet[Program]:
 def require_manageable(user: User, program_id: int) -> Program:
     """The program, if the user may change it: 403 without the capability, 404 when not theirs."""
     policy.require_capability(user, Capability.PROGRAM_MANAGE)
-    return _found(programs_manageable(user), program_id, NOT_YOURS)
+    return one_or_404(programs_manageable(user), program_id, NOT_YOURS)
 
 
 def programs_reachable(user: User) -> QuerySet[Program]:
@@ -87,7 +78,7 @@ def programs_reachable(user: User) -> QuerySet[Program]:
 
 def require_reachable(user: User, program_id: int) -> Program:
     policy.require_capability(user, Capability.AGGREGATE_READ)
-    return _found(
+    return one_or_404(
         programs_reachable(user), program_id, "No such program among the programs whose figures you may see."
     )
 
@@ -214,15 +205,15 @@ def staff_choices() -> QuerySet[User]:
 
 # A program part by id; the program's own check follows (parts of others' programs are 404 too).
 def logic_item(pk: int) -> LogicModelItem:
-    return _found(LogicModelItem.objects.select_related("program"), pk)
+    return one_or_404(LogicModelItem.objects.select_related("program"), pk)
 
 
 def budget_line(pk: int) -> BudgetLine:
-    return _found(BudgetLine.objects.select_related("program"), pk)
+    return one_or_404(BudgetLine.objects.select_related("program"), pk)
 
 
 def staff_member(pk: int) -> ProgramStaff:
-    return _found(ProgramStaff.objects.select_related("program", "user"), pk)
+    return one_or_404(ProgramStaff.objects.select_related("program", "user"), pk)
 
 
 def budget_lines(program: Program) -> list[BudgetLine]:

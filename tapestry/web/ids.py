@@ -86,3 +86,9 @@ def found_or_404(found: Found | None, missing: str) -> Found:
     if found is None:
         raise Http404(missing)
     return found
+
+
+def one_or_404(queryset: QuerySet, pk: int, missing: str = "No such record.") -> Any:
+    """The row of `queryset` with this id, else Http404(`missing`). Start `queryset` from what the
+    caller may see: a row out of their reach then gets the same answer as one that does not exist."""
+    return found_or_404(queryset.filter(pk=pk).first(), missing)

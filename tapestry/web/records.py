@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from tapestry.access.audit import audit_record
@@ -73,3 +74,13 @@ def update_record(
             fields=columns if fields is None else fields,
         )
     return record
+
+
+def errors_of(check: Callable[[], object]) -> dict[str, list[str]]:
+    """The messages by field of the ValidationError `check()` raises, {} when it passes: for a service
+    that gathers every problem of a submit (the model's own, then its rules) before refusing it once."""
+    try:
+        check()
+    except ValidationError as error:
+        return error.message_dict
+    return {}

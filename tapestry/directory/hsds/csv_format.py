@@ -12,21 +12,19 @@ from tapestry.directory.hsds.rows import (
     ADDRESS_FIELDS,
     LOCATION_TYPES,
     NOT_KEPT,
+    SERVICE_PARTS,
     Collector,
     Dataset,
     Problem,
     References,
     Row,
     address_values,
-    cost_option_values,
     known_need_codes,
     location_values,
     need_codes,
     organization_values,
     phone_values,
-    required_document_values,
     schedule_values,
-    service_area_values,
     service_values,
 )
 from tapestry.directory.models import Location, Organization, Service, ServiceAtLocation
@@ -49,12 +47,6 @@ CSV_TABLES: dict[str, tuple[str, ...]] = {
 }
 # HSDS 3.0 names the link table service_at_location.csv in its data package; accept both.
 CSV_ALIASES = {"service_at_location.csv": "service_at_locations.csv"}
-# Tables of a service, each row naming its service by service_id.
-SERVICE_TABLES = {
-    "service_areas.csv": ("service_areas", service_area_values),
-    "cost_options.csv": ("cost_options", cost_option_values),
-    "required_documents.csv": ("required_documents", required_document_values),
-}
 TABLE_NOT_READ = "Table not read: Tapestry has no place for these rows; the other tables were imported."
 _SHORT = object()  # what DictReader fills in when a row has fewer values than the header
 
@@ -170,8 +162,8 @@ def read_csv(name: str, files: Mapping[str, bytes], unread: Sequence[str] = ()) 
         _csv_phone(collector, references, row)
     for row in tables.get("schedules.csv", []):
         _csv_schedule(collector, references, row)
-    for filename, (table, read) in SERVICE_TABLES.items():
-        for row in tables.get(filename, []):
+    for table, read in SERVICE_PARTS.items():
+        for row in tables.get(f"{table}.csv", []):
             item_id, values = read(row)
             values["service"] = row.uuid("service_id")
             if collector.add(table, row, item_id, values):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from tapestry.directory.hsds.rows import NEED_TAXONOMY
+from tapestry.directory.hsds.rows import ADDRESS_FIELDS, NEED_TAXONOMY
 from tapestry.directory.models import Location, Organization, Service, ServiceAtLocation
 
 
@@ -128,12 +128,7 @@ def _location_document(location: Location) -> dict[str, Any]:
         document["addresses"].append(
             {
                 "id": str(uuid.uuid5(location.hsds_id, "address")),
-                "address_1": location.address_1,
-                "address_2": location.address_2,
-                "city": location.city,
-                "state_province": location.state_province,
-                "postal_code": location.postal_code,
-                "country": location.country,
+                **{name: getattr(location, name) for name in ADDRESS_FIELDS},
                 "address_type": "physical",
             }
         )

@@ -12,21 +12,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from tapestry.directory.hsds.rows import (
+    SERVICE_PARTS,
     Collector,
     Dataset,
     Problem,
     References,
     Row,
     address_values,
-    cost_option_values,
     known_need_codes,
     location_values,
     need_codes,
     organization_values,
     phone_values,
-    required_document_values,
     schedule_values,
-    service_area_values,
     service_values,
 )
 from tapestry.directory.models import Location, Organization, Service
@@ -138,11 +136,7 @@ class _Reader:
             self.dataset.service_needs[service_id] = need_codes(row, terms, self.known_needs)
         self._shared("phones", row, service=service_id)
         self._shared("schedules", row, service=service_id)
-        for table, read in (
-            ("service_areas", service_area_values),
-            ("cost_options", cost_option_values),
-            ("required_documents", required_document_values),
-        ):
+        for table, read in SERVICE_PARTS.items():
             for index, _ in enumerate(row.list_of_objects(table)):
                 nested = row.nested(table, index)
                 item_id, item = read(nested)

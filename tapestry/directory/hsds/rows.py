@@ -320,6 +320,14 @@ def required_document_values(row: Row) -> tuple[uuid.UUID | None, dict[str, Any]
     return row.uuid("id"), {"document": row.text("document"), "uri": row.text("uri", 500)}
 
 
+# The tables of a service's own rows (each names its one service), with how a row of each is read.
+SERVICE_PARTS = {
+    "service_areas": service_area_values,
+    "cost_options": cost_option_values,
+    "required_documents": required_document_values,
+}
+
+
 def location_values(row: Row) -> tuple[uuid.UUID | None, dict[str, Any]]:
     values = {
         "name": row.text("name", 255),

@@ -7,11 +7,11 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router, Status
+from ninja import Query, Router
 
 from tapestry.access.models import User
 from tapestry.mezzo.mediation import selectors, services
-from tapestry.mezzo.mediation.models import Agreement, Dispute
+from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, MediationSession, Party
 from tapestry.mezzo.mediation.schemas import (
     AgreementIn,
     AgreementOut,
@@ -28,7 +28,7 @@ from tapestry.mezzo.mediation.schemas import (
     PartyOut,
 )
 from tapestry.web.ids import picked, renaming, resolve_ids
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["mediation"])
 
@@ -66,18 +66,20 @@ def dispute_list(
     return selectors.dispute_list(user=request.user, status=status or "")
 
 
-@router.post(
+@created(
+    router,
     "/disputes",
-    response={201: DisputeDetailOut, **error_responses(400, 422)},
+    DisputeDetailOut,
+    errors=(400, 422),
     summary="Open a dispute",
     description="Every mediator must hold the group-run capability; include yourself or someone you supervise.",
 )
-def dispute_create(request: HttpRequest, payload: DisputeIn) -> Status:
+def dispute_create(request: HttpRequest, payload: DisputeIn) -> Dispute:
     data = payload.model_dump()
     mediators = _mediators(data.pop("mediator_ids"))
     with renaming(NAMES):
         dispute = services.dispute_create(actor=request.user, mediators=mediators, **data)
-    return Status(201, _detail(request, dispute.pk, audit=False))
+    return _detail(request, dispute.pk, audit=False)
 
 
 @router.get(
@@ -108,12 +110,13 @@ def dispute_update(request: HttpRequest, dispute_id: int, payload: DisputePatch)
     return _detail(request, dispute_id, audit=False)
 
 
-@router.post(
+@created(
+    router,
     "/disputes/{dispute_id}/parties",
-    response={201: PartyOut, **error_responses(400, 404, 422)},
+    PartyOut,
     summary="Add a party: a person you may open, or an organisation",
 )
-def dispute_party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -> Status:
+def dispute_party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -> Party:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
     if (payload.person_id is None) == (payload.organisation_id is None):
         raise ValidationError(
@@ -131,16 +134,18 @@ def dispute_party_add(request: HttpRequest, dispute_id: int, payload: PartyIn) -
         nullable=("person_id", "organisation_id"),
     )
     with renaming(NAMES):
-        party = services.party_add(actor=request.user, dispute=dispute, **data)
-    return Status(201, party)
+        return services.party_add(actor=request.user, dispute=dispute, **data)
 
 
-@router.post(
+@created(
+    router,
     "/disputes/{dispute_id}/sessions",
-    response={201: MediationSessionOut, **error_responses(400, 404, 422)},
+    MediationSessionOut,
     summary="Record a session that was held",
 )
-def dispute_session_add(request: HttpRequest, dispute_id: int, payload: MediationSessionIn) -> Status:
+def dispute_session_add(
+    request: HttpRequest, dispute_id: int, payload: MediationSessionIn
+) -> MediationSession:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
     present = picked(
         selectors.party_choices(user=request.user, dispute=dispute),
@@ -149,31 +154,32 @@ def dispute_session_add(request: HttpRequest, dispute_id: int, payload: Mediatio
         "No party of this dispute with number",
     )
     with renaming(NAMES):
-        session = services.session_record(
+        return services.session_record(
             actor=request.user,
             dispute=dispute,
             present=present,
             **payload.model_dump(exclude={"present_party_ids"}),
         )
-    return Status(201, session)
 
 
-@router.post(
+@created(
+    router,
     "/disputes/{dispute_id}/issues",
-    response={201: IssueOut, **error_responses(400, 404, 422)},
+    IssueOut,
     summary="Add an issue in dispute",
 )
-def dispute_issue_add(request: HttpRequest, dispute_id: int, payload: IssueIn) -> Status:
+def dispute_issue_add(request: HttpRequest, dispute_id: int, payload: IssueIn) -> Issue:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
-    return Status(201, services.issue_add(actor=request.user, dispute=dispute, **payload.model_dump()))
+    return services.issue_add(actor=request.user, dispute=dispute, **payload.model_dump())
 
 
-@router.post(
+@created(
+    router,
     "/disputes/{dispute_id}/agreements",
-    response={201: AgreementOut, **error_responses(400, 404, 422)},
+    AgreementOut,
     summary="Record an agreement and the issues it settles",
 )
-def dispute_agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -> Status:
+def dispute_agreement_add(request: HttpRequest, dispute_id: int, payload: AgreementIn) -> Agreement:
     dispute = selectors.dispute_get(user=request.user, dispute_id=dispute_id)
     issues = picked(
         selectors.issues_of(dispute=dispute),
@@ -182,10 +188,9 @@ def dispute_agreement_add(request: HttpRequest, dispute_id: int, payload: Agreem
         "No issue of this dispute with number",
     )
     with renaming(NAMES):
-        agreement = services.agreement_record(
+        return services.agreement_record(
             actor=request.user, dispute=dispute, issues=issues, **payload.model_dump(exclude={"issue_ids"})
         )
-    return Status(201, agreement)
 
 
 @router.patch(

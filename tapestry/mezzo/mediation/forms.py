@@ -73,14 +73,9 @@ class PartyForm(FieldSetup, ServiceForm):
         return data
 
 
-class PartyChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Party) -> str:
-        return str(obj)
-
-
 class SessionForm(FieldSetup, ServiceForm):
     held_on = forms.DateField(label="Held on", widget=DATE_INPUT, initial=timezone.localdate)
-    present = PartyChoiceField(
+    present = forms.ModelMultipleChoiceField(
         label="Present", queryset=Party.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
@@ -97,17 +92,12 @@ class IssueStatusForm(ServiceForm):
     status = forms.ChoiceField(choices=Issue.Status.choices)
 
 
-class IssueChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Issue) -> str:
-        return obj.description
-
-
 class AgreementForm(FieldSetup, ServiceForm):
     terms = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), help_text="What each party agreed to do."
     )
     reached_on = forms.DateField(label="Reached on", widget=DATE_INPUT, initial=timezone.localdate)
-    issues = IssueChoiceField(
+    issues = forms.ModelMultipleChoiceField(
         label="Issues it settles",
         queryset=Issue.objects.none(),
         required=False,

@@ -15,9 +15,11 @@ from tapestry.access.policy import ROLE_CAPABILITIES, Capability
 from tapestry.mezzo.mediation.access import disputes_run_by
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, MediationSession, Party
 from tapestry.people.models import Organisation, Person
+from tapestry.web.ids import one_or_404
 
 # Agreements whose follow-up date is this close (or past) are listed as due.
 FOLLOW_UP_WINDOW_DAYS = 14
+NOT_YOURS = "No dispute with this number among the disputes you mediate."
 
 
 def disputes_visible(user: User) -> QuerySet[Dispute]:
@@ -45,10 +47,7 @@ def dispute_list(*, user: User, status: str = "") -> QuerySet[Dispute]:
 
 def dispute_get(*, user: User, dispute_id: int) -> Dispute:
     """One dispute the user runs; 404 otherwise (its existence is not theirs to know)."""
-    dispute = disputes_visible(user).filter(pk=dispute_id).first()
-    if dispute is None:
-        raise Http404("No dispute with this number among the disputes you mediate.")
-    return dispute
+    return one_or_404(disputes_visible(user), dispute_id, NOT_YOURS)
 
 
 def _parties(user: User) -> QuerySet[Party]:
@@ -67,10 +66,8 @@ def dispute_detail(*, user: User, dispute_id: int, purpose: str = "mediation", a
         .prefetch_related(Prefetch("present", queryset=_parties(user)))
         .order_by("held_on", "pk")
     )
-    dispute = (
-        disputes_visible(user)
-        .filter(pk=dispute_id)
-        .prefetch_related(
+    dispute = one_or_404(
+        disputes_visible(user).prefetch_related(
             "mediators",
             Prefetch("parties", queryset=_parties(user)),
             Prefetch("sessions", queryset=sessions),
@@ -79,11 +76,10 @@ def dispute_detail(*, user: User, dispute_id: int, purpose: str = "mediation", a
                 "agreements",
                 queryset=Agreement.objects.prefetch_related("issues").order_by("reached_on", "pk"),
             ),
-        )
-        .first()
+        ),
+        dispute_id,
+        NOT_YOURS,
     )
-    if dispute is None:
-        raise Http404("No dispute with this number among the disputes you mediate.")
     if audit:
         audit_view(user, obj=dispute, fields=["parties", "sessions", "issues", "agreements"], purpose=purpose)
     return dispute

@@ -19,7 +19,7 @@ from tapestry.access.versioning import versioned_update
 from tapestry.mezzo.mediation.access import disputes_run_by
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, MediationSession, Party
 from tapestry.people.models import Organisation, Person
-from tapestry.web.records import create_record
+from tapestry.web.records import create_record, errors_of
 
 DISPUTE_FIELDS = ("title", "kind", "description", "opened_on", "status", "closed_on", "close_reason")
 FOLLOW_UP_FIELDS = ("follow_up_on", "follow_up_status", "follow_up_note")
@@ -79,16 +79,11 @@ def dispute_create(
         opened_on=opened_on or timezone.localdate(),
         created_by=actor,
     )
-    errors: dict[str, list[str]] = {}
-    try:
-        dispute.full_clean(exclude=["created_by"])
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    try:
-        _check_mediators(actor, mediators)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    errors.update(_not_future(dispute.opened_on, "opened_on", "The opening date"))
+    errors = {
+        **errors_of(lambda: dispute.full_clean(exclude=["created_by"])),
+        **errors_of(lambda: _check_mediators(actor, mediators)),
+        **_not_future(dispute.opened_on, "opened_on", "The opening date"),
+    }
     if errors:
         raise ValidationError(errors)
     return create_record(
@@ -269,11 +264,8 @@ def agreement_record(
         follow_up_on=follow_up_on,
         recorded_by=actor,
     )
-    try:
-        agreement.full_clean(exclude=["recorded_by", "dispute"])
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            errors.setdefault(name, messages)
+    for name, messages in errors_of(lambda: agreement.full_clean(exclude=["recorded_by", "dispute"])).items():
+        errors.setdefault(name, messages)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

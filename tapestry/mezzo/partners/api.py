@@ -7,12 +7,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router, Status
+from ninja import Query, Router
 
 from tapestry.access.models import User
 from tapestry.evidence.suppression import threshold
 from tapestry.mezzo.partners import selectors, services
-from tapestry.mezzo.partners.models import Partnership
+from tapestry.mezzo.partners.models import IncomingReferral, Partnership
 from tapestry.mezzo.partners.schemas import (
     IncomingReferralIn,
     IncomingReferralOut,
@@ -24,7 +24,7 @@ from tapestry.mezzo.partners.schemas import (
 )
 from tapestry.micro.cases.selectors import case_get, need_by_code
 from tapestry.web.ids import resolve_ids
-from tapestry.web.schemas import error_responses, paged_get, refuse_nulls
+from tapestry.web.schemas import created, error_responses, paged_get, refuse_nulls
 
 router = Router(tags=["partnerships"])
 
@@ -73,15 +73,17 @@ def partnership_list(
     )
 
 
-@router.post(
+@created(
+    router,
     "/partnerships",
-    response={201: PartnershipOut, **error_responses(400, 422)},
+    PartnershipOut,
+    errors=(400, 422),
     summary="Record a partnership",
     description="One live agreement per organisation and type: a second is refused with 400 naming the first.",
 )
-def partnership_create(request: HttpRequest, payload: PartnershipIn) -> Status:
+def partnership_create(request: HttpRequest, payload: PartnershipIn) -> Partnership:
     partnership = services.partnership_create(actor=request.user, **_records(payload.model_dump()))
-    return Status(201, _fresh(request.user, partnership))
+    return _fresh(request.user, partnership)
 
 
 @router.get(
@@ -140,20 +142,19 @@ def partnership_referral_counts(request: HttpRequest, partnership_id: int) -> di
     }
 
 
-@router.post(
+@created(
+    router,
     "/partnerships/{partnership_id}/incoming-referrals",
-    response={201: IncomingReferralOut, **error_responses(400, 404, 422)},
+    IncomingReferralOut,
     summary="Record a referral the partner sent us",
     description="Recorded on a case you may change; only staff who may open that case see it.",
 )
 def partnership_incoming_referral_create(
     request: HttpRequest, partnership_id: int, payload: IncomingReferralIn
-) -> Status:
+) -> IncomingReferral:
     partnership = selectors.partnership_get(user=request.user, partnership_id=partnership_id)
     # The same look-up as every case route: 404 for no such case, 403 for one out of reach.
     case = case_get(user=request.user, case_id=payload.case_id, for_change=True)
     data = payload.model_dump(exclude={"case_id"})
     data["need"] = need_by_code(data["need"]) if data["need"] else None
-    return Status(
-        201, services.incoming_referral_record(actor=request.user, partnership=partnership, case=case, **data)
-    )
+    return services.incoming_referral_record(actor=request.user, partnership=partnership, case=case, **data)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from tapestry.access.models import User
@@ -23,7 +22,7 @@ class CaseChoiceField(forms.ModelChoiceField):
         return f"{obj.person.display_name}: {obj.number} {obj.get_case_type_display()}"
 
 
-class PartnershipForm(ServiceForm):
+class PartnershipForm(FieldSetup, ServiceForm):
     organisation = forms.ModelChoiceField(label="Partner organisation", queryset=Organisation.objects.none())
     agreement_type = forms.ChoiceField(label="Type of agreement", choices=Partnership.AgreementType.choices)
     status = forms.ChoiceField(choices=Partnership.Status.choices, initial=Partnership.Status.ACTIVE)
@@ -52,21 +51,15 @@ class PartnershipForm(ServiceForm):
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(
-        self,
-        *args: Any,
-        organisations: QuerySet[Organisation],
-        staff: QuerySet[User],
-        programs: QuerySet[Program],
-        contacts: QuerySet[OrganisationContact],
-        editing: bool = False,
-        **kwargs: Any,
-    ) -> None:
+    choices_from = {
+        "organisation": "organisations",
+        "lead": "staff",
+        "programs": "programs",
+        "contacts": "contacts",
+    }
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
-        self.fields["lead"].queryset = staff
-        self.fields["programs"].queryset = programs
-        self.fields["contacts"].queryset = contacts
         if editing:
             # The partner of an agreement does not change; record a new agreement instead.
             del self.fields["organisation"]

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncMonth
-from django.http import Http404
 from django.utils import timezone
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
 from tapestry.access.models import User
 from tapestry.access.policy import Capability
+from tapestry.evidence.measures import month_starts
 from tapestry.evidence.suppression import Cell, suppress_table
 from tapestry.mezzo.groups.models import Group
 from tapestry.mezzo.partners.models import IncomingReferral, Partnership
@@ -27,6 +27,7 @@ from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation, OrganisationContact
 from tapestry.programs.models import Program
+from tapestry.web.ids import one_or_404
 
 # How many months back the by-month table goes, this month included.
 MONTHS_SHOWN = 12
@@ -60,18 +61,12 @@ def partnership_list(
 
 def partnership_get(*, user: User, partnership_id: int) -> Partnership:
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    partnership = _partnerships().filter(pk=partnership_id).first()
-    if partnership is None:
-        raise Http404("No partnership with this number.")
-    return partnership
+    return one_or_404(_partnerships(), partnership_id, "No partnership with this number.")
 
 
 def partner_organisation(*, user: User, organisation_id: int) -> Organisation:
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
-    if organisation is None:
-        raise Http404("No organisation with this number.")
-    return organisation
+    return one_or_404(Organisation.objects.all(), organisation_id, "No organisation with this number.")
 
 
 # Referrals exchanged ------------------------------------------------------------------------
@@ -87,15 +82,6 @@ def _outgoing(organisation: Organisation) -> QuerySet[Referral]:
 
 def _incoming(organisation: Organisation) -> QuerySet[IncomingReferral]:
     return IncomingReferral.objects.filter(partnership__organisation=organisation)
-
-
-def _months(today: dt.date) -> list[dt.date]:
-    first = today.replace(day=1)
-    months = []
-    for _ in range(MONTHS_SHOWN):
-        months.append(first)
-        first = (first - dt.timedelta(days=1)).replace(day=1)
-    return list(reversed(months))
 
 
 def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
@@ -145,7 +131,7 @@ class ReferralCounts:
 def referral_counts(*, user: User, organisation: Organisation) -> ReferralCounts:
     """Sent referrals by status and by month, and received ones by month, each table suppressed."""
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    months = _months(timezone.localdate())
+    months = month_starts(timezone.localdate(), MONTHS_SHOWN)
     start = months[0]
     start_moment = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
     status_rows = dict(

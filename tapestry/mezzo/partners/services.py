@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tapestry.access import policy
@@ -16,6 +16,7 @@ from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability
 from tapestry.mezzo.partners.models import IncomingReferral, Partnership
 from tapestry.micro.cases.models import Case
+from tapestry.micro.cases.services import require_case_change
 from tapestry.needs.models import Need
 from tapestry.people import services as people_services
 from tapestry.people.models import Organisation, OrganisationContact
@@ -182,11 +183,11 @@ def incoming_referral_record(
     need: Need | None = None,
 ) -> IncomingReferral:
     """Record that a partner referred a person to us, on the case the work happens in."""
-    policy.require_capability(actor, Capability.PERSON_WRITE)
-    if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
-        raise PermissionDenied(
-            "You may not add to this case: it is outside your caseload, or in a segment you are not granted."
-        )
+    require_case_change(
+        actor,
+        case,
+        refusal="You may not add to this case: it is outside your caseload, or in a segment you are not granted.",
+    )
     errors: dict[str, list[str]] = {}
     if partnership.status == Partnership.Status.ENDED:
         errors["__all__"] = ["This agreement has ended; record the referral under a live agreement."]

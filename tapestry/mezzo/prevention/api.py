@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Router
 
 from tapestry.mezzo.prevention import selectors, services
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
@@ -22,7 +22,7 @@ from tapestry.mezzo.prevention.schemas import (
     ProgramDetailOut,
 )
 from tapestry.web.ids import renaming, resolve_ids
-from tapestry.web.schemas import error_responses, paged_get
+from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["prevention"])
 
@@ -66,17 +66,19 @@ def prevention_program_list(request: HttpRequest, focus: Focus | None = None) ->
     return selectors.prevention_program_list(user=request.user, focus=focus or "")
 
 
-@router.post(
+@created(
+    router,
     "/prevention-programs",
-    response={201: ProgramDetailOut, **error_responses(400, 422)},
+    ProgramDetailOut,
+    errors=(400, 422),
     summary="Add a prevention program",
     description="Needs the program-manage capability (community educators, program managers, supervisors).",
 )
-def prevention_program_create(request: HttpRequest, payload: PreventionProgramIn) -> Status:
+def prevention_program_create(request: HttpRequest, payload: PreventionProgramIn) -> dict[str, Any]:
     data = _resolved(payload.model_dump())
     with renaming(NAMES):
         record = services.prevention_program_create(actor=request.user, **data)
-    return Status(201, _detail(request, record.pk))
+    return _detail(request, record.pk)
 
 
 @router.get(
@@ -117,15 +119,16 @@ def prevention_activity_list(request: HttpRequest, program_id: int) -> QuerySet[
     return selectors.activity_list(record=record)
 
 
-@router.post(
+@created(
+    router,
     "/prevention-programs/{program_id}/activities",
-    response={201: ActivityOut, **error_responses(400, 404, 422)},
+    ActivityOut,
     summary="Record an activity delivered, with its headcount",
     description="The age bands, when given, may not add up to more than the headcount.",
 )
-def prevention_activity_add(request: HttpRequest, program_id: int, payload: ActivityIn) -> Status:
+def prevention_activity_add(request: HttpRequest, program_id: int, payload: ActivityIn) -> Activity:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
-    return Status(201, services.activity_record(actor=request.user, record=record, **payload.model_dump()))
+    return services.activity_record(actor=request.user, record=record, **payload.model_dump())
 
 
 @paged_get(
@@ -139,11 +142,14 @@ def prevention_measure_list(request: HttpRequest, program_id: int) -> QuerySet[O
     return selectors.measure_list(record=record)
 
 
-@router.post(
+@created(
+    router,
     "/prevention-programs/{program_id}/measures",
-    response={201: PreventionMeasureOut, **error_responses(400, 404, 422)},
+    PreventionMeasureOut,
     summary="Record an outcome measure before and after",
 )
-def prevention_measure_add(request: HttpRequest, program_id: int, payload: PreventionMeasureIn) -> Status:
+def prevention_measure_add(
+    request: HttpRequest, program_id: int, payload: PreventionMeasureIn
+) -> OutcomeMeasure:
     record = selectors.prevention_program_get(user=request.user, program_id=program_id)
-    return Status(201, services.measure_record(actor=request.user, record=record, **payload.model_dump()))
+    return services.measure_record(actor=request.user, record=record, **payload.model_dump())

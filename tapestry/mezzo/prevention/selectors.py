@@ -7,20 +7,15 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.db.models.functions import Coalesce
-from django.http import Http404
 
 from tapestry.access import policy
 from tapestry.access.models import Role, User
 from tapestry.access.policy import ROLE_CAPABILITIES, Capability
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
 from tapestry.programs.models import Program
+from tapestry.web.ids import one_or_404
 
-
-def _found(programs: QuerySet[PreventionProgram], program_id: int) -> PreventionProgram:
-    record = programs.filter(pk=program_id).first()
-    if record is None:
-        raise Http404("No prevention program with this number.")
-    return record
+MISSING = "No prevention program with this number."
 
 
 def prevention_program_list(*, user: User, focus: str = "") -> QuerySet[PreventionProgram]:
@@ -36,7 +31,7 @@ def prevention_program_list(*, user: User, focus: str = "") -> QuerySet[Preventi
 
 def prevention_program_get(*, user: User, program_id: int) -> PreventionProgram:
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    return _found(PreventionProgram.objects.select_related("lead", "program"), program_id)
+    return one_or_404(PreventionProgram.objects.select_related("lead", "program"), program_id, MISSING)
 
 
 @dataclass
@@ -73,12 +68,13 @@ def reach_of(activities: list[Activity]) -> Reach:
 def prevention_program_detail(*, user: User, program_id: int) -> tuple[PreventionProgram, Reach]:
     """A program with its activities (newest first) and measures, and its reach."""
     policy.require_capability(user, Capability.ORGANISATION_READ)
-    record = _found(
+    record = one_or_404(
         PreventionProgram.objects.select_related("lead", "program").prefetch_related(
             Prefetch("activities", queryset=Activity.objects.order_by("-held_on", "-pk")),
             Prefetch("measures", queryset=OutcomeMeasure.objects.order_by("name", "pk")),
         ),
         program_id,
+        MISSING,
     )
     return record, reach_of(list(record.activities.all()))
 
@@ -96,10 +92,6 @@ def lead_choices() -> QuerySet[User]:
     """Active staff who design and run programs."""
     roles = [role for role in Role if Capability.PROGRAM_MANAGE in ROLE_CAPABILITIES.get(role, ())]
     return User.objects.filter(is_active=True, role__in=roles).order_by("last_name", "first_name", "username")
-
-
-def program_choices() -> QuerySet[Program]:
-    return Program.objects.filter(is_active=True).order_by("name")
 
 
 def staff_member(user_id: int | None) -> User | None:

@@ -16,7 +16,7 @@ from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
 from tapestry.programs.models import Program
-from tapestry.web.records import create_record
+from tapestry.web.records import create_record, errors_of
 
 New = TypeVar("New", PreventionProgram, Activity, OutcomeMeasure)
 
@@ -94,12 +94,9 @@ def prevention_program_create(
         lead=lead,
     )
     errors = {**_check_name(name), **_check_lead(lead)}
-    try:
-        record.full_clean(exclude=["lead"])
-    except ValidationError as error:
-        # Our own plain message about a name in use comes first; the model's is then left out.
-        for field, messages in error.message_dict.items():
-            errors.setdefault(field, messages)
+    # Our own plain message about a name in use comes first; the model's is then left out.
+    for field, messages in errors_of(lambda: record.full_clean(exclude=["lead"])).items():
+        errors.setdefault(field, messages)
     return _save(actor, record, errors, PROGRAM_FIELDS)
 
 
@@ -127,11 +124,7 @@ def prevention_program_update(
 
 def _model_errors(row: Activity | OutcomeMeasure) -> dict[str, list[str]]:
     """The model's own complaints about a row recorded under a program, to add ours to."""
-    try:
-        row.full_clean(exclude=["recorded_by", "program"])
-    except ValidationError as error:
-        return error.message_dict
-    return {}
+    return errors_of(lambda: row.full_clean(exclude=["recorded_by", "program"]))
 
 
 def activity_record(

@@ -20,6 +20,7 @@ from tapestry.mezzo.prevention.forms import (
     PreventionProgramForm,
 )
 from tapestry.mezzo.prevention.models import PreventionProgram
+from tapestry.programs.selectors import program_choices
 from tapestry.web.pages import bound, save_page
 
 _save_page = partial(save_page, template="prevention/form.html")
@@ -43,7 +44,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
 def program_create(request: HttpRequest) -> HttpResponse:
     form = PreventionProgramForm(
         bound(request),
-        programs=selectors.program_choices(),
+        programs=program_choices(),
         leads=selectors.lead_choices(),
         initial={"lead": request.user.pk},
     )
@@ -76,7 +77,7 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.prevention_program_get(user=request.user, program_id=pk)
     initial = {name: getattr(record, name) for name in (*services.PROGRAM_FIELDS, "version")}
     form = PreventionProgramEditForm(
-        bound(request), programs=selectors.program_choices(), leads=selectors.lead_choices(), initial=initial
+        bound(request), programs=program_choices(), leads=selectors.lead_choices(), initial=initial
     )
     # Any error on the page, a stale edit too, answers 400 here.
     return save_page(

@@ -43,3 +43,19 @@ def test_found_or_404_gives_the_record_and_a_404_with_the_message_for_none():
     assert found_or_404(record, "No such plan.") is record
     with pytest.raises(Http404, match="No such plan."):
         found_or_404(None, "No such plan.")
+
+
+@pytest.mark.django_db
+def test_one_or_404_finds_the_row_only_within_the_queryset_it_is_given():
+    from django.http import Http404
+
+    from tapestry.web.ids import one_or_404
+
+    shown = User.objects.create_user(username="shown")
+    hidden = User.objects.create_user(username="hidden")
+    reach = User.objects.filter(username="shown")
+
+    assert one_or_404(reach, shown.pk, "No staff member with this number.") == shown
+    for pk in (hidden.pk, 9999):
+        with pytest.raises(Http404, match="No staff member with this number."):
+            one_or_404(reach, pk, "No staff member with this number.")

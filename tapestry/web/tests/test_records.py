@@ -71,3 +71,10 @@ def test_update_record_names_the_fields_it_is_given_in_the_entry(actor):
 
     entry = AuditEntry.objects.get(object_type="access.team", object_id=str(team.pk))
     assert entry.fields == ["description", "name"]
+
+
+def test_errors_of_gives_the_field_messages_of_a_failed_check_and_nothing_for_a_pass():
+    from tapestry.web.records import errors_of
+
+    assert errors_of(Team(name="").full_clean) == {"name": ["This field cannot be blank."]}
+    assert errors_of(lambda: None) == {}
