@@ -6,7 +6,7 @@ A view then reads as: bind, `submit`, on success a message and a redirect, else 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -104,11 +104,6 @@ def act(request: HttpRequest, call: Callable[[], Any], done: str | Callable[[Any
         return None
     messages.success(request, done(result) if callable(done) else done)
     return result
-
-
-def first_error_status(forms_: Iterable[forms.BaseForm], default: int = 200) -> int:
-    """400 when any of the bound forms has errors, else `default`."""
-    return 400 if any(f.is_bound and f.errors for f in forms_) else default
 
 
 def case_page_url(case: Model, *, or_person: bool = False) -> str:
