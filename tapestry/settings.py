@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "tapestry.people",
     "tapestry.needs",
     "tapestry.programs",
+    "tapestry.places",
     "tapestry.micro.cases",
     "tapestry.micro.assessments",
     "tapestry.micro.casework",
@@ -94,6 +95,9 @@ INSTALLED_APPS = [
     "tapestry.mezzo.prevention",
     "tapestry.mezzo.partners",
     "tapestry.mezzo.families",
+    "tapestry.macro.legislation",
+    "tapestry.macro.grants",
+    "tapestry.macro.evaluation",
     "tapestry.front",
     "tapestry.demo",
 ]

@@ -71,6 +71,10 @@ EXPECTED_HOLDERS = {
     Capability.STAFF_MANAGE: {"administrator"},
     Capability.GROUP_RUN: CLIENT_FACING | {"supervisor", "group_facilitator", "community_educator"},
     Capability.PROGRAM_MANAGE: {"supervisor", "program_manager", "community_educator"},
+    Capability.AREA_MANAGE: {"program_manager", "community_organiser", "evaluator", "administrator"},
+    Capability.POLICY_WORK: {"community_organiser"},
+    Capability.GRANT_MANAGE: {"grants_officer"},
+    Capability.EVALUATION_MANAGE: {"program_manager", "evaluator"},
 }
 
 

@@ -49,6 +49,11 @@ class Capability(models.TextChoices):
         "Design and run programs: logic models, budgets, staff, prevention work",
     )
     STAFF_MANAGE = "staff.manage", "Manage staff accounts, teams, caseloads and grants"
+    # Macro practice: records about communities, policy and funding; none names a client.
+    AREA_MANAGE = "area.manage", "Define the areas the agency works in and import their boundaries"
+    POLICY_WORK = "policy.work", "Track legislation, take positions, run campaigns and coalitions"
+    GRANT_MANAGE = "grant.manage", "Apply for grants and keep funders, awards, donors and donations"
+    EVALUATION_MANAGE = "evaluation.manage", "Define indicators and evaluate programs"
 
 
 C = Capability
@@ -69,11 +74,11 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.GROUP_FACILITATOR: frozenset({C.ORGANISATION_READ, C.GROUP_RUN}),
     Role.COMMUNITY_EDUCATOR: frozenset(_COMMUNITY | {C.GROUP_RUN, C.PROGRAM_MANAGE}),
     # Program managers design programs and see their aggregates, never a roster or a case.
-    Role.PROGRAM_MANAGER: frozenset(_COMMUNITY | {C.PROGRAM_MANAGE}),
-    Role.COMMUNITY_ORGANISER: frozenset(_COMMUNITY),
-    Role.GRANTS_OFFICER: frozenset(_COMMUNITY),
-    Role.EVALUATOR: frozenset({C.ORGANISATION_READ, C.AGGREGATE_READ}),
-    Role.ADMINISTRATOR: frozenset({C.STAFF_MANAGE, C.ORGANISATION_READ, C.ORGANISATION_WRITE}),
+    Role.PROGRAM_MANAGER: frozenset(_COMMUNITY | {C.PROGRAM_MANAGE, C.AREA_MANAGE, C.EVALUATION_MANAGE}),
+    Role.COMMUNITY_ORGANISER: frozenset(_COMMUNITY | {C.AREA_MANAGE, C.POLICY_WORK}),
+    Role.GRANTS_OFFICER: frozenset(_COMMUNITY | {C.GRANT_MANAGE}),
+    Role.EVALUATOR: frozenset({C.ORGANISATION_READ, C.AGGREGATE_READ, C.AREA_MANAGE, C.EVALUATION_MANAGE}),
+    Role.ADMINISTRATOR: frozenset({C.STAFF_MANAGE, C.ORGANISATION_READ, C.ORGANISATION_WRITE, C.AREA_MANAGE}),
     Role.AUDITOR: frozenset({C.AUDIT_READ}),
 }
 

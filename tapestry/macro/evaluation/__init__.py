@@ -1,0 +1,1 @@
+"""Program evaluation: indicators over measures, computed per period and area against targets."""

@@ -1,0 +1,1 @@
+"""Grants the agency applies for: funders, opportunities, the pipeline, proposals, awards and their deliverables."""

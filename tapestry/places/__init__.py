@@ -1,0 +1,1 @@
+"""Places: the areas an agency works in (postcodes, neighbourhoods, counties, school districts), nested, with boundaries."""
