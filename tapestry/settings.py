@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "tapestry.macro.legislation",
     "tapestry.macro.grants",
     "tapestry.macro.evaluation",
+    "tapestry.macro.coalitions",
     "tapestry.front",
     "tapestry.demo",
 ]

@@ -1,0 +1,1 @@
+"""Coalitions: member organisations, shared goals, meetings with decisions and action items."""
