@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "tapestry.macro.grants",
     "tapestry.macro.evaluation",
     "tapestry.macro.coalitions",
+    "tapestry.macro.campaigns",
     "tapestry.front",
     "tapestry.demo",
 ]

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router
 
+from tapestry.macro import choices
 from tapestry.macro.coalitions import selectors, services
 from tapestry.macro.coalitions.models import ActionItem, Coalition, Meeting, Membership, SharedGoal
 from tapestry.macro.coalitions.schemas import (
@@ -32,22 +33,14 @@ from tapestry.web.schemas import created, error_responses, paged_get, refuse_nul
 router = Router(tags=["coalitions"])
 
 
-def _staff(pk: int) -> Any:
-    return selectors.staff_choices().filter(pk=pk).first()
-
-
 def _coalition_records(data: dict[str, Any]) -> dict[str, Any]:
     resolve_ids(
         data,
-        {"our_lead_id": (_staff, "No active member of staff with this number.")},
+        {"our_lead_id": (choices.staff_member, "No active member of staff with this number.")},
         nullable=("our_lead_id",),
     )
     if data.get("needs") is not None:
-        found = {need.code: need for need in selectors.need_choices().filter(code__in=data["needs"])}
-        unknown = [code for code in data["needs"] if code not in found]
-        if unknown:
-            raise ValidationError({"needs": [f"No such need: {', '.join(unknown)}."]})
-        data["needs"] = [found[code] for code in dict.fromkeys(data["needs"])]
+        data["needs"] = choices.needs_by_code(data["needs"])
     return data
 
 
@@ -60,7 +53,7 @@ def _action_records(coalition: Coalition, data: dict[str, Any]) -> dict[str, Any
                 lambda pk: members.filter(pk=pk).first(),
                 "No current member of this coalition with this number.",
             ),
-            "our_owner_id": (_staff, "No active member of staff with this number."),
+            "our_owner_id": (choices.staff_member, "No active member of staff with this number."),
         },
         nullable=("owner_id", "our_owner_id"),
     )
@@ -124,7 +117,7 @@ def coalition_member_add(request: HttpRequest, coalition_id: int, payload: Coali
         payload.model_dump(),
         {
             "organisation_id": (
-                lambda pk: selectors.organisation_choices().filter(pk=pk).first(),
+                choices.organisation,
                 "No organisation with this number.",
             )
         },

@@ -155,6 +155,11 @@ class CoalitionOut(CoalitionSummaryOut):
     goals: list[CoalitionGoalOut]
     meetings: list[CoalitionMeetingOut]
     action_items: list[CoalitionActionOut]
+    campaign_ids: list[int] = Field(description="The campaigns it runs.")
+
+    @staticmethod
+    def resolve_campaign_ids(obj: Coalition) -> list[int]:
+        return [campaign.pk for campaign in obj.campaigns.all()]
 
     @staticmethod
     def resolve_needs(obj: Coalition) -> list[str]:

@@ -10,7 +10,6 @@ from tapestry.access.models import User
 from tapestry.access.policy import Capability, require_capability
 from tapestry.macro.coalitions.models import ActionItem, Coalition, Meeting, Membership, SharedGoal
 from tapestry.needs.models import Need
-from tapestry.people.models import Organisation
 from tapestry.web.ids import one_or_404
 
 
@@ -59,6 +58,8 @@ def coalition_get(*, user: User, coalition_id: int) -> Coalition:
             ),
         ),
         Prefetch("action_items", queryset=_action_items()),
+        # The campaigns it runs (the campaigns app points here; read by relation, not by import).
+        "campaigns",
     )
     return one_or_404(coalitions, coalition_id, "No such coalition.")
 
@@ -80,26 +81,9 @@ def action_get(*, user: User, action_id: int) -> ActionItem:
     return one_or_404(_action_items().select_related("coalition"), action_id, "No such action item.")
 
 
-def organisation_choices() -> QuerySet[Organisation]:
-    return Organisation.objects.order_by("name")
-
-
-def need_choices() -> QuerySet[Need]:
-    return Need.objects.filter(is_active=True).order_by("label")
-
-
-def staff_choices() -> QuerySet[User]:
-    return User.objects.filter(is_active=True).order_by("last_name", "first_name", "username")
-
-
 def current_members(coalition: Coalition) -> QuerySet[Membership]:
     return (
         coalition.memberships.filter(left_on__isnull=True)
         .select_related("organisation")
         .order_by("organisation__name")
     )
-
-
-def by_ids(queryset: QuerySet, ids: list[int]) -> list:
-    """The records of `queryset` with these ids, each once."""
-    return list(queryset.filter(pk__in=set(ids)))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
+from tapestry.macro import choices
 from tapestry.macro.coalitions import selectors, services
 from tapestry.macro.coalitions.forms import (
     ActionForm,
@@ -57,7 +58,7 @@ def coalition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _coalition_form(request: HttpRequest, **kwargs: object) -> CoalitionForm:
     return CoalitionForm(
-        bound(request), needs=selectors.need_choices(), staff=selectors.staff_choices(), **kwargs
+        bound(request), needs=choices.need_choices(), staff=choices.staff_choices(), **kwargs
     )
 
 
@@ -101,7 +102,7 @@ def coalition_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     coalition = selectors.coalition_get(user=request.user, coalition_id=pk)
-    form = MemberForm(bound(request), organisations=selectors.organisation_choices())
+    form = MemberForm(bound(request), organisations=choices.organisation_choices())
     return save_page(
         request,
         TEMPLATE,
@@ -156,7 +157,7 @@ def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_record(request: HttpRequest, pk: int) -> HttpResponse:
     coalition = selectors.coalition_get(user=request.user, coalition_id=pk)
     form = MeetingForm(
-        bound(request), members=selectors.current_members(coalition), staff=selectors.staff_choices()
+        bound(request), members=selectors.current_members(coalition), staff=choices.staff_choices()
     )
     return save_page(
         request,
@@ -178,7 +179,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         bound(request),
         initial=initial,
         members=selectors.current_members(coalition),
-        staff=selectors.staff_choices(),
+        staff=choices.staff_choices(),
     )
     return save_page(
         request,

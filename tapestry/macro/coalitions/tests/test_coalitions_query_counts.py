@@ -18,9 +18,9 @@ pytestmark = pytest.mark.django_db
 
 SIZES = [(2, 3), (12, 30)]  # (members and meetings, action items)
 # Session, user, the page's own reads (the coalition and each prefetched part) and the nav.
-PAGE_QUERIES = 12
+PAGE_QUERIES = 13
 LIST_QUERIES = 6
-API_QUERIES = 8
+API_QUERIES = 9
 
 
 def counted(client, url, expected, django_assert_num_queries):

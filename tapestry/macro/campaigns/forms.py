@@ -1,0 +1,129 @@
+"""Forms of campaigns: the campaign and each part of its work."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from tapestry.access.models import User
+from tapestry.macro.campaigns.models import Activity, Campaign, Outreach, Supporter, Target
+from tapestry.needs.models import Need
+from tapestry.people.models import Organisation
+from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, StaffChoiceField
+
+TEXT = forms.Textarea(attrs={"rows": 3})
+
+
+class CampaignForm(FieldSetup, ServiceForm):
+    title = forms.CharField(max_length=200)
+    kind = forms.ChoiceField(choices=Campaign.Kind.choices)
+    status = forms.ChoiceField(choices=Campaign.Status.choices, initial=Campaign.Status.PLANNING)
+    summary = forms.CharField(max_length=300, required=False)
+    goals = forms.CharField(widget=TEXT, help_text="What winning looks like.", max_length=4000)
+    needs = forms.ModelMultipleChoiceField(
+        label="Needs it addresses",
+        queryset=Need.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label="Partner organisations", queryset=Organisation.objects.none(), required=False
+    )
+    coalition = forms.ModelChoiceField(label="Run by the coalition", queryset=None, required=False)
+    lead = StaffChoiceField(label="Our lead", queryset=User.objects.none(), required=False)
+    starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT, initial=timezone.localdate)
+    ends_on = forms.DateField(label="Ends on", widget=DATE_INPUT, required=False)
+    outcome = forms.CharField(widget=TEXT, required=False, max_length=4000, help_text="Once it is over.")
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    choices_from = {"needs": "needs", "partners": "organisations", "coalition": "coalitions", "lead": "staff"}
+
+    def fields_sent(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("version", "needs", "partners")}
+
+
+class TargetForm(ServiceForm):
+    given_name = forms.CharField(max_length=100, required=False)
+    family_name = forms.CharField(max_length=100)
+    title = forms.CharField(
+        max_length=200, required=False, help_text="Their office: Council member, District 3."
+    )
+    organization = forms.CharField(max_length=200, required=False)
+    email = forms.EmailField(required=False)
+    phone = forms.CharField(max_length=40, required=False)
+
+
+class MilestoneForm(ServiceForm):
+    milestone = forms.CharField(max_length=300)
+    due_on = forms.DateField(label="Due on", widget=DATE_INPUT)
+
+
+class ActivityForm(ServiceForm):
+    kind = forms.ChoiceField(choices=Activity.Kind.choices)
+    held_on = forms.DateField(label="On", widget=DATE_INPUT, initial=timezone.localdate)
+    title = forms.CharField(max_length=200)
+    description = forms.CharField(widget=TEXT, required=False, max_length=4000)
+    reach = forms.IntegerField(min_value=0, required=False, help_text="About how many people it reached.")
+    attendance = forms.IntegerField(min_value=0, required=False, help_text="For an event: how many came.")
+
+
+class PetitionForm(FieldSetup, ServiceForm):
+    title = forms.CharField(max_length=200)
+    petition_text = forms.CharField(label="What it asks", widget=TEXT, max_length=8000)
+    target = forms.ModelChoiceField(queryset=Target.objects.none(), required=False)
+    signature_goal = forms.IntegerField(min_value=1, required=False)
+
+    choices_from = {"target": "targets"}
+
+
+class SupporterFields(forms.Form):
+    given_name = forms.CharField(max_length=100)
+    family_name = forms.CharField(max_length=100, required=False)
+    email = forms.EmailField(required=False)
+    phone = forms.CharField(max_length=40, required=False)
+    postal_code = forms.CharField(max_length=20, required=False)
+    may_contact = forms.BooleanField(label="They agree to hear from us about campaigns", required=False)
+
+
+class SupporterForm(SupporterFields, ServiceForm):
+    pass
+
+
+class SignatureForm(FieldSetup, SupporterFields, ServiceForm):
+    """Sign for a supporter already recorded, or record a new one with their signature."""
+
+    supporter = forms.ModelChoiceField(
+        label="A supporter already recorded", queryset=Supporter.objects.none(), required=False
+    )
+    comments = forms.CharField(max_length=1000, required=False)
+
+    choices_from = {"supporter": "supporters"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["given_name"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("supporter") and not data.get("given_name"):
+            self.add_error("given_name", "Choose a supporter already recorded, or give a new one's name.")
+        return data
+
+    def new_supporter(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in SupporterFields.base_fields}
+
+
+class OutreachForm(FieldSetup, ServiceForm):
+    target = forms.ModelChoiceField(queryset=Target.objects.none())
+    type = forms.ChoiceField(choices=Outreach.Type.choices)
+    supporter = forms.ModelChoiceField(
+        queryset=Supporter.objects.none(), required=False, help_text="Empty: by us."
+    )
+    made_on = forms.DateField(label="On", widget=DATE_INPUT, initial=timezone.localdate)
+    subject = forms.CharField(max_length=200, required=False)
+    message = forms.CharField(widget=TEXT, required=False, max_length=8000)
+    duration_minutes = forms.IntegerField(label="Minutes (a call)", min_value=0, required=False)
+
+    choices_from = {"target": "targets", "supporter": "supporters"}

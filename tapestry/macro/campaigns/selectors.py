@@ -1,0 +1,104 @@
+"""Reads of campaigns. A campaign names decision makers, partner organisations and our staff, never
+a client: anyone who reads aggregates may read it, with its petitions and outreach as counts.
+Supporters are named only to those who do policy work."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from tapestry.access.models import User
+from tapestry.access.policy import Capability, require_capability
+from tapestry.macro.campaigns.models import Campaign, Milestone, Petition, Signature, Supporter, Target
+from tapestry.needs.models import Need
+from tapestry.people.models import Organisation
+from tapestry.web.ids import one_or_404
+
+
+def _read(user: User) -> None:
+    require_capability(user, Capability.AGGREGATE_READ)
+
+
+def campaign_list(*, user: User, kind: str = "", status: str = "") -> QuerySet[Campaign]:
+    """Every campaign with its targets, signatures and outreach counted in SQL."""
+    _read(user)
+    campaigns = Campaign.objects.select_related("lead", "coalition").annotate(
+        target_count=Count("targets", distinct=True),
+        signature_count=Count("petitions__signatures", distinct=True),
+        outreach_count=Count("outreaches", distinct=True),
+    )
+    if kind:
+        campaigns = campaigns.filter(kind=kind)
+    if status:
+        campaigns = campaigns.filter(status=status)
+    return campaigns.order_by("title")
+
+
+def campaign_get(*, user: User, campaign_id: int) -> Campaign:
+    """One campaign with everything its page and the API show, in a fixed number of queries."""
+    _read(user)
+    campaigns = Campaign.objects.select_related("lead", "coalition").prefetch_related(
+        Prefetch("needs", queryset=Need.objects.order_by("label")),
+        Prefetch("partners", queryset=Organisation.objects.order_by("name")),
+        Prefetch("targets", queryset=Target.objects.annotate(outreach_count=Count("outreaches"))),
+        "milestones",
+        "activities",
+        Prefetch(
+            "petitions",
+            queryset=Petition.objects.select_related("target").annotate(signature_count=Count("signatures")),
+        ),
+    )
+    return one_or_404(campaigns, campaign_id, "No such campaign.")
+
+
+def target_get(*, user: User, target_id: int) -> Target:
+    _read(user)
+    return one_or_404(Target.objects.select_related("campaign"), target_id, "No such target.")
+
+
+def milestone_get(*, user: User, milestone_id: int) -> Milestone:
+    _read(user)
+    return one_or_404(Milestone.objects.select_related("campaign"), milestone_id, "No such milestone.")
+
+
+def petition_get(*, user: User, petition_id: int) -> Petition:
+    _read(user)
+    petitions = Petition.objects.select_related("campaign", "target").annotate(
+        signature_count=Count("signatures")
+    )
+    return one_or_404(petitions, petition_id, "No such petition.")
+
+
+def signatures(*, user: User, petition: Petition) -> QuerySet[Signature]:
+    """Who signed: supporters' names, for policy work only."""
+    require_capability(user, Capability.POLICY_WORK)
+    return petition.signatures.select_related("supporter").order_by("-signed_on", "-pk")
+
+
+def supporter_list(*, user: User, query: str = "") -> QuerySet[Supporter]:
+    require_capability(user, Capability.POLICY_WORK)
+    supporters = Supporter.objects.annotate(
+        signature_count=Count("signatures", distinct=True), outreach_count=Count("outreaches", distinct=True)
+    )
+    query = query.strip()
+    if query:
+        supporters = supporters.filter(
+            Q(given_name__icontains=query)
+            | Q(family_name__icontains=query)
+            | Q(email__iexact=query)
+            | Q(postal_code__iexact=query)
+        )
+    return supporters.order_by("family_name", "given_name", "pk")
+
+
+def supporter_get(*, user: User, supporter_id: int) -> Supporter:
+    require_capability(user, Capability.POLICY_WORK)
+    return one_or_404(Supporter.objects.all(), supporter_id, "No such supporter.")
+
+
+def supporter_choices() -> QuerySet[Supporter]:
+    return Supporter.objects.order_by("family_name", "given_name", "pk")
+
+
+def coalition_choices() -> QuerySet:
+    """Coalitions a campaign may belong to (the coalitions app's records, by their relation)."""
+    return Campaign._meta.get_field("coalition").related_model.objects.order_by("name")

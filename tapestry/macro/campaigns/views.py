@@ -1,0 +1,231 @@
+"""Pages of campaigns: the list, a campaign's page, petitions, supporters, and the forms of the work."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.forms.models import model_to_dict
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from tapestry.access.policy import Capability, has_capability
+from tapestry.macro import choices
+from tapestry.macro.campaigns import selectors, services
+from tapestry.macro.campaigns.forms import (
+    ActivityForm,
+    CampaignForm,
+    MilestoneForm,
+    OutreachForm,
+    PetitionForm,
+    SignatureForm,
+    SupporterForm,
+    TargetForm,
+)
+from tapestry.macro.campaigns.models import Campaign
+from tapestry.web.pages import act, bound, save_page
+
+TEMPLATE = "campaigns/form.html"
+
+
+def _page(campaign_id: int) -> str:
+    return reverse("campaigns:campaign_detail", args=[campaign_id])
+
+
+def _may_change(request: HttpRequest) -> bool:
+    return has_capability(request.user, Capability.POLICY_WORK)
+
+
+def campaign_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Campaign.Kind.values else ""
+    status = request.GET.get("status", "")
+    status = status if status in Campaign.Status.values else ""
+    context = {
+        "campaigns": selectors.campaign_list(user=request.user, kind=kind, status=status),
+        "kinds": Campaign.Kind.choices,
+        "statuses": Campaign.Status.choices,
+        "kind": kind,
+        "status": status,
+        "can_change": _may_change(request),
+    }
+    return render(request, "campaigns/campaign_list.html", context)
+
+
+def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.campaign_get(user=request.user, campaign_id=pk)
+    context = {
+        "campaign": campaign,
+        "can_change": _may_change(request) and not campaign.is_finished,
+        "can_edit": _may_change(request),
+    }
+    return render(request, "campaigns/campaign_detail.html", context)
+
+
+def _campaign_form(request: HttpRequest, **kwargs: Any) -> CampaignForm:
+    return CampaignForm(
+        bound(request),
+        needs=choices.need_choices(),
+        organisations=choices.organisation_choices(),
+        coalitions=selectors.coalition_choices(),
+        staff=choices.staff_choices(),
+        **kwargs,
+    )
+
+
+def campaign_create(request: HttpRequest) -> HttpResponse:
+    form = _campaign_form(request, initial={"lead": request.user.pk})
+    return save_page(
+        request,
+        TEMPLATE,
+        form=form,
+        call=lambda: services.campaign_create(
+            actor=request.user,
+            needs=form.cleaned_data["needs"],
+            partners=form.cleaned_data["partners"],
+            **form.fields_sent(),
+        ),
+        done=lambda campaign: f"{campaign.title} is recorded.",
+        then=lambda campaign: _page(campaign.pk),
+        title="Start a campaign",
+    )
+
+
+def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.campaign_get(user=request.user, campaign_id=pk)
+    initial = model_to_dict(campaign, fields=[*services.CAMPAIGN_FIELDS, "version"])
+    initial["needs"] = [need.pk for need in campaign.needs.all()]
+    initial["partners"] = [organisation.pk for organisation in campaign.partners.all()]
+    form = _campaign_form(request, initial=initial)
+    return save_page(
+        request,
+        TEMPLATE,
+        form=form,
+        call=lambda: services.campaign_update(
+            actor=request.user,
+            campaign=campaign,
+            version=form.cleaned_data["version"] or 0,
+            changes=form.fields_sent(),
+            needs=form.cleaned_data["needs"],
+            partners=form.cleaned_data["partners"],
+        ),
+        done="The campaign is saved.",
+        then=_page(campaign.pk),
+        title=f"Change {campaign.title}",
+        campaign=campaign,
+    )
+
+
+def _part_page(
+    request: HttpRequest, pk: int, form_class: type, service: Any, what: str, **options: Any
+) -> HttpResponse:
+    """The form of one part of a campaign (a target, milestone, activity, petition, outreach)."""
+    campaign = selectors.campaign_get(user=request.user, campaign_id=pk)
+    targets = campaign.targets.all()
+    form_options = {
+        name: value
+        for name, value in {"targets": targets, "supporters": selectors.supporter_choices()}.items()
+        if name in set(getattr(form_class, "choices_from", {}).values())
+    }
+    form = form_class(bound(request), **form_options)
+    return save_page(
+        request,
+        TEMPLATE,
+        form=form,
+        call=lambda: service(actor=request.user, campaign=campaign, **form.cleaned_data),
+        done=f"The {what} is recorded.",
+        then=_page(campaign.pk),
+        title=f"{options.get('verb', 'Add')} {'an' if what[0] in 'aeiou' else 'a'} {what}: {campaign.title}",
+        campaign=campaign,
+    )
+
+
+def target_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _part_page(request, pk, TargetForm, services.target_add, "target")
+
+
+def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _part_page(request, pk, MilestoneForm, services.milestone_add, "milestone")
+
+
+def activity_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _part_page(request, pk, ActivityForm, services.activity_add, "activity", verb="Record")
+
+
+def petition_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _part_page(request, pk, PetitionForm, services.petition_add, "petition", verb="Start")
+
+
+def outreach_log(request: HttpRequest, pk: int) -> HttpResponse:
+    return _part_page(request, pk, OutreachForm, services.outreach_log, "outreach", verb="Log")
+
+
+@require_POST
+def milestone_reached(request: HttpRequest, pk: int) -> HttpResponse:
+    milestone = selectors.milestone_get(user=request.user, milestone_id=pk)
+    act(
+        request,
+        lambda: services.milestone_reached(actor=request.user, milestone=milestone),
+        "The milestone is marked reached.",
+    )
+    return redirect(_page(milestone.campaign_id))
+
+
+def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    petition = selectors.petition_get(user=request.user, petition_id=pk)
+    may_change = _may_change(request)
+    context = {
+        "petition": petition,
+        "campaign": petition.campaign,
+        "signatures": selectors.signatures(user=request.user, petition=petition) if may_change else None,
+        "can_change": may_change and not petition.campaign.is_finished,
+    }
+    return render(request, "campaigns/petition_detail.html", context)
+
+
+def signature_add(request: HttpRequest, pk: int) -> HttpResponse:
+    petition = selectors.petition_get(user=request.user, petition_id=pk)
+    form = SignatureForm(bound(request), supporters=selectors.supporter_choices())
+
+    def sign() -> Any:
+        data = form.cleaned_data
+        if data["supporter"]:
+            return services.signature_add(
+                actor=request.user, petition=petition, supporter=data["supporter"], comments=data["comments"]
+            )
+        return services.sign_up(
+            actor=request.user, petition=petition, supporter=form.new_supporter(), comments=data["comments"]
+        )
+
+    return save_page(
+        request,
+        TEMPLATE,
+        form=form,
+        call=sign,
+        done=lambda signature: f"{signature.supporter}'s signature is recorded.",
+        then=reverse("campaigns:petition_detail", args=[petition.pk]),
+        title=f"Add a signature: {petition.title}",
+        campaign=petition.campaign,
+    )
+
+
+def supporter_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")
+    context = {"supporters": selectors.supporter_list(user=request.user, query=query)[:200], "query": query}
+    return render(request, "campaigns/supporter_list.html", context)
+
+
+def supporter_add(request: HttpRequest) -> HttpResponse:
+    form = SupporterForm(bound(request))
+    return save_page(
+        request,
+        TEMPLATE,
+        form=form,
+        call=lambda: services.supporter_add(actor=request.user, **form.cleaned_data),
+        done=lambda supporter: f"{supporter} is recorded as a supporter.",
+        then=reverse("campaigns:supporter_list"),
+        title="Record a supporter",
+        intro="A supporter is a community member who takes part in our campaigns. Their record is kept "
+        "apart from client records: nothing of any case is linked to it.",
+    )
