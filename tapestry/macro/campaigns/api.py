@@ -7,10 +7,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Body, Query, Router
 
 from tapestry.macro import choices
-from tapestry.macro.campaigns import selectors, services
+from tapestry.macro.campaigns import osdi, selectors, services
 from tapestry.macro.campaigns.models import (
     Activity,
     Campaign,
@@ -241,3 +241,39 @@ def campaign_supporter_list(request: HttpRequest, q: str = "") -> QuerySet[Suppo
 )
 def campaign_supporter_add(request: HttpRequest, payload: CampaignSupporterIn) -> Supporter:
     return services.supporter_add(actor=request.user, **payload.model_dump())
+
+
+@router.get(
+    "/campaigns/{campaign_id}/osdi",
+    response={200: dict[str, Any], **error_responses(404, 422)},
+    summary="Export a campaign as OSDI JSON",
+    description=(
+        "The campaign as one OSDI document: `_embedded` lists of `osdi:advocacy_campaigns` (with its "
+        "`target_list` and `osdi:outreaches`), `osdi:petitions` (with `osdi:signatures`) and `osdi:events`; "
+        "supporters as embedded `osdi:person`. Names supporters, so it is audited as an export."
+    ),
+)
+def campaign_osdi_export(request: HttpRequest, campaign_id: int) -> dict[str, Any]:
+    campaign = selectors.campaign_get(user=request.user, campaign_id=campaign_id)
+    return osdi.export_campaign(actor=request.user, campaign=campaign)
+
+
+@created(
+    router,
+    "/campaign-imports/osdi",
+    CampaignOut,
+    errors=(400, 422),
+    summary="Import a campaign from OSDI JSON",
+    description=(
+        "The body is an OSDI document as the export writes it (one advocacy campaign). Every problem is "
+        "reported under `errors.document` by its place in the document, and then nothing is stored."
+    ),
+)
+def campaign_osdi_import(
+    request: HttpRequest, kind: Query[CampaignKind], document: Body[dict[str, Any]]
+) -> Campaign:
+    try:
+        campaign = osdi.import_campaign(actor=request.user, document=document, kind=kind)
+    except osdi.ImportRefused as refused:
+        raise ValidationError({"document": refused.report.problems}) from refused
+    return _fresh(request, campaign)

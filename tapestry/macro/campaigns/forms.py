@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
@@ -127,3 +128,23 @@ class OutreachForm(FieldSetup, ServiceForm):
     duration_minutes = forms.IntegerField(label="Minutes (a call)", min_value=0, required=False)
 
     choices_from = {"target": "targets", "supporter": "supporters"}
+
+
+class OsdiImportForm(forms.Form):
+    file = forms.FileField(
+        label="OSDI JSON file",
+        help_text="One advocacy campaign, as exported by Tapestry or another OSDI system.",
+    )
+    kind = forms.ChoiceField(label="Kind of campaign", choices=Campaign.Kind.choices)
+
+    # An OSDI campaign document is text; a bigger file is not one.
+    MAX_BYTES = 5 * 1024 * 1024
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("The file is over 5 MB; an OSDI campaign document is much smaller.")
+        try:
+            return json.loads(upload.read().decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise forms.ValidationError(f"The file is not JSON: {error}.") from error

@@ -23,6 +23,8 @@ ROUTES: dict[str, str] = {
     "campaigns:signature_add": C.POLICY_WORK,
     "campaigns:outreach_log": C.POLICY_WORK,
     "campaigns:supporter_list": C.POLICY_WORK,
+    "campaigns:osdi_export": C.POLICY_WORK,
+    "campaigns:osdi_import": C.POLICY_WORK,
     "campaigns:supporter_add": C.POLICY_WORK,
     "GET /api/v1/campaigns": C.AGGREGATE_READ,
     "POST /api/v1/campaigns": C.POLICY_WORK,
@@ -38,4 +40,6 @@ ROUTES: dict[str, str] = {
     "POST /api/v1/campaign-petitions/{petition_id}/signatures": C.POLICY_WORK,
     "GET /api/v1/campaign-supporters": C.POLICY_WORK,
     "POST /api/v1/campaign-supporters": C.POLICY_WORK,
+    "GET /api/v1/campaigns/{campaign_id}/osdi": C.POLICY_WORK,
+    "POST /api/v1/campaign-imports/osdi": C.POLICY_WORK,
 }

@@ -18,6 +18,8 @@ urlpatterns = [
     path("milestones/<int:pk>/reached/", views.milestone_reached, name="milestone_reached"),
     path("petitions/<int:pk>/", views.petition_detail, name="petition_detail"),
     path("petitions/<int:pk>/signatures/new/", views.signature_add, name="signature_add"),
+    path("<int:pk>/osdi.json", views.osdi_export, name="osdi_export"),
+    path("import/", views.osdi_import, name="osdi_import"),
     path("supporters/", views.supporter_list, name="supporter_list"),
     path("supporters/new/", views.supporter_add, name="supporter_add"),
 ]

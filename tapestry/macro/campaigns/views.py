@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.forms.models import model_to_dict
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
 from tapestry.macro import choices
-from tapestry.macro.campaigns import selectors, services
+from tapestry.macro.campaigns import osdi, selectors, services
 from tapestry.macro.campaigns.forms import (
     ActivityForm,
     CampaignForm,
     MilestoneForm,
+    OsdiImportForm,
     OutreachForm,
     PetitionForm,
     SignatureForm,
@@ -229,3 +231,29 @@ def supporter_add(request: HttpRequest) -> HttpResponse:
         intro="A supporter is a community member who takes part in our campaigns. Their record is kept "
         "apart from client records: nothing of any case is linked to it.",
     )
+
+
+def osdi_export(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.campaign_get(user=request.user, campaign_id=pk)
+    response = JsonResponse(
+        osdi.export_campaign(actor=request.user, campaign=campaign), json_dumps_params={"indent": 1}
+    )
+    response["Content-Disposition"] = f'attachment; filename="campaign-{campaign.pk}-osdi.json"'
+    return response
+
+
+def osdi_import(request: HttpRequest) -> HttpResponse:
+    form = OsdiImportForm(bound(request), request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = osdi.import_campaign(
+                actor=request.user, document=form.cleaned_data["file"], kind=form.cleaned_data["kind"]
+            )
+        except osdi.ImportRefused as refused:
+            problems = refused.report.problems
+        else:
+            messages.success(request, f"{campaign.title} is imported.")
+            return redirect(_page(campaign.pk))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "campaigns/osdi_import.html", {"form": form, "problems": problems}, status=status)

@@ -20,6 +20,8 @@ def examples(world: dict) -> dict[str, dict]:
         "campaigns:petition_add": by_campaign,
         "campaigns:outreach_log": by_campaign,
         "campaigns:milestone_reached": {"pk": milestone.pk},
+        "campaigns:osdi_export": by_campaign,
+        "GET /api/v1/campaigns/{campaign_id}/osdi": api_campaign,
         "campaigns:petition_detail": {"pk": petition.pk},
         "campaigns:signature_add": {"pk": petition.pk},
         "GET /api/v1/campaigns/{campaign_id}": api_campaign,
