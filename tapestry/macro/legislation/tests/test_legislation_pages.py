@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tapestry.access.models import AuditEntry
 from tapestry.macro.legislation import services
 from tapestry.macro.legislation.models import (
     Bill,
@@ -252,3 +253,52 @@ def test_legislators_are_added_and_named_on_a_contact(organiser):
     assert LegislatorContact.objects.get().who == "Delegate Ana Brook"
     assert bill.sponsorships.get().name == "Delegate Ana Brook"
     assert "Delegate Ana Brook" in client.get(_url("legislators")).content.decode()
+
+
+def test_changing_a_bill_keeps_to_the_version_read(organiser):
+    bill = tracked_bill(organiser, subjects=["Housing"])
+    client = client_for(organiser)
+    form = {
+        "version": 1,
+        "kind": "bill",
+        "jurisdiction": "Example State",
+        "session": "2026",
+        "identifier": "HB 7",
+        "title": "Renamed",
+        "classification": ["bill"],
+        "subjects": "Housing, Tenants",
+    }
+
+    saved = client.post(_url("bill_edit", bill.pk), form)
+    stale = client.post(_url("bill_edit", bill.pk), {**form, "title": "Lost edit"})
+
+    bill.refresh_from_db()
+    assert saved.status_code == 302 and stale.status_code == 409
+    assert (bill.title, bill.version) == ("Renamed", 2)
+    assert sorted(bill.subjects.values_list("name", flat=True)) == ["Housing", "Tenants"]
+
+
+def test_every_write_leaves_an_audit_entry_naming_the_fields(organiser):
+    bill = tracked_bill(organiser)
+    contact = services.contact_record(
+        actor=organiser,
+        bill=bill,
+        legislator_name="Senator Vale",
+        contacted_on="2026-01-02",
+        channel="call",
+        asked="Support?",
+    )
+    position = services.position_set(
+        actor=organiser,
+        bill=bill,
+        version=0,
+        stance="oppose",
+        rationale="r",
+        decided_by="b",
+        decided_on="2026-01-01",
+    )
+
+    entries = AuditEntry.objects.filter(actor=organiser, action=AuditEntry.Action.CREATE)
+    assert entries.filter(object_id=str(contact.pk), object_type__endswith="legislatorcontact").exists()
+    assert entries.filter(object_id=str(position.pk), object_type__endswith="position").exists()
+    assert entries.filter(object_id=str(bill.pk), object_type__endswith="bill").get().fields
