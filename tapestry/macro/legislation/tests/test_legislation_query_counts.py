@@ -113,3 +113,16 @@ def test_api_detail(cast, rows, django_assert_num_queries):
         response = client.get(f"/api/v1/legislation/bills/{bill.pk}")
 
     assert len(response.json()["actions"]) == rows
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_api_list(cast, rows, django_assert_num_queries):
+    organiser = cast.by_role["community_organiser"]
+    for n in range(rows):
+        tracked_bill(organiser, f"HB {n}", subjects=["Housing"])
+    client = api_client(organiser)
+
+    with django_assert_num_queries(5):
+        response = client.get("/api/v1/legislation/bills?page_size=100")
+
+    assert response.json()["count"] == rows
