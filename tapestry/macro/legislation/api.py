@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import Body, Query, Router, Status
 
 from tapestry.macro.legislation import selectors, services
+from tapestry.macro.legislation.importing import bill_as_openstates
 from tapestry.macro.legislation.models import (
     Action,
     Bill,
@@ -117,6 +118,17 @@ def bill_import(request: HttpRequest, payload: dict[str, Any] = OPEN_STATES_BILL
 )
 def bill_detail(request: HttpRequest, bill_id: int) -> Bill:
     return selectors.bill_detail(user=request.user, bill_id=bill_id)
+
+
+@router.get(
+    "/legislation/bills/{bill_id}/openstates",
+    response={200: dict[str, Any], **error_responses(404)},
+    summary="A bill as an Open States (API v3) bill",
+    description="The shape `POST /legislation/bills/import` reads, with what Tapestry holds of the bill; "
+    "`id` is left out for a bill Open States never had.",
+)
+def bill_openstates(request: HttpRequest, bill_id: int) -> dict[str, Any]:
+    return bill_as_openstates(selectors.bill_for_export(user=request.user, bill_id=bill_id))
 
 
 @router.patch(

@@ -1,4 +1,4 @@
-"""Reading a bill in the Open States API v3 shape: every problem found, by where it is in the file.
+"""Reading (and writing) a bill in the Open States API v3 shape: every problem found, by where it is in the file.
 
 `bill_from_openstates(data)` checks the whole document and returns what Tapestry keeps of it, or the
 list of problems (nothing is stored then; the service decides). Fields Open States publishes that
@@ -66,6 +66,7 @@ class ParsedBill:
     session: str = ""
     jurisdiction: str = ""
     jurisdiction_ocd_id: str = ""
+    jurisdiction_classification: str = ""
     from_organization: str = ""
     identifier: str = ""
     title: str = ""
@@ -186,10 +187,12 @@ def bill_from_openstates(data: Any) -> tuple[ParsedBill, list[Problem], list[str
     if not isinstance(data, dict):
         read.problem("file", "Give one bill: a JSON object with the fields of an Open States bill.")
         return bill, read.problems, []
-    bill.openstates_id = read.text(data, "id", "id", required=True, limit=100)
+    # A bill Open States never had (exported from a Tapestry) comes without an id: matched by its key.
+    bill.openstates_id = read.text(data, "id", "id", required=False, limit=100)
     if bill.openstates_id and not bill.openstates_id.startswith("ocd-bill/"):
         read.problem("id", "An Open States bill id starts with “ocd-bill/”.")
-    bill.session = read.text(data, "session", "session", required=True, limit=60)
+    # Every Open States bill has a session; a policy exported from a Tapestry may have none.
+    bill.session = read.text(data, "session", "session", required=bool(bill.openstates_id), limit=60)
     jurisdiction = read.obj(data, "jurisdiction", "jurisdiction", required=True)
     if jurisdiction:
         bill.jurisdiction = read.text(jurisdiction, "name", "jurisdiction.name", required=True, limit=150)
@@ -197,6 +200,8 @@ def bill_from_openstates(data: Any) -> tuple[ParsedBill, list[Problem], list[str
         kind = jurisdiction.get("classification")
         if kind is not None and kind not in JURISDICTION_CLASSIFICATIONS:
             read.problem("jurisdiction.classification", "Give state, municipality or country.")
+        elif kind is not None:
+            bill.jurisdiction_classification = kind
     chamber = read.obj(data, "from_organization", "from_organization", required=False)
     bill.from_organization = read.text(chamber, "name", "from_organization.name", required=False, limit=150)
     bill.identifier = read.text(data, "identifier", "identifier", required=True, limit=60)
@@ -282,4 +287,63 @@ def _action(read: _Reader, action: dict, where: str, n: int) -> dict[str, Any]:
             action, "classification", f"{where}.classification", allowed=ACTION_CLASSIFICATION_NAMES, limit=40
         ),
         "order": order,
+    }
+
+
+def bill_as_openstates(bill: Any) -> dict[str, Any]:
+    """A tracked bill in the Open States API v3 bill shape, as far as Tapestry holds it (read back by
+    `bill_from_openstates`). `bill` comes with its subjects, sponsorships (and legislators), actions
+    and versions prefetched."""
+    actions = list(bill.actions.all())
+    jurisdiction = {"id": bill.jurisdiction_ocd_id, "name": bill.jurisdiction}
+    if bill.jurisdiction_classification:
+        jurisdiction["classification"] = bill.jurisdiction_classification
+    data: dict[str, Any] = {"id": bill.openstates_id} if bill.openstates_id else {}
+    data.update(
+        {
+            "session": bill.session,
+            "jurisdiction": jurisdiction,
+            "from_organization": {"name": bill.from_organization},
+            "identifier": bill.identifier,
+            "title": bill.title,
+            "classification": list(bill.classification),
+            "subject": [subject.name for subject in bill.subjects.all()],
+            "abstracts": [{"abstract": bill.abstract, "note": ""}] if bill.abstract else [],
+            "sponsorships": [_sponsorship_out(sponsor) for sponsor in bill.sponsorships.all()],
+            "actions": [
+                {
+                    "organization": {"name": action.organization},
+                    "description": action.description,
+                    "date": action.date.isoformat(),
+                    "classification": list(action.classification),
+                    "order": action.order,
+                }
+                for action in actions
+            ],
+            "versions": [
+                {"note": v.note, "date": v.date.isoformat() if v.date else "", "links": list(v.links)}
+                for v in bill.versions.all()
+            ],
+            "sources": list(bill.sources),
+            "openstates_url": bill.openstates_url,
+            "first_action_date": actions[0].date.isoformat() if actions else "",
+            "latest_action_date": actions[-1].date.isoformat() if actions else "",
+            "latest_action_description": actions[-1].description if actions else "",
+        }
+    )
+    return data
+
+
+def _sponsorship_out(sponsor: Any) -> dict[str, Any]:
+    legislator = sponsor.legislator
+    person = None
+    if legislator is not None and legislator.openstates_id:
+        person = {"id": legislator.openstates_id, "name": legislator.name, "party": legislator.party}
+    return {
+        "name": sponsor.name,
+        "entity_type": sponsor.entity_type,
+        "organization": None,
+        "person": person,
+        "primary": sponsor.primary,
+        "classification": sponsor.classification,
     }

@@ -120,6 +120,11 @@ class Bill(Versioned, Authored):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.BILL)
     jurisdiction = models.CharField(max_length=150, help_text="e.g. “State of Example”.")
     jurisdiction_ocd_id = models.CharField("Open Civic Data jurisdiction id", max_length=200, blank=True)
+    jurisdiction_classification = models.CharField(
+        max_length=12,
+        choices=[("state", "State"), ("municipality", "Municipality"), ("country", "Country")],
+        blank=True,
+    )
     session = models.CharField("Legislative session", max_length=60, blank=True)
     identifier = models.CharField(max_length=60, help_text="As the legislature writes it, e.g. “HB 1234”.")
     title = models.CharField(max_length=500)

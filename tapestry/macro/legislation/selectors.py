@@ -99,6 +99,18 @@ def position_of(bill: Bill) -> Position | None:
     return Position.objects.filter(bill=bill).first()
 
 
+def bill_for_export(*, user: User, bill_id: int) -> Bill:
+    """A bill with what its Open States file holds: subjects, sponsors (and legislators), actions, versions."""
+    _require_read(user)
+    bills = Bill.objects.prefetch_related(
+        Prefetch("subjects", queryset=Subject.objects.order_by("name")),
+        Prefetch("sponsorships", queryset=Sponsorship.objects.select_related("legislator")),
+        "actions",
+        "versions",
+    )
+    return one_or_404(bills, bill_id, MISSING)
+
+
 def paper_get(*, user: User, paper_id: int) -> PositionPaper:
     _require_read(user)
     return one_or_404(

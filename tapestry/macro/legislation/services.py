@@ -451,7 +451,9 @@ def bill_import(*, actor: User, data: Any, source: str = "The bill") -> ImportRe
 
 
 def _matching_bill(parsed: ParsedBill, report: ImportReport) -> Bill | None:
-    by_id = Bill.objects.select_for_update().filter(openstates_id=parsed.openstates_id).first()
+    by_id = None
+    if parsed.openstates_id:
+        by_id = Bill.objects.select_for_update().filter(openstates_id=parsed.openstates_id).first()
     by_key = (
         Bill.objects.select_for_update()
         .filter(
@@ -498,13 +500,14 @@ def _store(actor: User, parsed: ParsedBill, bill: Bill | None) -> Bill:
     values = {
         "jurisdiction": parsed.jurisdiction,
         "jurisdiction_ocd_id": parsed.jurisdiction_ocd_id,
+        "jurisdiction_classification": parsed.jurisdiction_classification,
         "session": parsed.session,
         "identifier": parsed.identifier,
         "title": parsed.title,
         "classification": parsed.classification,
         "abstract": parsed.abstract,
         "from_organization": parsed.from_organization,
-        "openstates_id": parsed.openstates_id,
+        "openstates_id": parsed.openstates_id or (bill.openstates_id if bill else None),
         "openstates_url": parsed.openstates_url,
         "sources": parsed.sources,
     }

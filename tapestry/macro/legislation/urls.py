@@ -12,6 +12,7 @@ urlpatterns = [
     path("legislators/", views.legislators, name="legislators"),
     path("<int:pk>/", views.bill_detail, name="bill_detail"),
     path("<int:pk>/edit/", views.bill_edit, name="bill_edit"),
+    path("<int:pk>/openstates.json", views.bill_openstates, name="bill_openstates"),
     path("<int:pk>/follow/", views.bill_follow, name="bill_follow"),
     path("<int:pk>/actions/", views.action_add, name="action_add"),
     path("<int:pk>/sponsors/", views.sponsorship_add, name="sponsorship_add"),

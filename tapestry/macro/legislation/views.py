@@ -5,13 +5,15 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
 from tapestry.macro.legislation import forms, selectors, services
+from tapestry.macro.legislation.importing import bill_as_openstates
 from tapestry.macro.legislation.models import Bill, Position
 from tapestry.web.pages import act, bound, save_page
 
@@ -62,6 +64,15 @@ def bill_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_write": has_capability(request.user, Capability.POLICY_WORK),
     }
     return render(request, "legislation/bill_detail.html", context)
+
+
+def bill_openstates(request: HttpRequest, pk: int) -> HttpResponse:
+    """The bill as an Open States (API v3) JSON file, to move it to another system or Tapestry."""
+    bill = selectors.bill_for_export(user=request.user, bill_id=pk)
+    response = JsonResponse(bill_as_openstates(bill), json_dumps_params={"indent": 2})
+    name = slugify(f"{bill.identifier} {bill.session}") or "bill"
+    response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+    return response
 
 
 def bill_edit(request: HttpRequest, pk: int) -> HttpResponse:

@@ -21,6 +21,7 @@ def examples(world: dict) -> dict[str, dict]:
         "bill_detail",
         "bill_edit",
         "bill_follow",
+        "bill_openstates",
         "action_add",
         "sponsorship_add",
         "version_add",
@@ -51,4 +52,5 @@ def examples(world: dict) -> dict[str, dict]:
             for method in methods.get(path, ("POST",))
         },
         "POST /api/v1/legislation/papers/{paper_id}/versions": {"paper_id": paper.pk},
+        "GET /api/v1/legislation/bills/{bill_id}/openstates": api,
     }

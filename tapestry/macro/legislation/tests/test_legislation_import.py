@@ -195,3 +195,67 @@ def test_only_policy_work_may_import(cast):
     )
     assert response.status_code == 403
     assert not Bill.objects.exists()
+
+
+def _stored(bill: Bill) -> tuple:
+    return (
+        bill.jurisdiction,
+        bill.jurisdiction_ocd_id,
+        bill.jurisdiction_classification,
+        bill.session,
+        bill.identifier,
+        bill.title,
+        bill.classification,
+        bill.abstract,
+        bill.status,
+        sorted(bill.subjects.values_list("name", flat=True)),
+        list(bill.actions.values_list("date", "description", "organization", "classification", "order")),
+        list(
+            bill.sponsorships.values_list(
+                "name", "classification", "entity_type", "primary", "legislator__name"
+            )
+        ),
+        list(bill.versions.values_list("note", "date", "links")),
+        bill.sources,
+    )
+
+
+def test_an_exported_bill_imports_back_to_the_same_record(organiser):
+    original = services.bill_import(actor=organiser, data=openstates_bill()).bill
+    client = client_for(organiser)
+    response = client.get(reverse("legislation:bill_openstates", args=[original.pk]))
+    exported = json.loads(response.content)
+    before = _stored(Bill.objects.get())
+    assert response["Content-Disposition"] == 'attachment; filename="hb-210-2026.json"'
+    assert exported["id"] == original.openstates_id
+    assert exported["latest_action_description"] == "Reported favorably"
+
+    Bill.objects.all().delete()
+    Legislator.objects.all().delete()
+    report = services.bill_import(actor=organiser, data=exported)
+
+    assert report.ok and report.created
+    assert _stored(Bill.objects.get()) == before
+
+
+def test_a_bill_open_states_never_had_travels_without_an_id(organiser):
+    bill = services.bill_create(
+        actor=organiser,
+        jurisdiction="Example County",
+        session="",
+        identifier="Policy 4",
+        title="Shelter hours",
+    )
+    services.action_add(
+        actor=organiser, bill=bill, date="2026-01-02", description="Filed", classification=["filing"]
+    )
+    exported = api_client(organiser).get(f"/api/v1/legislation/bills/{bill.pk}/openstates").json()
+    assert "id" not in exported
+
+    again = services.bill_import(actor=organiser, data=exported)
+    Bill.objects.all().delete()
+    fresh = services.bill_import(actor=organiser, data=exported)
+
+    assert again.ok and not again.created
+    assert fresh.ok and fresh.created and fresh.bill.openstates_id is None
+    assert fresh.bill.status == Status.INTRODUCED
