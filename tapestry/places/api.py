@@ -77,7 +77,7 @@ def area_update(request: HttpRequest, area_id: int, payload: AreaPatch) -> Area:
 
 
 @router.post(
-    "/places/areas/import",
+    "/places/boundary-imports",
     response={201: BoundaryImportOut, 400: BoundaryRefusedOut, **error_responses(422)},
     summary="Import area boundaries from a GeoJSON FeatureCollection",
     description=(

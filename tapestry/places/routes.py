@@ -16,6 +16,6 @@ ROUTES: dict[str, str] = {
     "POST /api/v1/places/areas": C.AREA_MANAGE,
     "GET /api/v1/places/areas/{area_id}": C.ORGANISATION_READ,
     "PATCH /api/v1/places/areas/{area_id}": C.AREA_MANAGE,
-    "POST /api/v1/places/areas/import": C.AREA_MANAGE,
+    "POST /api/v1/places/boundary-imports": C.AREA_MANAGE,
     "GET /api/v1/places/case-map": C.AGGREGATE_READ,
 }
