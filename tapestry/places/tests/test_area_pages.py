@@ -147,3 +147,16 @@ def test_the_map_draws_each_area_with_its_suppressed_count_beside_a_table(cast):
     assert re.search(r"<th scope=\"row\">No outline \(N2\)</th><td>0</td>", page)
     assert "Suppressed: fewer than 11" in page
     assert client_for(cast.by_role["administrator"]).get(reverse("places:case_map")).status_code == 403
+
+
+def test_a_long_list_of_postcodes_is_cut_to_its_first_sixty(cast):
+    county = make_area(K.COUNTY, "C1", "Big County", postcodes=tuple(f"{n:05d}" for n in range(100, 200)))
+
+    page = (
+        client_for(cast.caseworker)
+        .get(reverse("places:area_detail", kwargs={"pk": county.pk}))
+        .content.decode()
+    )
+
+    assert "Given to this area (100, the first 60 shown): 00100," in page
+    assert "00159" in page and "00160" not in page
