@@ -256,21 +256,3 @@ class RequiredDocument(HsdsRecord):
 
     def __str__(self) -> str:
         return self.document[:80]
-
-
-class PostcodeCentroid(models.Model):
-    """The centre point of a postcode, to search the directory by distance from an address.
-
-    The table shipped with Tapestry is synthetic (the demo region); an agency loads its own.
-    """
-
-    postcode = models.CharField(max_length=20, unique=True)
-    place = models.CharField(max_length=100, blank=True)
-    latitude = models.FloatField()
-    longitude = models.FloatField()
-
-    class Meta:
-        ordering = ["postcode"]
-
-    def __str__(self) -> str:
-        return f"{self.postcode} {self.place}".strip()

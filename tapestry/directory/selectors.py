@@ -19,8 +19,9 @@ from tapestry.access import policy
 from tapestry.access.models import User
 from tapestry.access.policy import Capability
 from tapestry.directory import geo
-from tapestry.directory.models import Location, PostcodeCentroid, Service, ServiceAtLocation
+from tapestry.directory.models import Location, Service, ServiceAtLocation
 from tapestry.needs.models import Need
+from tapestry.places.selectors import postcode_centroid
 from tapestry.web.ids import one_or_404
 
 DEFAULT_RADIUS_KM = 25.0
@@ -81,7 +82,7 @@ def near_point(
     """Where to measure from: a postcode's centre point, or a latitude and longitude; None for neither."""
     postcode = postcode.strip().upper()
     if postcode:
-        centroid = PostcodeCentroid.objects.filter(postcode=postcode).first()
+        centroid = postcode_centroid(postcode)
         if centroid is None:
             raise ValidationError(
                 {"near_postcode": [f"We do not know where postcode {postcode} is; try a nearby postcode."]}

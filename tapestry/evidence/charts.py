@@ -8,11 +8,13 @@ its arguments and cannot format them itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from tapestry.evidence import suppression
 from tapestry.evidence.suppression import Cell
 
 MUTED, ACCENT, GRID = "#57606a", "#1f5f8b", "#d0d7de"
@@ -170,4 +172,130 @@ def bar_chart(*, chart_id: str, title: str, cells: Sequence[Cell]) -> SafeString
     height = BAR_TOP * 2 + BAR_ROW * max(len(cells), 1)
     return svg(
         bars, width=BAR_WIDTH, height=height, chart_id=chart_id, title=title, css_class="chart", with_id=True
+    )
+
+
+# Choropleth map ----------------------------------------------------------------------------------
+
+MAP_WIDTH, MAP_MAX_HEIGHT, MAP_LEGEND_ROW = 520, 420, 20
+MAP_CLASSES = ("#dbe9f4", "#9cc3e0", "#4f8fc0", "#1f5f8b")  # light to dark: few to many
+
+
+def value_classes(values: Iterable[int | None], count: int = len(MAP_CLASSES)) -> list[tuple[int, int]]:
+    """Equal-width classes (low, high), inclusive, from 0 up to the largest shown value.
+
+    Suppressed values (None) take no part: the classes are built from what the table shows. Fewer
+    classes when the largest value is small (no empty or repeated class).
+    """
+    top = max([value for value in values if value is not None] + [0])
+    if top == 0:
+        return [(0, 0)]
+    width = -(-(top + 1) // count)  # ceiling: every value 0..top falls in one class
+    return [(low, min(low + width - 1, top)) for low in range(0, top + 1, width)]
+
+
+def value_class(value: int, classes: Sequence[tuple[int, int]]) -> int:
+    return next(number for number, (low, high) in enumerate(classes) if low <= value <= high)
+
+
+def _rings(geometry: dict) -> Iterable[list[list[float]]]:
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    for polygon in polygons:
+        yield from polygon
+
+
+def _projection(boundaries: Sequence[dict]) -> tuple[Callable[[float, float], tuple[float, float]], float]:
+    """Equirectangular, longitude shrunk by the cosine of the middle latitude: a fair shape for an
+    agency's region (a county or a city), fitted to the map's width; returns it and the map's height."""
+    positions = [position for boundary in boundaries for ring in _rings(boundary) for position in ring]
+    west, east = min(p[0] for p in positions), max(p[0] for p in positions)
+    south, north = min(p[1] for p in positions), max(p[1] for p in positions)
+    shrink = math.cos(math.radians((south + north) / 2))
+    span_x, span_y = max((east - west) * shrink, 1e-9), max(north - south, 1e-9)
+    pad = 8
+    factor = min((MAP_WIDTH - 2 * pad) / span_x, (MAP_MAX_HEIGHT - 2 * pad) / span_y)
+    height = span_y * factor + 2 * pad
+
+    def project(longitude: float, latitude: float) -> tuple[float, float]:
+        return pad + (longitude - west) * shrink * factor, pad + (north - latitude) * factor
+
+    return project, height
+
+
+def _path(boundary: dict, project: Callable[[float, float], tuple[float, float]]) -> str:
+    parts = []
+    for ring in _rings(boundary):
+        points = [project(position[0], position[1]) for position in ring[:-1]]
+        parts.append("M" + " L".join(f"{x:.1f} {y:.1f}" for x, y in points) + " Z")
+    return " ".join(parts)
+
+
+def choropleth(*, chart_id: str, title: str, areas: Sequence[tuple[Cell, dict | None]]) -> SafeString:
+    """A map of areas, each filled by the class of its count, with a legend; `areas` are (cell,
+    boundary) pairs, the cells as the table beside the map shows them.
+
+    An area without a boundary is left out of the map (the table still lists it). A suppressed
+    count (None) is hatched grey, never coloured, and its tooltip says "fewer than" the threshold,
+    as the table's "<11" does. Nothing is fetched: the boundaries are drawn as SVG paths.
+    """
+    drawn = [(cell, boundary) for cell, boundary in areas if boundary]
+    classes = value_classes(cell.value for cell, _ in drawn)
+    legend_rows = len(classes) + 1
+    if not drawn:
+        note = text(MAP_WIDTH / 2, 30, "No area has a boundary yet.", text_anchor="middle", fill=MUTED)
+        return svg(
+            [note],
+            width=MAP_WIDTH,
+            height=60,
+            chart_id=chart_id,
+            title=title,
+            css_class="chart map",
+            with_id=True,
+        )
+    project, map_height = _projection([boundary for _, boundary in drawn])
+    hatch_id = f"{chart_id}-suppressed"
+    hatch = element(
+        "pattern",
+        join((rect(0, 0, 6, 6, "#eaeef2"), line(0, 0, 0, 6, MUTED, stroke_width=2))),
+        id=hatch_id,
+        width=6,
+        height=6,
+        patternUnits="userSpaceOnUse",
+        patternTransform="rotate(45)",
+    )
+    parts = [element("defs", hatch)]
+    for cell, boundary in drawn:
+        if cell.value is None:
+            fill, shown = f"url(#{hatch_id})", f"suppressed (fewer than {suppression.threshold()})"
+        else:
+            fill, shown = MAP_CLASSES[value_class(cell.value, classes)], str(cell.value)
+        parts.append(
+            element(
+                "path",
+                tooltip(f"{cell.label}: {shown}"),
+                d=_path(boundary, project),
+                fill=fill,
+                stroke=MUTED,
+                stroke_width=1,
+                fill_rule="evenodd",
+            )
+        )
+    top = map_height + 12
+    legend = [text(8, top + 10, "Count", font_weight="bold", fill=MUTED)]
+    for number, (low, high) in enumerate(classes):
+        y = top + 16 + number * MAP_LEGEND_ROW
+        legend.append(element("rect", x=8, y=y, width=14, height=14, fill=MAP_CLASSES[number], stroke=MUTED))
+        legend.append(text(28, y + 12, f"{low}" if low == high else f"{low} to {high}", fill=MUTED))
+    y = top + 16 + len(classes) * MAP_LEGEND_ROW
+    legend.append(element("rect", x=8, y=y, width=14, height=14, fill=f"url(#{hatch_id})", stroke=MUTED))
+    legend.append(text(28, y + 12, f"Suppressed: fewer than {suppression.threshold()}", fill=MUTED))
+    height = int(top + 16 + legend_rows * MAP_LEGEND_ROW + 8)
+    return svg(
+        [*parts, *legend],
+        width=MAP_WIDTH,
+        height=height,
+        chart_id=chart_id,
+        title=title,
+        css_class="chart map",
+        with_id=True,
     )

@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from tapestry.directory.postcodes import demo_centroids
+    from tapestry.places.postcodes import demo_centroids
 
     PostcodeCentroid = apps.get_model("directory", "PostcodeCentroid")
     for postcode, place, latitude, longitude in demo_centroids():
@@ -14,7 +14,7 @@ def load(apps, schema_editor):
 
 
 def unload(apps, schema_editor):
-    from tapestry.directory.postcodes import demo_centroids
+    from tapestry.places.postcodes import demo_centroids
 
     codes = [postcode for postcode, *_ in demo_centroids()]
     apps.get_model("directory", "PostcodeCentroid").objects.filter(postcode__in=codes).delete()

@@ -10,7 +10,7 @@ from tapestry.demo.context import DemoContext
 from tapestry.demo.generate import ORGANISATIONS
 from tapestry.directory import demo, geo
 from tapestry.directory.models import Location, Service
-from tapestry.directory.postcodes import CENTRE, demo_centroids
+from tapestry.places.postcodes import CENTRE, demo_centroids
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from tapestry.directory import geo
-from tapestry.directory.models import PostcodeCentroid, Service
+from tapestry.directory.models import Service
 from tapestry.directory.selectors import SearchCriteria, near_point, service_search
 from tapestry.directory.tests.factories import LocationFactory, ServiceFactory, service_at
+from tapestry.places.models import PostcodeCentroid
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db

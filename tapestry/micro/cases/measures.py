@@ -1,6 +1,7 @@
 """The measures cases offer (the contract: tapestry/evidence/measures.py).
 
-Counts of cases by status, need, program, area and month, each one grouped SQL query and answered
+Counts of cases by status, need, program, area (postcode, or a places area) and month, each one grouped
+SQL query (two for places areas) and answered
 suppressed; and `SERVED`, the people a program serves through its cases, for program reach.
 Cases in a sensitive segment count in totals and by status, program and month, but are never
 broken down by need: they make one "confidential services" row.
@@ -12,13 +13,14 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Case as SqlCase
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, Trim, TruncMonth, Upper
 from django.utils import timezone
 
 from tapestry.evidence.measures import CONFIDENTIAL, Period, Program, Rows, measure, month_starts
 from tapestry.micro.cases.models import Case, CaseNeed
 from tapestry.people.models import Address
+from tapestry.places.models import Area, AreaPostcode, row_label
 
 NO_PROGRAM = "No program"
 NO_ADDRESS = "No current address"
@@ -116,6 +118,65 @@ def by_area(*, program: Program | None = None, during: Period | None = None) -> 
         *placed,
         (ADDRESS_CONFIDENTIAL, counts.get(ADDRESS_CONFIDENTIAL, 0)),
         (NO_ADDRESS, counts.get(NO_ADDRESS, 0)),
+    ]
+
+
+NOT_PLACED = "Not in any area of this kind"
+
+
+def _placed_cases(program: Program | None, during: Period | None) -> QuerySet[Case]:
+    """Cases with the postcode (as places store it) and confidentiality of the client's newest current address."""
+    cases = _cases(program, False)
+    if during is not None:
+        cases = cases.filter(_during(during))
+    address = Address.objects.filter(person=OuterRef("person_id"), is_current=True).order_by("-created_at")
+    return cases.annotate(
+        postcode=Upper(Trim(Subquery(address.values("postcode")[:1]))),
+        address_confidential=Subquery(address.values("confidential")[:1]),
+    )
+
+
+@measure(
+    "cases.by_place",
+    "Cases by area",
+    note=(
+        "Each case is placed by the postcode of the client's current address in every area of the kind "
+        "asked that holds it; a confidential (safe) address is never placed. Where areas of a kind "
+        "overlap, a case counts in each and the total counts placements."
+    ),
+)
+def by_place(
+    *, kind: str = Area.Kind.NEIGHBOURHOOD, program: Program | None = None, during: Period | None = None
+) -> Rows:
+    """Cases grouped in SQL by the places area holding their postcode: counts are never summed from
+    suppressed postcode cells, so suppression applies to the areas' own counts."""
+    cases = _placed_cases(program, during)
+    general = cases.filter(Q(address_confidential=False) | Q(address_confidential__isnull=True))
+    at_postcode = (
+        general.filter(postcode=OuterRef("postcodes__postcode"))
+        .order_by()
+        .values("postcode")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    by_area = (
+        Area.objects.filter(kind=kind)
+        .order_by()
+        .values_list("pk", "name", "code")
+        .annotate(n=Coalesce(Sum(Subquery(at_postcode)), 0))
+        .order_by("-n", "name", "code")
+    )
+    held = AreaPostcode.objects.filter(area__kind=kind, postcode=OuterRef("postcode"))
+    row = SqlCase(
+        When(address_confidential=True, then=Value(ADDRESS_CONFIDENTIAL)),
+        When(Exists(held), then=Value("placed")),
+        default=Value(NOT_PLACED),
+    )
+    rest = dict(cases.annotate(row=row).order_by().values_list("row").annotate(n=Count("pk")))
+    return [
+        *((row_label(name, code), n) for _, name, code, n in by_area),
+        (ADDRESS_CONFIDENTIAL, rest.get(ADDRESS_CONFIDENTIAL, 0)),
+        (NOT_PLACED, rest.get(NOT_PLACED, 0)),
     ]
 
 

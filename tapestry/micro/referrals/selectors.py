@@ -11,7 +11,6 @@ from django.utils import timezone
 from tapestry.access import consent_rules, policy
 from tapestry.access.audit import audit_record, audit_view
 from tapestry.access.models import AuditEntry, Consent, User
-from tapestry.directory.models import PostcodeCentroid
 from tapestry.extensions import app_modules
 from tapestry.micro.cases.hooks import TimelineEvent
 from tapestry.micro.cases.models import Case, CaseNeed
@@ -21,6 +20,7 @@ from tapestry.micro.referrals.models import Referral, ReferralEvent
 from tapestry.micro.school import directory as school_directory
 from tapestry.micro.school.models import Student
 from tapestry.people.models import Address, ContactPoint
+from tapestry.places.models import PostcodeCentroid
 
 # The assessments app's timeline entries are the assessment summary: scores and bands, never notes.
 ASSESSMENTS_TIMELINE = "tapestry.micro.assessments.timeline"

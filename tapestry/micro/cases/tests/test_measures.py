@@ -10,8 +10,10 @@ from tapestry.evidence.measures import CONFIDENTIAL, ask
 from tapestry.micro.cases.measures import (
     ADDRESS_CONFIDENTIAL,
     NO_ADDRESS,
+    NOT_PLACED,
     by_area,
     by_need,
+    by_place,
     by_program,
     by_status,
     opened_by_month,
@@ -153,3 +155,82 @@ def test_cases_by_area_asked_by_name(cast):
     assert ask(cast["evaluator"], "cases.by_area").values()["62701"] == 12
     with pytest.raises(PermissionDenied):
         ask(cast.caseworker, "cases.by_area")
+
+
+def _places(*neighbourhoods: tuple[str, tuple[str, ...]]) -> None:
+    from tapestry.places.models import Area, AreaPostcode
+
+    for code, postcodes in neighbourhoods:
+        area = Area.objects.create(kind=Area.Kind.NEIGHBOURHOOD, code=code, name=f"Area {code}")
+        AreaPostcode.objects.bulk_create([AreaPostcode(area=area, postcode=p) for p in postcodes])
+
+
+def test_cases_by_place_count_each_case_in_the_area_holding_its_postcode(cast, django_assert_num_queries):
+    _places(("A", ("62701", "62702")), ("B", ("62703",)), ("EMPTY", ("62709",)))
+    program = program_for()
+    _live_at(serve_by_cases(program, 7), "62701")
+    _live_at(serve_by_cases(program, 6), " 62702 ")  # stored with spaces: still placed
+    _live_at(serve_by_cases(program, 12), "62703")
+    _live_at(serve_by_cases(program, 11), "62701", confidential=True)  # a shelter: never placed
+    _live_at(serve_by_cases(program, 12), "99999")  # in no neighbourhood
+    _live_at(serve_by_cases(program_for(name="Other"), 30), "62703")
+
+    with django_assert_num_queries(2):
+        table = by_place(program=program)
+
+    assert table.values() == {
+        "Area A (A)": 13,
+        "Area B (B)": 12,
+        "Area EMPTY (EMPTY)": 0,
+        ADDRESS_CONFIDENTIAL: 11,
+        NOT_PLACED: 12,
+    }
+    assert table.total.value == 48
+
+
+def test_an_area_made_of_small_postcodes_is_counted_from_the_cases_not_from_hidden_cells(cast):
+    # Two postcodes of 6 and 7 cases: each is hidden by postcode, but their area of 13 is shown,
+    # because the area's count is grouped in SQL, not summed from suppressed cells.
+    _places(("A", ("62701", "62702")), ("B", ("62703",)))
+    program = program_for()
+    _live_at(serve_by_cases(program, 6), "62701")
+    _live_at(serve_by_cases(program, 7), "62702")
+    _live_at(serve_by_cases(program, 20), "62703")
+
+    by_postcode = by_area(program=program).values()
+    by_neighbourhood = by_place(program=program).values()
+
+    assert by_postcode["62701"] is None and by_postcode["62702"] is None
+    assert by_neighbourhood["Area A (A)"] == 13 and by_neighbourhood["Area B (B)"] == 20
+
+
+def test_a_small_area_is_hidden_with_its_complement_and_cannot_be_had_from_the_total(cast):
+    _places(("A", ("62701",)), ("B", ("62702",)), ("C", ("62703",)))
+    program = program_for()
+    _live_at(serve_by_cases(program, 4), "62701")
+    _live_at(serve_by_cases(program, 15), "62702")
+    _live_at(serve_by_cases(program, 30), "62703")
+
+    table = by_place(program=program)
+    values = table.values()
+
+    assert values["Area A (A)"] is None and values["Area B (B)"] is None
+    assert values["Area C (C)"] == 30 and table.total.value == 49
+    # The total less every shown cell leaves the two hidden areas together, never one alone.
+    assert table.total.value - sum(v for v in values.values() if v) == 19
+
+
+def test_cases_by_place_asked_by_name_for_a_kind(cast):
+    from tapestry.places.models import Area, AreaPostcode
+
+    district = Area.objects.create(kind=Area.Kind.SCHOOL_DISTRICT, code="SD", name="District")
+    AreaPostcode.objects.create(area=district, postcode="62701")
+    _live_at(serve_by_cases(program_for(), 12), "62701")
+
+    assert ask(cast["evaluator"], "cases.by_place", kind="school_district").values()["District (SD)"] == 12
+    assert ask(cast["evaluator"], "cases.by_place", kind="county").values() == {
+        ADDRESS_CONFIDENTIAL: 0,
+        NOT_PLACED: 12,
+    }
+    with pytest.raises(PermissionDenied):
+        ask(cast.caseworker, "cases.by_place")
