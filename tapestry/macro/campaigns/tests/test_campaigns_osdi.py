@@ -35,7 +35,9 @@ JSON = "application/json"
 
 def _import(cast, document=None, kind="policy_advocacy"):
     return osdi.import_campaign(
-        actor=cast["community_organiser"], document=copy.deepcopy(SAMPLE if document is None else document), kind=kind
+        actor=cast["community_organiser"],
+        document=copy.deepcopy(SAMPLE if document is None else document),
+        kind=kind,
     )
 
 
