@@ -8,16 +8,39 @@ broken down by need: they make one "confidential services" row.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Case as SqlCase
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from tapestry.evidence.measures import CONFIDENTIAL, Period, Program, Rows, measure, month_starts
-from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.evidence.measures import (
+    CONFIDENTIAL,
+    Period,
+    PeriodRows,
+    Periods,
+    Program,
+    Rows,
+    measure,
+    month_starts,
+    period_measure,
+)
+from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
+from tapestry.needs.models import Domain
 from tapestry.people.models import Address
 
 NO_PROGRAM = "No program"
@@ -117,6 +140,53 @@ def by_area(*, program: Program | None = None, during: Period | None = None) -> 
         (ADDRESS_CONFIDENTIAL, counts.get(ADDRESS_CONFIDENTIAL, 0)),
         (NO_ADDRESS, counts.get(NO_ADDRESS, 0)),
     ]
+
+
+# Housing needs per period, for indicators (the program-evaluation app asks for them by name).
+# Only cases outside the sensitive segments: a need there is never broken out by its kind.
+MET_WITHIN_DAYS = 90
+
+
+def _housing_needs(periods: Periods, program: Program | None) -> QuerySet[CaseNeed]:
+    needs = CaseNeed.objects.filter(
+        periods.within("identified_on"), need__domain=Domain.HOUSING, case__segment=""
+    )
+    return needs if program is None else needs.filter(case__program=program)
+
+
+def _per_period(needs: QuerySet[CaseNeed], periods: Periods) -> PeriodRows:
+    found = needs.annotate(period=periods.truncate("identified_on")).order_by().values_list("period")
+    return [(start, "", n) for start, n in found.annotate(n=Count("pk"))]
+
+
+@period_measure(
+    "cases.housing_needs_identified",
+    "Housing needs identified",
+    unit="housing need identified on a case",
+    note="Needs of the housing domain identified in the period, on cases outside the sensitive segments.",
+)
+def housing_needs_identified(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
+    return _per_period(_housing_needs(periods, program), periods)
+
+
+@period_measure(
+    "cases.housing_needs_met_within_90_days",
+    "Housing needs met within 90 days",
+    unit="housing need marked met within 90 days of being identified",
+    note="Counted in the period the need was identified; a need identified less than 90 days ago "
+    "may still be met in time, so the latest periods can rise.",
+)
+def housing_needs_met_within_90_days(
+    *, periods: Periods, by: str = "", program: Program | None = None
+) -> PeriodRows:
+    met_in_time = CaseNeedChange.objects.filter(
+        case_need=OuterRef("pk"),
+        status=CaseNeed.Status.MET,
+        changed_at__date__lte=ExpressionWrapper(
+            F("case_need__identified_on") + timedelta(days=MET_WITHIN_DAYS), output_field=DateField()
+        ),
+    )
+    return _per_period(_housing_needs(periods, program).filter(Exists(met_in_time)), periods)
 
 
 def _during(period: Period) -> Q:
