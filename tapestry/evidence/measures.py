@@ -485,11 +485,14 @@ def rates(
         raise ValidationError(f"{denominator.name} is not a count: it cannot be a denominator.")
     tops = numerator._raw(periods, by, params)
     bottoms = denominator._raw(periods, by, params) if denominator is not None else None
+    # Every period lists the same rows, by name, the confidential one last.
+    seen = {label for counts in (tops, bottoms or {}) for cells in counts.values() for label in cells}
+    labels = sorted(seen, key=lambda label: (label == CONFIDENTIAL, label))
     found = []
     for start in periods.starts:
-        total, rows = suppress_rates(
-            tops[start], None if bottoms is None else bottoms[start], factor=factor, kind=numerator.kind
-        )
+        top = {label: tops[start].get(label, 0) for label in labels}
+        bottom = None if bottoms is None else {label: bottoms[start].get(label, 0) for label in labels}
+        total, rows = suppress_rates(top, bottom, factor=factor, kind=numerator.kind)
         found.append(RatePeriod(start, periods.label(start), total, tuple(rows) if by else ()))
     return found
 
