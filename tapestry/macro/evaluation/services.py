@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from tapestry.access.models import User
@@ -28,13 +29,23 @@ INDICATOR_FIELDS = (
 )
 
 
+def _plain(fields: dict[str, Any]) -> dict[str, Any]:
+    """Targets as JSON numbers: the form and the API read them as decimals."""
+    targets = fields.get("targets")
+    if isinstance(targets, dict):
+        fields["targets"] = {
+            period: float(value) if isinstance(value, Decimal) else value for period, value in targets.items()
+        }
+    return fields
+
+
 def indicator_create(*, actor: User, **fields: Any) -> Indicator:
     """Define an indicator; its measures, factor, periods, baseline and targets are checked together."""
     require_capability(actor, Capability.EVALUATION_MANAGE)
     unknown = set(fields) - set(INDICATOR_FIELDS)
     if unknown:
         raise TypeError(f"Not fields of an indicator: {sorted(unknown)}")
-    indicator = Indicator(**fields, created_by=actor)
+    indicator = Indicator(**_plain(fields), created_by=actor)
     return create_record(actor, indicator, fields=[name for name in INDICATOR_FIELDS if name in fields])
 
 
@@ -44,5 +55,5 @@ def indicator_update(
     """Change an indicator from the version the editor read (StaleEdit if someone saved in between)."""
     require_capability(actor, Capability.EVALUATION_MANAGE)
     return versioned_update(
-        actor=actor, instance=indicator, version=version, changes=changes, editable=INDICATOR_FIELDS
+        actor=actor, instance=indicator, version=version, changes=_plain(changes), editable=INDICATOR_FIELDS
     )
