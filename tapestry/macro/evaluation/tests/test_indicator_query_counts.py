@@ -42,7 +42,9 @@ def test_indicator_list(cast, size, django_assert_num_queries):
     attendance_indicator()
     attendance_indicator(name="By program", breakdown="program", period_type="month")
 
-    counted(client_for(cast["evaluator"]), reverse("evaluation:indicator_list"), 10, django_assert_num_queries)
+    counted(
+        client_for(cast["evaluator"]), reverse("evaluation:indicator_list"), 10, django_assert_num_queries
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
