@@ -1,7 +1,7 @@
 """The measures cases offer (the contract: tapestry/evidence/measures.py).
 
 Counts of cases by status, need, program, area and month, each one grouped SQL query and answered
-suppressed; and `SERVED`, the people a program serves through its cases, for program reach.
+suppressed; housing needs identified and met in time per period, for indicators; and `SERVED`, the people a program serves through its cases, for program reach.
 Cases in a sensitive segment count in totals and by status, program and month, but are never
 broken down by need: they make one "confidential services" row.
 """
