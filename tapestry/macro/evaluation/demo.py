@@ -120,22 +120,24 @@ def _housing_history(ctx: DemoContext, cases: list[Case], today: dt.date) -> int
         taken.add((case.pk, need.pk))
         identified = max(_in_year(ctx, today, 100), case.opened_on)
         met_after = ctx.rng.randint(7, 85) if added < HOUSING_MET else ctx.rng.choice([None, 120, 150])
-        status = CaseNeed.Status.MET if met_after else CaseNeed.Status.BEING_ADDRESSED
-        found = CaseNeed.objects.create(case=case, need=need, identified_on=identified, status=status)
+        if met_after and identified + dt.timedelta(days=met_after) > today:
+            met_after = None  # not met yet
         moment = timezone.make_aware(dt.datetime.combine(identified, dt.time(10)))
-        CaseNeedChange.objects.create(
-            case_need=found, status=CaseNeed.Status.IDENTIFIED, changed_by=case.worker, changed_at=moment
-        )
-        if met_after and identified + dt.timedelta(days=met_after) <= today:
-            CaseNeedChange.objects.create(
+        # The need's history, as the case page shows it: identified, being addressed, and met if it was.
+        steps = [(CaseNeed.Status.IDENTIFIED, 0, ""), (CaseNeed.Status.BEING_ADDRESSED, 1, "")]
+        if met_after:
+            steps.append((CaseNeed.Status.MET, met_after, "Housed"))
+        found = CaseNeed.objects.create(case=case, need=need, identified_on=identified, status=steps[-1][0])
+        CaseNeedChange.objects.bulk_create(
+            CaseNeedChange(
                 case_need=found,
-                status=CaseNeed.Status.MET,
-                note="Housed",
+                status=status,
+                note=note,
                 changed_by=case.worker,
-                changed_at=moment + dt.timedelta(days=met_after),
+                changed_at=min(moment + dt.timedelta(days=days), timezone.now()),
             )
-        elif met_after:
-            CaseNeed.objects.filter(pk=found.pk).update(status=CaseNeed.Status.BEING_ADDRESSED)
+            for status, days, note in steps
+        )
         added += 1
     return added
 
