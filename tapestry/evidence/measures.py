@@ -457,6 +457,10 @@ def suppress_rates(
                 total_n = _why_small("in the denominator but not the numerator")
             elif is_small(int(rest)):
                 total_n = DERIVABLE
+        if total_n and not any(n[label] for label in hide_n):
+            # A hidden total must not be the sum of the cells shown: with no count hidden among
+            # them, hide every non-zero one.
+            hide_n.update({label: total_n for label in labels if n[label]})
 
     def rate(label: str, num: float, den: int, why_n: str, why_d: str) -> Rate:
         shown_n, shown_d = (None if why_n else num), (None if why_d else den)

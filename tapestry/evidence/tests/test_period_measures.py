@@ -134,6 +134,15 @@ def test_hidden_rests_that_are_small_together_hide_the_total():
     assert total.numerator is None and total.value is None and total.denominator == 97
 
 
+def test_a_hidden_total_is_never_the_sum_of_the_cells_shown():
+    # Row a: none of 5 met (5 hidden); row b: all 20 met. The rest of the total (25 - 20 = 5) is
+    # small, so the numerator total is hidden, and b's 20 with it: shown, 0 + 20 would give it back.
+    total, rows = suppress_rates({"a": 0, "b": 20}, {"a": 5, "b": 20}, factor=100)
+
+    assert total.numerator is None and total.value is None
+    assert [(row.numerator, row.denominator) for row in rows] == [(0, None), (None, None)]
+
+
 def test_rates_run_one_query_per_measure_over_every_period(django_assert_num_queries, db):
     calls = []
 
