@@ -154,25 +154,51 @@ def _housing_needs(periods: Periods, program: Program | None) -> QuerySet[CaseNe
     return needs if program is None else needs.filter(case__program=program)
 
 
-def _per_period(needs: QuerySet[CaseNeed], periods: Periods) -> PeriodRows:
-    found = needs.annotate(period=periods.truncate("identified_on")).order_by().values_list("period")
-    return [(start, "", n) for start, n in found.annotate(n=Count("pk"))]
+BY_AREA = (("area", "Area (postcode)"),)
+
+
+def _per_period(needs: QuerySet[CaseNeed], periods: Periods, by: str) -> PeriodRows:
+    """Needs by the period they were identified in and, if asked, by the postcode of the client's
+    current address (a confidential address in one row, never placed)."""
+    needs = needs.annotate(period=periods.truncate("identified_on")).order_by()
+    if not by:
+        return [(start, "", n) for start, n in needs.values_list("period").annotate(n=Count("pk"))]
+    address = Address.objects.filter(person=OuterRef("case__person_id"), is_current=True).order_by(
+        "-created_at"
+    )
+    row = SqlCase(
+        When(address_confidential=True, then=Value(ADDRESS_CONFIDENTIAL)),
+        When(Q(postcode__isnull=True) | Q(postcode=""), then=Value(NO_ADDRESS)),
+        default=F("postcode"),
+    )
+    found = (
+        needs.annotate(
+            postcode=Subquery(address.values("postcode")[:1]),
+            address_confidential=Subquery(address.values("confidential")[:1]),
+        )
+        .annotate(row=row)
+        .values_list("period", "row")
+        .annotate(n=Count("pk"))
+    )
+    return list(found)
 
 
 @period_measure(
     "cases.housing_needs_identified",
     "Housing needs identified",
     unit="housing need identified on a case",
+    breakdowns=BY_AREA,
     note="Needs of the housing domain identified in the period, on cases outside the sensitive segments.",
 )
 def housing_needs_identified(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
-    return _per_period(_housing_needs(periods, program), periods)
+    return _per_period(_housing_needs(periods, program), periods, by)
 
 
 @period_measure(
     "cases.housing_needs_met_within_90_days",
     "Housing needs met within 90 days",
     unit="housing need marked met within 90 days of being identified",
+    breakdowns=BY_AREA,
     note="Counted in the period the need was identified; a need identified less than 90 days ago "
     "may still be met in time, so the latest periods can rise.",
 )
@@ -186,7 +212,7 @@ def housing_needs_met_within_90_days(
             F("case_need__identified_on") + timedelta(days=MET_WITHIN_DAYS), output_field=DateField()
         ),
     )
-    return _per_period(_housing_needs(periods, program).filter(Exists(met_in_time)), periods)
+    return _per_period(_housing_needs(periods, program).filter(Exists(met_in_time)), periods, by)
 
 
 def _during(period: Period) -> Q:

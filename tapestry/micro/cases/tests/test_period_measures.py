@@ -7,9 +7,15 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from tapestry.evidence.measures import Periods, rates
-from tapestry.micro.cases.measures import housing_needs_identified, housing_needs_met_within_90_days
+from tapestry.micro.cases.measures import (
+    ADDRESS_CONFIDENTIAL,
+    NO_ADDRESS,
+    housing_needs_identified,
+    housing_needs_met_within_90_days,
+)
 from tapestry.micro.cases.models import CaseNeed, CaseNeedChange
 from tapestry.needs.models import Need
+from tapestry.people.models import Address
 from tapestry.programs.tests.support import program_for
 from tapestry.testing import open_case
 
@@ -81,3 +87,30 @@ def test_the_share_met_in_time_is_shown_only_when_neither_part_nor_the_rest_is_s
     assert (q1.total.numerator, q1.total.denominator, q1.total.value) == (None, 20, None)
     assert "not the numerator" in q1.total.hidden
     assert (q2.total.numerator, q2.total.denominator, q2.total.value) == (14, 14, 100.0)
+
+
+def test_housing_needs_by_area_place_no_confidential_address(cast, django_assert_num_queries):
+    for postcode, confidential, count in (("62701", False, 3), ("62702", False, 1), ("62703", True, 2)):
+        for day in range(1, count + 1):
+            case_need = need(cast.caseworker, "homelessness", date(2026, 2, day))
+            Address.objects.create(
+                person=case_need.case.person,
+                line1="1 Main St",
+                city="Springfield",
+                postcode=postcode,
+                confidential=confidential,
+            )
+    need(cast.caseworker, "homelessness", date(2026, 5, 1))  # no address on file
+
+    with django_assert_num_queries(1):
+        rows = {
+            (QUARTERS.label(start), row): n
+            for start, row, n in housing_needs_identified.rows(periods=QUARTERS, by="area")
+        }
+
+    assert rows == {
+        ("2026-Q1", "62701"): 3,
+        ("2026-Q1", "62702"): 1,
+        ("2026-Q1", ADDRESS_CONFIDENTIAL): 2,
+        ("2026-Q2", NO_ADDRESS): 1,
+    }
