@@ -1,24 +1,48 @@
 """The measures cases offer (the contract: tapestry/evidence/measures.py).
 
 Counts of cases by status, need, program, area (postcode, or a places area) and month, each one grouped
-SQL query (two for places areas) and answered
-suppressed; and `SERVED`, the people a program serves through its cases, for program reach.
+SQL query (two for places areas) and answered suppressed; housing needs identified and met in time per
+period, for indicators; and `SERVED`, the people a program serves through its cases, for program reach.
 Cases in a sensitive segment count in totals and by status, program and month, but are never
 broken down by need: they make one "confidential services" row.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Case as SqlCase
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Trim, TruncMonth, Upper
 from django.utils import timezone
 
-from tapestry.evidence.measures import CONFIDENTIAL, Period, Program, Rows, measure, month_starts
-from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.evidence.measures import (
+    CONFIDENTIAL,
+    Period,
+    PeriodRows,
+    Periods,
+    Program,
+    Rows,
+    measure,
+    month_starts,
+    period_measure,
+)
+from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
+from tapestry.needs.models import Domain
 from tapestry.people.models import Address
 from tapestry.places.models import Area, AreaPostcode, row_label
 
@@ -178,6 +202,79 @@ def by_place(
         (ADDRESS_CONFIDENTIAL, rest.get(ADDRESS_CONFIDENTIAL, 0)),
         (NOT_PLACED, rest.get(NOT_PLACED, 0)),
     ]
+
+
+# Housing needs per period, for indicators (the program-evaluation app asks for them by name).
+# Only cases outside the sensitive segments: a need there is never broken out by its kind.
+MET_WITHIN_DAYS = 90
+
+
+def _housing_needs(periods: Periods, program: Program | None) -> QuerySet[CaseNeed]:
+    needs = CaseNeed.objects.filter(
+        periods.within("identified_on"), need__domain=Domain.HOUSING, case__segment=""
+    )
+    return needs if program is None else needs.filter(case__program=program)
+
+
+BY_AREA = (("area", "Area (postcode)"),)
+
+
+def _per_period(needs: QuerySet[CaseNeed], periods: Periods, by: str) -> PeriodRows:
+    """Needs by the period they were identified in and, if asked, by the postcode of the client's
+    current address (a confidential address in one row, never placed)."""
+    needs = needs.annotate(period=periods.truncate("identified_on")).order_by()
+    if not by:
+        return [(start, "", n) for start, n in needs.values_list("period").annotate(n=Count("pk"))]
+    address = Address.objects.filter(person=OuterRef("case__person_id"), is_current=True).order_by(
+        "-created_at"
+    )
+    row = SqlCase(
+        When(address_confidential=True, then=Value(ADDRESS_CONFIDENTIAL)),
+        When(Q(postcode__isnull=True) | Q(postcode=""), then=Value(NO_ADDRESS)),
+        default=F("postcode"),
+    )
+    found = (
+        needs.annotate(
+            postcode=Subquery(address.values("postcode")[:1]),
+            address_confidential=Subquery(address.values("confidential")[:1]),
+        )
+        .annotate(row=row)
+        .values_list("period", "row")
+        .annotate(n=Count("pk"))
+    )
+    return list(found)
+
+
+@period_measure(
+    "cases.housing_needs_identified",
+    "Housing needs identified",
+    unit="housing need identified on a case",
+    breakdowns=BY_AREA,
+    note="Needs of the housing domain identified in the period, on cases outside the sensitive segments.",
+)
+def housing_needs_identified(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
+    return _per_period(_housing_needs(periods, program), periods, by)
+
+
+@period_measure(
+    "cases.housing_needs_met_within_90_days",
+    "Housing needs met within 90 days",
+    unit="housing need marked met within 90 days of being identified",
+    breakdowns=BY_AREA,
+    note="Counted in the period the need was identified; a need identified less than 90 days ago "
+    "may still be met in time, so the latest periods can rise.",
+)
+def housing_needs_met_within_90_days(
+    *, periods: Periods, by: str = "", program: Program | None = None
+) -> PeriodRows:
+    met_in_time = CaseNeedChange.objects.filter(
+        case_need=OuterRef("pk"),
+        status=CaseNeed.Status.MET,
+        changed_at__date__lte=ExpressionWrapper(
+            F("case_need__identified_on") + timedelta(days=MET_WITHIN_DAYS), output_field=DateField()
+        ),
+    )
+    return _per_period(_housing_needs(periods, program).filter(Exists(met_in_time)), periods, by)
 
 
 def _during(period: Period) -> Q:

@@ -2,15 +2,28 @@
 
 Referral outcomes: how many referrals stand at each point of the closed loop, for a program and a
 period if asked, in one grouped SQL query answered suppressed. A status says nothing of the need or
-the service, so referrals from a case in a sensitive segment count here like any other.
+the service, so referrals from a case in a sensitive segment count here like any other. For
+indicators, referrals sent and completed per period, by the type of service if asked.
 """
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Case as SqlCase
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
 
-from tapestry.evidence.measures import Period, Program, Rows, measure
+from tapestry.directory.models import ServiceNeed
+from tapestry.evidence.measures import (
+    CONFIDENTIAL,
+    Period,
+    PeriodRows,
+    Periods,
+    Program,
+    Rows,
+    measure,
+    period_measure,
+)
 from tapestry.micro.referrals.models import Referral
+from tapestry.needs.models import Domain
 
 
 @measure(
@@ -27,3 +40,61 @@ def by_outcome(*, program: Program | None = None, during: Period | None = None) 
             referrals = referrals.filter(created_at__date__lt=end)
     found = dict(referrals.order_by().values_list("status").annotate(n=Count("pk")))
     return [(label, found.get(key, 0)) for key, label in Referral.Status.choices]
+
+
+# Referrals per period, for indicators (the program-evaluation app asks for them by name).
+NOT_TYPED = "Service meets no coded need"
+BY_SERVICE_TYPE = (("service_type", "Service type"),)
+
+
+def _sent(periods: Periods, program: Program | None) -> QuerySet[Referral]:
+    sent = Referral.objects.filter(periods.within("sent_at__date"))
+    return sent if program is None else sent.filter(case__program=program)
+
+
+def _per_period(referrals: QuerySet[Referral], periods: Periods, by: str) -> PeriodRows:
+    """Referrals by the period they were sent in and, if asked, by the type of service they went to.
+
+    A service's type is the domain of the first need it is linked to in the directory; referrals from
+    a case in a sensitive segment make one confidential row, never broken down.
+    """
+    referrals = referrals.annotate(period=periods.truncate("sent_at"))
+    if not by:
+        found = referrals.order_by().values_list("period").annotate(n=Count("pk"))
+        return [(start, "", n) for start, n in found]
+    first_need = ServiceNeed.objects.filter(service=OuterRef("service_id")).order_by("pk")
+    row = SqlCase(When(~Q(case__segment=""), then=Value(CONFIDENTIAL)), default=F("domain"))
+    found = (
+        referrals.annotate(domain=Subquery(first_need.values("need__domain")[:1]))
+        .annotate(row=row)
+        .order_by()
+        .values_list("period", "row")
+        .annotate(n=Count("pk"))
+    )
+    labels = dict(Domain.choices)
+    return [
+        (start, labels.get(key, CONFIDENTIAL if key == CONFIDENTIAL else NOT_TYPED), n)
+        for start, key, n in found
+    ]
+
+
+@period_measure(
+    "referrals.sent",
+    "Referrals sent",
+    unit="referral sent to a service",
+    breakdowns=BY_SERVICE_TYPE,
+    note="Counted in the period the referral was sent; one recorded but never sent is not counted.",
+)
+def sent(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
+    return _per_period(_sent(periods, program), periods, by)
+
+
+@period_measure(
+    "referrals.sent_completed",
+    "Referrals sent and completed",
+    unit="referral sent to a service and since completed",
+    breakdowns=BY_SERVICE_TYPE,
+    note="Counted in the period the referral was sent, once the service has reported it completed.",
+)
+def sent_completed(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
+    return _per_period(_sent(periods, program).filter(status=Referral.Status.COMPLETED), periods, by)

@@ -1,0 +1,98 @@
+"""The indicator form: measures chosen from those the levels offer, targets written one per line."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from tapestry.access.models import User
+from tapestry.evidence.measures import Kind, PeriodMeasure, PeriodType
+from tapestry.macro.evaluation.models import Indicator
+from tapestry.macro.evaluation.services import INDICATOR_FIELDS
+from tapestry.programs.models import Program
+from tapestry.web.forms import FieldSetup, ServiceForm, StaffChoiceField
+
+
+def _measure_label(found: PeriodMeasure) -> str:
+    kind = " (a total)" if found.kind == Kind.SUM else ""
+    return f"{found.title}{kind}: {found.name}"
+
+
+def targets_text(targets: dict[str, float]) -> str:
+    return "\n".join(f"{period}: {value:g}" for period, value in targets.items())
+
+
+class IndicatorForm(FieldSetup, ServiceForm):
+    name = forms.CharField(max_length=150)
+    definition = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        help_text="What the indicator shows, in plain words a funder would follow.",
+    )
+    numerator = forms.ChoiceField(label="Numerator (measure)")
+    denominator = forms.ChoiceField(label="Denominator (measure)", required=False)
+    factor = forms.ChoiceField(choices=Indicator.Factor.choices, initial=Indicator.Factor.PERCENT)
+    period_type = forms.ChoiceField(label="Periods", choices=PeriodType.choices, initial=PeriodType.QUARTER)
+    breakdown = forms.ChoiceField(label="Broken down by", required=False)
+    program = forms.ModelChoiceField(
+        queryset=Program.objects.none(), required=False, help_text="Leave empty for the whole agency."
+    )
+    baseline_value = forms.DecimalField(
+        label="Baseline value", required=False, max_digits=12, decimal_places=2
+    )
+    baseline_period = forms.CharField(
+        label="Baseline period", required=False, max_length=10, help_text="Such as 2025, 2025-Q4 or 2025-12."
+    )
+    target_value = forms.DecimalField(
+        label="Target",
+        required=False,
+        max_digits=12,
+        decimal_places=2,
+        help_text="The target for every period.",
+    )
+    targets = forms.CharField(
+        label="Targets by period",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line, such as 2026-Q1: 60. A target here overrides the one above for its period.",
+    )
+    direction = forms.ChoiceField(choices=Indicator.Direction.choices, initial=Indicator.Direction.HIGHER)
+    owner = StaffChoiceField(queryset=User.objects.none(), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    choices_from = {"program": "programs", "owner": "staff"}
+
+    def __init__(
+        self, *args: Any, measures: list[PeriodMeasure], editing: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        offered = [(found.name, _measure_label(found)) for found in measures]
+        self.fields["numerator"].choices = [("", "Choose a measure"), *offered]
+        counts = [(found.name, _measure_label(found)) for found in measures if found.kind == Kind.COUNT]
+        self.fields["denominator"].choices = [("", "None (a count)"), *counts]
+        breakdowns = dict(pair for found in measures for pair in found.breakdowns)
+        self.fields["breakdown"].choices = [("", "Period only"), *breakdowns.items()]
+        if editing:
+            self.fields["version"].required = True
+
+    def clean_targets(self) -> dict[str, Decimal]:
+        targets: dict[str, Decimal] = {}
+        for number, line in enumerate(self.cleaned_data["targets"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            period, colon, value = line.partition(":")
+            try:
+                if not colon:
+                    raise InvalidOperation
+                targets[period.strip()] = Decimal(value.strip())
+            except InvalidOperation:
+                raise ValidationError(
+                    f"Line {number}: write a period, a colon and a number, such as 2026-Q1: 60."
+                ) from None
+        return targets
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in INDICATOR_FIELDS}

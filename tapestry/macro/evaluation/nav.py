@@ -1,0 +1,17 @@
+"""What program evaluation offers in the navigation."""
+
+from __future__ import annotations
+
+from tapestry.access.policy import Capability as C
+from tapestry.web.navigation import NavEntry
+
+ENTRIES = (
+    NavEntry(
+        "macro",
+        760,
+        "Program indicators",
+        "evaluation:indicator_list",
+        C.AGGREGATE_READ,
+        "Indicators per period against their targets, computed from practice data with small counts hidden.",
+    ),
+)
