@@ -30,8 +30,9 @@ def lead_for(due_on: dt.date, today: dt.date) -> int | None:
 
 
 def reminder_dates(due_on: dt.date, today: dt.date) -> list[dt.date]:
-    """The days still to come on which this deadline will need a reminder."""
-    return sorted(day for day in {due_on - dt.timedelta(days=lead) for lead in LEAD_DAYS} if day > today)
+    """The days still to come on which this deadline will need a reminder (a date long past has none)."""
+    left = (due_on - today).days
+    return sorted({due_on - dt.timedelta(days=lead) for lead in LEAD_DAYS if left > lead})
 
 
 def _message(what: str, due_on: dt.date, today: dt.date, award: str) -> tuple[str, str]:

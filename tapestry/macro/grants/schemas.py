@@ -2,11 +2,12 @@
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
 from tapestry.macro.grants.models import Funder, Opportunity, ReportingDeadline, Stage
+from tapestry.needs.schemas import NeedOut
 from tapestry.web.schemas import Input, StaffName, StaffRef, label_of, stripped_text
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
@@ -14,9 +15,10 @@ Title = stripped_text(200, required=True)
 Text = stripped_text(5000)
 Note = stripped_text(300)
 Section = stripped_text(50_000)
-FunderKind = Funder.Kind
-Fit = Opportunity.Fit
-ReportKind = ReportingDeadline.Kind
+FunderKind = Literal[tuple(Funder.Kind.values)]
+Fit = Literal[tuple(Opportunity.Fit.values)]
+ReportKind = Literal[tuple(ReportingDeadline.Kind.values)]
+StageCode = Literal[tuple(Stage.values)]
 
 
 class Ref(Schema):
@@ -40,11 +42,6 @@ class FunderPatch(Input):
     focus: Text | None = None
     contact_id: int | None = None
     notes: Text | None = None
-
-
-class NeedOut(Schema):
-    code: str
-    label: str
 
 
 class FunderOut(Schema):
@@ -135,7 +132,7 @@ class ApplicationPatch(Input):
 
 class StageMoveIn(Input):
     version: int = Field(ge=1, description="The version you read.")
-    stage: Stage = Field(
+    stage: StageCode = Field(
         description="prospect → drafting → submitted → awarded or declined; any open stage → withdrawn."
     )
     on: date | None = Field(None, description="When it happened; today when left out.")

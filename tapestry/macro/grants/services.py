@@ -8,7 +8,7 @@ record two officers may change at once states the version it started from (a sta
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -63,7 +63,9 @@ def _stripped(changes: dict[str, Any]) -> dict[str, Any]:
     return {name: value.strip() if isinstance(value, str) else value for name, value in changes.items()}
 
 
-def _set_related(names: Iterable[str], wanted: dict[str, Iterable[models.Model]]):
+def _set_related(
+    names: Iterable[str], wanted: dict[str, Iterable[models.Model]]
+) -> Callable[[models.Model, list[str]], list[str]]:
     """A `related` step for versioned_update: sets the many-to-many fields sent, naming those that changed."""
 
     def apply(record: models.Model, changed: list[str]) -> list[str]:
@@ -215,7 +217,7 @@ def _stage_change(actor: User, application: Application, before: str, after: str
     return create_record(actor, change, fields=("from_stage", "to_stage", "note"), clean=bool(note))
 
 
-def _refuse_move(to_stage: str):
+def _refuse_move(to_stage: str) -> Callable[[Application], None]:
     def refuse(current: Application) -> None:
         if to_stage not in Stage.values:
             raise ValidationError({"stage": ["Choose a stage of the pipeline."]})

@@ -3,6 +3,10 @@ and the deadlines to come. Each view parses, calls one selector or service, and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -25,6 +29,8 @@ from tapestry.macro.grants.forms import (
     ReportEditForm,
     ReportForm,
 )
+from tapestry.macro.grants.models import ProposalVersion
+from tapestry.web.forms import ServiceModelForm, VersionedForm
 from tapestry.web.pages import bound, save_page
 
 FORM = "grants/form.html"
@@ -34,13 +40,15 @@ def _url(name: str, pk: int | None = None) -> str:
     return reverse(f"grants:{name}", args=[] if pk is None else [pk])
 
 
-def _versioned_save(request: HttpRequest, form, service, record, name: str, **kwargs) -> dict:
+def _versioned_save(
+    request: HttpRequest, form: VersionedForm, service: Callable[..., Any], record: Model, name: str
+) -> dict[str, Any]:
+    """The form and service call of an edit page: the service gets the version the form was loaded at."""
     return {
         "form": form,
         "call": lambda: service(
             actor=request.user, **{name: record}, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        **kwargs,
     }
 
 
@@ -214,7 +222,7 @@ def proposal_save(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _sections(latest) -> dict:
+def _sections(latest: ProposalVersion | None) -> dict[str, str]:
     if latest is None:
         return {}
     return {name: getattr(latest, name) for name in latest.SECTIONS}
@@ -258,7 +266,14 @@ def award_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _award_part(request: HttpRequest, pk: int, form_class, service, done: str, heading: str) -> HttpResponse:
+def _award_part(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[ServiceModelForm],
+    service: Callable[..., Any],
+    done: str,
+    heading: str,
+) -> HttpResponse:
     award = selectors.award_get(user=request.user, award_id=pk)
     form = form_class(bound(request))
     back = _url("application_detail", award.application_id)
