@@ -121,8 +121,8 @@ class Column:
     stage: str
     label: str
     applications: list[Application] = field(default_factory=list)
-    requested: Decimal = Decimal("0")
-    awarded: Decimal = Decimal("0")
+    requested: Decimal = Decimal("0.00")
+    awarded: Decimal = Decimal("0.00")
 
 
 @dataclass
@@ -161,8 +161,8 @@ def pipeline(*, user: User) -> Pipeline:
     ordered = list(columns.values())
     return Pipeline(
         columns=ordered,
-        requested=sum((c.requested for c in ordered), Decimal("0")),
-        awarded=sum((c.awarded for c in ordered), Decimal("0")),
+        requested=sum((c.requested for c in ordered), Decimal("0.00")),
+        awarded=sum((c.awarded for c in ordered), Decimal("0.00")),
     )
 
 
