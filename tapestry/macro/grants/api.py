@@ -3,13 +3,15 @@ versions, awards with their programs, deliverables and reporting deadlines."""
 
 # No `from __future__ import annotations`: ninja reads parameter types at runtime (see people/api.py).
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from tapestry.macro.grants import selectors, services
+from tapestry.macro.grants import selectors
+from tapestry.macro.grants import services as grant_services
 from tapestry.macro.grants.models import (
     Application,
     Award,
@@ -48,10 +50,40 @@ from tapestry.macro.grants.schemas import (
     ReportPatch,
     StageMoveIn,
 )
-from tapestry.web.ids import picked, resolve_ids
+from tapestry.web.ids import picked, renaming, resolve_ids
 from tapestry.web.schemas import created, error_responses, paged_get, refuse_nulls
 
 router = Router(tags=["grants"])
+
+# A service names the record's fields; the API's bodies name ids (`lead_id`, `need_ids`).
+API_NAMES = {
+    "organisation": "organisation_id",
+    "contact": "contact_id",
+    "focus_needs": "focus_need_ids",
+    "funder": "funder_id",
+    "programs": "program_ids",
+    "needs": "need_ids",
+    "opportunity": "opportunity_id",
+    "lead": "lead_id",
+    "program": "program_id",
+    "owner": "owner_id",
+}
+
+
+class _NamedAsSent:
+    """The grants services, whose field errors come back under the names the request used."""
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        service = getattr(grant_services, name)
+
+        def call(**kwargs: Any) -> Any:
+            with renaming(API_NAMES):
+                return service(**kwargs)
+
+        return call
+
+
+services = _NamedAsSent()
 
 STAFF = (selectors.staff_account, "No such staff member.")
 NEEDS = "No such need:"

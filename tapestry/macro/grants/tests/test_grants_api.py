@@ -208,3 +208,26 @@ def test_deadlines_through_the_api(api, officer):
 
     assert [(r["what"], r["overdue"], r["days_left"]) for r in rows] == [("Interim report", True, -3)]
     assert [r["what"] for r in wide] == ["Interim report", "Later"]
+
+
+def test_a_field_error_names_the_field_as_the_body_sent_it(api, officer):
+    funder_org = OrganisationFactory(name="Willow Fund", kind="funder")
+    elsewhere = OrganisationFactory(name="Elsewhere", kind="nonprofit").contacts.create(name="Bo Smith")
+
+    answer = api.post(
+        "/api/v1/grants/funders",
+        {"organisation_id": funder_org.pk, "kind": "foundation", "contact_id": elsewhere.pk},
+        content_type=JSON,
+    )
+    again = api.post(
+        "/api/v1/grants/funders", {"organisation_id": funder_org.pk, "kind": "other"}, content_type=JSON
+    )
+    twice = api.post(
+        "/api/v1/grants/funders", {"organisation_id": funder_org.pk, "kind": "other"}, content_type=JSON
+    )
+
+    assert answer.status_code == 400
+    assert answer.json()["errors"] == {"contact_id": ["Choose a contact at this funder."]}
+    assert again.status_code == 201
+    assert twice.status_code == 400
+    assert twice.json()["errors"] == {"organisation_id": ["This organisation is already a funder."]}
