@@ -294,7 +294,8 @@ class Deadline:
 
 
 def deadlines(*, user: User, within_days: int = 90) -> list[Deadline]:
-    """Deliverables not done and reports not submitted, due within `within_days` or overdue, soonest first."""
+    """Deliverables not done, reports not submitted and applications not yet submitted, due within
+    `within_days` or overdue, soonest first."""
     _require(user)
     today = timezone.localdate()
     until = today + dt.timedelta(days=within_days)
@@ -313,6 +314,23 @@ def deadlines(*, user: User, within_days: int = 90) -> list[Deadline]:
         .prefetch_related(reminded)
     ):
         rows.append(_deadline(report.get_kind_display(), report.get_kind_display(), report, today))
+    # Applications still being prepared are owed to the funder by the opportunity's deadline.
+    for application in Application.objects.filter(
+        stage__in=(Stage.PROSPECT, Stage.DRAFTING), opportunity__deadline__lte=until
+    ).select_related("opportunity__funder__organisation", "lead"):
+        due_on = application.opportunity.deadline
+        rows.append(
+            Deadline(
+                kind="Application",
+                what=f"Application due ({application.get_stage_display().lower()})",
+                due_on=due_on,
+                owner=application.lead,
+                application=application,
+                days_left=(due_on - today).days,
+                last_reminded=None,
+                record=application,
+            )
+        )
     return sorted(rows, key=lambda row: (row.due_on, row.what))
 
 

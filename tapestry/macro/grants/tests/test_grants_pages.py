@@ -167,3 +167,46 @@ def test_leadership_sees_the_pipeline_without_links_into_proposals(cast, officer
     assert reverse("grants:application_detail", args=[application.pk]) not in board
     assert manager.get(reverse("grants:application_detail", args=[application.pk])).status_code == 403
     assert client_for(cast[Role.CASEWORKER]).get(reverse("grants:pipeline")).status_code == 403
+
+
+def test_funders_and_opportunities_are_changed_with_their_version(officer):
+    client = client_for(officer)
+    opportunity = an_application(officer).opportunity
+    funder = opportunity.funder
+    program = a_program("Youth Mentoring")
+    need = Need.objects.get(code="social-isolation")
+
+    form = page(client, "opportunity_edit", opportunity.pk)
+    assert "<legend>Programs it would fund</legend>" in form and "Youth Mentoring" in form
+    saved = post(
+        client,
+        "opportunity_edit",
+        {"version": 1, "funder": funder.pk, "title": "Renamed", "programs": [program.pk], "needs": [need.pk]},
+        opportunity.pk,
+    )
+    stale = post(
+        client, "opportunity_edit", {"version": 1, "funder": funder.pk, "title": "Again"}, opportunity.pk
+    )
+    changed = post(
+        client, "funder_edit", {"version": 1, "kind": "government", "focus_needs": [need.pk]}, funder.pk
+    )
+
+    assert saved.status_code == 302
+    opportunity.refresh_from_db()
+    assert (opportunity.title, list(opportunity.programs.all()), opportunity.version) == (
+        "Renamed",
+        [program],
+        2,
+    )
+    assert stale.status_code == 409 and "Someone else changed" in stale.content.decode()
+    assert changed.status_code == 302
+    funder.refresh_from_db()
+    assert (funder.kind, list(funder.focus_needs.all())) == ("government", [need])
+
+
+def test_an_application_being_prepared_is_on_the_deadlines_list(officer):
+    application = an_application(officer, "drafting")
+
+    listed = page(client_for(officer), "deadline_list")
+
+    assert "Application due (drafting)" in listed and application.title in listed

@@ -65,8 +65,8 @@ PAGES = {
     "funder_list": 7,
     # opportunities with counts; their programs; their needs
     "opportunity_list": 8,
-    # deliverables owed and their reminders; reports owed and their reminders
-    "deadline_list": 9,
+    # deliverables owed and their reminders; reports owed and their reminders; applications due
+    "deadline_list": 10,
     # the funder; its focus needs; its opportunities
     "funder_detail": 8,
     # the opportunity; its programs; its needs; our applications
