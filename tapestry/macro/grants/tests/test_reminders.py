@@ -10,16 +10,17 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import default_task_backend
 
-from tapestry.access.models import Role
+from tapestry.access.models import AuditEntry, Role
 from tapestry.macro.grants import services
 from tapestry.macro.grants.models import DeadlineReminder
 from tapestry.macro.grants.reminders import deadline_reminders_send, lead_for, reminder_dates
 from tapestry.macro.grants.tasks import send_grant_reminders
 from tapestry.macro.grants.tests.support import an_award
-from tapestry.testing import UserFactory
+from tapestry.testing import UserFactory, client_for
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 5, 1)
@@ -127,3 +128,21 @@ def test_saving_a_deadline_schedules_a_run_for_each_reminder_day(officer, django
     runs = sorted(result.task.run_after.date() for result in default_task_backend.results)
     assert runs == [today + dt.timedelta(days=n) for n in (10, 33, 40)]
     assert {result.task.name for result in default_task_backend.results} == {"send_grant_reminders"}
+
+
+def test_a_reminder_is_audited_and_shown_on_the_deadlines_page(officer):
+    award = an_award(officer)
+    report = services.report_add(
+        actor=officer, award=award, kind="financial", due_on=timezone.localdate() + dt.timedelta(days=5)
+    )
+
+    (reminder,) = deadline_reminders_send()
+
+    entry = AuditEntry.objects.filter(object_type="grants.deadlinereminder").get()
+    assert (entry.actor, entry.purpose, entry.object_id) == (
+        None,
+        "grant deadline reminder",
+        str(reminder.pk),
+    )
+    listed = client_for(officer).get(reverse("grants:deadline_list")).content.decode()
+    assert f"{timezone.localdate():%-d %b %Y}" in listed.split(str(report.get_kind_display()))[1]
