@@ -1,0 +1,285 @@
+"""Grants the agency applies for: funders, opportunities, the pipeline of applications, proposals
+with their versions, awards with the programs they fund, deliverables, reporting deadlines and
+the reminders sent before each deadline."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from tapestry.web.models import Authored, Versioned, optional_key, staff_column
+
+MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
+
+
+def money(label: str, **options: object) -> models.DecimalField:
+    """An amount of money: a Decimal with two places, never negative."""
+    return models.DecimalField(label, **MONEY, **options)
+
+
+class Funder(Versioned, Authored):
+    """An organisation that gives grants, with what the agency knows of its giving."""
+
+    class Kind(models.TextChoices):
+        FOUNDATION = "foundation", "Foundation or trust"
+        GOVERNMENT = "government", "Government"
+        CORPORATE = "corporate", "Corporate"
+        COMMUNITY = "community", "Community fund"
+        INDIVIDUAL = "individual", "Individual or family"
+        OTHER = "other", "Other"
+
+    organisation = models.OneToOneField(
+        "people.Organisation", on_delete=models.PROTECT, related_name="funder_profile"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    focus_needs = models.ManyToManyField("needs.Need", blank=True, related_name="+")
+    focus = models.TextField("Focus areas in their words", blank=True)
+    contact = optional_key("people.OrganisationContact")
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+
+    def __str__(self) -> str:
+        return self.organisation.name
+
+    def clean(self) -> None:
+        if self.contact_id and self.organisation_id and self.contact.organisation_id != self.organisation_id:
+            raise ValidationError({"contact": "Choose a contact at this funder."})
+
+
+class Opportunity(Versioned, Authored):
+    """A grant a funder offers that the agency could apply for."""
+
+    class Fit(models.IntegerChoices):
+        POOR = 1, "1 – poor fit"
+        WEAK = 2, "2 – weak fit"
+        FAIR = 3, "3 – fair fit"
+        GOOD = 4, "4 – good fit"
+        STRONG = 5, "5 – strong fit"
+
+    funder = models.ForeignKey(Funder, on_delete=models.PROTECT, related_name="opportunities")
+    title = models.CharField(max_length=200)
+    amount_min = money("Smallest grant", null=True, blank=True)
+    amount_max = money("Largest grant", null=True, blank=True)
+    deadline = models.DateField(null=True, blank=True)
+    fit = models.PositiveSmallIntegerField(choices=Fit.choices, null=True, blank=True)
+    fit_reason = models.TextField("Why this fit", blank=True)
+    eligibility = models.TextField("Eligibility notes", blank=True)
+    programs = models.ManyToManyField("mezzo.Program", blank=True, related_name="+")
+    needs = models.ManyToManyField("needs.Need", blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["deadline", "title"]
+        verbose_name_plural = "opportunities"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.amount_min is not None and self.amount_max is not None and self.amount_max < self.amount_min:
+            raise ValidationError({"amount_max": "The largest grant cannot be less than the smallest."})
+        if self.fit is not None and not self.fit_reason.strip():
+            raise ValidationError({"fit_reason": "Say why you rate the fit this way."})
+
+
+class Stage(models.TextChoices):
+    PROSPECT = "prospect", "Prospect"
+    DRAFTING = "drafting", "Drafting"
+    SUBMITTED = "submitted", "Submitted"
+    AWARDED = "awarded", "Awarded"
+    DECLINED = "declined", "Declined"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# The moves an application may make; awarded, declined and withdrawn are final.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    Stage.PROSPECT: (Stage.DRAFTING, Stage.WITHDRAWN),
+    Stage.DRAFTING: (Stage.SUBMITTED, Stage.PROSPECT, Stage.WITHDRAWN),
+    Stage.SUBMITTED: (Stage.AWARDED, Stage.DECLINED, Stage.WITHDRAWN),
+    Stage.AWARDED: (),
+    Stage.DECLINED: (),
+    Stage.WITHDRAWN: (),
+}
+
+
+class Application(Versioned, Authored):
+    """The agency's application for an opportunity, moving through the pipeline."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.PROTECT, related_name="applications")
+    title = models.CharField(max_length=200)
+    stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.PROSPECT, editable=False)
+    amount_requested = money("Amount requested", null=True, blank=True)
+    lead = staff_column(blank=True)
+    submitted_on = models.DateField(null=True, blank=True, editable=False)
+    decided_on = models.DateField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        indexes = [models.Index(fields=["stage"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def next_stages(self) -> tuple[str, ...]:
+        return TRANSITIONS[self.stage]
+
+
+class StageChange(models.Model):
+    """One move of an application through the pipeline: from where, to where, who and when."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(max_length=10, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=10, choices=Stage.choices)
+    note = models.CharField(max_length=300, blank=True)
+    changed_by = staff_column()
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "changed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.application}: {self.get_to_stage_display()}"
+
+
+class ProposalVersion(models.Model):
+    """One saved version of an application's proposal; every version is kept and stays readable."""
+
+    SECTIONS = ("summary", "need_statement", "approach", "evaluation_plan", "budget_narrative")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="proposal_versions")
+    number = models.PositiveIntegerField()
+    summary = models.TextField("Summary", blank=True)
+    need_statement = models.TextField("Statement of need", blank=True)
+    approach = models.TextField("Goals and approach", blank=True)
+    evaluation_plan = models.TextField("Evaluation plan", blank=True)
+    budget_narrative = models.TextField("Budget narrative", blank=True)
+    change_note = models.CharField("What changed", max_length=300, blank=True)
+    author = staff_column()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "number"], name="proposal_version_number_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application}, version {self.number}"
+
+    def clean(self) -> None:
+        if not any(getattr(self, name).strip() for name in self.SECTIONS):
+            raise ValidationError({"summary": "Write at least one section of the proposal."})
+
+
+class Award(Versioned, Authored):
+    """What a funder granted on an application: the amount and the period it covers."""
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="award")
+    amount = money("Amount awarded")
+    starts_on = models.DateField("Period starts")
+    ends_on = models.DateField("Period ends")
+    reference = models.CharField("Funder's grant number", max_length=80, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Award on {self.application}"
+
+    def clean(self) -> None:
+        if self.amount is not None and self.amount <= 0:
+            raise ValidationError({"amount": "An award is more than nothing."})
+        if self.starts_on and self.ends_on and self.ends_on <= self.starts_on:
+            raise ValidationError({"ends_on": "The period must end after it starts."})
+
+
+class AwardProgram(Versioned):
+    """A program an award funds, with the part of the award it gets where the funder says."""
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="allocations")
+    program = models.ForeignKey("mezzo.Program", on_delete=models.PROTECT, related_name="+")
+    amount = money("Amount for this program", null=True, blank=True)
+
+    class Meta:
+        ordering = ["award", "program__name"]
+        constraints = [models.UniqueConstraint(fields=["award", "program"], name="award_program_once")]
+
+    def __str__(self) -> str:
+        return f"{self.program} on {self.award}"
+
+
+class Deliverable(Versioned):
+    """Something the agency promised the funder, by a date, with someone answering for it."""
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="deliverables")
+    description = models.CharField("What", max_length=300)
+    due_on = models.DateField("Due")
+    owner = staff_column(blank=True)
+    done_on = models.DateField("Done on", null=True, blank=True)
+
+    class Meta:
+        ordering = ["award", "due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class ReportingDeadline(Versioned):
+    """A report owed to the funder: its kind, when it is due and when it went in."""
+
+    class Kind(models.TextChoices):
+        NARRATIVE = "narrative", "Narrative report"
+        FINANCIAL = "financial", "Financial report"
+        INTERIM = "interim", "Interim report"
+        FINAL = "final", "Final report"
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="reports")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    due_on = models.DateField("Due")
+    owner = staff_column(blank=True)
+    submitted_on = models.DateField("Submitted on", null=True, blank=True)
+    notes = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["award", "due_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} due {self.due_on:%Y-%m-%d}"
+
+
+class DeadlineReminder(models.Model):
+    """A reminder sent before (or on passing) a deadline: one per deadline and lead time."""
+
+    deliverable = models.ForeignKey(
+        Deliverable, null=True, on_delete=models.CASCADE, related_name="reminders"
+    )
+    report = models.ForeignKey(
+        ReportingDeadline, null=True, on_delete=models.CASCADE, related_name="reminders"
+    )
+    days_before = models.PositiveSmallIntegerField()
+    due_on = models.DateField()
+    recipient = staff_column()
+    emailed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(deliverable__isnull=True) ^ models.Q(report__isnull=True),
+                name="reminder_for_one_deadline",
+            ),
+            models.UniqueConstraint(
+                fields=["deliverable", "due_on", "days_before"], name="deliverable_reminded_once"
+            ),
+            models.UniqueConstraint(fields=["report", "due_on", "days_before"], name="report_reminded_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder {self.days_before} days before {self.due_on:%Y-%m-%d}"

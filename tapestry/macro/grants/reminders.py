@@ -1,0 +1,103 @@
+"""Reminders before grant deadlines: which deliverables and reports are due soon, and telling their owners.
+
+Run by the system (the `send_grant_reminders` command or its background task), not a user. Each
+deadline is reminded once per lead time (30 days, 7 days, and once when it is due or overdue);
+a reminder is a row (shown on the deadlines page) and an email to the owner where they have one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from tapestry.access.audit import audit_record
+from tapestry.access.models import AuditEntry
+from tapestry.macro.grants.models import DeadlineReminder, Deliverable, ReportingDeadline
+
+# Days before a deadline a reminder goes out; 0 is the day it falls due (or the first run after).
+LEAD_DAYS = (30, 7, 0)
+
+
+def lead_for(due_on: dt.date, today: dt.date) -> int | None:
+    """The nearest lead time this deadline has reached today, or None while it is further off."""
+    left = (due_on - today).days
+    reached = [lead for lead in LEAD_DAYS if left <= lead]
+    return min(reached) if reached else None
+
+
+def reminder_dates(due_on: dt.date, today: dt.date) -> list[dt.date]:
+    """The days still to come on which this deadline will need a reminder (a date long past has none)."""
+    left = (due_on - today).days
+    return sorted({due_on - dt.timedelta(days=lead) for lead in LEAD_DAYS if left > lead})
+
+
+def _message(what: str, due_on: dt.date, today: dt.date, award: str) -> tuple[str, str]:
+    left = (due_on - today).days
+    when = "is overdue" if left < 0 else "is due today" if left == 0 else f"is due in {left} days"
+    subject = f"Grant deadline: {what} {when}"
+    body = f"{what} ({award}) {when}, on {due_on:%d %B %Y}.\n\nSee the upcoming grant deadlines in Tapestry."
+    return subject, body
+
+
+def _remind(row: Deliverable | ReportingDeadline, lead: int, today: dt.date) -> DeadlineReminder | None:
+    application = row.award.application
+    recipient = row.owner or application.lead
+    key = "deliverable" if isinstance(row, Deliverable) else "report"
+    reminder = DeadlineReminder(**{key: row}, days_before=lead, due_on=row.due_on, recipient=recipient)
+    try:
+        with transaction.atomic():
+            reminder.save()
+            audit_record(
+                actor=None,
+                action=AuditEntry.Action.CREATE,
+                obj=reminder,
+                fields=[key, "days_before", "recipient"],
+                purpose="grant deadline reminder",
+            )
+    except IntegrityError:
+        return None  # another run reminded of it first
+    if recipient is not None and recipient.email:
+        subject, body = _message(str(row), row.due_on, today, str(application))
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email], fail_silently=True)
+        DeadlineReminder.objects.filter(pk=reminder.pk).update(emailed=True)
+        reminder.emailed = True
+    return reminder
+
+
+def deadline_reminders_send(*, today: dt.date | None = None) -> list[DeadlineReminder]:
+    """Remind the owner of every open deliverable and unsent report that has reached a lead time
+    and has not yet been reminded at it; safe to run as often as you like."""
+    today = today or timezone.localdate()
+    horizon = today + dt.timedelta(days=max(LEAD_DAYS))
+    made: list[DeadlineReminder] = []
+    related = ("award__application__lead", "owner")
+    deliverables = Deliverable.objects.filter(done_on__isnull=True, due_on__lte=horizon).select_related(
+        *related
+    )
+    reports = ReportingDeadline.objects.filter(submitted_on__isnull=True, due_on__lte=horizon).select_related(
+        *related
+    )
+    sent_deliverables = set(
+        DeadlineReminder.objects.filter(deliverable__isnull=False).values_list(
+            "deliverable_id", "due_on", "days_before"
+        )
+    )
+    sent_reports = set(
+        DeadlineReminder.objects.filter(report__isnull=False).values_list(
+            "report_id", "due_on", "days_before"
+        )
+    )
+    for rows, sent in ((deliverables, sent_deliverables), (reports, sent_reports)):
+        for row in rows:
+            lead = lead_for(row.due_on, today)
+            # A lead time already covered by a nearer reminder is not sent late.
+            if lead is None or any((row.pk, row.due_on, near) in sent for near in LEAD_DAYS if near <= lead):
+                continue
+            reminder = _remind(row, lead, today)
+            if reminder is not None:
+                made.append(reminder)
+    return made

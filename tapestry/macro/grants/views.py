@@ -1,0 +1,357 @@
+"""Pages for grants: funders, opportunities, the pipeline, an application with its proposal and award,
+and the deadlines to come. Each view parses, calls one selector or service, and renders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from tapestry.macro.grants import selectors, services
+from tapestry.macro.grants.forms import (
+    AllocationForm,
+    ApplicationEditForm,
+    ApplicationForm,
+    AwardEditForm,
+    AwardForm,
+    DeliverableEditForm,
+    DeliverableForm,
+    FunderEditForm,
+    FunderForm,
+    MoveForm,
+    OpportunityEditForm,
+    OpportunityForm,
+    ProposalForm,
+    ReportEditForm,
+    ReportForm,
+)
+from tapestry.macro.grants.models import ProposalVersion
+from tapestry.web.forms import ServiceModelForm, VersionedForm
+from tapestry.web.pages import bound, save_page
+
+FORM = "grants/form.html"
+
+
+def _url(name: str, pk: int | None = None) -> str:
+    return reverse(f"grants:{name}", args=[] if pk is None else [pk])
+
+
+def _versioned_save(
+    request: HttpRequest, form: VersionedForm, service: Callable[..., Any], record: Model, name: str
+) -> dict[str, Any]:
+    """The form and service call of an edit page: the service gets the version the form was loaded at."""
+    return {
+        "form": form,
+        "call": lambda: service(
+            actor=request.user, **{name: record}, version=form.cleaned_data["version"], changes=form.changes()
+        ),
+    }
+
+
+# Funders -----------------------------------------------------------------------------------------
+
+
+def funder_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "grants/funder_list.html", {"funders": selectors.funder_list(user=request.user)})
+
+
+def funder_create(request: HttpRequest) -> HttpResponse:
+    form = FunderForm(bound(request))
+    return save_page(
+        request,
+        FORM,
+        form=form,
+        call=lambda: services.funder_create(actor=request.user, **form.changes()),
+        done=lambda funder: f"{funder} is kept as a funder.",
+        then=lambda funder: _url("funder_detail", funder.pk),
+        heading="Add a funder",
+        back=_url("funder_list"),
+    )
+
+
+def funder_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    funder = selectors.funder_get(user=request.user, funder_id=pk)
+    context = {"funder": funder, "opportunities": selectors.funder_opportunities(funder)}
+    return render(request, "grants/funder_detail.html", context)
+
+
+def funder_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    funder = selectors.funder_get(user=request.user, funder_id=pk)
+    form = FunderEditForm(bound(request), instance=funder)
+    return save_page(
+        request,
+        FORM,
+        **_versioned_save(request, form, services.funder_update, funder, "funder"),
+        done=f"Changes to {funder} are saved.",
+        then=_url("funder_detail", pk),
+        heading=f"Change {funder}",
+        back=_url("funder_detail", pk),
+    )
+
+
+# Opportunities -----------------------------------------------------------------------------------
+
+
+def opportunity_list(request: HttpRequest) -> HttpResponse:
+    open_only = request.GET.get("open") == "yes"
+    rows = selectors.opportunity_list(user=request.user, open_only=open_only)
+    return render(request, "grants/opportunity_list.html", {"opportunities": rows, "open_only": open_only})
+
+
+def opportunity_create(request: HttpRequest) -> HttpResponse:
+    form = OpportunityForm(bound(request), initial=request.GET.dict())
+    return save_page(
+        request,
+        FORM,
+        form=form,
+        call=lambda: services.opportunity_create(actor=request.user, **form.changes()),
+        done=lambda row: f"“{row}” is added.",
+        then=lambda row: _url("opportunity_detail", row.pk),
+        heading="Add a grant opportunity",
+        back=_url("opportunity_list"),
+    )
+
+
+def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = selectors.opportunity_get(user=request.user, opportunity_id=pk)
+    context = {"opportunity": opportunity, "applications": selectors.opportunity_applications(opportunity)}
+    return render(request, "grants/opportunity_detail.html", context)
+
+
+def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = selectors.opportunity_get(user=request.user, opportunity_id=pk)
+    form = OpportunityEditForm(bound(request), instance=opportunity)
+    return save_page(
+        request,
+        FORM,
+        **_versioned_save(request, form, services.opportunity_update, opportunity, "opportunity"),
+        done=f"Changes to “{opportunity}” are saved.",
+        then=_url("opportunity_detail", pk),
+        heading=f"Change “{opportunity}”",
+        back=_url("opportunity_detail", pk),
+    )
+
+
+def application_create(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = selectors.opportunity_get(user=request.user, opportunity_id=pk)
+    form = ApplicationForm(bound(request), initial={"lead": request.user.pk})
+    return save_page(
+        request,
+        FORM,
+        form=form,
+        call=lambda: services.application_create(
+            actor=request.user, opportunity=opportunity, **form.changes()
+        ),
+        done=lambda row: f"“{row}” is in the pipeline as a prospect.",
+        then=lambda row: _url("application_detail", row.pk),
+        heading=f"Apply for “{opportunity}”",
+        back=_url("opportunity_detail", pk),
+    )
+
+
+# The pipeline and an application -----------------------------------------------------------------
+
+
+def pipeline(request: HttpRequest) -> HttpResponse:
+    context = {
+        "pipeline": selectors.pipeline(user=request.user),
+        "may_manage": selectors.may_manage(request.user),
+    }
+    return render(request, "grants/pipeline.html", context)
+
+
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = selectors.application_page(user=request.user, application_id=pk)
+    move = MoveForm(application=page.application) if page.application.next_stages else None
+    return render(request, "grants/application_detail.html", {"page": page, "move": move})
+
+
+def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get(user=request.user, application_id=pk)
+    form = ApplicationEditForm(bound(request), instance=application)
+    return save_page(
+        request,
+        FORM,
+        **_versioned_save(request, form, services.application_update, application, "application"),
+        done="The application is saved.",
+        then=_url("application_detail", pk),
+        heading=f"Change “{application}”",
+        back=_url("application_detail", pk),
+    )
+
+
+def application_move(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get(user=request.user, application_id=pk)
+    form = MoveForm(bound(request), application=application)
+    return save_page(
+        request,
+        FORM,
+        form=form,
+        call=lambda: services.application_move(
+            actor=request.user,
+            application=application,
+            version=form.cleaned_data["version"],
+            stage=form.cleaned_data["stage"],
+            note=form.cleaned_data["note"],
+            on=form.cleaned_data["on"],
+        ),
+        done=lambda row: f"“{row}” is now {row.get_stage_display().lower()}.",
+        then=_url("application_detail", pk),
+        heading=f"Move “{application}” along the pipeline",
+        back=_url("application_detail", pk),
+    )
+
+
+def proposal_save(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get(user=request.user, application_id=pk)
+    latest = selectors.latest_proposal(application)
+    form = ProposalForm(bound(request), instance=None, initial=_sections(latest))
+    return save_page(
+        request,
+        "grants/proposal_form.html",
+        form=form,
+        call=lambda: services.proposal_save(actor=request.user, application=application, **form.changes()),
+        done=lambda row: f"Version {row.number} of the proposal is saved.",
+        then=_url("application_detail", pk),
+        application=application,
+        latest=latest,
+    )
+
+
+def _sections(latest: ProposalVersion | None) -> dict[str, str]:
+    if latest is None:
+        return {}
+    return {name: getattr(latest, name) for name in latest.SECTIONS}
+
+
+def proposal_version(request: HttpRequest, pk: int) -> HttpResponse:
+    version = selectors.proposal_version_get(user=request.user, version_id=pk)
+    return render(request, "grants/proposal_version.html", {"version": version})
+
+
+# The award ---------------------------------------------------------------------------------------
+
+
+def award_create(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get(user=request.user, application_id=pk)
+    form = AwardForm(bound(request), initial={"amount": application.amount_requested})
+    return save_page(
+        request,
+        FORM,
+        form=form,
+        call=lambda: services.award_create(actor=request.user, application=application, **form.changes()),
+        done="The award is recorded.",
+        then=_url("application_detail", pk),
+        heading=f"Record the award on “{application}”",
+        back=_url("application_detail", pk),
+    )
+
+
+def award_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    award = selectors.award_get(user=request.user, award_id=pk)
+    form = AwardEditForm(bound(request), instance=award)
+    back = _url("application_detail", award.application_id)
+    return save_page(
+        request,
+        FORM,
+        **_versioned_save(request, form, services.award_update, award, "award"),
+        done="The award is saved.",
+        then=back,
+        heading=f"Change the award on “{award.application}”",
+        back=back,
+    )
+
+
+def _award_part(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[ServiceModelForm],
+    service: Callable[..., Any],
+    done: str,
+    heading: str,
+) -> HttpResponse:
+    award = selectors.award_get(user=request.user, award_id=pk)
+    form = form_class(bound(request))
+    back = _url("application_detail", award.application_id)
+    return save_page(
+        request,
+        FORM,
+        form=form,
+        call=lambda: service(actor=request.user, award=award, **form.changes()),
+        done=done,
+        then=back,
+        heading=f"{heading} on “{award.application}”",
+        back=back,
+    )
+
+
+def award_program_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _award_part(
+        request,
+        pk,
+        AllocationForm,
+        services.award_program_add,
+        "The program is funded by the award.",
+        "Add a program funded by the award",
+    )
+
+
+def deliverable_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _award_part(
+        request,
+        pk,
+        DeliverableForm,
+        services.deliverable_add,
+        "The deliverable is added.",
+        "Add a deliverable",
+    )
+
+
+def report_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _award_part(
+        request,
+        pk,
+        ReportForm,
+        services.report_add,
+        "The reporting deadline is added.",
+        "Add a reporting deadline",
+    )
+
+
+def deliverable_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.deliverable_get(user=request.user, deliverable_id=pk)
+    form = DeliverableEditForm(bound(request), instance=row)
+    back = _url("application_detail", row.award.application_id)
+    return save_page(
+        request,
+        FORM,
+        **_versioned_save(request, form, services.deliverable_update, row, "deliverable"),
+        done="The deliverable is saved.",
+        then=back,
+        heading=f"Change “{row}”",
+        back=back,
+    )
+
+
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.report_get(user=request.user, report_id=pk)
+    form = ReportEditForm(bound(request), instance=row)
+    back = _url("application_detail", row.award.application_id)
+    return save_page(
+        request,
+        FORM,
+        **_versioned_save(request, form, services.report_update, row, "report"),
+        done="The reporting deadline is saved.",
+        then=back,
+        heading=f"Change the {row}",
+        back=back,
+    )
+
+
+def deadline_list(request: HttpRequest) -> HttpResponse:
+    rows = selectors.deadlines(user=request.user)
+    return render(request, "grants/deadline_list.html", {"deadlines": rows})
