@@ -82,8 +82,18 @@ class Measure:
     note: str = ""
 
     def __call__(self, **params: Any) -> Table:
-        cells, total = suppress_table(list(self.count(**params)))
+        rows = self.count(**params)
+        cells, total = suppress_table(list(rows), hide=getattr(rows, "hide", ()))
         return Table(self.title, cells, total, self.note)
+
+
+class RowsHiding(list):
+    """A measure's rows with the labels of cells to hide whatever their count (`suppress_table`'s
+    `hide`): for a measure whose cells overlap those of other answers of the same measure."""
+
+    def __init__(self, rows: Iterable[tuple[str, int]], hide: Iterable[str]) -> None:
+        super().__init__(rows)
+        self.hide = frozenset(hide)
 
 
 def measure(

@@ -42,17 +42,20 @@ def suppress_count(label: str, count: int) -> Cell:
     return Cell(label, None if is_small(count) else count)
 
 
-def suppress_table(counts: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[list[Cell], Cell]:
+def suppress_table(
+    counts: Mapping[str, int] | Iterable[tuple[str, int]], *, hide: Iterable[str] = ()
+) -> tuple[list[Cell], Cell]:
     """The cells of one breakdown and its total, with primary and complementary suppression.
 
     The total is itself suppressed when small; then every cell is too (a breakdown of a
-    hidden total would give it back).
+    hidden total would give it back). `hide` names cells to hide whatever their count: cells that
+    another table shown beside this one would give away (see `cases.by_place`).
     """
     items = list(counts.items()) if isinstance(counts, Mapping) else list(counts)
     total = suppress_count("Total", sum(count for _, count in items))
     if total.suppressed:
         return [Cell(label, None if count else 0) for label, count in items], total
-    hidden = {label for label, count in items if is_small(count)}
+    hidden = {label for label, count in items if is_small(count)} | set(hide)
     if len(hidden) == 1:
         # One hidden cell and a shown total: hide the next smallest non-zero cell as well.
         others = sorted((count, label) for label, count in items if label not in hidden and count > 0)

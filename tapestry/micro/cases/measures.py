@@ -23,11 +23,10 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Trim, TruncMonth, Upper
+from django.db.models.functions import Trim, TruncMonth, Upper
 from django.utils import timezone
 
 from tapestry.evidence.measures import (
@@ -37,10 +36,12 @@ from tapestry.evidence.measures import (
     Periods,
     Program,
     Rows,
+    RowsHiding,
     measure,
     month_starts,
     period_measure,
 )
+from tapestry.evidence.suppression import is_small
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.needs.models import Domain
 from tapestry.people.models import Address
@@ -109,42 +110,6 @@ def opened_by_month(*, program: Program | None = None, months: int = 12, today: 
     return [(f"{start:%b %Y}", found.get(start, 0)) for start in starts]
 
 
-@measure(
-    "cases.by_area",
-    "Cases by area (postcode)",
-    note="The area of the client's current address; a confidential (safe) address is never placed.",
-)
-def by_area(*, program: Program | None = None, during: Period | None = None) -> Rows:
-    cases = _cases(program, False)
-    if during is not None:
-        cases = cases.filter(_during(during))
-    # The client's newest current address: its postcode, or one row for all confidential ones.
-    address = Address.objects.filter(person=OuterRef("person_id"), is_current=True).order_by("-created_at")
-    row = SqlCase(
-        When(address_confidential=True, then=Value(ADDRESS_CONFIDENTIAL)),
-        When(Q(area__isnull=True) | Q(area=""), then=Value(NO_ADDRESS)),
-        default=F("area"),
-    )
-    found = list(
-        cases.annotate(
-            area=Subquery(address.values("postcode")[:1]),
-            address_confidential=Subquery(address.values("confidential")[:1]),
-        )
-        .annotate(row=row)
-        .order_by()
-        .values_list("row")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "row")
-    )
-    placed = [(label, n) for label, n in found if label not in (NO_ADDRESS, ADDRESS_CONFIDENTIAL)]
-    counts = dict(found)
-    return [
-        *placed,
-        (ADDRESS_CONFIDENTIAL, counts.get(ADDRESS_CONFIDENTIAL, 0)),
-        (NO_ADDRESS, counts.get(NO_ADDRESS, 0)),
-    ]
-
-
 NOT_PLACED = "Not in any area of this kind"
 
 
@@ -166,42 +131,66 @@ def _placed_cases(program: Program | None, during: Period | None) -> QuerySet[Ca
     note=(
         "Each case is placed by the postcode of the client's current address in every area of the kind "
         "asked that holds it; a confidential (safe) address is never placed. Where areas of a kind "
-        "overlap, a case counts in each and the total counts placements."
+        "overlap, a case counts in each and the total counts placements. An area is hidden when it "
+        "holds cases that too few others share its places with, so no two maps can be subtracted to "
+        "find them."
     ),
 )
 def by_place(
     *, kind: str = Area.Kind.NEIGHBOURHOOD, program: Program | None = None, during: Period | None = None
 ) -> Rows:
-    """Cases grouped in SQL by the places area holding their postcode: counts are never summed from
-    suppressed postcode cells, so suppression applies to the areas' own counts."""
+    """Cases by the areas of one kind, counted from *atoms* so that every kind's map is safe beside
+    every other's.
+
+    An atom is the cases whose postcodes lie in exactly the same areas (of every kind), or the cases
+    at a confidential address. Any number two maps give by subtraction (a county less its
+    neighbourhoods, a district less the neighbourhoods it overlaps) is a sum of whole atoms, so the
+    only counts to protect are the atoms themselves: an atom of 1 to 10 cases is kept out of every
+    shown cell, and if those atoms together hold fewer than 11 cases the smallest other atoms join
+    them, so what can be worked out from the total is never small. A cell holding any kept-out atom
+    is hidden; every cell shown is a sum of atoms of 11 or more (or 0).
+    """
     cases = _placed_cases(program, during)
-    general = cases.filter(Q(address_confidential=False) | Q(address_confidential__isnull=True))
-    at_postcode = (
-        general.filter(postcode=OuterRef("postcodes__postcode"))
-        .order_by()
-        .values("postcode")
-        .annotate(n=Count("pk"))
-        .values("n")
+    row = SqlCase(When(address_confidential=True, then=Value(ADDRESS_CONFIDENTIAL)), default=F("postcode"))
+    per_postcode = dict(cases.annotate(row=row).order_by().values_list("row").annotate(n=Count("pk")))
+    confidential = per_postcode.pop(ADDRESS_CONFIDENTIAL, 0)
+    holders: dict[str, set[int]] = {}
+    held = AreaPostcode.objects.filter(postcode__in=cases.values("postcode")).values_list(
+        "postcode", "area_id"
     )
-    by_area = (
-        Area.objects.filter(kind=kind)
-        .order_by()
-        .values_list("pk", "name", "code")
-        .annotate(n=Coalesce(Sum(Subquery(at_postcode)), 0))
-        .order_by("-n", "name", "code")
-    )
-    held = AreaPostcode.objects.filter(area__kind=kind, postcode=OuterRef("postcode"))
-    row = SqlCase(
-        When(address_confidential=True, then=Value(ADDRESS_CONFIDENTIAL)),
-        When(Exists(held), then=Value("placed")),
-        default=Value(NOT_PLACED),
-    )
-    rest = dict(cases.annotate(row=row).order_by().values_list("row").annotate(n=Count("pk")))
-    return [
-        *((row_label(name, code), n) for _, name, code, n in by_area),
-        (ADDRESS_CONFIDENTIAL, rest.get(ADDRESS_CONFIDENTIAL, 0)),
-        (NOT_PLACED, rest.get(NOT_PLACED, 0)),
-    ]
+    for postcode, area_id in held:
+        holders.setdefault(postcode, set()).add(area_id)
+    atoms: dict[frozenset[int] | None, int] = {None: confidential}  # None: the confidential addresses
+    for postcode, n in per_postcode.items():
+        atom = frozenset(holders.get(postcode, ()))
+        atoms[atom] = atoms.get(atom, 0) + n
+    kept_out = _kept_out(atoms)
+    areas = Area.objects.filter(kind=kind).order_by("name", "code").values_list("pk", "name", "code")
+    rows, hide = [], set()
+    for pk, name, code in areas:
+        label = row_label(name, code)
+        rows.append((label, sum(n for atom, n in atoms.items() if atom is not None and pk in atom)))
+        if any(atom is not None and pk in atom for atom in kept_out):
+            hide.add(label)
+    rows.sort(key=lambda found: -found[1])
+    of_kind = {pk for pk, _, _ in areas}
+    unplaced = [atom for atom in atoms if atom is not None and not atom & of_kind]
+    if None in kept_out:
+        hide.add(ADDRESS_CONFIDENTIAL)
+    if any(atom in kept_out for atom in unplaced):
+        hide.add(NOT_PLACED)
+    rows += [(ADDRESS_CONFIDENTIAL, confidential), (NOT_PLACED, sum(atoms[atom] for atom in unplaced))]
+    return RowsHiding(rows, hide)
+
+
+def _kept_out(atoms: dict[Any, int]) -> set:
+    """The atoms no shown cell may hold: the small ones, and, while they hold fewer than the
+    threshold together, the smallest others (so the total less the shown cells is never small)."""
+    kept = {atom for atom, n in atoms.items() if is_small(n)}
+    others = sorted((n, sorted(atom or ()), atom) for atom, n in atoms.items() if n and atom not in kept)
+    while is_small(sum(atoms[atom] for atom in kept)) and others:
+        kept.add(others.pop(0)[2])
+    return kept
 
 
 # Housing needs per period, for indicators (the program-evaluation app asks for them by name).
