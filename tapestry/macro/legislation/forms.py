@@ -271,6 +271,15 @@ class ImportForm(ServiceForm):
         "abstracts, actions, versions, sources).",
     )
 
+    # One bill is a few hundred kilobytes at most; the file part of a form is outside the request-size limit.
+    MAX_BYTES = 5 * 1024 * 1024
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("The file is over 5 MB; one Open States bill is much smaller.")
+        return upload
+
     def content(self) -> tuple[str, bytes]:
         upload = self.cleaned_data["file"]
         return upload.name, upload.read()

@@ -409,10 +409,14 @@ class ImportReport:
             return f"{self.source}: nothing was imported; {count} problem{'s' if count != 1 else ''} to fix."
         what = "added" if self.created else "updated"
         bill = self.bill
+
+        def many(key: str, word: str) -> str:
+            count = len(bill.import_counts[key])
+            return f"{count} {word}{'' if count == 1 else 's'}"
+
         return (
-            f"{self.source}: {bill.identifier} ({bill.session}) {what}, with {len(bill.import_counts['actions'])} "
-            f"actions, {len(bill.import_counts['sponsorships'])} sponsors and "
-            f"{len(bill.import_counts['versions'])} versions."
+            f"{self.source}: {bill.identifier} ({bill.session}) {what}, with {many('actions', 'action')}, "
+            f"{many('sponsorships', 'sponsor')} and {many('versions', 'version')}."
         )
 
     def errors(self) -> dict[str, list[str]]:

@@ -169,7 +169,18 @@ def test_the_import_page_shows_the_report(organiser):
     )
 
     assert response.status_code == 200
-    assert "HB 210 (2026) added, with 3 actions, 2 sponsors and 1 versions" in response.content.decode()
+    assert "HB 210 (2026) added, with 3 actions, 2 sponsors and 1 version." in response.content.decode()
+
+
+def test_a_file_over_the_size_limit_is_refused_by_the_field(organiser):
+    client = client_for(organiser)
+    big = SimpleUploadedFile("huge.json", b" " * (5 * 1024 * 1024 + 1))
+
+    response = client.post(reverse("legislation:bill_import"), {"file": big})
+
+    assert response.status_code == 400
+    assert "over 5 MB" in response.context["form"].errors["file"][0]
+    assert not Bill.objects.exists()
 
 
 def test_the_api_imports_and_updates(organiser):
