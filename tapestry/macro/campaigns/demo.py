@@ -22,6 +22,7 @@ from tapestry.macro.campaigns.models import (
     Supporter,
     Target,
 )
+from tapestry.macro.coalitions.models import Coalition
 from tapestry.needs.models import Need
 
 K = Campaign.Kind
@@ -99,10 +100,7 @@ def seed(ctx: DemoContext) -> str:
         return ""
     today = timezone.localdate()
     lead = ctx.staff.get("community_organiser")
-    coalitions = {
-        coalition.name: coalition
-        for coalition in Campaign._meta.get_field("coalition").related_model.objects.all()
-    }
+    coalitions = {coalition.name: coalition for coalition in Coalition.objects.all()}
     made = []
     for title, kind, status, summary, goals, needs, coalition, partners, ago, outcome in CAMPAIGNS:
         campaign = Campaign.objects.create(

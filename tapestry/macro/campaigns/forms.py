@@ -145,6 +145,6 @@ class OsdiImportForm(forms.Form):
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError("The file is over 5 MB; an OSDI campaign document is much smaller.")
         try:
-            return json.loads(upload.read().decode("utf-8"))
+            return json.loads(upload.read().decode("utf-8-sig"))  # a byte-order mark is allowed
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise forms.ValidationError(f"The file is not JSON: {error}.") from error

@@ -196,10 +196,9 @@ def export_campaign(*, actor: User, campaign: Campaign) -> dict[str, Any]:
 
 @dataclass
 class Report:
-    """What an import found: every problem by its place in the document, and what it would store."""
+    """What an import found: every problem by its place in the document."""
 
     problems: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, require_capability
 from tapestry.macro.campaigns.models import Campaign, Milestone, Petition, Signature, Supporter, Target
+from tapestry.macro.coalitions.models import Coalition
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation
 from tapestry.web.ids import one_or_404
@@ -99,6 +100,6 @@ def supporter_choices() -> QuerySet[Supporter]:
     return Supporter.objects.order_by("family_name", "given_name", "pk")
 
 
-def coalition_choices() -> QuerySet:
-    """Coalitions a campaign may belong to (the coalitions app's records, by their relation)."""
-    return Campaign._meta.get_field("coalition").related_model.objects.order_by("name")
+def coalition_choices() -> QuerySet[Coalition]:
+    """Coalitions a campaign may belong to."""
+    return Coalition.objects.order_by("name")
