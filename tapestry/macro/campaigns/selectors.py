@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from tapestry.access.models import User
+from tapestry.access.audit import audit_record
+from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability, require_capability
 from tapestry.macro.campaigns.models import Campaign, Milestone, Petition, Signature, Supporter, Target
 from tapestry.macro.coalitions.models import Coalition
@@ -69,14 +70,32 @@ def petition_get(*, user: User, petition_id: int) -> Petition:
     return one_or_404(petitions, petition_id, "No such petition.")
 
 
+SUPPORTER_FIELDS = ["given_name", "family_name", "email", "phone", "postal_code"]
+
+
+def _audit_supporters(user: User, *, purpose: str, obj: Petition | None = None) -> None:
+    """Supporters are community members, not clients, but their names and contacts are personal: each
+    read of them is written to the audit log."""
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        obj=obj,
+        object_type="" if obj else "campaigns.supporter",
+        fields=SUPPORTER_FIELDS,
+        purpose=purpose,
+    )
+
+
 def signatures(*, user: User, petition: Petition) -> QuerySet[Signature]:
-    """Who signed: supporters' names, for policy work only."""
+    """Who signed: supporters' names, for policy work only; the read is audited."""
     require_capability(user, Capability.POLICY_WORK)
+    _audit_supporters(user, purpose="who signed the petition", obj=petition)
     return petition.signatures.select_related("supporter").order_by("-signed_on", "-pk")
 
 
 def supporter_list(*, user: User, query: str = "") -> QuerySet[Supporter]:
     require_capability(user, Capability.POLICY_WORK)
+    _audit_supporters(user, purpose=f"supporters: {query.strip()}" if query.strip() else "supporters")
     supporters = Supporter.objects.annotate(
         signature_count=Count("signatures", distinct=True), outreach_count=Count("outreaches", distinct=True)
     )

@@ -94,3 +94,22 @@ def test_outreach_form_offers_only_this_campaigns_targets(cast):
 @pytest.mark.parametrize("role", ["evaluator", "grants_officer", "supervisor"])
 def test_supporters_are_for_policy_work_only(cast, role):
     assert client_for(cast[role]).get(reverse("campaigns:supporter_list")).status_code == 403
+
+
+def test_reads_of_supporters_are_audited(cast):
+    from tapestry.access.models import AuditEntry
+
+    petition = campaign_with(2).petitions.get()
+    organiser = client_for(cast["community_organiser"])
+    reader = client_for(cast["program_manager"])
+
+    reader.get(reverse("campaigns:petition_detail", args=[petition.pk]))  # counts only: nothing to audit
+    organiser.get(reverse("campaigns:petition_detail", args=[petition.pk]))
+    organiser.get(reverse("campaigns:supporter_list"), {"q": "Right"})
+
+    entries = list(AuditEntry.objects.filter(action=AuditEntry.Action.VIEW).order_by("pk"))
+    assert [(entry.actor, entry.object_type, entry.purpose) for entry in entries] == [
+        (cast["community_organiser"], "campaigns.petition", "who signed the petition"),
+        (cast["community_organiser"], "campaigns.supporter", "supporters: Right"),
+    ]
+    assert "email" in entries[0].fields
