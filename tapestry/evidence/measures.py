@@ -19,7 +19,11 @@ see tapestry/extensions.py). In it:
   (an indicator's value) and suppresses the pair together, hiding a rate whose numerator, denominator
   or complement (denominator minus numerator) is small; see docs/suppression.md. A measure of kind
   `SUM` (a total of score changes, not a count of people) names the count it is `over` and is only
-  ever answered as the numerator of that count: a mean.
+  ever answered as the numerator of that count: a mean. A count that counts a part of another (those
+  attended of those expected) says so with `within`, and only such a count is a rate's numerator.
+  Every period measure offers the breakdown `program` (by the program's name) and counts each thing
+  in one period and one program: `rates` reads the months of whole years by program and suppresses
+  every month, quarter, year, program and row together, so no page's figure less another's is small.
 - Optionally **`SERVED`**, a `Served` source: the people the app serves for a program, as SQL
   subqueries of person ids. A source is never evaluated on its own: it is only composed into a
   measure that counts distinct people across apps (program reach, tapestry/programs/reach.py), so
@@ -39,13 +43,15 @@ from datetime import date
 from functools import cache
 from typing import Any, Protocol
 
+from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db.models import DateField, Model, Q, QuerySet, TextChoices
 from django.db.models.functions import Trunc
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, require_capability
-from tapestry.evidence.suppression import Cell, is_small, suppress_table, threshold
+from tapestry.evidence.grid import Parts, suppress_grid
+from tapestry.evidence.suppression import Cell, suppress_table
 from tapestry.extensions import app_modules
 
 # The row that holds people served through a sensitive segment (substance use, school, ...) in a
@@ -298,6 +304,7 @@ class PeriodMeasure:
     breakdowns: tuple[tuple[str, str], ...] = ()
     capability: Capability = Capability.AGGREGATE_READ
     note: str = ""
+    within: str = ""
 
     def breakdown_title(self, by: str) -> str:
         return dict(self.breakdowns).get(by, "")
@@ -323,13 +330,14 @@ def period_measure(
     breakdowns: tuple[tuple[str, str], ...] = (),
     capability: Capability = Capability.AGGREGATE_READ,
     note: str = "",
+    within: str = "",
 ) -> Callable[[Callable[..., PeriodRows]], PeriodMeasure]:
     """Make a function of raw per-period rows into a named period measure (answered only suppressed)."""
     if (kind == Kind.SUM) != bool(over):
         raise ImproperlyConfigured(f"{name}: a total names the count it is over, and only a total does.")
 
     def make(rows: Callable[..., PeriodRows]) -> PeriodMeasure:
-        return PeriodMeasure(name, title, rows, unit, kind, over, breakdowns, capability, note)
+        return PeriodMeasure(name, title, rows, unit, kind, over, breakdowns, capability, note, within)
 
     return make
 
@@ -383,104 +391,114 @@ class RatePeriod:
     rows: tuple[Rate, ...]
 
 
-def _why_small(part: str) -> str:
-    return f"fewer than {threshold()} {part}"
+# The breakdown by program every period measure offers: a program's cells add up to the agency's,
+# so an indicator of one program is read from the same grid as the agency's (see `rates`).
+BY_PROGRAM_KEY = "program"
 
 
-DERIVABLE = "hidden so that a small count cannot be worked out from the others shown"
+def _program_label(program: Program) -> str:
+    if isinstance(program, Model):
+        return str(program.name)
+    # Programs keep the app label "mezzo" (tapestry/programs/apps.py).
+    found = apps.get_model("mezzo", "Program").objects.filter(pk=program).values_list("name", flat=True)
+    return next(iter(found), "")
 
 
-def _settle(values: dict[str, float], hidden: dict[str, str], part: str) -> str:
-    """Hide what would let a hidden cell of one row of counts be worked out from its total.
+def _grid_periods(periods: Periods) -> Periods:
+    """The months of every whole year the periods touch: the finest cells, whatever was asked."""
+    months = Periods.__new__(Periods)
+    for name, value in (
+        ("kind", PeriodType.MONTH),
+        ("first", date(periods.first.year, 1, 1)),
+        ("last", date(periods.last.year, 12, 1)),
+    ):
+        object.__setattr__(months, name, value)
+    return months
 
-    Adds to `hidden` (label: why) and returns why the total is hidden ("" when shown): a small total
-    hides every non-zero cell; one hidden cell hides the next smallest; and the total is hidden when
-    the hidden cells together are few, or when nothing else could be hidden beside a lone one.
+
+def _cells(
+    asked: list[PeriodMeasure], periods: Periods, dims: list[str], params: dict[str, Any]
+) -> tuple[dict[str, dict[tuple, float]], list[tuple[tuple, list[tuple]]], dict[str, list[str]]]:
+    """Each measure's cells (kind, period start, dimension, row), the sums that tie them, and each
+    dimension's rows. Two grouped queries per measure and dimension, by month over whole years."""
+    months = _grid_periods(periods)
+    raw = {found.name: {dim: found._raw(months, dim, params) for dim in dims or [""]} for found in asked}
+    labels = {
+        dim: sorted(
+            {label for per in raw.values() for row in per[dim].values() for label in row},
+            key=lambda label: (label == CONFIDENTIAL, label),
+        )
+        for dim in dims
+    }
+    first = (dims or [""])[0]
+    values: dict[str, dict[tuple, float]] = {name: {} for name in raw}
+    for name, per in raw.items():
+        cells = values[name]
+        for start in months.starts:
+            for kind in PeriodType:
+                begins = period_start(kind, start)
+                whole = (kind.value, begins, "", "")
+                cells[whole] = cells.get(whole, 0) + sum(per[first][start].values())
+                for dim in dims:
+                    for label in labels[dim]:
+                        key = (kind.value, begins, dim, label)
+                        cells[key] = cells.get(key, 0) + per[dim][start].get(label, 0)
+    keys = list(next(iter(values.values())))
+    sums: list[tuple[tuple, list[tuple]]] = []
+    rows = [("", "")] + [(dim, label) for dim in dims for label in labels[dim]]
+    for kind, finer in ((PeriodType.YEAR, PeriodType.QUARTER), (PeriodType.QUARTER, PeriodType.MONTH)):
+        for begins in sorted({key[1] for key in keys if key[0] == kind}):
+            parts = [begins]
+            while next_period(finer, parts[-1]) < next_period(kind, begins):
+                parts.append(next_period(finer, parts[-1]))
+            for dim, label in rows:
+                sums.append(
+                    ((kind.value, begins, dim, label), [(finer.value, part, dim, label) for part in parts])
+                )
+    for kind in PeriodType:
+        for begins in sorted({key[1] for key in keys if key[0] == kind}):
+            for dim in dims:
+                whole = (kind.value, begins, "", "")
+                sums.append((whole, [(kind.value, begins, dim, label) for label in labels[dim]]))
+    return values, sums, labels
+
+
+def _hidden(
+    found: PeriodMeasure,
+    values: dict[str, dict[tuple, float]],
+    sums: list[tuple[tuple, list[tuple]]],
+    memo: dict[str, dict[tuple, str]],
+    known: dict[str, PeriodMeasure],
+) -> dict[tuple, str]:
+    """The cells of a measure hidden wherever it is shown: the same whatever it is paired with.
+
+    A count alone is suppressed as a grid of its own. A count `within` another (those attended
+    within those expected) is suppressed with its rest, the other less it, and wherever the other
+    is hidden: shown beside the other, anywhere, it must not give a small rest. A total (a sum of
+    score changes) is shown exactly where the count it is over is shown.
     """
-    total = sum(values.values())
-    if is_small(total):
-        hidden.update({label: hidden.get(label, _why_small(part)) for label, v in values.items() if v})
-        return _why_small(part)
-    if len(hidden) == 1:
-        others = sorted((v, label) for label, v in values.items() if label not in hidden and v > 0)
-        if others:
-            hidden[others[0][1]] = DERIVABLE
-    if len(hidden) == 1:
-        return next(iter(hidden.values()))
-    if hidden and is_small(sum(values[label] for label in hidden)):
-        return DERIVABLE
-    return ""
-
-
-def suppress_rates(
-    numerators: dict[str, float],
-    denominators: dict[str, int] | None,
-    *,
-    factor: float,
-    kind: str = Kind.COUNT,
-) -> tuple[Rate, list[Rate]]:
-    """The period's value and its breakdown rows, each pair suppressed (see docs/suppression.md).
-
-    Without denominators the value is the count itself. With them, a row shows its numerator only
-    if neither it nor the rest of its denominator (denominator minus numerator) is small, and its
-    denominator only if that is not small; the rate is shown only where both parts are. A total (a
-    sum of score changes) is never small itself: it is shown exactly where its count of people is.
-    """
-    labels = list(dict.fromkeys([*(denominators or {}), *numerators]))
-    n = {label: numerators.get(label, 0) for label in labels}
-    if denominators is None:
-        hide_n: dict[str, str] = {label: _why_small("counted") for label in labels if is_small(int(n[label]))}
-        total_n = _settle(n, hide_n, "counted")
-        rows = [
-            Rate(
-                label,
-                None if label in hide_n else n[label],
-                None,
-                None if label in hide_n else n[label] * factor,
-                hide_n.get(label, ""),
-            )
-            for label in labels
-        ]
-        total = sum(n.values())
-        shown_total = None if total_n else total
-        return Rate("", shown_total, None, None if total_n else total * factor, total_n), rows
-    d = {label: denominators.get(label, 0) for label in labels}
-    hide_d = {label: _why_small("in the denominator") for label in labels if is_small(d[label])}
-    total_d = _settle(d, hide_d, "in the denominator")
-    if kind == Kind.SUM:
-        hide_n = dict(hide_d)
-        total_n = total_d
+    if found.name in memo:
+        return memo[found.name]
+    if found.kind == Kind.SUM:
+        hidden = _hidden(known[found.over], values, sums, memo, known)
+    elif found.within:
+        container = known[found.within]
+        outer = _hidden(container, values, sums, memo, known)
+        mine, theirs = values[found.name], values[container.name]
+        pairs = {key: Parts(mine[key], int(theirs[key])) for key in mine}
+        hidden = suppress_grid(pairs, sums, hidden_already=outer)
     else:
-        hide_n = {}
-        for label in labels:
-            if is_small(int(n[label])):
-                hide_n[label] = _why_small("in the numerator")
-            elif is_small(int(d[label] - n[label])) and label not in hide_d:
-                hide_n[label] = _why_small("in the denominator but not the numerator")
-        total_n = _settle(n, hide_n, "in the numerator")
-        if not total_n and not total_d:
-            # The rest (denominator minus numerator) of the rows not fully shown can be had by
-            # subtracting the shown totals: it must not be small either.
-            unknown = set(hide_n) | set(hide_d)
-            rest = sum(d[label] - n[label] for label in unknown)
-            if is_small(int(sum(d.values()) - sum(n.values()))):
-                total_n = _why_small("in the denominator but not the numerator")
-            elif is_small(int(rest)):
-                total_n = DERIVABLE
-        if total_n and not any(n[label] for label in hide_n):
-            # A hidden total must not be the sum of the cells shown: with no count hidden among
-            # them, hide every non-zero one.
-            hide_n.update({label: total_n for label in labels if n[label]})
+        hidden = suppress_grid({key: Parts(value) for key, value in values[found.name].items()}, sums)
+    memo[found.name] = hidden
+    return hidden
 
-    def rate(label: str, num: float, den: int, why_n: str, why_d: str) -> Rate:
-        shown_n, shown_d = (None if why_n else num), (None if why_d else den)
-        value = None
-        if shown_n is not None and shown_d:
-            value = round(num / den * factor, 1)
-        return Rate(label, shown_n, shown_d, value, why_d or why_n)
 
-    rows = [rate(label, n[label], d[label], hide_n.get(label, ""), hide_d.get(label, "")) for label in labels]
-    return rate("", sum(n.values()), sum(d.values()), total_n, total_d), rows
+def _rate(label: str, parts: Parts, why_n: str, why_d: str, factor: float) -> Rate:
+    n, d = parts.numerator, parts.denominator
+    if d is None:
+        return Rate(label, None, None, None, why_n) if why_n else Rate(label, n, None, n * factor)
+    value = round(n / d * factor, 1) if d and not (why_n or why_d) else None
+    return Rate(label, None if why_n else n, None if why_d else d, value, why_d or why_n)
 
 
 def rates(
@@ -490,24 +508,74 @@ def rates(
     periods: Periods,
     factor: float = 1,
     by: str = "",
+    program: Program | None = None,
     **params: Any,
 ) -> list[RatePeriod]:
-    """An indicator's values per period (and breakdown row): two grouped queries, suppressed together."""
+    """An indicator's values per period (and breakdown row), suppressed with every other way of asking.
+
+    The numerator and denominator are read per month over the whole years asked, by program and by
+    the breakdown (two grouped queries each), and suppressed as one grid (`grid.suppress_grid`):
+    the year and its quarters and months, the agency and its programs, the total and its rows. A
+    measure's hidden cells are the same whatever it is paired with (`_hidden`): a count's numerator
+    must count a part of its denominator (`within`), so its rest is protected wherever both show.
+    So no number this shows, less any other number any page shows of the same measures, is small.
+    """
     if numerator.kind == Kind.SUM and (denominator is None or denominator.name != numerator.over):
         raise ValidationError(f"{numerator.name} is a total: divide it by {numerator.over}.")
     if denominator is not None and denominator.kind != Kind.COUNT:
         raise ValidationError(f"{denominator.name} is not a count: it cannot be a denominator.")
-    tops = numerator._raw(periods, by, params)
-    bottoms = denominator._raw(periods, by, params) if denominator is not None else None
-    # Every period lists the same rows, by name, the confidential one last.
-    seen = {label for counts in (tops, bottoms or {}) for cells in counts.values() for label in cells}
-    labels = sorted(seen, key=lambda label: (label == CONFIDENTIAL, label))
+    if denominator is not None and numerator.kind == Kind.COUNT and numerator.within != denominator.name:
+        raise ValidationError(
+            f"{numerator.name} does not count a part of {denominator.name}: it cannot be its numerator."
+        )
+    measures = [found for found in (numerator, denominator) if found is not None]
+    for found in measures:
+        if by and by not in dict(found.breakdowns):
+            raise ValueError(f"{found.name} cannot be broken down by {by!r}.")
+    by_program = all(BY_PROGRAM_KEY in dict(found.breakdowns) for found in measures)
+    if program is not None and not by_program:
+        raise ValueError(f"{numerator.name} cannot be asked for one program.")
+    if program is not None and by:
+        raise ValidationError(
+            "A figure of one program is not broken down: its rows could be subtracted from the agency's."
+        )
+    dims = list(dict.fromkeys(([BY_PROGRAM_KEY] if by_program else []) + ([by] if by else [])))
+    asked = {found.name: found for found in measures}
+    for found in measures:
+        while found.within or found.over:
+            name = found.within or found.over
+            found = asked.get(name) or period_named(name)
+            asked.setdefault(found.name, found)
+    values, sums, labels = _cells(list(asked.values()), periods, dims, params)
+    memo: dict[str, dict[tuple, str]] = {}
+    hidden_n = _hidden(numerator, values, sums, memo, asked)
+    hidden_d = _hidden(denominator, values, sums, memo, asked) if denominator is not None else hidden_n
+    if denominator is not None:
+        # A count alone says it was "counted"; beside another, say which part was small.
+        hidden_n = {key: why.replace(" counted", " in the numerator") for key, why in hidden_n.items()}
+        hidden_d = {key: why.replace(" counted", " in the denominator") for key, why in hidden_d.items()}
+    tops, bottoms = values[numerator.name], values[denominator.name] if denominator is not None else None
+
+    def parts(key: tuple) -> Parts:
+        return Parts(tops.get(key, 0), None if bottoms is None else int(bottoms.get(key, 0)))
+
+    own = ("", "") if program is None else (BY_PROGRAM_KEY, _program_label(program))
     found = []
     for start in periods.starts:
-        top = {label: tops[start].get(label, 0) for label in labels}
-        bottom = None if bottoms is None else {label: bottoms[start].get(label, 0) for label in labels}
-        total, rows = suppress_rates(top, bottom, factor=factor, kind=numerator.kind)
-        found.append(RatePeriod(start, periods.label(start), total, tuple(rows) if by else ()))
+        key = (periods.kind.value, start, *own)
+        whole = parts(key)
+        rows = []
+        for label in labels.get(by, []) if by else []:
+            row = (periods.kind.value, start, by, label)
+            rows.append(_rate(label, parts(row), hidden_n.get(row, ""), hidden_d.get(row, ""), factor))
+        found.append(
+            RatePeriod(
+                start,
+                periods.label(start),
+                _rate("", whole, hidden_n.get(key, ""), hidden_d.get(key, ""), factor),
+                tuple(rows),
+            )
+        )
     return found
 
 

@@ -88,6 +88,11 @@ class Indicator(Versioned, Authored):
             errors["denominator"] = ["A rate or a mean needs a denominator (or choose the factor Count)."]
         if bottom is not None and bottom.kind != Kind.COUNT:
             errors["denominator"] = ["This measure is a total, not a count: it cannot be divided by."]
+        if top is not None and bottom is not None and top.kind == Kind.COUNT and top.within != bottom.name:
+            errors.setdefault("denominator", []).append(
+                f"{top.title} is not counted within {bottom.title}: a rate's numerator counts a part of "
+                "its denominator."
+            )
         if top is not None and top.kind == Kind.SUM:
             if self.denominator != top.over:
                 errors.setdefault("denominator", []).append(
@@ -99,6 +104,11 @@ class Indicator(Versioned, Authored):
             offered = [found for found in (top, bottom) if found is not None]
             if any(self.breakdown not in dict(found.breakdowns) for found in offered):
                 errors["breakdown"] = ["Both measures must offer this breakdown."]
+            elif self.program_id:
+                errors["breakdown"] = [
+                    "An indicator of one program is not broken down: its rows could be subtracted from "
+                    "the agency's. Choose Period only, or no program."
+                ]
         if (self.baseline_value is None) != (not self.baseline_period):
             errors["baseline_period"] = ["Give the baseline's value and its period together, or neither."]
         elif self.baseline_period:

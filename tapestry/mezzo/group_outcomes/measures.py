@@ -16,9 +16,11 @@ from tapestry.mezzo.group_outcomes.models import MemberMeasure
 from tapestry.mezzo.groups.models import Group
 
 INSTRUMENT = "phq-9"
+NO_PROGRAM = "No program"
+BY_PROGRAM = (("program", "Program"),)
 
 
-def _changes(periods: Periods, program: Program | None) -> QuerySet[MemberMeasure]:
+def _changes(periods: Periods, program: Program | None, by: str) -> QuerySet[MemberMeasure]:
     """Support-group members' post PHQ-9 in the periods, with `change` (post minus pre) where a pre exists."""
     pre = MemberMeasure.objects.filter(
         membership=OuterRef("membership"), instrument=INSTRUMENT, phase=MemberMeasure.Phase.PRE
@@ -36,18 +38,25 @@ def _changes(periods: Periods, program: Program | None) -> QuerySet[MemberMeasur
         .filter(pre__isnull=False)
         .annotate(change=F("total_score") - F("pre"), period=periods.truncate("administered_on"))
         .order_by()
-        .values_list("period")
+        .values_list("period", *(["membership__group__program__name"] if by else []))
     )
+
+
+def _rows(found: QuerySet, by: str) -> PeriodRows:
+    if not by:
+        return [(start, "", value) for start, value in found]
+    return [(start, name or NO_PROGRAM, value) for start, name, value in found]
 
 
 @period_measure(
     "group_outcomes.phq9_members_measured",
     "Support-group members with a PHQ-9 before and after",
     unit="support-group membership with a PHQ-9 at the start and at the end",
+    breakdowns=BY_PROGRAM,
     note="Counted in the period of the end (post) measure; a member of two groups counts in each.",
 )
 def phq9_members_measured(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
-    return [(start, "", n) for start, n in _changes(periods, program).annotate(n=Count("pk"))]
+    return _rows(_changes(periods, program, by).annotate(n=Count("pk")), by)
 
 
 @period_measure(
@@ -56,8 +65,9 @@ def phq9_members_measured(*, periods: Periods, by: str = "", program: Program | 
     unit="point of PHQ-9 change (end minus start; below zero is better)",
     kind=Kind.SUM,
     over="group_outcomes.phq9_members_measured",
+    breakdowns=BY_PROGRAM,
     note="The sum of each member's end score minus start score; divided by the members measured it "
     "is the mean change, shown only when enough members were measured.",
 )
 def phq9_change_total(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
-    return [(start, "", total) for start, total in _changes(periods, program).annotate(total=Sum("change"))]
+    return _rows(_changes(periods, program, by).annotate(total=Sum("change")), by)

@@ -48,6 +48,7 @@ def places_expected(*, periods: Periods, by: str = "", program: Program | None =
     unit="member who came (on time or late) to a held session",
     breakdowns=BY_PROGRAM,
     note="Each member marked present or late at a held session.",
+    within="group_sessions.places_expected",
 )
 def places_attended(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
     return _per_period(_expected(periods, program).filter(status__in=Attendance.ATTENDED), periods, by)

@@ -205,7 +205,7 @@ def _housing_needs(periods: Periods, program: Program | None) -> QuerySet[CaseNe
     return needs if program is None else needs.filter(case__program=program)
 
 
-BY_AREA = (("area", "Area (postcode)"),)
+BY_AREA = (("area", "Area (postcode)"), ("program", "Program"))
 
 
 def _per_period(needs: QuerySet[CaseNeed], periods: Periods, by: str) -> PeriodRows:
@@ -214,6 +214,9 @@ def _per_period(needs: QuerySet[CaseNeed], periods: Periods, by: str) -> PeriodR
     needs = needs.annotate(period=periods.truncate("identified_on")).order_by()
     if not by:
         return [(start, "", n) for start, n in needs.values_list("period").annotate(n=Count("pk"))]
+    if by == "program":
+        found = needs.values_list("period", "case__program__name").annotate(n=Count("pk"))
+        return [(start, name or NO_PROGRAM, n) for start, name, n in found]
     address = Address.objects.filter(person=OuterRef("case__person_id"), is_current=True).order_by(
         "-created_at"
     )
@@ -252,6 +255,7 @@ def housing_needs_identified(*, periods: Periods, by: str = "", program: Program
     breakdowns=BY_AREA,
     note="Counted in the period the need was identified; a need identified less than 90 days ago "
     "may still be met in time, so the latest periods can rise.",
+    within="cases.housing_needs_identified",
 )
 def housing_needs_met_within_90_days(
     *, periods: Periods, by: str = "", program: Program | None = None

@@ -44,7 +44,8 @@ def by_outcome(*, program: Program | None = None, during: Period | None = None) 
 
 # Referrals per period, for indicators (the program-evaluation app asks for them by name).
 NOT_TYPED = "Service meets no coded need"
-BY_SERVICE_TYPE = (("service_type", "Service type"),)
+BY_SERVICE_TYPE = (("service_type", "Service type"), ("program", "Program"))
+NO_PROGRAM = "No program"
 
 
 def _sent(periods: Periods, program: Program | None) -> QuerySet[Referral]:
@@ -62,6 +63,9 @@ def _per_period(referrals: QuerySet[Referral], periods: Periods, by: str) -> Per
     if not by:
         found = referrals.order_by().values_list("period").annotate(n=Count("pk"))
         return [(start, "", n) for start, n in found]
+    if by == "program":
+        found = referrals.order_by().values_list("period", "case__program__name").annotate(n=Count("pk"))
+        return [(start, name or NO_PROGRAM, n) for start, name, n in found]
     first_need = ServiceNeed.objects.filter(service=OuterRef("service_id")).order_by("pk")
     row = SqlCase(When(~Q(case__segment=""), then=Value(CONFIDENTIAL)), default=F("domain"))
     found = (
@@ -95,6 +99,7 @@ def sent(*, periods: Periods, by: str = "", program: Program | None = None) -> P
     unit="referral sent to a service and since completed",
     breakdowns=BY_SERVICE_TYPE,
     note="Counted in the period the referral was sent, once the service has reported it completed.",
+    within="referrals.sent",
 )
 def sent_completed(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
     return _per_period(_sent(periods, program).filter(status=Referral.Status.COMPLETED), periods, by)

@@ -44,7 +44,10 @@ def test_the_list_shows_each_indicator_with_its_latest_value_and_status(cast):
 
 
 def test_the_detail_shows_values_chart_table_measures_and_suppression(cast):
-    attendance(program_for(), {date(2026, 1, 5): (24, 16), date(2026, 4, 5): (12, 4)})
+    # Q3's 11 of 22 is hidden beside Q2, so the year less Q1 does not give Q2's 12 of 16.
+    attendance(
+        program_for(), {date(2026, 1, 5): (24, 16), date(2026, 4, 5): (12, 4), date(2026, 7, 5): (11, 11)}
+    )
     indicator = attendance_indicator(target_value=70)
 
     page = client_for(cast["evaluator"]).get(
@@ -98,6 +101,7 @@ def test_define_an_indicator_from_the_form(cast):
         ({"factor": "count"}, "denominator", "A count has no denominator"),
         ({"numerator": "group_outcomes.phq9_change_total"}, "denominator", "divided by the count it is over"),
         ({"breakdown": "service_type"}, "breakdown", "Both measures must offer"),
+        ({"denominator": "referrals.sent"}, "denominator", "counts a part of its denominator"),
         ({"baseline_value": "50"}, "baseline_period", "together"),
         ({"baseline_value": "50", "baseline_period": "2026-05"}, "baseline_period", "YYYY-Qn"),
         ({"targets": "2026-Q1 75"}, "targets", "Line 1"),
@@ -142,3 +146,15 @@ def test_a_new_evaluator_defines_an_indicator_and_reads_it(cast):
 
     assert "is defined" in html and "Attendance at the tenants group" in html
     assert "How it is computed" in html and "Places expected at held sessions" in html
+
+
+def test_an_indicator_of_one_program_is_not_broken_down(cast):
+    # Its rows could be subtracted from the agency's rows of the same breakdown.
+    program = program_for()
+    response = client_for(cast["evaluator"]).post(
+        reverse("evaluation:indicator_create"), {**GOOD, "program": program.pk, "breakdown": "program"}
+    )
+
+    assert response.status_code == 400
+    assert any("not broken down" in error for error in response.context["form"].errors["breakdown"])
+    assert not Indicator.objects.exists()

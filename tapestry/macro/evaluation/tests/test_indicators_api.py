@@ -126,4 +126,4 @@ def test_the_measures_an_indicator_may_use(cast):
     }
 
     assert measures["group_outcomes.phq9_change_total"]["over"] == "group_outcomes.phq9_members_measured"
-    assert measures["referrals.sent"]["breakdowns"] == {"service_type": "Service type"}
+    assert measures["referrals.sent"]["breakdowns"] == {"service_type": "Service type", "program": "Program"}

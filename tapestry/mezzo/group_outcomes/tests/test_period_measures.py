@@ -65,6 +65,9 @@ def test_the_mean_change_is_shown_only_over_enough_members(cast):
     for _ in range(4):
         measured(cast, support, 15, 10, date(2026, 5, 1))
 
+    for _ in range(11):  # hidden beside Q2's 4, or the year less Q1 and Q3 would give their mean
+        measured(cast, support, 15, 14, date(2026, 8, 1))
+
     q1, q2 = rates(phq9_change_total, phq9_members_measured, periods=QUARTERS, factor=1)
 
     assert (q1.total.numerator, q1.total.denominator, q1.total.value) == (-18, 12, -1.5)
