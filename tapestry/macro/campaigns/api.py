@@ -5,6 +5,7 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Body, Query, Router
@@ -13,6 +14,7 @@ from tapestry.macro import choices
 from tapestry.macro.campaigns import osdi, selectors, services
 from tapestry.macro.campaigns.models import (
     Activity,
+    Attendee,
     Campaign,
     Milestone,
     Outreach,
@@ -23,6 +25,8 @@ from tapestry.macro.campaigns.models import (
 from tapestry.macro.campaigns.schemas import (
     CampaignActivityIn,
     CampaignActivityOut,
+    CampaignAttendanceIn,
+    CampaignAttendanceOut,
     CampaignIn,
     CampaignKind,
     CampaignListOut,
@@ -229,6 +233,46 @@ def campaign_signature_add(request: HttpRequest, petition_id: int, payload: Camp
     return services.signature_add(
         actor=request.user, petition=petition, supporter=supporter, comments=payload.comments
     )
+
+
+@paged_get(
+    router,
+    "/campaign-events/{event_id}/attendances",
+    CampaignAttendanceOut,
+    summary="List who answered an event's invitation, and who came",
+    description="Supporters' names and contact details: for policy work only.",
+)
+def campaign_attendance_list(request: HttpRequest, event_id: int) -> QuerySet[Attendee]:
+    event = selectors.event_get(user=request.user, event_id=event_id)
+    return selectors.attendees(user=request.user, event=event)
+
+
+@created(
+    router,
+    "/campaign-events/{event_id}/attendances",
+    CampaignAttendanceOut,
+    summary="Record an answer to an event's invitation",
+    description="For a supporter already recorded (`supporter_id`), or a new one (`supporter`): both stored, or neither.",
+)
+def campaign_attendance_add(request: HttpRequest, event_id: int, payload: CampaignAttendanceIn) -> Attendee:
+    event = selectors.event_get(user=request.user, event_id=event_id)
+    if (payload.supporter_id is None) == (payload.supporter is None):
+        raise ValidationError(
+            {"supporter_id": ["Send either supporter_id or a new supporter, not both or neither."]}
+        )
+    with transaction.atomic():
+        if payload.supporter is not None:
+            supporter = services.supporter_add(actor=request.user, **payload.supporter.model_dump())
+        else:
+            supporter = _part_records(event.campaign, {"supporter_id": payload.supporter_id})["supporter"]
+        return services.attendee_add(
+            actor=request.user,
+            event=event,
+            supporter=supporter,
+            status=payload.status,
+            attended=payload.attended,
+            comment=payload.comment,
+        )
 
 
 @paged_get(router, "/campaign-supporters", CampaignSupporterOut, errors=(422,), summary="Find supporters")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from tapestry.demo.context import DemoContext
 from tapestry.macro.campaigns.models import (
     Activity,
+    Attendee,
     Campaign,
     Milestone,
     Outreach,
@@ -164,7 +165,7 @@ def _lobbying(campaign: Campaign, supporters: list[Supporter], lead: object, tod
         (A.EVENT, 40, "Tenants' town hall", 300, 85),
         (A.TESTIMONY, 12, "Testimony at the housing committee", 60, None),
     ):
-        Activity.objects.create(
+        activity = Activity.objects.create(
             campaign=campaign,
             kind=kind,
             held_on=today - dt.timedelta(days=ago),
@@ -173,6 +174,18 @@ def _lobbying(campaign: Campaign, supporters: list[Supporter], lead: object, tod
             attendance=attendance,
             created_by=lead,
         )
+        if kind == A.EVENT:
+            # Those on our list who answered the invitation, and whether they came.
+            statuses = [Attendee.Status.ACCEPTED, Attendee.Status.ACCEPTED, Attendee.Status.TENTATIVE]
+            for n, supporter in enumerate(supporters[:6]):
+                status = statuses[n % len(statuses)] if n < 5 else Attendee.Status.DECLINED
+                Attendee.objects.create(
+                    event=activity,
+                    supporter=supporter,
+                    status=status,
+                    attended=status == Attendee.Status.ACCEPTED,
+                    answered_on=activity.held_on - dt.timedelta(days=7 - n),
+                )
     petition = Petition.objects.create(
         campaign=campaign,
         title="A lawyer for every tenant facing eviction",

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from tapestry.access.models import User
-from tapestry.macro.campaigns.models import Activity, Campaign, Outreach, Supporter, Target
+from tapestry.macro.campaigns.models import Activity, Attendee, Campaign, Outreach, Supporter, Target
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation
 from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, StaffChoiceField
@@ -114,6 +114,24 @@ class SignatureForm(FieldSetup, SupporterFields, ServiceForm):
 
     def new_supporter(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in SupporterFields.base_fields}
+
+
+class AttendeeForm(SignatureForm):
+    """An answer to an event's invitation, for a supporter already recorded or a new one."""
+
+    status = forms.ChoiceField(label="Their answer", choices=Attendee.Status.choices)
+    attended = forms.NullBooleanField(
+        label="Did they come?",
+        required=False,
+        widget=forms.Select(choices=[("unknown", "Not known yet"), ("true", "Yes"), ("false", "No")]),
+    )
+    comment = forms.CharField(max_length=1000, required=False)
+
+    field_order = ["supporter", "status", "attended", "comment"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["comments"]
 
 
 class OutreachForm(FieldSetup, ServiceForm):

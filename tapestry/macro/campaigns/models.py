@@ -192,6 +192,30 @@ class Signature(Timestamped):
         ]
 
 
+class Attendee(Timestamped):
+    """A supporter's answer to an event's invitation, and whether they came (OSDI: attendance)."""
+
+    class Status(models.TextChoices):
+        ACCEPTED = "accepted", "Coming"
+        TENTATIVE = "tentative", "Maybe"
+        DECLINED = "declined", "Not coming"
+        CANCELLED = "cancelled", "Cancelled"
+        NEEDS_ACTION = "needs action", "Not answered yet"
+
+    event = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="attendees")
+    supporter = models.ForeignKey(Supporter, on_delete=models.PROTECT, related_name="attendances")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACCEPTED)
+    attended = models.BooleanField(null=True, blank=True, help_text="Empty until the event is held.")
+    answered_on = models.DateField(default=timezone.localdate)
+    comment = models.CharField(max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["supporter__family_name", "supporter__given_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "supporter"], name="one_answer_per_supporter")
+        ]
+
+
 class Outreach(Authored, Timestamped):
     """A letter, call or visit to a target, by a supporter or by us (OSDI: outreach)."""
 

@@ -4,8 +4,9 @@ The Open Supporter Data Interface (OSDI 1.x, opensupporter.org) defines resource
 campaign is exchanged as one JSON document shaped like an OSDI collection: HAL `_embedded` lists
 of `osdi:advocacy_campaigns` (the campaign with its `target_list`, and its outreaches embedded as
 `osdi:outreaches`), `osdi:petitions` (each with `osdi:signatures`) and `osdi:events` (events with
-`total_accepted`), each outreach and signature carrying its supporter as an embedded
-`osdi:person`. Field names are OSDI's: `identifiers`, `title`, `description`, `summary`,
+`total_accepted` and their `osdi:attendances`: `status` (accepted, tentative, declined, cancelled,
+needs action), `attended`, `comment`, `action_date`), each outreach, signature and attendance
+carrying its supporter as an embedded `osdi:person`. Field names are OSDI's: `identifiers`, `title`, `description`, `summary`,
 `target_list` (`given_name`, `family_name`, `title`, `organization`), outreach `type`, `duration`
 (seconds), `subject`, `message`, `action_date`, petition `petition_text` and `target[].name`,
 signature `comments`, person `given_name`, `family_name`, `email_addresses[].address`,
@@ -32,6 +33,7 @@ from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability, require_capability
 from tapestry.macro.campaigns.models import (
     Activity,
+    Attendee,
     Campaign,
     Outreach,
     Petition,
@@ -100,6 +102,12 @@ def _target(target: Target) -> dict[str, Any]:
     return found
 
 
+def _accepted(event: Activity, answers: list[Attendee]) -> int:
+    """OSDI's total_accepted: those who said they would come, or the count at the door if larger."""
+    coming = sum(1 for attendee in answers if attendee.status == Attendee.Status.ACCEPTED)
+    return max(coming, event.attendance or 0)
+
+
 def export_campaign(*, actor: User, campaign: Campaign) -> dict[str, Any]:
     """The campaign as an OSDI document; audited as an export, for it names supporters."""
     require_capability(actor, Capability.POLICY_WORK)
@@ -111,6 +119,11 @@ def export_campaign(*, actor: User, campaign: Campaign) -> dict[str, Any]:
     ):
         signatures.setdefault(signature.petition_id, []).append(signature)
     events = campaign.activities.filter(kind=Activity.Kind.EVENT).order_by("held_on", "pk")
+    answers: dict[int, list[Attendee]] = {}
+    for attendee in (
+        Attendee.objects.filter(event__campaign=campaign).select_related("supporter").order_by("pk")
+    ):
+        answers.setdefault(attendee.event_id, []).append(attendee)
     document = {
         "origin_system": ORIGIN,
         "_embedded": {
@@ -179,7 +192,21 @@ def export_campaign(*, actor: User, campaign: Campaign) -> dict[str, Any]:
                     "title": event.title,
                     "description": event.description,
                     "start_date": _day(event.held_on),
-                    "total_accepted": event.attendance or 0,
+                    "total_accepted": _accepted(event, answers.get(event.pk, [])),
+                    "_embedded": {
+                        "osdi:attendances": [
+                            {
+                                "identifiers": _id("attendance", attendee.pk),
+                                "origin_system": ORIGIN,
+                                "action_date": _day(attendee.answered_on),
+                                "status": attendee.status,
+                                **({} if attendee.attended is None else {"attended": attendee.attended}),
+                                **({"comment": attendee.comment} if attendee.comment else {}),
+                                "_embedded": {"osdi:person": _person(attendee.supporter)},
+                            }
+                            for attendee in answers.get(event.pk, [])
+                        ]
+                    },
                 }
                 for event in events
             ],
@@ -417,8 +444,38 @@ def read_document(document: Any) -> Plan:
         if accepted is not None and (not isinstance(accepted, int) or accepted < 0):
             report.problem(f"{at}.total_accepted", "must be a whole number.")
             accepted = None
+        attendances = []
+        for m, answered in enumerate(_embedded(report, at, item, "osdi:attendances")):
+            aat = f"{at}._embedded.osdi:attendances[{m}]"
+            answered = _object(report, aat, answered)
+            status = answered.get("status", Attendee.Status.ACCEPTED)
+            if status not in Attendee.Status.values:
+                report.problem(
+                    f"{aat}.status", f"{status!r} is not one of {', '.join(Attendee.Status.values)}."
+                )
+            came = answered.get("attended")
+            if came is not None and not isinstance(came, bool):
+                report.problem(f"{aat}.attended", "must be true or false.")
+                came = None
+            person = (
+                answered.get("_embedded", {}).get("osdi:person")
+                if isinstance(answered.get("_embedded"), dict)
+                else None
+            )
+            if person is None:
+                report.problem(f"{aat}._embedded.osdi:person", "an attendance needs the person who answered.")
+            attendances.append(
+                {
+                    "status": status,
+                    "attended": came,
+                    "answered_on": _date(report, f"{aat}.action_date", answered.get("action_date")),
+                    "comment": _text(report, f"{aat}.comment", answered.get("comment"), limit=1000),
+                    "person": _read_person(report, f"{aat}._embedded.osdi:person", person or {}),
+                }
+            )
         events.append(
             {
+                "attendances": attendances,
                 "title": _text(
                     report, f"{at}.title", item.get("title") or item.get("name"), limit=200, required=True
                 ),
@@ -483,5 +540,15 @@ def import_campaign(*, actor: User, document: Any, kind: str) -> Campaign:
                 seen.add(who.pk)
                 Signature.objects.create(petition=petition, supporter=who, **signature)
         for values in plan.events:
-            Activity.objects.create(campaign=campaign, kind=Activity.Kind.EVENT, created_by=actor, **values)
+            answered = values.pop("attendances")
+            event = Activity.objects.create(
+                campaign=campaign, kind=Activity.Kind.EVENT, created_by=actor, **values
+            )
+            seen = set()
+            for answer in answered:
+                who = supporter(answer.pop("person"))
+                if who.pk in seen:
+                    continue  # one answer a supporter, as the page allows
+                seen.add(who.pk)
+                Attendee.objects.create(event=event, supporter=who, **answer)
     return campaign

@@ -8,13 +8,14 @@ from typing import Literal
 from django.utils import timezone
 from ninja import Field, Schema
 
-from tapestry.macro.campaigns.models import Activity, Campaign, Outreach
+from tapestry.macro.campaigns.models import Activity, Attendee, Campaign, Outreach
 from tapestry.web.schemas import Input, StaffRef, label_of, stripped_text
 
 CampaignKind = Literal[tuple(Campaign.Kind.values)]
 CampaignStatus = Literal[tuple(Campaign.Status.values)]
 ActivityKind = Literal[tuple(Activity.Kind.values)]
 OutreachType = Literal[tuple(Outreach.Type.values)]
+AttendeeStatus = Literal[tuple(Attendee.Status.values)]
 Text = stripped_text(8000)
 
 
@@ -157,6 +158,25 @@ class CampaignSignatureOut(Schema):
     supporter: CampaignSupporterOut
     signed_on: date
     comments: str
+
+
+class CampaignAttendanceIn(Input):
+    supporter_id: int | None = Field(None, description="A supporter already recorded...")
+    supporter: CampaignSupporterIn | None = Field(
+        None, description="...or a new one, recorded with the answer."
+    )
+    status: AttendeeStatus = Field("accepted", description="The answer, as OSDI writes it.")
+    attended: bool | None = Field(None, description="Whether they came; null until the event is held.")
+    comment: stripped_text(1000) = ""
+
+
+class CampaignAttendanceOut(Schema):
+    id: int
+    supporter: CampaignSupporterOut
+    status: str
+    attended: bool | None
+    answered_on: date
+    comment: str
 
 
 class CampaignOutreachIn(Input):

@@ -9,7 +9,16 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability, require_capability
-from tapestry.macro.campaigns.models import Campaign, Milestone, Petition, Signature, Supporter, Target
+from tapestry.macro.campaigns.models import (
+    Activity,
+    Attendee,
+    Campaign,
+    Milestone,
+    Petition,
+    Signature,
+    Supporter,
+    Target,
+)
 from tapestry.macro.coalitions.models import Coalition
 from tapestry.needs.models import Need
 from tapestry.people.models import Organisation
@@ -70,10 +79,33 @@ def petition_get(*, user: User, petition_id: int) -> Petition:
     return one_or_404(petitions, petition_id, "No such petition.")
 
 
+def event_get(*, user: User, event_id: int) -> Activity:
+    """One event of a campaign, with its answers counted by status and those who came, in SQL."""
+    _read(user)
+    events = (
+        Activity.objects.filter(kind=Activity.Kind.EVENT)
+        .select_related("campaign")
+        .annotate(
+            coming=Count("attendees", filter=Q(attendees__status=Attendee.Status.ACCEPTED)),
+            maybe=Count("attendees", filter=Q(attendees__status=Attendee.Status.TENTATIVE)),
+            came=Count("attendees", filter=Q(attendees__attended=True)),
+            answers=Count("attendees"),
+        )
+    )
+    return one_or_404(events, event_id, "No such event.")
+
+
+def attendee_get(*, user: User, attendee_id: int) -> Attendee:
+    require_capability(user, Capability.POLICY_WORK)
+    return one_or_404(
+        Attendee.objects.select_related("event__campaign", "supporter"), attendee_id, "No such answer."
+    )
+
+
 SUPPORTER_FIELDS = ["given_name", "family_name", "email", "phone", "postal_code"]
 
 
-def _audit_supporters(user: User, *, purpose: str, obj: Petition | None = None) -> None:
+def _audit_supporters(user: User, *, purpose: str, obj: Petition | Activity | None = None) -> None:
     """Supporters are community members, not clients, but their names and contacts are personal: each
     read of them is written to the audit log."""
     audit_record(
@@ -91,6 +123,13 @@ def signatures(*, user: User, petition: Petition) -> QuerySet[Signature]:
     require_capability(user, Capability.POLICY_WORK)
     _audit_supporters(user, purpose="who signed the petition", obj=petition)
     return petition.signatures.select_related("supporter").order_by("-signed_on", "-pk")
+
+
+def attendees(*, user: User, event: Activity) -> QuerySet[Attendee]:
+    """Who answered the event's invitation and who came: names, for policy work only; audited."""
+    require_capability(user, Capability.POLICY_WORK)
+    _audit_supporters(user, purpose="who answered the event", obj=event)
+    return event.attendees.select_related("supporter")
 
 
 def supporter_list(*, user: User, query: str = "") -> QuerySet[Supporter]:

@@ -19,6 +19,7 @@ from tapestry.access.policy import Capability, require_capability
 from tapestry.access.versioning import versioned_update
 from tapestry.macro.campaigns.models import (
     Activity,
+    Attendee,
     Campaign,
     Milestone,
     Outreach,
@@ -178,6 +179,55 @@ def signature_add(
         fields=["petition", "supporter", "signed_on", "comments"],
         validate_constraints=False,
     )
+
+
+def attendee_add(
+    *,
+    actor: User,
+    event: Activity,
+    supporter: Supporter,
+    status: str = Attendee.Status.ACCEPTED,
+    attended: bool | None = None,
+    comment: str = "",
+    answered_on: dt.date | None = None,
+) -> Attendee:
+    """A supporter's answer to an event's invitation (and, once held, whether they came)."""
+    _require(actor)
+    _refuse_finished(event.campaign)
+    if event.kind != Activity.Kind.EVENT:
+        raise ValidationError({"event": ["Only an event has attendees."]})
+    if event.attendees.filter(supporter=supporter).exists():
+        raise ValidationError({"supporter": [f"{supporter} has already answered for this event."]})
+    if status not in Attendee.Status.values:
+        raise ValidationError({"status": ["Choose how they answered."]})
+    if attended and status in (Attendee.Status.DECLINED, Attendee.Status.CANCELLED):
+        status = Attendee.Status.ACCEPTED  # they came after all
+    attendee = Attendee(
+        event=event,
+        supporter=supporter,
+        status=status,
+        attended=attended,
+        comment=comment.strip(),
+        answered_on=answered_on or timezone.localdate(),
+    )
+    if attendee.answered_on > timezone.localdate():
+        raise ValidationError({"answered_on": ["An answer is dated on or before today."]})
+    return create_record(
+        actor,
+        attendee,
+        fields=["event", "supporter", "status", "attended", "comment", "answered_on"],
+        validate_constraints=False,
+    )
+
+
+def attendee_mark(*, actor: User, attendee: Attendee, attended: bool) -> Attendee:
+    """Whether someone who answered came to the event, once it is held."""
+    _require(actor)
+    _refuse_finished(attendee.event.campaign)
+    if attendee.event.held_on > timezone.localdate():
+        raise ValidationError({"attended": ["The event is not held yet."]})
+    attendee.attended = attended
+    return update_record(actor, attendee, columns=["attended"])
 
 
 def outreach_log(*, actor: User, campaign: Campaign, **fields: Any) -> Outreach:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
@@ -16,6 +18,7 @@ from tapestry.macro import choices
 from tapestry.macro.campaigns import osdi, selectors, services
 from tapestry.macro.campaigns.forms import (
     ActivityForm,
+    AttendeeForm,
     CampaignForm,
     MilestoneForm,
     OsdiImportForm,
@@ -210,6 +213,64 @@ def signature_add(request: HttpRequest, pk: int) -> HttpResponse:
         title=f"Add a signature: {petition.title}",
         campaign=petition.campaign,
     )
+
+
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = selectors.event_get(user=request.user, event_id=pk)
+    may_change = _may_change(request)
+    context = {
+        "event": event,
+        "campaign": event.campaign,
+        "attendees": selectors.attendees(user=request.user, event=event) if may_change else None,
+        "can_change": may_change and not event.campaign.is_finished,
+        "held": event.held_on <= timezone.localdate(),
+    }
+    return render(request, "campaigns/event_detail.html", context)
+
+
+def attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
+    event = selectors.event_get(user=request.user, event_id=pk)
+    form = AttendeeForm(bound(request), supporters=selectors.supporter_choices())
+
+    def answer() -> Any:
+        data = form.cleaned_data
+        supporter = data["supporter"] or services.supporter_add(actor=request.user, **form.new_supporter())
+        return services.attendee_add(
+            actor=request.user,
+            event=event,
+            supporter=supporter,
+            status=data["status"],
+            attended=data["attended"],
+            comment=data["comment"],
+        )
+
+    return save_page(
+        request,
+        TEMPLATE,
+        form=form,
+        call=lambda: _atomic(answer),
+        done=lambda attendee: f"{attendee.supporter}'s answer is recorded.",
+        then=reverse("campaigns:event_detail", args=[event.pk]),
+        title=f"Record an answer: {event.title}",
+        campaign=event.campaign,
+    )
+
+
+def _atomic(call: Any) -> Any:
+    with transaction.atomic():
+        return call()
+
+
+@require_POST
+def attendee_mark(request: HttpRequest, pk: int) -> HttpResponse:
+    attendee = selectors.attendee_get(user=request.user, attendee_id=pk)
+    came = request.POST.get("attended") == "true"
+    act(
+        request,
+        lambda: services.attendee_mark(actor=request.user, attendee=attendee, attended=came),
+        f"{attendee.supporter} is marked as {'there' if came else 'not there'}.",
+    )
+    return redirect(reverse("campaigns:event_detail", args=[attendee.event_id]))
 
 
 def supporter_list(request: HttpRequest) -> HttpResponse:

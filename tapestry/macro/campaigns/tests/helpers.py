@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from tapestry.macro.campaigns.models import (
     Activity,
+    Attendee,
     Campaign,
     Milestone,
     Outreach,
@@ -39,3 +40,17 @@ def campaign_with(rows: int = 2, *, title: str = "Right to Counsel") -> Campaign
             campaign=campaign, target=target, supporter=supporter, type=Outreach.Type.EMAIL
         )
     return campaign
+
+
+def event_with(campaign: Campaign, answers: int = 2, *, days_ago: int = 1) -> Activity:
+    """An event of the campaign held `days_ago` days ago, with `answers` supporters who said they would come."""
+    event = Activity.objects.create(
+        campaign=campaign,
+        kind=Activity.Kind.EVENT,
+        held_on=timezone.localdate() - dt.timedelta(days=days_ago),
+        title="Tenants' rally",
+    )
+    for n in range(answers):
+        supporter = Supporter.objects.create(given_name="Guest", family_name=f"{campaign.title} {n}")
+        Attendee.objects.create(event=event, supporter=supporter, status=Attendee.Status.ACCEPTED)
+    return event

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from tapestry.macro.campaigns.tests.helpers import campaign_with
+from tapestry.macro.campaigns.tests.helpers import campaign_with, event_with
 
 
 def examples(world: dict) -> dict[str, dict]:
     campaign = campaign_with(1, title="Matrix campaign")
     petition = campaign.petitions.get()
     milestone = campaign.milestones.get()
+    event = event_with(campaign, 1)
+    answer = event.attendees.get()
     by_campaign = {"pk": campaign.pk}
     api_campaign = {"campaign_id": campaign.pk}
     return {
@@ -24,6 +26,11 @@ def examples(world: dict) -> dict[str, dict]:
         "GET /api/v1/campaigns/{campaign_id}/osdi": api_campaign,
         "campaigns:petition_detail": {"pk": petition.pk},
         "campaigns:signature_add": {"pk": petition.pk},
+        "campaigns:event_detail": {"pk": event.pk},
+        "campaigns:attendee_add": {"pk": event.pk},
+        "campaigns:attendee_mark": {"pk": answer.pk},
+        "GET /api/v1/campaign-events/{event_id}/attendances": {"event_id": event.pk},
+        "POST /api/v1/campaign-events/{event_id}/attendances": {"event_id": event.pk},
         "GET /api/v1/campaigns/{campaign_id}": api_campaign,
         "PATCH /api/v1/campaigns/{campaign_id}": api_campaign,
         "POST /api/v1/campaigns/{campaign_id}/targets": api_campaign,

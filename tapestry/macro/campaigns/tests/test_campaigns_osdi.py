@@ -17,6 +17,7 @@ from tapestry.access.tokens import token_create
 from tapestry.macro.campaigns import osdi
 from tapestry.macro.campaigns.models import (
     Activity,
+    Attendee,
     Campaign,
     Outreach,
     Petition,
@@ -56,9 +57,16 @@ def test_the_sample_imports_whole(cast):
     assert letter.type == Outreach.Type.EMAIL and letter.supporter is None
     petition = campaign.petitions.get()
     assert petition.signatures.count() == 3
-    # Tove called and signed, with her email in other capitals: one supporter.
-    assert Supporter.objects.count() == 3
-    assert campaign.activities.get().attendance == 42
+    # Tove called, signed and came, with her email in other capitals: one supporter; Lena only answered.
+    assert Supporter.objects.count() == 4
+    event = campaign.activities.get()
+    assert event.attendance == 42
+    answers = {a.supporter.given_name: (a.status, a.attended, a.comment) for a in event.attendees.all()}
+    assert answers == {
+        "Tove": ("accepted", True, "Bringing my neighbour."),
+        "Lena": ("tentative", None, ""),
+        "Kofi": ("declined", False, ""),
+    }
 
 
 def test_an_export_reads_back_to_the_same_campaign(cast):
@@ -71,9 +79,8 @@ def test_an_export_reads_back_to_the_same_campaign(cast):
     for name in ("targets", "outreaches", "petitions", "activities"):
         assert getattr(copy_, name).count() == getattr(original, name).count(), name
     assert Signature.objects.filter(petition__campaign=copy_).count() == 3
-    assert (
-        Supporter.objects.count() == 3
-    )  # matched by email (Bea, with no email, comes again)  # noqa: ERA001
+    assert Supporter.objects.count() == 4  # matched by email
+    assert Attendee.objects.filter(event__campaign=copy_).count() == 3
     exported = document["_embedded"]
     assert exported["osdi:advocacy_campaigns"][0]["total_outreaches"] == 3
     assert exported["osdi:petitions"][0]["total_signatures"] == 3
@@ -81,6 +88,9 @@ def test_an_export_reads_back_to_the_same_campaign(cast):
     outreach = exported["osdi:advocacy_campaigns"][0]["_embedded"]["osdi:outreaches"][0]
     assert set(outreach) >= {"identifiers", "action_date", "type", "targets"}
     assert outreach["duration"] == 180  # whole minutes, back in seconds
+    attendance = exported["osdi:events"][0]["_embedded"]["osdi:attendances"][0]
+    assert set(attendance) >= {"identifiers", "action_date", "status", "attended", "_embedded"}
+    assert attendance["_embedded"]["osdi:person"]["given_name"] == "Tove"
 
 
 def test_an_export_is_audited_and_for_policy_work(cast):
@@ -102,6 +112,7 @@ def test_every_problem_is_reported_by_place_and_nothing_is_stored(cast):
     signature = bad["_embedded"]["osdi:petitions"][0]["_embedded"]["osdi:signatures"][1]
     signature["_embedded"]["osdi:person"]["email_addresses"] = [{"address": "not-an-email"}]
     bad["_embedded"]["osdi:events"][0]["start_date"] = "next Tuesday"
+    bad["_embedded"]["osdi:events"][0]["_embedded"]["osdi:attendances"][1]["status"] = "maybe later"
 
     with pytest.raises(osdi.ImportRefused) as refused:
         _import(cast, bad)
@@ -119,6 +130,7 @@ def test_every_problem_is_reported_by_place_and_nothing_is_stored(cast):
         for p in problems
     )
     assert any(p.startswith("osdi:events[0].start_date:") for p in problems)
+    assert any(p.startswith("osdi:events[0]._embedded.osdi:attendances[1].status:") for p in problems)
     for model in (Campaign, Target, Outreach, Petition, Signature, Supporter, Activity):
         assert not model.objects.exists(), model
 
