@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db.models import F, Func, IntegerField, OuterRef, Subquery
 
+from tapestry.access.policy import Capability
 from tapestry.evidence.measures import Rows, RowsHiding, any_of, measure, served
 from tapestry.evidence.suppression import hidden_together
 from tapestry.people.models import Person
@@ -14,6 +15,8 @@ from tapestry.programs.models import Program
 @measure(
     "programs.people_served",
     "People served by program",
+    # Agency-wide figures for leadership: a program manager sees only their own programs' reach.
+    capability=Capability.AGENCY_LEAD,
     note=(
         "Distinct people with a case or a group place in the program, at any time. Someone served by "
         "two programs counts in each; the total counts people per program, not people. A program "

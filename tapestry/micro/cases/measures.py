@@ -29,6 +29,7 @@ from django.db.models import (
 from django.db.models.functions import Trim, TruncMonth, Upper
 from django.utils import timezone
 
+from tapestry.access.policy import Capability
 from tapestry.evidence.measures import (
     CONFIDENTIAL,
     Period,
@@ -113,6 +114,8 @@ def opened_by_month(*, program: Program | None = None, months: int = 12, today: 
 @measure(
     "cases.open_by_worker",
     "Open cases by worker",
+    # Each worker's caseload is for leadership, not for every reader of counts.
+    capability=Capability.AGENCY_LEAD,
     note=(
         "Cases open or on hold, by their assigned worker; cases in a sensitive segment count too. "
         "A worker with few cases is hidden, with the next smallest caseloads while the hidden ones "

@@ -7,11 +7,12 @@ import datetime as dt
 from itertools import combinations
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
 from tapestry.access.models import Role
-from tapestry.evidence.measures import named
+from tapestry.evidence.measures import ask, named
 from tapestry.evidence.suppression import is_small, suppress_table
 from tapestry.macro.campaigns.models import Campaign
 from tapestry.macro.evaluation.selectors import indicator_overview
@@ -157,3 +158,11 @@ def test_indicators_are_capped_with_a_link_to_the_rest(cast):
 
     assert len(board.indicators) == selectors.DASHBOARD_INDICATORS and board.more_indicators
     assert "See every indicator" in page
+
+
+def test_the_dashboards_measures_are_for_leadership_only(cast):
+    for name in ("cases.open_by_worker", "programs.people_served"):
+        assert ask(cast[Role.AGENCY_DIRECTOR], name).title
+        for role in (Role.PROGRAM_MANAGER, Role.SUPERVISOR, Role.EVALUATOR):
+            with pytest.raises(PermissionDenied):
+                ask(cast[role], name)
