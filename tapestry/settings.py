@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "tapestry.macro.evaluation",
     "tapestry.macro.coalitions",
     "tapestry.macro.campaigns",
+    "tapestry.macro.leadership",
     "tapestry.front",
     "tapestry.demo",
 ]

@@ -66,6 +66,7 @@ EXPECTED_HOLDERS = {
         "community_organiser",
         "grants_officer",
         "evaluator",
+        "agency_director",
     },
     Capability.AUDIT_READ: {"auditor"},
     Capability.STAFF_MANAGE: {"administrator"},
@@ -75,6 +76,7 @@ EXPECTED_HOLDERS = {
     Capability.POLICY_WORK: {"community_organiser"},
     Capability.GRANT_MANAGE: {"grants_officer"},
     Capability.EVALUATION_MANAGE: {"program_manager", "evaluator"},
+    Capability.AGENCY_LEAD: {"agency_director", "administrator"},
 }
 
 

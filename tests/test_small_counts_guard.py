@@ -62,6 +62,7 @@ PLANTED = {
 def test_the_aggregate_only_roles_are_the_ones_expected():
     assert AGGREGATE_ONLY == [
         "administrator",
+        "agency_director",
         "auditor",
         "community_organiser",
         "evaluator",

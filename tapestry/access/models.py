@@ -26,6 +26,7 @@ class Role(models.TextChoices):
     COMMUNITY_ORGANISER = "community_organiser", "Community organiser / policy advocate"
     EVALUATOR = "evaluator", "Evaluator / researcher"
     GRANTS_OFFICER = "grants_officer", "Grants and development officer"
+    AGENCY_DIRECTOR = "agency_director", "Agency director"
     ADMINISTRATOR = "administrator", "Agency administrator"
     AUDITOR = "auditor", "Auditor"
 

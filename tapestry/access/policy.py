@@ -54,6 +54,7 @@ class Capability(models.TextChoices):
     POLICY_WORK = "policy.work", "Track legislation, take positions, run campaigns and coalitions"
     GRANT_MANAGE = "grant.manage", "Apply for grants and keep funders, awards, donors and donations"
     EVALUATION_MANAGE = "evaluation.manage", "Define indicators and evaluate programs"
+    AGENCY_LEAD = "agency.lead", "See the agency dashboard and keep compliance items"
 
 
 C = Capability
@@ -78,7 +79,13 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.COMMUNITY_ORGANISER: frozenset(_COMMUNITY | {C.AREA_MANAGE, C.POLICY_WORK}),
     Role.GRANTS_OFFICER: frozenset(_COMMUNITY | {C.GRANT_MANAGE}),
     Role.EVALUATOR: frozenset({C.ORGANISATION_READ, C.AGGREGATE_READ, C.AREA_MANAGE, C.EVALUATION_MANAGE}),
-    Role.ADMINISTRATOR: frozenset({C.STAFF_MANAGE, C.ORGANISATION_READ, C.ORGANISATION_WRITE, C.AREA_MANAGE}),
+    # Leadership sees the agency's figures and keeps its compliance items; never a case.
+    Role.AGENCY_DIRECTOR: frozenset({C.ORGANISATION_READ, C.AGGREGATE_READ, C.AGENCY_LEAD}),
+    # The administrator keeps compliance items (licences, audits, trainings) beside staff accounts,
+    # but reads no practice figures: their dashboard shows the compliance part only.
+    Role.ADMINISTRATOR: frozenset(
+        {C.STAFF_MANAGE, C.ORGANISATION_READ, C.ORGANISATION_WRITE, C.AREA_MANAGE, C.AGENCY_LEAD}
+    ),
     Role.AUDITOR: frozenset({C.AUDIT_READ}),
 }
 

@@ -99,6 +99,7 @@ STAFF = (
         ("evaluator", "Oskar", "Brandt", Role.EVALUATOR),
         ("grants_officer", "Ruth", "Feldman", Role.GRANTS_OFFICER),
     ),
+    StaffMember("agency_director", "Beatrix", "Okonkwo-Hale", Role.AGENCY_DIRECTOR),
     StaffMember("administrator", "Kwabena", "Asante", Role.ADMINISTRATOR),
     StaffMember("auditor", "Ingrid", "Solberg", Role.AUDITOR),
 )

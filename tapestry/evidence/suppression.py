@@ -62,3 +62,18 @@ def suppress_table(
         if others:
             hidden.add(others[0][1])
     return [Cell(label, None if label in hidden else count) for label, count in items], total
+
+
+def hidden_together(counts: Iterable[tuple[str, int]]) -> set[str]:
+    """The labels to hide in one breakdown whose cells split no other shown number: the small cells
+    and, while those together are small, the next smallest, so that the total less the cells shown
+    (a number anyone can work out, and may know from another page) is never a small count.
+
+    Pass it as `suppress_table`'s `hide` (through `RowsHiding`, for a measure).
+    """
+    items = list(counts)
+    hidden = {label for label, count in items if is_small(count)}
+    others = sorted((count, n) for n, (label, count) in enumerate(items) if count and label not in hidden)
+    while is_small(sum(count for label, count in items if label in hidden)) and others:
+        hidden.add(items[others.pop(0)[1]][0])
+    return hidden

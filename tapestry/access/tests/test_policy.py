@@ -52,7 +52,14 @@ def test_ended_assignment_no_longer_gives_access(cast):
 
 @pytest.mark.parametrize(
     "role",
-    [Role.EVALUATOR, Role.ADMINISTRATOR, Role.AUDITOR, Role.GROUP_FACILITATOR, Role.GRANTS_OFFICER],
+    [
+        Role.EVALUATOR,
+        Role.ADMINISTRATOR,
+        Role.AUDITOR,
+        Role.GROUP_FACILITATOR,
+        Role.GRANTS_OFFICER,
+        Role.AGENCY_DIRECTOR,
+    ],
 )
 def test_roles_without_caseloads_see_no_person_even_if_assigned(cast, role):
     person = PersonFactory()

@@ -53,7 +53,14 @@ def test_every_served_source_is_found_in_installed_order():
 
 @pytest.mark.django_db
 def test_what_a_role_may_ask(cast):
-    for role in ("evaluator", "program_manager", "supervisor", "community_organiser", "grants_officer"):
+    for role in (
+        "evaluator",
+        "program_manager",
+        "supervisor",
+        "community_organiser",
+        "grants_officer",
+        "agency_director",
+    ):
         assert ask(cast[role], "cases.by_program").title == "Cases by program", role
     for role in ("caseworker", "group_facilitator", "administrator", "auditor"):
         with pytest.raises(PermissionDenied):

@@ -48,6 +48,8 @@ def test_home_queries_do_not_grow_with_the_caseload(cast, rows, django_assert_nu
         (Role.AUDITOR, "evidence", "Audit log", "Staff and access"),
         (Role.ADMINISTRATOR, "evidence", "Staff and access", "Audit log"),
         (Role.GRANTS_OFFICER, "macro", "Funders", "New intake"),
+        (Role.AGENCY_DIRECTOR, "macro", "Agency dashboard", "Funders and opportunities"),
+        (Role.ADMINISTRATOR, "macro", "Compliance items", "Grant pipeline"),
     ],
 )
 def test_level_pages_offer_what_the_role_may_do(cast, role, level, shown, hidden):

@@ -4,7 +4,10 @@ Supporters are named only to those who do policy work."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
@@ -69,6 +72,17 @@ def target_get(*, user: User, target_id: int) -> Target:
 def milestone_get(*, user: User, milestone_id: int) -> Milestone:
     _read(user)
     return one_or_404(Milestone.objects.select_related("campaign"), milestone_id, "No such milestone.")
+
+
+def milestones_due(*, user: User, within_days: int = 60) -> QuerySet[Milestone]:
+    """Milestones not yet reached that fall due within `within_days` or are overdue, soonest first."""
+    _read(user)
+    until = timezone.localdate() + timedelta(days=within_days)
+    return (
+        Milestone.objects.filter(reached_on__isnull=True, due_on__lte=until)
+        .select_related("campaign")
+        .order_by("due_on", "pk")
+    )
 
 
 def petition_get(*, user: User, petition_id: int) -> Petition:

@@ -17,27 +17,13 @@ from django.utils import timezone
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry
 from tapestry.macro.grants.models import DeadlineReminder, Deliverable, ReportingDeadline
+from tapestry.web.lead_times import LEAD_DAYS, lead_for, reminder_dates, reminder_due, when_due
 
-# Days before a deadline a reminder goes out; 0 is the day it falls due (or the first run after).
-LEAD_DAYS = (30, 7, 0)
-
-
-def lead_for(due_on: dt.date, today: dt.date) -> int | None:
-    """The nearest lead time this deadline has reached today, or None while it is further off."""
-    left = (due_on - today).days
-    reached = [lead for lead in LEAD_DAYS if left <= lead]
-    return min(reached) if reached else None
-
-
-def reminder_dates(due_on: dt.date, today: dt.date) -> list[dt.date]:
-    """The days still to come on which this deadline will need a reminder (a date long past has none)."""
-    left = (due_on - today).days
-    return sorted({due_on - dt.timedelta(days=lead) for lead in LEAD_DAYS if left > lead})
+__all__ = ["LEAD_DAYS", "deadline_reminders_send", "lead_for", "reminder_dates"]
 
 
 def _message(what: str, due_on: dt.date, today: dt.date, award: str) -> tuple[str, str]:
-    left = (due_on - today).days
-    when = "is overdue" if left < 0 else "is due today" if left == 0 else f"is due in {left} days"
+    when = when_due(due_on, today)
     subject = f"Grant deadline: {what} {when}"
     body = f"{what} ({award}) {when}, on {due_on:%d %B %Y}.\n\nSee the upcoming grant deadlines in Tapestry."
     return subject, body
@@ -93,9 +79,9 @@ def deadline_reminders_send(*, today: dt.date | None = None) -> list[DeadlineRem
     )
     for rows, sent in ((deliverables, sent_deliverables), (reports, sent_reports)):
         for row in rows:
-            lead = lead_for(row.due_on, today)
             # A lead time already covered by a nearer reminder is not sent late.
-            if lead is None or any((row.pk, row.due_on, near) in sent for near in LEAD_DAYS if near <= lead):
+            lead = reminder_due(row.pk, row.due_on, today, sent)
+            if lead is None:
                 continue
             reminder = _remind(row, lead, today)
             if reminder is not None:

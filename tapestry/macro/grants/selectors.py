@@ -297,6 +297,17 @@ def deadlines(*, user: User, within_days: int = 90) -> list[Deadline]:
     """Deliverables not done, reports not submitted and applications not yet submitted, due within
     `within_days` or overdue, soonest first."""
     _require(user)
+    return _owed(within_days)
+
+
+def deadlines_ahead(*, user: User, within_days: int = 60) -> list[Deadline]:
+    """The same deadlines for leadership's dashboard: what is owed to funders is no secret from those
+    who read the pipeline (AGGREGATE_READ)."""
+    policy.require_capability(user, Capability.AGGREGATE_READ)
+    return _owed(within_days)
+
+
+def _owed(within_days: int) -> list[Deadline]:
     today = timezone.localdate()
     until = today + dt.timedelta(days=within_days)
     related = ("award__application__opportunity__funder__organisation", "award__application__lead", "owner")

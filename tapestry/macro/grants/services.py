@@ -34,8 +34,8 @@ from tapestry.macro.grants.models import (
     Stage,
     StageChange,
 )
-from tapestry.macro.grants.reminders import reminder_dates
 from tapestry.macro.grants.tasks import send_grant_reminders
+from tapestry.web.lead_times import schedule_reminder_runs
 from tapestry.web.records import create_record
 
 FUNDER_FIELDS = ("kind", "focus", "contact", "notes")
@@ -358,21 +358,8 @@ def award_program_add(
     )
 
 
-def _schedule_reminders(due_on: dt.date) -> None:
-    """Queue a reminder run for each day this deadline will need one, where the task backend can
-    run a task later; the daily `send_grant_reminders` run catches any the queue lost."""
-    backend = send_grant_reminders.get_backend()
-    if not backend.supports_defer:
-        return
-    zone = timezone.get_current_timezone()
-    for day in reminder_dates(due_on, timezone.localdate()):
-        when = dt.datetime.combine(day, dt.time(8, 0), tzinfo=zone)
-        send_grant_reminders.using(run_after=when).enqueue()
-
-
 def _on_commit_schedule(due_on: dt.date | None) -> None:
-    if due_on is not None:
-        transaction.on_commit(lambda: _schedule_reminders(due_on))
+    schedule_reminder_runs(send_grant_reminders, due_on)
 
 
 def deliverable_add(

@@ -1,6 +1,6 @@
 """The measures cases offer (the contract: tapestry/evidence/measures.py).
 
-Counts of cases by status, need, program, area (postcode, or a places area) and month, each one grouped
+Counts of cases by status, need, program, worker, area (postcode, or a places area) and month, each one grouped
 SQL query (two for places areas) and answered suppressed; housing needs identified and met in time per
 period, for indicators; and `SERVED`, the people a program serves through its cases, for program reach.
 Cases in a sensitive segment count in totals and by status, program and month, but are never
@@ -29,6 +29,7 @@ from django.db.models import (
 from django.db.models.functions import Trim, TruncMonth, Upper
 from django.utils import timezone
 
+from tapestry.access.policy import Capability
 from tapestry.evidence.measures import (
     CONFIDENTIAL,
     Period,
@@ -41,7 +42,7 @@ from tapestry.evidence.measures import (
     month_starts,
     period_measure,
 )
-from tapestry.evidence.suppression import is_small
+from tapestry.evidence.suppression import hidden_together, is_small
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.needs.models import Domain
 from tapestry.people.models import Address
@@ -108,6 +109,35 @@ def opened_by_month(*, program: Program | None = None, months: int = 12, today: 
         .annotate(n=Count("pk"))
     )
     return [(f"{start:%b %Y}", found.get(start, 0)) for start in starts]
+
+
+@measure(
+    "cases.open_by_worker",
+    "Open cases by worker",
+    # Each worker's caseload is for leadership, not for every reader of counts.
+    capability=Capability.AGENCY_LEAD,
+    note=(
+        "Cases open or on hold, by their assigned worker; cases in a sensitive segment count too. "
+        "A worker with few cases is hidden, with the next smallest caseloads while the hidden ones "
+        "together are few, so the total less the caseloads shown is never a small count."
+    ),
+)
+def open_by_worker() -> Rows:
+    found = list(
+        _cases(None, True)
+        .order_by()
+        .values_list("worker_id", "worker__first_name", "worker__last_name", "worker__username")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "worker__last_name", "worker__first_name", "worker_id")
+    )
+    names = [f"{first} {last}".strip() or username for _, first, last, username, _ in found]
+    rows = [
+        (f"{name} ({username})" if names.count(name) > 1 else name, n)
+        for (_, _, _, username, n), name in zip(found, names, strict=True)
+    ]
+    # Each case has one worker, so no other shown number splits a caseload: hiding enough of them
+    # together is the whole rule.
+    return RowsHiding(rows, hidden_together(rows))
 
 
 NOT_PLACED = "Not in any area of this kind"
