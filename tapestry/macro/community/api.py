@@ -17,21 +17,21 @@ from tapestry.macro.community import importing, selectors, services
 from tapestry.macro.community.forms import IndicatorImportForm
 from tapestry.macro.community.models import Assessment, Question, Survey
 from tapestry.macro.community.schemas import (
-    AssessmentIn,
-    AssessmentOut,
-    AssessmentPatch,
-    AssetIn,
-    AssetOut,
-    ImportOut,
-    ImportRefusedOut,
-    IndicatorValueOut,
-    QuestionIn,
-    QuestionOut,
-    ResponseIn,
-    ResponseOut,
-    ResultsOut,
-    SurveyIn,
-    SurveyOut,
+    CommunityAssessmentIn,
+    CommunityAssessmentOut,
+    CommunityAssessmentPatch,
+    CommunityAssetIn,
+    CommunityAssetOut,
+    CommunityImportOut,
+    CommunityImportRefusedOut,
+    CommunityIndicatorValueOut,
+    CommunityQuestionIn,
+    CommunityQuestionOut,
+    CommunityResponseIn,
+    CommunityResponseOut,
+    CommunityResultsOut,
+    CommunitySurveyIn,
+    CommunitySurveyOut,
 )
 from tapestry.people.models import Organisation
 from tapestry.places.models import Area
@@ -71,20 +71,22 @@ def _survey_out(survey: Survey) -> dict:
     }
 
 
-@paged_get(router, "/community/assessments", AssessmentOut, errors=(422,), summary="List assessments")
+@paged_get(
+    router, "/community/assessments", CommunityAssessmentOut, errors=(422,), summary="List assessments"
+)
 def community_assessment_list(request: HttpRequest) -> Any:
     return selectors.assessment_list(user=request.user)
 
 
-@created(router, "/community/assessments", AssessmentOut, summary="Start an assessment of an area")
-def community_assessment_create(request: HttpRequest, payload: AssessmentIn) -> Assessment:
+@created(router, "/community/assessments", CommunityAssessmentOut, summary="Start an assessment of an area")
+def community_assessment_create(request: HttpRequest, payload: CommunityAssessmentIn) -> Assessment:
     data = resolve_ids(payload.model_dump(), {"area_id": (_area, "No area with this number.")})
     return services.assessment_create(actor=request.user, **data)
 
 
 @router.get(
     "/community/assessments/{assessment_id}",
-    response={200: AssessmentOut, **error_responses(404)},
+    response={200: CommunityAssessmentOut, **error_responses(404)},
     summary="Open an assessment",
 )
 def community_assessment_detail(request: HttpRequest, assessment_id: int) -> Assessment:
@@ -93,12 +95,12 @@ def community_assessment_detail(request: HttpRequest, assessment_id: int) -> Ass
 
 @router.patch(
     "/community/assessments/{assessment_id}",
-    response={200: AssessmentOut, **error_responses(400, 404, 409, 422)},
+    response={200: CommunityAssessmentOut, **error_responses(400, 404, 409, 422)},
     summary="Change an assessment",
     description="Send the `version` you read; if it changed since, the answer is 409 and nothing is saved.",
 )
 def community_assessment_update(
-    request: HttpRequest, assessment_id: int, payload: AssessmentPatch
+    request: HttpRequest, assessment_id: int, payload: CommunityAssessmentPatch
 ) -> Assessment:
     assessment = _assessment(request.user, assessment_id)
     changes = payload.model_dump(exclude_unset=True, exclude={"version"})
@@ -112,7 +114,7 @@ def community_assessment_update(
 
 @router.get(
     "/community/assessments/{assessment_id}/results",
-    response={200: ResultsOut, **error_responses(404)},
+    response={200: CommunityResultsOut, **error_responses(404)},
     summary="An assessment's results, small counts suppressed",
     description="Survey answers counted per choice (free text is never given), indicators of the area and "
     "the areas inside it, and cases by the areas inside it (the measure cases.by_place).",
@@ -154,8 +156,8 @@ def community_assessment_results(request: HttpRequest, assessment_id: int) -> di
     }
 
 
-@created(router, "/community/assessments/{assessment_id}/surveys", SurveyOut, summary="Add a survey")
-def community_survey_create(request: HttpRequest, assessment_id: int, payload: SurveyIn) -> dict:
+@created(router, "/community/assessments/{assessment_id}/surveys", CommunitySurveyOut, summary="Add a survey")
+def community_survey_create(request: HttpRequest, assessment_id: int, payload: CommunitySurveyIn) -> dict:
     assessment = _assessment(request.user, assessment_id)
     survey = services.survey_create(actor=request.user, assessment=assessment, **payload.model_dump())
     return _survey_out(survey)
@@ -163,7 +165,7 @@ def community_survey_create(request: HttpRequest, assessment_id: int, payload: S
 
 @router.get(
     "/community/surveys/{survey_id}",
-    response={200: SurveyOut, **error_responses(404)},
+    response={200: CommunitySurveyOut, **error_responses(404)},
     summary="Open a survey with its questions and skip rules",
 )
 def community_survey_detail(request: HttpRequest, survey_id: int) -> dict:
@@ -173,12 +175,12 @@ def community_survey_detail(request: HttpRequest, survey_id: int) -> dict:
 @created(
     router,
     "/community/surveys/{survey_id}/questions",
-    QuestionOut,
+    CommunityQuestionOut,
     summary="Add a question at the end of a survey",
     description="A skip rule (`show_if_id`, `show_values`) may only point back to an earlier choice or "
     "scale question of the same survey, with answers it offers.",
 )
-def community_question_add(request: HttpRequest, survey_id: int, payload: QuestionIn) -> Question:
+def community_question_add(request: HttpRequest, survey_id: int, payload: CommunityQuestionIn) -> Question:
     survey = _survey(request.user, survey_id)
     data = resolve_ids(
         payload.model_dump(),
@@ -191,17 +193,17 @@ def community_question_add(request: HttpRequest, survey_id: int, payload: Questi
 @created(
     router,
     "/community/surveys/{survey_id}/responses",
-    ResponseOut,
+    CommunityResponseOut,
     summary="Enter a response taken down by staff",
     description="`answers` maps a question id to its answer(s). Skip rules are applied here: answers to "
     "hidden questions are dropped; a required question is required only when shown. Errors come back "
     "keyed `q<id>`.",
 )
-def community_response_create(request: HttpRequest, survey_id: int, payload: ResponseIn) -> dict:
+def community_response_create(request: HttpRequest, survey_id: int, payload: CommunityResponseIn) -> dict:
     survey = _survey(request.user, survey_id)
     raw: dict[int, list[str]] = {}
     for key, values in payload.answers.items():
-        if not key.isdigit():
+        if not (key.isascii() and key.isdigit()):
             raise ValidationError({"answers": [f"{key} is not a question id."]})
         raw[int(key)] = values
     known = set(survey.questions.values_list("pk", flat=True))
@@ -215,15 +217,15 @@ def community_response_create(request: HttpRequest, survey_id: int, payload: Res
 @paged_get(
     router,
     "/community/assessments/{assessment_id}/assets",
-    AssetOut,
+    CommunityAssetOut,
     summary="List an assessment's assets",
 )
 def community_asset_list(request: HttpRequest, assessment_id: int) -> Any:
     return selectors.assets_of(_assessment(request.user, assessment_id))
 
 
-@created(router, "/community/assessments/{assessment_id}/assets", AssetOut, summary="Add an asset")
-def community_asset_add(request: HttpRequest, assessment_id: int, payload: AssetIn) -> Any:
+@created(router, "/community/assessments/{assessment_id}/assets", CommunityAssetOut, summary="Add an asset")
+def community_asset_add(request: HttpRequest, assessment_id: int, payload: CommunityAssetIn) -> Any:
     assessment = _assessment(request.user, assessment_id)
     data = resolve_ids(
         payload.model_dump(),
@@ -246,7 +248,7 @@ def community_asset_add(request: HttpRequest, assessment_id: int, payload: Asset
 @paged_get(
     router,
     "/community/indicators",
-    IndicatorValueOut,
+    CommunityIndicatorValueOut,
     errors=(422,),
     summary="List imported indicator values",
 )
@@ -256,7 +258,7 @@ def community_indicator_list(request: HttpRequest) -> Any:
 
 @router.post(
     "/community/indicators/import",
-    response={201: ImportOut, 400: ImportRefusedOut, **error_responses(422)},
+    response={201: CommunityImportOut, 400: CommunityImportRefusedOut, **error_responses(422)},
     summary="Import indicator data from CSV",
     description="Send `file` as multipart form data, at most 5 MB, with the header area_code, indicator, "
     "period, value, margin_of_error, source. `area_code` is kind:code (neighbourhood:N-SW) or a code only "

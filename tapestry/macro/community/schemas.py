@@ -20,14 +20,14 @@ Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=150)]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=60)]
 
 
-class AreaRefOut(Schema):
+class CommunityAreaRefOut(Schema):
     id: int
     kind: str
     code: str
     name: str
 
 
-class AssessmentIn(Input):
+class CommunityAssessmentIn(Input):
     title: Title
     area_id: int
     purpose: LongText = ""
@@ -35,7 +35,7 @@ class AssessmentIn(Input):
     ends_on: date | None = None
 
 
-class AssessmentPatch(Input):
+class CommunityAssessmentPatch(Input):
     version: int = Field(ge=1, description="The version you read; a stale one is refused with 409.")
     title: Title | None = None
     area_id: int | None = None
@@ -44,10 +44,10 @@ class AssessmentPatch(Input):
     ends_on: date | None = None
 
 
-class AssessmentOut(Schema):
+class CommunityAssessmentOut(Schema):
     id: int
     title: str
-    area: AreaRefOut
+    area: CommunityAreaRefOut
     purpose: str
     starts_on: date | None
     ends_on: date | None
@@ -55,12 +55,12 @@ class AssessmentOut(Schema):
     created_at: datetime
 
 
-class SurveyIn(Input):
+class CommunitySurveyIn(Input):
     title: Title
     introduction: LongText = ""
 
 
-class QuestionIn(Input):
+class CommunityQuestionIn(Input):
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
     kind: QuestionKind
     required: bool = False
@@ -73,7 +73,7 @@ class QuestionIn(Input):
     show_values: list[Short] = Field(default_factory=list, max_length=50)
 
 
-class QuestionOut(Schema):
+class CommunityQuestionOut(Schema):
     id: int
     position: int
     kind: str
@@ -88,17 +88,17 @@ class QuestionOut(Schema):
     show_values: list[str]
 
 
-class SurveyOut(Schema):
+class CommunitySurveyOut(Schema):
     id: int
     assessment_id: int
     title: str
     introduction: str
     is_open: bool
     public_path: str
-    questions: list[QuestionOut]
+    questions: list[CommunityQuestionOut]
 
 
-class ResponseIn(Input):
+class CommunityResponseIn(Input):
     answers: dict[str, list[Annotated[str, StringConstraints(max_length=4000)]]] = Field(
         description='Question id to its answer(s), such as {"12": ["Rent"], "13": ["4"]}.', max_length=200
     )
@@ -106,39 +106,39 @@ class ResponseIn(Input):
     contact_detail: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
 
 
-class ResponseOut(Schema):
+class CommunityResponseOut(Schema):
     id: int
     survey_id: int
     answers_stored: int
 
 
-class CellOut(Schema):
+class CommunityCellOut(Schema):
     label: str
     value: int | None = Field(description="None when suppressed (a count from 1 to the threshold less one).")
 
 
-class QuestionResultOut(Schema):
+class CommunityQuestionResultOut(Schema):
     question_id: int
     text: str
     kind: str
-    cells: list[CellOut]
-    total: CellOut
-    answered: CellOut
+    cells: list[CommunityCellOut]
+    total: CommunityCellOut
+    answered: CommunityCellOut
     mean: Decimal | None
     median: Decimal | None
     note: str
 
 
-class SurveyResultOut(Schema):
+class CommunitySurveyResultOut(Schema):
     survey_id: int
     title: str
-    responses: CellOut
-    questions: list[QuestionResultOut]
+    responses: CommunityCellOut
+    questions: list[CommunityQuestionResultOut]
 
 
-class IndicatorValueOut(Schema):
+class CommunityIndicatorValueOut(Schema):
     id: int
-    area: AreaRefOut
+    area: CommunityAreaRefOut
     indicator: str
     period: str
     value: Decimal
@@ -146,34 +146,34 @@ class IndicatorValueOut(Schema):
     source: str
 
 
-class ResultsOut(Schema):
+class CommunityResultsOut(Schema):
     assessment_id: int
     threshold: int
-    surveys: list[SurveyResultOut]
-    indicators: list[IndicatorValueOut]
+    surveys: list[CommunitySurveyResultOut]
+    indicators: list[CommunityIndicatorValueOut]
     practice_title: str | None
-    practice: list[CellOut]
-    practice_total: CellOut | None
+    practice: list[CommunityCellOut]
+    practice_total: CommunityCellOut | None
 
 
-class ImportProblemOut(Schema):
+class CommunityImportProblemOut(Schema):
     row: int
     column: str
     message: str
 
 
-class ImportOut(Schema):
+class CommunityImportOut(Schema):
     source: str
     summary: str
     added: int
     updated: int
 
 
-class ImportRefusedOut(ErrorOut):
-    problems: list[ImportProblemOut]
+class CommunityImportRefusedOut(ErrorOut):
+    problems: list[CommunityImportProblemOut]
 
 
-class AssetIn(Input):
+class CommunityAssetIn(Input):
     kind: AssetKind
     name: Title
     description: LongText = ""
@@ -182,7 +182,7 @@ class AssetIn(Input):
     organisation_id: int | None = None
 
 
-class AssetOut(Schema):
+class CommunityAssetOut(Schema):
     id: int
     kind: str
     name: str

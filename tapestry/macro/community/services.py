@@ -19,19 +19,6 @@ from tapestry.macro.community.models import Answer, Assessment, Asset, Question,
 from tapestry.web.records import create_record
 
 ASSESSMENT_FIELDS = ("title", "area", "purpose", "starts_on", "ends_on")
-ASSET_FIELDS = ("kind", "name", "description", "area", "service", "organisation")
-QUESTION_FIELDS = (
-    "kind",
-    "text",
-    "required",
-    "choices",
-    "scale_min",
-    "scale_max",
-    "min_label",
-    "max_label",
-    "show_if",
-    "show_values",
-)
 CHOICE_KINDS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
 ANSWER_MAX = 4000
 
@@ -128,28 +115,6 @@ def question_add(*, actor: User, survey: Survey, **fields: Any) -> Question:
         question = Question(survey=locked, **fields)
         _clean_question(question)
         return create_record(actor, question, fields=[*fields, "survey"])
-
-
-def question_update(*, actor: User, question: Question, changes: dict[str, Any]) -> Question:
-    """Change a question; its rule is checked again, and so are the rules of later questions on it."""
-    require_capability(actor, Capability.AREA_MANAGE)
-    with transaction.atomic():
-        for name, value in changes.items():
-            setattr(question, name, value)
-        _clean_question(question)
-        dependants = Question.objects.filter(show_if=question).select_related("show_if")
-        for dependant in dependants:
-            dependant.show_if = question
-            try:
-                _clean_question(dependant)
-            except ValidationError:
-                raise ValidationError(
-                    {"__all__": [f"Question {dependant.position} shows only on answers this change removes."]}
-                ) from None
-        question.full_clean(exclude=["survey", "show_if"])
-        question.save()
-        audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=question, fields=list(changes))
-    return question
 
 
 # Responses -----------------------------------------------------------------------------------------

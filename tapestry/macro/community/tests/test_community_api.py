@@ -47,9 +47,9 @@ def test_an_unknown_area_is_a_field_error(cast):
     assert "area_id" in answer.json()["errors"]
 
 
-def test_a_skip_rule_pointing_forward_is_a_400_by_field(cast):
+def test_a_skip_rule_on_another_surveys_question_is_a_400_by_field(cast):
     asked = survey()
-    later = question(asked, 9)
+    later = question(survey(), 1)
     client = api_client(cast["community_organiser"])
     answer = client.post(
         f"/api/v1/community/surveys/{asked.pk}/questions",
