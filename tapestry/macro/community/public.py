@@ -63,7 +63,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
             "Too many answers have come from here or to this survey in a short time. Please try again later."
         )
         return _page(request, "public_message.html", {"heading": "Please wait a little", "text": text}, 429)
-    survey = selectors.survey_open_by_token(token)
+    survey = selectors.survey_by_token(token)
     if survey is None:
         text = "There is no survey at this address. Check the link you were given."
         return _page(request, "public_message.html", {"heading": "No survey here", "text": text}, 404)

@@ -57,7 +57,7 @@ def questions_of(survey: Survey) -> list[Question]:
     return list(survey.questions.select_related("show_if"))
 
 
-def survey_open_by_token(token: str) -> Survey | None:
+def survey_by_token(token: str) -> Survey | None:
     """The survey behind a public link, open or closed (the caller answers a closed one with 410)."""
     if not token or len(token) > 64:
         return None
