@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 def make_rate_limit_cache_table(apps, schema_editor) -> None:
     """The public survey links count requests in the database cache (settings CACHES['ratelimit'])."""
-    call_command("createcachetable", "ratelimit", database=schema_editor.connection.alias, verbosity=0)
+    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
 
 
 class Migration(migrations.Migration):
