@@ -134,7 +134,9 @@ def _question_result(
         )
         # Those who answered are the total less "no answer": shown only when "no answer" is.
         answered_cell = Cell("Answered", None if cells[-1].suppressed or total.suppressed else answered)
-        if kind == Question.Kind.SCALE and answered >= threshold():
+        # With the shown counts and the total, a mean would give back the hidden counts: none then.
+        complete = not any(cell.suppressed for cell in cells)
+        if kind == Question.Kind.SCALE and answered >= threshold() and complete:
             points = [number for _, number, _ in answers if number is not None]
             mean, median = _mean_median(points)
         return QuestionResult(question, cells, total, answered_cell, mean, median)

@@ -134,3 +134,15 @@ def test_the_page_never_shows_a_recoverable_small_count(cast):
         assert recoverable(found.cells, found.total) == []
         hidden = [cell for cell in found.cells if cell.value is None]
         assert len(hidden) != 1
+
+
+def test_a_scale_mean_is_not_shown_beside_a_hidden_count(cast):
+    asked = survey()
+    q = question(asked, 1, K.SCALE)
+    # Shown: 3s, 4s and 5s and the total; the mean would then solve for the hidden 1s and 2s.
+    respond(
+        asked, [{q: ["1"]}] * 2 + [{q: ["2"]}] * 7 + [{q: ["3"]}] * 19 + [{q: ["4"]}] * 21 + [{q: ["5"]}] * 11
+    )
+    found = results(cast, asked).questions[0]
+    assert [cell.value for cell in found.cells[:2]] == [None, None]
+    assert found.mean is None and found.median is None
