@@ -43,6 +43,23 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("TAPESTRY_CSRF_TRUSTED_ORIGINS
 TAPESTRY_DEMO_OTP_BYPASS = env_bool("TAPESTRY_DEMO_OTP_BYPASS", False)
 # Counts below this are suppressed in every aggregate (DESIGN rule 5).
 TAPESTRY_SUPPRESSION_THRESHOLD = int(os.environ.get("TAPESTRY_SUPPRESSION_THRESHOLD", "11"))
+
+# Public survey links (macro community) are rate-limited per visitor address and per survey. The counts
+# live in a database cache table so every worker process shares them; its table is made by the
+# community app's first migration. A database cache increments without an atomic operation, so a burst
+# of simultaneous requests may let a few past the limit: hence the two silenced django-ratelimit checks
+# (an agency with memcached or Redis points RATELIMIT_USE_CACHE at it instead).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "tapestry_ratelimit_cache",
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+TAPESTRY_SURVEY_RATE_PER_ADDRESS = os.environ.get("TAPESTRY_SURVEY_RATE_PER_ADDRESS", "30/10m")
+TAPESTRY_SURVEY_RATE_PER_SURVEY = os.environ.get("TAPESTRY_SURVEY_RATE_PER_SURVEY", "600/h")
 # How long an emergency (break-glass) access lasts.
 TAPESTRY_BREAK_GLASS_MINUTES = int(os.environ.get("TAPESTRY_BREAK_GLASS_MINUTES", "240"))
 
@@ -69,6 +86,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "django_ratelimit",
     "ninja",
     "tapestry.web",
     "tapestry.access",
@@ -101,6 +119,7 @@ INSTALLED_APPS = [
     "tapestry.macro.coalitions",
     "tapestry.macro.campaigns",
     "tapestry.macro.leadership",
+    "tapestry.macro.community",
     "tapestry.front",
     "tapestry.demo",
 ]

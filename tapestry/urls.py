@@ -19,6 +19,7 @@ urlpatterns = [
     path("access/", include("tapestry.access.urls")),
     path("people/", include("tapestry.people.urls")),
     path("api/v1/", api.urls),
+    path("s/", include("tapestry.macro.community.public_urls")),
     *[path(prefix, include(module)) for prefix, module in url_mounts()],
     path("", include("tapestry.front.urls")),
 ]

@@ -1,0 +1,9 @@
+"""App config for the community needs assessment."""
+
+from django.apps import AppConfig
+
+
+class CommunityConfig(AppConfig):
+    name = "tapestry.macro.community"
+    label = "community"
+    url_prefix = "macro/community/"

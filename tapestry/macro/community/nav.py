@@ -1,0 +1,17 @@
+"""What the community needs assessment offers in the navigation."""
+
+from __future__ import annotations
+
+from tapestry.access.policy import Capability as C
+from tapestry.web.navigation import NavEntry
+
+ENTRIES = (
+    NavEntry(
+        "macro",
+        170,
+        "Community needs assessments",
+        "community:assessment_list",
+        C.AGGREGATE_READ,
+        "Surveys, indicator data, assets and practice data for an area, with small counts hidden.",
+    ),
+)
