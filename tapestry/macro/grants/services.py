@@ -540,8 +540,8 @@ def funder_report_submit(
     on = on or timezone.localdate()
     if not report.indicators.exists():
         raise ValidationError({"indicators": ["Choose at least one indicator before you submit."]})
-    if not any(getattr(report, name).strip() for name in FunderReport.SECTIONS):
-        raise ValidationError({"summary": ["Write at least the summary before you submit."]})
+    if not report.summary.strip():
+        raise ValidationError({"summary": ["Write the summary before you submit."]})
     snapshot = figures.compute(user=actor, report=report)
     snapshot["submitted_on"] = on.isoformat()
     with transaction.atomic():

@@ -134,7 +134,7 @@ def test_a_submitted_report_cannot_be_changed_or_submitted_again(officer, funded
     assert report.summary == "Tenants came to most sessions."
 
 
-def test_submission_needs_an_indicator_and_a_narrative(officer, funded):
+def test_submission_needs_an_indicator_and_a_summary(officer, funded):
     _, indicator, award = funded
     empty = a_report(officer, award, [])
     silent = a_report(officer, award, [indicator], summary="")
