@@ -84,13 +84,13 @@ def test_a_grant_from_prospect_to_a_funder_report_with_figures_from_program_data
     page.get_by_role("button", name="Save").click()
     expect(page.locator("main")).to_contain_text("The award is recorded")
     page.get_by_role("link", name="Add a program it funds").click()
-    page.get_by_label("Program").select_option(label="Tenant Voices")
+    page.locator("select[name=program]").select_option(label="Tenant Voices")
     page.get_by_role("button", name="Save").click()
     expect(page.locator("main")).to_contain_text("The program is funded by the award")
 
     page.get_by_role("link", name="Write a funder report").click()
     page.get_by_label("Period ends").fill("2026-09-30")
-    checkbox = page.get_by_label(re.compile(f"^{indicator.name}"))
+    checkbox = page.get_by_role("checkbox", name=re.compile(f"^{indicator.name}"))
     expect(checkbox).to_be_checked()  # the funded program's indicator is chosen to start with
     page.get_by_label("Summary").fill("Tenants came to most workshops.")
     page.get_by_role("button", name="Save").click()
