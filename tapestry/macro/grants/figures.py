@@ -28,15 +28,13 @@ NO_DATA = "no data"
 
 
 def shown_part(part: float | None) -> str:
-    """A numerator or denominator as shown: the number, or "suppressed" where it is hidden."""
+    """A numerator or denominator as shown: as on the indicator's page, or "suppressed" where hidden."""
     return SUPPRESSED if part is None else _number(part)
 
 
 def _number(value: float | Decimal | None) -> str:
-    if value is None:
-        return ""
-    number = float(value)
-    return str(int(number)) if number == int(number) else f"{number:.1f}"
+    """A number written as the indicator's page writes it (60.0, 71.4, 70.00), so the two agree."""
+    return "" if value is None else str(value)
 
 
 def _shown(rate: Any) -> str:
@@ -70,9 +68,7 @@ def indicator_figure(*, user: User, indicator: Indicator, report: FunderReport) 
         "periods": labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}",
         "direction": indicator.get_direction_display(),
         "baseline": (
-            f"{_number(indicator.baseline_value)} in {indicator.baseline_period}"
-            if indicator.baseline_period
-            else ""
+            f"{indicator.baseline_value} in {indicator.baseline_period}" if indicator.baseline_period else ""
         ),
         "values": [
             {

@@ -72,12 +72,12 @@ def test_the_figures_are_evaluations_values_for_the_indicator_over_the_period(of
     assert [(v["period"], v["value"], v["status"]) for v in figure["values"]] == [
         (v.period, v.rate.value, v.status) for v in expected
     ]
-    assert [v["shown"] for v in figure["values"]][:2] == ["60", "71.4"]
+    assert [v["shown"] for v in figure["values"]][:2] == ["60.0", "71.4"]
     assert figure["values"][1]["target"] == 70.0
     assert figure["values"][2]["numerator_shown"] == "suppressed"
     assert figure["values"][2]["shown"].startswith("suppressed (fewer than 11")
     assert "group_sessions.places_attended" in figure["numerator"]
-    assert figure["baseline"] == "65 in 2025-Q4"
+    assert figure["baseline"] == "65.00 in 2025-Q4"  # as the indicator's page writes it
 
 
 def test_the_indicators_of_the_funded_programs_are_offered_first(officer, funded):
