@@ -40,7 +40,8 @@ def prospect(officer: User) -> Application:
 
 
 def sign_in(page: Page, user: User) -> None:
-    page.goto("/accounts/login/")
+    # The live server's first request loads every app's URLs: on a busy machine it takes longer.
+    page.goto("/accounts/login/", timeout=30_000)
     form = page.locator("form:has(input[name=password])")
     form.locator("input[name=username]").fill(user.username)
     form.locator("input[name=password]").fill(TEST_PASSWORD)
