@@ -1,5 +1,6 @@
 """Demo grants: funders of the demo agency, applications in every stage of the pipeline, and one
-award funding demo programs, with deliverables and reporting deadlines (one overdue, one next month).
+award funding demo programs, with deliverables and reporting deadlines (one overdue, one next month),
+and, once evaluation's demo indicators exist, a submitted and a draft report to its funder.
 
 Dates are set from the day the demo is loaded, so the overdue report and next month's deadline
 stay where the demo promises them. Seeded after the core agency and the programs.

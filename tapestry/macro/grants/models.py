@@ -1,6 +1,6 @@
 """Grants the agency applies for: funders, opportunities, the pipeline of applications, proposals
-with their versions, awards with the programs they fund, deliverables, reporting deadlines and
-the reminders sent before each deadline."""
+with their versions, awards with the programs they fund, deliverables, reporting deadlines, the
+reminders sent before each deadline, and the reports sent to funders."""
 
 from __future__ import annotations
 

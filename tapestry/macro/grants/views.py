@@ -364,7 +364,7 @@ def deadline_list(request: HttpRequest) -> HttpResponse:
 
 # Funder reports ----------------------------------------------------------------------------------
 
-REPORT_FORM = "grants/funder_report_form.html"
+REPORT_FORM = FORM
 
 
 def funder_report_create(request: HttpRequest, pk: int) -> HttpResponse:
