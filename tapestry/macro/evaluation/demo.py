@@ -94,9 +94,13 @@ def seed(ctx: DemoContext) -> str:
     measured = _phq9_posts(ctx, today)
     for fields in INDICATORS:
         Indicator.objects.create(**fields, owner=owner, created_by=owner)
+    # The grants demo (seeded before) reports on these indicators to its funder once they exist.
+    from tapestry.macro.grants.demo import seed_funder_reports
+
+    reports = seed_funder_reports(ctx)
     return (
         f"{len(INDICATORS)} indicators; {needs} housing needs, {referrals} referrals and "
-        f"{measured} end-of-group PHQ-9 scores behind them"
+        f"{measured} end-of-group PHQ-9 scores behind them{reports}"
     )
 
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 
-from tapestry.macro.grants import selectors
+from tapestry.macro.grants import selectors, views
 from tapestry.macro.grants import services as grant_services
 from tapestry.macro.grants.models import (
     Application,
@@ -18,6 +18,7 @@ from tapestry.macro.grants.models import (
     AwardProgram,
     Deliverable,
     Funder,
+    FunderReport,
     Opportunity,
     ProposalVersion,
     ReportingDeadline,
@@ -39,6 +40,11 @@ from tapestry.macro.grants.schemas import (
     FunderIn,
     FunderOut,
     FunderPatch,
+    FunderReportIn,
+    FunderReportListOut,
+    FunderReportOut,
+    FunderReportPatch,
+    FunderReportSubmitIn,
     OpportunityIn,
     OpportunityOut,
     OpportunityPatch,
@@ -67,6 +73,8 @@ API_NAMES = {
     "lead": "lead_id",
     "program": "program_id",
     "owner": "owner_id",
+    "deadline": "deadline_id",
+    "indicators": "indicator_ids",
 }
 
 
@@ -436,3 +444,98 @@ def report_update(request: HttpRequest, report_id: int, payload: ReportPatch) ->
 )
 def deadline_list(request: HttpRequest, within_days: int = Query(90, ge=0, le=3660)) -> list:
     return selectors.deadlines(user=request.user, within_days=within_days)
+
+
+# Funder reports ----------------------------------------------------------------------------------
+
+INDICATORS = "No such indicator:"
+
+
+def _deadline_lookup(award: Award) -> tuple[Callable[[int], Any], str]:
+    return (
+        lambda pk: selectors.deadline_choices(award).filter(pk=pk).first(),
+        "No such reporting deadline of this award.",
+    )
+
+
+@paged_get(
+    router,
+    "/grants/awards/{award_id}/funder-reports",
+    FunderReportListOut,
+    summary="The reports to the funder on an award, latest period first",
+)
+def funder_report_list(request: HttpRequest, award_id: int) -> list[FunderReport]:
+    award = selectors.award_get(user=request.user, award_id=award_id)
+    return selectors.funder_report_list(user=request.user, award=award)
+
+
+@created(
+    router,
+    "/grants/awards/{award_id}/funder-reports",
+    FunderReportOut,
+    summary="Start a draft report to the funder",
+    description="Its figures come from the chosen evaluation indicators over the period, computed when read "
+    "until the report is submitted.",
+)
+def funder_report_create(request: HttpRequest, award_id: int, payload: FunderReportIn) -> FunderReport:
+    award = selectors.award_get(user=request.user, award_id=award_id)
+    data = resolve_ids(
+        payload.model_dump(), {"deadline_id": _deadline_lookup(award)}, nullable=("deadline_id",)
+    )
+    _lists(data, {"indicator_ids": ("indicators", selectors.indicator_choices(), INDICATORS)})
+    report = services.funder_report_create(actor=request.user, award=award, **data)
+    return selectors.funder_report_page(user=request.user, report_id=report.pk)
+
+
+@router.get(
+    "/grants/funder-reports/{funder_report_id}",
+    response={200: FunderReportOut, **error_responses(404)},
+    summary="A funder report with its figures",
+    description="A draft's figures are computed now; a submitted report's are those stored when it was sent.",
+)
+def funder_report_detail(request: HttpRequest, funder_report_id: int) -> FunderReport:
+    return selectors.funder_report_page(user=request.user, report_id=funder_report_id)
+
+
+@router.patch(
+    "/grants/funder-reports/{funder_report_id}",
+    response={200: FunderReportOut, **error_responses(400, 404, 409, 422)},
+    summary="Change a draft report's narrative, period or indicators",
+    description="Send the `version` you read (409 if someone saved in between); a submitted report is refused.",
+)
+def funder_report_update(
+    request: HttpRequest, funder_report_id: int, payload: FunderReportPatch
+) -> FunderReport:
+    report = selectors.funder_report_get(user=request.user, report_id=funder_report_id)
+    data = _body(payload, required=("title", "period_start", "period_end", "indicator_ids"))
+    data = _text_nulls(data, FunderReport.SECTIONS)
+    data = resolve_ids(data, {"deadline_id": _deadline_lookup(report.award)}, nullable=("deadline_id",))
+    _lists(data, {"indicator_ids": ("indicators", selectors.indicator_choices(), INDICATORS)})
+    services.funder_report_update(actor=request.user, report=report, version=payload.version, changes=data)
+    return selectors.funder_report_page(user=request.user, report_id=funder_report_id)
+
+
+@router.post(
+    "/grants/funder-reports/{funder_report_id}/submit",
+    response={200: FunderReportOut, **error_responses(400, 404, 409, 422)},
+    summary="Submit a report to the funder",
+    description="Its figures are stored as they are now and shown from then on; the reporting deadline it "
+    "answers is marked submitted.",
+)
+def funder_report_submit(
+    request: HttpRequest, funder_report_id: int, payload: FunderReportSubmitIn
+) -> FunderReport:
+    report = selectors.funder_report_get(user=request.user, report_id=funder_report_id)
+    services.funder_report_submit(actor=request.user, report=report, **payload.model_dump())
+    return selectors.funder_report_page(user=request.user, report_id=funder_report_id)
+
+
+@router.get(
+    "/grants/funder-reports/{funder_report_id}/pdf",
+    response={200: bytes, **error_responses(404)},
+    summary="A funder report as a PDF",
+    description="The same figures as the report's page (application/pdf); each download is audited.",
+)
+def funder_report_pdf(request: HttpRequest, funder_report_id: int) -> HttpResponse:
+    report = selectors.funder_report_page(user=request.user, report_id=funder_report_id)
+    return views.pdf_response(request, report)

@@ -1,5 +1,6 @@
 """Demo grants: funders of the demo agency, applications in every stage of the pipeline, and one
-award funding demo programs, with deliverables and reporting deadlines (one overdue, one next month).
+award funding demo programs, with deliverables and reporting deadlines (one overdue, one next month),
+and, once evaluation's demo indicators exist, a submitted and a draft report to its funder.
 
 Dates are set from the day the demo is loaded, so the overdue report and next month's deadline
 stay where the demo promises them. Seeded after the core agency and the programs.
@@ -19,6 +20,7 @@ from tapestry.macro.grants.models import (
     AwardProgram,
     Deliverable,
     Funder,
+    FunderReport,
     Opportunity,
     ProposalVersion,
     ReportingDeadline,
@@ -216,7 +218,9 @@ def seed(ctx: DemoContext) -> str:
                 application, deadline, today, officer, [programs[n] for n in program_names if n in programs]
             )
         made += 1
-    return f"{len(funders)} funders, {made} grant applications in every stage, 1 award"
+    return f"{len(funders)} funders, {made} grant applications in every stage, 1 award" + seed_funder_reports(
+        ctx
+    )
 
 
 def _walk(application: Application, stage: str, deadline: dt.date, officer: object) -> None:
@@ -294,3 +298,60 @@ def _award(
             ),
         ]
     )
+
+
+# Funder reports: a submitted one for last quarter and a draft for this one, on the demo award, with
+# the demo's indicators. Evaluation's demo (seeded after this app) calls this once its indicators exist.
+REPORTED_INDICATORS = ("Group attendance rate by program", "Housing needs met within 90 days")
+
+
+def seed_funder_reports(ctx: DemoContext) -> str:
+    from tapestry.evidence.measures import next_period, period_start
+    from tapestry.macro.evaluation.models import Indicator
+    from tapestry.macro.grants import figures
+
+    award = Award.objects.select_related("application").order_by("pk").first()
+    indicators = list(Indicator.objects.filter(name__in=REPORTED_INDICATORS).order_by("name"))
+    if award is None or not indicators or FunderReport.objects.filter(award=award).exists():
+        return ""
+    officer = ctx.staff.get("grants_officer")
+    today = timezone.localdate()
+    this_quarter = period_start("quarter", today)
+    last_quarter = period_start("quarter", this_quarter - dt.timedelta(days=1))
+    sent_on = this_quarter + dt.timedelta(days=min(12, (today - this_quarter).days))
+    deadline = ReportingDeadline.objects.create(
+        award=award,
+        kind=ReportingDeadline.Kind.INTERIM,
+        due_on=this_quarter + dt.timedelta(days=14),
+        owner=officer,
+        submitted_on=sent_on,
+        notes="Quarterly update on attendance and housing outcomes",
+    )
+    submitted = FunderReport.objects.create(
+        award=award,
+        deadline=deadline,
+        title=f"Quarterly update to the fund, {last_quarter:%B} to {this_quarter - dt.timedelta(days=1):%B %Y}",
+        period_start=last_quarter,
+        period_end=this_quarter - dt.timedelta(days=1),
+        summary="The second caseworker is in post and the tenant-rights workshops have begun.",
+        activities="Weekly drop-in sessions, two tenant-rights workshops and joint visits with the housing office.",
+        challenges="Members missed sessions in the weeks of the transit strike.",
+        next_period="Two more workshops, and a follow-up call to every household three months on.",
+        created_by=officer,
+    )
+    submitted.indicators.set(indicators)
+    snapshot = figures.compute(user=officer, report=submitted)
+    snapshot["submitted_on"] = sent_on.isoformat()
+    FunderReport.objects.filter(pk=submitted.pk).update(
+        status=FunderReport.Status.SUBMITTED, submitted_on=sent_on, submitted_by=officer, snapshot=snapshot
+    )
+    draft = FunderReport.objects.create(
+        award=award,
+        title=f"Quarterly update to the fund, from {this_quarter:%B %Y}",
+        period_start=this_quarter,
+        period_end=min(today, next_period("quarter", this_quarter) - dt.timedelta(days=1)),
+        summary="Draft: attendance is holding up; housing outcomes to be checked before sending.",
+        created_by=officer,
+    )
+    draft.indicators.set(indicators)
+    return "; 2 funder reports (1 submitted, 1 draft)"

@@ -13,6 +13,7 @@ from tapestry.macro.grants.models import (
     AwardProgram,
     Deliverable,
     Funder,
+    FunderReport,
     Opportunity,
     ProposalVersion,
     ReportingDeadline,
@@ -23,6 +24,7 @@ from tapestry.macro.grants.services import (
     AWARD_FIELDS,
     DELIVERABLE_FIELDS,
     FUNDER_FIELDS,
+    FUNDER_REPORT_FIELDS,
     OPPORTUNITY_FIELDS,
     REPORT_FIELDS,
 )
@@ -182,3 +184,48 @@ class ReportForm(_GrantForm):
 class ReportEditForm(VersionedForm, ReportForm):
     class Meta(ReportForm.Meta):
         pass
+
+
+class FunderReportForm(_GrantForm):
+    """A funder report's period, the reporting deadline it answers, the indicators it gives and its narrative."""
+
+    class Meta:
+        model = FunderReport
+        fields = (*FUNDER_REPORT_FIELDS, "indicators")
+        labels = {"indicators": "Indicators it reports"}
+        help_texts = {
+            "indicators": "Figures come from these evaluation indicators over the report's period; "
+            "those of the programs the award funds are chosen to start with.",
+            "deadline": "Submitting the report marks this deadline submitted.",
+        }
+        widgets = {
+            "period_start": DATE_INPUT,
+            "period_end": DATE_INPUT,
+            "indicators": forms.CheckboxSelectMultiple,
+            **{name: TEXT for name in FunderReport.SECTIONS},
+        }
+
+    def __init__(self, *args: Any, award: Award, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deadline"].queryset = selectors.deadline_choices(award)
+        self.fields["indicators"].queryset = selectors.indicator_choices()
+        self.fields["indicators"].label_from_instance = lambda row: (
+            f"{row.name} ({row.program.name if row.program_id else 'whole agency'})"
+        )
+
+
+class FunderReportEditForm(VersionedForm, FunderReportForm):
+    class Meta(FunderReportForm.Meta):
+        pass
+
+
+class SubmitReportForm(ServiceForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    on = forms.DateField(
+        label="Submitted on", widget=DATE_INPUT, required=False, help_text="Today if left empty."
+    )
+
+    def __init__(self, *args: Any, report: FunderReport, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = report.version

@@ -1,6 +1,6 @@
 """Grants the agency applies for: funders, opportunities, the pipeline of applications, proposals
-with their versions, awards with the programs they fund, deliverables, reporting deadlines and
-the reminders sent before each deadline."""
+with their versions, awards with the programs they fund, deliverables, reporting deadlines, the
+reminders sent before each deadline, and the reports sent to funders."""
 
 from __future__ import annotations
 
@@ -283,3 +283,56 @@ class DeadlineReminder(models.Model):
 
     def __str__(self) -> str:
         return f"Reminder {self.days_before} days before {self.due_on:%Y-%m-%d}"
+
+
+class FunderReport(Versioned, Authored):
+    """A report to the funder on an award: figures from evaluation indicators over a period, the award's
+    deliverables, and a narrative. A draft's figures are computed when read; submitting stores them
+    (`snapshot`), so the report stays what was sent whatever is recalculated later."""
+
+    SECTIONS = ("summary", "activities", "challenges", "next_period")
+    MAX_INDICATORS = 20
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+
+    award = models.ForeignKey(Award, on_delete=models.PROTECT, related_name="funder_reports")
+    deadline = models.ForeignKey(
+        ReportingDeadline,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="funder_reports",
+        verbose_name="Reporting deadline it answers",
+    )
+    title = models.CharField(max_length=200)
+    period_start = models.DateField("Period starts")
+    period_end = models.DateField("Period ends")
+    indicators = models.ManyToManyField("evaluation.Indicator", blank=True, related_name="+")
+    summary = models.TextField("Summary", blank=True)
+    activities = models.TextField("Activities", blank=True)
+    challenges = models.TextField("Challenges", blank=True)
+    next_period = models.TextField("Next period", blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False)
+    submitted_on = models.DateField(null=True, blank=True, editable=False)
+    submitted_by = staff_column(blank=True, editable=False)
+    snapshot = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["award", "-period_end", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def frozen(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+    def clean(self) -> None:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": "The period must end on or after the day it starts."})
+        if self.period_start and self.period_end and (self.period_end - self.period_start).days > 3660:
+            raise ValidationError({"period_end": "A report covers at most ten years."})
+        if self.deadline_id and self.award_id and self.deadline.award_id != self.award_id:
+            raise ValidationError({"deadline": "Choose a reporting deadline of this award."})

@@ -347,3 +347,116 @@ class DeadlineOut(Schema):
     application_id: int = Field(validation_alias="application.pk")
     application: str = Field(validation_alias="application.title")
     last_reminded: datetime | None
+
+
+# Funder reports ----------------------------------------------------------------------------------
+
+
+class FunderReportIn(Input):
+    title: Title
+    period_start: date
+    period_end: date
+    deadline_id: int | None = Field(
+        None, description="A reporting deadline of this award the report answers."
+    )
+    indicator_ids: list[int] = Field([], description="Evaluation indicators whose figures the report gives.")
+    summary: Section = ""
+    activities: Section = ""
+    challenges: Section = ""
+    next_period: Section = ""
+
+
+class FunderReportPatch(Input):
+    version: int = Field(ge=1, description="The version you read.")
+    title: Title | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    deadline_id: int | None = None
+    indicator_ids: list[int] | None = None
+    summary: Section | None = None
+    activities: Section | None = None
+    challenges: Section | None = None
+    next_period: Section | None = None
+
+
+class FunderReportSubmitIn(Input):
+    version: int = Field(ge=1, description="The version you read.")
+    on: date | None = Field(None, description="The day it went to the funder; today if left out.")
+
+
+class FigureValueOut(Schema):
+    period: str
+    numerator: float | None = Field(description="None where suppressed.")
+    denominator: float | None = Field(description="None where suppressed or where there is none.")
+    value: float | None = Field(description="None where suppressed or where there is nothing to divide by.")
+    shown: str = Field(description="The value as the page and the PDF show it, or why it is suppressed.")
+    suppressed: bool
+    hidden: str = Field(description="Why the value is suppressed (empty when it is shown).")
+    target: float | None
+    status: str = Field(description="Met, Not met, No target, No data or Suppressed.")
+
+
+class FigureOut(Schema):
+    indicator_id: int
+    name: str
+    definition: str
+    program: str
+    numerator: str = Field(description="The numerator's measure: its title and name.")
+    denominator: str
+    factor: str
+    period_type: str
+    periods: str = Field(description="The indicator's periods over the report's period.")
+    direction: str
+    baseline: str
+    values: list[FigureValueOut]
+
+
+class ReportDeliverableOut(Schema):
+    description: str
+    due_on: date
+    done_on: date | None
+    status: str
+
+
+class FunderReportListOut(Schema):
+    id: int
+    award_id: int
+    deadline_id: int | None
+    title: str
+    period_start: date
+    period_end: date
+    status: str
+    submitted_on: date | None
+    version: int
+
+
+class FunderReportOut(FunderReportListOut):
+    indicator_ids: list[int]
+    summary: str
+    activities: str
+    challenges: str
+    next_period: str
+    threshold: int = Field(description="Counts below this are suppressed.")
+    computed_on: date = Field(description="When the figures were computed: at submission once submitted.")
+    figures: list[FigureOut]
+    deliverables: list[ReportDeliverableOut]
+
+    @staticmethod
+    def resolve_indicator_ids(obj: object) -> list[int]:
+        return [figure["indicator_id"] for figure in obj.content["figures"]]
+
+    @staticmethod
+    def resolve_threshold(obj: object) -> int:
+        return obj.content["threshold"]
+
+    @staticmethod
+    def resolve_computed_on(obj: object) -> str:
+        return obj.content["computed_on"]
+
+    @staticmethod
+    def resolve_figures(obj: object) -> list[dict]:
+        return obj.content["figures"]
+
+    @staticmethod
+    def resolve_deliverables(obj: object) -> list[dict]:
+        return obj.content["deliverables"]

@@ -26,6 +26,7 @@ from tapestry.macro.grants.models import (
     DeadlineReminder,
     Deliverable,
     Funder,
+    FunderReport,
     Opportunity,
     ProposalVersion,
     ReportingDeadline,
@@ -44,6 +45,7 @@ NO_AWARD = "No such award."
 NO_DELIVERABLE = "No such deliverable."
 NO_REPORT = "No such reporting deadline."
 NO_VERSION = "No such proposal version."
+NO_FUNDER_REPORT = "No such funder report."
 
 
 def _require(user: User) -> None:
@@ -185,6 +187,7 @@ class ApplicationPage:
     deliverables: list[Deliverable]
     reports: list[ReportingDeadline]
     today: dt.date
+    funder_reports: list[FunderReport] = field(default_factory=list)
 
     @property
     def latest(self) -> ProposalVersion | None:
@@ -204,8 +207,9 @@ def application_get(*, user: User, application_id: int) -> Application:
 def application_page(*, user: User, application_id: int) -> ApplicationPage:
     application = application_get(user=user, application_id=application_id)
     award = Award.objects.filter(application=application).first()
-    allocations, deliverables, reports = [], [], []
+    allocations, deliverables, reports, funder_reports = [], [], [], []
     if award is not None:
+        funder_reports = list(award.funder_reports.order_by("-period_end", "-pk"))
         application.award = award
         allocations = list(award.allocations.select_related("program").order_by("program__name"))
         deliverables = list(award.deliverables.select_related("owner").order_by("due_on", "pk"))
@@ -219,6 +223,7 @@ def application_page(*, user: User, application_id: int) -> ApplicationPage:
         deliverables=deliverables,
         reports=reports,
         today=timezone.localdate(),
+        funder_reports=funder_reports,
     )
 
 
@@ -413,3 +418,55 @@ def program(program_id: int) -> Program | None:
 
 def proposal_versions(application: Application) -> list[ProposalVersion]:
     return list(application.proposal_versions.select_related("author").order_by("-number"))
+
+
+# Funder reports ----------------------------------------------------------------------------------
+
+
+def _report_rows() -> QuerySet[FunderReport]:
+    return FunderReport.objects.select_related(
+        "award__application__opportunity__funder__organisation", "deadline", "submitted_by"
+    )
+
+
+def funder_report_list(*, user: User, award: Award) -> list[FunderReport]:
+    _require(user)
+    return list(_report_rows().filter(award=award).order_by("-period_end", "-pk"))
+
+
+def funder_report_get(*, user: User, report_id: int) -> FunderReport:
+    _require(user)
+    return found_or_404(_report_rows().filter(pk=report_id).first(), NO_FUNDER_REPORT)
+
+
+def indicator_choices() -> QuerySet[Any]:
+    """Every evaluation indicator, those of a program first named by program (for choosing figures)."""
+    from tapestry.macro.evaluation.models import Indicator
+
+    return Indicator.objects.select_related("program").order_by("program__name", "name")
+
+
+def indicator(indicator_id: int) -> Any:
+    return indicator_choices().filter(pk=indicator_id).first()
+
+
+def award_indicator_ids(award: Award) -> list[int]:
+    """The indicators of the programs the award funds: the ones a report on it usually gives."""
+    return list(
+        indicator_choices()
+        .filter(program__in=AwardProgram.objects.filter(award=award).values("program"))
+        .values_list("pk", flat=True)
+    )
+
+
+def deadline_choices(award: Award) -> QuerySet[ReportingDeadline]:
+    return award.reports.order_by("due_on", "pk")
+
+
+def funder_report_page(*, user: User, report_id: int) -> FunderReport:
+    """The report with its figures: stored at submission, else computed now (see figures.py)."""
+    from tapestry.macro.grants import figures
+
+    report = funder_report_get(user=user, report_id=report_id)
+    report.content = figures.content(user=user, report=report)
+    return report

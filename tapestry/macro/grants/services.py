@@ -28,6 +28,7 @@ from tapestry.macro.grants.models import (
     AwardProgram,
     Deliverable,
     Funder,
+    FunderReport,
     Opportunity,
     ProposalVersion,
     ReportingDeadline,
@@ -53,6 +54,7 @@ APPLICATION_FIELDS = ("title", "amount_requested", "lead")
 AWARD_FIELDS = ("amount", "starts_on", "ends_on", "reference", "notes")
 DELIVERABLE_FIELDS = ("description", "due_on", "owner", "done_on")
 REPORT_FIELDS = ("kind", "due_on", "owner", "submitted_on", "notes")
+FUNDER_REPORT_FIELDS = ("title", "deadline", "period_start", "period_end", *FunderReport.SECTIONS)
 
 
 def _require(actor: User) -> None:
@@ -421,3 +423,150 @@ def report_update(
         if "due_on" in changes:
             _on_commit_schedule(row.due_on)
     return row
+
+
+# Funder reports ----------------------------------------------------------------------------------
+
+
+def _check_indicators(indicators: Iterable[Any]) -> list[Any]:
+    chosen = list(dict.fromkeys(indicators))
+    if len(chosen) > FunderReport.MAX_INDICATORS:
+        raise ValidationError(
+            {"indicators": [f"Choose at most {FunderReport.MAX_INDICATORS} indicators for one report."]}
+        )
+    return chosen
+
+
+def _check_periods(report: FunderReport, indicators: Iterable[Any]) -> None:
+    """Each indicator's periods over the report's period must be a run the measures answer."""
+    from tapestry.evidence.measures import Periods
+
+    if report.period_start is None or report.period_end is None or report.period_end < report.period_start:
+        return
+    for found in indicators:
+        try:
+            Periods(found.period_type, report.period_start, report.period_end)
+        except ValueError as error:
+            raise ValidationError({"period_end": [f"{found}: {error}"]}) from None
+
+
+def funder_report_create(
+    *,
+    actor: User,
+    award: Award,
+    title: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    indicators: Iterable[Any] = (),
+    deadline: ReportingDeadline | None = None,
+    **sections: str,
+) -> FunderReport:
+    """Start a draft report to the funder on an award: its period, the indicators it gives, its narrative."""
+    _require(actor)
+    unknown = set(sections) - set(FunderReport.SECTIONS)
+    if unknown:
+        raise TypeError(f"Not sections of a funder report: {sorted(unknown)}")
+    chosen = _check_indicators(indicators)
+    report = FunderReport(
+        award=award,
+        deadline=deadline,
+        title=title.strip(),
+        period_start=period_start,
+        period_end=period_end,
+        created_by=actor,
+        **{name: (value or "").strip() for name, value in sections.items()},
+    )
+    report.full_clean()
+    _check_periods(report, chosen)
+    return create_record(
+        actor,
+        report,
+        fields=(*FUNDER_REPORT_FIELDS, "indicators"),
+        clean=False,
+        related={"indicators": chosen},
+    )
+
+
+def _refuse_submitted(report: FunderReport) -> None:
+    if report.frozen:
+        raise ValidationError("This report was submitted: what was sent stays as it was.")
+
+
+def funder_report_update(
+    *, actor: User, report: FunderReport, version: int, changes: dict[str, Any]
+) -> FunderReport:
+    """Change a draft report's period, narrative or indicators (a submitted one is refused)."""
+    _require(actor)
+    columns, related = _split(_stripped(changes), ("indicators",))
+    if "indicators" in related:
+        related["indicators"] = _check_indicators(related["indicators"] or [])
+
+    def apply(record: models.Model, changed: list[str]) -> list[str]:
+        _check_periods(record, related.get("indicators", record.indicators.all()))
+        return _set_related(("indicators",), related)(record, changed) if related else []
+
+    return versioned_update(
+        actor=actor,
+        instance=report,
+        version=version,
+        changes=columns,
+        editable=FUNDER_REPORT_FIELDS,
+        refuse=_refuse_submitted,
+        related=apply,
+    )
+
+
+def funder_report_submit(
+    *, actor: User, report: FunderReport, version: int, on: dt.date | None = None
+) -> FunderReport:
+    """Submit the report: its figures and deliverables as computed now are stored and shown from then
+    on, and the reporting deadline it answers (if any) is marked submitted on the same day."""
+    from tapestry.macro.grants import figures
+
+    _require(actor)
+    on = on or timezone.localdate()
+    if not report.indicators.exists():
+        raise ValidationError({"indicators": ["Choose at least one indicator before you submit."]})
+    if not report.summary.strip():
+        raise ValidationError({"summary": ["Write the summary before you submit."]})
+    snapshot = figures.compute(user=actor, report=report)
+    snapshot["submitted_on"] = on.isoformat()
+    with transaction.atomic():
+        row = versioned_update(
+            actor=actor,
+            instance=report,
+            version=version,
+            changes={
+                "status": FunderReport.Status.SUBMITTED,
+                "submitted_on": on,
+                "submitted_by": actor,
+                "snapshot": snapshot,
+            },
+            editable=("status", "submitted_on", "submitted_by", "snapshot"),
+            refuse=_refuse_submitted,
+        )
+        deadline = row.deadline
+        if deadline is not None and deadline.submitted_on is None:
+            versioned_update(
+                actor=actor,
+                instance=deadline,
+                version=deadline.version,
+                changes={"submitted_on": on},
+                editable=REPORT_FIELDS,
+            )
+    return row
+
+
+def funder_report_exported(*, actor: User, report: FunderReport, what: str = "pdf") -> None:
+    """Record in the audit log that the report left the system (a PDF download)."""
+    from tapestry.access.audit import audit_record
+    from tapestry.access.models import AuditEntry
+
+    _require(actor)
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.EXPORT,
+        obj=report,
+        fields=[what],
+        purpose="Funder report PDF",
+    )

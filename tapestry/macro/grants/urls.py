@@ -29,4 +29,9 @@ urlpatterns = [
     path("deliverables/<int:pk>/edit/", views.deliverable_edit, name="deliverable_edit"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
     path("deadlines/", views.deadline_list, name="deadline_list"),
+    path("awards/<int:pk>/funder-reports/new/", views.funder_report_create, name="funder_report_create"),
+    path("funder-reports/<int:pk>/", views.funder_report_detail, name="funder_report_detail"),
+    path("funder-reports/<int:pk>/edit/", views.funder_report_edit, name="funder_report_edit"),
+    path("funder-reports/<int:pk>/submit/", views.funder_report_submit, name="funder_report_submit"),
+    path("funder-reports/<int:pk>/pdf/", views.funder_report_pdf, name="funder_report_pdf"),
 ]

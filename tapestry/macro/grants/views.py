@@ -10,6 +10,7 @@ from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from tapestry.macro.grants import selectors, services
 from tapestry.macro.grants.forms import (
@@ -22,14 +23,18 @@ from tapestry.macro.grants.forms import (
     DeliverableForm,
     FunderEditForm,
     FunderForm,
+    FunderReportEditForm,
+    FunderReportForm,
     MoveForm,
     OpportunityEditForm,
     OpportunityForm,
     ProposalForm,
     ReportEditForm,
     ReportForm,
+    SubmitReportForm,
 )
 from tapestry.macro.grants.models import ProposalVersion
+from tapestry.macro.grants.pdf import report_pdf
 from tapestry.web.forms import ServiceModelForm, VersionedForm
 from tapestry.web.pages import bound, save_page
 
@@ -355,3 +360,86 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def deadline_list(request: HttpRequest) -> HttpResponse:
     rows = selectors.deadlines(user=request.user)
     return render(request, "grants/deadline_list.html", {"deadlines": rows})
+
+
+# Funder reports ----------------------------------------------------------------------------------
+
+REPORT_FORM = FORM
+
+
+def funder_report_create(request: HttpRequest, pk: int) -> HttpResponse:
+    award = selectors.award_get(user=request.user, award_id=pk)
+    initial = {
+        "title": f"Report to {award.application.opportunity.funder} on {award.application}",
+        "period_start": award.starts_on,
+        "period_end": min(award.ends_on, timezone.localdate()),
+        "indicators": selectors.award_indicator_ids(award),
+    }
+    form = FunderReportForm(bound(request), initial=initial, award=award)
+    back = _url("application_detail", award.application_id)
+    return save_page(
+        request,
+        REPORT_FORM,
+        form=form,
+        call=lambda: services.funder_report_create(actor=request.user, award=award, **form.changes()),
+        done="The funder report is saved as a draft.",
+        then=lambda row: _url("funder_report_detail", row.pk),
+        heading=f"Write a report to the funder on “{award.application}”",
+        back=back,
+    )
+
+
+def funder_report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.funder_report_page(user=request.user, report_id=pk)
+    submit = None if report.frozen else SubmitReportForm(report=report)
+    return render(request, "grants/funder_report_detail.html", {"report": report, "submit": submit})
+
+
+def funder_report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.funder_report_get(user=request.user, report_id=pk)
+    form = FunderReportEditForm(bound(request), instance=report, award=report.award)
+    back = _url("funder_report_detail", pk)
+    return save_page(
+        request,
+        REPORT_FORM,
+        **_versioned_save(request, form, services.funder_report_update, report, "report"),
+        done="The funder report is saved.",
+        then=back,
+        heading=f"Change “{report}”",
+        back=back,
+    )
+
+
+def funder_report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.funder_report_get(user=request.user, report_id=pk)
+    form = SubmitReportForm(bound(request), report=report)
+    back = _url("funder_report_detail", pk)
+    return save_page(
+        request,
+        FORM,
+        form=form,
+        call=lambda: services.funder_report_submit(
+            actor=request.user,
+            report=report,
+            version=form.cleaned_data["version"],
+            on=form.cleaned_data["on"],
+        ),
+        done="The report is submitted: its figures are kept as they are now.",
+        then=back,
+        heading=f"Submit “{report}”",
+        back=back,
+    )
+
+
+def funder_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.funder_report_page(user=request.user, report_id=pk)
+    return pdf_response(request, report)
+
+
+def pdf_response(request: HttpRequest, report: Any) -> HttpResponse:
+    """The report's PDF as a download, recorded in the audit log as an export."""
+    body = report_pdf(report, report.content)
+    services.funder_report_exported(actor=request.user, report=report)
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="funder-report-{report.pk}.pdf"'
+    return response

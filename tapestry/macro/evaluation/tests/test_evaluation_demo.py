@@ -31,3 +31,25 @@ def test_the_demo_shows_the_four_examples_with_values_above_the_threshold_and_se
         assert item.latest is not None and item.latest.rate.value is not None, item.indicator.name
     breakdowns = {item.indicator.breakdown for item in listed}
     assert breakdowns == {"", "service_type", "program"}
+
+
+def test_the_demo_award_reports_to_its_funder_on_the_demo_indicators():
+    from django.urls import reverse
+
+    from tapestry.macro.grants.models import FunderReport
+    from tapestry.testing import client_for
+
+    call_command("seed_demo", stdout=StringIO())
+
+    submitted = FunderReport.objects.get(status=FunderReport.Status.SUBMITTED)
+    draft = FunderReport.objects.get(status=FunderReport.Status.DRAFT)
+    assert submitted.deadline is not None and submitted.deadline.submitted_on == submitted.submitted_on
+    assert {f["name"] for f in submitted.snapshot["figures"]} == {
+        "Group attendance rate by program",
+        "Housing needs met within 90 days",
+    }
+    assert draft.indicators.count() == 2 and not draft.snapshot
+    officer = User.objects.get(username="grants_officer")
+    for report in (submitted, draft):
+        page = client_for(officer).get(reverse("grants:funder_report_detail", args=[report.pk]))
+        assert page.status_code == 200 and "Housing needs met within 90 days" in page.content.decode()

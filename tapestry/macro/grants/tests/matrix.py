@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tapestry.access.models import Role
-from tapestry.macro.grants.models import ProposalVersion
+from tapestry.macro.grants.models import FunderReport, ProposalVersion
 from tapestry.macro.grants.tests.support import an_application, an_award
 
 
@@ -17,6 +17,9 @@ def examples(world: dict) -> dict[str, dict]:
     opportunity = application.opportunity
     deliverable = award.deliverables.create(description="A report", due_on=award.ends_on)
     report = award.reports.create(kind="final", due_on=award.ends_on)
+    funder_report = FunderReport.objects.create(
+        award=award, title="Interim report", period_start=award.starts_on, period_end=award.ends_on
+    )
     return {
         "grants:funder_detail": {"pk": funder.pk},
         "grants:funder_edit": {"pk": funder.pk},
@@ -56,4 +59,17 @@ def examples(world: dict) -> dict[str, dict]:
         "PATCH /api/v1/grants/deliverables/{deliverable_id}": {"deliverable_id": deliverable.pk},
         "POST /api/v1/grants/awards/{award_id}/reports": {"award_id": award.pk},
         "PATCH /api/v1/grants/reports/{report_id}": {"report_id": report.pk},
+        "grants:funder_report_create": {"pk": award.pk},
+        "grants:funder_report_detail": {"pk": funder_report.pk},
+        "grants:funder_report_edit": {"pk": funder_report.pk},
+        "grants:funder_report_submit": {"pk": funder_report.pk},
+        "grants:funder_report_pdf": {"pk": funder_report.pk},
+        "GET /api/v1/grants/awards/{award_id}/funder-reports": {"award_id": award.pk},
+        "POST /api/v1/grants/awards/{award_id}/funder-reports": {"award_id": award.pk},
+        "GET /api/v1/grants/funder-reports/{funder_report_id}": {"funder_report_id": funder_report.pk},
+        "PATCH /api/v1/grants/funder-reports/{funder_report_id}": {"funder_report_id": funder_report.pk},
+        "POST /api/v1/grants/funder-reports/{funder_report_id}/submit": {
+            "funder_report_id": funder_report.pk
+        },
+        "GET /api/v1/grants/funder-reports/{funder_report_id}/pdf": {"funder_report_id": funder_report.pk},
     }

@@ -71,8 +71,9 @@ PAGES = {
     "funder_detail": 8,
     # the opportunity; its programs; its needs; our applications
     "opportunity_detail": 9,
-    # the application; its award; programs, deliverables, reports; stage history; proposal versions
-    "application_detail": 12,
+    # the application; its award; programs, deliverables, reports, funder reports; stage history;
+    # proposal versions
+    "application_detail": 13,
 }
 
 
