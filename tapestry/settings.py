@@ -42,6 +42,7 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("TAPESTRY_CSRF_TRUSTED_ORIGINS
 # The demo agency may skip the second factor; production refuses this (see the checks below).
 TAPESTRY_DEMO_OTP_BYPASS = env_bool("TAPESTRY_DEMO_OTP_BYPASS", False)
 # Counts below this are suppressed in every aggregate (DESIGN rule 5).
+TAPESTRY_AGENCY_NAME = os.environ.get("TAPESTRY_AGENCY_NAME", "Tapestry Demo Agency")  # on donation receipts
 TAPESTRY_SUPPRESSION_THRESHOLD = int(os.environ.get("TAPESTRY_SUPPRESSION_THRESHOLD", "11"))
 # How long an emergency (break-glass) access lasts.
 TAPESTRY_BREAK_GLASS_MINUTES = int(os.environ.get("TAPESTRY_BREAK_GLASS_MINUTES", "240"))
@@ -100,6 +101,7 @@ INSTALLED_APPS = [
     "tapestry.macro.evaluation",
     "tapestry.macro.coalitions",
     "tapestry.macro.campaigns",
+    "tapestry.macro.fundraising",
     "tapestry.front",
     "tapestry.demo",
 ]
