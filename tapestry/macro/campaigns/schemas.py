@@ -232,7 +232,7 @@ class CampaignOut(CampaignSummaryOut):
 
     @staticmethod
     def resolve_revenue_raised(obj: Campaign) -> Decimal:
-        return getattr(obj, "revenue_raised", None) or Decimal("0")
+        return (getattr(obj, "revenue_raised", None) or Decimal("0")).quantize(Decimal("0.01"))
 
     @staticmethod
     def resolve_total_donors(obj: Campaign) -> int | None:
