@@ -104,7 +104,9 @@ def donation_get(*, user: User, donation_id: int, purpose: str = "donation") -> 
 
 def donations_of_year(*, donor: Donor, year: int) -> list[Donation]:
     return list(
-        donor.donations.filter(LIVE, received_on__year=year).order_by("received_on", "pk").select_related()
+        donor.donations.filter(LIVE, received_on__year=year)
+        .order_by("received_on", "pk")
+        .select_related("program")
     )
 
 

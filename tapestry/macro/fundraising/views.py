@@ -114,6 +114,7 @@ def donation_create(request: HttpRequest) -> HttpResponse:
         done=lambda donation: f"The donation is recorded{f' with receipt {donation.receipt_label}' if donation.receipt_number else ''}.",
         then=lambda donation: _donor_page(donation.donor_id),
         title="Record a donation",
+        audit=lambda: selectors.audit_donor_read(request.user, purpose="form: record a donation"),
     )
 
 
@@ -190,6 +191,7 @@ def recurring_create(request: HttpRequest) -> HttpResponse:
         done="The recurring gift is recorded.",
         then=reverse("fundraising:recurring_list"),
         title="Record a recurring gift",
+        audit=lambda: selectors.audit_donor_read(request.user, purpose="form: record a recurring gift"),
     )
 
 

@@ -28,6 +28,8 @@ def views_of_donors() -> list[AuditEntry]:
         lambda donor: reverse("fundraising:donor_list") + "?q=Mwangi",
         lambda donor: reverse("fundraising:donor_detail", args=[donor.pk]),
         lambda donor: reverse("fundraising:recurring_list"),
+        lambda donor: reverse("fundraising:donation_create"),
+        lambda donor: reverse("fundraising:recurring_create"),
     ],
 )
 def test_each_page_naming_donors_is_audited(cast, url):
