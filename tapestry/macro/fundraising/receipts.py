@@ -84,7 +84,8 @@ def donation_receipt(*, actor: User, donation: Donation, compress: bool = True) 
     _donor_block(pdf, donation.donor)
     _line(pdf, f"Receipt number: {donation.receipt_label}")
     _line(pdf, f"Date received: {donation.received_on:%Y-%m-%d}")
-    _line(pdf, f"Date of this receipt: {donation.receipted_on:%Y-%m-%d}")
+    if donation.receipted_on:
+        _line(pdf, f"Date of this receipt: {donation.receipted_on:%Y-%m-%d}")
     if donation.method == Donation.Method.IN_KIND:
         _line(pdf, f"Gift in kind: {donation.in_kind_description}")
         _line(pdf, f"Stated fair value: {money(donation.amount)} (USD)", bold=True)

@@ -9,6 +9,7 @@ def examples(world: dict) -> dict[str, dict]:
     donor = donor_with(1, family_name="Matrix")
     donation = donor.donations.get()
     donation.receipt_year, donation.receipt_number = donation.received_on.year, 9001
+    donation.receipted_on = donation.received_on
     donation.save()
     gift = donor.recurring_gifts.get()
     return {
