@@ -42,6 +42,7 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("TAPESTRY_CSRF_TRUSTED_ORIGINS
 # The demo agency may skip the second factor; production refuses this (see the checks below).
 TAPESTRY_DEMO_OTP_BYPASS = env_bool("TAPESTRY_DEMO_OTP_BYPASS", False)
 # Counts below this are suppressed in every aggregate (DESIGN rule 5).
+TAPESTRY_AGENCY_NAME = os.environ.get("TAPESTRY_AGENCY_NAME", "Tapestry Demo Agency")  # on donation receipts
 TAPESTRY_SUPPRESSION_THRESHOLD = int(os.environ.get("TAPESTRY_SUPPRESSION_THRESHOLD", "11"))
 
 # Public survey links (macro community) are rate-limited per visitor address and per survey. The counts
@@ -120,6 +121,7 @@ INSTALLED_APPS = [
     "tapestry.macro.campaigns",
     "tapestry.macro.leadership",
     "tapestry.macro.community",
+    "tapestry.macro.fundraising",
     "tapestry.front",
     "tapestry.demo",
 ]

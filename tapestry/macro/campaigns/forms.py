@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -37,6 +38,9 @@ class CampaignForm(FieldSetup, ServiceForm):
     starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT, initial=timezone.localdate)
     ends_on = forms.DateField(label="Ends on", widget=DATE_INPUT, required=False)
     outcome = forms.CharField(widget=TEXT, required=False, max_length=4000, help_text="Once it is over.")
+    revenue_goal = forms.DecimalField(
+        label="Revenue goal (USD)", max_digits=12, decimal_places=2, min_value=Decimal("0.01"), required=False
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     choices_from = {"needs": "needs", "partners": "organisations", "coalition": "coalitions", "lead": "staff"}

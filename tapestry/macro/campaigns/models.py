@@ -10,8 +10,11 @@ target, outreach, petition, signature, person), so a campaign can be exchanged w
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -60,6 +63,14 @@ class Campaign(Authored, Versioned):
     starts_on = models.DateField(default=timezone.localdate)
     ends_on = models.DateField(null=True, blank=True)
     outcome = models.TextField(blank=True, help_text="What happened, once the campaign is over.")
+    revenue_goal = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text="The money it aims to raise, in US dollars (CiviCampaign: goal revenue).",
+    )
 
     class Meta:
         ordering = ["title"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 from django.utils import timezone
 from ninja import Field, Schema
 
+from tapestry.evidence.suppression import suppress_count
 from tapestry.macro.campaigns.models import Activity, Attendee, Campaign, Outreach
 from tapestry.web.schemas import Input, StaffRef, label_of, stripped_text
 
@@ -34,6 +36,9 @@ class CampaignIn(Input):
     starts_on: date = Field(default_factory=timezone.localdate)
     ends_on: date | None = None
     outcome: Text = ""
+    revenue_goal: Decimal | None = Field(
+        None, gt=0, max_digits=12, decimal_places=2, description="US dollars."
+    )
 
 
 class CampaignPatch(Input):
@@ -50,6 +55,7 @@ class CampaignPatch(Input):
     starts_on: date | None = None
     ends_on: date | None = None
     outcome: Text | None = None
+    revenue_goal: Decimal | None = Field(None, gt=0, max_digits=12, decimal_places=2)
 
 
 class CampaignTargetIn(Input):
@@ -240,6 +246,17 @@ class CampaignOut(CampaignSummaryOut):
     milestones: list[CampaignMilestoneOut]
     activities: list[CampaignActivityOut]
     petitions: list[CampaignPetitionOut]
+    revenue_goal: Decimal | None
+    revenue_raised: Decimal = Field(description="Non-void donations linked to the campaign, in US dollars.")
+    total_donors: int | None = Field(description="Who gave; null when fewer than the suppression threshold.")
+
+    @staticmethod
+    def resolve_revenue_raised(obj: Campaign) -> Decimal:
+        return (getattr(obj, "revenue_raised", None) or Decimal("0")).quantize(Decimal("0.01"))
+
+    @staticmethod
+    def resolve_total_donors(obj: Campaign) -> int | None:
+        return suppress_count("Donors", getattr(obj, "donor_count", 0)).value
 
     @staticmethod
     def resolve_needs(obj: Campaign) -> list[str]:

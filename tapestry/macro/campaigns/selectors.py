@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from tapestry.access.audit import audit_record
@@ -50,16 +50,26 @@ def campaign_list(*, user: User, kind: str = "", status: str = "") -> QuerySet[C
 def campaign_get(*, user: User, campaign_id: int) -> Campaign:
     """One campaign with everything its page and the API show, in a fixed number of queries."""
     _read(user)
-    campaigns = Campaign.objects.select_related("lead", "coalition").prefetch_related(
-        Prefetch("needs", queryset=Need.objects.order_by("label")),
-        Prefetch("partners", queryset=Organisation.objects.order_by("name")),
-        Prefetch("targets", queryset=Target.objects.annotate(outreach_count=Count("outreaches"))),
-        "milestones",
-        "activities",
-        Prefetch(
-            "petitions",
-            queryset=Petition.objects.select_related("target").annotate(signature_count=Count("signatures")),
-        ),
+    live = Q(donations__voided_on__isnull=True)  # money raised: fundraising's donations to the campaign
+    campaigns = (
+        Campaign.objects.select_related("lead", "coalition")
+        .annotate(
+            revenue_raised=Sum("donations__amount", filter=live),
+            donor_count=Count("donations__donor", filter=live, distinct=True),
+        )
+        .prefetch_related(
+            Prefetch("needs", queryset=Need.objects.order_by("label")),
+            Prefetch("partners", queryset=Organisation.objects.order_by("name")),
+            Prefetch("targets", queryset=Target.objects.annotate(outreach_count=Count("outreaches"))),
+            "milestones",
+            "activities",
+            Prefetch(
+                "petitions",
+                queryset=Petition.objects.select_related("target").annotate(
+                    signature_count=Count("signatures")
+                ),
+            ),
+        )
     )
     return one_or_404(campaigns, campaign_id, "No such campaign.")
 

@@ -43,6 +43,7 @@ CAMPAIGN_FIELDS = (
     "starts_on",
     "ends_on",
     "outcome",
+    "revenue_goal",
 )
 
 

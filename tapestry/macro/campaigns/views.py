@@ -29,6 +29,7 @@ from tapestry.macro.campaigns.forms import (
     TargetForm,
 )
 from tapestry.macro.campaigns.models import Campaign
+from tapestry.macro.fundraising.selectors import campaign_revenue
 from tapestry.web.pages import act, bound, save_page
 
 TEMPLATE = "campaigns/form.html"
@@ -64,6 +65,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "campaign": campaign,
         "can_change": _may_change(request) and not campaign.is_finished,
         "can_edit": _may_change(request),
+        "revenue": campaign_revenue(campaign, campaign.revenue_raised, campaign.donor_count),
     }
     return render(request, "campaigns/campaign_detail.html", context)
 

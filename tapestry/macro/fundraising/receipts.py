@@ -1,0 +1,159 @@
+"""Donation receipts as PDF: one per donation, and a donor's summary of a year's giving.
+
+What a receipt says follows IRS Publication 1771 (Charitable Contributions: Substantiation and
+Disclosure Requirements): the organisation's name, the amount of cash (or a description, not the
+value, of property given in kind), and whether any goods or services were given in return. A gift of
+$250 or more needs such a written acknowledgement; every receipt here carries the statement.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from fpdf import FPDF
+
+from tapestry.access.audit import audit_record
+from tapestry.access.models import AuditEntry, User
+from tapestry.access.policy import Capability, require_capability
+from tapestry.macro.fundraising.models import Donation, Donor
+
+NO_RETURN = "We gave no goods or services in return for this gift: it is a gift in full."
+NO_RETURN_YEAR = "We gave no goods or services in return for these gifts: each is a gift in full."
+IN_KIND_NOTE = (
+    "The value shown is the donor's stated fair value, for our records; the donor determines the value "
+    "of property for their own tax purposes."
+)
+# Core fonts speak Latin-1 only: a name outside it is written with replacements, never refused.
+ENCODING = "latin-1"
+
+
+def money(amount: Decimal) -> str:
+    return f"${amount:,.2f}"
+
+
+def _safe(text: str) -> str:
+    return text.encode(ENCODING, "replace").decode(ENCODING)
+
+
+def _document(title: str) -> FPDF:
+    pdf = FPDF(format="Letter")
+    pdf.set_title(title)
+    pdf.set_author(settings.TAPESTRY_AGENCY_NAME)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.multi_cell(0, 9, _safe(settings.TAPESTRY_AGENCY_NAME), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 13)
+    pdf.multi_cell(0, 8, _safe(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    return pdf
+
+
+def _line(pdf: FPDF, text: str, *, bold: bool = False) -> None:
+    pdf.set_font("Helvetica", "B" if bold else "", 11)
+    pdf.multi_cell(0, 6, _safe(text), new_x="LMARGIN", new_y="NEXT")
+
+
+def _donor_block(pdf: FPDF, donor: Donor) -> None:
+    _line(pdf, f"Donor: {donor}", bold=True)
+    for line in donor.address_lines:
+        _line(pdf, line)
+    pdf.ln(3)
+
+
+def _bytes(pdf: FPDF, *, compress: bool) -> bytes:
+    pdf.set_compression(compress)
+    return bytes(pdf.output())
+
+
+def donation_receipt(*, actor: User, donation: Donation, compress: bool = True) -> bytes:
+    """The receipt of one donation; a void one says VOID. The download is audited."""
+    require_capability(actor, Capability.GRANT_MANAGE)
+    if not donation.receipt_number:
+        raise ValueError("The donation has no receipt number yet.")
+    pdf = _document(f"Receipt {donation.receipt_label}")
+    if donation.is_void:
+        pdf.set_text_color(180, 0, 0)
+        _line(
+            pdf,
+            f"VOID: this donation was voided on {donation.voided_on:%Y-%m-%d} ({donation.void_reason}).",
+            bold=True,
+        )
+        pdf.set_text_color(0, 0, 0)
+        pdf.ln(2)
+    _donor_block(pdf, donation.donor)
+    _line(pdf, f"Receipt number: {donation.receipt_label}")
+    _line(pdf, f"Date received: {donation.received_on:%Y-%m-%d}")
+    if donation.receipted_on:
+        _line(pdf, f"Date of this receipt: {donation.receipted_on:%Y-%m-%d}")
+    if donation.method == Donation.Method.IN_KIND:
+        _line(pdf, f"Gift in kind: {donation.in_kind_description}")
+        _line(pdf, f"Stated fair value: {money(donation.amount)} (USD)", bold=True)
+        _line(pdf, IN_KIND_NOTE)
+    else:
+        _line(
+            pdf,
+            f"Amount: {money(donation.amount)} (USD), by {donation.get_method_display().lower()}",
+            bold=True,
+        )
+    if donation.fund == Donation.Fund.RESTRICTED and donation.program:
+        _line(pdf, f"Restricted by the donor to: {donation.program.name}")
+    pdf.ln(3)
+    _line(pdf, NO_RETURN)
+    pdf.ln(3)
+    _line(pdf, "Thank you for your gift.")
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.EXPORT,
+        obj=donation,
+        fields=["receipt", "donor"],
+        purpose=f"receipt {donation.receipt_label}",
+    )
+    return _bytes(pdf, compress=compress)
+
+
+def annual_summary(
+    *, actor: User, donor: Donor, year: int, donations: list[Donation], compress: bool = True
+) -> bytes:
+    """A donor's live donations of one year, each with its receipt number, and their total; audited."""
+    require_capability(actor, Capability.GRANT_MANAGE)
+    pdf = _document(f"Summary of gifts in {year}")
+    _donor_block(pdf, donor)
+    pdf.set_font("Helvetica", "B", 10)
+    widths = (30, 35, 45, 80)
+    for width, heading in zip(widths, ("Received", "Receipt", "Amount (USD)", "How"), strict=True):
+        pdf.cell(width, 7, heading, border="B")
+    pdf.ln()
+    pdf.set_font("Helvetica", "", 10)
+    for donation in donations:
+        how = (
+            f"In kind: {donation.in_kind_description}"
+            if donation.method == Donation.Method.IN_KIND
+            else donation.get_method_display()
+        )
+        cells = (
+            f"{donation.received_on:%Y-%m-%d}",
+            donation.receipt_label or "-",
+            money(donation.amount),
+            how,
+        )
+        for width, text in zip(widths, cells, strict=True):
+            pdf.cell(width, 7, _safe(text[:45]))
+        pdf.ln()
+    total = sum((d.amount for d in donations), Decimal("0"))
+    pdf.ln(2)
+    _line(pdf, f"Total given in {year}: {money(total)} (USD)", bold=True)
+    if not donations:
+        _line(pdf, "No gifts are recorded in this year.")
+    pdf.ln(3)
+    _line(pdf, NO_RETURN_YEAR)
+    if any(d.method == Donation.Method.IN_KIND for d in donations):
+        _line(pdf, IN_KIND_NOTE)
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.EXPORT,
+        obj=donor,
+        fields=["annual summary", "donations"],
+        purpose=f"annual summary {year}",
+    )
+    return _bytes(pdf, compress=compress)
