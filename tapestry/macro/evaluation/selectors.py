@@ -123,7 +123,7 @@ def indicator_values(*, user: User, indicator: Indicator, periods: Periods) -> l
         periods=periods,
         factor=indicator.multiplier,
         by=indicator.breakdown,
-        program=indicator.program_id,
+        program=indicator.program,
     )
     values, previous = [], None
     for period in found:
