@@ -218,21 +218,22 @@ def campaign_signature_list(request: HttpRequest, petition_id: int) -> QuerySet[
 )
 def campaign_signature_add(request: HttpRequest, petition_id: int, payload: CampaignSignatureIn) -> Signature:
     petition = selectors.petition_get(user=request.user, petition_id=petition_id)
+    with transaction.atomic():
+        supporter = _supporter(request, petition.campaign, payload)
+        return services.signature_add(
+            actor=request.user, petition=petition, supporter=supporter, comments=payload.comments
+        )
+
+
+def _supporter(request: HttpRequest, campaign: Campaign, payload: Any) -> Supporter:
+    """The supporter a payload names: one already recorded (`supporter_id`) or a new one (`supporter`)."""
     if (payload.supporter_id is None) == (payload.supporter is None):
         raise ValidationError(
             {"supporter_id": ["Send either supporter_id or a new supporter, not both or neither."]}
         )
     if payload.supporter is not None:
-        return services.sign_up(
-            actor=request.user,
-            petition=petition,
-            supporter=payload.supporter.model_dump(),
-            comments=payload.comments,
-        )
-    supporter = _part_records(petition.campaign, {"supporter_id": payload.supporter_id})["supporter"]
-    return services.signature_add(
-        actor=request.user, petition=petition, supporter=supporter, comments=payload.comments
-    )
+        return services.supporter_add(actor=request.user, **payload.supporter.model_dump())
+    return _part_records(campaign, {"supporter_id": payload.supporter_id})["supporter"]
 
 
 @paged_get(
@@ -256,19 +257,11 @@ def campaign_attendance_list(request: HttpRequest, event_id: int) -> QuerySet[At
 )
 def campaign_attendance_add(request: HttpRequest, event_id: int, payload: CampaignAttendanceIn) -> Attendee:
     event = selectors.event_get(user=request.user, event_id=event_id)
-    if (payload.supporter_id is None) == (payload.supporter is None):
-        raise ValidationError(
-            {"supporter_id": ["Send either supporter_id or a new supporter, not both or neither."]}
-        )
     with transaction.atomic():
-        if payload.supporter is not None:
-            supporter = services.supporter_add(actor=request.user, **payload.supporter.model_dump())
-        else:
-            supporter = _part_records(event.campaign, {"supporter_id": payload.supporter_id})["supporter"]
         return services.attendee_add(
             actor=request.user,
             event=event,
-            supporter=supporter,
+            supporter=_supporter(request, event.campaign, payload),
             status=payload.status,
             attended=payload.attended,
             comment=payload.comment,
