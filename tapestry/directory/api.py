@@ -39,11 +39,16 @@ def directory_service_search(
     near_lat: float | None = Query(None, ge=-90, le=90),
     near_lon: float | None = Query(None, ge=-180, le=180),
     radius_km: float = Query(selectors.DEFAULT_RADIUS_KM, gt=0, le=selectors.MAX_RADIUS_KM),
+    area: int | None = Query(
+        None, description="Services with a location in this area (GET /api/v1/places/areas)."
+    ),
 ) -> Sequence[selectors.ServiceHit]:
     if need and not need_exists(code=need):
         raise ValidationError({"need": [f"There is no need with the code {need!r}."]})
     point = selectors.near_point(postcode=near_postcode, latitude=near_lat, longitude=near_lon)
-    criteria = selectors.SearchCriteria(query=q.strip(), need=need, near=point, radius_km=radius_km)
+    criteria = selectors.SearchCriteria(
+        query=q.strip(), need=need, near=point, radius_km=radius_km, area=selectors.area_named(area)
+    )
     return selectors.service_search(user=request.user, criteria=criteria)
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from tapestry.directory import selectors
 from tapestry.directory.selectors import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, SearchCriteria
+from tapestry.places.selectors import area_choices
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -30,6 +31,13 @@ class ServiceSearchForm(forms.Form):
         min_value=0.5,
         max_value=MAX_RADIUS_KM,
         widget=forms.NumberInput(attrs={"step": "0.5", "placeholder": f"{DEFAULT_RADIUS_KM:g}"}),
+    )
+
+    area = forms.ModelChoiceField(
+        queryset=area_choices(),
+        required=False,
+        empty_label="Any area",
+        help_text="Services with a location at a postcode the area holds.",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -59,6 +67,7 @@ class ServiceSearchForm(forms.Form):
             need=data.get("need") or "",
             near=self.point,
             radius_km=data.get("radius_km") or DEFAULT_RADIUS_KM,
+            area=data.get("area"),
         )
 
 

@@ -21,7 +21,8 @@ from tapestry.access.policy import Capability
 from tapestry.directory import geo
 from tapestry.directory.models import Location, Service, ServiceAtLocation
 from tapestry.needs.models import Need
-from tapestry.places.selectors import postcode_centroid
+from tapestry.places.models import Area
+from tapestry.places.selectors import area_by_id, postcode_centroid, postcodes_of
 from tapestry.web.ids import one_or_404
 
 DEFAULT_RADIUS_KM = 25.0
@@ -35,6 +36,7 @@ class SearchCriteria:
     need: str = ""  # a Need code
     near: geo.Point | None = None
     radius_km: float = DEFAULT_RADIUS_KM
+    area: Area | None = None  # services with a location at a postcode the area holds
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,16 @@ def near_point(
     return geo.Point(latitude, longitude, label=f"{latitude:.4f}, {longitude:.4f}")
 
 
+def area_named(area_id: int | None) -> Area | None:
+    """The area a search names by number (a 400 by the field when there is none)."""
+    if area_id is None:
+        return None
+    area = area_by_id(area_id)
+    if area is None:
+        raise ValidationError({"area": ["There is no area with this number."]})
+    return area
+
+
 def service_search(*, user: User, criteria: SearchCriteria) -> Sequence[ServiceHit]:
     """Services matching every given criterion; nearest first when searching near a place.
 
@@ -121,6 +133,9 @@ def service_search(*, user: User, criteria: SearchCriteria) -> Sequence[ServiceH
         )
     if criteria.need:
         services = services.filter(needs__code=criteria.need)
+    if criteria.area is not None:
+        at = Location.objects.filter(postal_code__in=postcodes_of(criteria.area)).values("pk")
+        services = services.filter(service_at_locations__location__in=at).distinct()
     if criteria.near is None:
         return _LazyHits(services.order_by("name", "id"))
     return _nearest(services, criteria.near, criteria.radius_km)

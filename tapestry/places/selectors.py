@@ -90,6 +90,29 @@ def area_by_id(area_id: int) -> Area | None:
     return Area.objects.filter(pk=area_id).first()
 
 
+def area_and_inside(area: Area) -> list[int]:
+    """The ids of the area and of every area inside it, however deep (one query over the areas)."""
+    inside: dict[int | None, list[int]] = {}
+    for pk, parent in Area.objects.values_list("pk", "parent_id"):
+        inside.setdefault(parent, []).append(pk)
+    found, todo = [], [area.pk]
+    while todo:
+        pk = todo.pop()
+        found.append(pk)
+        todo.extend(inside.get(pk, []))
+    return found
+
+
+def postcodes_of(area: Area) -> QuerySet:
+    """The postcodes the area holds, its own and those of the areas inside it, as a subquery."""
+    return AreaPostcode.objects.filter(area=area).values("postcode")
+
+
+def area_choices() -> QuerySet[Area]:
+    """Areas to choose from in a form or a filter, by kind and name."""
+    return Area.objects.order_by("kind", "name")
+
+
 def areas_holding(postcode: str) -> QuerySet[Area]:
     """Every area that holds `postcode`, itself or through an area inside it: where a case, a
     directory service or an assessment at that postcode is placed."""

@@ -24,6 +24,8 @@ from tapestry.mezzo.groups.schemas import (
 )
 from tapestry.micro.cases.selectors import program_by_id
 from tapestry.needs.models import Need
+from tapestry.places.models import Area
+from tapestry.places.selectors import area_by_id
 from tapestry.programs.models import Program
 from tapestry.web.ids import picked, referenced
 from tapestry.web.schemas import error_responses, paged_get
@@ -56,6 +58,12 @@ def _needs(codes: list[str]) -> list[Need]:
     return [found[code] for code in codes]
 
 
+def _area(area_id: int | None) -> Area | None:
+    if area_id is None:
+        return None
+    return referenced("area_id", lambda: area_by_id(area_id), "No area with this number.")
+
+
 def _program(program_id: int | None) -> Program | None:
     if program_id is None:
         return None
@@ -82,6 +90,7 @@ def group_list(
     kind: GroupKind | None = None,
     need: str = Query("", max_length=60, description="A need code."),
     program_id: int | None = None,
+    area_id: int | None = Query(None, description="Groups meeting in this area or an area inside it."),
     mine: bool = Query(False, description="Only the groups you run."),
     include_ended: bool = False,
 ) -> QuerySet[Group]:
@@ -90,6 +99,7 @@ def group_list(
         kind=kind or "",
         need=need,
         program_id=program_id,
+        area_id=area_id,
         mine=mine,
         include_ended=include_ended,
     )
@@ -102,13 +112,14 @@ def group_list(
     description="Every facilitator's role must include running groups.",
 )
 def group_create(request: HttpRequest, payload: GroupIn) -> Status:
-    facts = payload.model_dump(exclude={"facilitator_ids", "focus_needs", "program_id"})
+    facts = payload.model_dump(exclude={"facilitator_ids", "focus_needs", "program_id", "area_id"})
     try:
         group = services.group_create(
             actor=request.user,
             facilitators=_facilitators(payload.facilitator_ids),
             focus_needs=_needs(payload.focus_needs),
             program=_program(payload.program_id),
+            area=_area(payload.area_id),
             **facts,
         )
     except ValidationError as error:
@@ -147,6 +158,8 @@ def group_update(request: HttpRequest, group_id: int, payload: GroupPatch) -> An
         for name, value in sent.items():
             if name == "program_id":
                 changes["program"] = _program(value)
+            elif name == "area_id":
+                changes["area"] = _area(value)
             elif value is None and name not in ("session_count", "ends_on"):
                 raise ValidationError({name: ["This field cannot be empty."]})
             else:

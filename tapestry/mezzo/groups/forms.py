@@ -58,11 +58,17 @@ class GroupForm(FieldSetup, ParsingForm):
             "capacity": "Places; when they are taken, new members go on the waiting list.",
         }
 
-    choices_from = {"facilitators": "facilitators", "focus_needs": "needs", "program": "programs"}
+    choices_from = {
+        "facilitators": "facilitators",
+        "focus_needs": "needs",
+        "program": "programs",
+        "area": "areas",
+    }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["program"].empty_label = "No program"
+        self.fields["area"].empty_label = "No area"
         self.fields["segment"].choices = [("", "None (general)"), *Segment.choices]
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version

@@ -48,6 +48,11 @@ class Group(Versioned):
     program = optional_key("mezzo.Program", related_name="groups")
     facilitators = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="groups_facilitated")
     location = models.CharField(max_length=200, blank=True)
+    area = optional_key(
+        "places.Area",
+        related_name="groups",
+        help_text="The area it meets in (places): where it is found by area.",
+    )
     capacity = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(500)])
     enrolment = models.CharField(max_length=10, choices=Enrolment.choices, default=Enrolment.OPEN)
     eligibility = models.TextField(

@@ -52,6 +52,7 @@ class GroupFacts(Input):
     purpose: Purpose
     program_id: int | None = None
     location: Text200 = ""
+    area_id: int | None = Field(None, description="The area it meets in, from GET /api/v1/places/areas.")
     capacity: int = Field(ge=1, le=500, description="Places; when taken, new members go on the waiting list.")
     enrolment: GroupEnrolment = "open"
     eligibility: Text = ""
@@ -84,6 +85,7 @@ class GroupPatch(Input):
     purpose: Purpose | None = None
     program_id: int | None = None
     location: Text200 | None = None
+    area_id: int | None = None
     capacity: int | None = Field(None, ge=1, le=500)
     enrolment: GroupEnrolment | None = None
     eligibility: Text | None = None
@@ -110,6 +112,7 @@ class GroupOut(Schema):
     program: GroupRef | None
     facilitators: list[GroupRef]
     location: str
+    area: GroupRef | None = Field(description="The area it meets in.")
     capacity: int | None = Field(description="Places; null unless the caller runs the group.")
     seats_left: int | None = Field(description="Places free; null unless the caller runs the group.")
     availability: Literal["places_available", "nearly_full", "full", "full_waiting_list"] = Field(

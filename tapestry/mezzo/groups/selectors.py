@@ -16,6 +16,7 @@ from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.selectors import cases_changeable, cases_visible
 from tapestry.needs.models import Need
+from tapestry.places.selectors import area_and_inside, area_by_id
 from tapestry.programs.models import Program
 
 ENROLLED, WAITING, EXITED = Membership.Status.ENROLLED, Membership.Status.WAITING, Membership.Status.EXITED
@@ -24,7 +25,7 @@ ENROLLED, WAITING, EXITED = Membership.Status.ENROLLED, Membership.Status.WAITIN
 def _with_facts(groups: QuerySet[Group]) -> QuerySet[Group]:
     """Groups with their program, needs, facilitators and seat counts, in a fixed number of queries."""
     return (
-        groups.select_related("program")
+        groups.select_related("program", "area")
         .prefetch_related(
             Prefetch("focus_needs", queryset=Need.objects.order_by("label")),
             Prefetch("facilitators", queryset=User.objects.order_by("last_name", "first_name")),
@@ -49,6 +50,7 @@ def group_list(
     kind: str = "",
     need: str = "",
     program_id: int | None = None,
+    area_id: int | None = None,
     mine: bool = False,
     include_ended: bool = False,
 ) -> QuerySet[Group]:
@@ -65,6 +67,9 @@ def group_list(
         groups = groups.filter(focus_needs__code=need)
     if program_id is not None:
         groups = groups.filter(program_id=program_id)
+    if area_id is not None:
+        area = area_by_id(area_id)
+        groups = groups.filter(area_id__in=area_and_inside(area)) if area else groups.none()
     return _with_runs(_with_facts(groups.distinct()), user).order_by("name", "first_session_on", "pk")
 
 

@@ -38,6 +38,7 @@ GROUP_FIELDS = (
     "purpose",
     "program",
     "location",
+    "area",
     "capacity",
     "enrolment",
     "eligibility",

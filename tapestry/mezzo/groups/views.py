@@ -20,6 +20,7 @@ from tapestry.mezzo.groups.forms import CommunityMemberForm, EnrolFromCaseForm, 
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.mezzo.groups.schedule import next_session_on, schedule_in_words, session_dates
 from tapestry.micro.cases.selectors import need_choices
+from tapestry.places.selectors import area_choices
 from tapestry.programs import selectors as program_selectors
 from tapestry.web.pages import bound, save_page, submit
 
@@ -47,15 +48,19 @@ def group_list(request: HttpRequest) -> HttpResponse:
     kind = kind if kind in Group.Kind.values else ""
     need = request.GET.get("need", "")[:80]
     program_id = _int_or_none(request.GET.get("program"))
-    found = selectors.group_list(user=request.user, kind=kind, need=need, program_id=program_id)
+    area_id = _int_or_none(request.GET.get("area"))
+    found = selectors.group_list(
+        user=request.user, kind=kind, need=need, program_id=program_id, area_id=area_id
+    )
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    filters = {"kind": kind, "need": need, "program": program_id or ""}
+    filters = {"kind": kind, "need": need, "program": program_id or "", "area": area_id or ""}
     context = {
         "page": page,
         "groups": _describe(list(page.object_list)),
         "kinds": Group.Kind.choices,
         "needs": need_choices(),
         "programs": program_selectors.program_list(user=request.user),
+        "areas": area_choices(),
         "filters": filters,
         "filter_query": urlencode({k: v for k, v in filters.items() if v}),
         "can_run": has_capability(request.user, Capability.GROUP_RUN),
@@ -81,6 +86,7 @@ def _group_page(
         facilitators=selectors.facilitator_choices(),
         needs=need_choices(),
         programs=selectors.program_choices(group=group),
+        areas=area_choices(),
     )
     if group is None and not form.is_bound:
         form.initial.setdefault("facilitators", [request.user.pk])
