@@ -18,6 +18,7 @@ from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.cases.models import Case
 from tapestry.needs.models import Need
 from tapestry.people.models import ContactPoint, Person
+from tapestry.places.models import Area
 from tapestry.programs.models import Program
 
 
@@ -242,7 +243,9 @@ def seed(ctx: DemoContext) -> str:
     fallback = ctx.staff.get("group_facilitator") or User.objects.filter(role="group_facilitator").first()
     community_index = 0
     counts = {"groups": 0, "members": 0, "waiting": 0, "exits": 0}
-    for plan in PLANS:
+    # The demo's groups meet in its neighbourhoods, in turn (places' demo runs first).
+    areas = list(Area.objects.filter(kind=Area.Kind.NEIGHBOURHOOD).order_by("code"))
+    for number, plan in enumerate(PLANS):
         first = today + dt.timedelta(days=plan.starts_in_days)
         group = Group.objects.create(
             **{name: getattr(plan, name) for name in GROUP_FACTS},
@@ -250,6 +253,7 @@ def seed(ctx: DemoContext) -> str:
             first_session_on=first,
             duration_minutes=90 if plan.kind != Group.Kind.CLASSROOM else 50,
             status=Group.Status.RUNNING if plan.starts_in_days <= 0 else Group.Status.PLANNED,
+            area=areas[number % len(areas)] if areas else None,
             created_by=fallback,
         )
         facilitators = [ctx.staff[name] for name in plan.facilitators if name in ctx.staff] or [fallback]

@@ -84,7 +84,7 @@ def test_catalogue(cast, rows, django_assert_num_queries):
         Membership.objects.create(group=group, person=PersonFactory(), status="enrolled")
 
     response = get_counted(
-        client_for(cast["evaluator"]), reverse("groups:group_list"), 11, django_assert_num_queries
+        client_for(cast["evaluator"]), reverse("groups:group_list"), 12, django_assert_num_queries
     )
 
     # The evaluator runs none of them: availability as a band, never in numbers.
