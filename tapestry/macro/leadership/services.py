@@ -53,11 +53,17 @@ def compliance_create(*, actor: User, **fields: Any) -> ComplianceItem:
 def compliance_update(
     *, actor: User, item: ComplianceItem, version: int, changes: dict[str, Any]
 ) -> ComplianceItem:
-    """Change an item's fields (not its status: see `compliance_done` and `compliance_waive`)."""
+    """Change an open item's fields (not its status: see `compliance_done` and `compliance_waive`); a
+    done or waived item is a record of what was done, and stays as it was."""
     _require(actor)
     with transaction.atomic():
         row = versioned_update(
-            actor=actor, instance=item, version=version, changes=_stripped(changes), editable=ITEM_FIELDS
+            actor=actor,
+            instance=item,
+            version=version,
+            changes=_stripped(changes),
+            editable=ITEM_FIELDS,
+            refuse=_refuse_closed,
         )
         if "due_on" in changes:
             schedule_reminder_runs(send_compliance_reminders, row.due_on)

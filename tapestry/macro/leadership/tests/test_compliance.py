@@ -68,6 +68,14 @@ def test_a_closed_item_cannot_be_done_or_waived_again(director):
         services.compliance_waive(actor=director, item=item, version=item.version, reason="No longer needed")
     assert "status" in done_again.value.message_dict
     assert ComplianceItem.objects.count() == 2  # no third item from the second try
+    # Nor is it changed afterwards: a closed item is the record of what was done.
+    with pytest.raises(ValidationError) as changed:
+        services.compliance_update(
+            actor=director, item=item, version=item.version, changes={"title": "Other"}
+        )
+    assert "status" in changed.value.message_dict
+    item.refresh_from_db()
+    assert item.title != "Other"
 
 
 def test_waiving_needs_a_reason_and_does_not_renew(director):
