@@ -122,6 +122,12 @@ INSTALLED_APPS = [
     "tapestry.macro.leadership",
     "tapestry.macro.community",
     "tapestry.macro.fundraising",
+    "tapestry.thread.rollups",
+    "tapestry.thread.signals",
+    "tapestry.thread.advisor",
+    "tapestry.thread.packs",
+    "tapestry.thread.stories",
+    "tapestry.thread.datasets",
     "tapestry.front",
     "tapestry.demo",
 ]

@@ -1,0 +1,1 @@
+"""Stories: client stories for advocacy: proposed under consent, scrubbed of identifiers, reviewed before use."""
