@@ -1,0 +1,1 @@
+"""The story scrubber: its corpus, the recall check, properties and the commands."""

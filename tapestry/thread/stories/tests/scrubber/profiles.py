@@ -1,0 +1,297 @@
+"""The synthetic households the corpus stories are about (KNOWN.json shape). Every person is invented."""
+
+PROFILES = {
+    "rosa": {
+        "person": {
+            "given": "Rosa",
+            "family": "Martínez",
+            "aliases": ["Rosie"],
+            "birth_date": "1984-07-19",
+            "phones": ["(312) 555-0148"],
+            "emails": ["rosa.martinez84@gmail.com"],
+            "address": {
+                "line1": "2817 W Cermak Rd Apt 3B",
+                "city": "Chicago",
+                "state": "IL",
+                "postcode": "60623",
+            },
+        },
+        "household": [
+            {"given": "José", "family": "Martínez", "relationship": "son", "birth_date": "2011-02-03"},
+            {"given": "Guadalupe", "family": "Reyes", "relationship": "mother", "birth_date": "1958-12-12"},
+        ],
+        "case_number": "CW-2024-00317",
+        "school": "Benito Juárez Community Academy",
+        "employer": "Sunrise Cleaning Services",
+    },
+    "hope": {
+        "person": {
+            "given": "Hope",
+            "family": "Williams",
+            "aliases": ["Hopie"],
+            "birth_date": "1990-05-01",
+            "phones": ["404.555.0199"],
+            "emails": ["hopew@outlook.com"],
+            "address": {"line1": "77 Peachtree Ln", "city": "Decatur", "state": "GA", "postcode": "30030"},
+        },
+        "household": [
+            {"given": "Will", "family": "Williams", "relationship": "son", "birth_date": "2015-10-30"},
+            {"given": "Grace", "family": "Williams", "relationship": "daughter", "birth_date": "2018-04-22"},
+        ],
+        "case_number": "24-JV-1182",
+        "school": "Glennwood Elementary School",
+        "employer": "Kroger",
+    },
+    "robert": {
+        "person": {
+            "given": "Robert",
+            "family": "Chen",
+            "aliases": [],
+            "birth_date": "1931-03-14",
+            "phones": ["617-555-0123"],
+            "emails": ["rchen1931@aol.com"],
+            "address": {
+                "line1": "14 Beacon Street, Unit 2",
+                "city": "Boston",
+                "state": "MA",
+                "postcode": "02108",
+            },
+        },
+        "household": [{"given": "May", "family": "Chen", "relationship": "wife", "birth_date": "1933-05-05"}],
+        "case_number": "APS-2023-4471",
+        "school": None,
+        "employer": None,
+    },
+    "liz": {
+        "person": {
+            "given": "Elizabeth",
+            "family": "O'Brien",
+            "aliases": [],
+            "birth_date": "1979-09-23",
+            "phones": ["+1 (503) 555-0111"],
+            "emails": ["liz.obrien@protonmail.com"],
+            "address": {
+                "line1": "3300 SE Hawthorne Blvd",
+                "city": "Portland",
+                "state": "OR",
+                "postcode": "97214",
+            },
+        },
+        "household": [
+            {"given": "Hunter", "family": "O'Brien", "relationship": "son", "birth_date": "2009-06-17"},
+            {"given": "Mercy", "family": "O'Brien", "relationship": "daughter", "birth_date": "2012-12-25"},
+        ],
+        "case_number": "2025-DV-0091",
+        "school": "Hosford Middle School",
+        "employer": "Fred Meyer",
+    },
+    "paco": {
+        "person": {
+            "given": "Francisco",
+            "family": "Hernández López",
+            "aliases": [],
+            "birth_date": "1975-04-02",
+            "phones": ["915-555-0177"],
+            "emails": ["paco.hdz@yahoo.com"],
+            "address": {"line1": "1210 Alameda Ave", "city": "El Paso", "state": "TX", "postcode": "79901"},
+        },
+        "household": [
+            {"given": "Dolores", "family": "Hernández", "relationship": "wife", "birth_date": "1977-08-15"},
+            {"given": "Jesús", "family": "Hernández", "relationship": "son", "birth_date": "2008-01-30"},
+        ],
+        "case_number": "EP-24-5520",
+        "school": "Bowie High School",
+        "employer": "Border Steel Fabricators",
+    },
+    "lupita": {
+        "person": {
+            "given": "María Guadalupe",
+            "family": "Sánchez",
+            "aliases": [],
+            "birth_date": "1992-10-12",
+            "phones": ["(213) 555-0190"],
+            "emails": ["lupita.sanchez92@hotmail.com"],
+            "address": {
+                "line1": "455 S Alvarado St #12",
+                "city": "Los Angeles",
+                "state": "CA",
+                "postcode": "90057",
+            },
+        },
+        "household": [
+            {"given": "Ignacio", "family": "Sánchez", "relationship": "partner", "birth_date": "1990-02-14"},
+            {"given": "Rosario", "family": "Sánchez", "relationship": "daughter", "birth_date": "2016-03-08"},
+        ],
+        "case_number": "LA-CFS-889213",
+        "school": "Union Avenue Elementary",
+        "employer": "El Super Market",
+    },
+    "jamie": {
+        "person": {
+            "given": "James",
+            "family": "Whitaker",
+            "aliases": [],
+            "birth_date": "1968-02-29",
+            "phones": ["802-555-0164"],
+            "emails": ["jwhitaker@gmavt.net"],
+            "address": {"line1": "88 Hollow Rd", "city": "Montpelier", "state": "VT", "postcode": "05602"},
+        },
+        "household": [
+            {"given": "Margaret", "family": "Whitaker", "relationship": "wife", "birth_date": "1970-06-06"},
+        ],
+        "case_number": "VT-APS-0342",
+        "school": None,
+        "employer": "Rock of Ages Quarry",
+    },
+    "rose": {
+        "person": {
+            "given": "Rose",
+            "family": "Jackson",
+            "aliases": [],
+            "birth_date": "2001-12-31",
+            "phones": ["601 555 0142"],
+            "emails": ["rosej2001@icloud.com"],
+            "address": {"line1": "920 Farish St", "city": "Jackson", "state": "MS", "postcode": "39202"},
+        },
+        "household": [
+            {"given": "Destiny", "family": "Jackson", "relationship": "daughter", "birth_date": "2020-07-04"},
+        ],
+        "case_number": "HC-2025-117",
+        "school": None,
+        "employer": "Sonic Drive-In",
+    },
+    "lan": {
+        "person": {
+            "given": "Lan",
+            "family": "Nguyen",
+            "aliases": ["Lana"],
+            "birth_date": "1986-01-15",
+            "phones": ["+1 714 555 0136"],
+            "emails": ["lan.nguyen.86@gmail.com"],
+            "address": {
+                "line1": "15532 Brookhurst St Apt 210",
+                "city": "Westminster",
+                "state": "CA",
+                "postcode": "92683",
+            },
+        },
+        "household": [
+            {"given": "Minh", "family": "Nguyen", "relationship": "husband", "birth_date": "1984-04-11"},
+            {"given": "Bao", "family": "Nguyen", "relationship": "son", "birth_date": "2013-09-02"},
+        ],
+        "case_number": "OC-24-77310",
+        "school": "Warner Middle School",
+        "employer": "Pho Saigon Restaurant",
+    },
+    "bill": {
+        "person": {
+            "given": "William",
+            "family": "Tanner",
+            "aliases": [],
+            "birth_date": "1955-07-04",
+            "phones": ["(918) 555-0187", "918-555-0100"],
+            "emails": [],
+            "address": {"line1": "PO Box 442", "city": "Tahlequah", "state": "OK", "postcode": "74464"},
+        },
+        "household": [
+            {"given": "Patricia", "family": "Tanner", "relationship": "wife", "birth_date": "1957-01-19"},
+        ],
+        "case_number": "CN-2023-0411",
+        "school": None,
+        "employer": "Cherokee Nation Entertainment",
+    },
+    "ana": {
+        "person": {
+            "given": "Ana Sofía",
+            "family": "Ruiz",
+            "aliases": [],
+            "birth_date": "2008-03-03",
+            "phones": ["505-555-0155"],
+            "emails": ["anasofia.ruiz@students.aps.edu"],
+            "address": {
+                "line1": "701 Lomas Blvd NE",
+                "city": "Albuquerque",
+                "state": "NM",
+                "postcode": "87102",
+            },
+        },
+        "household": [
+            {
+                "given": "Concepción",
+                "family": "Ruiz",
+                "relationship": "grandmother",
+                "birth_date": "1944-11-20",
+            },
+            {"given": "Pedro", "family": "Ruiz", "relationship": "father", "birth_date": None},
+        ],
+        "case_number": "NM-CYFD-2025-0043",
+        "school": "Albuquerque High School",
+        "employer": None,
+    },
+    "debbie": {
+        "person": {
+            "given": "Deborah",
+            "family": "Kowalski",
+            "aliases": [],
+            "birth_date": "1963-08-08",
+            "phones": ["412-555-0170"],
+            "emails": ["dkowalski63@verizon.net"],
+            "address": {
+                "line1": "2201 E Carson St",
+                "city": "Pittsburgh",
+                "state": "PA",
+                "postcode": "15203",
+            },
+        },
+        "household": [
+            {"given": "Mark", "family": "Kowalski", "relationship": "son", "birth_date": "1990-11-02"}
+        ],
+        "case_number": "AC-2024-2290",
+        "school": None,
+        "employer": "UPMC Mercy",
+    },
+    "pepe": {
+        "person": {
+            "given": "José Luis",
+            "family": "Peña",
+            "aliases": [],
+            "birth_date": "1999-06-30",
+            "phones": ["575-555-0102"],
+            "emails": ["jlpena99@gmail.com"],
+            "address": {
+                "line1": "4021 Montana Ave Apt 7",
+                "city": "Las Cruces",
+                "state": "NM",
+                "postcode": "88001",
+            },
+        },
+        "household": [
+            {"given": "Mercedes", "family": "Peña", "relationship": "mother", "birth_date": "1971-09-24"}
+        ],
+        "case_number": "DA-2025-3310",
+        "school": "Mayfield High School",
+        "employer": "Doña Ana County Roads Department",
+    },
+    "dot": {
+        "person": {
+            "given": "Dorothy",
+            "family": "Sims",
+            "aliases": [],
+            "birth_date": "1929-09-09",
+            "phones": ["216-555-0133"],
+            "emails": ["DSims29@sbcglobal.net"],
+            "address": {
+                "line1": "5800 Superior Ave",
+                "city": "Cleveland",
+                "state": "OH",
+                "postcode": "44103",
+            },
+        },
+        "household": [
+            {"given": "Frank", "family": "Sims", "relationship": "son", "birth_date": "1958-02-02"}
+        ],
+        "case_number": "CC-APS-24-0907",
+        "school": None,
+        "employer": None,
+    },
+}
