@@ -94,6 +94,13 @@ def _choose(candidates: list[tuple[int, int, str, int]]) -> list[Span]:
     return sorted(chosen, key=lambda span: span.start)
 
 
+def _word_before_dot(text: str, end: int) -> int:
+    length = 0
+    while end - 2 - length >= 0 and text[end - 2 - length].isalpha():
+        length += 1
+    return length
+
+
 def _joined(spans: list[Span], text: str) -> list[Span]:
     """Neighbouring spans of one kind as one: "Rosa Martinez" is one name, not two."""
     joined: list[Span] = []
@@ -115,6 +122,12 @@ def scrub(text: str, known: Known | None = None) -> Scrubbed:
     found = [(s, e, k, _KNOWN_RANK) for s, e, k in known_candidates(folded.text, known or Known())]
     found += [(s, e, k, _PATTERN_RANK[k]) for s, e, k in detect(folded.text)]
     for start, end, kind, rank in found:
+        if (
+            kind == "address"
+            and folded.text[start:end].endswith(".")
+            and _word_before_dot(folded.text, end) > 4
+        ):
+            end -= 1  # "Maple Street." ends a sentence; "Maple St." keeps its abbreviation
         if end > start:
             candidates.append((*folded.to_source(start, end), kind, rank))
     spans = _joined(_choose(candidates), text)

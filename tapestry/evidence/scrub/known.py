@@ -90,11 +90,22 @@ def _texts(value: Any, where: str) -> list[str]:
     return [_text(item, f"{where}[{index}]") for index, item in enumerate(value)]
 
 
+_FIELDS = {
+    "KNOWN.json": {"person", "household", "case_number", "school", "employer"},
+    "person": {"given", "family", "aliases", "birth_date", "phones", "emails", "address"},
+    "person.address": {"line1", "line2", "city", "state", "postcode"},
+    "household": {"given", "family", "aliases", "relationship", "birth_date"},
+}
+
+
 def _object(value: Any, where: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
         raise KnownError(f"{where} must be an object, not {type(value).__name__}")
+    unknown = set(value) - _FIELDS[where.split("[")[0]]
+    if unknown:
+        raise KnownError(f"{where} has fields KNOWN.json does not define: {', '.join(sorted(unknown))}")
     return value
 
 
@@ -106,9 +117,9 @@ class Known:
 
     @classmethod
     def from_dict(cls, data: Any) -> Known:
-        root = _object(data, "KNOWN.json") if data is not None else None
-        if root is None:
-            raise KnownError("KNOWN.json must be an object, not null")
+        if not isinstance(data, dict):
+            raise KnownError(f"KNOWN.json must be an object, not {type(data).__name__}")
+        root = _object(data, "KNOWN.json")
         items: list[tuple[str, str]] = []
         person = _object(root.get("person"), "person")
         items += [("name", _text(person.get(key), f"person.{key}")) for key in ("given", "family")]
@@ -226,7 +237,7 @@ def _org_regexes(value: str) -> Iterator[tuple[re.Pattern[str], str]]:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in _ORG_GENERIC:
         words = words[:-1]
-        if words[-1].lower() not in _ORG_GENERIC:
+        if len(words) > 1 and words[-1].lower() not in _ORG_GENERIC:
             anycase.add(_phrase(" ".join(words).lower()))
     head = " ".join(words)
     anycase.add(_phrase(head.lower()) + rf"\s+{_SCHOOL_SHORT}")

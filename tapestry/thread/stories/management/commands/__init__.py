@@ -1,0 +1,1 @@
+"""scrub_story and scrub_recall."""
