@@ -38,6 +38,8 @@ _STREET_WORD = (
 )
 UNIT = r"(?i:apt|apartment|unit|suite|ste|lot|trailer|space|fl|floor|rm|room|#)\.?\s*#?\s*\d+[A-Za-z]?\b"
 
+_UNIT_ALONE = r"(?i:apt|apartment|unit|suite|ste|trailer|room|rm)\.?\s*#?\s*\d+[A-Za-z]?\b"
+
 _ID_KEYWORDS = (
     r"account|acct|a/c|mrn|medical record|chart|patient|member|subscriber|policy|group|claim|"
     r"licen[cs]e|driver'?s licen[cs]e|dl|plate|licen[cs]e plate|tag|vin|passport|visa|a-number|"
@@ -107,7 +109,7 @@ def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 DETECTORS: tuple[Detector, ...] = (
-    # (E)-(F) telephone and fax numbers
+    # (D)-(E) telephone and fax numbers
     Detector(
         "phone",
         _c(
@@ -121,7 +123,7 @@ DETECTORS: tuple[Detector, ...] = (
         _international_phone,
     ),
     Detector("phone", _c(r"(?<![\w.-])\d{3}[-.]\d{4}(?![\w-]|\.\d)")),
-    # (G) electronic mail addresses, also spelled out to dodge filters
+    # (F) electronic mail addresses, also spelled out to dodge filters
     Detector("email", _c(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")),
     Detector(
         "email",
@@ -130,7 +132,7 @@ DETECTORS: tuple[Detector, ...] = (
             r"\s*(?:com|org|net|edu|gov|mx|us)\b"
         ),
     ),
-    # (H) social security numbers, whole or the last four after an SSN keyword
+    # (G) social security numbers, whole or the last four after an SSN keyword
     Detector("ssn", _c(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")),
     Detector("ssn", _c(r"(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])")),
     Detector(
@@ -245,11 +247,11 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     Detector("address", _c(r"\b(?:p\.?\s?o\.?\s*box|post office box|apartado postal)\s*#?\s*\d+\b")),
     Detector("address", _c(r"\b(?:rural route|rr|hc)\s*\d+(?:\s+box\s+\d+)?\b")),
-    Detector("address", re.compile(rf"(?<![\w#]){UNIT}")),
+    Detector("address", re.compile(rf"(?<![\w#]){_UNIT_ALONE}")),
     # ZIP codes: ZIP+4 anywhere, five digits unless they read as a quantity
     Detector("zip", _c(r"(?<![\w$.,#-])\d{5}-\d{4}(?![\w-])")),
     Detector("zip", _c(r"(?<![\w$.,#-])\d{5}(?![\w-]|[.,]\d)"), _zip_not_quantity),
-    # (I)-(M), (R) record, plan, account, licence, vehicle and other numbers, keyword-anchored
+    # (H)-(M), (R) medical record, health plan, account, licence, vehicle and other numbers, keyword-anchored
     Detector(
         "case_number",
         _c(

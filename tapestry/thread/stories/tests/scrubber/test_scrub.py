@@ -286,3 +286,14 @@ def test_nothing_known_scrubs_only_patterns():
 def test_known_refuses_a_wrong_shape_and_names_the_field(data, message):
     with pytest.raises(KnownError, match=message):
         Known.from_dict(data)
+
+
+def test_ordinary_prose_with_numbers_stays_as_written():
+    prose = (
+        "Our #1 priority was the 3 kids. She paid 450 dollars in rent for 2 years, worked 40 hours a "
+        "week, and the group met 12 times in 2024. She scored 18 on the PHQ-9 and 7 on the GAD-7. About "
+        "1/2 of the families were behind on rent; 95 percent said it helped. She called the 211 line and "
+        "waited 45 minutes. Many people will march on the capitol. May I add that she was brave? The lot "
+        "was empty. A grace period of 14 days."
+    )
+    assert scrub(prose, Known()).text == prose
