@@ -6,9 +6,14 @@ the gold identifiers not fully replaced and the replaced spans that held no iden
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand
 
-from tapestry.thread.stories.tests.scrubber.corpus import evaluate, load
+from tapestry.evidence.scrub.evaluation import evaluate, load
+
+# The corpus is test data; it is read as files, not imported.
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "tests" / "scrubber" / "corpus"
 
 
 class Command(BaseCommand):
@@ -19,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--first", type=int, default=0, help="only stories numbered from this one up")
 
     def handle(self, *args, **options):
-        stories = [story for story in load() if int(story["id"]) >= options["first"]]
+        stories = [story for story in load(CORPUS_DIR) if int(story["id"]) >= options["first"]]
         score = evaluate(stories)
         self.stdout.write(f"{len(stories)} stories, {score.total().gold} gold identifier spans\n")
         self.stdout.write(score.table())
