@@ -124,11 +124,11 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     Detector("phone", _c(r"(?<![\w.-])\d{3}[-.]\d{4}(?![\w-]|\.\d)")),
     # (F) electronic mail addresses, also spelled out to dodge filters
-    Detector("email", _c(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")),
+    Detector("email", _c(r"(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")),
     Detector(
         "email",
         _c(
-            r"\b[a-z0-9._+-]+\s*(?:\(at\)|\[at\]|\sat\s)\s*[a-z0-9-]+\s*(?:\(dot\)|\[dot\]|\sdot\s)"
+            r"(?<![a-z0-9._+-])[a-z0-9._+-]+\s*(?:\(at\)|\[at\]|\sat\s)\s*[a-z0-9-]+\s*(?:\(dot\)|\[dot\]|\sdot\s)"
             r"\s*(?:com|org|net|edu|gov|mx|us)\b"
         ),
     ),
@@ -153,7 +153,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "url",
         _c(
-            r"\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|us|info|me|ly|co|app|biz|mx)\b"
+            r"(?<![a-z0-9.-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|us|info|me|ly|co|app|biz|mx)\b"
             r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?"
         ),
     ),
