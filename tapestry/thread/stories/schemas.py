@@ -11,6 +11,7 @@ from tapestry.web.schemas import Input, StaffRef, label_of, stripped_text
 
 Title = stripped_text(200, required=True)
 Text = stripped_text(required=True)
+Reason = stripped_text(2000, required=True)
 
 
 class StoryIn(Input):
@@ -35,7 +36,7 @@ class StoryVersionIn(Input):
 
 
 class StoryReturnIn(StoryVersionIn):
-    reason: stripped_text(required=True) = Field(description="What still identifies, or what to change.")
+    reason: Reason = Field(description="What still identifies, or what to change.")
 
 
 class StoryNeedOut(Schema):
