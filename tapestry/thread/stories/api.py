@@ -16,6 +16,7 @@ from tapestry.thread.stories.schemas import (
     StoryIn,
     StoryPatch,
     StoryReturnIn,
+    StoryStatusValue,
     StoryVersionIn,
 )
 from tapestry.web.ids import picked
@@ -36,7 +37,7 @@ def _needs(case: Case, ids: list[int]) -> list[Need]:
     errors=(422,),
     summary="List stories for review, scrubbed (those awaiting review unless a status is asked)",
 )
-def story_list(request: HttpRequest, status: Story.Status = Story.Status.PROPOSED) -> list[Story]:
+def story_list(request: HttpRequest, status: StoryStatusValue = "proposed") -> list[Story]:
     return selectors.review_queue(status=status)
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from tapestry.thread.stories.models import Story
 from tapestry.web.schemas import Input, StaffRef, label_of, stripped_text
 
 Title = stripped_text(200, required=True)
+StoryStatusValue = Literal[tuple(Story.Status.values)]
 Text = stripped_text(required=True)
 Reason = stripped_text(2000, required=True)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
+from tapestry.access.errors import StaleEdit
 from tapestry.micro.cases.selectors import case_get
 from tapestry.thread.stories import selectors, services
 from tapestry.thread.stories.forms import ReturnForm, ReviewForm, StoryForm
@@ -99,9 +101,16 @@ def story_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     story = selectors.story_get(user=request.user, story_id=pk, for_change=True)
     form = ReviewForm(request.POST)
     version = form.cleaned_data["version"] if form.is_valid() else 0
+
+    def withdraw() -> Story:
+        try:
+            return services.story_withdraw(actor=request.user, story=story, version=version)
+        except StaleEdit as conflict:
+            raise ValidationError(str(conflict)) from conflict
+
     act(
         request,
-        lambda: services.story_withdraw(actor=request.user, story=story, version=version),
+        withdraw,
         "The story is withdrawn: it leaves the review queue and every future evidence pack.",
     )
     return redirect(_team_url(story))

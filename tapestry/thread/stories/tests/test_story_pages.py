@@ -144,6 +144,12 @@ def test_the_worker_changes_and_withdraws_the_story(cast, told):
     assert (told.scrubbed_text, told.version) == ("[NAME] slept on a sofa.", 2)
     stale = client.post(reverse("stories:story_edit", args=[told.pk]), data)
     assert stale.status_code == 409
+    stale_withdrawal = client.post(
+        reverse("stories:story_withdraw", args=[told.pk]), {"version": 1}, follow=True
+    )
+    assert "Someone else changed this record" in stale_withdrawal.content.decode()
+    told.refresh_from_db()
+    assert told.status == Story.Status.PROPOSED
     client.post(reverse("stories:story_withdraw", args=[told.pk]), {"version": 2})
     told.refresh_from_db()
     assert told.status == Story.Status.WITHDRAWN
