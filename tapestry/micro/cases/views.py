@@ -50,6 +50,7 @@ CASE_AREAS = (
         {Case.Type.MENTAL_HEALTH, Case.Type.SUBSTANCE_USE, Case.Type.COUNSELLING},
     ),
     ("Timeline", "timeline:case_index", None),
+    ("Stories for advocacy", "stories:case_index", None),
 )
 
 
