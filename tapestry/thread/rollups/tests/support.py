@@ -84,7 +84,9 @@ def plant(
     return cases
 
 
-def refer(cases: list[Case], status: str, *, service_needs: tuple[str, ...] = ("housing-instability",)) -> None:
+def refer(
+    cases: list[Case], status: str, *, service_needs: tuple[str, ...] = ("housing-instability",)
+) -> None:
     """One referral from each case, for its needs, to a service of the given needs, at `status`."""
     service = service_at(40.0, -75.0, needs=service_needs)
     for case in cases:
