@@ -406,7 +406,7 @@ class WithholdingMeasure(Measure):
         rows = self.count(**params)
         cells, total = suppress_table(list(rows), hide=getattr(rows, "hide", ()))
         if getattr(rows, "withhold_total", False):
-            total = Cell(total.label, None if total.value else 0)
+            total = Cell(total.label, None if any(n for _, n in rows) else 0)
         return Table(self.title, cells, total, self.note)
 
 
