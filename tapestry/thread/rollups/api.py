@@ -70,7 +70,7 @@ def _figures(request: HttpRequest, kind: str, pk: int, query: FiguresQuery) -> d
     description="Every active need and barrier with its open cases (suppressed, as `cases.by_need` and "
     "`cases.by_barrier` answer them), and those two tables.",
 )
-def needs_index(request: HttpRequest) -> dict[str, Any]:
+def thread_needs_index(request: HttpRequest) -> dict[str, Any]:
     entries, figures = selectors.needs_index(request.user)
     return {
         "entries": [
@@ -89,7 +89,7 @@ def needs_index(request: HttpRequest) -> dict[str, Any]:
     "each naming its measure, period and suppression; the groups (space as a band), programs, "
     "directory services, campaigns and coalitions working on it.",
 )
-def need_figures(request: HttpRequest, need_id: int, query: Query[FiguresQuery]) -> dict[str, Any]:
+def thread_need_figures(request: HttpRequest, need_id: int, query: Query[FiguresQuery]) -> dict[str, Any]:
     return _figures(request, "need", need_id, query)
 
 
@@ -99,5 +99,7 @@ def need_figures(request: HttpRequest, need_id: int, query: Query[FiguresQuery])
     summary="Read a barrier's figures across levels",
     description="As for a need: open cases by area, the trend, referral outcomes and score changes.",
 )
-def barrier_figures(request: HttpRequest, barrier_id: int, query: Query[FiguresQuery]) -> dict[str, Any]:
+def thread_barrier_figures(
+    request: HttpRequest, barrier_id: int, query: Query[FiguresQuery]
+) -> dict[str, Any]:
     return _figures(request, "barrier", barrier_id, query)

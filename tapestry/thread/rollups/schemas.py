@@ -28,7 +28,7 @@ class RowOut(Schema):
     people: int | None = Field(None, description="For a mean: the people it rests on (null where hidden).")
 
 
-class FigureOut(Schema):
+class NeedFigureOut(Schema):
     key: str
     title: str
     measure: str = Field(description="The named measure the figure comes from.")
@@ -39,7 +39,7 @@ class FigureOut(Schema):
     suppression: str = Field(description="The suppression applied, in words.")
 
 
-class GroupOut(Schema):
+class NeedGroupOut(Schema):
     id: int
     name: str
     kind: str
@@ -57,7 +57,7 @@ class LinkOut(Schema):
 
 
 class AddressedOut(Schema):
-    groups: list[GroupOut]
+    groups: list[NeedGroupOut]
     programs: list[LinkOut]
     services: list[LinkOut]
     campaigns: list[LinkOut]
@@ -76,7 +76,7 @@ class NeedFiguresOut(Schema):
     subject: SubjectOut
     periods: str
     area_kind: str
-    figures: list[FigureOut]
+    figures: list[NeedFigureOut]
     addressed: AddressedOut
 
 
@@ -90,4 +90,4 @@ class IndexEntryOut(Schema):
 
 class NeedsIndexOut(Schema):
     entries: list[IndexEntryOut]
-    figures: list[FigureOut]
+    figures: list[NeedFigureOut]
