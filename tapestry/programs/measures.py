@@ -39,3 +39,18 @@ def people_served() -> Rows:
     )
     rows = [(name, n or 0) for name, n in found]
     return RowsHiding(rows, hidden_together(rows))
+
+
+def programs_for_need(need: object) -> list[tuple[int, str, str]]:
+    """(id, name, status) of the programs not closed that run a planned or running group focused on
+    the need: programs have no needs of their own, their groups do. One query, no counts."""
+    return [
+        (pk, name, Program.Status(status).label)
+        for pk, name, status in Program.objects.filter(
+            groups__focus_needs=need, groups__status__in=("planned", "running")
+        )
+        .exclude(status=Program.Status.CLOSED)
+        .distinct()
+        .order_by("name")
+        .values_list("pk", "name", "status")
+    ]

@@ -8,12 +8,14 @@ now, or enrolled once and since left; a waiting-list place is not service.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
 from tapestry.evidence.measures import Period, Program, Rows, measure
-from tapestry.mezzo.groups.models import Membership
+from tapestry.mezzo.groups.availability import availability
+from tapestry.mezzo.groups.models import Group, Membership
 
 NO_PROGRAM = "No program"
 
@@ -90,3 +92,53 @@ class GroupsServed:
 
 
 SERVED = GroupsServed()
+
+
+# One need across the levels (tapestry/thread/rollups): the groups working on it and their space.
+
+
+@dataclass(frozen=True)
+class GroupSpace:
+    """A group focused on a need, with how full it is as a band (no number: see availability.py)."""
+
+    pk: int
+    name: str
+    kind: str
+    status: str
+    program: str
+    area: str
+    space: str
+    waiting_list: bool
+
+
+def groups_for_need(need: Any) -> list[GroupSpace]:
+    """Planned and running groups with the need among their focus needs, with their space told as a
+    band and whether anyone waits; one query, and no count of members leaves it."""
+    found = (
+        Group.objects.filter(focus_needs=need)
+        .exclude(status=Group.Status.ENDED)
+        .select_related("program", "area")
+        .annotate(
+            enrolled_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ENROLLED)),
+            waiting_count=Count("memberships", filter=Q(memberships__status=Membership.Status.WAITING)),
+        )
+        .order_by("name", "pk")
+    )
+    return [
+        GroupSpace(
+            pk=group.pk,
+            name=group.name,
+            kind=group.get_kind_display(),
+            status=group.get_status_display(),
+            program=group.program.name if group.program else "",
+            area=group.area.name if group.area else "",
+            space=availability(
+                capacity=group.capacity,
+                enrolled=group.enrolled_count,
+                waiting=group.waiting_count,
+                runs=False,
+            ).label,
+            waiting_list=group.waiting_count > 0,
+        )
+        for group in found
+    ]

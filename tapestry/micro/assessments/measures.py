@@ -9,13 +9,26 @@ one of them a lower total is better. Assessments on a case in a sensitive segmen
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Case as SqlCase
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
-from tapestry.evidence.measures import CONFIDENTIAL, Period, Program, Rows, measure
+from tapestry.evidence.measures import (
+    CONFIDENTIAL,
+    Kind,
+    Period,
+    PeriodRows,
+    Periods,
+    Program,
+    Rows,
+    measure,
+    period_measure,
+)
 from tapestry.micro.assessments.instruments import INSTRUMENTS
 from tapestry.micro.assessments.models import Assessment
+from tapestry.micro.cases.models import CaseNeed
 
 CHANGES = (("better", "improved"), ("same", "no change"), ("worse", "worsened"))
 CHARTED = [code for code, instrument in INSTRUMENTS.items() if instrument.charted]
@@ -85,3 +98,79 @@ def _name(series: str) -> str:
     """An instrument's name from its code; a custom form's series is already its name."""
     instrument = INSTRUMENTS.get(series)
     return instrument.name if instrument else series
+
+
+# One need or barrier across the levels (tapestry/thread/rollups): the score changes of the people
+# whose cases carry it, as a mean (a total of changes over a count of people, see `rates`).
+NO_PROGRAM = "No program"
+BY_INSTRUMENT = (("instrument", "Instrument"), ("program", "Program"))
+
+
+def _latest_for(periods: Periods, need: object, barrier: object) -> QuerySet[Assessment]:
+    """Each person's latest final score per charted instrument in the periods, on cases outside the
+    sensitive segments that carry the need (or barrier), with `first` their first score before it."""
+    if (need is None) == (barrier is None):
+        raise ValueError("Ask for one need or one barrier.")
+    carries = CaseNeed.objects.filter(
+        case=OuterRef("case"), **({"need": need} if need else {"barrier": barrier})
+    )
+    given = Assessment.objects.filter(
+        Exists(carries),
+        instrument__in=CHARTED,
+        custom_form__isnull=True,
+        status=Assessment.Status.FINAL,
+        case__segment="",
+        administered_on__lt=periods.end,
+    )
+    series = given.filter(case__person=OuterRef("case__person"), instrument=OuterRef("instrument"))
+    on, pk = OuterRef("administered_on"), OuterRef("pk")
+    later = series.filter(Q(administered_on__gt=on) | Q(administered_on=on, pk__gt=pk))
+    earlier = series.filter(Q(administered_on__lt=on) | Q(administered_on=on, pk__lt=pk))
+    first = Subquery(earlier.order_by("administered_on", "pk").values("total_score")[:1])
+    return (
+        given.filter(administered_on__gte=periods.first)
+        .annotate(first=first)
+        .filter(~Exists(later), first__isnull=False)
+        .annotate(period=periods.truncate("administered_on"))
+        .order_by()
+    )
+
+
+def _per_instrument(found: QuerySet, by: str, value: Any) -> PeriodRows:
+    if not by:
+        return [(start, "", n) for start, n in found.values_list("period").annotate(value=value)]
+    column = "case__program__name" if by == "program" else "instrument"
+    rows = found.values_list("period", column).annotate(value=value)
+    if by == "program":
+        return [(start, name or NO_PROGRAM, n) for start, name, n in rows]
+    return [(start, _name(code), n) for start, code, n in rows]
+
+
+@period_measure(
+    "assessments.people_scored_for_need",
+    "People with a score change",
+    unit="person with a first and a latest score on an instrument",
+    breakdowns=BY_INSTRUMENT,
+    note="People whose cases carry the need (or barrier), outside the sensitive segments, with at least "
+    "two final scores on a charted instrument; counted in the period of their latest score.",
+)
+def people_scored_for_need(
+    *, periods: Periods, by: str = "", need: object = None, barrier: object = None
+) -> PeriodRows:
+    return _per_instrument(_latest_for(periods, need, barrier), by, Count("pk"))
+
+
+@period_measure(
+    "assessments.score_change_for_need",
+    "Mean score change",
+    unit="point of change from a person's first score to their latest",
+    kind=Kind.SUM,
+    over="assessments.people_scored_for_need",
+    breakdowns=BY_INSTRUMENT,
+    note="The latest score less the first, summed over people and divided by how many they are: on "
+    "every charted instrument a lower score is better, so a negative mean is an improvement.",
+)
+def score_change_for_need(
+    *, periods: Periods, by: str = "", need: object = None, barrier: object = None
+) -> PeriodRows:
+    return _per_instrument(_latest_for(periods, need, barrier), by, Sum(F("total_score") - F("first")))

@@ -9,11 +9,12 @@ broken down by need: they make one "confidential services" row.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Case as SqlCase
 from django.db.models import (
+    BooleanField,
     Count,
     DateField,
     Exists,
@@ -26,23 +27,26 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models import Case as SqlCase
 from django.db.models.functions import Trim, TruncMonth, Upper
 from django.utils import timezone
 
 from tapestry.access.policy import Capability
 from tapestry.evidence.measures import (
     CONFIDENTIAL,
+    Measure,
     Period,
     PeriodRows,
     Periods,
     Program,
     Rows,
     RowsHiding,
+    Table,
     measure,
     month_starts,
     period_measure,
 )
-from tapestry.evidence.suppression import hidden_together, is_small
+from tapestry.evidence.suppression import Cell, hidden_together, is_small, suppress_table
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.needs.models import Domain
 from tapestry.people.models import Address
@@ -184,16 +188,13 @@ def by_place(
     row = SqlCase(When(address_confidential=True, then=Value(ADDRESS_CONFIDENTIAL)), default=F("postcode"))
     per_postcode = dict(cases.annotate(row=row).order_by().values_list("row").annotate(n=Count("pk")))
     confidential = per_postcode.pop(ADDRESS_CONFIDENTIAL, 0)
-    holders: dict[str, set[int]] = {}
-    held = AreaPostcode.objects.filter(postcode__in=cases.values("postcode")).values_list(
-        "postcode", "area_id"
-    )
-    for postcode, area_id in held:
-        holders.setdefault(postcode, set()).add(area_id)
-    atoms: dict[frozenset[int] | None, int] = {None: confidential}  # None: the confidential addresses
-    for postcode, n in per_postcode.items():
-        atom = frozenset(holders.get(postcode, ()))
-        atoms[atom] = atoms.get(atom, 0) + n
+    atoms = _atoms(per_postcode, confidential, cases.values("postcode"))
+    return _by_area_from_atoms(atoms, kind)
+
+
+def _by_area_from_atoms(atoms: dict[frozenset[int] | None, int], kind: str) -> RowsHiding:
+    """The rows of one kind's map from the atoms (see `by_place`): three queries in all with theirs."""
+    confidential = atoms.get(None, 0)
     kept_out = _kept_out(atoms)
     areas = Area.objects.filter(kind=kind).order_by("name", "code").values_list("pk", "name", "code")
     rows, hide = [], set()
@@ -211,6 +212,22 @@ def by_place(
         hide.add(NOT_PLACED)
     rows += [(ADDRESS_CONFIDENTIAL, confidential), (NOT_PLACED, sum(atoms[atom] for atom in unplaced))]
     return RowsHiding(rows, hide)
+
+
+def _atoms(
+    per_postcode: dict[str, int], confidential: int, postcodes: QuerySet
+) -> dict[frozenset[int] | None, int]:
+    """Counts per atom: the postcodes lying in the same areas (of every kind) make one atom; None is
+    the confidential addresses. One query, for the areas holding `postcodes` (a subquery)."""
+    holders: dict[str, set[int]] = {}
+    held = AreaPostcode.objects.filter(postcode__in=postcodes).values_list("postcode", "area_id")
+    for postcode, area_id in held:
+        holders.setdefault(postcode, set()).add(area_id)
+    atoms: dict[frozenset[int] | None, int] = {None: confidential}  # None: the confidential addresses
+    for postcode, n in per_postcode.items():
+        atom = frozenset(holders.get(postcode, ()))
+        atoms[atom] = atoms.get(atom, 0) + n
+    return atoms
 
 
 def _kept_out(atoms: dict[Any, int]) -> set:
@@ -333,3 +350,185 @@ class CasesServed:
 
 
 SERVED = CasesServed()
+
+
+# One need or barrier across the levels (tapestry/thread/rollups): its open cases by area, the open
+# cases by barrier for the index, and the needs or barriers recorded per period for its trend.
+
+
+def _subject_row(subject: str) -> SqlCase:
+    """A case need's row in a table by need or barrier: its label, or one confidential row for a case
+    in a sensitive segment (never broken down)."""
+    return SqlCase(When(case__segment="", then=F(f"{subject}__label")), default=Value(CONFIDENTIAL))
+
+
+def _by_subject(subject: str, program: Program | None, open_only: bool) -> Rows:
+    needs = CaseNeed.objects.all() if program is None else CaseNeed.objects.filter(case__program=program)
+    if subject == "barrier":
+        needs = needs.filter(barrier__isnull=False)
+    if open_only:
+        needs = needs.exclude(case__status=Case.Status.CLOSED)
+    found = list(
+        needs.annotate(row=_subject_row(subject))
+        .order_by()
+        .values_list("row")
+        .annotate(n=Count("case", distinct=True))
+        .order_by("-n", "row")
+    )
+    rows = [(label, n) for label, n in found if label != CONFIDENTIAL]
+    return [*rows, (CONFIDENTIAL, sum(n for label, n in found if label == CONFIDENTIAL))]
+
+
+@measure(
+    "cases.by_barrier",
+    "Cases by barrier",
+    note="Cases with a need that a barrier stood in the way of; a case with several barriers counts once "
+    "under each, so the total counts barriers, not cases.",
+)
+def by_barrier(*, program: Program | None = None, open_only: bool = False) -> Rows:
+    return _by_subject("barrier", program, open_only)
+
+
+class RowsWithheld(RowsHiding):
+    """Rows answered with every non-zero cell and the total hidden: that total is hidden elsewhere."""
+
+    withhold_total = True
+
+    def __init__(self, rows: Iterable[tuple[str, int]]) -> None:
+        rows = list(rows)
+        super().__init__(rows, [label for label, n in rows if n])
+
+
+class WithholdingMeasure(Measure):
+    """A measure whose rows may withhold their total as well as their cells (`RowsWithheld`)."""
+
+    def __call__(self, **params: Any) -> Table:
+        rows = self.count(**params)
+        cells, total = suppress_table(list(rows), hide=getattr(rows, "hide", ()))
+        if getattr(rows, "withhold_total", False):
+            total = Cell(total.label, None if any(n for _, n in rows) else 0)
+        return Table(self.title, cells, total, self.note)
+
+
+def _hidden_in(rows: Iterable[tuple[str, int]]) -> set[str]:
+    """The labels `suppress_table` hides in a table of these rows (as `by_need` is answered)."""
+    cells, total = suppress_table(list(rows))
+    return {cell.label for cell in cells if cell.suppressed}
+
+
+def _subject(need: Any, barrier: Any) -> tuple[str, Any]:
+    if (need is None) == (barrier is None):
+        raise ValueError("Ask for one need or one barrier.")
+    return ("need", need) if need is not None else ("barrier", barrier)
+
+
+def _open_with(*, need: Any = None, barrier: Any = None, kind: str = Area.Kind.NEIGHBOURHOOD) -> Rows:
+    """Open cases with one need (or barrier) by the areas of one kind, withheld whole where its count
+    is hidden in `cases.by_need` (`cases.by_barrier`), open only, for the agency or any program.
+
+    One grouped query reads every open case need by program and row (need or barrier label, one
+    confidential row for the sensitive segments), and the asked one's cases also by postcode: from it
+    come the tables `by_need(open_only=True)` answers, agency-wide and per program. If the asked
+    label is hidden in any of them, its total here would give it back (or, beside the other needs
+    shown there, give back a small one), so every cell and the total are withheld. Otherwise the map
+    is counted from atoms as `by_place` does.
+    """
+    subject, chosen = _subject(need, barrier)
+    needs = CaseNeed.objects.exclude(case__status=Case.Status.CLOSED)
+    if subject == "barrier":
+        needs = needs.filter(barrier__isnull=False)
+    address = Address.objects.filter(person=OuterRef("case__person_id"), is_current=True).order_by(
+        "-created_at"
+    )
+    is_chosen = Q(case__segment="", **{subject: chosen})
+    found = (
+        needs.annotate(
+            row=_subject_row(subject),
+            place=SqlCase(
+                When(is_chosen, then=Upper(Trim(Subquery(address.values("postcode")[:1])))), default=Value("")
+            ),
+            safe=SqlCase(
+                When(is_chosen, then=Subquery(address.values("confidential")[:1])),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            chosen=SqlCase(When(is_chosen, then=Value(1)), default=Value(0)),
+        )
+        .order_by()
+        .values_list("case__program_id", "row", "chosen", "place", "safe")
+        .annotate(n=Count("case", distinct=True))
+    )
+    tables: dict[Any, dict[str, int]] = {}
+    per_postcode: dict[str | None, int] = {}
+    confidential, label = 0, None
+    for program_id, row, is_it, place, safe, n in found:
+        for key in (None, program_id) if program_id is not None else (None,):
+            table = tables.setdefault(key, {})
+            table[row] = table.get(row, 0) + n
+        if is_it:
+            label = row
+            if safe:
+                confidential += n
+            else:
+                per_postcode[place or None] = per_postcode.get(place or None, 0) + n
+    withheld = label is not None and any(
+        label
+        in _hidden_in(
+            [
+                *((k, v) for k, v in table.items() if k != CONFIDENTIAL),
+                (CONFIDENTIAL, table.get(CONFIDENTIAL, 0)),
+            ]
+        )
+        for table in tables.values()
+    )
+    rows = _by_area_from_atoms(_atoms(per_postcode, confidential, [p for p in per_postcode if p]), kind)
+    return RowsWithheld(rows) if withheld else rows
+
+
+open_with = WithholdingMeasure(
+    name="cases.open_with_by_place",
+    title="Open cases by area",
+    count=_open_with,
+    note=(
+        "Open or on-hold cases with the need (or barrier), outside the sensitive segments, placed by the "
+        "client's current postcode in every area of the kind asked; a confidential address is never "
+        "placed. Where the need's count is hidden in the agency's table of cases by need (or any "
+        "program's), it is hidden here too, with its whole map."
+    ),
+)
+
+
+def _identified(needs: QuerySet[CaseNeed], periods: Periods, by: str, subject: str) -> PeriodRows:
+    needs = needs.filter(periods.within("identified_on"), case__segment="").annotate(
+        period=periods.truncate("identified_on")
+    )
+    needs = needs.order_by()
+    if not by:
+        return [(start, "", n) for start, n in needs.values_list("period").annotate(n=Count("pk"))]
+    column = "case__program__name" if by == "program" else f"{subject}__label"
+    found = needs.values_list("period", column).annotate(n=Count("pk"))
+    return [(start, name or NO_PROGRAM, n) for start, name, n in found]
+
+
+@period_measure(
+    "cases.needs_identified_in_domain",
+    "Needs identified",
+    unit="need identified on a case",
+    breakdowns=(("need", "Need"), ("program", "Program")),
+    note="Needs of one domain identified in the period, on cases outside the sensitive segments. For the "
+    "housing domain the total is the same count as housing needs identified.",
+)
+def needs_identified_in_domain(*, periods: Periods, by: str = "", domain: str) -> PeriodRows:
+    return _identified(CaseNeed.objects.filter(need__domain=domain), periods, by, "need")
+
+
+@period_measure(
+    "cases.barriers_recorded",
+    "Needs with a barrier",
+    unit="need, identified in the period, that a barrier stands in the way of",
+    breakdowns=(("barrier", "Barrier"), ("program", "Program")),
+    note="Needs identified in the period on cases outside the sensitive segments, by the barrier "
+    "recorded on them now.",
+)
+def barriers_recorded(*, periods: Periods, by: str = "") -> PeriodRows:
+    return _identified(CaseNeed.objects.filter(barrier__isnull=False), periods, by, "barrier")

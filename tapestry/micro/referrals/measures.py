@@ -19,9 +19,11 @@ from tapestry.evidence.measures import (
     Periods,
     Program,
     Rows,
+    RowsHiding,
     measure,
     period_measure,
 )
+from tapestry.evidence.suppression import hidden_together
 from tapestry.micro.referrals.models import Referral
 from tapestry.needs.models import Domain
 
@@ -103,3 +105,48 @@ def sent(*, periods: Periods, by: str = "", program: Program | None = None) -> P
 )
 def sent_completed(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
     return _per_period(_sent(periods, program).filter(status=Referral.Status.COMPLETED), periods, by)
+
+
+# One need or barrier across the levels (tapestry/thread/rollups): the outcomes of its referrals.
+OUTCOMES = (
+    ("completed", "completed", (Referral.Status.COMPLETED,)),
+    ("declined", "declined", (Referral.Status.DECLINED,)),
+    ("unanswered", "unanswered", (Referral.Status.NO_RESPONSE,)),
+    ("open", "still open", (Referral.Status.SENT, Referral.Status.RECEIVED, Referral.Status.ACCEPTED)),
+)
+
+
+@measure(
+    "referrals.outcomes_for_need",
+    "Referral outcomes by service type",
+    note="Referrals sent for a case need with this need (or barrier), from cases outside the sensitive "
+    "segments, at their status now: completed, declined, unanswered by the deadline, or still open. A "
+    "service's type is the domain of the first need it meets in the directory. Small cells are hidden "
+    "with the next smallest while the hidden ones together are few.",
+)
+def outcomes_for_need(*, need: object = None, barrier: object = None) -> Rows:
+    if (need is None) == (barrier is None):
+        raise ValueError("Ask for one need or one barrier.")
+    linked = {"needs__need": need} if need is not None else {"needs__barrier": barrier}
+    first_need = ServiceNeed.objects.filter(service=OuterRef("service_id")).order_by("pk")
+    outcome = SqlCase(
+        *(When(status__in=statuses, then=Value(key)) for key, _, statuses in OUTCOMES), default=Value("")
+    )
+    found = (
+        Referral.objects.filter(case__segment="", **linked)
+        .exclude(status=Referral.Status.DRAFT)
+        .annotate(domain=Subquery(first_need.values("need__domain")[:1]), outcome=outcome)
+        .order_by()
+        .values_list("domain", "outcome")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    counts: dict[str, dict[str, int]] = {}
+    for domain, key, n in found:
+        counts.setdefault(domain or "", {})[key] = n
+    labels = dict(Domain.choices)
+    rows = [
+        (f"{labels.get(domain, NOT_TYPED)}: {words}", counts[domain].get(key, 0))
+        for domain in sorted(counts, key=lambda domain: labels.get(domain, NOT_TYPED))
+        for key, words, _ in OUTCOMES
+    ]
+    return RowsHiding(rows, hidden_together(rows))

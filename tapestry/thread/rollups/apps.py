@@ -6,4 +6,4 @@ from django.apps import AppConfig
 class RollupsConfig(AppConfig):
     name = "tapestry.thread.rollups"
     label = "rollups"
-    url_prefix = "thread/rollups/"
+    url_prefix = "thread/needs/"

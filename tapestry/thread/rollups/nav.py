@@ -1,0 +1,18 @@
+"""What the needs roll-ups offer in the navigation."""
+
+from __future__ import annotations
+
+from tapestry.access.policy import Capability as C
+from tapestry.web.navigation import NavEntry
+
+ENTRIES = (
+    NavEntry(
+        "evidence",
+        100,
+        "Needs across levels",
+        "rollups:needs_index",
+        C.AGGREGATE_READ,
+        "Each need and barrier: open cases by area and period, its trend, the groups, programs and "
+        "campaigns working on it, referral outcomes and score changes, all suppressed.",
+    ),
+)
