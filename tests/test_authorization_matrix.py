@@ -77,6 +77,7 @@ EXPECTED_HOLDERS = {
     Capability.GRANT_MANAGE: {"grants_officer"},
     Capability.EVALUATION_MANAGE: {"program_manager", "evaluator"},
     Capability.AGENCY_LEAD: {"agency_director", "administrator"},
+    Capability.SIGNAL_RESPOND: {"supervisor", "program_manager"},
 }
 
 
