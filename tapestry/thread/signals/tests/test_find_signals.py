@@ -125,3 +125,46 @@ def test_the_run_reads_a_fixed_number_of_queries(django_assert_num_queries):
     # then the transaction and one update_or_create (a savepoint, a read, a write) per signal found.
     with django_assert_num_queries(12):
         find_signals(today=TODAY)
+
+
+def test_referrals_to_one_service_type_going_unanswered_raise_a_signal():
+    import uuid
+
+    from tapestry.directory.models import Organization, Service, ServiceNeed
+    from tapestry.micro.referrals.models import Referral
+    from tapestry.testing import CaseFactory, PersonFactory, UserFactory
+
+    provider = Organization.objects.create(hsds_id=uuid.uuid4(), name="Shelter Org")
+    service = Service.objects.create(hsds_id=uuid.uuid4(), organization=provider, name="Emergency beds")
+    ServiceNeed.objects.create(service=service, need=housing())
+    case = CaseFactory(worker=UserFactory(username="referrer"), person=PersonFactory())
+
+    def send(count, on, status):
+        sent_at = dt.datetime.combine(on, dt.time(10), tzinfo=dt.UTC)
+        for _ in range(count):
+            Referral.objects.create(
+                case=case,
+                service=service,
+                reason="r",
+                status=status,
+                sent_at=sent_at,
+                response_due_on=on + dt.timedelta(days=10),
+            )
+
+    for day in QUARTERS:
+        send(9, day, Referral.Status.ACCEPTED)
+        send(1, day, Referral.Status.NO_RESPONSE)
+    send(6, NOW, Referral.Status.ACCEPTED)
+    send(14, NOW, Referral.Status.NO_RESPONSE)
+
+    find_signals(today=TODAY)
+
+    (signal,) = Signal.objects.all()
+    assert (signal.kind, signal.need, signal.area, signal.observed, signal.sent) == (
+        Signal.Kind.UNANSWERED,
+        housing(),
+        None,
+        14,
+        20,
+    )
+    assert signal.expected == pytest.approx(2.0) and [n for _, n in signal.trend] == [1] * 8

@@ -15,7 +15,7 @@ SIZES = [2, 25]
 LIST_QUERIES = 6
 PAGE_QUERIES = 8
 API_LIST_QUERIES = 6
-API_DETAIL_QUERIES = 4
+API_DETAIL_QUERIES = 7
 
 
 def counted(client, url, expected, django_assert_num_queries):
