@@ -78,6 +78,7 @@ EXPECTED_HOLDERS = {
     Capability.EVALUATION_MANAGE: {"program_manager", "evaluator"},
     Capability.AGENCY_LEAD: {"agency_director", "administrator"},
     Capability.STORY_REVIEW: {"supervisor", "community_organiser"},
+    Capability.SIGNAL_RESPOND: {"supervisor", "program_manager"},
 }
 
 

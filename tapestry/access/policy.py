@@ -57,6 +57,8 @@ class Capability(models.TextChoices):
     AGENCY_LEAD = "agency.lead", "See the agency dashboard and keep compliance items"
     # The thread: a client's story, scrubbed of identifiers, read and approved outside the case.
     STORY_REVIEW = "story.review", "Review client stories for advocacy, scrubbed of identifiers"
+    # The thread: answer an escalation signal with a draft group or a planning campaign, or dismiss it.
+    SIGNAL_RESPOND = "signal.respond", "Accept or dismiss escalation signals"
 
 
 C = Capability
@@ -72,13 +74,15 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.SUPERVISOR: frozenset(
         _CLIENT_FACING
         | {C.PERSON_MERGE, C.BREAK_GLASS_REVIEW, C.AGGREGATE_READ, C.GROUP_RUN, C.PROGRAM_MANAGE}
-        | {C.STORY_REVIEW}
+        | {C.STORY_REVIEW, C.SIGNAL_RESPOND}
     ),
     # Facilitators reach members through their groups (mezzo), never through the caseload.
     Role.GROUP_FACILITATOR: frozenset({C.ORGANISATION_READ, C.GROUP_RUN}),
     Role.COMMUNITY_EDUCATOR: frozenset(_COMMUNITY | {C.GROUP_RUN, C.PROGRAM_MANAGE}),
     # Program managers design programs and see their aggregates, never a roster or a case.
-    Role.PROGRAM_MANAGER: frozenset(_COMMUNITY | {C.PROGRAM_MANAGE, C.AREA_MANAGE, C.EVALUATION_MANAGE}),
+    Role.PROGRAM_MANAGER: frozenset(
+        _COMMUNITY | {C.PROGRAM_MANAGE, C.AREA_MANAGE, C.EVALUATION_MANAGE, C.SIGNAL_RESPOND}
+    ),
     Role.COMMUNITY_ORGANISER: frozenset(_COMMUNITY | {C.AREA_MANAGE, C.POLICY_WORK, C.STORY_REVIEW}),
     Role.GRANTS_OFFICER: frozenset(_COMMUNITY | {C.GRANT_MANAGE}),
     Role.EVALUATOR: frozenset({C.ORGANISATION_READ, C.AGGREGATE_READ, C.AREA_MANAGE, C.EVALUATION_MANAGE}),

@@ -247,3 +247,24 @@ def sign_up(*, actor: User, petition: Petition, supporter: dict[str, Any], comme
     return signature_add(
         actor=actor, petition=petition, supporter=supporter_add(actor=actor, **supporter), comments=comments
     )
+
+
+def campaign_plan_from_signal(
+    *, actor: User, title: str, goals: str, needs: Iterable[Need] = (), origin: str = "", summary: str = ""
+) -> Campaign:
+    """A campaign in planning proposed by an escalation signal (tapestry/thread/signals), for an actor
+    who may answer signals but need not run campaigns; `origin` (where it came from) is kept in its
+    summary, and the organisers take it from there."""
+    require_capability(actor, Capability.SIGNAL_RESPOND)
+    if Campaign.objects.filter(title=title.strip()).exists():
+        raise ValidationError({"title": ["A campaign with this title already exists."]})
+    fields = {
+        "title": title.strip(),
+        "kind": Campaign.Kind.POLICY_ADVOCACY,
+        "status": Campaign.Status.PLANNING,
+        "goals": goals.strip(),
+        "summary": (summary.strip() or origin)[:300],
+    }
+    campaign = Campaign(created_by=actor, **fields)
+    related = {"needs": list(needs)}
+    return create_record(actor, campaign, fields=[*fields, "needs"], related=related)

@@ -449,3 +449,47 @@ def membership_exit(
         )
         _promote_waiting(actor, group)
     return current
+
+
+def group_draft_from_signal(
+    *,
+    actor: User,
+    facilitators: Iterable[User],
+    focus_needs: Iterable[Any] = (),
+    origin: str = "",
+    **facts: Any,
+) -> Group:
+    """A planned group proposed by an escalation signal (tapestry/thread/signals), for an actor who
+    may answer signals (a program manager need not run groups): checked like any new group, always
+    planned, its purpose recording where it came from."""
+    policy.require_capability(actor, Capability.SIGNAL_RESPOND)
+    facts["status"] = Group.Status.PLANNED
+    if origin:
+        facts["purpose"] = f"{facts.get('purpose', '').strip()}\n\n{origin}".strip()
+    unknown = set(facts) - set(GROUP_FIELDS)
+    if unknown:
+        raise ValidationError({name: ["This field cannot be set here."] for name in sorted(unknown)})
+    group = Group(created_by=actor, **facts)
+    chosen = list(facilitators)
+    errors: dict[str, list[str]] = {}
+    for check in (
+        lambda: _check_facilitators(chosen, facts.get("segment", "")),
+        lambda: group.full_clean(exclude=["created_by"], validate_constraints=False),
+        lambda: _check_schedule(group),
+    ):
+        try:
+            check()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                errors.setdefault(name, []).extend(messages)
+    if not errors and Group.objects.filter(name=group.name, first_session_on=group.first_session_on).exists():
+        errors["name"] = ["A group with this name already starts on that date."]
+    if errors:
+        raise ValidationError(errors)
+    return create_record(
+        actor,
+        group,
+        clean=False,
+        related={"facilitators": chosen, "focus_needs": list(focus_needs)},
+        fields=[*sorted(facts), "facilitators", "focus_needs"],
+    )
