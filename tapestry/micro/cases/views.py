@@ -50,6 +50,7 @@ CASE_AREAS = (
         {Case.Type.MENTAL_HEALTH, Case.Type.SUBSTANCE_USE, Case.Type.COUNSELLING},
     ),
     ("Timeline", "timeline:case_index", None),
+    ("Level advisor: groups, services and campaigns for its needs", "advisor:case_index", None),
 )
 
 
