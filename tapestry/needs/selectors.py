@@ -41,7 +41,7 @@ def code_set_years() -> list[int]:
 def intervention_list(*, level: str = "") -> QuerySet[InterventionType]:
     """The intervention catalogue in use, by level and name, with the single needs each names (one prefetch)."""
     kinds = InterventionType.objects.filter(is_active=True).prefetch_related(
-        Prefetch("needs", queryset=Need.objects.order_by("label"))
+        Prefetch("needs", queryset=Need.objects.filter(is_active=True).order_by("label"))
     )
     if level:
         kinds = kinds.filter(level=level)
