@@ -105,7 +105,7 @@ INTERVENTIONS: list[tuple[str, str, str, str, list[str], list[str], str]] = [
         "mezzo",
         "group",
         ["safety", "social", "health", "family", "substance_use"],
-        [],
+        ["prison-release"],
         "People living through the same thing meet regularly with a facilitator to share what "
         "helps; it breaks isolation and members learn from each other.",
     ),
@@ -154,10 +154,11 @@ INTERVENTIONS: list[tuple[str, str, str, str, list[str], list[str], str]] = [
         "Community program",
         "mezzo",
         "group",
-        ["food", "employment", "social", "transport", "education"],
+        ["food", "employment", "social", "transport", "education", "housing", "utilities", "legal"],
         [],
         "A program at a community centre that many people use together: a food pantry, a job club, "
-        "language classes, shared rides; it adds capacity where one-to-one help runs short.",
+        "a tenants' clinic, a legal-help evening, language classes, shared rides; it adds capacity "
+        "where one-to-one help runs short.",
     ),
     # Macro: a community, a policy, a system.
     (

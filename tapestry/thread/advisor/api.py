@@ -45,6 +45,7 @@ def _advice_out(advice: selectors.Advice) -> dict:
                         "status": g.status,
                         "area": g.area.name if g.area else None,
                         "local": g.local,
+                        "near": g.near,
                         "availability": g.availability.band.value,
                         "member_status": g.member_status,
                         "program_id": g.program_id,

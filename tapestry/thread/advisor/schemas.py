@@ -25,6 +25,7 @@ class AdvisedGroup(Schema):
     status: str
     area: str | None = Field(description="The area it meets in, if named.")
     local: bool = Field(description="It meets in an area that holds the client's current postcode.")
+    near: bool = Field(description="It meets in an area inside one of those (a neighbouring area).")
     availability: str = Field(
         description="places_available, nearly_full, full or full_waiting_list (numbers only on the group's "
         "own pages, for those who run it)."

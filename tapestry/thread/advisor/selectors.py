@@ -141,8 +141,9 @@ def _groups(user: User, case: Case, need_ids: list[int], area_ids: list[int]) ->
     """Groups taking members that address any of the needs, in segments the user is granted.
 
     Each carries `availability` (a band; numbers only for those who run it), `local` (it meets in an
-    area that holds the client's postcode) and `member_status` (the client's place in it, if any).
-    Local groups come first, then those with a free place, then the rest.
+    area that holds the client's postcode), `near` (it meets in an area inside one of those) and
+    `member_status` (the client's place in it, if any). Local groups come first, then near ones;
+    within each, those with a free place before full ones.
     """
     if not need_ids:
         return []
@@ -177,8 +178,12 @@ def _groups(user: User, case: Case, need_ids: list[int], area_ids: list[int]) ->
     for group in groups:
         group.availability = group_availability(group)
         group.local = group.area_id in area_ids
+        # Near: it meets in an area beside the client's, inside one of the areas that hold their postcode.
+        group.near = not group.local and group.area is not None and group.area.parent_id in area_ids
         group.member_status = "enrolled" if group.is_member else "waiting" if group.is_waiting else ""
-    groups.sort(key=lambda g: (not g.local, g.availability.band in (Band.FULL, Band.WAITING), g.name))
+    groups.sort(
+        key=lambda g: (not g.local, not g.near, g.availability.band in (Band.FULL, Band.WAITING), g.name)
+    )
     return groups
 
 

@@ -13,6 +13,7 @@ from tapestry.micro.advocacy.models import AdvocacyAction
 from tapestry.micro.cases.models import Case
 from tapestry.micro.referrals import services as referral_services
 from tapestry.micro.referrals.models import Referral
+from tapestry.places.models import Area, AreaPostcode
 from tapestry.testing import PersonFactory, client_for, grant
 from tapestry.thread.advisor import selectors
 from tapestry.thread.advisor.tests.support import (
@@ -88,6 +89,23 @@ def test_local_options_for_the_need_local_first(cast):
     assert dv.services[0].nearness == "In the client's postcode"
     assert {c.pk for c in dv.campaigns} == {active.pk, planned.pk}
     assert [a.pk for a in advice.areas] == [here.pk]
+
+
+def test_a_group_next_door_comes_before_one_far_away(cast):
+    county = Area.objects.create(kind=Area.Kind.COUNTY, code="C1", name="Delaware County")
+    here = neighbourhood()
+    here.parent = county
+    here.save()
+    AreaPostcode.objects.create(area=county, postcode="19104", given=False)
+    next_door = Area.objects.create(kind=Area.Kind.NEIGHBOURHOOD, code="N99", name="Hillside", parent=county)
+    far = group_on("domestic-violence", name="A far group", area=neighbourhood("19999"))
+    near = group_on("domestic-violence", name="Z next door", area=next_door)
+    case = client_case(cast.caseworker)
+
+    dv = selectors.case_advice(user=cast.caseworker, case_id=case.pk).needs[0]
+
+    assert [g.pk for g in dv.groups] == [near.pk, far.pk]
+    assert dv.groups[0].near and not dv.groups[1].near
 
 
 def test_a_confidential_address_does_not_place_the_client(cast):

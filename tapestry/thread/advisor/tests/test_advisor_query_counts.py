@@ -62,7 +62,7 @@ def test_advice_page(cast, rows, django_assert_num_queries):
         django_assert_num_queries,
     ).content.decode()
 
-    assert page.count("<h2 id=\"need-") == rows
+    assert page.count('<h2 id="need-') == rows
     assert page.count("In the client&#x27;s postcode") == rows
 
 
