@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tapestry.access.models import AuditEntry, Segment
+from tapestry.access.services import break_glass_open
 from tapestry.macro.campaigns.models import Campaign, Supporter
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.advocacy.models import AdvocacyAction
@@ -394,3 +395,18 @@ def test_api_campaign_notice(cast):
     )
     assert outsider.status_code == 403
     assert AdvocacyAction.objects.count() == 1
+
+
+def test_emergency_access_reads_the_advice_but_cannot_act(cast):
+    case = client_case(cast.caseworker)
+    group = group_on("domestic-violence", name="Survivors circle")
+    break_glass_open(
+        actor=cast.outsider, person=case.person, reason="Client missing; checking her safety plan now."
+    )
+
+    page = advice_page(cast.outsider, case)
+    response = client_for(cast.outsider).post(reverse("advisor:enrol", args=[case.pk]), {"group": group.pk})
+
+    assert "Survivors circle" in page and reverse("advisor:enrol", args=[case.pk]) not in page
+    assert response.status_code in (403, 404)
+    assert not Membership.objects.exists()
