@@ -291,6 +291,8 @@ MEZZO_RUN_APPS = (
 )
 # Mezzo apps that work on client cases (cohorts, family plans): client-facing capabilities.
 MEZZO_CASE_APPS = ("tapestry.mezzo.cohorts.", "tapestry.mezzo.families.")
+# Thread apps that read and act on one client's case (the level advisor): client-facing capabilities.
+THREAD_CASE_APPS = ("tapestry.thread.advisor.",)
 # The mezzo routes that differ from their app's rule, written out one by one.
 MEZZO_DECLARED = {
     "group_outcomes:summary": Capability.AGGREGATE_READ,
@@ -337,7 +339,7 @@ def test_person_level_routes_need_a_client_facing_capability(key):
         assert ROUTES[key] == MICRO_DEFINITIONS[key]
     elif key in MEZZO_DECLARED:
         assert ROUTES[key] == MEZZO_DECLARED[key]
-    elif DECLARED_BY[key].startswith(MEZZO_CASE_APPS):
+    elif DECLARED_BY[key].startswith(MEZZO_CASE_APPS + THREAD_CASE_APPS):
         assert ROUTES[key] in PERSON_CAPABILITIES
     elif DECLARED_BY[key].startswith(MEZZO_RUN_APPS):
         assert ROUTES[key] == Capability.GROUP_RUN

@@ -7,8 +7,8 @@ from django.http import HttpRequest
 from ninja import Router
 
 from tapestry.needs import selectors
-from tapestry.needs.models import Barrier, Need
-from tapestry.needs.schemas import BarrierOut, DomainCode, NeedOut
+from tapestry.needs.models import Barrier, InterventionType, Need
+from tapestry.needs.schemas import BarrierOut, DomainCode, InterventionOut, LevelCode, NeedOut
 from tapestry.web.schemas import paged_get
 
 router = Router(tags=["needs"])
@@ -39,3 +39,15 @@ def need_list(request: HttpRequest, domain: DomainCode | None = None) -> QuerySe
 )
 def barrier_list(request: HttpRequest) -> QuerySet[Barrier]:
     return selectors.barrier_list()
+
+
+@paged_get(
+    router,
+    "/interventions",
+    InterventionOut,
+    errors=(422,),
+    summary="List the intervention catalogue",
+    description="Kinds of work on the micro, mezzo and macro levels, with the need domains and needs each fits.",
+)
+def intervention_list(request: HttpRequest, level: LevelCode | None = None) -> QuerySet[InterventionType]:
+    return selectors.intervention_list(level=level or "")

@@ -60,3 +60,46 @@ class Barrier(Timestamped):
 
     def __str__(self) -> str:
         return self.label
+
+
+class Level(models.TextChoices):
+    MICRO = "micro", "Micro: the person or family"
+    MEZZO = "mezzo", "Mezzo: a group, program or organisation"
+    MACRO = "macro", "Macro: a community, policy or system"
+
+
+class InterventionType(Timestamped):
+    """A kind of work a social worker can do about a need, on one of the three levels.
+
+    It fits the needs of its `domains` and the needs it names; the level advisor reads it to
+    suggest work on every level for a case's needs (tapestry/thread/advisor).
+    """
+
+    class Acts(models.TextChoices):
+        """The local option a worker can act on in one step from the advisor, if any."""
+
+        NONE = "", "Done within the case"
+        GROUP = "group", "Enrol in a group"
+        SERVICE = "service", "Refer to a directory service"
+        CAMPAIGN = "campaign", "Tell the client about a campaign"
+
+    code = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=120)
+    level = models.CharField(max_length=5, choices=Level.choices)
+    description = models.TextField()
+    domains = models.JSONField(
+        default=list, blank=True, help_text="The need domains it fits (every need of those domains)."
+    )
+    needs = models.ManyToManyField(Need, blank=True, related_name="intervention_types")
+    acts = models.CharField(max_length=10, choices=Acts.choices, blank=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["level", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.level})"
+
+    def fits(self, need: Need) -> bool:
+        """Whether this kind of work fits `need` (its needs read through a prefetch, no query)."""
+        return need.domain in self.domains or any(n.pk == need.pk for n in self.needs.all())

@@ -8,4 +8,5 @@ ROUTES: dict[str, str] = {
     "needs:catalogue": AUTHENTICATED,
     "GET /api/v1/needs": AUTHENTICATED,
     "GET /api/v1/barriers": AUTHENTICATED,
+    "GET /api/v1/interventions": AUTHENTICATED,
 }

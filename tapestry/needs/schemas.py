@@ -6,10 +6,11 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from tapestry.needs.models import Domain
+from tapestry.needs.models import Domain, Level
 from tapestry.web.schemas import label_of
 
 DomainCode = Literal[tuple(Domain.values)]
+LevelCode = Literal[tuple(Level.values)]
 
 
 class NeedOut(Schema):
@@ -29,3 +30,20 @@ class BarrierOut(Schema):
     code: str
     label: str
     description: str
+
+
+class InterventionOut(Schema):
+    code: str
+    name: str
+    level: str = Field(description="micro, mezzo or macro.")
+    description: str
+    domains: list[str] = Field(description="The need domains it fits: every need of these domains.")
+    needs: list[str] = Field(description="Codes of single needs it fits beyond its domains.")
+    acts: str = Field(
+        description="The local option the level advisor acts on in one step: group, service, campaign, "
+        "or empty (work done within the case)."
+    )
+
+    @staticmethod
+    def resolve_needs(kind) -> list[str]:
+        return [need.code for need in kind.needs.all()]

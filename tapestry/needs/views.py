@@ -13,5 +13,6 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "domains": selectors.needs_by_domain(),
         "barriers": selectors.barrier_list(),
         "code_set_years": selectors.code_set_years(),
+        "interventions": selectors.interventions_by_level(),
     }
     return render(request, "needs/catalogue.html", context)

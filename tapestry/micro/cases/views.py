@@ -51,6 +51,7 @@ CASE_AREAS = (
     ),
     ("Timeline", "timeline:case_index", None),
     ("Stories for advocacy", "stories:case_index", None),
+    ("Level advisor: groups, services and campaigns for its needs", "advisor:case_index", None),
 )
 
 
