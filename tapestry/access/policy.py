@@ -55,6 +55,8 @@ class Capability(models.TextChoices):
     GRANT_MANAGE = "grant.manage", "Apply for grants and keep funders, awards, donors and donations"
     EVALUATION_MANAGE = "evaluation.manage", "Define indicators and evaluate programs"
     AGENCY_LEAD = "agency.lead", "See the agency dashboard and keep compliance items"
+    # The thread: de-identified, k-anonymous research data sets (evaluators only; see docs/thread-datasets.md).
+    RESEARCH_EXPORT = "research.export", "Define research data sets and export them de-identified"
 
 
 C = Capability
@@ -78,7 +80,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.PROGRAM_MANAGER: frozenset(_COMMUNITY | {C.PROGRAM_MANAGE, C.AREA_MANAGE, C.EVALUATION_MANAGE}),
     Role.COMMUNITY_ORGANISER: frozenset(_COMMUNITY | {C.AREA_MANAGE, C.POLICY_WORK}),
     Role.GRANTS_OFFICER: frozenset(_COMMUNITY | {C.GRANT_MANAGE}),
-    Role.EVALUATOR: frozenset({C.ORGANISATION_READ, C.AGGREGATE_READ, C.AREA_MANAGE, C.EVALUATION_MANAGE}),
+    Role.EVALUATOR: frozenset(
+        {C.ORGANISATION_READ, C.AGGREGATE_READ, C.AREA_MANAGE, C.EVALUATION_MANAGE, C.RESEARCH_EXPORT}
+    ),
     # Leadership sees the agency's figures and keeps its compliance items; never a case.
     Role.AGENCY_DIRECTOR: frozenset({C.ORGANISATION_READ, C.AGGREGATE_READ, C.AGENCY_LEAD}),
     # The administrator keeps compliance items (licences, audits, trainings) beside staff accounts,
