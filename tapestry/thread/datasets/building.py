@@ -446,16 +446,20 @@ def readme_of(report: dict) -> str:
 def write_zip(path: Path, header: list[str], rows: Iterable[list[str]], report: dict) -> None:
     """data.csv, metadata.json and README.txt; written to a temporary name and renamed when whole."""
     partial = path.with_suffix(".part")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        with (
-            archive.open("data.csv", "w") as raw,
-            io.TextIOWrapper(raw, encoding="utf-8", newline="") as text,
-        ):
-            writer = csv.writer(text)
-            writer.writerow(header)
-            writer.writerows(rows)
-        archive.writestr("metadata.json", json.dumps(report, indent=2))
-        archive.writestr("README.txt", readme_of(report))
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            with (
+                archive.open("data.csv", "w") as raw,
+                io.TextIOWrapper(raw, encoding="utf-8", newline="") as text,
+            ):
+                writer = csv.writer(text)
+                writer.writerow(header)
+                writer.writerows(rows)
+            archive.writestr("metadata.json", json.dumps(report, indent=2))
+            archive.writestr("README.txt", readme_of(report))
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(path)
 
 
