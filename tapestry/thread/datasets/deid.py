@@ -22,6 +22,8 @@ from typing import Any
 
 SUPPRESSED = "*"
 NOT_RECORDED = "not recorded"
+# A confidential (shelter or safe) address: never shared, at any level.
+WITHHELD = "confidential address"
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,6 @@ def _place(value: tuple[str, str] | None, level: int) -> str:
     if level == 1:
         return postcode[:3] + "**"
     return area or "unplaced"
-
-
-WITHHELD = "confidential address"
 
 
 def _household(value: int | None, level: int) -> str:
