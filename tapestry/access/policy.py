@@ -59,6 +59,8 @@ class Capability(models.TextChoices):
     STORY_REVIEW = "story.review", "Review client stories for advocacy, scrubbed of identifiers"
     # The thread: answer an escalation signal with a draft group or a planning campaign, or dismiss it.
     SIGNAL_RESPOND = "signal.respond", "Accept or dismiss escalation signals"
+    # The thread: de-identified, k-anonymous research data sets (evaluators only; see docs/thread-datasets.md).
+    RESEARCH_EXPORT = "research.export", "Define research data sets and export them de-identified"
 
 
 C = Capability
@@ -85,7 +87,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     ),
     Role.COMMUNITY_ORGANISER: frozenset(_COMMUNITY | {C.AREA_MANAGE, C.POLICY_WORK, C.STORY_REVIEW}),
     Role.GRANTS_OFFICER: frozenset(_COMMUNITY | {C.GRANT_MANAGE}),
-    Role.EVALUATOR: frozenset({C.ORGANISATION_READ, C.AGGREGATE_READ, C.AREA_MANAGE, C.EVALUATION_MANAGE}),
+    Role.EVALUATOR: frozenset(
+        {C.ORGANISATION_READ, C.AGGREGATE_READ, C.AREA_MANAGE, C.EVALUATION_MANAGE, C.RESEARCH_EXPORT}
+    ),
     # Leadership sees the agency's figures and keeps its compliance items; never a case.
     Role.AGENCY_DIRECTOR: frozenset({C.ORGANISATION_READ, C.AGGREGATE_READ, C.AGENCY_LEAD}),
     # The administrator keeps compliance items (licences, audits, trainings) beside staff accounts,
