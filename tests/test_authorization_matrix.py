@@ -79,7 +79,13 @@ EXPECTED_HOLDERS = {
     Capability.AGENCY_LEAD: {"agency_director", "administrator"},
     Capability.STORY_REVIEW: {"supervisor", "community_organiser"},
     Capability.SIGNAL_RESPOND: {"supervisor", "program_manager"},
+    Capability.RESEARCH_EXPORT: {"evaluator"},
 }
+
+
+def test_every_capability_has_its_holders_written_down():
+    # A new capability is a decision about who may do something; it is written here, or this fails.
+    assert set(Capability) - set(EXPECTED_HOLDERS) == set()
 
 
 def test_the_role_table_matches_the_written_policy():
