@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zlib
 
 import factory
 from django.test import Client
@@ -148,3 +150,17 @@ def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def pdf_text(data: bytes) -> str:
+    """The strings a PDF's text operators show (Tj and TJ), from its content streams inflated, joined by spaces."""
+    shown: list[bytes] = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            stream = zlib.decompress(stream)
+        except zlib.error:
+            pass
+        shown += re.findall(rb"\(((?:[^()\\]|\\.)*)\)\s*Tj", stream)
+        for array in re.findall(rb"\[(.*?)\]\s*TJ", stream, re.S):
+            shown += re.findall(rb"\(((?:[^()\\]|\\.)*)\)", array)
+    return " ".join(re.sub(rb"\\(.)", rb"\1", text).decode("latin-1") for text in shown)

@@ -1,8 +1,5 @@
-"""A funder report as a PDF (fpdf2): the same content as its page, figures shown exactly as there.
-
-Written with the PDF core font (Helvetica, Latin-1): characters outside it are written as their
-nearest plain form (dashes, quotes) or "?", so a name never breaks the document.
-"""
+"""A funder report as a PDF (fpdf2): the same content as its page, figures shown exactly as there
+(written with the kit in tapestry/web/pdf.py)."""
 
 from __future__ import annotations
 
@@ -12,21 +9,10 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from tapestry.macro.grants.models import FunderReport
+from tapestry.web.pdf import Document, plain
+from tapestry.web.pdf import heading as _heading
+from tapestry.web.pdf import line as _line
 
-PLAIN = str.maketrans(
-    {
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2026": "...",
-        "\u2192": "->",
-        "\u00a0": " ",
-        "\u2212": "-",
-    }
-)
 SECTION_TITLES = {
     "summary": "Summary",
     "activities": "Activities",
@@ -35,37 +21,12 @@ SECTION_TITLES = {
 }
 
 
-def plain(text: object) -> str:
-    """Text the core font can write."""
-    return str(text).translate(PLAIN).encode("latin-1", "replace").decode("latin-1")
-
-
-class _Document(FPDF):
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("Helvetica", size=8)
-        self.cell(0, 8, f"Page {self.page_no()}", align="C")
-
-
-def _heading(pdf: FPDF, text: str, size: int = 13) -> None:
-    pdf.ln(3)
-    pdf.set_font("Helvetica", "B", size)
-    pdf.multi_cell(0, 7, plain(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("Helvetica", size=10)
-
-
-def _line(pdf: FPDF, text: str, style: str = "") -> None:
-    pdf.set_font("Helvetica", style, 10)
-    pdf.multi_cell(0, 5.5, plain(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("Helvetica", size=10)
-
-
 def report_pdf(report: FunderReport, content: dict[str, Any], *, compress: bool = True) -> bytes:
     """The report's PDF. `content` is what the page shows (figures.content)."""
     award = report.award
     application = award.application
     funder = application.opportunity.funder.organisation.name
-    pdf = _Document(format="A4")
+    pdf = Document(format="A4")
     pdf.set_compression(compress)
     pdf.set_title(plain(report.title))
     pdf.set_author("Tapestry")

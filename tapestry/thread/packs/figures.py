@@ -1,0 +1,194 @@
+"""The figures of an evidence pack: practice data read through the levels' period measures.
+
+Each figure is one period measure (a count) or a pair (a rate: a part of a count; a mean: a total
+over a count), asked through `evidence.measures.ask_rates`, which reads it by month and program
+over whole years in grouped queries and suppresses every month, quarter, year, program and
+breakdown row together (`evidence/grid.py`): a count from 1 to 10 is hidden (primary), and a
+further cell is hidden wherever a hidden one could be worked out from a row, column or grand total
+(complementary). A pack spans whole calendar years, so its year totals and its "all" row are cells
+of that same grid, and no number here less any other number shown anywhere is small.
+
+Queries: two grouped queries per measure and dimension for the periods, two more for the year
+totals, whatever the data; the number of figures is fixed by the pack's needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tapestry.access.models import User
+from tapestry.evidence.measures import (
+    Kind,
+    PeriodMeasure,
+    Periods,
+    PeriodType,
+    Rate,
+    RatePeriod,
+    ask_rates,
+    period_named,
+    period_registry,
+)
+from tapestry.evidence.suppression import Cell, threshold
+
+ALL_ROWS = "All"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What one figure counts: its measures, breakdown and the parameters they are asked with."""
+
+    key: str
+    title: str
+    numerator: str
+    denominator: str | None = None
+    by: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
+    factor: float = 1
+
+    @property
+    def kind(self) -> str:
+        """ "count", "rate" (a part of a count, in per cent) or "mean" (a total over a count)."""
+        if self.denominator is None:
+            return "count"
+        return "mean" if period_named(self.numerator).kind == Kind.SUM else "rate"
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    kind: str
+    start: date
+
+    @property
+    def is_total(self) -> bool:
+        return self.kind == PeriodType.YEAR
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: tuple[Rate, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as every format shows it: its measures, period, columns, rows and suppression."""
+
+    spec: Spec
+    measures: str
+    unit: str
+    period: str
+    by: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    hidden: int
+    note: str
+
+    @property
+    def key(self) -> str:
+        return self.spec.key
+
+    @property
+    def title(self) -> str:
+        return self.spec.title
+
+    def trend(self) -> list[Cell]:
+        """The "all" row per period (no year totals), as cells for a bar chart: the value, or hidden."""
+        cells = []
+        for column, rate in zip(self.columns, self.rows[0].cells, strict=True):
+            if not column.is_total:
+                value = None if rate.value is None else round(rate.value)
+                cells.append(Cell(column.label, value))
+        return cells
+
+
+def shown(rate: Rate, kind: str) -> str:
+    """A cell as written in the table, the PDF and the CSV's "shown" column."""
+    if rate.suppressed:
+        return f"<{threshold()}" if "fewer than" in rate.hidden else "hidden"
+    if rate.value is None:
+        return "-"
+    if kind == "count":
+        return str(int(rate.value))
+    if kind == "rate":
+        return f"{rate.value}% ({int(rate.numerator or 0)} of {rate.denominator})"
+    return f"{rate.value} (over {rate.denominator})"
+
+
+def _measure_name(found: PeriodMeasure) -> str:
+    return f"{found.title} ({found.name})"
+
+
+def _unit(spec: Spec) -> str:
+    top = period_named(spec.numerator)
+    if spec.denominator is None:
+        return f"count of {top.unit}" if top.unit else "count"
+    bottom = period_named(spec.denominator)
+    if spec.kind == "mean":
+        return f"mean per {bottom.unit}" if bottom.unit else "mean"
+    return f"per cent of {bottom.unit}" if bottom.unit else "per cent"
+
+
+def _note(hidden: int) -> str:
+    rule = (
+        f"Counts from 1 to {threshold() - 1} are hidden (primary suppression), and so is any further "
+        "cell from which a hidden count could be worked out with a row, column or grand total, or "
+        "with the same measure shown elsewhere (complementary suppression)."
+    )
+    return f"{rule} {hidden} cell{'s' if hidden != 1 else ''} hidden here." if hidden else rule
+
+
+def figure(user: User, spec: Spec, *, first_year: int, last_year: int, columns: str) -> Figure:
+    """The figure over whole years: a column per period of the kind asked, then each year's total."""
+    fine = Periods(columns, date(first_year, 1, 1), date(last_year, 12, 1))
+    years = Periods(PeriodType.YEAR, date(first_year, 1, 1), date(last_year, 1, 1))
+    asked = {
+        "periods": None,
+        "by": spec.by,
+        "factor": 100 if spec.kind == "rate" else spec.factor,
+        **spec.params,
+    }
+    per_period = ask_rates(user, spec.numerator, spec.denominator, **{**asked, "periods": fine})
+    per_year = ask_rates(user, spec.numerator, spec.denominator, **{**asked, "periods": years})
+    ordered: list[tuple[Column, RatePeriod]] = []
+    by_year = {found.start.year: found for found in per_year}
+    for found in per_period:
+        ordered.append((Column(found.label, columns, found.start), found))
+        if next_is_new_year(found, per_period):
+            total = by_year[found.start.year]
+            ordered.append((Column(f"{total.label} total", PeriodType.YEAR, total.start), total))
+    labels = [rate.row for rate in per_period[0].rows] if per_period else []
+    rows = [Row(ALL_ROWS, tuple(found.total for _, found in ordered))]
+    for index, label in enumerate(labels):
+        rows.append(Row(label, tuple(found.rows[index] for _, found in ordered)))
+    hidden = sum(1 for row in rows for rate in row.cells if rate.suppressed)
+    top = period_named(spec.numerator)
+    measures = _measure_name(top)
+    if spec.denominator:
+        measures += f" over {_measure_name(period_named(spec.denominator))}"
+    return Figure(
+        spec=spec,
+        measures=measures,
+        unit=_unit(spec),
+        period=f"{first_year}" if first_year == last_year else f"{first_year} to {last_year}",
+        by=top.breakdown_title(spec.by) if spec.by else "",
+        columns=tuple(column for column, _ in ordered),
+        rows=tuple(rows),
+        hidden=hidden,
+        note=_note(hidden),
+    )
+
+
+def next_is_new_year(found: RatePeriod, run: Sequence[RatePeriod]) -> bool:
+    """Whether `found` is the last period of its year in the run."""
+    later = [other for other in run if other.start > found.start]
+    return not later or later[0].start.year != found.start.year
+
+
+def available(names: Iterable[str]) -> bool:
+    """Whether every named period measure is offered by an installed app."""
+    registry = period_registry()
+    return all(name in registry for name in names)

@@ -1,0 +1,121 @@
+"""Reads of evidence packs. A pack shows counts that identify no one (and stories scrubbed of every
+identifier, once reviewed): whoever reads aggregates may read one; building one is policy work.
+
+Queries: the pack list is one query (with the campaign joined and the needs prefetched: two); a
+pack's page reads the pack and its needs (two) and then each figure's grouped measure queries
+(see figures.py), a number fixed by the pack's needs, never by the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from tapestry.access.models import User
+from tapestry.access.policy import Capability, has_capability, require_capability
+from tapestry.macro.campaigns.models import Campaign
+from tapestry.needs.models import Need
+from tapestry.thread.packs import figures
+from tapestry.thread.packs.figures import Figure, Spec
+from tapestry.thread.packs.models import Pack
+from tapestry.web.ids import one_or_404
+
+NO_PACK = "No such evidence pack."
+NO_CAMPAIGN = "No such campaign."
+
+# The figures every pack carries beside its needs: referral outcomes, group attendance and outcomes.
+REFERRALS = Spec(
+    key="referrals-completed",
+    title="Referrals completed, by service type",
+    numerator="referrals.sent_completed",
+    denominator="referrals.sent",
+    by="service_type",
+)
+ATTENDANCE = Spec(
+    key="group-attendance",
+    title="Attendance at group sessions, by program",
+    numerator="group_sessions.places_attended",
+    denominator="group_sessions.places_expected",
+    by="program",
+)
+GROUP_OUTCOMES = Spec(
+    key="group-phq9",
+    title="Change in PHQ-9 of support-group members, by program (below zero is better)",
+    numerator="group_outcomes.phq9_change_total",
+    denominator="group_outcomes.phq9_members_measured",
+    by="program",
+)
+
+
+def may_build(user: User) -> bool:
+    return has_capability(user, Capability.POLICY_WORK)
+
+
+def _packs() -> QuerySet[Pack]:
+    return Pack.objects.select_related("campaign", "created_by").prefetch_related(
+        Prefetch("needs", queryset=Need.objects.order_by("label"))
+    )
+
+
+def pack_list(*, user: User, campaign_id: int | None = None) -> QuerySet[Pack]:
+    require_capability(user, Capability.AGGREGATE_READ)
+    packs = _packs()
+    return packs if campaign_id is None else packs.filter(campaign_id=campaign_id)
+
+
+def pack_get(*, user: User, pack_id: int) -> Pack:
+    require_capability(user, Capability.AGGREGATE_READ)
+    return one_or_404(_packs(), pack_id, NO_PACK)
+
+
+def campaign_for_pack(*, user: User, campaign_id: int) -> Campaign:
+    require_capability(user, Capability.POLICY_WORK)
+    return one_or_404(Campaign.objects.prefetch_related("needs"), campaign_id, NO_CAMPAIGN)
+
+
+def campaign_choices() -> list[tuple[int, str]]:
+    return list(Campaign.objects.order_by("title").values_list("pk", "title"))
+
+
+def need_choices() -> list[tuple[int, str]]:
+    return [(need.pk, str(need)) for need in Need.objects.filter(is_active=True).order_by("label")]
+
+
+def specs(pack: Pack) -> list[Spec]:
+    """What the pack counts: each of its needs by area, then the figures every pack carries."""
+    found = [need_spec(need) for need in pack.needs.all()]
+    found += [REFERRALS, ATTENDANCE, GROUP_OUTCOMES]
+    return [spec for spec in found if spec is not None and figures.available(_names(spec))]
+
+
+def need_spec(need: Need) -> Spec | None:
+    """Cases with the need identified, by area (postcode) of the client's current address."""
+    if need.domain != "housing":
+        return None
+    return Spec(
+        key=f"need-{need.code}",
+        title="Housing needs identified, by area",
+        numerator="cases.housing_needs_identified",
+        by="area",
+    )
+
+
+def _names(spec: Spec) -> list[str]:
+    return [name for name in (spec.numerator, spec.denominator) if name]
+
+
+@dataclass(frozen=True)
+class Contents:
+    pack: Pack
+    figures: list[Figure]
+    stories: list
+
+
+def pack_contents(*, user: User, pack: Pack) -> Contents:
+    """The pack's figures, computed now through the measures, suppressed."""
+    built = [
+        figures.figure(user, spec, first_year=pack.first_year, last_year=pack.last_year, columns=pack.columns)
+        for spec in specs(pack)
+    ]
+    return Contents(pack=pack, figures=built, stories=[])
