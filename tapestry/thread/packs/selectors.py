@@ -15,10 +15,11 @@ from django.db.models import Prefetch, QuerySet
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, has_capability, require_capability
 from tapestry.macro.campaigns.models import Campaign
-from tapestry.needs.models import Need
+from tapestry.needs.models import Domain, Need
 from tapestry.thread.packs import figures
 from tapestry.thread.packs.figures import Figure, Spec
 from tapestry.thread.packs.models import Pack
+from tapestry.thread.stories.selectors import UsableStory, stories_for_use
 from tapestry.web.ids import one_or_404
 
 NO_PACK = "No such evidence pack."
@@ -83,22 +84,38 @@ def need_choices() -> list[tuple[int, str]]:
 
 
 def specs(pack: Pack) -> list[Spec]:
-    """What the pack counts: each of its needs by area, then the figures every pack carries."""
-    found = [need_spec(need) for need in pack.needs.all()]
+    """What the pack counts: the needs of each of its needs' domains by need (and housing needs by
+    area too), then the figures every pack carries."""
+    found: list[Spec] = []
+    for domain in sorted({need.domain for need in pack.needs.all()}):
+        found += domain_specs(domain)
     found += [REFERRALS, ATTENDANCE, GROUP_OUTCOMES]
-    return [spec for spec in found if spec is not None and figures.available(_names(spec))]
+    return [spec for spec in found if figures.available(_names(spec))]
 
 
-def need_spec(need: Need) -> Spec | None:
-    """Cases with the need identified, by area (postcode) of the client's current address."""
-    if need.domain != "housing":
-        return None
-    return Spec(
-        key=f"need-{need.code}",
-        title="Housing needs identified, by area",
-        numerator="cases.housing_needs_identified",
-        by="area",
-    )
+def domain_specs(domain: str) -> list[Spec]:
+    """Needs of one domain identified on cases, by need; for housing also by area (the postcode of
+    the client's current address, as the measure groups it)."""
+    label = dict(Domain.choices).get(domain, domain).lower()
+    found = [
+        Spec(
+            key=f"needs-{domain}",
+            title=f"Needs identified in the {label} domain, by need",
+            numerator="cases.needs_identified_in_domain",
+            by="need",
+            params={"domain": domain},
+        )
+    ]
+    if domain == "housing":
+        found.append(
+            Spec(
+                key="needs-housing-area",
+                title="Housing needs identified, by area",
+                numerator="cases.housing_needs_identified",
+                by="area",
+            )
+        )
+    return found
 
 
 def _names(spec: Spec) -> list[str]:
@@ -109,7 +126,7 @@ def _names(spec: Spec) -> list[str]:
 class Contents:
     pack: Pack
     figures: list[Figure]
-    stories: list
+    stories: list[UsableStory]
 
 
 def pack_contents(*, user: User, pack: Pack) -> Contents:
@@ -118,4 +135,5 @@ def pack_contents(*, user: User, pack: Pack) -> Contents:
         figures.figure(user, spec, first_year=pack.first_year, last_year=pack.last_year, columns=pack.columns)
         for spec in specs(pack)
     ]
-    return Contents(pack=pack, figures=built, stories=[])
+    stories = stories_for_use(needs=pack.needs.all()) if pack.include_stories else []
+    return Contents(pack=pack, figures=built, stories=stories)

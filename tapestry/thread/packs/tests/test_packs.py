@@ -34,7 +34,7 @@ def planted(cast):
 
 def _need_figure(pack, user) -> Figure:
     contents = selectors.pack_contents(user=user, pack=pack)
-    return next(found for found in contents.figures if found.key == "need-homelessness")
+    return next(found for found in contents.figures if found.key == "needs-housing-area")
 
 
 def _attack(found: Figure) -> dict[tuple[int, int], float]:
@@ -194,7 +194,7 @@ def test_the_page_and_the_api_show_the_same_cells(planted, cast):
     page = client.get(reverse("packs:pack_detail", args=[planted.pk])).content.decode()
     body = client.get(f"/api/v1/evidence-packs/{planted.pk}").json()
 
-    figure = next(found for found in body["figures"] if found["key"] == "need-homelessness")
+    figure = next(found for found in body["figures"] if found["key"] == "needs-housing-area")
     assert figure["kind"] == "count" and figure["period"] == "2026"
     small = next(row for row in figure["rows"] if row["label"] == "22222")["cells"][0]
     assert small == {
@@ -285,3 +285,62 @@ def test_a_stale_edit_is_refused(planted, cast):
         services.pack_update(
             actor=cast["community_organiser"], pack=planted, version=1, changes={"title": "Old"}
         )
+
+
+def _approved_story(cast, text: str):
+    from tapestry.access.models import Role
+    from tapestry.testing import PersonFactory, UserFactory
+    from tapestry.thread.stories import services as stories
+    from tapestry.thread.stories.tests.helpers import case_with_consent, propose
+
+    client = PersonFactory(given_name="Odalys", family_name="Ferreira")
+    case = case_with_consent(cast.caseworker, client)
+    story = propose(cast.caseworker, case, text, title="Four months in a car")
+    reviewer = UserFactory(role=Role.SUPERVISOR)
+    return stories.story_approve(actor=reviewer, story=story, version=story.version)
+
+
+def test_a_pack_quotes_approved_stories_scrubbed_until_the_clients_consent_is_revoked(cast):
+    story = _approved_story(
+        cast, "Odalys Ferreira slept in her car for four months; call her on 555-201-7788."
+    )
+    campaign = housing_campaign()
+    campaign.needs.add(*story.needs.all())
+    pack = pack_for(campaign)
+    client = client_for(cast["community_organiser"])
+
+    page = client.get(reverse("packs:pack_detail", args=[pack.pk])).content.decode()
+    body = client.get(f"/api/v1/evidence-packs/{pack.pk}").json()
+    csv_text = client.get(reverse("packs:pack_csv", args=[pack.pk])).content.decode()
+    pdf = pdf_text(client.get(reverse("packs:pack_pdf", args=[pack.pk])).content)
+
+    assert "Four months in a car" in page and "slept in her car" in page
+    assert [found["title"] for found in body["stories"]] == ["Four months in a car"]
+    for shown in (page, str(body), csv_text, pdf):
+        assert "Odalys" not in shown and "Ferreira" not in shown and "7788" not in shown
+    assert "slept in her car" in csv_text and "slept in her car" in pdf
+
+    pack.include_stories = False
+    pack.save()
+    assert selectors.pack_contents(user=cast["evaluator"], pack=pack).stories == []
+    pack.include_stories = True
+    pack.save()
+
+    story.consent.revoked_on = date.today()
+    story.consent.save()
+    assert selectors.pack_contents(user=cast["evaluator"], pack=pack).stories == []
+    page = client.get(reverse("packs:pack_detail", args=[pack.pk])).content.decode()
+    assert "Four months in a car" not in page
+
+
+def test_a_story_not_yet_approved_is_not_quoted(cast):
+    from tapestry.thread.stories.tests.helpers import case_with_consent, propose
+
+    case = case_with_consent(cast.caseworker)
+    story = propose(cast.caseworker, case, title="Waiting for review")
+    campaign = housing_campaign()
+    campaign.needs.add(*story.needs.all())
+
+    contents = selectors.pack_contents(user=cast["evaluator"], pack=pack_for(campaign))
+
+    assert contents.stories == []

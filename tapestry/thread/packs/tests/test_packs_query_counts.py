@@ -16,9 +16,10 @@ pytestmark = pytest.mark.django_db
 SIZES = [1, 12]
 LIST_QUERIES = 8
 # The pack and its needs, then per figure two grouped queries per measure and dimension for the
-# quarters and two for the year totals (the referral, attendance and outcome figures: two measures each).
-PAGE_QUERIES = 27
-API_QUERIES = 27
+# quarters and two for the year totals (the referral, attendance and outcome figures: two measures each),
+# and two for the approved stories of its needs.
+PAGE_QUERIES = 32
+API_QUERIES = 32
 
 
 def counted(client, url, expected, django_assert_num_queries):
