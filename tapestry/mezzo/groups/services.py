@@ -107,17 +107,16 @@ def _check_schedule(group: Group) -> None:
         raise ValidationError(errors)
 
 
-def group_create(
-    *, actor: User, facilitators: Iterable[User], focus_needs: Iterable[Any] = (), **facts: Any
+def _group_checked_create(
+    actor: User, facilitators: Iterable[User], focus_needs: Iterable[Any], facts: dict[str, Any]
 ) -> Group:
-    """Create a group; every facilitator must be able to run groups."""
-    policy.require_capability(actor, Capability.GROUP_RUN)
+    """Check a new group (every problem at once, each by its field, so the form is fixed in one go)
+    and create it with its facilitators and focus needs."""
     unknown = set(facts) - set(GROUP_FIELDS)
     if unknown:
         raise ValidationError({name: ["This field cannot be set here."] for name in sorted(unknown)})
     group = Group(created_by=actor, **facts)
     chosen = list(facilitators)
-    # Every problem at once, each by its field, so the form is fixed in one go.
     errors: dict[str, list[str]] = {}
     checks = (
         lambda: _check_facilitators(chosen, facts.get("segment", "")),
@@ -141,6 +140,14 @@ def group_create(
         related={"facilitators": chosen, "focus_needs": list(focus_needs)},
         fields=[*sorted(facts), "facilitators", "focus_needs"],
     )
+
+
+def group_create(
+    *, actor: User, facilitators: Iterable[User], focus_needs: Iterable[Any] = (), **facts: Any
+) -> Group:
+    """Create a group; every facilitator must be able to run groups."""
+    policy.require_capability(actor, Capability.GROUP_RUN)
+    return _group_checked_create(actor, facilitators, focus_needs, facts)
 
 
 def group_update(
@@ -466,30 +473,4 @@ def group_draft_from_signal(
     facts["status"] = Group.Status.PLANNED
     if origin:
         facts["purpose"] = f"{facts.get('purpose', '').strip()}\n\n{origin}".strip()
-    unknown = set(facts) - set(GROUP_FIELDS)
-    if unknown:
-        raise ValidationError({name: ["This field cannot be set here."] for name in sorted(unknown)})
-    group = Group(created_by=actor, **facts)
-    chosen = list(facilitators)
-    errors: dict[str, list[str]] = {}
-    for check in (
-        lambda: _check_facilitators(chosen, facts.get("segment", "")),
-        lambda: group.full_clean(exclude=["created_by"], validate_constraints=False),
-        lambda: _check_schedule(group),
-    ):
-        try:
-            check()
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                errors.setdefault(name, []).extend(messages)
-    if not errors and Group.objects.filter(name=group.name, first_session_on=group.first_session_on).exists():
-        errors["name"] = ["A group with this name already starts on that date."]
-    if errors:
-        raise ValidationError(errors)
-    return create_record(
-        actor,
-        group,
-        clean=False,
-        related={"facilitators": chosen, "focus_needs": list(focus_needs)},
-        fields=[*sorted(facts), "facilitators", "focus_needs"],
-    )
+    return _group_checked_create(actor, facilitators, focus_needs, facts)
