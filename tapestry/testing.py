@@ -152,6 +152,19 @@ def client_for(user: User) -> Client:
     return client
 
 
+def counted(client: Client, url: str, expected: int, django_assert_num_queries, **params: object):
+    """GET `url` with exactly `expected` queries (pytest-django's fixture counts them) and a 200.
+
+    The first request settles the session, so the counted one is what every later visit costs.
+    """
+    client.get(url, params)
+    with django_assert_num_queries(expected):
+        response = client.get(url, params)
+    if response.status_code != 200:
+        raise AssertionError(f"GET {url} answered {response.status_code}, not 200")
+    return response
+
+
 def pdf_text(data: bytes) -> str:
     """The strings a PDF's text operators show (Tj and TJ), from its content streams inflated, joined by spaces."""
     shown: list[bytes] = []

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from tapestry.directory.tests.factories import service_at
-from tapestry.testing import client_for
+from tapestry.testing import client_for, counted
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +24,6 @@ def make_services(rows: int) -> None:
         service_at(
             40.0 + n * 0.001, -75.0, needs=("food-insecurity", "social-isolation"), name=f"Pantry {n:02d}"
         )
-
-
-def counted(client, url, expected, django_assert_num_queries, **params):
-    client.get(url, params)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize("rows", SIZES)

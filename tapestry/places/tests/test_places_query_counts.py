@@ -15,7 +15,7 @@ from django.urls import reverse
 from tapestry.access.tokens import token_create
 from tapestry.places.models import Area
 from tapestry.places.tests.support import box, make_area
-from tapestry.testing import client_for
+from tapestry.testing import client_for, counted
 
 pytestmark = pytest.mark.django_db
 SIZES = [5, 40]
@@ -34,14 +34,6 @@ def make_areas(rows: int) -> Area:
             boundary=box(west, 39.0, west + 0.04, 39.5),
         )
     return county
-
-
-def counted(client, url, expected, django_assert_num_queries, **params):
-    client.get(url, params)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize("rows", SIZES)

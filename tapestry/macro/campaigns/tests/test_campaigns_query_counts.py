@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tapestry.access.tokens import token_create
 from tapestry.macro.campaigns.tests.helpers import campaign_with
-from tapestry.testing import client_for
+from tapestry.testing import client_for, counted
 
 pytestmark = pytest.mark.django_db
 
@@ -18,14 +18,6 @@ PAGE_QUERIES = 13  # with what it won, in the directory
 LIST_QUERIES = 6
 PETITION_QUERIES = 10  # with the audit entry of who signed (chain head, entry, head)
 API_QUERIES = 9
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize("rows", SIZES)

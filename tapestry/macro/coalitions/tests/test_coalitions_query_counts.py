@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from tapestry.access.tokens import token_create
 from tapestry.macro.coalitions.tests.helpers import coalition_with
-from tapestry.testing import client_for
+from tapestry.testing import client_for, counted
 
 pytestmark = pytest.mark.django_db
 
@@ -21,14 +21,6 @@ SIZES = [(2, 3), (12, 30)]  # (members and meetings, action items)
 PAGE_QUERIES = 13
 LIST_QUERIES = 6
 API_QUERIES = 9
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize(("rows", "actions"), SIZES)

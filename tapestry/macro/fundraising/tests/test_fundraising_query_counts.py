@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tapestry.macro.fundraising.tests.helpers import api_client, donor_with
-from tapestry.testing import client_for
+from tapestry.testing import client_for, counted
 
 pytestmark = pytest.mark.django_db
 
@@ -17,14 +17,6 @@ DONOR_PAGE = 11
 RECURRING = 10
 SUMMARY = 10
 API_DONATIONS = 6
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize("rows", SIZES)

@@ -19,7 +19,7 @@ from tapestry.micro.assessments.models import Assessment
 from tapestry.micro.casework.models import CarePlan, Goal, ProgressNote, Task
 from tapestry.micro.referrals.models import Referral
 from tapestry.micro.referrals.tests.helpers import directory_service
-from tapestry.testing import client_for, grant
+from tapestry.testing import client_for, counted, grant
 
 pytestmark = pytest.mark.django_db
 
@@ -143,14 +143,6 @@ def big_cohort(cast, rows: int) -> Cohort:
         case = busy_case(cast.caseworker, service) if n % 5 == 0 else a_case(cast.caseworker)
         CohortMember.objects.create(cohort=cohort, case=case, added_by=cast.caseworker)
     return cohort
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize("rows", SIZES)

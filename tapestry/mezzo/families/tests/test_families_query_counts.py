@@ -15,7 +15,7 @@ from tapestry.directory.tests.factories import service_at
 from tapestry.mezzo.families.models import FamilyGoal
 from tapestry.mezzo.families.tests.helpers import plan_for, today
 from tapestry.micro.referrals.models import Referral
-from tapestry.testing import client_for
+from tapestry.testing import client_for, counted
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +33,6 @@ def plan_with(cast, rows: int):
         goal.members.set(members)
         goal.referrals.add(Referral.objects.create(case=plan.case, service=service, reason="x"))
     return plan
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize("rows", SIZES)

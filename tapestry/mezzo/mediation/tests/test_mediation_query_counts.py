@@ -10,19 +10,11 @@ from django.urls import reverse
 
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, MediationSession, Party
 from tapestry.mezzo.mediation.tests.helpers import a_dispute, a_person_on, days_ago
-from tapestry.testing import OrganisationFactory, client_for
+from tapestry.testing import OrganisationFactory, client_for, counted
 
 pytestmark = pytest.mark.django_db
 
 SIZES = [5, 50]
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 def busy_dispute(cast, rows: int) -> Dispute:

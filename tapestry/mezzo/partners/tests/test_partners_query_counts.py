@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tapestry.mezzo.partners.tests.helpers import case_of, partnership, received, sent_referrals
 from tapestry.programs.models import Program
-from tapestry.testing import OrganisationFactory, client_for
+from tapestry.testing import OrganisationFactory, client_for, counted
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +26,6 @@ def partner_with(cast, rows: int):
     sent_referrals(organisation, case, rows)
     received(agreement, case, rows)
     return organisation, agreement
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize("rows", SIZES)

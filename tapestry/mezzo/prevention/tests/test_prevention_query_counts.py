@@ -6,19 +6,11 @@ import pytest
 from django.urls import reverse
 
 from tapestry.mezzo.prevention.tests.helpers import a_measure, a_program, an_activity, days_ago
-from tapestry.testing import client_for
+from tapestry.testing import client_for, counted
 
 pytestmark = pytest.mark.django_db
 
 SIZES = [5, 50]
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize("rows", SIZES)

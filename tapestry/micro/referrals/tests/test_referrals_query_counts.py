@@ -14,7 +14,7 @@ from django.urls import reverse
 from tapestry.micro.referrals import caseload, ecomap, timeline
 from tapestry.micro.referrals.models import Referral, ReferralEvent
 from tapestry.micro.referrals.tests.helpers import a_case, consent, directory_service
-from tapestry.testing import client_for
+from tapestry.testing import client_for, counted
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +35,6 @@ def many_referrals(cast, rows: int):
         for status in ("draft", "sent", "received"):
             ReferralEvent.objects.create(referral=referral, status=status, actor=cast.caseworker)
     return case, referral
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize("rows", SIZES)

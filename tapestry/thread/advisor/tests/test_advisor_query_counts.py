@@ -13,7 +13,7 @@ from django.urls import reverse
 from tapestry.mezzo.groups.models import Membership
 from tapestry.micro.cases.models import CaseNeed
 from tapestry.needs.models import Need
-from tapestry.testing import PersonFactory, client_for
+from tapestry.testing import PersonFactory, client_for, counted
 from tapestry.thread.advisor.tests.support import (
     campaign_on,
     client_case,
@@ -41,14 +41,6 @@ def a_busy_case(worker, rows: int):
         service_on(need.code, postcode="19104")
         campaign_on(need.code)
     return case
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize("rows", SIZES)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from tapestry.testing import client_for
+from tapestry.testing import client_for, counted
 from tapestry.thread.packs.tests.support import housing_campaign, housing_needs, pack_for
 
 pytestmark = pytest.mark.django_db
@@ -20,14 +20,6 @@ LIST_QUERIES = 8
 # and two for the approved stories of its needs.
 PAGE_QUERIES = 32
 API_QUERIES = 32
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 def _data(cast, rows: int):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tapestry.testing import client_for
+from tapestry.testing import client_for, counted
 from tapestry.thread.signals.tests.support import a_signal
 
 pytestmark = pytest.mark.django_db
@@ -16,14 +16,6 @@ LIST_QUERIES = 6
 PAGE_QUERIES = 8
 API_LIST_QUERIES = 6
 API_DETAIL_QUERIES = 7
-
-
-def counted(client, url, expected, django_assert_num_queries):
-    client.get(url)  # the first request settles the session
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 @pytest.mark.parametrize("rows", SIZES)
