@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -188,3 +189,69 @@ def _upsert(
     report.created[table] = len(new)
     report.updated[table] = len(changed)
     return model.objects.in_bulk(list(rows), field_name="hsds_id")
+
+
+@dataclass(frozen=True)
+class NewService:
+    """One service to add by hand (a program a campaign won, a new local service): what a worker
+    needs to find it and refer to it."""
+
+    organisation: str
+    name: str
+    description: str
+    needs: Sequence[Need]
+    phone: str = ""
+    line1: str = ""
+    city: str = ""
+    state: str = ""
+    postcode: str = ""
+
+
+def service_add(*, actor: User, new: NewService) -> Service:
+    """Add one service to the directory with its organisation (matched by name, else new), its
+    location, phone and the needs it meets, in one transaction and one audit entry; each row gets a
+    fresh HSDS id, so the directory's HSDS export carries it like an imported one."""
+    policy.require_capability(actor, Capability.ORGANISATION_WRITE)
+    problems: dict[str, list[str]] = {}
+    for name in ("organisation", "name"):
+        if not getattr(new, name).strip():
+            problems[name] = ["This field is required."]
+    if not new.needs:
+        problems["needs"] = ["Name at least one need the service meets, so workers find it by need."]
+    if not (new.line1.strip() or new.postcode.strip()):
+        problems["postcode"] = ["Give where the service is (a street address or a ZIP code)."]
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        organisation = Organization.objects.filter(name__iexact=new.organisation.strip()).first()
+        if organisation is None:
+            organisation = Organization.objects.create(hsds_id=uuid.uuid4(), name=new.organisation.strip())
+        service = Service.objects.create(
+            hsds_id=uuid.uuid4(),
+            organization=organisation,
+            name=new.name.strip(),
+            description=new.description.strip(),
+        )
+        location = Location.objects.create(
+            hsds_id=uuid.uuid4(),
+            organization=organisation,
+            name=new.name.strip(),
+            address_1=new.line1.strip(),
+            city=new.city.strip(),
+            state_province=new.state.strip(),
+            postal_code=new.postcode.strip().upper(),
+            country="US",
+        )
+        ServiceAtLocation.objects.create(hsds_id=uuid.uuid4(), service=service, location=location)
+        if new.phone.strip():
+            Phone.objects.create(
+                hsds_id=uuid.uuid4(), service=service, number=new.phone.strip(), type="voice"
+            )
+        ServiceNeed.objects.bulk_create([ServiceNeed(service=service, need=need) for need in new.needs])
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.CREATE,
+            obj=service,
+            fields=["organization", "name", "description", "location", "phone", "needs"],
+        )
+    return service

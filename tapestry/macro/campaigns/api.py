@@ -10,6 +10,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Body, Query, Router
 
+from tapestry.directory.models import Service
+from tapestry.directory.services import NewService
 from tapestry.macro import choices
 from tapestry.macro.campaigns import osdi, selectors, services
 from tapestry.macro.campaigns.models import (
@@ -45,6 +47,8 @@ from tapestry.macro.campaigns.schemas import (
     CampaignSupporterOut,
     CampaignTargetIn,
     CampaignTargetOut,
+    CampaignWonServiceIn,
+    CampaignWonServiceOut,
 )
 from tapestry.web.ids import picked, resolve_ids
 from tapestry.web.schemas import created, error_responses, paged_get, refuse_nulls
@@ -151,6 +155,21 @@ def campaign_update(request: HttpRequest, campaign_id: int, payload: CampaignPat
 def campaign_target_add(request: HttpRequest, campaign_id: int, payload: CampaignTargetIn) -> Any:
     campaign = selectors.campaign_get(user=request.user, campaign_id=campaign_id)
     return services.target_add(actor=request.user, campaign=campaign, **payload.model_dump())
+
+
+@created(
+    router,
+    "/campaigns/{campaign_id}/won-services",
+    CampaignWonServiceOut,
+    summary="Add the program a won campaign brought about to the directory",
+)
+def campaign_won_service_add(
+    request: HttpRequest, campaign_id: int, payload: CampaignWonServiceIn
+) -> Service:
+    campaign = selectors.campaign_get(user=request.user, campaign_id=campaign_id)
+    data = payload.model_dump()
+    data["needs"] = choices.needs_by_code(data["needs"])
+    return services.won_service_add(actor=request.user, campaign=campaign, new=NewService(**data))
 
 
 @created(router, "/campaigns/{campaign_id}/milestones", CampaignMilestoneOut, summary="Set a milestone")

@@ -170,3 +170,27 @@ class OsdiImportForm(forms.Form):
             return json.loads(upload.read().decode("utf-8-sig"))  # a byte-order mark is allowed
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise forms.ValidationError(f"The file is not JSON: {error}.") from error
+
+
+class WonServiceForm(FieldSetup, ServiceForm):
+    """The program a won campaign brought about, as the directory keeps a service."""
+
+    organisation = forms.CharField(
+        label="Organisation",
+        max_length=255,
+        help_text="Who runs it; an organisation already listed is reused.",
+    )
+    name = forms.CharField(label="Service name", max_length=255)
+    description = forms.CharField(label="Description", widget=TEXT, required=False, max_length=4000)
+    needs = forms.ModelMultipleChoiceField(
+        label="Needs it meets", queryset=Need.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    phone = forms.CharField(label="Phone", max_length=50, required=False)
+    line1 = forms.CharField(label="Street address", max_length=255, required=False)
+    city = forms.CharField(label="City", max_length=100, required=False)
+    state = forms.CharField(label="State", max_length=100, required=False)
+    postcode = forms.CharField(
+        label="ZIP code", max_length=20, required=False, help_text="Workers find it near their clients by it."
+    )
+
+    choices_from = {"needs": "needs"}

@@ -45,6 +45,8 @@ class Campaign(Authored, Versioned):
     goals = models.TextField(help_text="What winning looks like.")
     needs = models.ManyToManyField("needs.Need", blank=True, related_name="campaigns")
     partners = models.ManyToManyField("people.Organisation", blank=True, related_name="campaigns")
+    # What the campaign won that clients can be referred to: a program added to the directory.
+    won_services = models.ManyToManyField("directory.Service", blank=True, related_name="won_by_campaigns")
     coalition = models.ForeignKey(
         "coalitions.Coalition",
         null=True,

@@ -237,11 +237,38 @@ class CampaignListOut(CampaignSummaryOut):
         return obj.outreach_count
 
 
+class CampaignWonServiceIn(Input):
+    organisation: stripped_text(255, required=True) = Field(
+        description="Who runs it; an organisation already in the directory with this name is reused."
+    )
+    name: stripped_text(255, required=True)
+    description: Text = ""
+    needs: list[str] = Field(description="Need codes it meets, from GET /api/v1/needs; at least one.")
+    phone: stripped_text(50) = ""
+    line1: stripped_text(255) = Field("", description="Street address.")
+    city: stripped_text(100) = ""
+    state: stripped_text(100) = ""
+    postcode: stripped_text(20) = Field("", description="ZIP code; a street address or a ZIP code is needed.")
+
+
+class CampaignWonServiceOut(Schema):
+    id: int = Field(description="The directory service, as GET /api/v1/directory/services/{service_id}.")
+    name: str
+    organisation: str
+
+    @staticmethod
+    def resolve_organisation(obj: object) -> str:
+        return obj.organization.name
+
+
 class CampaignOut(CampaignSummaryOut):
     goals: str
     outcome: str
     needs: list[str]
     partner_ids: list[int]
+    won_services: list[CampaignWonServiceOut] = Field(
+        description="What the campaign won, added to the directory for referrals."
+    )
     targets: list[CampaignTargetOut]
     milestones: list[CampaignMilestoneOut]
     activities: list[CampaignActivityOut]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability, require_capability
+from tapestry.directory.models import Service
 from tapestry.macro.campaigns.models import (
     Activity,
     Attendee,
@@ -63,6 +64,9 @@ def campaign_get(*, user: User, campaign_id: int) -> Campaign:
             Prefetch("targets", queryset=Target.objects.annotate(outreach_count=Count("outreaches"))),
             "milestones",
             "activities",
+            Prefetch(
+                "won_services", queryset=Service.objects.select_related("organization").order_by("name")
+            ),
             Prefetch(
                 "petitions",
                 queryset=Petition.objects.select_related("target").annotate(

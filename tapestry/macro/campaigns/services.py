@@ -17,6 +17,8 @@ from django.utils import timezone
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, require_capability
 from tapestry.access.versioning import versioned_update
+from tapestry.directory import services as directory
+from tapestry.directory.models import Service
 from tapestry.macro.campaigns.models import (
     Activity,
     Attendee,
@@ -268,3 +270,22 @@ def campaign_plan_from_signal(
     campaign = Campaign(created_by=actor, **fields)
     related = {"needs": list(needs)}
     return create_record(actor, campaign, fields=[*fields, "needs"], related=related)
+
+
+# A campaign in one of these has won something clients may be referred to.
+WON = (Campaign.Status.WON, Campaign.Status.PARTLY_WON)
+
+
+def won_service_add(*, actor: User, campaign: Campaign, new: directory.NewService) -> Service:
+    """Put the program a won campaign brought about into the directory, linked to the campaign, so
+    workers find it by need and place and refer clients to it."""
+    _require(actor)
+    if campaign.status not in WON:
+        raise ValidationError(
+            "Only a won or partly won campaign adds what it won to the directory; "
+            f"this one is {campaign.get_status_display().lower()}."
+        )
+    with transaction.atomic():
+        service = directory.service_add(actor=actor, new=new)
+        campaign.won_services.add(service)
+    return service

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/activities/new/", views.activity_add, name="activity_add"),
     path("<int:pk>/petitions/new/", views.petition_add, name="petition_add"),
     path("<int:pk>/outreach/new/", views.outreach_log, name="outreach_log"),
+    path("<int:pk>/won/new/", views.won_service_add, name="won_service_add"),
     path("milestones/<int:pk>/reached/", views.milestone_reached, name="milestone_reached"),
     path("petitions/<int:pk>/", views.petition_detail, name="petition_detail"),
     path("events/<int:pk>/", views.event_detail, name="event_detail"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
+from tapestry.directory.services import NewService
 from tapestry.macro import choices
 from tapestry.macro.campaigns import osdi, selectors, services
 from tapestry.macro.campaigns.forms import (
@@ -27,6 +28,7 @@ from tapestry.macro.campaigns.forms import (
     SignatureForm,
     SupporterForm,
     TargetForm,
+    WonServiceForm,
 )
 from tapestry.macro.campaigns.models import Campaign
 from tapestry.macro.fundraising.selectors import campaign_revenue
@@ -65,6 +67,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "campaign": campaign,
         "can_change": _may_change(request) and not campaign.is_finished,
         "can_edit": _may_change(request),
+        "can_add_won": _may_change(request) and campaign.status in services.WON,
         "revenue": campaign_revenue(campaign, campaign.revenue_raised, campaign.donor_count),
     }
     return render(request, "campaigns/campaign_detail.html", context)
@@ -120,6 +123,30 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
         done="The campaign is saved.",
         then=_page(campaign.pk),
         title=f"Change {campaign.title}",
+        campaign=campaign,
+    )
+
+
+def won_service_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """A won campaign's program into the directory, where workers find it and refer to it."""
+    campaign = selectors.campaign_get(user=request.user, campaign_id=pk)
+    form = WonServiceForm(
+        bound(request),
+        needs=choices.need_choices(),
+        initial={"needs": [need.pk for need in campaign.needs.all()]},
+    )
+    return save_page(
+        request,
+        TEMPLATE,
+        form=form,
+        call=lambda: services.won_service_add(
+            actor=request.user,
+            campaign=campaign,
+            new=NewService(**{**form.cleaned_data, "needs": list(form.cleaned_data["needs"])}),
+        ),
+        done=lambda service: f"{service.name} is in the directory, won by {campaign.title}.",
+        then=lambda service: reverse("directory:service_detail", args=[service.pk]),
+        title=f"Add the program it won to the directory: {campaign.title}",
         campaign=campaign,
     )
 
