@@ -331,6 +331,14 @@ def read_population(data_set: DataSet, progress: Progress) -> tuple[list[dict], 
     return records, left_out
 
 
+def _population(population: int, left_out: int) -> int | str:
+    """The population, unless the records left out for consent are a hidden small count: then the
+    population beside the records written and suppressed would give that count back."""
+    if is_small(left_out):
+        return f"not stated (with the records written and suppressed it would give away a count below {threshold()})"
+    return population
+
+
 def _shown_count(count: int) -> str:
     return f"fewer than {threshold()}" if is_small(count) else str(count)
 
@@ -396,7 +404,7 @@ def report_of(data_set: DataSet, outcome: deid.Outcome, *, population: int, left
         "levels": outcome.levels,
         "max_suppressed_percent": data_set.max_suppressed_percent,
         "within_suppression_limit": outcome.within_limit,
-        "population": population,
+        "population": _population(population, left_out),
         "records_written": len(outcome.kept),
         "records_suppressed": outcome.suppressed,
         "equivalence_classes": outcome.classes,

@@ -93,4 +93,6 @@ class DataSetExport(models.Model):
     def percent_done(self) -> int:
         if self.status == self.Status.DONE:
             return 100
-        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
+        # In tens: the page and the API never show the number of cases read, which (as the population)
+        # beside the records written would give back how many were left out for consent.
+        return 10 * (10 * self.rows_done // self.rows_total) if self.rows_total else 0

@@ -57,8 +57,7 @@ class DataSetExportOut(Schema):
     status_label: str = label_of("status")
     requested_at: datetime
     finished_at: datetime | None
-    rows_total: int
-    rows_done: int
+    percent_done: int = Field(description="Cases read, in per cent, in steps of ten while it runs.")
     records_written: int
     records_suppressed: int
     report: dict
