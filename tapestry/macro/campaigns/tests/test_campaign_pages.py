@@ -113,3 +113,15 @@ def test_reads_of_supporters_are_audited(cast):
         (cast["community_organiser"], "campaigns.supporter", "supporters: Right"),
     ]
     assert "email" in entries[0].fields
+
+
+def test_the_campaign_page_offers_its_evidence_pack_to_those_who_build_packs(cast):
+    campaign = campaign_with(1)
+    url = reverse("campaigns:campaign_detail", args=[campaign.pk])
+    build = reverse("packs:pack_create", args=[campaign.pk])
+
+    organiser = client_for(cast["community_organiser"]).get(url).content.decode()
+    reader = client_for(cast["program_manager"]).get(url)
+
+    assert f'href="{build}">Build an evidence pack</a>' in organiser
+    assert reader.status_code == 200 and build not in reader.content.decode()
