@@ -147,6 +147,9 @@ def won_service_add(request: HttpRequest, pk: int) -> HttpResponse:
         done=lambda service: f"{service.name} is in the directory, won by {campaign.title}.",
         then=lambda service: reverse("directory:service_detail", args=[service.pk]),
         title=f"Add the program it won to the directory: {campaign.title}",
+        intro="Workers will find it in the directory and on a case's level advisor by the needs it meets "
+        "and where it is, and refer clients to it.",
+        submit="Add to the directory",
         campaign=campaign,
     )
 
