@@ -9,6 +9,8 @@ answer may carry their names or birth dates. They appear only as their relations
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 
 import pytest
 from django.utils import timezone
@@ -27,7 +29,7 @@ from tapestry.micro.child_welfare.models import (
     SafetyPlanAction,
 )
 from tapestry.people.models import HouseholdMember, Relationship
-from tapestry.testing import PersonFactory, add_member
+from tapestry.testing import PersonFactory, add_member, pdf_text
 from tests.test_authorization_matrix import request_route, world  # noqa: F401  (world is a fixture)
 
 # Synthetic people nobody on the staff may open, by the part they play in the client's life.
@@ -84,6 +86,18 @@ def outsiders(world):  # noqa: F811
     return people
 
 
+def _text(response) -> str:
+    """What an answer says, whatever its format: a PDF's text, each file of a zip, or the body."""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    kind = response.get("Content-Type", "")
+    if kind.startswith("application/pdf"):
+        return pdf_text(body)
+    if kind.startswith("application/zip"):
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            return "\n".join(archive.read(name).decode() for name in archive.namelist())
+    return body.decode()
+
+
 def _leaks(body: str) -> list[str]:
     found = []
     lowered = body.lower()
@@ -101,7 +115,7 @@ def test_no_page_or_api_answer_names_someone_the_viewer_may_not_open(role, world
     for key in GET_ROUTES:
         response = request_route(key, world, role)
         assert response.status_code < 500, key
-        found = _leaks(response.content.decode())
+        found = _leaks(_text(response))
         if found:
             leaks.append(f"{key}: {', '.join(found)}")
     assert not leaks, "Named outside the viewer's reach:\n" + "\n".join(leaks)

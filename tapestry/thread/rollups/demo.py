@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from tapestry.demo.context import DemoContext
 from tapestry.micro.cases.models import Case, CaseNeed
-from tapestry.micro.cases.services import case_need_add, case_open
+from tapestry.micro.cases.services import case_need_add, case_need_status_change, case_open
 from tapestry.needs.models import Barrier, Need
 from tapestry.people.services import PersonIntake, address_add, person_create
 
@@ -51,11 +51,11 @@ def seed(ctx: DemoContext) -> str:
                 case_type=Case.Type.CASE_MANAGEMENT,
                 presenting_problem="Rent arrears and a notice to quit; looking for somewhere stable to live.",
             )
+            case_need = case_need_add(actor=worker, case=case, need=need)
             if n < blocked and waitlist is not None:
-                case_need_add(
-                    actor=worker, case=case, need=need, status=CaseNeed.Status.UNMET, barrier=waitlist
+                # Identified first, then unmet behind the waiting list: its history as a worker keeps it.
+                case_need_status_change(
+                    actor=worker, case_need=case_need, status=CaseNeed.Status.UNMET, barrier=waitlist
                 )
-            else:
-                case_need_add(actor=worker, case=case, need=need)
         added += count
     return f"{added} clients with a housing need for the needs pages"
