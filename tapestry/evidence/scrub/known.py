@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .folding import fold
-from .nicknames import COMMON_WORDS, variants_of
+from .nicknames import COMMON_WORDS, clipped_forms, variants_of
 from .patterns import MONTHS_EN, MONTHS_ES, STREET_SUFFIX
 
 # Words inside names that are not names: "María de la Cruz", "Van der Berg".
@@ -178,6 +178,8 @@ def _name_regexes(values: list[str]) -> Iterator[tuple[re.Pattern[str], str]]:
             for variant in variants_of(lower) - {lower}:
                 short = variant in COMMON_WORDS or len(variant) <= 2
                 (capitalised if short else anycase).add(re.escape(variant))
+            # A short form the table does not know (Tobias -> Toby): capitalised only.
+            capitalised |= {re.escape(form) for form in clipped_forms(lower)}
     capitalised -= anycase
     if anycase:
         # a known name followed by an initial ("Hope W.") takes the initial with it

@@ -237,6 +237,25 @@ def spanish_diminutives(name: str) -> set[str]:
     return set()
 
 
+def clipped_forms(name: str) -> set[str]:
+    """The short forms English makes of a longer name the table does not hold: its first syllable,
+    alone or with -y or -ie (Tobias -> Tobi, Toby, Tobie; Marcella -> Marc, Marcy, Marcie).
+
+    Only for names of five letters or more; the scrubber takes these capitalised only, so an ordinary
+    word that happens to share the stem is left alone in running text.
+    """
+    lower = fold(name).lower()
+    if len(lower) < 5 or not lower.isalpha():
+        return set()
+    found: set[str] = set()
+    for stem in (lower[:3], lower[:4]):
+        if stem[-1] in "aeiou":
+            found.add(stem)
+        else:
+            found |= {stem + "y", stem + "ie"} | ({stem} if len(stem) == 4 else set())
+    return found - {lower}
+
+
 def variants_of(name: str) -> set[str]:
     """Every name the person may go by: the name itself, its nicknames and the names they shorten.
 

@@ -297,3 +297,16 @@ def test_ordinary_prose_with_numbers_stays_as_written():
         "was empty. A grace period of 14 days."
     )
     assert scrub(prose, Known()).text == prose
+
+
+def test_a_short_form_the_nickname_table_does_not_hold_is_clipped_from_the_name():
+    # Found by hand after the corpus: "Toby" for a son recorded as Tobias was left in the text.
+    record = {**RECORD, "household": [{"given": "Tobias", "family": "Okonjo", "relationship": "son"}]}
+    known = Known.from_dict(record)
+
+    assert (
+        scrubbed("She asked about Toby, Tobi and TOBY.", known)
+        == "She asked about [NAME], [NAME] and [NAME]."
+    )
+    # Capitalised only: a lower-case word sharing the stem is running text, not a name.
+    assert scrubbed("a toby jug", known) == "a toby jug"
