@@ -10,6 +10,7 @@ from tapestry.macro import choices
 from tapestry.thread.packs import exports, selectors, services
 from tapestry.thread.packs.models import Pack
 from tapestry.thread.packs.schemas import PackDetailOut, PackIn, PackOut
+from tapestry.web.ids import resolve_ids
 from tapestry.web.schemas import created, error_responses, paged_get
 
 router = Router(tags=["evidence packs"])
@@ -57,10 +58,18 @@ def pack_list(request: HttpRequest, campaign_id: int | None = None) -> QuerySet[
     return selectors.pack_list(user=request.user, campaign_id=campaign_id)
 
 
-@created(router, "/evidence-packs", PackOut, errors=(400, 404, 422), summary="Define an evidence pack")
+@created(router, "/evidence-packs", PackOut, errors=(400, 422), summary="Define an evidence pack")
 def pack_create(request: HttpRequest, payload: PackIn) -> Pack:
-    data = payload.model_dump()
-    campaign = selectors.campaign_for_pack(user=request.user, campaign_id=data.pop("campaign_id"))
+    data = resolve_ids(
+        payload.model_dump(),
+        {
+            "campaign_id": (
+                lambda pk: selectors.campaign_for_pack(user=request.user, campaign_id=pk),
+                selectors.NO_CAMPAIGN,
+            )
+        },
+    )
+    campaign = data.pop("campaign")
     codes = data.pop("needs")
     needs = None if codes is None else choices.needs_by_code(codes)
     pack = services.pack_create(actor=request.user, campaign=campaign, needs=needs, **data)

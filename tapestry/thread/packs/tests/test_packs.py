@@ -272,7 +272,7 @@ def test_bad_years_get_an_error_next_to_the_field_and_in_the_api(cast):
     ]
     assert too_long.status_code == 400 and "at most 5 years" in too_long.json()["errors"]["last_year"][0]
     assert unknown.status_code == 400 and "no-such" in unknown.json()["errors"]["needs"][0]
-    assert missing.status_code == 404
+    assert missing.status_code == 400 and missing.json()["errors"]["campaign_id"] == ["No such campaign."]
     assert not selectors.pack_list(user=cast["community_organiser"]).exists()
 
 
