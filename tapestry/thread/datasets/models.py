@@ -24,7 +24,11 @@ class DataSet(Timestamped, Authored):
 
     name = models.CharField(max_length=150)
     purpose = models.TextField(help_text="What the research or evaluation asks, and who carries it out.")
-    fields = models.JSONField(default=list, help_text="Codes of the catalogue fields wanted, in order.")
+    fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Codes of the catalogue fields wanted, in order (at least one: the service says so).",
+    )
     # The population: cases opened during the period, of this program, with this need, of this type.
     program = optional_key("mezzo.Program", related_name="+")
     need = optional_key("needs.Need", related_name="+")

@@ -45,7 +45,7 @@ class Signal(models.Model):
     p_value = models.FloatField()
     q_value = models.FloatField()
     # The previous periods' counts, oldest first: [[label, count], ...].
-    trend = models.JSONField(default=list)
+    trend = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     response = models.CharField(max_length=6, choices=Response.choices, blank=True)
     dismiss_reason = models.TextField(blank=True)

@@ -27,8 +27,12 @@ class Story(Versioned):
     title = models.CharField(max_length=200, help_text="A short title that names no one.")
     original_text = models.TextField()
     scrubbed_text = models.TextField()
-    spans = models.JSONField(default=list, help_text="What the scrubber replaced: offsets into the original.")
-    marks = models.JSONField(default=list, help_text="The same replacements: offsets into the scrubbed text.")
+    spans = models.JSONField(
+        default=list, blank=True, help_text="What the scrubber replaced: offsets into the original."
+    )
+    marks = models.JSONField(
+        default=list, blank=True, help_text="The same replacements: offsets into the scrubbed text."
+    )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
     return_reason = models.TextField(blank=True)
     consent = models.ForeignKey("access.Consent", on_delete=models.PROTECT, related_name="stories")

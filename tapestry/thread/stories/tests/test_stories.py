@@ -242,3 +242,14 @@ def test_approval_is_refused_once_the_consent_is_revoked(cast):
     Consent.objects.filter(pk=story.consent_id).update(revoked_on=TODAY)
     with pytest.raises(ValidationError):
         services.story_approve(actor=cast.supervisor, story=story, version=1)
+
+
+@pytest.mark.django_db
+def test_a_story_with_nothing_to_scrub_is_proposed_as_written(cast):
+    case = case_with_consent(cast.caseworker)
+    text = "The waiting list moved one place a week; the shelter had no family rooms."
+
+    story = propose(cast.caseworker, case, text)
+
+    assert story.scrubbed_text == text and story.spans == [] and story.marks == []
+    assert story.status == Story.Status.PROPOSED
