@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import zlib
 from itertools import combinations
 
 import pytest
@@ -29,6 +28,7 @@ from tapestry.mezzo.partners.models import Partnership
 from tapestry.micro.cases.models import Case
 from tapestry.people.models import Person
 from tapestry.programs.models import Program
+from tapestry.testing import pdf_text
 from tests.test_authorization_matrix import expected_through, request_route, world  # noqa: F401
 
 THRESHOLD = 300
@@ -148,20 +148,6 @@ def _numbers_in(value: object, key: str = "") -> set[int]:
     if isinstance(value, list):
         return set().union(*(_numbers_in(v, key) for v in value))
     return set()
-
-
-def pdf_text(data: bytes) -> str:
-    """The strings a PDF's text operators show (Tj and TJ), from its content streams inflated."""
-    shown: list[bytes] = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            stream = zlib.decompress(stream)
-        except zlib.error:
-            pass
-        shown += re.findall(rb"\(((?:[^()\\]|\\.)*)\)\s*Tj", stream)
-        for array in re.findall(rb"\[(.*?)\]\s*TJ", stream, re.S):
-            shown += re.findall(rb"\(((?:[^()\\]|\\.)*)\)", array)
-    return " ".join(text.decode("latin-1") for text in shown)
 
 
 def numbers_shown(response) -> set[int]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import zlib
 from decimal import Decimal
 
 import pytest
@@ -18,22 +16,9 @@ from tapestry.macro.fundraising import receipts, services
 from tapestry.macro.fundraising.models import Donation, Donor, add_months
 from tapestry.people.models import Person
 from tapestry.programs.models import Program
-from tapestry.testing import client_for
+from tapestry.testing import client_for, pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text(content: bytes) -> str:
-    """The text of a PDF's content streams (inflated where compressed)."""
-    assert content.startswith(b"%PDF")
-    texts = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
-        try:
-            stream = zlib.decompress(stream)
-        except zlib.error:
-            pass
-        texts.append(stream.decode("latin-1"))
-    return "\n".join(texts)
 
 
 def test_a_donor_has_no_link_to_a_client_record():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import zlib
 from datetime import date
 
 import pytest
@@ -26,7 +24,7 @@ from tapestry.macro.grants.tests.reporting import (
     an_award_funding,
     funded_program,
 )
-from tapestry.testing import client_for
+from tapestry.testing import client_for, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -41,18 +39,6 @@ def funded(officer):
     program, indicator = funded_program()
     award = an_award_funding(officer, program)
     return program, indicator, award
-
-
-def pdf_text(body: bytes) -> str:
-    """The text a PDF writes (its `(...) Tj` strings, lines joined by spaces), inflated if compressed."""
-    streams = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", body, flags=re.S):
-        try:
-            streams.append(zlib.decompress(stream).decode("latin-1"))
-        except zlib.error:
-            streams.append(stream.decode("latin-1"))
-    shown = re.findall(r"\(((?:[^()\\]|\\.)*)\) Tj", "\n".join(streams))
-    return " ".join(re.sub(r"\\(.)", r"\1", text) for text in shown)
 
 
 # Figures -----------------------------------------------------------------------------------------
