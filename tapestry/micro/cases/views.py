@@ -28,6 +28,7 @@ from tapestry.micro.cases.forms import (
     PersonPickForm,
 )
 from tapestry.micro.cases.models import Case
+from tapestry.micro.workspace.selectors import SECTIONS as WORKSPACE_SECTIONS
 from tapestry.web.pages import bound, save_page
 
 PAGE_SIZE = 25
@@ -129,6 +130,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "case": case,
         "needs": case.needs.all(),
         "work_links": case_work_links(case),
+        "sections": list(WORKSPACE_SECTIONS.items()),
         "reopen_form": CaseReopenForm(initial={"version": case.version}),
     }
     return render(request, "cases/case_detail.html", context)

@@ -49,7 +49,7 @@ def test_work_on_this_case_links_only_the_areas_that_exist(cast, monkeypatch):
 
     page = client_for(cast.caseworker).get(reverse("cases:case_detail", args=[case.pk])).content.decode()
 
-    assert "Work on this case" in page
+    assert "Everything on this case" in page
     assert f'href="{reverse("cases:need_add", kwargs={"case_pk": case.pk})}">Needs here' in page
     assert "Not built yet" not in page
 
