@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from tapestry.access.policy import capabilities_of
 from tapestry.front.levels import level_named, levels
-from tapestry.front.selectors import home_summary
+from tapestry.front.worklist import worklist
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -16,7 +16,7 @@ def home(request: HttpRequest) -> HttpResponse:
     offered = [
         (level, [entry for entry in level.entries if entry.capability in capabilities]) for level in levels()
     ]
-    return render(request, "front/home.html", {"levels": offered, **home_summary(user=request.user)})
+    return render(request, "front/home.html", {"levels": offered, "work": worklist(user=request.user)})
 
 
 def level(request: HttpRequest, slug: str) -> HttpResponse:

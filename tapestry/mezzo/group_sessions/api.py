@@ -56,6 +56,20 @@ def group_session_create(request: HttpRequest, group_id: int, payload: GroupSess
     )
 
 
+@router.post(
+    "/groups/{group_id}/sessions/today",
+    response={200: GroupSessionOut, **error_responses(400, 404)},
+    summary="Open today's session of a group",
+    description=(
+        "Today's session as the group's schedule plans it: the one already recorded, or a new one at "
+        "the group's usual time with no topic yet. 400 when the schedule has no session today."
+    ),
+)
+def group_session_today(request: HttpRequest, group_id: int) -> Session:
+    group = selectors.group_get(user=request.user, group_id=group_id)
+    return services.session_open_today(actor=request.user, group=group)
+
+
 @router.get(
     "/sessions/{session_id}",
     response={200: SessionDetailOut, **error_responses(404)},

@@ -20,7 +20,7 @@ class SessionForm(ServiceForm):
     held_on = forms.DateField(label="Date", widget=DATE_INPUT)
     start_time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     topic = forms.CharField(
-        max_length=200, help_text="What the session was about, e.g. “Coping with holidays”."
+        max_length=200, required=False, help_text="What the session was about, e.g. “Coping with holidays”."
     )
     activities = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="What the group did."

@@ -18,7 +18,7 @@ class Session(Versioned):
     group = models.ForeignKey("groups.Group", on_delete=models.CASCADE, related_name="sessions")
     held_on = models.DateField("date")
     start_time = models.TimeField()
-    topic = models.CharField(max_length=200)
+    topic = models.CharField(max_length=200, blank=True)
     activities = models.TextField(blank=True)
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="group_sessions_facilitated"
@@ -34,7 +34,12 @@ class Session(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.group} on {self.held_on:%Y-%m-%d}: {self.topic}"
+        return f"{self.group} on {self.held_on:%Y-%m-%d}: {self.title}"
+
+    @property
+    def title(self) -> str:
+        """The topic, or the date when none was given (a session opened from the schedule)."""
+        return self.topic or f"Session of {self.held_on:%Y-%m-%d}"
 
     @property
     def is_held(self) -> bool:

@@ -14,14 +14,14 @@ from tapestry.people.schemas import LocalTime
 
 SessionStatus = Literal[tuple(Session.Status.values)]
 Mark = Literal[tuple(Attendance.Mark.values)]
-Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+OptionalTopic = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20000)]
 
 
 class GroupSessionIn(Schema):
     held_on: date
     start_time: LocalTime
-    topic: Topic
+    topic: OptionalTopic = ""
     activities: Text = ""
     status: SessionStatus = "held"
     facilitator_ids: list[int] = Field(
@@ -33,7 +33,7 @@ class SessionPatch(Schema):
     version: int = Field(description="The version you read; a stale one gets 409.")
     held_on: date | None = None
     start_time: LocalTime | None = None
-    topic: Topic | None = None
+    topic: OptionalTopic | None = None
     activities: Text | None = None
     status: SessionStatus | None = None
     facilitator_ids: list[int] | None = None

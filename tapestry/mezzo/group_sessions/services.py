@@ -28,6 +28,7 @@ from tapestry.mezzo.group_sessions.models import (
     Session,
 )
 from tapestry.mezzo.groups.models import Group, Membership
+from tapestry.mezzo.groups.schedule import session_dates
 from tapestry.web.records import create_record
 
 SESSION_FIELDS = ("held_on", "start_time", "topic", "activities", "status")
@@ -103,6 +104,26 @@ def session_create(
         clean=False,
         related={"facilitators": present},
         fields=[*SESSION_FIELDS, "facilitators"],
+    )
+
+
+def session_open_today(*, actor: User, group: Group, today: date | None = None) -> Session:
+    """Today's session of the group, from its schedule: the one already recorded, or a new one.
+
+    The new session starts at the group's usual time, with no topic yet (it can be added later), and
+    the actor as the facilitator present when they facilitate the group. Refused when the schedule
+    has no session today, so a stray tap never invents a meeting.
+    """
+    require_runs(actor, group.pk)
+    today = today or timezone.localdate()
+    recorded = Session.objects.filter(group=group, held_on=today).order_by("start_time", "pk").first()
+    if recorded is not None:
+        return recorded
+    if today not in session_dates(group, limit=1, on_or_after=today):
+        raise ValidationError({"held_on": ["The group's schedule has no session today."]})
+    present = [user for user in group.facilitators.all() if user.pk == actor.pk]
+    return session_create(
+        actor=actor, group=group, held_on=today, start_time=group.start_time, topic="", facilitators=present
     )
 
 

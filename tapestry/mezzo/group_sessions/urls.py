@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.group_list, name="group_list"),
     path("group/<int:group_pk>/", views.session_list, name="session_list"),
     path("group/<int:group_pk>/new/", views.session_create, name="session_create"),
+    path("group/<int:group_pk>/today/", views.session_today, name="session_today"),
     path("group/<int:group_pk>/attendance/", views.rates, name="rates"),
     path("<int:pk>/", views.session_detail, name="session_detail"),
     path("<int:pk>/edit/", views.session_edit, name="session_edit"),

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from tapestry.access.errors import StaleEdit
 from tapestry.mezzo.group_sessions import selectors, services
@@ -55,6 +56,18 @@ def session_create(request: HttpRequest, group_pk: int) -> HttpResponse:
         group=group,
         title=f"Record a session of {group.name}",
     )
+
+
+@require_POST
+def session_today(request: HttpRequest, group_pk: int) -> HttpResponse:
+    """One tap from home: today's session of the group (opened from the schedule) and its roll."""
+    group = selectors.group_get(user=request.user, group_id=group_pk)
+    try:
+        session = services.session_open_today(actor=request.user, group=group)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("group_sessions:session_list", group_pk=group.pk)
+    return redirect("group_sessions:attendance", pk=session.pk)
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -169,7 +169,10 @@ ALERT_HEADINGS = {
     "risk_flag": "Recent risk flags",
 }
 # Headings of other kinds some areas add; an unknown kind is shown under its own name.
-OTHER_ALERT_HEADINGS = {"on_hold": "Cases on hold for more than 30 days"}
+OTHER_ALERT_HEADINGS = {
+    "due_task": "Tasks due this week",
+    "on_hold": "Cases on hold for more than 30 days",
+}
 
 
 def alert_heading(kind: str) -> str:

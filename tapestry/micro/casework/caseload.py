@@ -1,4 +1,4 @@
-"""What casework adds to a worker's caseload page: their overdue tasks and plan reviews coming due."""
+"""What casework adds to a worker's caseload page: overdue tasks, tasks due this week, plan reviews coming due."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from tapestry.micro.cases.models import Case
 from tapestry.micro.casework.models import CarePlan, Task
 
 REVIEW_HORIZON_DAYS = 14
+DUE_HORIZON_DAYS = 7
 
 
 def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
-    """Open tasks the user owns that are past due, and reviews of their cases' plans due within 14 days.
+    """Open tasks the user owns, past due or due within 7 days, and reviews of their plans due within 14 days.
 
     A review already past its date is included too: it is the most due of all. A fixed number of queries.
     """
@@ -37,6 +38,30 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
             case_id=task.case_id,
         )
         for task in overdue
+    ]
+    coming = (
+        policy.visible(
+            user,
+            Task.objects.filter(
+                owner=user,
+                status=Task.Status.OPEN,
+                due_on__gte=today,
+                due_on__lte=today + timedelta(days=DUE_HORIZON_DAYS),
+            ),
+        )
+        .select_related("case__person")
+        .order_by("due_on", "pk")
+    )
+    alerts += [
+        CaseloadAlert(
+            kind="due_task",
+            when=task.due_on,
+            title=f"{'Due today' if task.due_on == today else f'Due {task.due_on:%Y-%m-%d}'}: {task.title}",
+            person_name=task.case.person.display_name,
+            url=reverse("casework:case_index", kwargs={"case_pk": task.case_id}),
+            case_id=task.case_id,
+        )
+        for task in coming
     ]
     due = (
         policy.visible(

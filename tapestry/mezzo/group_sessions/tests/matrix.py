@@ -33,6 +33,7 @@ def examples(world: dict) -> dict[str, dict]:
     return {
         "group_sessions:session_list": on_group,
         "group_sessions:session_create": on_group,
+        "group_sessions:session_today": on_group,
         "group_sessions:rates": on_group,
         "group_sessions:session_detail": on_session,
         "group_sessions:session_edit": on_session,
@@ -42,6 +43,7 @@ def examples(world: dict) -> dict[str, dict]:
         "group_sessions:mention_detail": {"pk": mention.pk},
         "GET /api/v1/groups/{group_id}/sessions": {"group_id": group.pk},
         "POST /api/v1/groups/{group_id}/sessions": {"group_id": group.pk},
+        "POST /api/v1/groups/{group_id}/sessions/today": {"group_id": group.pk},
         "GET /api/v1/groups/{group_id}/attendance-rates": {"group_id": group.pk},
         "GET /api/v1/sessions/{session_id}": {"session_id": session.pk},
         "PATCH /api/v1/sessions/{session_id}": {"session_id": session.pk},

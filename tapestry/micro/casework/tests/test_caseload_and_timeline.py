@@ -36,6 +36,19 @@ def test_overdue_tasks_are_alerts_for_their_owner_only(cast):
     assert alerts[0].url == f"/casework/case/{case.pk}/"
 
 
+def test_tasks_due_today_and_within_the_week_are_alerts_for_their_owner(cast):
+    case = open_case(cast.caseworker)
+    task_for(cast.caseworker, case, title="Call today", due_on=days(0))
+    task_for(cast.caseworker, case, title="Call Friday", due_on=days(7))
+    task_for(cast.caseworker, case, title="Next month", due_on=days(8))
+    task_for(cast.caseworker, case, title="Late", due_on=days(-1))
+    task_for(cast.caseworker, case, title="Teammate's", owner=cast.teammate, due_on=days(1))
+
+    due = [a.title for a in caseload_alerts(user=cast.caseworker) if a.kind == "due_task"]
+
+    assert due == ["Due today: Call today", f"Due {days(7):%Y-%m-%d}: Call Friday"]
+
+
 def test_reviews_due_within_fourteen_days_on_open_cases_are_alerts(cast):
     soon, far, closed = (open_case(cast.caseworker) for _ in range(3))
     plan_for(cast.caseworker, soon, next_review_on=days(10))
