@@ -11,6 +11,9 @@ cd "$REPO_ROOT"
 
 CHROMIUM="${TAPESTRY_CHROMIUM:-/usr/bin/chromium}"
 PYTEST_ARGS=(-q -p no:cacheprovider)
+# The two database suites run on every core (pytest-xdist), a test file per worker at a time so a
+# module's shared set-up is built once; the browser suite stays in one process (one live server).
+PARALLEL=(-n "${TAPESTRY_TEST_WORKERS:-auto}" --dist loadfile)
 
 trap pg_throwaway_stop EXIT
 trap 'exit 130' INT
@@ -55,13 +58,13 @@ record "lint (ruff)" "$rc"
 
 log "suite 1/3: SQLite (pytest -m 'not browser')"
 rc=0
-env -u DATABASE_URL pytest "${PYTEST_ARGS[@]}" -m "not browser" || rc=$?
+env -u DATABASE_URL pytest "${PYTEST_ARGS[@]}" "${PARALLEL[@]}" -m "not browser" || rc=$?
 record "sqlite   (not browser)" "$rc"
 
 log "suite 2/3: PostgreSQL (pytest -m 'not browser')"
 pg_throwaway_start
 rc=0
-DATABASE_URL="$PG_DATABASE_URL" pytest "${PYTEST_ARGS[@]}" -m "not browser" || rc=$?
+DATABASE_URL="$PG_DATABASE_URL" pytest "${PYTEST_ARGS[@]}" "${PARALLEL[@]}" -m "not browser" || rc=$?
 record "postgres (not browser)" "$rc"
 pg_throwaway_stop
 
