@@ -150,11 +150,9 @@ def _interpreter_alerts(user: User, person_ids: list[int]) -> list[Alert]:
     for person in people:
         languages = [part.strip() for part in person["languages"].split(",") if part.strip()]
         if languages:
-            reason = _("Needs an interpreter: %(language)s is the preferred language.") % {
-                "language": languages[0]
-            }
+            reason = _("Preferred language: %(language)s.") % {"language": languages[0]}
         else:
-            reason = _("Needs an interpreter; no language is recorded yet.")
+            reason = _("No preferred language is recorded yet.")
         found.append(
             Alert(
                 kind=AlertKind.INTERPRETER,

@@ -3,6 +3,8 @@ worker's concern, resolve an alert with a reason."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -21,13 +23,19 @@ RAISE_REFUSAL = "You may raise alerts only about clients in your caseload or tea
 
 
 def suicide_risk_raise(
-    *, actor: User, case: Case, reason: str, source: str, source_id: int
+    *,
+    actor: User,
+    case: Case,
+    reason: str,
+    source: str,
+    source_id: int,
+    raised_at: datetime | None = None,
 ) -> ClientAlert | None:
     """Raise a suicide-risk alert from a screen or a risk assessment just recorded on `case`.
 
     The caller is the recording service, which has checked that `actor` may write to the case and
     runs this inside its own transaction, so the alert stands or falls with its source. A source
-    raises one alert only; an alert stays open until a clinician resolves it with a reason (a later
+    raises one alert only (`raised_at` is when the source found the risk: now by default); an alert stays open until a clinician resolves it with a reason (a later
     clean screen does not clear it).
     """
     if ClientAlert.objects.filter(source=source, source_id=source_id, kind=AlertKind.SUICIDE_RISK).exists():
@@ -40,6 +48,7 @@ def suicide_risk_raise(
         reason=reason[:REASON_MAX],
         source=source,
         source_id=source_id,
+        raised_at=raised_at or timezone.now(),
         raised_by=actor,
     )
     return create_record(

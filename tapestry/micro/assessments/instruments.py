@@ -961,7 +961,7 @@ def _cssrs_suicide_reasons(answers: Mapping[str, str], band: str) -> tuple[str, 
         reasons.append("Yes to item 6: suicidal behaviour more than 3 months ago.")
     if not reasons:
         return ()
-    return (f"C-SSRS screener: {band.lower() or 'risk'}.", *reasons)
+    return (f"C-SSRS screener: {band.lower()}." if band else "C-SSRS screener:", *reasons)
 
 
 # Instruments that ask about suicide, and how their answers say it; a total's severity never does.

@@ -151,7 +151,7 @@ def assessment_record(
             suicide_risk_raise(
                 actor=actor,
                 case=case,
-                reason=f"{assessment.name} on {day:%Y-%m-%d}: " + " ".join(reasons),
+                reason=f"{day:%Y-%m-%d}: " + " ".join(reasons),
                 source=AlertSource.SCREEN,
                 source_id=assessment.pk,
             )

@@ -155,6 +155,7 @@ def risk_assessment_record(
                 f"{suicide.get_level_display().lower()}.{factors}",
                 source=AlertSource.RISK_ASSESSMENT,
                 source_id=assessment.pk,
+                raised_at=assessment.assessed_at,
             )
     return assessment
 

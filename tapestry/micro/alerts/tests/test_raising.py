@@ -209,7 +209,7 @@ def test_an_interpreter_need_shows_the_preferred_language(cast):
 
     (alert,) = alerts_for(user=cast.caseworker, person=case.person)
     assert alert.kind == AlertKind.INTERPRETER
-    assert "Spanish" in alert.reason
+    assert alert.reason == "Preferred language: Spanish."
 
 
 # Segments ---------------------------------------------------------------------------------------
