@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "tapestry.micro.treatment",
     "tapestry.micro.timeline",
     "tapestry.micro.workspace",
+    "tapestry.micro.alerts",
     "tapestry.mezzo.groups",
     "tapestry.mezzo.group_sessions",
     "tapestry.mezzo.group_outcomes",

@@ -80,6 +80,7 @@ EXPECTED_HOLDERS = {
     Capability.STORY_REVIEW: {"supervisor", "community_organiser"},
     Capability.SIGNAL_RESPOND: {"supervisor", "program_manager"},
     Capability.RESEARCH_EXPORT: {"evaluator"},
+    Capability.ALERT_RESOLVE: {"caseworker", "crisis_worker", "supervisor"},
 }
 
 
@@ -255,6 +256,7 @@ PERSON_CAPABILITIES = {
     Capability.PERSON_MERGE,
     Capability.BREAK_GLASS,
     Capability.BREAK_GLASS_REVIEW,
+    Capability.ALERT_RESOLVE,
 }
 
 

@@ -61,6 +61,8 @@ class Capability(models.TextChoices):
     SIGNAL_RESPOND = "signal.respond", "Accept or dismiss escalation signals"
     # The thread: de-identified, k-anonymous research data sets (evaluators only; see docs/thread-datasets.md).
     RESEARCH_EXPORT = "research.export", "Define research data sets and export them de-identified"
+    # Client alerts: a suicide-risk alert is closed only by a clinician's judgement, with a reason.
+    ALERT_RESOLVE = "alert.resolve", "Resolve a client's alerts, with the reason"
 
 
 C = Capability
@@ -68,15 +70,15 @@ _CLIENT_FACING = {C.PERSON_READ, C.PERSON_WRITE, C.BREAK_GLASS, C.ORGANISATION_R
 _COMMUNITY = {C.ORGANISATION_READ, C.ORGANISATION_WRITE, C.AGGREGATE_READ}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
-    Role.CASEWORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN}),
-    Role.CRISIS_WORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN}),
+    Role.CASEWORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN, C.ALERT_RESOLVE}),
+    Role.CRISIS_WORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN, C.ALERT_RESOLVE}),
     Role.CHILD_WELFARE_WORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN}),
     Role.SCHOOL_SOCIAL_WORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN}),
     Role.OUTREACH_WORKER: frozenset(_CLIENT_FACING | {C.GROUP_RUN}),
     Role.SUPERVISOR: frozenset(
         _CLIENT_FACING
         | {C.PERSON_MERGE, C.BREAK_GLASS_REVIEW, C.AGGREGATE_READ, C.GROUP_RUN, C.PROGRAM_MANAGE}
-        | {C.STORY_REVIEW, C.SIGNAL_RESPOND}
+        | {C.STORY_REVIEW, C.SIGNAL_RESPOND, C.ALERT_RESOLVE}
     ),
     # Facilitators reach members through their groups (mezzo), never through the caseload.
     Role.GROUP_FACILITATOR: frozenset({C.ORGANISATION_READ, C.GROUP_RUN}),

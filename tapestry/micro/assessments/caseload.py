@@ -1,4 +1,8 @@
-"""What assessments add to a worker's caseload page: recent risk flags on their visible cases."""
+"""What assessments add to a worker's caseload page: recent flags of screens on their visible cases.
+
+Suicide risk is not among them: a PHQ-9 item 9 or a C-SSRS raises a client alert (tapestry.micro.alerts),
+whose caseload flag stays until a clinician resolves it, instead of fading after 14 days.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +16,9 @@ ALERT_LIMIT = 50
 
 
 def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
-    """Flagged assessments of the last 14 days, crisis-level first; one query whatever the caseload."""
+    """Flagged screens of the last 14 days, but not suicide risk; one query whatever the caseload."""
     alerts = []
-    for assessment in selectors.recent_flags(user=user)[:ALERT_LIMIT]:
+    for assessment in selectors.recent_flags(user=user, suicide_risk=False)[:ALERT_LIMIT]:
         reason = assessment.findings[0] if assessment.findings else ""
         title = f"{assessment.name}: {assessment.total_score} ({assessment.severity_band})"
         if assessment.crisis:

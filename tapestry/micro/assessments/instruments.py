@@ -938,3 +938,42 @@ def instrument_from_form(form: CustomForm) -> Instrument:
         version=str(form.version),
         custom_form_id=form.pk,
     )
+
+
+# Suicide risk, kept apart from severity ------------------------------------------------------
+
+
+def _phq9_suicide_reasons(answers: Mapping[str, str], band: str) -> tuple[str, ...]:
+    value = answers.get("q9", "0")
+    if value in ("", "0"):
+        return ()
+    choice = PHQ9.items[8].choice(value)
+    answered = f"'{choice.label}' ({choice.points})" if choice else value
+    return (f"PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered {answered}.",)
+
+
+def _cssrs_suicide_reasons(answers: Mapping[str, str], band: str) -> tuple[str, ...]:
+    reasons = _cssrs_yes(answers, "q1", "q2", "q3", "q4", "q5")
+    behaviour = answers.get("q6", "no")
+    if behaviour == "yes_past_3_months":
+        reasons.append("Yes to item 6: suicidal behaviour within the past 3 months.")
+    elif behaviour == "yes_over_3_months":
+        reasons.append("Yes to item 6: suicidal behaviour more than 3 months ago.")
+    if not reasons:
+        return ()
+    return (f"C-SSRS screener: {band.lower()}." if band else "C-SSRS screener:", *reasons)
+
+
+# Instruments that ask about suicide, and how their answers say it; a total's severity never does.
+_SUICIDE_READERS = {PHQ9.code: _phq9_suicide_reasons, CSSRS_SCREEN.code: _cssrs_suicide_reasons}
+
+
+def suicide_risk_reasons(instrument: str, answers: Mapping[str, str], band: str = "") -> tuple[str, ...]:
+    """Why these answers point to suicide risk (the item and what was answered), or () when they do not.
+
+    A PHQ-9 points to it by item 9 alone (any answer above 'not at all'); a C-SSRS screener by any
+    yes to ideation (items 1-5) or behaviour (item 6). Depression severity (a PHQ-9 total) is a
+    separate finding and is never given as a reason here.
+    """
+    reader = _SUICIDE_READERS.get(instrument)
+    return reader(answers, band) if reader else ()

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from tapestry.micro.assessments.instruments import INSTRUMENTS
+from tapestry.micro.assessments.instruments import INSTRUMENTS, suicide_risk_reasons
 from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
 
 
@@ -150,3 +150,10 @@ class Assessment(Versioned):
     @property
     def in_error(self) -> bool:
         return self.status == self.Status.ENTERED_IN_ERROR
+
+    @property
+    def suicide_reasons(self) -> tuple[str, ...]:
+        """Why the answers point to suicide risk (PHQ-9 item 9, C-SSRS items), apart from any severity score."""
+        if self.custom_form_id:
+            return ()
+        return suicide_risk_reasons(self.instrument, self.answers, self.severity_band)

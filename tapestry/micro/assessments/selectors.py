@@ -13,6 +13,7 @@ from tapestry.access import policy
 from tapestry.access.audit import audit_view
 from tapestry.access.models import User
 from tapestry.access.policy import Capability
+from tapestry.micro.assessments.instruments import CSSRS_SCREEN, PHQ9
 from tapestry.micro.assessments.models import Assessment, CustomForm, CustomQuestion
 from tapestry.micro.cases import selectors as case_selectors
 from tapestry.micro.cases.models import Case, CaseNeed
@@ -104,16 +105,23 @@ def needs_proposed(*, assessment: Assessment) -> list[ProposedNeed]:
     return [ProposedNeed(needs[code], code in on_case) for code in assessment.needs_detected if code in needs]
 
 
-def recent_flags(*, user: User, days: int = RECENT_FLAG_DAYS) -> QuerySet[Assessment]:
-    """Flagged assessments of the last `days` days on the user's visible, still-open cases."""
+def recent_flags(
+    *, user: User, days: int = RECENT_FLAG_DAYS, suicide_risk: bool = True
+) -> QuerySet[Assessment]:
+    """Flagged assessments of the last `days` days on the user's visible, still-open cases.
+
+    Without `suicide_risk`, the screens whose flag is suicide risk (a C-SSRS, a PHQ-9 with item 9
+    answered) are left out: their client alert speaks for them.
+    """
     since = timezone.localdate() - timedelta(days=days)
-    return (
+    flags = (
         assessments_visible(user)
         .filter(flagged=True, status=Assessment.Status.FINAL, administered_on__gte=since)
         .exclude(case__status=Case.Status.CLOSED)
-        .select_related("case__person", "custom_form")
-        .order_by("-crisis", "-administered_on", "-id")
     )
+    if not suicide_risk:
+        flags = flags.exclude(instrument=CSSRS_SCREEN.code).exclude(instrument=PHQ9.code, crisis=True)
+    return flags.select_related("case__person", "custom_form").order_by("-crisis", "-administered_on", "-id")
 
 
 def person_assessments(*, user: User, person: Person) -> QuerySet[Assessment]:

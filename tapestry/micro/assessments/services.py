@@ -17,6 +17,8 @@ from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability
 from tapestry.access.versioning import versioned_update
+from tapestry.micro.alerts.models import AlertSource
+from tapestry.micro.alerts.services import alerts_resolve_for_source, suicide_risk_raise
 from tapestry.micro.assessments.instruments import (
     Instrument,
     instrument_from_form,
@@ -136,13 +138,24 @@ def assessment_record(
         raise AssessmentInputInvalid(errors)
     assessment = scored(case, definition, custom_form, definition.kept(answers), day, by=actor)
     assessment.note = note.strip()
-    return create_record(
-        actor,
-        assessment,
-        clean=False,
-        person_id=case.person_id,
-        fields=["answers", "total_score", "severity_band", "flagged", "note"],
-    )
+    with transaction.atomic():
+        create_record(
+            actor,
+            assessment,
+            clean=False,
+            person_id=case.person_id,
+            fields=["answers", "total_score", "severity_band", "flagged", "note"],
+        )
+        # A screen pointing to suicide risk raises an alert that stays until a clinician resolves it.
+        if reasons := assessment.suicide_reasons:
+            suicide_risk_raise(
+                actor=actor,
+                case=case,
+                reason=f"{day:%Y-%m-%d}: " + " ".join(reasons),
+                source=AlertSource.SCREEN,
+                source_id=assessment.pk,
+            )
+    return assessment
 
 
 @dataclass(frozen=True)
@@ -205,13 +218,22 @@ def assessment_mark_in_error(*, actor: User, assessment: Assessment, version: in
         raise ValidationError({"reason": ["Say why this assessment was entered in error."]})
     if assessment.in_error:
         raise ValidationError({"reason": ["This assessment is already marked as entered in error."]})
-    return versioned_update(
-        actor=actor,
-        instance=assessment,
-        version=version,
-        changes={"status": Assessment.Status.ENTERED_IN_ERROR, "error_reason": reason[:255]},
-        editable=["status", "error_reason"],
-    )
+    with transaction.atomic():
+        marked = versioned_update(
+            actor=actor,
+            instance=assessment,
+            version=version,
+            changes={"status": Assessment.Status.ENTERED_IN_ERROR, "error_reason": reason[:255]},
+            editable=["status", "error_reason"],
+        )
+        # An alert raised by a screen that was never truly given goes with it, saying so.
+        alerts_resolve_for_source(
+            actor=actor,
+            source=AlertSource.SCREEN,
+            source_id=assessment.pk,
+            reason=f"The screen that raised it was marked as entered in error: {reason[:255]}",
+        )
+    return marked
 
 
 # Custom forms -----------------------------------------------------------------------------

@@ -13,24 +13,29 @@ from tapestry.access.models import User
 from tapestry.access.policy import Capability
 from tapestry.micro.cases.hooks import CaseloadAlert
 from tapestry.micro.cases.models import Case
-from tapestry.micro.crisis.models import URGENT_LEVELS, FollowUp, RiskAssessment, RiskFinding
+from tapestry.micro.crisis.models import URGENT_LEVELS, FollowUp, RiskAssessment, RiskFinding, RiskType
 from tapestry.micro.crisis.selectors import escalations_to
 
 RISK_FLAG_DAYS = 14
 
 
 def _risk_flags(user: User) -> list[CaseloadAlert]:
-    """High or imminent risk in the last two weeks on cases the user works or supervises."""
+    """High or imminent risk other than suicide in the last two weeks on cases the user works or supervises.
+
+    Suicide risk is flagged by its client alert (tapestry.micro.alerts), which stays until a clinician
+    resolves it rather than fading after two weeks.
+    """
     since = timezone.now() - timedelta(days=RISK_FLAG_DAYS)
+    urgent_not_suicide = RiskFinding.objects.filter(level__in=URGENT_LEVELS).exclude(
+        risk_type=RiskType.SUICIDE
+    )
     assessments = (
         policy.visible(user, RiskAssessment.objects.all())
-        .filter(highest_level__in=URGENT_LEVELS, assessed_at__gte=since)
+        .filter(assessed_at__gte=since, pk__in=urgent_not_suicide.values("assessment_id"))
         .exclude(case__status=Case.Status.CLOSED)
         .filter(Q(case__worker=user) | Q(case__worker__supervisor=user))
         .select_related("case__person")
-        .prefetch_related(
-            Prefetch("findings", queryset=RiskFinding.objects.filter(level__in=URGENT_LEVELS).order_by("id"))
-        )
+        .prefetch_related(Prefetch("findings", queryset=urgent_not_suicide.order_by("id")))
     )
     return [
         CaseloadAlert(

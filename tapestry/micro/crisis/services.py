@@ -16,6 +16,8 @@ from tapestry.access.audit import audit_record
 from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry, Role, User
 from tapestry.access.versioning import versioned_update
+from tapestry.micro.alerts.models import AlertSource
+from tapestry.micro.alerts.services import suicide_risk_raise
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.services import require_case_write
 from tapestry.micro.crisis.models import (
@@ -33,6 +35,8 @@ from tapestry.web.records import create_record, update_record
 
 # A deferred check runs a minute after the deadline, so the follow-up is already past due when it looks.
 ESCALATION_GRACE = timedelta(minutes=1)
+# A suicide risk assessed at this level or above raises a client alert.
+SUICIDE_ALERT_FROM = RiskLevel.MODERATE
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,19 @@ def risk_assessment_record(
             person_id=case.person_id,
             fields=["risks", "protective_factors", "immediate_actions", "emergency_contacts"],
         )
+        suicide = next((row for row in rows if row.risk_type == RiskType.SUICIDE), None)
+        if suicide is not None and LEVEL_RANK[suicide.level] >= LEVEL_RANK[SUICIDE_ALERT_FROM]:
+            # Stays until a clinician resolves it; a later assessment at a lower level does not clear it.
+            factors = f" {suicide.factors.strip()}" if suicide.factors.strip() else ""
+            suicide_risk_raise(
+                actor=actor,
+                case=case,
+                reason=f"Risk assessment on {assessment.assessed_at:%Y-%m-%d}: suicide risk "
+                f"{suicide.get_level_display().lower()}.{factors}",
+                source=AlertSource.RISK_ASSESSMENT,
+                source_id=assessment.pk,
+                raised_at=assessment.assessed_at,
+            )
     return assessment
 
 

@@ -75,7 +75,7 @@ def test_person_detail(cast, rows, django_assert_num_queries):
     page = get_counted(
         client_for(cast.caseworker),
         reverse("people:person_detail", args=[person.pk]),
-        22,
+        27,  # 5 of them the client's alerts (tapestry.micro.alerts, pinned there at two sizes)
         django_assert_num_queries,
     )
 

@@ -21,22 +21,25 @@ pytestmark = pytest.mark.django_db
 HIGH_RISK = {"q1": "yes", "q2": "yes", "q3": "yes", "q4": "yes", "q5": "no", "q6": "no"}
 
 
-def test_recent_flags_become_risk_flag_alerts_crisis_first(cast):
+def test_recent_flags_become_risk_flag_alerts_but_suicide_risk_is_left_to_its_alert(cast):
     case = open_case(cast.caseworker)
     today = timezone.localdate()
     gad = give(cast.caseworker, case, "gad-7", likert(15, 7), on=today - timedelta(days=2))
-    cssrs = give(cast.caseworker, case, "c-ssrs-screen", HIGH_RISK, on=today - timedelta(days=5))
+    phq = give(cast.caseworker, case, "phq-9", likert(12, 9, last_zero=True), on=today - timedelta(days=3))
+    give(cast.caseworker, case, "c-ssrs-screen", HIGH_RISK, on=today - timedelta(days=5))
+    give(cast.caseworker, case, "phq-9", {**likert(2, 9), "q9": "1"}, on=today - timedelta(days=4))
     give(cast.caseworker, case, "gad-7", likert(3, 7), on=today)  # not flagged
 
     alerts = caseload_alerts(user=cast.caseworker)
 
+    # The C-SSRS and the PHQ-9 with item 9 raised suicide-risk client alerts, which flag the caseload
+    # until resolved (tapestry.micro.alerts); here only the severity flags remain.
     assert [alert.url for alert in alerts] == [
-        reverse("assessments:assessment_detail", args=[cssrs.pk]),
         reverse("assessments:assessment_detail", args=[gad.pk]),
+        reverse("assessments:assessment_detail", args=[phq.pk]),
     ]
     assert {alert.kind for alert in alerts} == {"risk_flag"}
-    assert alerts[0].title.startswith("Crisis: C-SSRS screener")
-    assert alerts[1].title == "GAD-7: 15 (Severe). Score 15 is at or above 10."
+    assert alerts[0].title == "GAD-7: 15 (Severe). Score 15 is at or above 10."
     assert alerts[0].person_name == case.person.display_name and alerts[0].case_id == case.pk
 
 

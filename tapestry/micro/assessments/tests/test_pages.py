@@ -345,3 +345,21 @@ def test_the_instrument_reference_page_lists_scoring_bands_and_loinc_codes(cast)
     assert "44249-1" in page and "44261-6" in page and "96777-8" in page
     assert "Moderately severe" in page
     assert "C-SSRS screener" in page
+
+
+def test_the_suicide_risk_banner_gives_the_item_9_answer_not_the_depression_score(cast):
+    case = open_case(cast.caseworker)
+    assessment = give(cast.caseworker, case, "phq-9", {**likert(14, 9, last_zero=True), "q9": "2"})
+
+    page = client_for(cast.caseworker).get(reverse("assessments:assessment_detail", args=[assessment.pk]))
+
+    html = page.content.decode()
+    banner = html[
+        html.index('id="crisis-heading"') : html.index("</section>", html.index('id="crisis-heading"'))
+    ]
+    assert "PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered" in banner
+    assert "More than half the days" in banner
+    assert "at or above" not in banner and "16" not in banner
+    # Severity stays a finding of its own, under the result.
+    result = html[html.index('id="result-heading"') :]
+    assert "Score 16 is at or above 10." in result
