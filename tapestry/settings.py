@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "tapestry.micro.school",
     "tapestry.micro.treatment",
     "tapestry.micro.timeline",
+    "tapestry.micro.supervision",
     "tapestry.mezzo.groups",
     "tapestry.mezzo.group_sessions",
     "tapestry.mezzo.group_outcomes",
