@@ -10,6 +10,7 @@ urlpatterns = [
     path("group/<int:group_pk>/", views.session_list, name="session_list"),
     path("group/<int:group_pk>/new/", views.session_create, name="session_create"),
     path("group/<int:group_pk>/attendance/", views.rates, name="rates"),
+    path("group/<int:group_pk>/attendance-summary/", views.attendance_summary, name="attendance_summary"),
     path("<int:pk>/", views.session_detail, name="session_detail"),
     path("<int:pk>/edit/", views.session_edit, name="session_edit"),
     path("<int:pk>/attendance/", views.attendance, name="attendance"),
