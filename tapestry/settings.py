@@ -151,6 +151,7 @@ MIDDLEWARE = [
     "tapestry.access.middleware.ApiTokenMiddleware",
     "tapestry.access.middleware.SecondFactorMiddleware",
     "tapestry.access.middleware.RouteAccessMiddleware",
+    "tapestry.web.table_export.TableExportMiddleware",
     # AxesMiddleware should be last.
     "axes.middleware.AxesMiddleware",
 ]
