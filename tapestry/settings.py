@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "tapestry.micro.timeline",
     "tapestry.micro.workspace",
     "tapestry.micro.alerts",
+    "tapestry.micro.supervision",
     "tapestry.mezzo.groups",
     "tapestry.mezzo.group_sessions",
     "tapestry.mezzo.group_outcomes",
@@ -152,6 +153,7 @@ MIDDLEWARE = [
     "tapestry.access.middleware.ApiTokenMiddleware",
     "tapestry.access.middleware.SecondFactorMiddleware",
     "tapestry.access.middleware.RouteAccessMiddleware",
+    "tapestry.web.table_export.TableExportMiddleware",
     # AxesMiddleware should be last.
     "axes.middleware.AxesMiddleware",
 ]

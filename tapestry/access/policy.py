@@ -39,6 +39,8 @@ class Capability(models.TextChoices):
     PERSON_MERGE = "person.merge", "Merge duplicate person records"
     BREAK_GLASS = "break_glass.open", "Open a record in an emergency"
     BREAK_GLASS_REVIEW = "break_glass.review", "Review emergency accesses"
+    # Counts of supervisees' work (cases, overdue items, drafts) and their supervision sessions.
+    SUPERVISE = "team.supervise", "See supervisees' workload and record their supervision"
     ORGANISATION_READ = "organisation.read", "See organisations and their contacts"
     ORGANISATION_WRITE = "organisation.write", "Add and change organisations"
     AGGREGATE_READ = "aggregate.read", "See counts that identify no one"
@@ -78,6 +80,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.SUPERVISOR: frozenset(
         _CLIENT_FACING
         | {C.PERSON_MERGE, C.BREAK_GLASS_REVIEW, C.AGGREGATE_READ, C.GROUP_RUN, C.PROGRAM_MANAGE}
+        | {C.SUPERVISE}
         | {C.STORY_REVIEW, C.SIGNAL_RESPOND, C.ALERT_RESOLVE}
     ),
     # Facilitators reach members through their groups (mezzo), never through the caseload.

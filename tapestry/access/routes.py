@@ -36,6 +36,7 @@ CORE_ROUTES: dict[str, Rule] = {
     "access:break_glass": C.BREAK_GLASS,
     "access:break_glass_queue": C.BREAK_GLASS_REVIEW,
     "access:break_glass_review": C.BREAK_GLASS_REVIEW,
+    "GET /api/v1/break-glass-accesses/{access_id}/opened": C.BREAK_GLASS_REVIEW,
     # Audit.
     "access:audit_log": C.AUDIT_READ,
     "access:audit_verify": C.AUDIT_READ,

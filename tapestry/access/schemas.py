@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from ninja import Schema
 
 
@@ -14,3 +16,20 @@ class MeOut(Schema):
     capabilities: list[str]
     segments: list[str]
     teams: list[str]
+
+
+class OpenedOut(Schema):
+    """One audit entry of an emergency access: what its user opened or changed, and when."""
+
+    at: datetime
+    action: str
+    action_label: str
+    object_type: str
+    object_id: str
+    fields: list[str]
+    purpose: str
+    path: str
+
+    @staticmethod
+    def resolve_action_label(obj: object) -> str:
+        return obj.get_action_display()

@@ -217,6 +217,23 @@ def break_glass_for_review(*, user: User, pk: int) -> BreakGlass:
     return entry
 
 
+# An access is short (TAPESTRY_BREAK_GLASS_MINUTES); a cap keeps a runaway script's trail to one page.
+OPENED_SHOWN = 500
+
+
+def break_glass_opened(*, entry: BreakGlass) -> QuerySet[AuditEntry]:
+    """What this emergency access opened: the audit entries of its user about its person, from the
+    moment it was opened to its end (its expiry, or now while it runs), oldest first. Nothing else
+    the user did, and nothing about other persons, is shown; one query.
+
+    The caller has checked that the user may review `entry` (`break_glass_for_review`).
+    """
+    until = min(entry.expires_at, timezone.now())
+    return AuditEntry.objects.filter(
+        actor_id=entry.user_id, person_id=entry.person_id, at__gte=entry.created_at, at__lte=until
+    ).order_by("at", "id")[:OPENED_SHOWN]
+
+
 def chain_check_latest(*, user: User) -> ChainCheck | None:
     """The newest audit chain check, finished or still queued."""
     policy.require_capability(user, policy.Capability.AUDIT_READ)

@@ -211,6 +211,7 @@ def break_glass_review(request: HttpRequest, pk: int) -> HttpResponse:
         then="access:break_glass_queue",
         invalid=200,
         entry=entry,
+        opened=selectors.break_glass_opened(entry=entry),
     )
 
 

@@ -98,3 +98,16 @@ def find_duplicates(
         candidates.append(Candidate(pk, round(min(score, 100.0), 1), reasons))
     candidates.sort(key=lambda c: (-c.score, c.person_id))
     return candidates[:limit]
+
+
+def pair_likeness(
+    *, name_a: str, birth_a: date | None, name_b: str, birth_b: date | None
+) -> Candidate | None:
+    """Whether two known persons are likely the same, by the same rule as `find_duplicates` (without
+    phones); the Candidate carries no person (0), its score and reasons. None when not likely."""
+    name = fuzz.token_sort_ratio(normalise_name(name_a), normalise_name(name_b))
+    dob, dob_reason = _dob_similarity(birth_a, birth_b)
+    if not ((name >= 85 and dob >= 0.5) or (name >= 75 and dob >= 0.8)):
+        return None
+    reasons = [f"name {name:.0f}% similar"] + ([dob_reason] if dob_reason else [])
+    return Candidate(0, round(min(0.6 * name + 30 * dob, 100.0), 1), reasons)

@@ -16,7 +16,7 @@ from tapestry.evidence.suppression import Cell, suppress_table, threshold
 from tapestry.mezzo.group_outcomes.directions import DIRECTION, improved, outcome_instruments
 from tapestry.mezzo.group_outcomes.models import GroupGoal, MemberMeasure, OutcomeInstrument
 from tapestry.mezzo.group_outcomes.services import instrument_name, is_members_caseworker, phase_window
-from tapestry.mezzo.groups.access import runs_group
+from tapestry.mezzo.groups.access import group_aggregates_of, runs_group
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.assessments.models import Assessment
 from tapestry.web.ids import found_or_404
@@ -269,8 +269,10 @@ class OutcomeSummary:
 
 
 def group_for_summary(*, user: User, group_id: int) -> Group:
+    """A group whose aggregates the user may read; a program manager's are their programs' groups only,
+    any other answers as a missing group (rule 9)."""
     policy.require_capability(user, Capability.AGGREGATE_READ)
-    return _group(group_id)
+    return found_or_404(group_aggregates_of(user, group_id).first(), "No group with this number.")
 
 
 def outcome_summary(*, group: Group) -> OutcomeSummary:

@@ -12,6 +12,7 @@ from tapestry.access.models import User
 from tapestry.mezzo.group_sessions import selectors, services
 from tapestry.mezzo.group_sessions.models import GroupNote, Session
 from tapestry.mezzo.group_sessions.schemas import (
+    AttendanceSummaryOut,
     GroupSessionIn,
     GroupSessionOut,
     RatesOut,
@@ -176,3 +177,26 @@ def group_session_note_put(request: HttpRequest, session_id: int, payload: Sessi
 def group_attendance_rates(request: HttpRequest, group_id: int) -> selectors.GroupRates:
     group = selectors.group_get(user=request.user, group_id=group_id)
     return selectors.attendance_rates(user=request.user, group=group)
+
+
+@router.get(
+    "/groups/{group_id}/attendance-summary",
+    response={200: AttendanceSummaryOut, **error_responses(404)},
+    summary="A group's attendance as counts that identify no one",
+    description=(
+        "For readers of aggregates: sessions held, places expected, came and missed, and the rate, with "
+        "small counts suppressed (null). A program manager reaches the groups of their own programs only."
+    ),
+)
+def group_attendance_summary(request: HttpRequest, group_id: int) -> dict[str, Any]:
+    group = selectors.group_for_attendance_summary(user=request.user, group_id=group_id)
+    summary = selectors.attendance_summary(group=group)
+    came, missed = summary.cells
+    return {
+        "group_id": group.pk,
+        "sessions_held": summary.sessions_held,
+        "expected": summary.expected.value,
+        "came": came.value,
+        "missed": missed.value,
+        "rate": summary.rate,
+    }

@@ -20,6 +20,9 @@ ROUTES: dict[str, str] = {
     "group_sessions:note_edit": C.GROUP_RUN,
     "group_sessions:mention_detail": C.GROUP_RUN,
     "group_sessions:rates": C.GROUP_RUN,
+    # Counts that identify no one; a program manager reaches only their programs' groups.
+    "group_sessions:attendance_summary": C.AGGREGATE_READ,
+    "GET /api/v1/groups/{group_id}/attendance-summary": C.AGGREGATE_READ,
     "GET /api/v1/groups/{group_id}/sessions": C.GROUP_RUN,
     "POST /api/v1/groups/{group_id}/sessions": C.GROUP_RUN,
     "POST /api/v1/groups/{group_id}/sessions/today": C.GROUP_RUN,

@@ -161,3 +161,14 @@ class RatesOut(Schema):
     rate: int | None
     sessions: list[SessionRateOut]
     members: list[MemberRateOut]
+
+
+class AttendanceSummaryOut(Schema):
+    """A group's attendance as counts that identify no one: a suppressed count is null."""
+
+    group_id: int
+    sessions_held: int
+    expected: int | None = Field(description="Places expected at held sessions; null when suppressed.")
+    came: int | None = Field(description="Marked present or late; null when suppressed.")
+    missed: int | None = Field(description="Marked absent; null when suppressed.")
+    rate: int | None = Field(description="Per cent of expected places attended; null when suppressed.")

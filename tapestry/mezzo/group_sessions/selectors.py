@@ -11,6 +11,7 @@ from django.http import Http404
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
 from tapestry.access.models import User
+from tapestry.evidence.suppression import Cell, suppress_table
 from tapestry.mezzo.group_sessions.access import groups_running, require_runs
 from tapestry.mezzo.group_sessions.models import (
     Attendance,
@@ -20,7 +21,9 @@ from tapestry.mezzo.group_sessions.models import (
     Session,
 )
 from tapestry.mezzo.group_sessions.services import members_on
+from tapestry.mezzo.groups.access import group_aggregates_of
 from tapestry.mezzo.groups.models import Group, Membership
+from tapestry.web.ids import found_or_404
 
 
 def group_list(*, user: User) -> QuerySet[Group]:
@@ -290,3 +293,42 @@ def session_has_note(session: Session) -> bool:
     if hasattr(session, "has_note"):
         return bool(session.has_note)
     return GroupNote.objects.filter(session=session).exists()
+
+
+@dataclass
+class AttendanceSummary:
+    """A group's attendance as counts that identify no one, for readers of aggregates."""
+
+    group: Group
+    sessions_held: int
+    cells: list[Cell]
+    expected: Cell
+    rate: int | None
+
+
+def group_for_attendance_summary(*, user: User, group_id: int) -> Group:
+    """A group whose aggregates the user may read (a program manager: their programs' groups only);
+    any other answers as a missing group (rule 9)."""
+    policy.require_capability(user, policy.Capability.AGGREGATE_READ)
+    return found_or_404(group_aggregates_of(user, group_id).first(), "No group with this number.")
+
+
+def attendance_summary(*, group: Group) -> AttendanceSummary:
+    """Held sessions, places expected, came and missed, with small counts suppressed; two queries.
+
+    Expected means marked present, late or absent at a held session, as the measures count it. The
+    rate is shown only when the count it comes from is shown (else it would give that count back).
+    """
+    held = Session.objects.filter(group=group, status=Session.Status.HELD)
+    marks = dict(
+        Attendance.objects.filter(session__in=held)
+        .exclude(status=Attendance.Mark.EXCUSED)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    came = sum(marks.get(mark, 0) for mark in Attendance.ATTENDED)
+    missed = marks.get(Attendance.Mark.ABSENT, 0)
+    cells, expected = suppress_table([("came", came), ("missed", missed)])
+    rate = round(100 * came / (came + missed)) if cells[0].value is not None and came + missed else None
+    return AttendanceSummary(group, held.count(), cells, expected, rate)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("group/<int:group_pk>/new/", views.session_create, name="session_create"),
     path("group/<int:group_pk>/today/", views.session_today, name="session_today"),
     path("group/<int:group_pk>/attendance/", views.rates, name="rates"),
+    path("group/<int:group_pk>/attendance-summary/", views.attendance_summary, name="attendance_summary"),
     path("<int:pk>/", views.session_detail, name="session_detail"),
     path("<int:pk>/edit/", views.session_edit, name="session_edit"),
     path("<int:pk>/attendance/", views.attendance, name="attendance"),

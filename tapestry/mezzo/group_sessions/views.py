@@ -215,3 +215,9 @@ def rates(request: HttpRequest, group_pk: int) -> HttpResponse:
         "follow_ups": selectors.follow_ups_for_group(user=request.user, group=group),
     }
     return render(request, "group_sessions/rates.html", context)
+
+
+def attendance_summary(request: HttpRequest, group_pk: int) -> HttpResponse:
+    group = selectors.group_for_attendance_summary(user=request.user, group_id=group_pk)
+    summary = selectors.attendance_summary(group=group)
+    return render(request, "group_sessions/attendance_summary.html", {"group": group, "summary": summary})

@@ -30,3 +30,18 @@ THROUGH_MEMBERSHIP = policy.PersonLink(
     segment_field="membership__group__segment",
     run_by=("membership__group", groups_run_by),
 )
+
+
+def group_aggregates_of(user: User, group_id: int) -> QuerySet:
+    """The group, if the user may read its aggregates (counts that identify no one): any group for an
+    aggregate reader, but for a program manager only the groups of their own programs. Empty otherwise."""
+    from tapestry.access.models import Role
+    from tapestry.mezzo.groups.models import Group
+    from tapestry.programs.selectors import programs_reachable
+
+    if not policy.has_capability(user, policy.Capability.AGGREGATE_READ):
+        return Group.objects.none()
+    groups = Group.objects.filter(pk=group_id)
+    if user.role == Role.PROGRAM_MANAGER:
+        groups = groups.filter(program__in=programs_reachable(user).values("pk"))
+    return groups

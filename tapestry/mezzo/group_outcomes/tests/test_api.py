@@ -8,6 +8,7 @@ from django.test import override_settings
 from tapestry.mezzo.group_outcomes.models import GroupGoal, MemberMeasure
 from tapestry.mezzo.group_outcomes.tests.factories import answers_for, enrol, make_group, measure
 from tapestry.micro.assessments.instruments import INSTRUMENTS, sent_value
+from tapestry.programs.tests.support import program_for
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +20,9 @@ def facilitator(cast):
 
 
 @pytest.fixture
-def group(facilitator):
-    return make_group([facilitator])
+def group(cast, facilitator):
+    # In a program the cast's program manager manages: they read its aggregates.
+    return make_group([facilitator], program=program_for(cast["program_manager"]))
 
 
 def test_goals_are_listed_added_and_patched(facilitator, group):

@@ -35,6 +35,8 @@ def examples(world: dict) -> dict[str, dict]:
         "group_sessions:session_create": on_group,
         "group_sessions:session_today": on_group,
         "group_sessions:rates": on_group,
+        "group_sessions:attendance_summary": on_group,
+        "GET /api/v1/groups/{group_id}/attendance-summary": {"group_id": group.pk},
         "group_sessions:session_detail": on_session,
         "group_sessions:session_edit": on_session,
         "group_sessions:attendance": on_session,

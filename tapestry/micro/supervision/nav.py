@@ -1,0 +1,25 @@
+"""What supervision offers in the navigation."""
+
+from __future__ import annotations
+
+from tapestry.access.policy import Capability as C
+from tapestry.web.navigation import NavEntry
+
+ENTRIES = (
+    NavEntry(
+        "micro",
+        300,
+        "Team workload",
+        "supervision:team_workload",
+        C.SUPERVISE,
+        "Open cases, overdue tasks and reviews, unsigned drafts and supervision due, per worker you supervise.",
+    ),
+    NavEntry(
+        "micro",
+        310,
+        "Duplicates queue",
+        "supervision:duplicate_queue",
+        C.PERSON_MERGE,
+        "Likely duplicate person records among those you may see: merge them, or dismiss a pair as two people.",
+    ),
+)
