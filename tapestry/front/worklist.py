@@ -5,7 +5,8 @@ The parts a user sees follow from their capabilities, never from a role name alo
   gathered from every micro area's `caseload.py` as the caseload page does;
 - group work: each group the user runs with its next session, and for a session today one button
   that opens it from the schedule and lands on its roll;
-- supervision: the break-glass reviews waiting for the user;
+- supervision: the break-glass reviews waiting for the user, their team's workload (cases, overdue
+  items, unsigned drafts, supervision due per worker) and how many likely duplicate records wait;
 - programs and evidence: the programs the user manages or whose reach they may see, and the
   agency's indicators.
 Every part runs a fixed number of queries, whatever the size of the caseload or the agency.
@@ -30,12 +31,15 @@ from tapestry.mezzo.groups.schedule import next_session_on
 from tapestry.mezzo.groups.selectors import groups_run
 from tapestry.micro.cases.hooks import CaseloadAlert
 from tapestry.micro.cases.selectors import alert_heading, caseload_alerts
+from tapestry.micro.supervision.selectors import WorkerLoad, duplicate_pairs, team_workload
 from tapestry.programs.models import Program
 from tapestry.programs.selectors import programs_reachable
 
 SHOWN_PER_KIND = 8
 SHOWN_GROUPS = 6
 SHOWN_PROGRAMS = 8
+# Likely duplicates are counted up to this many; the queue page lists them.
+DUPLICATES_COUNTED = 50
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class Worklist:
     groups: list[GroupToday] = field(default_factory=list)
     group_work: bool = False
     review_queue_count: int = 0
+    team: list[WorkerLoad] | None = None
+    duplicate_count: int | None = None
     programs: list[Program] = field(default_factory=list)
     indicator_count: int | None = None
 
@@ -87,6 +93,11 @@ def worklist(*, user: User) -> Worklist:
         work.group_work = True
         work.groups = _groups_today(user)
     work.review_queue_count = policy.break_glass_review_queue(user).count()
+    if Capability.SUPERVISE in capabilities:
+        work.team = team_workload(user)
+    if Capability.PERSON_MERGE in capabilities:
+        # A count only, naming no one: the queue page lists (and audits) the pairs.
+        work.duplicate_count = len(duplicate_pairs(user, DUPLICATES_COUNTED))
     if Capability.AGGREGATE_READ in capabilities:
         work.programs = list(_programs(user)[:SHOWN_PROGRAMS])
         work.indicator_count = indicator_list(user=user).count()

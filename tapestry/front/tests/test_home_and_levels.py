@@ -13,7 +13,7 @@ from tapestry.mezzo.group_sessions.models import Session
 from tapestry.mezzo.group_sessions.tests.factories import make_group, weeks_ago
 from tapestry.micro.casework.tests.factories import task_for, today
 from tapestry.programs.models import Program, ProgramStaff
-from tapestry.testing import PersonFactory, client_for, counted, open_case
+from tapestry.testing import PersonFactory, assign, client_for, counted, open_case
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +83,24 @@ def test_a_facilitator_takes_todays_roll_from_home_in_one_tap(cast):
     assert reverse("group_sessions:attendance", args=[session.pk]) in again
 
 
+def test_a_supervisor_sees_the_teams_workload_and_the_duplicates_waiting(cast):
+    overdue_task(cast.caseworker, "Call the landlord")
+    born = dt.date(1990, 4, 2)
+    for person in (
+        PersonFactory(given_name="Jonathan", family_name="Smith", date_of_birth=born),
+        PersonFactory(given_name="Jon", family_name="Smith", date_of_birth=born),
+    ):
+        assign(cast.caseworker, person)
+
+    page = client_for(cast.supervisor).get(reverse("front:home")).content.decode()
+
+    assert "Your team" in page and cast.caseworker.get_full_name() in page
+    assert reverse("supervision:team_workload") in page
+    assert "1 likely duplicate record to check" in page
+    # A count names no one, so nothing is audited for it.
+    assert "Jonathan" not in page
+
+
 def busy_agency(cast, rows: int) -> None:
     """`rows` of everything home reads: tasks, groups, programs, emergency accesses to review."""
     manager = cast[Role.PROGRAM_MANAGER]
@@ -99,7 +117,7 @@ def busy_agency(cast, rows: int) -> None:
 
 @pytest.mark.parametrize(
     ("role", "queries"),
-    [(Role.CASEWORKER, 38), (Role.GROUP_FACILITATOR, 9), (Role.PROGRAM_MANAGER, 7), (Role.SUPERVISOR, 38)],
+    [(Role.CASEWORKER, 38), (Role.GROUP_FACILITATOR, 9), (Role.PROGRAM_MANAGER, 7), (Role.SUPERVISOR, 45)],
 )
 @pytest.mark.parametrize("rows", [2, 20])
 def test_home_queries_do_not_grow_with_the_work(cast, rows, role, queries, django_assert_num_queries):
