@@ -285,7 +285,7 @@ def _note(
         **extra,
     )
     if sign:
-        note = services.note_sign(actor=worker, note=note, version=note.version)
+        note = services.note_sign(actor=worker, note=note, version=note.version, attested=True)
         ProgressNote.objects.filter(pk=note.pk).update(signed_at=_at(day, 17), created_at=_at(day, 16))
     return note
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from tapestry.access.models import User
 from tapestry.micro.cases.models import CaseNeed
@@ -191,7 +192,23 @@ class NoteForm(_RecordForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="For a family session: the members of the case's household who took part.",
     )
-    changeable = ("title", "contact_date", "duration_minutes", "segment", *ProgressNote.ALL_SECTIONS)
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Goals this contact worked on"),
+        queryset=Goal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Goals of the case's care plan."),
+    )
+    changeable = (
+        "title",
+        "contact_date",
+        "duration_minutes",
+        "contact_type",
+        "location",
+        "others_present",
+        "segment",
+        *ProgressNote.ALL_SECTIONS,
+    )
 
     class Meta:
         model = ProgressNote
@@ -199,9 +216,13 @@ class NoteForm(_RecordForm):
             "title",
             "contact_date",
             "duration_minutes",
+            "contact_type",
+            "location",
+            "others_present",
             "segment",
             *ProgressNote.ALL_SECTIONS,
             "present",
+            "goals",
         ]
         widgets = {
             "contact_date": DATE_INPUT,
@@ -210,6 +231,9 @@ class NoteForm(_RecordForm):
         labels = {
             "contact_date": "Date of contact",
             "duration_minutes": "Duration (minutes)",
+            "contact_type": _("Type of contact"),
+            "location": _("Location"),
+            "others_present": _("Others present"),
             "segment": "Kind of note",
         }
 
@@ -218,10 +242,16 @@ class NoteForm(_RecordForm):
         *args: Any,
         members: QuerySet[Person],
         segments: list[tuple[str, str]],
+        goals: QuerySet[Goal] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         note = self.instance
+        self.fields["contact_type"].choices = [("", _("Not recorded")), *ProgressNote.ContactType.choices]
+        goals = goals if goals is not None else Goal.objects.none()
+        self.fields["goals"].queryset = goals
+        if not goals.exists():
+            del self.fields["goals"]
         for name in ProgressNote.ALL_SECTIONS:
             if name not in ProgressNote.SECTIONS[note.format]:
                 del self.fields[name]
@@ -238,9 +268,18 @@ class NoteForm(_RecordForm):
     def present_persons(self) -> list[Person] | None:
         return list(self.cleaned_data["present"]) if "present" in self.fields else None
 
+    def linked_goals(self) -> list[Goal] | None:
+        return list(self.cleaned_data["goals"]) if "goals" in self.fields else None
 
-class SignForm(Versioned):
-    pass
+
+class SignForm(ServiceErrors, Versioned):
+    attested = forms.BooleanField(
+        label=ProgressNote.ATTESTATION,
+        required=True,
+        error_messages={
+            "required": _("Tick the attestation to sign: you confirm the note is accurate and complete.")
+        },
+    )
 
 
 class AddendumForm(ServiceErrors, forms.Form):
