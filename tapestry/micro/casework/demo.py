@@ -275,6 +275,12 @@ def _note(
     sign: bool = True,
     **extra: object,
 ) -> ProgressNote:
+    # Calls are logged as contact notes; sessions happen at the office.
+    by_phone = kind == ProgressNote.Format.CONTACT
+    extra.setdefault(
+        "contact_type", ProgressNote.ContactType.PHONE if by_phone else ProgressNote.ContactType.OFFICE
+    )
+    extra.setdefault("location", "" if by_phone else "Agency office, interview room")
     note = services.note_create(
         actor=worker,
         case=case,

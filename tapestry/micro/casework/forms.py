@@ -23,6 +23,7 @@ from tapestry.people.mentions import mention
 from tapestry.people.models import Person
 from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceErrors, ServiceModelForm, StaffChoiceField
 
+ATTESTATION_REQUIRED = _("Tick the attestation to sign: you confirm the note is accurate and complete.")
 RATINGS = [("", "Not rated"), *[(str(n), f"{n} of 5") for n in range(1, 6)]]
 REASON_HELP = "Kept with the plan's history, e.g. 'agreed with the client at the review'."
 
@@ -199,6 +200,11 @@ class NoteForm(_RecordForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Goals of the case's care plan."),
     )
+    attested = forms.BooleanField(
+        label=_("I attest this note is accurate and complete."),
+        required=False,
+        help_text=_("Needed only to sign now; saving a draft does not ask for it."),
+    )
     changeable = (
         "title",
         "contact_date",
@@ -267,6 +273,13 @@ class NoteForm(_RecordForm):
 
     def present_persons(self) -> list[Person] | None:
         return list(self.cleaned_data["present"]) if "present" in self.fields else None
+
+    def clean(self) -> dict[str, Any]:
+        # "Sign and lock" on the form itself: the attestation is asked before anything is saved.
+        cleaned = super().clean()
+        if self.data.get("sign") and not cleaned.get("attested"):
+            self.add_error("attested", ATTESTATION_REQUIRED)
+        return cleaned
 
     def linked_goals(self) -> list[Goal] | None:
         return list(self.cleaned_data["goals"]) if "goals" in self.fields else None

@@ -270,6 +270,27 @@ def _create_note(request: HttpRequest, case: Any, chosen: str, form: NoteForm) -
     )
 
 
+def _saved_then_signed(request: HttpRequest, form: NoteForm, note: ProgressNote) -> ProgressNote:
+    """After the form's save: sign too when its "Sign and lock" button was pressed (the form has
+    checked the attestation). A refusal (a section still empty) leaves the saved draft, and says why."""
+    if not request.POST.get("sign") or not form.cleaned_data.get("attested"):
+        return note
+    try:
+        return services.note_sign(actor=request.user, note=note, version=note.version, attested=True)
+    except (ValidationError, StaleEdit, services.NoteLocked) as refused:
+        text = (
+            " ".join(sorted(set(refused.messages))) if isinstance(refused, ValidationError) else str(refused)
+        )
+        messages.error(request, f"The draft is saved but not signed: {text}")
+        return note
+
+
+def _saved_message(note: ProgressNote) -> str:
+    if note.is_signed:
+        return "The note is signed and locked. Corrections from now on are addenda."
+    return "The note is saved as a draft. Sign it when it is complete."
+
+
 def _update_note(request: HttpRequest, note: ProgressNote, form: NoteForm) -> ProgressNote:
     return services.note_update(
         actor=request.user,
@@ -289,8 +310,8 @@ def note_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         request,
         "casework/note_create.html",
         form=form,
-        call=lambda: _create_note(request, case, chosen, form),
-        done="The note is saved as a draft. Sign it when it is complete.",
+        call=lambda: _saved_then_signed(request, form, _create_note(request, case, chosen, form)),
+        done=_saved_message,
         then=lambda note: _url("note_detail", pk=note.pk),
         invalid=200,
         audit=lambda: audit_form_open(
@@ -342,13 +363,19 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
         status = 409
     else:
         try:
-            saved, status = submit(form, lambda: _update_note(request, note, form), invalid=200)
+            saved, status = submit(
+                form,
+                lambda: _saved_then_signed(request, form, _update_note(request, note, form)),
+                invalid=200,
+            )
         except services.NoteLocked as locked:
             # What was typed stays in the form, so it can be copied into an addendum or redone.
             form.add_error(None, str(locked))
             status = 409
     if saved is not None:
-        messages.success(request, "The draft is saved.")
+        messages.success(
+            request, "The note is signed and locked." if saved.is_signed else "The draft is saved."
+        )
         return redirect("casework:note_detail", pk=note.pk)
     return form_page(
         request,

@@ -139,7 +139,7 @@
   var dirty = false;
   var saving = false;
   var stopped = false;
-  var submitAfterSave = false;
+  var submitAfterSave = null;
   var timer = null;
 
   function say(text, problem) {
@@ -174,8 +174,9 @@
   function finished() {
     saving = false;
     if (submitAfterSave) {
-      submitAfterSave = false;
-      form.submit();
+      var submitter = submitAfterSave;
+      submitAfterSave = null;
+      form.requestSubmit(submitter.form === form ? submitter : undefined);
     } else if (dirty && !stopped) {
       timer = window.setTimeout(save, SAVE_DELAY_MS);
     }
@@ -241,7 +242,7 @@
     if (saving) {
       // Let the save in flight finish first, so the form carries the version it produced.
       event.preventDefault();
-      submitAfterSave = true;
+      submitAfterSave = event.submitter || form;
     }
   });
 })();
