@@ -4,35 +4,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casework', '0001_initial'),
+        ("casework", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='progressnote',
-            name='attestation',
+            model_name="progressnote",
+            name="attestation",
             field=models.CharField(blank=True, editable=False, max_length=255),
         ),
         migrations.AddField(
-            model_name='progressnote',
-            name='contact_type',
-            field=models.CharField(blank=True, choices=[('office', 'Office visit'), ('home_visit', 'Home visit'), ('phone', 'Phone call'), ('video', 'Video call'), ('other', 'Other (say where under location)')], max_length=12),
+            model_name="progressnote",
+            name="contact_type",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("office", "Office visit"),
+                    ("home_visit", "Home visit"),
+                    ("phone", "Phone call"),
+                    ("video", "Video call"),
+                    ("other", "Other (say where under location)"),
+                ],
+                max_length=12,
+            ),
         ),
         migrations.AddField(
-            model_name='progressnote',
-            name='goals',
-            field=models.ManyToManyField(blank=True, help_text="The goals of the case's care plan this contact worked on.", related_name='notes', to='casework.goal'),
+            model_name="progressnote",
+            name="goals",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="The goals of the case's care plan this contact worked on.",
+                related_name="notes",
+                to="casework.goal",
+            ),
         ),
         migrations.AddField(
-            model_name='progressnote',
-            name='location',
-            field=models.CharField(blank=True, help_text="Where it took place, e.g. 'client's home' or 'public library'; no street addresses.", max_length=200),
+            model_name="progressnote",
+            name="location",
+            field=models.CharField(
+                blank=True,
+                help_text="Where it took place, e.g. 'client's home' or 'public library'; no street addresses.",
+                max_length=200,
+            ),
         ),
         migrations.AddField(
-            model_name='progressnote',
-            name='others_present',
-            field=models.CharField(blank=True, help_text="Anyone else there, by role, e.g. 'mother; school counsellor'.", max_length=255, verbose_name='others present'),
+            model_name="progressnote",
+            name="others_present",
+            field=models.CharField(
+                blank=True,
+                help_text="Anyone else there, by role, e.g. 'mother; school counsellor'.",
+                max_length=255,
+                verbose_name="others present",
+            ),
         ),
     ]
