@@ -228,13 +228,16 @@ STORAGES = {
     },
 }
 
-# Sessions: idle timeout of 30 minutes, renewed on every request.
+# Sessions: idle timeout of 30 minutes, renewed on every request. Pages warn two minutes before the
+# end with a button that renews it (access:session_extend, front/static/front/session.js).
 SESSION_COOKIE_AGE = int(os.environ.get("TAPESTRY_SESSION_SECONDS", str(30 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A form refused for a missing or stale CSRF cookie gets a page in the house style, not Django's.
+CSRF_FAILURE_VIEW = "tapestry.access.views.csrf_failure"
 SESSION_COOKIE_SECURE = env_bool("TAPESTRY_SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("TAPESTRY_SSL_REDIRECT", PRODUCTION)

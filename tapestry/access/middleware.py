@@ -9,7 +9,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tapestry.access import routes
@@ -94,9 +96,15 @@ class SecondFactorMiddleware(_Middleware):
             return None
         if _is_api(request):
             return api_error(401, "Complete the second sign-in step (authenticator code) first.")
-        if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-            return redirect("access:otp_verify")
-        return redirect("access:otp_enrol")
+        step = (
+            "access:otp_verify"
+            if TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+            else "access:otp_enrol"
+        )
+        # The page asked for (a draft after signing in again) is where the code step leads on to.
+        if request.method == "GET" and match.view_name != settings.LOGIN_REDIRECT_URL:
+            return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+        return redirect(step)
 
 
 class RouteAccessMiddleware(_Middleware):

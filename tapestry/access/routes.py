@@ -26,6 +26,7 @@ CORE_ROUTES: dict[str, Rule] = {
     "logout": AUTHENTICATED,
     "access:otp_verify": AUTHENTICATED,
     "access:otp_enrol": AUTHENTICATED,
+    "access:session_extend": AUTHENTICATED,
     "access:tokens": AUTHENTICATED,
     "access:token_revoke": AUTHENTICATED,
     # The shell.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from base64 import b32encode
+from datetime import timedelta
 from typing import Any
 
 import qrcode
@@ -68,6 +69,37 @@ def refused(request: HttpRequest, exception: Exception | None = None) -> HttpRes
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": detail, "errors": {}}, status=403)
     return render(request, "403.html", context, status=403)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """The page for a form refused by the CSRF check (settings.CSRF_FAILURE_VIEW), usually because the
+    browser's cookies were cleared or blocked while the page was open: what happened, that drafts
+    are kept, and the way back. The API answers in its own error format."""
+    detail = (
+        "This form was not accepted because your browser did not send Tapestry's security cookie "
+        "(cookies were cleared, blocked or expired while the page was open)."
+    )
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": detail, "errors": {}}, status=403)
+    referer = request.headers.get("Referer", "")
+    back = (
+        referer if url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()) else ""
+    )
+    return render(request, "access/csrf_failure.html", {"back": back}, status=403)
+
+
+# The session ------------------------------------------------------------------------------------
+
+
+@require_POST
+def session_extend(request: HttpRequest) -> JsonResponse:
+    """Keep the session open: it ends SESSION_COOKIE_AGE seconds after the last request, so any
+    request renews it; this one exists so the warning's button has something to call."""
+    request.session.modified = True
+    age = settings.SESSION_COOKIE_AGE
+    return JsonResponse(
+        {"expires_in": age, "expires_at": (timezone.now() + timedelta(seconds=age)).isoformat()}
+    )
 
 
 # The second factor -----------------------------------------------------------------------------

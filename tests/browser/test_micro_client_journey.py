@@ -213,6 +213,7 @@ def write_and_sign_a_dap_note(page: Page, number: str) -> str:
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text("Draft: not yet signed")).to_be_visible()
 
+    page.get_by_label("I attest this note is accurate and complete.").check()
     page.get_by_role("button", name="Sign and lock the note").click()
     expect(page.get_by_text("Signed by Elena Vargas")).to_be_visible()
     expect(page.get_by_role("link", name="Change the draft")).to_have_count(0)

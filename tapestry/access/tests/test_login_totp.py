@@ -56,7 +56,8 @@ def test_signed_in_with_an_authenticator_is_asked_for_a_code(cast, device):
 def test_every_page_waits_for_the_code_not_just_home(cast, device):
     response = client_for(cast.caseworker).get(reverse("access:tokens"))
 
-    assert response["Location"] == VERIFY
+    # The page asked for rides along, so the code step leads on to it.
+    assert response["Location"] == f"{VERIFY}?next=%2Faccess%2Ftokens%2F"
 
 
 def test_wrong_code_is_refused_and_the_user_stays_outside(cast, device):

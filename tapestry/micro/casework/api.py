@@ -31,6 +31,7 @@ from tapestry.micro.casework.schemas import (
     CaseGoalPatch,
     CaseNoteIn,
     CaseNoteOut,
+    NoteDraftOut,
     NoteListItemOut,
     NotePatch,
     PlanIn,
@@ -58,6 +59,7 @@ SENT_AS = {
     "present": "present_ids",
     "staff": "staff_id",
     "note": "note_id",
+    "goals": "goal_ids",
 }
 
 
@@ -271,7 +273,8 @@ def note_create(request: HttpRequest, case_id: int, payload: CaseNoteIn) -> Prog
             case=case,
             sections=payload.model_dump(include=sections),
             present=selectors.persons_by_ids(ids=payload.present_ids),
-            **payload.model_dump(exclude={"present_ids", *sections}),
+            goals=selectors.goals_of_case_by_ids(case=case, ids=payload.goal_ids),
+            **payload.model_dump(exclude={"present_ids", "goal_ids", *sections}),
         )
     return selectors.note_read(user=request.user, note_id=note.pk)
 
@@ -303,13 +306,20 @@ def note_detail(
 )
 def note_update(request: HttpRequest, note_id: int, payload: NotePatch) -> ProgressNote:
     note = selectors.note_get(user=request.user, note_id=note_id, for_change=True)
-    changes = payload.model_dump(exclude_unset=True, exclude={"version", "present_ids"})
-    present = None
+    changes = payload.model_dump(exclude_unset=True, exclude={"version", "present_ids", "goal_ids"})
+    present = goals = None
     if "present_ids" in payload.model_fields_set:
         present = selectors.persons_by_ids(ids=payload.present_ids or [])
+    if "goal_ids" in payload.model_fields_set:
+        goals = selectors.goals_of_case_by_ids(case=note.case, ids=payload.goal_ids or [])
     with _note_locked_is_a_conflict(), renaming(SENT_AS):
         services.note_update(
-            actor=request.user, note=note, version=payload.version, changes=changes, present=present
+            actor=request.user,
+            note=note,
+            version=payload.version,
+            changes=changes,
+            present=present,
+            goals=goals,
         )
     return selectors.note_read(user=request.user, note_id=note.pk)
 
@@ -318,14 +328,33 @@ def note_update(request: HttpRequest, note_id: int, payload: NotePatch) -> Progr
     "/notes/{note_id}/sign",
     response={200: CaseNoteOut, **error_responses(400, 404, 409, 422)},
     summary="Sign and lock a note",
-    description="Only the author signs, and only a complete note. A signed note is locked; correct it with addenda.",
+    description=(
+        "Only the author signs, only a complete note, and only with `attested: true` (the attestation's "
+        "words are stored with the signer and the time). A signed note is locked; correct it with addenda."
+    ),
     tags=["notes"],
 )
 def note_sign(request: HttpRequest, note_id: int, payload: SignIn) -> ProgressNote:
     note = selectors.note_get(user=request.user, note_id=note_id, for_change=True)
     with _note_locked_is_a_conflict():
-        services.note_sign(actor=request.user, note=note, version=payload.version)
+        services.note_sign(actor=request.user, note=note, version=payload.version, attested=payload.attested)
     return selectors.note_read(user=request.user, note_id=note.pk)
+
+
+@paged_get(
+    router,
+    "/note-drafts",
+    NoteDraftOut,
+    errors=(422,),
+    summary="List your unsigned note drafts",
+    description=(
+        "Your own drafts on every case you may read, most recently saved first: where each is, not what "
+        "it says. Open one with GET /notes/{note_id}."
+    ),
+    tags=["notes"],
+)
+def note_drafts(request: HttpRequest) -> QuerySet[ProgressNote]:
+    return selectors.drafts_of(user=request.user)
 
 
 @created(

@@ -275,6 +275,12 @@ def _note(
     sign: bool = True,
     **extra: object,
 ) -> ProgressNote:
+    # Calls are logged as contact notes; sessions happen at the office.
+    by_phone = kind == ProgressNote.Format.CONTACT
+    extra.setdefault(
+        "contact_type", ProgressNote.ContactType.PHONE if by_phone else ProgressNote.ContactType.OFFICE
+    )
+    extra.setdefault("location", "" if by_phone else "Agency office, interview room")
     note = services.note_create(
         actor=worker,
         case=case,
@@ -285,7 +291,7 @@ def _note(
         **extra,
     )
     if sign:
-        note = services.note_sign(actor=worker, note=note, version=note.version)
+        note = services.note_sign(actor=worker, note=note, version=note.version, attested=True)
         ProgressNote.objects.filter(pk=note.pk).update(signed_at=_at(day, 17), created_at=_at(day, 16))
     return note
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from tapestry.access.models import User
 from tapestry.micro.cases.models import CaseNeed
@@ -22,6 +23,7 @@ from tapestry.people.mentions import mention
 from tapestry.people.models import Person
 from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceErrors, ServiceModelForm, StaffChoiceField
 
+ATTESTATION_REQUIRED = _("Tick the attestation to sign: you confirm the note is accurate and complete.")
 RATINGS = [("", "Not rated"), *[(str(n), f"{n} of 5") for n in range(1, 6)]]
 REASON_HELP = "Kept with the plan's history, e.g. 'agreed with the client at the review'."
 
@@ -191,7 +193,28 @@ class NoteForm(_RecordForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="For a family session: the members of the case's household who took part.",
     )
-    changeable = ("title", "contact_date", "duration_minutes", "segment", *ProgressNote.ALL_SECTIONS)
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Goals this contact worked on"),
+        queryset=Goal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Goals of the case's care plan."),
+    )
+    attested = forms.BooleanField(
+        label=_("I attest this note is accurate and complete."),
+        required=False,
+        help_text=_("Needed only to sign now; saving a draft does not ask for it."),
+    )
+    changeable = (
+        "title",
+        "contact_date",
+        "duration_minutes",
+        "contact_type",
+        "location",
+        "others_present",
+        "segment",
+        *ProgressNote.ALL_SECTIONS,
+    )
 
     class Meta:
         model = ProgressNote
@@ -199,9 +222,13 @@ class NoteForm(_RecordForm):
             "title",
             "contact_date",
             "duration_minutes",
+            "contact_type",
+            "location",
+            "others_present",
             "segment",
             *ProgressNote.ALL_SECTIONS,
             "present",
+            "goals",
         ]
         widgets = {
             "contact_date": DATE_INPUT,
@@ -210,6 +237,9 @@ class NoteForm(_RecordForm):
         labels = {
             "contact_date": "Date of contact",
             "duration_minutes": "Duration (minutes)",
+            "contact_type": _("Type of contact"),
+            "location": _("Location"),
+            "others_present": _("Others present"),
             "segment": "Kind of note",
         }
 
@@ -218,10 +248,16 @@ class NoteForm(_RecordForm):
         *args: Any,
         members: QuerySet[Person],
         segments: list[tuple[str, str]],
+        goals: QuerySet[Goal] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         note = self.instance
+        self.fields["contact_type"].choices = [("", _("Not recorded")), *ProgressNote.ContactType.choices]
+        goals = goals if goals is not None else Goal.objects.none()
+        self.fields["goals"].queryset = goals
+        if not goals.exists():
+            del self.fields["goals"]
         for name in ProgressNote.ALL_SECTIONS:
             if name not in ProgressNote.SECTIONS[note.format]:
                 del self.fields[name]
@@ -238,9 +274,25 @@ class NoteForm(_RecordForm):
     def present_persons(self) -> list[Person] | None:
         return list(self.cleaned_data["present"]) if "present" in self.fields else None
 
+    def clean(self) -> dict[str, Any]:
+        # "Sign and lock" on the form itself: the attestation is asked before anything is saved.
+        cleaned = super().clean()
+        if self.data.get("sign") and not cleaned.get("attested"):
+            self.add_error("attested", ATTESTATION_REQUIRED)
+        return cleaned
 
-class SignForm(Versioned):
-    pass
+    def linked_goals(self) -> list[Goal] | None:
+        return list(self.cleaned_data["goals"]) if "goals" in self.fields else None
+
+
+class SignForm(ServiceErrors, Versioned):
+    attested = forms.BooleanField(
+        label=ProgressNote.ATTESTATION,
+        required=True,
+        error_messages={
+            "required": _("Tick the attestation to sign: you confirm the note is accurate and complete.")
+        },
+    )
 
 
 class AddendumForm(ServiceErrors, forms.Form):

@@ -194,6 +194,17 @@ class ProgressNote(Versioned):
         GENERAL = "", "Part of the case record"
         PSYCHOTHERAPY = Segment.PSYCHOTHERAPY.value, "Psychotherapy note (kept apart, needs a grant)"
 
+    class ContactType(models.TextChoices):
+        OFFICE = "office", "Office visit"
+        HOME_VISIT = "home_visit", "Home visit"
+        PHONE = "phone", "Phone call"
+        VIDEO = "video", "Video call"
+        OTHER = "other", "Other (say where under location)"
+
+    # What the signer agrees to; the words are stored with the signature, so a later rewording
+    # of this sentence does not change what an earlier signer attested.
+    ATTESTATION = "I attest this note is accurate and complete."
+
     # The sections each format must fill; the others stay empty.
     SECTIONS = {
         Format.DAP: ("data", "assessment", "plan"),
@@ -212,6 +223,24 @@ class ProgressNote(Versioned):
     )
     contact_date = models.DateField(default=timezone.localdate)
     duration_minutes = models.PositiveIntegerField(null=True, blank=True, validators=MINUTES_VALIDATORS)
+    contact_type = models.CharField(max_length=12, choices=ContactType.choices, blank=True)
+    location = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Where it took place, e.g. 'client's home' or 'public library'; no street addresses.",
+    )
+    others_present = models.CharField(
+        "others present",
+        max_length=255,
+        blank=True,
+        help_text="Anyone else there, by role, e.g. 'mother; school counsellor'.",
+    )
+    goals = models.ManyToManyField(
+        Goal,
+        blank=True,
+        related_name="notes",
+        help_text="The goals of the case's care plan this contact worked on.",
+    )
     data = models.TextField(blank=True, help_text="What was observed and said.")
     subjective = models.TextField(blank=True, help_text="What the client reports, in their words.")
     objective = models.TextField(blank=True, help_text="What the worker observed or measured.")
@@ -230,6 +259,7 @@ class ProgressNote(Versioned):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     signed_by = optional_key(settings.AUTH_USER_MODEL)
     signed_at = models.DateTimeField(null=True, blank=True)
+    attestation = models.CharField(max_length=255, blank=True, editable=False)
 
     class Meta:
         ordering = ["-contact_date", "-id"]
@@ -290,6 +320,8 @@ class ProgressNote(Versioned):
         if self.status == self.Status.SIGNED:
             if self.signed_by_id is None or self.signed_at is None:
                 errors["status"] = "A signed note records who signed it and when."
+            if not self.attestation:
+                errors["attested"] = "Tick the attestation to sign the note."
             errors.update({name: "Fill in this section before signing." for name in self.missing_sections()})
         if errors:
             raise ValidationError(errors)

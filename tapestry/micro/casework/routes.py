@@ -15,7 +15,10 @@ ROUTES: dict[str, str] = {
     "casework:task_edit": C.PERSON_WRITE,
     "casework:review_create": C.PERSON_WRITE,
     "casework:note_create": C.PERSON_WRITE,
+    "casework:note_autosave_new": C.PERSON_WRITE,
     "casework:note_detail": C.PERSON_READ,
+    "casework:note_autosave": C.PERSON_WRITE,
+    "casework:drafts": C.PERSON_READ,
     "casework:note_edit": C.PERSON_WRITE,
     "casework:note_sign": C.PERSON_WRITE,
     "casework:addendum_add": C.PERSON_WRITE,
@@ -34,6 +37,7 @@ ROUTES: dict[str, str] = {
     "PATCH /api/v1/notes/{note_id}": C.PERSON_WRITE,
     "POST /api/v1/notes/{note_id}/sign": C.PERSON_WRITE,
     "POST /api/v1/notes/{note_id}/addenda": C.PERSON_WRITE,
+    "GET /api/v1/note-drafts": C.PERSON_READ,
     "GET /api/v1/cases/{case_id}/services": C.PERSON_READ,
     "POST /api/v1/cases/{case_id}/services": C.PERSON_WRITE,
 }

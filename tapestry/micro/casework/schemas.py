@@ -18,6 +18,7 @@ GoalStatus = Literal[tuple(Goal.Status.values)]
 TaskStatus = Literal[tuple(Task.Status.values)]
 NoteFormat = Literal[tuple(ProgressNote.Format.values)]
 NoteSegment = Literal["", "psychotherapy"]
+ContactType = Literal[("", *ProgressNote.ContactType.values)]
 ServiceType = Literal[tuple(ServiceRecord.Type.values)]
 Modality = Literal[tuple(ServiceRecord.Modality.values)]
 
@@ -27,6 +28,7 @@ RequiredText120 = stripped_text(120, required=True)
 RequiredText200 = stripped_text(200, required=True)
 RequiredText255 = stripped_text(255, required=True)
 Text120 = stripped_text(120)
+Text200 = stripped_text(200)
 Text255 = stripped_text(255)
 Rating = Annotated[int, Field(ge=1, le=5, description="1 (no progress) to 5 (met).")]
 Minutes = Annotated[int, Field(ge=1, le=1440, description="Minutes, at most a day.")]
@@ -202,6 +204,14 @@ class CaseNoteIn(NoteSections):
     present_ids: Ids = Field(
         default_factory=list, description="Family session: ids of household members present."
     )
+    contact_type: ContactType = Field(
+        "", description="office, home_visit, phone, video or other; empty when not recorded."
+    )
+    location: Text200 = Field("", description="Where the contact took place; no street addresses.")
+    others_present: Text255 = Field("", description="Anyone else present, by role (free text).")
+    goal_ids: Ids = Field(
+        default_factory=list, description="Goals of the case's care plan this contact worked on."
+    )
 
 
 class NotePatch(Input):
@@ -219,10 +229,23 @@ class NotePatch(Input):
     plan: str = None
     text: str = None
     present_ids: Ids = None
+    contact_type: ContactType = None
+    location: Text200 = None
+    others_present: Text255 = None
+    goal_ids: Ids = None
 
 
 class SignIn(Input):
     version: int = Field(ge=1, description="The version you read: you sign what you saw.")
+    attested: bool = Field(
+        description=f"Must be true: '{ProgressNote.ATTESTATION}' The words are stored with the signature."
+    )
+
+
+class NoteGoalOut(Schema):
+    id: int
+    description: str
+    status: str
 
 
 class AddendumIn(Input):
@@ -249,8 +272,31 @@ class NoteListItemOut(Schema):
     status: str
     author: StaffRef
     signed_at: datetime | None
+    contact_type: str
     present_count: int
     addenda_count: int
+
+
+class NoteDraftOut(Schema):
+    """An unsigned draft of the caller's, for a worklist: where it is, not what it says."""
+
+    id: int
+    case_id: int
+    case_number: str
+    person_name: str
+    format: str
+    display_title: str
+    contact_date: date
+    version: int
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_case_number(obj: Any) -> str:
+        return obj.case.number
+
+    @staticmethod
+    def resolve_person_name(obj: Any) -> str:
+        return obj.case.person.display_name
 
 
 class CaseNoteOut(Schema):
@@ -262,6 +308,11 @@ class CaseNoteOut(Schema):
     display_title: str
     contact_date: date
     duration_minutes: int | None
+    contact_type: str
+    contact_type_label: str = label_of("contact_type")
+    location: str
+    others_present: str
+    goals: list[NoteGoalOut]
     segment: str
     data: str
     subjective: str
@@ -276,10 +327,17 @@ class CaseNoteOut(Schema):
     author: StaffRef
     signed_by: StaffRef | None
     signed_at: datetime | None
+    attestation: str = Field(
+        description="The words the signer attested, stored with the signature; empty on a draft."
+    )
     addenda: list[AddendumOut]
     version: int
     created_at: datetime
     updated_at: datetime
+
+    @staticmethod
+    def resolve_goals(obj: Any) -> Any:
+        return list(obj.goals.all())
 
     @staticmethod
     def resolve_present(obj: Any) -> Any:

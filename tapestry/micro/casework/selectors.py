@@ -147,6 +147,13 @@ def goal_choices(*, case: Case) -> QuerySet[Goal]:
     return Goal.objects.filter(plan__case=case)
 
 
+def goals_of_case_by_ids(*, case: Case, ids: list[int]) -> list[Goal]:
+    """Goals named in a note body: each must be a goal of this case's plan."""
+    return picked(
+        Goal.objects.filter(plan__case=case), ids, "goal_ids", "No goal of this case's plan with id"
+    )
+
+
 def staff_choices() -> QuerySet[User]:
     """Staff whose role holds a caseload; the service checks that the one picked can open the case."""
     roles = [role for role in Role if Capability.PERSON_READ in policy.ROLE_CAPABILITIES.get(role, ())]
@@ -227,6 +234,26 @@ def note_list(*, user: User, case: Case) -> QuerySet[ProgressNote]:
     )
 
 
+def drafts_of(*, user: User) -> QuerySet[ProgressNote]:
+    """The user's own unsigned drafts on every case they may read, most recently saved first.
+
+    For the home worklist and the drafts page: title, case and client name, never the content, so
+    (like the caseload's alerts) the list is not audited; opening a draft is. One query.
+    """
+    return (
+        notes_visible(user)
+        .filter(author=user, status=ProgressNote.Status.DRAFT)
+        .select_related("case", "case__person")
+        .defer(*ProgressNote.ALL_SECTIONS)
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def drafts_for_case(*, user: User, case: Case) -> QuerySet[ProgressNote]:
+    """The user's own unsigned drafts on one case, most recently saved first (one query)."""
+    return drafts_of(user=user).filter(case=case)
+
+
 def note_get(*, user: User, note_id: int, for_change: bool = False) -> ProgressNote:
     """One note for a write or a check (not audited as an open)."""
     return policy.one_in_reach(
@@ -248,6 +275,7 @@ def note_read(*, user: User, note_id: int) -> ProgressNote:
         .select_related("case", "case__person", "author", "signed_by")
         .prefetch_related(
             Prefetch("addenda", queryset=Addendum.objects.select_related("author")),
+            "goals",
             Prefetch(
                 "present",
                 queryset=Person.objects.annotate(nameable=policy.nameable(user)).order_by("given_name", "pk"),

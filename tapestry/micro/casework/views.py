@@ -6,10 +6,11 @@ import copy
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
@@ -66,6 +67,7 @@ def case_index(request: HttpRequest, case_pk: int) -> HttpResponse:
         "plan": plan,
         "tasks": selectors.case_tasks(user=request.user, case=case),
         "notes": selectors.note_list(user=request.user, case=case),
+        "drafts": selectors.drafts_for_case(user=request.user, case=case),
         "service_totals": selectors.service_totals(user=request.user, case=case),
         "can_change": selectors.case_changeable(user=request.user, case=case),
     }
@@ -241,31 +243,75 @@ def _note_form(request: HttpRequest, note: ProgressNote, data: Any = None) -> No
         instance=note,
         members=selectors.household_member_choices(user=request.user, case=note.case),
         segments=selectors.note_segment_choices(user=request.user),
+        goals=selectors.goal_choices(case=note.case),
+    )
+
+
+def _chosen_format(request: HttpRequest) -> str:
+    chosen = request.GET.get("format", ProgressNote.Format.DAP)
+    return chosen if chosen in ProgressNote.Format.values else ProgressNote.Format.DAP
+
+
+def _create_note(request: HttpRequest, case: Any, chosen: str, form: NoteForm) -> ProgressNote:
+    return services.note_create(
+        actor=request.user,
+        case=case,
+        format=chosen,
+        sections=form.sections(),
+        present=form.present_persons() or [],
+        goals=form.linked_goals() or [],
+        title=form.cleaned_data["title"],
+        contact_date=form.cleaned_data["contact_date"],
+        duration_minutes=form.cleaned_data["duration_minutes"],
+        contact_type=form.cleaned_data["contact_type"],
+        location=form.cleaned_data["location"],
+        others_present=form.cleaned_data["others_present"],
+        segment=form.cleaned_data["segment"],
+    )
+
+
+def _saved_then_signed(request: HttpRequest, form: NoteForm, note: ProgressNote) -> ProgressNote:
+    """After the form's save: sign too when its "Sign and lock" button was pressed (the form has
+    checked the attestation). A refusal (a section still empty) leaves the saved draft, and says why."""
+    if not request.POST.get("sign") or not form.cleaned_data.get("attested"):
+        return note
+    try:
+        return services.note_sign(actor=request.user, note=note, version=note.version, attested=True)
+    except (ValidationError, StaleEdit, services.NoteLocked) as refused:
+        text = (
+            " ".join(sorted(set(refused.messages))) if isinstance(refused, ValidationError) else str(refused)
+        )
+        messages.error(request, f"The draft is saved but not signed: {text}")
+        return note
+
+
+def _saved_message(note: ProgressNote) -> str:
+    if note.is_signed:
+        return "The note is signed and locked. Corrections from now on are addenda."
+    return "The note is saved as a draft. Sign it when it is complete."
+
+
+def _update_note(request: HttpRequest, note: ProgressNote, form: NoteForm) -> ProgressNote:
+    return services.note_update(
+        actor=request.user,
+        note=note,
+        version=form.cleaned_data["version"],
+        changes=form.changes(),
+        present=form.present_persons(),
+        goals=form.linked_goals(),
     )
 
 
 def note_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
-    chosen = request.GET.get("format", ProgressNote.Format.DAP)
-    if chosen not in ProgressNote.Format.values:
-        chosen = ProgressNote.Format.DAP
+    chosen = _chosen_format(request)
     form = _note_form(request, ProgressNote(case=case, author=request.user, format=chosen), bound(request))
     return save_page(
         request,
         "casework/note_create.html",
         form=form,
-        call=lambda: services.note_create(
-            actor=request.user,
-            case=case,
-            format=chosen,
-            sections=form.sections(),
-            present=form.present_persons() or [],
-            title=form.cleaned_data["title"],
-            contact_date=form.cleaned_data["contact_date"],
-            duration_minutes=form.cleaned_data["duration_minutes"],
-            segment=form.cleaned_data["segment"],
-        ),
-        done="The note is saved as a draft. Sign it when it is complete.",
+        call=lambda: _saved_then_signed(request, form, _create_note(request, case, chosen, form)),
+        done=_saved_message,
         then=lambda note: _url("note_detail", pk=note.pk),
         invalid=200,
         audit=lambda: audit_form_open(
@@ -275,19 +321,27 @@ def note_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         format=chosen,
         format_name=ProgressNote.format_name(chosen),
         formats=ProgressNote.Format.choices,
+        drafts=selectors.drafts_for_case(user=request.user, case=case),
+        autosave_url=f"{_url('note_autosave_new', case_pk=case.pk)}?format={chosen}",
     )
 
 
-def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _note_page(
+    request: HttpRequest, pk: int, sign_form: SignForm | None = None, status: int = 200
+) -> HttpResponse:
     note = selectors.note_detail(user=request.user, note_id=pk)
     context = {
         "note": note,
         "case": note.case,
-        "sign_form": SignForm(initial={"version": note.version}),
+        "sign_form": sign_form or SignForm(initial={"version": note.version}),
         "can_sign": not note.is_signed and note.author_id == request.user.pk and note.can_change,
         "missing": [ProgressNote._meta.get_field(name).verbose_name for name in note.missing_sections()],
     }
-    return render(request, "casework/note_detail.html", context)
+    return render(request, "casework/note_detail.html", context, status=status)
+
+
+def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _note_page(request, pk)
 
 
 def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -311,13 +365,7 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             saved, status = submit(
                 form,
-                lambda: services.note_update(
-                    actor=request.user,
-                    note=note,
-                    version=form.cleaned_data["version"],
-                    changes=form.changes(),
-                    present=form.present_persons(),
-                ),
+                lambda: _saved_then_signed(request, form, _update_note(request, note, form)),
                 invalid=200,
             )
         except services.NoteLocked as locked:
@@ -325,7 +373,9 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, str(locked))
             status = 409
     if saved is not None:
-        messages.success(request, "The draft is saved.")
+        messages.success(
+            request, "The note is signed and locked." if saved.is_signed else "The draft is saved."
+        )
         return redirect("casework:note_detail", pk=note.pk)
     return form_page(
         request,
@@ -341,18 +391,27 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         note=note,
         case=note.case,
+        autosave_url=_url("note_autosave", pk=note.pk),
     )
 
 
 @require_POST
 def note_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    """Sign with the attestation ticked; without it, the note page again with the error by the box."""
     note = selectors.note_get(user=request.user, note_id=pk, for_change=True)
     form = SignForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "The note could not be signed: reload it and try again.")
-        return redirect("casework:note_detail", pk=note.pk)
+        if "version" in form.errors:
+            messages.error(request, "The note could not be signed: reload it and try again.")
+            return redirect("casework:note_detail", pk=note.pk)
+        return _note_page(request, note.pk, sign_form=form, status=400)
     try:
-        services.note_sign(actor=request.user, note=note, version=form.cleaned_data["version"])
+        services.note_sign(
+            actor=request.user,
+            note=note,
+            version=form.cleaned_data["version"],
+            attested=form.cleaned_data["attested"],
+        )
     except (StaleEdit, services.NoteLocked) as refused:
         messages.error(request, str(refused))
     except ValidationError as error:
@@ -360,6 +419,79 @@ def note_sign(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, "The note is signed and locked. Corrections from now on are addenda.")
     return redirect("casework:note_detail", pk=note.pk)
+
+
+# Autosave: the note form posts itself here a few seconds after each change (front/session.js).
+# The answer is JSON in the API's error shape; the writes are the same services as the form's.
+
+
+def _saved(note: ProgressNote, status: int = 200) -> JsonResponse:
+    return JsonResponse(
+        {
+            "id": note.pk,
+            "version": note.version,
+            "saved_at": timezone.localtime(note.updated_at).strftime("%H:%M"),
+            "edit_url": _url("note_edit", pk=note.pk),
+            "autosave_url": _url("note_autosave", pk=note.pk),
+        },
+        status=status,
+    )
+
+
+def _refused(status: int, detail: str, errors: dict | None = None, **extra: Any) -> JsonResponse:
+    return JsonResponse({"detail": detail, "errors": errors or {}, **extra}, status=status)
+
+
+def _autosave(form: NoteForm, call: Any, status: int) -> JsonResponse:
+    if not form.is_valid():
+        return _refused(
+            400,
+            "Not saved yet: " + " ".join(sorted({e for es in form.errors.values() for e in es})),
+            form.errors,
+        )
+    try:
+        return _saved(call(), status)
+    except StaleEdit as conflict:
+        return _refused(
+            409,
+            "Not saved: this draft was saved from another tab or device after you opened it. "
+            "Copy what you typed, then reload the draft.",
+            current_version=conflict.current_version,
+        )
+    except services.NoteLocked as locked:
+        return _refused(409, str(locked))
+    except PermissionDenied as refused:
+        return _refused(403, str(refused) or "You may not change this note.")
+    except ValidationError as error:
+        errors = getattr(error, "message_dict", {"__all__": error.messages})
+        return _refused(400, "Not saved yet: " + " ".join(sorted(set(error.messages))), errors)
+
+
+@require_POST
+def note_autosave_new(request: HttpRequest, case_pk: int) -> JsonResponse:
+    """The first autosave of a new note: it becomes a draft (201) the next saves change."""
+    case = selectors.casework_case(user=request.user, case_id=case_pk, for_change=True)
+    chosen = _chosen_format(request)
+    form = _note_form(request, ProgressNote(case=case, author=request.user, format=chosen), request.POST)
+    return _autosave(form, lambda: _create_note(request, case, chosen, form), 201)
+
+
+@require_POST
+def note_autosave(request: HttpRequest, pk: int) -> JsonResponse:
+    """Save the draft as it stands in the form; never signs, refuses a signed note or a stale version (409)."""
+    note = selectors.note_get(user=request.user, note_id=pk, for_change=True)
+    if note.is_signed:
+        return _refused(409, str(services.NoteLocked(note)))
+    if note.author_id != request.user.pk:
+        author = note.author.get_full_name() or note.author.username
+        return _refused(403, f"Only {author}, who wrote this draft, can change it.")
+    form = _note_form(request, copy.copy(note), request.POST)
+    return _autosave(form, lambda: _update_note(request, note, form), 200)
+
+
+def drafts(request: HttpRequest) -> HttpResponse:
+    """The user's unsigned drafts on every case they may still write on, most recently saved first."""
+    return render(request, "casework/drafts.html", {"drafts": selectors.drafts_of(user=request.user)})
 
 
 def addendum_add(request: HttpRequest, pk: int) -> HttpResponse:

@@ -17,12 +17,22 @@ from tapestry.access.models import AuditEntry, User
 from tapestry.access.versioning import versioned_update
 from tapestry.micro.cases.models import Case
 from tapestry.micro.cases.services import require_case_write
-from tapestry.micro.casework.models import Addendum, ProgressNote
+from tapestry.micro.casework.models import Addendum, Goal, ProgressNote
 from tapestry.micro.casework.services.access import CLOSED, audit_on_case
 from tapestry.people.models import HouseholdMember, Person
 from tapestry.web.records import create_record
 
-NOTE_FIELDS = ("title", "contact_date", "duration_minutes", "segment", *ProgressNote.ALL_SECTIONS)
+NOTE_FIELDS = (
+    "title",
+    "contact_date",
+    "duration_minutes",
+    "contact_type",
+    "location",
+    "others_present",
+    "segment",
+    *ProgressNote.ALL_SECTIONS,
+)
+ATTESTATION_MISSING = "Tick the attestation to sign: you confirm the note is accurate and complete."
 
 
 class NoteLocked(Exception):
@@ -70,6 +80,18 @@ def _check_present(case: Case, persons: Sequence[Person], on: date) -> list[Pers
     return list(persons)
 
 
+def _check_goals(case: Case, goals: Sequence[Goal]) -> list[Goal]:
+    """Linked goals: only goals of this case's care plan."""
+    if not goals:
+        return []
+    ours = set(
+        Goal.objects.filter(plan__case=case, pk__in=[goal.pk for goal in goals]).values_list("pk", flat=True)
+    )
+    if any(goal.pk not in ours for goal in goals):
+        raise ValidationError({"goals": ["Only goals of this case's care plan can be linked to its notes."]})
+    return list(goals)
+
+
 def note_create(
     *,
     actor: User,
@@ -81,6 +103,10 @@ def note_create(
     title: str = "",
     segment: str = "",
     present: Sequence[Person] = (),
+    contact_type: str = "",
+    location: str = "",
+    others_present: str = "",
+    goals: Sequence[Goal] = (),
 ) -> ProgressNote:
     """Write a draft note on the case; it stays editable by its author until it is signed."""
     require_case_write(actor, case, closed=CLOSED)
@@ -96,18 +122,23 @@ def note_create(
         contact_date=contact_date or timezone.localdate(),
         duration_minutes=duration_minutes,
         segment=segment,
+        contact_type=contact_type,
+        location=location.strip(),
+        others_present=others_present.strip(),
         **{name: text.strip() for name, text in sections.items()},
     )
     note.full_clean()
     present = _check_present(case, present, note.contact_date)
+    goals = _check_goals(case, goals)
     fields = ["format", "title", "contact_date", "duration_minutes", "segment", *sections]
+    fields += [name for name in ("contact_type", "location", "others_present") if getattr(note, name)]
     return create_record(
         actor,
         note,
         clean=False,
         person_id=case.person_id,
-        fields=[*fields, *(["present"] if present else [])],
-        related={"present": present},
+        fields=[*fields, *(["present"] if present else []), *(["goals"] if goals else [])],
+        related={"present": present, "goals": goals},
     )
 
 
@@ -138,8 +169,12 @@ def note_update(
     version: int,
     changes: dict[str, Any],
     present: Sequence[Person] | None = None,
+    goals: Sequence[Goal] | None = None,
 ) -> ProgressNote:
-    """Change a draft (author only). Signed notes are locked; a stale version is refused."""
+    """Change a draft (author only). Signed notes are locked; a stale version is refused.
+
+    Autosave comes through here too, so it is audited, versioned and refused on a signed note alike.
+    """
     if note.is_signed:
         raise NoteLocked(note)
     require_case_write(actor, note.case, open=False)
@@ -163,6 +198,15 @@ def note_update(
         current.present.set(wanted)
         return ["present"]
 
+    def set_related(current: ProgressNote, changed: list[str]) -> list[str]:
+        done = set_present(current, changed)
+        if goals is not None:
+            linked = _check_goals(case, goals)
+            if {g.pk for g in linked} != set(current.goals.values_list("pk", flat=True)):
+                current.goals.set(linked)
+                done.append("goals")
+        return done
+
     return versioned_update(
         actor=actor,
         instance=note,
@@ -171,26 +215,34 @@ def note_update(
         editable=NOTE_FIELDS,
         person_id=case.person_id,
         refuse=refuse_signed,
-        related=set_present,
+        related=set_related,
     )
 
 
-def note_sign(*, actor: User, note: ProgressNote, version: int) -> ProgressNote:
-    """Sign a complete draft (author only); from then on it is locked and corrected by addenda."""
+def note_sign(*, actor: User, note: ProgressNote, version: int, attested: bool) -> ProgressNote:
+    """Sign a complete draft (author only) who attests it is accurate and complete; from then on it is
+    locked and corrected by addenda. The attestation's words are kept with the signer and the time."""
     if note.is_signed:
         raise NoteLocked(note)
     require_case_write(actor, note.case, open=False)
     _require_author(actor, note, "sign")
+    if not attested:
+        raise ValidationError({"attested": [ATTESTATION_MISSING]})
     with transaction.atomic():
         current = _locked_note(note, version)
         current.status = ProgressNote.Status.SIGNED
         current.signed_by = actor
         current.signed_at = timezone.now()
+        current.attestation = ProgressNote.ATTESTATION
         current.full_clean()
         current.version += 1
         current.save()
         audit_on_case(
-            actor, AuditEntry.Action.UPDATE, current, current.case, ["status", "signed_by", "signed_at"]
+            actor,
+            AuditEntry.Action.UPDATE,
+            current,
+            current.case,
+            ["status", "signed_by", "signed_at", "attestation"],
         )
     return current
 

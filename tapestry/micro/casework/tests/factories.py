@@ -56,7 +56,7 @@ def note_for(worker: User, case: Case, *, signed: bool = False, **fields: Any) -
     fields.setdefault("sections", dict(DAP))
     note = services.note_create(actor=worker, case=case, **fields)
     if signed:
-        note = services.note_sign(actor=worker, note=note, version=note.version)
+        note = services.note_sign(actor=worker, note=note, version=note.version, attested=True)
     return note
 
 

@@ -37,6 +37,8 @@ def examples(world: dict) -> dict[str, dict]:
         "casework:note_create": on_case,
         "casework:note_detail": {"pk": signed.pk},
         "casework:note_edit": {"pk": draft.pk},
+        "casework:note_autosave_new": on_case,
+        "casework:note_autosave": {"pk": draft.pk},
         "casework:note_sign": {"pk": draft.pk},
         "casework:addendum_add": {"pk": signed.pk},
         "casework:service_list": on_case,

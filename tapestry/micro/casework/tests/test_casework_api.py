@@ -242,7 +242,7 @@ def test_a_note_is_drafted_changed_signed_and_then_locked(cast):
         {"version": 1, "assessment": "Better.", "plan": "Weekly."},
         content_type=JSON,
     )
-    signed = client.post(f"/api/v1/notes/{note_id}/sign", {"version": 2}, content_type=JSON)
+    signed = client.post(f"/api/v1/notes/{note_id}/sign", {"version": 2, "attested": True}, content_type=JSON)
     locked = client.patch(f"/api/v1/notes/{note_id}", {"version": 3, "plan": "Edit"}, content_type=JSON)
 
     assert created.status_code == 201 and created.json()["status"] == "draft"
@@ -268,7 +268,9 @@ def test_a_stale_draft_edit_answers_409(cast):
 def test_an_incomplete_note_is_not_signed_and_each_missing_section_is_named(cast):
     note = note_for(cast.caseworker, open_case(cast.caseworker), sections={"data": "Only data"})
 
-    refused = api(cast.caseworker).post(f"/api/v1/notes/{note.pk}/sign", {"version": 1}, content_type=JSON)
+    refused = api(cast.caseworker).post(
+        f"/api/v1/notes/{note.pk}/sign", {"version": 1, "attested": True}, content_type=JSON
+    )
 
     assert refused.status_code == 400
     assert set(refused.json()["errors"]) == {"assessment", "plan"}
@@ -277,7 +279,9 @@ def test_an_incomplete_note_is_not_signed_and_each_missing_section_is_named(cast
 def test_a_colleague_cannot_sign_someone_elses_note(cast):
     note = note_for(cast.caseworker, open_case(cast.caseworker))
 
-    refused = api(cast.teammate).post(f"/api/v1/notes/{note.pk}/sign", {"version": 1}, content_type=JSON)
+    refused = api(cast.teammate).post(
+        f"/api/v1/notes/{note.pk}/sign", {"version": 1, "attested": True}, content_type=JSON
+    )
 
     assert refused.status_code == 403
     note.refresh_from_db()

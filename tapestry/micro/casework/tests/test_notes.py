@@ -106,7 +106,7 @@ def test_a_colleague_cannot_change_or_sign_someone_elses_draft(cast, draft):
     with pytest.raises(PermissionDenied, match="who wrote this note"):
         services.note_update(actor=cast.teammate, note=draft, version=1, changes={"plan": "Mine"})
     with pytest.raises(PermissionDenied):
-        services.note_sign(actor=cast.teammate, note=draft, version=1)
+        services.note_sign(actor=cast.teammate, note=draft, version=1, attested=True)
 
 
 def test_a_stale_draft_edit_is_refused_and_the_first_edit_stays(cast, draft):
@@ -136,7 +136,7 @@ def test_a_stale_draft_edit_in_the_page_keeps_what_was_typed_and_says_why(cast, 
 
 def test_an_incomplete_note_cannot_be_signed(cast, draft):
     with pytest.raises(ValidationError) as refused:
-        services.note_sign(actor=cast.caseworker, note=draft, version=1)
+        services.note_sign(actor=cast.caseworker, note=draft, version=1, attested=True)
 
     assert set(refused.value.message_dict) == {"assessment", "plan"}
     draft.refresh_from_db()
@@ -148,7 +148,7 @@ def test_signing_records_who_and_when_and_locks_the_note(cast, draft):
         actor=cast.caseworker, note=draft, version=1, changes={"assessment": "Anxious", "plan": "Weekly"}
     )
 
-    signed = services.note_sign(actor=cast.caseworker, note=draft, version=2)
+    signed = services.note_sign(actor=cast.caseworker, note=draft, version=2, attested=True)
 
     assert (signed.status, signed.signed_by) == (ProgressNote.Status.SIGNED, cast.caseworker)
     assert signed.signed_at is not None
@@ -165,7 +165,9 @@ def test_signing_through_the_page_locks_the_note(cast, case):
     note = note_for(cast.caseworker, case)
     client = client_for(cast.caseworker)
 
-    client.post(reverse("casework:note_sign", kwargs={"pk": note.pk}), {"version": note.version})
+    client.post(
+        reverse("casework:note_sign", kwargs={"pk": note.pk}), {"version": note.version, "attested": "on"}
+    )
     page = client.get(reverse("casework:note_detail", kwargs={"pk": note.pk})).content.decode()
 
     note.refresh_from_db()
@@ -189,7 +191,7 @@ def test_opening_the_editor_of_a_signed_note_explains_the_lock(cast, case):
 def test_saving_over_a_note_signed_meanwhile_is_refused_with_a_conflict(cast, case):
     note = note_for(cast.caseworker, case)
     form = edit_form(note, plan="Changed after signing")
-    services.note_sign(actor=cast.caseworker, note=note, version=note.version)
+    services.note_sign(actor=cast.caseworker, note=note, version=note.version, attested=True)
 
     response = client_for(cast.caseworker).post(reverse("casework:note_edit", kwargs={"pk": note.pk}), form)
 
@@ -204,7 +206,7 @@ def test_a_draft_on_a_case_closed_meanwhile_can_still_be_finished_and_signed(cas
     Case.objects.filter(pk=case.pk).update(status=Case.Status.CLOSED, closing_reason="goals_met")
     note.case.refresh_from_db()
 
-    signed = services.note_sign(actor=cast.caseworker, note=note, version=note.version)
+    signed = services.note_sign(actor=cast.caseworker, note=note, version=note.version, attested=True)
 
     assert signed.is_signed
     with pytest.raises(ValidationError, match="closed"):

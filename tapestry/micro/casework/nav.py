@@ -1,0 +1,17 @@
+"""What casework offers in the navigation: the worker's unsigned note drafts."""
+
+from __future__ import annotations
+
+from tapestry.access.policy import Capability as C
+from tapestry.web.navigation import NavEntry
+
+ENTRIES = (
+    NavEntry(
+        "micro",
+        15,
+        "My unsigned drafts",
+        "casework:drafts",
+        C.PERSON_READ,
+        "Notes you started and have not signed yet, on every case.",
+    ),
+)
