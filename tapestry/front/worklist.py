@@ -2,7 +2,8 @@
 
 The parts a user sees follow from their capabilities, never from a role name alone:
 - client work (a caseload): overdue and due tasks, plan reviews, risk flags and cases long on hold,
-  gathered from every micro area's `caseload.py` as the caseload page does;
+  gathered from every micro area's `caseload.py` as the caseload page does, and the user's own
+  unsigned note drafts (title and client, never the content, as the drafts page shows them);
 - group work: each group the user runs with its next session, and for a session today one button
   that opens it from the schedule and lands on its roll;
 - supervision: the break-glass reviews waiting for the user, their team's workload (cases, overdue
@@ -31,11 +32,14 @@ from tapestry.mezzo.groups.schedule import next_session_on
 from tapestry.mezzo.groups.selectors import groups_run
 from tapestry.micro.cases.hooks import CaseloadAlert
 from tapestry.micro.cases.selectors import alert_heading, caseload_alerts
+from tapestry.micro.casework.models import ProgressNote
+from tapestry.micro.casework.selectors import drafts_of
 from tapestry.micro.supervision.selectors import WorkerLoad, duplicate_pairs, team_workload
 from tapestry.programs.models import Program
 from tapestry.programs.selectors import programs_reachable
 
 SHOWN_PER_KIND = 8
+SHOWN_DRAFTS = 8
 SHOWN_GROUPS = 6
 SHOWN_PROGRAMS = 8
 # Likely duplicates are counted up to this many; the queue page lists them.
@@ -65,6 +69,8 @@ class GroupToday:
 @dataclass
 class Worklist:
     alerts: list[AlertList] = field(default_factory=list)
+    drafts: list[ProgressNote] = field(default_factory=list)
+    draft_count: int = 0
     client_work: bool = False
     groups: list[GroupToday] = field(default_factory=list)
     group_work: bool = False
@@ -89,6 +95,9 @@ def worklist(*, user: User) -> Worklist:
     if Capability.PERSON_WRITE in capabilities:
         work.client_work = True
         work.alerts = _client_alerts(user)
+        drafts = drafts_of(user=user)
+        work.drafts = list(drafts[:SHOWN_DRAFTS])
+        work.draft_count = drafts.count() if work.drafts else 0
     if Capability.GROUP_RUN in capabilities:
         work.group_work = True
         work.groups = _groups_today(user)

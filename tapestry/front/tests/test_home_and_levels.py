@@ -11,7 +11,7 @@ from tapestry.access import services
 from tapestry.access.models import AuditEntry, Role
 from tapestry.mezzo.group_sessions.models import Session
 from tapestry.mezzo.group_sessions.tests.factories import make_group, weeks_ago
-from tapestry.micro.casework.tests.factories import task_for, today
+from tapestry.micro.casework.tests.factories import note_for, task_for, today
 from tapestry.programs.models import Program, ProgramStaff
 from tapestry.testing import PersonFactory, assign, client_for, counted, open_case
 
@@ -35,9 +35,21 @@ def test_home_is_the_caseworkers_worklist_of_their_own_work_only(cast):
     assert AuditEntry.objects.filter(actor=cast.caseworker, purpose="home worklist").count() == 1
 
 
+def test_home_lists_the_users_own_unsigned_drafts(cast):
+    case = open_case(cast.caseworker)
+    note_for(cast.caseworker, case, title="Home visit, unsigned")
+    note_for(cast.caseworker, case, title="Signed already", signed=True)
+    note_for(cast.teammate, open_case(cast.teammate), title="Teammate's draft")
+
+    page = client_for(cast.caseworker).get(reverse("front:home")).content.decode()
+
+    assert "Unsigned notes" in page and "Home visit, unsigned" in page
+    assert "Signed already" not in page and "Teammate's draft" not in page
+
+
 def test_a_caseworker_with_nothing_due_is_told_so_and_nothing_is_audited(cast):
     page = client_for(cast.caseworker).get(reverse("front:home")).content.decode()
-    assert "Nothing is overdue or due soon" in page
+    assert "no note waits to be signed" in page
     assert not AuditEntry.objects.filter(purpose="home worklist").exists()
 
 
@@ -106,6 +118,7 @@ def busy_agency(cast, rows: int) -> None:
     manager = cast[Role.PROGRAM_MANAGER]
     for n in range(rows):
         overdue_task(cast.caseworker, f"Task {n}", days=n + 1)
+        note_for(cast.caseworker, open_case(cast.caseworker), title=f"Draft {n}")
         make_group(cast[Role.GROUP_FACILITATOR], name=f"Group {n}")
         program = Program.objects.create(name=f"Program {n}", created_by=manager)
         ProgramStaff.objects.create(program=program, user=manager, role_in_program="manager")
@@ -117,7 +130,7 @@ def busy_agency(cast, rows: int) -> None:
 
 @pytest.mark.parametrize(
     ("role", "queries"),
-    [(Role.CASEWORKER, 38), (Role.GROUP_FACILITATOR, 9), (Role.PROGRAM_MANAGER, 7), (Role.SUPERVISOR, 45)],
+    [(Role.CASEWORKER, 42), (Role.GROUP_FACILITATOR, 9), (Role.PROGRAM_MANAGER, 7), (Role.SUPERVISOR, 48)],
 )
 @pytest.mark.parametrize("rows", [2, 20])
 def test_home_queries_do_not_grow_with_the_work(cast, rows, role, queries, django_assert_num_queries):
