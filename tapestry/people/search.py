@@ -1,7 +1,8 @@
 """Forgiving person search: fuzzy names and other names (as intake's duplicate check), phone, case number.
 
 Two steps, so it stays fast at a million persons: the database blocks a few hundred candidates
-(pg_trgm similarity through GIN indexes on PostgreSQL, name-word prefixes on SQLite), then
+(a name word starting with a query word's first two letters on both engines; on PostgreSQL also
+pg_trgm similarity through GIN indexes, which ranks what the cap keeps), then
 rapidfuzz scores them in Python with the duplicate check's measure. An app may add hits of its own
 (the cases app: case numbers) through a `search_hits.py` module with `search_hits(user=, query=)`.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
 from rapidfuzz import fuzz
@@ -85,21 +87,25 @@ def name_score(query: str, name: str) -> float:
     return max(whole, sum(per_word) / len(per_word)) if per_word else whole
 
 
-def _blocked(queryset: QuerySet, query: str) -> QuerySet:
-    """The rows of `queryset` (with a `search_name`) that could match `query`."""
-    words = [word for word in query.split() if len(word) >= 2]
-    if connection.vendor == "postgresql":
-        match = Q(_TrigramSimilar(Value(query), F("search_name")))
-        for word in words:
-            match |= Q(_TrigramWordSimilar(Value(word), F("search_name")))
-            if len(word) >= 3:
-                match |= Q(search_name__contains=word)
-        return queryset.filter(match)
-    # SQLite: a name word beginning with the first two letters of a query word.
+def _prefix_match(words: list[str]) -> Q:
+    """A name word beginning with the first two letters of a query word (a typo after them is scored)."""
     match = Q(pk__in=[])
     for word in words:
         match |= Q(search_name__startswith=word[:2]) | Q(search_name__contains=f" {word[:2]}")
-    return queryset.filter(match)
+    return match
+
+
+def _blocked(queryset: QuerySet, query: str) -> QuerySet:
+    """The rows of `queryset` (with a `search_name`) that could match `query`, likeliest first."""
+    words = [word for word in query.split() if len(word) >= 2]
+    if connection.vendor != "postgresql":
+        return queryset.filter(_prefix_match(words))
+    # pg_trgm answers `%`, `<%` and LIKE from the GIN index; word similarity ranks what the cap keeps.
+    match = Q(_TrigramSimilar(Value(query), F("search_name"))) | _prefix_match(words)
+    for word in words:
+        match |= Q(_TrigramWordSimilar(Value(word), F("search_name")))
+    likeness = TrigramWordSimilarity(Value(query), F("search_name"))
+    return queryset.filter(match).annotate(likeness=likeness).order_by("-likeness", "pk")
 
 
 def person_search(*, user: User, persons: QuerySet[Person], query: str) -> list[PersonHit]:
@@ -124,7 +130,9 @@ def person_search(*, user: User, persons: QuerySet[Person], query: str) -> list[
                 shown = f"{preferred or given} {family}"
                 hit(pk).add(score, "name matches" if score == 100 else f"name {score:.0f}% like “{shown}”")
         aliases = _blocked(PersonAlias.objects.filter(person__in=persons.values("pk")), wanted)
-        for pk, name, search_name in aliases.values_list("person_id", "name", "search_name")[:CANDIDATE_LIMIT]:
+        for pk, name, search_name in aliases.values_list("person_id", "name", "search_name")[
+            :CANDIDATE_LIMIT
+        ]:
             score = name_score(wanted, search_name)
             if score >= NAME_CUTOFF:
                 hit(pk).add(score, f"other name “{name}”" + ("" if score == 100 else f" {score:.0f}% like"))
