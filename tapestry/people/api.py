@@ -85,7 +85,7 @@ def _duplicates_out(user: User, candidates: list[Candidate]) -> DuplicatesOut:
     summary="List the persons you may open",
     description=(
         "Your caseload, your team's and your supervisees'. `q` searches names and other names forgivingly "
-        "(\"Jon Smth\" finds John Smith), phone numbers, and case numbers (C-000123, or its beginning); "
+        '("Jon Smth" finds John Smith), phone numbers, and case numbers (C-000123, or its beginning); '
         "results come best first, each with `match_reasons`."
     ),
 )

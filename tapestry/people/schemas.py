@@ -173,7 +173,8 @@ class PersonListItemOut(Schema):
         default_factory=list, description="With `q`: why this person matched (name, other name, phone, case)."
     )
     matched_records: list[MatchedRecordOut] = Field(
-        default_factory=list, description="With `q`: records of theirs that matched, such as a case by number."
+        default_factory=list,
+        description="With `q`: records of theirs that matched, such as a case by number.",
     )
 
     @staticmethod

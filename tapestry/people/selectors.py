@@ -59,7 +59,9 @@ def person_list(*, user: User, query: str = "") -> QuerySet[Person] | list[Perso
         actor=user,
         action=AuditEntry.Action.SEARCH if query else AuditEntry.Action.VIEW,
         object_type="people.person",
-        fields=["name", "alias", "phone", "case_number"] if query else ["name", "date_of_birth", "primary_worker"],
+        fields=["name", "alias", "phone", "case_number"]
+        if query
+        else ["name", "date_of_birth", "primary_worker"],
         purpose="person search" if query else "person list",
     )
     primary = Assignment.objects.filter(ended_on__isnull=True, kind=Assignment.Kind.PRIMARY).select_related(
