@@ -40,6 +40,7 @@ def setting(settings: pytest.FixtureRequest):
 
 def test_a_referral_with_its_consent_in_one_flow(page: Page, setting):
     worker, case = setting
+    page.set_default_timeout(30_000)  # a loaded CI machine; every wait is still for what a user sees
     page.goto("/accounts/login/")
     form = page.locator("form:has(input[name=password])")
     form.locator("input[name=username]").fill(worker.username)
