@@ -83,9 +83,13 @@ def _duplicates_out(user: User, candidates: list[Candidate]) -> DuplicatesOut:
     PersonListItemOut,
     errors=(422,),
     summary="List the persons you may open",
-    description="Your caseload, your team's and your supervisees'. `q` searches names, aliases and phone numbers.",
+    description=(
+        "Your caseload, your team's and your supervisees'. `q` searches names and other names forgivingly "
+        '("Jon Smth" finds John Smith), phone numbers, and case numbers (C-000123, or its beginning); '
+        "results come best first, each with `match_reasons`."
+    ),
 )
-def person_list(request: HttpRequest, q: str = Query("", max_length=200)) -> QuerySet[Person]:
+def person_list(request: HttpRequest, q: str = Query("", max_length=200)) -> QuerySet[Person] | list[Person]:
     return selectors.person_list(user=request.user, query=q)
 
 

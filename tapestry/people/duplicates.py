@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,7 +9,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from tapestry.people.models import ContactPoint, Person, PersonAlias, normalise_contact
+from tapestry.people.models import ContactPoint, Person, PersonAlias, normalise_contact, normalise_name
 
 NAME_CUTOFF = 70.0
 
@@ -20,12 +19,6 @@ class Candidate:
     person_id: int
     score: float
     reasons: list[str] = field(default_factory=list)
-
-
-def normalise_name(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(letters.lower().replace("-", " ").replace("'", "").split())
 
 
 def _dob_similarity(a: date | None, b: date | None) -> tuple[float, str]:

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import QuerySet
+from django.http import QueryDict
 
 from tapestry.access.consent_rules import REVOCATION_STATEMENT
 from tapestry.access.models import Consent
@@ -187,6 +188,28 @@ class ConsentForm(ServiceModelForm):
                 "recipients in general words; a substance-use or school release needs the organisation itself."
             ),
         }
+
+    # Where to go once it is saved (a page of this site, such as the referral that asked for it).
+    next = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
+
+    # What a link may fill in ahead (a referral: its purpose, recipient and the parts it sends).
+    PREFILLABLE = (
+        "purpose",
+        "segment",
+        "information",
+        "recipient_organisation",
+        "recipient_description",
+        "next",
+    )
+
+    @classmethod
+    def initial_from(cls, query: QueryDict) -> dict[str, Any]:
+        """The form's first values from a link's query string; the form still checks all of them."""
+        initial: dict[str, Any] = {name: query[name] for name in cls.PREFILLABLE if query.get(name)}
+        parts = [part for part in query.getlist("record_parts") if part in Consent.RecordPart.values]
+        if parts:
+            initial["record_parts"] = parts
+        return initial
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import unicodedata
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
 from tapestry.web.models import Timestamped, Versioned, optional_key
+
+
+def normalise_name(name: str) -> str:
+    """A name as matching compares it: lower case, accents, hyphens and apostrophes gone."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(letters.lower().replace("-", " ").replace("'", "").split())
+
+
+def search_name_of(*names: str) -> str:
+    return normalise_name(" ".join(name for name in names if name))
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
@@ -28,12 +42,18 @@ class Person(Versioned):
     notes = models.TextField(blank=True, help_text="Practical notes: how to reach them safely.")
     merged_into = optional_key("self", related_name="merged_from")
     merged_at = models.DateTimeField(null=True, blank=True)
+    # The names as search compares them (lower case, no accents or hyphens), kept by save().
+    search_name = models.CharField(max_length=300, blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["family_name", "given_name", "id"]
-        indexes = [models.Index(fields=["family_name", "given_name"]), models.Index(fields=["date_of_birth"])]
+        indexes = [
+            models.Index(fields=["family_name", "given_name"]),
+            models.Index(fields=["date_of_birth"]),
+            models.Index(fields=["search_name"], name="person_search_name"),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
@@ -42,6 +62,13 @@ class Person(Versioned):
     def display_name(self) -> str:
         first = self.preferred_name or self.given_name
         return f"{first} {self.family_name}".strip()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_name = search_name_of(self.given_name, self.preferred_name, self.family_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if self.date_of_birth and self.date_of_birth > timezone.localdate():
@@ -53,10 +80,21 @@ class PersonAlias(Timestamped):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
+    search_name = models.CharField(max_length=200, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "person aliases"
+        indexes = [
+            models.Index(fields=["search_name"], name="alias_search_name"),
+        ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_name = search_name_of(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return self.name

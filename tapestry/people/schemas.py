@@ -152,6 +152,14 @@ class PersonOut(Schema):
     updated_at: datetime
 
 
+class MatchedRecordOut(Schema):
+    """A record of the person's that the search matched (a case by its number)."""
+
+    label: str = Field(description="How the record is named, such as the case number C-000123.")
+    url: str = Field(description="The record's page.")
+    reason: str
+
+
 class PersonListItemOut(Schema):
     id: int
     display_name: str
@@ -161,11 +169,26 @@ class PersonListItemOut(Schema):
     date_of_birth: date | None
     pronouns: str
     primary_worker: WorkerOut | None
+    match_reasons: list[str] = Field(
+        default_factory=list, description="With `q`: why this person matched (name, other name, phone, case)."
+    )
+    matched_records: list[MatchedRecordOut] = Field(
+        default_factory=list,
+        description="With `q`: records of theirs that matched, such as a case by number.",
+    )
 
     @staticmethod
     def resolve_primary_worker(obj: Any) -> Any:
         assignments = getattr(obj, "primary_assignments", [])
         return assignments[0] if assignments else None
+
+    @staticmethod
+    def resolve_match_reasons(obj: Any) -> list[str]:
+        return getattr(obj, "match_reasons", [])
+
+    @staticmethod
+    def resolve_matched_records(obj: Any) -> list[Any]:
+        return getattr(obj, "match_records", [])
 
 
 class AliasOut(Schema):

@@ -13,6 +13,7 @@ from tapestry.access.audit import audit_record, audit_view
 from tapestry.access.consent_rules import Disclosure
 from tapestry.access.models import Assignment, AuditEntry, Consent, User
 from tapestry.extensions import app_modules
+from tapestry.people import search
 from tapestry.people.duplicates import Candidate
 from tapestry.people.models import (
     ContactPoint,
@@ -45,35 +46,43 @@ PERSON_DETAIL_PARTS = [
 ]
 
 
-def person_list(*, user: User, query: str = "") -> QuerySet[Person]:
-    """The persons the user may open, optionally filtered by name, alias or phone."""
+def person_list(*, user: User, query: str = "") -> QuerySet[Person] | list[Person]:
+    """The persons the user may open; with a query, those it finds, best first.
+
+    A found person carries `match_reasons` (why it matched) and `match_records` (records of theirs
+    that matched, such as a case by its number). The search forgives typing: see people/search.py.
+    """
     persons = policy.persons_visible(user)
     query = query.strip()
-    if query:
-        match = Q()
-        for word in query.split():
-            match &= (
-                Q(given_name__icontains=word)
-                | Q(family_name__icontains=word)
-                | Q(preferred_name__icontains=word)
-                | Q(aliases__name__icontains=word)
-            )
-        digits = "".join(ch for ch in query if ch.isdigit())
-        if len(digits) >= 4:
-            match |= Q(contacts__normalised__contains=digits)
-        persons = persons.filter(pk__in=Person.objects.filter(match).values("pk"))
     # A list shows names and birth dates, so reading it is recorded like any other read.
     audit_record(
         actor=user,
         action=AuditEntry.Action.SEARCH if query else AuditEntry.Action.VIEW,
         object_type="people.person",
-        fields=["name", "alias", "phone"] if query else ["name", "date_of_birth", "primary_worker"],
+        fields=["name", "alias", "phone", "case_number"]
+        if query
+        else ["name", "date_of_birth", "primary_worker"],
         purpose="person search" if query else "person list",
     )
     primary = Assignment.objects.filter(ended_on__isnull=True, kind=Assignment.Kind.PRIMARY).select_related(
         "staff"
     )
-    return persons.prefetch_related(Prefetch("assignments", queryset=primary, to_attr="primary_assignments"))
+    with_workers = Prefetch("assignments", queryset=primary, to_attr="primary_assignments")
+    if not query:
+        return persons.prefetch_related(with_workers)
+    hits = search.person_search(user=user, persons=persons, query=query)
+    found = {
+        person.pk: person
+        for person in persons.filter(pk__in=[hit.person_id for hit in hits]).prefetch_related(with_workers)
+    }
+    results = []
+    for hit in hits:
+        person = found.get(hit.person_id)
+        if person is not None:
+            person.match_reasons = hit.reasons
+            person.match_records = hit.records
+            results.append(person)
+    return results
 
 
 def person_get(*, user: User, person_id: int) -> Person:

@@ -16,10 +16,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from tapestry.access.audit import audit_form_open
+from tapestry.access.models import Consent
 from tapestry.access.policy import Capability, has_capability
 from tapestry.people import selectors, services
 from tapestry.people.forms import (
@@ -231,18 +233,39 @@ def relationship_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
-    def save(person: Person, data: dict[str, Any]) -> str:
-        services.consent_record(actor=request.user, person=person, **data)
-        return "Consent recorded."
+def _safe_next(request: HttpRequest, target: str) -> str:
+    """`target` when it is a page of this site (never another host or scheme), else ""."""
+    allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
+    return target if target and allowed else ""
 
-    return _person_add(
+
+def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a consent; a link may fill it in ahead (a referral's purpose, recipient and parts) and
+    name a page of this site to return to once it is saved (`next`)."""
+    person = selectors.person_get_changeable(user=request.user, person_id=pk)
+    audit_form_open(request, obj=person, fields=["name"])
+    initial = ConsentForm.initial_from(request.GET) if request.method == "GET" else {}
+    form = ConsentForm(
+        bound(request), organisations=selectors.organisation_list(user=request.user), initial=initial
+    )
+    back = _safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
+
+    def save() -> Consent:
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "next"}
+        return services.consent_record(actor=request.user, person=person, **fields)
+
+    return save_page(
         request,
-        pk,
+        "people/consent_add.html",
+        form=form,
+        call=save,
+        done=lambda consent: f"Consent recorded: {consent}.",
+        then=back or reverse("people:person_detail", args=[person.pk]),
+        invalid=200,
+        person=person,
         title="Record a consent",
-        form_class=ConsentForm,
-        save=save,
-        form_kwargs=lambda person: {"organisations": selectors.organisation_list(user=request.user)},
+        back=back,
+        prefilled=bool(initial.get("purpose")),
     )
 
 

@@ -235,6 +235,7 @@ def refer_to_the_food_pantry(page: Page, number: str) -> None:
     page.locator("main").get_by_label("Reason for the referral").fill(
         "Weekly groceries for a family of two while Ottoline looks for work."
     )
+    page.locator("main").get_by_label("Identity: name, date of birth, pronouns, languages").check()
     page.locator("main").get_by_label("Send it now (the consent check comes first)").check()
     page.get_by_role("button", name="Record the referral").click()
 

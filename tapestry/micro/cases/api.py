@@ -21,6 +21,7 @@ from tapestry.micro.cases.schemas import (
     CaseNeedPatch,
     CaseOut,
     CasePatch,
+    CaseSort,
     CaseStatus,
     CaseType,
 )
@@ -67,6 +68,13 @@ def _case_written(user: User, case_id: int) -> Case:
 # Cases --------------------------------------------------------------------------------------
 
 
+SORT_PARAMETER = Query(
+    "-opened",
+    description="A column to sort by: number, opened, person, worker, type, status or program; "
+    "a leading '-' sorts descending. Any other key is refused with 422.",
+)
+
+
 @paged_get(
     router,
     "/cases",
@@ -85,6 +93,9 @@ def case_list(
     person_id: int | None = Query(None, description="Only this person's cases."),
     worker_id: int | None = Query(None, description="Only cases held by this worker."),
     mine: bool = Query(False, description="Only the cases you hold."),
+    program_id: int | None = Query(None, description="Only cases in this program."),
+    need_id: int | None = Query(None, description="Only cases with this need recorded."),
+    sort: CaseSort = SORT_PARAMETER,
 ) -> QuerySet[Case]:
     return selectors.case_list(
         user=request.user,
@@ -92,6 +103,9 @@ def case_list(
         case_type=case_type or "",
         person_id=person_id,
         worker_id=request.user.pk if mine else worker_id,
+        program_id=program_id,
+        need_id=need_id,
+        sort=sort,
         purpose="case list (API)",
     )
 

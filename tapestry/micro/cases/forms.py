@@ -240,3 +240,45 @@ class CaseNeedStatusForm(FieldSetup, ServiceForm):
         elif data.get("status") and data.get("status") != CaseNeed.Status.UNMET and data.get("barrier"):
             self.add_error("barrier", "A barrier is recorded only when the need is unmet.")
         return data
+
+
+class CaseListFilterForm(forms.Form):
+    """The case list's filters and sort: each choice is one the list knows; anything else is an error here."""
+
+    status = forms.ChoiceField(
+        required=False, choices=[*Case.Status.choices, ("all", "All")], initial=Case.Status.OPEN
+    )
+    type = forms.ChoiceField(required=False, choices=[("", "All types"), *Case.Type.choices])
+    worker = StaffChoiceField(queryset=User.objects.none(), required=False, empty_label="Any worker")
+    program = forms.ModelChoiceField(
+        queryset=Program.objects.none(), required=False, empty_label="Any program"
+    )
+    need = NeedChoiceField(queryset=Need.objects.none(), required=False, empty_label="Any need")
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[],
+        error_messages={
+            "invalid_choice": "The list cannot be sorted by “%(value)s”; pick a column to sort by."
+        },
+    )
+
+    def __init__(
+        self, *args: Any, workers: QuerySet[User], sorts: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].queryset = workers
+        self.fields["program"].queryset = Program.objects.order_by("name")
+        self.fields["need"].queryset = Need.objects.order_by("domain", "label")
+        self.fields["sort"].choices = sorts
+
+    def filters(self) -> dict[str, Any]:
+        """The selector's keyword arguments from the cleaned choices (call after is_valid())."""
+        data = self.cleaned_data
+        status = data.get("status") or Case.Status.OPEN
+        return {
+            "status": "" if status == "all" else status,
+            "case_type": data.get("type") or "",
+            "worker_id": data["worker"].pk if data.get("worker") else None,
+            "program_id": data["program"].pk if data.get("program") else None,
+            "need_id": data["need"].pk if data.get("need") else None,
+        }

@@ -9,12 +9,14 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from tapestry.micro.cases.models import Case, CaseNeed
+from tapestry.micro.cases.selectors import CASE_SORT_KEYS
 from tapestry.web.schemas import Input, StaffName, label_of, person_ref, staff_ref
 
 CaseType = Literal[tuple(Case.Type.values)]
 CaseStatus = Literal[tuple(Case.Status.values)]
 ClosingReason = Literal[tuple(Case.ClosingReason.values)]
 NeedStatus = Literal[tuple(CaseNeed.Status.values)]
+CaseSort = Literal[tuple(CASE_SORT_KEYS)]
 CaseSegment = Literal[("", *(segment.value for segment in Case.CASE_SEGMENTS))]
 
 Problem = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]

@@ -99,6 +99,29 @@ def case_open_person(*, user: User, person_id: int) -> Person:
     return person
 
 
+# The case list's sort keys (a leading "-" reverses) and the columns each orders by; nothing else sorts.
+CASE_SORTS: dict[str, tuple[str, ...]] = {
+    "number": ("id",),
+    "opened": ("opened_on", "id"),
+    "person": ("person__family_name", "person__given_name", "id"),
+    "worker": ("worker__last_name", "worker__first_name", "worker__username", "id"),
+    "type": ("case_type", "id"),
+    "status": ("status", "id"),
+    "program": ("program__name", "id"),
+}
+CASE_SORT_KEYS = [key for name in CASE_SORTS for key in (name, f"-{name}")]
+DEFAULT_CASE_SORT = "-opened"
+
+
+def case_order(sort: str) -> list[str]:
+    """The ORDER BY of a sort key; an unknown key is a ValueError (callers validate first)."""
+    descending = sort.startswith("-")
+    columns = CASE_SORTS.get(sort.removeprefix("-"))
+    if columns is None:
+        raise ValueError(f"Unknown sort key {sort!r}.")
+    return [f"-{column}" if descending else column for column in columns]
+
+
 def case_list(
     *,
     user: User,
@@ -106,9 +129,13 @@ def case_list(
     case_type: str = "",
     person_id: int | None = None,
     worker_id: int | None = None,
+    program_id: int | None = None,
+    need_id: int | None = None,
+    sort: str = DEFAULT_CASE_SORT,
     purpose: str = "case list",
 ) -> QuerySet[Case]:
-    """The cases the user may see, optionally filtered; the read is audited."""
+    """The cases the user may see, optionally filtered and sorted (a key of CASE_SORTS); audited."""
+    order = case_order(sort)
     cases = cases_visible(user)
     if status:
         cases = cases.filter(status=status)
@@ -118,8 +145,19 @@ def case_list(
         cases = cases.filter(person_id=person_id)
     if worker_id is not None:
         cases = cases.filter(worker_id=worker_id)
+    if program_id is not None:
+        cases = cases.filter(program_id=program_id)
+    if need_id is not None:
+        cases = cases.filter(pk__in=CaseNeed.objects.filter(need_id=need_id).values("case_id"))
     _audit_list(user, purpose=purpose, person_id=person_id)
-    return cases.select_related(*CASE_RELATED).order_by("-opened_on", "-id")
+    return cases.select_related(*CASE_RELATED).order_by(*order)
+
+
+def case_list_workers(*, user: User) -> QuerySet[User]:
+    """The staff holding any case the user may see: the worker filter's choices."""
+    return User.objects.filter(pk__in=cases_visible(user).values("worker_id")).order_by(
+        "last_name", "first_name", "username"
+    )
 
 
 def person_cases(*, user: User, person_id: int) -> tuple[Person, list[Case]]:

@@ -21,6 +21,7 @@ from tapestry.micro.cases.forms import (
     CaseCloseForm,
     CaseEditForm,
     CaseHoldForm,
+    CaseListFilterForm,
     CaseNeedAddForm,
     CaseNeedStatusForm,
     CaseOpenForm,
@@ -136,24 +137,57 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/case_detail.html", context)
 
 
+# The case list's sortable columns: (heading, sort key); the other columns do not sort.
+CASE_COLUMNS = [
+    ("Case", "number"),
+    ("Person", "person"),
+    ("Type", "type"),
+    ("Status", "status"),
+    ("Worker", "worker"),
+    ("Program", "program"),
+    ("Opened", "opened"),
+]
+
+
+def _sort_choices() -> list[tuple[str, str]]:
+    labels = dict((key, heading) for heading, key in CASE_COLUMNS)
+    return [
+        (key, f"{labels[key.removeprefix('-')]}, {'descending' if key.startswith('-') else 'ascending'}")
+        for key in selectors.CASE_SORT_KEYS
+    ]
+
+
 def case_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", Case.Status.OPEN)
-    if status not in Case.Status.values and status != "all":
-        status = Case.Status.OPEN
-    case_type = request.GET.get("type", "")
-    if case_type not in Case.Type.values:
-        case_type = ""
-    cases = selectors.case_list(
-        user=request.user, status="" if status == "all" else status, case_type=case_type
+    form = CaseListFilterForm(
+        request.GET or None, workers=selectors.case_list_workers(user=request.user), sorts=_sort_choices()
     )
-    filters = {key: value for key, value in (("status", status), ("type", case_type)) if value}
+    if form.is_bound and not form.is_valid():
+        cases = Case.objects.none()
+        sort = selectors.DEFAULT_CASE_SORT
+    else:
+        sort = (form.cleaned_data.get("sort") if form.is_bound else "") or selectors.DEFAULT_CASE_SORT
+        filters = form.filters() if form.is_bound else {"status": Case.Status.OPEN}
+        cases = selectors.case_list(user=request.user, sort=sort, **filters)
+    kept = {
+        key: value for key, value in request.GET.items() if key in form.fields and key != "sort" and value
+    }
+    columns = []
+    for heading, key in CASE_COLUMNS:
+        current = sort.removeprefix("-") == key
+        descending = sort.startswith("-")
+        next_sort = key if current and descending else (f"-{key}" if current else key)
+        columns.append(
+            {
+                "heading": heading,
+                "url": "?" + urlencode({**kept, "sort": next_sort}),
+                "aria_sort": ("descending" if descending else "ascending") if current else "",
+            }
+        )
     context = {
+        "form": form,
         "page": Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page")),
-        "status": status,
-        "case_type": case_type,
-        "statuses": [*Case.Status.choices, ("all", "All")],
-        "types": Case.Type.choices,
-        "filter_query": urlencode(filters),
+        "columns": columns,
+        "filter_query": urlencode({**kept, "sort": sort}),
     }
     return render(request, "cases/case_list.html", context)
 

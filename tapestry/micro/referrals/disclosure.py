@@ -140,3 +140,23 @@ def missing_consent_message(referral: Referral) -> str:
         f"{person} has no consent in force to share {segment} with {named} for a referral. Record a consent "
         f"(purpose: referral to a service{segment_hint}) that names {named} or any recipient."
     )
+
+
+def consent_prefill(referral: Referral) -> dict[str, object]:
+    """What the consent form may be filled with for this referral: its purpose, recipient and parts."""
+    organisation = referral.service.organization.name
+    fields: dict[str, object] = {
+        "purpose": Consent.Purpose.REFERRAL,
+        "segment": referral.case.segment,
+        "record_parts": referral.parts,
+        "information": (
+            f"For the referral to {referral.service.name} ({organisation}): "
+            + "; ".join(label for label in referral.part_labels)
+            + "."
+        ),
+    }
+    if referral.recipient_organisation_id:
+        fields["recipient_organisation"] = referral.recipient_organisation_id
+    else:
+        fields["recipient_description"] = organisation
+    return fields

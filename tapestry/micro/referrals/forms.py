@@ -8,6 +8,7 @@ from django import forms
 
 from tapestry.micro.cases.models import CaseNeed
 from tapestry.micro.referrals.models import Referral
+from tapestry.micro.referrals.services import NO_PARTS
 from tapestry.web.forms import FieldSetup, ServiceForm
 
 
@@ -37,10 +38,12 @@ class ReferralForm(FieldSetup, ServiceForm):
     parts = forms.MultipleChoiceField(
         label="What goes with the referral",
         choices=Referral.PARTS,
-        required=False,
-        initial=["identity"],
         widget=forms.CheckboxSelectMultiple,
-        help_text="Nothing is sent without the person's consent in force for a referral to this service.",
+        help_text=(
+            "Choose each part of the person's record the service will receive; notes never go. "
+            "Nothing is sent without the person's consent in force for these parts and this service."
+        ),
+        error_messages={"required": NO_PARTS},
     )
     send_now = forms.BooleanField(label="Send it now (the consent check comes first)", required=False)
 

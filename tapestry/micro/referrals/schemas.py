@@ -25,7 +25,9 @@ class ReferralIn(Input):
     urgency: Urgency = "routine"
     case_need_ids: list[int] = Field(default_factory=list, description="Needs recorded on this case.")
     parts: list[Part] = Field(
-        default_factory=lambda: ["identity"], description="Parts of the person's record to send with it."
+        min_length=1,
+        description="Required: the parts of the person's record that go with the referral (at least one); "
+        "the consent in force must cover them before it is sent.",
     )
 
 
@@ -60,7 +62,8 @@ class ReferralOut(Schema):
     status: str
     status_label: str = label_of("status")
     decline_reason: str
-    parts: list[str]
+    parts: list[str] = Field(description="The parts of the person's record that go with the referral.")
+    part_labels: list[str] = Field(description="The same parts, as the referral page names them.")
     needs: list[ReferralNeedRef]
     legal_basis: str = Field(description="Set when it went without consent, as FERPA directory information.")
     sent_at: datetime | None

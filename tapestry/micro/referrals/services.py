@@ -27,6 +27,9 @@ def _require_change(actor: User, case: Case) -> None:
     require_case_write(actor, case, open=False, refusal="You may not change this case's referrals.")
 
 
+NO_PARTS = "Choose what goes with the referral: at least one part of the person's record."
+
+
 def referral_create(
     *,
     actor: User,
@@ -50,7 +53,9 @@ def referral_create(
         errors["reason"] = ["Say what you are asking the service to do."]
     if any(need.case_id != case.pk for need in case_needs):
         errors["needs"] = ["Choose needs recorded on this case."]
-    if parts - set(PART_NAMES):
+    if not parts:
+        errors["parts"] = [NO_PARTS]
+    elif parts - set(PART_NAMES):
         errors["parts"] = [f"Unknown part of the record: {', '.join(sorted(parts - set(PART_NAMES)))}."]
     elif "school_enrolment" in parts and case.segment != Segment.SCHOOL:
         errors["parts"] = ["The school enrolment goes only with a referral from a school case."]

@@ -106,7 +106,13 @@ def _send(request: HttpRequest, referral: Referral) -> None:
 def _detail_context(request: HttpRequest, referral: Referral, status_form: StatusForm | None = None) -> dict:
     can_change = has_capability(request.user, Capability.PERSON_WRITE)
     consent = disclosure.consent_in_force(referral)
+    consent_url = ""
+    if not consent:
+        here = reverse("referrals:referral_detail", args=[referral.pk])
+        query = urlencode({**disclosure.consent_prefill(referral), "next": here}, doseq=True)
+        consent_url = f"{reverse('people:consent_add', args=[referral.case.person_id])}?{query}"
     return {
+        "consent_url": consent_url,
         "referral": referral,
         "case": referral.case,
         "can_change": can_change,

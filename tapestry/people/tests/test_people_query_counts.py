@@ -51,7 +51,7 @@ def test_person_search(cast, rows, django_assert_num_queries):
         assign(cast.caseworker, PersonFactory(family_name=f"Example{n}"))
 
     get_counted(
-        client_for(cast.caseworker), reverse("people:person_list"), 11, django_assert_num_queries, q="Example"
+        client_for(cast.caseworker), reverse("people:person_list"), 12, django_assert_num_queries, q="Example"
     )
 
 

@@ -63,7 +63,7 @@ def test_case_detail(cast, rows, django_assert_num_queries):
 def test_case_list(cast, rows, django_assert_num_queries):
     many_cases(cast.caseworker, rows)
 
-    page = get_counted(client_for(cast.caseworker), reverse("cases:case_list"), 11, django_assert_num_queries)
+    page = get_counted(client_for(cast.caseworker), reverse("cases:case_list"), 15, django_assert_num_queries)
 
     assert page.count("<tr>") == min(rows, 25) + 1
 

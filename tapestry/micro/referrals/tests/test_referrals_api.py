@@ -57,11 +57,16 @@ def test_bad_input_is_a_400_by_the_field(cast):
     client = api_client(cast.caseworker)
     path = f"/api/v1/cases/{case.pk}/referrals"
 
-    unknown_service = post(client, path, {"service_id": 999999, "reason": "x"})
+    unknown_service = post(client, path, {"service_id": 999999, "reason": "x", "parts": ["identity"]})
     foreign_need = post(
         client,
         path,
-        {"service_id": directory_service().pk, "reason": "x", "case_need_ids": [other_case.needs.get().pk]},
+        {
+            "service_id": directory_service().pk,
+            "reason": "x",
+            "case_need_ids": [other_case.needs.get().pk],
+            "parts": ["identity"],
+        },
     )
     no_reason = post(client, path, {"service_id": directory_service().pk, "reason": "  "})
     bad_part = post(client, path, {"service_id": directory_service().pk, "reason": "x", "parts": ["notes"]})
