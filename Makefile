@@ -3,9 +3,11 @@ SHELL := /bin/bash
 
 .PHONY: run test lint format clean
 
-## run: set up .venv, migrate, seed the demo, serve on http://127.0.0.1:8000 (+ task worker)
+PORT ?= 8000
+
+## run: set up .venv, migrate, seed the demo, serve on http://127.0.0.1:$(PORT) (+ task worker); make run PORT=8050
 run:
-	@bash scripts/run.sh
+	@PORT="$(PORT)" bash scripts/run.sh
 
 ## test: ruff, then pytest on SQLite, on a throwaway PostgreSQL, and in real Chromium
 test:

@@ -5,6 +5,8 @@
 #                      says exactly these requirement files were already installed.
 #   run_privileged CMD run CMD as root (directly, or through sudo when not root).
 #   apt_install PKG..  apt-get update + install, non-interactive.
+#   ensure_pdf_libraries  the system libraries WeasyPrint draws PDFs with (pango, harfbuzz, a font),
+#                      installed with apt-get when one is missing.
 
 # The repository root, whichever directory the caller was started from.
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -82,4 +84,20 @@ ensure_venv() {
     export VIRTUAL_ENV="$VENV_DIR"
     export PATH="$VENV_DIR/bin:$PATH"
     unset PYTHONHOME
+}
+
+# WeasyPrint (case summary and safety plan PDFs) loads pango and harfbuzz through ctypes; a pip
+# install cannot bring them. Debian's package names; checked by shared-object name first.
+PDF_LIBRARIES=(libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0
+    libharfbuzz-subset.so.0:libharfbuzz-subset0)
+ensure_pdf_libraries() {
+    local entry missing=()
+    for entry in "${PDF_LIBRARIES[@]}"; do
+        ldconfig -p 2>/dev/null | grep -q "${entry%%:*}" || missing+=("${entry##*:}")
+    done
+    [[ -d /usr/share/fonts/truetype/dejavu ]] || missing+=(fonts-dejavu-core)
+    if [[ ${#missing[@]} -gt 0 ]]; then
+        log "WeasyPrint needs ${missing[*]}"
+        apt_install "${missing[@]}"
+    fi
 }

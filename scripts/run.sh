@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # `make run`: set up .venv, migrate, seed the demo, then serve on http://127.0.0.1:8000
-# with the django-tasks worker in the background. Ctrl-C stops both.
+# (or the port in PORT: `make run PORT=8050`) with the django-tasks worker in the background.
+# Ctrl-C stops both.
 set -euo pipefail
 
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
+PORT="${PORT:-8000}"
+[[ $PORT =~ ^[0-9]+$ ]] && ((PORT >= 1 && PORT <= 65535)) || die "PORT must be a port number (1-65535), not '$PORT'"
+
 ensure_venv requirements.txt
+ensure_pdf_libraries
 mkdir -p var
 
 # The demo agency logs in without a second factor (refused when TAPESTRY_ENV=production).
@@ -46,7 +51,7 @@ log "starting task worker"
 python manage.py db_worker &
 WORKER_PID=$!
 
-log "serving on http://127.0.0.1:8000/ (Ctrl-C to stop)"
+log "serving on http://127.0.0.1:$PORT/ (Ctrl-C to stop)"
 # runserver runs in the background + `wait`, because bash defers traps until a foreground
 # child exits: a SIGTERM to make/this script (e.g. from `timeout`) must still stop everything.
 # Give it back what bash takes from background jobs: Ctrl-C (SIGINT) and the terminal's stdin
@@ -54,7 +59,7 @@ log "serving on http://127.0.0.1:8000/ (Ctrl-C to stop)"
 { exec 3<&0; } 2>/dev/null || exec 3</dev/null
 (
     trap - INT
-    exec python manage.py runserver 127.0.0.1:8000
+    exec python manage.py runserver "127.0.0.1:$PORT"
 ) <&3 3<&- &
 SERVER_PID=$!
 rc=0

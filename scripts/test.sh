@@ -21,6 +21,7 @@ trap 'exit 143' TERM HUP
 
 # ---- set-up --------------------------------------------------------------------------------------
 ensure_venv requirements-dev.txt
+ensure_pdf_libraries
 mkdir -p var
 
 pg_ensure_binaries

@@ -165,15 +165,99 @@ def counted(client: Client, url: str, expected: int, django_assert_num_queries, 
     return response
 
 
+def _inflate(stream: bytes) -> bytes:
+    try:
+        return zlib.decompress(stream)
+    except zlib.error:
+        return stream
+
+
+def _pdf_objects(data: bytes) -> dict[int, bytes]:
+    """Every object's text by number, the ones packed in object streams (WeasyPrint) included."""
+    objects = {
+        int(number): body for number, body in re.findall(rb"(?<![\d])(\d+) 0 obj\s*(.*?)endobj", data, re.S)
+    }
+    for body in list(objects.values()):
+        if b"/ObjStm" not in body:
+            continue
+        first = int(re.search(rb"/First (\d+)", body).group(1))
+        packed = _inflate(re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S).group(1))
+        header = [int(n) for n in packed[:first].split()]
+        pairs = list(zip(header[::2], header[1::2], strict=True))
+        for index, (number, offset) in enumerate(pairs):
+            stop = first + pairs[index + 1][1] if index + 1 < len(pairs) else len(packed)
+            objects[number] = packed[first + offset : stop]
+    return objects
+
+
+def _to_unicode_maps(objects: dict[int, bytes]) -> dict[bytes, dict[int, str]]:
+    """Each font resource name's ToUnicode map: glyph code to text (bfchar and bfrange entries)."""
+    maps: dict[bytes, dict[int, str]] = {}
+    dictionaries: list[bytes] = []
+    for body in objects.values():
+        dictionaries += re.findall(rb"/Font\s*<<(.*?)>>", body, re.S)
+        dictionaries += [objects.get(int(n), b"") for n in re.findall(rb"/Font\s+(\d+) 0 R", body)]
+    for fonts in dictionaries:
+        for name, number in re.findall(rb"/([^\s/<>\[\]]+)\s+(\d+) 0 R", fonts):
+            font = objects.get(int(number), b"")
+            found = re.search(rb"/ToUnicode (\d+) 0 R", font)
+            if not found:
+                continue
+            stream = re.search(
+                rb"stream\r?\n(.*?)\r?\nendstream", objects.get(int(found.group(1)), b""), re.S
+            )
+            cmap = _inflate(stream.group(1)) if stream else b""
+            codes: dict[int, str] = {}
+            for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.S):
+                for code, text in re.findall(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+                    codes[int(code, 16)] = bytes.fromhex(text.decode()).decode("utf-16-be")
+            for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
+                for low, high, text in re.findall(rb"<(\w+)>\s*<(\w+)>\s*<(\w+)>", block):
+                    start = int(text, 16)
+                    for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                        codes[code] = chr(start + offset)
+            maps[name] = codes
+    return maps
+
+
+_TEXT_OPERATION = re.compile(
+    rb"/([^\s/]+)\s+[\d.]+\s+Tf"  # a font chosen
+    rb"|\[((?:[^\]\\]|\\.)*)\]\s*TJ"  # an array of strings shown
+    rb"|(\((?:[^()\\]|\\.)*\)|<[0-9a-fA-F\s]*>)\s*Tj",  # one string shown
+    re.S,
+)
+_STRING = re.compile(rb"\(((?:[^()\\]|\\.)*)\)|<([0-9a-fA-F\s]*)>")
+
+
+def pdf_page_count(data: bytes) -> int:
+    """How many pages a PDF has (its page objects, packed ones included)."""
+    return sum(1 for body in _pdf_objects(data).values() if re.search(rb"/Type\s*/Page(?![s\w])", body))
+
+
 def pdf_text(data: bytes) -> str:
-    """The strings a PDF's text operators show (Tj and TJ), from its content streams inflated, joined by spaces."""
-    shown: list[bytes] = []
+    """The strings a PDF's text operators show (Tj and TJ), from its content streams inflated, joined by spaces.
+
+    Reads fpdf2's literal Latin-1 strings and WeasyPrint's glyph codes (hex strings read through
+    each font's ToUnicode map), so a test can look for a name in either kind of PDF.
+    """
+    maps = _to_unicode_maps(_pdf_objects(data))
+    shown: list[str] = []
     for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            stream = zlib.decompress(stream)
-        except zlib.error:
-            pass
-        shown += re.findall(rb"\(((?:[^()\\]|\\.)*)\)\s*Tj", stream)
-        for array in re.findall(rb"\[(.*?)\]\s*TJ", stream, re.S):
-            shown += re.findall(rb"\(((?:[^()\\]|\\.)*)\)", array)
-    return " ".join(re.sub(rb"\\(.)", rb"\1", text).decode("latin-1") for text in shown)
+        font: dict[int, str] = {}
+        for chosen, array, single in _TEXT_OPERATION.findall(_inflate(stream)):
+            if chosen:
+                font = maps.get(chosen, {})
+                continue
+            glyphs = (array or single).lstrip().startswith(b"<")
+            parts = []
+            for literal, hexa in _STRING.findall(array or single):
+                if glyphs:
+                    digits = re.sub(rb"\s", b"", hexa)
+                    parts.append(
+                        "".join(font.get(int(digits[i : i + 4], 16), "") for i in range(0, len(digits), 4))
+                    )
+                else:
+                    parts.append(re.sub(rb"\\(.)", rb"\1", literal).decode("latin-1"))
+            # Glyph codes carry their own spaces; fpdf2's literal pieces are words apart.
+            shown.append(("" if glyphs else " ").join(parts))
+    return " ".join(shown)

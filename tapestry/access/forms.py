@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tapestry.access.models import Assignment, AuditEntry, BreakGlass, Role, Segment, Team, User
 from tapestry.access.services import BREAK_GLASS_REASON_MIN
-from tapestry.web.forms import ServiceForm
+from tapestry.web.forms import DATE_INPUT, ServiceForm
 
 
 class LoginForm(AuthenticationForm):
@@ -123,8 +123,8 @@ class AuditSearchForm(forms.Form):
         help_text="For example people.person or access.user.",
     )
     person = forms.IntegerField(label="Person record number", required=False, min_value=1)
-    date_from = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label="From", required=False, widget=DATE_INPUT)
+    date_to = forms.DateField(label="To", required=False, widget=DATE_INPUT)
 
     def clean(self) -> dict:
         data = super().clean()
@@ -258,7 +258,7 @@ class GrantForm(ServiceForm):
     expires_on = forms.DateField(
         label="Last day of access",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_INPUT,
         help_text="Leave blank for access until it is revoked.",
     )
 

@@ -19,6 +19,11 @@ from tapestry.evidence.suppression import Cell
 
 MUTED, ACCENT, GRID = "#57606a", "#1f5f8b", "#d0d7de"
 
+# The smallest label a chart may draw, in SVG units. A chart is drawn at its own width (one unit is
+# one CSS pixel) and scrolls sideways in a narrow column rather than shrink, so a label is never
+# smaller than 12 px on screen (a 520-unit chart squeezed into a phone's card drew 7 px labels).
+MIN_TEXT_SIZE = 12
+
 
 def scale(value: float | None, top: float, length: float) -> float:
     """How far along `length` a value reaches on a scale from 0 to `top`, clamped to the scale.
@@ -56,6 +61,8 @@ def tooltip(text: object) -> SafeString:
 
 def text(x: object, y: object, content: object, *, size: int = 12, **attrs: object) -> SafeString:
     """A label; attrs such as font_weight=, text_anchor=, fill= follow font-size in that order."""
+    if size < MIN_TEXT_SIZE:
+        raise ValueError(f"A chart label of {size} px is too small to read; {MIN_TEXT_SIZE} px at least.")
     return element("text", content, x=x, y=y, font_size=size, **attrs)
 
 
@@ -134,10 +141,11 @@ def svg(
         "svg",
         join([*head, *parts]),
         id=chart_id if with_id else None,
-        class_=css_class,
+        class_=" ".join(filter(None, [css_class, "chart-natural" if full_width else None])) or None,
         xmlns="http://www.w3.org/2000/svg",
         viewBox=f"0 0 {width} {height}",
-        width="100%" if full_width else None,
+        width=width if full_width else None,
+        height=height if full_width else None,
         role="img",
         aria_labelledby=labelledby,
         font_family=font,

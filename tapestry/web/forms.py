@@ -8,7 +8,21 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Dates are typed and shown as ISO 8601 (yyyy-mm-dd), as every page prints them. A browser's own date
+# field shows the format of the browser's locale (mm/dd/yyyy in the United States) whatever the page
+# says, so this is a text field with the format as its placeholder and pattern (docs/printing.md).
+ISO_DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
+DATE_INPUT = forms.DateInput(
+    attrs={
+        "placeholder": "yyyy-mm-dd",
+        "pattern": ISO_DATE_PATTERN,
+        "inputmode": "numeric",
+        "autocomplete": "off",
+        "class": "iso-date",
+        "size": 10,
+    },
+    format="%Y-%m-%d",
+)
 
 
 class ServiceErrors:

@@ -38,7 +38,7 @@ def test_elements_escape_their_content_and_format_coordinates():
 def test_the_root_is_an_image_named_by_its_title_and_description():
     svg = str(charts.svg([], width=10, height=20, chart_id="c", title="T", desc="D", font="serif"))
     assert svg.startswith("<svg ") and svg.endswith("</svg>")
-    assert 'viewBox="0 0 10 20"' in svg and 'role="img"' in svg and 'width="100%"' in svg
+    assert 'viewBox="0 0 10 20"' in svg and 'role="img"' in svg and 'width="10" height="20"' in svg
     assert 'aria-labelledby="c-title c-desc"' in svg
     assert '<title id="c-title">T</title><desc id="c-desc">D</desc>' in svg
     outside = str(charts.svg([], width=10, height=20, labelledby="h2-id", full_width=False))
@@ -83,10 +83,10 @@ def test_a_bar_chart_with_no_values_or_all_equal_values():
 
 
 def test_gridlines_are_labelled_left_of_the_plot():
-    grid = str(charts.y_gridlines([(10.0, "100%")], left=36, right=100, size=10, gap=4, baseline=3))
+    grid = str(charts.y_gridlines([(10.0, "100%")], left=36, right=100, size=12, gap=4, baseline=3))
     assert grid == (
         '<line x1="36" y1="10.0" x2="100" y2="10.0" stroke="#d0d7de"/>'
-        '<text x="32" y="13.0" font-size="10" text-anchor="end" fill="#57606a">100%</text>'
+        '<text x="32" y="13.0" font-size="12" text-anchor="end" fill="#57606a">100%</text>'
     )
 
 

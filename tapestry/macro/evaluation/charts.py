@@ -44,7 +44,7 @@ def values_chart(values: Sequence[Value], *, title: str) -> SafeString:
         if shown is None:
             caption = "suppressed" if value.rate.suppressed else "no data"
             parts.append(
-                charts.text(centre, zero_y - 4, caption, size=10, text_anchor="middle", fill=charts.MUTED)
+                charts.text(centre, zero_y - 4, caption, size=12, text_anchor="middle", fill=charts.MUTED)
             )
         else:
             height = charts.scale(abs(shown), span, plot_h)
@@ -59,7 +59,7 @@ def values_chart(values: Sequence[Value], *, title: str) -> SafeString:
                     centre,
                     y - 4 if shown >= 0 else y + height + 12,
                     f"{shown:g}",
-                    size=10,
+                    size=12,
                     text_anchor="middle",
                 )
             )
@@ -74,7 +74,7 @@ def values_chart(values: Sequence[Value], *, title: str) -> SafeString:
                     x + 2, target_y, x + slot - 2, target_y, TARGET, stroke_width=2, stroke_dasharray="4 3"
                 )
             )
-        parts.append(charts.text(centre, HEIGHT - BOTTOM + 16, value.period, size=11, text_anchor="middle"))
+        parts.append(charts.text(centre, HEIGHT - BOTTOM + 16, value.period, size=12, text_anchor="middle"))
     return charts.svg(
         parts,
         width=WIDTH,

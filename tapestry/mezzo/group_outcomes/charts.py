@@ -28,9 +28,9 @@ def pre_post_chart(outcomes: Sequence) -> SafeString:
     slot = plot_w / len(shown)
     parts = [
         charts.rect(LEFT, 4, 10, 10, PRE),
-        charts.text(LEFT + 14, 13, "Average pre", size=11),
+        charts.text(LEFT + 14, 13, "Average pre", size=12),
         charts.rect(LEFT + 100, 4, 10, 10, POST),
-        charts.text(LEFT + 114, 13, "Average post", size=11),
+        charts.text(LEFT + 114, 13, "Average post", size=12),
         charts.line(LEFT, TOP + plot_h, WIDTH - RIGHT, TOP + plot_h, charts.MUTED),
     ]
     for n, outcome in enumerate(shown):
@@ -44,7 +44,7 @@ def pre_post_chart(outcomes: Sequence) -> SafeString:
             x, y = centre + offset, TOP + plot_h - height
             parts.append(charts.rect(x, y, BAR, height, fill, f"{outcome.name} {label}: {value}"))
             parts.append(
-                charts.text(x + BAR / 2, y - 4, value, size=11, text_anchor="middle", fill=charts.MUTED)
+                charts.text(x + BAR / 2, y - 4, value, size=12, text_anchor="middle", fill=charts.MUTED)
             )
         axis_label = f"{outcome.name} (of {top})"
         parts.append(charts.text(centre, HEIGHT - BOTTOM + 16, axis_label, text_anchor="middle"))

@@ -21,7 +21,7 @@ def attendance_chart(rows: list[SessionRate], *, title_id: str = "attendance-cha
         ((round(TOP + plot_h - plot_h * pct / 100, 1), f"{pct}%") for pct in (0, 50, 100)),
         left=LEFT,
         right=WIDTH - 8,
-        size=10,
+        size=12,
         gap=4,
         baseline=3,
         stroke_width=1,
@@ -40,7 +40,7 @@ def attendance_chart(rows: list[SessionRate], *, title_id: str = "attendance-cha
                     round(x + bar_w / 2, 1),
                     HEIGHT - 10,
                     f"{row.session.held_on:%d %b}",
-                    size=10,
+                    size=12,
                     text_anchor="middle",
                     fill=charts.MUTED,
                 )

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Query, Router
 
 from tapestry.access.models import User
-from tapestry.micro.cases import selectors, services
+from tapestry.micro.cases import selectors, services, views
 from tapestry.micro.cases.models import Case, CaseNeed
 from tapestry.micro.cases.schemas import (
     CaseCloseIn,
@@ -140,6 +140,17 @@ def case_open(request: HttpRequest, payload: CaseIn) -> Case:
 )
 def case_detail(request: HttpRequest, case_id: int) -> Case:
     return _case_detail(request.user, case_id)
+
+
+@router.get(
+    "/cases/{case_id}/summary-pdf",
+    response={200: bytes, **error_responses(404)},
+    summary="A case's summary as a PDF",
+    description="The case's facts and needs as its page shows them (application/pdf); each download is "
+    "written to the audit log as an open of the case.",
+)
+def case_summary_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+    return views.case_summary_pdf_response(request, case_id, purpose="case summary PDF (API)")
 
 
 @router.patch(

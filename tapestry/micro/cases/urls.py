@@ -12,6 +12,7 @@ urlpatterns = [
     path("new/<int:person_pk>/", views.case_open, name="case_open_for"),
     path("person/<int:person_pk>/", views.person_cases, name="person_cases"),
     path("<int:pk>/", views.case_detail, name="case_detail"),
+    path("<int:pk>/summary.pdf", views.case_summary_pdf, name="case_summary_pdf"),
     path("<int:pk>/edit/", views.case_edit, name="case_edit"),
     path("<int:pk>/hold/", views.case_hold, name="case_hold"),
     path("<int:pk>/reopen/", views.case_reopen, name="case_reopen"),

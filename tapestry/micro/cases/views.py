@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
@@ -30,6 +31,7 @@ from tapestry.micro.cases.forms import (
 )
 from tapestry.micro.cases.models import Case
 from tapestry.micro.workspace.selectors import SECTIONS as WORKSPACE_SECTIONS
+from tapestry.web.html_pdf import pdf_download, render_pdf
 from tapestry.web.pages import bound, save_page
 
 PAGE_SIZE = 25
@@ -155,6 +157,23 @@ def _sort_choices() -> list[tuple[str, str]]:
         (key, f"{labels[key.removeprefix('-')]}, {'descending' if key.startswith('-') else 'ascending'}")
         for key in selectors.CASE_SORT_KEYS
     ]
+
+
+def case_summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return case_summary_pdf_response(request, pk, purpose="case summary PDF")
+
+
+def case_summary_pdf_response(request: HttpRequest, case_id: int, *, purpose: str) -> HttpResponse:
+    """The case summary as a PDF download, read (and audited) as the case's page is."""
+    case = selectors.case_detail(user=request.user, case_id=case_id, purpose=purpose)
+    context = {
+        "case": case,
+        "needs": case.needs.all(),
+        "printed_at": timezone.now(),
+        "printed_by": request.user.get_full_name() or request.user.username,
+    }
+    body = render_pdf("cases/case_summary_pdf.html", context, request)
+    return pdf_download(body, f"case-{case.number}.pdf")
 
 
 def case_list(request: HttpRequest) -> HttpResponse:

@@ -2,11 +2,11 @@
 
 # No `from __future__ import annotations` here: ninja reads parameter types at runtime.
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
 from tapestry.micro.cases.selectors import case_get
-from tapestry.micro.crisis import selectors, services
+from tapestry.micro.crisis import selectors, services, views
 from tapestry.micro.crisis.models import FollowUp, RiskAssessment, SafetyPlan
 from tapestry.micro.crisis.schemas import (
     CrisisFollowUpIn,
@@ -96,6 +96,17 @@ def safety_plan_detail(request: HttpRequest, case_id: int, purpose: str = purpos
         selectors.safety_plan_detail(user=request.user, case=case, purpose=purpose),
         "This case has no safety plan yet.",
     )
+
+
+@router.get(
+    "/cases/{case_id}/safety-plan/pdf",
+    response={200: bytes, **error_responses(404)},
+    summary="A case's safety plan as a PDF to give the client",
+    description="The plan's seven steps on one A4 page where they fit (application/pdf); 404 when the case "
+    "has no safety plan yet. Every download is written to the audit log.",
+)
+def safety_plan_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+    return views.safety_plan_pdf_response(request, case_id, purpose="safety plan PDF for client (API)")
 
 
 @router.put(

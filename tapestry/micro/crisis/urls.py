@@ -12,6 +12,7 @@ urlpatterns = [
     path("case/<int:case_pk>/safety-plan/", views.safety_plan, name="safety_plan"),
     path("case/<int:case_pk>/safety-plan/edit/", views.safety_plan_edit, name="safety_plan_edit"),
     path("case/<int:case_pk>/safety-plan/print/", views.safety_plan_print, name="safety_plan_print"),
+    path("case/<int:case_pk>/safety-plan/pdf/", views.safety_plan_pdf, name="safety_plan_pdf"),
     path("case/<int:case_pk>/follow-ups/new/", views.follow_up_new, name="follow_up_new"),
     path("follow-ups/<int:pk>/complete/", views.follow_up_complete, name="follow_up_complete"),
 ]

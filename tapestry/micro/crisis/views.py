@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from tapestry.access.audit import audit_form_open
 from tapestry.micro.cases.selectors import case_get
@@ -19,6 +20,7 @@ from tapestry.micro.crisis.forms import (
     RiskAssessmentForm,
     SafetyPlanForm,
 )
+from tapestry.web.html_pdf import pdf_download, render_pdf
 from tapestry.web.pages import bound, case_page_url, form_page, save_page, submit
 
 
@@ -110,6 +112,26 @@ def safety_plan_print(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = case_get(user=request.user, case_id=case_pk)
     plan = selectors.safety_plan_detail(user=request.user, case=case, purpose="print safety plan for client")
     return render(request, "crisis/safety_plan_print.html", {"case": case, "plan": plan})
+
+
+def safety_plan_pdf(request: HttpRequest, case_pk: int) -> HttpResponse:
+    return safety_plan_pdf_response(request, case_pk, purpose="safety plan PDF for client")
+
+
+def safety_plan_pdf_response(request: HttpRequest, case_id: int, *, purpose: str) -> HttpResponse:
+    """The safety plan as a PDF download to give the client, read (and audited) as its printout is."""
+    case = case_get(user=request.user, case_id=case_id)
+    plan = selectors.safety_plan_detail(user=request.user, case=case, purpose=purpose)
+    if plan is None:
+        raise Http404("This case has no safety plan yet.")
+    context = {
+        "case": case,
+        "plan": plan,
+        "printed_at": timezone.now(),
+        "printed_by": request.user.get_full_name() or request.user.username,
+    }
+    body = render_pdf("crisis/safety_plan_pdf.html", context, request)
+    return pdf_download(body, f"safety-plan-{case.number}.pdf")
 
 
 def safety_plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:

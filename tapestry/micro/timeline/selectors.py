@@ -75,10 +75,10 @@ class TimelineRow:
         return f"{self.day:%Y-%m-%d} {self.time:%H:%M}" if self.time else f"{self.day:%Y-%m-%d}"
 
     @property
-    def sort_key(self) -> tuple[dt.date, dt.time]:
-        # An event with only a date is listed above the timed events of its day (newest first):
-        # it may have happened at any hour, and a day's case work is mostly recorded by date.
-        return (self.day, self.time or dt.time.max)
+    def sort_key(self) -> tuple[dt.date, bool, dt.time]:
+        # Newest first, an event with only a date is listed below the timed events of its day: they
+        # say when they happened, it says only which day (and one at 00:00 still ranks as timed).
+        return (self.day, self.time is not None, self.time or dt.time.min)
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ def ecomap_drawing(person: Person, links: Sequence[EcomapLink]) -> Drawing:
                     url=link.url,
                     texts=(
                         Text(x, y - 4, short(link.label, 24), bold=True),
-                        Text(x, y + 13, short(subtitle, 28), size=11, fill=MUTED),
+                        Text(x, y + 13, short(subtitle, 28), size=12, fill=MUTED),
                     ),
                 )
             )

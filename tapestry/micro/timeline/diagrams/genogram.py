@@ -265,10 +265,10 @@ def genogram_drawing(
         details = ", ".join(part for part in (age, "left" if member.left_on else "") if part)
         texts = [
             Text(spot.centre, spot.y + 20, short(shown.name or "Outside your caseload", 22), bold=True),
-            Text(spot.centre, spot.y + 37, short(member.get_position_display(), 26), size=11, fill=MUTED),
+            Text(spot.centre, spot.y + 37, short(member.get_position_display(), 26), size=12, fill=MUTED),
         ]
         if details:
-            texts.append(Text(spot.centre, spot.y + 53, short(details, 28), size=11, fill=MUTED))
+            texts.append(Text(spot.centre, spot.y + 53, short(details, 28), size=12, fill=MUTED))
         drawing.boxes.append(
             Box(
                 x=spot.x,

@@ -73,8 +73,11 @@ def test_family_household_and_workers_are_connections_in_the_picture_and_the_tab
         "Mateo Rivera" in svg and "a household member outside your caseload" in svg and "Elena Vargas" in svg
     )
     assert "Max" not in page and "Stone" not in page
-    # One can open a relative on one's caseload from the picture, not one outside it.
-    assert reverse("people:person_detail", args=[son.pk]) in svg
+    # The picture is an image without links inside it; the table beside it opens a relative on
+    # one's caseload, not one outside it.
+    assert "<a " not in svg and "href" not in svg
+    table = page.split("</svg>", 1)[1]
+    assert f'href="{reverse("people:person_detail", args=[son.pk])}"' in table
     assert reverse("people:person_detail", args=[lodger.pk]) not in page
 
 

@@ -258,3 +258,36 @@ def test_relationships_to_people_outside_reach_show_the_relationship_only(cast, 
     assert "Max" not in page
     assert "No contact" in page
     assert reverse("people:person_detail", args=[stranger.pk]) not in page
+
+
+def test_within_a_day_timed_events_come_first_latest_first_then_those_with_only_a_date(
+    cast, client_record, monkeypatch
+):
+    case = open_case(cast.caseworker, person=client_record)
+    day = dt.date(2024, 6, 3)
+
+    def at(hour: int, minute: int = 0) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+
+    use_providers(
+        monkeypatch,
+        timeline=lambda **_: [
+            TimelineEvent(when=day, kind="assessment", title="Dated only, given first", case_id=case.pk),
+            TimelineEvent(when=at(9, 15), kind="note", title="Morning visit", case_id=case.pk),
+            TimelineEvent(when=day, kind="assessment", title="Dated only, given second", case_id=case.pk),
+            TimelineEvent(when=at(0, 0), kind="note", title="Midnight call", case_id=case.pk),
+            TimelineEvent(when=at(16, 40), kind="note", title="Afternoon call", case_id=case.pk),
+            TimelineEvent(when=day + dt.timedelta(days=1), kind="note", title="Next day", case_id=case.pk),
+        ],
+    )
+
+    titles = event_titles(timeline_of(cast.caseworker, client_record))
+
+    assert titles[:6] == [
+        "Next day",
+        "Afternoon call",
+        "Morning visit",
+        "Midnight call",
+        "Dated only, given second",
+        "Dated only, given first",
+    ]
