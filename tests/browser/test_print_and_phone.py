@@ -58,7 +58,7 @@ def test_the_header_is_compact_on_a_phone_and_the_focus_ring_is_dark_on_white(pa
     height = page.locator(".site-header").bounding_box()["height"]
     assert height <= HEADER_MAX_PX, f"the header is {height} px high on a 360 px phone"
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-    expect(page.get_by_role("searchbox", name="Find a person")).to_be_visible()
+    expect(page.get_by_role("searchbox", name="Find a person or case number")).to_be_visible()
 
     link = page.locator("main a").first
     link.focus()
