@@ -98,6 +98,8 @@ def worklist(*, user: User) -> Worklist:
         drafts = drafts_of(user=user)
         work.drafts = list(drafts[:SHOWN_DRAFTS])
         work.draft_count = drafts.count() if work.drafts else 0
+        if work.alerts or work.drafts:
+            audit_view(user, object_type="people.person", fields=["name"], purpose="home worklist")
     if Capability.GROUP_RUN in capabilities:
         work.group_work = True
         work.groups = _groups_today(user)
@@ -121,8 +123,6 @@ def _client_alerts(user: User) -> list[AlertList]:
         for kind, items in grouped.items()
         if items
     ]
-    if lists:
-        audit_view(user, object_type="people.person", fields=["name"], purpose="home worklist")
     return lists
 
 

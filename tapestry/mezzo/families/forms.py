@@ -11,6 +11,7 @@ from tapestry.directory.models import Service
 from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan
 from tapestry.mezzo.families.services import GOAL_FIELDS
 from tapestry.micro.referrals.models import Referral
+from tapestry.micro.referrals.services import NO_PARTS
 from tapestry.needs.models import Need
 from tapestry.people.mentions import member_mention
 from tapestry.people.models import HouseholdMember, Person
@@ -115,10 +116,10 @@ class GoalReferralForm(FieldSetup, ServiceForm):
     parts = forms.MultipleChoiceField(
         label="What goes with the referral",
         choices=Referral.PARTS,
-        required=False,
-        initial=["identity"],
         widget=forms.CheckboxSelectMultiple,
-        help_text="Nothing is sent without the person's consent in force for a referral to this service.",
+        help_text="Choose each part yourself: nothing is sent without the person's consent in force for "
+        "a referral to this service.",
+        error_messages={"required": NO_PARTS},
     )
     send_now = forms.BooleanField(
         label="Send it now (the consent check comes first; without consent nothing is saved)", required=False

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from tapestry.access import policy
+from tapestry.access.audit import audit_form_open
 from tapestry.access.policy import Capability
 from tapestry.micro.alerts import selectors, services
 from tapestry.micro.alerts.forms import AlertRaiseForm, AlertResolveForm
@@ -28,6 +29,7 @@ def person_alerts(request: HttpRequest, person_pk: int) -> HttpResponse:
 
 def alert_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, alert_id=pk, for_change=True)
+    audit_form_open(request, obj=alert, person_id=alert.person_id, purpose="form: resolve a client alert")
     form = AlertResolveForm(bound(request))
     return save_page(
         request,
@@ -47,6 +49,7 @@ def alert_resolve(request: HttpRequest, pk: int) -> HttpResponse:
 
 def alert_raise(request: HttpRequest, person_pk: int) -> HttpResponse:
     person = person_get(user=request.user, person_id=person_pk)
+    audit_form_open(request, obj=person, person_id=person.pk, purpose="form: raise a client alert")
     form = AlertRaiseForm(bound(request))
     return save_page(
         request,

@@ -353,8 +353,8 @@ def note_sign(request: HttpRequest, note_id: int, payload: SignIn) -> ProgressNo
     ),
     tags=["notes"],
 )
-def note_drafts(request: HttpRequest) -> QuerySet[ProgressNote]:
-    return selectors.drafts_of(user=request.user)
+def note_drafts(request: HttpRequest) -> list[ProgressNote]:
+    return selectors.drafts_listed(user=request.user)
 
 
 @created(

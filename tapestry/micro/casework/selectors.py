@@ -249,6 +249,19 @@ def drafts_of(*, user: User) -> QuerySet[ProgressNote]:
     )
 
 
+def drafts_listed(*, user: User) -> list[ProgressNote]:
+    """`drafts_of` for a page or API answer that names the clients: the read is audited when it does."""
+    drafts = list(drafts_of(user=user))
+    if drafts:
+        audit_view(
+            user,
+            object_type="casework.progressnote",
+            fields=["title", "case", "name"],
+            purpose="unsigned drafts list",
+        )
+    return drafts
+
+
 def drafts_for_case(*, user: User, case: Case) -> QuerySet[ProgressNote]:
     """The user's own unsigned drafts on one case, most recently saved first (one query)."""
     return drafts_of(user=user).filter(case=case)

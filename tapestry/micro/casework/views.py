@@ -491,7 +491,7 @@ def note_autosave(request: HttpRequest, pk: int) -> JsonResponse:
 
 def drafts(request: HttpRequest) -> HttpResponse:
     """The user's unsigned drafts on every case they may still write on, most recently saved first."""
-    return render(request, "casework/drafts.html", {"drafts": selectors.drafts_of(user=request.user)})
+    return render(request, "casework/drafts.html", {"drafts": selectors.drafts_listed(user=request.user)})
 
 
 def addendum_add(request: HttpRequest, pk: int) -> HttpResponse:

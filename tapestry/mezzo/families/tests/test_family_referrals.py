@@ -31,7 +31,12 @@ def pantry():
 
 
 def refer(client, goal, pantry, **extra):
-    form = {"service": pantry.pk, "reason": "Register the family for weekly groceries.", "urgency": "routine"}
+    form = {
+        "service": pantry.pk,
+        "reason": "Register the family for weekly groceries.",
+        "urgency": "routine",
+        "parts": ["identity"],
+    }
     form.update(extra)
     return client.post(reverse("families:goal_referral_create", args=[goal.pk]), form)
 
@@ -96,4 +101,12 @@ def test_the_referrals_rules_still_apply(cast, goal, pantry):
     response = refer(client_for(cast.caseworker), goal, pantry, reason=" ")
 
     assert response.status_code == 400
+    assert not Referral.objects.exists()
+
+
+def test_what_goes_with_the_referral_is_a_required_choice(cast, goal, pantry):
+    response = refer(client_for(cast.caseworker), goal, pantry, parts=[])
+
+    assert response.status_code in (200, 400)
+    assert "Choose what goes with the referral" in response.content.decode()
     assert not Referral.objects.exists()

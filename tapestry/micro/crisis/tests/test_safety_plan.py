@@ -45,7 +45,7 @@ def test_a_worker_writes_the_plan_with_the_client(cast):
     }
     assert saved.version == 1
     assert "Safety plan written." in response.content.decode()
-    assert "Crisis line: 988" in response.content.decode()
+    assert 'Crisis line: <a class="tel nowrap" href="tel:988">988</a>' in response.content.decode()
 
 
 def test_a_professional_without_a_phone_number_is_refused_by_the_field(cast):
@@ -120,7 +120,7 @@ def test_the_printable_copy_speaks_to_the_client_and_its_open_is_audited(cast):
 
     page = response.content.decode()
     assert "<h1>My safety plan</h1>" in page
-    assert "Ana (sister): 555-0142" in page
+    assert 'Ana (sister): <a class="tel nowrap" href="tel:5550142">555-0142</a>' in page
     assert "Sister holds the medicines" in page
     entry = AuditEntry.objects.get(actor=cast.caseworker, action=AuditEntry.Action.VIEW)
     assert (entry.object_type, entry.purpose) == ("crisis.safetyplan", "print safety plan for client")
