@@ -24,6 +24,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from tapestry.demo.generate import DEMO_PASSWORD
 from tapestry.front.levels import levels
+from tests.browser.signing import submit_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -109,11 +110,8 @@ def browse(browser: Browser, live_server: object) -> Iterator[callable]:
 
 def sign_in(page: Page, username: str) -> None:
     page.goto("/accounts/login/")
-    form = page.locator("form:has(input[name=password])")
-    form.locator("input[name=username]").fill(username)
-    form.locator("input[name=password]").fill(DEMO_PASSWORD)
     with page.expect_navigation():
-        form.locator("[type=submit]").click()
+        submit_sign_in(page, username, DEMO_PASSWORD)
     assert "/accounts/login/" not in page.url, f"{username} could not sign in"
 
 

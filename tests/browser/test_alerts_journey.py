@@ -14,7 +14,8 @@ from playwright.sync_api import Page, expect
 from tapestry.access.models import Role, User
 from tapestry.micro.casework.tests.factories import note_for
 from tapestry.micro.crisis.tests.factories import crisis_case, plan
-from tapestry.testing import TEST_PASSWORD, PersonFactory, UserFactory
+from tapestry.testing import PersonFactory, UserFactory
+from tests.browser.signing import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,15 +38,6 @@ ANSWERS = {
 def worker(settings: pytest.FixtureRequest) -> User:
     settings.TAPESTRY_DEMO_OTP_BYPASS = True
     return UserFactory(username="rosa", first_name="Rosa", last_name="Okafor", role=Role.CASEWORKER)
-
-
-def sign_in(page: Page, user: User) -> None:
-    page.goto("/accounts/login/")
-    form = page.locator("form:has(input[name=password])")
-    form.locator("input[name=username]").fill(user.username)
-    form.locator("input[name=password]").fill(TEST_PASSWORD)
-    form.locator("[type=submit]").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Welcome, {user.first_name}")
 
 
 def alerts(page: Page):

@@ -17,7 +17,8 @@ from playwright.sync_api import Browser, Page, expect
 from tapestry.access.models import Role, User
 from tapestry.mezzo.group_sessions.models import Attendance, Session
 from tapestry.mezzo.group_sessions.tests.factories import enrol, make_group
-from tapestry.testing import TEST_PASSWORD, PersonFactory, UserFactory
+from tapestry.testing import PersonFactory, UserFactory
+from tests.browser.signing import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,12 +51,7 @@ def test_everyone_present_is_two_taps_from_home(phone: Page, facilitator: User):
         given, family = name.split()
         enrol(group, PersonFactory(given_name=given, family_name=family))
 
-    phone.goto("/accounts/login/")
-    form = phone.locator("form:has(input[name=password])")
-    form.locator("input[name=username]").fill(facilitator.username)
-    form.locator("input[name=password]").fill(TEST_PASSWORD)
-    form.locator("[type=submit]").click()
-    expect(phone.get_by_role("heading", level=1)).to_contain_text("Welcome, Dana")
+    sign_in(phone, facilitator)
 
     taps = 0
     groups = phone.get_by_role("region", name="Your groups")

@@ -17,7 +17,8 @@ from playwright.sync_api import Page, expect
 
 from tapestry.access.models import Role, User
 from tapestry.micro.casework.models import ProgressNote
-from tapestry.testing import TEST_PASSWORD, PersonFactory, UserFactory, open_case
+from tapestry.testing import PersonFactory, UserFactory, open_case
+from tests.browser.signing import submit_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,13 +29,6 @@ TEXT = "Ottoline came alone and talked about the landlord's letter; she wants to
 def worker(settings) -> User:
     settings.TAPESTRY_DEMO_OTP_BYPASS = True
     return UserFactory(username="elena", first_name="Elena", last_name="Vargas", role=Role.CASEWORKER)
-
-
-def sign_in(page: Page, user: User) -> None:
-    form = page.locator("form:has(input[name=password])")
-    form.locator("input[name=username]").fill(user.username)
-    form.locator("input[name=password]").fill(TEST_PASSWORD)
-    form.locator("[type=submit]").click()
 
 
 def saved_in_the_database(page: Page, field: str, text: str) -> None:
@@ -50,7 +44,7 @@ def test_a_note_written_across_a_session_expiry_comes_back_after_signing_in(page
     case = open_case(worker, PersonFactory(given_name="Ottoline", family_name="Marsh"), segment="")
     # The first request loads every app's URLs: on a busy machine it takes longer.
     page.goto("/accounts/login/", timeout=30_000)
-    sign_in(page, worker)
+    submit_sign_in(page, worker.username)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome, Elena")
 
     page.goto(f"/casework/case/{case.pk}/")
@@ -75,7 +69,7 @@ def test_a_note_written_across_a_session_expiry_comes_back_after_signing_in(page
     expect(banner).to_contain_text("Your draft was saved at")
     banner.get_by_role("link", name="Sign in again").click()
 
-    sign_in(page, worker)
+    submit_sign_in(page, worker.username)
     expect(page).to_have_url(re.compile(rf"/casework/notes/{note.pk}/edit/$"))
     expect(page.locator("main").get_by_label("Data")).to_have_value(TEXT)
     expect(page.locator("main").get_by_label("Assessment")).to_have_value(
@@ -97,7 +91,7 @@ def test_the_warning_before_the_end_keeps_the_session_open(page: Page, worker, s
     settings.SESSION_COOKIE_AGE = 20  # the warning shows for the last quarter: five seconds
     case = open_case(worker, segment="")
     page.goto("/accounts/login/", timeout=30_000)
-    sign_in(page, worker)
+    submit_sign_in(page, worker.username)
     page.goto(f"/casework/case/{case.pk}/notes/new/")
 
     warning = page.get_by_role("alert").filter(has_text="You will be signed out at")

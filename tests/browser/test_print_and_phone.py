@@ -8,7 +8,8 @@ from playwright.sync_api import Page, expect
 
 from tapestry.access.models import Role, User
 from tapestry.micro.crisis.tests.factories import crisis_case, plan
-from tapestry.testing import TEST_PASSWORD, UserFactory, pdf_page_count
+from tapestry.testing import UserFactory, pdf_page_count
+from tests.browser.signing import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,15 +21,6 @@ HEADER_MAX_PX = 120
 def worker(settings: pytest.FixtureRequest) -> User:
     settings.TAPESTRY_DEMO_OTP_BYPASS = True
     return UserFactory(username="diego", first_name="Diego", last_name="Ferreira", role=Role.CRISIS_WORKER)
-
-
-def sign_in(page: Page, user: User) -> None:
-    page.goto("/accounts/login/", timeout=30_000)
-    form = page.locator("form:has(input[name=password])")
-    form.locator("input[name=username]").fill(user.username)
-    form.locator("input[name=password]").fill(TEST_PASSWORD)
-    form.locator("[type=submit]").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Welcome, {user.first_name}")
 
 
 def test_the_printed_safety_plan_is_one_page_of_the_plan_alone(page: Page, worker: User):

@@ -19,6 +19,7 @@ from tapestry.micro.casework.models import (
     ServiceRecord,
     Task,
 )
+from tapestry.micro.casework.services.notes import NOTE_FIELDS
 from tapestry.people.mentions import mention
 from tapestry.people.models import Person
 from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceErrors, ServiceModelForm, StaffChoiceField
@@ -205,28 +206,12 @@ class NoteForm(_RecordForm):
         required=False,
         help_text=_("Needed only to sign now; saving a draft does not ask for it."),
     )
-    changeable = (
-        "title",
-        "contact_date",
-        "duration_minutes",
-        "contact_type",
-        "location",
-        "others_present",
-        "segment",
-        *ProgressNote.ALL_SECTIONS,
-    )
+    changeable = NOTE_FIELDS
 
     class Meta:
         model = ProgressNote
         fields = [
-            "title",
-            "contact_date",
-            "duration_minutes",
-            "contact_type",
-            "location",
-            "others_present",
-            "segment",
-            *ProgressNote.ALL_SECTIONS,
+            *NOTE_FIELDS,
             "present",
             "goals",
         ]
