@@ -7,8 +7,10 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
 from django.db import connection
 from playwright.sync_api import Browser, Page, sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 CHROMIUM_ARGS = [
@@ -91,3 +93,24 @@ def _audit_log_cleared_after_test(transactional_db: None) -> Iterator[None]:
 def _execute(cursor: object, sqlite: list[str], postgresql: list[str]) -> None:
     for statement in {"sqlite": sqlite, "postgresql": postgresql}.get(connection.vendor, []):
         cursor.execute(statement)
+
+
+class _SerialWSGIServer(WSGIServer):
+    """One request at a time: the live server shares one in-memory SQLite connection between its
+    threads, so the parallel htmx requests of a page (the case workspace's sections, for one) would lock each other's tables. Django closes
+    each connection after its response when the server is not threaded, so nothing waits on a
+    keep-alive socket."""
+
+    def __init__(self, *args: object, connections_override: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def live_server(django_db_setup: None, django_db_blocker: object) -> Iterator[LiveServer]:
+    """pytest-django's live server, answering serially (see _SerialWSGIServer)."""
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost", start=False)
+        server.thread.server_class = _SerialWSGIServer
+        server.start()
+    yield server
+    server.stop()

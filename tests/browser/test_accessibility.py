@@ -17,10 +17,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
-from django.core.servers.basehttp import WSGIServer
 from django.urls import Resolver404, resolve
 from playwright.sync_api import Browser, Error, Page
-from pytest_django.live_server_helper import LiveServer
 
 from tapestry.demo.generate import DEMO_PASSWORD
 from tapestry.front.levels import levels
@@ -58,27 +56,6 @@ class Finding:
     def __str__(self) -> str:
         nodes = "; ".join(self.targets)
         return f"[{self.impact}] {self.rule} on {self.url} as {self.role}: {self.help}\n    {nodes}"
-
-
-class _SerialWSGIServer(WSGIServer):
-    """One request at a time: the live server shares one in-memory SQLite connection between its
-    threads, so the parallel htmx requests of a page would lock each other's tables. Django closes
-    each connection after its response when the server is not threaded, so nothing waits on a
-    keep-alive socket."""
-
-    def __init__(self, *args: object, connections_override: object = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-
-
-@pytest.fixture(scope="module")
-def live_server(django_db_setup: None, django_db_blocker: object) -> Iterator[LiveServer]:
-    """pytest-django's live server, answering serially (see _SerialWSGIServer)."""
-    with django_db_blocker.unblock():
-        server = LiveServer("localhost", start=False)
-        server.thread.server_class = _SerialWSGIServer
-        server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -189,7 +189,7 @@ def test_a_support_group_from_set_up_through_three_sessions_to_its_outcome_repor
     # The caseworker enrols her client from the case, and sees the group on it.
     sign_in(second_page, agency.caseworker)
     second_page.goto(reverse("cases:case_detail", kwargs={"pk": agency.case.pk}))
-    second_page.get_by_role("region", name="Work on this case").get_by_role(
+    second_page.get_by_role("region", name="Everything on this case").get_by_role(
         "link", name="Groups", exact=True
     ).click()
     expect(heading(second_page)).to_have_text(f"Groups for {CLIENT}")
