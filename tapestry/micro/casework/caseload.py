@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -23,45 +23,27 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
     A review already past its date is included too: it is the most due of all. A fixed number of queries.
     """
     today = timezone.localdate()
-    overdue = (
-        policy.visible(user, Task.objects.filter(owner=user, status=Task.Status.OPEN, due_on__lt=today))
-        .select_related("case__person")
-        .order_by("due_on", "pk")
-    )
-    alerts = [
-        CaseloadAlert(
-            kind="overdue_task",
-            when=task.due_on,
-            title=f"Overdue task: {task.title}",
-            person_name=task.case.person.display_name,
-            url=reverse("casework:case_index", kwargs={"case_pk": task.case_id}),
-            case_id=task.case_id,
-        )
-        for task in overdue
-    ]
-    coming = (
+    # One read for both kinds: the open tasks the user owns that are past due or due within the week.
+    tasks = (
         policy.visible(
             user,
             Task.objects.filter(
-                owner=user,
-                status=Task.Status.OPEN,
-                due_on__gte=today,
-                due_on__lte=today + timedelta(days=DUE_HORIZON_DAYS),
+                owner=user, status=Task.Status.OPEN, due_on__lte=today + timedelta(days=DUE_HORIZON_DAYS)
             ),
         )
         .select_related("case__person")
         .order_by("due_on", "pk")
     )
-    alerts += [
+    alerts = [
         CaseloadAlert(
-            kind="due_task",
+            kind="overdue_task" if task.due_on < today else "due_task",
             when=task.due_on,
-            title=f"{'Due today' if task.due_on == today else f'Due {task.due_on:%Y-%m-%d}'}: {task.title}",
+            title=_task_title(task, today),
             person_name=task.case.person.display_name,
             url=reverse("casework:case_index", kwargs={"case_pk": task.case_id}),
             case_id=task.case_id,
         )
-        for task in coming
+        for task in tasks
     ]
     due = (
         policy.visible(
@@ -91,3 +73,9 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
         for plan in due
     ]
     return alerts
+
+
+def _task_title(task: Task, today: date) -> str:
+    if task.due_on < today:
+        return f"Overdue task: {task.title}"
+    return f"{'Due today' if task.due_on == today else f'Due {task.due_on:%Y-%m-%d}'}: {task.title}"

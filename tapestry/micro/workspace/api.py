@@ -59,18 +59,7 @@ def case_workspace(request: HttpRequest, case_id: int) -> WorkspaceOut:
         notes_total=notes.total,
         drafts=notes.drafts,
         scores=[
-            WorkspaceScoreOut(
-                instrument=line.key,
-                name=line.name,
-                latest_score=line.latest_score,
-                latest_band=line.latest_band,
-                latest_on=line.latest_on,
-                assessment_id=line.latest_id,
-                flagged=line.flagged,
-                previous_score=line.previous_score,
-                change=line.change,
-                trend=list(line.trend),
-            )
+            WorkspaceScoreOut.model_validate(line, from_attributes=True)
             for line in selectors.latest_scores(user=user, case=case)
         ],
         has_plan=work.has_plan,

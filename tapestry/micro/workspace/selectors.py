@@ -79,16 +79,15 @@ def recent_notes(*, user: User, case: Case) -> RecentNotes:
 class ScoreLine:
     """One instrument's latest score, the one before it and the last few for a trend."""
 
-    key: str
+    instrument: str  # the instrument's code, or custom-<id> for an agency form
     name: str
     latest_score: int
     latest_band: str
     latest_on: date
-    latest_id: int
+    assessment_id: int  # the latest assessment
     flagged: bool
     previous_score: int | None
     trend: tuple[int, ...]
-    max_total: int
 
     @property
     def change(self) -> int | None:
@@ -108,16 +107,15 @@ def latest_scores(*, user: User, case: Case) -> list[ScoreLine]:
         latest = points[-1]
         lines.append(
             ScoreLine(
-                key=history.key,
+                instrument=history.key,
                 name=history.name,
                 latest_score=latest.score,
                 latest_band=latest.band,
                 latest_on=latest.day,
-                latest_id=latest.assessment_id,
+                assessment_id=latest.assessment_id,
                 flagged=latest.flagged,
                 previous_score=points[-2].score if len(points) > 1 else None,
                 trend=tuple(point.score for point in points[-TREND_POINTS:]),
-                max_total=history.max_total,
             )
         )
     return lines
