@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import password_validators_help_texts, validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tapestry.access.models import Assignment, AuditEntry, BreakGlass, Role, Segment, Team, User
 from tapestry.access.services import BREAK_GLASS_REASON_MIN
@@ -29,6 +31,18 @@ class LoginForm(AuthenticationForm):
 
 
 SIX_DIGITS = "Enter the six digits your authenticator app shows."
+
+
+class LanguageForm(ServiceForm):
+    language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
+
+    def __init__(self, *args: object, signed_in: bool, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # Each language is named in itself, so a user lost in the wrong one can find their own.
+        offered = [(code, name) for code, name in settings.LANGUAGES]
+        if signed_in:
+            offered.insert(0, ("", gettext_lazy("The browser's language")))
+        self.fields["language"].choices = offered
 
 
 class OtpCodeForm(ServiceForm):

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -105,6 +106,23 @@ class SecondFactorMiddleware(_Middleware):
         if request.method == "GET" and match.view_name != settings.LOGIN_REDIRECT_URL:
             return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
         return redirect(step)
+
+
+class UserLanguageMiddleware(_Middleware):
+    """Pages speak the signed-in user's chosen language; before sign-in, the language cookie or the
+    browser's (LocaleMiddleware). The API always answers in English: its messages are a contract that
+    programs read, and its field names are English anyway (docs/languages.md)."""
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _is_api(request):
+            language = settings.LANGUAGE_CODE
+        else:
+            user = getattr(request, "user", None)
+            chosen = getattr(user, "language", "") if user is not None and user.is_authenticated else ""
+            language = chosen or translation.get_language()
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)
 
 
 class RouteAccessMiddleware(_Middleware):

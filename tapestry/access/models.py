@@ -45,6 +45,8 @@ class User(AbstractUser):
     supervisor = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supervisees"
     )
+    # Empty: the browser's language. Choices are the languages the project ships (settings.LANGUAGES).
+    language = models.CharField(max_length=12, blank=True, default="", choices=settings.LANGUAGES)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

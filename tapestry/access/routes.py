@@ -27,6 +27,7 @@ CORE_ROUTES: dict[str, Rule] = {
     "access:otp_verify": AUTHENTICATED,
     "access:otp_enrol": AUTHENTICATED,
     "access:session_extend": AUTHENTICATED,
+    "access:language": PUBLIC,
     "access:tokens": AUTHENTICATED,
     "access:token_revoke": AUTHENTICATED,
     # The shell.

@@ -6,11 +6,13 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tapestry.access import policy
@@ -339,6 +341,15 @@ def team_create(*, actor: User, name: str, description: str = "") -> Team:
 
 
 # The second factor -----------------------------------------------------------------------------
+
+
+def language_set(*, actor: User, language: str) -> User:
+    """A user's own choice of language for pages; empty means the browser's language."""
+    if language and language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": gettext("Choose one of the languages offered.")})
+    actor.language = language
+    actor.save(update_fields=["language", "updated_at"])
+    return actor
 
 
 def _totp_check(device: TOTPDevice, code: str) -> bool:

@@ -8,6 +8,7 @@ app_name = "access"
 urlpatterns = [
     path("otp/verify/", views.otp_verify, name="otp_verify"),
     path("otp/enrol/", views.otp_enrol, name="otp_enrol"),
+    path("language/", views.language, name="language"),
     path("session/extend/", views.session_extend, name="session_extend"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.token_revoke_view, name="token_revoke"),

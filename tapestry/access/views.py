@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
@@ -31,6 +31,7 @@ from tapestry.access.forms import (
     BreakGlassForm,
     BreakGlassReviewForm,
     GrantForm,
+    LanguageForm,
     OtpCodeForm,
     StaffCreateForm,
     StaffEditForm,
@@ -100,6 +101,34 @@ def session_extend(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"expires_in": age, "expires_at": (timezone.now() + timedelta(seconds=age)).isoformat()}
     )
+
+
+@require_http_methods(["GET", "POST"])
+def language(request: HttpRequest) -> HttpResponse:
+    """Choose the language of the pages: kept on the user when signed in, and in a cookie for the
+    sign-in page and this browser."""
+    signed_in = request.user.is_authenticated
+    initial = {"language": request.user.language if signed_in else translation.get_language()}
+    form = LanguageForm(bound(request), initial=initial, signed_in=signed_in)
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["language"]
+        if signed_in:
+            services.language_set(actor=request.user, language=chosen)
+        translation.activate(chosen or translation.get_language_from_request(request))
+        response = redirect(_next_url(request))
+        if chosen:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                chosen,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        else:
+            response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
+        return response
+    return render(request, "access/language.html", {"form": form, "next": request.GET.get("next", "")})
 
 
 # The second factor -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 # Dates are typed and shown as ISO 8601 (yyyy-mm-dd), as every page prints them. A browser's own date
 # field shows the format of the browser's locale (mm/dd/yyyy in the United States) whatever the page
@@ -36,11 +37,25 @@ class ServiceErrors:
             self.add_error(None, error)
 
 
-class ServiceForm(ServiceErrors, forms.Form):
+class TranslatedLabels:
+    """Labels and help texts written as plain strings (most often derived by Django from a model
+    field's name) are translated when the form is built; their catalog entries come from the
+    app's generated `i18n_model_strings.py` (tapestry/web/i18n.py). Marked (lazy) strings pass through."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if type(field.label) is str and field.label:
+                field.label = gettext(field.label)
+            if type(field.help_text) is str and field.help_text:
+                field.help_text = gettext(field.help_text)
+
+
+class ServiceForm(ServiceErrors, TranslatedLabels, forms.Form):
     pass
 
 
-class ServiceModelForm(ServiceErrors, forms.ModelForm):
+class ServiceModelForm(ServiceErrors, TranslatedLabels, forms.ModelForm):
     pass
 
 

@@ -1,0 +1,41 @@
+"""Form labels Django derives from this app's model field names, listed so that makemessages
+extracts them. Written by `manage.py messages` (tapestry/web/i18n.py); do not edit by hand."""
+
+from django.utils.translation import gettext_noop
+
+LABELS = [
+    gettext_noop("Added by"),
+    gettext_noop("Area"),
+    gettext_noop("Capacity"),
+    gettext_noop("Case"),
+    gettext_noop("Created at"),
+    gettext_noop("Created by"),
+    gettext_noop("Duration minutes"),
+    gettext_noop("Eligibility"),
+    gettext_noop("Ends on"),
+    gettext_noop("Enrolled on"),
+    gettext_noop("Enrolment"),
+    gettext_noop("Exit note"),
+    gettext_noop("Exit reason"),
+    gettext_noop("Exited on"),
+    gettext_noop("Facilitators"),
+    gettext_noop("First session on"),
+    gettext_noop("Focus needs"),
+    gettext_noop("Frequency"),
+    gettext_noop("Group"),
+    gettext_noop("Kind"),
+    gettext_noop("Location"),
+    gettext_noop("Missed sessions alert"),
+    gettext_noop("Name"),
+    gettext_noop("Person"),
+    gettext_noop("Program"),
+    gettext_noop("Purpose"),
+    gettext_noop("Requested at"),
+    gettext_noop("Segment"),
+    gettext_noop("Session count"),
+    gettext_noop("Start time"),
+    gettext_noop("Status"),
+    gettext_noop("Updated at"),
+    gettext_noop("Version"),
+    gettext_noop("Waiting position"),
+]

@@ -1,0 +1,41 @@
+"""Form labels Django derives from this app's model field names, listed so that makemessages
+extracts them. Written by `manage.py messages` (tapestry/web/i18n.py); do not edit by hand."""
+
+from django.utils.translation import gettext_noop
+
+LABELS = [
+    gettext_noop("Adults"),
+    gettext_noop("After n"),
+    gettext_noop("After on"),
+    gettext_noop("After value"),
+    gettext_noop("Before n"),
+    gettext_noop("Before on"),
+    gettext_noop("Before value"),
+    gettext_noop("Children"),
+    gettext_noop("Created at"),
+    gettext_noop("Delivered by"),
+    gettext_noop("Direction"),
+    gettext_noop("Ends on"),
+    gettext_noop("Focus"),
+    gettext_noop("Headcount"),
+    gettext_noop("Held on"),
+    gettext_noop("Kind"),
+    gettext_noop("Lead"),
+    gettext_noop("Location"),
+    gettext_noop("Name"),
+    gettext_noop("Notes"),
+    gettext_noop("Older adults"),
+    gettext_noop("Program"),
+    gettext_noop("Protective factors"),
+    gettext_noop("Recorded by"),
+    gettext_noop("Risk factors"),
+    gettext_noop("Setting"),
+    gettext_noop("Source"),
+    gettext_noop("Starts on"),
+    gettext_noop("Target population"),
+    gettext_noop("Title"),
+    gettext_noop("Unit"),
+    gettext_noop("Updated at"),
+    gettext_noop("Version"),
+    gettext_noop("Youth"),
+]
