@@ -214,6 +214,8 @@ LANGUAGE_CODE = "en"
 # The languages a user can choose (docs/languages.md). Spanish is complete; Arabic covers the frame,
 # home and sign-in, and is here so that right-to-left layout is kept working for translators.
 LANGUAGES = [("en", "English"), ("es", "Español"), ("ar", "العربية")]
+# Catalogs of code outside the apps (each app keeps its own under <app>/locale).
+LOCALE_PATHS = [BASE_DIR / "tapestry" / "evidence" / "locale"]
 LANGUAGE_COOKIE_NAME = "tapestry_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SECURE = PRODUCTION

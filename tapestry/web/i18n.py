@@ -14,9 +14,12 @@ catalogs; `manage.py messages --check` (run by the tests) fails when any of it i
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.apps import AppConfig, apps
+from django.conf import settings
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.text import capfirst
@@ -34,11 +37,27 @@ CATALOG_LANGUAGES = ("es",)
 ARABIC_APPS = frozenset({"tapestry.front", "tapestry.access"})
 
 
-def project_apps() -> list[AppConfig]:
-    return [config for config in apps.get_app_configs() if config.name.startswith("tapestry.")]
+@dataclass(frozen=True)
+class SourceDir:
+    """Code with a catalog of its own that is not an app (listed in settings.LOCALE_PATHS)."""
+
+    name: str
+    path: str
+    verbose_name: str
+
+    def get_models(self) -> list[type[models.Model]]:
+        return []
 
 
-def derived_labels(config: AppConfig) -> list[str]:
+def project_apps() -> list[AppConfig | SourceDir]:
+    found: list[AppConfig | SourceDir] = [c for c in apps.get_app_configs() if c.name.startswith("tapestry.")]
+    for locale_path in settings.LOCALE_PATHS:
+        source = Path(locale_path).parent
+        found.append(SourceDir(f"tapestry.{source.name}", str(source), source.name.capitalize()))
+    return found
+
+
+def derived_labels(config: AppConfig | SourceDir) -> list[str]:
     """The form labels of the app's model fields that are plain (not marked) strings."""
     found: set[str] = set()
     for model in config.get_models():
@@ -52,17 +71,18 @@ def derived_labels(config: AppConfig) -> list[str]:
     return sorted(found)
 
 
-def model_strings_source(config: AppConfig) -> str | None:
+def model_strings_source(config: AppConfig | SourceDir) -> str | None:
     labels = derived_labels(config)
     if not labels:
         return None
-    lines = "".join(f"    gettext_noop({label!r}),\n" for label in labels)
+    # Double quotes, as the formatter writes them, so `ruff format` leaves the file as it is.
+    lines = "".join(f"    gettext_noop({json.dumps(label, ensure_ascii=False)}),\n" for label in labels)
     return HEADER + lines + "]\n"
 
 
-def model_strings_path(config: AppConfig) -> Path:
+def model_strings_path(config: AppConfig | SourceDir) -> Path:
     return Path(config.path) / GENERATED_NAME
 
 
-def languages_of(config: AppConfig) -> tuple[str, ...]:
+def languages_of(config: AppConfig | SourceDir) -> tuple[str, ...]:
     return CATALOG_LANGUAGES + (("ar",) if config.name in ARABIC_APPS else ())
