@@ -6,24 +6,37 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from tapestry.extensions import app_modules
 from tapestry.web.navigation import NavEntry
 
-# (slug, name, the question the level answers), in the order of the menu.
+# (slug, name, the page's heading, the question the level answers), in the order of the menu.
 SECTIONS = (
-    ("micro", "Micro", "What does this person need, what are we doing about it, is it working?"),
+    (
+        "micro",
+        pgettext_lazy("level of practice", "Micro"),
+        gettext_lazy("Micro practice"),
+        gettext_lazy("What does this person need, what are we doing about it, is it working?"),
+    ),
     (
         "mezzo",
-        "Mezzo",
-        "How is this group doing together, and does the program reach the people it is for?",
+        pgettext_lazy("level of practice", "Mezzo"),
+        gettext_lazy("Mezzo practice"),
+        gettext_lazy("How is this group doing together, and does the program reach the people it is for?"),
     ),
     (
         "macro",
-        "Macro",
-        "What pattern do we see across many people, and what change will fix its root cause?",
+        pgettext_lazy("level of practice", "Macro"),
+        gettext_lazy("Macro practice"),
+        gettext_lazy("What pattern do we see across many people, and what change will fix its root cause?"),
     ),
-    ("evidence", "Evidence", "What do the cases show, as counts that identify no one?"),
+    (
+        "evidence",
+        pgettext_lazy("level of practice", "Evidence"),
+        gettext_lazy("Evidence practice"),
+        gettext_lazy("What do the cases show, as counts that identify no one?"),
+    ),
 )
 
 
@@ -31,6 +44,7 @@ SECTIONS = (
 class Level:
     slug: str
     name: str
+    heading: str
     question: str
     entries: tuple[NavEntry, ...]
 
@@ -42,19 +56,19 @@ def levels() -> tuple[Level, ...]:
 
 
 def collect(declared: list[NavEntry]) -> tuple[Level, ...]:
-    slugs = [slug for slug, _, _ in SECTIONS]
+    slugs = [slug for slug, *_ in SECTIONS]
     for entry in declared:
         if entry.level not in slugs:
             raise ImproperlyConfigured(f"Navigation entry {entry.title!r} names no level: {entry.level!r}.")
     found = []
-    for slug, name, question in SECTIONS:
+    for slug, name, heading, question in SECTIONS:
         entries = sorted((e for e in declared if e.level == slug), key=lambda e: e.order)
         orders = [e.order for e in entries]
         if len(set(orders)) != len(orders):
             raise ImproperlyConfigured(
                 f"Two navigation entries of the {slug} level share an order: {orders}."
             )
-        found.append(Level(slug, name, question, tuple(entries)))
+        found.append(Level(slug, name, heading, question, tuple(entries)))
     return tuple(found)
 
 

@@ -17,15 +17,16 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_lazy
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
-UNSTORABLE_TEXT = (
+UNSTORABLE_TEXT = gettext_lazy(
     "This text contains a character that cannot be stored "
     "(a NUL character or a lone UTF-16 surrogate); remove it and send it again."
 )
 
-UNSTORABLE_NUMBER = "This number is too large to store."
+UNSTORABLE_NUMBER = gettext_lazy("This number is too large to store.")
 # A signed 64-bit integer: the widest integer column of SQLite and PostgreSQL.
 INTEGER_RANGE = (-(2**63), 2**63 - 1)
 
@@ -101,12 +102,14 @@ class RequestInputMiddleware:
                 request.body  # noqa: B018  (reading it applies DATA_UPLOAD_MAX_MEMORY_SIZE)
                 form = request.POST
         except RequestDataTooBig:
-            detail = f"The request is too large: at most {_upload_limit_text()} is accepted at once."
+            detail = gettext("The request is too large: at most %(limit)s is accepted at once.") % {
+                "limit": _upload_limit_text()
+            }
             return _refuse(request, 413, detail, {})
         except (TooManyFieldsSent, TooManyFilesSent):
-            return _refuse(request, 413, "The request has too many fields or files.", {})
+            return _refuse(request, 413, gettext("The request has too many fields or files."), {})
         except MultiPartParserError:
-            return _refuse(request, 400, "The multipart form data could not be read.", {})
+            return _refuse(request, 400, gettext("The multipart form data could not be read."), {})
         bad = []
         if unstorable(request.path):
             bad.append("(address)")
@@ -114,6 +117,6 @@ class RequestInputMiddleware:
         bad += _bad_fields(form.lists())
         if bad:
             status = 422 if _is_api(request) else 400
-            detail = "The request has a character that cannot be stored."
+            detail = gettext("The request has a character that cannot be stored.")
             return _refuse(request, status, detail, {field: [UNSTORABLE_TEXT] for field in bad})
         return self.get_response(request)

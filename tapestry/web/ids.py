@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext, gettext_lazy
 
 
 def referenced(field: str, get: Callable[[], Any], missing: str | None = None) -> Any:
@@ -22,7 +23,7 @@ def referenced(field: str, get: Callable[[], Any], missing: str | None = None) -
     except Http404 as exc:
         raise ValidationError({field: [missing or str(exc)]}) from exc
     if found is None:
-        raise ValidationError({field: [missing or "No record with this number."]})
+        raise ValidationError({field: [missing or gettext("No record with this number.")]})
     return found
 
 
@@ -88,7 +89,7 @@ def found_or_404(found: Found | None, missing: str) -> Found:
     return found
 
 
-def one_or_404(queryset: QuerySet, pk: int, missing: str = "No such record.") -> Any:
+def one_or_404(queryset: QuerySet, pk: int, missing: str = gettext_lazy("No such record.")) -> Any:
     """The row of `queryset` with this id, else Http404(`missing`). Start `queryset` from what the
     caller may see: a row out of their reach then gets the same answer as one that does not exist."""
     return found_or_404(queryset.filter(pk=pk).first(), missing)

@@ -6,6 +6,7 @@ nearest plain form (dashes, quotes) or "?", so a name never breaks the document.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -36,7 +37,7 @@ class Document(FPDF):
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font("Helvetica", size=8)
-        self.cell(0, 8, f"Page {self.page_no()}", align="C")
+        self.cell(0, 8, plain(gettext("Page %(number)s") % {"number": self.page_no()}), align="C")
 
 
 def heading(pdf: FPDF, text: str, size: int = 13) -> None:

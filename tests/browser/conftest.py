@@ -114,3 +114,7 @@ def live_server(django_db_setup: None, django_db_blocker: object) -> Iterator[Li
         server.start()
     yield server
     server.stop()
+
+
+# The demo agency and a browser context per role, for the checks that walk every page.
+from tests.browser.crawl import browse, demo_agency  # noqa: E402, F401

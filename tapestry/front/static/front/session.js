@@ -9,6 +9,16 @@
   var warnMs = Math.min(120000, sessionMs / 4);
   var extendUrl = script.dataset.extendUrl;
   var loginUrl = script.dataset.loginUrl;
+  var texts = {};
+  try {
+    texts = JSON.parse(script.dataset.texts || "{}"); // the page's language (templatetags/session_watch.py)
+  } catch (error) {
+    texts = {};
+  }
+
+  function phrase(key, time) {
+    return String(texts[key] || key).replace("%(time)s", time || "");
+  }
   var SHARED_KEY = "tapestry.lastContact"; // a time only: other tabs' requests renew the session too
   var SAVE_DELAY_MS = 3000;
 
@@ -72,7 +82,7 @@
   function stayButton() {
     var button = document.createElement("button");
     button.type = "button";
-    button.textContent = "Stay signed in";
+    button.textContent = phrase("stay");
     button.addEventListener("click", extend);
     return button;
   }
@@ -81,16 +91,14 @@
     var link = document.createElement("a");
     link.className = "button";
     link.href = loginUrl + "?next=" + encodeURIComponent(window.location.pathname + window.location.search);
-    link.textContent = "Sign in again";
+    link.textContent = phrase("signInAgain");
     return link;
   }
 
   function sessionEnded() {
     ended = true;
-    var saved = lastSaved
-      ? "Your draft was saved at " + lastSaved + "; signing in brings you back to it."
-      : "Sign in again to carry on; you will come back to this page.";
-    showBanner("ended", "Your session has ended, so nothing more is saved. " + saved, signInLink());
+    var text = lastSaved ? phrase("endedSaved", lastSaved) : phrase("ended");
+    showBanner("ended", text, signInLink());
   }
 
   function extend() {
@@ -109,7 +117,7 @@
         }
       })
       .catch(function () {
-        showBanner("offline", "Tapestry could not be reached to keep you signed in. Check the connection and try again.", stayButton());
+        showBanner("offline", phrase("offline"), stayButton());
       });
   }
 
@@ -120,7 +128,7 @@
       sessionEnded();
     } else if (left <= warnMs) {
       var end = clock(Date.now() + left);
-      showBanner("warning", "You will be signed out at " + end + " unless you stay signed in. Your draft is kept either way.", stayButton());
+      showBanner("warning", phrase("warning", end), stayButton());
     } else if (banner && banner.dataset.state === "warning") {
       hideBanner(); // another tab renewed the session
     }
@@ -168,7 +176,7 @@
     form.action = body.edit_url;
     setVersion(body.version);
     if (window.location.pathname !== body.edit_url) window.history.replaceState(null, "", body.edit_url);
-    say("Saved " + body.saved_at, false);
+    say(phrase("saved", body.saved_at), false);
   }
 
   function finished() {
@@ -191,7 +199,7 @@
     var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
     if (!json) {
       stopped = true;
-      say("Not saved: this page is out of date (you signed in again elsewhere, or cookies were cleared). Copy what you typed, then reload the page.", true);
+      say(phrase("stale"), true);
       return;
     }
     return response.json().then(function (body) {
@@ -211,7 +219,7 @@
     if (saving || stopped || ended || !dirty) return;
     dirty = false;
     saving = true;
-    say("Saving…", false);
+    say(phrase("saving"), false);
     fetch(url, {
       method: "POST",
       body: new FormData(form),
@@ -222,7 +230,7 @@
       .then(answer)
       .catch(function () {
         dirty = true;
-        say("Not saved: Tapestry could not be reached. It tries again in a few seconds.", true);
+        say(phrase("unreachable"), true);
       })
       .then(finished);
   }
