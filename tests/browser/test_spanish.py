@@ -65,7 +65,8 @@ class Untranslated:
 
 
 def _words(text: str) -> set[str]:
-    return {word.lower() for word in WORD.findall(PLACEHOLDER.sub(" ", text))}
+    """The words of a text, in lower case; a letter alone (the s of "client's") is not a word."""
+    return {word.lower() for word in WORD.findall(PLACEHOLDER.sub(" ", text)) if len(word) > 1}
 
 
 @cache
@@ -110,9 +111,9 @@ def english_in(text: str, data: list[str]) -> str | None:
     if any(core in value for value in data if len(value) > len(core)):
         return None  # a shortened note or description
     for value in data:
-        if value in text:
-            text = text.replace(value, " ")
-    left = [word for word in WORD.findall(text) if word.lower() in english]
+        if value in text:  # whole words only: a stored "Community need" leaves "assessments" whole
+            text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", text)
+    left = [word for word in WORD.findall(text) if len(word) > 1 and word.lower() in english]
     return left[0] if left else None
 
 
@@ -149,6 +150,7 @@ def test_the_reader_finds_english_and_leaves_data_alone(db: None):
     assert english_in("Sunrise parenting circle", data) is None
     assert english_in("Client says the landlord…", data) is None
     assert english_in("Sunrise parenting circle · Take the roll", data) == "Take"
+    assert english_in("Sunrise parenting circles to take", data) == "circles"
 
 
 def test_a_right_to_left_page_is_laid_out_right_to_left(demo_agency: None, browse: callable):
