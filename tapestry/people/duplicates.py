@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext
 from rapidfuzz import fuzz, process
 
 from tapestry.people.models import ContactPoint, Person, PersonAlias, normalise_contact, normalise_name
@@ -25,11 +26,11 @@ def _dob_similarity(a: date | None, b: date | None) -> tuple[float, str]:
     if a is None or b is None:
         return 0.5, ""
     if a == b:
-        return 1.0, "same date of birth"
+        return 1.0, gettext("same date of birth")
     if a.year == b.year and a.month == b.day and a.day == b.month:
-        return 0.8, "date of birth with day and month swapped"
+        return 0.8, gettext("date of birth with day and month swapped")
     if a.month == b.month and a.day == b.day and abs(a.year - b.year) == 1:
-        return 0.6, "date of birth one year apart"
+        return 0.6, gettext("date of birth one year apart")
     return 0.0, ""
 
 
@@ -85,9 +86,9 @@ def find_duplicates(
         likely = (name >= 85 and dob >= 0.5) or (name >= 75 and dob >= 0.8) or (phone and name >= 60)
         if not likely:
             continue
-        reasons = [f"name {name:.0f}% similar"] if name else []
+        reasons = [gettext("name %(score)s%% similar") % {"score": f"{name:.0f}"}] if name else []
         reasons += [dob_reason] if dob_reason else []
-        reasons += ["same phone number"] if phone else []
+        reasons += [gettext("same phone number")] if phone else []
         candidates.append(Candidate(pk, round(min(score, 100.0), 1), reasons))
     candidates.sort(key=lambda c: (-c.score, c.person_id))
     return candidates[:limit]
@@ -102,5 +103,7 @@ def pair_likeness(
     dob, dob_reason = _dob_similarity(birth_a, birth_b)
     if not ((name >= 85 and dob >= 0.5) or (name >= 75 and dob >= 0.8)):
         return None
-    reasons = [f"name {name:.0f}% similar"] + ([dob_reason] if dob_reason else [])
+    reasons = [gettext("name %(score)s%% similar") % {"score": f"{name:.0f}"}] + (
+        [dob_reason] if dob_reason else []
+    )
     return Candidate(0, round(min(0.6 * name + 30 * dob, 100.0), 1), reasons)

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.consent_rules import REVOCATION_STATEMENT
 from tapestry.access.models import Consent
@@ -34,8 +35,12 @@ class PersonChoiceField(forms.ModelChoiceField):
     """A person picker that tells namesakes apart by their date of birth."""
 
     def label_from_instance(self, obj: Person) -> str:
-        born = f" (born {obj.date_of_birth:%Y-%m-%d})" if obj.date_of_birth else ""
-        return f"{obj.display_name}{born}"
+        if obj.date_of_birth:
+            return gettext("%(name)s (born %(born)s)") % {
+                "name": obj.display_name,
+                "born": f"{obj.date_of_birth:%Y-%m-%d}",
+            }
+        return obj.display_name
 
 
 class PersonFieldsForm(ServiceModelForm):
@@ -43,8 +48,8 @@ class PersonFieldsForm(ServiceModelForm):
         model = Person
         fields = list(services.PERSON_FIELDS)
         widgets = {"date_of_birth": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 3})}
-        labels = {"preferred_name": "Preferred name (if different)"}
-        help_texts = {"date_of_birth": "Leave empty if unknown."}
+        labels = {"preferred_name": gettext_lazy("Preferred name (if different)")}
+        help_texts = {"date_of_birth": gettext_lazy("Leave empty if unknown.")}
 
     def changes(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in services.PERSON_FIELDS}
@@ -54,10 +59,10 @@ class PersonIntakeForm(PersonFieldsForm):
     phone = forms.CharField(max_length=40, required=False, widget=forms.TextInput(attrs={"type": "tel"}))
     email = forms.EmailField(required=False)
     aliases = forms.CharField(
-        label="Other names",
+        label=gettext_lazy("Other names"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Former names, nicknames or spellings on other records; one per line.",
+        help_text=gettext_lazy("Former names, nicknames or spellings on other records; one per line."),
     )
 
     def clean_aliases(self) -> tuple[str, ...]:
@@ -78,9 +83,9 @@ class PersonEditForm(VersionedForm, PersonFieldsForm):
 
 class AliasForm(ServiceForm):
     name = forms.CharField(
-        label="Other name",
+        label=gettext_lazy("Other name"),
         max_length=200,
-        help_text="A former name, nickname or a spelling on another record.",
+        help_text=gettext_lazy("A former name, nickname or a spelling on another record."),
     )
 
 
@@ -88,7 +93,10 @@ class ContactForm(ServiceModelForm):
     class Meta:
         model = ContactPoint
         fields = ["kind", "value", "safe_to_contact"]
-        labels = {"value": "Phone number or email address", "safe_to_contact": "Safe to contact"}
+        labels = {
+            "value": gettext_lazy("Phone number or email address"),
+            "safe_to_contact": gettext_lazy("Safe to contact"),
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -96,7 +104,7 @@ class ContactForm(ServiceModelForm):
             try:
                 validate_email(data["value"].strip())
             except ValidationError:
-                self.add_error("value", "This is not an email address; check it or choose Phone.")
+                self.add_error("value", gettext("This is not an email address; check it or choose Phone."))
         return data
 
 
@@ -104,21 +112,26 @@ class AddressForm(ServiceModelForm):
     class Meta:
         model = Address
         fields = ["line1", "line2", "city", "region", "postcode", "is_current", "confidential"]
-        labels = {"is_current": "This is where they live now"}
+        labels = {"is_current": gettext_lazy("This is where they live now")}
 
 
 class RelationshipForm(FieldSetup, ServiceModelForm):
     to_person = PersonChoiceField(
-        label="Other person",
+        label=gettext_lazy("Other person"),
         queryset=Person.objects.none(),
-        help_text="People whose records you can open.",
+        help_text=gettext_lazy("People whose records you can open."),
     )
 
     class Meta:
         model = Relationship
         fields = ["kind", "to_person", "notes", "no_contact"]
-        labels = {"kind": "This person is the other person's", "no_contact": "No contact (protective order)"}
-        help_texts = {"no_contact": "Tick if this person must not learn where the other person is."}
+        labels = {
+            "kind": gettext_lazy("This person is the other person's"),
+            "no_contact": gettext_lazy("No contact (protective order)"),
+        }
+        help_texts = {
+            "no_contact": gettext_lazy("Tick if this person must not learn where the other person is.")
+        }
 
     choices_from = {"to_person": "persons"}
 
@@ -134,11 +147,11 @@ class ConsentForm(ServiceModelForm):
     """A consent as the signed form states it; substance-use and school consents need every element."""
 
     record_parts = forms.MultipleChoiceField(
-        label="Parts of the record it covers",
+        label=gettext_lazy("Parts of the record it covers"),
         choices=Consent.RecordPart.choices,
         widget=LabelledCheckboxes,
         required=False,
-        help_text=(
+        help_text=gettext_lazy(
             "Required for substance-use and school records: only the parts ticked can be released. "
             "SUD counselling notes need a consent of their own."
         ),
@@ -173,17 +186,19 @@ class ConsentForm(ServiceModelForm):
             "revocation_statement": forms.Textarea(attrs={"rows": 2}),
         }
         labels = {
-            "segment": "Part of the record",
-            "information": "What may be shared, in the person's words",
-            "recipient_organisation": "Recipient organisation",
-            "recipient_description": "Or describe the recipients",
-            "signed_by": "Signed by",
-            "given_on": "In force from",
-            "expiry_event": "Or the event that ends it",
-            "hipaa_redisclosure_statement": "The form states the HIPAA redisclosure rule (TPO consent only)",
+            "segment": gettext_lazy("Part of the record"),
+            "information": gettext_lazy("What may be shared, in the person's words"),
+            "recipient_organisation": gettext_lazy("Recipient organisation"),
+            "recipient_description": gettext_lazy("Or describe the recipients"),
+            "signed_by": gettext_lazy("Signed by"),
+            "given_on": gettext_lazy("In force from"),
+            "expiry_event": gettext_lazy("Or the event that ends it"),
+            "hipaa_redisclosure_statement": gettext_lazy(
+                "The form states the HIPAA redisclosure rule (TPO consent only)"
+            ),
         }
         help_texts = {
-            "recipient_description": (
+            "recipient_description": gettext_lazy(
                 "Only the single consent for treatment, payment and health-care operations may describe its "
                 "recipients in general words; a substance-use or school release needs the organisation itself."
             ),
@@ -213,7 +228,9 @@ class ConsentForm(ServiceModelForm):
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["segment"].choices = [("", "General record")] + list(self.fields["segment"].choices)[1:]
+        self.fields["segment"].choices = [("", gettext("General record"))] + list(
+            self.fields["segment"].choices
+        )[1:]
         self.fields["recipient_organisation"].queryset = organisations
         if not self.is_bound and not self.instance.pk:
             self.initial.setdefault("revocation_statement", REVOCATION_STATEMENT)
@@ -222,7 +239,7 @@ class ConsentForm(ServiceModelForm):
 
 class HouseholdForm(FieldSetup, ServiceForm):
     name = forms.CharField(max_length=150, help_text=Household._meta.get_field("name").help_text)
-    person = PersonChoiceField(label="First member", queryset=Person.objects.none())
+    person = PersonChoiceField(label=gettext_lazy("First member"), queryset=Person.objects.none())
     position = forms.ChoiceField(choices=HouseholdMember.Position.choices)
 
     choices_from = {"person": "persons"}
@@ -230,7 +247,7 @@ class HouseholdForm(FieldSetup, ServiceForm):
 
 class HouseholdMemberForm(FieldSetup, ServiceForm):
     person = PersonChoiceField(
-        queryset=Person.objects.none(), help_text="People whose records you can change."
+        queryset=Person.objects.none(), help_text=gettext_lazy("People whose records you can change.")
     )
     position = forms.ChoiceField(choices=HouseholdMember.Position.choices)
 
@@ -239,9 +256,9 @@ class HouseholdMemberForm(FieldSetup, ServiceForm):
 
 class MergeForm(FieldSetup, ServiceForm):
     survivor = PersonChoiceField(
-        label="Keep this record",
+        label=gettext_lazy("Keep this record"),
         queryset=Person.objects.none(),
-        help_text="The record that stays. Everything on the duplicate moves to it.",
+        help_text=gettext_lazy("The record that stays. Everything on the duplicate moves to it."),
     )
 
     choices_from = {"survivor": "persons"}
@@ -265,9 +282,11 @@ class OrganisationEditForm(VersionedForm, OrganisationForm):
 
 
 class OrganisationFilterForm(forms.Form):
-    q = forms.CharField(label="Name", required=False)
+    q = forms.CharField(label=gettext_lazy("Name"), required=False)
     kind = forms.ChoiceField(
-        label="Kind", required=False, choices=[("", "All kinds"), *Organisation.Kind.choices]
+        label=gettext_lazy("Kind"),
+        required=False,
+        choices=[("", gettext_lazy("All kinds")), *Organisation.Kind.choices],
     )
 
 

@@ -11,15 +11,18 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import get_language, gettext_lazy
 
 from tapestry.people.models import HouseholdMember, Person, Relationship
 
-OUTSIDE = "outside your caseload"
+OUTSIDE = gettext_lazy("outside your caseload")
 
 
 def with_article(label: str) -> str:
     """'sibling' -> 'a sibling', 'other adult' -> 'an other adult'; labels already led by 'the' stay."""
     label = label.strip().lower()
+    if not (get_language() or "en").startswith("en"):
+        return label  # the article is English grammar; other languages show the label alone
     if label.startswith(("the ", "a ", "an ", "someone")):
         return label
     return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"

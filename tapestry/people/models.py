@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.web.models import Timestamped, Versioned, optional_key
 
@@ -37,9 +38,11 @@ class Person(Versioned):
     date_of_birth = models.DateField(null=True, blank=True)
     gender_identity = models.CharField(max_length=60, blank=True)
     pronouns = models.CharField(max_length=40, blank=True)
-    languages = models.CharField(max_length=200, blank=True, help_text="Comma-separated, preferred first.")
+    languages = models.CharField(
+        max_length=200, blank=True, help_text=gettext_lazy("Comma-separated, preferred first.")
+    )
     needs_interpreter = models.BooleanField(default=False)
-    notes = models.TextField(blank=True, help_text="Practical notes: how to reach them safely.")
+    notes = models.TextField(blank=True, help_text=gettext_lazy("Practical notes: how to reach them safely."))
     merged_into = optional_key("self", related_name="merged_from")
     merged_at = models.DateTimeField(null=True, blank=True)
     # The names as search compares them (lower case, no accents or hyphens), kept by save().
@@ -72,7 +75,7 @@ class Person(Versioned):
 
     def clean(self) -> None:
         if self.date_of_birth and self.date_of_birth > timezone.localdate():
-            raise ValidationError({"date_of_birth": "The date of birth cannot be in the future."})
+            raise ValidationError({"date_of_birth": gettext("The date of birth cannot be in the future.")})
 
 
 class PersonAlias(Timestamped):
@@ -102,15 +105,17 @@ class PersonAlias(Timestamped):
 
 class ContactPoint(Timestamped):
     class Kind(models.TextChoices):
-        PHONE = "phone", "Phone"
-        EMAIL = "email", "Email"
+        PHONE = "phone", gettext_lazy("Phone")
+        EMAIL = "email", gettext_lazy("Email")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contacts")
     kind = models.CharField(max_length=8, choices=Kind.choices)
     value = models.CharField(max_length=200)
     # Normalised digits of a phone number, for duplicate matching.
     normalised = models.CharField(max_length=200, db_index=True, editable=False)
-    safe_to_contact = models.BooleanField(default=True, help_text="Untick if contact could put them at risk.")
+    safe_to_contact = models.BooleanField(
+        default=True, help_text=gettext_lazy("Untick if contact could put them at risk.")
+    )
 
     class Meta:
         ordering = ["kind", "value"]
@@ -138,7 +143,9 @@ class Address(Timestamped):
     region = models.CharField("state or region", max_length=100, blank=True)
     postcode = models.CharField("postcode / ZIP", max_length=20, blank=True)
     is_current = models.BooleanField(default=True)
-    confidential = models.BooleanField(default=False, help_text="A shelter or safe address: never shared.")
+    confidential = models.BooleanField(
+        default=False, help_text=gettext_lazy("A shelter or safe address: never shared.")
+    )
 
     class Meta:
         ordering = ["-is_current", "-created_at"]
@@ -150,7 +157,8 @@ class Address(Timestamped):
 
 class Household(Timestamped):
     name = models.CharField(
-        max_length=150, help_text="How the agency refers to the family, e.g. 'Rivera household'."
+        max_length=150,
+        help_text=gettext_lazy("How the agency refers to the family, e.g. 'Rivera household'."),
     )
     members = models.ManyToManyField(Person, through="HouseholdMember", related_name="households")
 
@@ -163,11 +171,11 @@ class Household(Timestamped):
 
 class HouseholdMember(Timestamped):
     class Position(models.TextChoices):
-        HEAD = "head", "Head of household"
-        PARTNER = "partner", "Partner"
-        CHILD = "child", "Child"
-        OTHER_ADULT = "other_adult", "Other adult"
-        OTHER_CHILD = "other_child", "Other child"
+        HEAD = "head", gettext_lazy("Head of household")
+        PARTNER = "partner", gettext_lazy("Partner")
+        CHILD = "child", gettext_lazy("Child")
+        OTHER_ADULT = "other_adult", gettext_lazy("Other adult")
+        OTHER_CHILD = "other_child", gettext_lazy("Other child")
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="household_memberships")
@@ -189,21 +197,21 @@ class Relationship(Timestamped):
     """A typed link from one person to another, read as '<from> is <kind> of <to>'."""
 
     class Kind(models.TextChoices):
-        PARENT = "parent", "Parent"
-        CHILD = "child", "Child"
-        PARTNER = "partner", "Partner"
-        FORMER_PARTNER = "former_partner", "Former partner"
-        SIBLING = "sibling", "Sibling"
-        GRANDPARENT = "grandparent", "Grandparent"
-        GRANDCHILD = "grandchild", "Grandchild"
-        CAREGIVER = "caregiver", "Caregiver"
-        CARED_FOR = "cared_for", "Cared for by"
-        GUARDIAN = "guardian", "Legal guardian"
-        WARD = "ward", "Ward"
-        FOSTER_PARENT = "foster_parent", "Foster parent"
-        FOSTER_CHILD = "foster_child", "Foster child"
-        FRIEND = "friend", "Friend"
-        OTHER = "other", "Other"
+        PARENT = "parent", gettext_lazy("Parent")
+        CHILD = "child", gettext_lazy("Child")
+        PARTNER = "partner", gettext_lazy("Partner")
+        FORMER_PARTNER = "former_partner", gettext_lazy("Former partner")
+        SIBLING = "sibling", gettext_lazy("Sibling")
+        GRANDPARENT = "grandparent", gettext_lazy("Grandparent")
+        GRANDCHILD = "grandchild", gettext_lazy("Grandchild")
+        CAREGIVER = "caregiver", gettext_lazy("Caregiver")
+        CARED_FOR = "cared_for", gettext_lazy("Cared for by")
+        GUARDIAN = "guardian", gettext_lazy("Legal guardian")
+        WARD = "ward", gettext_lazy("Ward")
+        FOSTER_PARENT = "foster_parent", gettext_lazy("Foster parent")
+        FOSTER_CHILD = "foster_child", gettext_lazy("Foster child")
+        FRIEND = "friend", gettext_lazy("Friend")
+        OTHER = "other", gettext_lazy("Other")
 
     # What the same link is called when read from the other person.
     INVERSE = {
@@ -259,16 +267,16 @@ class Relationship(Timestamped):
 
 class Organisation(Versioned):
     class Kind(models.TextChoices):
-        AGENCY = "agency", "Social-service agency"
-        SCHOOL = "school", "School"
-        NONPROFIT = "nonprofit", "Nonprofit"
-        FUNDER = "funder", "Funder"
-        GOVERNMENT = "government", "Government office"
-        HEALTH = "health", "Health provider"
-        COURT = "court", "Court"
-        EMPLOYER = "employer", "Employer"
-        FAITH = "faith", "Faith community"
-        OTHER = "other", "Other"
+        AGENCY = "agency", gettext_lazy("Social-service agency")
+        SCHOOL = "school", gettext_lazy("School")
+        NONPROFIT = "nonprofit", gettext_lazy("Nonprofit")
+        FUNDER = "funder", gettext_lazy("Funder")
+        GOVERNMENT = "government", gettext_lazy("Government office")
+        HEALTH = "health", gettext_lazy("Health provider")
+        COURT = "court", gettext_lazy("Court")
+        EMPLOYER = "employer", gettext_lazy("Employer")
+        FAITH = "faith", gettext_lazy("Faith community")
+        OTHER = "other", gettext_lazy("Other")
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=16, choices=Kind.choices)

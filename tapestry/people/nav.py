@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,52 +11,52 @@ ENTRIES = (
     NavEntry(
         "micro",
         20,
-        "People",
+        gettext_lazy("People"),
         "people:person_list",
         C.PERSON_READ,
-        "Your caseload, your team's and your supervisees'.",
+        gettext_lazy("Your caseload, your team's and your supervisees'."),
     ),
     NavEntry(
         "micro",
         30,
-        "New intake",
+        gettext_lazy("New intake"),
         "people:person_create",
         C.PERSON_WRITE,
-        "Register a person; likely duplicates are shown first.",
+        gettext_lazy("Register a person; likely duplicates are shown first."),
     ),
     NavEntry(
         "micro",
         40,
-        "Households",
+        gettext_lazy("Households"),
         "people:household_list",
         C.PERSON_READ,
-        "Families as a unit, with their members.",
+        gettext_lazy("Families as a unit, with their members."),
     ),
     NavEntry(
         "mezzo",
         80,
-        "Schools",
+        gettext_lazy("Schools"),
         "people:organisation_list",
         C.ORGANISATION_READ,
-        "Schools and their contacts.",
+        gettext_lazy("Schools and their contacts."),
         "kind=school",
     ),
     NavEntry(
         "macro",
         10,
-        "Funders",
+        gettext_lazy("Funders"),
         "people:organisation_list",
         C.ORGANISATION_READ,
-        "Foundations and public funders.",
+        gettext_lazy("Foundations and public funders."),
         "kind=funder",
     ),
     NavEntry(
         "macro",
         20,
-        "Government offices",
+        gettext_lazy("Government offices"),
         "people:organisation_list",
         C.ORGANISATION_READ,
-        "Offices and officials we advocate with.",
+        gettext_lazy("Offices and officials we advocate with."),
         "kind=government",
     ),
 )

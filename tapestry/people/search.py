@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
+from django.utils.translation import gettext
 from rapidfuzz import fuzz
 
 from tapestry.access.models import User
@@ -128,20 +129,32 @@ def person_search(*, user: User, persons: QuerySet[Person], query: str) -> list[
             )
             if score >= NAME_CUTOFF:
                 shown = f"{preferred or given} {family}"
-                hit(pk).add(score, "name matches" if score == 100 else f"name {score:.0f}% like “{shown}”")
+                hit(pk).add(
+                    score,
+                    gettext("name matches")
+                    if score == 100
+                    else gettext("name %(score)s%% like “%(name)s”")
+                    % {"score": f"{score:.0f}", "name": shown},
+                )
         aliases = _blocked(PersonAlias.objects.filter(person__in=persons.values("pk")), wanted)
         for pk, name, search_name in aliases.values_list("person_id", "name", "search_name")[
             :CANDIDATE_LIMIT
         ]:
             score = name_score(wanted, search_name)
             if score >= NAME_CUTOFF:
-                hit(pk).add(score, f"other name “{name}”" + ("" if score == 100 else f" {score:.0f}% like"))
+                hit(pk).add(
+                    score,
+                    gettext("other name “%(name)s”") % {"name": name}
+                    if score == 100
+                    else gettext("other name “%(name)s” %(score)s%% like")
+                    % {"name": name, "score": f"{score:.0f}"},
+                )
 
     digits = "".join(ch for ch in query if ch.isdigit())
     if len(digits) >= 4 and not any(ch.isalpha() for ch in query):
         phones = ContactPoint.objects.filter(person__in=persons.values("pk"), normalised__contains=digits)
         for pk in phones.values_list("person_id", flat=True)[:CANDIDATE_LIMIT]:
-            hit(pk).add(100.0, "phone number")
+            hit(pk).add(100.0, gettext("phone number"))
 
     for module in app_modules("search_hits"):
         for record in module.search_hits(user=user, query=query):

@@ -7,6 +7,7 @@ from typing import NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record, audit_view
@@ -87,14 +88,14 @@ def person_list(*, user: User, query: str = "") -> QuerySet[Person] | list[Perso
 
 def person_get(*, user: User, person_id: int) -> Person:
     """One person, checked against the policy (no related records, not audited as a full open)."""
-    person = found_or_404(Person.objects.filter(pk=person_id).first(), "No person with this number.")
+    person = found_or_404(Person.objects.filter(pk=person_id).first(), gettext("No person with this number."))
     if person.merged_into_id and policy.can_view_person(user, person.merged_into):
         return person
     if not policy.can_view_person(user, person):
         policy.refuse_out_of_reach(
             user,
-            missing="No person with this number.",
-            detail="This person is not in your caseload, your team's or your supervisees'.",
+            missing=gettext("No person with this number."),
+            detail=gettext("This person is not in your caseload, your team's or your supervisees'."),
             person_id=person.pk,
         )
     return person
@@ -173,8 +174,8 @@ def _refuse_household(user: User, household: Household) -> NoReturn:
     first = household.memberships.order_by("person_id").values_list("person_id", flat=True).first()
     policy.refuse_out_of_reach(
         user,
-        missing="No household with this number.",
-        detail="No member of this household is in your caseload, team or supervision.",
+        missing=gettext("No household with this number."),
+        detail=gettext("No member of this household is in your caseload, team or supervision."),
         person_id=first,
     )
 
@@ -215,12 +216,13 @@ def relationship_get(*, user: User, relationship_id: int) -> Relationship:
     )
     if relationship is None:
         existing = found_or_404(
-            Relationship.objects.filter(pk=relationship_id).first(), "No relationship with this number."
+            Relationship.objects.filter(pk=relationship_id).first(),
+            gettext("No relationship with this number."),
         )
         policy.refuse_out_of_reach(
             user,
-            missing="No relationship with this number.",
-            detail="Neither person in this relationship is in your caseload, team or supervision.",
+            missing=gettext("No relationship with this number."),
+            detail=gettext("Neither person in this relationship is in your caseload, team or supervision."),
             person_id=existing.from_person_id,
         )
     return relationship
@@ -253,7 +255,7 @@ def organisation_detail(*, user: User, organisation_id: int) -> Organisation:
         Organisation.objects.filter(pk=organisation_id)
         .prefetch_related(Prefetch("contacts", queryset=OrganisationContact.objects.order_by("name")))
         .first(),
-        "No organisation with this number.",
+        gettext("No organisation with this number."),
     )
 
 
@@ -261,7 +263,7 @@ def person_get_changeable(*, user: User, person_id: int) -> Person:
     """One person the user may change (an emergency access is read-only), for the forms that add to it."""
     person = person_get(user=user, person_id=person_id)
     if person.merged_into_id or not policy.can_change_person(user, person):
-        raise PermissionDenied("You may not change this person's record.")
+        raise PermissionDenied(gettext("You may not change this person's record."))
     return person
 
 
@@ -334,8 +336,8 @@ def consent_get(*, user: User, consent_id: int) -> Consent:
         user,
         Consent.objects.select_related("person"),
         consent_id,
-        missing="No consent with this number.",
-        detail="This consent belongs to a record you may not open.",
+        missing=gettext("No consent with this number."),
+        detail=gettext("This consent belongs to a record you may not open."),
     )
 
 
@@ -358,7 +360,7 @@ def persons_compare(*, user: User, person_ids: list[int], purpose: str) -> list[
     }
     if len(persons) != len(set(person_ids)):
         raise PermissionDenied(
-            "One of these records is not in your caseload, your team's or your supervisees."
+            gettext("One of these records is not in your caseload, your team's or your supervisees.")
         )
     for person in persons.values():
         audit_view(
@@ -373,7 +375,7 @@ def persons_compare(*, user: User, person_ids: list[int], purpose: str) -> list[
 def household_get(*, user: User, household_id: int) -> Household:
     """A household with at least one member the user may open (not audited: no member details)."""
     household = found_or_404(
-        Household.objects.filter(pk=household_id).first(), "No household with this number."
+        Household.objects.filter(pk=household_id).first(), gettext("No household with this number.")
     )
     visible_ids = policy.persons_visible(user).values("pk")
     if not household.memberships.filter(person__in=visible_ids).exists():

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -53,7 +54,7 @@ class DuplicateSuspected(Exception):
 
 def _require_change(actor: User, person: Person) -> None:
     if not policy.can_change_person(actor, person):
-        raise PermissionDenied("You may not change this person's record.")
+        raise PermissionDenied(gettext("You may not change this person's record."))
 
 
 @dataclass
@@ -173,7 +174,7 @@ def household_create(*, actor: User, name: str, members: list[tuple[Person, str]
     """Create a household; the actor must be able to change every member's record."""
     policy.require_capability(actor, Capability.PERSON_WRITE)
     if not members:
-        raise ValidationError({"members": ["A household needs at least one member."]})
+        raise ValidationError({"members": [gettext("A household needs at least one member.")]})
     for person, _ in members:
         _require_change(actor, person)
     household = Household(name=name.strip())
@@ -199,7 +200,14 @@ def household_member_add(
 ) -> HouseholdMember:
     _require_change(actor, person)
     if household.memberships.filter(person=person).exists():
-        raise ValidationError({"person": [f"{person} is already a member of {household}."]})
+        raise ValidationError(
+            {
+                "person": [
+                    gettext("%(person)s is already a member of %(household)s.")
+                    % {"person": person, "household": household}
+                ]
+            }
+        )
     membership = HouseholdMember(household=household, person=person, position=position)
     return create_record(actor, membership, fields=["position"], exclude=["household", "person"])
 
@@ -216,14 +224,14 @@ def relationship_create(
     """Link two persons; the actor changes the first and must at least see the second."""
     _require_change(actor, from_person)
     if not policy.can_view_person(actor, to_person):
-        raise PermissionDenied("You may link only to people whose records you can open.")
+        raise PermissionDenied(gettext("You may link only to people whose records you can open."))
     relationship = Relationship(
         from_person=from_person, to_person=to_person, kind=kind, notes=notes, no_contact=no_contact
     )
     relationship.full_clean(exclude=["from_person", "to_person"])
     relationship.clean()
     if Relationship.objects.filter(from_person=from_person, to_person=to_person, kind=kind).exists():
-        raise ValidationError({"kind": ["This relationship is already recorded."]})
+        raise ValidationError({"kind": [gettext("This relationship is already recorded.")]})
     return create_record(actor, relationship, clean=False, person_id=from_person.pk, fields=["kind"])
 
 
@@ -249,7 +257,7 @@ def consent_record(*, actor: User, person: Person, **fields: Any) -> Consent:
 def consent_revoke(*, actor: User, consent: Consent, on: date | None = None) -> Consent:
     _require_change(actor, consent.person)
     if consent.revoked_on:
-        raise ValidationError({"revoked_on": ["This consent was already revoked."]})
+        raise ValidationError({"revoked_on": [gettext("This consent was already revoked.")]})
     with transaction.atomic():
         consent.revoked_on = on or timezone.localdate()
         consent.save(update_fields=["revoked_on", "updated_at"])
@@ -266,10 +274,10 @@ def person_merge(*, actor: User, survivor: Person, duplicate: Person) -> Person:
     """
     policy.require_capability(actor, Capability.PERSON_MERGE)
     if survivor.pk == duplicate.pk:
-        raise ValidationError({"duplicate": ["A record cannot be merged into itself."]})
+        raise ValidationError({"duplicate": [gettext("A record cannot be merged into itself.")]})
     for person in (survivor, duplicate):
         if not policy.can_change_person(actor, person):
-            raise PermissionDenied("You may merge only records you can change.")
+            raise PermissionDenied(gettext("You may merge only records you can change."))
     moved: list[str] = []
     dropped: list[str] = []
     with transaction.atomic():

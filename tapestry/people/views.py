@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -93,7 +94,9 @@ def person_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.show_service_errors(error)
         else:
-            messages.success(request, f"{person} is registered and on your caseload.")
+            messages.success(
+                request, gettext("%(person)s is registered and on your caseload.") % {"person": person}
+            )
             return redirect("people:person_detail", pk=person.pk)
     context = {
         "form": form,
@@ -156,7 +159,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.person_update(
             actor=request.user, person=person, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done=lambda saved: f"Changes to {person}'s record are saved.",
+        done=lambda saved: gettext("Changes to %(person)s's record are saved.") % {"person": person},
         then=reverse("people:person_detail", args=[person.pk]),
         invalid=200,
         person=person,
@@ -195,36 +198,41 @@ def _person_add(
 def alias_add(request: HttpRequest, pk: int) -> HttpResponse:
     def save(person: Person, data: dict[str, Any]) -> str:
         alias = services.alias_add(actor=request.user, person=person, name=data["name"])
-        return f"“{alias}” is recorded as another name for {person}."
+        return gettext("“%(alias)s” is recorded as another name for %(person)s.") % {
+            "alias": alias,
+            "person": person,
+        }
 
-    return _person_add(request, pk, title="Add another name", form_class=AliasForm, save=save)
+    return _person_add(request, pk, title=gettext("Add another name"), form_class=AliasForm, save=save)
 
 
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     def save(person: Person, data: dict[str, Any]) -> str:
         contact = services.contact_add(actor=request.user, person=person, **data)
-        return f"{contact.get_kind_display()} added."
+        return gettext("%(kind)s added.") % {"kind": contact.get_kind_display()}
 
-    return _person_add(request, pk, title="Add a phone number or email", form_class=ContactForm, save=save)
+    return _person_add(
+        request, pk, title=gettext("Add a phone number or email"), form_class=ContactForm, save=save
+    )
 
 
 def address_add(request: HttpRequest, pk: int) -> HttpResponse:
     def save(person: Person, data: dict[str, Any]) -> str:
         services.address_add(actor=request.user, person=person, **data)
-        return "Address added."
+        return gettext("Address added.")
 
-    return _person_add(request, pk, title="Add an address", form_class=AddressForm, save=save)
+    return _person_add(request, pk, title=gettext("Add an address"), form_class=AddressForm, save=save)
 
 
 def relationship_add(request: HttpRequest, pk: int) -> HttpResponse:
     def save(person: Person, data: dict[str, Any]) -> str:
         relationship = services.relationship_create(actor=request.user, from_person=person, **data)
-        return f"Recorded: {relationship}."
+        return gettext("Recorded: %(relationship)s.") % {"relationship": relationship}
 
     return _person_add(
         request,
         pk,
-        title="Add a relationship",
+        title=gettext("Add a relationship"),
         form_class=RelationshipForm,
         save=save,
         form_kwargs=lambda person: {
@@ -259,11 +267,11 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
         "people/consent_add.html",
         form=form,
         call=save,
-        done=lambda consent: f"Consent recorded: {consent}.",
+        done=lambda consent: gettext("Consent recorded: %(consent)s.") % {"consent": consent},
         then=back or reverse("people:person_detail", args=[person.pk]),
         invalid=200,
         person=person,
-        title="Record a consent",
+        title=gettext("Record a consent"),
         back=back,
         prefilled=bool(initial.get("purpose")),
     )
@@ -281,7 +289,7 @@ def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.consent_revoke(actor=request.user, consent=consent),
-        lambda revoked: f"{revoked} is revoked from today.",
+        lambda revoked: gettext("%(consent)s is revoked from today.") % {"consent": revoked},
     )
     return redirect("people:person_detail", pk=consent.person_id)
 
@@ -301,7 +309,9 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as error:
                 form.show_service_errors(error)
             else:
-                messages.success(request, f"The duplicate record is merged into {survivor}.")
+                messages.success(
+                    request, gettext("The duplicate record is merged into %(person)s.") % {"person": survivor}
+                )
                 return redirect("people:person_detail", pk=survivor.pk)
         compared = selectors.persons_compare(
             user=request.user, person_ids=[duplicate.pk, survivor.pk], purpose="merge review"
@@ -341,7 +351,7 @@ def household_create(request: HttpRequest) -> HttpResponse:
             name=form.cleaned_data["name"],
             members=[(form.cleaned_data["person"], form.cleaned_data["position"])],
         ),
-        done=lambda household: f"{household} is recorded.",
+        done=lambda household: gettext("%(household)s is recorded.") % {"household": household},
         then=lambda household: reverse("people:household_detail", args=[household.pk]),
         invalid=200,
     )
@@ -367,7 +377,8 @@ def household_member_add(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.household_member_add(
             actor=request.user, household=household, **form.cleaned_data
         ),
-        done=lambda membership: f"{form.cleaned_data['person']} is added to {household}.",
+        done=lambda membership: gettext("%(person)s is added to %(household)s.")
+        % {"person": form.cleaned_data["person"], "household": household},
         then=reverse("people:household_detail", args=[household.pk]),
         invalid=200,
         household=household,
@@ -400,7 +411,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         "people/organisation_form.html",
         form=form,
         call=lambda: services.organisation_create(actor=request.user, **form.changes()),
-        done=lambda organisation: f"{organisation} is added.",
+        done=lambda organisation: gettext("%(organisation)s is added.") % {"organisation": organisation},
         then=lambda organisation: reverse("people:organisation_detail", args=[organisation.pk]),
         invalid=200,
         organisation=None,
@@ -429,7 +440,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             version=form.cleaned_data["version"],
             changes=form.changes(),
         ),
-        done=lambda saved: f"Changes to {organisation} are saved.",
+        done=lambda saved: gettext("Changes to %(organisation)s are saved.") % {"organisation": organisation},
         then=reverse("people:organisation_detail", args=[organisation.pk]),
         invalid=200,
         organisation=organisation,
@@ -446,7 +457,7 @@ def organisation_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.organisation_contact_add(
             actor=request.user, organisation=organisation, **form.cleaned_data
         ),
-        done=lambda contact: f"{contact.name} is added as a contact.",
+        done=lambda contact: gettext("%(name)s is added as a contact.") % {"name": contact.name},
         then=reverse("people:organisation_detail", args=[organisation.pk]),
         invalid=200,
         organisation=organisation,

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from tapestry.access.models import User
 from tapestry.micro.cases.hooks import CaseloadAlert
@@ -31,11 +32,15 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
         CaseloadAlert(
             kind="on_hold",
             when=case.on_hold_since,
-            title=f"{case.number} on hold for {(today - case.on_hold_since).days} days"
+            title=ngettext(
+                "%(number)s on hold for %(days)s day", "%(number)s on hold for %(days)s days", days
+            )
+            % {"number": case.number, "days": days}
             + (f": {case.hold_reason}" if case.hold_reason else ""),
             person_name=case.person.display_name,
             url=reverse("cases:case_detail", args=[case.pk]),
             case_id=case.pk,
         )
         for case in held
+        for days in [(today - case.on_hold_since).days]
     ]

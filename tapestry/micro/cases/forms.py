@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import Segment, User
 from tapestry.micro.cases.models import Case, CaseNeed
@@ -48,32 +49,34 @@ class CaseFactsForm(FieldSetup, ServiceForm):
     """The facts of a case that are chosen at intake and may change later."""
 
     case_type = forms.ChoiceField(
-        label="Type of case",
-        help_text="Child-welfare, school and substance-use cases go in their own protected segment.",
+        label=gettext_lazy("Type of case"),
+        help_text=gettext_lazy(
+            "Child-welfare, school and substance-use cases go in their own protected segment."
+        ),
     )
     presenting_problem = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What brings the person to the agency, in their words where you can.",
+        help_text=gettext_lazy("What brings the person to the agency, in their words where you can."),
     )
     referral_source = forms.CharField(
         required=False,
         max_length=200,
-        help_text="Who sent them: self, school, hospital, court, another agency…",
+        help_text=gettext_lazy("Who sent them: self, school, hospital, court, another agency…"),
     )
     worker = StaffChoiceField(
         with_role=True,
-        label="Assigned worker",
+        label=gettext_lazy("Assigned worker"),
         queryset=User.objects.none(),
-        help_text="The worker who holds the case.",
+        help_text=gettext_lazy("The worker who holds the case."),
     )
     program = forms.ModelChoiceField(
-        queryset=Program.objects.none(), required=False, empty_label="No program"
+        queryset=Program.objects.none(), required=False, empty_label=gettext_lazy("No program")
     )
     household = forms.ModelChoiceField(
         queryset=Household.objects.none(),
         required=False,
-        empty_label="Not family work",
-        help_text="For family work: the household the case is about.",
+        empty_label=gettext_lazy("Not family work"),
+        help_text=gettext_lazy("For family work: the household the case is about."),
     )
 
     choices_from = {"worker": "workers", "program": "programs", "household": "households"}
@@ -81,7 +84,7 @@ class CaseFactsForm(FieldSetup, ServiceForm):
     def __init__(self, *args: Any, segments: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.segments = segments
-        self.fields["case_type"].choices = [("", "Choose a type"), *_types_for(segments)]
+        self.fields["case_type"].choices = [("", gettext("Choose a type")), *_types_for(segments)]
 
     def changes(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.fields if name not in ("version", "segment")}
@@ -89,9 +92,9 @@ class CaseFactsForm(FieldSetup, ServiceForm):
 
 class CaseOpenForm(CaseFactsForm):
     segment = forms.ChoiceField(
-        label="Sensitive segment",
+        label=gettext_lazy("Sensitive segment"),
         required=False,
-        help_text=(
+        help_text=gettext_lazy(
             "Leave on “Set by the type of case” unless this case must be protected like a sensitive one. "
             "Only segments you are granted are offered."
         ),
@@ -111,7 +114,7 @@ class CaseOpenForm(CaseFactsForm):
         super().__init__(*args, **kwargs)
         labels = dict(Segment.choices)
         self.fields["segment"].choices = [
-            (GENERAL, "Set by the type of case"),
+            (GENERAL, gettext("Set by the type of case")),
             *((segment, labels[segment]) for segment in self.segments),
         ]
 
@@ -124,8 +127,8 @@ class CaseOpenForm(CaseFactsForm):
             if required and chosen not in (GENERAL, required):
                 self.add_error(
                     "segment",
-                    f"A {Case.Type(case_type).label.lower()} case belongs to the "
-                    f"{Segment(required).label} segment.",
+                    gettext("A %(type)s case belongs to the %(segment)s segment.")
+                    % {"type": str(Case.Type(case_type).label).lower(), "segment": Segment(required).label},
                 )
             elif required:
                 data["segment"] = required
@@ -149,9 +152,9 @@ class CaseEditForm(CaseFactsForm):
             self.fields["case_type"].choices = [
                 (value, label) for value, label in Case.Type.choices if value not in Case.SEGMENT_OF_TYPE
             ]
-        self.fields[
-            "case_type"
-        ].help_text = "To move a case into another segment, close it and open a new one."
+        self.fields["case_type"].help_text = gettext(
+            "To move a case into another segment, close it and open a new one."
+        )
         if not self.is_bound:
             self.initial.update(
                 {
@@ -170,7 +173,7 @@ class PersonPickForm(FieldSetup, forms.Form):
     """Step one of opening a case without a person in the address: whom is it for?"""
 
     person = PersonChoiceField(
-        queryset=Person.objects.none(), help_text="People whose records you can change."
+        queryset=Person.objects.none(), help_text=gettext_lazy("People whose records you can change.")
     )
 
     choices_from = {"person": "persons"}
@@ -179,10 +182,10 @@ class PersonPickForm(FieldSetup, forms.Form):
 class CaseHoldForm(ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     reason = forms.CharField(
-        label="Why is the case on hold?",
+        label=gettext_lazy("Why is the case on hold?"),
         max_length=255,
         required=False,
-        help_text="For example: in hospital, travelling, waiting for a court date.",
+        help_text=gettext_lazy("For example: in hospital, travelling, waiting for a court date."),
     )
 
 
@@ -193,24 +196,25 @@ class CaseReopenForm(ServiceForm):
 class CaseCloseForm(ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     closing_reason = forms.ChoiceField(
-        label="Reason for closing", choices=[("", "Choose a reason"), *Case.ClosingReason.choices]
+        label=gettext_lazy("Reason for closing"),
+        choices=[("", gettext_lazy("Choose a reason")), *Case.ClosingReason.choices],
     )
     closing_note = forms.CharField(
-        label="Closing note",
+        label=gettext_lazy("Closing note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What was achieved, and anything a future worker should know.",
+        help_text=gettext_lazy("What was achieved, and anything a future worker should know."),
     )
 
 
 class CaseNeedAddForm(ServiceForm):
     need = NeedChoiceField(
         queryset=Need.objects.none(),
-        empty_label="Choose a need",
-        help_text="ICD-10-CM Z codes (Z55-Z65) are shown where one exists.",
+        empty_label=gettext_lazy("Choose a need"),
+        help_text=gettext_lazy("ICD-10-CM Z codes (Z55-Z65) are shown where one exists."),
     )
     note = forms.CharField(
-        required=False, max_length=255, help_text="Optional: what the need looks like here."
+        required=False, max_length=255, help_text=gettext_lazy("Optional: what the need looks like here.")
     )
 
     def __init__(self, *args: Any, needs: QuerySet[Need], **kwargs: Any) -> None:
@@ -222,12 +226,12 @@ class CaseNeedAddForm(ServiceForm):
 
 class CaseNeedStatusForm(FieldSetup, ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    status = forms.ChoiceField(label="New status", choices=CaseNeed.Status.choices)
+    status = forms.ChoiceField(label=gettext_lazy("New status"), choices=CaseNeed.Status.choices)
     barrier = forms.ModelChoiceField(
         queryset=Barrier.objects.none(),
         required=False,
-        empty_label="No barrier",
-        help_text="Required when the need is unmet: what stood in the way.",
+        empty_label=gettext_lazy("No barrier"),
+        help_text=gettext_lazy("Required when the need is unmet: what stood in the way."),
     )
     note = forms.CharField(required=False, max_length=255)
 
@@ -236,9 +240,9 @@ class CaseNeedStatusForm(FieldSetup, ServiceForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("status") == CaseNeed.Status.UNMET and not data.get("barrier"):
-            self.add_error("barrier", "Say what stood in the way of an unmet need.")
+            self.add_error("barrier", gettext("Say what stood in the way of an unmet need."))
         elif data.get("status") and data.get("status") != CaseNeed.Status.UNMET and data.get("barrier"):
-            self.add_error("barrier", "A barrier is recorded only when the need is unmet.")
+            self.add_error("barrier", gettext("A barrier is recorded only when the need is unmet."))
         return data
 
 
@@ -246,19 +250,42 @@ class CaseListFilterForm(forms.Form):
     """The case list's filters and sort: each choice is one the list knows; anything else is an error here."""
 
     status = forms.ChoiceField(
-        required=False, choices=[*Case.Status.choices, ("all", "All")], initial=Case.Status.OPEN
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[*Case.Status.choices, ("all", gettext_lazy("All"))],
+        initial=Case.Status.OPEN,
     )
-    type = forms.ChoiceField(required=False, choices=[("", "All types"), *Case.Type.choices])
-    worker = StaffChoiceField(queryset=User.objects.none(), required=False, empty_label="Any worker")
+    type = forms.ChoiceField(
+        label=gettext_lazy("Type"),
+        required=False,
+        choices=[("", gettext_lazy("All types")), *Case.Type.choices],
+    )
+    worker = StaffChoiceField(
+        label=gettext_lazy("Worker"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Any worker"),
+    )
     program = forms.ModelChoiceField(
-        queryset=Program.objects.none(), required=False, empty_label="Any program"
+        label=gettext_lazy("Program"),
+        queryset=Program.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Any program"),
     )
-    need = NeedChoiceField(queryset=Need.objects.none(), required=False, empty_label="Any need")
+    need = NeedChoiceField(
+        label=gettext_lazy("Need"),
+        queryset=Need.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Any need"),
+    )
     sort = forms.ChoiceField(
+        label=gettext_lazy("Sort"),
         required=False,
         choices=[],
         error_messages={
-            "invalid_choice": "The list cannot be sorted by “%(value)s”; pick a column to sort by."
+            "invalid_choice": gettext_lazy(
+                "The list cannot be sorted by “%(value)s”; pick a column to sort by."
+            )
         },
     )
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import Segment
 from tapestry.web.models import Versioned, optional_key, staff_column
@@ -13,29 +14,29 @@ from tapestry.web.models import Versioned, optional_key, staff_column
 
 class Case(Versioned):
     class Type(models.TextChoices):
-        COUNSELLING = "counselling", "Individual counselling"
-        FAMILY_THERAPY = "family_therapy", "Family therapy"
-        CASE_MANAGEMENT = "case_management", "Case management"
-        CRISIS = "crisis", "Crisis intervention"
-        CHILD_WELFARE = "child_welfare", "Child welfare"
-        MENTAL_HEALTH = "mental_health", "Mental health"
-        SCHOOL = "school", "School social work"
-        SUBSTANCE_USE = "substance_use", "Substance use counselling"
+        COUNSELLING = "counselling", gettext_lazy("Individual counselling")
+        FAMILY_THERAPY = "family_therapy", gettext_lazy("Family therapy")
+        CASE_MANAGEMENT = "case_management", gettext_lazy("Case management")
+        CRISIS = "crisis", gettext_lazy("Crisis intervention")
+        CHILD_WELFARE = "child_welfare", gettext_lazy("Child welfare")
+        MENTAL_HEALTH = "mental_health", gettext_lazy("Mental health")
+        SCHOOL = "school", gettext_lazy("School social work")
+        SUBSTANCE_USE = "substance_use", gettext_lazy("Substance use counselling")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        ON_HOLD = "on_hold", "On hold"
-        CLOSED = "closed", "Closed"
+        OPEN = "open", gettext_lazy("Open")
+        ON_HOLD = "on_hold", gettext_lazy("On hold")
+        CLOSED = "closed", gettext_lazy("Closed")
 
     class ClosingReason(models.TextChoices):
-        GOALS_MET = "goals_met", "Goals met"
-        CLIENT_WITHDREW = "client_withdrew", "Client withdrew"
-        LOST_CONTACT = "lost_contact", "Lost contact"
-        MOVED = "moved", "Moved away"
-        TRANSFERRED = "transferred", "Transferred to another worker or agency"
-        REFERRED_OUT = "referred_out", "Referred to another service"
-        DIED = "died", "Died"
-        OTHER = "other", "Other"
+        GOALS_MET = "goals_met", gettext_lazy("Goals met")
+        CLIENT_WITHDREW = "client_withdrew", gettext_lazy("Client withdrew")
+        LOST_CONTACT = "lost_contact", gettext_lazy("Lost contact")
+        MOVED = "moved", gettext_lazy("Moved away")
+        TRANSFERRED = "transferred", gettext_lazy("Transferred to another worker or agency")
+        REFERRED_OUT = "referred_out", gettext_lazy("Referred to another service")
+        DIED = "died", gettext_lazy("Died")
+        OTHER = "other", gettext_lazy("Other")
 
     # The sensitive segment each kind of case belongs to by default; the others are general.
     SEGMENT_OF_TYPE = {
@@ -80,11 +81,11 @@ class Case(Versioned):
 
     def clean(self) -> None:
         if self.status == self.Status.CLOSED and not self.closing_reason:
-            raise ValidationError({"closing_reason": "Say why the case is closed."})
+            raise ValidationError({"closing_reason": gettext("Say why the case is closed.")})
         if self.closed_on and self.closed_on < self.opened_on:
-            raise ValidationError({"closed_on": "A case cannot close before it opens."})
+            raise ValidationError({"closed_on": gettext("A case cannot close before it opens.")})
         if self.status == self.Status.ON_HOLD and not self.on_hold_since:
-            raise ValidationError({"on_hold_since": "Say since when the case is on hold."})
+            raise ValidationError({"on_hold_since": gettext("Say since when the case is on hold.")})
 
     @property
     def is_closed(self) -> bool:
@@ -98,10 +99,10 @@ class CaseNeed(Versioned):
     """
 
     class Status(models.TextChoices):
-        IDENTIFIED = "identified", "Identified"
-        BEING_ADDRESSED = "being_addressed", "Being addressed"
-        MET = "met", "Met"
-        UNMET = "unmet", "Unmet"
+        IDENTIFIED = "identified", gettext_lazy("Identified")
+        BEING_ADDRESSED = "being_addressed", gettext_lazy("Being addressed")
+        MET = "met", gettext_lazy("Met")
+        UNMET = "unmet", gettext_lazy("Unmet")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="needs")
     need = models.ForeignKey("needs.Need", on_delete=models.PROTECT, related_name="case_needs")
@@ -119,7 +120,7 @@ class CaseNeed(Versioned):
 
     def clean(self) -> None:
         if self.status == self.Status.UNMET and not self.barrier_id:
-            raise ValidationError({"barrier": "Say what stood in the way of an unmet need."})
+            raise ValidationError({"barrier": gettext("Say what stood in the way of an unmet need.")})
 
 
 class CaseNeedChange(models.Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,12 +11,17 @@ ENTRIES = (
     NavEntry(
         "micro",
         10,
-        "My caseload",
+        gettext_lazy("My caseload"),
         "cases:caseload",
         C.PERSON_READ,
-        "Your open cases, overdue tasks, upcoming reviews and recent risk flags.",
+        gettext_lazy("Your open cases, overdue tasks, upcoming reviews and recent risk flags."),
     ),
     NavEntry(
-        "micro", 50, "Cases", "cases:case_list", C.PERSON_READ, "Every case you may see; open a new one."
+        "micro",
+        50,
+        gettext_lazy("Cases"),
+        "cases:case_list",
+        C.PERSON_READ,
+        gettext_lazy("Every case you may see; open a new one."),
     ),
 )

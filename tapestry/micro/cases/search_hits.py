@@ -6,6 +6,7 @@ import re
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.micro.cases.selectors import cases_visible
@@ -42,7 +43,11 @@ def search_hits(*, user: User, query: str) -> list[RecordHit]:
     hits = []
     for pk, person_id in sorted(rows[:HIT_LIMIT], key=lambda row: (row[0] != exact, row[0])):
         number = f"C-{pk:06d}"
-        reason = f"case number {number}" if pk == exact else f"case number {number} begins with it"
+        reason = (
+            gettext("case number %(number)s")
+            if pk == exact
+            else gettext("case number %(number)s begins with it")
+        ) % {"number": number}
         url = reverse("cases:case_detail", args=[pk])
         hits.append(RecordHit(person_id, number, url, reason, score=102.0 if pk == exact else 101.0))
     return hits

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
@@ -43,9 +44,9 @@ def case_get(*, user: User, case_id: int, for_change: bool = False) -> Case:
         Case.objects.select_related(*CASE_RELATED),
         case_id,
         for_change=for_change,
-        missing="No case with this number.",
-        detail="This case is outside your caseload, or in a segment you are not granted.",
-        read_only="You may read this case (emergency access) but not change it.",
+        missing=gettext("No case with this number."),
+        detail=gettext("This case is outside your caseload, or in a segment you are not granted."),
+        read_only=gettext("You may read this case (emergency access) but not change it."),
     )
 
 
@@ -202,14 +203,14 @@ def caseload_cases(*, user: User) -> list[Case]:
 # What the caseload page gathers from every area (tasks, reviews, risk flags) ----------------
 
 ALERT_HEADINGS = {
-    "overdue_task": "Overdue tasks",
-    "upcoming_review": "Upcoming reviews",
-    "risk_flag": "Recent risk flags",
+    "overdue_task": gettext_lazy("Overdue tasks"),
+    "upcoming_review": gettext_lazy("Upcoming reviews"),
+    "risk_flag": gettext_lazy("Recent risk flags"),
 }
 # Headings of other kinds some areas add; an unknown kind is shown under its own name.
 OTHER_ALERT_HEADINGS = {
-    "due_task": "Tasks due this week",
-    "on_hold": "Cases on hold for more than 30 days",
+    "due_task": gettext_lazy("Tasks due this week"),
+    "on_hold": gettext_lazy("Cases on hold for more than 30 days"),
 }
 
 
@@ -250,8 +251,8 @@ def case_need_get(*, user: User, case_need_id: int, for_change: bool = False) ->
         CaseNeed.objects.select_related("need", "barrier", "case", "case__person"),
         case_need_id,
         for_change=for_change,
-        missing="No need with this number on any case.",
-        detail="This need is on a case outside your caseload or your granted segments.",
+        missing=gettext("No need with this number on any case."),
+        detail=gettext("This need is on a case outside your caseload or your granted segments."),
     )
 
 

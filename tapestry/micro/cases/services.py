@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -27,7 +28,7 @@ CASE_EDITABLE = ("case_type", "presenting_problem", "referral_source", "worker",
 
 
 def _segment_label(segment: str) -> str:
-    return Segment(segment).label if segment else "general"
+    return Segment(segment).label if segment else gettext("general")
 
 
 def _check_segment_of_type(case_type: str, segment: str) -> None:
@@ -40,20 +41,30 @@ def _check_segment_of_type(case_type: str, segment: str) -> None:
     if required and segment != required:
         label = Case.Type(case_type).label.lower()
         raise ValidationError(
-            {"segment": [f"A {label} case belongs to the {_segment_label(required)} segment."]}
+            {
+                "segment": [
+                    gettext("A %(type)s case belongs to the %(segment)s segment.")
+                    % {"type": label, "segment": _segment_label(required)}
+                ]
+            }
         )
 
 
 def _check_worker(worker: User, segment: str) -> None:
     if not worker.is_active or not policy.has_capability(worker, Capability.PERSON_READ):
-        raise ValidationError({"worker": ["This person's role does not hold a caseload."]})
+        raise ValidationError({"worker": [gettext("This person's role does not hold a caseload.")]})
     # A worker who could not open the case would hold it blind.
     if segment and not policy.can_view_segment(worker, segment):
         raise ValidationError(
             {
                 "worker": [
-                    f"{worker.get_full_name() or worker.username} is not granted the "
-                    f"{_segment_label(segment)} segment, so they could not see this case."
+                    gettext(
+                        "%(worker)s is not granted the %(segment)s segment, so they could not see this case."
+                    )
+                    % {
+                        "worker": worker.get_full_name() or worker.username,
+                        "segment": _segment_label(segment),
+                    }
                 ]
             }
         )
@@ -64,13 +75,13 @@ def _check_household(household: Household | None, person: Person) -> None:
         return
     member = HouseholdMember.objects.filter(household=household, person=person, left_on__isnull=True)
     if not member.exists():
-        raise ValidationError({"household": ["Choose a household this person lives in."]})
+        raise ValidationError({"household": [gettext("Choose a household this person lives in.")]})
 
 
 def _check_program(program: Program | None, *, current: Program | None = None) -> None:
     # A case already in a program that has since closed may stay there.
     if program is not None and not program.is_active and program != current:
-        raise ValidationError({"program": ["This program no longer takes new cases."]})
+        raise ValidationError({"program": [gettext("This program no longer takes new cases.")]})
 
 
 def _assign_worker(worker: User, person: Person) -> None:
@@ -80,14 +91,16 @@ def _assign_worker(worker: User, person: Person) -> None:
         Assignment.objects.create(staff=worker, person=person, kind=Assignment.Kind.PRIMARY)
 
 
-def require_case_change(actor: User, case: Case, *, refusal: str = "You may not change this case.") -> None:
+def require_case_change(
+    actor: User, case: Case, *, refusal: str = gettext_lazy("You may not change this case.")
+) -> None:
     """Refuse (with `refusal`) an actor who may not write to this case: the one check every case area uses."""
     policy.require_capability(actor, Capability.PERSON_WRITE)
     if not policy.visible(actor, Case.objects.filter(pk=case.pk), for_change=True).exists():
         raise PermissionDenied(refusal)
 
 
-CASE_WRITE_REFUSAL = (
+CASE_WRITE_REFUSAL = gettext_lazy(
     "You may not change this case: it is outside your caseload, in a segment you are not "
     "granted, or open to you only for emergency reading."
 )
@@ -99,7 +112,7 @@ def require_case_write(
     *,
     segment: str = "",
     open: bool = True,
-    closed: str = "This case is closed. Reopen it first to add to it.",
+    closed: str = gettext_lazy("This case is closed. Reopen it first to add to it."),
     field: str = "__all__",
     refusal: str = CASE_WRITE_REFUSAL,
     segment_refusal: str = "",
@@ -114,7 +127,8 @@ def require_case_write(
     if segment and not policy.can_view_segment(actor, segment):
         raise PermissionDenied(
             segment_refusal
-            or f"You are not granted the {_segment_label(segment)} segment, so you cannot write records in it."
+            or gettext("You are not granted the %(segment)s segment, so you cannot write records in it.")
+            % {"segment": _segment_label(segment)}
         )
     if open and case.status == Case.Status.CLOSED:
         raise ValidationError({field: [closed]})
@@ -124,8 +138,8 @@ def _require_changeable_open(actor: User, case: Case) -> None:
     require_case_write(
         actor,
         case,
-        refusal="You may not change this case.",
-        closed="This case is closed. Reopen it first to change it.",
+        refusal=gettext("You may not change this case."),
+        closed=gettext("This case is closed. Reopen it first to change it."),
         field="status",
     )
 
@@ -145,7 +159,7 @@ def case_open(
     """Open a case for a person the actor may change; the worker gets the person on their caseload."""
     policy.require_capability(actor, Capability.PERSON_WRITE)
     if not policy.can_change_person(actor, person):
-        raise PermissionDenied("You may open cases only for people in your caseload or team.")
+        raise PermissionDenied(gettext("You may open cases only for people in your caseload or team."))
     worker = worker or actor
     case = Case(
         person=person,
@@ -160,7 +174,9 @@ def case_open(
     case.full_clean()
     _check_segment_of_type(case.case_type, case.segment)
     if case.segment and not policy.can_view_segment(actor, case.segment):
-        raise PermissionDenied("You are not granted this sensitive segment, so you cannot open a case in it.")
+        raise PermissionDenied(
+            gettext("You are not granted this sensitive segment, so you cannot open a case in it.")
+        )
     _check_worker(worker, case.segment)
     _check_household(household, person)
     _check_program(program)
@@ -182,14 +198,18 @@ def case_update(*, actor: User, case: Case, version: int, changes: dict[str, Any
     _require_changeable_open(actor, case)
     unknown = set(changes) - set(CASE_EDITABLE)
     if unknown:
-        raise ValidationError({name: ["This field cannot be changed here."] for name in sorted(unknown)})
+        raise ValidationError(
+            {name: [gettext("This field cannot be changed here.")] for name in sorted(unknown)}
+        )
     if "case_type" in changes and changes["case_type"] != case.case_type:
         new_segment = Case.SEGMENT_OF_TYPE.get(changes["case_type"], "")
         if new_segment != case.segment:
             raise ValidationError(
                 {
                     "case_type": [
-                        "That type belongs in another segment. Close this case and open a new one instead."
+                        gettext(
+                            "That type belongs in another segment. Close this case and open a new one instead."
+                        )
                     ]
                 }
             )
@@ -216,7 +236,7 @@ def case_hold(*, actor: User, case: Case, version: int, reason: str = "") -> Cas
     """Put an open case on hold (the client is away, in hospital, ...), from today."""
     require_case_change(actor, case)
     if case.status != Case.Status.OPEN:
-        raise ValidationError({"status": ["Only an open case can be put on hold."]})
+        raise ValidationError({"status": [gettext("Only an open case can be put on hold.")]})
     return versioned_update(
         actor=actor,
         instance=case,
@@ -230,7 +250,7 @@ def case_reopen(*, actor: User, case: Case, version: int) -> Case:
     """Take a case off hold, or reopen a closed one (its closing reason is cleared; the audit log keeps it)."""
     require_case_change(actor, case)
     if case.status == Case.Status.OPEN:
-        raise ValidationError({"status": ["This case is already open."]})
+        raise ValidationError({"status": [gettext("This case is already open.")]})
     return versioned_update(
         actor=actor,
         instance=case,
@@ -251,9 +271,9 @@ def case_close(*, actor: User, case: Case, reason: str, note: str = "", version:
     """Close a case with a reason; a stale version is refused."""
     require_case_change(actor, case)
     if case.status == Case.Status.CLOSED:
-        raise ValidationError({"status": ["This case is already closed."]})
+        raise ValidationError({"status": [gettext("This case is already closed.")]})
     if not reason:
-        raise ValidationError({"closing_reason": ["Say why the case is closed."]})
+        raise ValidationError({"closing_reason": [gettext("Say why the case is closed.")]})
     blockers = [
         blocker
         for module in app_modules("closure")
@@ -282,7 +302,7 @@ def case_close(*, actor: User, case: Case, reason: str, note: str = "", version:
 
 def _check_barrier(status: str, barrier: Barrier | None) -> None:
     if status == CaseNeed.Status.UNMET and barrier is None:
-        raise ValidationError({"barrier": ["Say what stood in the way of an unmet need."]})
+        raise ValidationError({"barrier": [gettext("Say what stood in the way of an unmet need.")]})
     if status != CaseNeed.Status.UNMET and barrier is not None:
         raise ValidationError({"barrier": ["A barrier is recorded only when the need is unmet."]})
 
@@ -311,9 +331,11 @@ def case_need_add(
     """Record a coded need on a case; its first status is the start of its history."""
     _require_changeable_open(actor, case)
     if not need.is_active:
-        raise ValidationError({"need": ["This need is no longer in use; choose another."]})
+        raise ValidationError({"need": [gettext("This need is no longer in use; choose another.")]})
     if CaseNeed.objects.filter(case=case, need=need).exists():
-        raise ValidationError({"need": ["This need is already on the case; change its status instead."]})
+        raise ValidationError(
+            {"need": [gettext("This need is already on the case; change its status instead.")]}
+        )
     _check_barrier(status, barrier)
     case_need = CaseNeed(case=case, need=need, status=status, barrier=barrier, note=note)
     case_need.full_clean(exclude=["case", "need"])
@@ -341,14 +363,14 @@ def case_need_status_change(
     case = case_need.case
     _require_changeable_open(actor, case)
     if status not in CaseNeed.Status.values:
-        raise ValidationError({"status": ["Choose identified, being addressed, met or unmet."]})
+        raise ValidationError({"status": [gettext("Choose identified, being addressed, met or unmet.")]})
     _check_barrier(status, barrier)
     with transaction.atomic():
         current = CaseNeed.objects.select_for_update().get(pk=case_need.pk)
         if version is not None and current.version != version:
             raise StaleEdit(current.version)
         if current.status == status and current.barrier_id == (barrier.pk if barrier else None):
-            raise ValidationError({"status": ["The need already has this status."]})
+            raise ValidationError({"status": [gettext("The need already has this status.")]})
         current.status = status
         current.barrier = barrier
         current.note = note

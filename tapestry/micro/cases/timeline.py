@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -17,14 +18,24 @@ def _case_events(case: Case) -> list[TimelineEvent]:
     moments = [
         (
             case.opened_on,
-            f"Case {case.number} opened: {case.get_case_type_display()}",
-            case.referral_source and f"Referred by {case.referral_source}",
+            gettext("Case %(number)s opened: %(type)s")
+            % {"number": case.number, "type": case.get_case_type_display()},
+            case.referral_source and gettext("Referred by %(source)s") % {"source": case.referral_source},
         )
     ]
     if case.status == Case.Status.ON_HOLD and case.on_hold_since:
-        moments.append((case.on_hold_since, f"Case {case.number} put on hold", case.hold_reason))
+        moments.append(
+            (
+                case.on_hold_since,
+                gettext("Case %(number)s put on hold") % {"number": case.number},
+                case.hold_reason,
+            )
+        )
     if case.closed_on:
-        title = f"Case {case.number} closed: {case.get_closing_reason_display()}"
+        title = gettext("Case %(number)s closed: %(reason)s") % {
+            "number": case.number,
+            "reason": case.get_closing_reason_display(),
+        }
         moments.append((case.closed_on, title, case.closing_note))
     url = reverse("cases:case_detail", args=[case.pk])
     return [
@@ -44,12 +55,15 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
     )
     for change in changes:
         case = change.case_need.case
-        barrier = f"Barrier: {change.barrier.label}" if change.barrier else ""
+        barrier = (
+            gettext("Barrier: %(barrier)s") % {"barrier": change.barrier.label} if change.barrier else ""
+        )
         events.append(
             TimelineEvent(
                 when=change.changed_at,
                 kind="need",
-                title=f"{change.case_need.need.label}: {change.get_status_display().lower()}",
+                title=gettext("%(need)s: %(status)s")
+                % {"need": change.case_need.need.label, "status": change.get_status_display().lower()},
                 detail=" · ".join(part for part in (barrier, change.note) if part),
                 url=reverse("cases:case_detail", args=[case.pk]),
                 case_id=case.pk,

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
@@ -39,23 +40,23 @@ PAGE_SIZE = 25
 # Every area's page for one case, by URL name; an area not built yet simply has no link.
 # (label, URL name, the case types it belongs to or None for every case)
 CASE_AREAS = (
-    ("Assessments", "assessments:case_index", None),
-    ("Plans, notes and services", "casework:case_index", None),
-    ("Crisis and safety", "crisis:case_index", None),
-    ("Advocacy log", "advocacy:case_index", None),
-    ("Referrals", "referrals:case_index", None),
-    ("Groups", "groups:case_index", None),
-    ("Family support plan", "families:case_index", None),
-    ("Child welfare", "child_welfare:case_index", {Case.Type.CHILD_WELFARE}),
-    ("School", "school:case_index", {Case.Type.SCHOOL}),
+    (gettext_lazy("Assessments"), "assessments:case_index", None),
+    (gettext_lazy("Plans, notes and services"), "casework:case_index", None),
+    (gettext_lazy("Crisis and safety"), "crisis:case_index", None),
+    (gettext_lazy("Advocacy log"), "advocacy:case_index", None),
+    (gettext_lazy("Referrals"), "referrals:case_index", None),
+    (gettext_lazy("Groups"), "groups:case_index", None),
+    (gettext_lazy("Family support plan"), "families:case_index", None),
+    (gettext_lazy("Child welfare"), "child_welfare:case_index", {Case.Type.CHILD_WELFARE}),
+    (gettext_lazy("School"), "school:case_index", {Case.Type.SCHOOL}),
     (
-        "Treatment",
+        gettext_lazy("Treatment"),
         "treatment:case_index",
         {Case.Type.MENTAL_HEALTH, Case.Type.SUBSTANCE_USE, Case.Type.COUNSELLING},
     ),
-    ("Timeline", "timeline:case_index", None),
-    ("Stories for advocacy", "stories:case_index", None),
-    ("Level advisor: groups, services and campaigns for its needs", "advisor:case_index", None),
+    (gettext_lazy("Timeline"), "timeline:case_index", None),
+    (gettext_lazy("Stories for advocacy"), "stories:case_index", None),
+    (gettext_lazy("Level advisor: groups, services and campaigns for its needs"), "advisor:case_index", None),
 )
 
 
@@ -95,7 +96,7 @@ def _person_pk(request: HttpRequest, person_pk: int | None) -> int | None:
     try:
         return int(raw)
     except ValueError:
-        raise Http404("No person with this number.") from None
+        raise Http404(gettext("No person with this number.")) from None
 
 
 def case_open(request: HttpRequest, person_pk: int | None = None) -> HttpResponse:
@@ -117,7 +118,8 @@ def case_open(request: HttpRequest, person_pk: int | None = None) -> HttpRespons
         "cases/case_open.html",
         form=form,
         call=lambda: services.case_open(actor=request.user, person=person, **form.cleaned_data),
-        done=lambda case: f"Case {case.number} is open for {person}.",
+        done=lambda case: gettext("Case %(number)s is open for %(person)s.")
+        % {"number": case.number, "person": person},
         then=lambda case: reverse("cases:case_detail", kwargs={"pk": case.pk}),
         invalid=200,
         person=person,
@@ -141,20 +143,24 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 # The case list's sortable columns: (heading, sort key); the other columns do not sort.
 CASE_COLUMNS = [
-    ("Case", "number"),
-    ("Person", "person"),
-    ("Type", "type"),
-    ("Status", "status"),
-    ("Worker", "worker"),
-    ("Program", "program"),
-    ("Opened", "opened"),
+    (gettext_lazy("Case"), "number"),
+    (gettext_lazy("Person"), "person"),
+    (gettext_lazy("Type"), "type"),
+    (gettext_lazy("Status"), "status"),
+    (gettext_lazy("Worker"), "worker"),
+    (gettext_lazy("Program"), "program"),
+    (gettext_lazy("Opened"), "opened"),
 ]
 
 
 def _sort_choices() -> list[tuple[str, str]]:
     labels = dict((key, heading) for heading, key in CASE_COLUMNS)
     return [
-        (key, f"{labels[key.removeprefix('-')]}, {'descending' if key.startswith('-') else 'ascending'}")
+        (
+            key,
+            (gettext("%(column)s, descending") if key.startswith("-") else gettext("%(column)s, ascending"))
+            % {"column": labels[key.removeprefix("-")]},
+        )
         for key in selectors.CASE_SORT_KEYS
     ]
 
@@ -233,7 +239,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
 def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(user=request.user, case_id=pk, for_change=True)
     if case.is_closed:
-        messages.error(request, "This case is closed. Reopen it first to change it.")
+        messages.error(request, gettext("This case is closed. Reopen it first to change it."))
         return redirect("cases:case_detail", pk=case.pk)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: change the case")
     form = CaseEditForm(
@@ -246,7 +252,7 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.case_update(
             actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done=f"Changes to case {case.number} are saved.",
+        done=gettext("Changes to case %(number)s are saved.") % {"number": case.number},
         case=case,
     )
 
@@ -260,7 +266,7 @@ def case_hold(request: HttpRequest, pk: int) -> HttpResponse:
         "cases/case_hold.html",
         form=form,
         call=lambda: services.case_hold(actor=request.user, case=case, **form.cleaned_data),
-        done=f"Case {case.number} is on hold.",
+        done=gettext("Case %(number)s is on hold.") % {"number": case.number},
         case=case,
     )
 
@@ -270,7 +276,7 @@ def case_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(user=request.user, case_id=pk, for_change=True)
     form = CaseReopenForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Reload the case and try again.")
+        messages.error(request, gettext("Reload the case and try again."))
         return redirect("cases:case_detail", pk=case.pk)
     try:
         services.case_reopen(actor=request.user, case=case, version=form.cleaned_data["version"])
@@ -279,14 +285,14 @@ def case_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Case {case.number} is open again.")
+        messages.success(request, gettext("Case %(number)s is open again.") % {"number": case.number})
     return redirect("cases:case_detail", pk=case.pk)
 
 
 def case_close(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(user=request.user, case_id=pk, for_change=True)
     if case.is_closed:
-        messages.error(request, "This case is already closed.")
+        messages.error(request, gettext("This case is already closed."))
         return redirect("cases:case_detail", pk=case.pk)
     audit_form_open(request, obj=case, fields=["case", "name"], purpose="form: close the case")
     form = CaseCloseForm(bound(request), initial={"version": case.version})
@@ -301,7 +307,7 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
             note=form.cleaned_data["closing_note"],
             version=form.cleaned_data["version"],
         ),
-        done=f"Case {case.number} is closed.",
+        done=gettext("Case %(number)s is closed.") % {"number": case.number},
         case=case,
     )
 
@@ -318,7 +324,8 @@ def need_add(request: HttpRequest, case_pk: int) -> HttpResponse:
         "cases/need_add.html",
         form=form,
         call=lambda: services.case_need_add(actor=request.user, case=case, **form.cleaned_data),
-        done=lambda case_need: f"{case_need.need.label} is recorded on case {case.number}.",
+        done=lambda case_need: gettext("%(need)s is recorded on case %(number)s.")
+        % {"need": case_need.need.label, "number": case.number},
         case=case,
     )
 
@@ -344,7 +351,7 @@ def need_status(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.case_need_status_change(
             actor=request.user, case_need=case_need, **form.cleaned_data
         ),
-        done=f"{case_need.need.label}: status saved.",
+        done=gettext("%(need)s: status saved.") % {"need": case_need.need.label},
         case=case_need.case,
         case_need=case_need,
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
@@ -23,30 +24,30 @@ from tapestry.people.models import Household, HouseholdMember, Person, Relations
 
 # Labels for the kinds this app and the other micro apps put on the timeline; others are titled.
 KIND_LABELS = {
-    "registered": "Registered",
-    "household": "Household",
-    "relationship": "Relationship",
-    "consent": "Consent",
-    "case": "Case",
-    "need": "Need",
-    "assessment": "Assessment",
-    "plan": "Care plan",
-    "review": "Plan review",
-    "note": "Note",
-    "service": "Service",
-    "crisis": "Crisis",
-    "referral": "Referral",
-    "advocacy": "Advocacy",
-    "child_welfare": "Child welfare",
-    "school": "School",
-    "treatment": "Treatment",
+    "registered": gettext_lazy("Registered"),
+    "household": gettext_lazy("Household"),
+    "relationship": gettext_lazy("Relationship"),
+    "consent": gettext_lazy("Consent"),
+    "case": gettext_lazy("Case"),
+    "need": gettext_lazy("Need"),
+    "assessment": gettext_lazy("Assessment"),
+    "plan": gettext_lazy("Care plan"),
+    "review": gettext_lazy("Plan review"),
+    "note": gettext_lazy("Note"),
+    "service": gettext_lazy("Service"),
+    "crisis": gettext_lazy("Crisis"),
+    "referral": gettext_lazy("Referral"),
+    "advocacy": gettext_lazy("Advocacy"),
+    "child_welfare": gettext_lazy("Child welfare"),
+    "school": gettext_lazy("School"),
+    "treatment": gettext_lazy("Treatment"),
 }
 
 SEPARATOR = "; "
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind) or kind.replace("_", " ").capitalize()
+    return str(KIND_LABELS.get(kind) or kind.replace("_", " ").capitalize())
 
 
 def _providers(name: str) -> tuple:
@@ -138,7 +139,9 @@ def _other_end(relationship: Relationship, person: Person) -> PersonMention:
 def _person_events(user: User, person: Person) -> list[TimelineEvent]:
     """What the people and access areas know: registration, households, relationships, consents."""
     record = reverse("people:person_detail", args=[person.pk])
-    events = [TimelineEvent(when=person.created_at, kind="registered", title="Registered", url=record)]
+    events = [
+        TimelineEvent(when=person.created_at, kind="registered", title=gettext("Registered"), url=record)
+    ]
     memberships = policy.visible(user, HouseholdMember.objects.filter(person=person)).select_related(
         "household"
     )
@@ -149,8 +152,8 @@ def _person_events(user: User, person: Person) -> list[TimelineEvent]:
             TimelineEvent(
                 when=membership.joined_on or membership.created_at,
                 kind="household",
-                title=f"Joined {membership.household.name}",
-                detail=f"As {position}",
+                title=gettext("Joined %(household)s") % {"household": membership.household.name},
+                detail=gettext("As %(position)s") % {"position": position},
                 url=household_url,
             )
         )
@@ -159,20 +162,24 @@ def _person_events(user: User, person: Person) -> list[TimelineEvent]:
                 TimelineEvent(
                     when=membership.left_on,
                     kind="household",
-                    title=f"Left {membership.household.name}",
+                    title=gettext("Left %(household)s") % {"household": membership.household.name},
                     url=household_url,
                 )
             )
     for relationship in _relationships(user, person):
         shown = _other_end(relationship, person)
         label = relationship.kind_from(person.pk).lower()
-        about = f"{label} of {shown.name}" if shown.shown else shown.hidden_label
-        notes = ["No contact" if relationship.no_contact else "", relationship.notes]
+        about = (
+            gettext("%(relationship)s of %(name)s") % {"relationship": label, "name": shown.name}
+            if shown.shown
+            else shown.hidden_label
+        )
+        notes = [gettext("No contact") if relationship.no_contact else "", relationship.notes]
         events.append(
             TimelineEvent(
                 when=relationship.created_at,
                 kind="relationship",
-                title=f"Relationship recorded: {about}",
+                title=gettext("Relationship recorded: %(about)s") % {"about": about},
                 detail=SEPARATOR.join(part for part in notes if part),
                 url=record,
             )
@@ -184,14 +191,14 @@ def _person_events(user: User, person: Person) -> list[TimelineEvent]:
         recipient = (
             consent.recipient_organisation.name
             if consent.recipient_organisation
-            else consent.recipient_description or "any recipient"
+            else consent.recipient_description or gettext("any recipient")
         )
-        title = f"for {consent.get_purpose_display().lower()} to {recipient}"
+        purpose = {"purpose": consent.get_purpose_display().lower(), "recipient": recipient}
         events.append(
             TimelineEvent(
                 when=consent.given_on,
                 kind="consent",
-                title=f"Consent given {title}",
+                title=gettext("Consent given for %(purpose)s to %(recipient)s") % purpose,
                 detail=consent.information,
                 url=record,
             )
@@ -199,7 +206,10 @@ def _person_events(user: User, person: Person) -> list[TimelineEvent]:
         if consent.revoked_on:
             events.append(
                 TimelineEvent(
-                    when=consent.revoked_on, kind="consent", title=f"Consent revoked {title}", url=record
+                    when=consent.revoked_on,
+                    kind="consent",
+                    title=gettext("Consent revoked for %(purpose)s to %(recipient)s") % purpose,
+                    url=record,
                 )
             )
     return events
@@ -291,9 +301,9 @@ def _family_links(user: User, person: Person) -> list[EcomapLink]:
         others.setdefault(shown.person_id, shown)
         tie = relationship.kind_from(person.pk)
         if not relationship.is_current:
-            tie += " (past)"
+            tie = gettext("%(relationship)s (past)") % {"relationship": tie}
         if relationship.no_contact:
-            tie += ", no contact"
+            tie = gettext("%(relationship)s, no contact") % {"relationship": tie}
             strained.add(shown.person_id)
         ties.setdefault(shown.person_id, []).append(tie)
     own_households = policy.visible(
@@ -310,7 +320,10 @@ def _family_links(user: User, person: Person) -> list[EcomapLink]:
     for member in members:
         others.setdefault(member.person_id, member_mention(member))
         position = member.get_position_display().lower()
-        ties.setdefault(member.person_id, []).append(f"Lives in {member.household.name} ({position})")
+        ties.setdefault(member.person_id, []).append(
+            gettext("Lives in %(household)s (%(position)s)")
+            % {"household": member.household.name, "position": position}
+        )
     links = [
         EcomapLink(
             label=str(shown),
@@ -330,7 +343,8 @@ def _worker_links(person: Person) -> list[EcomapLink]:
         EcomapLink(
             label=assignment.staff.get_full_name() or assignment.staff.username,
             kind="worker",
-            detail=f"{assignment.get_kind_display()} since {assignment.started_on:%Y-%m-%d}",
+            detail=gettext("%(kind)s since %(since)s")
+            % {"kind": assignment.get_kind_display(), "since": f"{assignment.started_on:%Y-%m-%d}"},
         )
         for assignment in _active_assignments(person)
     ]
@@ -350,7 +364,8 @@ def _consent_links(user: User, person: Person) -> list[EcomapLink]:
         EcomapLink(
             label=consent.recipient_organisation.name,
             kind="school" if consent.recipient_organisation.kind == "school" else "organisation",
-            detail=f"Consent to share for {consent.get_purpose_display().lower()}",
+            detail=gettext("Consent to share for %(purpose)s")
+            % {"purpose": consent.get_purpose_display().lower()},
             url=reverse("people:organisation_detail", args=[consent.recipient_organisation_id]),
         )
         for consent in consents

@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tapestry.access.models import Consent, User
 from tapestry.micro.assessments import selectors as assessment_selectors
@@ -32,11 +33,11 @@ TREND_POINTS = 6
 
 # The case page's sections, in the order it shows them, with their headings.
 SECTIONS = {
-    "notes": "Recent notes",
-    "scores": "Latest scores",
-    "plan": "Open goals and tasks",
-    "referrals": "Referrals",
-    "consents": "Consents in force",
+    "notes": gettext_lazy("Recent notes"),
+    "scores": gettext_lazy("Latest scores"),
+    "plan": gettext_lazy("Open goals and tasks"),
+    "referrals": gettext_lazy("Referrals"),
+    "consents": gettext_lazy("Consents in force"),
 }
 
 

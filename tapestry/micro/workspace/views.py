@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 
 from tapestry.micro.cases.models import Case
 from tapestry.micro.workspace import selectors
@@ -27,7 +28,8 @@ def _section(name: str, read: Callable[..., object]) -> Callable[[HttpRequest, i
         return render(request, "workspace/section_page.html", {**context, "fragment": fragment})
 
     view.__name__ = f"{name}_section"
-    view.__doc__ = f"The case's {selectors.SECTIONS[name].lower()}."
+    with translation.override("en"):
+        view.__doc__ = f"The case's {selectors.SECTIONS[name].lower()}."
     return view
 
 

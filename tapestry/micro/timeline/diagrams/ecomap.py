@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from django.utils.translation import gettext, gettext_lazy
+
 from tapestry.micro.cases.hooks import EcomapLink
 from tapestry.micro.timeline.diagrams.palette import INK, MUTED, PAPER, STRAIN, STRAIN_DASH, WASH
 from tapestry.micro.timeline.diagrams.shapes import Box, Drawing, LegendEntry, Path, Text, short
@@ -12,15 +14,15 @@ from tapestry.people.models import Person
 
 # kind: (legend label, fill, stroke); a kind no one planned for is drawn as "other".
 ECOMAP_KINDS: dict[str, tuple[str, str, str]] = {
-    "family": ("Family and household", "#dbe9f6", "#1f5f8b"),
-    "worker": ("Workers", "#d8f1f6", "#0a6b7e"),
-    "service": ("Services", "#dcf3e1", "#1a7f37"),
-    "group": ("Groups", "#ece4fb", "#6639ba"),
-    "organisation": ("Organisations", "#fbefd9", "#7d4e00"),
-    "school": ("Schools", "#fbe3ef", "#99286e"),
-    "court": ("Courts", "#e9ecef", "#424a53"),
+    "family": (gettext_lazy("Family and household"), "#dbe9f6", "#1f5f8b"),
+    "worker": (gettext_lazy("Workers"), "#d8f1f6", "#0a6b7e"),
+    "service": (gettext_lazy("Services"), "#dcf3e1", "#1a7f37"),
+    "group": (gettext_lazy("Groups"), "#ece4fb", "#6639ba"),
+    "organisation": (gettext_lazy("Organisations"), "#fbefd9", "#7d4e00"),
+    "school": (gettext_lazy("Schools"), "#fbe3ef", "#99286e"),
+    "court": (gettext_lazy("Courts"), "#e9ecef", "#424a53"),
 }
-OTHER_KIND = ("Other", WASH, MUTED)
+OTHER_KIND = (gettext_lazy("Other"), WASH, MUTED)
 ECOMAP_NODE = (176, 46)
 ECOMAP_CENTRE = (200, 60)
 ECOMAP_MARGIN = 20
@@ -32,7 +34,7 @@ RING_STEP = (180, 105)
 
 
 def ecomap_kind_label(kind: str) -> str:
-    return ECOMAP_KINDS.get(kind, OTHER_KIND)[0]
+    return str(ECOMAP_KINDS.get(kind, OTHER_KIND)[0])
 
 
 def _ring_capacity(rx: int) -> int:
@@ -69,11 +71,12 @@ def ecomap_drawing(person: Person, links: Sequence[EcomapLink]) -> Drawing:
     drawing = Drawing(
         width=width,
         height=height,
-        title=f"Ecomap of {person.display_name}",
-        description=(
-            f"{person.display_name} in the centre with {len(links)} connections around them; "
+        title=gettext("Ecomap of %(name)s") % {"name": person.display_name},
+        description=gettext(
+            "%(name)s in the centre with %(count)s connections around them; "
             "strained connections are dashed red lines. The table lists the same connections."
-        ),
+        )
+        % {"name": person.display_name, "count": len(links)},
     )
     placed = 0
     for ring, (rx, ry, count) in enumerate(rings):
@@ -86,6 +89,7 @@ def ecomap_drawing(person: Person, links: Sequence[EcomapLink]) -> Drawing:
             angle = -math.pi / 2 + offset + 2 * math.pi * index / count
             x, y = round(cx + rx * math.cos(angle)), round(cy + ry * math.sin(angle))
             label, fill, stroke = ECOMAP_KINDS.get(link.kind, OTHER_KIND)
+            label = str(label)
             drawing.paths.append(
                 Path(
                     d=f"M {cx} {cy} L {x} {y}",
@@ -94,7 +98,7 @@ def ecomap_drawing(person: Person, links: Sequence[EcomapLink]) -> Drawing:
                     dash=STRAIN_DASH if link.stressful else "",
                 )
             )
-            subtitle = f"{label}: strained" if link.stressful else label
+            subtitle = gettext("%(kind)s: strained") % {"kind": label} if link.stressful else label
             drawing.boxes.append(
                 Box.around(
                     (x, y),
@@ -128,6 +132,8 @@ def ecomap_drawing(person: Person, links: Sequence[EcomapLink]) -> Drawing:
             drawing.legend.append(LegendEntry(label, stroke, fill=fill, shape="box"))
     if "" in kinds_present:
         drawing.legend.append(LegendEntry(OTHER_KIND[0], OTHER_KIND[2], fill=OTHER_KIND[1], shape="box"))
-    drawing.legend.append(LegendEntry("Connection", MUTED))
-    drawing.legend.append(LegendEntry("Strained connection (e.g. no contact)", STRAIN, 3, STRAIN_DASH))
+    drawing.legend.append(LegendEntry(gettext("Connection"), MUTED))
+    drawing.legend.append(
+        LegendEntry(gettext("Strained connection (e.g. no contact)"), STRAIN, 3, STRAIN_DASH)
+    )
     return drawing

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.micro.timeline.diagrams.palette import INK, MUTED, PAPER, STRAIN, STRAIN_DASH, WASH
 from tapestry.micro.timeline.diagrams.shapes import Box, Drawing, LegendEntry, Path, Text, short
@@ -133,7 +134,7 @@ def _age(person: Person) -> str:
     today = timezone.localdate()
     born = person.date_of_birth
     years = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    return f"b. {born.year}, age {years}"
+    return gettext("b. %(year)s, age %(years)s") % {"year": born.year, "years": years}
 
 
 def _row_order(
@@ -184,16 +185,16 @@ _TIE_STYLE: dict[str, tuple[str, float, str]] = {
 _OTHER_STYLE = (MUTED, 1.5, "")
 
 GENOGRAM_LEGEND = [
-    LegendEntry("Parent and child (lines join under the parents)", INK, 2),
-    LegendEntry("Partners", INK, 3),
-    LegendEntry("Former partners (two strokes across the line)", INK, 2, slashes=True),
-    LegendEntry("Siblings", INK, 2, "2 3"),
-    LegendEntry("Foster parent, guardian or caregiver", CARE, 2, "6 4"),
-    LegendEntry("Grandparent, where no parent between them lives here", MUTED, 1.5, "2 4"),
-    LegendEntry("Friend or other tie", MUTED, 1.5),
-    LegendEntry("No contact (protection order or similar)", STRAIN, 3, STRAIN_DASH),
-    LegendEntry("Has left the household", INK, 1.5, "5 4", fill=PAPER, shape="box"),
-    LegendEntry("Outside your caseload (name only)", MUTED, 1.5, fill=WASH, shape="box"),
+    LegendEntry(gettext_lazy("Parent and child (lines join under the parents)"), INK, 2),
+    LegendEntry(gettext_lazy("Partners"), INK, 3),
+    LegendEntry(gettext_lazy("Former partners (two strokes across the line)"), INK, 2, slashes=True),
+    LegendEntry(gettext_lazy("Siblings"), INK, 2, "2 3"),
+    LegendEntry(gettext_lazy("Foster parent, guardian or caregiver"), CARE, 2, "6 4"),
+    LegendEntry(gettext_lazy("Grandparent, where no parent between them lives here"), MUTED, 1.5, "2 4"),
+    LegendEntry(gettext_lazy("Friend or other tie"), MUTED, 1.5),
+    LegendEntry(gettext_lazy("No contact (protection order or similar)"), STRAIN, 3, STRAIN_DASH),
+    LegendEntry(gettext_lazy("Has left the household"), INK, 1.5, "5 4", fill=PAPER, shape="box"),
+    LegendEntry(gettext_lazy("Outside your caseload (name only)"), MUTED, 1.5, fill=WASH, shape="box"),
 ]
 
 
@@ -247,11 +248,12 @@ def genogram_drawing(
     drawing = Drawing(
         width=width,
         height=height,
-        title=f"Genogram of {title}",
-        description=(
-            f"{len(members)} members in {row_count} generation rows, older generations above; "
+        title=gettext("Genogram of %(name)s") % {"name": title},
+        description=gettext(
+            "%(members)s members in %(rows)s generation rows, older generations above; "
             "the tables below list the same members and relationships."
-        ),
+        )
+        % {"members": len(members), "rows": row_count},
         legend=list(GENOGRAM_LEGEND),
     )
     drawing.paths.extend(_tie_paths(ties, spots))
@@ -262,9 +264,11 @@ def genogram_drawing(
         visible = shown.shown
         # Outside the viewer's caseload a member is their place in the household only, as on its page.
         age = _age(person) if visible else ""
-        details = ", ".join(part for part in (age, "left" if member.left_on else "") if part)
+        details = ", ".join(part for part in (age, gettext("left") if member.left_on else "") if part)
         texts = [
-            Text(spot.centre, spot.y + 20, short(shown.name or "Outside your caseload", 22), bold=True),
+            Text(
+                spot.centre, spot.y + 20, short(shown.name or gettext("Outside your caseload"), 22), bold=True
+            ),
             Text(spot.centre, spot.y + 37, short(member.get_position_display(), 26), size=12, fill=MUTED),
         ]
         if details:
