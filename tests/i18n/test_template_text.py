@@ -40,7 +40,6 @@ PENDING = {
     "micro/advocacy",
     "micro/cases",
     "micro/child_welfare",
-    "micro/crisis",
     "micro/referrals",
     "micro/school",
     "micro/timeline",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tapestry.micro.assessments.instruments import GAD7, PHQ9
 from tapestry.micro.assessments.models import Assessment
@@ -14,6 +14,14 @@ from tapestry.micro.assessments.tests.factories import likert
 from tapestry.testing import client_for, open_case
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _back_to_english():
+    """A request in Spanish leaves Spanish active in the test's thread; the next test expects English."""
+    yield
+    translation.deactivate()
+
 
 PHQ9_ITEM_1 = "Poco interés o placer en hacer cosas"
 PHQ9_ITEM_9 = "Pensamientos de que estaría mejor muerto(a) o de lastimarse de alguna manera"

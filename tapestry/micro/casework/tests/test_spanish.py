@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tapestry.micro.casework.models import ProgressNote
 from tapestry.micro.casework.tests.factories import note_for, plan_for
 from tapestry.testing import client_for, open_case
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _back_to_english():
+    """A request in Spanish leaves Spanish active in the test's thread; the next test expects English."""
+    yield
+    translation.deactivate()
 
 
 def test_a_note_reads_in_spanish_for_a_worker_who_chose_spanish(cast):
