@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -25,7 +26,8 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
         CaseloadAlert(
             kind="risk_flag",
             when=alert.raised_at,
-            title=f"Suicide risk, open until a clinician resolves it. {alert.reason}",
+            title=gettext("Suicide risk, open until a clinician resolves it. %(reason)s")
+            % {"reason": alert.reason},
             person_name=alert.person.display_name,
             url=reverse("alerts:person_alerts", kwargs={"person_pk": alert.person_id}),
             case_id=alert.case_id,

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tapestry.access.models import Segment
 from tapestry.web.models import Timestamped, optional_key
@@ -14,13 +15,13 @@ from tapestry.web.models import Timestamped, optional_key
 class AlertKind(models.TextChoices):
     """Every kind of alert a client page shows; the first three are stored, the rest read from live records."""
 
-    SUICIDE_RISK = "suicide_risk", "Suicide risk"
-    HOME_VISIT_SAFETY = "home_visit_safety", "Safety concern for home visits"
-    LEGAL_HOLD = "legal_hold", "Legal hold"
-    SAFETY_PLAN = "safety_plan", "Safety plan in force"
-    INTERPRETER = "interpreter", "Interpreter needed"
-    PART2 = "part2", "Substance use record (42 CFR Part 2)"
-    SCHOOL = "school", "School record (FERPA)"
+    SUICIDE_RISK = "suicide_risk", gettext_lazy("Suicide risk")
+    HOME_VISIT_SAFETY = "home_visit_safety", gettext_lazy("Safety concern for home visits")
+    LEGAL_HOLD = "legal_hold", gettext_lazy("Legal hold")
+    SAFETY_PLAN = "safety_plan", gettext_lazy("Safety plan in force")
+    INTERPRETER = "interpreter", gettext_lazy("Interpreter needed")
+    PART2 = "part2", gettext_lazy("Substance use record (42 CFR Part 2)")
+    SCHOOL = "school", gettext_lazy("School record (FERPA)")
 
 
 STORED_KINDS = (AlertKind.SUICIDE_RISK, AlertKind.HOME_VISIT_SAFETY, AlertKind.LEGAL_HOLD)
@@ -29,9 +30,9 @@ RAISED_BY_HAND = (AlertKind.HOME_VISIT_SAFETY, AlertKind.LEGAL_HOLD)
 
 
 class AlertSource(models.TextChoices):
-    SCREEN = "assessment", "Standardised screen"
-    RISK_ASSESSMENT = "risk_assessment", "Risk assessment"
-    WORKER = "worker", "Raised by a worker"
+    SCREEN = "assessment", gettext_lazy("Standardised screen")
+    RISK_ASSESSMENT = "risk_assessment", gettext_lazy("Risk assessment")
+    WORKER = "worker", gettext_lazy("Raised by a worker")
 
 
 class ClientAlert(Timestamped):
@@ -42,7 +43,9 @@ class ClientAlert(Timestamped):
     kind = models.CharField(max_length=20, choices=AlertKind.choices)
     # The segment of the case the source sits in: only users granted it see the alert.
     segment = models.CharField(max_length=32, choices=Segment.choices, blank=True)
-    reason = models.TextField(help_text="Why the alert was raised, in words the next reader can judge.")
+    reason = models.TextField(
+        help_text=gettext_lazy("Why the alert was raised, in words the next reader can judge.")
+    )
     source = models.CharField(max_length=20, choices=AlertSource.choices)
     source_id = models.PositiveIntegerField(null=True, blank=True)
     raised_at = models.DateTimeField(default=timezone.now)

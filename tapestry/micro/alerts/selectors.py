@@ -15,6 +15,7 @@ from datetime import datetime
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
@@ -25,7 +26,9 @@ from tapestry.micro.cases.models import Case
 from tapestry.people.models import Person
 
 MISSING = "No alert with this number."
-OUT_OF_REACH = "This alert is about a client outside your caseload, or in a segment you are not granted."
+OUT_OF_REACH = gettext_lazy(
+    "This alert is about a client outside your caseload, or in a segment you are not granted."
+)
 
 # Most urgent first on every page.
 KIND_ORDER = {kind: n for n, kind in enumerate(AlertKind.values)}
@@ -102,7 +105,7 @@ def _case_alerts(user: User, person_ids: list[int]) -> list[Alert]:
             found.append(
                 Alert(
                     kind=AlertKind.SAFETY_PLAN,
-                    label=AlertKind.SAFETY_PLAN.label,
+                    label=str(AlertKind.SAFETY_PLAN.label),
                     reason=_("A safety plan is in force on case %(number)s (version %(version)s).")
                     % {"number": number, "version": case["safety_plan__version"]},
                     person_id=case["person_id"],
@@ -128,7 +131,7 @@ def _case_alerts(user: User, person_ids: list[int]) -> list[Alert]:
         found.append(
             Alert(
                 kind=kind,
-                label=kind.label,
+                label=str(kind.label),
                 reason=reason,
                 person_id=case["person_id"],
                 url=case_url,
@@ -156,7 +159,7 @@ def _interpreter_alerts(user: User, person_ids: list[int]) -> list[Alert]:
         found.append(
             Alert(
                 kind=AlertKind.INTERPRETER,
-                label=AlertKind.INTERPRETER.label,
+                label=str(AlertKind.INTERPRETER.label),
                 reason=reason,
                 person_id=person["pk"],
                 url=reverse("people:person_detail", kwargs={"pk": person["pk"]}),
@@ -227,5 +230,5 @@ def alert_get(*, user: User, alert_id: int, for_change: bool = False) -> ClientA
         missing=MISSING,
         detail=OUT_OF_REACH,
         for_change=for_change,
-        read_only="Emergency access is read-only: you may not resolve this alert.",
+        read_only=gettext_lazy("Emergency access is read-only: you may not resolve this alert."),
     )

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -18,8 +19,8 @@ from tapestry.people.models import Person
 from tapestry.web.records import create_record, update_record
 
 REASON_MAX = 1000
-RESOLVE_REFUSAL = "Only a clinician working with this client may resolve an alert."
-RAISE_REFUSAL = "You may raise alerts only about clients in your caseload or team."
+RESOLVE_REFUSAL = gettext_lazy("Only a clinician working with this client may resolve an alert.")
+RAISE_REFUSAL = gettext_lazy("You may raise alerts only about clients in your caseload or team.")
 
 
 def suicide_risk_raise(
@@ -71,14 +72,14 @@ def alert_raise(
     errors: dict[str, list[str]] = {}
     if kind not in RAISED_BY_HAND:
         allowed = ", ".join(str(k.label).lower() for k in RAISED_BY_HAND)
-        errors["kind"] = [f"Choose what kind of concern this is: {allowed}."]
+        errors["kind"] = [gettext("Choose what kind of concern this is: %(allowed)s.") % {"allowed": allowed}]
     reason = reason.strip()
     if not reason:
-        errors["reason"] = ["Say why you raise this alert, so the next worker can judge it."]
+        errors["reason"] = [gettext("Say why you raise this alert, so the next worker can judge it.")]
     elif len(reason) > REASON_MAX:
-        errors["reason"] = [f"Keep the reason to {REASON_MAX} characters."]
+        errors["reason"] = [gettext("Keep the reason to %(max)s characters.") % {"max": REASON_MAX}]
     if case is not None and case.person_id != person.pk:
-        errors["case_id"] = ["This case is about someone else."]
+        errors["case_id"] = [gettext("This case is about someone else.")]
     if errors:
         raise ValidationError(errors)
     alert = ClientAlert(
@@ -101,14 +102,16 @@ def alert_resolve(*, actor: User, alert: ClientAlert, reason: str) -> ClientAler
     reason = reason.strip()
     if not reason:
         raise ValidationError(
-            {"reason": ["Say why the alert can be resolved (for example, what a review found)."]}
+            {"reason": [gettext("Say why the alert can be resolved (for example, what a review found).")]}
         )
     if len(reason) > REASON_MAX:
-        raise ValidationError({"reason": [f"Keep the reason to {REASON_MAX} characters."]})
+        raise ValidationError(
+            {"reason": [gettext("Keep the reason to %(max)s characters.") % {"max": REASON_MAX}]}
+        )
     with transaction.atomic():
         current = ClientAlert.objects.select_for_update().get(pk=alert.pk)
         if current.resolved_at is not None:
-            raise ValidationError({"reason": ["This alert is already resolved."]})
+            raise ValidationError({"reason": [gettext("This alert is already resolved.")]})
         current.resolved_at = timezone.now()
         current.resolved_by = actor
         current.resolution_reason = reason

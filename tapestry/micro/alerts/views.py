@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_form_open
@@ -38,7 +39,7 @@ def alert_resolve(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.alert_resolve(
             actor=request.user, alert=alert, reason=form.cleaned_data["reason"]
         ),
-        done=lambda saved: f"Alert resolved: {saved.get_kind_display()}.",
+        done=lambda saved: gettext("Alert resolved: %(kind)s.") % {"kind": saved.get_kind_display()},
         then=reverse("alerts:person_alerts", kwargs={"person_pk": alert.person_id}),
         invalid=200,
         alert=alert,
@@ -61,7 +62,7 @@ def alert_raise(request: HttpRequest, person_pk: int) -> HttpResponse:
             kind=form.cleaned_data["kind"],
             reason=form.cleaned_data["reason"],
         ),
-        done=lambda saved: f"Alert raised: {saved.get_kind_display()}.",
+        done=lambda saved: gettext("Alert raised: %(kind)s.") % {"kind": saved.get_kind_display()},
         then=reverse("alerts:person_alerts", kwargs={"person_pk": person.pk}),
         invalid=200,
         person=person,

@@ -7,6 +7,7 @@ whose caseload flag stays until a clinician resolves it, instead of fading after
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.micro.assessments import selectors
@@ -22,7 +23,7 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
         reason = assessment.findings[0] if assessment.findings else ""
         title = f"{assessment.name}: {assessment.total_score} ({assessment.severity_band})"
         if assessment.crisis:
-            title = f"Crisis: {title}"
+            title = gettext("Crisis: %(title)s") % {"title": title}
         alerts.append(
             CaseloadAlert(
                 kind="risk_flag",

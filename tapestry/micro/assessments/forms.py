@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.micro.assessments.instruments import Instrument
 from tapestry.micro.assessments.models import CustomForm
@@ -17,13 +18,17 @@ from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
 class AssessmentForm(ServiceForm):
     """The instrument's items as radio groups; a missing answer is reported beside its item."""
 
-    administered_on = forms.DateField(label="Date given", widget=DATE_INPUT, initial=timezone.localdate)
+    administered_on = forms.DateField(
+        label=gettext_lazy("Date given"), widget=DATE_INPUT, initial=timezone.localdate
+    )
     note = forms.CharField(
-        label="Note",
+        label=gettext_lazy("Note"),
         required=False,
         max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Optional: anything that helps read the result (how the person was, who helped).",
+        help_text=gettext_lazy(
+            "Optional: anything that helps read the result (how the person was, who helped)."
+        ),
     )
 
     def __init__(self, definition: Instrument, *args: Any, **kwargs: Any) -> None:
@@ -31,12 +36,14 @@ class AssessmentForm(ServiceForm):
         self.definition = definition
         for item in definition.items:
             # Required-ness depends on other answers (skip logic), so the instrument checks it in clean().
+            # In Spanish the PHQ and GAD items and answers are the official Spanish version (their catalog
+            # entries, instruments.py); the other instruments have no entries and stay in English.
             self.fields[item.code] = forms.ChoiceField(
-                label=item.text,
-                choices=[(choice.value, choice.label) for choice in item.choices],
+                label=gettext(item.text),
+                choices=[(choice.value, gettext(choice.label)) for choice in item.choices],
                 widget=forms.RadioSelect,
                 required=False,
-                help_text=item.help,
+                help_text=gettext(item.help) if item.help else "",
             )
         self.order_fields([item.code for item in definition.items] + ["administered_on", "note"])
 
@@ -89,25 +96,28 @@ def parse_choices(text: str) -> list[tuple[str, int]]:
         try:
             choices.append((label.strip(), int(points.strip())))
         except ValueError:
-            problems.append(f"Line {number}: the points after '=' must be a whole number, like 'Never = 0'.")
+            problems.append(
+                gettext("Line %(number)s: the points after '=' must be a whole number, like 'Never = 0'.")
+                % {"number": number}
+            )
     if problems:
         raise ValidationError(problems)
     return choices
 
 
 class QuestionForm(ServiceForm):
-    text = forms.CharField(label="Question", max_length=300)
-    help = forms.CharField(label="Help for the worker", max_length=255, required=False)
+    text = forms.CharField(label=gettext_lazy("Question"), max_length=300)
+    help = forms.CharField(label=gettext_lazy("Help for the worker"), max_length=255, required=False)
     choices = forms.CharField(
-        label="Answer choices",
+        label=gettext_lazy("Answer choices"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One per line, with its points after '=', for example 'Never = 0'.",
+        help_text=gettext_lazy("One per line, with its points after '=', for example 'Never = 0'."),
     )
 
     def clean_choices(self) -> list[tuple[str, int]]:
         choices = parse_choices(self.cleaned_data["choices"])
         if len(choices) < 2:
-            raise ValidationError("Give at least two answer choices.")
+            raise ValidationError(gettext("Give at least two answer choices."))
         return choices
 
     def spec(self) -> QuestionSpec:
@@ -116,15 +126,19 @@ class QuestionForm(ServiceForm):
 
 
 class ChoiceForm(ServiceForm):
-    label = forms.CharField(label="New answer choice", max_length=200)
-    points = forms.IntegerField(label="Points", initial=0, min_value=-100, max_value=100)
+    label = forms.CharField(label=gettext_lazy("New answer choice"), max_length=200)
+    points = forms.IntegerField(label=gettext_lazy("Points"), initial=0, min_value=-100, max_value=100)
 
 
 class BandForm(ServiceForm):
-    low = forms.IntegerField(label="From score")
-    high = forms.IntegerField(label="To score")
-    label = forms.CharField(label="Band", max_length=80, help_text="For example 'Low', 'Moderate', 'High'.")
-    next_step = forms.CharField(label="Proposed next step", max_length=300, required=False)
+    low = forms.IntegerField(label=gettext_lazy("From score"))
+    high = forms.IntegerField(label=gettext_lazy("To score"))
+    label = forms.CharField(
+        label=gettext_lazy("Band"),
+        max_length=80,
+        help_text=gettext_lazy("For example 'Low', 'Moderate', 'High'."),
+    )
+    next_step = forms.CharField(label=gettext_lazy("Proposed next step"), max_length=300, required=False)
 
     def spec(self) -> BandSpec:
         data = self.cleaned_data
@@ -133,8 +147,8 @@ class BandForm(ServiceForm):
 
 class InErrorForm(ServiceForm):
     reason = forms.CharField(
-        label="Why was this assessment entered in error?",
+        label=gettext_lazy("Why was this assessment entered in error?"),
         max_length=255,
-        help_text="For example: given to the wrong person, or answers typed in wrongly.",
+        help_text=gettext_lazy("For example: given to the wrong person, or answers typed in wrongly."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)

@@ -5,6 +5,13 @@ domain); what is carried over exactly are the facts that make a score mean somet
 points of each answer, the scoring rule, the cut-offs and the LOINC codes. Where we are not
 sure of a LOINC code we leave it empty rather than invent one.
 
+In Spanish, the PHQ-9, PHQ-2 and GAD-7 items and answers are the official published Spanish (USA)
+version, not a translation of our paraphrase: their English texts are marked with `gettext_noop`
+here, and the app's catalog gives the official wording as their msgstr (docs/micro-assessments.md).
+They are translated where they are shown (the form, the instrument list, the answers as given); the
+definitions themselves stay plain English strings, so scoring, the stored responses and the API are
+unchanged. The other instruments keep their English item text in every language.
+
 A custom form built by an administrator is turned into the same `Instrument` shape
 (`instrument_from_form`), so one scorer, one form and one chart serve both.
 """
@@ -15,11 +22,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext, gettext_noop
+
 if TYPE_CHECKING:
     from tapestry.micro.assessments.models import CustomForm
 
-MISSING = "Choose an answer."
-NOT_LISTED = "Choose one of the listed answers."
+MISSING = gettext_noop("Choose an answer.")
+NOT_LISTED = gettext_noop("Choose one of the listed answers.")
 
 
 def _is_whole_number_text(value: str) -> bool:
@@ -207,9 +216,9 @@ class Instrument:
             value = given.get(item.code)
             if value is None:
                 if self.is_asked(item, given):
-                    errors[item.code] = [MISSING]
+                    errors[item.code] = [gettext(MISSING)]
             elif item.choice(value) is None:
-                errors[item.code] = [NOT_LISTED]
+                errors[item.code] = [gettext(NOT_LISTED)]
         return errors
 
     def score(self, answers: Mapping[str, object]) -> Result:
@@ -227,7 +236,7 @@ class Instrument:
                 {
                     "item": item.code,
                     "question": item.text,
-                    "answer": choice.label if choice is not None else "Not asked",
+                    "answer": choice.label if choice is not None else gettext_noop("Not asked"),
                     "points": points,
                 }
             )
@@ -262,7 +271,13 @@ def scale(*labels: str, start: int = 0) -> tuple[Choice, ...]:
     return tuple(Choice(str(points), label, points) for points, label in enumerate(labels, start))
 
 
-FREQUENCY_2_WEEKS = scale("Not at all", "Several days", "More than half the days", "Nearly every day")
+# The answers of the PHQ and GAD items (official Spanish in the catalog).
+FREQUENCY_2_WEEKS = scale(
+    gettext_noop("Not at all"),
+    gettext_noop("Several days"),
+    gettext_noop("More than half the days"),
+    gettext_noop("Nearly every day"),
+)
 YES_NO = (Choice("yes", "Yes", 1), Choice("no", "No", 0))
 NO_YES_REVERSED = (Choice("yes", "Yes", 0), Choice("no", "No", 1))
 
@@ -278,24 +293,32 @@ def _prepend_step(result: Result, step: str) -> str:
 # PHQ-9 ------------------------------------------------------------------------------------
 
 PHQ9_ITEMS = (
-    ("q1", "Having little interest in doing things, or little pleasure from them", "44250-9"),
-    ("q2", "Feeling down, low or hopeless", "44255-8"),
-    ("q3", "Trouble getting to sleep or staying asleep, or sleeping too much", "44259-0"),
-    ("q4", "Feeling tired or having little energy", "44254-1"),
-    ("q5", "A poor appetite, or eating too much", "44251-7"),
+    ("q1", gettext_noop("Having little interest in doing things, or little pleasure from them"), "44250-9"),
+    ("q2", gettext_noop("Feeling down, low or hopeless"), "44255-8"),
+    ("q3", gettext_noop("Trouble getting to sleep or staying asleep, or sleeping too much"), "44259-0"),
+    ("q4", gettext_noop("Feeling tired or having little energy"), "44254-1"),
+    ("q5", gettext_noop("A poor appetite, or eating too much"), "44251-7"),
     (
         "q6",
-        "Feeling bad about yourself: that you are a failure, or have let yourself or your family down",
+        gettext_noop(
+            "Feeling bad about yourself: that you are a failure, or have let yourself or your family down"
+        ),
         "44258-2",
     ),
-    ("q7", "Trouble concentrating, for example on reading or watching television", "44252-5"),
+    ("q7", gettext_noop("Trouble concentrating, for example on reading or watching television"), "44252-5"),
     (
         "q8",
-        "Moving or speaking so slowly that others could notice, or the opposite: being so fidgety or "
-        "restless that you move around much more than usual",
+        gettext_noop(
+            "Moving or speaking so slowly that others could notice, or the opposite: being so fidgety or "
+            "restless that you move around much more than usual"
+        ),
         "44253-3",
     ),
-    ("q9", "Thoughts that you would be better off dead, or of hurting yourself in some way", "44260-8"),
+    (
+        "q9",
+        gettext_noop("Thoughts that you would be better off dead, or of hurting yourself in some way"),
+        "44260-8",
+    ),
 )
 
 
@@ -387,13 +410,13 @@ GAD7 = Instrument(
     instructions="Over the last two weeks, how often has the person been bothered by each of these?",
     items=_phq_items(
         (
-            ("q1", "Feeling nervous, anxious or on edge", "69725-0"),
-            ("q2", "Being unable to stop or control worrying", "68509-9"),
-            ("q3", "Worrying too much about different things", "69733-4"),
-            ("q4", "Finding it hard to relax", "69734-2"),
-            ("q5", "Being so restless that it is hard to keep still", "69735-9"),
-            ("q6", "Getting easily annoyed or irritable", "69689-8"),
-            ("q7", "Feeling afraid, as if something awful might happen", "69736-7"),
+            ("q1", gettext_noop("Feeling nervous, anxious or on edge"), "69725-0"),
+            ("q2", gettext_noop("Being unable to stop or control worrying"), "68509-9"),
+            ("q3", gettext_noop("Worrying too much about different things"), "69733-4"),
+            ("q4", gettext_noop("Finding it hard to relax"), "69734-2"),
+            ("q5", gettext_noop("Being so restless that it is hard to keep still"), "69735-9"),
+            ("q6", gettext_noop("Getting easily annoyed or irritable"), "69689-8"),
+            ("q7", gettext_noop("Feeling afraid, as if something awful might happen"), "69736-7"),
         )
     ),
     bands=(

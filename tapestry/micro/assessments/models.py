@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.micro.assessments.instruments import INSTRUMENTS, suicide_risk_reasons
 from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
@@ -18,16 +19,18 @@ class CustomForm(Versioned):
     name = models.CharField(
         max_length=120, unique=True, error_messages={"unique": "A form with this name already exists."}
     )
-    description = models.TextField(blank=True, help_text="What the form is for, shown to the worker.")
-    instructions = models.TextField(blank=True, help_text="What to say before the questions.")
+    description = models.TextField(
+        blank=True, help_text=gettext_lazy("What the form is for, shown to the worker.")
+    )
+    instructions = models.TextField(blank=True, help_text=gettext_lazy("What to say before the questions."))
     flag_at = models.PositiveIntegerField(
         "flag at",
         null=True,
         blank=True,
-        help_text="A total at or above this raises a flag. Leave empty for never.",
+        help_text=gettext_lazy("A total at or above this raises a flag. Leave empty for never."),
     )
     is_active = models.BooleanField(
-        "in use", default=True, help_text="Untick to retire the form: past assessments stay."
+        "in use", default=True, help_text=gettext_lazy("Untick to retire the form: past assessments stay.")
     )
     created_by = staff_column()
     # Every change to the form (settings, questions, choices, bands) moves the version on;
@@ -83,35 +86,41 @@ class CustomBand(Timestamped):
 
     def clean(self) -> None:
         if self.low is not None and self.high is not None and self.high < self.low:
-            raise ValidationError({"high": "The highest score cannot be below the lowest."})
+            raise ValidationError({"high": gettext("The highest score cannot be below the lowest.")})
 
 
 class Assessment(Versioned):
     """One administration of an instrument on a case: the answers, and what they scored and meant."""
 
     class Status(models.TextChoices):
-        FINAL = "final", "Final"
-        ENTERED_IN_ERROR = "entered_in_error", "Entered in error"
+        FINAL = "final", gettext_lazy("Final")
+        ENTERED_IN_ERROR = "entered_in_error", gettext_lazy("Entered in error")
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="assessments")
     instrument = models.CharField(
-        max_length=32, blank=True, help_text="The code of a standard instrument; empty for a custom form."
+        max_length=32,
+        blank=True,
+        help_text=gettext_lazy("The code of a standard instrument; empty for a custom form."),
     )
     custom_form = optional_key("assessments.CustomForm", related_name="assessments")
     instrument_version = models.CharField(max_length=20)
     administered_on = models.DateField(default=timezone.localdate)
     administered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    answers = models.JSONField(default=dict, blank=True, help_text="Answer value by item code.")
+    answers = models.JSONField(default=dict, blank=True, help_text=gettext_lazy("Answer value by item code."))
     # The questions and answers as they were shown, so a later change to a form cannot rewrite history.
     responses = models.JSONField(default=list, blank=True)
     total_score = models.IntegerField()
     severity_band = models.CharField(max_length=80, blank=True)
     flagged = models.BooleanField(default=False)
-    crisis = models.BooleanField(default=False, help_text="The answers call for the crisis workflow now.")
-    findings = models.JSONField(default=list, blank=True, help_text="Why it is flagged, in plain words.")
+    crisis = models.BooleanField(
+        default=False, help_text=gettext_lazy("The answers call for the crisis workflow now.")
+    )
+    findings = models.JSONField(
+        default=list, blank=True, help_text=gettext_lazy("Why it is flagged, in plain words.")
+    )
     next_step = models.TextField("proposed next step", blank=True)
     needs_detected = models.JSONField(
-        default=list, blank=True, help_text="Codes of the needs the answers point to."
+        default=list, blank=True, help_text=gettext_lazy("Codes of the needs the answers point to.")
     )
     needs_added_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField(blank=True)

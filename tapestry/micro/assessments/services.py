@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -47,8 +48,8 @@ class AssessmentInputInvalid(ValidationError):
 # Assessments ------------------------------------------------------------------------------
 
 
-REFUSAL = "You may record assessments only on cases in your caseload or team."
-CLOSED = "This case is closed; reopen it before recording an assessment."
+REFUSAL = gettext_lazy("You may record assessments only on cases in your caseload or team.")
+CLOSED = gettext_lazy("This case is closed; reopen it before recording an assessment.")
 
 
 def custom_form_definition(form_id: int) -> CustomForm | None:
@@ -130,9 +131,9 @@ def assessment_record(
     day = administered_on or timezone.localdate()
     errors: dict[str, list[str]] = {}
     if day > timezone.localdate():
-        errors["administered_on"] = ["An assessment cannot be dated in the future."]
+        errors["administered_on"] = [gettext("An assessment cannot be dated in the future.")]
     if len(note) > NOTE_MAX:
-        errors["note"] = [f"Keep the note to {NOTE_MAX} characters."]
+        errors["note"] = [gettext("Keep the note to %(max)s characters.") % {"max": NOTE_MAX}]
     errors.update(definition.check(answers))
     if errors:
         raise AssessmentInputInvalid(errors)
@@ -168,13 +169,17 @@ def assessment_needs_add(*, actor: User, assessment: Assessment) -> NeedsAdded:
     """Add the needs a social-needs screen found to its case, each with its first status change."""
     require_case_write(actor, assessment.case, refusal=REFUSAL, open=False)
     if not assessment.needs_detected:
-        raise ValidationError({"needs": ["This assessment found no needs to add."]})
+        raise ValidationError({"needs": [gettext("This assessment found no needs to add.")]})
     if assessment.in_error:
-        raise ValidationError({"needs": ["This assessment was entered in error; its needs cannot be added."]})
+        raise ValidationError(
+            {"needs": [gettext("This assessment was entered in error; its needs cannot be added.")]}
+        )
     with transaction.atomic():
         current = Assessment.objects.select_for_update().get(pk=assessment.pk)
         if current.needs_added_at is not None:
-            raise ValidationError({"needs": ["The needs from this screen were already added to the case."]})
+            raise ValidationError(
+                {"needs": [gettext("The needs from this screen were already added to the case.")]}
+            )
         needs = list(Need.objects.filter(code__in=current.needs_detected, is_active=True))
         existing = set(CaseNeed.objects.filter(case_id=current.case_id).values_list("need_id", flat=True))
         note = f"Found by the {current.name} on {current.administered_on:%Y-%m-%d}."
@@ -215,9 +220,9 @@ def assessment_mark_in_error(*, actor: User, assessment: Assessment, version: in
     require_case_write(actor, assessment.case, refusal=REFUSAL, open=False)
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": ["Say why this assessment was entered in error."]})
+        raise ValidationError({"reason": [gettext("Say why this assessment was entered in error.")]})
     if assessment.in_error:
-        raise ValidationError({"reason": ["This assessment is already marked as entered in error."]})
+        raise ValidationError({"reason": [gettext("This assessment is already marked as entered in error.")]})
     with transaction.atomic():
         marked = versioned_update(
             actor=actor,
@@ -261,26 +266,29 @@ def _require_form_admin(actor: User) -> None:
 def _question_errors(spec: QuestionSpec) -> list[str]:
     errors = []
     if not spec.text.strip():
-        errors.append("Write the question.")
+        errors.append(gettext("Write the question."))
     labels = [label.strip() for label, _ in spec.choices]
     if len(labels) < 2:
-        errors.append("Give at least two answer choices.")
+        errors.append(gettext("Give at least two answer choices."))
     if any(not label for label in labels):
-        errors.append("Every answer choice needs a label.")
+        errors.append(gettext("Every answer choice needs a label."))
     if len(set(labels)) != len(labels):
-        errors.append("Each answer choice can be listed only once.")
+        errors.append(gettext("Each answer choice can be listed only once."))
     return errors
 
 
 def _band_errors(band: BandSpec, others: Sequence[BandSpec]) -> list[str]:
     errors = []
     if not band.label.strip():
-        errors.append("Name the band, for example 'Low'.")
+        errors.append(gettext("Name the band, for example 'Low'."))
     if band.high < band.low:
-        errors.append("The highest score cannot be below the lowest.")
+        errors.append(gettext("The highest score cannot be below the lowest."))
     for other in others:
         if band.low <= other.high and other.low <= band.high:
-            errors.append(f"Overlaps the band '{other.label}' ({other.low}-{other.high}).")
+            errors.append(
+                gettext("Overlaps the band '%(band)s' (%(low)s-%(high)s).")
+                % {"band": other.label, "low": other.low, "high": other.high}
+            )
     return errors
 
 
@@ -380,9 +388,9 @@ def custom_choice_add(*, actor: User, question: CustomQuestion, label: str, poin
     _require_form_admin(actor)
     label = label.strip()
     if not label:
-        raise ValidationError({"label": ["Write the answer choice."]})
+        raise ValidationError({"label": [gettext("Write the answer choice.")]})
     if question.choices.filter(label__iexact=label).exists():
-        raise ValidationError({"label": ["This question already has that answer choice."]})
+        raise ValidationError({"label": [gettext("This question already has that answer choice.")]})
     with transaction.atomic():
         _bump(question.form)
         choice = CustomChoice.objects.create(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.micro.assessments import selectors
@@ -15,7 +16,7 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
     events = []
     for assessment in selectors.person_assessments(user=user, person=person):
         band = f" ({assessment.severity_band})" if assessment.severity_band else ""
-        flag = " · flagged" if assessment.flagged else ""
+        flag = " · " + gettext("flagged") if assessment.flagged else ""
         events.append(
             TimelineEvent(
                 when=assessment.administered_on,

@@ -12,6 +12,7 @@ from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_form_open
 from tapestry.micro.assessments import selectors, services
@@ -61,7 +62,7 @@ def _administer(
     request: HttpRequest, case: Case, definition: Instrument, custom_form: CustomForm | None
 ) -> HttpResponse:
     if case.status == Case.Status.CLOSED:
-        messages.error(request, "This case is closed; reopen it before recording an assessment.")
+        messages.error(request, gettext("This case is closed; reopen it before recording an assessment."))
         return redirect("assessments:case_index", case_pk=case.pk)
     form = AssessmentForm(definition, bound(request))
     audit_form_open(request, obj=case, fields=["case", "name"], purpose=f"form: record {definition.name}")
@@ -78,7 +79,7 @@ def _administer(
             administered_on=form.cleaned_data["administered_on"],
             note=form.cleaned_data["note"],
         ),
-        done=f"The {definition.name} is scored and saved.",
+        done=gettext("The %(name)s is scored and saved.") % {"name": definition.name},
         then=lambda assessment: reverse("assessments:assessment_detail", kwargs={"pk": assessment.pk}),
         case=case,
         definition=definition,
@@ -134,10 +135,10 @@ def assessment_add_needs(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         added = ", ".join(need.label for need in outcome.added)
         if added:
-            messages.success(request, f"Added to the case: {added}.")
+            messages.success(request, gettext("Added to the case: %(needs)s.") % {"needs": added})
         if outcome.already_on_case:
             already = ", ".join(need.label for need in outcome.already_on_case)
-            messages.info(request, f"Already on the case: {already}.")
+            messages.info(request, gettext("Already on the case: %(needs)s.") % {"needs": already})
     return redirect("assessments:assessment_detail", pk=pk)
 
 
@@ -158,7 +159,7 @@ def assessment_in_error(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.assessment_mark_in_error(
             actor=request.user, assessment=assessment, **form.cleaned_data
         ),
-        done="The assessment is marked as entered in error; it stays on file.",
+        done=gettext("The assessment is marked as entered in error; it stays on file."),
         then=reverse("assessments:assessment_detail", kwargs={"pk": pk}),
         assessment=assessment,
         case=assessment.case,
@@ -180,7 +181,8 @@ def custom_form_create(request: HttpRequest) -> HttpResponse:
         "assessments/custom_form_create.html",
         form=form,
         call=lambda: services.custom_form_create(actor=request.user, **form.cleaned_data),
-        done=lambda created: f"'{created.name}' is created: now add its questions and bands.",
+        done=lambda created: gettext("'%(name)s' is created: now add its questions and bands.")
+        % {"name": created.name},
         then=lambda created: reverse("assessments:custom_form_edit", kwargs={"pk": created.pk}),
         invalid=200,
     )
@@ -246,7 +248,7 @@ def custom_form_edit(request: HttpRequest, pk: int) -> HttpResponse:
             version=settings_form.cleaned_data["version"],
             changes={name: settings_form.cleaned_data[name] for name in services.FORM_FIELDS},
         ),
-        done="The form's settings are saved.",
+        done=gettext("The form's settings are saved."),
     )
 
 
@@ -259,7 +261,7 @@ def custom_question_add(request: HttpRequest, pk: int) -> HttpResponse:
         "question_form",
         form,
         call=lambda: services.custom_question_add(actor=request.user, form=custom_form, spec=form.spec()),
-        done="The question is added.",
+        done=gettext("The question is added."),
     )
 
 
@@ -272,7 +274,7 @@ def custom_choice_add(request: HttpRequest, pk: int) -> HttpResponse:
         f"choice_form_{question.pk}",
         form,
         call=lambda: services.custom_choice_add(actor=request.user, question=question, **form.cleaned_data),
-        done="The answer choice is added.",
+        done=gettext("The answer choice is added."),
     )
 
 
@@ -285,5 +287,5 @@ def custom_band_add(request: HttpRequest, pk: int) -> HttpResponse:
         "band_form",
         form,
         call=lambda: services.custom_band_add(actor=request.user, form=custom_form, band=form.spec()),
-        done="The band is added.",
+        done=gettext("The band is added."),
     )

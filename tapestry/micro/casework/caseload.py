@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -62,9 +63,9 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
             kind="upcoming_review",
             when=plan.next_review_on,
             title=(
-                f"Care plan review overdue since {plan.next_review_on:%Y-%m-%d}"
+                gettext("Care plan review overdue since %(day)s") % {"day": f"{plan.next_review_on:%Y-%m-%d}"}
                 if plan.next_review_on < today
-                else f"Care plan review due {plan.next_review_on:%Y-%m-%d}"
+                else gettext("Care plan review due %(day)s") % {"day": f"{plan.next_review_on:%Y-%m-%d}"}
             ),
             person_name=plan.case.person.display_name,
             url=reverse("casework:plan_detail", kwargs={"case_pk": plan.case_id}),
@@ -77,5 +78,7 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
 
 def _task_title(task: Task, today: date) -> str:
     if task.due_on < today:
-        return f"Overdue task: {task.title}"
-    return f"{'Due today' if task.due_on == today else f'Due {task.due_on:%Y-%m-%d}'}: {task.title}"
+        return gettext("Overdue task: %(task)s") % {"task": task.title}
+    if task.due_on == today:
+        return gettext("Due today: %(task)s") % {"task": task.title}
+    return gettext("Due %(day)s: %(task)s") % {"day": f"{task.due_on:%Y-%m-%d}", "task": task.title}

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tapestry.access.models import User
@@ -25,14 +27,14 @@ from tapestry.people.models import Person
 from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceErrors, ServiceModelForm, StaffChoiceField
 
 ATTESTATION_REQUIRED = _("Tick the attestation to sign: you confirm the note is accurate and complete.")
-RATINGS = [("", "Not rated"), *[(str(n), f"{n} of 5") for n in range(1, 6)]]
-REASON_HELP = "Kept with the plan's history, e.g. 'agreed with the client at the review'."
+RATINGS = [("", _("Not rated")), *[(str(n), format_lazy(_("{n} of 5"), n=n)) for n in range(1, 6)]]
+REASON_HELP = _("Kept with the plan's history, e.g. 'agreed with the client at the review'.")
 
 
 class NeedChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: CaseNeed) -> str:
         code = f" ({obj.need.icd10})" if obj.need.icd10 else ""
-        return f"{obj.need.label}{code}, {obj.get_status_display().lower()}"
+        return f"{obj.need.label}{code}, {str(obj.get_status_display()).lower()}"
 
 
 class PersonPresentField(forms.ModelMultipleChoiceField):
@@ -48,7 +50,7 @@ def _rating_field(label: str) -> forms.TypedChoiceField:
         empty_value=None,
         required=False,
         validators=RATING_VALIDATORS,
-        help_text="1 means no progress, 5 means the goal is met.",
+        help_text=_("1 means no progress, 5 means the goal is met."),
     )
 
 
@@ -85,13 +87,13 @@ class PlanForm(ServiceErrors, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}), help_text=CarePlan._meta.get_field("summary").help_text
     )
     next_review_on = forms.DateField(
-        label="Next review",
+        label=_("Next review"),
         required=False,
         widget=DATE_INPUT,
-        help_text="When to review the plan with the client.",
+        help_text=_("When to review the plan with the client."),
     )
     reason = forms.CharField(
-        label="Why the plan changes", max_length=255, required=False, help_text=REASON_HELP
+        label=_("Why the plan changes"), max_length=255, required=False, help_text=REASON_HELP
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -111,13 +113,13 @@ class PlanForm(ServiceErrors, forms.Form):
 
 class GoalForm(FieldSetup, _RecordForm):
     needs = NeedChoiceField(
-        label="Needs this goal addresses",
+        label=_("Needs this goal addresses"),
         queryset=CaseNeed.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="The coded needs recorded on the case.",
+        help_text=_("The coded needs recorded on the case."),
     )
-    reason = forms.CharField(label="Why", max_length=255, required=False, help_text=REASON_HELP)
+    reason = forms.CharField(label=_("Why"), max_length=255, required=False, help_text=REASON_HELP)
 
     changeable = ("description", "measure", "target", "target_date", "status")
     choices_from = {"needs": "needs"}
@@ -126,7 +128,7 @@ class GoalForm(FieldSetup, _RecordForm):
         model = Goal
         fields = ["description", "measure", "target", "target_date", "status", "needs"]
         widgets = {"target_date": DATE_INPUT}
-        labels = {"target_date": "Target date"}
+        labels = {"target_date": _("Target date")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -134,7 +136,9 @@ class GoalForm(FieldSetup, _RecordForm):
 
 
 class TaskForm(FieldSetup, _RecordForm):
-    owner = StaffChoiceField(queryset=User.objects.none(), help_text="They must be able to open this case.")
+    owner = StaffChoiceField(
+        queryset=User.objects.none(), help_text=_("They must be able to open this case.")
+    )
 
     changeable = ("title", "details", "owner", "due_on", "goal", "status")
     choices_from = {"owner": "staff", "goal": "goals"}
@@ -143,15 +147,15 @@ class TaskForm(FieldSetup, _RecordForm):
         model = Task
         fields = ["title", "details", "owner", "due_on", "goal", "status"]
         widgets = {"due_on": DATE_INPUT, "details": forms.Textarea(attrs={"rows": 3})}
-        labels = {"due_on": "Due", "goal": "Towards goal"}
+        labels = {"due_on": _("Due"), "goal": _("Towards goal")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goal"].empty_label = "No particular goal"
+        self.fields["goal"].empty_label = _("No particular goal")
 
 
 class ReviewForm(ServiceModelForm):
-    overall_rating = _rating_field("Overall progress")
+    overall_rating = _rating_field(_("Overall progress"))
 
     class Meta:
         model = ProgressReview
@@ -161,15 +165,19 @@ class ReviewForm(ServiceModelForm):
             "next_review_on": DATE_INPUT,
             "narrative": forms.Textarea(attrs={"rows": 5}),
         }
-        labels = {"reviewed_on": "Date of the review", "next_review_on": "Next review"}
+        labels = {"reviewed_on": _("Date of the review"), "next_review_on": _("Next review")}
 
     def __init__(self, *args: Any, goals: list[Goal], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.goals = goals
         for goal in goals:
-            self.fields[f"goal_{goal.pk}_rating"] = _rating_field(f"Progress on: {goal.description}")
+            self.fields[f"goal_{goal.pk}_rating"] = _rating_field(
+                gettext("Progress on: %(goal)s") % {"goal": goal.description}
+            )
             self.fields[f"goal_{goal.pk}_comment"] = forms.CharField(
-                label=f"Comment on: {goal.description}", max_length=255, required=False
+                label=gettext("Comment on: %(goal)s") % {"goal": goal.description},
+                max_length=255,
+                required=False,
             )
 
     def goal_ratings(self) -> list[tuple[Goal, int, str]]:
@@ -188,11 +196,11 @@ class NoteForm(_RecordForm):
     """The fields of one note format; a family session may tick household members present."""
 
     present = PersonPresentField(
-        label="Family members present",
+        label=_("Family members present"),
         queryset=Person.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="For a family session: the members of the case's household who took part.",
+        help_text=_("For a family session: the members of the case's household who took part."),
     )
     goals = forms.ModelMultipleChoiceField(
         label=_("Goals this contact worked on"),
@@ -220,12 +228,12 @@ class NoteForm(_RecordForm):
             **{name: forms.Textarea(attrs={"rows": 4}) for name in ProgressNote.ALL_SECTIONS},
         }
         labels = {
-            "contact_date": "Date of contact",
-            "duration_minutes": "Duration (minutes)",
+            "contact_date": _("Date of contact"),
+            "duration_minutes": _("Duration (minutes)"),
             "contact_type": _("Type of contact"),
             "location": _("Location"),
             "others_present": _("Others present"),
-            "segment": "Kind of note",
+            "segment": _("Kind of note"),
         }
 
     def __init__(
@@ -272,7 +280,7 @@ class NoteForm(_RecordForm):
 
 class SignForm(ServiceErrors, Versioned):
     attested = forms.BooleanField(
-        label=ProgressNote.ATTESTATION,
+        label=_("I attest this note is accurate and complete."),
         required=True,
         error_messages={
             "required": _("Tick the attestation to sign: you confirm the note is accurate and complete.")
@@ -282,9 +290,9 @@ class SignForm(ServiceErrors, Versioned):
 
 class AddendumForm(ServiceErrors, forms.Form):
     text = forms.CharField(
-        label="Addendum",
+        label=_("Addendum"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What is corrected or added, and why. The signed note itself stays as it was.",
+        help_text=_("What is corrected or added, and why. The signed note itself stays as it was."),
     )
 
 
@@ -292,15 +300,19 @@ class AddendumForm(ServiceErrors, forms.Form):
 
 
 class ServiceForm(FieldSetup, ServiceModelForm):
-    staff = StaffChoiceField(queryset=User.objects.none(), label="Delivered by")
+    staff = StaffChoiceField(queryset=User.objects.none(), label=_("Delivered by"))
     note = forms.ModelChoiceField(
-        queryset=ProgressNote.objects.none(), required=False, label="Note", empty_label="No note"
+        queryset=ProgressNote.objects.none(), required=False, label=_("Note"), empty_label=_("No note")
     )
 
     class Meta:
         model = ServiceRecord
         fields = ["delivered_on", "service_type", "minutes", "modality", "staff", "note", "description"]
         widgets = {"delivered_on": DATE_INPUT}
-        labels = {"delivered_on": "Date", "service_type": "Service", "description": "Description (optional)"}
+        labels = {
+            "delivered_on": _("Date"),
+            "service_type": _("Service"),
+            "description": _("Description (optional)"),
+        }
 
     choices_from = {"staff": "staff", "note": "notes"}

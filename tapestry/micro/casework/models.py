@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import Segment
 from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
@@ -22,10 +23,12 @@ class CarePlan(Versioned):
     """The one current care plan of a case; how it looked before each change is in PlanRevision."""
 
     case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="care_plan")
-    summary = models.TextField(help_text="What the client and worker are working towards, in a few lines.")
+    summary = models.TextField(
+        help_text=gettext_lazy("What the client and worker are working towards, in a few lines.")
+    )
     started_on = models.DateField(default=timezone.localdate)
     next_review_on = models.DateField(
-        null=True, blank=True, help_text="When the plan is next reviewed with the client."
+        null=True, blank=True, help_text=gettext_lazy("When the plan is next reviewed with the client.")
     )
     created_by = staff_column()
 
@@ -65,18 +68,23 @@ class Goal(Versioned):
     """A specific, measurable goal of the plan, tied to the coded needs it addresses."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "In progress"
-        ACHIEVED = "achieved", "Achieved"
-        PARTLY_ACHIEVED = "partly_achieved", "Partly achieved"
-        NOT_ACHIEVED = "not_achieved", "Not achieved"
-        DISCONTINUED = "discontinued", "Discontinued"
+        ACTIVE = "active", gettext_lazy("In progress")
+        ACHIEVED = "achieved", gettext_lazy("Achieved")
+        PARTLY_ACHIEVED = "partly_achieved", gettext_lazy("Partly achieved")
+        NOT_ACHIEVED = "not_achieved", gettext_lazy("Not achieved")
+        DISCONTINUED = "discontinued", gettext_lazy("Discontinued")
 
     plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="goals")
-    description = models.CharField(max_length=255, help_text="What will change, in the client's terms.")
-    measure = models.CharField(
-        max_length=255, help_text="How progress is measured, e.g. 'job applications sent per week'."
+    description = models.CharField(
+        max_length=255, help_text=gettext_lazy("What will change, in the client's terms.")
     )
-    target = models.CharField(max_length=120, help_text="The value that means the goal is met, e.g. '3'.")
+    measure = models.CharField(
+        max_length=255,
+        help_text=gettext_lazy("How progress is measured, e.g. 'job applications sent per week'."),
+    )
+    target = models.CharField(
+        max_length=120, help_text=gettext_lazy("The value that means the goal is met, e.g. '3'.")
+    )
     target_date = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     needs = models.ManyToManyField("cases.CaseNeed", blank=True, related_name="goals")
@@ -92,9 +100,9 @@ class Task(Versioned):
     """A step someone on the team takes by a date, usually towards a goal."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Done"
-        CANCELLED = "cancelled", "Cancelled"
+        OPEN = "open", gettext_lazy("Open")
+        DONE = "done", gettext_lazy("Done")
+        CANCELLED = "cancelled", gettext_lazy("Cancelled")
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="tasks")
     goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks")
@@ -126,9 +134,11 @@ class Task(Versioned):
 
     def clean(self) -> None:
         if self.status == self.Status.DONE and self.completed_at is None:
-            raise ValidationError({"completed_at": "A finished task needs the time it was finished."})
+            raise ValidationError(
+                {"completed_at": gettext("A finished task needs the time it was finished.")}
+            )
         if self.status != self.Status.DONE and self.completed_at is not None:
-            raise ValidationError({"completed_at": "Only a finished task has a completion time."})
+            raise ValidationError({"completed_at": gettext("Only a finished task has a completion time.")})
 
 
 class ProgressReview(Timestamped):
@@ -140,9 +150,9 @@ class ProgressReview(Timestamped):
         null=True,
         blank=True,
         validators=RATING_VALIDATORS,
-        help_text="1 (no progress) to 5 (goals met).",
+        help_text=gettext_lazy("1 (no progress) to 5 (goals met)."),
     )
-    narrative = models.TextField(help_text="What the client and worker saw, and what changes.")
+    narrative = models.TextField(help_text=gettext_lazy("What the client and worker saw, and what changes."))
     next_review_on = models.DateField(null=True, blank=True)
     reviewed_by = staff_column()
 
@@ -154,7 +164,7 @@ class ProgressReview(Timestamped):
 
     def clean(self) -> None:
         if self.next_review_on and self.next_review_on <= self.reviewed_on:
-            raise ValidationError({"next_review_on": "The next review must come after this one."})
+            raise ValidationError({"next_review_on": gettext("The next review must come after this one.")})
 
 
 class GoalRating(models.Model):
@@ -182,24 +192,27 @@ class ProgressNote(Versioned):
     """A progress note (DAP, SOAP) or contact note; drafted, then signed and locked."""
 
     class Format(models.TextChoices):
-        DAP = "dap", "DAP (data, assessment, plan)"
-        SOAP = "soap", "SOAP (subjective, objective, assessment, plan)"
-        CONTACT = "contact", "Contact note"
+        DAP = "dap", gettext_lazy("DAP (data, assessment, plan)")
+        SOAP = "soap", gettext_lazy("SOAP (subjective, objective, assessment, plan)")
+        CONTACT = "contact", gettext_lazy("Contact note")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SIGNED = "signed", "Signed"
+        DRAFT = "draft", gettext_lazy("Draft")
+        SIGNED = "signed", gettext_lazy("Signed")
 
     class NoteSegment(models.TextChoices):
-        GENERAL = "", "Part of the case record"
-        PSYCHOTHERAPY = Segment.PSYCHOTHERAPY.value, "Psychotherapy note (kept apart, needs a grant)"
+        GENERAL = "", gettext_lazy("Part of the case record")
+        PSYCHOTHERAPY = (
+            Segment.PSYCHOTHERAPY.value,
+            gettext_lazy("Psychotherapy note (kept apart, needs a grant)"),
+        )
 
     class ContactType(models.TextChoices):
-        OFFICE = "office", "Office visit"
-        HOME_VISIT = "home_visit", "Home visit"
-        PHONE = "phone", "Phone call"
-        VIDEO = "video", "Video call"
-        OTHER = "other", "Other (say where under location)"
+        OFFICE = "office", gettext_lazy("Office visit")
+        HOME_VISIT = "home_visit", gettext_lazy("Home visit")
+        PHONE = "phone", gettext_lazy("Phone call")
+        VIDEO = "video", gettext_lazy("Video call")
+        OTHER = "other", gettext_lazy("Other (say where under location)")
 
     # What the signer agrees to; the words are stored with the signature, so a later rewording
     # of this sentence does not change what an earlier signer attested.
@@ -219,7 +232,9 @@ class ProgressNote(Versioned):
     title = models.CharField(
         max_length=120,
         blank=True,
-        help_text="A short subject for lists and the timeline, e.g. 'Session 4'; keep details out of it.",
+        help_text=gettext_lazy(
+            "A short subject for lists and the timeline, e.g. 'Session 4'; keep details out of it."
+        ),
     )
     contact_date = models.DateField(default=timezone.localdate)
     duration_minutes = models.PositiveIntegerField(null=True, blank=True, validators=MINUTES_VALIDATORS)
@@ -227,25 +242,29 @@ class ProgressNote(Versioned):
     location = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Where it took place, e.g. 'client's home' or 'public library'; no street addresses.",
+        help_text=gettext_lazy(
+            "Where it took place, e.g. 'client's home' or 'public library'; no street addresses."
+        ),
     )
     others_present = models.CharField(
         "others present",
         max_length=255,
         blank=True,
-        help_text="Anyone else there, by role, e.g. 'mother; school counsellor'.",
+        help_text=gettext_lazy("Anyone else there, by role, e.g. 'mother; school counsellor'."),
     )
     goals = models.ManyToManyField(
         Goal,
         blank=True,
         related_name="notes",
-        help_text="The goals of the case's care plan this contact worked on.",
+        help_text=gettext_lazy("The goals of the case's care plan this contact worked on."),
     )
-    data = models.TextField(blank=True, help_text="What was observed and said.")
-    subjective = models.TextField(blank=True, help_text="What the client reports, in their words.")
-    objective = models.TextField(blank=True, help_text="What the worker observed or measured.")
-    assessment = models.TextField(blank=True, help_text="The worker's understanding of it.")
-    plan = models.TextField(blank=True, help_text="What happens next, and who does it.")
+    data = models.TextField(blank=True, help_text=gettext_lazy("What was observed and said."))
+    subjective = models.TextField(
+        blank=True, help_text=gettext_lazy("What the client reports, in their words.")
+    )
+    objective = models.TextField(blank=True, help_text=gettext_lazy("What the worker observed or measured."))
+    assessment = models.TextField(blank=True, help_text=gettext_lazy("The worker's understanding of it."))
+    plan = models.TextField(blank=True, help_text=gettext_lazy("What happens next, and who does it."))
     text = models.TextField("note", blank=True)
     segment = models.CharField(max_length=32, choices=NoteSegment.choices, blank=True)
     # The segment the access policy reads: the note's own, else its case's (kept on save).
@@ -254,7 +273,7 @@ class ProgressNote(Versioned):
         "people.Person",
         blank=True,
         related_name="casework_sessions_attended",
-        help_text="Household members present at a family session.",
+        help_text=gettext_lazy("Household members present at a family session."),
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     signed_by = optional_key(settings.AUTH_USER_MODEL)
@@ -281,12 +300,16 @@ class ProgressNote(Versioned):
     @classmethod
     def format_name(cls, format: str) -> str:
         """'DAP note', 'SOAP note', 'Contact note': the short name of a format."""
-        return "Contact note" if format == cls.Format.CONTACT else f"{format.upper()} note"
+        return (
+            gettext("Contact note")
+            if format == cls.Format.CONTACT
+            else gettext("%(format)s note") % {"format": format.upper()}
+        )
 
     @property
     def display_title(self) -> str:
         kind = self.format_name(self.format)
-        return f"{kind}: {self.title}" if self.title else kind
+        return gettext("%(kind)s: %(title)s") % {"kind": kind, "title": self.title} if self.title else kind
 
     @property
     def is_signed(self) -> bool:
@@ -299,7 +322,10 @@ class ProgressNote(Versioned):
     def sections(self) -> list[tuple[str, str]]:
         """(label, text) of the sections this note's format has, in reading order."""
         names = self.SECTIONS.get(self.format, ())
-        return [(self._meta.get_field(name).verbose_name.capitalize(), getattr(self, name)) for name in names]
+        return [
+            (gettext(self._meta.get_field(name).verbose_name.capitalize()), getattr(self, name))
+            for name in names
+        ]
 
     def missing_sections(self) -> list[str]:
         """The sections of this note's format still empty: a note is signed only when none are."""
@@ -309,20 +335,23 @@ class ProgressNote(Versioned):
         # A draft may be incomplete; its sections must still be those of its format.
         required = self.SECTIONS.get(self.format, ())
         errors = {
-            name: f"A {self.get_format_display()} has no such section; leave it empty."
+            name: gettext("A %(format)s has no such section; leave it empty.")
+            % {"format": self.get_format_display()}
             for name in self.ALL_SECTIONS
             if name not in required and getattr(self, name).strip()
         }
         if required and not any(getattr(self, name).strip() for name in required):
-            errors[required[0]] = "Write something in the note before saving it."
+            errors[required[0]] = gettext("Write something in the note before saving it.")
         if self.contact_date and self.contact_date > timezone.localdate():
-            errors["contact_date"] = "The contact cannot be in the future."
+            errors["contact_date"] = gettext("The contact cannot be in the future.")
         if self.status == self.Status.SIGNED:
             if self.signed_by_id is None or self.signed_at is None:
-                errors["status"] = "A signed note records who signed it and when."
+                errors["status"] = gettext("A signed note records who signed it and when.")
             if not self.attestation:
-                errors["attested"] = "Tick the attestation to sign the note."
-            errors.update({name: "Fill in this section before signing." for name in self.missing_sections()})
+                errors["attested"] = gettext("Tick the attestation to sign the note.")
+            errors.update(
+                {name: gettext("Fill in this section before signing.") for name in self.missing_sections()}
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -350,22 +379,22 @@ class ServiceRecord(Timestamped):
     """A unit of service delivered on a case, for reporting: what, how long, how."""
 
     class Type(models.TextChoices):
-        COUNSELLING = "counselling", "Counselling"
-        CASE_MANAGEMENT = "case_management", "Case management"
-        CRISIS_INTERVENTION = "crisis_intervention", "Crisis intervention"
-        ADVOCACY = "advocacy", "Advocacy"
-        REFERRAL = "referral", "Referral and linkage"
-        HOME_VISIT = "home_visit", "Home visit"
-        GROUP = "group", "Group"
-        FAMILY_SESSION = "family_session", "Family session"
-        TRANSPORT = "transport", "Transport"
-        OTHER = "other", "Other"
+        COUNSELLING = "counselling", gettext_lazy("Counselling")
+        CASE_MANAGEMENT = "case_management", gettext_lazy("Case management")
+        CRISIS_INTERVENTION = "crisis_intervention", gettext_lazy("Crisis intervention")
+        ADVOCACY = "advocacy", gettext_lazy("Advocacy")
+        REFERRAL = "referral", gettext_lazy("Referral and linkage")
+        HOME_VISIT = "home_visit", gettext_lazy("Home visit")
+        GROUP = "group", gettext_lazy("Group")
+        FAMILY_SESSION = "family_session", gettext_lazy("Family session")
+        TRANSPORT = "transport", gettext_lazy("Transport")
+        OTHER = "other", gettext_lazy("Other")
 
     class Modality(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        PHONE = "phone", "Phone"
-        VIDEO = "video", "Video"
-        HOME_VISIT = "home_visit", "Home visit"
+        IN_PERSON = "in_person", gettext_lazy("In person")
+        PHONE = "phone", gettext_lazy("Phone")
+        VIDEO = "video", gettext_lazy("Video")
+        HOME_VISIT = "home_visit", gettext_lazy("Home visit")
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="services_delivered")
     delivered_on = models.DateField(default=timezone.localdate)
@@ -388,6 +417,6 @@ class ServiceRecord(Timestamped):
 
     def clean(self) -> None:
         if self.delivered_on and self.delivered_on > timezone.localdate():
-            raise ValidationError({"delivered_on": "A service cannot be delivered in the future."})
+            raise ValidationError({"delivered_on": gettext("A service cannot be delivered in the future.")})
         if self.note_id and self.case_id and self.note.case_id != self.case_id:
-            raise ValidationError({"note": "The note belongs to another case."})
+            raise ValidationError({"note": gettext("The note belongs to another case.")})

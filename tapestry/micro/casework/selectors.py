@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
@@ -29,7 +30,7 @@ from tapestry.people.models import Person
 from tapestry.web.ids import picked
 
 NOTE_PARTS = ["format", "title", "sections", "present", "addenda"]
-OUT_OF_REACH = "This record is outside your caseload, or in a segment you are not granted."
+OUT_OF_REACH = gettext_lazy("This record is outside your caseload, or in a segment you are not granted.")
 
 
 def casework_case(*, user: User, case_id: int, for_change: bool = False) -> Case:
@@ -385,7 +386,7 @@ def service_totals(*, user: User, case: Case) -> list[ServiceTotal]:
     return [
         ServiceTotal(
             row["service_type"],
-            labels.get(row["service_type"], row["service_type"]),
+            str(labels.get(row["service_type"], row["service_type"])),
             row["count"],
             row["minutes"],
         )

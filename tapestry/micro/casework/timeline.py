@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -42,8 +43,10 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
         TimelineEvent(
             when=review.reviewed_on,
             kind="review",
-            title="Care plan review",
-            detail=f"Overall progress {review.overall_rating} of 5" if review.overall_rating else "",
+            title=gettext("Care plan review"),
+            detail=gettext("Overall progress %(rating)s of 5") % {"rating": review.overall_rating}
+            if review.overall_rating
+            else "",
             url=reverse("casework:plan_detail", kwargs={"case_pk": review.plan.case_id}),
             case_id=review.plan.case_id,
         )
@@ -55,7 +58,8 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             when=record.delivered_on,
             kind="service",
             title=record.get_service_type_display(),
-            detail=f"{record.minutes} minutes, {record.get_modality_display().lower()}",
+            detail=gettext("%(minutes)s minutes, %(modality)s")
+            % {"minutes": record.minutes, "modality": str(record.get_modality_display()).lower()},
             url=reverse("casework:service_list", kwargs={"case_pk": record.case_id}),
             case_id=record.case_id,
         )

@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
@@ -82,7 +84,7 @@ def plan_detail(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.casework_case(user=request.user, case_id=case_pk)
     plan = selectors.plan_detail(user=request.user, case=case)
     if plan is None:
-        messages.info(request, "This case has no care plan yet: start one here.")
+        messages.info(request, gettext("This case has no care plan yet: start one here."))
         return redirect("casework:plan_edit", case_pk=case.pk)
     context = {
         "case": case,
@@ -110,9 +112,9 @@ def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
         case=case,
         form=form,
         call=save,
-        done="The care plan is saved.",
+        done=gettext("The care plan is saved."),
         then=_url("plan_detail", case_pk=case.pk),
-        title="Start the care plan" if plan is None else "Revise the care plan",
+        title=gettext("Start the care plan") if plan is None else gettext("Revise the care plan"),
     )
 
 
@@ -136,10 +138,10 @@ def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
             needs=list(form.cleaned_data["needs"]),
             reason=form.cleaned_data["reason"],
         ),
-        done="The goal is added to the plan.",
+        done=gettext("The goal is added to the plan."),
         then=_url("plan_detail", case_pk=case.pk),
-        title="Add a goal",
-        intro="Make it specific and measurable: what changes, how you will know, and by when.",
+        title=gettext("Add a goal"),
+        intro=gettext("Make it specific and measurable: what changes, how you will know, and by when."),
     )
 
 
@@ -161,9 +163,9 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
             needs=list(form.cleaned_data["needs"]),
             reason=form.cleaned_data["reason"],
         ),
-        done="The goal is changed; the plan's history keeps the earlier version.",
+        done=gettext("The goal is changed; the plan's history keeps the earlier version."),
         then=_url("plan_detail", case_pk=case.pk),
-        title=f"Change goal: {goal}",
+        title=gettext("Change goal: %(goal)s") % {"goal": goal},
         record=goal,
     )
 
@@ -186,9 +188,9 @@ def task_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         case=case,
         form=form,
         call=lambda: services.task_add(actor=request.user, case=case, **form.changes()),
-        done="The task is added.",
+        done=gettext("The task is added."),
         then=_url("case_index", case_pk=case.pk),
-        title="Add a task",
+        title=gettext("Add a task"),
     )
 
 
@@ -202,9 +204,9 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.task_update(
             actor=request.user, task=task, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done="The task is saved.",
+        done=gettext("The task is saved."),
         then=_url("case_index", case_pk=task.case_id),
-        title=f"Task: {task}",
+        title=gettext("Task: %(task)s") % {"task": task},
         record=task,
     )
 
@@ -227,10 +229,10 @@ def review_create(request: HttpRequest, case_pk: int) -> HttpResponse:
             next_review_on=form.cleaned_data["next_review_on"],
             goal_ratings=form.goal_ratings(),
         ),
-        done="The review is recorded.",
+        done=gettext("The review is recorded."),
         then=_url("plan_detail", case_pk=case.pk),
-        title="Record a progress review",
-        intro="Rate progress overall, on each goal still in progress, or both.",
+        title=gettext("Record a progress review"),
+        intro=gettext("Rate progress overall, on each goal still in progress, or both."),
     )
 
 
@@ -281,14 +283,14 @@ def _saved_then_signed(request: HttpRequest, form: NoteForm, note: ProgressNote)
         text = (
             " ".join(sorted(set(refused.messages))) if isinstance(refused, ValidationError) else str(refused)
         )
-        messages.error(request, f"The draft is saved but not signed: {text}")
+        messages.error(request, gettext("The draft is saved but not signed: %(reason)s") % {"reason": text})
         return note
 
 
 def _saved_message(note: ProgressNote) -> str:
     if note.is_signed:
-        return "The note is signed and locked. Corrections from now on are addenda."
-    return "The note is saved as a draft. Sign it when it is complete."
+        return gettext("The note is signed and locked. Corrections from now on are addenda.")
+    return gettext("The note is saved as a draft. Sign it when it is complete.")
 
 
 def _update_note(request: HttpRequest, note: ProgressNote, form: NoteForm) -> ProgressNote:
@@ -335,7 +337,11 @@ def _note_page(
         "case": note.case,
         "sign_form": sign_form or SignForm(initial={"version": note.version}),
         "can_sign": not note.is_signed and note.author_id == request.user.pk and note.can_change,
-        "missing": [ProgressNote._meta.get_field(name).verbose_name for name in note.missing_sections()],
+        # Lower-case section names, e.g. "data, assessment" (their catalog entries are the derived labels).
+        "missing": [
+            gettext(capfirst(ProgressNote._meta.get_field(name).verbose_name)).lower()
+            for name in note.missing_sections()
+        ],
     }
     return render(request, "casework/note_detail.html", context, status=status)
 
@@ -352,7 +358,9 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("casework:note_detail", pk=note.pk)
     if note.author_id != request.user.pk:
         author = note.author.get_full_name() or note.author.username
-        messages.error(request, f"Only {author}, who wrote this draft, can change it.")
+        messages.error(
+            request, gettext("Only %(author)s, who wrote this draft, can change it.") % {"author": author}
+        )
         return redirect("casework:note_detail", pk=note.pk)
     form = _note_form(request, copy.copy(note), bound(request))
     if not form.is_bound:
@@ -374,7 +382,8 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
             status = 409
     if saved is not None:
         messages.success(
-            request, "The note is signed and locked." if saved.is_signed else "The draft is saved."
+            request,
+            gettext("The note is signed and locked.") if saved.is_signed else gettext("The draft is saved."),
         )
         return redirect("casework:note_detail", pk=note.pk)
     return form_page(
@@ -402,7 +411,7 @@ def note_sign(request: HttpRequest, pk: int) -> HttpResponse:
     form = SignForm(request.POST)
     if not form.is_valid():
         if "version" in form.errors:
-            messages.error(request, "The note could not be signed: reload it and try again.")
+            messages.error(request, gettext("The note could not be signed: reload it and try again."))
             return redirect("casework:note_detail", pk=note.pk)
         return _note_page(request, note.pk, sign_form=form, status=400)
     try:
@@ -415,9 +424,15 @@ def note_sign(request: HttpRequest, pk: int) -> HttpResponse:
     except (StaleEdit, services.NoteLocked) as refused:
         messages.error(request, str(refused))
     except ValidationError as error:
-        messages.error(request, "Complete the note before signing: " + " ".join(sorted(set(error.messages))))
+        messages.error(
+            request,
+            gettext("Complete the note before signing: %(missing)s")
+            % {"missing": " ".join(sorted(set(error.messages)))},
+        )
     else:
-        messages.success(request, "The note is signed and locked. Corrections from now on are addenda.")
+        messages.success(
+            request, gettext("The note is signed and locked. Corrections from now on are addenda.")
+        )
     return redirect("casework:note_detail", pk=note.pk)
 
 
@@ -446,7 +461,8 @@ def _autosave(form: NoteForm, call: Any, status: int) -> JsonResponse:
     if not form.is_valid():
         return _refused(
             400,
-            "Not saved yet: " + " ".join(sorted({e for es in form.errors.values() for e in es})),
+            gettext("Not saved yet: %(errors)s")
+            % {"errors": " ".join(sorted({e for es in form.errors.values() for e in es}))},
             form.errors,
         )
     try:
@@ -454,17 +470,23 @@ def _autosave(form: NoteForm, call: Any, status: int) -> JsonResponse:
     except StaleEdit as conflict:
         return _refused(
             409,
-            "Not saved: this draft was saved from another tab or device after you opened it. "
-            "Copy what you typed, then reload the draft.",
+            gettext(
+                "Not saved: this draft was saved from another tab or device after you opened it. "
+                "Copy what you typed, then reload the draft."
+            ),
             current_version=conflict.current_version,
         )
     except services.NoteLocked as locked:
         return _refused(409, str(locked))
     except PermissionDenied as refused:
-        return _refused(403, str(refused) or "You may not change this note.")
+        return _refused(403, str(refused) or gettext("You may not change this note."))
     except ValidationError as error:
         errors = getattr(error, "message_dict", {"__all__": error.messages})
-        return _refused(400, "Not saved yet: " + " ".join(sorted(set(error.messages))), errors)
+        return _refused(
+            400,
+            gettext("Not saved yet: %(errors)s") % {"errors": " ".join(sorted(set(error.messages)))},
+            errors,
+        )
 
 
 @require_POST
@@ -484,7 +506,9 @@ def note_autosave(request: HttpRequest, pk: int) -> JsonResponse:
         return _refused(409, str(services.NoteLocked(note)))
     if note.author_id != request.user.pk:
         author = note.author.get_full_name() or note.author.username
-        return _refused(403, f"Only {author}, who wrote this draft, can change it.")
+        return _refused(
+            403, gettext("Only %(author)s, who wrote this draft, can change it.") % {"author": author}
+        )
     form = _note_form(request, copy.copy(note), request.POST)
     return _autosave(form, lambda: _update_note(request, note, form), 200)
 
@@ -498,7 +522,8 @@ def addendum_add(request: HttpRequest, pk: int) -> HttpResponse:
     note = selectors.note_get(user=request.user, note_id=pk, for_change=True)
     if not note.is_signed:
         messages.error(
-            request, "This note is still a draft: change the draft itself instead of adding an addendum."
+            request,
+            gettext("This note is still a draft: change the draft itself instead of adding an addendum."),
         )
         return redirect("casework:note_detail", pk=note.pk)
     form = AddendumForm(bound(request))
@@ -507,11 +532,13 @@ def addendum_add(request: HttpRequest, pk: int) -> HttpResponse:
         case=note.case,
         form=form,
         call=lambda: services.addendum_add(actor=request.user, note=note, text=form.cleaned_data["text"]),
-        done="The addendum is added under the note.",
+        done=gettext("The addendum is added under the note."),
         then=_url("note_detail", pk=note.pk),
         record=note,
-        title=f"Add an addendum to {note}",
-        intro="The signed note stays as it was; the addendum is shown under it with your name and the time.",
+        title=gettext("Add an addendum to %(note)s") % {"note": note},
+        intro=gettext(
+            "The signed note stays as it was; the addendum is shown under it with your name and the time."
+        ),
     )
 
 
@@ -546,7 +573,7 @@ def service_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         case=case,
         form=form,
         call=lambda: services.service_record(actor=request.user, case=case, **form.cleaned_data),
-        done="The service is recorded.",
+        done=gettext("The service is recorded."),
         then=_url("service_list", case_pk=case.pk),
-        title="Record a service delivered",
+        title=gettext("Record a service delivered"),
     )

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -41,8 +42,11 @@ def _risk_flags(user: User) -> list[CaseloadAlert]:
         CaseloadAlert(
             kind="risk_flag",
             when=assessment.assessed_at,
-            title=f"{assessment.get_highest_level_display()} risk: "
-            + ", ".join(f.get_risk_type_display().lower() for f in assessment.findings.all()),
+            title=gettext("%(level)s risk: %(risks)s")
+            % {
+                "level": assessment.get_highest_level_display(),
+                "risks": ", ".join(f.get_risk_type_display().lower() for f in assessment.findings.all()),
+            },
             person_name=assessment.case.person.display_name,
             url=reverse("crisis:risk_assessment_detail", args=[assessment.pk]),
             case_id=assessment.case_id,
@@ -61,7 +65,7 @@ def _overdue_owned(user: User) -> list[CaseloadAlert]:
         CaseloadAlert(
             kind="overdue_task",
             when=follow_up.due_at,
-            title=f"Overdue urgent follow-up: {follow_up.title}",
+            title=gettext("Overdue urgent follow-up: %(title)s") % {"title": follow_up.title},
             person_name=follow_up.case.person.display_name,
             url=reverse("crisis:follow_up_complete", args=[follow_up.pk]),
             case_id=follow_up.case_id,
@@ -86,7 +90,8 @@ def _escalated(user: User) -> list[CaseloadAlert]:
             CaseloadAlert(
                 kind="overdue_task",
                 when=follow_up.due_at,
-                title=f"Escalated: {owner} missed “{follow_up.title}”",
+                title=gettext("Escalated: %(owner)s missed “%(title)s”")
+                % {"owner": owner, "title": follow_up.title},
                 person_name=person_name,
                 url=url,
                 case_id=follow_up.case_id if escalation.case_visible else None,

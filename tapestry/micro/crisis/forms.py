@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import User
 from tapestry.micro.crisis.models import EmergencyContact, RiskLevel, RiskType, SafetyPlan
@@ -17,11 +18,11 @@ from tapestry.web.forms import FieldSetup, ServiceForm
 from tapestry.web.ids import renamed
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-LEVEL_CHOICES = [("", "Choose a level"), *RiskLevel.choices]
+LEVEL_CHOICES = [("", gettext_lazy("Choose a level")), *RiskLevel.choices]
 
 
 def _text(
-    label: str | None = None, help_text: str = "", *, required: bool = False, rows: int = 3
+    label: Any = None, help_text: Any = "", *, required: bool = False, rows: int = 3
 ) -> forms.CharField:
     """A few lines of free text."""
     return forms.CharField(
@@ -42,12 +43,16 @@ class RiskRow:
 
 class RiskAssessmentForm(ServiceForm):
     assessed_at = forms.DateTimeField(
-        label="Assessed at", widget=DATETIME_INPUT, help_text="When you spoke with the client."
+        label=gettext_lazy("Assessed at"),
+        widget=DATETIME_INPUT,
+        help_text=gettext_lazy("When you spoke with the client."),
     )
     protective_factors = _text(
-        help_text="What keeps the client safe: people, reasons, plans, treatment, faith."
+        help_text=gettext_lazy("What keeps the client safe: people, reasons, plans, treatment, faith.")
     )
-    immediate_actions = _text("Immediate actions taken", "Required at high or imminent risk.")
+    immediate_actions = _text(
+        gettext_lazy("Immediate actions taken"), gettext_lazy("Required at high or imminent risk.")
+    )
     from_assessment = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -55,9 +60,13 @@ class RiskAssessmentForm(ServiceForm):
         if not self.is_bound:
             self.initial.setdefault("assessed_at", _now_local())
         for value, label in RiskType.choices:
-            self.fields[f"{value}_level"] = forms.ChoiceField(label=f"{label}: level", choices=LEVEL_CHOICES)
+            self.fields[f"{value}_level"] = forms.ChoiceField(
+                label=gettext("%(risk)s: level") % {"risk": label}, choices=LEVEL_CHOICES
+            )
             self.fields[f"{value}_factors"] = _text(
-                f"{label}: risk factors", "Required from moderate up.", rows=2
+                gettext("%(risk)s: risk factors") % {"risk": label},
+                gettext("Required from moderate up."),
+                rows=2,
             )
 
     @property
@@ -88,19 +97,26 @@ class RiskAssessmentForm(ServiceForm):
 
 class EmergencyContactForm(forms.Form):
     service = forms.ChoiceField(
-        label="Emergency service", required=False, choices=[("", "None"), *EmergencyContact.Service.choices]
+        label=gettext_lazy("Emergency service"),
+        required=False,
+        choices=[("", gettext_lazy("None")), *EmergencyContact.Service.choices],
     )
-    contacted_at = forms.DateTimeField(label="Contacted at", required=False, widget=DATETIME_INPUT)
+    contacted_at = forms.DateTimeField(
+        label=gettext_lazy("Contacted at"), required=False, widget=DATETIME_INPUT
+    )
     reference = forms.CharField(
-        label="Reference", required=False, max_length=100, help_text="Incident or call number given."
+        label=gettext_lazy("Reference"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy("Incident or call number given."),
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("service") and not data.get("contacted_at"):
-            self.add_error("contacted_at", "Say when you contacted them.")
+            self.add_error("contacted_at", gettext("Say when you contacted them."))
         if not data.get("service") and (data.get("contacted_at") or data.get("reference")):
-            self.add_error("service", "Say which service you contacted.")
+            self.add_error("service", gettext("Say which service you contacted."))
         return data
 
     def contact(self) -> EmergencyContactInput | None:
@@ -115,22 +131,26 @@ EmergencyContactFormSet = forms.formset_factory(EmergencyContactForm, extra=2, m
 
 class FollowUpForm(FieldSetup, ServiceForm):
     DUE_CHOICES = [
-        ("4", "Within 4 hours"),
-        ("24", "Within 24 hours"),
-        ("72", "Within 72 hours"),
-        ("custom", "At a time I choose"),
+        ("4", gettext_lazy("Within 4 hours")),
+        ("24", gettext_lazy("Within 24 hours")),
+        ("72", gettext_lazy("Within 72 hours")),
+        ("custom", gettext_lazy("At a time I choose")),
     ]
 
     title = forms.CharField(
-        max_length=200, help_text="What must happen, e.g. “Call back to check on safety”."
+        max_length=200, help_text=gettext_lazy("What must happen, e.g. “Call back to check on safety”.")
     )
     details = _text()
-    due_within = forms.ChoiceField(label="Deadline", choices=DUE_CHOICES, initial="24")
+    due_within = forms.ChoiceField(label=gettext_lazy("Deadline"), choices=DUE_CHOICES, initial="24")
     due_at = forms.DateTimeField(
-        label="Due at", required=False, widget=DATETIME_INPUT, help_text="Only for “At a time I choose”."
+        label=gettext_lazy("Due at"),
+        required=False,
+        widget=DATETIME_INPUT,
+        help_text=gettext_lazy("Only for “At a time I choose”."),
     )
     owner = forms.ModelChoiceField(
-        queryset=User.objects.none(), help_text="If they miss the deadline, their supervisor is told."
+        queryset=User.objects.none(),
+        help_text=gettext_lazy("If they miss the deadline, their supervisor is told."),
     )
 
     choices_from = {"owner": "owners"}
@@ -138,7 +158,7 @@ class FollowUpForm(FieldSetup, ServiceForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("due_within") == "custom" and not data.get("due_at"):
-            self.add_error("due_at", "Choose the date and time it is due.")
+            self.add_error("due_at", gettext("Choose the date and time it is due."))
         return data
 
     def deadline(self) -> datetime:
@@ -152,10 +172,10 @@ class FollowUpForm(FieldSetup, ServiceForm):
 
 
 class FollowUpCompleteForm(ServiceForm):
-    outcome = _text(help_text="What happened: who you reached, what was agreed.", required=True)
+    outcome = _text(help_text=gettext_lazy("What happened: who you reached, what was agreed."), required=True)
 
 
-ONE_PER_LINE = "One per line."
+ONE_PER_LINE = gettext_lazy("One per line.")
 CONTACT_LINE = re.compile(r"^(?P<name>.+?)\s*:\s*(?P<phone>[^:]*)$")
 
 
@@ -169,7 +189,10 @@ def _contacts(text: str, *, phone_required: bool) -> list[dict[str, str]]:
         match = CONTACT_LINE.match(line)
         name, phone = (match["name"].strip(), match["phone"].strip()) if match else (line, "")
         if phone_required and not re.search(r"\d{3}", phone):
-            problems.append(f"Line {number} (“{line}”) needs a phone number after a colon.")
+            problems.append(
+                gettext("Line %(number)s (“%(line)s”) needs a phone number after a colon.")
+                % {"number": number, "line": line}
+            )
         contacts.append({"name": name, "phone": phone})
     if problems:
         raise ValidationError(problems)
@@ -184,28 +207,32 @@ class SafetyPlanForm(ServiceForm):
     """The plan's seven steps; each is a few short lines, in the client's own words."""
 
     warning_signs = _text(
-        "1. Warning signs that a crisis may be coming",
-        "Thoughts, images, moods, situations or behaviours. One per line.",
+        gettext_lazy("1. Warning signs that a crisis may be coming"),
+        gettext_lazy("Thoughts, images, moods, situations or behaviours. One per line."),
         required=True,
     )
-    internal_coping = _text("2. Things I can do on my own to take my mind off my problems", ONE_PER_LINE)
+    internal_coping = _text(
+        gettext_lazy("2. Things I can do on my own to take my mind off my problems"), ONE_PER_LINE
+    )
     social_distractions = _text(
-        "3. People and places that help me feel better or take my mind off things", ONE_PER_LINE
+        gettext_lazy("3. People and places that help me feel better or take my mind off things"), ONE_PER_LINE
     )
     help_contacts = _text(
-        "4. People I can ask for help",
-        "One per line: name, a colon, then the phone number (“Ana, my sister: 555-0142”).",
+        gettext_lazy("4. People I can ask for help"),
+        gettext_lazy("One per line: name, a colon, then the phone number (“Ana, my sister: 555-0142”)."),
     )
     professional_contacts = _text(
-        "5. Professionals and agencies I can call in a crisis",
-        "One per line with the phone number after a colon (“Crisis line: 988”).",
+        gettext_lazy("5. Professionals and agencies I can call in a crisis"),
+        gettext_lazy("One per line with the phone number after a colon (“Crisis line: 988”)."),
         required=True,
     )
     means_safety = _text(
-        "6. Making my surroundings safer",
-        "What will be removed, locked away or held by someone else. One per line.",
+        gettext_lazy("6. Making my surroundings safer"),
+        gettext_lazy("What will be removed, locked away or held by someone else. One per line."),
     )
-    reasons_for_living = _text("7. What matters most to me and is worth living for", ONE_PER_LINE)
+    reasons_for_living = _text(
+        gettext_lazy("7. What matters most to me and is worth living for"), ONE_PER_LINE
+    )
     version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, plan: SafetyPlan | None = None, **kwargs: Any) -> None:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.web.models import Timestamped, Versioned, optional_key
 
@@ -16,19 +17,19 @@ FOLLOW_UP_MAX_AHEAD = timedelta(days=7)
 
 
 class RiskType(models.TextChoices):
-    SUICIDE = "suicide", "Suicide"
-    SELF_HARM = "self_harm", "Self-harm"
-    VIOLENCE = "violence", "Violence to others"
-    ABUSE_NEGLECT = "abuse_neglect", "Abuse or neglect"
-    DISASTER = "disaster", "Disaster or displacement"
+    SUICIDE = "suicide", gettext_lazy("Suicide")
+    SELF_HARM = "self_harm", gettext_lazy("Self-harm")
+    VIOLENCE = "violence", gettext_lazy("Violence to others")
+    ABUSE_NEGLECT = "abuse_neglect", gettext_lazy("Abuse or neglect")
+    DISASTER = "disaster", gettext_lazy("Disaster or displacement")
 
 
 class RiskLevel(models.TextChoices):
-    NONE = "none", "None"
-    LOW = "low", "Low"
-    MODERATE = "moderate", "Moderate"
-    HIGH = "high", "High"
-    IMMINENT = "imminent", "Imminent"
+    NONE = "none", gettext_lazy("None")
+    LOW = "low", gettext_lazy("Low")
+    MODERATE = "moderate", gettext_lazy("Moderate")
+    HIGH = "high", gettext_lazy("High")
+    IMMINENT = "imminent", gettext_lazy("Imminent")
 
 
 LEVEL_RANK = {level: rank for rank, level in enumerate(RiskLevel.values)}
@@ -44,10 +45,12 @@ class RiskAssessment(Timestamped):
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assessed_at = models.DateTimeField(default=timezone.now)
     highest_level = models.CharField(
-        max_length=10, choices=RiskLevel.choices, help_text="The highest level found across all risk types."
+        max_length=10,
+        choices=RiskLevel.choices,
+        help_text=gettext_lazy("The highest level found across all risk types."),
     )
     protective_factors = models.TextField(blank=True)
-    immediate_actions = models.TextField(blank=True, help_text="What was done straight away.")
+    immediate_actions = models.TextField(blank=True, help_text=gettext_lazy("What was done straight away."))
     # The standardised screen (e.g. a positive C-SSRS) that prompted this assessment, if any.
     trigger_assessment_id = models.PositiveIntegerField(null=True, blank=True)
     trigger_note = models.CharField(max_length=255, blank=True)
@@ -68,10 +71,10 @@ class RiskAssessment(Timestamped):
 
     def clean(self) -> None:
         if self.assessed_at and self.assessed_at > timezone.now() + timedelta(minutes=5):
-            raise ValidationError({"assessed_at": "The assessment cannot be in the future."})
+            raise ValidationError({"assessed_at": gettext("The assessment cannot be in the future.")})
         if self.highest_level in URGENT_LEVELS and not self.immediate_actions.strip():
             raise ValidationError(
-                {"immediate_actions": "At high or imminent risk, say what was done straight away."}
+                {"immediate_actions": gettext("At high or imminent risk, say what was done straight away.")}
             )
 
 
@@ -81,7 +84,7 @@ class RiskFinding(models.Model):
     assessment = models.ForeignKey(RiskAssessment, on_delete=models.CASCADE, related_name="findings")
     risk_type = models.CharField(max_length=20, choices=RiskType.choices)
     level = models.CharField(max_length=10, choices=RiskLevel.choices)
-    factors = models.TextField(blank=True, help_text="Risk factors and warning signs seen.")
+    factors = models.TextField(blank=True, help_text=gettext_lazy("Risk factors and warning signs seen."))
 
     class Meta:
         ordering = ["id"]
@@ -94,28 +97,30 @@ class RiskFinding(models.Model):
 
     def clean(self) -> None:
         if self.level in LEVELS_NEEDING_FACTORS and not self.factors.strip():
-            raise ValidationError({"factors": "Say what points to this level of risk."})
+            raise ValidationError({"factors": gettext("Say what points to this level of risk.")})
 
 
 class EmergencyContact(models.Model):
     """An emergency service called during the assessment."""
 
     class Service(models.TextChoices):
-        POLICE = "police", "Police"
-        AMBULANCE = "ambulance", "Ambulance / emergency medical services"
-        MOBILE_CRISIS = "mobile_crisis", "Mobile crisis team"
-        CRISIS_LINE = "crisis_line", "Crisis line (988)"
-        CHILD_PROTECTION = "child_protection", "Child protective services"
-        ADULT_PROTECTION = "adult_protection", "Adult protective services"
-        FIRE_RESCUE = "fire_rescue", "Fire, rescue or disaster services"
-        OTHER = "other", "Other"
+        POLICE = "police", gettext_lazy("Police")
+        AMBULANCE = "ambulance", gettext_lazy("Ambulance / emergency medical services")
+        MOBILE_CRISIS = "mobile_crisis", gettext_lazy("Mobile crisis team")
+        CRISIS_LINE = "crisis_line", gettext_lazy("Crisis line (988)")
+        CHILD_PROTECTION = "child_protection", gettext_lazy("Child protective services")
+        ADULT_PROTECTION = "adult_protection", gettext_lazy("Adult protective services")
+        FIRE_RESCUE = "fire_rescue", gettext_lazy("Fire, rescue or disaster services")
+        OTHER = "other", gettext_lazy("Other")
 
     assessment = models.ForeignKey(
         RiskAssessment, on_delete=models.CASCADE, related_name="emergency_contacts"
     )
     service = models.CharField(max_length=20, choices=Service.choices)
     contacted_at = models.DateTimeField()
-    reference = models.CharField(max_length=100, blank=True, help_text="Incident, call or case number given.")
+    reference = models.CharField(
+        max_length=100, blank=True, help_text=gettext_lazy("Incident, call or case number given.")
+    )
     note = models.CharField(max_length=255, blank=True)
 
     class Meta:
@@ -127,13 +132,16 @@ class EmergencyContact(models.Model):
 
 def _contact_errors(contacts: object, *, phone_required: bool) -> list[str]:
     if not isinstance(contacts, list):
-        return ["Give a list of contacts."]
+        return [gettext("Give a list of contacts.")]
     errors = []
     for number, contact in enumerate(contacts, start=1):
         if not isinstance(contact, dict) or not str(contact.get("name", "")).strip():
-            errors.append(f"Contact {number} needs a name.")
+            errors.append(gettext("Contact %(number)s needs a name.") % {"number": number})
         elif phone_required and not str(contact.get("phone", "")).strip():
-            errors.append(f"Contact {number} ({contact['name']}) needs a phone number.")
+            errors.append(
+                gettext("Contact %(number)s (%(name)s) needs a phone number.")
+                % {"number": number, "name": contact["name"]}
+            )
     return errors
 
 
@@ -181,16 +189,16 @@ class SafetyPlan(Versioned):
         for name in self.LIST_SECTIONS:
             value = getattr(self, name)
             if not isinstance(value, list) or not all(isinstance(line, str) for line in value):
-                errors[name] = ["Give a list of short lines."]
+                errors[name] = [gettext("Give a list of short lines.")]
         for name in self.CONTACT_SECTIONS:
             problems = _contact_errors(getattr(self, name), phone_required=name == "professional_contacts")
             if problems:
                 errors[name] = problems
         if not errors.get("warning_signs") and not any(line.strip() for line in self.warning_signs):
-            errors["warning_signs"] = ["Write at least one warning sign, in the client's words."]
+            errors["warning_signs"] = [gettext("Write at least one warning sign, in the client's words.")]
         if not errors.get("professional_contacts") and not self.professional_contacts:
             errors["professional_contacts"] = [
-                "Name at least one professional or crisis line to call, with the phone number."
+                gettext("Name at least one professional or crisis line to call, with the phone number.")
             ]
         if errors:
             raise ValidationError(errors)
@@ -228,7 +236,7 @@ class FollowUp(Timestamped):
     def clean(self) -> None:
         if self.due_at and self.set_at:
             if self.due_at <= self.set_at:
-                raise ValidationError({"due_at": "The deadline must be later than now."})
+                raise ValidationError({"due_at": gettext("The deadline must be later than now.")})
             if self.due_at > self.set_at + FOLLOW_UP_MAX_AHEAD:
                 raise ValidationError(
                     {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.models import Role, TeamMembership, User
@@ -49,7 +50,9 @@ def risk_assessment_get(*, user: User, risk_assessment_id: int) -> RiskAssessmen
         _assessments(),
         risk_assessment_id,
         missing="No risk assessment with this number.",
-        detail="This risk assessment is outside your caseload, or in a segment you are not granted.",
+        detail=gettext_lazy(
+            "This risk assessment is outside your caseload, or in a segment you are not granted."
+        ),
     )
 
 
@@ -95,7 +98,7 @@ def follow_up_get(*, user: User, follow_up_id: int, for_change: bool = False) ->
         follow_up_id,
         for_change=for_change,
         missing="No follow-up with this number.",
-        detail="This follow-up is outside your caseload, or in a segment you are not granted.",
+        detail=gettext_lazy("This follow-up is outside your caseload, or in a segment you are not granted."),
     )
 
 

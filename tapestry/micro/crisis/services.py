@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -54,8 +55,8 @@ class EmergencyContactInput:
     note: str = ""
 
 
-REFUSAL = "This case is outside your caseload, or in a segment you are not granted."
-CLOSED = "This case is closed; reopen it before adding crisis records."
+REFUSAL = gettext_lazy("This case is outside your caseload, or in a segment you are not granted.")
+CLOSED = gettext_lazy("This case is closed; reopen it before adding crisis records.")
 
 
 def _full_clean(instance: Any, *, prefix: str = "", exclude: Sequence[str] = ()) -> None:
@@ -93,11 +94,17 @@ def risk_assessment_record(
     unknown = sorted(set(given) - set(RiskType.values))
     problems = []
     if missing:
-        problems.append("Give a level for every kind of risk; missing: " + ", ".join(missing) + ".")
+        problems.append(
+            gettext("Give a level for every kind of risk; missing: %(missing)s.")
+            % {"missing": ", ".join(missing)}
+        )
     if repeated:
-        problems.append("Give each kind of risk once; repeated: " + ", ".join(repeated) + ".")
+        problems.append(
+            gettext("Give each kind of risk once; repeated: %(repeated)s.")
+            % {"repeated": ", ".join(repeated)}
+        )
     if unknown:
-        problems.append("Unknown kind of risk: " + ", ".join(unknown))
+        problems.append(gettext("Unknown kind of risk: %(unknown)s") % {"unknown": ", ".join(unknown)})
     if problems:
         raise ValidationError({"risks": problems})
     ordered = sorted(findings, key=lambda finding: RiskType.values.index(finding.risk_type))
@@ -174,7 +181,9 @@ def safety_plan_save(
     require_case_write(actor, case, refusal=REFUSAL, open=False)
     unknown = set(sections) - set(SafetyPlan.SECTIONS)
     if unknown:
-        raise ValidationError({name: ["This is not a section of the safety plan."] for name in unknown})
+        raise ValidationError(
+            {name: [gettext("This is not a section of the safety plan.")] for name in unknown}
+        )
     with transaction.atomic():
         # Lock the case so two first saves cannot both create a plan.
         Case.objects.select_for_update().filter(pk=case.pk).first()
@@ -182,7 +191,7 @@ def safety_plan_save(
         if current is None:
             if case.status == Case.Status.CLOSED:
                 raise ValidationError(
-                    {"__all__": ["This case is closed; reopen it before writing a safety plan."]}
+                    {"__all__": [gettext("This case is closed; reopen it before writing a safety plan.")]}
                 )
             plan = SafetyPlan(case=case, created_by=actor, updated_by=actor, **sections)
             plan.full_clean()
@@ -232,9 +241,11 @@ def follow_up_set(
     require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED)
     owner = owner or actor
     if not _may_own(owner, case):
-        raise ValidationError({"owner_id": ["Choose someone who works with this client."]})
+        raise ValidationError({"owner_id": [gettext("Choose someone who works with this client.")]})
     if risk_assessment is not None and risk_assessment.case_id != case.pk:
-        raise ValidationError({"risk_assessment_id": ["That risk assessment belongs to another case."]})
+        raise ValidationError(
+            {"risk_assessment_id": [gettext("That risk assessment belongs to another case.")]}
+        )
     follow_up = FollowUp(
         case=case,
         risk_assessment=risk_assessment,
@@ -266,11 +277,11 @@ def follow_up_complete(*, actor: User, follow_up: FollowUp, outcome: str) -> Fol
     """Mark a follow-up done with what happened; anyone who may change the case can close it."""
     require_case_write(actor, follow_up.case, refusal=REFUSAL, open=False)
     if not outcome.strip():
-        raise ValidationError({"outcome": ["Say what happened."]})
+        raise ValidationError({"outcome": [gettext("Say what happened.")]})
     with transaction.atomic():
         current = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
         if current.done_at is not None:
-            raise ValidationError({"__all__": ["This follow-up is already done."]})
+            raise ValidationError({"__all__": [gettext("This follow-up is already done.")]})
         current.done_at = timezone.now()
         current.done_by = actor
         current.outcome = outcome.strip()

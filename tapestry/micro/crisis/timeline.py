@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -19,7 +20,8 @@ def _assessment_events(user: User, person: Person) -> list[TimelineEvent]:
         TimelineEvent(
             when=assessment.assessed_at,
             kind="risk assessment",
-            title=f"Risk assessment: {assessment.get_highest_level_display().lower()} risk",
+            title=gettext("Risk assessment: %(level)s risk")
+            % {"level": assessment.get_highest_level_display().lower()},
             detail=assessment.trigger_note,
             url=reverse("crisis:risk_assessment_detail", args=[assessment.pk]),
             case_id=assessment.case_id,
@@ -33,14 +35,16 @@ def _plan_events(user: User, person: Person) -> list[TimelineEvent]:
     for plan in policy.visible(user, SafetyPlan.objects.filter(case__person=person)):
         url = reverse("crisis:safety_plan", args=[plan.case_id])
         events.append(
-            TimelineEvent(plan.created_at, "safety plan", "Safety plan written", "", url, plan.case_id)
+            TimelineEvent(
+                plan.created_at, "safety plan", gettext("Safety plan written"), "", url, plan.case_id
+            )
         )
         if plan.version > 1:
             events.append(
                 TimelineEvent(
                     plan.updated_at,
                     "safety plan",
-                    f"Safety plan revised (version {plan.version})",
+                    gettext("Safety plan revised (version %(version)s)") % {"version": plan.version},
                     "",
                     url,
                     plan.case_id,
@@ -61,8 +65,9 @@ def _follow_up_events(user: User, person: Person) -> list[TimelineEvent]:
             TimelineEvent(
                 follow_up.set_at,
                 "follow-up",
-                f"Urgent follow-up set: {follow_up.title}",
-                f"Due {timezone.localtime(follow_up.due_at):%Y-%m-%d %H:%M}, {owner}",
+                gettext("Urgent follow-up set: %(title)s") % {"title": follow_up.title},
+                gettext("Due %(when)s, %(owner)s")
+                % {"when": f"{timezone.localtime(follow_up.due_at):%Y-%m-%d %H:%M}", "owner": owner},
                 url,
                 follow_up.case_id,
             )
@@ -72,7 +77,7 @@ def _follow_up_events(user: User, person: Person) -> list[TimelineEvent]:
                 TimelineEvent(
                     follow_up.done_at,
                     "follow-up",
-                    f"Follow-up done: {follow_up.title}",
+                    gettext("Follow-up done: %(title)s") % {"title": follow_up.title},
                     follow_up.outcome,
                     url,
                     follow_up.case_id,
@@ -84,7 +89,7 @@ def _follow_up_events(user: User, person: Person) -> list[TimelineEvent]:
                 TimelineEvent(
                     escalation.escalated_at,
                     "escalation",
-                    f"Missed follow-up escalated: {follow_up.title}",
+                    gettext("Missed follow-up escalated: %(title)s") % {"title": follow_up.title},
                     escalation.reason,
                     url,
                     follow_up.case_id,

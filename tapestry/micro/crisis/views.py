@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_form_open
 from tapestry.micro.cases.selectors import case_get
@@ -74,10 +75,14 @@ def risk_assessment_new(request: HttpRequest, case_pk: int) -> HttpResponse:
         level = assessment.get_highest_level_display().lower()
         if assessment.is_urgent:
             messages.warning(
-                request, f"Risk assessment saved: {level} risk. Set an urgent follow-up and a safety plan."
+                request,
+                gettext("Risk assessment saved: %(level)s risk. Set an urgent follow-up and a safety plan.")
+                % {"level": level},
             )
         else:
-            messages.success(request, f"Risk assessment saved: highest level {level}.")
+            messages.success(
+                request, gettext("Risk assessment saved: highest level %(level)s.") % {"level": level}
+            )
         return redirect("crisis:risk_assessment_detail", pk=assessment.pk)
     trigger = form["from_assessment"].value() if form.is_bound else trigger
     return form_page(
@@ -151,7 +156,10 @@ def safety_plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
     if result is not None:
         saved, created = result
         messages.success(
-            request, "Safety plan written." if created else f"Safety plan saved (version {saved.version})."
+            request,
+            gettext("Safety plan written.")
+            if created
+            else gettext("Safety plan saved (version %(version)s).") % {"version": saved.version},
         )
         return redirect("crisis:safety_plan", case_pk=case.pk)
     return form_page(request, "crisis/safety_plan_form.html", form=form, status=status, case=case, plan=plan)
@@ -179,7 +187,7 @@ def follow_up_new(request: HttpRequest, case_pk: int) -> HttpResponse:
             owner=form.cleaned_data["owner"],
             risk_assessment=source,
         ),
-        done=lambda follow_up: f"Follow-up set: {follow_up}.",
+        done=lambda follow_up: gettext("Follow-up set: %(follow_up)s.") % {"follow_up": follow_up},
         then=reverse("crisis:case_index", kwargs={"case_pk": case.pk}),
         invalid=200,
         case=case,
@@ -200,7 +208,7 @@ def follow_up_complete(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.follow_up_complete(
             actor=request.user, follow_up=follow_up, **form.cleaned_data
         ),
-        done=f"Follow-up done: {follow_up.title}.",
+        done=gettext("Follow-up done: %(title)s.") % {"title": follow_up.title},
         then=reverse("crisis:case_index", kwargs={"case_pk": follow_up.case_id}),
         invalid=200,
         follow_up=follow_up,

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -34,7 +35,7 @@ def service_record(
     if staff.pk != actor.pk:
         require_staff_on_case(staff, case, "staff", "worker")
     if note is not None and note.segment and not policy.can_view_segment(actor, note.segment):
-        raise ValidationError({"note": ["No such note on this case."]})
+        raise ValidationError({"note": [gettext("No such note on this case.")]})
     record = ServiceRecord(
         case=case,
         delivered_on=delivered_on or timezone.localdate(),

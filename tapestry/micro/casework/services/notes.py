@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.errors import StaleEdit
@@ -32,7 +33,9 @@ NOTE_FIELDS = (
     "segment",
     *ProgressNote.ALL_SECTIONS,
 )
-ATTESTATION_MISSING = "Tick the attestation to sign: you confirm the note is accurate and complete."
+ATTESTATION_MISSING = gettext_lazy(
+    "Tick the attestation to sign: you confirm the note is accurate and complete."
+)
 
 
 class NoteLocked(Exception):
@@ -40,17 +43,26 @@ class NoteLocked(Exception):
 
     def __init__(self, note: ProgressNote) -> None:
         self.note = note
-        when = timezone.localtime(note.signed_at).strftime("%Y-%m-%d %H:%M") if note.signed_at else "earlier"
+        when = (
+            timezone.localtime(note.signed_at).strftime("%Y-%m-%d %H:%M")
+            if note.signed_at
+            else gettext("earlier")
+        )
         signer = (
-            (note.signed_by.get_full_name() or note.signed_by.username) if note.signed_by else "its author"
+            (note.signed_by.get_full_name() or note.signed_by.username)
+            if note.signed_by
+            else gettext("its author")
         )
         super().__init__(
-            f"This note was signed by {signer} on {when} and is locked, so it cannot be changed. "
-            "Add an addendum to correct it or add to it."
+            gettext(
+                "This note was signed by %(signer)s on %(when)s and is locked, so it cannot be changed. "
+                "Add an addendum to correct it or add to it."
+            )
+            % {"signer": signer, "when": when}
         )
 
 
-SEGMENT_REFUSAL = (
+SEGMENT_REFUSAL = gettext_lazy(
     "You are not granted the psychotherapy-notes segment, so you cannot write or move notes into it."
 )
 
@@ -66,7 +78,11 @@ def _check_present(case: Case, persons: Sequence[Person], on: date) -> list[Pers
         return []
     if case.household_id is None:
         raise ValidationError(
-            {"present": ["This case has no household, so no family members can be recorded as present."]}
+            {
+                "present": [
+                    gettext("This case has no household, so no family members can be recorded as present.")
+                ]
+            }
         )
     members = set(
         HouseholdMember.objects.filter(household_id=case.household_id)
@@ -76,7 +92,9 @@ def _check_present(case: Case, persons: Sequence[Person], on: date) -> list[Pers
     strangers = [person for person in persons if person.pk not in members]
     if strangers:
         names = ", ".join(sorted(person.display_name for person in strangers))
-        raise ValidationError({"present": [f"Not a member of the case's household: {names}."]})
+        raise ValidationError(
+            {"present": [gettext("Not a member of the case's household: %(names)s.") % {"names": names}]}
+        )
     return list(persons)
 
 
@@ -88,7 +106,9 @@ def _check_goals(case: Case, goals: Sequence[Goal]) -> list[Goal]:
         Goal.objects.filter(plan__case=case, pk__in=[goal.pk for goal in goals]).values_list("pk", flat=True)
     )
     if any(goal.pk not in ours for goal in goals):
-        raise ValidationError({"goals": ["Only goals of this case's care plan can be linked to its notes."]})
+        raise ValidationError(
+            {"goals": [gettext("Only goals of this case's care plan can be linked to its notes.")]}
+        )
     return list(goals)
 
 
@@ -145,7 +165,12 @@ def note_create(
 def _require_author(actor: User, note: ProgressNote, doing: str) -> None:
     if note.author_id != actor.pk:
         author = note.author.get_full_name() or note.author.username
-        raise PermissionDenied(f"Only {author}, who wrote this note, can {doing} it.")
+        message = (
+            gettext("Only %(author)s, who wrote this note, can sign it.")
+            if doing == "sign"
+            else gettext("Only %(author)s, who wrote this note, can change it.")
+        )
+        raise PermissionDenied(message % {"author": author})
 
 
 def _locked_note(note: ProgressNote, version: int) -> ProgressNote:
@@ -254,7 +279,9 @@ def addendum_add(*, actor: User, note: ProgressNote, text: str) -> Addendum:
         raise ValidationError(
             {
                 "__all__": [
-                    "This note is still a draft: change the draft itself instead of adding an addendum."
+                    gettext(
+                        "This note is still a draft: change the draft itself instead of adding an addendum."
+                    )
                 ]
             }
         )

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.models import AuditEntry, User
 from tapestry.access.versioning import versioned_update
@@ -74,7 +75,9 @@ def locked_plan(plan: CarePlan) -> CarePlan:
 
 def _required_reason(reason: str) -> str:
     if not reason.strip():
-        raise ValidationError({"reason": ["Say why the plan changes; it is kept with the plan's history."]})
+        raise ValidationError(
+            {"reason": [gettext("Say why the plan changes; it is kept with the plan's history.")]}
+        )
     return reason.strip()
 
 
@@ -82,11 +85,11 @@ def plan_create(*, actor: User, case: Case, summary: str, next_review_on: date |
     """Start the case's care plan; its first revision records how it began."""
     require_case_write(actor, case, closed=CLOSED)
     if CarePlan.objects.filter(case=case).exists():
-        raise ValidationError({"__all__": ["This case already has a care plan: revise it instead."]})
+        raise ValidationError({"__all__": [gettext("This case already has a care plan: revise it instead.")]})
     plan = CarePlan(case=case, summary=summary.strip(), next_review_on=next_review_on, created_by=actor)
     plan.full_clean(exclude=["case"])
     if next_review_on and next_review_on < timezone.localdate():
-        raise ValidationError({"next_review_on": ["The first review cannot be in the past."]})
+        raise ValidationError({"next_review_on": [gettext("The first review cannot be in the past.")]})
     with transaction.atomic():
         plan.save()
         audit_on_case(actor, AuditEntry.Action.CREATE, plan, case, ["summary", "next_review_on"])
@@ -124,7 +127,7 @@ def plan_revise(
 def _needs_of_case(case: Case, needs: Sequence[CaseNeed]) -> list[CaseNeed]:
     foreign = [need for need in needs if need.case_id != case.pk]
     if foreign:
-        raise ValidationError({"needs": ["A goal can address only needs recorded on this case."]})
+        raise ValidationError({"needs": [gettext("A goal can address only needs recorded on this case.")]})
     return list(needs)
 
 
@@ -143,7 +146,7 @@ def goal_add(
     require_case_write(actor, case, closed=CLOSED)
     plan = CarePlan.objects.filter(case=case).first()
     if plan is None:
-        raise ValidationError({"__all__": ["Start the care plan first: a goal belongs to a plan."]})
+        raise ValidationError({"__all__": [gettext("Start the care plan first: a goal belongs to a plan.")]})
     goal = Goal(plan=plan, description=description, measure=measure, target=target, target_date=target_date)
     goal.full_clean()
     needs = _needs_of_case(case, needs)

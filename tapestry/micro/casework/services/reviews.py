@@ -8,6 +8,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.models import AuditEntry, User
 from tapestry.micro.cases.services import require_case_write
@@ -41,13 +42,13 @@ def review_record(
     review.full_clean()
     errors: dict[str, list[str]] = {}
     if reviewed_on > timezone.localdate():
-        errors["reviewed_on"] = ["A review cannot be recorded ahead of its date."]
+        errors["reviewed_on"] = [gettext("A review cannot be recorded ahead of its date.")]
     if overall_rating is None and not goal_ratings:
-        errors["overall_rating"] = ["Rate the plan overall, or at least one goal."]
+        errors["overall_rating"] = [gettext("Rate the plan overall, or at least one goal.")]
     if any(goal.plan_id != plan.pk for goal, _, _ in goal_ratings):
-        errors["goal_ratings"] = ["Only goals of this plan can be rated in its review."]
+        errors["goal_ratings"] = [gettext("Only goals of this plan can be rated in its review.")]
     if len({goal.pk for goal, _, _ in goal_ratings}) != len(goal_ratings):
-        errors["goal_ratings"] = ["Rate each goal once."]
+        errors["goal_ratings"] = [gettext("Rate each goal once.")]
     ratings = [
         GoalRating(goal=goal, rating=rating, comment=comment) for goal, rating, comment in goal_ratings
     ]

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.access.versioning import versioned_update
@@ -21,7 +22,7 @@ TASK_FIELDS = ("title", "details", "owner", "due_on", "goal", "status")
 
 def _goal_of_case(case: Case, goal: Goal | None) -> Goal | None:
     if goal is not None and goal.plan.case_id != case.pk:
-        raise ValidationError({"goal": ["This goal belongs to another case's plan."]})
+        raise ValidationError({"goal": [gettext("This goal belongs to another case's plan.")]})
     return goal
 
 
@@ -59,7 +60,7 @@ def task_update(*, actor: User, task: Task, version: int, changes: dict[str, Any
     changes = dict(changes)
     unknown = set(changes) - set(TASK_FIELDS)
     if unknown:
-        raise ValidationError({name: ["This field cannot be changed here."] for name in unknown})
+        raise ValidationError({name: [gettext("This field cannot be changed here.")] for name in unknown})
     if "owner" in changes and changes["owner"].pk != task.owner_id:
         require_staff_on_case(changes["owner"], case, "owner", "task owner")
     if "goal" in changes:
