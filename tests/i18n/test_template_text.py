@@ -32,7 +32,6 @@ PENDING = {
     "mezzo/cohorts",
     "mezzo/families",
     "mezzo/group_outcomes",
-    "mezzo/groups",
     "mezzo/mediation",
     "mezzo/partners",
     "mezzo/prevention",
