@@ -31,7 +31,6 @@ PENDING = {
     "macro/legislation",
     "mezzo/cohorts",
     "mezzo/families",
-    "mezzo/group_outcomes",
     "mezzo/mediation",
     "mezzo/partners",
     "mezzo/prevention",
