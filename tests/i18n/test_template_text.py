@@ -29,7 +29,6 @@ PENDING = {
     "macro/grants",
     "macro/leadership",
     "macro/legislation",
-    "mezzo/cohorts",
     "mezzo/families",
     "mezzo/mediation",
     "mezzo/partners",
