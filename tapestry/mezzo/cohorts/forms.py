@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tapestry.mezzo.cohorts import services
 from tapestry.mezzo.cohorts.models import Cohort, CohortMember
@@ -21,23 +22,30 @@ from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, StaffChoiceF
 
 class CohortForm(ServiceForm):
     name = forms.CharField(
-        label="Name", max_length=150, help_text="e.g. 'Refugee resettlement spring intake'."
+        label=gettext_lazy("Name"),
+        max_length=150,
+        help_text=gettext_lazy("e.g. 'Refugee resettlement spring intake'."),
     )
-    situation = forms.ChoiceField(label="Shared situation", choices=Cohort.Situation.choices)
+    situation = forms.ChoiceField(label=gettext_lazy("Shared situation"), choices=Cohort.Situation.choices)
     description = forms.CharField(
-        label="About the cohort",
+        label=gettext_lazy("About the cohort"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What the members have in common and what you work on together; no client details.",
+        help_text=gettext_lazy(
+            "What the members have in common and what you work on together; no client details."
+        ),
     )
     program = forms.ModelChoiceField(
-        label="Program", queryset=Program.objects.filter(is_active=True), required=False, empty_label="None"
+        label=gettext_lazy("Program"),
+        queryset=Program.objects.filter(is_active=True),
+        required=False,
+        empty_label=gettext_lazy("None"),
     )
-    lead = StaffChoiceField(label="Lead worker", queryset=worker_choices())
+    lead = StaffChoiceField(label=gettext_lazy("Lead worker"), queryset=worker_choices())
 
 
 class CohortEditForm(CohortForm):
-    status = forms.ChoiceField(label="Status", choices=Cohort.Status.choices)
+    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=Cohort.Status.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -48,10 +56,10 @@ class CaseChoiceField(forms.ModelChoiceField):
 
 class MemberAddForm(FieldSetup, ServiceForm):
     case = CaseChoiceField(
-        label="Case",
+        label=gettext_lazy("Case"),
         queryset=Case.objects.none(),
-        empty_label="Choose a case",
-        help_text="Cases you may change that are not closed and not already in the cohort.",
+        empty_label=gettext_lazy("Choose a case"),
+        help_text=gettext_lazy("Cases you may change that are not closed and not already in the cohort."),
     )
 
     choices_from = {"case": "cases"}
@@ -68,11 +76,13 @@ class BulkActionForm(ServiceForm):
     # The action this form describes: its fields are named as the item's are.
     item_class: type[services.BulkItem]
     members = MemberChoiceField(
-        label="Members",
+        label=gettext_lazy("Members"),
         queryset=CohortMember.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one member of the cohort."},
-        help_text="Each member is checked on their own: the report says who was done and who was skipped.",
+        error_messages={"required": gettext_lazy("Choose at least one member of the cohort.")},
+        help_text=gettext_lazy(
+            "Each member is checked on their own: the report says who was done and who was skipped."
+        ),
     )
 
     def __init__(self, *args: Any, members: list[CohortMember], **kwargs: Any) -> None:
@@ -96,68 +106,91 @@ class BulkActionForm(ServiceForm):
 
 class GoalActionForm(BulkActionForm):
     item_class = services.GoalItem
-    description = forms.CharField(label="Goal", max_length=255, help_text="What will change, in plain words.")
-    measure = forms.CharField(label="How progress is measured", max_length=255)
-    target = forms.CharField(
-        label="Target", max_length=120, help_text="The value that means the goal is met."
+    description = forms.CharField(
+        label=gettext_lazy("Goal"),
+        max_length=255,
+        help_text=gettext_lazy("What will change, in plain words."),
     )
-    target_date = forms.DateField(label="Target date", widget=DATE_INPUT)
+    measure = forms.CharField(label=gettext_lazy("How progress is measured"), max_length=255)
+    target = forms.CharField(
+        label=gettext_lazy("Target"),
+        max_length=120,
+        help_text=gettext_lazy("The value that means the goal is met."),
+    )
+    target_date = forms.DateField(label=gettext_lazy("Target date"), widget=DATE_INPUT)
     need = forms.ModelChoiceField(
-        label="Need it addresses (optional)",
+        label=gettext_lazy("Need it addresses (optional)"),
         queryset=Need.objects.filter(is_active=True).order_by("domain", "label"),
         required=False,
-        empty_label="None",
-        help_text="Linked on each member's case that records this need.",
+        empty_label=gettext_lazy("None"),
+        help_text=gettext_lazy("Linked on each member's case that records this need."),
     )
 
 
 class TaskActionForm(BulkActionForm):
     item_class = services.TaskItem
-    title = forms.CharField(label="Task", max_length=200)
-    details = forms.CharField(label="Details", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    due_on = forms.DateField(label="Due on", widget=DATE_INPUT)
+    title = forms.CharField(label=gettext_lazy("Task"), max_length=200)
+    details = forms.CharField(
+        label=gettext_lazy("Details"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    due_on = forms.DateField(label=gettext_lazy("Due on"), widget=DATE_INPUT)
     owner = StaffChoiceField(
-        label="Owner",
+        label=gettext_lazy("Owner"),
         queryset=worker_choices(),
         required=False,
-        empty_label="Each case's own worker",
-        help_text="A named owner must be able to open each case; members they cannot are skipped.",
+        empty_label=gettext_lazy("Each case's own worker"),
+        help_text=gettext_lazy(
+            "A named owner must be able to open each case; members they cannot are skipped."
+        ),
     )
 
 
 class NoteActionForm(BulkActionForm):
     item_class = services.BulkNote
     title = forms.CharField(
-        label="Subject", max_length=120, required=False, help_text="e.g. 'Orientation session'."
+        label=gettext_lazy("Subject"),
+        max_length=120,
+        required=False,
+        help_text=gettext_lazy("e.g. 'Orientation session'."),
     )
     text = forms.CharField(
-        label="Note",
+        label=gettext_lazy("Note"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="The same contact note goes on each case as a draft; each worker reviews and signs it.",
+        help_text=gettext_lazy(
+            "The same contact note goes on each case as a draft; each worker reviews and signs it."
+        ),
     )
-    contact_date = forms.DateField(label="Date of contact", widget=DATE_INPUT, initial=timezone.localdate)
-    duration_minutes = forms.IntegerField(label="Minutes", required=False, min_value=1, max_value=24 * 60)
+    contact_date = forms.DateField(
+        label=gettext_lazy("Date of contact"), widget=DATE_INPUT, initial=timezone.localdate
+    )
+    duration_minutes = forms.IntegerField(
+        label=gettext_lazy("Minutes"), required=False, min_value=1, max_value=24 * 60
+    )
 
 
 class ReferralActionForm(BulkActionForm):
     item_class = services.BulkReferral
     # A service is offered as its name and organisation (`Service.__str__`).
     service = forms.ModelChoiceField(
-        label="Service", queryset=service_choices(), empty_label="Choose a service"
+        label=gettext_lazy("Service"),
+        queryset=service_choices(),
+        empty_label=gettext_lazy("Choose a service"),
     )
     reason = forms.CharField(
-        label="Reason for the referral",
+        label=gettext_lazy("Reason for the referral"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What you ask the service to do; the service reads this for every member.",
+        help_text=gettext_lazy("What you ask the service to do; the service reads this for every member."),
     )
-    urgency = forms.ChoiceField(label="Urgency", choices=Referral.Urgency.choices, initial="routine")
+    urgency = forms.ChoiceField(
+        label=gettext_lazy("Urgency"), choices=Referral.Urgency.choices, initial="routine"
+    )
     parts = forms.MultipleChoiceField(
-        label="What goes with each referral",
+        label=gettext_lazy("What goes with each referral"),
         choices=Referral.PARTS,
         initial=["identity"],
         widget=forms.CheckboxSelectMultiple,
-        help_text="Each referral is sent only where the member's consent in force allows it.",
+        help_text=gettext_lazy("Each referral is sent only where the member's consent in force allows it."),
     )
 
     def clean_parts(self) -> tuple[str, ...]:

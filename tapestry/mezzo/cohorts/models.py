@@ -6,25 +6,27 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
 
 
 class Cohort(Versioned):
     class Situation(models.TextChoices):
-        REFUGEES = "refugees", "Refugees and resettlement"
-        DISABILITY = "disability", "People with disabilities"
-        RECOVERY = "recovery", "People in recovery"
-        OTHER = "other", "Other shared situation"
+        REFUGEES = "refugees", gettext_lazy("Refugees and resettlement")
+        DISABILITY = "disability", gettext_lazy("People with disabilities")
+        RECOVERY = "recovery", gettext_lazy("People in recovery")
+        OTHER = "other", gettext_lazy("Other shared situation")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
+        OPEN = "open", gettext_lazy("Open")
+        CLOSED = "closed", gettext_lazy("Closed")
 
     name = models.CharField(max_length=150)
     situation = models.CharField(max_length=20, choices=Situation.choices)
     description = models.TextField(
-        blank=True, help_text="The situation the members share, in a few lines; no client details."
+        blank=True,
+        help_text=gettext_lazy("The situation the members share, in a few lines; no client details."),
     )
     program = optional_key("mezzo.Program", related_name="cohorts")
     lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cohorts_led")
@@ -82,10 +84,10 @@ class CohortAction(models.Model):
     """
 
     class Kind(models.TextChoices):
-        GOAL = "goal", "Shared plan item (goal)"
-        TASK = "task", "Shared task"
-        NOTE = "note", "Bulk contact note"
-        REFERRAL = "referral", "Bulk referral"
+        GOAL = "goal", gettext_lazy("Shared plan item (goal)")
+        TASK = "task", gettext_lazy("Shared task")
+        NOTE = "note", gettext_lazy("Bulk contact note")
+        REFERRAL = "referral", gettext_lazy("Bulk referral")
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="actions")
     kind = models.CharField(max_length=10, choices=Kind.choices)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,9 @@ ENTRIES = (
     NavEntry(
         "mezzo",
         40,
-        "Cohorts",
+        gettext_lazy("Cohorts"),
         "cohorts:cohort_list",
         C.PERSON_READ,
-        "Cases with a common situation, managed together in bulk.",
+        gettext_lazy("Cases with a common situation, managed together in bulk."),
     ),
 )

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -37,13 +38,13 @@ from tapestry.web.records import create_record
 COHORT_FIELDS = ("name", "situation", "description", "program", "lead", "status")
 
 # The reasons a member is skipped, as the report shows them.
-NO_CARE_PLAN = "no care plan"
-NO_CONSENT = "no consent for referral on file"
-CASE_CLOSED = "case is closed"
-NOT_YOURS = "you may not change this case"
-NOT_A_MEMBER = "no longer a member of this cohort"
+NO_CARE_PLAN = gettext_noop("no care plan")
+NO_CONSENT = gettext_noop("no consent for referral on file")
+CASE_CLOSED = gettext_noop("case is closed")
+NOT_YOURS = gettext_noop("you may not change this case")
+NOT_A_MEMBER = gettext_noop("no longer a member of this cohort")
 
-NOT_CHANGEABLE = (
+NOT_CHANGEABLE = gettext_lazy(
     "You can add only cases you may change: this one is outside your caseload, "
     "or in a segment you are not granted."
 )
@@ -64,13 +65,19 @@ def _require_cohort(actor: User, cohort: Cohort) -> None:
 def _require_open(cohort: Cohort) -> None:
     if not cohort.is_open:
         raise ValidationError(
-            {"__all__": ["This cohort is closed. Reopen it to change its members or act on them."]}
+            {"__all__": [gettext("This cohort is closed. Reopen it to change its members or act on them.")]}
         )
 
 
 def _check_lead(lead: User) -> None:
     if not lead.is_active or not policy.has_capability(lead, Capability.PERSON_READ):
-        raise ValidationError({"lead": [f"{lead} does not hold a caseload, so cannot lead a cohort."]})
+        raise ValidationError(
+            {
+                "lead": [
+                    gettext("%(lead)s does not hold a caseload, so cannot lead a cohort.") % {"lead": lead}
+                ]
+            }
+        )
 
 
 # The cohort ---------------------------------------------------------------------------------
@@ -124,8 +131,17 @@ def member_add(*, actor: User, cohort: Cohort, case: Case) -> CohortMember:
     if not cases_changeable(actor).filter(pk=case.pk).exists():
         raise ValidationError({"case": [NOT_CHANGEABLE]})
     if case.status == Case.Status.CLOSED:
-        raise ValidationError({"case": [f"Case {case.number} is closed; reopen it to add it to a cohort."]})
-    already = ValidationError({"case": [f"Case {case.number} is already in this cohort."]})
+        raise ValidationError(
+            {
+                "case": [
+                    gettext("Case %(number)s is closed; reopen it to add it to a cohort.")
+                    % {"number": case.number}
+                ]
+            }
+        )
+    already = ValidationError(
+        {"case": [gettext("Case %(number)s is already in this cohort.") % {"number": case.number}]}
+    )
     member = CohortMember(cohort=cohort, case=case, added_by=actor)
     try:
         with transaction.atomic():
@@ -154,7 +170,10 @@ def member_remove(*, actor: User, member: CohortMember) -> CohortMember:
     with transaction.atomic():
         current = CohortMember.objects.select_for_update().select_related("case").get(pk=member.pk)
         if current.removed_on is not None:
-            taken_out = f"Case {current.case.number} was already taken out on {current.removed_on:%Y-%m-%d}."
+            taken_out = gettext("Case %(number)s was already taken out on %(day)s.") % {
+                "number": current.case.number,
+                "day": f"{current.removed_on:%Y-%m-%d}",
+            }
             raise ValidationError({"__all__": [taken_out]})
         current.removed_on = timezone.localdate()
         current.removed_by = actor
@@ -204,7 +223,11 @@ class GoalItem:
             needs=needs,
             reason="Shared goal added for the cohort",
         )
-        note = "" if needs or self.need is None else f"{self.need.label} is not recorded on this case"
+        note = (
+            ""
+            if needs or self.need is None
+            else gettext("%(need)s is not recorded on this case") % {"need": self.need.label}
+        )
         return goal, note
 
 
@@ -264,7 +287,7 @@ class BulkNote:
             duration_minutes=self.duration_minutes,
             title=self.title,
         )
-        return note, "drafted, not signed"
+        return note, gettext_noop("drafted, not signed")
 
 
 @dataclass(frozen=True)
@@ -293,7 +316,7 @@ class BulkReferral:
         # Sending is where the single-referral flow checks consent (Part 2 included); the caller's
         # transaction rolls the recorded referral back too when it is refused.
         sent = referrals.referral_send(actor=actor, referral=referral, version=referral.version)
-        return sent, "sent"
+        return sent, gettext_noop("sent")
 
 
 BulkItem = GoalItem | TaskItem | BulkNote | BulkReferral
@@ -317,6 +340,11 @@ class MemberResult:
     @property
     def outcome(self) -> str:
         return "done" if self.done else "skipped"
+
+    @property
+    def reason_shown(self) -> str:
+        """The reason in the reader's language (the API keeps `reason` as written)."""
+        return gettext(self.reason) if self.reason else ""
 
 
 @dataclass
@@ -361,10 +389,10 @@ def cohort_action_run(
     _require_cohort(actor, cohort)
     _require_open(cohort)
     if not members:
-        raise ValidationError({"members": ["Choose at least one member of the cohort."]})
+        raise ValidationError({"members": [gettext("Choose at least one member of the cohort.")]})
     foreign = [member for member in members if member.cohort_id != cohort.pk]
     if foreign:
-        raise ValidationError({"members": ["Choose members of this cohort only."]})
+        raise ValidationError({"members": [gettext("Choose members of this cohort only.")]})
     rows = CohortMember.objects.filter(pk__in=[member.pk for member in members])
     changeable = set(policy.visible(actor, rows, for_change=True).values_list("pk", flat=True))
     results = [_apply_one(actor, member, changeable, item) for member in members]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
@@ -34,7 +35,8 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
         "cohorts/cohort_form.html",
         form=form,
         call=lambda: services.cohort_create(actor=request.user, **form.cleaned_data),
-        done=lambda cohort: f"Cohort “{cohort}” started. Add the cases that belong to it.",
+        done=lambda cohort: gettext("Cohort “%(name)s” started. Add the cases that belong to it.")
+        % {"name": cohort},
         then=lambda cohort: reverse("cohorts:member_add", args=[cohort.pk]),
         cohort=None,
     )
@@ -63,7 +65,7 @@ def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "cohorts/cohort_form.html",
         form=form,
         call=update,
-        done="Cohort saved.",
+        done=gettext("Cohort saved."),
         then=reverse("cohorts:cohort_detail", args=[cohort.pk]),
         stale=400,
         cohort=cohort,
@@ -83,7 +85,8 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
         "cohorts/member_add.html",
         form=form,
         call=lambda: services.member_add(actor=request.user, cohort=cohort, case=form.cleaned_data["case"]),
-        done=lambda member: f"{member.case.person.display_name} ({member.case.number}) added to the cohort.",
+        done=lambda member: gettext("%(name)s (%(number)s) added to the cohort.")
+        % {"name": member.case.person.display_name, "number": member.case.number},
         then=reverse(then, args=[cohort.pk]),
         cohort=cohort,
     )
@@ -96,7 +99,8 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
     act(
         request,
         lambda: services.member_remove(actor=request.user, member=member),
-        f"{member.case.person.display_name} taken out of the cohort; the history stays.",
+        gettext("%(name)s taken out of the cohort; the history stays.")
+        % {"name": member.case.person.display_name},
     )
     return redirect("cohorts:cohort_detail", pk=cohort.pk)
 

@@ -7,18 +7,21 @@ C-SSRS screen (a risk triage) and the social-needs screen (a count of needs) are
 
 from __future__ import annotations
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
+
 from tapestry.micro.assessments.instruments import INSTRUMENTS, Instrument
 
 LOWER = "lower"
 HIGHER = "higher"
 
 # Instrument code -> which direction of change is an improvement, and why we say so.
-DIRECTION: dict[str, tuple[str, str]] = {
-    "phq-9": (LOWER, "A lower total means fewer depression symptoms."),
-    "phq-2": (LOWER, "A lower total means fewer depression symptoms."),
-    "gad-7": (LOWER, "A lower total means fewer anxiety symptoms."),
-    "audit-c": (LOWER, "A lower total means less hazardous drinking."),
-    "dast-10": (LOWER, "A lower total means fewer problems from drug use."),
+DIRECTION: dict[str, tuple[str, Promise]] = {
+    "phq-9": (LOWER, gettext_lazy("A lower total means fewer depression symptoms.")),
+    "phq-2": (LOWER, gettext_lazy("A lower total means fewer depression symptoms.")),
+    "gad-7": (LOWER, gettext_lazy("A lower total means fewer anxiety symptoms.")),
+    "audit-c": (LOWER, gettext_lazy("A lower total means less hazardous drinking.")),
+    "dast-10": (LOWER, gettext_lazy("A lower total means fewer problems from drug use.")),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from tapestry.mezzo.group_outcomes.directions import outcome_instruments
 from tapestry.mezzo.group_outcomes.models import GroupGoal
@@ -28,7 +29,7 @@ class GoalEditForm(GoalForm):
 
 
 class InstrumentChoiceForm(ServiceForm):
-    instrument = forms.ChoiceField(label="Instrument")
+    instrument = forms.ChoiceField(label=gettext_lazy("Instrument"))
 
     def __init__(self, *args: Any, used: list[str] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -49,15 +50,23 @@ class MeasureForm(AssessmentForm):
 
 class MeasureCorrectForm(MeasureForm):
     reason = forms.CharField(
-        label="Why correct it",
+        label=gettext_lazy("Why correct it"),
         max_length=255,
-        help_text="For example 'Answers to questions 3 and 4 were swapped'. Kept with the measure.",
+        help_text=gettext_lazy(
+            "For example 'Answers to questions 3 and 4 were swapped'. Kept with the measure."
+        ),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+_CANDIDATE = {
+    "pre": gettext_lazy("As the pre measure: %(instrument)s on %(day)s, score %(score)s (%(band)s)"),
+    "post": gettext_lazy("As the post measure: %(instrument)s on %(day)s, score %(score)s (%(band)s)"),
+}
+
+
 class FromAssessmentForm(ServiceForm):
-    choice = forms.ChoiceField(label="Assessment to use", widget=forms.RadioSelect)
+    choice = forms.ChoiceField(label=gettext_lazy("Assessment to use"), widget=forms.RadioSelect)
 
     def __init__(self, *args: Any, candidates: list[Candidate] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -65,8 +74,13 @@ class FromAssessmentForm(ServiceForm):
         self.fields["choice"].choices = [
             (
                 key,
-                f"As the {c.phase} measure: {c.assessment.name} on {c.assessment.administered_on:%Y-%m-%d}, "
-                f"score {c.assessment.total_score} ({c.assessment.severity_band})",
+                _CANDIDATE[c.phase]
+                % {
+                    "instrument": c.assessment.name,
+                    "day": f"{c.assessment.administered_on:%Y-%m-%d}",
+                    "score": c.assessment.total_score,
+                    "band": c.assessment.severity_band,
+                },
             )
             for key, c in self.candidates.items()
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from tapestry.web.models import Authored, Timestamped, Versioned, optional_key
 
@@ -12,10 +13,10 @@ class GroupGoal(Authored, Versioned):
     """Something the group as a whole aims for, with how it will be known and where it stands."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        MET = "met", "Met"
-        PARTLY_MET = "partly_met", "Partly met"
-        NOT_MET = "not_met", "Not met"
+        ACTIVE = "active", gettext_lazy("Active")
+        MET = "met", gettext_lazy("Met")
+        PARTLY_MET = "partly_met", gettext_lazy("Partly met")
+        NOT_MET = "not_met", gettext_lazy("Not met")
 
     group = models.ForeignKey("groups.Group", on_delete=models.CASCADE, related_name="outcome_goals")
     description = models.CharField(
@@ -58,8 +59,8 @@ class MemberMeasure(Versioned):
     """One member's score on one instrument at the start (pre) or end (post) of the group."""
 
     class Phase(models.TextChoices):
-        PRE = "pre", "Pre (start of the group)"
-        POST = "post", "Post (end of the group)"
+        PRE = "pre", gettext_lazy("Pre (start of the group)")
+        POST = "post", gettext_lazy("Post (end of the group)")
 
     membership = models.ForeignKey(
         "groups.Membership", on_delete=models.PROTECT, related_name="outcome_measures"

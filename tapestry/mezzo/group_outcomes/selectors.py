@@ -152,7 +152,7 @@ class InstrumentOutcome:
 
     @property
     def direction(self) -> str:
-        return DIRECTION[self.code][1]
+        return str(DIRECTION[self.code][1])
 
     @property
     def both(self) -> list[MemberRow]:
@@ -299,7 +299,7 @@ def outcome_summary(*, group: Group) -> OutcomeSummary:
             InstrumentSummary(
                 code=code,
                 name=instrument_name(code),
-                direction=DIRECTION[code][1],
+                direction=str(DIRECTION[code][1]),
                 with_both=total,
                 improved=cells[0],
                 not_improved=cells[1],

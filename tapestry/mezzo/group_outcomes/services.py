@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -41,6 +42,18 @@ class MeasureInvalid(ValidationError):
     """The instrument, phase, date or answers are not valid: errors keyed by field or item code."""
 
 
+_EXISTS = {
+    "pre": gettext_lazy(
+        "A pre %(instrument)s is already recorded for this member (on %(day)s, score %(score)s). "
+        "Correct that one instead of recording a second."
+    ),
+    "post": gettext_lazy(
+        "A post %(instrument)s is already recorded for this member (on %(day)s, score %(score)s). "
+        "Correct that one instead of recording a second."
+    ),
+}
+
+
 class MeasureExists(ValidationError):
     """This member already has a measure on this instrument at this phase; correct it instead."""
 
@@ -49,12 +62,21 @@ class MeasureExists(ValidationError):
         super().__init__(
             {
                 "phase": [
-                    f"A {measure.phase} {instrument_name(measure.instrument)} is already recorded for this "
-                    f"member (on {measure.administered_on:%Y-%m-%d}, score {measure.total_score}). "
-                    "Correct that one instead of recording a second."
+                    _EXISTS[measure.phase]
+                    % {
+                        "instrument": instrument_name(measure.instrument),
+                        "day": f"{measure.administered_on:%Y-%m-%d}",
+                        "score": measure.total_score,
+                    }
                 ]
             }
         )
+
+
+_WINDOW = {
+    "pre": gettext_lazy("The assessment was not given within %(days)s days of the group's pre point."),
+    "post": gettext_lazy("The assessment was not given within %(days)s days of the group's post point."),
+}
 
 
 def instrument_name(code: str) -> str:
@@ -113,9 +135,9 @@ def outcome_instrument_add(*, actor: User, group: Group, instrument: str) -> Out
     """Choose an instrument the group measures its members with."""
     _require_runs(actor, group)
     if instrument not in DIRECTION:
-        raise ValidationError({"instrument": ["Choose one of the listed instruments."]})
+        raise ValidationError({"instrument": [gettext("Choose one of the listed instruments.")]})
     if OutcomeInstrument.objects.filter(group=group, instrument=instrument).exists():
-        raise ValidationError({"instrument": ["This group already uses that instrument."]})
+        raise ValidationError({"instrument": [gettext("This group already uses that instrument.")]})
     chosen = OutcomeInstrument(group=group, instrument=instrument)
     return create_record(actor, chosen, clean=False, fields=["instrument"])
 
@@ -125,11 +147,16 @@ def outcome_instrument_add(*, actor: User, group: Group, instrument: str) -> Out
 
 def _definition(group: Group, code: str) -> Instrument:
     if code not in DIRECTION:
-        raise MeasureInvalid({"instrument": ["Choose one of the instruments this group uses."]})
+        raise MeasureInvalid({"instrument": [gettext("Choose one of the instruments this group uses.")]})
     if not OutcomeInstrument.objects.filter(group=group, instrument=code).exists():
         name = instrument_name(code)
         raise MeasureInvalid(
-            {"instrument": [f"This group does not use the {name}; add it to the group first."]}
+            {
+                "instrument": [
+                    gettext("This group does not use the %(instrument)s; add it to the group first.")
+                    % {"instrument": name}
+                ]
+            }
         )
     return definition_for(instrument=code)[0]
 
@@ -137,7 +164,7 @@ def _definition(group: Group, code: str) -> Instrument:
 def _check_member(membership: Membership) -> None:
     if membership.status == Membership.Status.WAITING:
         raise MeasureInvalid(
-            {"membership": ["This person is on the waiting list; measures are for members."]}
+            {"membership": [gettext("This person is on the waiting list; measures are for members.")]}
         )
 
 
@@ -145,9 +172,9 @@ def _score(definition: Instrument, answers: Mapping[str, object], day: date, not
     """The micro instrument checks and scores the answers; errors are reported per item."""
     errors: dict[str, list[str]] = {}
     if day > timezone.localdate():
-        errors["administered_on"] = ["A measure cannot be dated in the future."]
+        errors["administered_on"] = [gettext("A measure cannot be dated in the future.")]
     if len(note) > NOTE_MAX:
-        errors["note"] = [f"Keep the note to {NOTE_MAX} characters."]
+        errors["note"] = [gettext("Keep the note to %(max)s characters.") % {"max": NOTE_MAX}]
     errors.update(definition.check(answers))
     if errors:
         raise MeasureInvalid(errors)
@@ -178,7 +205,7 @@ def measure_record(
     _require_runs(actor, group)
     _check_member(membership)
     if phase not in MemberMeasure.Phase.values:
-        raise MeasureInvalid({"phase": ["Choose pre or post."]})
+        raise MeasureInvalid({"phase": [gettext("Choose pre or post.")]})
     definition = _definition(group, instrument)
     existing = MemberMeasure.objects.filter(membership=membership, instrument=instrument, phase=phase).first()
     if existing is not None:
@@ -212,10 +239,12 @@ def measure_correct(
     _require_runs(actor, measure.membership.group)
     reason = reason.strip()
     if not reason:
-        raise MeasureInvalid({"reason": ["Say why the measure is corrected."]})
+        raise MeasureInvalid({"reason": [gettext("Say why the measure is corrected.")]})
     if len(reason) > REASON_MAX:
         # Refused, not cut short: a truncated reason would misstate why the score changed.
-        raise MeasureInvalid({"reason": [f"Keep the reason to {REASON_MAX} characters."]})
+        raise MeasureInvalid(
+            {"reason": [gettext("Keep the reason to %(max)s characters.") % {"max": REASON_MAX}]}
+        )
     definition = definition_for(instrument=measure.instrument)[0]
     scored = _score(definition, answers, administered_on, note)
     with transaction.atomic():
@@ -287,14 +316,14 @@ def measure_from_assessment(
     _check_member(membership)
     group = membership.group
     if assessment.case_id != membership.case_id or assessment.in_error:
-        raise MeasureInvalid({"assessment": ["Choose an assessment on this member's case."]})
+        raise MeasureInvalid({"assessment": [gettext("Choose an assessment on this member's case.")]})
     if not policy.visible(actor, Assessment.objects.filter(pk=assessment.pk), for_change=True).exists():
         raise PermissionDenied("You may not use this assessment.")
     if not OutcomeInstrument.objects.filter(group=group, instrument=assessment.instrument).exists():
-        raise MeasureInvalid({"assessment": ["This group does not measure with that instrument."]})
+        raise MeasureInvalid({"assessment": [gettext("This group does not measure with that instrument.")]})
     window = phase_window(group, phase)
     if window is None or not window[0] <= assessment.administered_on <= window[1]:
-        message = f"The assessment was not given within {WINDOW_DAYS} days of the group's {phase} point."
+        message = _WINDOW[phase] % {"days": WINDOW_DAYS}
         raise MeasureInvalid({"assessment": [message]})
     existing = MemberMeasure.objects.filter(
         membership=membership, instrument=assessment.instrument, phase=phase

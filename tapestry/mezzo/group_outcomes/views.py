@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
@@ -30,6 +31,16 @@ from tapestry.web.pages import act, bound, save_page, submit
 CORRECTION_FIELDS = ("version", "answers", "administered_on", "reason", "note")
 
 
+_SAVED = {
+    "pre": gettext_lazy("The pre %(instrument)s is scored and saved."),
+    "post": gettext_lazy("The post %(instrument)s is scored and saved."),
+}
+_NOW_MEASURE = {
+    "pre": gettext_lazy("The assessment is now %(name)s's pre measure in the group."),
+    "post": gettext_lazy("The assessment is now %(name)s's post measure in the group."),
+}
+
+
 def _status(form: Any) -> int:
     # Any error on the page, a stale edit too, answers 400 here.
     return 400 if form.is_bound and form.errors else 200
@@ -42,7 +53,7 @@ def goals(request: HttpRequest, group_pk: int) -> HttpResponse:
     group = selectors.group_for_running(user=request.user, group_id=group_pk)
     form = GoalForm(bound(request))
     if submit(form, lambda: services.goal_add(actor=request.user, group=group, **form.changes()))[0]:
-        messages.success(request, "Goal added.")
+        messages.success(request, gettext("Goal added."))
         return redirect("group_outcomes:goals", group_pk=group.pk)
     context = {"group": group, "goals": selectors.goals_of(group=group), "form": form}
     return render(request, "group_outcomes/goals.html", context, status=_status(form))
@@ -58,7 +69,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.goal_update(
             actor=request.user, goal=goal, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done="Goal updated.",
+        done=gettext("Goal updated."),
         then=reverse("group_outcomes:goals", args=[goal.group_id]),
         stale=400,
         goal=goal,
@@ -92,10 +103,10 @@ def instrument_add(request: HttpRequest, group_pk: int) -> HttpResponse:
             lambda: services.outcome_instrument_add(
                 actor=request.user, group=group, instrument=form.cleaned_data["instrument"]
             ),
-            "The group now measures with this instrument.",
+            gettext("The group now measures with this instrument."),
         )
     else:
-        messages.error(request, "Choose one of the listed instruments.")
+        messages.error(request, gettext("Choose one of the listed instruments."))
     return redirect("group_outcomes:measures", group_pk=group.pk)
 
 
@@ -128,7 +139,7 @@ def measure_record(
         except ValidationError as error:
             form.show_service_errors(error)
         else:
-            messages.success(request, f"The {phase} {definition.name} is scored and saved.")
+            messages.success(request, _SAVED[phase] % {"instrument": definition.name})
             return redirect("group_outcomes:measures", group_pk=group.pk)
     context = {
         "group": group,
@@ -159,7 +170,7 @@ def measure_correct(request: HttpRequest, pk: int) -> HttpResponse:
             measure=measure,
             **{name: form.cleaned_data[name] for name in CORRECTION_FIELDS},
         ),
-        done="The measure is corrected.",
+        done=gettext("The measure is corrected."),
         then=reverse("group_outcomes:measures", args=[measure.membership.group_id]),
         stale=400,
         group=measure.membership.group,
@@ -189,9 +200,7 @@ def measure_from_assessment(request: HttpRequest, membership_pk: int) -> HttpRes
         "group_outcomes/from_assessment.html",
         form=form,
         call=copy,
-        done=lambda measure: (
-            f"The assessment is now {membership.person}'s {measure.phase} measure in the group."
-        ),
+        done=lambda measure: _NOW_MEASURE[measure.phase] % {"name": membership.person},
         then=reverse("group_outcomes:report", args=[membership.group_id]),
         membership=membership,
         group=membership.group,

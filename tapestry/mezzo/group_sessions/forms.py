@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import User
 from tapestry.mezzo.group_sessions.models import Attendance, Session
@@ -55,7 +56,9 @@ class AttendanceForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     rest = forms.ChoiceField(
-        required=False, choices=[("", "—"), (Attendance.Mark.PRESENT, "Present")], widget=forms.HiddenInput
+        required=False,
+        choices=[("", "—"), (Attendance.Mark.PRESENT, gettext_lazy("Present"))],
+        widget=forms.HiddenInput,
     )
 
     def __init__(self, *args: Any, rows: list[SheetRow], **kwargs: Any) -> None:
@@ -115,11 +118,11 @@ class NoteForm(ServiceForm):
         self.members = members
         for member in members:
             self.fields[f"mention_{member.pk}"] = forms.CharField(
-                label=f"About {member.person.display_name}",
+                label=gettext("About %(name)s") % {"name": member.person.display_name},
                 required=False,
                 initial=mentions.get(member.pk, ""),
                 widget=forms.Textarea(attrs={"rows": 2}),
-                help_text="Seen only by the group's facilitators and this member's own caseworker.",
+                help_text=gettext("Seen only by the group's facilitators and this member's own caseworker."),
             )
 
     def mentions(self) -> dict[int, str]:

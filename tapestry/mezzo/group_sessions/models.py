@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.web.models import Timestamped, Versioned, staff_column
 
@@ -12,8 +13,8 @@ class Session(Versioned):
     """One meeting of a group (held or cancelled): its topic, activities and who facilitated."""
 
     class Status(models.TextChoices):
-        HELD = "held", "Held"
-        CANCELLED = "cancelled", "Cancelled"
+        HELD = "held", gettext_lazy("Held")
+        CANCELLED = "cancelled", gettext_lazy("Cancelled")
 
     group = models.ForeignKey("groups.Group", on_delete=models.CASCADE, related_name="sessions")
     held_on = models.DateField("date")
@@ -39,7 +40,7 @@ class Session(Versioned):
     @property
     def title(self) -> str:
         """The topic, or the date when none was given (a session opened from the schedule)."""
-        return self.topic or f"Session of {self.held_on:%Y-%m-%d}"
+        return self.topic or gettext("Session of %(day)s") % {"day": f"{self.held_on:%Y-%m-%d}"}
 
     @property
     def is_held(self) -> bool:
@@ -50,10 +51,10 @@ class Attendance(Timestamped):
     """Whether one member came to one session."""
 
     class Mark(models.TextChoices):
-        PRESENT = "present", "Present"
-        LATE = "late", "Late"
-        EXCUSED = "excused", "Excused"
-        ABSENT = "absent", "Absent"
+        PRESENT = "present", gettext_lazy("Present")
+        LATE = "late", gettext_lazy("Late")
+        EXCUSED = "excused", gettext_lazy("Excused")
+        ABSENT = "absent", gettext_lazy("Absent")
 
     ATTENDED = (Mark.PRESENT, Mark.LATE)
 

@@ -79,6 +79,11 @@ class SheetRow:
     membership: Membership
     mark: str = ""
 
+    @property
+    def mark_label(self) -> str:
+        """The mark as a person reads it, in their language ("" when not taken yet)."""
+        return str(Attendance.Mark(self.mark).label) if self.mark else ""
+
 
 def attendance_sheet(*, user: User, session: Session, audit: bool = True) -> list[SheetRow]:
     """Every member on the session's day the user may see, with their mark (empty when not taken yet).

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_record
 from tapestry.access.errors import StaleEdit
@@ -57,7 +58,9 @@ def _facilitators_of(group: Group, facilitators: Iterable[User]) -> list[User]:
     allowed = set(group.facilitators.values_list("pk", flat=True))
     strangers = [user for user in chosen if user.pk not in allowed]
     if strangers:
-        raise ValidationError({"facilitators": ["Only the group's own facilitators can be named here."]})
+        raise ValidationError(
+            {"facilitators": [gettext("Only the group's own facilitators can be named here.")]}
+        )
     return chosen
 
 
@@ -68,10 +71,12 @@ def _check_session(session: Session) -> None:
     ).exclude(pk=session.pk)
     if clash.exists():
         raise ValidationError(
-            {"held_on": ["This group already has a session recorded at that date and time."]}
+            {"held_on": [gettext("This group already has a session recorded at that date and time.")]}
         )
     if session.held_on > timezone.localdate() and session.status == Session.Status.HELD:
-        raise ValidationError({"held_on": ["A session cannot be held in the future; record it on the day."]})
+        raise ValidationError(
+            {"held_on": [gettext("A session cannot be held in the future; record it on the day.")]}
+        )
 
 
 def session_create(
@@ -120,7 +125,7 @@ def session_open_today(*, actor: User, group: Group, today: date | None = None) 
     if recorded is not None:
         return recorded
     if today not in session_dates(group, limit=1, on_or_after=today):
-        raise ValidationError({"held_on": ["The group's schedule has no session today."]})
+        raise ValidationError({"held_on": [gettext("The group's schedule has no session today.")]})
     present = [user for user in group.facilitators.all() if user.pk == actor.pk]
     return session_create(
         actor=actor, group=group, held_on=today, start_time=group.start_time, topic="", facilitators=present
@@ -139,7 +144,9 @@ def session_update(
     require_runs(actor, session.group_id)
     unknown = set(changes) - set(SESSION_FIELDS)
     if unknown:
-        raise ValidationError({name: ["This field cannot be changed here."] for name in sorted(unknown)})
+        raise ValidationError(
+            {name: [gettext("This field cannot be changed here.")] for name in sorted(unknown)}
+        )
     present = None if facilitators is None else _facilitators_of(session.group, facilitators)
     with transaction.atomic():
         current = Session.objects.select_for_update().get(pk=session.pk)
@@ -183,26 +190,34 @@ def attendance_record(
     """
     require_runs(actor, session.group_id)
     if not session.is_held:
-        raise ValidationError({"__all__": ["A cancelled session has no attendance."]})
+        raise ValidationError({"__all__": [gettext("A cancelled session has no attendance.")]})
     valid = set(Attendance.Mark.values)
     if rest and rest not in valid:
-        raise ValidationError({"rest": ["Choose present, late, excused or absent."]})
+        raise ValidationError({"rest": [gettext("Choose present, late, excused or absent.")]})
     bad = sorted(str(pk) for pk, mark in marks.items() if mark and mark not in valid)
     if bad:
-        raise AttendanceIncomplete({"attendance": [f"Unknown mark for member {', '.join(bad)}."]})
+        raise AttendanceIncomplete(
+            {"attendance": [gettext("Unknown mark for member %(members)s.") % {"members": ", ".join(bad)}]}
+        )
     members = list(members_on(session))
     by_id = {member.pk: member for member in members}
     unknown = sorted(pk for pk in marks if pk not in by_id)
     if unknown:
         strangers = ", ".join(str(pk) for pk in unknown)
-        message = f"These are not members of the group on the session's date: {strangers}."
+        message = gettext("These are not members of the group on the session's date: %(members)s.") % {
+            "members": strangers
+        }
         raise AttendanceIncomplete({"attendance": [message]})
     final = {pk: marks.get(pk) or rest for pk in by_id}
     unmarked = [by_id[pk] for pk, mark in final.items() if not mark]
     if unmarked:
         names = ", ".join(member.person.display_name for member in unmarked)
         raise AttendanceIncomplete(
-            {"attendance": [f"Mark every member before saving. Not marked yet: {names}."]},
+            {
+                "attendance": [
+                    gettext("Mark every member before saving. Not marked yet: %(names)s.") % {"names": names}
+                ]
+            },
             unmarked=[member.pk for member in unmarked],
         )
     with transaction.atomic():
@@ -371,7 +386,12 @@ def note_save(
     unknown = sorted(pk for pk in mentions if pk not in by_id)
     if unknown:
         raise ValidationError(
-            {"mentions": [f"Mentions can only be of the session's members (not {unknown})."]}
+            {
+                "mentions": [
+                    gettext("Mentions can only be of the session's members (not %(members)s).")
+                    % {"members": unknown}
+                ]
+            }
         )
     texts = {"dynamics": dynamics.strip(), "themes": themes.strip(), "progress": progress.strip()}
     errors = {}
@@ -379,13 +399,16 @@ def note_save(
         named = _names_in(text, members)
         if named:
             errors[field] = [
-                f"The group note must not name members ({', '.join(named)}): "
-                "write what is about one member as a mention of them below."
+                gettext(
+                    "The group note must not name members (%(names)s): "
+                    "write what is about one member as a mention of them below."
+                )
+                % {"names": ", ".join(named)}
             ]
     if errors:
         raise ValidationError(errors)
     if not any(texts.values()):
-        raise ValidationError({"dynamics": ["Write at least one of dynamics, themes or progress."]})
+        raise ValidationError({"dynamics": [gettext("Write at least one of dynamics, themes or progress.")]})
     wanted = {pk: text.strip() for pk, text in mentions.items() if text and text.strip()}
     with transaction.atomic():
         note = GroupNote.objects.select_for_update().filter(session=session).first()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.mezzo.group_sessions.selectors import timeline_attendance, timeline_mentions
@@ -19,7 +20,8 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
         TimelineEvent(
             when=row.session.held_on,
             kind="group session",
-            title=f"{row.get_status_display()} at {row.session.group.name}",
+            title=gettext("%(mark)s at %(group)s")
+            % {"mark": row.get_status_display(), "group": row.session.group.name},
             detail=row.session.topic,
         )
         for row in timeline_attendance(user=user, person_id=person.pk)
@@ -28,7 +30,8 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
         TimelineEvent(
             when=mention.note.session.held_on,
             kind="group note",
-            title=f"Mentioned in the group note of {mention.note.session.group.name}",
+            title=gettext("Mentioned in the group note of %(group)s")
+            % {"group": mention.note.session.group.name},
             url=reverse("group_sessions:mention_detail", kwargs={"pk": mention.pk}),
         )
         for mention in timeline_mentions(user=user, person_id=person.pk)

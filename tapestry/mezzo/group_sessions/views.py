@@ -8,12 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.errors import StaleEdit
 from tapestry.mezzo.group_sessions import selectors, services
 from tapestry.mezzo.group_sessions.chart import attendance_chart
 from tapestry.mezzo.group_sessions.forms import AttendanceForm, NoteForm, SessionForm, default_session_day
+from tapestry.mezzo.group_sessions.models import Attendance
 from tapestry.mezzo.group_sessions.services import NOTE_FIELDS, SESSION_FIELDS
 from tapestry.web.pages import bound, save_page
 
@@ -47,14 +49,14 @@ def session_create(request: HttpRequest, group_pk: int) -> HttpResponse:
             facilitators=form.cleaned_data["facilitators"],
             **form.session_fields(),
         ),
-        done="The session is recorded. Now take attendance.",
+        done=gettext("The session is recorded. Now take attendance."),
         then=lambda session: reverse(
             "group_sessions:attendance" if session.is_held else "group_sessions:session_detail",
             args=[session.pk],
         ),
         invalid=200,
         group=group,
-        title=f"Record a session of {group.name}",
+        title=gettext("Record a session of %(name)s") % {"name": group.name},
     )
 
 
@@ -99,12 +101,12 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
             changes=form.session_fields(),
             facilitators=form.cleaned_data["facilitators"],
         ),
-        done="The session is saved.",
+        done=gettext("The session is saved."),
         then=reverse("group_sessions:session_detail", args=[session.pk]),
         invalid=200,
         group=session.group,
         session=session,
-        title="Change the session",
+        title=gettext("Change the session"),
     )
 
 
@@ -116,7 +118,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     unmarked: list[int] = []
     if not session.is_held:
-        messages.info(request, "This session was cancelled, so it has no attendance.")
+        messages.info(request, gettext("This session was cancelled, so it has no attendance."))
         return redirect("group_sessions:session_detail", pk=session.pk)
     if form.is_bound and form.is_valid():
         try:
@@ -138,15 +140,28 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
             status = 400
         else:
-            messages.success(request, f"Attendance saved for {len(rows)} members.")
+            messages.success(
+                request,
+                ngettext(
+                    "Attendance saved for %(count)d members.",
+                    "Attendance saved for %(count)d members.",
+                    len(rows),
+                )
+                % {"count": len(rows)},
+            )
             for follow_up in raised:
                 name = follow_up.membership.person.display_name
                 told = (
-                    ": their caseworker has been asked to check in."
+                    gettext(
+                        "%(name)s has missed %(missed)s sessions in a row: their caseworker has been asked to check in."
+                    )
                     if follow_up.task_id
-                    else " and has no open case: no caseworker could be told, so please reach out yourself."
+                    else gettext(
+                        "%(name)s has missed %(missed)s sessions in a row and has no open case: "
+                        "no caseworker could be told, so please reach out yourself."
+                    )
                 )
-                messages.warning(request, f"{name} has missed {follow_up.missed} sessions in a row{told}")
+                messages.warning(request, told % {"name": name, "missed": follow_up.missed})
             return redirect("group_sessions:session_detail", pk=session.pk)
     context = {
         "session": session,
@@ -155,6 +170,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         "members": form.members(),
         "unmarked": set(unmarked),
         "marked_before": any(row.mark for row in rows),
+        "rest_mark": Attendance.Mark.PRESENT,
     }
     return render(request, "group_sessions/attendance.html", context, status=status)
 
@@ -163,7 +179,7 @@ def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_get(user=request.user, session_id=pk)
     note = selectors.note_detail(user=request.user, session=session)
     if note is None:
-        messages.info(request, "This session has no group note yet: write one here.")
+        messages.info(request, gettext("This session has no group note yet: write one here."))
         return redirect("group_sessions:note_edit", pk=session.pk)
     return render(
         request, "group_sessions/note_detail.html", {"session": session, "group": session.group, "note": note}
@@ -191,12 +207,12 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
             mentions=form.mentions(),
             **{name: form.cleaned_data[name] for name in NOTE_FIELDS},
         ),
-        done="The group note is saved.",
+        done=gettext("The group note is saved."),
         then=reverse("group_sessions:note_detail", args=[session.pk]),
         invalid=400 if form.is_bound and form.is_valid() else 200,
         session=session,
         group=session.group,
-        title="Group note",
+        title=gettext("Group note"),
     )
 
 

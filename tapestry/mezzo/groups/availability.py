@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 
 class Band(models.TextChoices):
-    PLACES = "places_available", "Places available"
-    NEARLY_FULL = "nearly_full", "Nearly full"
-    FULL = "full", "Full"
-    WAITING = "full_waiting_list", "Full, waiting list"
+    PLACES = "places_available", gettext_lazy("Places available")
+    NEARLY_FULL = "nearly_full", gettext_lazy("Nearly full")
+    FULL = "full", gettext_lazy("Full")
+    WAITING = "full_waiting_list", gettext_lazy("Full, waiting list")
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,21 @@ class Availability:
     @property
     def label(self) -> str:
         if self.capacity is None:
-            return self.band.label
+            return str(self.band.label)
         if self.seats_left:
-            return f"{self.seats_left} of {self.capacity} free"
-        places = f"{self.capacity} place{'' if self.capacity == 1 else 's'}"
-        return f"Full ({places}), with a waiting list" if self.band == Band.WAITING else f"Full ({places})"
+            return gettext("%(left)s of %(capacity)s free") % {
+                "left": self.seats_left,
+                "capacity": self.capacity,
+            }
+        if self.band == Band.WAITING:
+            text = ngettext(
+                "Full (%(capacity)s place), with a waiting list",
+                "Full (%(capacity)s places), with a waiting list",
+                self.capacity,
+            )
+        else:
+            text = ngettext("Full (%(capacity)s place)", "Full (%(capacity)s places)", self.capacity)
+        return text % {"capacity": self.capacity}
 
     def __str__(self) -> str:
         return self.label

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import Segment, User
 from tapestry.mezzo.groups.models import Group, Membership
@@ -24,13 +25,15 @@ class GroupForm(FieldSetup, ParsingForm):
         with_role=True,
         queryset=User.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text="Staff who run the group; their role must include running groups. Hold Ctrl or ⌘ to pick several.",
+        help_text=gettext_lazy(
+            "Staff who run the group; their role must include running groups. Hold Ctrl or ⌘ to pick several."
+        ),
     )
     focus_needs = forms.ModelMultipleChoiceField(
         queryset=Need.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text="The needs the group works on, from the agency's shared list.",
+        help_text=gettext_lazy("The needs the group works on, from the agency's shared list."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -45,17 +48,21 @@ class GroupForm(FieldSetup, ParsingForm):
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         labels = {
-            "first_session_on": "First session",
-            "start_time": "Starts at",
-            "duration_minutes": "Length (minutes)",
-            "session_count": "Number of sessions",
-            "ends_on": "Last date",
-            "missed_sessions_alert": "Alert the caseworker after this many missed sessions in a row",
-            "segment": "Sensitive segment",
+            "first_session_on": gettext_lazy("First session"),
+            "start_time": gettext_lazy("Starts at"),
+            "duration_minutes": gettext_lazy("Length (minutes)"),
+            "session_count": gettext_lazy("Number of sessions"),
+            "ends_on": gettext_lazy("Last date"),
+            "missed_sessions_alert": gettext_lazy(
+                "Alert the caseworker after this many missed sessions in a row"
+            ),
+            "segment": gettext_lazy("Sensitive segment"),
         }
         help_texts = {
-            "session_count": "Leave empty for a group that runs on; or set a last date instead.",
-            "capacity": "Places; when they are taken, new members go on the waiting list.",
+            "session_count": gettext_lazy(
+                "Leave empty for a group that runs on; or set a last date instead."
+            ),
+            "capacity": gettext_lazy("Places; when they are taken, new members go on the waiting list."),
         }
 
     choices_from = {
@@ -67,9 +74,9 @@ class GroupForm(FieldSetup, ParsingForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["program"].empty_label = "No program"
-        self.fields["area"].empty_label = "No area"
-        self.fields["segment"].choices = [("", "None (general)"), *Segment.choices]
+        self.fields["program"].empty_label = gettext("No program")
+        self.fields["area"].empty_label = gettext("No area")
+        self.fields["segment"].choices = [("", gettext("None (general)")), *Segment.choices]
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
             self.fields["facilitators"].initial = [u.pk for u in self.instance.facilitators.all()]
@@ -86,18 +93,20 @@ class GroupForm(FieldSetup, ParsingForm):
 # The two ways into a group (a client from their case, a community member) end with the same two
 # fields; each form gets its own copy of them when it is made.
 WAIT_LIST = forms.BooleanField(
-    required=False, initial=True, label="If the group is full, put them on the waiting list"
+    required=False, initial=True, label=gettext_lazy("If the group is full, put them on the waiting list")
 )
 JOINED_ON = forms.DateField(
     required=False,
     widget=DATE_INPUT,
-    label="Joined on",
-    help_text="Leave empty for today; give an earlier day when entering a sign-up sheet afterwards.",
+    label=gettext_lazy("Joined on"),
+    help_text=gettext_lazy(
+        "Leave empty for today; give an earlier day when entering a sign-up sheet afterwards."
+    ),
 )
 
 
 class EnrolFromCaseForm(FieldSetup, ServiceForm):
-    group = forms.ModelChoiceField(queryset=Group.objects.none(), empty_label="Choose a group")
+    group = forms.ModelChoiceField(queryset=Group.objects.none(), empty_label=gettext_lazy("Choose a group"))
     wait_list = WAIT_LIST
     joined_on = JOINED_ON
 
@@ -111,12 +120,18 @@ class CommunityMemberForm(ServiceForm):
     family_name = forms.CharField(max_length=100)
     phone = forms.CharField(max_length=40, required=False)
     email = forms.EmailField(max_length=254, required=False)
-    date_of_birth = forms.DateField(required=False, widget=DATE_INPUT, help_text="Leave empty if unknown.")
+    date_of_birth = forms.DateField(
+        required=False, widget=DATE_INPUT, help_text=gettext_lazy("Leave empty if unknown.")
+    )
     wait_list = WAIT_LIST
     joined_on = JOINED_ON
 
 
 class ExitForm(ServiceForm):
-    reason = forms.ChoiceField(choices=[("", "Choose a reason"), *Membership.ExitReason.choices])
-    note = forms.CharField(max_length=255, required=False, help_text="Optional; no clinical detail.")
+    reason = forms.ChoiceField(
+        choices=[("", gettext_lazy("Choose a reason")), *Membership.ExitReason.choices]
+    )
+    note = forms.CharField(
+        max_length=255, required=False, help_text=gettext_lazy("Optional; no clinical detail.")
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)

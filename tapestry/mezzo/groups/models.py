@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tapestry.access.models import Segment
 from tapestry.web.models import Versioned, optional_key, staff_column
@@ -15,31 +16,31 @@ class Group(Versioned):
     """A group the agency runs: a purpose, focus needs, facilitators and a recurring schedule."""
 
     class Kind(models.TextChoices):
-        SUPPORT = "support", "Support group"
-        THERAPY = "therapy", "Therapy group"
-        FAMILY = "family", "Family group"
-        PARENTING = "parenting", "Parenting class"
-        YOUTH = "youth", "Youth club"
-        AFTER_SCHOOL = "after_school", "After-school program"
-        COMMUNITY_CENTRE = "community_centre", "Community-centre program"
-        CLASSROOM = "classroom", "Classroom intervention"
-        NEIGHBOURHOOD = "neighbourhood", "Neighbourhood group"
-        WORKPLACE = "workplace", "Workplace group"
+        SUPPORT = "support", gettext_lazy("Support group")
+        THERAPY = "therapy", gettext_lazy("Therapy group")
+        FAMILY = "family", gettext_lazy("Family group")
+        PARENTING = "parenting", gettext_lazy("Parenting class")
+        YOUTH = "youth", gettext_lazy("Youth club")
+        AFTER_SCHOOL = "after_school", gettext_lazy("After-school program")
+        COMMUNITY_CENTRE = "community_centre", gettext_lazy("Community-centre program")
+        CLASSROOM = "classroom", gettext_lazy("Classroom intervention")
+        NEIGHBOURHOOD = "neighbourhood", gettext_lazy("Neighbourhood group")
+        WORKPLACE = "workplace", gettext_lazy("Workplace group")
 
     class Enrolment(models.TextChoices):
-        OPEN = "open", "Open: members may join at any time"
-        CLOSED = "closed", "Closed: members join before the first session only"
+        OPEN = "open", gettext_lazy("Open: members may join at any time")
+        CLOSED = "closed", gettext_lazy("Closed: members join before the first session only")
 
     class Frequency(models.TextChoices):
-        WEEKLY = "weekly", "Weekly"
-        FORTNIGHTLY = "fortnightly", "Every two weeks"
-        MONTHLY = "monthly", "Monthly"
-        ONCE = "once", "Once"
+        WEEKLY = "weekly", gettext_lazy("Weekly")
+        FORTNIGHTLY = "fortnightly", gettext_lazy("Every two weeks")
+        MONTHLY = "monthly", gettext_lazy("Monthly")
+        ONCE = "once", gettext_lazy("Once")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        RUNNING = "running", "Running"
-        ENDED = "ended", "Ended"
+        PLANNED = "planned", gettext_lazy("Planned")
+        RUNNING = "running", gettext_lazy("Running")
+        ENDED = "ended", gettext_lazy("Ended")
 
     name = models.CharField(max_length=150)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -96,17 +97,17 @@ class Membership(Versioned):
     """A person in a group: enrolled, waiting for a place (in order), or gone (with a reason)."""
 
     class Status(models.TextChoices):
-        ENROLLED = "enrolled", "Enrolled"
-        WAITING = "waiting", "On the waiting list"
-        EXITED = "exited", "Left the group"
+        ENROLLED = "enrolled", gettext_lazy("Enrolled")
+        WAITING = "waiting", gettext_lazy("On the waiting list")
+        EXITED = "exited", gettext_lazy("Left the group")
 
     class ExitReason(models.TextChoices):
-        COMPLETED = "completed", "Completed the group"
-        MOVED_ON = "moved_on", "Moved on (needs met elsewhere)"
-        DROPPED_OUT = "dropped_out", "Stopped coming"
-        MOVED_AWAY = "moved_away", "Moved away"
-        REMOVED = "removed", "Asked to leave"
-        OTHER = "other", "Other"
+        COMPLETED = "completed", gettext_lazy("Completed the group")
+        MOVED_ON = "moved_on", gettext_lazy("Moved on (needs met elsewhere)")
+        DROPPED_OUT = "dropped_out", gettext_lazy("Stopped coming")
+        MOVED_AWAY = "moved_away", gettext_lazy("Moved away")
+        REMOVED = "removed", gettext_lazy("Asked to leave")
+        OTHER = "other", gettext_lazy("Other")
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="group_memberships")

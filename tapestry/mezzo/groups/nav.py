@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,17 +11,17 @@ ENTRIES = (
     NavEntry(
         "mezzo",
         10,
-        "My groups",
+        gettext_lazy("My groups"),
         "groups:my_groups",
         C.GROUP_RUN,
-        "The groups you run: rosters, sessions, attendance, notes and outcomes.",
+        gettext_lazy("The groups you run: rosters, sessions, attendance, notes and outcomes."),
     ),
     NavEntry(
         "mezzo",
         20,
-        "Groups",
+        gettext_lazy("Groups"),
         "groups:group_list",
         C.ORGANISATION_READ,
-        "Support groups, classes, clubs and programs, with their schedules and open places.",
+        gettext_lazy("Support groups, classes, clubs and programs, with their schedules and open places."),
     ),
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from tapestry.mezzo.groups.models import Group
 
@@ -80,20 +82,37 @@ def schedule_in_words(group: Group) -> str:
     times = f"{start:%H:%M}–{total // 60:02d}:{total % 60:02d}"
     first = _day(group.first_session_on)
     if group.frequency == Group.Frequency.ONCE:
-        return f"Once, on {group.first_session_on:%A} {first}, {times}"
-    weekday = f"{group.first_session_on:%A}s"
+        return gettext("Once, on %(weekday)s %(day)s, %(times)s") % {
+            "weekday": date_format(group.first_session_on, "l"),
+            "day": first,
+            "times": times,
+        }
+    weekdays = _WEEKDAYS[group.first_session_on.weekday()]
     how = {
-        Group.Frequency.WEEKLY: f"Weekly on {weekday}",
-        Group.Frequency.FORTNIGHTLY: f"Every two weeks on {weekday}",
-        Group.Frequency.MONTHLY: f"Monthly on day {group.first_session_on.day}",
-    }[group.frequency]
-    parts = [how, times, f"from {first}"]
+        Group.Frequency.WEEKLY: gettext("Weekly on %(weekdays)s"),
+        Group.Frequency.FORTNIGHTLY: gettext("Every two weeks on %(weekdays)s"),
+        Group.Frequency.MONTHLY: gettext("Monthly on day %(day)s"),
+    }[group.frequency] % {"weekdays": weekdays, "day": group.first_session_on.day}
+    parts = [how, times, gettext("from %(day)s") % {"day": first}]
     if group.session_count:
-        parts.append(f"{group.session_count} session{'s' if group.session_count != 1 else ''}")
+        count = group.session_count
+        parts.append(ngettext("%(count)s session", "%(count)s sessions", count) % {"count": count})
     if group.ends_on:
-        parts.append(f"until {_day(group.ends_on)}")
+        parts.append(gettext("until %(day)s") % {"day": _day(group.ends_on)})
     return ", ".join(parts)
 
 
+# "Weekly on Tuesdays": the day of the week as a plural, which each language writes its own way.
+_WEEKDAYS = (
+    gettext_lazy("Mondays"),
+    gettext_lazy("Tuesdays"),
+    gettext_lazy("Wednesdays"),
+    gettext_lazy("Thursdays"),
+    gettext_lazy("Fridays"),
+    gettext_lazy("Saturdays"),
+    gettext_lazy("Sundays"),
+)
+
+
 def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return date_format(day, "j F Y")

@@ -17,6 +17,8 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -79,20 +81,22 @@ def _check_facilitators(facilitators: Iterable[User], segment: str = "") -> list
     (without it they could not see the roster they take attendance for)."""
     chosen = list(facilitators)
     if not chosen:
-        raise ValidationError({"facilitators": ["Choose at least one facilitator."]})
+        raise ValidationError({"facilitators": [gettext("Choose at least one facilitator.")]})
     unable = [u for u in chosen if not policy.has_capability(u, Capability.GROUP_RUN)]
     if unable:
         names = ", ".join(f"{u.get_full_name() or u.username} ({u.get_role_display()})" for u in unable)
-        message = f"These staff cannot run groups in their role: {names}. Choose someone who can."
+        message = gettext(
+            "These staff cannot run groups in their role: %(names)s. Choose someone who can."
+        ) % {"names": names}
         raise ValidationError({"facilitators": [message]})
     ungranted = [u for u in chosen if segment and segment not in policy.segments_granted(u)]
     if ungranted:
         names = ", ".join(u.get_full_name() or u.username for u in ungranted)
         label = Segment(segment).label
-        message = (
-            f"This group is in the {label} segment; these staff hold no grant for it: {names}. "
+        message = gettext(
+            "This group is in the %(segment)s segment; these staff hold no grant for it: %(names)s. "
             "Ask an administrator for the grant, or choose someone who holds it."
-        )
+        ) % {"segment": label, "names": names}
         raise ValidationError({"facilitators": [message]})
     return chosen
 
@@ -100,9 +104,9 @@ def _check_facilitators(facilitators: Iterable[User], segment: str = "") -> list
 def _check_schedule(group: Group) -> None:
     errors: dict[str, list[str]] = {}
     if group.ends_on is not None and group.first_session_on and group.ends_on < group.first_session_on:
-        errors["ends_on"] = ["The last date cannot be before the first session."]
+        errors["ends_on"] = [gettext("The last date cannot be before the first session.")]
     if group.frequency == Group.Frequency.ONCE and group.session_count not in (None, 1):
-        errors["session_count"] = ["A group that meets once has one session."]
+        errors["session_count"] = [gettext("A group that meets once has one session.")]
     if errors:
         raise ValidationError(errors)
 
@@ -114,7 +118,7 @@ def _group_checked_create(
     and create it with its facilitators and focus needs."""
     unknown = set(facts) - set(GROUP_FIELDS)
     if unknown:
-        raise ValidationError({name: ["This field cannot be set here."] for name in sorted(unknown)})
+        raise ValidationError({name: [gettext("This field cannot be set here.")] for name in sorted(unknown)})
     group = Group(created_by=actor, **facts)
     chosen = list(facilitators)
     errors: dict[str, list[str]] = {}
@@ -130,7 +134,7 @@ def _group_checked_create(
             for name, messages in error.message_dict.items():
                 errors.setdefault(name, []).extend(messages)
     if not errors and Group.objects.filter(name=group.name, first_session_on=group.first_session_on).exists():
-        errors["name"] = ["A group with this name already starts on that date."]
+        errors["name"] = [gettext("A group with this name already starts on that date.")]
     if errors:
         raise ValidationError(errors)
     return create_record(
@@ -179,10 +183,13 @@ def group_update(
         enrolled = _enrolled_count(updated)
         if updated.capacity < enrolled:
             # Lowering capacity never drops anyone: leavers are recorded first, each with a reason.
-            message = (
-                f"{enrolled} people are enrolled, so there must be at least {enrolled} places. "
-                "Record who is leaving first."
-            )
+            message = ngettext(
+                "%(enrolled)s person is enrolled, so there must be at least %(enrolled)s place. "
+                "Record who is leaving first.",
+                "%(enrolled)s people are enrolled, so there must be at least %(enrolled)s places. "
+                "Record who is leaving first.",
+                enrolled,
+            ) % {"enrolled": enrolled}
             raise ValidationError({"capacity": [message]})
         relations: list[str] = []
         if chosen is not None and set(updated.facilitators.values_list("pk", flat=True)) != {
@@ -256,20 +263,21 @@ def _promote_waiting(actor: User, group: Group) -> list[Membership]:
 
 def _check_open_to_new_members(group: Group, today: date) -> None:
     if group.status == Group.Status.ENDED:
-        raise EnrolmentRefused("ended", "This group has ended and takes no new members.")
+        raise EnrolmentRefused("ended", gettext("This group has ended and takes no new members."))
     if group.enrolment == Group.Enrolment.CLOSED and today > group.first_session_on:
         raise EnrolmentRefused(
             "closed",
-            f"This is a closed group: new members could join only until its first session on "
-            f"{group.first_session_on:%d %B %Y}.",
+            gettext("This is a closed group: new members could join only until its first session on %(day)s.")
+            % {"day": date_format(group.first_session_on, "d F Y")},
         )
 
 
 def _full_message(group: Group) -> str:
-    return (
-        f"The group is full ({group.capacity} place{'' if group.capacity == 1 else 's'}). "
-        "Put the person on the waiting list, or choose another group."
-    )
+    return ngettext(
+        "The group is full (%(capacity)s place). Put the person on the waiting list, or choose another group.",
+        "The group is full (%(capacity)s places). Put the person on the waiting list, or choose another group.",
+        group.capacity,
+    ) % {"capacity": group.capacity}
 
 
 def _joining_day(joined_on: date | None) -> date:
@@ -278,7 +286,7 @@ def _joining_day(joined_on: date | None) -> date:
     if joined_on is None:
         return today
     if joined_on > today:
-        raise ValidationError({"joined_on": ["The day someone joined cannot be in the future."]})
+        raise ValidationError({"joined_on": [gettext("The day someone joined cannot be in the future.")]})
     return joined_on
 
 
@@ -332,9 +340,13 @@ def membership_enrol_from_case(
     if not cases_changeable(actor).filter(pk=case.pk).exists():
         raise Http404("No case with this number that you may change.")
     if case.status == Case.Status.CLOSED:
-        raise ValidationError({"group": ["This case is closed. Reopen it to enrol the person in a group."]})
+        raise ValidationError(
+            {"group": [gettext("This case is closed. Reopen it to enrol the person in a group.")]}
+        )
     if group.segment and not policy.can_view_segment(actor, group.segment):
-        message = f"This group is in the {group.get_segment_display()} segment, which you are not granted."
+        message = gettext("This group is in the %(segment)s segment, which you are not granted.") % {
+            "segment": group.get_segment_display()
+        }
         raise ValidationError({"group": [message]})
     with transaction.atomic():
         return _enrol(actor, _locked(group), case.person, case, wait_list, joined_on)
@@ -375,18 +387,18 @@ def community_member_register(
     )
     errors: dict[str, list[str]] = {}
     if member.date_of_birth is not None and member.date_of_birth > timezone.localdate():
-        errors["date_of_birth"] = ["The date of birth cannot be in the future."]
+        errors["date_of_birth"] = [gettext("The date of birth cannot be in the future.")]
     try:
         person.full_clean(exclude=["merged_into"])
     except ValidationError as error:
         errors.update(error.message_dict)
     if member.phone and (len(member.phone) > 40 or sum(ch.isdigit() for ch in member.phone) < 5):
-        errors["phone"] = ["Enter a phone number with at least five digits, like 555-0142."]
+        errors["phone"] = [gettext("Enter a phone number with at least five digits, like 555-0142.")]
     if member.email:
         try:
             validate_email(member.email)
         except ValidationError:
-            errors["email"] = ["Enter a valid email address, like name@example.org."]
+            errors["email"] = [gettext("Enter a valid email address, like name@example.org.")]
     try:
         joining_day = _joining_day(joined_on)
     except ValidationError as error:
@@ -429,9 +441,9 @@ def membership_exit(
         raise Http404("No membership with this number that you may change.")
     errors: dict[str, list[str]] = {}
     if reason not in Membership.ExitReason.values:
-        errors["reason"] = ["Choose why the person is leaving."]
+        errors["reason"] = [gettext("Choose why the person is leaving.")]
     if len(note) > 255:
-        errors["note"] = ["Keep the note under 255 characters."]
+        errors["note"] = [gettext("Keep the note under 255 characters.")]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -440,7 +452,7 @@ def membership_exit(
         if current.version != version:
             raise StaleEdit(current.version)
         if current.status == Membership.Status.EXITED:
-            raise ValidationError({"reason": ["This person has already left the group."]})
+            raise ValidationError({"reason": [gettext("This person has already left the group.")]})
         current.status = Membership.Status.EXITED
         current.waiting_position = None
         current.exited_on = timezone.localdate()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -27,9 +28,22 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             member.enrolled_on is not None and member.enrolled_on > asked_on
         )
         happened = (
-            (member.requested_at if waited else None, f"On the waiting list for {name}", ""),
-            (member.enrolled_on, f"Joined {name}", member.group.get_kind_display()),
-            (member.exited_on, f"Left {name}: {member.get_exit_reason_display().lower()}", member.exit_note),
+            (
+                member.requested_at if waited else None,
+                gettext("On the waiting list for %(group)s") % {"group": name},
+                "",
+            ),
+            (
+                member.enrolled_on,
+                gettext("Joined %(group)s") % {"group": name},
+                member.group.get_kind_display(),
+            ),
+            (
+                member.exited_on,
+                gettext("Left %(group)s: %(reason)s")
+                % {"group": name, "reason": member.get_exit_reason_display().lower()},
+                member.exit_note,
+            ),
         )
         events.extend(
             TimelineEvent(

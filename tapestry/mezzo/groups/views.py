@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_form_open
 from tapestry.access.policy import Capability, has_capability
@@ -107,7 +108,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
         request,
         None,
         lambda form: services.group_create(actor=request.user, **form.relations(), **form.facts()),
-        done=lambda group: f"The group “{group.name}” is set up.",
+        done=lambda group: gettext("The group “%(name)s” is set up.") % {"name": group.name},
     )
 
 
@@ -123,7 +124,7 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
             changes=form.facts(),
             **form.relations(),
         ),
-        done="Changes saved.",
+        done=gettext("Changes saved."),
     )
 
 
@@ -170,28 +171,30 @@ def member_register(request: HttpRequest, pk: int) -> HttpResponse:
 def _joined_message(membership: Membership) -> str:
     name = membership.person.display_name
     if membership.status == Membership.Status.WAITING:
-        return (
-            f"The group is full: {name} is number {membership.waiting_position} on the waiting list "
+        return gettext(
+            "The group is full: %(name)s is number %(position)s on the waiting list "
             "and moves in when a place frees up."
-        )
-    return f"{name} is enrolled in {membership.group.name}."
+        ) % {"name": name, "position": membership.waiting_position}
+    return gettext("%(name)s is enrolled in %(group)s.") % {"name": name, "group": membership.group.name}
 
 
 def membership_exit(request: HttpRequest, pk: int) -> HttpResponse:
     membership = selectors.membership_get(user=request.user, membership_id=pk, for_change=True)
     if membership.status == Membership.Status.EXITED:
-        messages.info(request, "This person has already left the group.")
+        messages.info(request, gettext("This person has already left the group."))
         return redirect("groups:group_detail", pk=membership.group_id)
     audit_form_open(request, obj=membership, fields=["name", "group"], purpose="form: exit a member")
     form = ExitForm(bound(request), initial={"version": membership.version})
     waiting = membership.status == Membership.Status.WAITING
-    what = "is off the waiting list" if waiting else "has left the group"
+    what = (
+        gettext("%(name)s is off the waiting list.") if waiting else gettext("%(name)s has left the group.")
+    )
     return save_page(
         request,
         "groups/membership_exit.html",
         form=form,
         call=lambda: services.membership_exit(actor=request.user, membership=membership, **form.cleaned_data),
-        done=f"{membership.person.display_name} {what}.",
+        done=what % {"name": membership.person.display_name},
         then=reverse("groups:group_detail", args=[membership.group_id]),
         invalid=200,
         membership=membership,
