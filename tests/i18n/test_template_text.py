@@ -21,7 +21,6 @@ PENDING = {
     "people",
     "places",
     "programs",
-    "macro/campaigns",
     "macro/coalitions",
     "macro/community",
     "macro/evaluation",
