@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import User
 from tapestry.macro.campaigns.models import Activity, Attendee, Campaign, Outreach, Supporter, Target
@@ -23,23 +24,33 @@ class CampaignForm(FieldSetup, ServiceForm):
     kind = forms.ChoiceField(choices=Campaign.Kind.choices)
     status = forms.ChoiceField(choices=Campaign.Status.choices, initial=Campaign.Status.PLANNING)
     summary = forms.CharField(max_length=300, required=False)
-    goals = forms.CharField(widget=TEXT, help_text="What winning looks like.", max_length=4000)
+    goals = forms.CharField(widget=TEXT, help_text=gettext_lazy("What winning looks like."), max_length=4000)
     needs = forms.ModelMultipleChoiceField(
-        label="Needs it addresses",
+        label=gettext_lazy("Needs it addresses"),
         queryset=Need.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     partners = forms.ModelMultipleChoiceField(
-        label="Partner organisations", queryset=Organisation.objects.none(), required=False
+        label=gettext_lazy("Partner organisations"), queryset=Organisation.objects.none(), required=False
     )
-    coalition = forms.ModelChoiceField(label="Run by the coalition", queryset=None, required=False)
-    lead = StaffChoiceField(label="Our lead", queryset=User.objects.none(), required=False)
-    starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT, initial=timezone.localdate)
-    ends_on = forms.DateField(label="Ends on", widget=DATE_INPUT, required=False)
-    outcome = forms.CharField(widget=TEXT, required=False, max_length=4000, help_text="Once it is over.")
+    coalition = forms.ModelChoiceField(
+        label=gettext_lazy("Run by the coalition"), queryset=None, required=False
+    )
+    lead = StaffChoiceField(label=gettext_lazy("Our lead"), queryset=User.objects.none(), required=False)
+    starts_on = forms.DateField(
+        label=gettext_lazy("Starts on"), widget=DATE_INPUT, initial=timezone.localdate
+    )
+    ends_on = forms.DateField(label=gettext_lazy("Ends on"), widget=DATE_INPUT, required=False)
+    outcome = forms.CharField(
+        widget=TEXT, required=False, max_length=4000, help_text=gettext_lazy("Once it is over.")
+    )
     revenue_goal = forms.DecimalField(
-        label="Revenue goal (USD)", max_digits=12, decimal_places=2, min_value=Decimal("0.01"), required=False
+        label=gettext_lazy("Revenue goal (USD)"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        required=False,
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -53,7 +64,7 @@ class TargetForm(ServiceForm):
     given_name = forms.CharField(max_length=100, required=False)
     family_name = forms.CharField(max_length=100)
     title = forms.CharField(
-        max_length=200, required=False, help_text="Their office: Council member, District 3."
+        max_length=200, required=False, help_text=gettext_lazy("Their office: Council member, District 3.")
     )
     organization = forms.CharField(max_length=200, required=False)
     email = forms.EmailField(required=False)
@@ -62,21 +73,25 @@ class TargetForm(ServiceForm):
 
 class MilestoneForm(ServiceForm):
     milestone = forms.CharField(max_length=300)
-    due_on = forms.DateField(label="Due on", widget=DATE_INPUT)
+    due_on = forms.DateField(label=gettext_lazy("Due on"), widget=DATE_INPUT)
 
 
 class ActivityForm(ServiceForm):
     kind = forms.ChoiceField(choices=Activity.Kind.choices)
-    held_on = forms.DateField(label="On", widget=DATE_INPUT, initial=timezone.localdate)
+    held_on = forms.DateField(label=gettext_lazy("On"), widget=DATE_INPUT, initial=timezone.localdate)
     title = forms.CharField(max_length=200)
     description = forms.CharField(widget=TEXT, required=False, max_length=4000)
-    reach = forms.IntegerField(min_value=0, required=False, help_text="About how many people it reached.")
-    attendance = forms.IntegerField(min_value=0, required=False, help_text="For an event: how many came.")
+    reach = forms.IntegerField(
+        min_value=0, required=False, help_text=gettext_lazy("About how many people it reached.")
+    )
+    attendance = forms.IntegerField(
+        min_value=0, required=False, help_text=gettext_lazy("For an event: how many came.")
+    )
 
 
 class PetitionForm(FieldSetup, ServiceForm):
     title = forms.CharField(max_length=200)
-    petition_text = forms.CharField(label="What it asks", widget=TEXT, max_length=8000)
+    petition_text = forms.CharField(label=gettext_lazy("What it asks"), widget=TEXT, max_length=8000)
     target = forms.ModelChoiceField(queryset=Target.objects.none(), required=False)
     signature_goal = forms.IntegerField(min_value=1, required=False)
 
@@ -89,7 +104,9 @@ class SupporterFields(forms.Form):
     email = forms.EmailField(required=False)
     phone = forms.CharField(max_length=40, required=False)
     postal_code = forms.CharField(max_length=20, required=False)
-    may_contact = forms.BooleanField(label="They agree to hear from us about campaigns", required=False)
+    may_contact = forms.BooleanField(
+        label=gettext_lazy("They agree to hear from us about campaigns"), required=False
+    )
 
 
 class SupporterForm(SupporterFields, ServiceForm):
@@ -100,7 +117,7 @@ class SignatureForm(FieldSetup, SupporterFields, ServiceForm):
     """Sign for a supporter already recorded, or record a new one with their signature."""
 
     supporter = forms.ModelChoiceField(
-        label="A supporter already recorded", queryset=Supporter.objects.none(), required=False
+        label=gettext_lazy("A supporter already recorded"), queryset=Supporter.objects.none(), required=False
     )
     comments = forms.CharField(max_length=1000, required=False)
 
@@ -113,7 +130,9 @@ class SignatureForm(FieldSetup, SupporterFields, ServiceForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not data.get("supporter") and not data.get("given_name"):
-            self.add_error("given_name", "Choose a supporter already recorded, or give a new one's name.")
+            self.add_error(
+                "given_name", gettext("Choose a supporter already recorded, or give a new one's name.")
+            )
         return data
 
     def new_supporter(self) -> dict[str, Any]:
@@ -123,11 +142,17 @@ class SignatureForm(FieldSetup, SupporterFields, ServiceForm):
 class AttendeeForm(SignatureForm):
     """An answer to an event's invitation, for a supporter already recorded or a new one."""
 
-    status = forms.ChoiceField(label="Their answer", choices=Attendee.Status.choices)
+    status = forms.ChoiceField(label=gettext_lazy("Their answer"), choices=Attendee.Status.choices)
     attended = forms.NullBooleanField(
-        label="Did they come?",
+        label=gettext_lazy("Did they come?"),
         required=False,
-        widget=forms.Select(choices=[("unknown", "Not known yet"), ("true", "Yes"), ("false", "No")]),
+        widget=forms.Select(
+            choices=[
+                ("unknown", gettext_lazy("Not known yet")),
+                ("true", gettext_lazy("Yes")),
+                ("false", gettext_lazy("No")),
+            ]
+        ),
     )
     comment = forms.CharField(max_length=1000, required=False)
 
@@ -142,22 +167,22 @@ class OutreachForm(FieldSetup, ServiceForm):
     target = forms.ModelChoiceField(queryset=Target.objects.none())
     type = forms.ChoiceField(choices=Outreach.Type.choices)
     supporter = forms.ModelChoiceField(
-        queryset=Supporter.objects.none(), required=False, help_text="Empty: by us."
+        queryset=Supporter.objects.none(), required=False, help_text=gettext_lazy("Empty: by us.")
     )
-    made_on = forms.DateField(label="On", widget=DATE_INPUT, initial=timezone.localdate)
+    made_on = forms.DateField(label=gettext_lazy("On"), widget=DATE_INPUT, initial=timezone.localdate)
     subject = forms.CharField(max_length=200, required=False)
     message = forms.CharField(widget=TEXT, required=False, max_length=8000)
-    duration_minutes = forms.IntegerField(label="Minutes (a call)", min_value=0, required=False)
+    duration_minutes = forms.IntegerField(label=gettext_lazy("Minutes (a call)"), min_value=0, required=False)
 
     choices_from = {"target": "targets", "supporter": "supporters"}
 
 
 class OsdiImportForm(forms.Form):
     file = forms.FileField(
-        label="OSDI JSON file",
-        help_text="One advocacy campaign, as exported by Tapestry or another OSDI system.",
+        label=gettext_lazy("OSDI JSON file"),
+        help_text=gettext_lazy("One advocacy campaign, as exported by Tapestry or another OSDI system."),
     )
-    kind = forms.ChoiceField(label="Kind of campaign", choices=Campaign.Kind.choices)
+    kind = forms.ChoiceField(label=gettext_lazy("Kind of campaign"), choices=Campaign.Kind.choices)
 
     # An OSDI campaign document is text; a bigger file is not one.
     MAX_BYTES = 5 * 1024 * 1024
@@ -165,32 +190,43 @@ class OsdiImportForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError("The file is over 5 MB; an OSDI campaign document is much smaller.")
+            raise forms.ValidationError(
+                gettext("The file is over 5 MB; an OSDI campaign document is much smaller.")
+            )
         try:
             return json.loads(upload.read().decode("utf-8-sig"))  # a byte-order mark is allowed
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise forms.ValidationError(f"The file is not JSON: {error}.") from error
+            raise forms.ValidationError(
+                gettext("The file is not JSON: %(error)s.") % {"error": error}
+            ) from error
 
 
 class WonServiceForm(FieldSetup, ServiceForm):
     """The program a won campaign brought about, as the directory keeps a service."""
 
     organisation = forms.CharField(
-        label="Organisation",
+        label=gettext_lazy("Organisation"),
         max_length=255,
-        help_text="Who runs it; an organisation already listed is reused.",
+        help_text=gettext_lazy("Who runs it; an organisation already listed is reused."),
     )
-    name = forms.CharField(label="Service name", max_length=255)
-    description = forms.CharField(label="Description", widget=TEXT, required=False, max_length=4000)
+    name = forms.CharField(label=gettext_lazy("Service name"), max_length=255)
+    description = forms.CharField(
+        label=gettext_lazy("Description"), widget=TEXT, required=False, max_length=4000
+    )
     needs = forms.ModelMultipleChoiceField(
-        label="Needs it meets", queryset=Need.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("Needs it meets"),
+        queryset=Need.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
     )
-    phone = forms.CharField(label="Phone", max_length=50, required=False)
-    line1 = forms.CharField(label="Street address", max_length=255, required=False)
-    city = forms.CharField(label="City", max_length=100, required=False)
-    state = forms.CharField(label="State", max_length=100, required=False)
+    phone = forms.CharField(label=gettext_lazy("Phone"), max_length=50, required=False)
+    line1 = forms.CharField(label=gettext_lazy("Street address"), max_length=255, required=False)
+    city = forms.CharField(label=gettext_lazy("City"), max_length=100, required=False)
+    state = forms.CharField(label=gettext_lazy("State"), max_length=100, required=False)
     postcode = forms.CharField(
-        label="ZIP code", max_length=20, required=False, help_text="Workers find it near their clients by it."
+        label=gettext_lazy("ZIP code"),
+        max_length=20,
+        required=False,
+        help_text=gettext_lazy("Workers find it near their clients by it."),
     )
 
     choices_from = {"needs": "needs"}

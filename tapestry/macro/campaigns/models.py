@@ -17,24 +17,25 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.web.models import Authored, Timestamped, Versioned
 
 
 class Campaign(Authored, Versioned):
     class Kind(models.TextChoices):
-        POLICY_ADVOCACY = "policy_advocacy", "Policy advocacy"
-        SOCIAL_JUSTICE = "social_justice", "Social justice"
-        PUBLIC_AWARENESS = "public_awareness", "Public awareness"
-        LEGISLATIVE_LOBBYING = "legislative_lobbying", "Legislative lobbying"
+        POLICY_ADVOCACY = "policy_advocacy", gettext_lazy("Policy advocacy")
+        SOCIAL_JUSTICE = "social_justice", gettext_lazy("Social justice")
+        PUBLIC_AWARENESS = "public_awareness", gettext_lazy("Public awareness")
+        LEGISLATIVE_LOBBYING = "legislative_lobbying", gettext_lazy("Legislative lobbying")
 
     class Status(models.TextChoices):
-        PLANNING = "planning", "Planning"
-        ACTIVE = "active", "Active"
-        WON = "won", "Won"
-        PARTLY_WON = "partly_won", "Partly won"
-        LOST = "lost", "Lost"
-        ENDED = "ended", "Ended without a result"
+        PLANNING = "planning", gettext_lazy("Planning")
+        ACTIVE = "active", gettext_lazy("Active")
+        WON = "won", gettext_lazy("Won")
+        PARTLY_WON = "partly_won", gettext_lazy("Partly won")
+        LOST = "lost", gettext_lazy("Lost")
+        ENDED = "ended", gettext_lazy("Ended without a result")
 
     FINISHED = (Status.WON, Status.PARTLY_WON, Status.LOST, Status.ENDED)
 
@@ -42,7 +43,7 @@ class Campaign(Authored, Versioned):
     kind = models.CharField(max_length=24, choices=Kind.choices)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PLANNING)
     summary = models.CharField(max_length=300, blank=True)
-    goals = models.TextField(help_text="What winning looks like.")
+    goals = models.TextField(help_text=gettext_lazy("What winning looks like."))
     needs = models.ManyToManyField("needs.Need", blank=True, related_name="campaigns")
     partners = models.ManyToManyField("people.Organisation", blank=True, related_name="campaigns")
     # What the campaign won that clients can be referred to: a program added to the directory.
@@ -53,7 +54,7 @@ class Campaign(Authored, Versioned):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="campaigns",
-        help_text="The coalition that runs it, if one does.",
+        help_text=gettext_lazy("The coalition that runs it, if one does."),
     )
     lead = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -64,14 +65,16 @@ class Campaign(Authored, Versioned):
     )
     starts_on = models.DateField(default=timezone.localdate)
     ends_on = models.DateField(null=True, blank=True)
-    outcome = models.TextField(blank=True, help_text="What happened, once the campaign is over.")
+    outcome = models.TextField(
+        blank=True, help_text=gettext_lazy("What happened, once the campaign is over.")
+    )
     revenue_goal = models.DecimalField(
         max_digits=12,
         decimal_places=2,
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0.01"))],
-        help_text="The money it aims to raise, in US dollars (CiviCampaign: goal revenue).",
+        help_text=gettext_lazy("The money it aims to raise, in US dollars (CiviCampaign: goal revenue)."),
     )
 
     class Meta:
@@ -82,9 +85,9 @@ class Campaign(Authored, Versioned):
 
     def clean(self) -> None:
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "A campaign cannot end before it starts."})
+            raise ValidationError({"ends_on": gettext("A campaign cannot end before it starts.")})
         if self.status in self.FINISHED and not self.outcome.strip():
-            raise ValidationError({"outcome": "Say what happened before closing the campaign."})
+            raise ValidationError({"outcome": gettext("Say what happened before closing the campaign.")})
 
     @property
     def is_finished(self) -> bool:
@@ -98,7 +101,7 @@ class Target(Timestamped):
     given_name = models.CharField(max_length=100, blank=True)
     family_name = models.CharField(max_length=100)
     title = models.CharField(
-        max_length=200, blank=True, help_text="Their office: Council member, District 3."
+        max_length=200, blank=True, help_text=gettext_lazy("Their office: Council member, District 3.")
     )
     organization = models.CharField(max_length=200, blank=True)
     email = models.EmailField(blank=True)
@@ -127,11 +130,11 @@ class Milestone(Timestamped):
 
 class Activity(Authored, Timestamped):
     class Kind(models.TextChoices):
-        MEETING = "meeting", "Meeting with a decision maker"
-        EVENT = "event", "Event"
-        MEDIA = "media", "Media"
-        OUTREACH = "outreach", "Community outreach"
-        TESTIMONY = "testimony", "Testimony"
+        MEETING = "meeting", gettext_lazy("Meeting with a decision maker")
+        EVENT = "event", gettext_lazy("Event")
+        MEDIA = "media", gettext_lazy("Media")
+        OUTREACH = "outreach", gettext_lazy("Community outreach")
+        TESTIMONY = "testimony", gettext_lazy("Testimony")
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="activities")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -139,9 +142,13 @@ class Activity(Authored, Timestamped):
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     reach = models.PositiveIntegerField(
-        null=True, blank=True, help_text="About how many people it reached (audience, readers, doors)."
+        null=True,
+        blank=True,
+        help_text=gettext_lazy("About how many people it reached (audience, readers, doors)."),
     )
-    attendance = models.PositiveIntegerField(null=True, blank=True, help_text="For an event: how many came.")
+    attendance = models.PositiveIntegerField(
+        null=True, blank=True, help_text=gettext_lazy("For an event: how many came.")
+    )
 
     class Meta:
         ordering = ["-held_on", "-pk"]
@@ -151,7 +158,7 @@ class Activity(Authored, Timestamped):
 
     def clean(self) -> None:
         if self.attendance is not None and self.kind != self.Kind.EVENT:
-            raise ValidationError({"attendance": "Attendance is counted for events only."})
+            raise ValidationError({"attendance": gettext("Attendance is counted for events only.")})
 
 
 class Supporter(Authored, Timestamped):
@@ -162,7 +169,9 @@ class Supporter(Authored, Timestamped):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     postal_code = models.CharField(max_length=20, blank=True)
-    may_contact = models.BooleanField(default=False, help_text="They agreed to hear from us about campaigns.")
+    may_contact = models.BooleanField(
+        default=False, help_text=gettext_lazy("They agreed to hear from us about campaigns.")
+    )
 
     class Meta:
         ordering = ["family_name", "given_name", "pk"]
@@ -209,16 +218,18 @@ class Attendee(Timestamped):
     """A supporter's answer to an event's invitation, and whether they came (OSDI: attendance)."""
 
     class Status(models.TextChoices):
-        ACCEPTED = "accepted", "Coming"
-        TENTATIVE = "tentative", "Maybe"
-        DECLINED = "declined", "Not coming"
-        CANCELLED = "cancelled", "Cancelled"
-        NEEDS_ACTION = "needs action", "Not answered yet"
+        ACCEPTED = "accepted", gettext_lazy("Coming")
+        TENTATIVE = "tentative", gettext_lazy("Maybe")
+        DECLINED = "declined", gettext_lazy("Not coming")
+        CANCELLED = "cancelled", gettext_lazy("Cancelled")
+        NEEDS_ACTION = "needs action", gettext_lazy("Not answered yet")
 
     event = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="attendees")
     supporter = models.ForeignKey(Supporter, on_delete=models.PROTECT, related_name="attendances")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACCEPTED)
-    attended = models.BooleanField(null=True, blank=True, help_text="Empty until the event is held.")
+    attended = models.BooleanField(
+        null=True, blank=True, help_text=gettext_lazy("Empty until the event is held.")
+    )
     answered_on = models.DateField(default=timezone.localdate)
     comment = models.CharField(max_length=1000, blank=True)
 
@@ -233,9 +244,9 @@ class Outreach(Authored, Timestamped):
     """A letter, call or visit to a target, by a supporter or by us (OSDI: outreach)."""
 
     class Type(models.TextChoices):
-        EMAIL = "email", "Email or letter"
-        PHONE = "phone", "Phone call"
-        IN_PERSON = "in-person", "In person"
+        EMAIL = "email", gettext_lazy("Email or letter")
+        PHONE = "phone", gettext_lazy("Phone call")
+        IN_PERSON = "in-person", gettext_lazy("In person")
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="outreaches")
     target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="outreaches")
@@ -246,11 +257,13 @@ class Outreach(Authored, Timestamped):
     made_on = models.DateField(default=timezone.localdate)
     subject = models.CharField(max_length=200, blank=True)
     message = models.TextField(blank=True)
-    duration_minutes = models.PositiveIntegerField(null=True, blank=True, help_text="For a call.")
+    duration_minutes = models.PositiveIntegerField(
+        null=True, blank=True, help_text=gettext_lazy("For a call.")
+    )
 
     class Meta:
         ordering = ["-made_on", "-pk"]
 
     def clean(self) -> None:
         if self.target_id and self.campaign_id and self.target.campaign_id != self.campaign_id:
-            raise ValidationError({"target": "Choose a target of this campaign."})
+            raise ValidationError({"target": gettext("Choose a target of this campaign.")})

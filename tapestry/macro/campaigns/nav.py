@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,17 +11,19 @@ ENTRIES = (
     NavEntry(
         "macro",
         200,
-        "Campaigns",
+        gettext_lazy("Campaigns"),
         "campaigns:campaign_list",
         C.AGGREGATE_READ,
-        "Advocacy, social justice, awareness and lobbying campaigns: targets, milestones, petitions, outreach.",
+        gettext_lazy(
+            "Advocacy, social justice, awareness and lobbying campaigns: targets, milestones, petitions, outreach."
+        ),
     ),
     NavEntry(
         "macro",
         210,
-        "Supporters",
+        gettext_lazy("Supporters"),
         "campaigns:supporter_list",
         C.POLICY_WORK,
-        "Community members who take part in our campaigns, kept apart from client records.",
+        gettext_lazy("Community members who take part in our campaigns, kept apart from client records."),
     ),
 )

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, require_capability
@@ -56,7 +57,8 @@ def _require(actor: User) -> None:
 def _refuse_finished(campaign: Campaign) -> None:
     if campaign.is_finished:
         raise ValidationError(
-            f"This campaign is over ({campaign.get_status_display().lower()}); reopen it to record more of its work."
+            gettext("This campaign is over (%(status)s); reopen it to record more of its work.")
+            % {"status": campaign.get_status_display().lower()}
         )
 
 
@@ -119,10 +121,12 @@ def milestone_add(*, actor: User, campaign: Campaign, milestone: str, due_on: dt
 def milestone_reached(*, actor: User, milestone: Milestone, reached_on: dt.date | None = None) -> Milestone:
     _require(actor)
     if milestone.reached_on is not None:
-        raise ValidationError(f"This milestone was reached on {milestone.reached_on:%Y-%m-%d}.")
+        raise ValidationError(
+            gettext("This milestone was reached on %(date)s.") % {"date": f"{milestone.reached_on:%Y-%m-%d}"}
+        )
     milestone.reached_on = reached_on or timezone.localdate()
     if milestone.reached_on > timezone.localdate():
-        raise ValidationError({"reached_on": ["A milestone is reached on a day that has come."]})
+        raise ValidationError({"reached_on": [gettext("A milestone is reached on a day that has come.")]})
     return update_record(actor, milestone, columns=["reached_on"])
 
 
@@ -140,7 +144,7 @@ def supporter_add(*, actor: User, **fields: Any) -> Supporter:
     fields["email"] = email
     if email and Supporter.objects.filter(email=email).exists():
         raise ValidationError(
-            {"email": ["A supporter with this email is already recorded: find them by email."]}
+            {"email": [gettext("A supporter with this email is already recorded: find them by email.")]}
         )
     supporter = Supporter(created_by=actor, **fields)
     return create_record(actor, supporter, fields=list(fields), validate_constraints=False)
@@ -151,7 +155,7 @@ def petition_add(*, actor: User, campaign: Campaign, **fields: Any) -> Petition:
     _refuse_finished(campaign)
     target = fields.get("target")
     if target is not None and target.campaign_id != campaign.pk:
-        raise ValidationError({"target": ["Choose a target of this campaign."]})
+        raise ValidationError({"target": [gettext("Choose a target of this campaign.")]})
     petition = Petition(campaign=campaign, created_by=actor, **fields)
     return create_record(actor, petition, fields=["campaign", *fields])
 
@@ -167,7 +171,13 @@ def signature_add(
     _require(actor)
     _refuse_finished(petition.campaign)
     if petition.signatures.filter(supporter=supporter).exists():
-        raise ValidationError({"supporter": [f"{supporter} has already signed this petition."]})
+        raise ValidationError(
+            {
+                "supporter": [
+                    gettext("%(supporter)s has already signed this petition.") % {"supporter": supporter}
+                ]
+            }
+        )
     signature = Signature(
         petition=petition,
         supporter=supporter,
@@ -175,7 +185,7 @@ def signature_add(
         comments=comments.strip(),
     )
     if signature.signed_on > timezone.localdate():
-        raise ValidationError({"signed_on": ["A signature is dated on or before today."]})
+        raise ValidationError({"signed_on": [gettext("A signature is dated on or before today.")]})
     return create_record(
         actor,
         signature,
@@ -198,11 +208,17 @@ def attendee_add(
     _require(actor)
     _refuse_finished(event.campaign)
     if event.kind != Activity.Kind.EVENT:
-        raise ValidationError({"event": ["Only an event has attendees."]})
+        raise ValidationError({"event": [gettext("Only an event has attendees.")]})
     if event.attendees.filter(supporter=supporter).exists():
-        raise ValidationError({"supporter": [f"{supporter} has already answered for this event."]})
+        raise ValidationError(
+            {
+                "supporter": [
+                    gettext("%(supporter)s has already answered for this event.") % {"supporter": supporter}
+                ]
+            }
+        )
     if status not in Attendee.Status.values:
-        raise ValidationError({"status": ["Choose how they answered."]})
+        raise ValidationError({"status": [gettext("Choose how they answered.")]})
     if attended and status in (Attendee.Status.DECLINED, Attendee.Status.CANCELLED):
         status = Attendee.Status.ACCEPTED  # they came after all
     attendee = Attendee(
@@ -214,7 +230,7 @@ def attendee_add(
         answered_on=answered_on or timezone.localdate(),
     )
     if attendee.answered_on > timezone.localdate():
-        raise ValidationError({"answered_on": ["An answer is dated on or before today."]})
+        raise ValidationError({"answered_on": [gettext("An answer is dated on or before today.")]})
     return create_record(
         actor,
         attendee,
@@ -228,7 +244,7 @@ def attendee_mark(*, actor: User, attendee: Attendee, attended: bool) -> Attende
     _require(actor)
     _refuse_finished(attendee.event.campaign)
     if attendee.event.held_on > timezone.localdate():
-        raise ValidationError({"attended": ["The event is not held yet."]})
+        raise ValidationError({"attended": [gettext("The event is not held yet.")]})
     attendee.attended = attended
     return update_record(actor, attendee, columns=["attended"])
 
@@ -239,7 +255,7 @@ def outreach_log(*, actor: User, campaign: Campaign, **fields: Any) -> Outreach:
     _refuse_finished(campaign)
     outreach = Outreach(campaign=campaign, created_by=actor, **fields)
     if outreach.made_on > timezone.localdate():
-        raise ValidationError({"made_on": ["Log an outreach once it is made."]})
+        raise ValidationError({"made_on": [gettext("Log an outreach once it is made.")]})
     return create_record(actor, outreach, fields=["campaign", *fields])
 
 
@@ -259,7 +275,7 @@ def campaign_plan_from_signal(
     summary, and the organisers take it from there."""
     require_capability(actor, Capability.SIGNAL_RESPOND)
     if Campaign.objects.filter(title=title.strip()).exists():
-        raise ValidationError({"title": ["A campaign with this title already exists."]})
+        raise ValidationError({"title": [gettext("A campaign with this title already exists.")]})
     fields = {
         "title": title.strip(),
         "kind": Campaign.Kind.POLICY_ADVOCACY,
@@ -282,8 +298,10 @@ def won_service_add(*, actor: User, campaign: Campaign, new: directory.NewServic
     _require(actor)
     if campaign.status not in WON:
         raise ValidationError(
-            "Only a won or partly won campaign adds what it won to the directory; "
-            f"this one is {campaign.get_status_display().lower()}."
+            gettext(
+                "Only a won or partly won campaign adds what it won to the directory; this one is %(status)s."
+            )
+            % {"status": campaign.get_status_display().lower()}
         )
     with transaction.atomic():
         service = directory.service_add(actor=actor, new=new)

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
@@ -96,9 +97,9 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
             partners=form.cleaned_data["partners"],
             **form.fields_sent(),
         ),
-        done=lambda campaign: f"{campaign.title} is recorded.",
+        done=lambda campaign: gettext("%(title)s is recorded.") % {"title": campaign.title},
         then=lambda campaign: _page(campaign.pk),
-        title="Start a campaign",
+        title=gettext("Start a campaign"),
     )
 
 
@@ -120,9 +121,9 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
             needs=form.cleaned_data["needs"],
             partners=form.cleaned_data["partners"],
         ),
-        done="The campaign is saved.",
+        done=gettext("The campaign is saved."),
         then=_page(campaign.pk),
-        title=f"Change {campaign.title}",
+        title=gettext("Change %(title)s") % {"title": campaign.title},
         campaign=campaign,
     )
 
@@ -144,18 +145,21 @@ def won_service_add(request: HttpRequest, pk: int) -> HttpResponse:
             campaign=campaign,
             new=NewService(**{**form.cleaned_data, "needs": list(form.cleaned_data["needs"])}),
         ),
-        done=lambda service: f"{service.name} is in the directory, won by {campaign.title}.",
+        done=lambda service: gettext("%(service)s is in the directory, won by %(campaign)s.")
+        % {"service": service.name, "campaign": campaign.title},
         then=lambda service: reverse("directory:service_detail", args=[service.pk]),
-        title=f"Add the program it won to the directory: {campaign.title}",
-        intro="Workers will find it in the directory and on a case's level advisor by the needs it meets "
-        "and where it is, and refer clients to it.",
-        submit="Add to the directory",
+        title=gettext("Add the program it won to the directory: %(title)s") % {"title": campaign.title},
+        intro=gettext(
+            "Workers will find it in the directory and on a case's level advisor by the needs it meets "
+            "and where it is, and refer clients to it."
+        ),
+        submit=gettext("Add to the directory"),
         campaign=campaign,
     )
 
 
 def _part_page(
-    request: HttpRequest, pk: int, form_class: type, service: Any, what: str, **options: Any
+    request: HttpRequest, pk: int, form_class: type, service: Any, *, title: str, done: str
 ) -> HttpResponse:
     """The form of one part of a campaign (a target, milestone, activity, petition, outreach)."""
     campaign = selectors.campaign_get(user=request.user, campaign_id=pk)
@@ -171,31 +175,66 @@ def _part_page(
         TEMPLATE,
         form=form,
         call=lambda: service(actor=request.user, campaign=campaign, **form.cleaned_data),
-        done=f"The {what} is recorded.",
+        done=done,
         then=_page(campaign.pk),
-        title=f"{options.get('verb', 'Add')} {'an' if what[0] in 'aeiou' else 'a'} {what}: {campaign.title}",
+        title=title % {"campaign": campaign.title},
         campaign=campaign,
     )
 
 
 def target_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_page(request, pk, TargetForm, services.target_add, "target")
+    return _part_page(
+        request,
+        pk,
+        TargetForm,
+        services.target_add,
+        title=gettext("Add a target: %(campaign)s"),
+        done=gettext("The target is recorded."),
+    )
 
 
 def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_page(request, pk, MilestoneForm, services.milestone_add, "milestone")
+    return _part_page(
+        request,
+        pk,
+        MilestoneForm,
+        services.milestone_add,
+        title=gettext("Add a milestone: %(campaign)s"),
+        done=gettext("The milestone is recorded."),
+    )
 
 
 def activity_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_page(request, pk, ActivityForm, services.activity_add, "activity", verb="Record")
+    return _part_page(
+        request,
+        pk,
+        ActivityForm,
+        services.activity_add,
+        title=gettext("Record an activity: %(campaign)s"),
+        done=gettext("The activity is recorded."),
+    )
 
 
 def petition_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_page(request, pk, PetitionForm, services.petition_add, "petition", verb="Start")
+    return _part_page(
+        request,
+        pk,
+        PetitionForm,
+        services.petition_add,
+        title=gettext("Start a petition: %(campaign)s"),
+        done=gettext("The petition is recorded."),
+    )
 
 
 def outreach_log(request: HttpRequest, pk: int) -> HttpResponse:
-    return _part_page(request, pk, OutreachForm, services.outreach_log, "outreach", verb="Log")
+    return _part_page(
+        request,
+        pk,
+        OutreachForm,
+        services.outreach_log,
+        title=gettext("Log an outreach: %(campaign)s"),
+        done=gettext("The outreach is recorded."),
+    )
 
 
 @require_POST
@@ -204,7 +243,7 @@ def milestone_reached(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.milestone_reached(actor=request.user, milestone=milestone),
-        "The milestone is marked reached.",
+        gettext("The milestone is marked reached."),
     )
     return redirect(_page(milestone.campaign_id))
 
@@ -240,9 +279,10 @@ def signature_add(request: HttpRequest, pk: int) -> HttpResponse:
         TEMPLATE,
         form=form,
         call=sign,
-        done=lambda signature: f"{signature.supporter}'s signature is recorded.",
+        done=lambda signature: gettext("%(supporter)s's signature is recorded.")
+        % {"supporter": signature.supporter},
         then=reverse("campaigns:petition_detail", args=[petition.pk]),
-        title=f"Add a signature: {petition.title}",
+        title=gettext("Add a signature: %(title)s") % {"title": petition.title},
         campaign=petition.campaign,
     )
 
@@ -281,9 +321,10 @@ def attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
         TEMPLATE,
         form=form,
         call=lambda: _atomic(answer),
-        done=lambda attendee: f"{attendee.supporter}'s answer is recorded.",
+        done=lambda attendee: gettext("%(supporter)s's answer is recorded.")
+        % {"supporter": attendee.supporter},
         then=reverse("campaigns:event_detail", args=[event.pk]),
-        title=f"Record an answer: {event.title}",
+        title=gettext("Record an answer: %(title)s") % {"title": event.title},
         campaign=event.campaign,
     )
 
@@ -300,7 +341,12 @@ def attendee_mark(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.attendee_mark(actor=request.user, attendee=attendee, attended=came),
-        f"{attendee.supporter} is marked as {'there' if came else 'not there'}.",
+        (
+            gettext("%(supporter)s is marked as there.")
+            if came
+            else gettext("%(supporter)s is marked as not there.")
+        )
+        % {"supporter": attendee.supporter},
     )
     return redirect(reverse("campaigns:event_detail", args=[attendee.event_id]))
 
@@ -318,11 +364,14 @@ def supporter_add(request: HttpRequest) -> HttpResponse:
         TEMPLATE,
         form=form,
         call=lambda: services.supporter_add(actor=request.user, **form.cleaned_data),
-        done=lambda supporter: f"{supporter} is recorded as a supporter.",
+        done=lambda supporter: gettext("%(supporter)s is recorded as a supporter.")
+        % {"supporter": supporter},
         then=reverse("campaigns:supporter_list"),
-        title="Record a supporter",
-        intro="A supporter is a community member who takes part in our campaigns. Their record is kept "
-        "apart from client records: nothing of any case is linked to it.",
+        title=gettext("Record a supporter"),
+        intro=gettext(
+            "A supporter is a community member who takes part in our campaigns. Their record is kept "
+            "apart from client records: nothing of any case is linked to it."
+        ),
     )
 
 
@@ -346,7 +395,7 @@ def osdi_import(request: HttpRequest) -> HttpResponse:
         except osdi.ImportRefused as refused:
             problems = refused.report.problems
         else:
-            messages.success(request, f"{campaign.title} is imported.")
+            messages.success(request, gettext("%(title)s is imported.") % {"title": campaign.title})
             return redirect(_page(campaign.pk))
     status = 400 if request.method == "POST" else 200
     return render(request, "campaigns/osdi_import.html", {"form": form, "problems": problems}, status=status)
