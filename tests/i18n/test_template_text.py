@@ -20,7 +20,6 @@ PENDING = {
     "needs",
     "people",
     "places",
-    "programs",
     "macro/campaigns",
     "macro/coalitions",
     "macro/community",
