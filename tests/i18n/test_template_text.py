@@ -50,7 +50,6 @@ PENDING = {
     "thread/advisor",
     "thread/datasets",
     "thread/packs",
-    "thread/rollups",
     "thread/signals",
     "thread/stories",
 }
