@@ -50,7 +50,6 @@ PENDING = {
     "thread/advisor",
     "thread/datasets",
     "thread/packs",
-    "thread/signals",
     "thread/stories",
 }
 
