@@ -47,7 +47,6 @@ PENDING = {
     "micro/timeline",
     "micro/treatment",
     "micro/workspace",
-    "thread/advisor",
     "thread/datasets",
     "thread/packs",
     "thread/stories",
