@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from tapestry.evidence import suppression
 from tapestry.evidence.suppression import Cell
@@ -250,7 +251,9 @@ def choropleth(*, chart_id: str, title: str, areas: Sequence[tuple[Cell, dict | 
     classes = value_classes(cell.value for cell, _ in drawn)
     legend_rows = len(classes) + 1
     if not drawn:
-        note = text(MAP_WIDTH / 2, 30, "No area has a boundary yet.", text_anchor="middle", fill=MUTED)
+        note = text(
+            MAP_WIDTH / 2, 30, gettext("No area has a boundary yet."), text_anchor="middle", fill=MUTED
+        )
         return svg(
             [note],
             width=MAP_WIDTH,
@@ -274,13 +277,16 @@ def choropleth(*, chart_id: str, title: str, areas: Sequence[tuple[Cell, dict | 
     parts = [element("defs", hatch)]
     for cell, boundary in drawn:
         if cell.value is None:
-            fill, shown = f"url(#{hatch_id})", f"suppressed (fewer than {suppression.threshold()})"
+            fill, shown = (
+                f"url(#{hatch_id})",
+                gettext("suppressed (fewer than %(n)s)") % {"n": suppression.threshold()},
+            )
         else:
             fill, shown = MAP_CLASSES[value_class(cell.value, classes)], str(cell.value)
         parts.append(
             element(
                 "path",
-                tooltip(f"{cell.label}: {shown}"),
+                tooltip(gettext("%(label)s: %(shown)s") % {"label": cell.label, "shown": shown}),
                 d=_path(boundary, project),
                 fill=fill,
                 stroke=MUTED,
@@ -289,14 +295,23 @@ def choropleth(*, chart_id: str, title: str, areas: Sequence[tuple[Cell, dict | 
             )
         )
     top = map_height + 12
-    legend = [text(8, top + 10, "Count", font_weight="bold", fill=MUTED)]
+    legend = [text(8, top + 10, gettext("Count"), font_weight="bold", fill=MUTED)]
     for number, (low, high) in enumerate(classes):
         y = top + 16 + number * MAP_LEGEND_ROW
         legend.append(element("rect", x=8, y=y, width=14, height=14, fill=MAP_CLASSES[number], stroke=MUTED))
-        legend.append(text(28, y + 12, f"{low}" if low == high else f"{low} to {high}", fill=MUTED))
+        legend.append(
+            text(
+                28,
+                y + 12,
+                f"{low}" if low == high else gettext("%(low)s to %(high)s") % {"low": low, "high": high},
+                fill=MUTED,
+            )
+        )
     y = top + 16 + len(classes) * MAP_LEGEND_ROW
     legend.append(element("rect", x=8, y=y, width=14, height=14, fill=f"url(#{hatch_id})", stroke=MUTED))
-    legend.append(text(28, y + 12, f"Suppressed: fewer than {suppression.threshold()}", fill=MUTED))
+    legend.append(
+        text(28, y + 12, gettext("Suppressed: fewer than %(n)s") % {"n": suppression.threshold()}, fill=MUTED)
+    )
     height = int(top + 16 + legend_rows * MAP_LEGEND_ROW + 8)
     return svg(
         [*parts, *legend],

@@ -14,12 +14,15 @@ set of hidden cells whichever page reads it (docs/suppression.md).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop
+
 from tapestry.evidence.suppression import is_small, threshold
 
-DERIVABLE = "hidden so that a small count cannot be worked out from the others shown"
+DERIVABLE = gettext_noop("hidden so that a small count cannot be worked out from the others shown")
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,29 @@ class Parts:
 
 def why_small(part: str) -> str:
     return f"fewer than {threshold()} {part}"
+
+
+# The reasons are worked out in English (callers compare and rewrite them); a page shows them with
+# `reason_text`, in the reader's language.
+_REASONS = {
+    "counted": gettext_noop("fewer than %(n)s counted"),
+    "in the numerator": gettext_noop("fewer than %(n)s in the numerator"),
+    "in the denominator": gettext_noop("fewer than %(n)s in the denominator"),
+    "in the denominator but not the numerator": gettext_noop(
+        "fewer than %(n)s in the denominator but not the numerator"
+    ),
+}
+_SMALL = re.compile(r"^fewer than (\d+) (.+)$")
+
+
+def reason_text(why: str) -> str:
+    """Why a cell is hidden, in the active language (the reason as written when it is not a known one)."""
+    if why == DERIVABLE:
+        return gettext(DERIVABLE)
+    found = _SMALL.match(why)
+    if found and found.group(2) in _REASONS:
+        return gettext(_REASONS[found.group(2)]) % {"n": found.group(1)}
+    return why
 
 
 def _pieces(parts: Parts, total: bool, counted: str = "counted") -> tuple[tuple[float, str], ...]:

@@ -47,6 +47,7 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db.models import DateField, Model, Q, QuerySet, TextChoices
 from django.db.models.functions import Trunc
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, require_capability
@@ -56,7 +57,8 @@ from tapestry.extensions import app_modules
 
 # The row that holds people served through a sensitive segment (substance use, school, ...) in a
 # breakdown: they are counted, never broken down.
-CONFIDENTIAL = "Confidential services (not broken down)"
+# A label compared in SQL and across apps: kept in English, translated where a page shows it.
+CONFIDENTIAL = gettext_noop("Confidential services (not broken down)")
 
 Rows = Iterable[tuple[str, int]]
 Program = Model | int  # a program or its id
@@ -185,18 +187,24 @@ def month_starts(today: date, months: int = 12) -> list[date]:
 
 
 class PeriodType(TextChoices):
-    MONTH = "month", "Month"
-    QUARTER = "quarter", "Quarter"
-    YEAR = "year", "Year"
+    MONTH = "month", gettext_lazy("Month")
+    QUARTER = "quarter", gettext_lazy("Quarter")
+    YEAR = "year", gettext_lazy("Year")
 
 
 MONTHS_IN = {PeriodType.MONTH: 1, PeriodType.QUARTER: 3, PeriodType.YEAR: 12}
 # A page of an indicator's values stays readable and its one query stays small.
 MAX_PERIODS = 120
 PERIOD_FORMS = {
-    PeriodType.MONTH: (re.compile(r"^(\d{4})-(\d{2})$"), "a month as YYYY-MM, such as 2026-03"),
-    PeriodType.QUARTER: (re.compile(r"^(\d{4})-Q([1-4])$"), "a quarter as YYYY-Qn, such as 2026-Q1"),
-    PeriodType.YEAR: (re.compile(r"^(\d{4})$"), "a year as YYYY, such as 2026"),
+    PeriodType.MONTH: (
+        re.compile(r"^(\d{4})-(\d{2})$"),
+        gettext_noop("Write a month as YYYY-MM, such as 2026-03."),
+    ),
+    PeriodType.QUARTER: (
+        re.compile(r"^(\d{4})-Q([1-4])$"),
+        gettext_noop("Write a quarter as YYYY-Qn, such as 2026-Q1."),
+    ),
+    PeriodType.YEAR: (re.compile(r"^(\d{4})$"), gettext_noop("Write a year as YYYY, such as 2026.")),
 }
 
 
@@ -225,7 +233,7 @@ def parse_period(kind: str, text: str) -> date:
     pattern, expected = PERIOD_FORMS[PeriodType(kind)]
     found = pattern.match(text.strip())
     if found is None:
-        raise ValueError(f"Write {expected}.")
+        raise ValueError(gettext(expected))
     year = int(found.group(1))
     if kind == PeriodType.YEAR:
         return date(year, 1, 1)
@@ -233,7 +241,7 @@ def parse_period(kind: str, text: str) -> date:
         return date(year, (int(found.group(2)) - 1) * 3 + 1, 1)
     month = int(found.group(2))
     if not 1 <= month <= 12:
-        raise ValueError(f"Write {expected}.")
+        raise ValueError(gettext(expected))
     return date(year, month, 1)
 
 
@@ -250,9 +258,9 @@ class Periods:
         object.__setattr__(self, "first", period_start(self.kind, self.first))
         object.__setattr__(self, "last", period_start(self.kind, self.last))
         if self.last < self.first:
-            raise ValueError("The last period comes before the first.")
+            raise ValueError(gettext("The last period comes before the first."))
         if len(self.starts) > MAX_PERIODS:
-            raise ValueError(f"Ask for at most {MAX_PERIODS} periods at a time.")
+            raise ValueError(gettext("Ask for at most %(n)s periods at a time.") % {"n": MAX_PERIODS})
 
     @property
     def starts(self) -> list[date]:
@@ -283,8 +291,8 @@ PeriodRows = Iterable[tuple[date, str, float]]
 
 
 class Kind(TextChoices):
-    COUNT = "count", "A count"
-    SUM = "sum", "A total (to be divided by the count it is over)"
+    COUNT = "count", gettext_lazy("A count")
+    SUM = "sum", gettext_lazy("A total (to be divided by the count it is over)")
 
 
 @dataclass(frozen=True)
@@ -537,7 +545,9 @@ def rates(
         raise ValueError(f"{numerator.name} cannot be asked for one program.")
     if program is not None and by:
         raise ValidationError(
-            "A figure of one program is not broken down: its rows could be subtracted from the agency's."
+            gettext(
+                "A figure of one program is not broken down: its rows could be subtracted from the agency's."
+            )
         )
     dims = list(dict.fromkeys(([BY_PROGRAM_KEY] if by_program else []) + ([by] if by else [])))
     asked = {found.name: found for found in measures}

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tapestry.programs.models import BudgetLine, LogicModelItem, Program, ProgramStaff
 from tapestry.programs.selectors import staff_choices
@@ -26,18 +27,20 @@ class ProgramForm(_DesignForm):
         model = Program
         fields = PROGRAM_FIELDS
         labels = {
-            "target_population": "Who it is for",
-            "purpose": "Purpose and problem it works on",
-            "capacity": "Capacity (people at a time)",
-            "starts_on": "Starts on",
-            "ends_on": "Ends on",
+            "target_population": _("Who it is for"),
+            "purpose": _("Purpose and problem it works on"),
+            "capacity": _("Capacity (people at a time)"),
+            "starts_on": _("Starts on"),
+            "ends_on": _("Ends on"),
         }
         help_texts = {
-            "name": "How staff and clients know it, e.g. “Housing Stability”.",
-            "description": "What it offers, in a line or two.",
-            "status": "Only a running program takes new cases.",
-            "target_population": "e.g. “Families with children under 5 at risk of eviction in Riverton”.",
-            "capacity": "How many people it can serve at the same time. Leave empty if it has no set limit.",
+            "name": _("How staff and clients know it, e.g. “Housing Stability”."),
+            "description": _("What it offers, in a line or two."),
+            "status": _("Only a running program takes new cases."),
+            "target_population": _("e.g. “Families with children under 5 at risk of eviction in Riverton”."),
+            "capacity": _(
+                "How many people it can serve at the same time. Leave empty if it has no set limit."
+            ),
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -47,8 +50,8 @@ class ProgramForm(_DesignForm):
             "ends_on": DATE_INPUT,
         }
         error_messages = {
-            "name": {"unique": "A program with this name already exists."},
-            "capacity": {"min_value": "Capacity is at least one person."},
+            "name": {"unique": _("A program with this name already exists.")},
+            "capacity": {"min_value": _("Capacity is at least one person.")},
         }
 
 
@@ -59,33 +62,35 @@ class ProgramEditForm(VersionedForm, ProgramForm):
 
 class ProgramFilterForm(forms.Form):
     active = forms.ChoiceField(
-        label="Show",
+        label=_("Show"),
         required=False,
-        choices=[("", "All programs"), ("yes", "Taking new cases"), ("no", "Not taking cases")],
+        choices=[("", _("All programs")), ("yes", _("Taking new cases")), ("no", _("Not taking cases"))],
     )
 
 
 class StaffForm(ServiceForm):
-    user = StaffChoiceField(label="Staff member", queryset=staff_choices(), with_role=True)
+    user = StaffChoiceField(label=_("Staff member"), queryset=staff_choices(), with_role=True)
     role_in_program = forms.ChoiceField(
-        label="Role in the program",
+        label=_("Role in the program"),
         choices=ProgramStaff.RoleInProgram.choices,
         initial=ProgramStaff.RoleInProgram.STAFF,
     )
     fte = forms.DecimalField(
-        label="FTE",
+        label=_("FTE"),
         max_digits=3,
         decimal_places=2,
         initial=Decimal("1.00"),
         min_value=Decimal("0.01"),
         max_value=Decimal("1.00"),
-        help_text="Share of a full-time post on this program, from 0.01 to 1.00 (0.5 is half-time).",
+        help_text=_("Share of a full-time post on this program, from 0.01 to 1.00 (0.5 is half-time)."),
         error_messages={
-            "min_value": "Enter a share above zero, e.g. 0.2.",
-            "max_value": "A share is at most 1.00 (full time).",
+            "min_value": _("Enter a share above zero, e.g. 0.2."),
+            "max_value": _("A share is at most 1.00 (full time)."),
         },
     )
-    started_on = forms.DateField(label="On the program since", widget=DATE_INPUT, initial=timezone.localdate)
+    started_on = forms.DateField(
+        label=_("On the program since"), widget=DATE_INPUT, initial=timezone.localdate
+    )
 
 
 class LogicItemForm(_DesignForm):
@@ -93,13 +98,13 @@ class LogicItemForm(_DesignForm):
         model = LogicModelItem
         fields = ITEM_FIELDS
         labels = {
-            "text": "What it is",
-            "indicator": "Indicator (outcomes only)",
-            "target_value": "Target",
+            "text": _("What it is"),
+            "indicator": _("Indicator (outcomes only)"),
+            "target_value": _("Target"),
         }
         help_texts = {
-            "text": "e.g. “2 caseworkers”, “Weekly budgeting workshop”, “Families keep their tenancy”.",
-            "indicator": "How you will know, e.g. “Households still housed 6 months after exit”.",
+            "text": _("e.g. “2 caseworkers”, “Weekly budgeting workshop”, “Families keep their tenancy”."),
+            "indicator": _("How you will know, e.g. “Households still housed 6 months after exit”."),
         }
         widgets = {"text": forms.TextInput()}
 
@@ -114,14 +119,14 @@ class BudgetLineForm(_DesignForm):
         model = BudgetLine
         fields = BUDGET_FIELDS
         help_texts = {
-            "funder": "Who pays for it, e.g. “City Housing Fund”.",
-            "amount": "Above zero, e.g. 12500.00.",
+            "funder": _("Who pays for it, e.g. “City Housing Fund”."),
+            "amount": _("Above zero, e.g. 12500.00."),
         }
         error_messages = {
-            "amount": {"min_value": "Enter an amount above zero."},
+            "amount": {"min_value": _("Enter an amount above zero.")},
             "fiscal_year": {
-                "min_value": "Enter a year from 2000 to 2100.",
-                "max_value": "Enter a year from 2000 to 2100.",
+                "min_value": _("Enter a year from 2000 to 2100."),
+                "max_value": _("Enter a year from 2000 to 2100."),
             },
         }
 

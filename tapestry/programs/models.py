@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tapestry.web.models import Authored, Versioned
 
@@ -17,9 +18,9 @@ class Program(Versioned, Authored):
     """A program: who it is for, the problem it works on, how many it can serve, and when it runs."""
 
     class Status(models.TextChoices):
-        DESIGN = "design", "Being designed"
-        RUNNING = "running", "Running"
-        CLOSED = "closed", "Closed"
+        DESIGN = "design", _("Being designed")
+        RUNNING = "running", _("Running")
+        CLOSED = "closed", _("Closed")
 
     name = models.CharField(max_length=150, unique=True)
     description = models.TextField(blank=True)
@@ -42,18 +43,18 @@ class Program(Versioned, Authored):
 
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "A program cannot end before it starts."})
+            raise ValidationError({"ends_on": _("A program cannot end before it starts.")})
 
 
 class ProgramStaff(models.Model):
     """Someone who works on a program, in a role, for a share of their time."""
 
     class RoleInProgram(models.TextChoices):
-        MANAGER = "manager", "Program manager"
-        STAFF = "staff", "Staff"
-        VOLUNTEER_COORDINATOR = "volunteer_coordinator", "Volunteer coordinator"
-        FACILITATOR = "facilitator", "Group facilitator"
-        EVALUATOR = "evaluator", "Evaluator"
+        MANAGER = "manager", _("Program manager")
+        STAFF = "staff", _("Staff")
+        VOLUNTEER_COORDINATOR = "volunteer_coordinator", _("Volunteer coordinator")
+        FACILITATOR = "facilitator", _("Group facilitator")
+        EVALUATOR = "evaluator", _("Evaluator")
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="staff")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="program_roles")
@@ -66,7 +67,7 @@ class ProgramStaff(models.Model):
         decimal_places=2,
         default=Decimal("1.00"),
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("1.00"))],
-        help_text="Share of a full-time post, from 0.01 to 1.00.",
+        help_text=_("Share of a full-time post, from 0.01 to 1.00."),
     )
     started_on = models.DateField(default=timezone.localdate)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -84,19 +85,19 @@ class LogicModelItem(models.Model):
     """One entry in a column of a program's logic model; outcomes carry an indicator."""
 
     class Column(models.TextChoices):
-        INPUTS = "inputs", "Inputs"
-        ACTIVITIES = "activities", "Activities"
-        OUTPUTS = "outputs", "Outputs"
-        SHORT_TERM = "short_term", "Short-term outcomes"
-        LONG_TERM = "long_term", "Long-term outcomes"
+        INPUTS = "inputs", _("Inputs")
+        ACTIVITIES = "activities", _("Activities")
+        OUTPUTS = "outputs", _("Outputs")
+        SHORT_TERM = "short_term", _("Short-term outcomes")
+        LONG_TERM = "long_term", _("Long-term outcomes")
 
     class Frequency(models.TextChoices):
-        SESSION = "session", "Every session"
-        MONTHLY = "monthly", "Monthly"
-        QUARTERLY = "quarterly", "Quarterly"
-        TWICE_YEARLY = "twice_yearly", "Twice a year"
-        YEARLY = "yearly", "Yearly"
-        ENTRY_EXIT = "entry_exit", "At entry and exit"
+        SESSION = "session", _("Every session")
+        MONTHLY = "monthly", _("Monthly")
+        QUARTERLY = "quarterly", _("Quarterly")
+        TWICE_YEARLY = "twice_yearly", _("Twice a year")
+        YEARLY = "yearly", _("Yearly")
+        ENTRY_EXIT = "entry_exit", _("At entry and exit")
 
     OUTCOME_COLUMNS = (Column.SHORT_TERM, Column.LONG_TERM)
 
@@ -107,7 +108,12 @@ class LogicModelItem(models.Model):
     # The indicator an outcome is measured by (blank on inputs, activities and outputs).
     indicator = models.CharField(max_length=200, blank=True)
     target_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
-    unit = models.CharField(max_length=40, blank=True, help_text="e.g. “% of members”, “people”, “points”.")
+    unit = models.CharField(
+        max_length=40,
+        blank=True,
+        # xgettext:no-python-format
+        help_text=_("e.g. “% of members”, “people”, “points”."),
+    )
     data_source = models.CharField(max_length=200, blank=True)
     measured = models.CharField("How often measured", max_length=15, choices=Frequency.choices, blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -126,24 +132,24 @@ class LogicModelItem(models.Model):
     def clean(self) -> None:
         indicator_fields = (self.indicator, self.target_value, self.unit, self.data_source, self.measured)
         if not self.is_outcome and any(value not in ("", None) for value in indicator_fields):
-            raise ValidationError({"indicator": "Only outcomes carry an indicator."})
+            raise ValidationError({"indicator": _("Only outcomes carry an indicator.")})
         if self.is_outcome and self.target_value is not None and not self.indicator:
-            raise ValidationError({"indicator": "Name the indicator the target is for."})
+            raise ValidationError({"indicator": _("Name the indicator the target is for.")})
 
 
 class BudgetLine(models.Model):
     """One line of a program's budget: what for, how much, who pays, in which fiscal year."""
 
     class Category(models.TextChoices):
-        PERSONNEL = "personnel", "Personnel"
-        OPERATIONS = "operations", "Operations"
-        SUPPLIES = "supplies", "Supplies"
-        TRAVEL = "travel", "Travel"
-        CONTRACTED = "contracted", "Contracted services"
-        EQUIPMENT = "equipment", "Equipment"
-        PARTICIPANT = "participant", "Participant support"
-        INDIRECT = "indirect", "Indirect costs"
-        OTHER = "other", "Other"
+        PERSONNEL = "personnel", _("Personnel")
+        OPERATIONS = "operations", _("Operations")
+        SUPPLIES = "supplies", _("Supplies")
+        TRAVEL = "travel", _("Travel")
+        CONTRACTED = "contracted", _("Contracted services")
+        EQUIPMENT = "equipment", _("Equipment")
+        PARTICIPANT = "participant", _("Participant support")
+        INDIRECT = "indirect", _("Indirect costs")
+        OTHER = "other", _("Other")
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="budget_lines")
     category = models.CharField(max_length=15, choices=Category.choices)
@@ -154,7 +160,7 @@ class BudgetLine(models.Model):
     funder = models.CharField(max_length=150, blank=True)
     fiscal_year = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
-        help_text="The year the fiscal year ends in, e.g. 2026.",
+        help_text=_("The year the fiscal year ends in, e.g. 2026."),
     )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,9 @@ ENTRIES = (
     NavEntry(
         "mezzo",
         30,
-        "Programs",
+        _("Programs"),
         "programs:program_list",
         C.ORGANISATION_READ,
-        "Logic models, budgets, staff, and the reach of each program.",
+        _("Logic models, budgets, staff, and the reach of each program."),
     ),
 )

@@ -21,6 +21,8 @@ from django.db.models import Case as SqlCase
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Lower, Trim
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop
 
 from tapestry.access.models import User
 from tapestry.evidence.measures import CONFIDENTIAL, Table, any_of, month_starts, served
@@ -33,8 +35,15 @@ from tapestry.programs.selectors import require_reachable
 __all__ = ["CONFIDENTIAL", "Reach", "program_reach"]
 
 MONTHS = 12
-NOT_RECORDED = "Not recorded"
-AGE_BANDS = ((18, "Under 18"), (25, "18–24"), (45, "25–44"), (65, "45–64"), (None, "65 and over"))
+# Labels are compared in SQL in English and translated when the table is built.
+NOT_RECORDED = gettext_noop("Not recorded")
+AGE_BANDS = (
+    (18, gettext_noop("Under 18")),
+    (25, "18–24"),
+    (45, "25–44"),
+    (65, "45–64"),
+    (None, gettext_noop("65 and over")),
+)
 
 
 @dataclass
@@ -78,10 +87,12 @@ def _by_age(program: Program, today: date, confidential: int) -> Table:
         .values_list("band")
         .annotate(n=Count("pk"))
     )
-    rows = [(label, found.get(label, 0)) for _, label in AGE_BANDS]
-    rows += [(NOT_RECORDED, found.get(NOT_RECORDED, 0)), (CONFIDENTIAL, confidential)]
+    rows = [(gettext(label), found.get(label, 0)) for _, label in AGE_BANDS]
+    rows += [(gettext(NOT_RECORDED), found.get(NOT_RECORDED, 0)), (gettext(CONFIDENTIAL), confidential)]
     cells, total = suppress_table(rows)
-    return Table("People served by age", cells, total, "Age today, from the date of birth on file.")
+    return Table(
+        gettext("People served by age"), cells, total, gettext("Age today, from the date of birth on file.")
+    )
 
 
 def _by_gender(program: Program, confidential: int) -> Table:
@@ -93,10 +104,12 @@ def _by_gender(program: Program, confidential: int) -> Table:
         .annotate(n=Count("pk"))
         .order_by("-n", "gender")
     )
-    rows = [(gender.capitalize() if gender else NOT_RECORDED, n) for gender, n in found]
-    rows.append((CONFIDENTIAL, confidential))
+    rows = [(gender.capitalize() if gender else gettext(NOT_RECORDED), n) for gender, n in found]
+    rows.append((gettext(CONFIDENTIAL), confidential))
     cells, total = suppress_table(rows)
-    return Table("People served by gender", cells, total, "Gender as the person describes it.")
+    return Table(
+        gettext("People served by gender"), cells, total, gettext("Gender as the person describes it.")
+    )
 
 
 def _by_need(program: Program) -> Table:
@@ -118,10 +131,10 @@ def _by_need(program: Program) -> Table:
     )
     cells, total = suppress_table([(label, n or 0) for label, n in needs])
     return Table(
-        "People served by need",
+        gettext("People served by need"),
         cells,
         total,
-        "A person with several needs counts once under each; the total counts needs, not people.",
+        gettext("A person with several needs counts once under each; the total counts needs, not people."),
     )
 
 
@@ -135,13 +148,13 @@ def _by_month(program: Program, today: date) -> Table:
         for n, (start, end) in enumerate(zip(starts, ends, strict=True))
     }
     found = Person.objects.filter(_people(program)).aggregate(**counts)
-    rows = [(f"{start:%b %Y}", found[f"m{n}"]) for n, start in enumerate(starts)]
+    rows = [(date_format(start, "M Y"), found[f"m{n}"]) for n, start in enumerate(starts)]
     cells, total = suppress_table(rows)
     return Table(
-        "People served by month",
+        gettext("People served by month"),
         cells,
         total,
-        "Someone served over several months counts in each; the total counts person-months.",
+        gettext("Someone served over several months counts in each; the total counts person-months."),
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -43,7 +44,7 @@ def _check_name_free(name: str, *, exclude_pk: int | None = None) -> None:
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
     if taken.exists():
-        raise ValidationError({"name": ["A program with this name already exists."]})
+        raise ValidationError({"name": [gettext("A program with this name already exists.")]})
 
 
 def program_create(
@@ -124,9 +125,16 @@ def staff_add(
     """Put a member of staff on a program."""
     require_manageable(actor, program.pk)
     if not user.is_active:
-        raise ValidationError({"user": ["This account is switched off."]})
+        raise ValidationError({"user": [gettext("This account is switched off.")]})
     if ProgramStaff.objects.filter(program=program, user=user).exists():
-        raise ValidationError({"user": [f"{user.get_full_name() or user} is already on this program."]})
+        raise ValidationError(
+            {
+                "user": [
+                    gettext("%(person)s is already on this program.")
+                    % {"person": user.get_full_name() or user}
+                ]
+            }
+        )
     # Stored with two decimals; answer with what is stored.
     fte = Decimal(fte).quantize(Decimal("0.01"))
     staff = ProgramStaff(program=program, user=user, role_in_program=role_in_program, fte=fte)
@@ -144,7 +152,7 @@ def staff_remove(*, actor: User, staff: ProgramStaff) -> None:
         program_id=staff.program_id, role_in_program=ProgramStaff.RoleInProgram.MANAGER
     )
     if staff.role_in_program == ProgramStaff.RoleInProgram.MANAGER and managers.count() == 1:
-        raise ValidationError("A program keeps at least one manager: add another manager first.")
+        raise ValidationError(gettext("A program keeps at least one manager: add another manager first."))
     with transaction.atomic():
         audit_record(actor=actor, action=AuditEntry.Action.DELETE, obj=staff, fields=["user"])
         staff.delete()
@@ -160,7 +168,7 @@ def logic_item_add(
     require_manageable(actor, program.pk)
     unknown = set(indicator) - set(ITEM_FIELDS)
     if unknown:
-        raise ValidationError({name: ["This field cannot be set here."] for name in sorted(unknown)})
+        raise ValidationError({name: [gettext("This field cannot be set here.")] for name in sorted(unknown)})
     item = LogicModelItem(program=program, column=column, text=(text or "").strip(), **indicator)
     with transaction.atomic():
         last = (
@@ -213,7 +221,7 @@ def logic_item_move(*, actor: User, item: LogicModelItem, direction: str) -> Log
     """Swap an item with its neighbour above ("up") or below ("down") in its column."""
     require_manageable(actor, item.program_id)
     if direction not in ("up", "down"):
-        raise ValidationError({"direction": ["Move an item up or down."]})
+        raise ValidationError({"direction": [gettext("Move an item up or down.")]})
     with transaction.atomic():
         column = list(
             LogicModelItem.objects.select_for_update()

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
@@ -61,7 +62,7 @@ def program_create(request: HttpRequest) -> HttpResponse:
         "programs/program_form.html",
         form=form,
         call=lambda: services.program_create(actor=request.user, **form.changes()),
-        done=lambda program: f"{program} is added. You are its manager.",
+        done=lambda program: gettext("%(program)s is added. You are its manager.") % {"program": program},
         then=lambda program: _page("program_detail", program.pk),
     )
 
@@ -83,7 +84,7 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, program=program, version=form.cleaned_data["version"], changes=form.changes()
         ),
         # The form has put the new name on `program` by now.
-        done=lambda _: f"Changes to {program} are saved.",
+        done=lambda _: gettext("Changes to %(program)s are saved.") % {"program": program},
         then=_page("program_detail", pk),
         program=program,
     )
@@ -100,7 +101,8 @@ def program_staff(request: HttpRequest, pk: int) -> HttpResponse:
         "programs/program_staff.html",
         form=form,
         call=lambda: services.staff_add(actor=request.user, program=program, **form.cleaned_data),
-        done=lambda added: f"{added.user.get_full_name() or added.user} is on {program}.",
+        done=lambda added: gettext("%(person)s is on %(program)s.")
+        % {"person": added.user.get_full_name() or added.user, "program": program},
         then=_page("program_staff", pk),
         program=program,
         staff=SimpleLazyObject(lambda: selectors.staff_of(program)),
@@ -114,7 +116,8 @@ def staff_remove(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.staff_remove(actor=request.user, staff=staff),
-        lambda _: f"{staff.user.get_full_name() or staff.user} is off {staff.program}.",
+        lambda _: gettext("%(person)s is off %(program)s.")
+        % {"person": staff.user.get_full_name() or staff.user, "program": staff.program},
     )
     return redirect("programs:program_staff", pk=staff.program_id)
 
@@ -130,7 +133,8 @@ def logic_model_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "programs/logic_model_edit.html",
         form=form,
         call=lambda: services.logic_item_add(actor=request.user, program=program, **form.changes()),
-        done=lambda item: f"“{item.text}” is added to {item.get_column_display().lower()}.",
+        done=lambda item: gettext("“%(text)s” is added to %(column)s.")
+        % {"text": item.text, "column": item.get_column_display().lower()},
         then=_page("logic_model_edit", pk),
         program=program,
         columns=SimpleLazyObject(lambda: selectors.logic_model(program)),
@@ -148,7 +152,7 @@ def logic_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.logic_item_update(
             actor=request.user, item=item, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done="The logic model is saved.",
+        done=gettext("The logic model is saved."),
         then=_page("logic_model_edit", program.pk),
         program=program,
         item=item,
@@ -160,7 +164,7 @@ def logic_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.logic_item(pk)
     selectors.require_manageable(request.user, item.program_id)
     services.logic_item_remove(actor=request.user, item=item)
-    messages.success(request, f"“{item.text}” is removed.")
+    messages.success(request, gettext("“%(text)s” is removed.") % {"text": item.text})
     return redirect("programs:logic_model_edit", pk=item.program_id)
 
 
@@ -186,7 +190,7 @@ def program_budget(request: HttpRequest, pk: int) -> HttpResponse:
         "programs/program_budget.html",
         form=form,
         call=lambda: services.budget_line_add(actor=request.user, program=program, **form.changes()),
-        done="The budget line is added.",
+        done=gettext("The budget line is added."),
         then=_page("program_budget", pk),
         program=program,
         budget=SimpleLazyObject(lambda: selectors.budget(program, with_lines=True)),
@@ -204,7 +208,7 @@ def budget_line_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.budget_line_update(
             actor=request.user, line=line, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done="The budget line is saved.",
+        done=gettext("The budget line is saved."),
         then=_page("program_budget", program.pk),
         program=program,
         line=line,
@@ -216,7 +220,7 @@ def budget_line_remove(request: HttpRequest, pk: int) -> HttpResponse:
     line = selectors.budget_line(pk)
     selectors.require_manageable(request.user, line.program_id)
     services.budget_line_remove(actor=request.user, line=line)
-    messages.success(request, "The budget line is removed.")
+    messages.success(request, gettext("The budget line is removed."))
     return redirect("programs:program_budget", pk=line.program_id)
 
 

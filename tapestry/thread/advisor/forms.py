@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 
 class EnrolForm(forms.Form):
     group = forms.IntegerField(min_value=1)
-    wait_list = forms.BooleanField(required=False, label="Put on the waiting list if the group is full")
+    wait_list = forms.BooleanField(
+        required=False, label=gettext_lazy("Put on the waiting list if the group is full")
+    )
 
 
 class ReferForm(forms.Form):
     service = forms.IntegerField(min_value=1)
     need = forms.IntegerField(min_value=1)
-    reason = forms.CharField(max_length=2000, required=False, label="What you ask the service to do")
+    reason = forms.CharField(
+        max_length=2000, required=False, label=gettext_lazy("What you ask the service to do")
+    )
 
 
 class TellForm(forms.Form):
     campaign = forms.IntegerField(min_value=1)
     need = forms.IntegerField(min_value=1)
-    note = forms.CharField(max_length=2000, required=False, label="A note for the log (optional)")
+    note = forms.CharField(
+        max_length=2000, required=False, label=gettext_lazy("A note for the log (optional)")
+    )

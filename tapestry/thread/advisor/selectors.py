@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.utils.translation import gettext, gettext_noop
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
@@ -35,7 +36,11 @@ SERVICES_SHOWN = 5
 
 # How near a directory service is to the client, best first.
 IN_POSTCODE, IN_AREA, ELSEWHERE = 0, 1, 2
-NEARNESS = {IN_POSTCODE: "In the client's postcode", IN_AREA: "In the client's area", ELSEWHERE: ""}
+NEARNESS = {
+    IN_POSTCODE: gettext_noop("In the client's postcode"),
+    IN_AREA: gettext_noop("In the client's area"),
+    ELSEWHERE: "",
+}
 
 
 @dataclass
@@ -212,7 +217,7 @@ def _services(need_ids: list[int], postcode: str, area_ids: list[int]) -> list[S
     )
     for service in services:
         rank = IN_POSTCODE if service.in_postcode else IN_AREA if service.in_area else ELSEWHERE
-        service.nearness = NEARNESS[rank]
+        service.nearness = gettext(NEARNESS[rank]) if NEARNESS[rank] else ""
         service.rank = rank
         service.places = [sal.location for sal in service.service_at_locations.all()]
     services.sort(key=lambda s: (s.rank, s.name))

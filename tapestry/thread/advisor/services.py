@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.macro.campaigns.models import Campaign
@@ -42,11 +43,11 @@ ISSUE_OF_DOMAIN = {
 def _case_need(case: Case, case_need_id: int | None, *, required: bool) -> CaseNeed | None:
     if case_need_id is None:
         if required:
-            raise ValidationError({"need": ["Choose the need this is for."]})
+            raise ValidationError({"need": [gettext("Choose the need this is for.")]})
         return None
     case_need = selectors.case_need_of(case=case, case_need_id=case_need_id)
     if case_need is None:
-        raise ValidationError({"need": ["Choose a need recorded on this case."]})
+        raise ValidationError({"need": [gettext("Choose a need recorded on this case.")]})
     return case_need
 
 
@@ -54,7 +55,7 @@ def advice_enrol(*, actor: User, case: Case, group_id: int, wait_list: bool = Tr
     """Enrol the client in a group (or put them on its waiting list when it is full and `wait_list`)."""
     group = selectors.group_to_join(group_id=group_id)
     if group is None:
-        raise ValidationError({"group": ["There is no such group."]})
+        raise ValidationError({"group": [gettext("There is no such group.")]})
     return membership_enrol_from_case(actor=actor, group=group, case=case, wait_list=wait_list)
 
 
@@ -66,7 +67,7 @@ def advice_refer(
     case_need = _case_need(case, case_need_id, required=True)
     service = selectors.service_to_refer(service_id=service_id)
     if service is None:
-        raise ValidationError({"service": ["There is no such service in the directory."]})
+        raise ValidationError({"service": [gettext("There is no such service in the directory.")]})
     reason = reason.strip() or f"Help with {case_need.need.label.lower()}."
     return referral_create(actor=actor, case=case, service=service, reason=reason, case_needs=[case_need])
 
@@ -89,7 +90,7 @@ def advice_tell_campaign(
     case_need = _case_need(case, case_need_id, required=True)
     campaign = selectors.campaign_working(campaign_id=campaign_id)
     if campaign is None:
-        raise ValidationError({"campaign": ["Choose a campaign that is active or being planned."]})
+        raise ValidationError({"campaign": [gettext("Choose a campaign that is active or being planned.")]})
     action_taken, information = _told(campaign, case_need, note)
     today = timezone.localdate()
     return advocacy_action_record(

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.thread.advisor import selectors, services
@@ -29,7 +30,9 @@ def _advice_url(case_pk: int) -> str:
 def _acted(request: HttpRequest, case_pk: int, form: forms.Form, call: Callable[..., Any], done: Any) -> Any:
     """Parse the button's form and run the action; a refusal becomes the page's error message."""
     if not form.is_valid():
-        messages.error(request, "That suggestion could not be read; open the advisor again and choose one.")
+        messages.error(
+            request, gettext("That suggestion could not be read; open the advisor again and choose one.")
+        )
         return None
     case = selectors.case_for_change(user=request.user, case_id=case_pk)
     return act(request, lambda: call(case, form.cleaned_data), done)
@@ -44,8 +47,10 @@ def enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
 
     def done(member: Any) -> str:
         if member.status == member.Status.WAITING:
-            return f"The group is full: the client is number {member.waiting_position} on its waiting list."
-        return f"Enrolled in {member.group.name}."
+            return gettext("The group is full: the client is number %(n)s on its waiting list.") % {
+                "n": member.waiting_position
+            }
+        return gettext("Enrolled in %(group)s.") % {"group": member.group.name}
 
     _acted(request, case_pk, EnrolForm(request.POST), call, done)
     return redirect(_advice_url(case_pk))
@@ -67,7 +72,7 @@ def refer(request: HttpRequest, case_pk: int) -> HttpResponse:
         case_pk,
         ReferForm(request.POST),
         call,
-        "Referral recorded. Send it from here once the client agrees.",
+        gettext("Referral recorded. Send it from here once the client agrees."),
     )
     if referral is None:
         return redirect(_advice_url(case_pk))
@@ -90,6 +95,6 @@ def tell(request: HttpRequest, case_pk: int) -> HttpResponse:
         case_pk,
         TellForm(request.POST),
         call,
-        "Recorded in the advocacy log: the client was told about the campaign.",
+        gettext("Recorded in the advocacy log: the client was told about the campaign."),
     )
     return redirect(_advice_url(case_pk))

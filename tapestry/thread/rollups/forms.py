@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.evidence.measures import PeriodType
 from tapestry.places.models import Area
@@ -11,21 +14,29 @@ from tapestry.thread.rollups.selectors import DEFAULT_PERIODS, MAX_PERIODS, PERI
 
 class FiguresForm(forms.Form):
     period = forms.ChoiceField(
-        label="Periods of",
+        label=gettext_lazy("Periods of"),
         choices=[(kind.value, kind.label) for kind in PERIOD_KINDS],
         initial=PeriodType.QUARTER.value,
         required=False,
     )
     count = forms.IntegerField(
-        label="How many periods",
+        label=gettext_lazy("How many periods"),
         min_value=2,
         max_value=MAX_PERIODS,
         required=False,
-        help_text=f"From 2 to {MAX_PERIODS}, ending with the current one.",
     )
     area_kind = forms.ChoiceField(
-        label="Areas", choices=Area.Kind.choices, initial=Area.Kind.NEIGHBOURHOOD, required=False
+        label=gettext_lazy("Areas"),
+        choices=Area.Kind.choices,
+        initial=Area.Kind.NEIGHBOURHOOD,
+        required=False,
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["count"].help_text = gettext("From 2 to %(n)s, ending with the current one.") % {
+            "n": MAX_PERIODS
+        }
 
     def choices(self) -> tuple[str, int, str]:
         """(period kind, how many, area kind), the defaults standing in for what was left out."""

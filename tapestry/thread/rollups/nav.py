@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,10 +11,12 @@ ENTRIES = (
     NavEntry(
         "evidence",
         100,
-        "Needs across levels",
+        _("Needs across levels"),
         "rollups:needs_index",
         C.AGGREGATE_READ,
-        "Each need and barrier: open cases by area and period, its trend, the groups, programs and "
-        "campaigns working on it, referral outcomes and score changes, all suppressed.",
+        _(
+            "Each need and barrier: open cases by area and period, its trend, the groups, programs and "
+            "campaigns working on it, referral outcomes and score changes, all suppressed."
+        ),
     ),
 )

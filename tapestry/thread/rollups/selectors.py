@@ -12,6 +12,7 @@ from datetime import date
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, require_capability
@@ -110,20 +111,20 @@ class NeedFigures:
     addressed: Addressed
 
 
-PRIMARY = "Counts from 1 to {below} are hidden (primary suppression)."
-COMPLEMENTARY = (
+PRIMARY = gettext_noop("Counts from 1 to {below} are hidden (primary suppression).")
+COMPLEMENTARY = gettext_noop(
     "Where a hidden count could be worked out from the total or the others shown, the next smallest "
     "is hidden too (complementary suppression)."
 )
-ATOMS = (
+ATOMS = gettext_noop(
     "Areas are counted from groups of cases sharing all their places, so no two maps subtract to a "
     "small count; the need's total is hidden wherever the agency's table of cases by need hides it."
 )
-GRID = (
+GRID = gettext_noop(
     "Months, quarters, years, programs and the rows of the breakdown are suppressed as one grid, so "
     "no period less others, here or on another page, gives a small count."
 )
-MEANS = "A mean is shown only where it rests on at least {n} people."
+MEANS = gettext_noop("A mean is shown only where it rests on at least {n} people.")
 
 
 def subject_get(kind: str, pk: int) -> Subject:
@@ -131,7 +132,7 @@ def subject_get(kind: str, pk: int) -> Subject:
     if kind == "need":
         need = Need.objects.filter(pk=pk).first()
         if need is None:
-            raise Http404("No need with this number.")
+            raise Http404(gettext("No need with this number."))
         return Subject(
             "need",
             need.pk,
@@ -144,7 +145,7 @@ def subject_get(kind: str, pk: int) -> Subject:
         )
     barrier = Barrier.objects.filter(pk=pk).first()
     if barrier is None:
-        raise Http404("No barrier with this number.")
+        raise Http404(gettext("No barrier with this number."))
     return Subject("barrier", barrier.pk, barrier.label, barrier.code, description=barrier.description)
 
 
@@ -165,7 +166,7 @@ def _previous(kind: str, start: date) -> date:
 
 def _suppression(*parts: str) -> str:
     below = threshold() - 1
-    return " ".join(part.format(below=below, n=threshold()) for part in (PRIMARY, *parts))
+    return " ".join(gettext(part).format(below=below, n=threshold()) for part in (PRIMARY, *parts))
 
 
 def _table_figure(key: str, name: str, table: Table, period: str, *parts: str) -> Figure:
@@ -174,14 +175,21 @@ def _table_figure(key: str, name: str, table: Table, period: str, *parts: str) -
         for cell in table.cells
         if cell.label != CONFIDENTIAL
     )
-    total = Row("Total", table.total.value, "hidden" if table.total.suppressed else "")
-    return Figure(key, table.title, name, period, rows, total, table.note, _suppression(*parts))
+    total = Row(gettext("Total"), table.total.value, "hidden" if table.total.suppressed else "")
+    return Figure(
+        key, _shown(table.title), name, period, rows, total, _shown(table.note), _suppression(*parts)
+    )
+
+
+def _shown(text: str) -> str:
+    """A measure's title or note as its app's catalog has it in the active language."""
+    return gettext(text) if text else text
 
 
 def _open_by_area(user: User, subject: Subject, area_kind: str) -> Figure:
     table = ask(user, OPEN_BY_PLACE, **{subject.kind: subject.pk}, kind=area_kind)
-    title = f"Open cases by {Area.Kind(area_kind).label.lower()}"
-    figure = _table_figure("open_by_area", OPEN_BY_PLACE, table, "Now", COMPLEMENTARY, ATOMS)
+    title = gettext("Open cases by %(kind)s") % {"kind": str(Area.Kind(area_kind).label).lower()}
+    figure = _table_figure("open_by_area", OPEN_BY_PLACE, table, gettext("Now"), COMPLEMENTARY, ATOMS)
     return Figure(**{**figure.__dict__, "title": title})
 
 
@@ -194,14 +202,26 @@ def _by_period(user: User, subject: Subject, periods: Periods) -> Figure:
         mine = next((rate for rate in period.rows if rate.row == subject.label), None)
         rows.append(Row(period.label, 0, "") if mine is None else Row(period.label, mine.value, mine.hidden))
     measure = period_named(name)
-    title = f"{subject.label}: new per {periods.kind.label.lower()}"
-    span = f"{periods.label(periods.first)} to {periods.label(periods.last)}"
-    return Figure("by_period", title, name, span, tuple(rows), None, measure.note, _suppression(GRID))
+    title = gettext("%(subject)s: new per %(period)s") % {
+        "subject": subject.label,
+        "period": str(periods.kind.label).lower(),
+    }
+    span = _span(periods)
+    return Figure("by_period", title, name, span, tuple(rows), None, _shown(measure.note), _suppression(GRID))
+
+
+def _span(periods: Periods) -> str:
+    return gettext("%(first)s to %(last)s") % {
+        "first": periods.label(periods.first),
+        "last": periods.label(periods.last),
+    }
 
 
 def _referrals(user: User, subject: Subject) -> Figure:
     table = ask(user, REFERRALS, **{subject.kind: subject.pk})
-    return _table_figure("referrals", REFERRALS, table, "All referrals, at their status now", COMPLEMENTARY)
+    return _table_figure(
+        "referrals", REFERRALS, table, gettext("All referrals, at their status now"), COMPLEMENTARY
+    )
 
 
 def _score_changes(user: User, subject: Subject, today: date) -> Figure:
@@ -215,15 +235,14 @@ def _score_changes(user: User, subject: Subject, today: date) -> Figure:
         for rate in period.rows:
             rows.append(Row(f"{period.label}: {rate.row}", rate.value, rate.hidden, rate.denominator))
     measure = period_named(SCORE_CHANGE)
-    span = f"{periods.label(periods.first)} to {periods.label(periods.last)}"
     return Figure(
         "score_changes",
-        "Mean score change by instrument",
+        gettext("Mean score change by instrument"),
         SCORE_CHANGE,
-        span,
+        _span(periods),
         tuple(rows),
         None,
-        measure.note,
+        _shown(measure.note),
         _suppression(GRID, MEANS),
     )
 
@@ -297,7 +316,7 @@ def needs_index(user: User) -> tuple[list[IndexEntry], list[Figure]]:
         "barrier": ask(user, BY_BARRIER, open_only=True),
     }
     figures = [
-        _table_figure(kind, name, tables[kind], "Now", COMPLEMENTARY)
+        _table_figure(kind, name, tables[kind], gettext("Now"), COMPLEMENTARY)
         for kind, name in (("need", BY_NEED), ("barrier", BY_BARRIER))
     ]
     shown = {kind: {cell.label: cell for cell in table.cells} for kind, table in tables.items()}
@@ -305,8 +324,8 @@ def needs_index(user: User) -> tuple[list[IndexEntry], list[Figure]]:
     def row(kind: str, label: str) -> Row:
         cell = shown[kind].get(label)
         if cell is None:
-            return Row("Open cases", 0)
-        return Row("Open cases", cell.value, "hidden" if cell.suppressed else "")
+            return Row(gettext("Open cases"), 0)
+        return Row(gettext("Open cases"), cell.value, "hidden" if cell.suppressed else "")
 
     entries = [
         IndexEntry(
@@ -317,7 +336,7 @@ def needs_index(user: User) -> tuple[list[IndexEntry], list[Figure]]:
         .values_list("pk", "label", "domain")
     ]
     entries += [
-        IndexEntry("barrier", pk, label, "Barriers", row("barrier", label))
+        IndexEntry("barrier", pk, label, gettext("Barriers"), row("barrier", label))
         for pk, label in Barrier.objects.filter(is_active=True).order_by("label").values_list("pk", "label")
     ]
     return entries, figures

@@ -10,37 +10,41 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tapestry.web.models import optional_key, staff_column
 
 
 class Signal(models.Model):
     class Kind(models.TextChoices):
-        NEED_CLUSTER = "need_cluster", "Cluster of unmet needs"
-        UNANSWERED = "unanswered_referrals", "Unanswered referrals"
+        NEED_CLUSTER = "need_cluster", _("Cluster of unmet needs")
+        UNANSWERED = "unanswered_referrals", _("Unanswered referrals")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        ACCEPTED = "accepted", "Accepted"
-        DISMISSED = "dismissed", "Dismissed"
+        OPEN = "open", _("Open")
+        ACCEPTED = "accepted", _("Accepted")
+        DISMISSED = "dismissed", _("Dismissed")
 
     class Response(models.TextChoices):
-        MEZZO = "mezzo", "Start a group (mezzo)"
-        MACRO = "macro", "Start a campaign (macro)"
+        MEZZO = "mezzo", _("Start a group (mezzo)")
+        MACRO = "macro", _("Start a campaign (macro)")
 
     # What is tested, one row per finding: kind, area, need or barrier (or service type), period.
     key = models.CharField(max_length=120, unique=True, editable=False)
     kind = models.CharField(max_length=24, choices=Kind.choices)
     area = optional_key("places.Area", related_name="signals")
-    need = optional_key("needs.Need", related_name="signals", help_text="The need, or the service type.")
+    need = optional_key("needs.Need", related_name="signals", help_text=_("The need, or the service type."))
     barrier = optional_key("needs.Barrier", related_name="signals")
     period_unit = models.CharField(max_length=10, default="quarter")
     period_label = models.CharField(max_length=10)
     period_start = models.DateField()
-    period_end = models.DateField(help_text="The first day after the period.")
+    period_end = models.DateField(help_text=_("The first day after the period."))
     observed = models.PositiveIntegerField()
     expected = models.FloatField()
-    sent = models.PositiveIntegerField(null=True, blank=True, help_text="Referrals sent (unanswered kind).")
+    sent = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("Referrals sent (unanswered kind).")
+    )
     baseline_total = models.PositiveIntegerField(default=0)
     p_value = models.FloatField()
     q_value = models.FloatField()
@@ -61,16 +65,22 @@ class Signal(models.Model):
         indexes = [models.Index(fields=["status", "kind"])]
 
     def __str__(self) -> str:
-        return f"{self.subject} in {self.where}, {self.period_label}"
+        return gettext("%(subject)s in %(where)s, %(period)s") % {
+            "subject": self.subject,
+            "where": self.where,
+            "period": self.period_label,
+        }
 
     @property
     def subject(self) -> str:
         if self.kind == self.Kind.UNANSWERED:
-            return f"Unanswered referrals to {self.need.label if self.need else 'a service type'} services"
+            if self.need:
+                return gettext("Unanswered referrals to %(need)s services") % {"need": self.need.label}
+            return gettext("Unanswered referrals to a service type services")
         if self.barrier_id:
-            return f"Unmet needs held back by {self.barrier.label.lower()}"
-        return f"Unmet need: {self.need.label if self.need else ''}"
+            return gettext("Unmet needs held back by %(barrier)s") % {"barrier": self.barrier.label.lower()}
+        return gettext("Unmet need: %(need)s") % {"need": self.need.label if self.need else ""}
 
     @property
     def where(self) -> str:
-        return self.area.name if self.area_id else "the whole agency"
+        return self.area.name if self.area_id else gettext("the whole agency")

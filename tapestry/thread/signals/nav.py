@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,9 @@ ENTRIES = (
     NavEntry(
         "evidence",
         110,
-        "Escalation signals",
+        _("Escalation signals"),
         "signals:list",
         C.AGGREGATE_READ,
-        "Clusters of unmet needs in one area, and referrals that keep going unanswered, found each night.",
+        _("Clusters of unmet needs in one area, and referrals that keep going unanswered, found each night."),
     ),
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from tapestry.evidence.suppression import Cell, hidden_together, is_small, suppress_table, threshold
 from tapestry.mezzo.groups.models import Group
@@ -54,7 +55,7 @@ def groups_addressing(signal: Signal) -> list[Group]:
 
 
 def shown(count: int) -> str:
-    return f"fewer than {threshold()}" if is_small(count) else str(count)
+    return gettext("fewer than %(n)s") % {"n": threshold()} if is_small(count) else str(count)
 
 
 def trend_cells(signal: Signal) -> list[Cell]:
@@ -72,7 +73,7 @@ def expected_shown(signal: Signal) -> str:
         periods = len(signal.trend)
         rate = max(signal.baseline_total / periods, floor)
         bound = signal.expected / rate * max(threshold() / periods, floor)
-        return f"under {math.ceil(bound * 10) / 10:.1f}"
+        return gettext("under %(bound)s") % {"bound": f"{math.ceil(bound * 10) / 10:.1f}"}
     return f"{signal.expected:.1f}"
 
 
@@ -89,42 +90,81 @@ def statement(signal: Signal, groups: list[Group]) -> Statement:
     observed, expected = shown(signal.observed), expected_shown(signal)
     period = signal.period_label
     if signal.kind == Signal.Kind.UNANSWERED:
-        need = signal.need.label if signal.need else "this service type"
+        need = (signal.need.label if signal.need else gettext("this service type")).lower()
+        words = {"observed": observed, "need": need, "period": period, "expected": expected}
         finding = (
-            f"{observed} of the referrals to {need.lower()} services sent in {period} went unanswered by "
-            f"their deadline, where the earlier periods' share predicts {expected}."
+            gettext(
+                "%(observed)s of the referrals to %(need)s services sent in %(period)s went unanswered by "
+                "their deadline, where the earlier periods' share predicts %(expected)s."
+            )
+            % words
         )
         mezzo = (
-            f"Grow a program or group that meets {need.lower()} needs in house, so clients are not left "
-            "waiting on services that do not answer."
+            gettext(
+                "Grow a program or group that meets %(need)s needs in house, so clients are not left "
+                "waiting on services that do not answer."
+            )
+            % words
         )
         macro = (
-            f"Campaign for the capacity of {need.lower()} services (or take a policy position on it), "
-            "with these unanswered referrals as evidence."
+            gettext(
+                "Campaign for the capacity of %(need)s services (or take a policy position on it), "
+                "with these unanswered referrals as evidence."
+            )
+            % words
         )
     else:
         what = (
             signal.need.label.lower()
             if signal.need_id
-            else f"needs held back by {signal.barrier.label.lower()}"
+            else gettext("needs held back by %(barrier)s") % {"barrier": signal.barrier.label.lower()}
         )
+        words = {
+            "observed": observed,
+            "where": signal.where,
+            "what": what,
+            "period": period,
+            "expected": expected,
+        }
         finding = (
-            f"{observed} cases in {signal.where} with {what} identified in {period} and still unmet, "
-            f"where the area's own baseline predicts {expected}."
+            gettext(
+                "%(observed)s cases in %(where)s with %(what)s identified in %(period)s and still unmet, "
+                "where the area's own baseline predicts %(expected)s."
+            )
+            % words
         )
         if groups:
-            names = ", ".join(group.name for group in groups)
-            mezzo = f"Grow what already addresses it in {signal.where}: {names}; or start another group."
+            words["names"] = ", ".join(group.name for group in groups)
+            mezzo = (
+                gettext("Grow what already addresses it in %(where)s: %(names)s; or start another group.")
+                % words
+            )
         else:
             mezzo = (
-                f"Start a group or program for {what} in {signal.where}: none with that focus meets there."
+                gettext(
+                    "Start a group or program for %(what)s in %(where)s: none with that focus meets there."
+                )
+                % words
             )
-        macro = f"Start a campaign, or take a policy position, on {what} in {signal.where}."
-    test = (
-        f"One-sided {'binomial' if signal.kind == Signal.Kind.UNANSWERED else 'Poisson'} test: "
-        f"p = {signal.p_value:.2g}; after Benjamini-Hochberg across every area and need tested in the run, "
-        f"q = {signal.q_value:.2g}."
-    )
+        macro = gettext("Start a campaign, or take a policy position, on %(what)s in %(where)s.") % words
+    numbers = {"p": f"{signal.p_value:.2g}", "q": f"{signal.q_value:.2g}"}
+    if signal.kind == Signal.Kind.UNANSWERED:
+        test = (
+            gettext(
+                "One-sided binomial test: p = %(p)s; after Benjamini-Hochberg across every area and need "
+                "tested in the run, q = %(q)s."
+            )
+            % numbers
+        )
+    else:
+        test = (
+            gettext(
+                "One-sided Poisson test: p = %(p)s; after Benjamini-Hochberg across every area and need "
+                "tested in the run, q = %(q)s."
+            )
+            % numbers
+        )
     cells = trend_cells(signal)
-    trend = "Previous periods: " + ", ".join(f"{cell.label} {cell}" for cell in cells) + "." if cells else ""
+    listed = ", ".join(f"{cell.label} {cell}" for cell in cells)
+    trend = gettext("Previous periods: %(periods)s.") % {"periods": listed} if cells else ""
     return Statement(finding, test, trend, mezzo, macro)

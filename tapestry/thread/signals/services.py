@@ -18,7 +18,8 @@ from typing import Any
 from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
@@ -109,7 +110,10 @@ def _keep(finding: rule.Finding, span: periods.Span, unit: str, labels: list[str
 def _open(signal: Signal) -> Signal:
     locked = Signal.objects.select_for_update().get(pk=signal.pk)
     if locked.status != Signal.Status.OPEN:
-        raise ValidationError(f"This signal is already {locked.get_status_display().lower()}.")
+        raise ValidationError(
+            gettext("This signal is already %(status)s.")
+            % {"status": str(locked.get_status_display()).lower()}
+        )
     return locked
 
 
@@ -125,7 +129,14 @@ def _decided(actor: User, signal: Signal, status: str, fields: list[str], **chan
 
 
 def origin_of(signal: Signal) -> str:
-    return f"Proposed by escalation signal #{signal.pk}: {signal} (observed {signal.observed}, expected {signal.expected:.1f})."
+    # Kept on the group as a record, in the agency's language whoever accepts the signal.
+    with translation.override(django_settings.LANGUAGE_CODE):
+        return f"Proposed by escalation signal #{signal.pk}: {signal} (observed {signal.observed}, expected {signal.expected:.1f})."
+
+
+def _purpose(signal: Signal) -> str:
+    with translation.override(django_settings.LANGUAGE_CODE):
+        return f"Support for people with {signal.need.label.lower()} in {signal.where}."
 
 
 @transaction.atomic
@@ -144,7 +155,9 @@ def accept_with_group(
     require_capability(actor, Capability.SIGNAL_RESPOND)
     locked = _open(signal)
     if locked.need_id is None:
-        raise ValidationError("A group answers a need: this signal names a barrier, so start a campaign.")
+        raise ValidationError(
+            gettext("A group answers a need: this signal names a barrier, so start a campaign.")
+        )
     group = group_draft_from_signal(
         actor=actor,
         facilitators=[facilitator],
@@ -152,7 +165,7 @@ def accept_with_group(
         origin=origin_of(locked),
         name=name,
         kind=kind,
-        purpose=f"Support for people with {locked.need.label.lower()} in {locked.where}.",
+        purpose=_purpose(locked),
         area=locked.area,
         capacity=capacity,
         first_session_on=first_session_on,
@@ -185,6 +198,6 @@ def dismiss(*, actor: User, signal: Signal, reason: str) -> Signal:
     require_capability(actor, Capability.SIGNAL_RESPOND)
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": ["Say why the signal is dismissed."]})
+        raise ValidationError({"reason": [gettext("Say why the signal is dismissed.")]})
     locked = _open(signal)
     return _decided(actor, locked, Signal.Status.DISMISSED, ["dismiss_reason"], dismiss_reason=reason)

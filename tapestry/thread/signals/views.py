@@ -10,6 +10,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
@@ -51,13 +52,19 @@ def _forms(request: HttpRequest, signal: Signal, bind: str = "") -> dict[str, Fo
         "group_form": GroupResponseForm(
             data if bind == "group" else None,
             facilitators=facilitator_choices(),
-            initial={"name": f"{what} support, {signal.where}"[:150]},
+            initial={
+                "name": (gettext("%(what)s support, %(where)s") % {"what": what, "where": signal.where})[:150]
+            },
         ),
         "campaign_form": CampaignResponseForm(
             data if bind == "campaign" else None,
             initial={
-                "title": f"{what} in {signal.where}, {signal.period_label}"[:200],
-                "goals": f"Fewer people in {signal.where} left with {what.lower()} unmet.",
+                "title": (
+                    gettext("%(what)s in %(where)s, %(period)s")
+                    % {"what": what, "where": signal.where, "period": signal.period_label}
+                )[:200],
+                "goals": gettext("Fewer people in %(where)s left with %(what)s unmet.")
+                % {"where": signal.where, "what": what.lower()},
             },
         ),
         "dismiss_form": DismissForm(data if bind == "dismiss" else None),
@@ -74,7 +81,9 @@ def _page(request: HttpRequest, signal: Signal, status: int = 200, **forms: Any)
         "expected": selectors.expected_shown(signal),
         "groups": groups,
         "trend": cells,
-        "chart": bar_chart(chart_id="signal-trend", title="Previous periods", cells=cells) if cells else "",
+        "chart": bar_chart(chart_id="signal-trend", title=gettext("Previous periods"), cells=cells)
+        if cells
+        else "",
         "can_respond": signal.status == Signal.Status.OPEN
         and has_capability(request.user, Capability.SIGNAL_RESPOND),
         **forms,
@@ -105,7 +114,7 @@ def accept_group(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "group",
         lambda signal, data: services.accept_with_group(actor=request.user, signal=signal, **data),
-        "The signal is accepted: a planned group is drafted.",
+        gettext("The signal is accepted: a planned group is drafted."),
     )
 
 
@@ -116,7 +125,7 @@ def accept_campaign(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "campaign",
         lambda signal, data: services.accept_with_campaign(actor=request.user, signal=signal, **data),
-        "The signal is accepted: a campaign is in planning.",
+        gettext("The signal is accepted: a campaign is in planning."),
     )
 
 
@@ -127,5 +136,5 @@ def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "dismiss",
         lambda signal, data: services.dismiss(actor=request.user, signal=signal, reason=data["reason"]),
-        "The signal is dismissed.",
+        gettext("The signal is dismissed."),
     )
