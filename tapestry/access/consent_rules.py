@@ -193,7 +193,7 @@ def purposes_covering(segment: str, purpose: str) -> list[str]:
 
 
 def _labels(parts: Iterable[str]) -> str:
-    return ", ".join(Part(part).label if part in Part.values else part for part in parts)
+    return ", ".join(str(Part(part).label) if part in Part.values else part for part in parts)
 
 
 def _purpose_label(purpose: str) -> str:

@@ -11,7 +11,8 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import Assignment, AuditEntry, BreakGlass, Role, Segment, Team, User
 from tapestry.access.services import BREAK_GLASS_REASON_MIN
@@ -21,7 +22,9 @@ from tapestry.web.forms import DATE_INPUT, ServiceForm
 class LoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "That username and password do not match an active account. Both are case-sensitive.",
+        "invalid_login": gettext_lazy(
+            "That username and password do not match an active account. Both are case-sensitive."
+        ),
     }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -30,7 +33,7 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
 
 
-SIX_DIGITS = "Enter the six digits your authenticator app shows."
+SIX_DIGITS = gettext_lazy("Enter the six digits your authenticator app shows.")
 
 
 class LanguageForm(ServiceForm):
@@ -47,7 +50,7 @@ class LanguageForm(ServiceForm):
 
 class OtpCodeForm(ServiceForm):
     code = forms.CharField(
-        label="Six-digit code",
+        label=gettext_lazy("Six-digit code"),
         max_length=6,
         min_length=6,
         validators=[RegexValidator(r"^\d{6}$", SIX_DIGITS)],
@@ -73,14 +76,16 @@ class OtpCodeForm(ServiceForm):
 
 class TokenCreateForm(forms.Form):
     name = forms.CharField(
-        label="Name", max_length=100, help_text="What the token is for, e.g. 'reporting script on my laptop'."
+        label=gettext_lazy("Name"),
+        max_length=100,
+        help_text=gettext_lazy("What the token is for, e.g. 'reporting script on my laptop'."),
     )
     expires_in_days = forms.IntegerField(
-        label="Expires after (days)",
+        label=gettext_lazy("Expires after (days)"),
         required=False,
         min_value=1,
         max_value=366,
-        help_text="Leave blank for a token that lasts until you revoke it.",
+        help_text=gettext_lazy("Leave blank for a token that lasts until you revoke it."),
     )
 
     def expires_at(self) -> datetime | None:
@@ -90,76 +95,80 @@ class TokenCreateForm(forms.Form):
 
 class BreakGlassForm(ServiceForm):
     reason = forms.CharField(
-        label="Why is this an emergency?",
+        label=gettext_lazy("Why is this an emergency?"),
         min_length=BREAK_GLASS_REASON_MIN,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Your supervisor reads this when reviewing the access.",
+        help_text=gettext_lazy("Your supervisor reads this when reviewing the access."),
         error_messages={
-            "required": "Describe the emergency; emergency access needs a reason.",
-            "min_length": f"Describe the emergency in at least {BREAK_GLASS_REASON_MIN} characters.",
+            "required": gettext_lazy("Describe the emergency; emergency access needs a reason."),
+            "min_length": format_lazy(
+                gettext_lazy("Describe the emergency in at least {n} characters."), n=BREAK_GLASS_REASON_MIN
+            ),
         },
     )
 
 
 class BreakGlassReviewForm(ServiceForm):
     outcome = forms.ChoiceField(
-        label="Was the access justified?",
+        label=gettext_lazy("Was the access justified?"),
         choices=[
-            (BreakGlass.Outcome.JUSTIFIED, "Justified"),
-            (BreakGlass.Outcome.NOT_JUSTIFIED, "Not justified (ends the access now)"),
+            (BreakGlass.Outcome.JUSTIFIED, gettext_lazy("Justified")),
+            (BreakGlass.Outcome.NOT_JUSTIFIED, gettext_lazy("Not justified (ends the access now)")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether the access was justified."},
+        error_messages={"required": gettext_lazy("Choose whether the access was justified.")},
     )
     note = forms.CharField(
-        label="Note",
+        label=gettext_lazy("Note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Required when the access was not justified.",
+        help_text=gettext_lazy("Required when the access was not justified."),
     )
 
     def clean(self) -> dict:
         data = super().clean()
         if data.get("outcome") == BreakGlass.Outcome.NOT_JUSTIFIED and not data.get("note", "").strip():
-            self.add_error("note", "Say why the access was not justified.")
+            self.add_error("note", gettext("Say why the access was not justified."))
         return data
 
 
 class AuditSearchForm(forms.Form):
-    actor = forms.CharField(label="Who (username)", required=False, max_length=150)
+    actor = forms.CharField(label=gettext_lazy("Who (username)"), required=False, max_length=150)
     action = forms.ChoiceField(
-        label="Action", required=False, choices=[("", "Any action"), *AuditEntry.Action.choices]
+        label=gettext_lazy("Action"),
+        required=False,
+        choices=[("", gettext_lazy("Any action")), *AuditEntry.Action.choices],
     )
     object_type = forms.CharField(
-        label="Kind of record",
+        label=gettext_lazy("Kind of record"),
         required=False,
         max_length=64,
-        help_text="For example people.person or access.user.",
+        help_text=gettext_lazy("For example people.person or access.user."),
     )
-    person = forms.IntegerField(label="Person record number", required=False, min_value=1)
-    date_from = forms.DateField(label="From", required=False, widget=DATE_INPUT)
-    date_to = forms.DateField(label="To", required=False, widget=DATE_INPUT)
+    person = forms.IntegerField(label=gettext_lazy("Person record number"), required=False, min_value=1)
+    date_from = forms.DateField(label=gettext_lazy("From"), required=False, widget=DATE_INPUT)
+    date_to = forms.DateField(label=gettext_lazy("To"), required=False, widget=DATE_INPUT)
 
     def clean(self) -> dict:
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
-            self.add_error("date_to", "The end date is before the start date.")
+            self.add_error("date_to", gettext("The end date is before the start date."))
         return data
 
 
 def _active_staff() -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
-        label="Supervisor",
+        label=gettext("Supervisor"),
         queryset=User.objects.filter(is_active=True),
         required=False,
-        empty_label="No supervisor",
+        empty_label=gettext("No supervisor"),
     )
 
 
 def _teams() -> forms.ModelMultipleChoiceField:
     return forms.ModelMultipleChoiceField(
-        label="Teams",
+        label=gettext("Teams"),
         queryset=Team.objects.order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -167,19 +176,19 @@ def _teams() -> forms.ModelMultipleChoiceField:
 
 
 class StaffCreateForm(ServiceForm):
-    username = forms.CharField(label="Username", max_length=150)
-    first_name = forms.CharField(label="First name", max_length=150)
-    last_name = forms.CharField(label="Last name", max_length=150)
-    email = forms.EmailField(label="Email")
-    role = forms.ChoiceField(label="Role", choices=Role.choices)
+    username = forms.CharField(label=gettext_lazy("Username"), max_length=150)
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150)
+    email = forms.EmailField(label=gettext_lazy("Email"))
+    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=Role.choices)
     password = forms.CharField(
-        label="Initial password",
+        label=gettext_lazy("Initial password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=" ".join(password_validators_help_texts()),
     )
     password_again = forms.CharField(
-        label="Initial password again",
+        label=gettext_lazy("Initial password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -205,14 +214,14 @@ class StaffCreateForm(ServiceForm):
     def clean_username(self) -> str:
         username = self.cleaned_data["username"].strip()
         if User.objects.filter(username__iexact=username).exists():
-            raise ValidationError("Another account already uses this username.")
+            raise ValidationError(gettext("Another account already uses this username."))
         return username
 
     def clean(self) -> dict:
         data = super().clean()
         password, again = data.get("password"), data.get("password_again")
         if password and again and password != again:
-            self.add_error("password_again", "The two passwords are not the same.")
+            self.add_error("password_again", gettext("The two passwords are not the same."))
         elif password:
             candidate = User(
                 username=data.get("username", ""),
@@ -228,19 +237,21 @@ class StaffCreateForm(ServiceForm):
 
 
 class StaffEditForm(ServiceForm):
-    role = forms.ChoiceField(label="Role", choices=Role.choices)
+    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=Role.choices)
     is_active = forms.BooleanField(
-        label="Account is active", required=False, help_text="Untick to close the account; its history stays."
+        label=gettext_lazy("Account is active"),
+        required=False,
+        help_text=gettext_lazy("Untick to close the account; its history stays."),
     )
     reset_authenticator = forms.BooleanField(
-        label="Forget their authenticator app",
+        label=gettext_lazy("Forget their authenticator app"),
         required=False,
-        help_text="For a lost or replaced phone: they set up a new one at their next sign-in.",
+        help_text=gettext_lazy("For a lost or replaced phone: they set up a new one at their next sign-in."),
     )
     unlock_sign_in = forms.BooleanField(
-        label="Unlock sign-in",
+        label=gettext_lazy("Unlock sign-in"),
         required=False,
-        help_text="Clear their failed sign-ins, so they can try again now.",
+        help_text=gettext_lazy("Clear their failed sign-ins, so they can try again now."),
     )
 
     def __init__(self, *args: object, staff: User, **kwargs: object) -> None:
@@ -256,30 +267,35 @@ class StaffEditForm(ServiceForm):
 
 class AssignmentForm(ServiceForm):
     person_id = forms.IntegerField(
-        label="Person record number",
+        label=gettext_lazy("Person record number"),
         min_value=1,
-        help_text="The number on the person's record; you will not see their name.",
-        error_messages={"required": "Enter the person's record number.", "invalid": "Enter a whole number."},
+        help_text=gettext_lazy("The number on the person's record; you will not see their name."),
+        error_messages={
+            "required": gettext_lazy("Enter the person's record number."),
+            "invalid": gettext_lazy("Enter a whole number."),
+        },
     )
-    kind = forms.ChoiceField(label="Role in the case", choices=Assignment.Kind.choices)
+    kind = forms.ChoiceField(label=gettext_lazy("Role in the case"), choices=Assignment.Kind.choices)
 
 
 class GrantForm(ServiceForm):
-    segment = forms.ChoiceField(label="Sensitive segment", choices=Segment.choices)
+    segment = forms.ChoiceField(label=gettext_lazy("Sensitive segment"), choices=Segment.choices)
     reason = forms.CharField(
-        label="Reason", max_length=255, help_text="Why this person needs it, for the audit log."
+        label=gettext_lazy("Reason"),
+        max_length=255,
+        help_text=gettext_lazy("Why this person needs it, for the audit log."),
     )
     expires_on = forms.DateField(
-        label="Last day of access",
+        label=gettext_lazy("Last day of access"),
         required=False,
         widget=DATE_INPUT,
-        help_text="Leave blank for access until it is revoked.",
+        help_text=gettext_lazy("Leave blank for access until it is revoked."),
     )
 
     def clean_expires_on(self) -> date | None:
         day = self.cleaned_data.get("expires_on")
         if day and day < timezone.localdate():
-            raise ValidationError("The last day of access cannot be in the past.")
+            raise ValidationError(gettext("The last day of access cannot be in the past."))
         return day
 
     def expires_at(self) -> datetime | None:
@@ -289,13 +305,13 @@ class GrantForm(ServiceForm):
 
 
 class TeamForm(ServiceForm):
-    name = forms.CharField(label="Name", max_length=120)
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=120)
     description = forms.CharField(
-        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
         if Team.objects.filter(name__iexact=name).exists():
-            raise ValidationError("A team with this name already exists.")
+            raise ValidationError(gettext("A team with this name already exists."))
         return name

@@ -9,35 +9,36 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.web.models import Timestamped, optional_key, staff_column
 
 
 class Role(models.TextChoices):
-    CASEWORKER = "caseworker", "Caseworker / clinician"
-    CRISIS_WORKER = "crisis_worker", "Crisis worker"
-    CHILD_WELFARE_WORKER = "child_welfare_worker", "Child-welfare worker"
-    SCHOOL_SOCIAL_WORKER = "school_social_worker", "School social worker"
-    GROUP_FACILITATOR = "group_facilitator", "Group facilitator"
-    OUTREACH_WORKER = "outreach_worker", "Outreach worker"
-    COMMUNITY_EDUCATOR = "community_educator", "Community educator / prevention specialist"
-    PROGRAM_MANAGER = "program_manager", "Program manager"
-    SUPERVISOR = "supervisor", "Supervisor / manager"
-    COMMUNITY_ORGANISER = "community_organiser", "Community organiser / policy advocate"
-    EVALUATOR = "evaluator", "Evaluator / researcher"
-    GRANTS_OFFICER = "grants_officer", "Grants and development officer"
-    AGENCY_DIRECTOR = "agency_director", "Agency director"
-    ADMINISTRATOR = "administrator", "Agency administrator"
-    AUDITOR = "auditor", "Auditor"
+    CASEWORKER = "caseworker", gettext_lazy("Caseworker / clinician")
+    CRISIS_WORKER = "crisis_worker", gettext_lazy("Crisis worker")
+    CHILD_WELFARE_WORKER = "child_welfare_worker", gettext_lazy("Child-welfare worker")
+    SCHOOL_SOCIAL_WORKER = "school_social_worker", gettext_lazy("School social worker")
+    GROUP_FACILITATOR = "group_facilitator", gettext_lazy("Group facilitator")
+    OUTREACH_WORKER = "outreach_worker", gettext_lazy("Outreach worker")
+    COMMUNITY_EDUCATOR = "community_educator", gettext_lazy("Community educator / prevention specialist")
+    PROGRAM_MANAGER = "program_manager", gettext_lazy("Program manager")
+    SUPERVISOR = "supervisor", gettext_lazy("Supervisor / manager")
+    COMMUNITY_ORGANISER = "community_organiser", gettext_lazy("Community organiser / policy advocate")
+    EVALUATOR = "evaluator", gettext_lazy("Evaluator / researcher")
+    GRANTS_OFFICER = "grants_officer", gettext_lazy("Grants and development officer")
+    AGENCY_DIRECTOR = "agency_director", gettext_lazy("Agency director")
+    ADMINISTRATOR = "administrator", gettext_lazy("Agency administrator")
+    AUDITOR = "auditor", gettext_lazy("Auditor")
 
 
 class Segment(models.TextChoices):
     """Sensitive segments of the record; each needs an explicit grant to read."""
 
-    SUBSTANCE_USE = "substance_use", "Substance use (42 CFR Part 2)"
-    CHILD_WELFARE = "child_welfare", "Child welfare"
-    SCHOOL = "school", "School records (FERPA)"
-    PSYCHOTHERAPY = "psychotherapy", "Psychotherapy notes"
+    SUBSTANCE_USE = "substance_use", gettext_lazy("Substance use (42 CFR Part 2)")
+    CHILD_WELFARE = "child_welfare", gettext_lazy("Child welfare")
+    SCHOOL = "school", gettext_lazy("School records (FERPA)")
+    PSYCHOTHERAPY = "psychotherapy", gettext_lazy("Psychotherapy notes")
 
 
 class User(AbstractUser):
@@ -85,8 +86,8 @@ class Assignment(Timestamped):
     """A staff member's responsibility for a person: the caseload."""
 
     class Kind(models.TextChoices):
-        PRIMARY = "primary", "Primary worker"
-        SECONDARY = "secondary", "Secondary worker"
+        PRIMARY = "primary", gettext_lazy("Primary worker")
+        SECONDARY = "secondary", gettext_lazy("Secondary worker")
 
     staff = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments")
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="assignments")
@@ -103,7 +104,7 @@ class Assignment(Timestamped):
 
     def clean(self) -> None:
         if self.ended_on and self.ended_on < self.started_on:
-            raise ValidationError({"ended_on": "The assignment cannot end before it starts."})
+            raise ValidationError({"ended_on": gettext("The assignment cannot end before it starts.")})
 
 
 class SegmentGrant(Timestamped):
@@ -134,36 +135,42 @@ class Consent(Timestamped):
     """
 
     class Purpose(models.TextChoices):
-        TREATMENT = "treatment", "Treatment"
-        CARE_COORDINATION = "care_coordination", "Care coordination"
-        PAYMENT = "payment", "Payment for care"
-        HEALTH_CARE_OPERATIONS = "health_care_operations", "Health-care operations"
-        TPO = "tpo", "All future treatment, payment and health-care operations (single consent)"
-        REFERRAL = "referral", "Referral to a service"
-        BENEFITS = "benefits", "Benefits and entitlements"
-        LEGAL = "legal", "Legal or court proceedings"
-        RESEARCH = "research", "Research and evaluation"
-        STORY = "story", "Telling their story in advocacy"
+        TREATMENT = "treatment", gettext_lazy("Treatment")
+        CARE_COORDINATION = "care_coordination", gettext_lazy("Care coordination")
+        PAYMENT = "payment", gettext_lazy("Payment for care")
+        HEALTH_CARE_OPERATIONS = "health_care_operations", gettext_lazy("Health-care operations")
+        TPO = "tpo", gettext_lazy("All future treatment, payment and health-care operations (single consent)")
+        REFERRAL = "referral", gettext_lazy("Referral to a service")
+        BENEFITS = "benefits", gettext_lazy("Benefits and entitlements")
+        LEGAL = "legal", gettext_lazy("Legal or court proceedings")
+        RESEARCH = "research", gettext_lazy("Research and evaluation")
+        STORY = "story", gettext_lazy("Telling their story in advocacy")
 
     class RecordPart(models.TextChoices):
         """The parts of a record Tapestry holds and can release; a consent names those it covers."""
 
-        IDENTITY = "identity", "Identity (name, date of birth, pronouns, languages)"
-        CONTACT_DETAILS = "contact_details", "Contact details"
-        NEEDS = "needs", "Needs and their codes"
-        ASSESSMENT_SUMMARY = "assessment_summary", "Assessment results (scores and bands, no notes)"
-        TREATMENT_PLAN = "treatment_plan", "Treatment plan, with the working diagnosis"
-        MEDICATION = "medication", "Medication check-ins"
-        TEAM_NOTES = "team_notes", "Team (progress) notes"
-        COUNSELLING_NOTES = "counselling_notes", "SUD counselling notes"
-        SCHOOL_ENROLMENT = "school_enrolment", "School enrolment (school, grade, dates)"
-        SCHOOL_ATTENDANCE = "school_attendance", "School attendance"
-        BEHAVIOUR_INCIDENTS = "behaviour_incidents", "Behaviour incidents"
-        SUPPORT_PLAN = "support_plan", "Education support plan"
+        IDENTITY = "identity", gettext_lazy("Identity (name, date of birth, pronouns, languages)")
+        CONTACT_DETAILS = "contact_details", gettext_lazy("Contact details")
+        NEEDS = "needs", gettext_lazy("Needs and their codes")
+        ASSESSMENT_SUMMARY = (
+            "assessment_summary",
+            gettext_lazy("Assessment results (scores and bands, no notes)"),
+        )
+        TREATMENT_PLAN = "treatment_plan", gettext_lazy("Treatment plan, with the working diagnosis")
+        MEDICATION = "medication", gettext_lazy("Medication check-ins")
+        TEAM_NOTES = "team_notes", gettext_lazy("Team (progress) notes")
+        COUNSELLING_NOTES = "counselling_notes", gettext_lazy("SUD counselling notes")
+        SCHOOL_ENROLMENT = "school_enrolment", gettext_lazy("School enrolment (school, grade, dates)")
+        SCHOOL_ATTENDANCE = "school_attendance", gettext_lazy("School attendance")
+        BEHAVIOUR_INCIDENTS = "behaviour_incidents", gettext_lazy("Behaviour incidents")
+        SUPPORT_PLAN = "support_plan", gettext_lazy("Education support plan")
 
     class Signer(models.TextChoices):
-        PERSON = "person", "The person themselves"
-        REPRESENTATIVE = "representative", "An authorised representative (parent, guardian, other)"
+        PERSON = "person", gettext_lazy("The person themselves")
+        REPRESENTATIVE = (
+            "representative",
+            gettext_lazy("An authorised representative (parent, guardian, other)"),
+        )
 
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="consents")
     segment = models.CharField(
@@ -227,7 +234,7 @@ class Consent(Timestamped):
 
         errors: dict[str, list[str]] = {}
         if self.expires_on and self.given_on and self.expires_on < self.given_on:
-            errors["expires_on"] = ["A consent cannot expire before it is given."]
+            errors["expires_on"] = [gettext("A consent cannot expire before it is given.")]
         for field, message in missing_elements(self).items():
             errors.setdefault(field, []).append(message)
         if errors:
@@ -245,7 +252,9 @@ class Consent(Timestamped):
         return self.purpose == self.Purpose.TPO
 
     def part_labels(self) -> list[str]:
-        return [self.RecordPart(part).label for part in self.record_parts if part in self.RecordPart.values]
+        return [
+            str(self.RecordPart(part).label) for part in self.record_parts if part in self.RecordPart.values
+        ]
 
     def is_in_force(self, on: object = None) -> bool:
         day = on or timezone.localdate()
@@ -260,9 +269,9 @@ class BreakGlass(Timestamped):
     """An emergency opening of a record outside the user's normal access."""
 
     class Outcome(models.TextChoices):
-        PENDING = "pending", "Awaiting review"
-        JUSTIFIED = "justified", "Justified"
-        NOT_JUSTIFIED = "not_justified", "Not justified"
+        PENDING = "pending", gettext_lazy("Awaiting review")
+        JUSTIFIED = "justified", gettext_lazy("Justified")
+        NOT_JUSTIFIED = "not_justified", gettext_lazy("Not justified")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="break_glass")
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="break_glass")
@@ -311,19 +320,19 @@ class AuditEntry(models.Model):
     """One append-only, hash-chained record of a read or write of person-level data."""
 
     class Action(models.TextChoices):
-        VIEW = "view", "Viewed"
-        SEARCH = "search", "Searched"
-        CREATE = "create", "Created"
-        UPDATE = "update", "Changed"
-        DELETE = "delete", "Deleted"
-        MERGE = "merge", "Merged"
-        EXPORT = "export", "Exported"
-        BREAK_GLASS = "break_glass", "Emergency access"
-        REVIEW = "review", "Reviewed"
-        LOGIN = "login", "Signed in"
-        LOGIN_FAILED = "login_failed", "Failed sign-in"
-        GRANT = "grant", "Granted access"
-        REVOKE = "revoke", "Revoked access"
+        VIEW = "view", gettext_lazy("Viewed")
+        SEARCH = "search", gettext_lazy("Searched")
+        CREATE = "create", gettext_lazy("Created")
+        UPDATE = "update", gettext_lazy("Changed")
+        DELETE = "delete", gettext_lazy("Deleted")
+        MERGE = "merge", gettext_lazy("Merged")
+        EXPORT = "export", gettext_lazy("Exported")
+        BREAK_GLASS = "break_glass", gettext_lazy("Emergency access")
+        REVIEW = "review", gettext_lazy("Reviewed")
+        LOGIN = "login", gettext_lazy("Signed in")
+        LOGIN_FAILED = "login_failed", gettext_lazy("Failed sign-in")
+        GRANT = "grant", gettext_lazy("Granted access")
+        REVOKE = "revoke", gettext_lazy("Revoked access")
 
     # The position in the chain, assigned under the chain head's lock (never by a sequence).
     id = models.BigIntegerField(primary_key=True)
@@ -353,11 +362,11 @@ class AuditEntry(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         if not self._state.adding:
-            raise ValidationError("Audit entries are append-only.")
+            raise ValidationError(gettext("Audit entries are append-only."))
         super().save(*args, **kwargs)
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise ValidationError("Audit entries are append-only.")
+        raise ValidationError(gettext("Audit entries are append-only."))
 
 
 class AuditChainHead(models.Model):

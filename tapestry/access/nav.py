@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,26 +11,33 @@ ENTRIES = (
     NavEntry(
         "micro",
         70,
-        "Emergency access reviews",
+        gettext_lazy("Emergency access reviews"),
         "access:break_glass_queue",
         C.BREAK_GLASS_REVIEW,
-        "Break-glass opens by your supervisees, awaiting your review.",
+        gettext_lazy("Break-glass opens by your supervisees, awaiting your review."),
     ),
-    NavEntry("mezzo", 90, "Teams", "access:team_list", C.STAFF_MANAGE, "Staff teams and who leads them."),
+    NavEntry(
+        "mezzo",
+        90,
+        gettext_lazy("Teams"),
+        "access:team_list",
+        C.STAFF_MANAGE,
+        gettext_lazy("Staff teams and who leads them."),
+    ),
     NavEntry(
         "evidence",
         10,
-        "Audit log",
+        gettext_lazy("Audit log"),
         "access:audit_log",
         C.AUDIT_READ,
-        "Every read and write of person-level data, hash-chained.",
+        gettext_lazy("Every read and write of person-level data, hash-chained."),
     ),
     NavEntry(
         "evidence",
         20,
-        "Staff and access",
+        gettext_lazy("Staff and access"),
         "access:staff_list",
         C.STAFF_MANAGE,
-        "Accounts, roles, caseloads and sensitive-segment grants.",
+        gettext_lazy("Accounts, roles, caseloads and sensitive-segment grants."),
     ),
 )

@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import consent_rules
 from tapestry.access.errors import OutOfReach
@@ -34,37 +35,52 @@ from tapestry.people.models import Organisation, Person
 
 
 class Capability(models.TextChoices):
-    PERSON_READ = "person.read", "Open client records in one's caseload, team or supervision"
-    PERSON_WRITE = "person.write", "Register people and change their records"
-    PERSON_MERGE = "person.merge", "Merge duplicate person records"
-    BREAK_GLASS = "break_glass.open", "Open a record in an emergency"
-    BREAK_GLASS_REVIEW = "break_glass.review", "Review emergency accesses"
+    PERSON_READ = "person.read", gettext_lazy("Open client records in one's caseload, team or supervision")
+    PERSON_WRITE = "person.write", gettext_lazy("Register people and change their records")
+    PERSON_MERGE = "person.merge", gettext_lazy("Merge duplicate person records")
+    BREAK_GLASS = "break_glass.open", gettext_lazy("Open a record in an emergency")
+    BREAK_GLASS_REVIEW = "break_glass.review", gettext_lazy("Review emergency accesses")
     # Counts of supervisees' work (cases, overdue items, drafts) and their supervision sessions.
-    SUPERVISE = "team.supervise", "See supervisees' workload and record their supervision"
-    ORGANISATION_READ = "organisation.read", "See organisations and their contacts"
-    ORGANISATION_WRITE = "organisation.write", "Add and change organisations"
-    AGGREGATE_READ = "aggregate.read", "See counts that identify no one"
-    AUDIT_READ = "audit.read", "Search the audit log"
-    GROUP_RUN = "group.run", "Run groups and mediations: their rosters, sessions, attendance and notes"
+    SUPERVISE = "team.supervise", gettext_lazy("See supervisees' workload and record their supervision")
+    ORGANISATION_READ = "organisation.read", gettext_lazy("See organisations and their contacts")
+    ORGANISATION_WRITE = "organisation.write", gettext_lazy("Add and change organisations")
+    AGGREGATE_READ = "aggregate.read", gettext_lazy("See counts that identify no one")
+    AUDIT_READ = "audit.read", gettext_lazy("Search the audit log")
+    GROUP_RUN = (
+        "group.run",
+        gettext_lazy("Run groups and mediations: their rosters, sessions, attendance and notes"),
+    )
     PROGRAM_MANAGE = (
         "program.manage",
-        "Design and run programs: logic models, budgets, staff, prevention work",
+        gettext_lazy("Design and run programs: logic models, budgets, staff, prevention work"),
     )
-    STAFF_MANAGE = "staff.manage", "Manage staff accounts, teams, caseloads and grants"
+    STAFF_MANAGE = "staff.manage", gettext_lazy("Manage staff accounts, teams, caseloads and grants")
     # Macro practice: records about communities, policy and funding; none names a client.
-    AREA_MANAGE = "area.manage", "Define the areas the agency works in and import their boundaries"
-    POLICY_WORK = "policy.work", "Track legislation, take positions, run campaigns and coalitions"
-    GRANT_MANAGE = "grant.manage", "Apply for grants and keep funders, awards, donors and donations"
-    EVALUATION_MANAGE = "evaluation.manage", "Define indicators and evaluate programs"
-    AGENCY_LEAD = "agency.lead", "See the agency dashboard and keep compliance items"
+    AREA_MANAGE = (
+        "area.manage",
+        gettext_lazy("Define the areas the agency works in and import their boundaries"),
+    )
+    POLICY_WORK = (
+        "policy.work",
+        gettext_lazy("Track legislation, take positions, run campaigns and coalitions"),
+    )
+    GRANT_MANAGE = (
+        "grant.manage",
+        gettext_lazy("Apply for grants and keep funders, awards, donors and donations"),
+    )
+    EVALUATION_MANAGE = "evaluation.manage", gettext_lazy("Define indicators and evaluate programs")
+    AGENCY_LEAD = "agency.lead", gettext_lazy("See the agency dashboard and keep compliance items")
     # The thread: a client's story, scrubbed of identifiers, read and approved outside the case.
-    STORY_REVIEW = "story.review", "Review client stories for advocacy, scrubbed of identifiers"
+    STORY_REVIEW = "story.review", gettext_lazy("Review client stories for advocacy, scrubbed of identifiers")
     # The thread: answer an escalation signal with a draft group or a planning campaign, or dismiss it.
-    SIGNAL_RESPOND = "signal.respond", "Accept or dismiss escalation signals"
+    SIGNAL_RESPOND = "signal.respond", gettext_lazy("Accept or dismiss escalation signals")
     # The thread: de-identified, k-anonymous research data sets (evaluators only; see docs/thread-datasets.md).
-    RESEARCH_EXPORT = "research.export", "Define research data sets and export them de-identified"
+    RESEARCH_EXPORT = (
+        "research.export",
+        gettext_lazy("Define research data sets and export them de-identified"),
+    )
     # Client alerts: a suicide-risk alert is closed only by a clinician's judgement, with a reason.
-    ALERT_RESOLVE = "alert.resolve", "Resolve a client's alerts, with the reason"
+    ALERT_RESOLVE = "alert.resolve", gettext_lazy("Resolve a client's alerts, with the reason")
 
 
 C = Capability
@@ -129,7 +145,9 @@ def has_capability(user: User, capability: Capability) -> bool:
 
 def require_capability(user: User, capability: Capability) -> None:
     if not has_capability(user, capability):
-        raise PermissionDenied(f"Your role may not: {capability.label.lower()}.")
+        raise PermissionDenied(
+            gettext("Your role may not: %(capability)s.") % {"capability": capability.label.lower()}
+        )
 
 
 def refuse_out_of_reach(user: User, *, missing: str, detail: str, person_id: int | None) -> NoReturn:

@@ -46,12 +46,18 @@ def break_glass_open(*, actor: User, person: Person, reason: str) -> BreakGlass:
     reason = reason.strip()
     if len(reason) < BREAK_GLASS_REASON_MIN:
         raise ValidationError(
-            {"reason": f"Describe the emergency in at least {BREAK_GLASS_REASON_MIN} characters."}
+            {
+                "reason": gettext("Describe the emergency in at least %(n)s characters.")
+                % {"n": BREAK_GLASS_REASON_MIN}
+            }
         )
     if person.merged_into_id:
-        raise ValidationError(f"This record was merged into record {person.merged_into_id}; open that one.")
+        raise ValidationError(
+            gettext("This record was merged into record %(pk)s; open that one.")
+            % {"pk": person.merged_into_id}
+        )
     if policy.can_view_person(actor, person):
-        raise ValidationError("You can already open this record; emergency access is not needed.")
+        raise ValidationError(gettext("You can already open this record; emergency access is not needed."))
     with transaction.atomic():
         entry = BreakGlass.objects.create(
             user=actor, person=person, reason=reason, expires_at=BreakGlass.default_expiry()
@@ -69,16 +75,16 @@ def break_glass_open(*, actor: User, person: Person, reason: str) -> BreakGlass:
 def break_glass_review(*, actor: User, entry: BreakGlass, outcome: str, note: str = "") -> BreakGlass:
     """Record a supervisor's judgement; an unjustified access ends at once."""
     if not policy.can_review_break_glass(actor, entry):
-        raise PermissionDenied("You may not review this emergency access.")
+        raise PermissionDenied(gettext("You may not review this emergency access."))
     if outcome not in (BreakGlass.Outcome.JUSTIFIED, BreakGlass.Outcome.NOT_JUSTIFIED):
-        raise ValidationError({"outcome": "Choose whether the access was justified."})
+        raise ValidationError({"outcome": gettext("Choose whether the access was justified.")})
     note = note.strip()
     if outcome == BreakGlass.Outcome.NOT_JUSTIFIED and not note:
-        raise ValidationError({"note": "Say why the access was not justified."})
+        raise ValidationError({"note": gettext("Say why the access was not justified.")})
     with transaction.atomic():
         entry = BreakGlass.objects.select_for_update().get(pk=entry.pk)
         if entry.outcome != BreakGlass.Outcome.PENDING:
-            raise ValidationError("This emergency access was already reviewed.")
+            raise ValidationError(gettext("This emergency access was already reviewed."))
         now = timezone.now()
         entry.outcome = outcome
         entry.review_note = note
@@ -107,9 +113,9 @@ def _check_supervisor(staff: User | None, supervisor: User | None) -> None:
     if supervisor is None:
         return
     if staff is not None and supervisor.pk == staff.pk:
-        raise ValidationError({"supervisor": "Nobody can be their own supervisor."})
+        raise ValidationError({"supervisor": gettext("Nobody can be their own supervisor.")})
     if not supervisor.is_active:
-        raise ValidationError({"supervisor": "The supervisor's account is not active."})
+        raise ValidationError({"supervisor": gettext("The supervisor's account is not active.")})
 
 
 def _set_teams(staff: User, teams: Iterable[Team]) -> bool:
@@ -139,9 +145,9 @@ def staff_create(
     policy.require_capability(actor, Capability.STAFF_MANAGE)
     username = username.strip()
     if role not in Role.values:
-        raise ValidationError({"role": "Choose a role from the list."})
+        raise ValidationError({"role": gettext("Choose a role from the list.")})
     if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": "Another account already uses this username."})
+        raise ValidationError({"username": gettext("Another account already uses this username.")})
     _check_supervisor(None, supervisor)
     staff = User(
         username=username,
@@ -184,13 +190,13 @@ def staff_update(
     """
     policy.require_capability(actor, Capability.STAFF_MANAGE)
     if role not in Role.values:
-        raise ValidationError({"role": "Choose a role from the list."})
+        raise ValidationError({"role": gettext("Choose a role from the list.")})
     _check_supervisor(staff, supervisor)
     # An administrator locking themselves out would leave nobody to undo it.
     if staff.pk == actor.pk and not is_active:
-        raise ValidationError({"is_active": "You cannot close your own account."})
+        raise ValidationError({"is_active": gettext("You cannot close your own account.")})
     if staff.pk == actor.pk and Capability.STAFF_MANAGE not in policy.ROLE_CAPABILITIES.get(role, ()):
-        raise ValidationError({"role": "You cannot take away your own right to manage staff."})
+        raise ValidationError({"role": gettext("You cannot take away your own right to manage staff.")})
     with transaction.atomic():
         staff = User.objects.select_for_update().get(pk=staff.pk)
         changed = [
@@ -233,20 +239,25 @@ def assignment_create(
     """Put a person, chosen by record number, on a staff member's caseload."""
     policy.require_capability(actor, Capability.STAFF_MANAGE)
     if not policy.has_capability(staff, Capability.PERSON_READ):
-        raise ValidationError(f"A {staff.get_role_display().lower()} does not hold a caseload.")
+        raise ValidationError(
+            gettext("A %(role)s does not hold a caseload.") % {"role": staff.get_role_display().lower()}
+        )
     if kind not in Assignment.Kind.values:
-        raise ValidationError({"kind": "Choose primary or secondary worker."})
+        raise ValidationError({"kind": gettext("Choose primary or secondary worker.")})
     # Only existence is checked: an administrator learns no more about the person than the number.
     person = Person.objects.filter(pk=person_id).only("pk", "merged_into").first()
     if person is None:
-        raise ValidationError({"person_id": "There is no person record with this number."})
+        raise ValidationError({"person_id": gettext("There is no person record with this number.")})
     if person.merged_into_id:
         raise ValidationError(
-            {"person_id": f"This record was merged into record {person.merged_into_id}; assign that one."}
+            {
+                "person_id": gettext("This record was merged into record %(pk)s; assign that one.")
+                % {"pk": person.merged_into_id}
+            }
         )
     with transaction.atomic():
         if _active_assignments(staff, person.pk).exists():
-            raise ValidationError({"person_id": "This person is already on their caseload."})
+            raise ValidationError({"person_id": gettext("This person is already on their caseload.")})
         assignment = Assignment.objects.create(staff=staff, person_id=person.pk, kind=kind)
         audit_record(
             actor=actor,
@@ -265,7 +276,7 @@ def assignment_end(*, actor: User, assignment: Assignment) -> Assignment:
         assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
         today = timezone.localdate()
         if assignment.ended_on is not None and assignment.ended_on <= today:
-            raise ValidationError("This assignment has already ended.")
+            raise ValidationError(gettext("This assignment has already ended."))
         # A future start has not begun; ending it on its start date keeps the dates valid.
         assignment.ended_on = max(today, assignment.started_on)
         assignment.save(update_fields=["ended_on", "updated_at"])
@@ -288,17 +299,17 @@ def segment_grant(
     """Let a staff member read a sensitive segment, for a stated reason, perhaps until a date."""
     policy.require_capability(actor, Capability.STAFF_MANAGE)
     if user.pk == actor.pk:
-        raise ValidationError("Ask another administrator: nobody grants access to themselves.")
+        raise ValidationError(gettext("Ask another administrator: nobody grants access to themselves."))
     if segment not in Segment.values:
-        raise ValidationError({"segment": "Choose a segment from the list."})
+        raise ValidationError({"segment": gettext("Choose a segment from the list.")})
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Say why this access is needed."})
+        raise ValidationError({"reason": gettext("Say why this access is needed.")})
     if expires_at is not None and expires_at <= timezone.now():
-        raise ValidationError({"expires_on": "The expiry must be in the future."})
+        raise ValidationError({"expires_on": gettext("The expiry must be in the future.")})
     with transaction.atomic():
         if segment in policy.segments_granted(user):
-            raise ValidationError({"segment": "They already have access to this segment."})
+            raise ValidationError({"segment": gettext("They already have access to this segment.")})
         grant = SegmentGrant.objects.create(
             user=user, segment=segment, granted_by=actor, reason=reason, expires_at=expires_at
         )
@@ -317,7 +328,7 @@ def segment_revoke(*, actor: User, grant: SegmentGrant) -> SegmentGrant:
     with transaction.atomic():
         grant = SegmentGrant.objects.select_for_update().get(pk=grant.pk)
         if grant.revoked_at is not None:
-            raise ValidationError("This grant was already revoked.")
+            raise ValidationError(gettext("This grant was already revoked."))
         grant.revoked_at = timezone.now()
         grant.save(update_fields=["revoked_at", "updated_at"])
         audit_record(actor=actor, action=AuditEntry.Action.REVOKE, obj=grant, fields=["revoked_at"])
@@ -331,10 +342,10 @@ def team_create(*, actor: User, name: str, description: str = "") -> Team:
     policy.require_capability(actor, Capability.STAFF_MANAGE)
     name = name.strip()
     if not name:
-        raise ValidationError({"name": "Give the team a name."})
+        raise ValidationError({"name": gettext("Give the team a name.")})
     with transaction.atomic():
         if Team.objects.filter(name__iexact=name).exists():
-            raise ValidationError({"name": "A team with this name already exists."})
+            raise ValidationError({"name": gettext("A team with this name already exists.")})
         team = Team.objects.create(name=name, description=description.strip())
         audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=team, fields=["name", "description"])
     return team
@@ -366,14 +377,19 @@ def _refuse_while_throttled(device: TOTPDevice) -> None:
     if not allowed:
         until = timezone.localtime((details or {}).get("locked_until") or timezone.now())
         raise ValidationError(
-            {"code": f"Too many wrong codes in a row. Wait until {until:%H:%M:%S}, then try the newest code."}
+            {
+                "code": gettext(
+                    "Too many wrong codes in a row. Wait until %(time)s, then try the newest code."
+                )
+                % {"time": f"{until:%H:%M:%S}"}
+            }
         )
 
 
 def totp_verify(*, actor: User, device: TOTPDevice, code: str) -> bool:
     """Check a sign-in code; a wrong one is audited as a failed sign-in."""
     if device.user_id != actor.pk or not device.confirmed:
-        raise PermissionDenied("This authenticator is not yours.")
+        raise PermissionDenied(gettext("This authenticator is not yours."))
     _refuse_while_throttled(device)
     ok = _totp_check(device, code)
     audit_record(
@@ -398,7 +414,7 @@ def totp_enrol_start(*, actor: User) -> TOTPDevice:
 def totp_enrol_confirm(*, actor: User, device: TOTPDevice, code: str) -> bool:
     """Confirm a new authenticator with its first code; only then does it count."""
     if device.user_id != actor.pk or device.confirmed:
-        raise PermissionDenied("This authenticator cannot be confirmed.")
+        raise PermissionDenied(gettext("This authenticator cannot be confirmed."))
     _refuse_while_throttled(device)
     if not _totp_check(device, code):
         return False

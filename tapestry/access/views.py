@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -55,13 +56,13 @@ def _next_url(request: HttpRequest) -> str:
 
 # Refusals ---------------------------------------------------------------------------------------
 
-REFUSED = "Your role or your caseload does not include this record."
+REFUSED = gettext_lazy("Your role or your caseload does not include this record.")
 
 
 def refused(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """The project's 403 page (handler403): the reason for the refusal, and emergency access
     where the user's role may break glass and breaking glass would open the record."""
-    detail = str(exception) if isinstance(exception, PermissionDenied) and str(exception) else REFUSED
+    detail = str(exception) if isinstance(exception, PermissionDenied) and str(exception) else str(REFUSED)
     context: dict[str, object] = {"detail": detail}
     if isinstance(exception, OutOfReach) and policy.has_capability(
         request.user, policy.Capability.BREAK_GLASS
@@ -154,7 +155,9 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
     if accepted is False:
         form.add_error(
             "code",
-            "That code is not right or was already used. Check the time on your phone and try the next code.",
+            gettext(
+                "That code is not right or was already used. Check the time on your phone and try the next code."
+            ),
         )
     return render(request, "access/otp_verify.html", {"form": form, "next": request.GET.get("next", "")})
 
@@ -185,11 +188,13 @@ def otp_enrol(request: HttpRequest) -> HttpResponse:
     )
     if confirmed:
         otp_login(request, device)
-        messages.success(request, "Your authenticator app is set up. You will need it each time you sign in.")
+        messages.success(
+            request, gettext("Your authenticator app is set up. You will need it each time you sign in.")
+        )
         return redirect(_next_url(request))
     if confirmed is False:
         form.add_error(
-            "code", "That code is not right. Scan the code again, then enter the newest six digits."
+            "code", gettext("That code is not right. Scan the code again, then enter the newest six digits.")
         )
     context = {
         "form": form,
@@ -223,7 +228,9 @@ def token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     token = selectors.token_of(user=request.user, pk=pk)
     if token.revoked_at is None:
         token_revoke(actor=request.user, token=token)
-        messages.success(request, f"The token “{token.name}” is revoked; it no longer works.")
+        messages.success(
+            request, gettext("The token “%(name)s” is revoked; it no longer works.") % {"name": token.name}
+        )
     return redirect("access:tokens")
 
 
@@ -268,7 +275,7 @@ def break_glass_review(request: HttpRequest, pk: int) -> HttpResponse:
         "access/break_glass_review.html",
         form=form,
         call=lambda: services.break_glass_review(actor=request.user, entry=entry, **form.cleaned_data),
-        done=f"Review recorded for {entry.user}'s emergency access.",
+        done=gettext("Review recorded for %(user)s's emergency access.") % {"user": entry.user},
         then="access:break_glass_queue",
         invalid=200,
         entry=entry,
@@ -308,7 +315,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 @require_POST
 def audit_verify_request(request: HttpRequest) -> HttpResponse:
     services.audit_chain_check_request(actor=request.user)
-    messages.success(request, "The audit chain check is queued; reload this page in a moment for its result.")
+    messages.success(
+        request, gettext("The audit chain check is queued; reload this page in a moment for its result.")
+    )
     return redirect("access:audit_log")
 
 
@@ -340,12 +349,15 @@ def staff_create(request: HttpRequest) -> HttpResponse:
         call=lambda: services.staff_create(
             actor=request.user, **{name: form.cleaned_data[name] for name in fields}
         ),
-        done=lambda staff: f"The account for {staff} is open. Give them the initial password in person.",
+        done=lambda staff: gettext(
+            "The account for %(staff)s is open. Give them the initial password in person."
+        )
+        % {"staff": staff},
         then=_staff_url,
         invalid=200,
-        title="New staff account",
-        intro="They will set up their authenticator app the first time they sign in.",
-        submit="Open the account",
+        title=gettext("New staff account"),
+        intro=gettext("They will set up their authenticator app the first time they sign in."),
+        submit=gettext("Open the account"),
         cancel_url=reverse("access:staff_list"),
     )
 
@@ -368,7 +380,7 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.staff_update(
             actor=request.user, staff=staff, **{name: form.cleaned_data[name] for name in fields}
         ),
-        done=lambda saved: f"Changes to {staff.username} are saved.",
+        done=lambda saved: gettext("Changes to %(username)s are saved.") % {"username": staff.username},
         then=_staff_url(staff),
         invalid=200,
         staff=staff,
@@ -386,11 +398,12 @@ def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
         form=form,
         call=lambda: services.assignment_create(actor=request.user, staff=staff, **form.cleaned_data),
         done=lambda assignment: (
-            f"Record {assignment.person_id} exists and is now on {staff.username}'s caseload."
+            gettext("Record %(pk)s exists and is now on %(username)s's caseload.")
+            % {"pk": assignment.person_id, "username": staff.username}
         ),
-        title=f"Add to {staff.username}'s caseload",
-        intro="Enter the person's record number. Administrators do not see names; the worker will.",
-        submit="Add to caseload",
+        title=gettext("Add to %(username)s's caseload") % {"username": staff.username},
+        intro=gettext("Enter the person's record number. Administrators do not see names; the worker will."),
+        submit=gettext("Add to caseload"),
     )
 
 
@@ -400,7 +413,7 @@ def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.assignment_end(actor=request.user, assignment=assignment),
-        f"Record {assignment.person_id} is off the caseload from today.",
+        gettext("Record %(pk)s is off the caseload from today.") % {"pk": assignment.person_id},
     )
     return redirect("access:staff_edit", assignment.staff_id)
 
@@ -420,10 +433,13 @@ def grant_add(request: HttpRequest, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
             expires_at=form.expires_at(),
         ),
-        done=lambda grant: f"{staff.username} may now read {grant.get_segment_display().lower()}.",
-        title=f"Grant {staff.username} a sensitive segment",
-        intro="Sensitive segments are read only with a grant, on top of the caseload. Grant the least needed.",
-        submit="Grant access",
+        done=lambda grant: gettext("%(username)s may now read %(segment)s.")
+        % {"username": staff.username, "segment": grant.get_segment_display().lower()},
+        title=gettext("Grant %(username)s a sensitive segment") % {"username": staff.username},
+        intro=gettext(
+            "Sensitive segments are read only with a grant, on top of the caseload. Grant the least needed."
+        ),
+        submit=gettext("Grant access"),
     )
 
 
@@ -433,7 +449,7 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.segment_revoke(actor=request.user, grant=grant),
-        f"Access to {grant.get_segment_display().lower()} is revoked.",
+        gettext("Access to %(segment)s is revoked.") % {"segment": grant.get_segment_display().lower()},
     )
     return redirect("access:staff_edit", grant.user_id)
 
@@ -450,11 +466,12 @@ def team_create(request: HttpRequest) -> HttpResponse:
         FORM_PAGE,
         form=form,
         call=lambda: services.team_create(actor=request.user, **form.cleaned_data),
-        done=lambda team: f"The team “{team.name}” is created. Add members from each staff page.",
+        done=lambda team: gettext("The team “%(name)s” is created. Add members from each staff page.")
+        % {"name": team.name},
         then="access:team_list",
         invalid=200,
-        title="New team",
+        title=gettext("New team"),
         intro="",
-        submit="Create the team",
+        submit=gettext("Create the team"),
         cancel_url=reverse("access:team_list"),
     )

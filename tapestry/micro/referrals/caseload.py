@@ -7,6 +7,7 @@ import datetime as dt
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -36,9 +37,11 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
             kind="overdue_task",
             when=referral.response_due_on,
             title=(
-                f"No answer from {referral.service.name}: follow up the referral"
+                gettext("No answer from %(service)s: follow up the referral")
+                % {"service": referral.service.name}
                 if referral.status == Referral.Status.NO_RESPONSE
-                else f"Referral to {referral.service.name} awaits an answer (due {referral.response_due_on:%Y-%m-%d})"
+                else gettext("Referral to %(service)s awaits an answer (due %(due)s)")
+                % {"service": referral.service.name, "due": f"{referral.response_due_on:%Y-%m-%d}"}
             ),
             person_name=referral.case.person.display_name,
             url=reverse("referrals:referral_detail", args=[referral.pk]),

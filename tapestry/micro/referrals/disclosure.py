@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from tapestry.access import consent_rules, policy
 from tapestry.access.models import Consent, Segment
@@ -91,20 +92,26 @@ def missing_consent_message(referral: Referral) -> str:
     service_org = referral.service.organization.name
     if referral.case.segment == Segment.SUBSTANCE_USE:
         if recipient is None:
-            return (
-                f"This referral comes from a substance-use case, so it needs {person}'s written consent naming "
-                f"the recipient, and {service_org} is not among the agency's organisations yet. Add it under "
+            return gettext(
+                "This referral comes from a substance-use case, so it needs %(person)s's written consent naming "
+                "the recipient, and %(organisation)s is not among the agency's organisations yet. Add it under "
                 "Organisations, then record the written consent naming it."
-            )
+            ) % {"person": person, "organisation": service_org}
         return " ".join(
             filter(
                 None,
                 [
-                    f"{person} has no written consent in force that names {recipient.name} and allows sharing "
-                    "their substance-use record for a referral.",
+                    gettext(
+                        "%(person)s has no written consent in force that names %(recipient)s and allows sharing "
+                        "their substance-use record for a referral."
+                    )
+                    % {"person": person, "recipient": recipient.name},
                     _gap(referral),
-                    "Record a written consent holding every element of 42 CFR 2.31 (purpose: referral to a "
-                    f"service, segment: substance use) naming {recipient.name} and the parts sent.",
+                    gettext(
+                        "Record a written consent holding every element of 42 CFR 2.31 (purpose: referral to a "
+                        "service, segment: substance use) naming %(recipient)s and the parts sent."
+                    )
+                    % {"recipient": recipient.name},
                 ],
             )
         )
@@ -113,33 +120,45 @@ def missing_consent_message(referral: Referral) -> str:
         why_not_directory = decision.reason if decision is not None else ""
         if recipient is None:
             return (
-                f"This referral comes from a school case, so it needs signed, dated, written consent naming the "
-                f"recipient (FERPA, 34 CFR 99.30), and {service_org} is not among the agency's organisations "
-                "yet. Add it under Organisations, then record the written consent naming it. "
+                gettext(
+                    "This referral comes from a school case, so it needs signed, dated, written consent naming the "
+                    "recipient (FERPA, 34 CFR 99.30), and %(organisation)s is not among the agency's organisations "
+                    "yet. Add it under Organisations, then record the written consent naming it."
+                )
+                % {"organisation": service_org}
+                + " "
                 + why_not_directory
             ).strip()
         return " ".join(
             filter(
                 None,
                 [
-                    f"{person} has no signed, dated, written consent in force that names {recipient.name} and "
-                    "allows sharing their school records for a referral (FERPA, 34 CFR 99.30).",
+                    gettext(
+                        "%(person)s has no signed, dated, written consent in force that names %(recipient)s and "
+                        "allows sharing their school records for a referral (FERPA, 34 CFR 99.30)."
+                    )
+                    % {"person": person, "recipient": recipient.name},
                     why_not_directory,
                     _gap(referral),
-                    "Record a written consent (purpose: referral to a service, segment: school records) naming "
-                    f"{recipient.name} and the parts sent, signed by the parent or the eligible student.",
+                    gettext(
+                        "Record a written consent (purpose: referral to a service, segment: school records) naming "
+                        "%(recipient)s and the parts sent, signed by the parent or the eligible student."
+                    )
+                    % {"recipient": recipient.name},
                 ],
             )
         )
-    segment = (
-        f"their {Segment(referral.case.segment).label} record" if referral.case.segment else "their record"
-    )
     named = recipient.name if recipient else service_org
-    segment_hint = f", segment: {Segment(referral.case.segment).label}" if referral.case.segment else ""
-    return (
-        f"{person} has no consent in force to share {segment} with {named} for a referral. Record a consent "
-        f"(purpose: referral to a service{segment_hint}) that names {named} or any recipient."
-    )
+    if referral.case.segment:
+        return gettext(
+            "%(person)s has no consent in force to share their %(segment)s record with %(named)s for a referral. "
+            "Record a consent (purpose: referral to a service, segment: %(segment)s) that names %(named)s or any "
+            "recipient."
+        ) % {"person": person, "segment": Segment(referral.case.segment).label, "named": named}
+    return gettext(
+        "%(person)s has no consent in force to share their record with %(named)s for a referral. Record a "
+        "consent (purpose: referral to a service) that names %(named)s or any recipient."
+    ) % {"person": person, "named": named}
 
 
 def consent_prefill(referral: Referral) -> dict[str, object]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from tapestry.micro.cases.models import CaseNeed
 from tapestry.micro.referrals.models import Referral
@@ -21,41 +22,48 @@ class CaseNeedChoiceField(forms.ModelMultipleChoiceField):
 class ReferralForm(FieldSetup, ServiceForm):
     service = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(
-        label="Reason for the referral",
+        label=gettext_lazy("Reason for the referral"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        help_text="What you ask the service to do. The service reads this; keep it to what they need to know.",
+        help_text=gettext_lazy(
+            "What you ask the service to do. The service reads this; keep it to what they need to know."
+        ),
     )
     urgency = forms.ChoiceField(
-        label="Urgency", choices=Referral.Urgency.choices, initial=Referral.Urgency.ROUTINE
+        label=gettext_lazy("Urgency"), choices=Referral.Urgency.choices, initial=Referral.Urgency.ROUTINE
     )
     needs = CaseNeedChoiceField(
-        label="Needs this referral is for",
+        label=gettext_lazy("Needs this referral is for"),
         queryset=CaseNeed.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     parts = forms.MultipleChoiceField(
-        label="What goes with the referral",
+        label=gettext_lazy("What goes with the referral"),
         choices=Referral.PARTS,
         widget=forms.CheckboxSelectMultiple,
-        help_text=(
+        help_text=gettext_lazy(
             "Choose each part of the person's record the service will receive; notes never go. "
             "Nothing is sent without the person's consent in force for these parts and this service."
         ),
         error_messages={"required": NO_PARTS},
     )
-    send_now = forms.BooleanField(label="Send it now (the consent check comes first)", required=False)
+    send_now = forms.BooleanField(
+        label=gettext_lazy("Send it now (the consent check comes first)"), required=False
+    )
 
     choices_from = {"needs": "case_needs"}
 
 
 class StatusForm(ServiceForm):
-    status = forms.ChoiceField(label="The service's answer")
+    status = forms.ChoiceField(label=gettext_lazy("The service's answer"))
     decline_reason = forms.CharField(
-        label="Why the service declined", max_length=255, required=False, help_text="Needed when declined."
+        label=gettext_lazy("Why the service declined"),
+        max_length=255,
+        required=False,
+        help_text=gettext_lazy("Needed when declined."),
     )
-    note = forms.CharField(label="Note (optional)", max_length=255, required=False)
+    note = forms.CharField(label=gettext_lazy("Note (optional)"), max_length=255, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, referral: Referral, **kwargs: Any) -> None:

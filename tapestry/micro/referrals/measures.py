@@ -41,7 +41,7 @@ def by_outcome(*, program: Program | None = None, during: Period | None = None) 
         if end is not None:
             referrals = referrals.filter(created_at__date__lt=end)
     found = dict(referrals.order_by().values_list("status").annotate(n=Count("pk")))
-    return [(label, found.get(key, 0)) for key, label in Referral.Status.choices]
+    return [(str(label), found.get(key, 0)) for key, label in Referral.Status.choices]
 
 
 # Referrals per period, for indicators (the program-evaluation app asks for them by name).

@@ -4,33 +4,37 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tapestry.web.models import Versioned, optional_key, staff_column
 
 
 class Referral(Versioned):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Recorded, not sent"
-        SENT = "sent", "Sent"
-        RECEIVED = "received", "Received"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
-        COMPLETED = "completed", "Completed"
-        NO_RESPONSE = "no_response", "No response by the deadline"
+        DRAFT = "draft", gettext_lazy("Recorded, not sent")
+        SENT = "sent", gettext_lazy("Sent")
+        RECEIVED = "received", gettext_lazy("Received")
+        ACCEPTED = "accepted", gettext_lazy("Accepted")
+        DECLINED = "declined", gettext_lazy("Declined")
+        COMPLETED = "completed", gettext_lazy("Completed")
+        NO_RESPONSE = "no_response", gettext_lazy("No response by the deadline")
 
     class Urgency(models.TextChoices):
-        ROUTINE = "routine", "Routine"
-        SOON = "soon", "Soon (within the week)"
-        URGENT = "urgent", "Urgent"
+        ROUTINE = "routine", gettext_lazy("Routine")
+        SOON = "soon", gettext_lazy("Soon (within the week)")
+        URGENT = "urgent", gettext_lazy("Urgent")
 
     # The parts of the person's record a worker may choose to send; never the notes.
     PARTS = (
-        ("identity", "Identity: name, date of birth, pronouns, languages"),
-        ("contact_details", "Contact details that are safe to use"),
-        ("needs", "The needs this referral is for"),
-        ("assessment_summary", "Assessment results (scores and severity, no notes)"),
+        ("identity", gettext_lazy("Identity: name, date of birth, pronouns, languages")),
+        ("contact_details", gettext_lazy("Contact details that are safe to use")),
+        ("needs", gettext_lazy("The needs this referral is for")),
+        ("assessment_summary", gettext_lazy("Assessment results (scores and severity, no notes)")),
         # School cases only; FERPA directory information (see tapestry/micro/school/directory.py).
-        ("school_enrolment", "School enrolment: the student's name, school, grade level and dates"),
+        (
+            "school_enrolment",
+            gettext_lazy("School enrolment: the student's name, school, grade level and dates"),
+        ),
     )
 
     # Days the service has to answer, by urgency; after that the referral is marked no response.
@@ -90,7 +94,7 @@ class Referral(Versioned):
 
     @property
     def part_labels(self) -> list[str]:
-        return [label for name, label in self.PARTS if getattr(self, f"share_{name}")]
+        return [str(label) for name, label in self.PARTS if getattr(self, f"share_{name}")]
 
     @property
     def is_overdue(self) -> bool:

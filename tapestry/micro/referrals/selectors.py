@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import consent_rules, policy
 from tapestry.access.audit import audit_record, audit_view
@@ -171,12 +172,12 @@ def _fill_person_parts(user: User, summary: OutgoingSummary) -> None:
     person = referral.case.person
     if referral.share_identity:
         summary.identity = {
-            "Name": person.display_name,
-            "Legal name": f"{person.given_name} {person.family_name}",
-            "Date of birth": person.date_of_birth,
-            "Pronouns": person.pronouns,
-            "Languages": person.languages,
-            "Needs an interpreter": "Yes" if person.needs_interpreter else "No",
+            gettext("Name"): person.display_name,
+            gettext("Legal name"): f"{person.given_name} {person.family_name}",
+            gettext("Date of birth"): person.date_of_birth,
+            gettext("Pronouns"): person.pronouns,
+            gettext("Languages"): person.languages,
+            gettext("Needs an interpreter"): gettext("Yes") if person.needs_interpreter else gettext("No"),
         }
     if referral.share_contact_details:
         # Only what is safe to use: a number flagged unsafe or a confidential address never leaves.

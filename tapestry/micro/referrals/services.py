@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, Segment, User
@@ -27,7 +28,7 @@ def _require_change(actor: User, case: Case) -> None:
     require_case_write(actor, case, open=False, refusal="You may not change this case's referrals.")
 
 
-NO_PARTS = "Choose what goes with the referral: at least one part of the person's record."
+NO_PARTS = gettext_lazy("Choose what goes with the referral: at least one part of the person's record.")
 
 
 def referral_create(
@@ -46,21 +47,21 @@ def referral_create(
     parts = set(parts)
     errors: dict[str, list[str]] = {}
     if case.status == Case.Status.CLOSED:
-        errors["__all__"] = ["This case is closed; reopen it to refer the person."]
+        errors["__all__"] = [gettext("This case is closed; reopen it to refer the person.")]
     if service.status not in Service.SEARCHABLE:
         errors["service"] = [f"This service is {service.get_status_display().lower()}; choose another."]
     if not reason.strip():
-        errors["reason"] = ["Say what you are asking the service to do."]
+        errors["reason"] = [gettext("Say what you are asking the service to do.")]
     if any(need.case_id != case.pk for need in case_needs):
-        errors["needs"] = ["Choose needs recorded on this case."]
+        errors["needs"] = [gettext("Choose needs recorded on this case.")]
     if not parts:
-        errors["parts"] = [NO_PARTS]
+        errors["parts"] = [str(NO_PARTS)]
     elif parts - set(PART_NAMES):
         errors["parts"] = [f"Unknown part of the record: {', '.join(sorted(parts - set(PART_NAMES)))}."]
     elif "school_enrolment" in parts and case.segment != Segment.SCHOOL:
-        errors["parts"] = ["The school enrolment goes only with a referral from a school case."]
+        errors["parts"] = [gettext("The school enrolment goes only with a referral from a school case.")]
     if urgency not in Referral.Urgency.values:
-        errors["urgency"] = ["Choose routine, soon or urgent."]
+        errors["urgency"] = [gettext("Choose routine, soon or urgent.")]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -90,7 +91,12 @@ def referral_send(*, actor: User, referral: Referral, version: int) -> Referral:
     _require_change(actor, referral.case)
     if Referral.Status.SENT not in Referral.TRANSITIONS[referral.status]:
         raise ValidationError(
-            {"status": [f"This referral is already {referral.get_status_display().lower()}."]}
+            {
+                "status": [
+                    gettext("This referral is already %(status)s.")
+                    % {"status": referral.get_status_display().lower()}
+                ]
+            }
         )
     if referral.recipient_organisation is None:
         # The organisation may have been added since the referral was recorded.
@@ -159,15 +165,22 @@ def referral_status_change(
     _require_change(actor, referral.case)
     if status == Referral.Status.NO_RESPONSE:
         raise ValidationError(
-            {"status": ["No response is recorded by itself when the answer deadline passes."]}
+            {"status": [gettext("No response is recorded by itself when the answer deadline passes.")]}
         )
     if status not in Referral.TRANSITIONS.get(referral.status, set()):
         current = referral.get_status_display().lower()
         wanted = Referral.Status(status).label.lower() if status in Referral.Status.values else repr(status)
-        raise ValidationError({"status": [f"A referral that is {current} cannot become {wanted}."]})
+        raise ValidationError(
+            {
+                "status": [
+                    gettext("A referral that is %(current)s cannot become %(wanted)s.")
+                    % {"current": current, "wanted": wanted}
+                ]
+            }
+        )
     decline_reason = decline_reason.strip()
     if status == Referral.Status.DECLINED and not decline_reason:
-        raise ValidationError({"decline_reason": ["Say why the service declined."]})
+        raise ValidationError({"decline_reason": [gettext("Say why the service declined.")]})
     with transaction.atomic():
         changed = versioned_update(
             actor=actor,

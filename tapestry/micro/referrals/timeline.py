@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -19,7 +20,8 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
         TimelineEvent(
             when=event.at,
             kind="referral",
-            title=f"Referral to {event.referral.service.name}: {event.get_status_display().lower()}",
+            title=gettext("Referral to %(service)s: %(status)s")
+            % {"service": event.referral.service.name, "status": event.get_status_display().lower()},
             detail=event.note,
             url=reverse("referrals:referral_detail", args=[event.referral_id]),
             case_id=event.referral.case_id,

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -63,7 +64,7 @@ def referral_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     if service is not None:
         referral, _ = submit(form, lambda: _create(request, case, service, form.cleaned_data))
     if referral is not None:
-        messages.success(request, f"Referral to {service.name} recorded.")
+        messages.success(request, gettext("Referral to %(service)s recorded.") % {"service": service.name})
         if form.cleaned_data["send_now"]:
             _send(request, referral)
         return redirect("referrals:referral_detail", pk=referral.pk)
@@ -94,13 +95,15 @@ def _send(request: HttpRequest, referral: Referral) -> None:
     try:
         services.referral_send(actor=request.user, referral=referral, version=referral.version)
     except disclosure.ConsentMissing as missing:
-        messages.error(request, f"Not sent: {missing.text}")
+        messages.error(request, gettext("Not sent: %(reason)s") % {"reason": missing.text})
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     except StaleEdit as stale:
         messages.error(request, str(stale))
     else:
-        messages.success(request, f"Referral sent to {referral.service.name}.")
+        messages.success(
+            request, gettext("Referral sent to %(service)s.") % {"service": referral.service.name}
+        )
 
 
 def _detail_context(request: HttpRequest, referral: Referral, status_form: StatusForm | None = None) -> dict:
@@ -137,7 +140,7 @@ def referral_send(request: HttpRequest, pk: int) -> HttpResponse:
         referral.version = form.cleaned_data["version"]
         _send(request, referral)
     else:
-        messages.error(request, "The page was out of date; reload it and try again.")
+        messages.error(request, gettext("The page was out of date; reload it and try again."))
     return redirect("referrals:referral_detail", pk=referral.pk)
 
 
@@ -150,7 +153,9 @@ def referral_status(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: services.referral_status_change(actor=request.user, referral=referral, **form.cleaned_data),
     )
     if changed is not None:
-        messages.success(request, f"Referral marked {changed.get_status_display().lower()}.")
+        messages.success(
+            request, gettext("Referral marked %(status)s.") % {"status": changed.get_status_display().lower()}
+        )
         return redirect("referrals:referral_detail", pk=referral.pk)
     # Every refusal, a stale edit too, shows the referral again at 400.
     detailed = selectors.referral_detail(user=request.user, referral_id=pk)

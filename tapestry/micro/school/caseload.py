@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -21,7 +23,8 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
         CaseloadAlert(
             kind="risk_flag",
             when=alert.raised_on,
-            title=f"Truancy: {alert.unexcused_absences} unexcused absences since {alert.period_start:%d %b}",
+            title=gettext("Truancy: %(count)s unexcused absences since %(start)s")
+            % {"count": alert.unexcused_absences, "start": date_format(alert.period_start, "d M")},
             person_name=alert.student.person.display_name,
             url=reverse("school:student_detail", args=[alert.student_id]),
             case_id=alert.student.case_id,
@@ -36,7 +39,7 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
     return alerts + plan_review_alerts(
         user=user,
         plans=EducationSupportPlan.objects.all(),
-        title="Education support plan review",
+        title=gettext("Education support plan review"),
         url_name="school:support_plan",
         days=REVIEW_NOTICE_DAYS,
     )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 LEGAL_BASIS = "directory information, 34 CFR 99.31(a)(11) and 99.37"
 
@@ -26,11 +27,11 @@ LEGAL_BASIS = "directory information, 34 CFR 99.31(a)(11) and 99.37"
 class Category(models.TextChoices):
     """The 99.3 directory-information categories among what the school app holds."""
 
-    NAME = "name", "Student's name"
-    GRADE_LEVEL = "grade_level", "Grade level"
-    ENROLMENT_STATUS = "enrolment_status", "Enrolment status (enrolled or left)"
-    DATES_OF_ATTENDANCE = "dates_of_attendance", "Dates of attendance (enrolled and left on)"
-    SCHOOL_ATTENDED = "school_attended", "Most recent school attended"
+    NAME = "name", gettext_lazy("Student's name")
+    GRADE_LEVEL = "grade_level", gettext_lazy("Grade level")
+    ENROLMENT_STATUS = "enrolment_status", gettext_lazy("Enrolment status (enrolled or left)")
+    DATES_OF_ATTENDANCE = "dates_of_attendance", gettext_lazy("Dates of attendance (enrolled and left on)")
+    SCHOOL_ATTENDED = "school_attended", gettext_lazy("Most recent school attended")
 
 
 # The disclosure parts (Consent.RecordPart values) and the categories each reveals. A part missing
@@ -62,7 +63,7 @@ class DirectoryDecision:
 
 
 def _labels(values: Iterable[str]) -> str:
-    return ", ".join(Category(value).label.lower() for value in sorted(values))
+    return ", ".join(str(Category(value).label).lower() for value in sorted(values))
 
 
 def directory_decision(
@@ -74,49 +75,67 @@ def directory_decision(
     day = on or timezone.localdate()
     parts = list(parts)
     if not parts:
-        return DirectoryDecision(False, "Nothing is chosen to send.")
+        return DirectoryDecision(False, gettext("Nothing is chosen to send."))
     other = [part for part in parts if not is_directory_part(part)]
     if other:
         from tapestry.access.models import Consent
 
-        named = ", ".join(Consent.RecordPart(p).label if p in Consent.RecordPart.values else p for p in other)
+        named = ", ".join(
+            str(Consent.RecordPart(p).label) if p in Consent.RecordPart.values else p for p in other
+        )
         return DirectoryDecision(
             False,
-            f"It cannot go as directory information (34 CFR 99.3): {named} is not directory information.",
+            gettext(
+                "It cannot go as directory information (34 CFR 99.3): %(named)s is not directory information."
+            )
+            % {"named": named},
         )
     notice = DirectoryNotice.in_force(day)
     if notice is None:
         return DirectoryDecision(
             False,
-            "It cannot go as directory information: the agency has recorded no FERPA directory-information "
-            "notice (34 CFR 99.37(a)).",
+            gettext(
+                "It cannot go as directory information: the agency has recorded no FERPA directory-information "
+                "notice (34 CFR 99.37(a))."
+            ),
         )
     if notice.opt_out_by >= day:
         return DirectoryDecision(
             False,
-            "It cannot go as directory information yet: parents and eligible students have until "
-            f"{notice.opt_out_by:%Y-%m-%d} to refuse directory disclosure (34 CFR 99.37(a)(3)).",
+            gettext(
+                "It cannot go as directory information yet: parents and eligible students have until "
+                "%(until)s to refuse directory disclosure (34 CFR 99.37(a)(3))."
+            )
+            % {"until": f"{notice.opt_out_by:%Y-%m-%d}"},
         )
     wanted = set().union(*(DIRECTORY_PARTS[part] for part in parts))
     undesignated = wanted - set(notice.categories or [])
     if undesignated:
         return DirectoryDecision(
             False,
-            "It cannot go as directory information: the agency's FERPA notice does not designate "
-            f"{_labels(undesignated)} as directory information (34 CFR 99.37(a)(1)).",
+            gettext(
+                "It cannot go as directory information: the agency's FERPA notice does not designate "
+                "%(categories)s as directory information (34 CFR 99.37(a)(1))."
+            )
+            % {"categories": _labels(undesignated)},
         )
     enrolments = Student.objects.filter(person=person).order_by("-enrolled_on", "-pk")
     if not enrolments.exists():
         return DirectoryDecision(
-            False, "It cannot go as directory information: there is no school enrolment."
+            False, gettext("It cannot go as directory information: there is no school enrolment.")
         )
     # A refusal on any enrolment, current or ended, holds (34 CFR 99.37(b)).
     refused = enrolments.filter(directory_opt_out=True).first()
     if refused is not None:
-        since = f" on {refused.directory_opt_out_on:%Y-%m-%d}" if refused.directory_opt_out_on else ""
-        return DirectoryDecision(
-            False,
-            f"It cannot go as directory information: the parent or eligible student refused directory "
-            f"disclosure{since} (34 CFR 99.37(a)(2)); the refusal holds after the student leaves (99.37(b)).",
-        )
+        if refused.directory_opt_out_on:
+            reason = gettext(
+                "It cannot go as directory information: the parent or eligible student refused directory "
+                "disclosure on %(on)s (34 CFR 99.37(a)(2)); the refusal holds after the student leaves (99.37(b))."
+            ) % {"on": f"{refused.directory_opt_out_on:%Y-%m-%d}"}
+        else:
+            reason = gettext(
+                "It cannot go as directory information: the parent or eligible student refused directory "
+                "disclosure (34 CFR 99.37(a)(2)); the refusal holds after the student leaves (99.37(b))."
+            )
+        return DirectoryDecision(False, reason)
     return DirectoryDecision(True)

@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.micro.school.models import (
     AttendanceRecord,
@@ -34,12 +36,12 @@ class EnrolForm(ParsingForm):
             "directory_opt_out_on",
         ]
         widgets = {"enrolled_on": DATE_INPUT, "left_on": DATE_INPUT, "directory_opt_out_on": DATE_INPUT}
-        help_texts = {"left_on": "Only if the student has already left this school."}
+        help_texts = {"left_on": gettext_lazy("Only if the student has already left this school.")}
 
     def __init__(self, *args: Any, schools: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["school"].queryset = schools
-        self.fields["school"].empty_label = "Choose a school"
+        self.fields["school"].empty_label = gettext("Choose a school")
 
 
 class AttendanceWeekForm(ServiceForm):
@@ -52,17 +54,17 @@ class AttendanceWeekForm(ServiceForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.days = [monday + dt.timedelta(days=n) for n in range(5)]
-        choices = [(self.NOT_RECORDED, "Not recorded"), *AttendanceRecord.Status.choices]
+        choices = [(self.NOT_RECORDED, gettext("Not recorded")), *AttendanceRecord.Status.choices]
         for index, day in enumerate(self.days):
             record = existing.get(day)
             self.fields[f"status_{index}"] = forms.ChoiceField(
-                label=f"{day:%A %d %B}",
+                label=date_format(day, "l d F"),
                 choices=choices,
                 required=False,
                 initial=record.status if record else self.NOT_RECORDED,
             )
             self.fields[f"note_{index}"] = forms.CharField(
-                label=f"Note for {day:%A}",
+                label=gettext("Note for %(day)s") % {"day": date_format(day, "l")},
                 max_length=255,
                 required=False,
                 initial=record.note if record else "",
@@ -74,7 +76,7 @@ class AttendanceWeekForm(ServiceForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not self.errors and not self.attendance_days():
-            raise ValidationError("Choose an attendance status for at least one day.")
+            raise ValidationError(gettext("Choose an attendance status for at least one day."))
         return data
 
     def attendance_days(self) -> list[AttendanceDay]:
@@ -104,8 +106,8 @@ class IncidentForm(ParsingForm):
             "description": forms.Textarea(attrs={"rows": 4}),
             "action_taken": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {"kind": "What happened", "occurred_on": "Date"}
-        help_texts = {"description": "What was seen and said; facts, not judgements."}
+        labels = {"kind": gettext_lazy("What happened"), "occurred_on": gettext_lazy("Date")}
+        help_texts = {"description": gettext_lazy("What was seen and said; facts, not judgements.")}
 
     def __init__(self, *args: Any, students: QuerySet[Student], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -135,23 +137,30 @@ class EngagementForm(ParsingForm):
         model = FamilyEngagement
         fields = ["occurred_on", "contact_with", "method", "summary"]
         widgets = {"occurred_on": DATE_INPUT, "summary": forms.Textarea(attrs={"rows": 4})}
-        labels = {"occurred_on": "Date"}
+        labels = {"occurred_on": gettext_lazy("Date")}
 
 
 class FollowUpForm(ServiceForm):
     note = forms.CharField(
-        label="What was done",
+        label=gettext_lazy("What was done"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="A call home, a meeting with the family, a referral: whatever followed the alert.",
+        help_text=gettext_lazy(
+            "A call home, a meeting with the family, a referral: whatever followed the alert."
+        ),
     )
 
 
 class DirectoryOptOutForm(ServiceForm):
     opt_out = forms.BooleanField(
-        label="The parent or eligible student refuses disclosure of directory information",
+        label=gettext_lazy("The parent or eligible student refuses disclosure of directory information"),
         required=False,
-        help_text="FERPA 34 CFR 99.37(a)(2). The refusal holds after the student leaves (99.37(b)).",
+        help_text=gettext_lazy(
+            "FERPA 34 CFR 99.37(a)(2). The refusal holds after the student leaves (99.37(b))."
+        ),
     )
     on = forms.DateField(
-        label="Date the refusal was received", required=False, widget=DATE_INPUT, help_text="Default: today."
+        label=gettext_lazy("Date the refusal was received"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=gettext_lazy("Default: today."),
     )

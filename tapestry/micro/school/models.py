@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import Segment
 from tapestry.web.models import Timestamped, Versioned, staff_column
@@ -53,12 +54,14 @@ class Student(Timestamped):
 
     def clean(self) -> None:
         if self.left_on and self.left_on < self.enrolled_on:
-            raise ValidationError({"left_on": "A student cannot leave before they enrol."})
+            raise ValidationError({"left_on": gettext("A student cannot leave before they enrol.")})
         if self.directory_opt_out and not self.directory_opt_out_on:
-            raise ValidationError({"directory_opt_out_on": "Give the date the refusal was received."})
+            raise ValidationError(
+                {"directory_opt_out_on": gettext("Give the date the refusal was received.")}
+            )
         if self.directory_opt_out_on and self.directory_opt_out_on > timezone.localdate():
             raise ValidationError(
-                {"directory_opt_out_on": "The date of the refusal cannot be in the future."}
+                {"directory_opt_out_on": gettext("The date of the refusal cannot be in the future.")}
             )
 
     def enrolled_during(self, day: object) -> bool:
@@ -69,10 +72,10 @@ class AttendanceRecord(Timestamped):
     """One student's attendance on one school day."""
 
     class Status(models.TextChoices):
-        PRESENT = "present", "Present"
-        ABSENT_EXCUSED = "absent_excused", "Absent (excused)"
-        ABSENT_UNEXCUSED = "absent_unexcused", "Absent (unexcused)"
-        TARDY = "tardy", "Late"
+        PRESENT = "present", gettext_lazy("Present")
+        ABSENT_EXCUSED = "absent_excused", gettext_lazy("Absent (excused)")
+        ABSENT_UNEXCUSED = "absent_unexcused", gettext_lazy("Absent (unexcused)")
+        TARDY = "tardy", gettext_lazy("Late")
 
     student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="attendance")
     date = models.DateField()
@@ -119,12 +122,12 @@ class TruancyAlert(Timestamped):
 
 class BehaviourIncident(Timestamped):
     class Kind(models.TextChoices):
-        BULLYING_TARGET = "bullying_target", "Bullying (as target)"
-        BULLYING_AGGRESSOR = "bullying_aggressor", "Bullying (as aggressor)"
-        FIGHTING = "fighting", "Fighting"
-        DISRUPTION = "disruption", "Disruption in class"
-        TRUANCY = "truancy", "Truancy"
-        OTHER = "other", "Other"
+        BULLYING_TARGET = "bullying_target", gettext_lazy("Bullying (as target)")
+        BULLYING_AGGRESSOR = "bullying_aggressor", gettext_lazy("Bullying (as aggressor)")
+        FIGHTING = "fighting", gettext_lazy("Fighting")
+        DISRUPTION = "disruption", gettext_lazy("Disruption in class")
+        TRUANCY = "truancy", gettext_lazy("Truancy")
+        OTHER = "other", gettext_lazy("Other")
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="behaviour_incidents")
     student = models.ForeignKey(Student, on_delete=models.PROTECT, related_name="incidents")
@@ -145,7 +148,7 @@ class BehaviourIncident(Timestamped):
 
     def clean(self) -> None:
         if self.occurred_on and self.occurred_on > timezone.localdate():
-            raise ValidationError({"occurred_on": "An incident cannot be in the future."})
+            raise ValidationError({"occurred_on": gettext("An incident cannot be in the future.")})
 
 
 class EducationSupportPlan(Versioned):
@@ -170,11 +173,11 @@ class FamilyEngagement(Timestamped):
     """One contact with the family about the support plan."""
 
     class Method(models.TextChoices):
-        MEETING = "meeting", "Meeting at school"
-        HOME_VISIT = "home_visit", "Home visit"
-        PHONE = "phone", "Phone call"
-        VIDEO = "video", "Video call"
-        MESSAGE = "message", "Letter, email or message"
+        MEETING = "meeting", gettext_lazy("Meeting at school")
+        HOME_VISIT = "home_visit", gettext_lazy("Home visit")
+        PHONE = "phone", gettext_lazy("Phone call")
+        VIDEO = "video", gettext_lazy("Video call")
+        MESSAGE = "message", gettext_lazy("Letter, email or message")
 
     plan = models.ForeignKey(EducationSupportPlan, on_delete=models.CASCADE, related_name="engagements")
     occurred_on = models.DateField(default=timezone.localdate)
@@ -191,7 +194,7 @@ class FamilyEngagement(Timestamped):
 
     def clean(self) -> None:
         if self.occurred_on and self.occurred_on > timezone.localdate():
-            raise ValidationError({"occurred_on": "A contact cannot be in the future."})
+            raise ValidationError({"occurred_on": gettext("A contact cannot be in the future.")})
 
 
 class DirectoryNotice(Timestamped):
@@ -224,7 +227,9 @@ class DirectoryNotice(Timestamped):
                 {"categories": f"Not a directory-information category (34 CFR 99.3): {', '.join(unknown)}."}
             )
         if self.opt_out_by and self.published_on and self.opt_out_by < self.published_on:
-            raise ValidationError({"opt_out_by": "The time to refuse cannot end before the notice is given."})
+            raise ValidationError(
+                {"opt_out_by": gettext("The time to refuse cannot end before the notice is given.")}
+            )
 
     @classmethod
     def in_force(cls, day: object) -> DirectoryNotice | None:

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.models import Segment, User
@@ -26,7 +27,7 @@ from tapestry.micro.school.models import (
 from tapestry.micro.school.truancy import TRUANCY_WINDOW_SCHOOL_DAYS, window_start
 from tapestry.people.models import Organisation
 
-NOT_GRANTED = "School records (FERPA) need the school records grant, which you do not hold."
+NOT_GRANTED = gettext_lazy("School records (FERPA) need the school records grant, which you do not hold.")
 PURPOSE = "school social work"
 
 
@@ -132,8 +133,8 @@ def student_get(*, user: User, student_id: int, for_change: bool = False) -> Stu
         Student.objects.select_related("case__person", "case__household", "person", "school"),
         student_id,
         for_change=for_change,
-        missing="No student enrolment with this number.",
-        detail="This student is outside your caseload.",
+        missing=gettext("No student enrolment with this number."),
+        detail=gettext("This student is outside your caseload."),
     )
 
 
@@ -256,8 +257,8 @@ def alert_get(*, user: User, alert_id: int, for_change: bool = False) -> Truancy
         TruancyAlert.objects.select_related("student__case", "student__person"),
         alert_id,
         for_change=for_change,
-        missing="No truancy alert with this number.",
-        detail="This alert is about a student outside your caseload.",
+        missing=gettext("No truancy alert with this number."),
+        detail=gettext("This alert is about a student outside your caseload."),
     )
 
 

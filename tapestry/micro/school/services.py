@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -46,9 +47,11 @@ def _require_school_case(actor: User, case: Case) -> None:
         "or you are not granted school records (FERPA).",
     )
     if case.case_type != Case.Type.SCHOOL:
-        raise ValidationError({"case": ["School records go on a school social work case."]})
+        raise ValidationError({"case": [gettext("School records go on a school social work case.")]})
     if case.status == Case.Status.CLOSED:
-        raise ValidationError({"case": ["This case is closed; school records cannot be added to it."]})
+        raise ValidationError(
+            {"case": [gettext("This case is closed; school records cannot be added to it.")]}
+        )
 
 
 def _require_school_record_change(actor: User, case: Case) -> None:
@@ -82,12 +85,21 @@ def student_enrol(
         case.household_id and case.household.memberships.filter(person=person).exists()
     ):
         raise ValidationError(
-            {"person": ["Enrol the person the case is about, or a member of its household."]}
+            {"person": [gettext("Enrol the person the case is about, or a member of its household.")]}
         )
     if school.kind != Organisation.Kind.SCHOOL:
-        raise ValidationError({"school": [f"{school} is not recorded as a school."]})
+        raise ValidationError(
+            {"school": [gettext("%(school)s is not recorded as a school.") % {"school": school}]}
+        )
     if Student.objects.filter(case=case, person=person, school=school, left_on__isnull=True).exists():
-        raise ValidationError({"school": [f"{person} is already enrolled at {school} on this case."]})
+        raise ValidationError(
+            {
+                "school": [
+                    gettext("%(person)s is already enrolled at %(school)s on this case.")
+                    % {"person": person, "school": school}
+                ]
+            }
+        )
     student = Student(
         case=case,
         person=person,
@@ -148,7 +160,7 @@ def attendance_record(*, actor: User, student: Student, days: list[AttendanceDay
     """
     _require_school_case(actor, student.case)
     if not days:
-        raise ValidationError({"days": ["Give at least one day."]})
+        raise ValidationError({"days": [gettext("Give at least one day.")]})
     today = timezone.localdate()
     errors: dict[str, list[str]] = {}
     seen: set[dt.date] = set()
@@ -207,7 +219,7 @@ def incident_record(
 ) -> BehaviourIncident:
     _require_school_case(actor, case)
     if student.case_id != case.pk:
-        raise ValidationError({"student": ["Choose a student enrolled on this case."]})
+        raise ValidationError({"student": [gettext("Choose a student enrolled on this case.")]})
     incident = BehaviourIncident(
         case=case,
         student=student,
@@ -276,11 +288,11 @@ def truancy_alert_follow_up(*, actor: User, alert: TruancyAlert, note: str) -> T
     case = alert.student.case
     policy.require_capability(actor, Capability.PERSON_WRITE)
     if not policy.visible(actor, TruancyAlert.objects.filter(pk=alert.pk), for_change=True).exists():
-        raise PermissionDenied("You may not follow up this alert.")
+        raise PermissionDenied(gettext("You may not follow up this alert."))
     if not alert.is_open:
-        raise ValidationError({"note": ["This alert was already followed up."]})
+        raise ValidationError({"note": [gettext("This alert was already followed up.")]})
     if not note.strip():
-        raise ValidationError({"note": ["Say what was done: a call home, a meeting, a referral."]})
+        raise ValidationError({"note": [gettext("Say what was done: a call home, a meeting, a referral.")]})
     alert.followed_up_on = timezone.localdate()
     alert.followed_up_by = actor
     alert.follow_up_note = note.strip()

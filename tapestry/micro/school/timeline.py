@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -30,7 +31,8 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             TimelineEvent(
                 when=student.enrolled_on,
                 kind=KIND,
-                title=f"Enrolled at {student.school}, grade {student.grade}",
+                title=gettext("Enrolled at %(school)s, grade %(grade)s")
+                % {"school": student.school, "grade": student.grade},
                 detail="" if student.person_id == person.pk else f"{student.person.display_name}",
                 url=reverse("school:student_detail", args=[student.pk]),
                 case_id=student.case_id,
@@ -42,10 +44,11 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             TimelineEvent(
                 when=alert.raised_on,
                 kind=KIND,
-                title=f"Truancy alert: {alert.unexcused_absences} unexcused absences",
-                detail="Open"
+                title=gettext("Truancy alert: %(count)s unexcused absences")
+                % {"count": alert.unexcused_absences},
+                detail=gettext("Open")
                 if alert.is_open
-                else f"Followed up: {truncatechars(alert.follow_up_note, 120)}",
+                else gettext("Followed up: %(note)s") % {"note": truncatechars(alert.follow_up_note, 120)},
                 url=reverse("school:student_detail", args=[alert.student_id]),
                 case_id=alert.student.case_id,
             )
@@ -55,7 +58,7 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             TimelineEvent(
                 when=incident.occurred_on,
                 kind=KIND,
-                title=f"School incident: {incident.get_kind_display()}",
+                title=gettext("School incident: %(kind)s") % {"kind": incident.get_kind_display()},
                 detail=truncatechars(incident.description, 140),
                 url=reverse("school:case_index", args=[incident.case_id]),
                 case_id=incident.case_id,
@@ -66,8 +69,8 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             TimelineEvent(
                 when=plan.created_at,
                 kind=KIND,
-                title="Education support plan written",
-                detail=f"Review due {plan.review_on:%Y-%m-%d}",
+                title=gettext("Education support plan written"),
+                detail=gettext("Review due %(on)s") % {"on": f"{plan.review_on:%Y-%m-%d}"},
                 url=reverse("school:support_plan", args=[plan.case_id]),
                 case_id=plan.case_id,
             )
@@ -78,7 +81,8 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             TimelineEvent(
                 when=entry.occurred_on,
                 kind=KIND,
-                title=f"Family contact ({entry.get_method_display().lower()}) with {entry.contact_with}",
+                title=gettext("Family contact (%(method)s) with %(with)s")
+                % {"method": entry.get_method_display().lower(), "with": entry.contact_with},
                 detail=truncatechars(entry.summary, 140),
                 url=reverse("school:support_plan", args=[entry.plan.case_id]),
                 case_id=entry.plan.case_id,

@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_form_open
 from tapestry.access.policy import Capability, has_capability
@@ -55,10 +57,11 @@ def student_enrol(request: HttpRequest, case_pk: int) -> HttpResponse:
     return _save_page(
         request,
         case,
-        "Enrol a student",
+        gettext("Enrol a student"),
         form=form,
         call=lambda: services.student_enrol(actor=request.user, case=case, **form.cleaned_data),
-        done=lambda student: f"{student.person} is enrolled at {student.school}.",
+        done=lambda student: gettext("%(person)s is enrolled at %(school)s.")
+        % {"person": student.person, "school": student.school},
         then=lambda student: reverse("school:student_detail", args=[student.pk]),
     )
 
@@ -111,12 +114,19 @@ def attendance_week(request: HttpRequest, pk: int) -> HttpResponse:
         invalid=200,
     )
     if saved is not None:
-        messages.success(request, f"Attendance for the week of {monday:%d %B} is saved.")
+        messages.success(
+            request,
+            gettext("Attendance for the week of %(monday)s is saved.")
+            % {"monday": date_format(monday, "d F")},
+        )
         for alert in saved.alerts:
             messages.warning(
                 request,
-                f"Truancy alert: {alert.unexcused_absences} unexcused absences since "
-                f"{alert.period_start:%d %B}. Follow it up from the student's page.",
+                gettext(
+                    "Truancy alert: %(count)s unexcused absences since %(start)s. "
+                    "Follow it up from the student's page."
+                )
+                % {"count": alert.unexcused_absences, "start": date_format(alert.period_start, "d F")},
             )
         return redirect("school:student_detail", pk=student.pk)
     context = {
@@ -141,10 +151,10 @@ def incident_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     return _save_page(
         request,
         case,
-        "Record a behaviour incident",
+        gettext("Record a behaviour incident"),
         form=form,
         call=lambda: services.incident_record(actor=request.user, case=case, **form.cleaned_data),
-        done="The incident is recorded.",
+        done=gettext("The incident is recorded."),
         then=reverse("school:case_index", kwargs={"case_pk": case.pk}),
     )
 
@@ -167,12 +177,12 @@ def support_plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
     return _save_page(
         request,
         case,
-        "Change the education support plan" if plan else "Write an education support plan",
+        gettext("Change the education support plan") if plan else gettext("Write an education support plan"),
         form=form,
         call=lambda: services.support_plan_save(
             actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done="The education support plan is saved.",
+        done=gettext("The education support plan is saved."),
         then=reverse("school:support_plan", kwargs={"case_pk": case.pk}),
     )
 
@@ -181,16 +191,18 @@ def engagement_add(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.school_case_get(user=request.user, case_id=case_pk, for_change=True)
     plan = selectors.support_plan_get(user=request.user, case=case)
     if plan is None:
-        messages.error(request, "Write the education support plan first; family contacts are logged on it.")
+        messages.error(
+            request, gettext("Write the education support plan first; family contacts are logged on it.")
+        )
         return redirect("school:support_plan", case_pk=case.pk)
     form = EngagementForm(bound(request))
     return _save_page(
         request,
         case,
-        "Log a contact with the family",
+        gettext("Log a contact with the family"),
         form=form,
         call=lambda: services.engagement_add(actor=request.user, plan=plan, **form.cleaned_data),
-        done="The family contact is logged.",
+        done=gettext("The family contact is logged."),
         then=reverse("school:support_plan", kwargs={"case_pk": case.pk}),
     )
 
@@ -208,10 +220,10 @@ def alert_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     return _save_page(
         request,
         alert.student.case,
-        "Follow up a truancy alert",
+        gettext("Follow up a truancy alert"),
         form=form,
         call=lambda: services.truancy_alert_follow_up(actor=request.user, alert=alert, **form.cleaned_data),
-        done="The follow-up is recorded; the alert is closed.",
+        done=gettext("The follow-up is recorded; the alert is closed."),
         then=reverse("school:student_detail", args=[alert.student_id]),
         alert=alert,
     )
@@ -225,12 +237,12 @@ def directory_opt_out(request: HttpRequest, pk: int) -> HttpResponse:
     return _save_page(
         request,
         student.case,
-        "Directory information (FERPA)",
+        gettext("Directory information (FERPA)"),
         form=form,
         call=lambda: services.student_directory_opt_out(
             actor=request.user, student=student, **form.cleaned_data
         ),
-        done="The directory-information choice is recorded.",
+        done=gettext("The directory-information choice is recorded."),
         then=reverse("school:student_detail", args=[student.pk]),
         student=student,
     )

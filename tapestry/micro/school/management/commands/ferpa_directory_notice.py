@@ -34,7 +34,7 @@ class Command(BaseCommand):
                     "No directory-information notice is in force; nothing goes as directory information."
                 )
                 return
-            labels = ", ".join(Category(c).label for c in notice.categories) or "none"
+            labels = ", ".join(str(Category(c).label) for c in notice.categories) or "none"
             self.stdout.write(f"{notice}: refusals until {notice.opt_out_by:%Y-%m-%d}; designates {labels}.")
             return
         if opt_out_by is None:
