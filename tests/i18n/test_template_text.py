@@ -17,7 +17,6 @@ PENDING = {
     "access",
     "directory",
     "front",
-    "needs",
     "places",
     "programs",
     "macro/campaigns",
