@@ -17,7 +17,6 @@ PENDING = {
     "access",
     "directory",
     "front",
-    "places",
     "programs",
     "macro/campaigns",
     "macro/coalitions",
