@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from tapestry.web.models import Timestamped
 
 
 class Domain(models.TextChoices):
-    HOUSING = "housing", "Housing"
-    FOOD = "food", "Food"
-    INCOME = "income", "Income and benefits"
-    EMPLOYMENT = "employment", "Employment"
-    EDUCATION = "education", "Education and literacy"
-    SAFETY = "safety", "Safety and violence"
-    SOCIAL = "social", "Social connection"
-    HEALTH = "health", "Health and mental health"
-    SUBSTANCE_USE = "substance_use", "Substance use"
-    FAMILY = "family", "Family and caregiving"
-    LEGAL = "legal", "Legal"
-    TRANSPORT = "transport", "Transport"
-    UTILITIES = "utilities", "Utilities"
+    HOUSING = "housing", gettext_lazy("Housing")
+    FOOD = "food", gettext_lazy("Food")
+    INCOME = "income", gettext_lazy("Income and benefits")
+    EMPLOYMENT = "employment", gettext_lazy("Employment")
+    EDUCATION = "education", gettext_lazy("Education and literacy")
+    SAFETY = "safety", gettext_lazy("Safety and violence")
+    SOCIAL = "social", gettext_lazy("Social connection")
+    HEALTH = "health", gettext_lazy("Health and mental health")
+    SUBSTANCE_USE = "substance_use", gettext_lazy("Substance use")
+    FAMILY = "family", gettext_lazy("Family and caregiving")
+    LEGAL = "legal", gettext_lazy("Legal")
+    TRANSPORT = "transport", gettext_lazy("Transport")
+    UTILITIES = "utilities", gettext_lazy("Utilities")
 
 
 class Need(Timestamped):
@@ -34,8 +35,10 @@ class Need(Timestamped):
         "ICD-10-CM code set (fiscal year)",
         null=True,
         blank=True,
-        help_text="The US fiscal year of the ICD-10-CM code set the code was checked against; "
-        "FY2026 is in effect from 1 October 2025.",
+        help_text=gettext_lazy(
+            "The US fiscal year of the ICD-10-CM code set the code was checked against; "
+            "FY2026 is in effect from 1 October 2025."
+        ),
     )
     description = models.CharField(max_length=255, blank=True)
     is_active = models.BooleanField(default=True)
@@ -63,9 +66,9 @@ class Barrier(Timestamped):
 
 
 class Level(models.TextChoices):
-    MICRO = "micro", "Micro: the person or family"
-    MEZZO = "mezzo", "Mezzo: a group, program or organisation"
-    MACRO = "macro", "Macro: a community, policy or system"
+    MICRO = "micro", gettext_lazy("Micro: the person or family")
+    MEZZO = "mezzo", gettext_lazy("Mezzo: a group, program or organisation")
+    MACRO = "macro", gettext_lazy("Macro: a community, policy or system")
 
 
 class InterventionType(Timestamped):
@@ -78,17 +81,19 @@ class InterventionType(Timestamped):
     class Acts(models.TextChoices):
         """The local option a worker can act on in one step from the advisor, if any."""
 
-        NONE = "", "Done within the case"
-        GROUP = "group", "Enrol in a group"
-        SERVICE = "service", "Refer to a directory service"
-        CAMPAIGN = "campaign", "Tell the client about a campaign"
+        NONE = "", gettext_lazy("Done within the case")
+        GROUP = "group", gettext_lazy("Enrol in a group")
+        SERVICE = "service", gettext_lazy("Refer to a directory service")
+        CAMPAIGN = "campaign", gettext_lazy("Tell the client about a campaign")
 
     code = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=120)
     level = models.CharField(max_length=5, choices=Level.choices)
     description = models.TextField()
     domains = models.JSONField(
-        default=list, blank=True, help_text="The need domains it fits (every need of those domains)."
+        default=list,
+        blank=True,
+        help_text=gettext_lazy("The need domains it fits (every need of those domains)."),
     )
     needs = models.ManyToManyField(Need, blank=True, related_name="intervention_types")
     acts = models.CharField(max_length=10, choices=Acts.choices, blank=True)

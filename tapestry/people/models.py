@@ -190,7 +190,11 @@ class HouseholdMember(Timestamped):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} ({self.get_position_display()}) in {self.household}"
+        return gettext("%(person)s (%(position)s) in %(household)s") % {
+            "person": self.person,
+            "position": self.get_position_display(),
+            "household": self.household,
+        }
 
 
 class Relationship(Timestamped):
@@ -252,17 +256,21 @@ class Relationship(Timestamped):
         ]
 
     def __str__(self) -> str:
-        return f"{self.from_person} is {self.get_kind_display().lower()} of {self.to_person}"
+        return gettext("%(person)s is %(relationship)s of %(other)s") % {
+            "person": self.from_person,
+            "relationship": self.get_kind_display().lower(),
+            "other": self.to_person,
+        }
 
     def clean(self) -> None:
         if self.from_person_id and self.from_person_id == self.to_person_id:
-            raise ValidationError({"to_person": "A person cannot be related to themselves."})
+            raise ValidationError({"to_person": gettext("A person cannot be related to themselves.")})
 
     def kind_from(self, person_id: int) -> str:
         """The label of this link as seen from `person_id`'s side."""
         if person_id == self.from_person_id:
             return self.get_kind_display()
-        return Relationship.Kind(self.INVERSE[self.kind]).label
+        return str(Relationship.Kind(self.INVERSE[self.kind]).label)
 
 
 class Organisation(Versioned):

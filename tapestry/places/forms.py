@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.places import selectors
 from tapestry.places.models import Area
@@ -20,17 +21,24 @@ KIND_CHOICES = Area.Kind.choices
 class _AreaFields(ServiceForm):
     name = forms.CharField(max_length=150)
     parent = forms.ModelChoiceField(
-        label="Inside", queryset=Area.objects.none(), required=False, empty_label="Not inside another area"
+        label=gettext_lazy("Inside"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Not inside another area"),
     )
     postcodes = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The postcodes this area covers, separated by commas or spaces. A postcode area covers itself.",
+        help_text=gettext_lazy(
+            "The postcodes this area covers, separated by commas or spaces. A postcode area covers itself."
+        ),
     )
     boundary = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Optional: a GeoJSON Polygon or MultiPolygon, longitude before latitude. Or import a file.",
+        help_text=gettext_lazy(
+            "Optional: a GeoJSON Polygon or MultiPolygon, longitude before latitude. Or import a file."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -47,12 +55,15 @@ class _AreaFields(ServiceForm):
         try:
             return json.loads(text)
         except json.JSONDecodeError as error:
-            raise ValidationError(f"This is not valid JSON: {error.msg} at character {error.pos}.") from error
+            raise ValidationError(
+                gettext("This is not valid JSON: %(error)s at character %(position)s.")
+                % {"error": error.msg, "position": error.pos}
+            ) from error
 
 
 class AreaForm(_AreaFields):
     kind = forms.ChoiceField(choices=KIND_CHOICES)
-    code = forms.CharField(max_length=40, help_text="Unique among areas of the same kind.")
+    code = forms.CharField(max_length=40, help_text=gettext_lazy("Unique among areas of the same kind."))
     field_order = ["kind", "code", "name", "parent", "postcodes", "boundary"]
 
 
@@ -76,34 +87,37 @@ class AreaEditForm(_AreaFields):
 
 class BoundaryImportForm(ServiceForm):
     file = forms.FileField(
-        label="GeoJSON file", help_text="A FeatureCollection, one feature per area (RFC 7946)."
+        label=gettext_lazy("GeoJSON file"),
+        help_text=gettext_lazy("A FeatureCollection, one feature per area (RFC 7946)."),
     )
     kind = forms.ChoiceField(
         choices=KIND_CHOICES,
         initial=Area.Kind.NEIGHBOURHOOD,
-        label="Kind of area",
-        help_text="For features without a 'kind' property.",
+        label=gettext_lazy("Kind of area"),
+        help_text=gettext_lazy("For features without a 'kind' property."),
     )
     code_property = forms.CharField(
         max_length=60,
         initial="code",
-        label="Property naming the area code",
-        help_text="The name of the feature property that holds each area's code.",
+        label=gettext_lazy("Property naming the area code"),
+        help_text=gettext_lazy("The name of the feature property that holds each area's code."),
     )
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise ValidationError("The file is larger than 20 MB; split it up.")
+            raise ValidationError(gettext("The file is larger than 20 MB; split it up."))
         return upload
 
 
 class AreaFilterForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("", "Any kind"), *KIND_CHOICES], required=False)
-    postcode = forms.CharField(max_length=20, required=False, label="Holding postcode")
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"), choices=[("", gettext_lazy("Any kind")), *KIND_CHOICES], required=False
+    )
+    postcode = forms.CharField(max_length=20, required=False, label=gettext_lazy("Holding postcode"))
 
 
 class MapForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=KIND_CHOICES, required=False, label="Areas", initial=Area.Kind.NEIGHBOURHOOD
+        choices=KIND_CHOICES, required=False, label=gettext_lazy("Areas"), initial=Area.Kind.NEIGHBOURHOOD
     )

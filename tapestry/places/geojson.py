@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext
+
 AREA_GEOMETRIES = ("Polygon", "MultiPolygon")
 
 
@@ -24,31 +26,41 @@ def _position_problem(position: Any) -> str:
         return "A position is a list of two numbers: longitude, then latitude."
     longitude, latitude = position[0], position[1]
     if not -180 <= longitude <= 180:
-        return f"Longitude {longitude} is outside -180 to 180."
+        return gettext("Longitude %(longitude)s is outside -180 to 180.") % {"longitude": longitude}
     if not -90 <= latitude <= 90:
-        return f"Latitude {latitude} is outside -90 to 90 (GeoJSON gives longitude first, then latitude)."
+        return gettext(
+            "Latitude %(latitude)s is outside -90 to 90 (GeoJSON gives longitude first, then latitude)."
+        ) % {"latitude": latitude}
     return ""
 
 
 def _ring_problems(ring: Any, where: str) -> list[str]:
     if not isinstance(ring, list) or len(ring) < 4:
-        return [f"{where} needs at least four positions (a closed ring repeats its first position last)."]
+        return [
+            gettext(
+                "%(where)s needs at least four positions (a closed ring repeats its first position last)."
+            )
+            % {"where": where}
+        ]
     for position in ring:
         problem = _position_problem(position)
         if problem:
             return [f"{where}: {problem}"]
     if ring[0][:2] != ring[-1][:2]:
-        return [f"{where} is not closed: its last position must be the same as its first."]
+        return [
+            gettext("%(where)s is not closed: its last position must be the same as its first.")
+            % {"where": where}
+        ]
     return []
 
 
 def _polygon_problems(rings: Any, where: str) -> list[str]:
     if not isinstance(rings, list) or not rings:
-        return [f"{where} needs at least one ring of positions."]
+        return [gettext("%(where)s needs at least one ring of positions.") % {"where": where}]
     problems = []
     for number, ring in enumerate(rings):
-        name = "outer ring" if number == 0 else f"hole {number}"
-        problems += _ring_problems(ring, f"{where}, {name}")
+        name = gettext("outer ring") if number == 0 else gettext("hole %(number)s") % {"number": number}
+        problems += _ring_problems(ring, gettext("%(where)s, %(ring)s") % {"where": where, "ring": name})
     return problems
 
 
@@ -58,15 +70,18 @@ def geometry_problems(geometry: Any) -> list[str]:
         return ["A boundary is a GeoJSON geometry object (a Polygon or MultiPolygon)."]
     kind = geometry.get("type")
     if kind not in AREA_GEOMETRIES:
-        return [f"A boundary must be a Polygon or MultiPolygon, not {kind or 'a geometry without a type'}."]
+        return [
+            gettext("A boundary must be a Polygon or MultiPolygon, not %(kind)s.")
+            % {"kind": kind or gettext("a geometry without a type")}
+        ]
     coordinates = geometry.get("coordinates")
     if kind == "Polygon":
-        return _polygon_problems(coordinates, "The polygon")
+        return _polygon_problems(coordinates, gettext("The polygon"))
     if not isinstance(coordinates, list) or not coordinates:
         return ["A MultiPolygon needs at least one polygon."]
     problems = []
     for number, polygon in enumerate(coordinates, start=1):
-        problems += _polygon_problems(polygon, f"Polygon {number}")
+        problems += _polygon_problems(polygon, gettext("Polygon %(number)s") % {"number": number})
     return problems
 
 
@@ -96,18 +111,22 @@ def read_features(content: bytes) -> tuple[list[Feature], str]:
     try:
         document = json.loads(content.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return [], "The file is not UTF-8 text (RFC 7946 section 11 asks for UTF-8)."
+        return [], gettext("The file is not UTF-8 text (RFC 7946 section 11 asks for UTF-8).")
     except json.JSONDecodeError as error:
-        return [], f"The file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
+        return [], gettext("The file is not valid JSON: %(error)s at line %(line)s, column %(column)s.") % {
+            "error": error.msg,
+            "line": error.lineno,
+            "column": error.colno,
+        }
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
-        return [], "The file must hold one GeoJSON FeatureCollection."
+        return [], gettext("The file must hold one GeoJSON FeatureCollection.")
     features = document.get("features")
     if not isinstance(features, list) or not features:
-        return [], "The FeatureCollection has no features."
+        return [], gettext("The FeatureCollection has no features.")
     read = []
     for number, feature in enumerate(features, start=1):
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
-            read.append(Feature(number, {}, None, [("", "This is not a GeoJSON Feature.")]))
+            read.append(Feature(number, {}, None, [("", gettext("This is not a GeoJSON Feature."))]))
             continue
         properties = feature.get("properties")
         read.append(

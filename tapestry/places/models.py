@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.places import geojson
 from tapestry.web.models import Authored, Versioned
@@ -14,14 +15,16 @@ class Area(Versioned, Authored):
     """A place the agency works in; it may sit inside a larger one (a neighbourhood in a county)."""
 
     class Kind(models.TextChoices):
-        POSTCODE = "postcode", "Postcode"
-        NEIGHBOURHOOD = "neighbourhood", "Neighbourhood"
-        COUNTY = "county", "County"
-        SCHOOL_DISTRICT = "school_district", "School district"
-        CUSTOM = "custom", "Custom area"
+        POSTCODE = "postcode", gettext_lazy("Postcode")
+        NEIGHBOURHOOD = "neighbourhood", gettext_lazy("Neighbourhood")
+        COUNTY = "county", gettext_lazy("County")
+        SCHOOL_DISTRICT = "school_district", gettext_lazy("School district")
+        CUSTOM = "custom", gettext_lazy("Custom area")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    code = models.CharField(max_length=40, help_text="Unique among areas of the same kind, e.g. a FIPS code.")
+    code = models.CharField(
+        max_length=40, help_text=gettext_lazy("Unique among areas of the same kind, e.g. a FIPS code.")
+    )
     name = models.CharField(max_length=150)
     parent = models.ForeignKey(
         "self",
@@ -43,7 +46,7 @@ class Area(Versioned, Authored):
 
     def clean(self) -> None:
         if self.pk is not None and self.parent_id == self.pk:
-            raise ValidationError({"parent": ["An area cannot be inside itself."]})
+            raise ValidationError({"parent": [gettext("An area cannot be inside itself.")]})
         if self.boundary is not None:
             problems = geojson.geometry_problems(self.boundary)
             if problems:

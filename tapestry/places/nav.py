@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,17 +11,17 @@ ENTRIES = (
     NavEntry(
         "macro",
         100,
-        "Areas",
+        gettext_lazy("Areas"),
         "places:area_list",
         C.ORGANISATION_READ,
-        "The neighbourhoods, counties, school districts and postcodes the agency works in.",
+        gettext_lazy("The neighbourhoods, counties, school districts and postcodes the agency works in."),
     ),
     NavEntry(
         "macro",
         110,
-        "Cases by area",
+        gettext_lazy("Cases by area"),
         "places:case_map",
         C.AGGREGATE_READ,
-        "A map of cases by area, small counts hidden, with its table.",
+        gettext_lazy("A map of cases by area, small counts hidden, with its table."),
     ),
 )

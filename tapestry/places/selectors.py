@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -19,7 +20,7 @@ from tapestry.evidence.suppression import Cell
 from tapestry.places.models import Area, AreaPostcode, PostcodeCentroid, row_label
 from tapestry.web.ids import one_or_404
 
-NO_AREA = "No such area."
+NO_AREA = gettext_lazy("No such area.")
 MAP_MEASURE = "cases.by_place"
 
 
@@ -161,7 +162,7 @@ def case_map(*, user: User, kind: str = Area.Kind.NEIGHBOURHOOD) -> CaseMap:
         area.value = shown.get(area.label)
     return CaseMap(
         kind=kind,
-        kind_label=Area.Kind(kind).label,
+        kind_label=str(Area.Kind(kind).label),
         areas=areas,
         cells=table.cells,
         total=table.total,

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -34,7 +35,13 @@ def postcodes_cleaned(postcodes: Iterable[str]) -> list[str]:
     cleaned = [code.strip().upper() for code in postcodes if code and code.strip()]
     too_long = [code for code in cleaned if len(code) > MAX_POSTCODE]
     if too_long:
-        raise ValidationError({"postcodes": [f"{too_long[0]} is not a postcode (at most 20 characters)."]})
+        raise ValidationError(
+            {
+                "postcodes": [
+                    gettext("%(code)s is not a postcode (at most 20 characters).") % {"code": too_long[0]}
+                ]
+            }
+        )
     return list(dict.fromkeys(cleaned))
 
 
@@ -57,7 +64,12 @@ def _cycle_through(area_pk: int | None, parent_pk: int | None, parents: dict[int
 def _check_parent(area: Area, parent: Area | None) -> None:
     if parent is not None and area.pk is not None and _cycle_through(area.pk, parent.pk, _parents()):
         raise ValidationError(
-            {"parent": [f"{parent.name} is inside {area.name}; an area cannot contain itself."]}
+            {
+                "parent": [
+                    gettext("%(parent)s is inside %(area)s; an area cannot contain itself.")
+                    % {"parent": parent.name, "area": area.name}
+                ]
+            }
         )
 
 
@@ -121,7 +133,7 @@ def area_create(
     covered = _covered(kind, area.code, postcodes)
     problems = errors_of(area.full_clean)
     if "__all__" in problems:
-        problems["code"] = ["There is already an area of this kind with this code."]
+        problems["code"] = [gettext("There is already an area of this kind with this code.")]
         del problems["__all__"]
     if problems:
         raise ValidationError(problems)
@@ -193,8 +205,16 @@ class BoundaryReport:
     def summary(self) -> str:
         if not self.ok:
             bad = len({problem.feature for problem in self.problems})
-            return f"Nothing was imported from {self.source}: {bad} feature{'s' if bad != 1 else ''} with problems."
-        return f"Imported {self.source}: {len(self.created)} new area(s), {len(self.updated)} boundary(ies) updated."
+            return ngettext(
+                "Nothing was imported from %(source)s: %(bad)s feature with problems.",
+                "Nothing was imported from %(source)s: %(bad)s features with problems.",
+                bad,
+            ) % {"source": self.source, "bad": bad}
+        return gettext("Imported %(source)s: %(created)s new area(s), %(updated)s boundary(ies) updated.") % {
+            "source": self.source,
+            "created": len(self.created),
+            "updated": len(self.updated),
+        }
 
 
 @dataclass
@@ -228,22 +248,30 @@ def _plan(feature: geojson.Feature, *, kind: str, code_property: str) -> _Planne
     problems = feature.problems
     if not planned.code:
         problems.append(
-            (code_property, f"Each feature needs the property {code_property!r}: the area's code.")
+            (
+                code_property,
+                gettext("Each feature needs the property %(property)s: the area's code.")
+                % {"property": repr(code_property)},
+            )
         )
     elif len(planned.code) > 40:
-        problems.append((code_property, "An area code has at most 40 characters."))
+        problems.append((code_property, gettext("An area code has at most 40 characters.")))
     if planned.kind not in Area.Kind.values:
         problems.append(
-            ("kind", f"{planned.kind!r} is not a kind of area; use one of {', '.join(Area.Kind.values)}.")
+            (
+                "kind",
+                gettext("%(kind)s is not a kind of area; use one of %(kinds)s.")
+                % {"kind": repr(planned.kind), "kinds": ", ".join(Area.Kind.values)},
+            )
         )
     if len(planned.name) > 150:
-        problems.append(("name", "An area name has at most 150 characters."))
+        problems.append(("name", gettext("An area name has at most 150 characters.")))
     for message in geojson.geometry_problems(feature.geometry):
         problems.append(("geometry", message))
     if "postcodes" in props:
         raw = props["postcodes"]
         if not isinstance(raw, list) or not all(isinstance(code, str) for code in raw):
-            problems.append(("postcodes", "postcodes is a list of postcodes as text."))
+            problems.append(("postcodes", gettext("postcodes is a list of postcodes as text.")))
         else:
             try:
                 planned.postcodes = postcodes_cleaned(raw)
@@ -301,12 +329,16 @@ def _check_against_stored(planned: list[_Planned]) -> None:
         key = (item.kind, item.code)
         if item.code and key in in_file:
             item.feature.problems.append(
-                ("code", f"Feature {in_file[key].feature.number} already gives this code for the same kind.")
+                (
+                    "code",
+                    gettext("Feature %(number)s already gives this code for the same kind.")
+                    % {"number": in_file[key].feature.number},
+                )
             )
         in_file.setdefault(key, item)
         item.existing = stored.get(key)
         if item.existing is None and item.code and not item.name:
-            item.feature.problems.append(("name", "A new area needs a name (the property 'name')."))
+            item.feature.problems.append(("name", gettext("A new area needs a name (the property 'name').")))
     known = set(stored) | set(in_file)
     keys = {area.pk: key for key, area in stored.items()}
     parent_of: dict[tuple[str, str], tuple[str, str]] = {
@@ -321,12 +353,15 @@ def _check_against_stored(planned: list[_Planned]) -> None:
             if key[1] == item.parent_code and (not item.parent_kind or key[0] == item.parent_kind)
         ]
         if not candidates:
-            item.feature.problems.append(("parent", f"No area has the code {item.parent_code!r}."))
+            item.feature.problems.append(
+                ("parent", gettext("No area has the code %(code)s.") % {"code": repr(item.parent_code)})
+            )
         elif len(candidates) > 1:
             item.feature.problems.append(
                 (
                     "parent",
-                    f"Several kinds of area have the code {item.parent_code!r}; say which with 'parent_kind'.",
+                    gettext("Several kinds of area have the code %(code)s; say which with 'parent_kind'.")
+                    % {"code": repr(item.parent_code)},
                 )
             )
         else:
@@ -336,7 +371,9 @@ def _check_against_stored(planned: list[_Planned]) -> None:
         step = parent_of.get(key)
         while step is not None and step not in seen:
             if step == key:
-                item.feature.problems.append(("parent", "This nesting would put the area inside itself."))
+                item.feature.problems.append(
+                    ("parent", gettext("This nesting would put the area inside itself."))
+                )
                 break
             seen.add(step)
             step = parent_of.get(step)

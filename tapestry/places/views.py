@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.policy import Capability, has_capability
 from tapestry.evidence import suppression
@@ -47,7 +48,7 @@ def area_create(request: HttpRequest) -> HttpResponse:
         "places/area_form.html",
         form=form,
         call=lambda: services.area_create(actor=request.user, **form.cleaned_data),
-        done=lambda area: f"{area} is added.",
+        done=lambda area: gettext("%(area)s is added.") % {"area": area},
         then=lambda area: reverse("places:area_detail", kwargs={"pk": area.pk}),
     )
 
@@ -63,7 +64,7 @@ def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.area_update(
             actor=request.user, area=area, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done=lambda saved: f"Changes to {saved} are saved.",
+        done=lambda saved: gettext("Changes to %(area)s are saved.") % {"area": saved},
         then=reverse("places:area_detail", kwargs={"pk": pk}),
         area=area,
     )
@@ -91,7 +92,7 @@ def case_map(request: HttpRequest) -> HttpResponse:
     found = selectors.case_map(user=request.user, kind=kind)
     chart = choropleth(
         chart_id="case-map",
-        title=f"Cases by {found.kind_label.lower()}",
+        title=gettext("Cases by %(kind)s") % {"kind": found.kind_label.lower()},
         areas=[(cell, area.boundary) for area, cell in zip(found.areas, _area_cells(found), strict=True)],
     )
     context = {"form": form, "map": found, "chart": chart, "threshold": suppression.threshold()}

@@ -65,7 +65,7 @@ def _cases(program: Program | None, open_only: bool) -> QuerySet[Case]:
 @measure("cases.by_status", "Cases by status", note="Cases in a sensitive segment count here too.")
 def by_status(*, program: Program | None = None) -> Rows:
     found = dict(_cases(program, False).values_list("status").annotate(n=Count("pk")))
-    return [(label, found.get(key, 0)) for key, label in Case.Status.choices]
+    return [(str(label), found.get(key, 0)) for key, label in Case.Status.choices]
 
 
 @measure(

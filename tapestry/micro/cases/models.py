@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.access.models import Segment
 from tapestry.web.models import Versioned, optional_key, staff_column
@@ -24,9 +24,9 @@ class Case(Versioned):
         SUBSTANCE_USE = "substance_use", gettext_lazy("Substance use counselling")
 
     class Status(models.TextChoices):
-        OPEN = "open", gettext_lazy("Open")
+        OPEN = "open", pgettext_lazy("case status", "Open")
         ON_HOLD = "on_hold", gettext_lazy("On hold")
-        CLOSED = "closed", gettext_lazy("Closed")
+        CLOSED = "closed", pgettext_lazy("case status", "Closed")
 
     class ClosingReason(models.TextChoices):
         GOALS_MET = "goals_met", gettext_lazy("Goals met")

@@ -77,7 +77,7 @@ def _per_period(referrals: QuerySet[Referral], periods: Periods, by: str) -> Per
         .values_list("period", "row")
         .annotate(n=Count("pk"))
     )
-    labels = dict(Domain.choices)
+    labels = {key: str(label) for key, label in Domain.choices}
     return [
         (start, labels.get(key, CONFIDENTIAL if key == CONFIDENTIAL else NOT_TYPED), n)
         for start, key, n in found
@@ -143,7 +143,7 @@ def outcomes_for_need(*, need: object = None, barrier: object = None) -> Rows:
     counts: dict[str, dict[str, int]] = {}
     for domain, key, n in found:
         counts.setdefault(domain or "", {})[key] = n
-    labels = dict(Domain.choices)
+    labels = {key: str(label) for key, label in Domain.choices}
     rows = [
         (f"{labels.get(domain, NOT_TYPED)}: {words}", counts[domain].get(key, 0))
         for domain in sorted(counts, key=lambda domain: labels.get(domain, NOT_TYPED))

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.web.models import Timestamped, staff_column
 
@@ -19,7 +20,7 @@ class SupervisionSession(Timestamped):
     )
     supervisor = staff_column()
     held_on = models.DateField(default=timezone.localdate)
-    next_due_on = models.DateField(help_text="When the next supervision session is due.")
+    next_due_on = models.DateField(help_text=gettext_lazy("When the next supervision session is due."))
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -30,7 +31,7 @@ class SupervisionSession(Timestamped):
 
     def clean(self) -> None:
         if self.next_due_on and self.held_on and self.next_due_on <= self.held_on:
-            raise ValidationError({"next_due_on": "The next session must come after this one."})
+            raise ValidationError({"next_due_on": gettext("The next session must come after this one.")})
 
 
 class DuplicateDismissal(Timestamped):

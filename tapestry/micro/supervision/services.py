@@ -7,6 +7,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -21,7 +22,7 @@ def supervision_record(
     """Record a supervision session the actor held with one of their supervisees."""
     policy.require_capability(actor, policy.Capability.SUPERVISE)
     if worker.supervisor_id != actor.pk or not worker.is_active:
-        raise ValidationError({"worker": ["You do not supervise this worker."]})
+        raise ValidationError({"worker": [gettext("You do not supervise this worker.")]})
     session = SupervisionSession(
         worker=worker, supervisor=actor, held_on=held_on or timezone.localdate(), next_due_on=next_due_on
     )
@@ -34,17 +35,17 @@ def duplicate_dismiss(*, actor: User, first_id: int, second_id: int, reason: str
     """Record that two persons the actor may see are not the same person, so the pair is not offered again."""
     policy.require_capability(actor, policy.Capability.PERSON_MERGE)
     if first_id == second_id:
-        raise ValidationError({"second": ["Choose two different records."]})
+        raise ValidationError({"second": [gettext("Choose two different records.")]})
     found = {p.pk: p for p in policy.persons_visible(actor).filter(pk__in=[first_id, second_id])}
     if set(found) != {first_id, second_id}:
-        raise ValidationError({"second": ["You may not see both of these records."]})
+        raise ValidationError({"second": [gettext("You may not see both of these records.")]})
     if not reason.strip():
-        raise ValidationError({"reason": ["Say why these are two different people."]})
+        raise ValidationError({"reason": [gettext("Say why these are two different people.")]})
     first, second = found[first_id], found[second_id]
     low, high = sorted((first, second), key=lambda person: person.pk)
     dismissal = DuplicateDismissal(first=low, second=high, dismissed_by=actor, reason=reason.strip())
     if DuplicateDismissal.objects.filter(first=low, second=high).exists():
-        raise ValidationError({"second": ["This pair has already been dismissed."]})
+        raise ValidationError({"second": [gettext("This pair has already been dismissed.")]})
     try:
         with transaction.atomic():
             create_record(
@@ -65,5 +66,5 @@ def duplicate_dismiss(*, actor: User, first_id: int, second_id: int, reason: str
                 purpose="duplicates queue: not the same person",
             )
     except IntegrityError as clash:
-        raise ValidationError({"second": ["This pair has already been dismissed."]}) from clash
+        raise ValidationError({"second": [gettext("This pair has already been dismissed.")]}) from clash
     return dismissal
