@@ -37,7 +37,6 @@ PENDING = {
     "mezzo/mediation",
     "mezzo/partners",
     "mezzo/prevention",
-    "micro/advocacy",
     "micro/cases",
     "micro/child_welfare",
     "micro/referrals",
