@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -32,12 +33,17 @@ def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
     for group in grouped.values():
         latest = group[0]
         issues = sorted({action.get_issue_display() for action in group})
-        count = f"{len(group)} contact{'s' if len(group) != 1 else ''}"
+        count = ngettext("%(n)s contact", "%(n)s contacts", len(group)) % {"n": len(group)}
         links.append(
             EcomapLink(
                 label=latest.organisation.name if latest.organisation_id else latest.agency,
                 kind="organisation",
-                detail=f"Advocacy: {', '.join(issues)}; {count}, latest {latest.get_outcome_display().lower()}",
+                detail=gettext("Advocacy: %(issues)s; %(count)s, latest %(outcome)s")
+                % {
+                    "issues": ", ".join(issues),
+                    "count": count,
+                    "outcome": latest.get_outcome_display().lower(),
+                },
                 url=reverse("people:organisation_detail", args=[latest.organisation_id])
                 if latest.organisation_id
                 else "",

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
 
 from tapestry.micro.advocacy.models import AdvocacyAction
 from tapestry.micro.advocacy.services import ACTION_FIELDS
@@ -25,21 +26,23 @@ class AdvocacyActionForm(ServiceModelForm):
             "rights_information": forms.Textarea(attrs={"rows": 2}),
         }
         labels = {
-            "action_date": "Date",
-            "organisation": "Agency contacted",
-            "agency": "Agency or contact (if not in the list)",
-            "rights_information_given": "Rights information was given to the client",
-            "rights_information": "Rights information given",
+            "action_date": gettext_lazy("Date"),
+            "organisation": gettext_lazy("Agency contacted"),
+            "agency": gettext_lazy("Agency or contact (if not in the list)"),
+            "rights_information_given": gettext_lazy("Rights information was given to the client"),
+            "rights_information": gettext_lazy("Rights information given"),
         }
         help_texts = {
-            "action_taken": "What you did: the call, letter, meeting or appeal, and what you asked for.",
-            "outcome_date": "Required once the outcome is anything but pending.",
+            "action_taken": gettext_lazy(
+                "What you did: the call, letter, meeting or appeal, and what you asked for."
+            ),
+            "outcome_date": gettext_lazy("Required once the outcome is anything but pending."),
         }
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        self.fields["organisation"].empty_label = "Not in the list"
+        self.fields["organisation"].empty_label = gettext_lazy("Not in the list")
 
     def changes(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in ACTION_FIELDS}

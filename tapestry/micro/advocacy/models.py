@@ -8,40 +8,41 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.web.models import Versioned, optional_key
 
 
 class AdvocacyAction(Versioned):
     class Issue(models.TextChoices):
-        BENEFITS = "benefits", "Benefits"
-        HOUSING = "housing", "Housing"
-        HEALTH_CARE = "health_care", "Health care access"
-        DISCRIMINATION = "discrimination", "Discrimination"
-        IMMIGRATION = "immigration", "Immigration"
-        EDUCATION = "education", "Education"
-        EMPLOYMENT = "employment", "Employment"
-        LEGAL = "legal", "Legal"
-        OTHER = "other", "Other"
+        BENEFITS = "benefits", gettext_lazy("Benefits")
+        HOUSING = "housing", gettext_lazy("Housing")
+        HEALTH_CARE = "health_care", gettext_lazy("Health care access")
+        DISCRIMINATION = "discrimination", gettext_lazy("Discrimination")
+        IMMIGRATION = "immigration", gettext_lazy("Immigration")
+        EDUCATION = "education", gettext_lazy("Education")
+        EMPLOYMENT = "employment", gettext_lazy("Employment")
+        LEGAL = "legal", gettext_lazy("Legal")
+        OTHER = "other", gettext_lazy("Other")
 
     class Outcome(models.TextChoices):
-        PENDING = "pending", "Pending"
-        RESOLVED = "resolved", "Resolved"
-        PARTLY_RESOLVED = "partly_resolved", "Partly resolved"
-        REFUSED = "refused", "Refused"
-        NO_RESPONSE = "no_response", "No response"
+        PENDING = "pending", gettext_lazy("Pending")
+        RESOLVED = "resolved", gettext_lazy("Resolved")
+        PARTLY_RESOLVED = "partly_resolved", gettext_lazy("Partly resolved")
+        REFUSED = "refused", gettext_lazy("Refused")
+        NO_RESPONSE = "no_response", gettext_lazy("No response")
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="advocacy_actions")
     action_date = models.DateField(default=timezone.localdate)
     organisation = optional_key(
         "people.Organisation",
         related_name="advocacy_actions",
-        help_text="The agency contacted, if it is in the organisation list.",
+        help_text=gettext_lazy("The agency contacted, if it is in the organisation list."),
     )
     agency = models.CharField(
         max_length=200,
         blank=True,
-        help_text="The agency or person contacted, if not in the list (or a contact name).",
+        help_text=gettext_lazy("The agency or person contacted, if not in the list (or a contact name)."),
     )
     issue = models.CharField(max_length=20, choices=Issue.choices)
     action_taken = models.TextField()
@@ -50,7 +51,7 @@ class AdvocacyAction(Versioned):
     outcome_date = models.DateField(null=True, blank=True)
     rights_information_given = models.BooleanField(default=False)
     rights_information = models.TextField(
-        blank=True, help_text="What the client was told about their rights, and in what form."
+        blank=True, help_text=gettext_lazy("What the client was told about their rights, and in what form.")
     )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
@@ -70,14 +71,16 @@ class AdvocacyAction(Versioned):
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if not self.organisation_id and not self.agency.strip():
-            errors["agency"] = "Say which agency you contacted: choose it from the list or write its name."
+            errors["agency"] = gettext(
+                "Say which agency you contacted: choose it from the list or write its name."
+            )
         if self.action_date and self.action_date > timezone.localdate() + timedelta(days=1):
-            errors["action_date"] = "The action cannot be in the future."
+            errors["action_date"] = gettext("The action cannot be in the future.")
         if self.outcome != self.Outcome.PENDING and not self.outcome_date:
-            errors["outcome_date"] = "Say when the outcome was known."
+            errors["outcome_date"] = gettext("Say when the outcome was known.")
         if self.outcome_date and self.action_date and self.outcome_date < self.action_date:
-            errors["outcome_date"] = "The outcome cannot come before the action."
+            errors["outcome_date"] = gettext("The outcome cannot come before the action.")
         if self.rights_information_given and not self.rights_information.strip():
-            errors["rights_information"] = "Say what rights information was given."
+            errors["rights_information"] = gettext("Say what rights information was given.")
         if errors:
             raise ValidationError(errors)

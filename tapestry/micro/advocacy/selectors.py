@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -32,7 +33,9 @@ def advocacy_action_get(*, user: User, action_id: int, for_change: bool = False)
         action_id,
         for_change=for_change,
         missing="No advocacy action with this number.",
-        detail="This advocacy action is outside your caseload, or in a segment you are not granted.",
+        detail=gettext_lazy(
+            "This advocacy action is outside your caseload, or in a segment you are not granted."
+        ),
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
+
 from tapestry.access.models import User
 from tapestry.access.versioning import versioned_update
 from tapestry.micro.advocacy.models import AdvocacyAction
@@ -28,7 +30,7 @@ ACTION_FIELDS = (
 )
 
 
-REFUSAL = "This case is outside your caseload, or in a segment you are not granted."
+REFUSAL = gettext_lazy("This case is outside your caseload, or in a segment you are not granted.")
 
 
 def advocacy_action_record(
@@ -48,7 +50,10 @@ def advocacy_action_record(
 ) -> AdvocacyAction:
     """Log an action taken with an agency on the client's behalf (the outcome may follow later)."""
     require_case_write(
-        actor, case, closed="This case is closed; reopen it before logging advocacy.", refusal=REFUSAL
+        actor,
+        case,
+        closed=gettext("This case is closed; reopen it before logging advocacy."),
+        refusal=REFUSAL,
     )
     action = AdvocacyAction(
         case=case,

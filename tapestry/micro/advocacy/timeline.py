@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -22,13 +23,15 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
     for action in actions:
         outcome = action.get_outcome_display().lower()
         if action.outcome_note:
-            outcome = f"{outcome}: {action.outcome_note}"
+            outcome = gettext("%(outcome)s: %(note)s") % {"outcome": outcome, "note": action.outcome_note}
         events.append(
             TimelineEvent(
                 when=action.action_date,
                 kind="advocacy",
-                title=f"Advocacy ({action.get_issue_display().lower()}) with {action.agency_name}",
-                detail=f"{action.action_taken.strip()} (outcome {outcome})",
+                title=gettext("Advocacy (%(issue)s) with %(agency)s")
+                % {"issue": action.get_issue_display().lower(), "agency": action.agency_name},
+                detail=gettext("%(action)s (outcome %(outcome)s)")
+                % {"action": action.action_taken.strip(), "outcome": outcome},
                 url=reverse("advocacy:case_index", args=[action.case_id]),
                 case_id=action.case_id,
             )

@@ -7,6 +7,7 @@ import copy
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_form_open
 from tapestry.micro.advocacy import selectors, services
@@ -30,7 +31,7 @@ def action_new(request: HttpRequest, case_pk: int) -> HttpResponse:
         "advocacy/action_form.html",
         form=form,
         call=lambda: services.advocacy_action_record(actor=request.user, case=case, **form.changes()),
-        done=lambda action: f"Logged: {action}.",
+        done=lambda action: gettext("Logged: %(action)s.") % {"action": action},
         then=reverse("advocacy:case_index", kwargs={"case_pk": case.pk}),
         invalid=200,
         case=case,
@@ -56,7 +57,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.advocacy_action_update(
             actor=request.user, action=action, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done="The advocacy action is updated.",
+        done=gettext("The advocacy action is updated."),
         then=reverse("advocacy:case_index", kwargs={"case_pk": action.case_id}),
         invalid=200,
         case=action.case,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 
 from tapestry.evidence import charts
 from tapestry.micro.assessments.instruments import INSTRUMENTS, Band
@@ -55,7 +56,7 @@ class History:
     def svg(self) -> SafeString:
         return line_chart(
             chart_id=self.anchor,
-            title=f"{self.name} scores over time",
+            title=gettext("%(name)s scores over time") % {"name": self.name},
             points=self.points,
             y_max=self.max_total,
             bands=self.bands,
@@ -136,7 +137,9 @@ def line_chart(
         flagged = flag_at is not None and band.low >= flag_at
         fill = (FLAGGED_FILLS if flagged else BAND_FILLS)[n % 2]
         parts.append(charts.rect(LEFT, top, plot_w, bottom - top, fill))
-        parts.append(charts.text(LEFT + plot_w + 6, (top + bottom) / 2 + 4, band.label, fill=charts.MUTED))
+        parts.append(
+            charts.text(LEFT + plot_w + 6, (top + bottom) / 2 + 4, gettext(band.label), fill=charts.MUTED)
+        )
     ticks = sorted({0, y_max, *(band.low for band in ranged if 0 < band.low < y_max)})
     parts.append(charts.y_gridlines(((float(y(t)), t) for t in ticks), left=LEFT, right=LEFT + plot_w))
     if flag_at is not None and flag_at <= y_max:
@@ -166,11 +169,17 @@ def line_chart(
             )
         )
     latest = points[-1]
-    summary = (
-        f"{len(points)} score{'s' if len(points) != 1 else ''} from {first:%Y-%m-%d} to {last:%Y-%m-%d}, "
-        f"on a scale of 0 to {y_max}; the latest is {latest.score}"
-        + (f" ({latest.band})." if latest.band else ".")
-    )
+    summary = ngettext(
+        "%(n)s score from %(first)s to %(last)s, on a scale of 0 to %(max)s; the latest is %(latest)s",
+        "%(n)s scores from %(first)s to %(last)s, on a scale of 0 to %(max)s; the latest is %(latest)s",
+        len(points),
+    ) % {
+        "n": len(points),
+        "first": f"{first:%Y-%m-%d}",
+        "last": f"{last:%Y-%m-%d}",
+        "max": y_max,
+        "latest": latest.score,
+    } + (f" ({gettext(latest.band)})." if latest.band else ".")
     font = "system-ui, sans-serif"
     return charts.svg(
         parts, width=WIDTH, height=HEIGHT, chart_id=chart_id, title=title, desc=summary, font=font

@@ -342,39 +342,57 @@ def _phq9_item9(instrument: Instrument, answers: Mapping[str, str], result: Resu
 PHQ9 = Instrument(
     code="phq-9",
     name="PHQ-9",
-    title="Patient Health Questionnaire, 9 items (depression)",
-    purpose="Screens for depression and measures its severity over time.",
-    instructions="Over the last two weeks, how often has the person been bothered by each of these?",
+    title=gettext_noop("Patient Health Questionnaire, 9 items (depression)"),
+    purpose=gettext_noop("Screens for depression and measures its severity over time."),
+    instructions=gettext_noop(
+        "Over the last two weeks, how often has the person been bothered by each of these?"
+    ),
     items=_phq_items(PHQ9_ITEMS),
     bands=(
-        Band("Minimal", 0, 4, "No action for depression now; repeat the PHQ-9 if concerns come back."),
-        Band("Mild", 5, 9, "Watchful waiting: talk about supports and repeat the PHQ-9 at the next contact."),
         Band(
-            "Moderate",
+            gettext_noop("Minimal"),
+            0,
+            4,
+            gettext_noop("No action for depression now; repeat the PHQ-9 if concerns come back."),
+        ),
+        Band(
+            gettext_noop("Mild"),
+            5,
+            9,
+            gettext_noop("Watchful waiting: talk about supports and repeat the PHQ-9 at the next contact."),
+        ),
+        Band(
+            gettext_noop("Moderate"),
             10,
             14,
-            "Agree a plan with the person (counselling, a medical review); repeat the PHQ-9 in two to four weeks.",
+            gettext_noop(
+                "Agree a plan with the person (counselling, a medical review); repeat the PHQ-9 in two to four weeks."
+            ),
         ),
         Band(
-            "Moderately severe",
+            gettext_noop("Moderately severe"),
             15,
             19,
-            "Start active treatment: refer for a clinical or medical review and agree a plan with the person.",
+            gettext_noop(
+                "Start active treatment: refer for a clinical or medical review and agree a plan with the person."
+            ),
         ),
         Band(
-            "Severe",
+            gettext_noop("Severe"),
             20,
             27,
-            "Refer promptly for a clinical or psychiatric assessment, and tell your supervisor.",
+            gettext_noop(
+                "Refer promptly for a clinical or psychiatric assessment, and tell your supervisor."
+            ),
         ),
     ),
-    scoring_rule="Sum of the nine items, each 0 to 3: a total from 0 to 27.",
-    flag_rule="Flagged at 10 or more; any answer above 0 on item 9 always flags suicide risk.",
+    scoring_rule=gettext_noop("Sum of the nine items, each 0 to 3: a total from 0 to 27."),
+    flag_rule=gettext_noop("Flagged at 10 or more; any answer above 0 on item 9 always flags suicide risk."),
     flag_at=10,
     panel_loinc="44249-1",
     total_loinc="44261-6",
     rule=_phq9_item9,
-    notes="Public domain (developed with an educational grant from Pfizer); items paraphrased.",
+    notes=gettext_noop("Public domain (developed with an educational grant from Pfizer); items paraphrased."),
 )
 
 
@@ -383,20 +401,20 @@ PHQ9 = Instrument(
 PHQ2 = Instrument(
     code="phq-2",
     name="PHQ-2",
-    title="Patient Health Questionnaire, 2 items (depression screen)",
-    purpose="A quick first screen for depression; a positive screen is followed by the PHQ-9.",
+    title=gettext_noop("Patient Health Questionnaire, 2 items (depression screen)"),
+    purpose=gettext_noop("A quick first screen for depression; a positive screen is followed by the PHQ-9."),
     instructions=PHQ9.instructions,
     items=_phq_items(PHQ9_ITEMS[:2]),
     bands=(
-        Band("Negative", 0, 2, "No further depression screen needed now."),
-        Band("Positive", 3, 6, "Give the full PHQ-9 now or at the next contact."),
+        Band(gettext_noop("Negative"), 0, 2, gettext_noop("No further depression screen needed now.")),
+        Band(gettext_noop("Positive"), 3, 6, gettext_noop("Give the full PHQ-9 now or at the next contact.")),
     ),
-    scoring_rule="Sum of the two items, each 0 to 3: a total from 0 to 6.",
-    flag_rule="Positive (flagged) at 3 or more.",
+    scoring_rule=gettext_noop("Sum of the two items, each 0 to 3: a total from 0 to 6."),
+    flag_rule=gettext_noop("Positive (flagged) at 3 or more."),
     flag_at=3,
     panel_loinc="55757-9",
     total_loinc="55758-7",
-    notes="The first two items of the PHQ-9; public domain.",
+    notes=gettext_noop("The first two items of the PHQ-9; public domain."),
 )
 
 
@@ -405,9 +423,11 @@ PHQ2 = Instrument(
 GAD7 = Instrument(
     code="gad-7",
     name="GAD-7",
-    title="Generalised Anxiety Disorder, 7 items",
-    purpose="Screens for anxiety and measures its severity over time.",
-    instructions="Over the last two weeks, how often has the person been bothered by each of these?",
+    title=gettext_noop("Generalised Anxiety Disorder, 7 items"),
+    purpose=gettext_noop("Screens for anxiety and measures its severity over time."),
+    instructions=gettext_noop(
+        "Over the last two weeks, how often has the person been bothered by each of these?"
+    ),
     items=_phq_items(
         (
             ("q1", gettext_noop("Feeling nervous, anxious or on edge"), "69725-0"),
@@ -420,22 +440,34 @@ GAD7 = Instrument(
         )
     ),
     bands=(
-        Band("Minimal", 0, 4, "No action for anxiety now."),
-        Band("Mild", 5, 9, "Monitor: talk about coping and repeat the GAD-7 at the next contact."),
+        Band(gettext_noop("Minimal"), 0, 4, gettext_noop("No action for anxiety now.")),
         Band(
-            "Moderate",
+            gettext_noop("Mild"),
+            5,
+            9,
+            gettext_noop("Monitor: talk about coping and repeat the GAD-7 at the next contact."),
+        ),
+        Band(
+            gettext_noop("Moderate"),
             10,
             14,
-            "Assess further and agree a plan (counselling, a medical review); repeat in two to four weeks.",
+            gettext_noop(
+                "Assess further and agree a plan (counselling, a medical review); repeat in two to four weeks."
+            ),
         ),
-        Band("Severe", 15, 21, "Refer for a clinical assessment and treatment, and tell your supervisor."),
+        Band(
+            gettext_noop("Severe"),
+            15,
+            21,
+            gettext_noop("Refer for a clinical assessment and treatment, and tell your supervisor."),
+        ),
     ),
-    scoring_rule="Sum of the seven items, each 0 to 3: a total from 0 to 21.",
-    flag_rule="Flagged at 10 or more.",
+    scoring_rule=gettext_noop("Sum of the seven items, each 0 to 3: a total from 0 to 21."),
+    flag_rule=gettext_noop("Flagged at 10 or more."),
     flag_at=10,
     panel_loinc="69737-5",
     total_loinc="70274-6",
-    notes="Public domain (developed with an educational grant from Pfizer); items paraphrased.",
+    notes=gettext_noop("Public domain (developed with an educational grant from Pfizer); items paraphrased."),
 )
 
 

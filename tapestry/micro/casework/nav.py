@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,9 @@ ENTRIES = (
     NavEntry(
         "micro",
         15,
-        "My unsigned drafts",
+        gettext_lazy("My unsigned drafts"),
         "casework:drafts",
         C.PERSON_READ,
-        "Notes you started and have not signed yet, on every case.",
+        gettext_lazy("Notes you started and have not signed yet, on every case."),
     ),
 )

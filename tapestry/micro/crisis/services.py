@@ -89,7 +89,7 @@ def risk_assessment_record(
     """Record a rapid risk assessment; every risk type must be given a level, even if it is none."""
     require_case_write(actor, case, refusal=REFUSAL, closed=CLOSED)
     given = [finding.risk_type for finding in findings]
-    missing = [label for value, label in RiskType.choices if value not in given]
+    missing = [str(label) for value, label in RiskType.choices if value not in given]
     repeated = sorted({value for value in given if given.count(value) > 1})
     unknown = sorted(set(given) - set(RiskType.values))
     problems = []

@@ -96,3 +96,15 @@ def test_the_phq9_form_in_english_is_unchanged(cast):
     assert PHQ9.items[0].text in page
     assert "Nearly every day" in page
     assert PHQ9_ITEM_1 not in page
+
+
+def test_the_result_page_in_spanish_shows_the_band_and_the_answers_in_spanish(cast):
+    cast.caseworker.language = "es"
+    cast.caseworker.save(update_fields=["language"])
+    case = open_case(cast.caseworker)
+    client = client_for(cast.caseworker)
+
+    page = _post(client, case, likert(12, 9, last_zero=True)).content.decode()
+    assert "Moderado" in page  # the band, stored as "Moderate"
+    assert "Casi todos los días" in page  # an answer as given
+    assert Assessment.objects.get().severity_band == "Moderate"
