@@ -40,7 +40,6 @@ PENDING = {
     "micro/assessments",
     "micro/cases",
     "micro/casework",
-    "micro/child_welfare",
     "micro/crisis",
     "micro/timeline",
     "micro/workspace",
