@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.models import Consent, Segment
 
@@ -72,50 +73,47 @@ def notice_for(segment: str) -> str:
 def _part2_missing(consent: Consent) -> dict[str, str]:
     missing: dict[str, str] = {}
     if not consent.written:
-        missing["written"] = (
-            "Substance-use records may be shared only with written consent (42 CFR 2.31(a)): "
-            "tick that the signed form is on file."
+        missing["written"] = gettext(
+            "Substance-use records may be shared only with written consent (42 CFR 2.31(a)): tick that the signed form is on file."
         )
     if not consent.discloser.strip():
-        missing["discloser"] = "42 CFR 2.31(a)(2): name the program or people allowed to make the disclosure."
+        missing["discloser"] = gettext(
+            "42 CFR 2.31(a)(2): name the program or people allowed to make the disclosure."
+        )
     parts = list(consent.record_parts or [])
     if not parts:
-        missing["record_parts"] = (
+        missing["record_parts"] = gettext(
             "42 CFR 2.31(a)(3): choose the parts of the record the person agreed may be disclosed."
         )
     elif Part.COUNSELLING_NOTES in parts and (len(parts) > 1 or consent.is_tpo):
-        missing["record_parts"] = (
-            "42 CFR 2.31(b): SUD counselling notes need a consent of their own, not combined with other "
-            "parts or with the single consent for treatment, payment and health-care operations."
+        missing["record_parts"] = gettext(
+            "42 CFR 2.31(b): SUD counselling notes need a consent of their own, not combined with other parts or with the single consent for treatment, payment and health-care operations."
         )
     if consent.recipient_organisation_id is None:
         described = consent.recipient_description.strip()
         if not (consent.is_tpo and described):
             missing["recipient_organisation"] = (
-                f"42 CFR 2.31(a)(4): a described recipient (“{described}”) can never authorise a release "
-                "of substance-use records. Choose the recipient organisation (add it under Organisations "
-                "first); only the single consent for treatment, payment and health-care operations may "
-                "describe its recipients in general words."
+                gettext(
+                    "42 CFR 2.31(a)(4): a described recipient (“%(described)s”) can never authorise a release of substance-use records. Choose the recipient organisation (add it under Organisations first); only the single consent for treatment, payment and health-care operations may describe its recipients in general words."
+                )
+                % {"described": described}
                 if described
-                else "42 CFR 2.31(a)(4): choose the recipient organisation."
+                else gettext("42 CFR 2.31(a)(4): choose the recipient organisation.")
             )
     if not consent.purpose:
-        missing["purpose"] = "42 CFR 2.31(a)(5): choose the purpose of the disclosure."
+        missing["purpose"] = gettext("42 CFR 2.31(a)(5): choose the purpose of the disclosure.")
     if not consent.revocation_statement.strip():
-        missing["revocation_statement"] = (
+        missing["revocation_statement"] = gettext(
             "42 CFR 2.31(a)(6): give the statement of the person's right to revoke in writing, and how."
         )
     if not consent.expires_on and not consent.expiry_event.strip():
-        missing["expires_on"] = (
-            "42 CFR 2.31(a)(7): give the date or the event on which the consent ends "
-            "(for the single TPO consent, 'end of treatment' or 'none' will do)."
+        missing["expires_on"] = gettext(
+            "42 CFR 2.31(a)(7): give the date or the event on which the consent ends (for the single TPO consent, 'end of treatment' or 'none' will do)."
         )
     missing.update(_signature_missing(consent, "42 CFR 2.31(a)(8)", "42 CFR 2.31(a)(9)"))
     if consent.is_tpo and not consent.hipaa_redisclosure_statement:
-        missing["hipaa_redisclosure_statement"] = (
-            "42 CFR 2.31(a)(4)(iii): the single TPO consent must say that records given to a HIPAA covered "
-            "entity or business associate may be redisclosed as HIPAA allows, except for use in "
-            "proceedings against the person; confirm the signed form says so."
+        missing["hipaa_redisclosure_statement"] = gettext(
+            "42 CFR 2.31(a)(4)(iii): the single TPO consent must say that records given to a HIPAA covered entity or business associate may be redisclosed as HIPAA allows, except for use in proceedings against the person; confirm the signed form says so."
         )
     return missing
 
@@ -123,37 +121,40 @@ def _part2_missing(consent: Consent) -> dict[str, str]:
 def _signature_missing(consent: Consent, signature_rule: str, date_rule: str) -> dict[str, str]:
     missing: dict[str, str] = {}
     if not consent.signed_by:
-        missing["signed_by"] = (
-            f"{signature_rule}: say who signed: the person, or an authorised representative."
-        )
+        missing["signed_by"] = gettext(
+            "%(signature_rule)s: say who signed: the person, or an authorised representative."
+        ) % {"signature_rule": signature_rule}
     elif consent.signed_by == Consent.Signer.REPRESENTATIVE:
         if not consent.representative_name.strip():
-            missing["representative_name"] = f"{signature_rule}: give the representative's name."
+            missing["representative_name"] = gettext(
+                "%(signature_rule)s: give the representative's name."
+            ) % {"signature_rule": signature_rule}
         if not consent.representative_authority.strip():
-            missing["representative_authority"] = (
-                f"{signature_rule}: say what authority the representative has (parent of a minor, guardian...)."
-            )
+            missing["representative_authority"] = gettext(
+                "%(signature_rule)s: say what authority the representative has (parent of a minor, guardian...)."
+            ) % {"signature_rule": signature_rule}
     if not consent.signed_on:
-        missing["signed_on"] = f"{date_rule}: give the date the consent was signed."
+        missing["signed_on"] = gettext("%(date_rule)s: give the date the consent was signed.") % {
+            "date_rule": date_rule
+        }
     elif consent.signed_on > timezone.localdate():
-        missing["signed_on"] = "The date signed cannot be in the future."
+        missing["signed_on"] = gettext("The date signed cannot be in the future.")
     return missing
 
 
 def _ferpa_missing(consent: Consent) -> dict[str, str]:
     missing: dict[str, str] = {}
     if not consent.written:
-        missing["written"] = (
+        missing["written"] = gettext(
             "34 CFR 99.30(a): school records may be disclosed only with signed and dated written consent."
         )
     if not consent.record_parts:
-        missing["record_parts"] = "34 CFR 99.30(b)(1): choose the records that may be disclosed."
+        missing["record_parts"] = gettext("34 CFR 99.30(b)(1): choose the records that may be disclosed.")
     if not consent.purpose:
-        missing["purpose"] = "34 CFR 99.30(b)(2): choose the purpose of the disclosure."
+        missing["purpose"] = gettext("34 CFR 99.30(b)(2): choose the purpose of the disclosure.")
     if consent.recipient_organisation_id is None:
-        missing["recipient_organisation"] = (
-            "34 CFR 99.30(b)(3): choose the organisation the records may go to; a consent naming no "
-            "recipient, or one described only in words, cannot be checked against a disclosure."
+        missing["recipient_organisation"] = gettext(
+            "34 CFR 99.30(b)(3): choose the organisation the records may go to; a consent naming no recipient, or one described only in words, cannot be checked against a disclosure."
         )
     missing.update(_signature_missing(consent, "34 CFR 99.30(a)", "34 CFR 99.30(a)"))
     return missing
@@ -164,11 +165,12 @@ def missing_elements(consent: Consent) -> dict[str, str]:
     missing: dict[str, str] = {}
     unknown = sorted(set(consent.record_parts or []) - set(Part.values))
     if unknown:
-        missing["record_parts"] = f"Unknown parts of the record: {', '.join(unknown)}."
+        missing["record_parts"] = gettext("Unknown parts of the record: %(parts)s.") % {
+            "parts": ", ".join(unknown)
+        }
     if consent.is_tpo and consent.segment != Segment.SUBSTANCE_USE:
-        missing["purpose"] = (
-            "The single consent for treatment, payment and health-care operations is a 42 CFR Part 2 "
-            "consent: choose the substance-use part of the record."
+        missing["purpose"] = gettext(
+            "The single consent for treatment, payment and health-care operations is a 42 CFR Part 2 consent: choose the substance-use part of the record."
         )
     if consent.segment == Segment.SUBSTANCE_USE:
         return {**_part2_missing(consent), **missing}
@@ -224,48 +226,76 @@ def consent_gap(
 
     same = [c for c in consents if c.purpose in covering and (names_recipient(c) or c.is_tpo)]
     for consent in same:
-        given = f"The consent given on {consent.given_on:%Y-%m-%d}"
+        given = {"given": f"{consent.given_on:%Y-%m-%d}"}
         if consent.revoked_on and consent.revoked_on <= day:
-            return f"{given} was revoked on {consent.revoked_on:%Y-%m-%d}."
+            return gettext("The consent given on %(given)s was revoked on %(on)s.") % {
+                **given,
+                "on": f"{consent.revoked_on:%Y-%m-%d}",
+            }
         if consent.expires_on and consent.expires_on < day:
-            return f"{given} expired on {consent.expires_on:%Y-%m-%d}."
+            return gettext("The consent given on %(given)s expired on %(on)s.") % {
+                **given,
+                "on": f"{consent.expires_on:%Y-%m-%d}",
+            }
         if consent.given_on > day:
-            return f"The consent on file only starts on {consent.given_on:%Y-%m-%d}."
+            return gettext("The consent on file only starts on %(given)s.") % given
         missing = missing_elements(consent)
         if "written" in missing:
-            return f"{given} is not a signed, written consent."
+            return gettext("The consent given on %(given)s is not a signed, written consent.") % given
         if missing:
-            return f"{given} is incomplete, so it cannot authorise a release: " + " ".join(missing.values())
+            return (
+                gettext("The consent given on %(given)s is incomplete, so it cannot authorise a release:")
+                % given
+                + " "
+                + " ".join(missing.values())
+            )
         if consent.is_tpo and consent.recipient_organisation_id and not names_recipient(consent):
             continue
         left_out = uncovered_parts(consent, parts)
         if left_out:
-            return (
-                f"{given} covers {_labels(consent.record_parts)} only; it does not cover {_labels(left_out)}."
-            )
+            return gettext(
+                "The consent given on %(given)s covers %(parts)s only; it does not cover %(left_out)s."
+            ) % {
+                **given,
+                "parts": _labels(consent.record_parts),
+                "left_out": _labels(left_out),
+            }
     if segment in STRICT_SEGMENTS:
         described = [
             c for c in consents if c.purpose in covering and not c.recipient_organisation_id and not c.is_tpo
         ]
         if described:
             consent = described[0]
+            given = {"given": f"{consent.given_on:%Y-%m-%d}"}
             what = (
-                f"names “{consent.recipient_description}” in words only"
+                gettext("The consent given on %(given)s names “%(described)s” in words only.")
+                % {**given, "described": consent.recipient_description}
                 if consent.recipient_description
-                else "names no recipient"
+                else gettext("The consent given on %(given)s names no recipient.") % given
             )
             return (
-                f"The consent given on {consent.given_on:%Y-%m-%d} {what}. A release of these records needs a "
-                "consent that names the recipient organisation itself, so this consent can never authorise "
-                "one: record a new consent naming the organisation."
+                what
+                + " "
+                + gettext(
+                    "A release of these records needs a consent that names the recipient organisation itself, "
+                    "so this consent can never authorise one: record a new consent naming the organisation."
+                )
             )
     if recipient is not None:
         other_purpose = next((c for c in consents if names_recipient(c) and c.purpose not in covering), None)
         if other_purpose is not None:
-            return f"The consent on file for {recipient} covers {other_purpose.get_purpose_display().lower()} only."
+            return gettext("The consent on file for %(recipient)s covers %(purpose)s only.") % {
+                "recipient": recipient,
+                "purpose": other_purpose.get_purpose_display().lower(),
+            }
     others = sorted({str(c.recipient_organisation) for c in consents if c.recipient_organisation_id})
     if others and recipient is not None:
-        return f"The consents on file for this part of the record name {', '.join(others)}, not {recipient}."
+        return gettext(
+            "The consents on file for this part of the record name %(others)s, not %(recipient)s."
+        ) % {
+            "others": ", ".join(others),
+            "recipient": recipient,
+        }
     return ""
 
 

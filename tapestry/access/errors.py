@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 
 
 class StaleEdit(Exception):
@@ -11,8 +12,10 @@ class StaleEdit(Exception):
     def __init__(self, current_version: int) -> None:
         self.current_version = current_version
         super().__init__(
-            "Someone else changed this record after you opened it. "
-            "Reload it to see their changes, then make your edit again."
+            gettext(
+                "Someone else changed this record after you opened it. "
+                "Reload it to see their changes, then make your edit again."
+            )
         )
 
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import Segment, User
@@ -53,7 +54,9 @@ def _alert(kind: str, case: Case, when: date | datetime, title: str, url: str) -
 
 
 def _about(child_id: int | None, child: object, case: Case) -> str:
-    return f" about {child}" if child_id and child_id != case.person_id else ""
+    return (
+        " " + gettext("about %(child)s") % {"child": child} if child_id and child_id != case.person_id else ""
+    )
 
 
 # Court ------------------------------------------------------------------------------------------
@@ -85,7 +88,8 @@ def _hearing_alerts(hearings: list[Hearing]) -> list[CaseloadAlert]:
                     "upcoming_review",
                     case,
                     hearing.scheduled_at,
-                    f"{kind} hearing{about} at {hearing.court}",
+                    gettext("%(kind)s hearing%(about)s at %(court)s")
+                    % {"kind": kind, "about": about, "court": hearing.court},
                     _index(case.pk),
                 )
             )
@@ -95,7 +99,8 @@ def _hearing_alerts(hearings: list[Hearing]) -> list[CaseloadAlert]:
                     "overdue_task",
                     case,
                     hearing.scheduled_at,
-                    f"Record the outcome of the {kind.lower()} hearing{about}",
+                    gettext("Record the outcome of the %(kind)s hearing%(about)s")
+                    % {"kind": kind.lower(), "about": about},
                     reverse("child_welfare:hearing_outcome", kwargs={"pk": hearing.pk}),
                 )
             )
@@ -133,7 +138,7 @@ def _safety_alerts(user: User) -> list[CaseloadAlert]:
                         "overdue_task",
                         case,
                         assessment.assessed_on,
-                        "Conditionally safe with no safety plan: make the plan",
+                        gettext("Conditionally safe with no safety plan: make the plan"),
                         url,
                     )
                 )
@@ -143,12 +148,13 @@ def _safety_alerts(user: User) -> list[CaseloadAlert]:
                     "overdue_task",
                     case,
                     plan.review_on,
-                    f"Safety plan review overdue (due {plan.review_on:%Y-%m-%d})",
+                    gettext("Safety plan review overdue (due %(review_on)s)")
+                    % {"review_on": format(plan.review_on, "%Y-%m-%d")},
                     url,
                 )
             )
         elif plan.review_on <= today + PLAN_REVIEW_HORIZON:
-            alerts.append(_alert("upcoming_review", case, plan.review_on, "Safety plan review", url))
+            alerts.append(_alert("upcoming_review", case, plan.review_on, gettext("Safety plan review"), url))
     return alerts
 
 
@@ -172,9 +178,15 @@ def _report_alerts(user: User) -> list[CaseloadAlert]:
     for report in reports:
         priority = report.get_response_priority_display().lower()
         if report.screening == Report.Screening.AWAITING:
-            title = f"Screen report {report.number} ({priority})"
+            title = gettext("Screen report %(number)s (%(priority)s)") % {
+                "number": report.number,
+                "priority": priority,
+            }
         else:
-            title = f"Start the investigation of report {report.number} ({priority})"
+            title = gettext("Start the investigation of report %(number)s (%(priority)s)") % {
+                "number": report.number,
+                "priority": priority,
+            }
         alerts.append(
             _alert(
                 "overdue_task" if report.respond_by < now else "upcoming_review",
@@ -224,7 +236,11 @@ def _clock_alerts(user: User, hearings: list[Hearing]) -> list[CaseloadAlert]:
                     "overdue_task" if clock.permanency_status == "overdue" else "upcoming_review",
                     case,
                     clock.permanency_hearing_due,
-                    f"Permanency hearing{about} due by {clock.permanency_hearing_due:%Y-%m-%d}",
+                    gettext("Permanency hearing%(about)s due by %(permanency_hearing_due)s")
+                    % {
+                        "about": about,
+                        "permanency_hearing_due": format(clock.permanency_hearing_due, "%Y-%m-%d"),
+                    },
                     _index(case.pk),
                 )
             )
@@ -236,8 +252,10 @@ def _clock_alerts(user: User, hearings: list[Hearing]) -> list[CaseloadAlert]:
                     case,
                     clock.tpr_due,
                     (
-                        f"15 of the last 22 months in care{about} {reached} {clock.tpr_due:%Y-%m-%d}: "
-                        "file a TPR petition or record the exception"
+                        gettext(
+                            "15 of the last 22 months in care%(about)s %(reached)s %(tpr_due)s: file a TPR petition or record the exception"
+                        )
+                        % {"about": about, "reached": reached, "tpr_due": format(clock.tpr_due, "%Y-%m-%d")}
                     ),
                     _index(case.pk),
                 )

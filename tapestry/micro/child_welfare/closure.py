@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from tapestry.access import policy
 from tapestry.access.models import Segment, User
 from tapestry.micro.cases.models import Case
@@ -14,6 +16,8 @@ def case_closure_blockers(*, actor: User, case: Case) -> list[str]:
     blockers = practice_rules.closure_blockers(case=case)
     if blockers and not policy.can_view_segment(actor, Segment.CHILD_WELFARE):
         return [
-            "Child-welfare work on this case is unfinished; a worker granted child welfare must finish it first."
+            gettext(
+                "Child-welfare work on this case is unfinished; a worker granted child welfare must finish it first."
+            )
         ]
     return blockers

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import Segment, User
@@ -34,7 +35,7 @@ def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
                     label=str(placement_carer(placement)),
                     person_id=placement.carer_person_id,
                     kind="family" if kin else "service",
-                    detail=f"Carer: {detail}",
+                    detail=gettext("Carer: %(detail)s") % {"detail": detail},
                     url=url,
                 )
             )
@@ -43,7 +44,7 @@ def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
                 EcomapLink(
                     label=str(placement.carer_organisation),
                     kind="organisation",
-                    detail=f"Placement: {detail}",
+                    detail=gettext("Placement: %(detail)s") % {"detail": detail},
                     url=url,
                 )
             )
@@ -61,8 +62,11 @@ def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
             EcomapLink(
                 label=str(hearing.court),
                 kind="court",
-                detail=f"Latest hearing: {hearing.get_hearing_type_display().lower()}, "
-                f"{timezone.localtime(hearing.scheduled_at):%Y-%m-%d}",
+                detail=gettext("Latest hearing: %(hearing_type)s, %(on)s")
+                % {
+                    "hearing_type": hearing.get_hearing_type_display().lower(),
+                    "on": format(timezone.localtime(hearing.scheduled_at), "%Y-%m-%d"),
+                },
                 url=_index(hearing.case_id),
             )
         )

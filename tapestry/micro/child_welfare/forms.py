@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 from tapestry.access.models import User
 from tapestry.micro.child_welfare import services
@@ -71,22 +72,26 @@ class ReportForm(NestedErrors, FieldSetup, ServiceModelForm):
 
     child = PersonChoiceField(
         queryset=Person.objects.none(),
-        help_text="The child the report is about. Register the child first if they are not on record.",
+        help_text=gettext_lazy(
+            "The child the report is about. Register the child first if they are not on record."
+        ),
     )
-    maltreatment = forms.ChoiceField(label="Alleged maltreatment", choices=Allegation.Maltreatment.choices)
+    maltreatment = forms.ChoiceField(
+        label=gettext_lazy("Alleged maltreatment"), choices=Allegation.Maltreatment.choices
+    )
     alleged_perpetrator = PersonChoiceField(
-        queryset=Person.objects.none(), required=False, help_text="Leave empty if not known."
+        queryset=Person.objects.none(), required=False, help_text=gettext_lazy("Leave empty if not known.")
     )
     allegation_description = forms.CharField(
-        label="What is alleged",
+        label=gettext_lazy("What is alleged"),
         widget=TEXT,
-        help_text="What is alleged to have happened to this child, when and where.",
+        help_text=gettext_lazy("What is alleged to have happened to this child, when and where."),
     )
     parents = forms.ModelMultipleChoiceField(
-        label="Parents or caregivers involved",
+        label=gettext_lazy("Parents or caregivers involved"),
         queryset=Person.objects.none(),
         required=False,
-        help_text="Hold Ctrl (or Cmd) to choose more than one.",
+        help_text=gettext_lazy("Hold Ctrl (or Cmd) to choose more than one."),
     )
 
     class Meta:
@@ -103,8 +108,11 @@ class ReportForm(NestedErrors, FieldSetup, ServiceModelForm):
             "response_priority",
         ]
         widgets = {"received_at": DATETIME_INPUT, "concerns": forms.Textarea(attrs={"rows": 5})}
-        labels = {"reporter_type": "Who reported", "response_priority": "Response priority"}
-        help_texts = {"reporter_name": "Leave empty for an anonymous reporter."}
+        labels = {
+            "reporter_type": gettext_lazy("Who reported"),
+            "response_priority": gettext_lazy("Response priority"),
+        }
+        help_texts = {"reporter_name": gettext_lazy("Leave empty for an anonymous reporter.")}
 
     def __init__(self, *args: Any, child: Person | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -133,7 +141,7 @@ class ReportForm(NestedErrors, FieldSetup, ServiceModelForm):
 class ScreeningForm(FieldSetup, VersionedForm):
     choices_from = {"referred_to": "organisations"}
     screening = forms.ChoiceField(
-        label="Screening decision",
+        label=gettext_lazy("Screening decision"),
         choices=[c for c in Report.Screening.choices if c[0] != Report.Screening.AWAITING],
         widget=forms.RadioSelect,
     )
@@ -142,11 +150,11 @@ class ScreeningForm(FieldSetup, VersionedForm):
         model = Report
         fields = ["screening", "screening_reason", "referred_to", "response_priority"]
         widgets = {"screening_reason": TEXT}
-        labels = {"screening_reason": "Reason", "referred_to": "Referred to"}
+        labels = {"screening_reason": gettext_lazy("Reason"), "referred_to": gettext_lazy("Referred to")}
         help_texts = {
-            "screening_reason": "Needed when the report is screened out or referred elsewhere.",
-            "referred_to": "Needed when the report is referred elsewhere.",
-            "response_priority": "How soon the investigation must make first contact.",
+            "screening_reason": gettext_lazy("Needed when the report is screened out or referred elsewhere."),
+            "referred_to": gettext_lazy("Needed when the report is referred elsewhere."),
+            "response_priority": gettext_lazy("How soon the investigation must make first contact."),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -187,8 +195,8 @@ class InvestigationStartForm(FieldSetup, ServiceModelForm):
         model = Investigation
         fields = ["worker", "started_on"]
         widgets = {"started_on": DATE_INPUT}
-        labels = {"worker": "Investigating worker"}
-        help_texts = {"worker": "Staff granted the child-welfare segment."}
+        labels = {"worker": gettext_lazy("Investigating worker")}
+        help_texts = {"worker": gettext_lazy("Staff granted the child-welfare segment.")}
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -204,7 +212,7 @@ class ContactForm(FieldSetup, ServiceModelForm):
         fields = ["contacted_at", "person", "collateral_name", "method", "summary"]
         field_classes = {"person": PersonChoiceField}
         widgets = {"contacted_at": DATETIME_INPUT, "summary": forms.Textarea(attrs={"rows": 4})}
-        labels = {"contacted_at": "When", "person": "Person contacted"}
+        labels = {"contacted_at": gettext_lazy("When"), "person": gettext_lazy("Person contacted")}
 
 
 class FindingForm(VersionedForm):
@@ -214,7 +222,7 @@ class FindingForm(VersionedForm):
         model = Allegation
         fields = ["finding", "finding_note", "found_on"]
         widgets = {"finding_note": TEXT, "found_on": DATE_INPUT}
-        labels = {"found_on": "Date of the finding"}
+        labels = {"found_on": gettext_lazy("Date of the finding")}
 
 
 class InvestigationCloseForm(FieldSetup, VersionedForm):
@@ -224,7 +232,7 @@ class InvestigationCloseForm(FieldSetup, VersionedForm):
         model = Investigation
         fields = ["closed_on", "conclusion"]
         widgets = {"closed_on": DATE_INPUT, "conclusion": forms.Textarea(attrs={"rows": 4})}
-        labels = {"closed_on": "Closed on"}
+        labels = {"closed_on": gettext_lazy("Closed on")}
 
 
 # Safety --------------------------------------------------------------------------------------------
@@ -233,11 +241,11 @@ class InvestigationCloseForm(FieldSetup, VersionedForm):
 class SafetyAssessmentForm(FieldSetup, ServiceModelForm):
     choices_from = {"report": "reports"}
     threats = forms.MultipleChoiceField(
-        label="Safety threats identified",
+        label=gettext_lazy("Safety threats identified"),
         choices=SafetyAssessment.Threat.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Leave all unticked if no threat was found; the child is then safe.",
+        help_text=gettext_lazy("Leave all unticked if no threat was found; the child is then safe."),
     )
 
     class Meta:
@@ -249,7 +257,7 @@ class SafetyAssessmentForm(FieldSetup, ServiceModelForm):
             "protective_capacities": forms.Textarea(attrs={"rows": 4}),
             "decision": forms.RadioSelect,
         }
-        labels = {"report": "After report"}
+        labels = {"report": gettext_lazy("After report")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -263,7 +271,7 @@ class PlanActionForm(FieldSetup, ServiceModelForm):
         model = SafetyPlanAction
         fields = ["action", "responsible_person", "responsible_name", "when"]
         field_classes = {"responsible_person": PersonChoiceField}
-        labels = {"responsible_person": "Responsible person"}
+        labels = {"responsible_person": gettext_lazy("Responsible person")}
 
     def plan_action(self) -> services.PlanActionInput:
         return services.PlanActionInput(**self.cleaned_data)
@@ -276,18 +284,20 @@ class SafetyPlanForm(NestedErrors, FieldSetup, ServiceForm):
     choices_from = {"responsible_person": "persons"}
 
     monitoring = forms.CharField(widget=TEXT, help_text=SafetyPlan._meta.get_field("monitoring").help_text)
-    review_on = forms.DateField(label="Review the plan on", widget=DATE_INPUT)
-    action = forms.CharField(label="First action", max_length=255)
+    review_on = forms.DateField(label=gettext_lazy("Review the plan on"), widget=DATE_INPUT)
+    action = forms.CharField(label=gettext_lazy("First action"), max_length=255)
     responsible_person = PersonChoiceField(
-        label="Responsible person", queryset=Person.objects.none(), required=False
+        label=gettext_lazy("Responsible person"), queryset=Person.objects.none(), required=False
     )
     responsible_name = forms.CharField(
-        label="Or someone not on record",
+        label=gettext_lazy("Or someone not on record"),
         max_length=150,
         required=False,
-        help_text="For example: 'Health visitor', 'Neighbour (Mrs Patel)'.",
+        help_text=gettext_lazy("For example: 'Health visitor', 'Neighbour (Mrs Patel)'."),
     )
-    when = forms.CharField(max_length=150, required=False, help_text="For example: 'every evening'.")
+    when = forms.CharField(
+        max_length=150, required=False, help_text=gettext_lazy("For example: 'every evening'.")
+    )
 
     def plan_action(self) -> services.PlanActionInput:
         return _service_input(self, services.PlanActionInput)
@@ -306,11 +316,15 @@ class SafetyPlanEditForm(VersionedForm):
 class PlacementForm(FieldSetup, ServiceModelForm):
     choices_from = {"child": "children", "carer_person": "persons", "carer_organisation": "organisations"}
     end_current = forms.BooleanField(
-        label="End the current placement on this start date",
+        label=gettext_lazy("End the current placement on this start date"),
         required=False,
-        help_text="A child has one placement at a time: tick this when the child moves from one to the next.",
+        help_text=gettext_lazy(
+            "A child has one placement at a time: tick this when the child moves from one to the next."
+        ),
     )
-    change_reason = forms.CharField(label="Why the current placement ends", widget=TEXT, required=False)
+    change_reason = forms.CharField(
+        label=gettext_lazy("Why the current placement ends"), widget=TEXT, required=False
+    )
 
     class Meta:
         model = Placement
@@ -327,8 +341,10 @@ class PlacementForm(FieldSetup, ServiceModelForm):
         ]
         field_classes = {"child": PersonChoiceField, "carer_person": PersonChoiceField}
         widgets = {"started_on": DATE_INPUT, "reason": TEXT, "authority_on": DATE_INPUT}
-        labels = {"placement_type": "Type of placement"}
-        help_texts = {"carer_person": "The foster carer, relative or adoptive parent, if on record."}
+        labels = {"placement_type": gettext_lazy("Type of placement")}
+        help_texts = {
+            "carer_person": gettext_lazy("The foster carer, relative or adoptive parent, if on record.")
+        }
 
     def _get_validation_exclusions(self) -> set[str]:
         # The one-open-placement rule is the service's: it can also end the current placement.
@@ -342,7 +358,7 @@ class PlacementEndForm(FieldSetup, VersionedForm):
         model = Placement
         fields = ["ended_on", "end_reason"]
         widgets = {"ended_on": DATE_INPUT, "end_reason": TEXT}
-        labels = {"ended_on": "Ended on", "end_reason": "Why it ended"}
+        labels = {"ended_on": gettext_lazy("Ended on"), "end_reason": gettext_lazy("Why it ended")}
 
 
 class HearingForm(FieldSetup, ServiceModelForm):
@@ -353,7 +369,7 @@ class HearingForm(FieldSetup, ServiceModelForm):
         fields = ["court", "hearing_type", "scheduled_at", "child"]
         field_classes = {"child": PersonChoiceField}
         widgets = {"scheduled_at": DATETIME_INPUT}
-        labels = {"hearing_type": "Type of hearing"}
+        labels = {"hearing_type": gettext_lazy("Type of hearing")}
 
 
 class HearingOutcomeForm(FieldSetup, VersionedForm):
@@ -363,7 +379,7 @@ class HearingOutcomeForm(FieldSetup, VersionedForm):
         model = Hearing
         fields = ["outcome", "next_hearing_on"]
         widgets = {"outcome": forms.Textarea(attrs={"rows": 4}), "next_hearing_on": DATE_INPUT}
-        labels = {"outcome": "What the court decided"}
+        labels = {"outcome": gettext_lazy("What the court decided")}
 
 
 # Permanency -----------------------------------------------------------------------------------------
@@ -387,7 +403,7 @@ class TerminationReviewForm(FieldSetup, ServiceModelForm):
         fields = ["child", "decision", "decided_on", "explanation"]
         field_classes = {"child": PersonChoiceField}
         widgets = {"decided_on": DATE_INPUT, "explanation": TEXT, "decision": forms.RadioSelect}
-        labels = {"decision": "What the agency did", "decided_on": "Date"}
+        labels = {"decision": gettext_lazy("What the agency did"), "decided_on": gettext_lazy("Date")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext, ngettext
+
 from tapestry.micro.cases.models import Case
 from tapestry.micro.child_welfare.models import Placement, Report, SafetyAssessment
 from tapestry.micro.child_welfare.models.permanency import age_on
@@ -26,12 +28,15 @@ def placement_basis_errors(
     screenings = set(Report.objects.filter(case=case).values_list("screening", flat=True))
     if not screenings:
         errors["case"] = [
-            "There is no report on this case. A placement follows a report of abuse or neglect: record it first."
+            gettext(
+                "There is no report on this case. A placement follows a report of abuse or neglect: record it first."
+            )
         ]
     elif not screenings & set(OPEN_SCREENINGS):
         errors["case"] = [
-            "Every report on this case was screened out or referred elsewhere, so none supports removing the "
-            "child. Record the new report that does."
+            gettext(
+                "Every report on this case was screened out or referred elsewhere, so none supports removing the child. Record the new report that does."
+            )
         ]
     if not is_move and not legal_authority:
         latest = (
@@ -41,24 +46,37 @@ def placement_basis_errors(
         )
         if latest is None or latest.decision != SafetyAssessment.Decision.UNSAFE:
             found = (
-                f"The latest safety assessment ({latest.assessed_on:%Y-%m-%d}) found the child "
-                f"{latest.get_decision_display().split(' (')[0].lower()}"
+                gettext("The latest safety assessment (%(on)s) found the child %(decision)s")
+                % {
+                    "on": f"{latest.assessed_on:%Y-%m-%d}",
+                    "decision": latest.get_decision_display().split(" (")[0].lower(),
+                }
                 if latest is not None
-                else "No safety assessment on this case found the child unsafe"
+                else gettext("No safety assessment on this case found the child unsafe")
             )
             errors["legal_authority"] = [
-                f"{found}. A child is removed from home on an unsafe finding or under a legal authority: "
-                "record an unsafe safety assessment, or give the court order, voluntary placement agreement "
-                "or emergency custody."
+                gettext(
+                    "%(found)s. A child is removed from home on an unsafe finding or under a legal authority: record an unsafe safety assessment, or give the court order, voluntary placement agreement or emergency custody."
+                )
+                % {"found": found}
             ]
     if child.date_of_birth is None:
         errors["child"] = [
-            f"Record {child.display_name}'s date of birth before placing them: foster care is for children under 21."
+            gettext(
+                "Record %(display_name)s's date of birth before placing them: foster care is for children under 21."
+            )
+            % {"display_name": child.display_name}
         ]
     elif age_on(child.date_of_birth, started_on) >= MAX_AGE_IN_CARE:
         errors["child"] = [
-            f"{child.display_name} was {age_on(child.date_of_birth, started_on)} on {started_on:%Y-%m-%d}; "
-            "a placement is for a child or young person under 21."
+            gettext(
+                "%(display_name)s was %(age_on)s on %(started_on)s; a placement is for a child or young person under 21."
+            )
+            % {
+                "display_name": child.display_name,
+                "age_on": age_on(child.date_of_birth, started_on),
+                "started_on": format(started_on, "%Y-%m-%d"),
+            }
         ]
     return errors
 
@@ -69,23 +87,33 @@ def closure_blockers(*, case: Case) -> list[str]:
     open_placements = Placement.objects.filter(case=case, ended_on__isnull=True).count()
     if open_placements:
         blockers.append(
-            f"{_count(open_placements, 'child is', 'children are')} still in a placement: end each placement "
-            "(home, adoption, guardianship or a move) before closing."
+            ngettext(
+                "%(n)s child is still in a placement: end each placement "
+                "(home, adoption, guardianship or a move) before closing.",
+                "%(n)s children are still in a placement: end each placement "
+                "(home, adoption, guardianship or a move) before closing.",
+                open_placements,
+            )
+            % {"n": open_placements}
         )
     awaiting = Report.objects.filter(case=case, screening=Report.Screening.AWAITING).count()
     if awaiting:
         blockers.append(
-            f"{_count(awaiting, 'report awaits', 'reports await')} screening: screen every report before closing."
+            ngettext(
+                "%(n)s report awaits screening: screen every report before closing.",
+                "%(n)s reports await screening: screen every report before closing.",
+                awaiting,
+            )
+            % {"n": awaiting}
         )
     latest = SafetyAssessment.objects.filter(case=case).order_by("-assessed_on", "-id").first()
     if latest is not None and latest.decision == SafetyAssessment.Decision.UNSAFE:
         if not Placement.objects.filter(case=case, started_on__gte=latest.assessed_on).exists():
             blockers.append(
-                f"The latest safety assessment ({latest.assessed_on:%Y-%m-%d}) found the child unsafe and no "
-                "placement followed: place the child, or record a new assessment, before closing."
+                gettext(
+                    "The latest safety assessment (%(on)s) found the child unsafe and no "
+                    "placement followed: place the child, or record a new assessment, before closing."
+                )
+                % {"on": f"{latest.assessed_on:%Y-%m-%d}"}
             )
     return blockers
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"1 {one}" if number == 1 else f"{number} {many}"

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import Segment, User
@@ -37,20 +38,36 @@ def _report_events(user: User, person: Person) -> list[TimelineEvent]:
             _event(
                 report,
                 report.received_at,
-                f"Report {report.number} of suspected abuse or neglect received",
+                gettext("Report %(number)s of suspected abuse or neglect received")
+                % {"number": report.number},
                 url,
-                f"From: {report.get_reporter_type_display().lower()}; {screening}",
+                gettext("From: %(reporter_type)s; %(screening)s")
+                % {"reporter_type": report.get_reporter_type_display().lower(), "screening": screening},
             )
         )
         if report.screened_at:
-            events.append(_event(report, report.screened_at, f"Report {report.number} {screening}", url))
+            events.append(
+                _event(
+                    report,
+                    report.screened_at,
+                    gettext("Report %(number)s %(screening)s")
+                    % {"number": report.number, "screening": screening},
+                    url,
+                )
+            )
         investigation = investigation_of(report)
         if investigation is not None:
-            title = f"Investigation of report {report.number}"
-            events.append(_event(report, investigation.started_on, f"{title} started", url))
+            started = gettext("Investigation of report %(number)s started") % {"number": report.number}
+            events.append(_event(report, investigation.started_on, started, url))
             if investigation.closed_on:
                 events.append(
-                    _event(report, investigation.closed_on, f"{title} closed", url, investigation.conclusion)
+                    _event(
+                        report,
+                        investigation.closed_on,
+                        gettext("Investigation of report %(number)s closed") % {"number": report.number},
+                        url,
+                        investigation.conclusion,
+                    )
                 )
     return events
 
@@ -65,7 +82,8 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             _event(
                 assessment,
                 assessment.assessed_on,
-                f"Safety assessment: {assessment.get_decision_display().lower()}",
+                gettext("Safety assessment: %(decision)s")
+                % {"decision": assessment.get_decision_display().lower()},
                 reverse("child_welfare:safety_detail", kwargs={"pk": assessment.pk}),
             )
         )
@@ -78,11 +96,27 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
     for placement in placements:
         what = f"{placement.child}: {placement.get_placement_type_display().lower()}"
         url = _index(placement.case_id)
-        detail = f"With {placement_carer_text(placement)}. {placement.reason}"
-        events.append(_event(placement, placement.started_on, f"{what} began", url, detail))
+        detail = gettext("With %(carer)s. %(reason)s") % {
+            "carer": placement_carer_text(placement),
+            "reason": placement.reason,
+        }
+        events.append(
+            _event(placement, placement.started_on, gettext("%(what)s began") % {"what": what}, url, detail)
+        )
         if placement.ended_on:
-            events.append(_event(placement, placement.ended_on, f"{what} ended", url, placement.end_reason))
+            events.append(
+                _event(
+                    placement,
+                    placement.ended_on,
+                    gettext("%(what)s ended") % {"what": what},
+                    url,
+                    placement.end_reason,
+                )
+            )
     for hearing in policy.visible(user, Hearing.objects.filter(about)).select_related("court"):
-        title = f"{hearing.get_hearing_type_display()} hearing at {hearing.court}"
+        title = gettext("%(hearing_type)s hearing at %(court)s") % {
+            "hearing_type": hearing.get_hearing_type_display(),
+            "court": hearing.court,
+        }
         events.append(_event(hearing, hearing.scheduled_at, title, _index(hearing.case_id), hearing.outcome))
     return events

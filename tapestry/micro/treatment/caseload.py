@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -24,7 +25,7 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
     alerts = plan_review_alerts(
         user=user,
         plans=TreatmentPlan.objects.all(),
-        title="Treatment plan review",
+        title=gettext("Treatment plan review"),
         url_name="treatment:case_index",
         days=REVIEW_NOTICE_DAYS,
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.utils.translation import gettext
+
 from tapestry.access import consent_rules
 from tapestry.access.models import Consent, Segment
 from tapestry.people.models import Organisation, Person
@@ -26,11 +28,13 @@ def consent_problem(
     Called only when the policy found no consent; it looks at the nearest ones on file so the
     worker knows what to record (a new consent, a renewal, the right recipient, purpose or parts).
     """
-    purpose_label = Consent.Purpose(purpose).label.lower() if purpose in Consent.Purpose.values else purpose
-    wanted = (
-        f"There is no written consent on file from {person.display_name} for substance-use records to go "
-        f"to {recipient} for {purpose_label}."
+    purpose_label = (
+        str(Consent.Purpose(purpose).label).lower() if purpose in Consent.Purpose.values else purpose
     )
+    wanted = gettext(
+        "There is no written consent on file from %(person)s for substance-use records to go "
+        "to %(recipient)s for %(purpose)s."
+    ) % {"person": person.display_name, "recipient": recipient, "purpose": purpose_label}
     on_file = Consent.objects.filter(person=person, segment=Segment.SUBSTANCE_USE).select_related(
         "recipient_organisation", "person"
     )

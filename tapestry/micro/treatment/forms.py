@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from tapestry.access.models import Consent
 from tapestry.micro.treatment.models import MedicationCheckin, Release, TeamNote, TreatmentPlan
@@ -26,7 +27,7 @@ class TreatmentPlanForm(ParsingForm):
             "interventions": forms.Textarea(attrs={"rows": 3}),
             "review_on": DATE_INPUT,
         }
-        labels = {"diagnosis": "Diagnosis (in words)"}
+        labels = {"diagnosis": gettext_lazy("Diagnosis (in words)")}
 
     def changes(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in PLAN_FIELDS}
@@ -41,7 +42,7 @@ class CheckinForm(ParsingForm):
             "side_effects": forms.Textarea(attrs={"rows": 2}),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
-        labels = {"checked_on": "Date", "adherence": "How it is being taken"}
+        labels = {"checked_on": gettext_lazy("Date"), "adherence": gettext_lazy("How it is being taken")}
 
 
 class TeamNoteForm(ParsingForm):
@@ -49,21 +50,25 @@ class TeamNoteForm(ParsingForm):
         model = TeamNote
         fields = ["discipline", "written_on", "text", "counselling_note"]
         widgets = {"written_on": DATE_INPUT, "text": forms.Textarea(attrs={"rows": 6})}
-        labels = {"discipline": "Your discipline", "written_on": "Date", "text": "Note"}
-        help_texts = {"text": "Team notes are kept as written; to correct one, add another."}
+        labels = {
+            "discipline": gettext_lazy("Your discipline"),
+            "written_on": gettext_lazy("Date"),
+            "text": gettext_lazy("Note"),
+        }
+        help_texts = {"text": gettext_lazy("Team notes are kept as written; to correct one, add another.")}
 
 
 class ReleaseForm(FieldSetup, ServiceForm):
     recipient = forms.ModelChoiceField(
-        label="Recipient organisation",
+        label=gettext_lazy("Recipient organisation"),
         queryset=Organisation.objects.none(),
-        empty_label="Choose the recipient",
+        empty_label=gettext_lazy("Choose the recipient"),
     )
     purpose = forms.ChoiceField(
         choices=[(value, label) for value, label in Consent.Purpose.choices if value != Consent.Purpose.TPO]
     )
     parts = forms.MultipleChoiceField(
-        label="Parts of the record to release",
+        label=gettext_lazy("Parts of the record to release"),
         choices=Release.Part.choices,
         widget=forms.CheckboxSelectMultiple,
     )

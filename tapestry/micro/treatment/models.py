@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import Consent
 from tapestry.web.models import Timestamped, Versioned, staff_column
@@ -39,10 +40,10 @@ class MedicationCheckin(Timestamped):
     """A check-in on how a person is taking a medication, in their own words."""
 
     class Adherence(models.TextChoices):
-        AS_PRESCRIBED = "as_prescribed", "Taken as prescribed"
-        MISSED_SOME = "missed_some", "Missed some doses"
-        MISSED_MOST = "missed_most", "Missed most doses"
-        STOPPED = "stopped", "Stopped taking it"
+        AS_PRESCRIBED = "as_prescribed", gettext_lazy("Taken as prescribed")
+        MISSED_SOME = "missed_some", gettext_lazy("Missed some doses")
+        MISSED_MOST = "missed_most", gettext_lazy("Missed most doses")
+        STOPPED = "stopped", gettext_lazy("Stopped taking it")
 
     # Adherence the caseload shows as a risk flag.
     CONCERNING = (Adherence.MISSED_MOST, Adherence.STOPPED)
@@ -64,19 +65,19 @@ class MedicationCheckin(Timestamped):
 
     def clean(self) -> None:
         if self.checked_on and self.checked_on > timezone.localdate():
-            raise ValidationError({"checked_on": "A check-in cannot be in the future."})
+            raise ValidationError({"checked_on": gettext("A check-in cannot be in the future.")})
 
 
 class TeamNote(Timestamped):
     """A note from one discipline of the multidisciplinary team. Notes are kept as written."""
 
     class Discipline(models.TextChoices):
-        PSYCHIATRY = "psychiatry", "Psychiatry"
-        NURSING = "nursing", "Nursing"
-        SOCIAL_WORK = "social_work", "Social work"
-        PSYCHOLOGY = "psychology", "Psychology"
-        PEER_SUPPORT = "peer_support", "Peer support"
-        PRIMARY_CARE = "primary_care", "Primary care"
+        PSYCHIATRY = "psychiatry", gettext_lazy("Psychiatry")
+        NURSING = "nursing", gettext_lazy("Nursing")
+        SOCIAL_WORK = "social_work", gettext_lazy("Social work")
+        PSYCHOLOGY = "psychology", gettext_lazy("Psychology")
+        PEER_SUPPORT = "peer_support", gettext_lazy("Peer support")
+        PRIMARY_CARE = "primary_care", gettext_lazy("Primary care")
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="team_notes")
     discipline = models.CharField(max_length=16, choices=Discipline.choices)
@@ -98,7 +99,7 @@ class TeamNote(Timestamped):
 
     def clean(self) -> None:
         if self.written_on and self.written_on > timezone.localdate():
-            raise ValidationError({"written_on": "A note cannot be dated in the future."})
+            raise ValidationError({"written_on": gettext("A note cannot be dated in the future.")})
 
 
 class Release(Timestamped):
@@ -109,10 +110,10 @@ class Release(Timestamped):
     """
 
     class Part(models.TextChoices):
-        TREATMENT_PLAN = "treatment_plan", "Treatment plan"
-        MEDICATION = "medication", "Medication adherence check-ins"
-        TEAM_NOTES = "team_notes", "Team notes"
-        COUNSELLING_NOTES = "counselling_notes", "SUD counselling notes"
+        TREATMENT_PLAN = "treatment_plan", gettext_lazy("Treatment plan")
+        MEDICATION = "medication", gettext_lazy("Medication adherence check-ins")
+        TEAM_NOTES = "team_notes", gettext_lazy("Team notes")
+        COUNSELLING_NOTES = "counselling_notes", gettext_lazy("SUD counselling notes")
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="releases")
     recipient = models.ForeignKey("people.Organisation", on_delete=models.PROTECT, related_name="releases")
@@ -138,4 +139,4 @@ class Release(Timestamped):
         return f"R-{self.pk:06d}" if self.pk else "R-new"
 
     def part_labels(self) -> list[str]:
-        return [self.Part(part).label for part in self.parts if part in self.Part.values]
+        return [str(self.Part(part).label) for part in self.parts if part in self.Part.values]

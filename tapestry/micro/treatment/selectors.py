@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -93,8 +94,10 @@ def release_detail(*, user: User, release_id: int) -> Release:
         user,
         Release.objects.select_related("case__person", "recipient", "released_by", "consent"),
         release_id,
-        missing="No release with this number.",
-        detail="This release is about a person outside your caseload, or in a segment you are not granted.",
+        missing=gettext("No release with this number."),
+        detail=gettext(
+            "This release is about a person outside your caseload, or in a segment you are not granted."
+        ),
     )
     case_read_audit(user, release.case, ["release", *release.parts], purpose="disclosure page", obj=release)
     return release

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import consent_rules, policy
 from tapestry.access.audit import audit_record
@@ -29,11 +30,16 @@ class ReleaseRefused(PermissionDenied):
     def __init__(self, reason: str, *, person_id: int) -> None:
         self.reason = reason
         self.consent_add_url = reverse("people:consent_add", args=[person_id])
-        super().__init__(f"{reason} Record the signed consent first: {self.consent_add_url}")
+        super().__init__(
+            gettext("%(reason)s Record the signed consent first: %(url)s")
+            % {"reason": reason, "url": self.consent_add_url}
+        )
 
 
-REFUSAL = "You may not add to this case: it is outside your caseload, or in a segment you are not granted."
-CLOSED = "This case is closed; treatment records cannot be added to it."
+REFUSAL = gettext_lazy(
+    "You may not add to this case: it is outside your caseload, or in a segment you are not granted."
+)
+CLOSED = gettext_lazy("This case is closed; treatment records cannot be added to it.")
 
 
 def treatment_plan_save(*, actor: User, case: Case, version: int, changes: dict[str, Any]) -> TreatmentPlan:
@@ -119,7 +125,7 @@ def _released_content(case: Case, parts: list[str]) -> dict[str, Any]:
     if Release.Part.TREATMENT_PLAN in parts:
         plan = TreatmentPlan.objects.filter(case=case).first()
         if plan is None:
-            errors.setdefault("parts", []).append("This case has no treatment plan to release.")
+            errors.setdefault("parts", []).append(gettext("This case has no treatment plan to release."))
         else:
             content["treatment_plan"] = {
                 **{name: str(getattr(plan, name)) for name in PLAN_FIELDS},
@@ -128,7 +134,9 @@ def _released_content(case: Case, parts: list[str]) -> dict[str, Any]:
     if Release.Part.MEDICATION in parts:
         checkins = list(case.medication_checkins.all())
         if not checkins:
-            errors.setdefault("parts", []).append("This case has no medication check-ins to release.")
+            errors.setdefault("parts", []).append(
+                gettext("This case has no medication check-ins to release.")
+            )
         content["medication"] = [
             {
                 "checked_on": c.checked_on.isoformat(),
@@ -141,8 +149,8 @@ def _released_content(case: Case, parts: list[str]) -> dict[str, Any]:
             for c in checkins
         ]
     for part, counselling, empty in (
-        (Release.Part.TEAM_NOTES, False, "This case has no team notes to release."),
-        (Release.Part.COUNSELLING_NOTES, True, "This case has no SUD counselling notes to release."),
+        (Release.Part.TEAM_NOTES, False, gettext("This case has no team notes to release.")),
+        (Release.Part.COUNSELLING_NOTES, True, gettext("This case has no SUD counselling notes to release.")),
     ):
         if part not in parts:
             continue
@@ -179,8 +187,10 @@ def release_make(
         raise ValidationError(
             {
                 "case": [
-                    "Releases here are of substance-use records, and this case is not in that segment. "
-                    "Share general records through a referral with the person's consent."
+                    gettext(
+                        "Releases here are of substance-use records, and this case is not in that segment. "
+                        "Share general records through a referral with the person's consent."
+                    )
                 ]
             }
         )
@@ -188,16 +198,20 @@ def release_make(
     if purpose not in Consent.Purpose.values:
         errors["purpose"] = [f"“{purpose}” is not a purpose of disclosure."]
     elif purpose == Consent.Purpose.TPO:
-        errors["purpose"] = ["Say what this release is for: treatment, payment or health-care operations."]
+        errors["purpose"] = [
+            gettext("Say what this release is for: treatment, payment or health-care operations.")
+        ]
     chosen = list(dict.fromkeys(parts))
     if not chosen:
-        errors["parts"] = ["Choose at least one part of the record to release."]
+        errors["parts"] = [gettext("Choose at least one part of the record to release.")]
     elif set(chosen) - set(Release.Part.values):
         errors["parts"] = [f"Unknown parts: {', '.join(sorted(set(chosen) - set(Release.Part.values)))}."]
     elif Release.Part.COUNSELLING_NOTES in chosen and len(chosen) > 1:
         errors["parts"] = [
-            "SUD counselling notes go out on their own, under their own consent (42 CFR 2.31(b)): "
-            "release them separately."
+            gettext(
+                "SUD counselling notes go out on their own, under their own consent (42 CFR 2.31(b)): "
+                "release them separately."
+            )
         ]
     if errors:
         raise ValidationError(errors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -22,8 +23,9 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             TimelineEvent(
                 when=plan.created_at,
                 kind=KIND,
-                title="Treatment plan written",
-                detail=f"Version {plan.version}; review due {plan.review_on:%Y-%m-%d}",
+                title=gettext("Treatment plan written"),
+                detail=gettext("Version %(version)s; review due %(on)s")
+                % {"version": plan.version, "on": f"{plan.review_on:%Y-%m-%d}"},
                 url=reverse("treatment:case_index", args=[plan.case_id]),
                 case_id=plan.case_id,
             )
@@ -33,7 +35,7 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             TimelineEvent(
                 when=checkin.checked_on,
                 kind=KIND,
-                title=f"Medication check-in: {checkin.medication}",
+                title=gettext("Medication check-in: %(medication)s") % {"medication": checkin.medication},
                 detail=checkin.get_adherence_display(),
                 url=reverse("treatment:case_index", args=[checkin.case_id]),
                 case_id=checkin.case_id,
@@ -44,7 +46,8 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             TimelineEvent(
                 when=note.written_on,
                 kind=KIND,
-                title=f"Team note ({note.get_discipline_display().lower()})",
+                title=gettext("Team note (%(discipline)s)")
+                % {"discipline": note.get_discipline_display().lower()},
                 detail=truncatechars(note.text, 140),
                 url=reverse("treatment:case_index", args=[note.case_id]),
                 case_id=note.case_id,
@@ -56,7 +59,7 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             TimelineEvent(
                 when=release.released_at,
                 kind=KIND,
-                title=f"Records released to {release.recipient}",
+                title=gettext("Records released to %(recipient)s") % {"recipient": release.recipient},
                 detail=f"{release.get_purpose_display()}: {', '.join(release.part_labels())}",
                 url=reverse("treatment:release_detail", args=[release.pk]),
                 case_id=release.case_id,

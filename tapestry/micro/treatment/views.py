@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_form_open
 from tapestry.access.models import Segment
@@ -55,8 +56,8 @@ def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
         call=lambda: services.treatment_plan_save(
             actor=request.user, case=case, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done="The treatment plan is saved.",
-        title="Change the treatment plan" if plan else "Write the treatment plan",
+        done=gettext("The treatment plan is saved."),
+        title=gettext("Change the treatment plan") if plan else gettext("Write the treatment plan"),
     )
 
 
@@ -69,8 +70,8 @@ def checkin_add(request: HttpRequest, case_pk: int) -> HttpResponse:
         case,
         form=form,
         call=lambda: services.checkin_record(actor=request.user, case=case, **form.cleaned_data),
-        done="The medication check-in is recorded.",
-        title="Record a medication check-in",
+        done=gettext("The medication check-in is recorded."),
+        title=gettext("Record a medication check-in"),
     )
 
 
@@ -83,8 +84,8 @@ def team_note_add(request: HttpRequest, case_pk: int) -> HttpResponse:
         case,
         form=form,
         call=lambda: services.team_note_add(actor=request.user, case=case, **form.cleaned_data),
-        done="The team note is added.",
-        title="Add a team note",
+        done=gettext("The team note is added."),
+        title=gettext("Add a team note"),
     )
 
 
@@ -103,7 +104,11 @@ def release_add(request: HttpRequest, case_pk: int) -> HttpResponse:
         release, refused, status = None, exc, 403
         form.add_error("recipient", exc.reason)
     if release is not None:
-        messages.success(request, f"Release {release.number} is made and recorded. Print it from this page.")
+        messages.success(
+            request,
+            gettext("Release %(number)s is made and recorded. Print it from this page.")
+            % {"number": release.number},
+        )
         return redirect("treatment:release_detail", pk=release.pk)
     return form_page(
         request,

@@ -12,6 +12,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.micro.child_welfare.models.base import SegmentedRecord
 
@@ -32,11 +33,11 @@ class PermanencyGoal(SegmentedRecord):
     """
 
     class Goal(models.TextChoices):
-        REUNIFICATION = "reunification", "Reunification with the parent(s)"
-        ADOPTION = "adoption", "Adoption"
-        LEGAL_GUARDIANSHIP = "legal_guardianship", "Legal guardianship"
-        RELATIVE = "relative", "Placement with a fit and willing relative"
-        APPLA = "appla", "Another planned permanent living arrangement (APPLA, age 16 and over)"
+        REUNIFICATION = "reunification", gettext_lazy("Reunification with the parent(s)")
+        ADOPTION = "adoption", gettext_lazy("Adoption")
+        LEGAL_GUARDIANSHIP = "legal_guardianship", gettext_lazy("Legal guardianship")
+        RELATIVE = "relative", gettext_lazy("Placement with a fit and willing relative")
+        APPLA = "appla", gettext_lazy("Another planned permanent living arrangement (APPLA, age 16 and over)")
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="permanency_goals")
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
@@ -65,16 +66,15 @@ class PermanencyGoal(SegmentedRecord):
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.concurrent_goal and self.concurrent_goal == self.goal:
-            errors["concurrent_goal"] = (
+            errors["concurrent_goal"] = gettext(
                 "The concurrent plan must be a different goal from the permanency goal."
             )
         born = self.child.date_of_birth if self.child_id else None
         if self.set_on and self.Goal.APPLA in (self.goal, self.concurrent_goal):
             if born is None or age_on(born, self.set_on) < APPLA_MIN_AGE:
                 field = "goal" if self.goal == self.Goal.APPLA else "concurrent_goal"
-                errors[field] = (
-                    "Another planned permanent living arrangement (APPLA) is only for a young person aged 16 "
-                    "or over; choose reunification, adoption, guardianship or a relative."
+                errors[field] = gettext(
+                    "Another planned permanent living arrangement (APPLA) is only for a young person aged 16 or over; choose reunification, adoption, guardianship or a relative."
                 )
         if errors:
             raise ValidationError(errors)
@@ -85,15 +85,22 @@ class TerminationReview(SegmentedRecord):
     filed (or joined) a petition to terminate parental rights, or recorded why not."""
 
     class Decision(models.TextChoices):
-        PETITION_FILED = "petition_filed", "Petition to terminate parental rights filed or joined"
-        RELATIVE_CARE = "relative_care", "Exception: the child is being cared for by a relative"
+        PETITION_FILED = (
+            "petition_filed",
+            gettext_lazy("Petition to terminate parental rights filed or joined"),
+        )
+        RELATIVE_CARE = "relative_care", gettext_lazy("Exception: the child is being cared for by a relative")
         COMPELLING_REASON = (
             "compelling_reason",
-            "Exception: a compelling reason, documented in the case plan, why filing is not in the child's best interests",
+            gettext_lazy(
+                "Exception: a compelling reason, documented in the case plan, why filing is not in the child's best interests"
+            ),
         )
         SERVICES_NOT_PROVIDED = (
             "services_not_provided",
-            "Exception: the agency has not provided the services the case plan deems necessary for safe return",
+            gettext_lazy(
+                "Exception: the agency has not provided the services the case plan deems necessary for safe return"
+            ),
         )
 
     EXCEPTIONS = (Decision.RELATIVE_CARE, Decision.COMPELLING_REASON, Decision.SERVICES_NOT_PROVIDED)

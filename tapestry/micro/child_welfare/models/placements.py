@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.micro.child_welfare.models.base import SegmentedRecord
 from tapestry.people.models import Organisation
@@ -16,19 +17,19 @@ class Placement(SegmentedRecord):
     """A period a child lives away from home (or returns on trial), with whom, and why it changed."""
 
     class Type(models.TextChoices):
-        FOSTER = "foster", "Foster care"
-        KINSHIP = "kinship", "Kinship care"
-        ADOPTION = "adoption", "Adoptive placement"
-        RESIDENTIAL = "residential", "Residential care"
-        TRIAL_HOME_VISIT = "trial_home_visit", "Trial home visit"
+        FOSTER = "foster", gettext_lazy("Foster care")
+        KINSHIP = "kinship", gettext_lazy("Kinship care")
+        ADOPTION = "adoption", gettext_lazy("Adoptive placement")
+        RESIDENTIAL = "residential", gettext_lazy("Residential care")
+        TRIAL_HOME_VISIT = "trial_home_visit", gettext_lazy("Trial home visit")
 
     class Authority(models.TextChoices):
         """The legal basis for holding the child away from home (AFCARS: manner of removal)."""
 
-        NONE = "", "None stated"
-        COURT_ORDER = "court_order", "Court order"
-        VOLUNTARY_AGREEMENT = "voluntary_agreement", "Voluntary placement agreement"
-        EMERGENCY_CUSTODY = "emergency_custody", "Emergency or protective custody"
+        NONE = "", gettext_lazy("None stated")
+        COURT_ORDER = "court_order", gettext_lazy("Court order")
+        VOLUNTARY_AGREEMENT = "voluntary_agreement", gettext_lazy("Voluntary placement agreement")
+        EMERGENCY_CUSTODY = "emergency_custody", gettext_lazy("Emergency or protective custody")
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="placements")
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
@@ -81,19 +82,25 @@ class Placement(SegmentedRecord):
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if not self.carer_person_id and not self.carer_organisation_id:
-            errors["carer_person"] = "Name the carer, the organisation, or both."
+            errors["carer_person"] = gettext("Name the carer, the organisation, or both.")
         if self.carer_person_id and self.carer_person_id == self.child_id:
-            errors["carer_person"] = "The child cannot be their own carer."
+            errors["carer_person"] = gettext("The child cannot be their own carer.")
         if self.ended_on and self.started_on and self.ended_on < self.started_on:
-            errors["ended_on"] = "A placement cannot end before it starts."
+            errors["ended_on"] = gettext("A placement cannot end before it starts.")
         if self.ended_on and not self.end_reason.strip():
-            errors["end_reason"] = "Say why the placement ended or changed."
+            errors["end_reason"] = gettext("Say why the placement ended or changed.")
         if self.legal_authority and not self.authority_on:
-            errors["authority_on"] = f"Give the date of the {self.get_legal_authority_display().lower()}."
+            errors["authority_on"] = gettext("Give the date of the %(legal_authority)s.") % {
+                "legal_authority": self.get_legal_authority_display().lower()
+            }
         if not self.legal_authority and (self.authority_on or self.authority_reference.strip()):
-            errors["legal_authority"] = "Choose the legal authority the date and reference belong to."
+            errors["legal_authority"] = gettext(
+                "Choose the legal authority the date and reference belong to."
+            )
         if self.authority_on and self.started_on and self.authority_on > self.started_on:
-            errors["authority_on"] = "The legal authority must be in place on or before the placement starts."
+            errors["authority_on"] = gettext(
+                "The legal authority must be in place on or before the placement starts."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -102,16 +109,17 @@ class Hearing(SegmentedRecord):
     """A court hearing in a child's case: when, which court, what kind, and its outcome."""
 
     class Type(models.TextChoices):
-        SHELTER = "shelter", "Shelter / emergency custody"
-        ADJUDICATION = "adjudication", "Adjudication"
-        DISPOSITION = "disposition", "Disposition"
-        REVIEW = "review", "Review"
-        PERMANENCY = "permanency", "Permanency"
-        TERMINATION = "termination", "Termination of parental rights"
+        SHELTER = "shelter", gettext_lazy("Shelter / emergency custody")
+        ADJUDICATION = "adjudication", gettext_lazy("Adjudication")
+        DISPOSITION = "disposition", gettext_lazy("Disposition")
+        REVIEW = "review", gettext_lazy("Review")
+        PERMANENCY = "permanency", gettext_lazy("Permanency")
+        TERMINATION = "termination", gettext_lazy("Termination of parental rights")
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="hearings")
     child = optional_key(
-        "people.Person", help_text="Leave empty when the hearing concerns every child on the case."
+        "people.Person",
+        help_text="Leave empty when the hearing concerns every child on the case.",
     )
     court = models.ForeignKey("people.Organisation", on_delete=models.PROTECT, related_name="+")
     hearing_type = models.CharField(max_length=16, choices=Type.choices)
@@ -135,11 +143,11 @@ class Hearing(SegmentedRecord):
             self.court_id
             and not Organisation.objects.filter(pk=self.court_id, kind=Organisation.Kind.COURT).exists()
         ):
-            errors["court"] = "Choose a court (an organisation of the kind 'Court')."
+            errors["court"] = gettext("Choose a court (an organisation of the kind 'Court').")
         if self.outcome.strip() and self.scheduled_at and self.scheduled_at > timezone.now():
-            errors["outcome"] = "The outcome can be recorded once the hearing has taken place."
+            errors["outcome"] = gettext("The outcome can be recorded once the hearing has taken place.")
         if self.next_hearing_on and self.scheduled_at:
             if self.next_hearing_on <= timezone.localtime(self.scheduled_at).date():
-                errors["next_hearing_on"] = "The next hearing must come after this one."
+                errors["next_hearing_on"] = gettext("The next hearing must come after this one.")
         if errors:
             raise ValidationError(errors)

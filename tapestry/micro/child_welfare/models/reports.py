@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.micro.child_welfare.models.base import SegmentedRecord
 from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
@@ -17,23 +18,23 @@ class Report(SegmentedRecord):
     """An intake of suspected abuse or neglect, and the decision whether to investigate it."""
 
     class ReceivedVia(models.TextChoices):
-        PHONE = "phone", "Phone (hotline)"
-        ONLINE = "online", "Online form"
-        IN_PERSON = "in_person", "In person"
-        WRITTEN = "written", "Letter or e-mail"
+        PHONE = "phone", gettext_lazy("Phone (hotline)")
+        ONLINE = "online", gettext_lazy("Online form")
+        IN_PERSON = "in_person", gettext_lazy("In person")
+        WRITTEN = "written", gettext_lazy("Letter or e-mail")
 
     class ReporterType(models.TextChoices):
-        TEACHER = "teacher", "Teacher or school staff"
-        HEALTH = "health", "Health professional"
-        POLICE = "police", "Police"
-        SOCIAL_SERVICES = "social_services", "Social-services professional"
-        CHILDCARE = "childcare", "Childcare provider"
-        RELATIVE = "relative", "Relative"
-        NEIGHBOUR = "neighbour", "Neighbour or friend"
-        PARENT = "parent", "Parent or caregiver"
-        CHILD = "child", "The child"
-        ANONYMOUS = "anonymous", "Anonymous"
-        OTHER = "other", "Other"
+        TEACHER = "teacher", gettext_lazy("Teacher or school staff")
+        HEALTH = "health", gettext_lazy("Health professional")
+        POLICE = "police", gettext_lazy("Police")
+        SOCIAL_SERVICES = "social_services", gettext_lazy("Social-services professional")
+        CHILDCARE = "childcare", gettext_lazy("Childcare provider")
+        RELATIVE = "relative", gettext_lazy("Relative")
+        NEIGHBOUR = "neighbour", gettext_lazy("Neighbour or friend")
+        PARENT = "parent", gettext_lazy("Parent or caregiver")
+        CHILD = "child", gettext_lazy("The child")
+        ANONYMOUS = "anonymous", gettext_lazy("Anonymous")
+        OTHER = "other", gettext_lazy("Other")
 
     # Reporters whose profession obliges them to report (mandated reporters).
     MANDATED = {
@@ -45,15 +46,15 @@ class Report(SegmentedRecord):
     }
 
     class Screening(models.TextChoices):
-        AWAITING = "awaiting", "Awaiting screening"
-        SCREENED_IN = "screened_in", "Screened in"
-        SCREENED_OUT = "screened_out", "Screened out"
-        REFERRED = "referred", "Referred elsewhere"
+        AWAITING = "awaiting", gettext_lazy("Awaiting screening")
+        SCREENED_IN = "screened_in", gettext_lazy("Screened in")
+        SCREENED_OUT = "screened_out", gettext_lazy("Screened out")
+        REFERRED = "referred", gettext_lazy("Referred elsewhere")
 
     class Priority(models.TextChoices):
-        HOURS_24 = "24h", "Respond within 24 hours"
-        HOURS_72 = "72h", "Respond within 72 hours"
-        DAYS_10 = "10d", "Respond within 10 days"
+        HOURS_24 = "24h", gettext_lazy("Respond within 24 hours")
+        HOURS_72 = "72h", gettext_lazy("Respond within 72 hours")
+        DAYS_10 = "10d", gettext_lazy("Respond within 10 days")
 
     PRIORITY_HOURS = {Priority.HOURS_24: 24, Priority.HOURS_72: 72, Priority.DAYS_10: 240}
 
@@ -107,19 +108,21 @@ class Report(SegmentedRecord):
 
     def clean(self) -> None:
         if self.received_at and self.received_at > timezone.now() + timedelta(minutes=5):
-            raise ValidationError({"received_at": "A report cannot be received in the future."})
+            raise ValidationError({"received_at": gettext("A report cannot be received in the future.")})
         if self.reporter_type == self.ReporterType.ANONYMOUS and self.reporter_name:
-            raise ValidationError({"reporter_name": "Leave the name empty for an anonymous reporter."})
+            raise ValidationError(
+                {"reporter_name": gettext("Leave the name empty for an anonymous reporter.")}
+            )
         errors: dict[str, str] = {}
         if self.screening == self.Screening.SCREENED_OUT and not self.screening_reason.strip():
-            errors["screening_reason"] = "Say why the report is screened out."
+            errors["screening_reason"] = gettext("Say why the report is screened out.")
         if self.screening == self.Screening.REFERRED:
             if not self.referred_to_id:
-                errors["referred_to"] = "Choose the organisation the report is referred to."
+                errors["referred_to"] = gettext("Choose the organisation the report is referred to.")
             if not self.screening_reason.strip():
-                errors["screening_reason"] = "Say why the report goes to another organisation."
+                errors["screening_reason"] = gettext("Say why the report goes to another organisation.")
         if self.screening != self.Screening.REFERRED and self.referred_to_id:
-            errors["referred_to"] = "Only a report referred elsewhere names an organisation."
+            errors["referred_to"] = gettext("Only a report referred elsewhere names an organisation.")
         if errors:
             raise ValidationError(errors)
 
@@ -128,11 +131,11 @@ class ReportParticipant(Timestamped):
     """A child or adult involved in a report, and their part in it."""
 
     class Role(models.TextChoices):
-        CHILD = "child", "Child"
-        PARENT = "parent", "Parent"
-        CAREGIVER = "caregiver", "Other caregiver"
-        HOUSEHOLD_MEMBER = "household_member", "Other household member"
-        OTHER = "other", "Other person involved"
+        CHILD = "child", gettext_lazy("Child")
+        PARENT = "parent", gettext_lazy("Parent")
+        CAREGIVER = "caregiver", gettext_lazy("Other caregiver")
+        HOUSEHOLD_MEMBER = "household_member", gettext_lazy("Other household member")
+        OTHER = "other", gettext_lazy("Other person involved")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="participants")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
@@ -153,17 +156,17 @@ class Allegation(Versioned):
     """One alleged maltreatment of one child, and what the investigation found."""
 
     class Maltreatment(models.TextChoices):
-        PHYSICAL = "physical", "Physical abuse"
-        SEXUAL = "sexual", "Sexual abuse"
-        EMOTIONAL = "emotional", "Emotional abuse"
-        NEGLECT = "neglect", "Neglect"
-        DOMESTIC_VIOLENCE = "domestic_violence", "Exposure to domestic violence"
+        PHYSICAL = "physical", gettext_lazy("Physical abuse")
+        SEXUAL = "sexual", gettext_lazy("Sexual abuse")
+        EMOTIONAL = "emotional", gettext_lazy("Emotional abuse")
+        NEGLECT = "neglect", gettext_lazy("Neglect")
+        DOMESTIC_VIOLENCE = "domestic_violence", gettext_lazy("Exposure to domestic violence")
 
     class Finding(models.TextChoices):
-        PENDING = "", "No finding yet"
-        SUBSTANTIATED = "substantiated", "Substantiated"
-        UNSUBSTANTIATED = "unsubstantiated", "Unsubstantiated"
-        INCONCLUSIVE = "inconclusive", "Inconclusive"
+        PENDING = "", gettext_lazy("No finding yet")
+        SUBSTANTIATED = "substantiated", gettext_lazy("Substantiated")
+        UNSUBSTANTIATED = "unsubstantiated", gettext_lazy("Unsubstantiated")
+        INCONCLUSIVE = "inconclusive", gettext_lazy("Inconclusive")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="allegations")
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
@@ -184,10 +187,10 @@ class Allegation(Versioned):
     def clean(self) -> None:
         if self.alleged_perpetrator_id and self.alleged_perpetrator_id == self.child_id:
             raise ValidationError(
-                {"alleged_perpetrator": "The child cannot be their own alleged perpetrator."}
+                {"alleged_perpetrator": gettext("The child cannot be their own alleged perpetrator.")}
             )
         if self.finding and not self.finding_note.strip():
-            raise ValidationError({"finding_note": "Say what the finding rests on."})
+            raise ValidationError({"finding_note": gettext("Say what the finding rests on.")})
 
 
 class Investigation(Versioned):
@@ -211,21 +214,21 @@ class Investigation(Versioned):
 
     def clean(self) -> None:
         if self.closed_on and self.started_on and self.closed_on < self.started_on:
-            raise ValidationError({"closed_on": "An investigation cannot close before it starts."})
+            raise ValidationError({"closed_on": gettext("An investigation cannot close before it starts.")})
         if self.closed_on and not self.conclusion.strip():
-            raise ValidationError({"conclusion": "Summarise what the investigation concluded."})
+            raise ValidationError({"conclusion": gettext("Summarise what the investigation concluded.")})
 
 
 class InvestigationContact(Timestamped):
     """A contact made during an investigation: with someone in the family, or a collateral source."""
 
     class Method(models.TextChoices):
-        FACE_TO_FACE = "face_to_face", "Face to face"
-        HOME_VISIT = "home_visit", "Home visit"
-        SCHOOL_VISIT = "school_visit", "Visit at school or childcare"
-        PHONE = "phone", "Phone"
-        VIDEO = "video", "Video call"
-        WRITTEN = "written", "Letter or e-mail"
+        FACE_TO_FACE = "face_to_face", gettext_lazy("Face to face")
+        HOME_VISIT = "home_visit", gettext_lazy("Home visit")
+        SCHOOL_VISIT = "school_visit", gettext_lazy("Visit at school or childcare")
+        PHONE = "phone", gettext_lazy("Phone")
+        VIDEO = "video", gettext_lazy("Video call")
+        WRITTEN = "written", gettext_lazy("Letter or e-mail")
 
     investigation = models.ForeignKey(Investigation, on_delete=models.CASCADE, related_name="contacts")
     contacted_at = models.DateTimeField(default=timezone.now)
@@ -252,10 +255,14 @@ class InvestigationContact(Timestamped):
 
     def clean(self) -> None:
         if not self.person_id and not self.collateral_name.strip():
-            raise ValidationError({"person": "Choose the person contacted, or name the collateral contact."})
+            raise ValidationError(
+                {"person": gettext("Choose the person contacted, or name the collateral contact.")}
+            )
         if self.person_id and self.collateral_name.strip():
             raise ValidationError(
-                {"collateral_name": "Give either a person on record or a collateral contact."}
+                {"collateral_name": gettext("Give either a person on record or a collateral contact.")}
             )
         if self.contacted_at and self.contacted_at > timezone.now() + timedelta(minutes=5):
-            raise ValidationError({"contacted_at": "A contact cannot be recorded before it happens."})
+            raise ValidationError(
+                {"contacted_at": gettext("A contact cannot be recorded before it happens.")}
+            )

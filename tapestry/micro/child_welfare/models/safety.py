@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.micro.child_welfare.models.base import Recorded, SegmentedRecord
 from tapestry.micro.child_welfare.models.reports import Report
@@ -16,21 +17,24 @@ class SafetyAssessment(SegmentedRecord):
     """Whether the children are safe now: threats, protective capacities and the safety decision."""
 
     class Threat(models.TextChoices):
-        HARM_NOW = "harm_now", "Caregiver caused or threatens serious harm"
-        NO_PROTECTION = "no_protection", "Caregiver cannot or will not protect the child"
-        BASIC_NEEDS = "basic_needs", "Child's basic needs (food, shelter, medical care) are not met"
-        HAZARDOUS_HOME = "hazardous_home", "The home is physically hazardous"
-        SUBSTANCE_IMPAIRED = "substance_impaired", "Caregiver's substance use impairs care"
-        VIOLENCE_IN_HOME = "violence_in_home", "Domestic violence endangers the child"
-        SEXUAL_ABUSE_ACCESS = "sexual_abuse_access", "An alleged abuser has access to the child"
-        CHILD_FEARFUL = "child_fearful", "Child is fearful of the home or a caregiver"
-        MENTAL_HEALTH = "mental_health", "Caregiver's mental health impairs care"
-        OTHER = "other", "Other threat (describe)"
+        HARM_NOW = "harm_now", gettext_lazy("Caregiver caused or threatens serious harm")
+        NO_PROTECTION = "no_protection", gettext_lazy("Caregiver cannot or will not protect the child")
+        BASIC_NEEDS = (
+            "basic_needs",
+            gettext_lazy("Child's basic needs (food, shelter, medical care) are not met"),
+        )
+        HAZARDOUS_HOME = "hazardous_home", gettext_lazy("The home is physically hazardous")
+        SUBSTANCE_IMPAIRED = "substance_impaired", gettext_lazy("Caregiver's substance use impairs care")
+        VIOLENCE_IN_HOME = "violence_in_home", gettext_lazy("Domestic violence endangers the child")
+        SEXUAL_ABUSE_ACCESS = "sexual_abuse_access", gettext_lazy("An alleged abuser has access to the child")
+        CHILD_FEARFUL = "child_fearful", gettext_lazy("Child is fearful of the home or a caregiver")
+        MENTAL_HEALTH = "mental_health", gettext_lazy("Caregiver's mental health impairs care")
+        OTHER = "other", gettext_lazy("Other threat (describe)")
 
     class Decision(models.TextChoices):
-        SAFE = "safe", "Safe"
-        CONDITIONALLY_SAFE = "conditionally_safe", "Conditionally safe (with a safety plan)"
-        UNSAFE = "unsafe", "Unsafe (the child cannot stay at home)"
+        SAFE = "safe", gettext_lazy("Safe")
+        CONDITIONALLY_SAFE = "conditionally_safe", gettext_lazy("Conditionally safe (with a safety plan)")
+        UNSAFE = "unsafe", gettext_lazy("Unsafe (the child cannot stay at home)")
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="safety_assessments")
     report = optional_key(Report, related_name="safety_assessments")
@@ -52,22 +56,31 @@ class SafetyAssessment(SegmentedRecord):
     @property
     def threat_labels(self) -> list[str]:
         labels = dict(self.Threat.choices)
-        return [labels.get(code, code) for code in self.threats]
+        return [str(labels.get(code, code)) for code in self.threats]
 
     def clean(self) -> None:
         unknown = set(self.threats) - set(self.Threat.values)
         if unknown:
-            raise ValidationError({"threats": f"Unknown safety threats: {', '.join(sorted(unknown))}."})
+            raise ValidationError(
+                {
+                    "threats": gettext("Unknown safety threats: %(threats)s.")
+                    % {"threats": ", ".join(sorted(unknown))}
+                }
+            )
         if self.assessed_on and self.assessed_on > timezone.localdate():
-            raise ValidationError({"assessed_on": "An assessment cannot be dated in the future."})
+            raise ValidationError({"assessed_on": gettext("An assessment cannot be dated in the future.")})
         if self.decision == self.Decision.SAFE and self.threats:
             raise ValidationError(
-                {"decision": "A child with a safety threat is not safe: choose conditionally safe or unsafe."}
+                {
+                    "decision": gettext(
+                        "A child with a safety threat is not safe: choose conditionally safe or unsafe."
+                    )
+                }
             )
         if self.decision in (self.Decision.CONDITIONALLY_SAFE, self.Decision.UNSAFE) and not self.threats:
-            raise ValidationError({"threats": "Name the safety threats that lead to this decision."})
+            raise ValidationError({"threats": gettext("Name the safety threats that lead to this decision.")})
         if self.Threat.OTHER in self.threats and not self.threats_note.strip():
-            raise ValidationError({"threats_note": "Describe the other threat."})
+            raise ValidationError({"threats_note": gettext("Describe the other threat.")})
 
 
 class SafetyPlan(Recorded):
@@ -109,4 +122,4 @@ class SafetyPlanAction(Timestamped):
 
     def clean(self) -> None:
         if not self.responsible_person_id and not self.responsible_name.strip():
-            raise ValidationError({"responsible_person": "Say who is responsible for this action."})
+            raise ValidationError({"responsible_person": gettext("Say who is responsible for this action.")})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import Segment, User
@@ -15,7 +16,7 @@ from tapestry.micro.child_welfare.services import NOT_GRANTED
 def require_segment(user: User) -> None:
     """Refuse anyone not granted the child-welfare segment, before any record is read."""
     if not policy.has_capability(user, Capability.PERSON_READ):
-        raise PermissionDenied("Your role does not open client records.")
+        raise PermissionDenied(gettext("Your role does not open client records."))
     if not policy.can_view_segment(user, Segment.CHILD_WELFARE):
         raise PermissionDenied(NOT_GRANTED)
 
@@ -27,9 +28,9 @@ def _one(user: User, queryset: QuerySet, pk: int, *, for_change: bool, what: str
         queryset,
         pk,
         for_change=for_change,
-        missing=f"There is no {what} with this number.",
-        detail=f"This {what} is outside your caseload and your team's.",
-        read_only=f"You may read this {what} but not change it.",
+        missing=gettext("There is no %(what)s with this number.") % {"what": what},
+        detail=gettext("This %(what)s is outside your caseload and your team's.") % {"what": what},
+        read_only=gettext("You may read this %(what)s but not change it.") % {"what": what},
         require=require_segment,
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
 from tapestry.access.models import User
@@ -21,7 +23,7 @@ def placement_get(*, user: User, placement_id: int, for_change: bool = False) ->
         ),
         placement_id,
         for_change=for_change,
-        what="placement",
+        what=gettext("placement"),
     )
     audit_view(
         user,
@@ -40,7 +42,7 @@ def hearing_get(*, user: User, hearing_id: int, for_change: bool = False) -> Hea
         Hearing.objects.select_related("case", "court", "child"),
         hearing_id,
         for_change=for_change,
-        what="hearing",
+        what=gettext("hearing"),
     )
     audit_view(
         user,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
@@ -36,7 +37,7 @@ def report_get(*, user: User, report_id: int, for_change: bool = False) -> Repor
         Report.objects.select_related("case"),
         report_id,
         for_change=for_change,
-        what="report",
+        what=gettext("report"),
     )
 
 
@@ -71,7 +72,7 @@ def report_written(*, user: User, report_id: int) -> Report:
         ),
         report_id,
         for_change=False,
-        what="report",
+        what=gettext("report"),
     )
 
 
@@ -92,7 +93,7 @@ def investigation_get(*, user: User, report_id: int, for_change: bool = False) -
     report = report_get(user=user, report_id=report_id, for_change=for_change)
     return found_or_404(
         Investigation.objects.select_related("report__case", "worker").filter(report=report).first(),
-        "This report has no investigation yet.",
+        gettext("This report has no investigation yet."),
     )
 
 
@@ -125,7 +126,7 @@ def investigation_written(*, user: User, report_id: int) -> Investigation:
         )
         .filter(report=report)
         .first(),
-        "This report has no investigation yet.",
+        gettext("This report has no investigation yet."),
     )
 
 
@@ -138,7 +139,7 @@ def allegation_get(*, user: User, allegation_id: int, for_change: bool = False) 
         ),
         allegation_id,
         for_change=for_change,
-        what="allegation",
+        what=gettext("allegation"),
     )
     audit_view(
         user,

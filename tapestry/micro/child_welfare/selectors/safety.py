@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
@@ -32,7 +33,7 @@ def safety_get(*, user: User, assessment_id: int, for_change: bool = False) -> S
         SafetyAssessment.objects.select_related("case", "plan"),
         assessment_id,
         for_change=for_change,
-        what="safety assessment",
+        what=gettext("safety assessment"),
     )
 
 
@@ -45,7 +46,7 @@ def safety_detail(*, user: User, assessment_id: int, purpose: str = "child welfa
         ).prefetch_related(_plan_actions(user)),
         assessment_id,
         for_change=False,
-        what="safety assessment",
+        what=gettext("safety assessment"),
     )
     assessment.can_change = policy.visible(
         user, SafetyAssessment.objects.filter(pk=assessment.pk), for_change=True
@@ -70,7 +71,7 @@ def plan_of(assessment: SafetyAssessment) -> SafetyPlan | None:
 def safety_plan_get(*, user: User, assessment_id: int, for_change: bool = False) -> SafetyPlan:
     """The safety plan of an assessment; 404 if none was made. Opening it (to change it) is audited."""
     assessment = safety_get(user=user, assessment_id=assessment_id, for_change=for_change)
-    plan = found_or_404(plan_of(assessment), "This assessment has no safety plan yet.")
+    plan = found_or_404(plan_of(assessment), gettext("This assessment has no safety plan yet."))
     audit_view(
         user,
         obj=plan,

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -20,7 +21,7 @@ from tapestry.micro.cases.services import require_case_write
 from tapestry.people.models import Person
 from tapestry.web.records import create_record
 
-NOT_GRANTED = (
+NOT_GRANTED = gettext_lazy(
     "Child-welfare records need the child-welfare segment grant. Ask your supervisor if your work needs it."
 )
 
@@ -43,12 +44,18 @@ def _require_case(actor: User, case: Case) -> None:
         case,
         open=is_child_welfare,
         field="case",
-        closed="This case is closed. Reopen it before adding to it.",
-        refusal="You may not change this case.",
+        closed=gettext("This case is closed. Reopen it before adding to it."),
+        refusal=gettext("You may not change this case."),
     )
     if not is_child_welfare:
         raise ValidationError(
-            {"case": ["Child-welfare records go on a child-welfare case. Open one for this family first."]}
+            {
+                "case": [
+                    gettext(
+                        "Child-welfare records go on a child-welfare case. Open one for this family first."
+                    )
+                ]
+            }
         )
 
 
@@ -56,7 +63,9 @@ def _require_changeable(actor: User, record: models.Model) -> None:
     _require_segment(actor)
     model = type(record)
     if not policy.visible(actor, model.objects.filter(pk=record.pk), for_change=True).exists():
-        raise PermissionDenied(f"You may not change this {model._meta.verbose_name}.")
+        raise PermissionDenied(
+            gettext("You may not change this %(verbose_name)s.") % {"verbose_name": model._meta.verbose_name}
+        )
 
 
 def _require_person(actor: User, person: Person | None, field: str) -> None:
@@ -66,7 +75,10 @@ def _require_person(actor: User, person: Person | None, field: str) -> None:
             # Only the number the caller sent: naming the person would leak who holds that record.
             {
                 field: [
-                    f"Person {person.pk} is not in your caseload or your team's. Register or assign them first."
+                    gettext(
+                        "Person %(pk)s is not in your caseload or your team's. Register or assign them first."
+                    )
+                    % {"pk": person.pk}
                 ]
             }
         )
@@ -87,7 +99,7 @@ def _errors_under(prefix: str) -> Iterator[None]:
 
 def _not_in_future(day: dt.date | None, field: str, what: str) -> None:
     if day is not None and day > timezone.localdate():
-        raise ValidationError({field: [f"{what} cannot be in the future."]})
+        raise ValidationError({field: [gettext("%(what)s cannot be in the future.") % {"what": what}]})
 
 
 def _create(actor: User, instance: models.Model, *, person_id: int, fields: Sequence[str]) -> None:

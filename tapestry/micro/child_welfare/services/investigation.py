@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from tapestry.access import policy
 from tapestry.access.models import Assignment, Segment, User
@@ -36,14 +37,16 @@ FINDINGS = {
 
 def _check_investigator(worker: User) -> None:
     if not worker.is_active or not policy.has_capability(worker, Capability.PERSON_WRITE):
-        raise ValidationError({"worker": ["This person's role does not investigate reports."]})
+        raise ValidationError({"worker": [gettext("This person's role does not investigate reports.")]})
     # An investigator who could not open the record would work blind.
     if not policy.can_view_segment(worker, Segment.CHILD_WELFARE):
         raise ValidationError(
             {
                 "worker": [
-                    f"{worker.get_full_name() or worker.username} is not granted the child-welfare segment, "
-                    "so they could not open this investigation."
+                    gettext(
+                        "%(worker)s is not granted the child-welfare segment, so they could not open this investigation."
+                    )
+                    % {"worker": worker.get_full_name() or worker.username}
                 ]
             }
         )
@@ -56,16 +59,16 @@ def investigation_start(
     _require_changeable(actor, report)
     if report.screening != Report.Screening.SCREENED_IN:
         raise ValidationError(
-            "Only a screened-in report is investigated. Record the screening decision first."
+            gettext("Only a screened-in report is investigated. Record the screening decision first.")
         )
     if Investigation.objects.filter(report=report).exists():
-        raise ValidationError("This report already has an investigation.")
+        raise ValidationError(gettext("This report already has an investigation."))
     _check_investigator(worker)
     started_on = started_on or timezone.localdate()
-    _not_in_future(started_on, "started_on", "The start date")
+    _not_in_future(started_on, "started_on", gettext("The start date"))
     if started_on < timezone.localtime(report.received_at).date():
         raise ValidationError(
-            {"started_on": ["An investigation cannot start before the report was received."]}
+            {"started_on": [gettext("An investigation cannot start before the report was received.")]}
         )
     investigation = Investigation(report=report, worker=worker, started_on=started_on)
     person_id = report.case.person_id
@@ -81,7 +84,10 @@ def _require_open_investigation(investigation: Investigation) -> None:
     # Read the stored state: the caller's copy may predate someone else closing it.
     closed_on = Investigation.objects.filter(pk=investigation.pk).values_list("closed_on", flat=True).first()
     if closed_on is not None:
-        raise ValidationError(f"This investigation closed on {closed_on:%Y-%m-%d}.")
+        raise ValidationError(
+            gettext("This investigation closed on %(closed_on)s.")
+            % {"closed_on": format(closed_on, "%Y-%m-%d")}
+        )
 
 
 def contact_record(
@@ -110,7 +116,12 @@ def contact_record(
     contact.full_clean(exclude=["investigation"])
     if timezone.localtime(contact.contacted_at).date() < investigation.started_on:
         raise ValidationError(
-            {"contacted_at": [f"This investigation started on {investigation.started_on:%Y-%m-%d}."]}
+            {
+                "contacted_at": [
+                    gettext("This investigation started on %(started_on)s.")
+                    % {"started_on": format(investigation.started_on, "%Y-%m-%d")}
+                ]
+            }
         )
     return create_record(
         actor,
@@ -134,14 +145,18 @@ def allegation_finding_record(
     _require_changeable(actor, allegation)
     investigation = Investigation.objects.filter(report_id=allegation.report_id).first()
     if investigation is None:
-        raise ValidationError("Findings are recorded in an investigation; start one first.")
+        raise ValidationError(gettext("Findings are recorded in an investigation; start one first."))
     _require_open_investigation(investigation)
     if finding not in FINDINGS:
-        raise ValidationError({"finding": ["Choose substantiated, unsubstantiated or inconclusive."]})
+        raise ValidationError(
+            {"finding": [gettext("Choose substantiated, unsubstantiated or inconclusive.")]}
+        )
     found_on = found_on or timezone.localdate()
-    _not_in_future(found_on, "found_on", "The date of the finding")
+    _not_in_future(found_on, "found_on", gettext("The date of the finding"))
     if found_on < investigation.started_on:
-        raise ValidationError({"found_on": ["A finding cannot come before the investigation started."]})
+        raise ValidationError(
+            {"found_on": [gettext("A finding cannot come before the investigation started.")]}
+        )
     return versioned_edit(
         actor,
         allegation,
@@ -167,9 +182,13 @@ def investigation_close(
     pending = Allegation.objects.filter(report_id=investigation.report_id, finding="").count()
     if pending:
         raise ValidationError(
-            f"Record a finding for every allegation before closing: {pending} still "
-            f"{'has' if pending == 1 else 'have'} none."
+            ngettext(
+                "Record a finding for every allegation before closing: %(pending)s still has none.",
+                "Record a finding for every allegation before closing: %(pending)s still have none.",
+                pending,
+            )
+            % {"pending": pending}
         )
     closed_on = closed_on or timezone.localdate()
-    _not_in_future(closed_on, "closed_on", "The closing date")
+    _not_in_future(closed_on, "closed_on", gettext("The closing date"))
     return versioned_edit(actor, investigation, version, closed_on=closed_on, conclusion=conclusion.strip())

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.micro.cases.models import Case
@@ -43,12 +44,15 @@ def permanency_goal_set(
         raise ValidationError(
             {
                 "child": [
-                    f"{child.display_name} has no current placement on this case; a permanency goal is for a child in care."
+                    gettext(
+                        "%(display_name)s has no current placement on this case; a permanency goal is for a child in care."
+                    )
+                    % {"display_name": child.display_name}
                 ]
             }
         )
     set_on = set_on or timezone.localdate()
-    _not_in_future(set_on, "set_on", "The date the goal was set")
+    _not_in_future(set_on, "set_on", gettext("The date the goal was set"))
     return _create_on_case(
         actor,
         case,
@@ -77,19 +81,24 @@ def termination_review_record(
         raise ValidationError(
             {
                 "child": [
-                    f"{child.display_name} has not been placed on this case; the TPR review is for a child in care."
+                    gettext(
+                        "%(display_name)s has not been placed on this case; the TPR review is for a child in care."
+                    )
+                    % {"display_name": child.display_name}
                 ]
             }
         )
     decided_on = decided_on or timezone.localdate()
-    _not_in_future(decided_on, "decided_on", "The date of the decision")
+    _not_in_future(decided_on, "decided_on", gettext("The date of the decision"))
     if decision == TerminationReview.Decision.RELATIVE_CARE:
         current = _current_placement(case, child)
         if current is None or current.placement_type != Placement.Type.KINSHIP:
             raise ValidationError(
                 {
                     "decision": [
-                        "This exception applies only while the child is cared for by a relative (kinship care)."
+                        gettext(
+                            "This exception applies only while the child is cared for by a relative (kinship care)."
+                        )
                     ]
                 }
             )

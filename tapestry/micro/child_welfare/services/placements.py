@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -63,8 +64,8 @@ def placement_start(
     _require_case(actor, case)
     _require_person(actor, child, "child")
     _require_person(actor, carer_person, "carer_person")
-    _not_in_future(started_on, "started_on", "A placement's start")
-    _not_in_future(authority_on, "authority_on", "The legal authority's date")
+    _not_in_future(started_on, "started_on", gettext("A placement's start"))
+    _not_in_future(authority_on, "authority_on", gettext("The legal authority's date"))
     placement = Placement(
         case=case,
         child=child,
@@ -94,8 +95,10 @@ def placement_start(
             raise ValidationError(
                 {
                     "started_on": [
-                        f"{child} was in another placement until {earlier.ended_on:%Y-%m-%d}; "
-                        "a new placement starts on or after that day."
+                        gettext(
+                            "%(child)s was in another placement until %(ended_on)s; a new placement starts on or after that day."
+                        )
+                        % {"child": child, "ended_on": format(earlier.ended_on, "%Y-%m-%d")}
                     ]
                 }
             )
@@ -110,7 +113,12 @@ def placement_start(
                 )
         except IntegrityError:
             raise ValidationError(
-                {"child": [f"{child} already has an open placement. Reload the case to see it."]}
+                {
+                    "child": [
+                        gettext("%(child)s already has an open placement. Reload the case to see it.")
+                        % {"child": child}
+                    ]
+                }
             ) from None
     return placement
 
@@ -128,22 +136,30 @@ def _end_for_change(
         raise ValidationError(
             {
                 "child": [
-                    f"{new.child} already has an open placement ({where}). A child has one placement at "
-                    "a time: end that one first, or tick 'End the current placement' and give the reason."
+                    gettext(
+                        "%(child)s already has an open placement (%(where)s). A child has one placement at a time: end that one first, or tick 'End the current placement' and give the reason."
+                    )
+                    % {"child": new.child, "where": where}
                 ]
             }
         )
     if not visible:
         raise ValidationError(
-            {"child": [f"{new.child} has an open placement {where}; ask its worker to end it."]}
+            {
+                "child": [
+                    gettext("%(child)s has an open placement %(where)s; ask its worker to end it.")
+                    % {"child": new.child, "where": where}
+                ]
+            }
         )
     if not change_reason.strip():
-        raise ValidationError({"change_reason": ["Say why the current placement ends."]})
+        raise ValidationError({"change_reason": [gettext("Say why the current placement ends.")]})
     if new.started_on < current.started_on:
         raise ValidationError(
             {
                 "started_on": [
-                    f"The current placement started on {current.started_on:%Y-%m-%d}; start after it."
+                    gettext("The current placement started on %(started_on)s; start after it.")
+                    % {"started_on": format(current.started_on, "%Y-%m-%d")}
                 ]
             }
         )
@@ -157,9 +173,14 @@ def placement_end(
     _require_changeable(actor, placement)
     if not placement.is_open:
         raise ValidationError(
-            {"ended_on": [f"This placement already ended on {placement.ended_on:%Y-%m-%d}."]}
+            {
+                "ended_on": [
+                    gettext("This placement already ended on %(ended_on)s.")
+                    % {"ended_on": format(placement.ended_on, "%Y-%m-%d")}
+                ]
+            }
         )
-    _not_in_future(ended_on, "ended_on", "A placement's end")
+    _not_in_future(ended_on, "ended_on", gettext("A placement's end"))
     return versioned_edit(actor, placement, version, ended_on=ended_on, end_reason=end_reason.strip())
 
 
@@ -189,7 +210,9 @@ def hearing_record_outcome(
     """Record what the court decided and when it sits next; a stale version is refused."""
     _require_changeable(actor, hearing)
     if not outcome.strip():
-        raise ValidationError({"outcome": ["Write what the court decided."]})
+        raise ValidationError({"outcome": [gettext("Write what the court decided.")]})
     if not hearing.is_past:
-        raise ValidationError({"outcome": ["The outcome can be recorded once the hearing has taken place."]})
+        raise ValidationError(
+            {"outcome": [gettext("The outcome can be recorded once the hearing has taken place.")]}
+        )
     return versioned_edit(actor, hearing, version, outcome=outcome.strip(), next_hearing_on=next_hearing_on)

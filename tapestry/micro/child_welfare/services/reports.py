@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
@@ -93,7 +94,7 @@ def report_receive(
     report.full_clean(exclude=["case"])
     if not allegations:
         raise ValidationError(
-            {"allegations": ["Record at least one allegation: which child, and what is alleged."]}
+            {"allegations": [gettext("Record at least one allegation: which child, and what is alleged.")]}
         )
     drafted = [_allegation(report, given) for given in allegations]
     for index, allegation in enumerate(drafted):
@@ -102,9 +103,9 @@ def report_receive(
     for index, given in enumerate(participants):
         _require_person(actor, given.person, f"participants.{index}.person")
         if given.role not in ReportParticipant.Role.values:
-            raise ValidationError({f"participants.{index}.role": ["Choose a role from the list."]})
+            raise ValidationError({f"participants.{index}.role": [gettext("Choose a role from the list.")]})
         if given.person.pk in roles:
-            raise ValidationError({f"participants.{index}.person": ["This person is listed twice."]})
+            raise ValidationError({f"participants.{index}.person": [gettext("This person is listed twice.")]})
         roles[given.person.pk] = given
     # Every child named in an allegation is involved in the report as a child.
     for allegation in drafted:
@@ -133,7 +134,11 @@ def report_receive(
 def report_receive_opening_case(*, actor: User, person: Person, **report: object) -> Report:
     """Open a child-welfare case for the person, then record the report on it, as one step."""
     _require_segment(actor)
-    reporter_type = dict(Report.ReporterType.choices).get(str(report.get("reporter_type")), "reporter")
+    # The case's referral source is a record, kept in English whatever the worker's language.
+    with translation.override("en"):
+        reporter_type = str(
+            dict(Report.ReporterType.choices).get(str(report.get("reporter_type")), "reporter")
+        )
     with transaction.atomic():
         case = case_open(
             actor=actor,
@@ -160,11 +165,20 @@ def report_screen(
     decided = {Report.Screening.SCREENED_IN, Report.Screening.SCREENED_OUT, Report.Screening.REFERRED}
     if decision not in decided:
         raise ValidationError(
-            {"screening": ["Choose screened in, screened out (with a reason) or referred elsewhere."]}
+            {
+                "screening": [
+                    gettext("Choose screened in, screened out (with a reason) or referred elsewhere.")
+                ]
+            }
         )
     if report.screening != Report.Screening.AWAITING:
         raise ValidationError(
-            {"screening": [f"This report was already screened: {report.get_screening_display().lower()}."]}
+            {
+                "screening": [
+                    gettext("This report was already screened: %(screening)s.")
+                    % {"screening": report.get_screening_display().lower()}
+                ]
+            }
         )
     return versioned_edit(
         actor,
@@ -182,11 +196,12 @@ def report_screen(
 def _require_open_report(report: Report) -> None:
     if report.screening in (Report.Screening.SCREENED_OUT, Report.Screening.REFERRED):
         raise ValidationError(
-            f"This report was {report.get_screening_display().lower()}; it takes no more allegations."
+            gettext("This report was %(screening)s; it takes no more allegations.")
+            % {"screening": report.get_screening_display().lower()}
         )
     investigation = Investigation.objects.filter(report=report).first()
     if investigation is not None and not investigation.is_open:
-        raise ValidationError("The investigation of this report is closed.")
+        raise ValidationError(gettext("The investigation of this report is closed."))
 
 
 def allegation_add(*, actor: User, report: Report, allegation: AllegationInput) -> Allegation:
@@ -212,7 +227,9 @@ def participant_add(
     _require_changeable(actor, report)
     _require_person(actor, person, "person")
     if ReportParticipant.objects.filter(report=report, person=person).exists():
-        raise ValidationError({"person": [f"{person} is already named on this report."]})
+        raise ValidationError(
+            {"person": [gettext("%(person)s is already named on this report.") % {"person": person}]}
+        )
     participant = ReportParticipant(report=report, person=person, role=role, note=note)
     return create_record(
         actor,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.access.versioning import versioned_edit
@@ -52,7 +53,7 @@ def safety_assess(
     """Record a safety assessment of the children on a case."""
     _require_case(actor, case)
     if report is not None and report.case_id != case.pk:
-        raise ValidationError({"report": ["Choose a report on this case."]})
+        raise ValidationError({"report": [gettext("Choose a report on this case.")]})
     assessment = SafetyAssessment(
         case=case,
         report=report,
@@ -100,13 +101,17 @@ def safety_plan_create(
     """Make the safety plan that lets a conditionally safe child stay at home."""
     _require_changeable(actor, assessment)
     if assessment.decision == SafetyAssessment.Decision.SAFE:
-        raise ValidationError("This assessment found the child safe, so there is no safety plan to make.")
+        raise ValidationError(
+            gettext("This assessment found the child safe, so there is no safety plan to make.")
+        )
     if SafetyPlan.objects.filter(assessment=assessment).exists():
-        raise ValidationError("This assessment already has a safety plan; change that one instead.")
+        raise ValidationError(gettext("This assessment already has a safety plan; change that one instead."))
     if review_on < assessment.assessed_on:
-        raise ValidationError({"review_on": ["The review cannot come before the assessment."]})
+        raise ValidationError({"review_on": [gettext("The review cannot come before the assessment.")]})
     if not actions:
-        raise ValidationError({"actions": ["A safety plan needs at least one action, with who does it."]})
+        raise ValidationError(
+            {"actions": [gettext("A safety plan needs at least one action, with who does it.")]}
+        )
     plan = SafetyPlan(assessment=assessment, monitoring=monitoring, review_on=review_on, created_by=actor)
     plan.full_clean(exclude=["assessment"])
     drafted = [_plan_action(plan, given) for given in actions]
@@ -128,7 +133,7 @@ def safety_plan_update(
     """Change how a safety plan is monitored and when it is reviewed; a stale version is refused."""
     _require_changeable(actor, plan)
     if review_on < plan.assessment.assessed_on:
-        raise ValidationError({"review_on": ["The review cannot come before the assessment."]})
+        raise ValidationError({"review_on": [gettext("The review cannot come before the assessment.")]})
     return versioned_edit(actor, plan, version, monitoring=monitoring, review_on=review_on)
 
 

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy
 
 from tapestry.access.audit import audit_form_open
 from tapestry.micro.cases.models import Case
@@ -31,7 +32,7 @@ def _save_page(
     title: str,
     back: str,
     then: str | Callable[[Any], str] | None = None,
-    submit: str = "Save",
+    submit: str = gettext_lazy("Save"),
     intro: str = "",
     facts: Callable[[], list[tuple[str, Any]]] | None = None,
     read_audited: bool = False,

@@ -7,6 +7,7 @@ import copy
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 
 from tapestry.micro.child_welfare import selectors, services
 from tapestry.micro.child_welfare.forms import (
@@ -23,7 +24,11 @@ from tapestry.web.pages import bound
 def investigation_start(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, report_id=pk, for_change=True)
     if selectors.investigation_exists(report) and request.method == "GET":
-        messages.info(request, f"The investigation of report {report.number} has already started.")
+        messages.info(
+            request,
+            gettext("The investigation of report %(number)s has already started.")
+            % {"number": report.number},
+        )
         return redirect(_report_url(report.pk))
     form = InvestigationStartForm(
         bound(request), workers=selectors.investigator_choices(), actor=request.user
@@ -32,11 +37,11 @@ def investigation_start(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form=form,
         call=lambda: services.investigation_start(actor=request.user, report=report, **form.cleaned_data),
-        done=f"The investigation of report {report.number} has started.",
+        done=gettext("The investigation of report %(number)s has started.") % {"number": report.number},
         case=report.case,
-        title=f"Start the investigation of report {report.number}",
+        title=gettext("Start the investigation of report %(number)s") % {"number": report.number},
         back=_report_url(report.pk),
-        submit="Start the investigation",
+        submit=gettext("Start the investigation"),
     )
 
 
@@ -49,11 +54,14 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.contact_record(
             actor=request.user, investigation=investigation, **form.cleaned_data
         ),
-        done=lambda contact: f"{contact} is recorded.",
+        done=lambda contact: gettext("%(contact)s is recorded.") % {"contact": contact},
         case=investigation.report.case,
-        title=f"Record a contact in the investigation of report {investigation.report.number}",
+        title=gettext("Record a contact in the investigation of report %(number)s")
+        % {"number": investigation.report.number},
         back=_report_url(pk),
-        intro="Choose a person on record, or name a collateral contact (a teacher, a doctor, a neighbour).",
+        intro=gettext(
+            "Choose a person on record, or name a collateral contact (a teacher, a doctor, a neighbour)."
+        ),
     )
 
 
@@ -71,15 +79,19 @@ def finding_record(request: HttpRequest, pk: int) -> HttpResponse:
             note=form.cleaned_data["finding_note"],
             found_on=form.cleaned_data["found_on"],
         ),
-        done=lambda found: f"Finding recorded: {found.get_finding_display().lower()}.",
+        done=lambda found: gettext("Finding recorded: %(finding)s.")
+        % {"finding": found.get_finding_display().lower()},
         case=allegation.report.case,
-        title=f"Finding on an allegation in report {allegation.report.number}",
+        title=gettext("Finding on an allegation in report %(number)s") % {"number": allegation.report.number},
         back=_report_url(allegation.report_id),
         facts=lambda: [
-            ("Child", field_mention(allegation, "child")),
-            ("Alleged maltreatment", allegation.get_maltreatment_display()),
-            ("Alleged perpetrator", field_mention(allegation, "alleged_perpetrator") or "Not known"),
-            ("What is alleged", allegation.description),
+            (gettext("Child"), field_mention(allegation, "child")),
+            (gettext("Alleged maltreatment"), allegation.get_maltreatment_display()),
+            (
+                gettext("Alleged perpetrator"),
+                field_mention(allegation, "alleged_perpetrator") or gettext("Not known"),
+            ),
+            (gettext("What is alleged"), allegation.description),
         ],
     )
 
@@ -93,10 +105,11 @@ def investigation_close(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.investigation_close(
             actor=request.user, investigation=investigation, **form.cleaned_data
         ),
-        done="The investigation is closed.",
+        done=gettext("The investigation is closed."),
         case=investigation.report.case,
-        title=f"Close the investigation of report {investigation.report.number}",
+        title=gettext("Close the investigation of report %(number)s")
+        % {"number": investigation.report.number},
         back=_report_url(pk),
-        submit="Close the investigation",
-        intro="Every allegation needs a finding before the investigation closes.",
+        submit=gettext("Close the investigation"),
+        intro=gettext("Every allegation needs a finding before the investigation closes."),
     )

@@ -7,6 +7,7 @@ import copy
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 
 from tapestry.micro.child_welfare import selectors, services
 from tapestry.micro.child_welfare.forms import (
@@ -35,33 +36,40 @@ def placement_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         request,
         form=form,
         call=lambda: services.placement_start(actor=request.user, case=case, **form.cleaned_data),
-        done=lambda placement: f"Placement recorded: {placement}.",
+        done=lambda placement: gettext("Placement recorded: %(placement)s.") % {"placement": placement},
         case=case,
-        title="Record a placement",
+        title=gettext("Record a placement"),
         back=_index(case.pk),
-        intro="A child has one placement at a time. When a child moves, tick 'End the current placement' and say why.",
+        intro=gettext(
+            "A child has one placement at a time. When a child moves, tick 'End the current placement' and say why."
+        ),
     )
 
 
 def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
     placement = selectors.placement_get(user=request.user, placement_id=pk, for_change=True)
     if not placement.is_open and request.method == "GET":
-        messages.info(request, f"This placement already ended on {placement.ended_on:%Y-%m-%d}.")
+        messages.info(
+            request,
+            gettext("This placement already ended on %(ended_on)s.")
+            % {"ended_on": format(placement.ended_on, "%Y-%m-%d")},
+        )
         return redirect(_index(placement.case_id))
     form = PlacementEndForm(bound(request), instance=copy.copy(placement))
     return _save_page(
         request,
         form=form,
         call=lambda: services.placement_end(actor=request.user, placement=placement, **form.cleaned_data),
-        done=lambda ended: f"The placement ended on {ended.ended_on:%Y-%m-%d}.",
+        done=lambda ended: gettext("The placement ended on %(ended_on)s.")
+        % {"ended_on": format(ended.ended_on, "%Y-%m-%d")},
         case=placement.case,
-        title="End a placement",
+        title=gettext("End a placement"),
         back=_index(placement.case_id),
         facts=lambda: [
-            ("Child", placement.child),
-            ("Placement", placement.get_placement_type_display()),
-            ("Carer", selectors.placement_carer_text(placement)),
-            ("Since", f"{placement.started_on:%Y-%m-%d}"),
+            (gettext("Child"), placement.child),
+            (gettext("Placement"), placement.get_placement_type_display()),
+            (gettext("Carer"), selectors.placement_carer_text(placement)),
+            (gettext("Since"), f"{placement.started_on:%Y-%m-%d}"),
         ],
     )
 
@@ -77,9 +85,9 @@ def hearing_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         request,
         form=form,
         call=lambda: services.hearing_schedule(actor=request.user, case=case, **form.cleaned_data),
-        done=lambda hearing: f"{hearing} is on the calendar.",
+        done=lambda hearing: gettext("%(hearing)s is on the calendar.") % {"hearing": hearing},
         case=case,
-        title="Schedule a court hearing",
+        title=gettext("Schedule a court hearing"),
         back=_index(case.pk),
     )
 
@@ -93,15 +101,15 @@ def hearing_outcome(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.hearing_record_outcome(
             actor=request.user, hearing=hearing, **form.cleaned_data
         ),
-        done="The hearing's outcome is recorded.",
+        done=gettext("The hearing's outcome is recorded."),
         case=hearing.case,
-        title="Record a hearing's outcome",
+        title=gettext("Record a hearing's outcome"),
         back=_index(hearing.case_id),
         facts=lambda: [
-            ("Hearing", hearing.get_hearing_type_display()),
-            ("Court", hearing.court),
-            ("When", _when(hearing.scheduled_at)),
-            ("Child", hearing.child or "Every child on the case"),
+            (gettext("Hearing"), hearing.get_hearing_type_display()),
+            (gettext("Court"), hearing.court),
+            (gettext("When"), _when(hearing.scheduled_at)),
+            (gettext("Child"), hearing.child or gettext("Every child on the case")),
         ],
     )
 
@@ -118,13 +126,14 @@ def permanency_goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         request,
         form=form,
         call=lambda: services.permanency_goal_set(actor=request.user, case=case, **form.cleaned_data),
-        done=lambda goal: f"{goal} recorded.",
+        done=lambda goal: gettext("%(goal)s recorded.") % {"goal": goal},
         case=case,
-        title="Set a permanency goal",
+        title=gettext("Set a permanency goal"),
         back=_index(case.pk),
         intro=(
-            "The goal and a different concurrent plan, worked on at the same time. Another planned "
-            "permanent living arrangement (APPLA) is only for a young person aged 16 or over."
+            gettext(
+                "The goal and a different concurrent plan, worked on at the same time. Another planned permanent living arrangement (APPLA) is only for a young person aged 16 or over."
+            )
         ),
     )
 
@@ -138,12 +147,13 @@ def termination_review_create(request: HttpRequest, case_pk: int) -> HttpRespons
         request,
         form=form,
         call=lambda: services.termination_review_record(actor=request.user, case=case, **form.cleaned_data),
-        done=lambda review: f"{review} recorded.",
+        done=lambda review: gettext("%(review)s recorded.") % {"review": review},
         case=case,
-        title="Record the 15-of-22-months decision",
+        title=gettext("Record the 15-of-22-months decision"),
         back=_index(case.pk),
         intro=(
-            "Once a child has been in foster care 15 of the most recent 22 months, the agency files or joins a "
-            "petition to terminate parental rights, unless an exception applies (42 U.S.C. 675(5)(E))."
+            gettext(
+                "Once a child has been in foster care 15 of the most recent 22 months, the agency files or joins a petition to terminate parental rights, unless an exception applies (42 U.S.C. 675(5)(E))."
+            )
         ),
     )

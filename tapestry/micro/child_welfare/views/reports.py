@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_form_open
 from tapestry.micro.child_welfare import selectors, services
@@ -40,13 +41,16 @@ def report_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         request,
         form=form,
         call=lambda: services.report_receive(actor=request.user, case=case, **form.report()),
-        done=lambda report: f"Report {report.number} is recorded and awaits screening.",
+        done=lambda report: gettext("Report %(number)s is recorded and awaits screening.")
+        % {"number": report.number},
         then=lambda report: _report_url(report.pk),
         case=case,
-        title="Record a report of suspected abuse or neglect",
+        title=gettext("Record a report of suspected abuse or neglect"),
         back=_index(case.pk),
-        submit="Record the report",
-        intro="Record the first allegation here; add more allegations and the people involved on the report's page.",
+        submit=gettext("Record the report"),
+        intro=gettext(
+            "Record the first allegation here; add more allegations and the people involved on the report's page."
+        ),
     )
 
 
@@ -63,13 +67,15 @@ def report_create_for_person(request: HttpRequest, person_pk: int) -> HttpRespon
         form=form,
         call=lambda: services.report_receive_opening_case(actor=request.user, person=person, **form.report()),
         done=lambda report: (
-            f"Child-welfare case {report.case.number} is open, with report {report.number} on it."
+            gettext("Child-welfare case %(case)s is open, with report %(report)s on it.")
+            % {"case": report.case.number, "report": report.number}
         ),
         then=lambda report: _report_url(report.pk),
         invalid=200,
         person=person,
-        title=f"New child-welfare report about {person.display_name}",
-        submit="Open the case and record the report",
+        title=gettext("New child-welfare report about %(display_name)s")
+        % {"display_name": person.display_name},
+        submit=gettext("Open the case and record the report"),
     )
 
 
@@ -82,10 +88,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_detail(user=request.user, report_id=pk, purpose="screening")
     if not report.can_change:
-        raise PermissionDenied("You may read this report but not screen it.")
+        raise PermissionDenied(gettext("You may read this report but not screen it."))
     if report.screening != Report.Screening.AWAITING and request.method == "GET":
         messages.info(
-            request, f"Report {report.number} is already screened: {report.get_screening_display().lower()}."
+            request,
+            gettext("Report %(number)s is already screened: %(screening)s.")
+            % {"number": report.number, "screening": report.get_screening_display().lower()},
         )
         return redirect(_report_url(report.pk))
     form = ScreeningForm(
@@ -103,16 +111,17 @@ def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
             referred_to=form.cleaned_data["referred_to"],
             response_priority=form.cleaned_data["response_priority"],
         ),
-        done=lambda screened: f"Report {screened.number}: {screened.get_screening_display().lower()}.",
+        done=lambda screened: gettext("Report %(number)s: %(screening)s.")
+        % {"number": screened.number, "screening": screened.get_screening_display().lower()},
         case=report.case,
-        title=f"Screen report {report.number}",
+        title=gettext("Screen report %(number)s") % {"number": report.number},
         back=_report_url(report.pk),
-        submit="Record the decision",
+        submit=gettext("Record the decision"),
         facts=lambda: [
-            ("Received", _when(report.received_at)),
-            ("Reporter", report.get_reporter_type_display()),
-            ("What was reported", report.concerns),
-            ("Allegations", "; ".join(str(allegation) for allegation in report.allegations.all())),
+            (gettext("Received"), _when(report.received_at)),
+            (gettext("Reporter"), report.get_reporter_type_display()),
+            (gettext("What was reported"), report.concerns),
+            (gettext("Allegations"), "; ".join(str(allegation) for allegation in report.allegations.all())),
         ],
         read_audited=True,
     )
@@ -125,9 +134,9 @@ def allegation_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form=form,
         call=lambda: services.allegation_add(actor=request.user, report=report, allegation=form.allegation()),
-        done=lambda added: f"Allegation added: {added}.",
+        done=lambda added: gettext("Allegation added: %(added)s.") % {"added": added},
         case=report.case,
-        title=f"Add an allegation to report {report.number}",
+        title=gettext("Add an allegation to report %(number)s") % {"number": report.number},
         back=_report_url(report.pk),
     )
 
@@ -139,8 +148,9 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form=form,
         call=lambda: services.participant_add(actor=request.user, report=report, **form.cleaned_data),
-        done=lambda added: f"{added} is named on report {report.number}.",
+        done=lambda added: gettext("%(added)s is named on report %(number)s.")
+        % {"added": added, "number": report.number},
         case=report.case,
-        title=f"Name a child or adult involved in report {report.number}",
+        title=gettext("Name a child or adult involved in report %(number)s") % {"number": report.number},
         back=_report_url(report.pk),
     )

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.micro.child_welfare import selectors, services
 from tapestry.micro.child_welfare.forms import (
@@ -34,12 +35,15 @@ def safety_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         request,
         form=form,
         call=lambda: services.safety_assess(actor=request.user, case=case, **form.cleaned_data),
-        done=lambda assessment: f"Safety assessment recorded: {assessment.get_decision_display().lower()}.",
+        done=lambda assessment: gettext("Safety assessment recorded: %(decision)s.")
+        % {"decision": assessment.get_decision_display().lower()},
         then=lambda assessment: _safety_url(assessment.pk),
         case=case,
-        title="Record a safety assessment",
+        title=gettext("Record a safety assessment"),
         back=_index(case.pk),
-        intro="Safe: no threat found. Conditionally safe: threats, controlled by a safety plan. Unsafe: the child cannot stay at home.",
+        intro=gettext(
+            "Safe: no threat found. Conditionally safe: threats, controlled by a safety plan. Unsafe: the child cannot stay at home."
+        ),
     )
 
 
@@ -52,7 +56,7 @@ def safety_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def safety_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.safety_get(user=request.user, assessment_id=pk, for_change=True)
     if selectors.plan_of(assessment) is not None and request.method == "GET":
-        messages.info(request, "This assessment already has a safety plan.")
+        messages.info(request, gettext("This assessment already has a safety plan."))
         return redirect(_safety_url(assessment.pk))
     form = SafetyPlanForm(bound(request), persons=selectors.person_choices(user=request.user))
     return _save_page(
@@ -65,11 +69,11 @@ def safety_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
             review_on=form.cleaned_data["review_on"],
             actions=[form.plan_action()],
         ),
-        done="The safety plan is recorded.",
+        done=gettext("The safety plan is recorded."),
         case=assessment.case,
-        title="Make a safety plan",
+        title=gettext("Make a safety plan"),
         back=_safety_url(assessment.pk),
-        intro="Record the first action here; add the others on the assessment's page.",
+        intro=gettext("Record the first action here; add the others on the assessment's page."),
     )
 
 
@@ -80,16 +84,16 @@ def safety_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form=form,
         call=lambda: services.safety_plan_update(actor=request.user, plan=plan, **form.cleaned_data),
-        done="The safety plan is changed.",
+        done=gettext("The safety plan is changed."),
         case=plan.assessment.case,
-        title="Change the safety plan's monitoring",
+        title=gettext("Change the safety plan's monitoring"),
         back=_safety_url(pk),
     )
 
 
 def safety_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.safety_get(user=request.user, assessment_id=pk, for_change=True)
-    plan = found_or_404(selectors.plan_of(assessment), "This assessment has no safety plan yet.")
+    plan = found_or_404(selectors.plan_of(assessment), gettext("This assessment has no safety plan yet."))
     form = PlanActionForm(bound(request), persons=selectors.person_choices(user=request.user))
     return _save_page(
         request,
@@ -97,8 +101,8 @@ def safety_action_add(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.safety_plan_action_add(
             actor=request.user, plan=plan, action=form.plan_action()
         ),
-        done="The action is added to the safety plan.",
+        done=gettext("The action is added to the safety plan."),
         case=assessment.case,
-        title="Add an action to the safety plan",
+        title=gettext("Add an action to the safety plan"),
         back=_safety_url(pk),
     )
