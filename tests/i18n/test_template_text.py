@@ -29,7 +29,6 @@ PENDING = {
     "macro/grants",
     "macro/leadership",
     "macro/legislation",
-    "mezzo/families",
     "mezzo/mediation",
     "mezzo/partners",
     "mezzo/prevention",
