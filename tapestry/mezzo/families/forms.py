@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
 
 from tapestry.directory.models import Service
 from tapestry.mezzo.families.models import FamilyGoal, FamilyPlan
@@ -20,18 +21,20 @@ from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm
 
 class PlanForm(ServiceForm):
     strengths = forms.CharField(
-        label="The family's strengths",
+        label=gettext_lazy("The family's strengths"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=4000,
-        help_text="What the family does well and can build on, in their words where you can.",
+        help_text=gettext_lazy("What the family does well and can build on, in their words where you can."),
     )
-    concerns = forms.CharField(label="Concerns", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
-    next_review_on = forms.DateField(label="Next review", required=False, widget=DATE_INPUT)
+    concerns = forms.CharField(
+        label=gettext_lazy("Concerns"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
+    )
+    next_review_on = forms.DateField(label=gettext_lazy("Next review"), required=False, widget=DATE_INPUT)
     reason = forms.CharField(
-        label="Why the plan changes (optional)",
+        label=gettext_lazy("Why the plan changes (optional)"),
         max_length=255,
         required=False,
-        help_text="Kept with the plan's history, e.g. 'agreed at the family meeting'.",
+        help_text=gettext_lazy("Kept with the plan's history, e.g. 'agreed at the family meeting'."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -60,14 +63,19 @@ class MemberChoiceField(forms.ModelMultipleChoiceField):
 
 class GoalForm(ServiceForm):
     description = forms.CharField(
-        label="Goal for the family", max_length=255, help_text="What will change for the family as a whole."
+        label=gettext_lazy("Goal for the family"),
+        max_length=255,
+        help_text=gettext_lazy("What will change for the family as a whole."),
     )
     need = forms.ModelChoiceField(
-        label="Need it addresses", queryset=Need.objects.none(), required=False, empty_label="None chosen"
+        label=gettext_lazy("Need it addresses"),
+        queryset=Need.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("None chosen"),
     )
-    target_date = forms.DateField(label="Target date", widget=DATE_INPUT)
+    target_date = forms.DateField(label=gettext_lazy("Target date"), widget=DATE_INPUT)
     members = MemberChoiceField(
-        label="Members involved",
+        label=gettext_lazy("Members involved"),
         queryset=Person.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -91,10 +99,10 @@ class GoalForm(ServiceForm):
 class GoalEditForm(GoalForm):
     status = forms.ChoiceField(choices=FamilyGoal.Status.choices)
     status_note = forms.CharField(
-        label="How it was met, or what stood in the way",
+        label=gettext_lazy("How it was met, or what stood in the way"),
         max_length=255,
         required=False,
-        help_text="Needed when the goal is met or not met.",
+        help_text=gettext_lazy("Needed when the goal is met or not met."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -105,24 +113,29 @@ class GoalEditForm(GoalForm):
 
 class GoalReferralForm(FieldSetup, ServiceForm):
     # A service is offered as its name and organisation (`Service.__str__`).
-    service = forms.ModelChoiceField(label="Service", queryset=Service.objects.none(), empty_label=None)
+    service = forms.ModelChoiceField(
+        label=gettext_lazy("Service"), queryset=Service.objects.none(), empty_label=None
+    )
     reason = forms.CharField(
-        label="Reason for the referral",
+        label=gettext_lazy("Reason for the referral"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        help_text="What you ask the service to do for the family. The service reads this.",
+        help_text=gettext_lazy("What you ask the service to do for the family. The service reads this."),
     )
     urgency = forms.ChoiceField(choices=Referral.Urgency.choices, initial=Referral.Urgency.ROUTINE)
     parts = forms.MultipleChoiceField(
-        label="What goes with the referral",
+        label=gettext_lazy("What goes with the referral"),
         choices=Referral.PARTS,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Choose each part yourself: nothing is sent without the person's consent in force for "
-        "a referral to this service.",
+        help_text=gettext_lazy(
+            "Choose each part yourself: nothing is sent without the person's consent in force for "
+            "a referral to this service."
+        ),
         error_messages={"required": NO_PARTS},
     )
     send_now = forms.BooleanField(
-        label="Send it now (the consent check comes first; without consent nothing is saved)", required=False
+        label=gettext_lazy("Send it now (the consent check comes first; without consent nothing is saved)"),
+        required=False,
     )
 
     choices_from = {"service": "services"}

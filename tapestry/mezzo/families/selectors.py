@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_view
@@ -21,7 +22,7 @@ from tapestry.needs.models import Need
 from tapestry.people.models import HouseholdMember, Person
 
 NOT_FOUND = "No case with this number that you may open."
-READ_ONLY = "You may read this case but not change it (emergency access is read-only)."
+READ_ONLY = gettext_lazy("You may read this case but not change it (emergency access is read-only).")
 
 
 def family_case(*, user: User, case_id: int, for_change: bool = False) -> Case:

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.errors import StaleEdit
 from tapestry.access.models import AuditEntry, User
@@ -25,7 +26,7 @@ from tapestry.people.models import Person
 
 PLAN_FIELDS = ("strengths", "concerns", "next_review_on")
 GOAL_FIELDS = ("description", "need", "target_date", "status", "status_note")
-NO_HOUSEHOLD = (
+NO_HOUSEHOLD = gettext_lazy(
     "This case is not about a household yet, so it cannot have a family plan. "
     "Choose the household on the case first."
 )
@@ -34,7 +35,7 @@ NO_HOUSEHOLD = (
 # Access -------------------------------------------------------------------------------------
 
 
-CLOSED = "This case is closed. Reopen it first to change its family plan."
+CLOSED = gettext_lazy("This case is closed. Reopen it first to change its family plan.")
 
 
 # History ------------------------------------------------------------------------------------
@@ -87,9 +88,9 @@ def _locked(plan: FamilyPlan) -> FamilyPlan:
 def _check_text(strengths: str, concerns: str) -> None:
     errors = {}
     if not strengths.strip():
-        errors["strengths"] = ["Say what the family does well: a plan builds on strengths."]
+        errors["strengths"] = [gettext("Say what the family does well: a plan builds on strengths.")]
     if not concerns.strip():
-        errors["concerns"] = ["Say what the family and you are concerned about."]
+        errors["concerns"] = [gettext("Say what the family and you are concerned about.")]
     if errors:
         raise ValidationError(errors)
 
@@ -102,7 +103,7 @@ def family_plan_start(
     if case.household_id is None:
         raise ValidationError({"__all__": [NO_HOUSEHOLD]})
     if FamilyPlan.objects.filter(case=case).exists():
-        raise ValidationError({"__all__": ["This case already has a family plan: change that one."]})
+        raise ValidationError({"__all__": [gettext("This case already has a family plan: change that one.")]})
     _check_text(strengths, concerns)
     plan = FamilyPlan(
         case=case,
@@ -156,7 +157,7 @@ def family_plan_revise(
 def _check_members(case: Case, members: Sequence[Person]) -> list[Person]:
     living = {member.person_id for member in household_members(case=case)}
     if any(person.pk not in living for person in members):
-        raise ValidationError({"members": ["Choose people who live in the family's household."]})
+        raise ValidationError({"members": [gettext("Choose people who live in the family's household.")]})
     return list(members)
 
 
@@ -197,7 +198,9 @@ def family_goal_update(
     require_case_write(actor, case, closed=CLOSED)
     unknown = set(changes) - set(GOAL_FIELDS)
     if unknown:
-        raise ValidationError({name: ["This field cannot be changed here."] for name in sorted(unknown)})
+        raise ValidationError(
+            {name: [gettext("This field cannot be changed here.")] for name in sorted(unknown)}
+        )
     if members is not None:
         members = _check_members(case, members)
     with transaction.atomic():
@@ -252,7 +255,9 @@ def family_goal_referral_create(
     if case.status == Case.Status.CLOSED:
         raise ValidationError({"__all__": [CLOSED]})
     if goal.status != FamilyGoal.Status.ACTIVE:
-        raise ValidationError({"__all__": ["This goal is closed; refer the family for a goal in progress."]})
+        raise ValidationError(
+            {"__all__": [gettext("This goal is closed; refer the family for a goal in progress.")]}
+        )
     case_needs = list(CaseNeed.objects.filter(case=case, need_id=goal.need_id)) if goal.need_id else []
     with transaction.atomic():
         referral = referral_services.referral_create(

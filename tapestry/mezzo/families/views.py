@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_form_open
 from tapestry.access.policy import Capability, has_capability
@@ -80,15 +81,17 @@ def plan_edit(request: HttpRequest, case_pk: int) -> HttpResponse:
             return services.family_plan_start(actor=request.user, case=case, **data)
         return services.family_plan_revise(actor=request.user, plan=plan, **data)
 
-    title = "Start the family plan" if plan is None else "Change the family plan"
-    return _save(request, case=case, form=form, call=save, done="The family plan is saved.", title=title)
+    title = gettext("Start the family plan") if plan is None else gettext("Change the family plan")
+    return _save(
+        request, case=case, form=form, call=save, done=gettext("The family plan is saved."), title=title
+    )
 
 
 def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.family_case(user=request.user, case_id=case_pk, for_change=True)
     plan = selectors.plan_of(case=case)
     if plan is None:
-        messages.info(request, "Start the family plan first: a goal belongs to a plan.")
+        messages.info(request, gettext("Start the family plan first: a goal belongs to a plan."))
         return redirect("families:case_index", case_pk=case.pk)
     form = GoalForm(
         bound(request),
@@ -100,8 +103,8 @@ def goal_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         case=case,
         form=form,
         call=lambda: services.family_goal_add(actor=request.user, plan=plan, **form.cleaned_data),
-        done="The goal is added to the family plan.",
-        title="Add a goal for the family",
+        done=gettext("The goal is added to the family plan."),
+        title=gettext("Add a goal for the family"),
         intro="A goal for the family as a whole: what changes for them, by when, and who is involved.",
     )
 
@@ -130,8 +133,8 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
             changes=form.changes(),
             members=form.cleaned_data["members"],
         ),
-        done="The goal is saved.",
-        title="Change a family goal",
+        done=gettext("The goal is saved."),
+        title=gettext("Change a family goal"),
     )
 
 
@@ -149,13 +152,26 @@ def goal_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
             return services.family_goal_referral_create(actor=request.user, goal=goal, **data)
         except disclosure.ConsentMissing as missing:
             # Shown at the top of the form: the consent is not a field of it.
-            raise ValidationError(f"Nothing was saved: {missing.text}") from missing
+            raise ValidationError(gettext("Nothing was saved: %(why)s") % {"why": missing.text}) from missing
 
     def done(referral: Referral) -> str:
-        sent = "sent" if form.cleaned_data["send_now"] else "recorded (not sent yet)"
-        return f"Referral to {referral.service.name} {sent} for this goal."
+        if form.cleaned_data["send_now"]:
+            text = gettext("Referral to %(service)s sent for this goal.")
+        else:
+            text = gettext("Referral to %(service)s recorded (not sent yet) for this goal.")
+        return text % {"service": referral.service.name}
 
-    need = f" meeting “{goal.need.label}”" if goal.need_id and not everything else ""
+    if goal.need_id and not everything:
+        intro = gettext(
+            "For the goal “%(goal)s”. Services meeting “%(need)s” in the directory are offered."
+        ) % {
+            "goal": goal.description,
+            "need": goal.need.label,
+        }
+    else:
+        intro = gettext("For the goal “%(goal)s”. Services in the directory are offered.") % {
+            "goal": goal.description
+        }
     return save_page(
         request,
         "families/form.html",
@@ -167,8 +183,8 @@ def goal_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
             request, obj=goal, person_id=case.person_id, fields=["case", "name", "goal"]
         ),
         case=case,
-        title="Refer the family to a service",
-        intro=f"For the goal “{goal.description}”. Services{need} in the directory are offered.",
+        title=gettext("Refer the family to a service"),
+        intro=intro,
         goal=goal,
         show_all_link=not everything,
     )

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import User
 from tapestry.mezzo.mediation.models import Agreement, Dispute, Issue, Party
@@ -15,19 +16,23 @@ from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm, StaffMultipl
 
 
 class DisputeForm(ServiceForm):
-    title = forms.CharField(max_length=150, help_text="A short name the mediators will recognise.")
+    title = forms.CharField(
+        max_length=150, help_text=gettext_lazy("A short name the mediators will recognise.")
+    )
     kind = forms.ChoiceField(choices=Dispute.Kind.choices)
     description = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What the dispute is about: no more than the mediators need to know.",
+        help_text=gettext_lazy("What the dispute is about: no more than the mediators need to know."),
     )
     opened_on = forms.DateField(widget=DATE_INPUT, initial=timezone.localdate)
     mediators = StaffMultipleChoiceField(
         with_role=True,
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Staff who run groups and mediations. Include yourself or someone you supervise.",
+        help_text=gettext_lazy(
+            "Staff who run groups and mediations. Include yourself or someone you supervise."
+        ),
     )
 
     def __init__(self, *args: Any, mediators: QuerySet[User], **kwargs: Any) -> None:
@@ -45,12 +50,16 @@ class DisputeEditForm(DisputeForm):
 
 class DisputeCloseForm(ServiceForm):
     status = forms.ChoiceField(
-        label="How it ended",
+        label=gettext_lazy("How it ended"),
         choices=[(value, label) for value, label in Dispute.Status.choices if value in Dispute.CLOSED],
     )
-    closed_on = forms.DateField(label="Closed on", widget=DATE_INPUT, initial=timezone.localdate)
+    closed_on = forms.DateField(
+        label=gettext_lazy("Closed on"), widget=DATE_INPUT, initial=timezone.localdate
+    )
     close_reason = forms.CharField(
-        label="Reason", widget=forms.Textarea(attrs={"rows": 3}), help_text="Why the dispute is closing."
+        label=gettext_lazy("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Why the dispute is closing."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
@@ -59,9 +68,13 @@ class PartyForm(FieldSetup, ServiceForm):
     person = PersonChoiceField(
         queryset=None,
         required=False,
-        help_text="A person you may open (your caseload or team). Leave empty for an organisation.",
+        help_text=gettext_lazy(
+            "A person you may open (your caseload or team). Leave empty for an organisation."
+        ),
     )
-    organisation = forms.ModelChoiceField(queryset=None, required=False, help_text="Or an organisation.")
+    organisation = forms.ModelChoiceField(
+        queryset=None, required=False, help_text=gettext_lazy("Or an organisation.")
+    )
     role = forms.ChoiceField(choices=Party.Role.choices, initial=Party.Role.PARTY)
 
     choices_from = {"person": "persons", "organisation": "organisations"}
@@ -69,23 +82,30 @@ class PartyForm(FieldSetup, ServiceForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if bool(data.get("person")) == bool(data.get("organisation")):
-            self.add_error("person", "Choose a person or an organisation: exactly one of the two.")
+            self.add_error("person", gettext("Choose a person or an organisation: exactly one of the two."))
         return data
 
 
 class SessionForm(FieldSetup, ServiceForm):
-    held_on = forms.DateField(label="Held on", widget=DATE_INPUT, initial=timezone.localdate)
+    held_on = forms.DateField(label=gettext_lazy("Held on"), widget=DATE_INPUT, initial=timezone.localdate)
     present = forms.ModelMultipleChoiceField(
-        label="Present", queryset=Party.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("Present"),
+        queryset=Party.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
-    next_steps = forms.CharField(label="Next steps", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    next_steps = forms.CharField(
+        label=gettext_lazy("Next steps"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     choices_from = {"present": "parties"}
 
 
 class IssueForm(ServiceForm):
-    description = forms.CharField(max_length=500, help_text="One matter in dispute, in neutral words.")
+    description = forms.CharField(
+        max_length=500, help_text=gettext_lazy("One matter in dispute, in neutral words.")
+    )
 
 
 class IssueStatusForm(ServiceForm):
@@ -94,30 +114,37 @@ class IssueStatusForm(ServiceForm):
 
 class AgreementForm(FieldSetup, ServiceForm):
     terms = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), help_text="What each party agreed to do."
+        widget=forms.Textarea(attrs={"rows": 4}), help_text=gettext_lazy("What each party agreed to do.")
     )
-    reached_on = forms.DateField(label="Reached on", widget=DATE_INPUT, initial=timezone.localdate)
+    reached_on = forms.DateField(
+        label=gettext_lazy("Reached on"), widget=DATE_INPUT, initial=timezone.localdate
+    )
     issues = forms.ModelMultipleChoiceField(
-        label="Issues it settles",
+        label=gettext_lazy("Issues it settles"),
         queryset=Issue.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="They are marked resolved.",
+        help_text=gettext_lazy("They are marked resolved."),
     )
     follow_up_on = forms.DateField(
-        label="Follow up on", widget=DATE_INPUT, required=False, help_text="When to check the agreement held."
+        label=gettext_lazy("Follow up on"),
+        widget=DATE_INPUT,
+        required=False,
+        help_text=gettext_lazy("When to check the agreement held."),
     )
 
     choices_from = {"issues": "issues"}
 
 
 class FollowUpForm(ServiceForm):
-    follow_up_status = forms.ChoiceField(label="Was it kept?", choices=Agreement.FollowUp.choices)
+    follow_up_status = forms.ChoiceField(
+        label=gettext_lazy("Was it kept?"), choices=Agreement.FollowUp.choices
+    )
     follow_up_note = forms.CharField(
-        label="Note",
+        label=gettext_lazy("Note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Needed when not kept.",
+        help_text=gettext_lazy("Needed when not kept."),
     )
-    follow_up_on = forms.DateField(label="Follow up on", widget=DATE_INPUT, required=False)
+    follow_up_on = forms.DateField(label=gettext_lazy("Follow up on"), widget=DATE_INPUT, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

@@ -6,32 +6,34 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
 
 
 class Dispute(Versioned):
     class Kind(models.TextChoices):
-        FAMILY = "family", "Family"
-        NEIGHBOUR = "neighbour", "Neighbour"
-        TENANT_LANDLORD = "tenant_landlord", "Tenant–landlord"
-        WORKPLACE = "workplace", "Workplace"
-        SCHOOL = "school", "School"
-        ORGANISATIONAL = "organisational", "Organisational"
-        OTHER = "other", "Other"
+        FAMILY = "family", gettext_lazy("Family")
+        NEIGHBOUR = "neighbour", gettext_lazy("Neighbour")
+        TENANT_LANDLORD = "tenant_landlord", gettext_lazy("Tenant–landlord")
+        WORKPLACE = "workplace", gettext_lazy("Workplace")
+        SCHOOL = "school", gettext_lazy("School")
+        ORGANISATIONAL = "organisational", gettext_lazy("Organisational")
+        OTHER = "other", gettext_lazy("Other")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        AGREEMENT = "agreement_reached", "Agreement reached"
-        NO_AGREEMENT = "closed_no_agreement", "Closed without agreement"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        OPEN = "open", gettext_lazy("Open")
+        AGREEMENT = "agreement_reached", gettext_lazy("Agreement reached")
+        NO_AGREEMENT = "closed_no_agreement", gettext_lazy("Closed without agreement")
+        WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
 
     CLOSED = (Status.AGREEMENT, Status.NO_AGREEMENT, Status.WITHDRAWN)
 
     title = models.CharField(max_length=150)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     description = models.TextField(
-        blank=True, help_text="What the dispute is about: no more than the mediators need to know."
+        blank=True,
+        help_text=gettext_lazy("What the dispute is about: no more than the mediators need to know."),
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     opened_on = models.DateField()
@@ -54,11 +56,11 @@ class Dispute(Versioned):
         errors: dict[str, str] = {}
         if self.is_closed:
             if not self.closed_on:
-                errors["closed_on"] = "Give the date the dispute closed."
+                errors["closed_on"] = gettext("Give the date the dispute closed.")
             if not self.close_reason.strip():
-                errors["close_reason"] = "Say why the dispute is closing."
+                errors["close_reason"] = gettext("Say why the dispute is closing.")
         elif self.closed_on or self.close_reason:
-            errors["status"] = "An open dispute has no closing date or reason."
+            errors["status"] = gettext("An open dispute has no closing date or reason.")
         if self.closed_on and self.opened_on and self.closed_on < self.opened_on:
             errors["closed_on"] = "A dispute cannot close before it opened."
         if errors:
@@ -69,10 +71,10 @@ class Party(Timestamped):
     """Someone at the table: a person or an organisation, never both."""
 
     class Role(models.TextChoices):
-        PARTY = "party", "Party"
-        REPRESENTATIVE = "representative", "Representative"
-        SUPPORT = "support", "Support person"
-        INTERPRETER = "interpreter", "Interpreter"
+        PARTY = "party", gettext_lazy("Party")
+        REPRESENTATIVE = "representative", gettext_lazy("Representative")
+        SUPPORT = "support", gettext_lazy("Support person")
+        INTERPRETER = "interpreter", gettext_lazy("Interpreter")
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="parties")
     person = optional_key("people.Person", related_name="dispute_parties")
@@ -130,9 +132,9 @@ class MediationSession(Timestamped):
 
 class Issue(Timestamped):
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        RESOLVED = "resolved", "Resolved"
-        UNRESOLVED = "unresolved", "Unresolved"
+        OPEN = "open", pgettext_lazy("issue", "Open")
+        RESOLVED = "resolved", gettext_lazy("Resolved")
+        UNRESOLVED = "unresolved", gettext_lazy("Unresolved")
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="issues")
     description = models.CharField(max_length=500)
@@ -147,10 +149,10 @@ class Issue(Timestamped):
 
 class Agreement(Versioned):
     class FollowUp(models.TextChoices):
-        PENDING = "pending", "Pending"
-        KEPT = "kept", "Kept"
-        PARTLY_KEPT = "partly_kept", "Partly kept"
-        BROKEN = "broken", "Broken"
+        PENDING = "pending", gettext_lazy("Pending")
+        KEPT = "kept", gettext_lazy("Kept")
+        PARTLY_KEPT = "partly_kept", gettext_lazy("Partly kept")
+        BROKEN = "broken", gettext_lazy("Broken")
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="agreements")
     terms = models.TextField()
@@ -170,8 +172,10 @@ class Agreement(Versioned):
 
     def clean(self) -> None:
         if self.follow_up_on and self.reached_on and self.follow_up_on < self.reached_on:
-            raise ValidationError({"follow_up_on": "The follow-up cannot come before the agreement."})
+            raise ValidationError(
+                {"follow_up_on": gettext("The follow-up cannot come before the agreement.")}
+            )
         if self.follow_up_status in (self.FollowUp.PARTLY_KEPT, self.FollowUp.BROKEN) and not (
             self.follow_up_note.strip()
         ):
-            raise ValidationError({"follow_up_note": "Say what was not kept."})
+            raise ValidationError({"follow_up_note": gettext("Say what was not kept.")})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,9 @@ ENTRIES = (
     NavEntry(
         "mezzo",
         50,
-        "Mediation",
+        gettext_lazy("Mediation"),
         "mediation:dispute_list",
         C.GROUP_RUN,
-        "Disputes you mediate: parties, sessions, issues and agreements.",
+        gettext_lazy("Disputes you mediate: parties, sessions, issues and agreements."),
     ),
 )

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -37,27 +38,41 @@ def _require_open(actor: User, dispute: Dispute) -> None:
     _require_run(actor, dispute)
     if dispute.is_closed:
         raise ValidationError(
-            {"__all__": [f"This dispute is {dispute.get_status_display().lower()}; it is closed."]}
+            {
+                "__all__": [
+                    gettext("This dispute is %(status)s; it is closed.")
+                    % {"status": dispute.get_status_display().lower()}
+                ]
+            }
         )
 
 
 def _check_mediators(actor: User, mediators: list[User]) -> None:
     if not mediators:
-        raise ValidationError({"mediators": ["Name at least one mediator."]})
+        raise ValidationError({"mediators": [gettext("Name at least one mediator.")]})
     unable = [user for user in mediators if not policy.has_capability(user, Capability.GROUP_RUN)]
     if unable:
         names = ", ".join(user.get_full_name() or user.username for user in unable)
         raise ValidationError(
-            {"mediators": [f"Only staff who run groups and mediations can mediate: {names}."]}
+            {
+                "mediators": [
+                    gettext("Only staff who run groups and mediations can mediate: %(names)s.")
+                    % {"names": names}
+                ]
+            }
         )
     if not any(user.pk == actor.pk or user.supervisor_id == actor.pk for user in mediators):
         raise ValidationError(
-            {"mediators": ["Include yourself, or a mediator you supervise: otherwise you could not open it."]}
+            {
+                "mediators": [
+                    gettext("Include yourself, or a mediator you supervise: otherwise you could not open it.")
+                ]
+            }
         )
 
 
-def _not_future(day: dt.date, field: str, what: str) -> dict[str, list[str]]:
-    return {field: [f"{what} cannot be in the future."]} if day > timezone.localdate() else {}
+def _not_future(day: dt.date, field: str, message: str) -> dict[str, list[str]]:
+    return {field: [message]} if day > timezone.localdate() else {}
 
 
 def dispute_create(
@@ -82,7 +97,7 @@ def dispute_create(
     errors = {
         **errors_of(lambda: dispute.full_clean(exclude=["created_by"])),
         **errors_of(lambda: _check_mediators(actor, mediators)),
-        **_not_future(dispute.opened_on, "opened_on", "The opening date"),
+        **_not_future(dispute.opened_on, "opened_on", gettext("The opening date cannot be in the future.")),
     }
     if errors:
         raise ValidationError(errors)
@@ -110,10 +125,10 @@ def dispute_update(
         changes.setdefault("closed_on", timezone.localdate())
         if changes["status"] == Dispute.Status.AGREEMENT and not dispute.agreements.exists():
             raise ValidationError(
-                {"status": ["Record the agreement before closing with an agreement reached."]}
+                {"status": [gettext("Record the agreement before closing with an agreement reached.")]}
             )
     if changes.get("closed_on") and changes["closed_on"] > timezone.localdate():
-        raise ValidationError({"closed_on": ["The closing date cannot be in the future."]})
+        raise ValidationError({"closed_on": [gettext("The closing date cannot be in the future.")]})
     if "close_reason" in changes:
         changes["close_reason"] = (changes["close_reason"] or "").strip()
     if mediators is not None:
@@ -141,11 +156,11 @@ def dispute_close(
 ) -> Dispute:
     """Close a dispute: agreement reached, without agreement, or withdrawn, always with a reason."""
     if status not in Dispute.CLOSED:
-        raise ValidationError({"status": ["Choose how the dispute ended."]})
+        raise ValidationError({"status": [gettext("Choose how the dispute ended.")]})
     if dispute.is_closed:
-        raise ValidationError({"status": ["This dispute is already closed."]})
+        raise ValidationError({"status": [gettext("This dispute is already closed.")]})
     if not reason.strip():
-        raise ValidationError({"close_reason": ["Say why the dispute is closing."]})
+        raise ValidationError({"close_reason": [gettext("Say why the dispute is closing.")]})
     return dispute_update(
         actor=actor,
         dispute=dispute,
@@ -165,11 +180,17 @@ def party_add(
     """Add a person (from the mediator's reach) or an organisation to the dispute."""
     _require_open(actor, dispute)
     if (person is None) == (organisation is None):
-        raise ValidationError({"person": ["Choose a person or an organisation, not both and not neither."]})
+        raise ValidationError(
+            {"person": [gettext("Choose a person or an organisation, not both and not neither.")]}
+        )
     if person is not None and dispute.parties.filter(person=person).exists():
-        raise ValidationError({"person": [f"{person.display_name} is already at the table."]})
+        raise ValidationError(
+            {"person": [gettext("%(name)s is already at the table.") % {"name": person.display_name}]}
+        )
     if organisation is not None and dispute.parties.filter(organisation=organisation).exists():
-        raise ValidationError({"organisation": [f"{organisation.name} is already at the table."]})
+        raise ValidationError(
+            {"organisation": [gettext("%(name)s is already at the table.") % {"name": organisation.name}]}
+        )
     party = Party(dispute=dispute, person=person, organisation=organisation, role=role, added_by=actor)
     return create_record(
         actor,
@@ -193,13 +214,15 @@ def session_record(
     """Record a session that was held, with who came."""
     _require_open(actor, dispute)
     present = list(present)
-    errors = _not_future(held_on, "held_on", "A session is recorded once held: its date")
+    errors = _not_future(
+        held_on, "held_on", gettext("A session is recorded once held: its date cannot be in the future.")
+    )
     if held_on < dispute.opened_on:
-        errors["held_on"] = ["The session cannot come before the dispute was opened."]
+        errors["held_on"] = [gettext("The session cannot come before the dispute was opened.")]
     if any(party.dispute_id != dispute.pk for party in present):
-        errors["present"] = ["Choose parties of this dispute."]
+        errors["present"] = [gettext("Choose parties of this dispute.")]
     if not summary.strip():
-        errors["summary"] = ["Summarise what happened."]
+        errors["summary"] = [gettext("Summarise what happened.")]
     if errors:
         raise ValidationError(errors)
     session = MediationSession(
@@ -221,7 +244,7 @@ def session_record(
 def issue_add(*, actor: User, dispute: Dispute, description: str) -> Issue:
     _require_open(actor, dispute)
     if not description.strip():
-        raise ValidationError({"description": ["Describe the issue."]})
+        raise ValidationError({"description": [gettext("Describe the issue.")]})
     issue = Issue(dispute=dispute, description=description.strip()[:500])
     return create_record(actor, issue, clean=False, fields=["description"])
 
@@ -229,7 +252,7 @@ def issue_add(*, actor: User, dispute: Dispute, description: str) -> Issue:
 def issue_status_set(*, actor: User, issue: Issue, status: str) -> Issue:
     _require_run(actor, issue.dispute)
     if status not in Issue.Status.values:
-        raise ValidationError({"status": ["Choose open, resolved or unresolved."]})
+        raise ValidationError({"status": [gettext("Choose open, resolved or unresolved.")]})
     with transaction.atomic():
         if issue.status != status:
             issue.status = status
@@ -250,13 +273,13 @@ def agreement_record(
     """Record what the parties agreed; the issues it settles become resolved."""
     _require_open(actor, dispute)
     issues = list(issues)
-    errors = _not_future(reached_on, "reached_on", "The date reached")
+    errors = _not_future(reached_on, "reached_on", gettext("The date reached cannot be in the future."))
     if reached_on < dispute.opened_on:
-        errors["reached_on"] = ["The agreement cannot come before the dispute was opened."]
+        errors["reached_on"] = [gettext("The agreement cannot come before the dispute was opened.")]
     if any(issue.dispute_id != dispute.pk for issue in issues):
-        errors["issues"] = ["Choose issues of this dispute."]
+        errors["issues"] = [gettext("Choose issues of this dispute.")]
     if not terms.strip():
-        errors["terms"] = ["Write down the terms agreed."]
+        errors["terms"] = [gettext("Write down the terms agreed.")]
     agreement = Agreement(
         dispute=dispute,
         terms=terms.strip(),

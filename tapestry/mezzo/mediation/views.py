@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
@@ -89,8 +90,8 @@ def dispute_create(request: HttpRequest) -> HttpResponse:
         form,
         lambda: services.dispute_create(actor=request.user, **form.cleaned_data),
         dispute=None,
-        heading="Open a dispute",
-        done=lambda dispute: f"Dispute “{dispute}” opened.",
+        heading=gettext("Open a dispute"),
+        done=lambda dispute: gettext("Dispute “%(dispute)s” opened.") % {"dispute": dispute},
     )
 
 
@@ -120,7 +121,12 @@ def dispute_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
 
     return _save(
-        request, form, update, dispute=dispute, heading="Change the dispute", done="Dispute updated."
+        request,
+        form,
+        update,
+        dispute=dispute,
+        heading=gettext("Change the dispute"),
+        done=gettext("Dispute updated."),
     )
 
 
@@ -133,7 +139,14 @@ def dispute_close(request: HttpRequest, pk: int) -> HttpResponse:
         data["reason"] = data.pop("close_reason")
         return services.dispute_close(actor=request.user, dispute=dispute, **data)
 
-    return _save(request, form, close, dispute=dispute, heading="Close the dispute", done="Dispute closed.")
+    return _save(
+        request,
+        form,
+        close,
+        dispute=dispute,
+        heading=gettext("Close the dispute"),
+        done=gettext("Dispute closed."),
+    )
 
 
 def party_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -145,7 +158,12 @@ def party_add(request: HttpRequest, pk: int) -> HttpResponse:
         organisations=selectors.organisation_choices(),
     )
     return _add(
-        request, dispute, form, services.party_add, "Add a party", lambda party: f"{party.name} added."
+        request,
+        dispute,
+        form,
+        services.party_add,
+        gettext("Add a party"),
+        lambda party: gettext("%(name)s added.") % {"name": party.name},
     )
 
 
@@ -153,13 +171,20 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     audit_form_open(request, obj=dispute, fields=["parties"], purpose="form: record a session")
     form = SessionForm(bound(request), parties=selectors.party_choices(user=request.user, dispute=dispute))
-    return _add(request, dispute, form, services.session_record, "Record a session", "Session recorded.")
+    return _add(
+        request,
+        dispute,
+        form,
+        services.session_record,
+        gettext("Record a session"),
+        gettext("Session recorded."),
+    )
 
 
 def issue_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     form = IssueForm(bound(request))
-    return _add(request, dispute, form, services.issue_add, "Add an issue", "Issue added.")
+    return _add(request, dispute, form, services.issue_add, gettext("Add an issue"), gettext("Issue added."))
 
 
 @require_POST
@@ -168,9 +193,11 @@ def issue_status(request: HttpRequest, issue_pk: int) -> HttpResponse:
     form = IssueStatusForm(request.POST)
     if form.is_valid():
         services.issue_status_set(actor=request.user, issue=issue, status=form.cleaned_data["status"])
-        messages.success(request, f"Issue marked {issue.get_status_display().lower()}.")
+        messages.success(
+            request, gettext("Issue marked %(status)s.") % {"status": issue.get_status_display().lower()}
+        )
     else:
-        messages.error(request, "Choose open, resolved or unresolved.")
+        messages.error(request, gettext("Choose open, resolved or unresolved."))
     return redirect("mediation:dispute_detail", pk=issue.dispute_id)
 
 
@@ -178,7 +205,12 @@ def agreement_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = selectors.dispute_get(user=request.user, dispute_id=pk)
     form = AgreementForm(bound(request), issues=selectors.issues_of(dispute=dispute, unresolved=True))
     return _add(
-        request, dispute, form, services.agreement_record, "Record an agreement", "Agreement recorded."
+        request,
+        dispute,
+        form,
+        services.agreement_record,
+        gettext("Record an agreement"),
+        gettext("Agreement recorded."),
     )
 
 
@@ -199,8 +231,8 @@ def agreement_follow_up(request: HttpRequest, agreement_pk: int) -> HttpResponse
         form,
         follow_up,
         dispute=agreement.dispute,
-        heading="Follow up the agreement",
-        done="Follow-up recorded.",
+        heading=gettext("Follow up the agreement"),
+        done=gettext("Follow-up recorded."),
         agreement=agreement,
     )
 

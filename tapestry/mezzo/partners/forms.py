@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tapestry.access.models import User
 from tapestry.mezzo.partners.models import Partnership
@@ -23,30 +24,36 @@ class CaseChoiceField(forms.ModelChoiceField):
 
 
 class PartnershipForm(FieldSetup, ServiceForm):
-    organisation = forms.ModelChoiceField(label="Partner organisation", queryset=Organisation.objects.none())
-    agreement_type = forms.ChoiceField(label="Type of agreement", choices=Partnership.AgreementType.choices)
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Partner organisation"), queryset=Organisation.objects.none()
+    )
+    agreement_type = forms.ChoiceField(
+        label=gettext_lazy("Type of agreement"), choices=Partnership.AgreementType.choices
+    )
     status = forms.ChoiceField(choices=Partnership.Status.choices, initial=Partnership.Status.ACTIVE)
-    signed_on = forms.DateField(label="Signed on", required=False, widget=DATE_INPUT)
-    starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT, initial=timezone.localdate)
+    signed_on = forms.DateField(label=gettext_lazy("Signed on"), required=False, widget=DATE_INPUT)
+    starts_on = forms.DateField(
+        label=gettext_lazy("Starts on"), widget=DATE_INPUT, initial=timezone.localdate
+    )
     ends_on = forms.DateField(
-        label="Ends on",
+        label=gettext_lazy("Ends on"),
         required=False,
         widget=DATE_INPUT,
-        help_text="Agreements ending within 60 days are flagged for renewal.",
+        help_text=gettext_lazy("Agreements ending within 60 days are flagged for renewal."),
     )
-    lead = StaffChoiceField(label="Our lead", queryset=User.objects.none(), required=False)
+    lead = StaffChoiceField(label=gettext_lazy("Our lead"), queryset=User.objects.none(), required=False)
     programs = forms.ModelMultipleChoiceField(
-        label="Shared programs",
+        label=gettext_lazy("Shared programs"),
         queryset=Program.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     contacts = forms.ModelMultipleChoiceField(
-        label="Their contacts for this agreement",
+        label=gettext_lazy("Their contacts for this agreement"),
         queryset=OrganisationContact.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Add people at the partner from the partner page.",
+        help_text=gettext_lazy("Add people at the partner from the partner page."),
     )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -71,10 +78,10 @@ class PartnershipForm(FieldSetup, ServiceForm):
 
 class ContactForm(FieldSetup, ServiceModelForm):
     partnership = forms.ModelChoiceField(
-        label="Contact for the agreement",
+        label=gettext_lazy("Contact for the agreement"),
         queryset=Partnership.objects.none(),
         required=False,
-        help_text="Leave empty to add them as a contact at the organisation only.",
+        help_text=gettext_lazy("Leave empty to add them as a contact at the organisation only."),
     )
 
     class Meta:
@@ -87,16 +94,25 @@ class ContactForm(FieldSetup, ServiceModelForm):
 
 class IncomingReferralForm(FieldSetup, ServiceForm):
     case = CaseChoiceField(
-        label="Case",
+        label=gettext_lazy("Case"),
         queryset=Case.objects.none(),
-        help_text="Open cases you may change. Open a case for the person first if they are new.",
+        help_text=gettext_lazy(
+            "Open cases you may change. Open a case for the person first if they are new."
+        ),
     )
-    received_on = forms.DateField(label="Received on", widget=DATE_INPUT, initial=timezone.localdate)
+    received_on = forms.DateField(
+        label=gettext_lazy("Received on"), widget=DATE_INPUT, initial=timezone.localdate
+    )
     need = forms.ModelChoiceField(
-        label="Main need", queryset=Need.objects.none(), required=False, empty_label="Not recorded"
+        label=gettext_lazy("Main need"),
+        queryset=Need.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Not recorded"),
     )
     reason = forms.CharField(
-        label="What the partner asked us to do", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label=gettext_lazy("What the partner asked us to do"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
     )
 
     choices_from = {"case": "cases", "need": "needs"}

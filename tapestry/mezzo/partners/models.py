@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from tapestry.web.models import Authored, Timestamped, Versioned, optional_key, staff_column
 
@@ -19,17 +20,17 @@ class Partnership(Authored, Versioned):
     """One agreement with a partner organisation: its type, dates, shared programs and contacts."""
 
     class AgreementType(models.TextChoices):
-        MOU = "mou", "Memorandum of understanding"
-        SERVICE_CONTRACT = "service_contract", "Service contract"
-        DATA_SHARING = "data_sharing", "Data-sharing agreement"
-        REFERRAL = "referral", "Referral agreement"
-        INFORMAL = "informal", "Informal partnership"
+        MOU = "mou", gettext_lazy("Memorandum of understanding")
+        SERVICE_CONTRACT = "service_contract", gettext_lazy("Service contract")
+        DATA_SHARING = "data_sharing", gettext_lazy("Data-sharing agreement")
+        REFERRAL = "referral", gettext_lazy("Referral agreement")
+        INFORMAL = "informal", gettext_lazy("Informal partnership")
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Being agreed"
-        ACTIVE = "active", "Active"
-        SUSPENDED = "suspended", "Suspended"
-        ENDED = "ended", "Ended"
+        PROPOSED = "proposed", gettext_lazy("Being agreed")
+        ACTIVE = "active", gettext_lazy("Active")
+        SUSPENDED = "suspended", gettext_lazy("Suspended")
+        ENDED = "ended", gettext_lazy("Ended")
 
     # An organisation has at most one agreement of each type in these statuses at a time.
     LIVE = (Status.PROPOSED, Status.ACTIVE, Status.SUSPENDED)
@@ -39,9 +40,13 @@ class Partnership(Authored, Versioned):
     )
     agreement_type = models.CharField(max_length=20, choices=AgreementType.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    signed_on = models.DateField(null=True, blank=True, help_text="Leave empty for an informal partnership.")
+    signed_on = models.DateField(
+        null=True, blank=True, help_text=gettext_lazy("Leave empty for an informal partnership.")
+    )
     starts_on = models.DateField(default=timezone.localdate)
-    ends_on = models.DateField(null=True, blank=True, help_text="When the agreement runs out, if it does.")
+    ends_on = models.DateField(
+        null=True, blank=True, help_text=gettext_lazy("When the agreement runs out, if it does.")
+    )
     programs = models.ManyToManyField("mezzo.Program", blank=True, related_name="partnerships")
     lead = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -49,7 +54,7 @@ class Partnership(Authored, Versioned):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="partnerships_led",
-        help_text="Our member of staff who looks after the partnership.",
+        help_text=gettext_lazy("Our member of staff who looks after the partnership."),
     )
     contacts = models.ManyToManyField("people.OrganisationContact", blank=True, related_name="partnerships")
     notes = models.TextField(blank=True)
@@ -69,9 +74,9 @@ class Partnership(Authored, Versioned):
 
     def clean(self) -> None:
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "The agreement cannot end before it starts."})
+            raise ValidationError({"ends_on": gettext("The agreement cannot end before it starts.")})
         if self.signed_on and self.signed_on > timezone.localdate():
-            raise ValidationError({"signed_on": "The signing date cannot be in the future."})
+            raise ValidationError({"signed_on": gettext("The signing date cannot be in the future.")})
 
     @property
     def is_live(self) -> bool:
@@ -95,10 +100,16 @@ class Partnership(Authored, Versioned):
             return ""
         left = self.days_left or 0
         if left < 0:
-            return f"Ran out {-left} days ago: renew or end it"
+            return ngettext(
+                "Ran out %(days)s day ago: renew or end it",
+                "Ran out %(days)s days ago: renew or end it",
+                -left,
+            ) % {"days": -left}
         if left == 0:
-            return "Runs out today"
-        return f"Renewal due: runs out in {left} days"
+            return gettext("Runs out today")
+        return ngettext(
+            "Renewal due: runs out in %(days)s day", "Renewal due: runs out in %(days)s days", left
+        ) % {"days": left}
 
     @staticmethod
     def renewal_cutoff() -> dt.date:
@@ -113,8 +124,10 @@ class IncomingReferral(Timestamped):
         "cases.Case", on_delete=models.PROTECT, related_name="incoming_partner_referrals"
     )
     received_on = models.DateField(default=timezone.localdate)
-    need = optional_key("needs.Need", help_text="The main need the partner referred the person for.")
-    reason = models.TextField(help_text="What the partner asked us to do.")
+    need = optional_key(
+        "needs.Need", help_text=gettext_lazy("The main need the partner referred the person for.")
+    )
+    reason = models.TextField(help_text=gettext_lazy("What the partner asked us to do."))
     recorded_by = staff_column(blank=True)
 
     class Meta:
@@ -130,4 +143,4 @@ class IncomingReferral(Timestamped):
 
     def clean(self) -> None:
         if self.received_on and self.received_on > timezone.localdate():
-            raise ValidationError({"received_on": "The date received cannot be in the future."})
+            raise ValidationError({"received_on": gettext("The date received cannot be in the future.")})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,9 @@ ENTRIES = (
     NavEntry(
         "mezzo",
         70,
-        "Partner organisations",
+        gettext_lazy("Partner organisations"),
         "partners:partner_list",
         C.ORGANISATION_READ,
-        "Agreements, shared programs and referrals exchanged with our partners.",
+        gettext_lazy("Agreements, shared programs and referrals exchanged with our partners."),
     ),
 )

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -43,9 +44,16 @@ def _check_one_live(partnership: Partnership) -> None:
         raise ValidationError(
             {
                 "agreement_type": [
-                    f"{partnership.organisation} already has a {clash.get_agreement_type_display().lower()} "
-                    f"that is {clash.get_status_display().lower()} (from {clash.starts_on:%Y-%m-%d}). "
-                    "Change that one, or end it before recording a new one."
+                    gettext(
+                        "%(partner)s already has a %(agreement)s that is %(status)s (from %(day)s). "
+                        "Change that one, or end it before recording a new one."
+                    )
+                    % {
+                        "partner": partnership.organisation,
+                        "agreement": clash.get_agreement_type_display().lower(),
+                        "status": clash.get_status_display().lower(),
+                        "day": f"{clash.starts_on:%Y-%m-%d}",
+                    }
                 ]
             }
         )
@@ -54,13 +62,15 @@ def _check_one_live(partnership: Partnership) -> None:
 def _check_contacts(organisation: Organisation, contacts: Iterable[OrganisationContact]) -> list:
     contacts = list(contacts)
     if any(contact.organisation_id != organisation.pk for contact in contacts):
-        raise ValidationError({"contacts": [f"Choose contacts who work at {organisation}."]})
+        raise ValidationError(
+            {"contacts": [gettext("Choose contacts who work at %(partner)s.") % {"partner": organisation}]}
+        )
     return contacts
 
 
 def _check_lead(lead: User | None) -> None:
     if lead is not None and not lead.is_active:
-        raise ValidationError({"lead": ["Choose a member of staff whose account is active."]})
+        raise ValidationError({"lead": [gettext("Choose a member of staff whose account is active.")]})
 
 
 def partnership_create(
@@ -122,7 +132,9 @@ def partnership_update(
     policy.require_capability(actor, Capability.ORGANISATION_WRITE)
     unknown = set(changes) - set(PARTNERSHIP_FIELDS)
     if unknown:
-        raise ValidationError({name: ["This field cannot be changed here."] for name in sorted(unknown)})
+        raise ValidationError(
+            {name: [gettext("This field cannot be changed here.")] for name in sorted(unknown)}
+        )
     if "lead" in changes:
         _check_lead(changes["lead"])
     if "notes" in changes:
@@ -164,7 +176,9 @@ def partner_contact_add(
 ) -> OrganisationContact:
     """Add a contact at the partner (through the people service), optionally as an agreement's contact."""
     if partnership is not None and partnership.organisation_id != organisation.pk:
-        raise ValidationError({"partnership": [f"Choose an agreement with {organisation}."]})
+        raise ValidationError(
+            {"partnership": [gettext("Choose an agreement with %(partner)s.") % {"partner": organisation}]}
+        )
     with transaction.atomic():
         contact = people_services.organisation_contact_add(actor=actor, organisation=organisation, **fields)
         if partnership is not None:
@@ -186,13 +200,15 @@ def incoming_referral_record(
     require_case_change(
         actor,
         case,
-        refusal="You may not add to this case: it is outside your caseload, or in a segment you are not granted.",
+        refusal=gettext(
+            "You may not add to this case: it is outside your caseload, or in a segment you are not granted."
+        ),
     )
     errors: dict[str, list[str]] = {}
     if partnership.status == Partnership.Status.ENDED:
-        errors["__all__"] = ["This agreement has ended; record the referral under a live agreement."]
+        errors["__all__"] = [gettext("This agreement has ended; record the referral under a live agreement.")]
     if not reason.strip():
-        errors["reason"] = ["Say what the partner asked us to do."]
+        errors["reason"] = [gettext("Say what the partner asked us to do.")]
     if errors:
         raise ValidationError(errors)
     referral = IncomingReferral(

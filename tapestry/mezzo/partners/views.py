@@ -8,6 +8,7 @@ from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_form_open
 from tapestry.access.policy import Capability, has_capability
@@ -78,9 +79,10 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
             actor=request.user,
             **{name: value for name, value in form.cleaned_data.items() if name != "version"},
         ),
-        done=lambda partnership: f"The {partnership.get_agreement_type_display().lower()} is recorded.",
+        done=lambda partnership: gettext("The %(agreement)s is recorded.")
+        % {"agreement": partnership.get_agreement_type_display().lower()},
         then=lambda partnership: _partner_page(partnership.organisation_id),
-        title="Record a partnership",
+        title=gettext("Record a partnership"),
         organisation=organisation,
     )
 
@@ -103,9 +105,10 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
             programs=form.cleaned_data["programs"],
             contacts=form.cleaned_data["contacts"],
         ),
-        done="The partnership is saved.",
+        done=gettext("The partnership is saved."),
         then=_partner_page(partnership.organisation_id),
-        title=f"Change the {partnership.get_agreement_type_display().lower()}",
+        title=gettext("Change the %(agreement)s")
+        % {"agreement": partnership.get_agreement_type_display().lower()},
         organisation=partnership.organisation,
     )
 
@@ -120,9 +123,9 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.partner_contact_add(
             actor=request.user, organisation=organisation, **form.cleaned_data
         ),
-        done=lambda contact: f"{contact.name} is added as a contact.",
+        done=lambda contact: gettext("%(name)s is added as a contact.") % {"name": contact.name},
         then=_partner_page(organisation.pk),
-        title=f"Add a contact at {organisation}",
+        title=gettext("Add a contact at %(partner)s") % {"partner": organisation},
         organisation=organisation,
     )
 
@@ -148,10 +151,12 @@ def incoming_referral_create(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.incoming_referral_record(
             actor=request.user, partnership=partnership, **form.cleaned_data
         ),
-        done=f"The referral from {partnership.organisation} is recorded.",
+        done=gettext("The referral from %(partner)s is recorded.") % {"partner": partnership.organisation},
         then=_partner_page(partnership.organisation_id),
-        title=f"Record a referral from {partnership.organisation}",
+        title=gettext("Record a referral from %(partner)s") % {"partner": partnership.organisation},
         organisation=partnership.organisation,
-        intro=f"Under the {partnership.get_agreement_type_display().lower()}. "
-        "The referral is kept on the case; only staff who may open the case see it.",
+        intro=gettext(
+            "Under the %(agreement)s. The referral is kept on the case; only staff who may open the case see it."
+        )
+        % {"agreement": partnership.get_agreement_type_display().lower()},
     )
