@@ -25,8 +25,6 @@ PENDING = {
     "macro/community",
     "macro/evaluation",
     "macro/fundraising",
-    "macro/grants",
-    "macro/leadership",
     "macro/legislation",
     "mezzo/cohorts",
     "mezzo/families",
