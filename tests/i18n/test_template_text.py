@@ -25,7 +25,6 @@ PENDING = {
     "macro/community",
     "macro/evaluation",
     "macro/fundraising",
-    "macro/legislation",
     "mezzo/cohorts",
     "mezzo/families",
     "mezzo/group_outcomes",
