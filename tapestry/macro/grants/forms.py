@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.macro.grants import selectors
 from tapestry.macro.grants.models import (
@@ -53,10 +54,16 @@ class FunderForm(_GrantForm):
     class Meta:
         model = Funder
         fields = ("organisation", *FUNDER_FIELDS, "focus_needs")
-        labels = {"kind": "Kind of funder", "focus_needs": "Needs it funds", "contact": "Our contact there"}
+        labels = {
+            "kind": gettext_lazy("Kind of funder"),
+            "focus_needs": gettext_lazy("Needs it funds"),
+            "contact": gettext_lazy("Our contact there"),
+        }
         help_texts = {
-            "organisation": "Add the organisation under Organisations first if it is not listed.",
-            "focus": "What they say they fund, e.g. “family stability in Demo County”.",
+            "organisation": gettext_lazy(
+                "Add the organisation under Organisations first if it is not listed."
+            ),
+            "focus": gettext_lazy("What they say they fund, e.g. “family stability in Demo County”."),
         }
         widgets = {"focus": TEXT, "notes": TEXT, "focus_needs": forms.CheckboxSelectMultiple}
 
@@ -77,10 +84,14 @@ class OpportunityForm(_GrantForm):
     class Meta:
         model = Opportunity
         fields = (*OPPORTUNITY_FIELDS, "programs", "needs")
-        labels = {"programs": "Programs it would fund", "needs": "Needs it addresses", "fit": "Fit"}
+        labels = {
+            "programs": gettext_lazy("Programs it would fund"),
+            "needs": gettext_lazy("Needs it addresses"),
+            "fit": gettext_lazy("Fit"),
+        }
         help_texts = {
-            "amount_min": "For a fixed amount, give the same figure in both.",
-            "deadline": "When the application is due.",
+            "amount_min": gettext_lazy("For a fixed amount, give the same figure in both."),
+            "deadline": gettext_lazy("When the application is due."),
         }
         widgets = {
             "deadline": DATE_INPUT,
@@ -106,8 +117,8 @@ class ApplicationForm(_GrantForm):
     class Meta:
         model = Application
         fields = APPLICATION_FIELDS
-        labels = {"lead": "Who leads it"}
-        help_texts = {"title": "Leave empty to use the opportunity's title."}
+        labels = {"lead": gettext_lazy("Who leads it")}
+        help_texts = {"title": gettext_lazy("Leave empty to use the opportunity's title.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -121,8 +132,13 @@ class ApplicationEditForm(VersionedForm, ApplicationForm):
 
 class MoveForm(ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    stage = forms.ChoiceField(label="Move to", choices=Stage.choices)
-    on = forms.DateField(label="On", widget=DATE_INPUT, required=False, help_text="Today if left empty.")
+    stage = forms.ChoiceField(label=gettext_lazy("Move to"), choices=Stage.choices)
+    on = forms.DateField(
+        label=gettext_lazy("On"),
+        widget=DATE_INPUT,
+        required=False,
+        help_text=gettext_lazy("Today if left empty."),
+    )
     note = forms.CharField(max_length=300, required=False)
 
     def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
@@ -155,7 +171,9 @@ class AllocationForm(_GrantForm):
     class Meta:
         model = AwardProgram
         fields = ("program", "amount")
-        help_texts = {"amount": "Leave empty if the funder does not split the award by program."}
+        help_texts = {
+            "amount": gettext_lazy("Leave empty if the funder does not split the award by program.")
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -192,11 +210,13 @@ class FunderReportForm(_GrantForm):
     class Meta:
         model = FunderReport
         fields = (*FUNDER_REPORT_FIELDS, "indicators")
-        labels = {"indicators": "Indicators it reports"}
+        labels = {"indicators": gettext_lazy("Indicators it reports")}
         help_texts = {
-            "indicators": "Figures come from these evaluation indicators over the report's period; "
-            "those of the programs the award funds are chosen to start with.",
-            "deadline": "Submitting the report marks this deadline submitted.",
+            "indicators": gettext_lazy(
+                "Figures come from these evaluation indicators over the report's period; "
+                "those of the programs the award funds are chosen to start with."
+            ),
+            "deadline": gettext_lazy("Submitting the report marks this deadline submitted."),
         }
         widgets = {
             "period_start": DATE_INPUT,
@@ -210,7 +230,7 @@ class FunderReportForm(_GrantForm):
         self.fields["deadline"].queryset = selectors.deadline_choices(award)
         self.fields["indicators"].queryset = selectors.indicator_choices()
         self.fields["indicators"].label_from_instance = lambda row: (
-            f"{row.name} ({row.program.name if row.program_id else 'whole agency'})"
+            f"{row.name} ({row.program.name if row.program_id else gettext('whole agency')})"
         )
 
 
@@ -222,7 +242,10 @@ class FunderReportEditForm(VersionedForm, FunderReportForm):
 class SubmitReportForm(ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     on = forms.DateField(
-        label="Submitted on", widget=DATE_INPUT, required=False, help_text="Today if left empty."
+        label=gettext_lazy("Submitted on"),
+        widget=DATE_INPUT,
+        required=False,
+        help_text=gettext_lazy("Today if left empty."),
     )
 
     def __init__(self, *args: Any, report: FunderReport, **kwargs: Any) -> None:

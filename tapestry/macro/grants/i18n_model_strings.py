@@ -53,7 +53,6 @@ LABELS = [
     gettext_noop("Programs"),
     gettext_noop("Recipient"),
     gettext_noop("Report"),
-    gettext_noop("Reporting deadline it answers"),
     gettext_noop("Smallest grant"),
     gettext_noop("Snapshot"),
     gettext_noop("Stage"),

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.web.models import Authored, Versioned, optional_key, staff_column
 
@@ -24,12 +25,12 @@ class Funder(Versioned, Authored):
     """An organisation that gives grants, with what the agency knows of its giving."""
 
     class Kind(models.TextChoices):
-        FOUNDATION = "foundation", "Foundation or trust"
-        GOVERNMENT = "government", "Government"
-        CORPORATE = "corporate", "Corporate"
-        COMMUNITY = "community", "Community fund"
-        INDIVIDUAL = "individual", "Individual or family"
-        OTHER = "other", "Other"
+        FOUNDATION = "foundation", gettext_lazy("Foundation or trust")
+        GOVERNMENT = "government", gettext_lazy("Government")
+        CORPORATE = "corporate", gettext_lazy("Corporate")
+        COMMUNITY = "community", gettext_lazy("Community fund")
+        INDIVIDUAL = "individual", gettext_lazy("Individual or family")
+        OTHER = "other", gettext_lazy("Other")
 
     organisation = models.OneToOneField(
         "people.Organisation", on_delete=models.PROTECT, related_name="funder_profile"
@@ -48,7 +49,7 @@ class Funder(Versioned, Authored):
 
     def clean(self) -> None:
         if self.contact_id and self.organisation_id and self.contact.organisation_id != self.organisation_id:
-            raise ValidationError({"contact": "Choose a contact at this funder."})
+            raise ValidationError({"contact": gettext("Choose a contact at this funder.")})
 
 
 class Opportunity(Versioned, Authored):
@@ -81,18 +82,20 @@ class Opportunity(Versioned, Authored):
 
     def clean(self) -> None:
         if self.amount_min is not None and self.amount_max is not None and self.amount_max < self.amount_min:
-            raise ValidationError({"amount_max": "The largest grant cannot be less than the smallest."})
+            raise ValidationError(
+                {"amount_max": gettext("The largest grant cannot be less than the smallest.")}
+            )
         if self.fit is not None and not self.fit_reason.strip():
-            raise ValidationError({"fit_reason": "Say why you rate the fit this way."})
+            raise ValidationError({"fit_reason": gettext("Say why you rate the fit this way.")})
 
 
 class Stage(models.TextChoices):
-    PROSPECT = "prospect", "Prospect"
-    DRAFTING = "drafting", "Drafting"
-    SUBMITTED = "submitted", "Submitted"
-    AWARDED = "awarded", "Awarded"
-    DECLINED = "declined", "Declined"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    PROSPECT = "prospect", gettext_lazy("Prospect")
+    DRAFTING = "drafting", gettext_lazy("Drafting")
+    SUBMITTED = "submitted", gettext_lazy("Submitted")
+    AWARDED = "awarded", gettext_lazy("Awarded")
+    DECLINED = "declined", gettext_lazy("Declined")
+    WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
 
 
 # The moves an application may make; awarded, declined and withdrawn are final.
@@ -169,11 +172,14 @@ class ProposalVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.application}, version {self.number}"
+        return gettext("%(application)s, version %(number)s") % {
+            "application": self.application,
+            "number": self.number,
+        }
 
     def clean(self) -> None:
         if not any(getattr(self, name).strip() for name in self.SECTIONS):
-            raise ValidationError({"summary": "Write at least one section of the proposal."})
+            raise ValidationError({"summary": gettext("Write at least one section of the proposal.")})
 
 
 class Award(Versioned, Authored):
@@ -190,13 +196,13 @@ class Award(Versioned, Authored):
         ordering = ["-starts_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"Award on {self.application}"
+        return gettext("Award on %(application)s") % {"application": self.application}
 
     def clean(self) -> None:
         if self.amount is not None and self.amount <= 0:
-            raise ValidationError({"amount": "An award is more than nothing."})
+            raise ValidationError({"amount": gettext("An award is more than nothing.")})
         if self.starts_on and self.ends_on and self.ends_on <= self.starts_on:
-            raise ValidationError({"ends_on": "The period must end after it starts."})
+            raise ValidationError({"ends_on": gettext("The period must end after it starts.")})
 
 
 class AwardProgram(Versioned):
@@ -211,7 +217,7 @@ class AwardProgram(Versioned):
         constraints = [models.UniqueConstraint(fields=["award", "program"], name="award_program_once")]
 
     def __str__(self) -> str:
-        return f"{self.program} on {self.award}"
+        return gettext("%(program)s on %(award)s") % {"program": self.program, "award": self.award}
 
 
 class Deliverable(Versioned):
@@ -234,10 +240,10 @@ class ReportingDeadline(Versioned):
     """A report owed to the funder: its kind, when it is due and when it went in."""
 
     class Kind(models.TextChoices):
-        NARRATIVE = "narrative", "Narrative report"
-        FINANCIAL = "financial", "Financial report"
-        INTERIM = "interim", "Interim report"
-        FINAL = "final", "Final report"
+        NARRATIVE = "narrative", gettext_lazy("Narrative report")
+        FINANCIAL = "financial", gettext_lazy("Financial report")
+        INTERIM = "interim", gettext_lazy("Interim report")
+        FINAL = "final", gettext_lazy("Final report")
 
     award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="reports")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -250,7 +256,10 @@ class ReportingDeadline(Versioned):
         ordering = ["award", "due_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} due {self.due_on:%Y-%m-%d}"
+        return gettext("%(kind)s due %(date)s") % {
+            "kind": self.get_kind_display(),
+            "date": f"{self.due_on:%Y-%m-%d}",
+        }
 
 
 class DeadlineReminder(models.Model):
@@ -282,7 +291,10 @@ class DeadlineReminder(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Reminder {self.days_before} days before {self.due_on:%Y-%m-%d}"
+        return gettext("Reminder %(days)s days before %(date)s") % {
+            "days": self.days_before,
+            "date": f"{self.due_on:%Y-%m-%d}",
+        }
 
 
 class FunderReport(Versioned, Authored):
@@ -294,8 +306,8 @@ class FunderReport(Versioned, Authored):
     MAX_INDICATORS = 20
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Submitted"
+        DRAFT = "draft", gettext_lazy("Draft")
+        SUBMITTED = "submitted", gettext_lazy("Submitted")
 
     award = models.ForeignKey(Award, on_delete=models.PROTECT, related_name="funder_reports")
     deadline = models.ForeignKey(
@@ -304,7 +316,7 @@ class FunderReport(Versioned, Authored):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="funder_reports",
-        verbose_name="Reporting deadline it answers",
+        verbose_name=gettext_lazy("Reporting deadline it answers"),
     )
     title = models.CharField(max_length=200)
     period_start = models.DateField("Period starts")
@@ -331,8 +343,10 @@ class FunderReport(Versioned, Authored):
 
     def clean(self) -> None:
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": "The period must end on or after the day it starts."})
+            raise ValidationError(
+                {"period_end": gettext("The period must end on or after the day it starts.")}
+            )
         if self.period_start and self.period_end and (self.period_end - self.period_start).days > 3660:
-            raise ValidationError({"period_end": "A report covers at most ten years."})
+            raise ValidationError({"period_end": gettext("A report covers at most ten years.")})
         if self.deadline_id and self.award_id and self.deadline.award_id != self.award_id:
-            raise ValidationError({"deadline": "Choose a reporting deadline of this award."})
+            raise ValidationError({"deadline": gettext("Choose a reporting deadline of this award.")})

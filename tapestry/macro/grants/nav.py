@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,25 +11,25 @@ ENTRIES = (
     NavEntry(
         "macro",
         500,
-        "Grant pipeline",
+        gettext_lazy("Grant pipeline"),
         "grants:pipeline",
         C.AGGREGATE_READ,
-        "Grants the agency is applying for, by stage, with the amounts requested and awarded.",
+        gettext_lazy("Grants the agency is applying for, by stage, with the amounts requested and awarded."),
     ),
     NavEntry(
         "macro",
         510,
-        "Funders and opportunities",
+        gettext_lazy("Funders and opportunities"),
         "grants:opportunity_list",
         C.GRANT_MANAGE,
-        "Funders, the grants they offer, their deadlines and how well they fit our programs.",
+        gettext_lazy("Funders, the grants they offer, their deadlines and how well they fit our programs."),
     ),
     NavEntry(
         "macro",
         520,
-        "Grant deadlines",
+        gettext_lazy("Grant deadlines"),
         "grants:deadline_list",
         C.GRANT_MANAGE,
-        "Deliverables and reports owed to funders, overdue first.",
+        gettext_lazy("Deliverables and reports owed to funders, overdue first."),
     ),
 )

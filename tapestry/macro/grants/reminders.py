@@ -12,21 +12,45 @@ import datetime as dt
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry
 from tapestry.macro.grants.models import DeadlineReminder, Deliverable, ReportingDeadline
-from tapestry.web.lead_times import LEAD_DAYS, lead_for, reminder_dates, reminder_due, when_due
+from tapestry.web.lead_times import LEAD_DAYS, lead_for, reminder_dates, reminder_due
 
 __all__ = ["LEAD_DAYS", "deadline_reminders_send", "lead_for", "reminder_dates"]
 
 
 def _message(what: str, due_on: dt.date, today: dt.date, award: str) -> tuple[str, str]:
-    when = when_due(due_on, today)
-    subject = f"Grant deadline: {what} {when}"
-    body = f"{what} ({award}) {when}, on {due_on:%d %B %Y}.\n\nSee the upcoming grant deadlines in Tapestry."
-    return subject, body
+    """The subject and body, in the language active where it is called (the recipient's)."""
+    left = (due_on - today).days
+    names = {"what": what, "award": award, "date": formats.date_format(due_on, "d F Y"), "days": left}
+    if left < 0:
+        subject = gettext("Grant deadline: %(what)s is overdue") % names
+        body = gettext("%(what)s (%(award)s) is overdue, on %(date)s.") % names
+    elif left == 0:
+        subject = gettext("Grant deadline: %(what)s is due today") % names
+        body = gettext("%(what)s (%(award)s) is due today, on %(date)s.") % names
+    else:
+        subject = (
+            ngettext(
+                "Grant deadline: %(what)s is due in %(days)s day",
+                "Grant deadline: %(what)s is due in %(days)s days",
+                left,
+            )
+            % names
+        )
+        body = (
+            ngettext(
+                "%(what)s (%(award)s) is due in %(days)s day, on %(date)s.",
+                "%(what)s (%(award)s) is due in %(days)s days, on %(date)s.",
+                left,
+            )
+            % names
+        )
+    return subject, body + "\n\n" + gettext("See the upcoming grant deadlines in Tapestry.")
 
 
 def _remind(row: Deliverable | ReportingDeadline, lead: int, today: dt.date) -> DeadlineReminder | None:
@@ -47,7 +71,8 @@ def _remind(row: Deliverable | ReportingDeadline, lead: int, today: dt.date) -> 
     except IntegrityError:
         return None  # another run reminded of it first
     if recipient is not None and recipient.email:
-        subject, body = _message(str(row), row.due_on, today, str(application))
+        with translation.override(recipient.language or settings.LANGUAGE_CODE):
+            subject, body = _message(str(row), row.due_on, today, str(application))
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email], fail_silently=True)
         DeadlineReminder.objects.filter(pk=reminder.pk).update(emailed=True)
         reminder.emailed = True

@@ -152,7 +152,7 @@ def pipeline(*, user: User) -> Pipeline:
     """Every application grouped by stage, with the amounts requested and awarded in each."""
     if not (may_manage(user) or policy.has_capability(user, Capability.AGGREGATE_READ)):
         policy.require_capability(user, Capability.GRANT_MANAGE)
-    columns = {stage: Column(stage, label) for stage, label in Stage.choices}
+    columns = {stage: Column(stage, str(label)) for stage, label in Stage.choices}
     for application in _pipeline_rows():
         column = columns[application.stage]
         column.applications.append(application)

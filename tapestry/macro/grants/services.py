@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -127,7 +128,7 @@ def funder_create(
     """Keep an organisation as a funder, with the kind of funder it is and what it funds."""
     _require(actor)
     if Funder.objects.filter(organisation=organisation).exists():
-        raise ValidationError({"organisation": ["This organisation is already a funder."]})
+        raise ValidationError({"organisation": [gettext("This organisation is already a funder.")]})
     funder = Funder(
         organisation=organisation,
         kind=kind,
@@ -159,7 +160,7 @@ def opportunity_create(
     _require(actor)
     unknown = set(fields) - set(OPPORTUNITY_FIELDS)
     if unknown:
-        raise ValidationError({name: ["This field cannot be set here."] for name in sorted(unknown)})
+        raise ValidationError({name: [gettext("This field cannot be set here.")] for name in sorted(unknown)})
     opportunity = Opportunity(**_stripped(fields), created_by=actor)
     return create_record(
         actor,
@@ -222,22 +223,29 @@ def _stage_change(actor: User, application: Application, before: str, after: str
 def _refuse_move(to_stage: str) -> Callable[[Application], None]:
     def refuse(current: Application) -> None:
         if to_stage not in Stage.values:
-            raise ValidationError({"stage": ["Choose a stage of the pipeline."]})
+            raise ValidationError({"stage": [gettext("Choose a stage of the pipeline.")]})
         if to_stage not in TRANSITIONS[current.stage]:
-            allowed = (
-                ", ".join(Stage(s).label.lower() for s in TRANSITIONS[current.stage])
-                or "nowhere: it is final"
+            allowed = ", ".join(Stage(s).label.lower() for s in TRANSITIONS[current.stage]) or gettext(
+                "nowhere: it is final"
             )
             raise ValidationError(
                 {
                     "stage": [
-                        f"An application that is {current.get_stage_display().lower()} cannot move to "
-                        f"{Stage(to_stage).label.lower()}; it may move to {allowed}."
+                        gettext(
+                            "An application that is %(stage)s cannot move to %(to)s; it may move to %(allowed)s."
+                        )
+                        % {
+                            "stage": current.get_stage_display().lower(),
+                            "to": Stage(to_stage).label.lower(),
+                            "allowed": allowed,
+                        }
                     ]
                 }
             )
         if to_stage == Stage.SUBMITTED and not current.proposal_versions.exists():
-            raise ValidationError({"stage": ["Save a version of the proposal before you submit it."]})
+            raise ValidationError(
+                {"stage": [gettext("Save a version of the proposal before you submit it.")]}
+            )
 
     return refuse
 
@@ -282,10 +290,11 @@ def proposal_save(
     _require(actor)
     unknown = set(sections) - set(ProposalVersion.SECTIONS)
     if unknown:
-        raise ValidationError({name: ["This field cannot be set here."] for name in sorted(unknown)})
+        raise ValidationError({name: [gettext("This field cannot be set here.")] for name in sorted(unknown)})
     if application.stage not in (Stage.PROSPECT, Stage.DRAFTING):
         raise ValidationError(
-            f"The proposal of an application that is {application.get_stage_display().lower()} is final."
+            gettext("The proposal of an application that is %(stage)s is final.")
+            % {"stage": application.get_stage_display().lower()}
         )
     with transaction.atomic():
         Application.objects.select_for_update().filter(pk=application.pk).first()
@@ -316,9 +325,9 @@ def award_create(
     """Record what the funder granted on an awarded application."""
     _require(actor)
     if application.stage != Stage.AWARDED:
-        raise ValidationError("Move the application to awarded before you record the award.")
+        raise ValidationError(gettext("Move the application to awarded before you record the award."))
     if Award.objects.filter(application=application).exists():
-        raise ValidationError("This application already has its award; change it instead.")
+        raise ValidationError(gettext("This application already has its award; change it instead."))
     award = Award(
         application=application,
         amount=amount,
@@ -335,7 +344,14 @@ def award_update(*, actor: User, award: Award, version: int, changes: dict[str, 
     if "amount" in changes:
         allocated = award.allocations.aggregate(total=Sum("amount"))["total"] or Decimal("0")
         if changes["amount"] is not None and changes["amount"] < allocated:
-            raise ValidationError({"amount": [f"The programs already have {allocated:.2f} of this award."]})
+            raise ValidationError(
+                {
+                    "amount": [
+                        gettext("The programs already have %(amount)s of this award.")
+                        % {"amount": f"{allocated:.2f}"}
+                    ]
+                }
+            )
     return _versioned(actor, award, version, changes, AWARD_FIELDS)
 
 
@@ -345,12 +361,19 @@ def award_program_add(
     """Say a program is funded by the award, with its part of the award where the funder sets one."""
     _require(actor)
     if award.allocations.filter(program=program).exists():
-        raise ValidationError({"program": [f"{program} is already funded by this award."]})
+        raise ValidationError(
+            {"program": [gettext("%(program)s is already funded by this award.") % {"program": program}]}
+        )
     if amount is not None:
         allocated = award.allocations.aggregate(total=Sum("amount"))["total"] or Decimal("0")
         if allocated + amount > award.amount:
             raise ValidationError(
-                {"amount": [f"Only {award.amount - allocated:.2f} of the award is left to give to programs."]}
+                {
+                    "amount": [
+                        gettext("Only %(amount)s of the award is left to give to programs.")
+                        % {"amount": f"{award.amount - allocated:.2f}"}
+                    ]
+                }
             )
     return create_record(
         actor,
@@ -432,7 +455,12 @@ def _check_indicators(indicators: Iterable[Any]) -> list[Any]:
     chosen = list(dict.fromkeys(indicators))
     if len(chosen) > FunderReport.MAX_INDICATORS:
         raise ValidationError(
-            {"indicators": [f"Choose at most {FunderReport.MAX_INDICATORS} indicators for one report."]}
+            {
+                "indicators": [
+                    gettext("Choose at most %(count)s indicators for one report.")
+                    % {"count": FunderReport.MAX_INDICATORS}
+                ]
+            }
         )
     return chosen
 
@@ -489,7 +517,7 @@ def funder_report_create(
 
 def _refuse_submitted(report: FunderReport) -> None:
     if report.frozen:
-        raise ValidationError("This report was submitted: what was sent stays as it was.")
+        raise ValidationError(gettext("This report was submitted: what was sent stays as it was."))
 
 
 def funder_report_update(
@@ -526,9 +554,9 @@ def funder_report_submit(
     _require(actor)
     on = on or timezone.localdate()
     if not report.indicators.exists():
-        raise ValidationError({"indicators": ["Choose at least one indicator before you submit."]})
+        raise ValidationError({"indicators": [gettext("Choose at least one indicator before you submit.")]})
     if not report.summary.strip():
-        raise ValidationError({"summary": ["Write the summary before you submit."]})
+        raise ValidationError({"summary": [gettext("Write the summary before you submit.")]})
     snapshot = figures.compute(user=actor, report=report)
     snapshot["submitted_on"] = on.isoformat()
     with transaction.atomic():

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.macro.grants import selectors, services
 from tapestry.macro.grants.forms import (
@@ -71,9 +72,9 @@ def funder_create(request: HttpRequest) -> HttpResponse:
         FORM,
         form=form,
         call=lambda: services.funder_create(actor=request.user, **form.changes()),
-        done=lambda funder: f"{funder} is kept as a funder.",
+        done=lambda funder: gettext("%(funder)s is kept as a funder.") % {"funder": funder},
         then=lambda funder: _url("funder_detail", funder.pk),
-        heading="Add a funder",
+        heading=gettext("Add a funder"),
         back=_url("funder_list"),
     )
 
@@ -91,9 +92,9 @@ def funder_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         FORM,
         **_versioned_save(request, form, services.funder_update, funder, "funder"),
-        done=f"Changes to {funder} are saved.",
+        done=gettext("Changes to %(funder)s are saved.") % {"funder": funder},
         then=_url("funder_detail", pk),
-        heading=f"Change {funder}",
+        heading=gettext("Change %(funder)s") % {"funder": funder},
         back=_url("funder_detail", pk),
     )
 
@@ -114,9 +115,9 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
         FORM,
         form=form,
         call=lambda: services.opportunity_create(actor=request.user, **form.changes()),
-        done=lambda row: f"“{row}” is added.",
+        done=lambda row: gettext("“%(title)s” is added.") % {"title": row},
         then=lambda row: _url("opportunity_detail", row.pk),
-        heading="Add a grant opportunity",
+        heading=gettext("Add a grant opportunity"),
         back=_url("opportunity_list"),
     )
 
@@ -134,9 +135,9 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         FORM,
         **_versioned_save(request, form, services.opportunity_update, opportunity, "opportunity"),
-        done=f"Changes to “{opportunity}” are saved.",
+        done=gettext("Changes to “%(title)s” are saved.") % {"title": opportunity},
         then=_url("opportunity_detail", pk),
-        heading=f"Change “{opportunity}”",
+        heading=gettext("Change “%(title)s”") % {"title": opportunity},
         back=_url("opportunity_detail", pk),
     )
 
@@ -151,9 +152,9 @@ def application_create(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.application_create(
             actor=request.user, opportunity=opportunity, **form.changes()
         ),
-        done=lambda row: f"“{row}” is in the pipeline as a prospect.",
+        done=lambda row: gettext("“%(title)s” is in the pipeline as a prospect.") % {"title": row},
         then=lambda row: _url("application_detail", row.pk),
-        heading=f"Apply for “{opportunity}”",
+        heading=gettext("Apply for “%(title)s”") % {"title": opportunity},
         back=_url("opportunity_detail", pk),
     )
 
@@ -182,9 +183,9 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         FORM,
         **_versioned_save(request, form, services.application_update, application, "application"),
-        done="The application is saved.",
+        done=gettext("The application is saved."),
         then=_url("application_detail", pk),
-        heading=f"Change “{application}”",
+        heading=gettext("Change “%(title)s”") % {"title": application},
         back=_url("application_detail", pk),
     )
 
@@ -204,9 +205,10 @@ def application_move(request: HttpRequest, pk: int) -> HttpResponse:
             note=form.cleaned_data["note"],
             on=form.cleaned_data["on"],
         ),
-        done=lambda row: f"“{row}” is now {row.get_stage_display().lower()}.",
+        done=lambda row: gettext("“%(title)s” is now %(stage)s.")
+        % {"title": row, "stage": row.get_stage_display().lower()},
         then=_url("application_detail", pk),
-        heading=f"Move “{application}” along the pipeline",
+        heading=gettext("Move “%(title)s” along the pipeline") % {"title": application},
         back=_url("application_detail", pk),
     )
 
@@ -220,7 +222,7 @@ def proposal_save(request: HttpRequest, pk: int) -> HttpResponse:
         "grants/proposal_form.html",
         form=form,
         call=lambda: services.proposal_save(actor=request.user, application=application, **form.changes()),
-        done=lambda row: f"Version {row.number} of the proposal is saved.",
+        done=lambda row: gettext("Version %(number)s of the proposal is saved.") % {"number": row.number},
         then=_url("application_detail", pk),
         application=application,
         latest=latest,
@@ -249,9 +251,9 @@ def award_create(request: HttpRequest, pk: int) -> HttpResponse:
         FORM,
         form=form,
         call=lambda: services.award_create(actor=request.user, application=application, **form.changes()),
-        done="The award is recorded.",
+        done=gettext("The award is recorded."),
         then=_url("application_detail", pk),
-        heading=f"Record the award on “{application}”",
+        heading=gettext("Record the award on “%(title)s”") % {"title": application},
         back=_url("application_detail", pk),
     )
 
@@ -264,9 +266,9 @@ def award_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         FORM,
         **_versioned_save(request, form, services.award_update, award, "award"),
-        done="The award is saved.",
+        done=gettext("The award is saved."),
         then=back,
-        heading=f"Change the award on “{award.application}”",
+        heading=gettext("Change the award on “%(title)s”") % {"title": award.application},
         back=back,
     )
 
@@ -289,7 +291,7 @@ def _award_part(
         call=lambda: service(actor=request.user, award=award, **form.changes()),
         done=done,
         then=back,
-        heading=f"{heading} on “{award.application}”",
+        heading=heading % {"title": award.application},
         back=back,
     )
 
@@ -300,8 +302,8 @@ def award_program_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         AllocationForm,
         services.award_program_add,
-        "The program is funded by the award.",
-        "Add a program funded by the award",
+        gettext("The program is funded by the award."),
+        gettext("Add a program funded by the award on “%(title)s”"),
     )
 
 
@@ -311,8 +313,8 @@ def deliverable_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         DeliverableForm,
         services.deliverable_add,
-        "The deliverable is added.",
-        "Add a deliverable",
+        gettext("The deliverable is added."),
+        gettext("Add a deliverable on “%(title)s”"),
     )
 
 
@@ -322,8 +324,8 @@ def report_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         ReportForm,
         services.report_add,
-        "The reporting deadline is added.",
-        "Add a reporting deadline",
+        gettext("The reporting deadline is added."),
+        gettext("Add a reporting deadline on “%(title)s”"),
     )
 
 
@@ -335,9 +337,9 @@ def deliverable_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         FORM,
         **_versioned_save(request, form, services.deliverable_update, row, "deliverable"),
-        done="The deliverable is saved.",
+        done=gettext("The deliverable is saved."),
         then=back,
-        heading=f"Change “{row}”",
+        heading=gettext("Change “%(title)s”") % {"title": row},
         back=back,
     )
 
@@ -350,9 +352,9 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         FORM,
         **_versioned_save(request, form, services.report_update, row, "report"),
-        done="The reporting deadline is saved.",
+        done=gettext("The reporting deadline is saved."),
         then=back,
-        heading=f"Change the {row}",
+        heading=gettext("Change the %(deadline)s") % {"deadline": row},
         back=back,
     )
 
@@ -370,7 +372,8 @@ REPORT_FORM = FORM
 def funder_report_create(request: HttpRequest, pk: int) -> HttpResponse:
     award = selectors.award_get(user=request.user, award_id=pk)
     initial = {
-        "title": f"Report to {award.application.opportunity.funder} on {award.application}",
+        "title": gettext("Report to %(funder)s on %(application)s")
+        % {"funder": award.application.opportunity.funder, "application": award.application},
         "period_start": award.starts_on,
         "period_end": min(award.ends_on, timezone.localdate()),
         "indicators": selectors.award_indicator_ids(award),
@@ -382,9 +385,9 @@ def funder_report_create(request: HttpRequest, pk: int) -> HttpResponse:
         REPORT_FORM,
         form=form,
         call=lambda: services.funder_report_create(actor=request.user, award=award, **form.changes()),
-        done="The funder report is saved as a draft.",
+        done=gettext("The funder report is saved as a draft."),
         then=lambda row: _url("funder_report_detail", row.pk),
-        heading=f"Write a report to the funder on “{award.application}”",
+        heading=gettext("Write a report to the funder on “%(title)s”") % {"title": award.application},
         back=back,
     )
 
@@ -403,9 +406,9 @@ def funder_report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         REPORT_FORM,
         **_versioned_save(request, form, services.funder_report_update, report, "report"),
-        done="The funder report is saved.",
+        done=gettext("The funder report is saved."),
         then=back,
-        heading=f"Change “{report}”",
+        heading=gettext("Change “%(title)s”") % {"title": report},
         back=back,
     )
 
@@ -424,9 +427,9 @@ def funder_report_submit(request: HttpRequest, pk: int) -> HttpResponse:
             version=form.cleaned_data["version"],
             on=form.cleaned_data["on"],
         ),
-        done="The report is submitted: its figures are kept as they are now.",
+        done=gettext("The report is submitted: its figures are kept as they are now."),
         then=back,
-        heading=f"Submit “{report}”",
+        heading=gettext("Submit “%(title)s”") % {"title": report},
         back=back,
     )
 

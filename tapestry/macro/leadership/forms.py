@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from tapestry.macro.leadership import selectors
 from tapestry.macro.leadership.models import ComplianceItem
@@ -21,18 +22,22 @@ class ItemForm(ParsingForm):
         model = ComplianceItem
         fields = ITEM_FIELDS
         labels = {
-            "kind": "Kind of item",
-            "due_on": "Due on",
-            "every_months": "Months apart",
-            "evidence": "Evidence or reference",
+            "kind": gettext_lazy("Kind of item"),
+            "due_on": gettext_lazy("Due on"),
+            "every_months": gettext_lazy("Months apart"),
+            "evidence": gettext_lazy("Evidence or reference"),
         }
-        help_texts = {"recurrence": "Marking a recurring item done keeps the next one, due a period later."}
+        help_texts = {
+            "recurrence": gettext_lazy(
+                "Marking a recurring item done keeps the next one, due a period later."
+            )
+        }
         widgets = {"due_on": DATE_INPUT, "notes": TEXT}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"] = StaffChoiceField(
-            queryset=selectors.staff_choices(), required=False, label="Owner", with_role=True
+            queryset=selectors.staff_choices(), required=False, label=gettext_lazy("Owner"), with_role=True
         )
 
     def changes(self) -> dict[str, Any]:
@@ -46,15 +51,15 @@ class ItemEditForm(VersionedForm, ItemForm):
 
 class DoneForm(ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    done_on = forms.DateField(label="Done on", widget=DATE_INPUT)
+    done_on = forms.DateField(label=gettext_lazy("Done on"), widget=DATE_INPUT)
     evidence = forms.CharField(
-        label="Evidence or reference",
+        label=gettext_lazy("Evidence or reference"),
         max_length=300,
         required=False,
-        help_text="Where the proof is kept: the certificate number, the audit report's file.",
+        help_text=gettext_lazy("Where the proof is kept: the certificate number, the audit report's file."),
     )
 
 
 class WaiveForm(ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    reason = forms.CharField(label="Why it is waived", max_length=300, widget=TEXT)
+    reason = forms.CharField(label=gettext_lazy("Why it is waived"), max_length=300, widget=TEXT)

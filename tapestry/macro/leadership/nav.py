@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,17 +11,19 @@ ENTRIES = (
     NavEntry(
         "macro",
         800,
-        "Agency dashboard",
+        gettext_lazy("Agency dashboard"),
         "leadership:dashboard",
         C.AGENCY_LEAD,
-        "Caseloads, program reach, indicators against target, and what falls due in the next 60 days.",
+        gettext_lazy(
+            "Caseloads, program reach, indicators against target, and what falls due in the next 60 days."
+        ),
     ),
     NavEntry(
         "macro",
         810,
-        "Compliance items",
+        gettext_lazy("Compliance items"),
         "leadership:compliance_list",
         C.AGENCY_LEAD,
-        "Licences, audits, trainings and policy reviews, with their owners and due dates.",
+        gettext_lazy("Licences, audits, trainings and policy reviews, with their owners and due dates."),
     ),
 )

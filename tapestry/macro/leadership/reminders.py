@@ -13,12 +13,48 @@ import datetime as dt
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry
 from tapestry.macro.leadership.models import ComplianceItem, ComplianceReminder
-from tapestry.web.lead_times import LEAD_DAYS, reminder_due, when_due
+from tapestry.web.lead_times import LEAD_DAYS, reminder_due
+
+
+def _message(item: ComplianceItem, today: dt.date) -> tuple[str, str]:
+    """The subject and body, in the language active where it is called (the owner's)."""
+    left = (item.due_on - today).days
+    names = {
+        "title": item.title,
+        "kind": item.get_kind_display(),
+        "date": formats.date_format(item.due_on, "d F Y"),
+        "days": left,
+    }
+    if left < 0:
+        subject = gettext("Compliance: %(title)s is overdue") % names
+        body = gettext("%(kind)s: %(title)s is overdue, on %(date)s.") % names
+    elif left == 0:
+        subject = gettext("Compliance: %(title)s is due today") % names
+        body = gettext("%(kind)s: %(title)s is due today, on %(date)s.") % names
+    else:
+        subject = (
+            ngettext(
+                "Compliance: %(title)s is due in %(days)s day",
+                "Compliance: %(title)s is due in %(days)s days",
+                left,
+            )
+            % names
+        )
+        body = (
+            ngettext(
+                "%(kind)s: %(title)s is due in %(days)s day, on %(date)s.",
+                "%(kind)s: %(title)s is due in %(days)s days, on %(date)s.",
+                left,
+            )
+            % names
+        )
+    return subject, body + "\n\n" + gettext("See the compliance items in Tapestry.")
 
 
 def _remind(item: ComplianceItem, lead: int, today: dt.date) -> ComplianceReminder | None:
@@ -37,12 +73,8 @@ def _remind(item: ComplianceItem, lead: int, today: dt.date) -> ComplianceRemind
         return None  # another run reminded of it first
     owner = item.owner
     if owner is not None and owner.email:
-        when = when_due(item.due_on, today)
-        subject = f"Compliance: {item.title} {when}"
-        body = (
-            f"{item.get_kind_display()}: {item.title} {when}, on {item.due_on:%d %B %Y}.\n\n"
-            "See the compliance items in Tapestry."
-        )
+        with translation.override(owner.language or settings.LANGUAGE_CODE):
+            subject, body = _message(item, today)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [owner.email], fail_silently=True)
         ComplianceReminder.objects.filter(pk=reminder.pk).update(emailed=True)
         reminder.emailed = True

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, has_capability, require_capability
@@ -39,10 +41,10 @@ DASHBOARD_INDICATORS = 6
 NO_ITEM = "No such compliance item."
 
 SHOWS = {
-    "open": "Open",
-    "overdue": "Overdue",
-    "due_soon": f"Due in the next {SOON_DAYS} days",
-    "closed": "Done or waived",
+    "open": gettext_lazy("Open"),
+    "overdue": gettext_lazy("Overdue"),
+    "due_soon": format_lazy(gettext_lazy("Due in the next {days} days"), days=SOON_DAYS),
+    "closed": gettext_lazy("Done or waived"),
 }
 
 

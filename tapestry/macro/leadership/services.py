@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -26,7 +27,7 @@ from tapestry.web.records import create_record
 
 ITEM_FIELDS = ("kind", "title", "owner", "due_on", "recurrence", "every_months", "notes", "evidence")
 TEXT_FIELDS = ("title", "notes", "evidence")
-DONE = "This item is already closed; open items only can be changed this way."
+DONE = gettext_lazy("This item is already closed; open items only can be changed this way.")
 
 
 def _require(actor: User) -> None:
@@ -42,7 +43,7 @@ def compliance_create(*, actor: User, **fields: Any) -> ComplianceItem:
     _require(actor)
     unknown = set(fields) - set(ITEM_FIELDS)
     if unknown:
-        raise ValidationError({name: ["This field cannot be set here."] for name in sorted(unknown)})
+        raise ValidationError({name: [gettext("This field cannot be set here.")] for name in sorted(unknown)})
     item = ComplianceItem(**_stripped(fields), created_by=actor)
     with transaction.atomic():
         create_record(actor, item, fields=tuple(fields))
@@ -84,7 +85,7 @@ def next_due(item: ComplianceItem) -> dt.date | None:
 
 def _refuse_closed(current: ComplianceItem) -> None:
     if current.status != ComplianceItem.Status.OPEN:
-        raise ValidationError({"status": [DONE]})
+        raise ValidationError({"status": [str(DONE)]})
 
 
 def compliance_done(
@@ -93,7 +94,7 @@ def compliance_done(
     """Mark an open item done on `done_on`; a recurring one makes the next item, due a period later."""
     _require(actor)
     if done_on > timezone.localdate():
-        raise ValidationError({"done_on": ["An item cannot be done on a day still to come."]})
+        raise ValidationError({"done_on": [gettext("An item cannot be done on a day still to come.")]})
     changes: dict[str, Any] = {"status": ComplianceItem.Status.DONE, "done_on": done_on}
     if evidence.strip():
         changes["evidence"] = evidence.strip()
@@ -128,7 +129,7 @@ def compliance_waive(*, actor: User, item: ComplianceItem, version: int, reason:
     """Waive an open item, saying why (a recurring item is not renewed: keep a new one if it returns)."""
     _require(actor)
     if not reason.strip():
-        raise ValidationError({"reason": ["Say why it is waived."]})
+        raise ValidationError({"reason": [gettext("Say why it is waived.")]})
     return versioned_update(
         actor=actor,
         instance=item,

@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tapestry.macro.leadership import selectors, services
 from tapestry.macro.leadership.forms import DoneForm, ItemEditForm, ItemForm, WaiveForm
@@ -41,9 +43,9 @@ def compliance_create(request: HttpRequest) -> HttpResponse:
         FORM,
         form=form,
         call=lambda: services.compliance_create(actor=request.user, **form.changes()),
-        done=lambda item: f"{item} is kept as a compliance item.",
+        done=lambda item: gettext("%(item)s is kept as a compliance item.") % {"item": item},
         then=lambda item: _url("compliance_detail", item.pk),
-        heading="Keep a compliance item",
+        heading=gettext("Keep a compliance item"),
         back=_url("compliance_list"),
     )
 
@@ -69,9 +71,9 @@ def compliance_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.compliance_update(
             actor=request.user, item=item, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done=f"Changes to {item} are saved.",
+        done=gettext("Changes to %(item)s are saved.") % {"item": item},
         then=_url("compliance_detail", pk),
-        heading=f"Change {item}",
+        heading=gettext("Change %(item)s") % {"item": item},
         back=_url("compliance_detail", pk),
     )
 
@@ -99,11 +101,17 @@ def _close(request: HttpRequest, pk: int, *, waive: bool) -> HttpResponse:
 
     saved, status = submit(form, call)
     if saved is not None:
-        message = "waived" if waive else "marked done"
         following = getattr(saved, "next_item", None) if not waive else None
-        if following is not None:
-            message += f"; the next one is due on {following.due_on:%d %B %Y}"
-        messages.success(request, f"{item} is {message}.")
+        if waive:
+            message = gettext("%(item)s is waived.") % {"item": item}
+        elif following is not None:
+            message = gettext("%(item)s is marked done; the next one is due on %(date)s.") % {
+                "item": item,
+                "date": date_format(following.due_on, "d F Y"),
+            }
+        else:
+            message = gettext("%(item)s is marked done.") % {"item": item}
+        messages.success(request, message)
         return redirect(_url("compliance_detail", pk))
     context = {
         "item": item,

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.macro.legislation.models import (
     Action,
@@ -37,7 +38,7 @@ class BillFilterForm(forms.Form):
     status = forms.ChoiceField(choices=[("", "Any status"), *Status.choices], required=False)
     subject = forms.CharField(max_length=150, required=False)
     stance = forms.ChoiceField(
-        label="Our position",
+        label=gettext_lazy("Our position"),
         choices=[("", "Any"), *Position.Stance.choices, ("none", "No position taken")],
         required=False,
     )
@@ -52,13 +53,17 @@ class BillForm(ServiceModelForm):
         choices=BILL_CLASSIFICATIONS,
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
-        help_text="As Open States classifies it; most are “bill”. Leave empty for a policy that is not a bill.",
+        help_text=gettext_lazy(
+            "As Open States classifies it; most are “bill”. Leave empty for a policy that is not a bill."
+        ),
     )
     openstates_url = forms.URLField(
-        label="Open States page", required=False, max_length=300, assume_scheme="https"
+        label=gettext_lazy("Open States page"), required=False, max_length=300, assume_scheme="https"
     )
     subjects = forms.CharField(
-        required=False, max_length=2000, help_text="Separate subjects with commas, e.g. “Housing, Tenants”."
+        required=False,
+        max_length=2000,
+        help_text=gettext_lazy("Separate subjects with commas, e.g. “Housing, Tenants”."),
     )
 
     class Meta:
@@ -95,7 +100,7 @@ class ActionForm(ServiceModelForm):
         choices=ACTION_CLASSIFICATIONS,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Open States' classifications; the bill's status follows them.",
+        help_text=gettext_lazy("Open States' classifications; the bill's status follows them."),
     )
 
     class Meta:
@@ -116,7 +121,7 @@ class SponsorshipForm(ServiceModelForm):
     class Meta:
         model = Sponsorship
         fields = ["legislator", "name", "classification", "entity_type"]
-        labels = {"name": "Sponsor's name (if not in the list)"}
+        labels = {"name": gettext_lazy("Sponsor's name (if not in the list)")}
 
     def __init__(self, *args: Any, legislators: QuerySet[Legislator], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -140,11 +145,19 @@ class SponsorshipForm(ServiceModelForm):
 
 
 class VersionForm(ServiceForm):
-    note = forms.CharField(max_length=200, help_text="e.g. “Introduced”, “Amended in committee”, “Enrolled”.")
+    note = forms.CharField(
+        max_length=200, help_text=gettext_lazy("e.g. “Introduced”, “Amended in committee”, “Enrolled”.")
+    )
     date = forms.DateField(required=False, widget=DATE_INPUT)
-    url = forms.URLField(label="Where to read it", max_length=300, required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=gettext_lazy("Where to read it"), max_length=300, required=False, assume_scheme="https"
+    )
     media_type = forms.ChoiceField(
-        choices=[("text/html", "Web page"), ("application/pdf", "PDF"), ("text/plain", "Plain text")],
+        choices=[
+            ("text/html", gettext_lazy("Web page")),
+            ("application/pdf", "PDF"),
+            ("text/plain", gettext_lazy("Plain text")),
+        ],
         required=False,
     )
 
@@ -187,7 +200,7 @@ class PositionForm(ServiceModelForm):
 
 class PaperForm(ServiceModelForm):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), max_length=100_000)
-    note = forms.CharField(label="About this version", max_length=300, required=False)
+    note = forms.CharField(label=gettext_lazy("About this version"), max_length=300, required=False)
 
     class Meta:
         model = PositionPaper
@@ -200,12 +213,15 @@ class PaperForm(ServiceModelForm):
 class PaperReviseForm(ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), max_length=100_000)
-    note = forms.CharField(label="What changed", max_length=300, required=False)
+    note = forms.CharField(label=gettext_lazy("What changed"), max_length=300, required=False)
 
 
 class TestimonyForm(ServiceModelForm):
     document_url = forms.URLField(
-        label="Link to the filed document", required=False, max_length=300, assume_scheme="https"
+        label=gettext_lazy("Link to the filed document"),
+        required=False,
+        max_length=300,
+        assume_scheme="https",
     )
 
     class Meta:
@@ -251,7 +267,7 @@ class ContactForm(ServiceModelForm):
 
 class HearingForm(ServiceModelForm):
     starts_at = forms.DateTimeField(
-        label="Date and time",
+        label=gettext_lazy("Date and time"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 
@@ -266,9 +282,11 @@ class HearingForm(ServiceModelForm):
 
 class ImportForm(ServiceForm):
     file = forms.FileField(
-        label="Open States bill (JSON)",
-        help_text="One bill as the Open States API v3 answers it (GET /bills/… with include=sponsorships, "
-        "abstracts, actions, versions, sources).",
+        label=gettext_lazy("Open States bill (JSON)"),
+        help_text=gettext_lazy(
+            "One bill as the Open States API v3 answers it (GET /bills/… with include=sponsorships, "
+            "abstracts, actions, versions, sources)."
+        ),
     )
 
     # One bill is a few hundred kilobytes at most; the file part of a form is outside the request-size limit.
@@ -277,7 +295,9 @@ class ImportForm(ServiceForm):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError("The file is over 5 MB; one Open States bill is much smaller.")
+            raise forms.ValidationError(
+                gettext("The file is over 5 MB; one Open States bill is much smaller.")
+            )
         return upload
 
     def content(self) -> tuple[str, bytes]:

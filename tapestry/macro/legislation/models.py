@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.macro.legislation.openstates import (
     ACTION_CLASSIFICATION_NAMES,
@@ -22,18 +23,18 @@ from tapestry.web.models import Authored, Timestamped, Versioned, staff_column
 class Status(models.TextChoices):
     """Where a bill or policy stands, read from its latest classified actions."""
 
-    NO_ACTION = "no_action", "No action yet"
-    INTRODUCED = "introduced", "Introduced"
-    IN_COMMITTEE = "in_committee", "In committee"
-    REPORTED = "reported", "Reported out of committee"
-    PASSED_CHAMBER = "passed_chamber", "Passed a chamber"
-    TO_EXECUTIVE = "to_executive", "With the executive"
-    SIGNED = "signed", "Signed"
-    LAW = "law", "Became law"
-    VETOED = "vetoed", "Vetoed"
-    FAILED_COMMITTEE = "failed_committee", "Died in committee"
-    FAILED = "failed", "Failed"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    NO_ACTION = "no_action", gettext_lazy("No action yet")
+    INTRODUCED = "introduced", gettext_lazy("Introduced")
+    IN_COMMITTEE = "in_committee", gettext_lazy("In committee")
+    REPORTED = "reported", gettext_lazy("Reported out of committee")
+    PASSED_CHAMBER = "passed_chamber", gettext_lazy("Passed a chamber")
+    TO_EXECUTIVE = "to_executive", gettext_lazy("With the executive")
+    SIGNED = "signed", gettext_lazy("Signed")
+    LAW = "law", gettext_lazy("Became law")
+    VETOED = "vetoed", gettext_lazy("Vetoed")
+    FAILED_COMMITTEE = "failed_committee", gettext_lazy("Died in committee")
+    FAILED = "failed", gettext_lazy("Failed")
+    WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
 
 
 # What each Open States action classification says about the bill; an action carrying several takes
@@ -95,7 +96,9 @@ class Legislator(Timestamped):
     """A legislator (or an office holder) the agency deals with; their staff are named on each contact."""
 
     name = models.CharField(max_length=150)
-    office = models.CharField(max_length=150, blank=True, help_text="e.g. “Senator, District 4”.")
+    office = models.CharField(
+        max_length=150, blank=True, help_text=gettext_lazy("e.g. “Senator, District 4”.")
+    )
     party = models.CharField(max_length=60, blank=True)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
@@ -112,13 +115,13 @@ class Bill(Versioned, Authored):
     """A bill before a legislature, or a policy that is not a bill (a regulation, an agency's policy)."""
 
     class Kind(models.TextChoices):
-        BILL = "bill", "Bill"
-        REGULATION = "regulation", "Regulation or rule"
-        AGENCY_POLICY = "agency_policy", "Agency or administrative policy"
-        LOCAL_POLICY = "local_policy", "Local government policy"
+        BILL = "bill", gettext_lazy("Bill")
+        REGULATION = "regulation", gettext_lazy("Regulation or rule")
+        AGENCY_POLICY = "agency_policy", gettext_lazy("Agency or administrative policy")
+        LOCAL_POLICY = "local_policy", gettext_lazy("Local government policy")
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.BILL)
-    jurisdiction = models.CharField(max_length=150, help_text="e.g. “State of Example”.")
+    jurisdiction = models.CharField(max_length=150, help_text=gettext_lazy("e.g. “State of Example”."))
     jurisdiction_ocd_id = models.CharField("Open Civic Data jurisdiction id", max_length=200, blank=True)
     jurisdiction_classification = models.CharField(
         max_length=12,
@@ -126,7 +129,9 @@ class Bill(Versioned, Authored):
         blank=True,
     )
     session = models.CharField("Legislative session", max_length=60, blank=True)
-    identifier = models.CharField(max_length=60, help_text="As the legislature writes it, e.g. “HB 1234”.")
+    identifier = models.CharField(
+        max_length=60, help_text=gettext_lazy("As the legislature writes it, e.g. “HB 1234”.")
+    )
     title = models.CharField(max_length=500)
     classification = models.JSONField(default=list, blank=True, validators=[check_bill_classifications])
     abstract = models.TextField(blank=True)
@@ -168,12 +173,12 @@ class Subject(models.Model):
 
 class Sponsorship(models.Model):
     class Classification(models.TextChoices):
-        PRIMARY = "primary", "Primary sponsor"
-        COSPONSOR = "cosponsor", "Cosponsor"
+        PRIMARY = "primary", gettext_lazy("Primary sponsor")
+        COSPONSOR = "cosponsor", gettext_lazy("Cosponsor")
 
     class EntityType(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANIZATION = "organization", "Organization"
+        PERSON = "person", gettext_lazy("Person")
+        ORGANIZATION = "organization", gettext_lazy("Organization")
 
     bill = models.ForeignKey(Bill, on_delete=models.CASCADE, related_name="sponsorships")
     name = models.CharField(max_length=150)
@@ -231,16 +236,18 @@ class Position(Versioned):
     """The agency's position on a bill: one per bill, edited by several people (versioned)."""
 
     class Stance(models.TextChoices):
-        SUPPORT = "support", "Support"
-        OPPOSE = "oppose", "Oppose"
-        SUPPORT_IF_AMENDED = "support_if_amended", "Support if amended"
-        MONITOR = "monitor", "Monitor"
-        NEUTRAL = "neutral", "Neutral"
+        SUPPORT = "support", gettext_lazy("Support")
+        OPPOSE = "oppose", gettext_lazy("Oppose")
+        SUPPORT_IF_AMENDED = "support_if_amended", gettext_lazy("Support if amended")
+        MONITOR = "monitor", gettext_lazy("Monitor")
+        NEUTRAL = "neutral", gettext_lazy("Neutral")
 
     bill = models.OneToOneField(Bill, on_delete=models.CASCADE, related_name="position")
     stance = models.CharField(max_length=20, choices=Stance.choices)
     rationale = models.TextField()
-    decided_by = models.CharField(max_length=150, help_text="Who decided: a person, the board, a committee.")
+    decided_by = models.CharField(
+        max_length=150, help_text=gettext_lazy("Who decided: a person, the board, a committee.")
+    )
     decided_on = models.DateField()
     recorded_by = staff_column(blank=True, editable=False)
 
@@ -314,15 +321,15 @@ class Testimony(Timestamped):
     """Testimony the agency gave on a bill, written or spoken."""
 
     class Mode(models.TextChoices):
-        WRITTEN = "written", "Written"
-        ORAL = "oral", "Oral"
-        BOTH = "both", "Oral with written copy"
+        WRITTEN = "written", gettext_lazy("Written")
+        ORAL = "oral", gettext_lazy("Oral")
+        BOTH = "both", gettext_lazy("Oral with written copy")
 
     bill = models.ForeignKey(Bill, on_delete=models.CASCADE, related_name="testimony")
     hearing = models.ForeignKey(Hearing, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     hearing_date = models.DateField()
     committee = models.CharField(max_length=150)
-    testified_by = models.CharField(max_length=150, help_text="Who testified for the agency.")
+    testified_by = models.CharField(max_length=150, help_text=gettext_lazy("Who testified for the agency."))
     mode = models.CharField(max_length=10, choices=Mode.choices)
     summary = models.TextField()
     text = models.TextField("Full text", blank=True)
@@ -341,18 +348,20 @@ class LegislatorContact(Timestamped):
     """A contact with a legislator or their staff about a bill: what was asked and the answer."""
 
     class Channel(models.TextChoices):
-        MEETING = "meeting", "Meeting"
-        CALL = "call", "Phone call"
-        EMAIL = "email", "Email"
-        LETTER = "letter", "Letter"
-        EVENT = "event", "At an event"
-        OTHER = "other", "Other"
+        MEETING = "meeting", gettext_lazy("Meeting")
+        CALL = "call", gettext_lazy("Phone call")
+        EMAIL = "email", gettext_lazy("Email")
+        LETTER = "letter", gettext_lazy("Letter")
+        EVENT = "event", gettext_lazy("At an event")
+        OTHER = "other", gettext_lazy("Other")
 
     bill = models.ForeignKey(Bill, on_delete=models.CASCADE, related_name="contacts")
     legislator = models.ForeignKey(
         Legislator, null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
     )
-    legislator_name = models.CharField(max_length=150, blank=True, help_text="If not in the list.")
+    legislator_name = models.CharField(
+        max_length=150, blank=True, help_text=gettext_lazy("If not in the list.")
+    )
     office = models.CharField(max_length=150, blank=True)
     staff_name = models.CharField("Staff member spoken to", max_length=150, blank=True)
     contacted_on = models.DateField()
@@ -376,4 +385,4 @@ class LegislatorContact(Timestamped):
 
     def clean(self) -> None:
         if not self.legislator_id and not self.legislator_name.strip():
-            raise ValidationError({"legislator_name": "Choose a legislator or write their name."})
+            raise ValidationError({"legislator_name": gettext("Choose a legislator or write their name.")})

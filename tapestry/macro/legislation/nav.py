@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,11 @@ ENTRIES = (
     NavEntry(
         "macro",
         320,
-        "Legislation and policy",
+        gettext_lazy("Legislation and policy"),
         "legislation:bill_list",
         C.AGGREGATE_READ,
-        "Bills and policies we track, their status, our positions, testimony and contacts with legislators.",
+        gettext_lazy(
+            "Bills and policies we track, their status, our positions, testimony and contacts with legislators."
+        ),
     ),
 )

@@ -11,10 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -95,7 +98,7 @@ def _clean_subjects(subjects: list[str]) -> list[str]:
     for subject in subjects:
         subject = subject.strip()
         if len(subject) > 150:
-            raise ValidationError({"subjects": ["A subject has at most 150 characters."]})
+            raise ValidationError({"subjects": [gettext("A subject has at most 150 characters.")]})
         if subject and subject.casefold() not in {name.casefold() for name in names}:
             names.append(subject)
     return names
@@ -111,7 +114,12 @@ def _check_key_free(jurisdiction: str, session: str, identifier: str, *, exclude
         raise ValidationError(
             {
                 "identifier": [
-                    f"{identifier} of {jurisdiction} ({session or 'no session'}) is already tracked."
+                    gettext("%(identifier)s of %(jurisdiction)s (%(session)s) is already tracked.")
+                    % {
+                        "identifier": identifier,
+                        "jurisdiction": jurisdiction,
+                        "session": session or gettext("no session"),
+                    }
                 ]
             }
         )
@@ -125,7 +133,7 @@ def bill_create(*, actor: User, subjects: list[str] | tuple[str, ...] = (), **va
     _require(actor)
     unknown = set(values) - set(BILL_FIELDS)
     if unknown:
-        raise ValidationError({name: ["This field cannot be set here."] for name in sorted(unknown)})
+        raise ValidationError({name: [gettext("This field cannot be set here.")] for name in sorted(unknown)})
     values = _strip(values)
     bill = Bill(created_by=actor, **values)
     bill.full_clean(validate_constraints=False)
@@ -299,7 +307,7 @@ def paper_revise(
     _require(actor)
     text = text.strip()
     if not text:
-        raise ValidationError({"text": ["Write the paper's text."]})
+        raise ValidationError({"text": [gettext("Write the paper's text.")]})
 
     def add_version(current: PositionPaper, _changed: list[str]) -> list[str]:
         number = current.revisions.aggregate(last=Max("number"))["last"] or 0
@@ -318,7 +326,7 @@ def testimony_record(*, actor: User, bill: Bill, **values: Any) -> Testimony:
     _require(actor)
     hearing = values.get("hearing")
     if hearing is not None and hearing.bill_id != bill.pk:
-        raise ValidationError({"hearing": ["That hearing is on another bill."]})
+        raise ValidationError({"hearing": [gettext("That hearing is on another bill.")]})
     testimony = Testimony(bill=bill, recorded_by=actor, **_strip(values))
     return create_record(
         actor, testimony, fields=[name for name, value in values.items() if value not in ("", None)]
@@ -358,6 +366,28 @@ def _schedule_reminders(starts_at: dt.datetime) -> None:
         send_hearing_reminders.enqueue()
 
 
+def _hearing_message(hearing: Hearing) -> str:
+    """The reminder's words, in the language active where it is called (the follower's)."""
+    when = timezone.localtime(hearing.starts_at)
+    names = {
+        "identifier": hearing.bill.identifier,
+        "jurisdiction": hearing.bill.jurisdiction,
+        "committee": hearing.committee,
+        "day": date_format(when, "l d F"),
+        "time": date_format(when, "H:i"),
+        "location": hearing.location,
+    }
+    if hearing.location:
+        message = gettext(
+            "%(identifier)s (%(jurisdiction)s) is heard by %(committee)s on %(day)s at %(time)s, %(location)s."
+        )
+    else:
+        message = gettext(
+            "%(identifier)s (%(jurisdiction)s) is heard by %(committee)s on %(day)s at %(time)s."
+        )
+    return (message % names)[:400]
+
+
 def hearing_reminders_send(*, now: dt.datetime | None = None) -> list[HearingReminder]:
     """Remind each follower of each bill whose hearing starts within `REMINDER_LEAD` (once per hearing
     and follower). Run by the task worker; the inner write of a job, so it asks no capability."""
@@ -371,13 +401,10 @@ def hearing_reminders_send(*, now: dt.datetime | None = None) -> list[HearingRem
     with transaction.atomic():
         for hearing in due:
             already = {reminder.recipient_id for reminder in hearing.reminders.all()}
-            when = timezone.localtime(hearing.starts_at)
-            message = (
-                f"{hearing.bill.identifier} ({hearing.bill.jurisdiction}) is heard by {hearing.committee} "
-                f"on {when:%A %d %B at %H:%M}" + (f", {hearing.location}" if hearing.location else "") + "."
-            )[:400]
             for follower in hearing.bill.followers.all():
                 if follower.pk not in already and follower.is_active:
+                    with translation.override(follower.language or settings.LANGUAGE_CODE):
+                        message = _hearing_message(hearing)
                     reminder = HearingReminder(hearing=hearing, recipient=follower, message=message)
                     sent.append(create_record(None, reminder, clean=False, fields=["recipient", "message"]))
             if hearing.reminded_at is None:
@@ -406,17 +433,30 @@ class ImportReport:
     def summary(self) -> str:
         if not self.ok:
             count = len(self.problems)
-            return f"{self.source}: nothing was imported; {count} problem{'s' if count != 1 else ''} to fix."
-        what = "added" if self.created else "updated"
+            return ngettext(
+                "%(source)s: nothing was imported; %(count)s problem to fix.",
+                "%(source)s: nothing was imported; %(count)s problems to fix.",
+                count,
+            ) % {"source": self.source, "count": count}
         bill = self.bill
-
-        def many(key: str, word: str) -> str:
-            count = len(bill.import_counts[key])
-            return f"{count} {word}{'' if count == 1 else 's'}"
-
+        counts = {key: len(bill.import_counts[key]) for key in ("actions", "sponsorships", "versions")}
+        names = {
+            "source": self.source,
+            "bill": f"{bill.identifier} ({bill.session})",
+            "actions": ngettext("%(count)s action", "%(count)s actions", counts["actions"])
+            % {"count": counts["actions"]},
+            "sponsors": ngettext("%(count)s sponsor", "%(count)s sponsors", counts["sponsorships"])
+            % {"count": counts["sponsorships"]},
+            "versions": ngettext("%(count)s version", "%(count)s versions", counts["versions"])
+            % {"count": counts["versions"]},
+        }
+        if self.created:
+            return (
+                gettext("%(source)s: %(bill)s added, with %(actions)s, %(sponsors)s and %(versions)s.")
+                % names
+            )
         return (
-            f"{self.source}: {bill.identifier} ({bill.session}) {what}, with {many('actions', 'action')}, "
-            f"{many('sponsorships', 'sponsor')} and {many('versions', 'version')}."
+            gettext("%(source)s: %(bill)s updated, with %(actions)s, %(sponsors)s and %(versions)s.") % names
         )
 
     def errors(self) -> dict[str, list[str]]:

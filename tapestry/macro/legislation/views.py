@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
@@ -47,9 +48,10 @@ def bill_create(request: HttpRequest) -> HttpResponse:
         FORM,
         form=form,
         call=lambda: services.bill_create(actor=request.user, **form.changes()),
-        done=lambda bill: f"{bill.identifier} is now tracked. You follow it.",
+        done=lambda bill: gettext("%(identifier)s is now tracked. You follow it.")
+        % {"identifier": bill.identifier},
         then=_bill_url,
-        heading="Track a bill or policy",
+        heading=gettext("Track a bill or policy"),
         cancel=reverse("legislation:bill_list"),
     )
 
@@ -85,9 +87,9 @@ def bill_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.bill_update(
             actor=request.user, bill=bill, version=form.cleaned_data["version"], changes=form.changes()
         ),
-        done="The bill is saved.",
+        done=gettext("The bill is saved."),
         then=_bill_url,
-        heading=f"Change {bill.identifier}",
+        heading=gettext("Change %(identifier)s") % {"identifier": bill.identifier},
         bill=bill,
     )
 
@@ -99,9 +101,9 @@ def bill_follow(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.bill_follow(actor=request.user, bill=bill, follow=follow),
-        "You follow this bill: you will be reminded before its hearings."
+        gettext("You follow this bill: you will be reminded before its hearings.")
         if follow
-        else "You no longer follow this bill.",
+        else gettext("You no longer follow this bill."),
     )
     return redirect(_bill_url(bill))
 
@@ -129,8 +131,8 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         forms.ActionForm,
         services.action_add,
-        "Add an action",
-        "The action is added to the history.",
+        gettext("Add an action"),
+        gettext("The action is added to the history."),
     )
 
 
@@ -140,8 +142,8 @@ def sponsorship_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         forms.SponsorshipForm,
         services.sponsorship_add,
-        "Add a sponsor",
-        "The sponsor is added.",
+        gettext("Add a sponsor"),
+        gettext("The sponsor is added."),
         legislators=selectors.legislator_choices(),
     )
 
@@ -152,8 +154,8 @@ def version_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         forms.VersionForm,
         services.version_add,
-        "Add a version of the text",
-        "The version is added.",
+        gettext("Add a version of the text"),
+        gettext("The version is added."),
     )
 
 
@@ -164,8 +166,8 @@ def testimony_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         forms.TestimonyForm,
         services.testimony_record,
-        "Record testimony",
-        "The testimony is recorded.",
+        gettext("Record testimony"),
+        gettext("The testimony is recorded."),
         hearings=selectors.hearing_choices(bill),
     )
 
@@ -176,8 +178,8 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         forms.ContactForm,
         services.contact_record,
-        "Log a contact with a legislator",
-        "The contact is logged.",
+        gettext("Log a contact with a legislator"),
+        gettext("The contact is logged."),
         legislators=selectors.legislator_choices(),
     )
 
@@ -188,8 +190,8 @@ def hearing_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         forms.HearingForm,
         services.hearing_schedule,
-        "Schedule a hearing",
-        "The hearing is scheduled; followers are reminded three days before.",
+        gettext("Schedule a hearing"),
+        gettext("The hearing is scheduled; followers are reminded three days before."),
     )
 
 
@@ -204,16 +206,22 @@ def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.position_set(
             actor=request.user, bill=bill, version=form.cleaned_data["version"], **form.changes()
         ),
-        done=lambda position: f"The agency's position is now: {position.get_stance_display()}.",
+        done=lambda position: gettext("The agency's position is now: %(stance)s.")
+        % {"stance": position.get_stance_display()},
         then=_bill_url(bill),
-        heading=f"The agency's position · {bill.identifier}",
+        heading=gettext("The agency's position · %(identifier)s") % {"identifier": bill.identifier},
         bill=bill,
     )
 
 
 def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _sub_record_page(
-        request, pk, forms.PaperForm, services.paper_create, "Write a position paper", "The paper is saved."
+        request,
+        pk,
+        forms.PaperForm,
+        services.paper_create,
+        gettext("Write a position paper"),
+        gettext("The paper is saved."),
     )
 
 
@@ -234,9 +242,10 @@ def paper_revise(request: HttpRequest, pk: int) -> HttpResponse:
             text=form.cleaned_data["text"],
             note=form.cleaned_data["note"],
         ),
-        done="The new version is saved; the earlier ones are kept.",
+        done=gettext("The new version is saved; the earlier ones are kept."),
         then=_bill_url(paper.bill),
-        heading=f"Revise “{paper.title}” · {paper.bill.identifier}",
+        heading=gettext("Revise “%(title)s” · %(identifier)s")
+        % {"title": paper.title, "identifier": paper.bill.identifier},
         bill=paper.bill,
         versions=paper.revisions.all(),
     )
@@ -249,7 +258,7 @@ def legislators(request: HttpRequest) -> HttpResponse:
         "legislation/legislators.html",
         form=form,
         call=lambda: services.legislator_create(actor=request.user, **form.changes()),
-        done=lambda legislator: f"{legislator} is added.",
+        done=lambda legislator: gettext("%(legislator)s is added.") % {"legislator": legislator},
         then=reverse("legislation:legislators"),
         legislators=selectors.legislator_list(user=request.user),
     )
