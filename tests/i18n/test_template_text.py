@@ -48,7 +48,6 @@ PENDING = {
     "micro/treatment",
     "micro/workspace",
     "thread/datasets",
-    "thread/stories",
 }
 
 
