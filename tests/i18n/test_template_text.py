@@ -47,7 +47,6 @@ PENDING = {
     "micro/timeline",
     "micro/treatment",
     "micro/workspace",
-    "thread/datasets",
 }
 
 
