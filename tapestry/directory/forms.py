@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tapestry.directory import selectors
 from tapestry.directory.selectors import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, SearchCriteria
@@ -15,18 +17,20 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 class ServiceSearchForm(forms.Form):
-    q = forms.CharField(label="Words in the name or description", required=False, max_length=200, strip=True)
-    need = forms.ChoiceField(label="Meets the need", required=False)
+    q = forms.CharField(
+        label=_("Words in the name or description"), required=False, max_length=200, strip=True
+    )
+    need = forms.ChoiceField(label=_("Meets the need"), required=False)
     near_postcode = forms.CharField(
-        label="Near postcode",
+        label=_("Near postcode"),
         required=False,
         max_length=20,
-        help_text="Sorts the results by distance from the postcode's centre.",
+        help_text=_("Sorts the results by distance from the postcode's centre."),
     )
-    near_lat = forms.FloatField(label="or near latitude", required=False, min_value=-90, max_value=90)
-    near_lon = forms.FloatField(label="and longitude", required=False, min_value=-180, max_value=180)
+    near_lat = forms.FloatField(label=_("or near latitude"), required=False, min_value=-90, max_value=90)
+    near_lon = forms.FloatField(label=_("and longitude"), required=False, min_value=-180, max_value=180)
     radius_km = forms.FloatField(
-        label="Within (km)",
+        label=_("Within (km)"),
         required=False,
         min_value=0.5,
         max_value=MAX_RADIUS_KM,
@@ -34,15 +38,16 @@ class ServiceSearchForm(forms.Form):
     )
 
     area = forms.ModelChoiceField(
+        label=_("Area"),
         queryset=area_choices(),
         required=False,
-        empty_label="Any area",
-        help_text="Services with a location at a postcode the area holds.",
+        empty_label=_("Any area"),
+        help_text=_("Services with a location at a postcode the area holds."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["need"].choices = [("", "Any need")] + [
+        self.fields["need"].choices = [("", gettext("Any need"))] + [
             (need.code, need.label) for need in selectors.need_choices()
         ]
 
@@ -92,8 +97,8 @@ class MultipleFileField(forms.FileField):
 
 class ImportForm(forms.Form):
     files = MultipleFileField(
-        label="HSDS file",
-        help_text=(
+        label=_("HSDS file"),
+        help_text=_(
             "An HSDS 3 JSON file (services, organizations, services at locations or locations), "
             "a .zip of the HSDS CSV tables, "
             "or the CSV files themselves (services.csv, organizations.csv, locations.csv, ...)."
@@ -104,7 +109,10 @@ class ImportForm(forms.Form):
         files = self.cleaned_data["files"]
         for upload in files:
             if upload.size > MAX_UPLOAD_BYTES:
-                raise ValidationError(f"{upload.name} is larger than 20 MB; split it into smaller files.")
+                raise ValidationError(
+                    gettext("%(name)s is larger than 20 MB; split it into smaller files.")
+                    % {"name": upload.name}
+                )
         return files
 
     def contents(self) -> list[tuple[str, bytes]]:

@@ -8,6 +8,7 @@ directory holds no person-level data: it is the agency's list of services it ref
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tapestry.web.models import Timestamped, optional_key
 
@@ -43,10 +44,10 @@ class Service(HsdsRecord):
     """One service an organization provides, with the needs it meets (our taxonomy mapping)."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        INACTIVE = "inactive", "Inactive"
-        DEFUNCT = "defunct", "Defunct"
-        TEMPORARILY_CLOSED = "temporarily closed", "Temporarily closed"
+        ACTIVE = "active", _("Active")
+        INACTIVE = "inactive", _("Inactive")
+        DEFUNCT = "defunct", _("Defunct")
+        TEMPORARILY_CLOSED = "temporarily closed", _("Temporarily closed")
 
     # Statuses under which a service is still worth offering in a search.
     SEARCHABLE = (Status.ACTIVE, Status.TEMPORARILY_CLOSED)
@@ -107,9 +108,9 @@ class Location(HsdsRecord):
     """Where services are delivered; the first physical HSDS address is kept on the row."""
 
     class LocationType(models.TextChoices):
-        PHYSICAL = "physical", "Physical"
-        POSTAL = "postal", "Postal"
-        VIRTUAL = "virtual", "Virtual"
+        PHYSICAL = "physical", _("Physical")
+        POSTAL = "postal", _("Postal")
+        VIRTUAL = "virtual", _("Virtual")
 
     organization = optional_key("Organization", related_name="locations")
     name = models.CharField(max_length=255, blank=True)
@@ -188,8 +189,8 @@ class Schedule(HsdsRecord):
     """
 
     class Frequency(models.TextChoices):
-        WEEKLY = "WEEKLY", "Weekly"
-        MONTHLY = "MONTHLY", "Monthly"
+        WEEKLY = "WEEKLY", _("Weekly")
+        MONTHLY = "MONTHLY", _("Monthly")
 
     service = _owned_by(Service, "schedules")
     location = _owned_by(Location, "schedules")

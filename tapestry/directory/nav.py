@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,9 @@ ENTRIES = (
     NavEntry(
         "micro",
         60,
-        "Resource directory",
+        _("Resource directory"),
         "directory:search",
         C.ORGANISATION_READ,
-        "Services to refer to, found by need, words or distance.",
+        _("Services to refer to, found by need, words or distance."),
     ),
 )

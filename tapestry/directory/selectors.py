@@ -14,6 +14,7 @@ from typing import overload
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -87,15 +88,26 @@ def near_point(
         centroid = postcode_centroid(postcode)
         if centroid is None:
             raise ValidationError(
-                {"near_postcode": [f"We do not know where postcode {postcode} is; try a nearby postcode."]}
+                {
+                    "near_postcode": [
+                        gettext("We do not know where postcode %(postcode)s is; try a nearby postcode.")
+                        % {"postcode": postcode}
+                    ]
+                }
             )
-        return geo.Point(centroid.latitude, centroid.longitude, label=f"postcode {centroid.postcode}")
+        return geo.Point(
+            centroid.latitude,
+            centroid.longitude,
+            label=gettext("postcode %(postcode)s") % {"postcode": centroid.postcode},
+        )
     if latitude is None and longitude is None:
         return None
     if latitude is None or longitude is None:
-        raise ValidationError({"near_lat": ["Give both a latitude and a longitude."]})
+        raise ValidationError({"near_lat": [gettext("Give both a latitude and a longitude.")]})
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        raise ValidationError({"near_lat": ["Latitude runs from -90 to 90, longitude from -180 to 180."]})
+        raise ValidationError(
+            {"near_lat": [gettext("Latitude runs from -90 to 90, longitude from -180 to 180.")]}
+        )
     return geo.Point(latitude, longitude, label=f"{latitude:.4f}, {longitude:.4f}")
 
 
@@ -105,7 +117,7 @@ def area_named(area_id: int | None) -> Area | None:
         return None
     area = area_by_id(area_id)
     if area is None:
-        raise ValidationError({"area": ["There is no area with this number."]})
+        raise ValidationError({"area": [gettext("There is no area with this number.")]})
     return area
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.utils import translation
 
 from tapestry.access import policy
 from tapestry.access.models import Consent
@@ -411,10 +412,16 @@ def report_of(data_set: DataSet, outcome: deid.Outcome, *, population: int, left
         "smallest_class_persons": outcome.smallest_class,
         "left_out_for_consent": _shown_count(left_out),
         "date_handling": data_set.date_handling,
-        "date_handling_text": DateHandling(data_set.date_handling).label,
+        "date_handling_text": _english(DateHandling(data_set.date_handling).label),
         "max_shift_days": MAX_SHIFT_DAYS if data_set.date_handling == DateHandling.SHIFT else 0,
         "method": "Full-domain generalisation with bounded suppression (Samarati 2001; Sweeney 2002)",
     }
+
+
+def _english(label: object) -> str:
+    """A choice label as the file keeps it: in the agency's language, whoever asked for the export."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(label)
 
 
 def readme_of(report: dict) -> str:

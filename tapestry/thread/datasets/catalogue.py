@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop
+
 from tapestry.access.models import Consent
 from tapestry.thread.datasets import deid
 
@@ -27,32 +29,72 @@ class CatalogueField:
 
 
 FIELDS: tuple[CatalogueField, ...] = (
-    CatalogueField("age", "Age at the start of the period", "Person", deid.AGE, Part.IDENTITY),
-    CatalogueField("gender", "Gender identity", "Person", deid.GENDER, Part.IDENTITY),
-    CatalogueField("language", "Preferred language", "Person", deid.LANGUAGE, Part.IDENTITY),
     CatalogueField(
-        "area", "Postcode and area of the current address", "Person", deid.PLACE, Part.CONTACT_DETAILS
+        "age", gettext_noop("Age at the start of the period"), gettext_noop("Person"), deid.AGE, Part.IDENTITY
     ),
-    CatalogueField("household_size", "Household size", "Person", deid.HOUSEHOLD, Part.IDENTITY),
-    CatalogueField("case_type", "Case type", "Case"),
-    CatalogueField("program", "Program", "Case"),
-    CatalogueField("opened_on", "Date opened", "Case", is_date=True),
-    CatalogueField("closed_on", "Date closed", "Case", is_date=True),
-    CatalogueField("closing_reason", "Closing reason", "Case"),
-    CatalogueField("needs", "Needs (codes)", "Case", part=Part.NEEDS),
-    CatalogueField("need_statuses", "Needs with their status", "Case", part=Part.NEEDS),
+    CatalogueField(
+        "gender", gettext_noop("Gender identity"), gettext_noop("Person"), deid.GENDER, Part.IDENTITY
+    ),
+    CatalogueField(
+        "language", gettext_noop("Preferred language"), gettext_noop("Person"), deid.LANGUAGE, Part.IDENTITY
+    ),
+    CatalogueField(
+        "area",
+        gettext_noop("Postcode and area of the current address"),
+        gettext_noop("Person"),
+        deid.PLACE,
+        Part.CONTACT_DETAILS,
+    ),
+    CatalogueField(
+        "household_size",
+        gettext_noop("Household size"),
+        gettext_noop("Person"),
+        deid.HOUSEHOLD,
+        Part.IDENTITY,
+    ),
+    CatalogueField("case_type", gettext_noop("Case type"), gettext_noop("Case")),
+    CatalogueField("program", gettext_noop("Program"), gettext_noop("Case")),
+    CatalogueField("opened_on", gettext_noop("Date opened"), gettext_noop("Case"), is_date=True),
+    CatalogueField("closed_on", gettext_noop("Date closed"), gettext_noop("Case"), is_date=True),
+    CatalogueField("closing_reason", gettext_noop("Closing reason"), gettext_noop("Case")),
+    CatalogueField("needs", gettext_noop("Needs (codes)"), gettext_noop("Case"), part=Part.NEEDS),
+    CatalogueField(
+        "need_statuses", gettext_noop("Needs with their status"), gettext_noop("Case"), part=Part.NEEDS
+    ),
     CatalogueField(
         "instrument",
-        "Assessment instrument (the first used on the case)",
-        "Assessments",
+        gettext_noop("Assessment instrument (the first used on the case)"),
+        gettext_noop("Assessments"),
         part=Part.ASSESSMENT_SUMMARY,
     ),
-    CatalogueField("first_score", "First score and band", "Assessments", part=Part.ASSESSMENT_SUMMARY),
-    CatalogueField("latest_score", "Latest score and band", "Assessments", part=Part.ASSESSMENT_SUMMARY),
-    CatalogueField("services_count", "Services delivered (count)", "Services and referrals"),
-    CatalogueField("referrals_count", "Referrals made (count)", "Services and referrals"),
-    CatalogueField("referrals_completed", "Referrals completed (count)", "Services and referrals"),
-    CatalogueField("sessions_attended", "Group sessions attended in the period (count)", "Groups"),
+    CatalogueField(
+        "first_score",
+        gettext_noop("First score and band"),
+        gettext_noop("Assessments"),
+        part=Part.ASSESSMENT_SUMMARY,
+    ),
+    CatalogueField(
+        "latest_score",
+        gettext_noop("Latest score and band"),
+        gettext_noop("Assessments"),
+        part=Part.ASSESSMENT_SUMMARY,
+    ),
+    CatalogueField(
+        "services_count", gettext_noop("Services delivered (count)"), gettext_noop("Services and referrals")
+    ),
+    CatalogueField(
+        "referrals_count", gettext_noop("Referrals made (count)"), gettext_noop("Services and referrals")
+    ),
+    CatalogueField(
+        "referrals_completed",
+        gettext_noop("Referrals completed (count)"),
+        gettext_noop("Services and referrals"),
+    ),
+    CatalogueField(
+        "sessions_attended",
+        gettext_noop("Group sessions attended in the period (count)"),
+        gettext_noop("Groups"),
+    ),
 )
 
 BY_CODE = {f.code: f for f in FIELDS}
@@ -69,7 +111,8 @@ def columns_of(code: str) -> tuple[str, ...]:
 
 
 def choices() -> list[tuple[str, str]]:
-    return [(f.code, f"{f.group}: {f.label}") for f in FIELDS]
+    # Read when the form is shown, so in the reader's language; the export's metadata keeps English.
+    return [(f.code, f"{gettext(f.group)}: {gettext(f.label)}") for f in FIELDS]
 
 
 def unknown(codes: list[str]) -> list[str]:

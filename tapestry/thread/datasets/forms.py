@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tapestry.micro.cases.models import Case
 from tapestry.needs.models import Need
@@ -16,46 +17,54 @@ from tapestry.web.forms import DATE_INPUT, ServiceForm
 
 
 class DataSetForm(ServiceForm):
-    name = forms.CharField(max_length=150)
+    name = forms.CharField(label=_("Name"), max_length=150)
     purpose = forms.CharField(
+        label=_("Purpose"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The question the research or evaluation asks, and who carries it out.",
+        help_text=_("The question the research or evaluation asks, and who carries it out."),
     )
     fields = forms.MultipleChoiceField(
-        label="Fields",
+        label=_("Fields"),
         choices=catalogue.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text="No name, address, phone, email, date of birth or case number is ever offered.",
-        error_messages={"required": "Choose at least one field for the data set."},
+        help_text=_("No name, address, phone, email, date of birth or case number is ever offered."),
+        error_messages={"required": _("Choose at least one field for the data set.")},
     )
-    period_start = forms.DateField(label="Period from", widget=DATE_INPUT)
+    period_start = forms.DateField(label=_("Period from"), widget=DATE_INPUT)
     period_end = forms.DateField(
-        label="Period to", widget=DATE_INPUT, help_text="Cases opened in the period."
+        label=_("Period to"), widget=DATE_INPUT, help_text=_("Cases opened in the period.")
     )
     program = forms.ModelChoiceField(
-        queryset=Program.objects.none(), required=False, empty_label="Any program"
+        label=_("Program"), queryset=Program.objects.none(), required=False, empty_label=_("Any program")
     )
-    need = forms.ModelChoiceField(queryset=Need.objects.none(), required=False, empty_label="Any need")
-    case_type = forms.ChoiceField(choices=[("", "Any type"), *Case.Type.choices], required=False)
+    need = forms.ModelChoiceField(
+        label=_("Need"), queryset=Need.objects.none(), required=False, empty_label=_("Any need")
+    )
+    case_type = forms.ChoiceField(
+        label=_("Case type"), choices=[("", _("Any type")), *Case.Type.choices], required=False
+    )
     k = forms.IntegerField(
         initial=DEFAULT_K,
         min_value=MIN_K,
         max_value=1000,
-        help_text="Every combination of quasi-identifiers is shared by at least k persons.",
+        help_text=_("Every combination of quasi-identifiers is shared by at least k persons."),
     )
-    date_handling = forms.ChoiceField(choices=DateHandling.choices, initial=DateHandling.SHIFT)
+    date_handling = forms.ChoiceField(
+        label=_("Date handling"), choices=DateHandling.choices, initial=DateHandling.SHIFT
+    )
     max_suppressed_percent = forms.IntegerField(
-        label="Suppress at most (% of records)",
+        # xgettext:no-python-format
+        label=_("Suppress at most (% of records)"),
         initial=5,
         min_value=0,
         max_value=50,
-        help_text="Before generalising further, the search may remove up to this share of records.",
+        help_text=_("Before generalising further, the search may remove up to this share of records."),
     )
     recipient_organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
-        label="Research partner",
-        help_text="Substance-use and school records go only to the organisation a research consent names.",
+        label=_("Research partner"),
+        help_text=_("Substance-use and school records go only to the organisation a research consent names."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

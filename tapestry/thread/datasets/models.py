@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tapestry.web.models import Authored, Timestamped, optional_key, staff_column
 
@@ -14,20 +15,20 @@ MIN_K = 2
 
 
 class DateHandling(models.TextChoices):
-    SHIFT = "shift", "Shift each person's dates by a random offset (kept within the person)"
-    MONTH = "month", "Generalise dates to the month"
-    YEAR = "year", "Generalise dates to the year"
+    SHIFT = "shift", _("Shift each person's dates by a random offset (kept within the person)")
+    MONTH = "month", _("Generalise dates to the month")
+    YEAR = "year", _("Generalise dates to the year")
 
 
 class DataSet(Timestamped, Authored):
     """The definition of a research data set: the fields wanted, the population and the period."""
 
     name = models.CharField(max_length=150)
-    purpose = models.TextField(help_text="What the research or evaluation asks, and who carries it out.")
+    purpose = models.TextField(help_text=_("What the research or evaluation asks, and who carries it out."))
     fields = models.JSONField(
         default=list,
         blank=True,
-        help_text="Codes of the catalogue fields wanted, in order (at least one: the service says so).",
+        help_text=_("Codes of the catalogue fields wanted, in order (at least one: the service says so)."),
     )
     # The population: cases opened during the period, of this program, with this need, of this type.
     program = optional_key("mezzo.Program", related_name="+")
@@ -42,7 +43,7 @@ class DataSet(Timestamped, Authored):
     max_suppressed_percent = models.PositiveSmallIntegerField(
         default=5,
         validators=[MaxValueValidator(50)],
-        help_text="The largest share of records the search may suppress before it generalises further.",
+        help_text=_("The largest share of records the search may suppress before it generalises further."),
     )
     # Part 2 and school records go only to the organisation a research consent names.
     recipient_organisation = optional_key("people.Organisation", related_name="+")
@@ -55,17 +56,17 @@ class DataSet(Timestamped, Authored):
 
     def clean(self) -> None:
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": "The period cannot end before it starts."})
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
 
 
 class DataSetExport(models.Model):
     """One run of a data set's export: its progress while the task runs, then what it did."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
 
     data_set = models.ForeignKey(DataSet, on_delete=models.CASCADE, related_name="exports")
     requested_by = staff_column()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,9 @@ ENTRIES = (
     NavEntry(
         "evidence",
         130,
-        "Research data sets",
+        _("Research data sets"),
         "datasets:data_set_list",
         C.RESEARCH_EXPORT,
-        "Define a data set and export it de-identified: k-anonymous, dates shifted, no identifiers.",
+        _("Define a data set and export it de-identified: k-anonymous, dates shifted, no identifiers."),
     ),
 )

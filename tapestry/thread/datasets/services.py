@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -30,19 +31,23 @@ def _check_definition(data_set: DataSet) -> None:
     errors: dict[str, list[str]] = {}
     fields = list(data_set.fields or [])
     if not fields:
-        errors["fields"] = ["Choose at least one field for the data set."]
+        errors["fields"] = [gettext("Choose at least one field for the data set.")]
     else:
         unknown = catalogue.unknown(fields)
         if unknown:
-            errors["fields"] = [f"Not in the catalogue of fields: {', '.join(unknown)}."]
+            errors["fields"] = [
+                gettext("Not in the catalogue of fields: %(codes)s.") % {"codes": ", ".join(unknown)}
+            ]
         elif len(set(fields)) != len(fields):
-            errors["fields"] = ["Each field may be chosen once."]
+            errors["fields"] = [gettext("Each field may be chosen once.")]
     if data_set.k is None or data_set.k < MIN_K:
-        errors["k"] = [f"k must be at least {MIN_K}: a class of one person identifies them."]
+        errors["k"] = [
+            gettext("k must be at least %(n)s: a class of one person identifies them.") % {"n": MIN_K}
+        ]
     if data_set.case_type and data_set.case_type not in Case.Type.values:
-        errors["case_type"] = ["Choose a case type from the list, or leave it empty for every type."]
+        errors["case_type"] = [gettext("Choose a case type from the list, or leave it empty for every type.")]
     if data_set.date_handling not in DateHandling.values:
-        errors["date_handling"] = ["Choose how dates are handled: shifted, by month or by year."]
+        errors["date_handling"] = [gettext("Choose how dates are handled: shifted, by month or by year.")]
     try:
         data_set.full_clean(exclude=["fields", "k", "case_type", "date_handling", *errors])
     except ValidationError as error:
@@ -165,7 +170,7 @@ def export_file_open(*, actor: User, export: DataSetExport) -> Path:
     policy.require_capability(actor, Capability.RESEARCH_EXPORT)
     path = building.export_dir() / export.file_name
     if export.status != DataSetExport.Status.DONE or not export.file_name or not path.exists():
-        raise ValidationError("This export has no file to download yet.")
+        raise ValidationError(gettext("This export has no file to download yet."))
     audit_record(
         actor=actor,
         action=AuditEntry.Action.EXPORT,

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.thread.datasets import catalogue, selectors, services
@@ -29,7 +30,7 @@ def data_set_create(request: HttpRequest) -> HttpResponse:
         "datasets/data_set_form.html",
         form=form,
         call=lambda: services.data_set_create(actor=request.user, **form.cleaned_data),
-        done="The data set is defined. Export it when you are ready.",
+        done=gettext("The data set is defined. Export it when you are ready."),
         then=lambda data_set: reverse("datasets:data_set_detail", args=[data_set.pk]),
     )
 
@@ -44,7 +45,7 @@ def data_set_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def export_request(request: HttpRequest, pk: int) -> HttpResponse:
     data_set = selectors.data_set_get(user=request.user, pk=pk)
     export = services.export_request(actor=request.user, data_set=data_set)
-    messages.success(request, "The export is queued; this page shows its progress.")
+    messages.success(request, gettext("The export is queued; this page shows its progress."))
     return redirect("datasets:export_detail", pk=export.pk)
 
 

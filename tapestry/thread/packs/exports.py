@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Iterator
 
+from django.utils.translation import gettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -109,7 +110,7 @@ def _table(pdf: FPDF, found: Figure) -> None:
         with pdf.table(
             col_widths=(label_w, *([width] * len(indexes))), text_align="LEFT", line_height=4.2
         ) as table:
-            table.row([plain(found.by or "Row"), *[plain(found.columns[i].label) for i in indexes]])
+            table.row([plain(found.by or gettext("Row")), *[plain(found.columns[i].label) for i in indexes]])
             for row in found.rows:
                 table.row([plain(row.label), *[plain(shown(row.cells[i], found.spec.kind)) for i in indexes]])
         pdf.ln(1.5)
@@ -127,41 +128,55 @@ def pack_pdf(contents: Contents, *, compress: bool = True) -> bytes:
     pdf.set_font("Helvetica", "B", 16)
     pdf.multi_cell(0, 8, plain(pack.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("Helvetica", size=10)
-    line(pdf, f"Campaign: {pack.campaign.title}")
+    line(pdf, gettext("Campaign: %(campaign)s") % {"campaign": pack.campaign.title})
     if pack.purpose:
-        line(pdf, f"Purpose: {pack.purpose}")
+        line(pdf, gettext("Purpose: %(purpose)s") % {"purpose": pack.purpose})
     period = (
         f"{pack.first_year}"
         if pack.first_year == pack.last_year
-        else f"{pack.first_year} to {pack.last_year}"
+        else gettext("%(first)s to %(last)s") % {"first": pack.first_year, "last": pack.last_year}
     )
-    line(pdf, f"Period: {period}, by {pack.get_columns_display().lower()}, with each year's total")
-    needs = ", ".join(str(need) for need in pack.needs.all()) or "none chosen"
-    line(pdf, f"Needs: {needs}")
     line(
         pdf,
-        f"Every figure counts the agency's practice records through its named measures. Counts from 1 "
-        f"to {threshold() - 1} are shown as <{threshold()}; a cell marked 'hidden' could otherwise let "
-        "one be worked out from a total. No figure names or identifies a client.",
+        gettext("Period: %(period)s, by %(columns)s, with each year's total")
+        % {"period": period, "columns": str(pack.get_columns_display()).lower()},
+    )
+    needs = ", ".join(str(need) for need in pack.needs.all()) or gettext("none chosen")
+    line(pdf, gettext("Needs: %(needs)s") % {"needs": needs})
+    line(
+        pdf,
+        gettext(
+            "Every figure counts the agency's practice records through its named measures. Counts from 1 "
+            "to %(below)s are shown as <%(threshold)s; a cell marked 'hidden' could otherwise let "
+            "one be worked out from a total. No figure names or identifies a client."
+        )
+        % {"below": threshold() - 1, "threshold": threshold()},
         "I",
     )
     for found in contents.figures:
         heading(pdf, found.title, 11)
-        line(pdf, f"Measure: {found.measures}. Unit: {found.unit}. Period: {found.period}.", "I")
+        line(
+            pdf,
+            gettext("Measure: %(measures)s. Unit: %(unit)s. Period: %(period)s.")
+            % {"measures": found.measures, "unit": found.unit, "period": found.period},
+            "I",
+        )
         if found.by:
-            line(pdf, f"Broken down by: {found.by.lower()}.", "I")
-        line(pdf, f"Suppression: {found.note}", "I")
+            line(pdf, gettext("Broken down by: %(by)s.") % {"by": found.by.lower()}, "I")
+        line(pdf, gettext("Suppression: %(note)s") % {"note": found.note}, "I")
         _chart(pdf, found)
         pdf.ln(1)
         _table(pdf, found)
     if not contents.figures:
-        line(pdf, "No figures: the pack's needs have no measure yet.")
+        line(pdf, gettext("No figures: the pack's needs have no measure yet."))
     if contents.stories:
-        heading(pdf, "Stories told with consent")
+        heading(pdf, gettext("Stories told with consent"))
         line(
             pdf,
-            "Each story is told with the client's written consent, in force today, scrubbed of every "
-            "identifier and approved by a reviewer outside the case.",
+            gettext(
+                "Each story is told with the client's written consent, in force today, scrubbed of every "
+                "identifier and approved by a reviewer outside the case."
+            ),
             "I",
         )
         for story in contents.stories:

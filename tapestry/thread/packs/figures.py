@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext, gettext_noop, ngettext
+
 from tapestry.access.models import User
 from tapestry.evidence.measures import (
     Kind,
@@ -33,7 +35,7 @@ from tapestry.evidence.measures import (
 )
 from tapestry.evidence.suppression import Cell, threshold
 
-ALL_ROWS = "All"
+ALL_ROWS = gettext_noop("All")
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class Figure:
 
     @property
     def title(self) -> str:
-        return self.spec.title
+        return gettext(self.spec.title)
 
     def trend(self) -> list[Cell]:
         """The "all" row per period (no year totals), as cells for a bar chart: the value, or hidden."""
@@ -108,37 +110,58 @@ class Figure:
 def shown(rate: Rate, kind: str) -> str:
     """A cell as written in the table, the PDF and the CSV's "shown" column."""
     if rate.suppressed:
-        return f"<{threshold()}" if "fewer than" in rate.hidden else "hidden"
+        return f"<{threshold()}" if "fewer than" in rate.hidden else gettext("hidden")
     if rate.value is None:
         return "-"
     if kind == "count":
         return str(int(rate.value))
     if kind == "rate":
-        return f"{rate.value}% ({int(rate.numerator or 0)} of {rate.denominator})"
-    return f"{rate.value} (over {rate.denominator})"
+        return gettext("%(value)s%% (%(numerator)s of %(denominator)s)") % {
+            "value": rate.value,
+            "numerator": int(rate.numerator or 0),
+            "denominator": rate.denominator,
+        }
+    return gettext("%(value)s (over %(denominator)s)") % {
+        "value": rate.value,
+        "denominator": rate.denominator,
+    }
+
+
+def _translated(text: str) -> str:
+    """Text another app declares (a measure's title), as its catalog has it in the active language."""
+    return gettext(text) if text else text
 
 
 def _measure_name(found: PeriodMeasure) -> str:
-    return f"{found.title} ({found.name})"
+    return f"{_translated(found.title)} ({found.name})"
 
 
 def _unit(spec: Spec) -> str:
     top = period_named(spec.numerator)
     if spec.denominator is None:
-        return f"count of {top.unit}" if top.unit else "count"
+        return gettext("count of %(unit)s") % {"unit": gettext(top.unit)} if top.unit else gettext("count")
     bottom = period_named(spec.denominator)
     if spec.kind == "mean":
-        return f"mean per {bottom.unit}" if bottom.unit else "mean"
-    return f"per cent of {bottom.unit}" if bottom.unit else "per cent"
+        return (
+            gettext("mean per %(unit)s") % {"unit": gettext(bottom.unit)} if bottom.unit else gettext("mean")
+        )
+    return (
+        gettext("per cent of %(unit)s") % {"unit": gettext(bottom.unit)}
+        if bottom.unit
+        else gettext("per cent")
+    )
 
 
 def _note(hidden: int) -> str:
-    rule = (
-        f"Counts from 1 to {threshold() - 1} are hidden (primary suppression), and so is any further "
+    rule = gettext(
+        "Counts from 1 to %(below)s are hidden (primary suppression), and so is any further "
         "cell from which a hidden count could be worked out with a row, column or grand total, or "
         "with the same measure shown elsewhere (complementary suppression)."
-    )
-    return f"{rule} {hidden} cell{'s' if hidden != 1 else ''} hidden here." if hidden else rule
+    ) % {"below": threshold() - 1}
+    if not hidden:
+        return rule
+    here = ngettext("%(n)s cell hidden here.", "%(n)s cells hidden here.", hidden) % {"n": hidden}
+    return f"{rule} {here}"
 
 
 def figure(user: User, spec: Spec, *, first_year: int, last_year: int, columns: str) -> Figure:
@@ -159,22 +182,32 @@ def figure(user: User, spec: Spec, *, first_year: int, last_year: int, columns: 
         ordered.append((Column(found.label, columns, found.start), found))
         if next_is_new_year(found, per_period):
             total = by_year[found.start.year]
-            ordered.append((Column(f"{total.label} total", PeriodType.YEAR, total.start), total))
+            ordered.append(
+                (
+                    Column(gettext("%(year)s total") % {"year": total.label}, PeriodType.YEAR, total.start),
+                    total,
+                )
+            )
     labels = [rate.row for rate in per_period[0].rows] if per_period else []
-    rows = [Row(ALL_ROWS, tuple(found.total for _, found in ordered))]
+    rows = [Row(gettext(ALL_ROWS), tuple(found.total for _, found in ordered))]
     for index, label in enumerate(labels):
         rows.append(Row(label, tuple(found.rows[index] for _, found in ordered)))
     hidden = sum(1 for row in rows for rate in row.cells if rate.suppressed)
     top = period_named(spec.numerator)
     measures = _measure_name(top)
     if spec.denominator:
-        measures += f" over {_measure_name(period_named(spec.denominator))}"
+        measures = gettext("%(numerator)s over %(denominator)s") % {
+            "numerator": measures,
+            "denominator": _measure_name(period_named(spec.denominator)),
+        }
     return Figure(
         spec=spec,
         measures=measures,
         unit=_unit(spec),
-        period=f"{first_year}" if first_year == last_year else f"{first_year} to {last_year}",
-        by=top.breakdown_title(spec.by) if spec.by else "",
+        period=f"{first_year}"
+        if first_year == last_year
+        else gettext("%(first)s to %(last)s") % {"first": first_year, "last": last_year},
+        by=_translated(top.breakdown_title(spec.by)) if spec.by else "",
         columns=tuple(column for column, _ in ordered),
         rows=tuple(rows),
         hidden=hidden,

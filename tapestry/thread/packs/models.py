@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tapestry.evidence.measures import PeriodType
 from tapestry.web.models import Authored, Versioned
@@ -19,22 +21,23 @@ MAX_YEARS = 5
 
 class Pack(Authored, Versioned):
     class Columns(models.TextChoices):
-        QUARTER = PeriodType.QUARTER.value, "Quarters"
-        MONTH = PeriodType.MONTH.value, "Months"
+        QUARTER = PeriodType.QUARTER.value, _("Quarters")
+        MONTH = PeriodType.MONTH.value, _("Months")
 
     campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=200)
     purpose = models.CharField(
-        max_length=300, blank=True, help_text="Who the pack is for and what it should show them."
+        max_length=300, blank=True, help_text=_("Who the pack is for and what it should show them.")
     )
     needs = models.ManyToManyField(
-        "needs.Need", blank=True, related_name="+", help_text="The needs the pack counts."
+        "needs.Need", blank=True, related_name="+", help_text=_("The needs the pack counts.")
     )
     first_year = models.PositiveSmallIntegerField()
     last_year = models.PositiveSmallIntegerField()
     columns = models.CharField(max_length=10, choices=Columns.choices, default=Columns.QUARTER)
     include_stories = models.BooleanField(
-        default=True, help_text="Add the approved stories of clients whose consent to tell them is in force."
+        default=True,
+        help_text=_("Add the approved stories of clients whose consent to tell them is in force."),
     )
 
     class Meta:
@@ -46,6 +49,8 @@ class Pack(Authored, Versioned):
     def clean(self) -> None:
         if self.first_year and self.last_year:
             if self.last_year < self.first_year:
-                raise ValidationError({"last_year": "The last year comes before the first."})
+                raise ValidationError({"last_year": _("The last year comes before the first.")})
             if self.last_year - self.first_year >= MAX_YEARS:
-                raise ValidationError({"last_year": f"A pack spans at most {MAX_YEARS} years."})
+                raise ValidationError(
+                    {"last_year": gettext("A pack spans at most %(n)s years.") % {"n": MAX_YEARS}}
+                )

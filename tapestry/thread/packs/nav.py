@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,9 @@ ENTRIES = (
     NavEntry(
         "evidence",
         150,
-        "Evidence packs",
+        _("Evidence packs"),
         "packs:pack_list",
         C.AGGREGATE_READ,
-        "A campaign's case evidence: suppressed counts and trends by area, outcomes, consented stories.",
+        _("A campaign's case evidence: suppressed counts and trends by area, outcomes, consented stories."),
     ),
 )

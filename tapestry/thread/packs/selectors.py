@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext, gettext_noop
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, has_capability, require_capability
@@ -28,21 +29,21 @@ NO_CAMPAIGN = "No such campaign."
 # The figures every pack carries beside its needs: referral outcomes, group attendance and outcomes.
 REFERRALS = Spec(
     key="referrals-completed",
-    title="Referrals completed, by service type",
+    title=gettext_noop("Referrals completed, by service type"),
     numerator="referrals.sent_completed",
     denominator="referrals.sent",
     by="service_type",
 )
 ATTENDANCE = Spec(
     key="group-attendance",
-    title="Attendance at group sessions, by program",
+    title=gettext_noop("Attendance at group sessions, by program"),
     numerator="group_sessions.places_attended",
     denominator="group_sessions.places_expected",
     by="program",
 )
 GROUP_OUTCOMES = Spec(
     key="group-phq9",
-    title="Change in PHQ-9 of support-group members, by program (below zero is better)",
+    title=gettext_noop("Change in PHQ-9 of support-group members, by program (below zero is better)"),
     numerator="group_outcomes.phq9_change_total",
     denominator="group_outcomes.phq9_members_measured",
     by="program",
@@ -96,11 +97,11 @@ def specs(pack: Pack) -> list[Spec]:
 def domain_specs(domain: str) -> list[Spec]:
     """Needs of one domain identified on cases, by need; for housing also by area (the postcode of
     the client's current address, as the measure groups it)."""
-    label = dict(Domain.choices).get(domain, domain).lower()
+    label = str(dict(Domain.choices).get(domain, domain)).lower()
     found = [
         Spec(
             key=f"needs-{domain}",
-            title=f"Needs identified in the {label} domain, by need",
+            title=gettext("Needs identified in the %(domain)s domain, by need") % {"domain": label},
             numerator="cases.needs_identified_in_domain",
             by="need",
             params={"domain": domain},
@@ -110,7 +111,7 @@ def domain_specs(domain: str) -> list[Spec]:
         found.append(
             Spec(
                 key="needs-housing-area",
-                title="Housing needs identified, by area",
+                title=gettext_noop("Housing needs identified, by area"),
                 numerator="cases.housing_needs_identified",
                 by="area",
             )

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from tapestry.evidence import charts
 from tapestry.evidence.suppression import threshold
@@ -62,7 +63,10 @@ def pack_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def pack_create(request: HttpRequest, campaign_id: int) -> HttpResponse:
     campaign = selectors.campaign_for_pack(user=request.user, campaign_id=campaign_id)
-    initial = {"title": f"Evidence for {campaign.title}", "needs": [need.pk for need in campaign.needs.all()]}
+    initial = {
+        "title": gettext("Evidence for %(campaign)s") % {"campaign": campaign.title},
+        "needs": [need.pk for need in campaign.needs.all()],
+    }
     form = _form(request, initial=initial)
     return save_page(
         request,
@@ -71,9 +75,9 @@ def pack_create(request: HttpRequest, campaign_id: int) -> HttpResponse:
         call=lambda: services.pack_create(
             actor=request.user, campaign=campaign, needs=form.cleaned_data["needs"], **form.fields_sent()
         ),
-        done=lambda pack: f"{pack.title} is ready.",
+        done=lambda pack: gettext("%(pack)s is ready.") % {"pack": pack.title},
         then=lambda pack: _page(pack.pk),
-        title=f"An evidence pack for {campaign.title}",
+        title=gettext("An evidence pack for %(campaign)s") % {"campaign": campaign.title},
         campaign=campaign,
     )
 
@@ -94,9 +98,9 @@ def pack_edit(request: HttpRequest, pk: int) -> HttpResponse:
             version=form.cleaned_data["version"] or 0,
             changes={**form.fields_sent(), "needs": list(form.cleaned_data["needs"])},
         ),
-        done="The pack is saved.",
+        done=gettext("The pack is saved."),
         then=_page(pack.pk),
-        title=f"Change {pack.title}",
+        title=gettext("Change %(pack)s") % {"pack": pack.title},
         campaign=pack.campaign,
         pack=pack,
     )

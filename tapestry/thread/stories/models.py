@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tapestry.web.models import Versioned, staff_column
 
@@ -14,24 +15,24 @@ class Story(Versioned):
     original, and `marks`: the same replacements as offsets into the scrubbed text)."""
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed, awaiting review"
-        APPROVED = "approved", "Approved for advocacy"
-        RETURNED = "returned", "Returned to the worker"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        PROPOSED = "proposed", _("Proposed, awaiting review")
+        APPROVED = "approved", _("Approved for advocacy")
+        RETURNED = "returned", _("Returned to the worker")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     # While a story is in one of these, the worker may still change its text.
     EDITABLE = (Status.PROPOSED, Status.RETURNED)
 
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="stories")
     needs = models.ManyToManyField("needs.Need", related_name="stories", blank=True)
-    title = models.CharField(max_length=200, help_text="A short title that names no one.")
+    title = models.CharField(max_length=200, help_text=_("A short title that names no one."))
     original_text = models.TextField()
     scrubbed_text = models.TextField()
     spans = models.JSONField(
-        default=list, blank=True, help_text="What the scrubber replaced: offsets into the original."
+        default=list, blank=True, help_text=_("What the scrubber replaced: offsets into the original.")
     )
     marks = models.JSONField(
-        default=list, blank=True, help_text="The same replacements: offsets into the scrubbed text."
+        default=list, blank=True, help_text=_("The same replacements: offsets into the scrubbed text.")
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
     return_reason = models.TextField(blank=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,11 @@ ENTRIES = (
     NavEntry(
         "evidence",
         120,
-        "Stories to review",
+        _("Stories to review"),
         "stories:review_queue",
         C.STORY_REVIEW,
-        "Clients' stories for advocacy, told with consent and scrubbed of identifiers: approve or return them.",
+        _(
+            "Clients' stories for advocacy, told with consent and scrubbed of identifiers: approve or return them."
+        ),
     ),
 )

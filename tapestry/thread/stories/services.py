@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -36,16 +37,21 @@ def consent_missing_message(case: Case) -> str:
     """Why no story may be proposed from this case, and what would allow it."""
     name = case.person.display_name
     if case.segment in (Segment.SUBSTANCE_USE, Segment.SCHOOL):
-        return (
-            f"This is a {Segment(case.segment).label} case: its records leave the agency only under a written "
+        return gettext(
+            "This is a %(segment)s case: its records leave the agency only under a written "
             "consent naming who receives them, so a story for advocacy cannot be told from it."
-        )
-    where = f" for the {Segment(case.segment).label} segment" if case.segment else ""
-    return (
-        f"{name} has no consent in force to tell their story in advocacy{where}. Record their consent "
+        ) % {"segment": Segment(case.segment).label}
+    if case.segment:
+        return gettext(
+            "%(name)s has no consent in force to tell their story in advocacy for the %(segment)s segment. "
+            "Record their consent (purpose: telling their story in advocacy) first; a story rests on it, "
+            "and leaves every pack once it is revoked or expires."
+        ) % {"name": name, "segment": Segment(case.segment).label}
+    return gettext(
+        "%(name)s has no consent in force to tell their story in advocacy. Record their consent "
         "(purpose: telling their story in advocacy) first; a story rests on it, and leaves every pack "
         "once it is revoked or expires."
-    )
+    ) % {"name": name}
 
 
 def consent_add_url(case: Case) -> str:
@@ -56,16 +62,16 @@ def _checked(case: Case, *, title: str, text: str, needs: Iterable[Need]) -> tup
     title, text, needs = (title or "").strip(), (text or "").strip(), list(needs)
     errors: dict[str, list[str]] = {}
     if not title:
-        errors["title"] = ["Give the story a short title that names no one."]
+        errors["title"] = [gettext("Give the story a short title that names no one.")]
     elif len(title) > TITLE_MAX:
-        errors["title"] = [f"Keep the title to {TITLE_MAX} characters."]
+        errors["title"] = [gettext("Keep the title to %(n)s characters.") % {"n": TITLE_MAX}]
     if not text:
-        errors["text"] = ["Write the story."]
+        errors["text"] = [gettext("Write the story.")]
     allowed = set(case_need_choices(case).values_list("pk", flat=True))
     if not needs:
-        errors["needs"] = ["Choose at least one of the case's needs the story speaks to."]
+        errors["needs"] = [gettext("Choose at least one of the case's needs the story speaks to.")]
     elif any(need.pk not in allowed for need in needs):
-        errors["needs"] = ["Choose needs recorded on this case."]
+        errors["needs"] = [gettext("Choose needs recorded on this case.")]
     if errors:
         raise ValidationError(errors)
     return title, text, needs
@@ -111,7 +117,12 @@ def story_change(
         current = _locked(story, version)
         if not current.is_editable:
             raise ValidationError(
-                {"text": [f"This story is {current.get_status_display().lower()}; it can no longer change."]}
+                {
+                    "text": [
+                        gettext("This story is %(status)s; it can no longer change.")
+                        % {"status": str(current.get_status_display()).lower()}
+                    ]
+                }
             )
         for name, value in {"title": title, "status": Story.Status.PROPOSED, "return_reason": ""}.items():
             setattr(current, name, value)
@@ -133,7 +144,9 @@ def story_change(
 def require_review(actor: User, story: Story) -> None:
     policy.require_capability(actor, Capability.STORY_REVIEW)
     if story.proposed_by_id == actor.pk:
-        raise PermissionDenied("You proposed this story: another reviewer must approve or return it.")
+        raise PermissionDenied(
+            gettext("You proposed this story: another reviewer must approve or return it.")
+        )
 
 
 def _review(actor: User, story: Story, version: int, *, status: str, reason: str = "", purpose: str) -> Story:
@@ -142,11 +155,16 @@ def _review(actor: User, story: Story, version: int, *, status: str, reason: str
         current = _locked(story, version)
         if current.status != Story.Status.PROPOSED:
             raise ValidationError(
-                {"__all__": [f"This story is {current.get_status_display().lower()}, not awaiting review."]}
+                {
+                    "__all__": [
+                        gettext("This story is %(status)s, not awaiting review.")
+                        % {"status": str(current.get_status_display()).lower()}
+                    ]
+                }
             )
         if status == Story.Status.APPROVED and not current.consent.is_in_force():
             raise ValidationError(
-                {"__all__": ["The client's consent to tell this story is no longer in force."]}
+                {"__all__": [gettext("The client's consent to tell this story is no longer in force.")]}
             )
         current.status, current.return_reason = status, reason
         current.reviewed_by, current.reviewed_at = actor, timezone.now()
@@ -178,7 +196,9 @@ def story_return(*, actor: User, story: Story, version: int, reason: str) -> Sto
     """Return a proposed story to the worker with the reason (what still identifies, what to change)."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": ["Say why the story goes back, so the worker can change it."]})
+        raise ValidationError(
+            {"reason": [gettext("Say why the story goes back, so the worker can change it.")]}
+        )
     return _review(
         actor,
         story,
@@ -195,7 +215,7 @@ def story_withdraw(*, actor: User, story: Story, version: int) -> Story:
     with transaction.atomic():
         current = _locked(story, version)
         if current.status == Story.Status.WITHDRAWN:
-            raise ValidationError({"__all__": ["This story is already withdrawn."]})
+            raise ValidationError({"__all__": [gettext("This story is already withdrawn.")]})
         current.status = Story.Status.WITHDRAWN
         current.version += 1
         current.save(update_fields=["status", "version", "updated_at"])

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.audit import audit_form_open
@@ -44,7 +45,7 @@ def story_propose(request: HttpRequest, case_pk: int) -> HttpResponse:
         "stories/story_form.html",
         form=form,
         call=lambda: services.story_propose(actor=request.user, case=case, **form.changes()),
-        done="The story is proposed. It goes to a reviewer, who sees only the scrubbed text.",
+        done=gettext("The story is proposed. It goes to a reviewer, who sees only the scrubbed text."),
         then=_team_url,
         case=case,
         story=None,
@@ -88,7 +89,7 @@ def story_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.story_change(
             actor=request.user, story=story, version=form.cleaned_data["version"] or 0, **form.changes()
         ),
-        done="The story is saved and scrubbed again; it waits for review.",
+        done=gettext("The story is saved and scrubbed again; it waits for review."),
         then=_team_url,
         case=story.case,
         story=story,
@@ -111,7 +112,7 @@ def story_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         withdraw,
-        "The story is withdrawn: it leaves the review queue and every future evidence pack.",
+        gettext("The story is withdrawn: it leaves the review queue and every future evidence pack."),
     )
     return redirect(_team_url(story))
 
@@ -122,7 +123,11 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         status = "" if status == "all" else Story.Status.PROPOSED
     stories = selectors.review_queue(status=status)
     statuses = [(value, label) for value, label in Story.Status.choices if value != Story.Status.WITHDRAWN]
-    context = {"stories": stories, "status": status or "all", "statuses": [*statuses, ("all", "All")]}
+    context = {
+        "stories": stories,
+        "status": status or "all",
+        "statuses": [*statuses, ("all", gettext("All"))],
+    }
     return render(request, "stories/review_queue.html", context)
 
 
@@ -155,7 +160,9 @@ def story_approve(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.story_approve(
             actor=request.user, story=story, version=form.cleaned_data["version"]
         ),
-        done="The story is approved: evidence packs may quote it while the client's consent is in force.",
+        done=gettext(
+            "The story is approved: evidence packs may quote it while the client's consent is in force."
+        ),
         then=reverse("stories:review_queue"),
         approve_form=form,
         return_form=ReturnForm(initial={"version": story.version}),
@@ -177,7 +184,7 @@ def story_return(request: HttpRequest, pk: int) -> HttpResponse:
             version=form.cleaned_data["version"],
             reason=form.cleaned_data["reason"],
         ),
-        done="The story goes back to its worker with your reason.",
+        done=gettext("The story goes back to its worker with your reason."),
         then=reverse("stories:review_queue"),
         approve_form=ReviewForm(initial={"version": story.version}),
         return_form=form,
