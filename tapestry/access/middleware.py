@@ -108,6 +108,22 @@ class SecondFactorMiddleware(_Middleware):
         return redirect(step)
 
 
+class LanguageScopeMiddleware(_Middleware):
+    """A request's language ends with it: the thread goes back to the language it had before (the
+    next request on this thread, a task, a test, starts from its own). Placed before LocaleMiddleware,
+    so that the response still says which language it is in (Content-Language)."""
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        previous = translation.get_language()
+        try:
+            return self.get_response(request)
+        finally:
+            if previous:
+                translation.activate(previous)
+            else:
+                translation.deactivate()
+
+
 class UserLanguageMiddleware(_Middleware):
     """Pages speak the signed-in user's chosen language; before sign-in, the language cookie or the
     browser's (LocaleMiddleware). The API always answers in English: its messages are a contract that

@@ -91,3 +91,13 @@ def test_empty_choice_goes_back_to_the_browsers_language(cast):
     assert cast.caseworker.language == ""
     page = client.get(reverse("front:home"), headers={"accept-language": "en"}).content.decode()
     assert '<html lang="en"' in page
+
+
+def test_a_request_in_spanish_leaves_the_next_code_in_the_language_it_had(cast):
+    from django.utils import translation
+
+    cast.caseworker.language = "es"
+    cast.caseworker.save()
+    with translation.override("en"):
+        client_for(cast.caseworker).get(reverse("front:home"))
+        assert translation.get_language() == "en"
