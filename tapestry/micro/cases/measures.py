@@ -30,6 +30,7 @@ from django.db.models import (
 from django.db.models import Case as SqlCase
 from django.db.models.functions import Trim, TruncMonth, Upper
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from tapestry.access.policy import Capability
 from tapestry.evidence.measures import (
@@ -161,8 +162,9 @@ def _placed_cases(program: Program | None, during: Period | None) -> QuerySet[Ca
 
 @measure(
     "cases.by_place",
-    "Cases by area",
-    note=(
+    # Marked only for extraction (the measure keeps its English words): the map page translates them.
+    gettext_noop("Cases by area"),
+    note=gettext_noop(
         "Each case is placed by the postcode of the client's current address in every area of the kind "
         "asked that holds it; a confidential (safe) address is never placed. Where areas of a kind "
         "overlap, a case counts in each and the total counts placements. An area is hidden when it "

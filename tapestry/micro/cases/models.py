@@ -51,7 +51,7 @@ class Case(Versioned):
     household = optional_key(
         "people.Household",
         related_name="cases",
-        help_text="For family work: the household the case is about.",
+        help_text=gettext_lazy("For family work: the household the case is about."),
     )
     program = optional_key("mezzo.Program", related_name="cases")
     case_type = models.CharField(max_length=20, choices=Type.choices)

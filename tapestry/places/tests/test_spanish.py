@@ -26,3 +26,14 @@ def test_the_area_list_and_an_area_read_in_spanish(cast):
 
     page = client.get(reverse("places:area_detail", kwargs={"pk": town.pk})).content.decode()
     assert "Asignados a esta área: 00801" in page and "Given to this area" not in page
+
+
+def test_the_map_of_cases_reads_in_spanish(cast):
+    make_area(Area.Kind.NEIGHBOURHOOD, "N1", "Millbrook", postcodes=("00801",))
+    evaluator = cast.by_role["evaluator"]
+    evaluator.language = "es"
+    evaluator.save(update_fields=["language"])
+
+    page = client_for(evaluator).get(reverse("places:case_map")).content.decode()
+    assert "<caption>Casos por área</caption>" in page and "Cases by area" not in page
+    assert "Casos por vecindario" in page and "Recuentos de casos, nunca nombres." in page
