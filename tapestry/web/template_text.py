@@ -125,9 +125,8 @@ class _Reader(HTMLParser):
         if not (self._kept or no):
             for name, value in attrs:
                 readable = name in READ_ATTRIBUTES or (
-                    name == "value"
-                    and tag in {"button", "input"}
-                    and values.get("type") in {"submit", "button", "reset"}
+                    # An input button shows its value; a <button> shows its content, never its value.
+                    name == "value" and tag == "input" and values.get("type") in {"submit", "button", "reset"}
                 )
                 if readable and value and (text := _readable(value)):
                     self.found.append(Unmarked(self.getpos()[0], f'{name}="{text}"'))

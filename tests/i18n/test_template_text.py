@@ -21,7 +21,7 @@ def test_the_reader_finds_what_it_should() -> None:
     found = unmarked_text(
         '{% load i18n %}<h1>{% translate "Cases" %}</h1><p title="Open it">{{ case.number }} days</p>'
         '<span translate="no">{{ person.name }} Smith</span>{% blocktranslate %}Hi {{ x }}{% endblocktranslate %}'
-        '<button value="Go" type="submit" name="b">{% translate "Go" %}</button><script>var a = "no";</script>'
+        '<input value="Go" type="submit" name="b"><button value="yes" name="c">{% translate "Go" %}</button><script>var a = "no";</script>'
         "{% comment %}Not shown{% endcomment %}<abbr>PHQ-9</abbr> · {{ n }} / 27"
     )
     assert [f.text for f in found] == ['title="Open it"', "days", 'value="Go"']
