@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -32,15 +34,15 @@ from tapestry.needs.models import Need
 
 # The dataset's tables in the order they are stored and reported, each with what a report calls it.
 TABLE_LABELS = {
-    "organizations": "organizations",
-    "services": "services",
-    "locations": "locations",
-    "service_at_locations": "service locations",
-    "phones": "phone numbers",
-    "schedules": "schedules",
-    "service_areas": "service areas",
-    "cost_options": "cost options",
-    "required_documents": "required documents",
+    "organizations": gettext_noop("organizations"),
+    "services": gettext_noop("services"),
+    "locations": gettext_noop("locations"),
+    "service_at_locations": gettext_noop("service locations"),
+    "phones": gettext_noop("phone numbers"),
+    "schedules": gettext_noop("schedules"),
+    "service_areas": gettext_noop("service areas"),
+    "cost_options": gettext_noop("cost options"),
+    "required_documents": gettext_noop("required documents"),
 }
 TABLES = tuple(TABLE_LABELS)
 
@@ -64,25 +66,42 @@ class ImportReport:
         return not self.problems
 
     def summary(self) -> str:
+        """What the import did, in the active language (the audit log keeps the agency's)."""
         if not self.ok:
             count = len(self.problems)
-            return f"{self.source}: nothing was imported; {count} problem{'s' if count != 1 else ''} to fix."
+            return ngettext(
+                "%(source)s: nothing was imported; %(n)s problem to fix.",
+                "%(source)s: nothing was imported; %(n)s problems to fix.",
+                count,
+            ) % {"source": self.source, "n": count}
         parts = []
         for table in TABLES:
             new, changed = self.created.get(table, 0), self.updated.get(table, 0)
             if new or changed:
-                parts.append(f"{new + changed} {TABLE_LABELS[table]} ({new} new, {changed} updated)")
+                parts.append(
+                    gettext("%(n)s %(what)s (%(new)s new, %(changed)s updated)")
+                    % {
+                        "n": new + changed,
+                        "what": gettext(TABLE_LABELS[table]),
+                        "new": new,
+                        "changed": changed,
+                    }
+                )
         unkept = len(self.unkept)
-        return (
-            f"{self.source}: imported "
-            + ("; ".join(parts) if parts else "nothing (the file was empty)")
-            + "."
-            + (
-                f" {unkept} field{'s' if unkept != 1 else ''} or table{'s' if unkept != 1 else ''} not kept."
-                if unkept
-                else ""
-            )
-        )
+        text = gettext("%(source)s: imported %(what)s.") % {
+            "source": self.source,
+            "what": "; ".join(parts) if parts else gettext("nothing (the file was empty)"),
+        }
+        if unkept:
+            text += " " + ngettext(
+                "%(n)s field or table not kept.", "%(n)s fields or tables not kept.", unkept
+            ) % {"n": unkept}
+        return text
+
+
+def _summary_for_the_log(report: ImportReport) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return report.summary()
 
 
 def directory_import(*, actor: User | None, files: Sequence[tuple[str, bytes]]) -> ImportReport:
@@ -104,7 +123,7 @@ def directory_import(*, actor: User | None, files: Sequence[tuple[str, bytes]]) 
             action=AuditEntry.Action.CREATE,
             object_type="directory.import",
             fields=[table for table in TABLES if getattr(dataset, table)],
-            purpose=report.summary()[:255],
+            purpose=_summary_for_the_log(report)[:255],
         )
     return report
 

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record
@@ -30,7 +30,9 @@ from tapestry.thread.stories.selectors import case_need_choices, story_consent
 from tapestry.web.records import create_record
 
 TITLE_MAX = 200
-STORY_REFUSAL = "You may not propose or change a story on this case: it is outside your caseload."
+STORY_REFUSAL = gettext_noop(
+    "You may not propose or change a story on this case: it is outside your caseload."
+)
 
 
 def consent_missing_message(case: Case) -> str:
@@ -89,7 +91,7 @@ def _scrubbed(case: Case, text: str) -> dict[str, Any]:
 
 def story_propose(*, actor: User, case: Case, title: str, text: str, needs: Iterable[Need]) -> Story:
     """Propose a client's story for advocacy: only under their consent in force, scrubbed at once."""
-    require_case_write(actor, case, refusal=STORY_REFUSAL, field="text")
+    require_case_write(actor, case, refusal=gettext(STORY_REFUSAL), field="text")
     consent = story_consent(case)
     if consent is None:
         raise ValidationError({"consent": [consent_missing_message(case)]})
@@ -111,7 +113,7 @@ def story_change(
 ) -> Story:
     """Change a story not yet reviewed (or returned): scrubbed again; a returned story goes back for review."""
     case = story.case
-    require_case_write(actor, case, refusal=STORY_REFUSAL, open=False)
+    require_case_write(actor, case, refusal=gettext(STORY_REFUSAL), open=False)
     title, text, needs = _checked(case, title=title, text=text, needs=needs)
     with transaction.atomic():
         current = _locked(story, version)
@@ -211,7 +213,7 @@ def story_return(*, actor: User, story: Story, version: int, reason: str) -> Sto
 
 def story_withdraw(*, actor: User, story: Story, version: int) -> Story:
     """Withdraw a story (at the client's wish, say): it leaves the queue and every future pack."""
-    require_case_write(actor, story.case, refusal=STORY_REFUSAL, open=False)
+    require_case_write(actor, story.case, refusal=gettext(STORY_REFUSAL), open=False)
     with transaction.atomic():
         current = _locked(story, version)
         if current.status == Story.Status.WITHDRAWN:
