@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
 from tapestry.evidence import charts
@@ -30,7 +31,8 @@ def attendance_chart(rows: list[SessionRate], *, title_id: str = "attendance-cha
     for index, row in enumerate(rows):
         height = round(plot_h * (row.rate or 0) / 100, 1)
         x = round(LEFT + index * slot + (slot - bar_w) / 2, 1)
-        label = f"{row.session.held_on:%d %b}: {row.rate if row.rate is not None else '–'}%"
+        day = date_format(row.session.held_on, "d M")
+        label = f"{day}: {row.rate if row.rate is not None else '–'}%"
         parts.append(
             charts.rect(x, round(TOP + plot_h - height, 1), round(bar_w, 1), height, charts.ACCENT, label)
         )
@@ -39,7 +41,7 @@ def attendance_chart(rows: list[SessionRate], *, title_id: str = "attendance-cha
                 charts.text(
                     round(x + bar_w / 2, 1),
                     HEIGHT - 10,
-                    f"{row.session.held_on:%d %b}",
+                    day,
                     size=12,
                     text_anchor="middle",
                     fill=charts.MUTED,

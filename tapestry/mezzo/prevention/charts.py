@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 
 from tapestry.evidence import charts
 from tapestry.mezzo.prevention.models import OutcomeMeasure
@@ -43,18 +44,25 @@ def measures_chart(measures: Sequence[OutcomeMeasure], chart_id: str = "measures
     for measure in measures:
         top = float(max(abs(measure.before_value), abs(measure.after_value)))
         after_fill = {True: BETTER, False: WORSE, None: SAME}[measure.improved]
-        heading = f"{measure.name} ({measure.get_direction_display().lower()})"
+        heading = gettext("%(measure)s (%(direction)s)") % {
+            "measure": measure.name,
+            "direction": measure.get_direction_display().lower(),
+        }
         parts.append(charts.text(0, y + 13, heading, size=13, font_weight=600, fill="#24292f"))
         y += LABEL_H
         before = f"{measure.before_display} {measure.unit}"
-        parts.append(_bar(y, float(measure.before_value), top, "Before", BEFORE, before))
+        parts.append(_bar(y, float(measure.before_value), top, gettext("Before"), BEFORE, before))
         y += BAR_H + 4
         after = f"{measure.after_display} {measure.unit}"
-        parts.append(_bar(y, float(measure.after_value), top, "After", after_fill, after))
+        parts.append(_bar(y, float(measure.after_value), top, gettext("After"), after_fill, after))
         y += BAR_H + GAP
     better = sum(1 for m in measures if m.improved)
-    summary = f"{len(measures)} measure{'s' if len(measures) != 1 else ''} before and after; {better} changed for the better."
-    title = "Outcome measures before and after"
+    summary = ngettext(
+        "%(count)s measure before and after; %(better)s changed for the better.",
+        "%(count)s measures before and after; %(better)s changed for the better.",
+        len(measures),
+    ) % {"count": len(measures), "better": better}
+    title = gettext("Outcome measures before and after")
     return charts.svg(
         parts, width=WIDTH, height=int(y) + 4, chart_id=chart_id, title=title, desc=summary, font=FONT
     )
@@ -66,14 +74,18 @@ def reach_chart(by_month: Sequence[tuple[str, int, int]], chart_id: str = "reach
     parts = []
     y = 4.0
     for month, activities, heads in by_month:
-        caption = f"{heads} in {activities} activit{'ies' if activities != 1 else 'y'}"
+        caption = ngettext(
+            "%(heads)s in %(count)s activity", "%(heads)s in %(count)s activities", activities
+        ) % {"heads": heads, "count": activities}
         parts.append(_bar(y, heads, top, month, SAME, caption))
         y += BAR_H + 6
     total = sum(heads for _, _, heads in by_month)
-    summary = (
-        f"Headcount by month over {len(by_month)} month{'s' if len(by_month) != 1 else ''}: {total} in all."
-    )
-    title = "Participants by month"
+    summary = ngettext(
+        "Headcount by month over %(count)s month: %(total)s in all.",
+        "Headcount by month over %(count)s months: %(total)s in all.",
+        len(by_month),
+    ) % {"count": len(by_month), "total": total}
+    title = gettext("Participants by month")
     return charts.svg(
         parts, width=WIDTH, height=int(y) + 4, chart_id=chart_id, title=title, desc=summary, font=FONT
     )

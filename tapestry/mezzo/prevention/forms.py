@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from tapestry.access.models import User
 from tapestry.mezzo.prevention.models import Activity, OutcomeMeasure, PreventionProgram
@@ -29,17 +31,27 @@ class LinesField(forms.CharField):
 class PreventionProgramForm(FieldSetup, ServiceForm):
     name = forms.CharField(max_length=150)
     program = forms.ModelChoiceField(
-        queryset=Program.objects.none(), required=False, help_text="The agency program it belongs to, if any."
+        queryset=Program.objects.none(),
+        required=False,
+        help_text=gettext_lazy("The agency program it belongs to, if any."),
     )
     focus = forms.ChoiceField(choices=PreventionProgram.Focus.choices)
     target_population = forms.CharField(
-        label="Target population", widget=forms.Textarea(attrs={"rows": 2}), help_text="Who it is for."
+        label=gettext_lazy("Target population"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Who it is for."),
     )
     setting = forms.ChoiceField(choices=PreventionProgram.Setting.choices)
-    risk_factors = LinesField(label="Risk factors", required=False, help_text="One per line.")
-    protective_factors = LinesField(label="Protective factors", required=False, help_text="One per line.")
-    starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT, initial=timezone.localdate)
-    ends_on = forms.DateField(label="Ends on", widget=DATE_INPUT, required=False)
+    risk_factors = LinesField(
+        label=gettext_lazy("Risk factors"), required=False, help_text=gettext_lazy("One per line.")
+    )
+    protective_factors = LinesField(
+        label=gettext_lazy("Protective factors"), required=False, help_text=gettext_lazy("One per line.")
+    )
+    starts_on = forms.DateField(
+        label=gettext_lazy("Starts on"), widget=DATE_INPUT, initial=timezone.localdate
+    )
+    ends_on = forms.DateField(label=gettext_lazy("Ends on"), widget=DATE_INPUT, required=False)
     lead = StaffChoiceField(with_role=True, queryset=User.objects.none())
 
     choices_from = {"program": "programs", "lead": "leads"}
@@ -49,34 +61,36 @@ class PreventionProgramEditForm(PreventionProgramForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
-def _band(label: str) -> forms.IntegerField:
+def _band(label: Promise) -> forms.IntegerField:
     return forms.IntegerField(label=label, min_value=0, required=False)
 
 
 class ActivityForm(ServiceForm):
     kind = forms.ChoiceField(choices=Activity.Kind.choices)
-    held_on = forms.DateField(label="Held on", widget=DATE_INPUT, initial=timezone.localdate)
+    held_on = forms.DateField(label=gettext_lazy("Held on"), widget=DATE_INPUT, initial=timezone.localdate)
     title = forms.CharField(max_length=200)
-    location = forms.CharField(max_length=200, required=False, help_text="Setting or place.")
-    delivered_by = forms.CharField(label="Delivered by", max_length=200, help_text="Staff or partner.")
-    headcount = forms.IntegerField(
-        min_value=0, help_text="How many took part. Participants are counted, never named."
+    location = forms.CharField(max_length=200, required=False, help_text=gettext_lazy("Setting or place."))
+    delivered_by = forms.CharField(
+        label=gettext_lazy("Delivered by"), max_length=200, help_text=gettext_lazy("Staff or partner.")
     )
-    children = _band("Of whom children")
-    youth = _band("Of whom youth")
-    adults = _band("Of whom adults")
-    older_adults = _band("Of whom older adults")
+    headcount = forms.IntegerField(
+        min_value=0, help_text=gettext_lazy("How many took part. Participants are counted, never named.")
+    )
+    children = _band(gettext_lazy("Of whom children"))
+    youth = _band(gettext_lazy("Of whom youth"))
+    adults = _band(gettext_lazy("Of whom adults"))
+    older_adults = _band(gettext_lazy("Of whom older adults"))
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class MeasureForm(ServiceForm):
-    name = forms.CharField(max_length=200, help_text="e.g. 'Pupils who felt safe at school'.")
-    unit = forms.CharField(max_length=60, help_text="e.g. '% of pupils'.")
+    name = forms.CharField(max_length=200, help_text=gettext_lazy("e.g. 'Pupils who felt safe at school'."))
+    unit = forms.CharField(max_length=60, help_text=gettext_lazy("e.g. '% of pupils'."))
     direction = forms.ChoiceField(choices=OutcomeMeasure.Direction.choices)
     source = forms.ChoiceField(choices=OutcomeMeasure.Source.choices)
-    before_value = forms.DecimalField(label="Before: value", max_digits=12, decimal_places=2)
-    before_n = forms.IntegerField(label="Before: based on how many", min_value=1)
-    before_on = forms.DateField(label="Before: measured on", widget=DATE_INPUT)
-    after_value = forms.DecimalField(label="After: value", max_digits=12, decimal_places=2)
-    after_n = forms.IntegerField(label="After: based on how many", min_value=1)
-    after_on = forms.DateField(label="After: measured on", widget=DATE_INPUT)
+    before_value = forms.DecimalField(label=gettext_lazy("Before: value"), max_digits=12, decimal_places=2)
+    before_n = forms.IntegerField(label=gettext_lazy("Before: based on how many"), min_value=1)
+    before_on = forms.DateField(label=gettext_lazy("Before: measured on"), widget=DATE_INPUT)
+    after_value = forms.DecimalField(label=gettext_lazy("After: value"), max_digits=12, decimal_places=2)
+    after_n = forms.IntegerField(label=gettext_lazy("After: based on how many"), min_value=1)
+    after_on = forms.DateField(label=gettext_lazy("After: measured on"), widget=DATE_INPUT)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,9 @@ ENTRIES = (
     NavEntry(
         "mezzo",
         60,
-        "Prevention programs",
+        gettext_lazy("Prevention programs"),
         "prevention:program_list",
         C.ORGANISATION_READ,
-        "Workshops and classroom series, with headcounts and before/after measures.",
+        gettext_lazy("Workshops and classroom series, with headcounts and before/after measures."),
     ),
 )

@@ -57,10 +57,10 @@ def reach_of(activities: list[Activity]) -> Reach:
         months[month] += 1
         month_heads[month] += activity.headcount
     labels = dict(Activity.Kind.choices)
-    reach.by_kind = [(labels[k], kinds[k], kind_heads[k]) for k in Activity.Kind.values if kinds[k]]
+    reach.by_kind = [(str(labels[k]), kinds[k], kind_heads[k]) for k in Activity.Kind.values if kinds[k]]
     reach.by_month = [(month, months[month], month_heads[month]) for month in sorted(months)]
     reach.by_age_band = [
-        (label, sum(getattr(a, name) or 0 for a in activities)) for name, label in Activity.AGE_BANDS
+        (str(label), sum(getattr(a, name) or 0 for a in activities)) for name, label in Activity.AGE_BANDS
     ]
     return reach
 

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -41,11 +42,12 @@ def factor_list(values: Iterable[str]) -> list[str]:
 
 def _check_lead(lead: User | None) -> dict[str, list[str]]:
     if lead is None:
-        return {"lead": ["Name the staff member who leads the program."]}
+        return {"lead": [gettext("Name the staff member who leads the program.")]}
     if not lead.is_active or not policy.has_capability(lead, Capability.PROGRAM_MANAGE):
         return {
             "lead": [
-                f"{lead.get_full_name() or lead.username} does not design or run programs; choose someone who does."
+                gettext("%(name)s does not design or run programs; choose someone who does.")
+                % {"name": lead.get_full_name() or lead.username}
             ]
         }
     return {}
@@ -164,13 +166,18 @@ def activity_record(
     if held_on:
         if held_on > timezone.localdate():
             errors.setdefault("held_on", []).append(
-                "Record an activity once delivered: the date cannot be in the future."
+                gettext("Record an activity once delivered: the date cannot be in the future.")
             )
         elif held_on < record.starts_on or (record.ends_on and held_on > record.ends_on):
-            until = f" to {record.ends_on:%Y-%m-%d}" if record.ends_on else ""
-            errors.setdefault("held_on", []).append(
-                f"The program runs from {record.starts_on:%Y-%m-%d}{until}; the activity falls outside it."
-            )
+            if record.ends_on:
+                message = gettext(
+                    "The program runs from %(start)s to %(end)s; the activity falls outside it."
+                ) % {"start": f"{record.starts_on:%Y-%m-%d}", "end": f"{record.ends_on:%Y-%m-%d}"}
+            else:
+                message = gettext("The program runs from %(start)s; the activity falls outside it.") % {
+                    "start": f"{record.starts_on:%Y-%m-%d}"
+                }
+            errors.setdefault("held_on", []).append(message)
     fields = ["kind", "held_on", "title", "location", "delivered_by", "headcount", "age_bands", "notes"]
     return _save(actor, activity, errors, fields)
 
@@ -208,5 +215,5 @@ def measure_record(
     )
     errors = _model_errors(measure)
     if after_on and after_on > timezone.localdate():
-        errors.setdefault("after_on", []).append("The 'after' date cannot be in the future.")
+        errors.setdefault("after_on", []).append(gettext("The 'after' date cannot be in the future."))
     return _save(actor, measure, errors, ["name", "unit", "direction", "before", "after", "source"])

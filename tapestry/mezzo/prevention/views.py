@@ -10,6 +10,7 @@ from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.policy import Capability, has_capability
 from tapestry.mezzo.prevention import charts, selectors, services
@@ -52,9 +53,9 @@ def program_create(request: HttpRequest) -> HttpResponse:
         request,
         form=form,
         call=lambda: services.prevention_program_create(actor=request.user, **form.cleaned_data),
-        done=lambda record: f"{record} is added.",
+        done=lambda record: gettext("%(name)s is added.") % {"name": record},
         then=lambda record: _program_page(record.pk),
-        heading="Add a prevention program",
+        heading=gettext("Add a prevention program"),
     )
 
 
@@ -90,10 +91,10 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
             version=form.cleaned_data["version"],
             changes={name: form.cleaned_data[name] for name in services.PROGRAM_FIELDS},
         ),
-        done="Prevention program updated.",
+        done=gettext("Prevention program updated."),
         then=_program_page(record.pk),
         stale=400,
-        heading="Change the prevention program",
+        heading=gettext("Change the prevention program"),
         record=record,
     )
 
@@ -127,8 +128,8 @@ def activity_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         ActivityForm,
         services.activity_record,
-        heading="Record an activity",
-        done="Activity recorded.",
+        heading=gettext("Record an activity"),
+        done=gettext("Activity recorded."),
     )
 
 
@@ -138,6 +139,6 @@ def measure_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         MeasureForm,
         services.measure_record,
-        heading="Record an outcome measure",
-        done="Outcome measure recorded.",
+        heading=gettext("Record an outcome measure"),
+        done=gettext("Outcome measure recorded."),
     )
