@@ -7,7 +7,4 @@ PENDING = {
     "macro/community",
     "macro/evaluation",
     "macro/fundraising",
-    "mezzo/mediation",
-    "mezzo/partners",
-    "mezzo/prevention",
 }
