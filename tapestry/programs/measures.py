@@ -4,6 +4,7 @@ in one query, counted from the `SERVED` sources of the apps that serve people (c
 from __future__ import annotations
 
 from django.db.models import F, Func, IntegerField, OuterRef, Subquery
+from django.utils.translation import gettext_noop
 
 from tapestry.access.policy import Capability
 from tapestry.evidence.measures import Rows, RowsHiding, any_of, measure, served
@@ -14,13 +15,15 @@ from tapestry.programs.models import Program
 
 @measure(
     "programs.people_served",
-    "People served by program",
+    gettext_noop("People served by program"),
     # Agency-wide figures for leadership: a program manager sees only their own programs' reach.
     capability=Capability.AGENCY_LEAD,
     note=(
-        "Distinct people with a case or a group place in the program, at any time. Someone served by "
-        "two programs counts in each; the total counts people per program, not people. A program "
-        "with few people is hidden, with the next smallest while the hidden ones together are few."
+        gettext_noop(
+            "Distinct people with a case or a group place in the program, at any time. Someone served by "
+            "two programs counts in each; the total counts people per program, not people. A program "
+            "with few people is hidden, with the next smallest while the hidden ones together are few."
+        )
     ),
 )
 def people_served() -> Rows:

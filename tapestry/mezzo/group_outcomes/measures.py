@@ -10,6 +10,7 @@ nothing of why the group met.
 from __future__ import annotations
 
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Sum
+from django.utils.translation import gettext_noop
 
 from tapestry.evidence.measures import Kind, PeriodRows, Periods, Program, period_measure
 from tapestry.mezzo.group_outcomes.models import MemberMeasure
@@ -50,10 +51,12 @@ def _rows(found: QuerySet, by: str) -> PeriodRows:
 
 @period_measure(
     "group_outcomes.phq9_members_measured",
-    "Support-group members with a PHQ-9 before and after",
-    unit="support-group membership with a PHQ-9 at the start and at the end",
+    gettext_noop("Support-group members with a PHQ-9 before and after"),
+    unit=gettext_noop("support-group membership with a PHQ-9 at the start and at the end"),
     breakdowns=BY_PROGRAM,
-    note="Counted in the period of the end (post) measure; a member of two groups counts in each.",
+    note=gettext_noop(
+        "Counted in the period of the end (post) measure; a member of two groups counts in each."
+    ),
 )
 def phq9_members_measured(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
     return _rows(_changes(periods, program, by).annotate(n=Count("pk")), by)
@@ -61,13 +64,15 @@ def phq9_members_measured(*, periods: Periods, by: str = "", program: Program | 
 
 @period_measure(
     "group_outcomes.phq9_change_total",
-    "Total PHQ-9 change of support-group members",
-    unit="point of PHQ-9 change (end minus start; below zero is better)",
+    gettext_noop("Total PHQ-9 change of support-group members"),
+    unit=gettext_noop("point of PHQ-9 change (end minus start; below zero is better)"),
     kind=Kind.SUM,
     over="group_outcomes.phq9_members_measured",
     breakdowns=BY_PROGRAM,
-    note="The sum of each member's end score minus start score; divided by the members measured it "
-    "is the mean change, shown only when enough members were measured.",
+    note=gettext_noop(
+        "The sum of each member's end score minus start score; divided by the members measured it "
+        "is the mean change, shown only when enough members were measured."
+    ),
 )
 def phq9_change_total(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
     return _rows(_changes(periods, program, by).annotate(total=Sum("change")), by)

@@ -8,6 +8,7 @@ held session; an excused absence was agreed beforehand, so it is not counted as 
 from __future__ import annotations
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_noop
 
 from tapestry.evidence.measures import PeriodRows, Periods, Program, period_measure
 from tapestry.mezzo.group_sessions.models import Attendance, Session
@@ -33,10 +34,12 @@ def _per_period(marks: QuerySet[Attendance], periods: Periods, by: str) -> Perio
 
 @period_measure(
     "group_sessions.places_expected",
-    "Places expected at held sessions",
-    unit="member expected at a held session",
+    gettext_noop("Places expected at held sessions"),
+    unit=gettext_noop("member expected at a held session"),
     breakdowns=BY_PROGRAM,
-    note="Each member marked present, late or absent at a held session; excused absences are left out.",
+    note=gettext_noop(
+        "Each member marked present, late or absent at a held session; excused absences are left out."
+    ),
 )
 def places_expected(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
     return _per_period(_expected(periods, program), periods, by)
@@ -44,10 +47,10 @@ def places_expected(*, periods: Periods, by: str = "", program: Program | None =
 
 @period_measure(
     "group_sessions.places_attended",
-    "Places attended at held sessions",
-    unit="member who came (on time or late) to a held session",
+    gettext_noop("Places attended at held sessions"),
+    unit=gettext_noop("member who came (on time or late) to a held session"),
     breakdowns=BY_PROGRAM,
-    note="Each member marked present or late at a held session.",
+    note=gettext_noop("Each member marked present or late at a held session."),
     within="group_sessions.places_expected",
 )
 def places_attended(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:

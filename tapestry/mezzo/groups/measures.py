@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_noop
 
 from tapestry.evidence.measures import Period, Program, Rows, measure
 from tapestry.mezzo.groups.availability import availability
@@ -32,8 +33,8 @@ def _by_program(rows: Iterable[tuple[int | None, str | None, int]]) -> Rows:
 
 @measure(
     "groups.members_by_program",
-    "Group members by program",
-    note="People enrolled in a group now; someone in two of a program's groups counts once.",
+    gettext_noop("Group members by program"),
+    note=gettext_noop("People enrolled in a group now; someone in two of a program's groups counts once."),
 )
 def members_by_program() -> Rows:
     return _by_program(
@@ -47,8 +48,8 @@ def members_by_program() -> Rows:
 
 @measure(
     "groups.attendance_by_program",
-    "Sessions attended by program",
-    note="Each time a member came to a held session (on time or late) counts once.",
+    gettext_noop("Sessions attended by program"),
+    note=gettext_noop("Each time a member came to a held session (on time or late) counts once."),
 )
 def attendance_by_program() -> Rows:
     # The attendance records belong to group_sessions, which builds on groups: reach them through

@@ -63,7 +63,11 @@ def _cases(program: Program | None, open_only: bool) -> QuerySet[Case]:
     return cases.exclude(status=Case.Status.CLOSED) if open_only else cases
 
 
-@measure("cases.by_status", "Cases by status", note="Cases in a sensitive segment count here too.")
+@measure(
+    "cases.by_status",
+    gettext_noop("Cases by status"),
+    note=gettext_noop("Cases in a sensitive segment count here too."),
+)
 def by_status(*, program: Program | None = None) -> Rows:
     found = dict(_cases(program, False).values_list("status").annotate(n=Count("pk")))
     return [(str(label), found.get(key, 0)) for key, label in Case.Status.choices]
@@ -71,8 +75,8 @@ def by_status(*, program: Program | None = None) -> Rows:
 
 @measure(
     "cases.by_need",
-    "Cases by need",
-    note="A case with several needs counts once under each; the total counts needs, not cases.",
+    gettext_noop("Cases by need"),
+    note=gettext_noop("A case with several needs counts once under each; the total counts needs, not cases."),
 )
 def by_need(*, program: Program | None = None, open_only: bool = False) -> Rows:
     needs = CaseNeed.objects.all() if program is None else CaseNeed.objects.filter(case__program=program)
@@ -90,7 +94,7 @@ def by_need(*, program: Program | None = None, open_only: bool = False) -> Rows:
     return [*rows, (CONFIDENTIAL, sum(n for label, n in found if label == CONFIDENTIAL))]
 
 
-@measure("cases.by_program", "Cases by program")
+@measure("cases.by_program", gettext_noop("Cases by program"))
 def by_program(*, open_only: bool = False) -> Rows:
     found = (
         _cases(None, open_only)
@@ -102,7 +106,7 @@ def by_program(*, open_only: bool = False) -> Rows:
     return [(name or NO_PROGRAM, n) for _, name, n in found]
 
 
-@measure("cases.opened_by_month", "Cases opened by month")
+@measure("cases.opened_by_month", gettext_noop("Cases opened by month"))
 def opened_by_month(*, program: Program | None = None, months: int = 12, today: date | None = None) -> Rows:
     starts = month_starts(today or timezone.localdate(), months)
     found = dict(
@@ -118,13 +122,15 @@ def opened_by_month(*, program: Program | None = None, months: int = 12, today: 
 
 @measure(
     "cases.open_by_worker",
-    "Open cases by worker",
+    gettext_noop("Open cases by worker"),
     # Each worker's caseload is for leadership, not for every reader of counts.
     capability=Capability.AGENCY_LEAD,
     note=(
-        "Cases open or on hold, by their assigned worker; cases in a sensitive segment count too. "
-        "A worker with few cases is hidden, with the next smallest caseloads while the hidden ones "
-        "together are few, so the total less the caseloads shown is never a small count."
+        gettext_noop(
+            "Cases open or on hold, by their assigned worker; cases in a sensitive segment count too. "
+            "A worker with few cases is hidden, with the next smallest caseloads while the hidden ones "
+            "together are few, so the total less the caseloads shown is never a small count."
+        )
     ),
 )
 def open_by_worker() -> Rows:
@@ -288,10 +294,12 @@ def _per_period(needs: QuerySet[CaseNeed], periods: Periods, by: str) -> PeriodR
 
 @period_measure(
     "cases.housing_needs_identified",
-    "Housing needs identified",
-    unit="housing need identified on a case",
+    gettext_noop("Housing needs identified"),
+    unit=gettext_noop("housing need identified on a case"),
     breakdowns=BY_AREA,
-    note="Needs of the housing domain identified in the period, on cases outside the sensitive segments.",
+    note=gettext_noop(
+        "Needs of the housing domain identified in the period, on cases outside the sensitive segments."
+    ),
 )
 def housing_needs_identified(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
     return _per_period(_housing_needs(periods, program), periods, by)
@@ -299,11 +307,13 @@ def housing_needs_identified(*, periods: Periods, by: str = "", program: Program
 
 @period_measure(
     "cases.housing_needs_met_within_90_days",
-    "Housing needs met within 90 days",
-    unit="housing need marked met within 90 days of being identified",
+    gettext_noop("Housing needs met within 90 days"),
+    unit=gettext_noop("housing need marked met within 90 days of being identified"),
     breakdowns=BY_AREA,
-    note="Counted in the period the need was identified; a need identified less than 90 days ago "
-    "may still be met in time, so the latest periods can rise.",
+    note=gettext_noop(
+        "Counted in the period the need was identified; a need identified less than 90 days ago "
+        "may still be met in time, so the latest periods can rise."
+    ),
     within="cases.housing_needs_identified",
 )
 def housing_needs_met_within_90_days(
@@ -383,9 +393,11 @@ def _by_subject(subject: str, program: Program | None, open_only: bool) -> Rows:
 
 @measure(
     "cases.by_barrier",
-    "Cases by barrier",
-    note="Cases with a need that a barrier stood in the way of; a case with several barriers counts once "
-    "under each, so the total counts barriers, not cases.",
+    gettext_noop("Cases by barrier"),
+    note=gettext_noop(
+        "Cases with a need that a barrier stood in the way of; a case with several barriers counts once "
+        "under each, so the total counts barriers, not cases."
+    ),
 )
 def by_barrier(*, program: Program | None = None, open_only: bool = False) -> Rows:
     return _by_subject("barrier", program, open_only)
@@ -514,11 +526,13 @@ def _identified(needs: QuerySet[CaseNeed], periods: Periods, by: str, subject: s
 
 @period_measure(
     "cases.needs_identified_in_domain",
-    "Needs identified",
-    unit="need identified on a case",
+    gettext_noop("Needs identified"),
+    unit=gettext_noop("need identified on a case"),
     breakdowns=(("need", "Need"), ("program", "Program")),
-    note="Needs of one domain identified in the period, on cases outside the sensitive segments. For the "
-    "housing domain the total is the same count as housing needs identified.",
+    note=gettext_noop(
+        "Needs of one domain identified in the period, on cases outside the sensitive segments. For the "
+        "housing domain the total is the same count as housing needs identified."
+    ),
 )
 def needs_identified_in_domain(*, periods: Periods, by: str = "", domain: str) -> PeriodRows:
     return _identified(CaseNeed.objects.filter(need__domain=domain), periods, by, "need")
@@ -526,11 +540,13 @@ def needs_identified_in_domain(*, periods: Periods, by: str = "", domain: str) -
 
 @period_measure(
     "cases.barriers_recorded",
-    "Needs with a barrier",
-    unit="need, identified in the period, that a barrier stands in the way of",
+    gettext_noop("Needs with a barrier"),
+    unit=gettext_noop("need, identified in the period, that a barrier stands in the way of"),
     breakdowns=(("barrier", "Barrier"), ("program", "Program")),
-    note="Needs identified in the period on cases outside the sensitive segments, by the barrier "
-    "recorded on them now.",
+    note=gettext_noop(
+        "Needs identified in the period on cases outside the sensitive segments, by the barrier "
+        "recorded on them now."
+    ),
 )
 def barriers_recorded(*, periods: Periods, by: str = "") -> PeriodRows:
     return _identified(CaseNeed.objects.filter(barrier__isnull=False), periods, by, "barrier")
