@@ -37,10 +37,14 @@ class AssessmentForm(ServiceForm):
         for item in definition.items:
             # Required-ness depends on other answers (skip logic), so the instrument checks it in clean().
             # In Spanish the PHQ and GAD items and answers are the official Spanish version (their catalog
-            # entries, instruments.py); the other instruments have no entries and stay in English.
+            # entries, instruments.py); the other instruments keep their English items and answers.
+            official = definition.official_spanish
             self.fields[item.code] = forms.ChoiceField(
-                label=gettext(item.text),
-                choices=[(choice.value, gettext(choice.label)) for choice in item.choices],
+                label=gettext(item.text) if official else item.text,
+                choices=[
+                    (choice.value, gettext(choice.label) if official else choice.label)
+                    for choice in item.choices
+                ],
                 widget=forms.RadioSelect,
                 required=False,
                 help_text=gettext(item.help) if item.help else "",

@@ -27,6 +27,8 @@ from django.utils.translation import gettext, gettext_noop
 if TYPE_CHECKING:
     from tapestry.micro.assessments.models import CustomForm
 
+# The instruments whose items and answers are shown in their official published Spanish version.
+OFFICIAL_SPANISH = frozenset({"phq-9", "phq-2", "gad-7"})
 MISSING = gettext_noop("Choose an answer.")
 NOT_LISTED = gettext_noop("Choose one of the listed answers.")
 
@@ -156,6 +158,12 @@ class Instrument:
     # Answers to a question the skip logic leaves out are ignored (the published instrument ends
     # there, as the AUDIT-C does after 'Never'), unless kept: the C-SSRS counts them, erring on safety.
     keep_skipped: bool = False
+
+    @property
+    def official_spanish(self) -> bool:
+        """Whether its items and answers have an official published Spanish version in the catalog
+        (docs/micro-assessments.md); the others keep their English items and answers in Spanish."""
+        return self.code in OFFICIAL_SPANISH
 
     @property
     def max_total(self) -> int:
@@ -494,9 +502,9 @@ def _audit_c_cutoff(instrument: Instrument, answers: Mapping[str, str], result: 
 AUDIT_C = Instrument(
     code="audit-c",
     name="AUDIT-C",
-    title="Alcohol Use Disorders Identification Test, consumption questions",
-    purpose="Screens for hazardous drinking.",
-    instructions="Ask about drinks containing alcohol over the past year.",
+    title=gettext_noop("Alcohol Use Disorders Identification Test, consumption questions"),
+    purpose=gettext_noop("Screens for hazardous drinking."),
+    instructions=gettext_noop("Ask about drinks containing alcohol over the past year."),
     items=(
         Item(
             "q1",
@@ -515,7 +523,7 @@ AUDIT_C = Instrument(
             "On a typical day when you drink, how many standard drinks do you have?",
             scale("1 or 2", "3 or 4", "5 or 6", "7 to 9", "10 or more"),
             loinc="68519-8",
-            help="Skip if the answer to question 1 was 'never'.",
+            help=gettext_noop("Skip if the answer to question 1 was 'never'."),
             asked_if=DRINKS,
         ),
         Item(
@@ -523,7 +531,7 @@ AUDIT_C = Instrument(
             "How often do you have six or more drinks at one time?",
             scale("Never", "Less than monthly", "Monthly", "Weekly", "Daily or almost daily"),
             loinc="68520-6",
-            help="Skip if the answer to question 1 was 'never'.",
+            help=gettext_noop("Skip if the answer to question 1 was 'never'."),
             asked_if=DRINKS,
         ),
         Item(
@@ -534,37 +542,43 @@ AUDIT_C = Instrument(
                 Choice("women", "Women: positive at 3 or more"),
                 Choice("not_stated", "Not stated: positive at 3 or more (the more cautious cut-off)"),
             ),
-            help="Not asked of the person; the worker chooses. It adds no points.",
+            help=gettext_noop("Not asked of the person; the worker chooses. It adds no points."),
             scored=False,
         ),
     ),
     bands=(
         Band(
-            "Negative",
+            gettext_noop("Negative"),
             None,
             None,
-            "No action on alcohol now; give the usual health advice.",
-            meaning="Below the cut-off (3 for women or when not stated, 4 for men).",
+            gettext_noop("No action on alcohol now; give the usual health advice."),
+            meaning=gettext_noop("Below the cut-off (3 for women or when not stated, 4 for men)."),
         ),
         Band(
-            "Positive",
+            gettext_noop("Positive"),
             None,
             None,
-            "Talk with the person about their drinking (a brief intervention) and consider a fuller "
-            "alcohol assessment.",
-            meaning="At or above the cut-off; higher scores mean more risk.",
+            gettext_noop(
+                "Talk with the person about their drinking (a brief intervention) and consider a fuller "
+                "alcohol assessment."
+            ),
+            meaning=gettext_noop("At or above the cut-off; higher scores mean more risk."),
         ),
     ),
-    scoring_rule=(
+    scoring_rule=gettext_noop(
         "Sum of the three items, each 0 to 4: a total from 0 to 12. 'Never' on question 1 ends the "
         "instrument at a total of 0: questions 2 and 3 are not asked, and answers given to them are ignored."
     ),
-    flag_rule="Positive (flagged) at 4 or more for men, 3 or more for women or when not stated.",
+    flag_rule=gettext_noop(
+        "Positive (flagged) at 4 or more for men, 3 or more for women or when not stated."
+    ),
     flag_at=None,
     panel_loinc="72109-2",
     total_loinc="75626-2",
     rule=_audit_c_cutoff,
-    notes="World Health Organization; items paraphrased. The worker picks the cut-off as an unscored item.",
+    notes=gettext_noop(
+        "World Health Organization; items paraphrased. The worker picks the cut-off as an unscored item."
+    ),
 )
 
 
@@ -587,9 +601,11 @@ DAST_TEXTS = (
 DAST10 = Instrument(
     code="dast-10",
     name="DAST-10",
-    title="Drug Abuse Screening Test, 10 items",
-    purpose="Screens for problems with drug use (not alcohol or tobacco) over the past 12 months.",
-    instructions=(
+    title=gettext_noop("Drug Abuse Screening Test, 10 items"),
+    purpose=gettext_noop(
+        "Screens for problems with drug use (not alcohol or tobacco) over the past 12 months."
+    ),
+    instructions=gettext_noop(
         "Ask about the past 12 months. 'Drug use' means prescribed or over-the-counter drugs used beyond "
         "what was directed, and any non-medical use of drugs; not alcohol or tobacco."
     ),
@@ -598,18 +614,30 @@ DAST10 = Instrument(
         for number, text in enumerate(DAST_TEXTS, start=1)
     ),
     bands=(
-        Band("No problems reported", 0, 0, "No action on drug use now."),
-        Band("Low", 1, 2, "Monitor and screen again at a later contact."),
-        Band("Moderate", 3, 5, "Look further: a brief intervention and a fuller assessment."),
-        Band("Substantial", 6, 8, "An intensive assessment."),
-        Band("Severe", 9, 10, "An intensive assessment and a referral to specialist treatment."),
+        Band(gettext_noop("No problems reported"), 0, 0, gettext_noop("No action on drug use now.")),
+        Band(gettext_noop("Low"), 1, 2, gettext_noop("Monitor and screen again at a later contact.")),
+        Band(
+            gettext_noop("Moderate"),
+            3,
+            5,
+            gettext_noop("Look further: a brief intervention and a fuller assessment."),
+        ),
+        Band(gettext_noop("Substantial"), 6, 8, gettext_noop("An intensive assessment.")),
+        Band(
+            gettext_noop("Severe"),
+            9,
+            10,
+            gettext_noop("An intensive assessment and a referral to specialist treatment."),
+        ),
     ),
-    scoring_rule="One point for each 'yes', except question 3, which scores one point for 'no': 0 to 10.",
-    flag_rule="Flagged at 3 or more (moderate or higher).",
+    scoring_rule=gettext_noop(
+        "One point for each 'yes', except question 3, which scores one point for 'no': 0 to 10."
+    ),
+    flag_rule=gettext_noop("Flagged at 3 or more (moderate or higher)."),
     flag_at=3,
     panel_loinc="82666-9",
     total_loinc="82667-7",
-    notes="Item wording paraphrased. Records on a substance-use case stay in that segment.",
+    notes=gettext_noop("Item wording paraphrased. Records on a substance-use case stay in that segment."),
 )
 
 
@@ -671,9 +699,9 @@ def _cssrs_triage(instrument: Instrument, answers: Mapping[str, str], result: Re
 CSSRS_SCREEN = Instrument(
     code="c-ssrs-screen",
     name="C-SSRS screener",
-    title="Columbia Suicide Severity Rating Scale, screening version (past month)",
-    purpose="Screens for suicidal thoughts and behaviour, and says how urgently to act.",
-    instructions=(
+    title=gettext_noop("Columbia Suicide Severity Rating Scale, screening version (past month)"),
+    purpose=gettext_noop("Screens for suicidal thoughts and behaviour, and says how urgently to act."),
+    instructions=gettext_noop(
         "Ask questions 1 and 2. If the answer to 2 is yes, ask 3, 4 and 5; if it is no, go to 6. "
         "Always ask 6."
     ),
@@ -688,14 +716,14 @@ CSSRS_SCREEN = Instrument(
             "q3",
             "Have you been thinking about how you might do it?",
             YES_NO,
-            help="Ask only if the answer to 2 was yes.",
+            help=gettext_noop("Ask only if the answer to 2 was yes."),
             asked_if=ACTIVE_THOUGHTS,
         ),
         Item(
             "q4",
             "Have you had these thoughts and had some intention of acting on them?",
             YES_NO,
-            help="Ask only if the answer to 2 was yes.",
+            help=gettext_noop("Ask only if the answer to 2 was yes."),
             asked_if=ACTIVE_THOUGHTS,
         ),
         Item(
@@ -703,54 +731,66 @@ CSSRS_SCREEN = Instrument(
             "Have you started to work out, or worked out, the details of how to kill yourself, and do you "
             "mean to carry out that plan?",
             YES_NO,
-            help="Ask only if the answer to 2 was yes.",
+            help=gettext_noop("Ask only if the answer to 2 was yes."),
             asked_if=ACTIVE_THOUGHTS,
         ),
         Item(
             "q6",
             "Have you ever done anything, started to do anything, or prepared to do anything to end your life?",
             BEHAVIOUR,
-            help="For example collected pills, got a weapon, wrote a will or a note, or made an attempt.",
+            help=gettext_noop(
+                "For example collected pills, got a weapon, wrote a will or a note, or made an attempt."
+            ),
         ),
     ),
     bands=(
         Band(
-            "No risk identified",
+            gettext_noop("No risk identified"),
             None,
             None,
-            "No suicide risk identified by the screen; stay alert to changes.",
-            meaning="No to every question.",
+            gettext_noop("No suicide risk identified by the screen; stay alert to changes."),
+            meaning=gettext_noop("No to every question."),
         ),
         Band(
-            "Low risk",
+            gettext_noop("Low risk"),
             None,
             None,
-            "Talk it through today: review the person's supports and reasons for living, agree who they "
-            "will contact if things get worse, and discuss with your supervisor.",
-            meaning="Yes to question 1 or 2 only.",
+            gettext_noop(
+                "Talk it through today: review the person's supports and reasons for living, agree who they "
+                "will contact if things get worse, and discuss with your supervisor."
+            ),
+            meaning=gettext_noop("Yes to question 1 or 2 only."),
         ),
         Band(
-            "Moderate risk",
+            gettext_noop("Moderate risk"),
             None,
             None,
-            "Today: start the crisis workflow (a suicide risk assessment by a clinician and a safety plan), "
-            "consider safety precautions, and tell your supervisor.",
-            meaning="Yes to question 3, or suicidal behaviour (question 6) more than three months ago.",
+            gettext_noop(
+                "Today: start the crisis workflow (a suicide risk assessment by a clinician and a safety plan), "
+                "consider safety precautions, and tell your supervisor."
+            ),
+            meaning=gettext_noop(
+                "Yes to question 3, or suicidal behaviour (question 6) more than three months ago."
+            ),
         ),
         Band(
-            "High risk",
+            gettext_noop("High risk"),
             None,
             None,
-            "Act now: do not leave the person alone, start the crisis workflow (risk assessment and safety "
-            "plan) and tell your supervisor straight away.",
-            meaning="Yes to question 4 or 5, or suicidal behaviour (question 6) within the past three months.",
+            gettext_noop(
+                "Act now: do not leave the person alone, start the crisis workflow (risk assessment and safety "
+                "plan) and tell your supervisor straight away."
+            ),
+            meaning=gettext_noop(
+                "Yes to question 4 or 5, or suicidal behaviour (question 6) within the past three months."
+            ),
         ),
     ),
-    scoring_rule=(
+    scoring_rule=gettext_noop(
         "Not a sum: the risk level follows which questions were answered yes, by the Columbia Protocol "
         "screener's triage (the total counts the yes answers)."
     ),
-    flag_rule=(
+    flag_rule=gettext_noop(
         "Any yes is flagged. High risk: yes to 4 (intent) or 5 (plan with intent), or behaviour within the "
         "past 3 months. Moderate risk: yes to 3 (method), or behaviour more than 3 months ago. Low risk: "
         "yes to 1 or 2 only. Moderate and high risk open the crisis workflow."
@@ -759,7 +799,7 @@ CSSRS_SCREEN = Instrument(
     rule=_cssrs_triage,
     charted=False,
     keep_skipped=True,
-    notes=(
+    notes=gettext_noop(
         "Item wording paraphrased. Answers to 3-5 given although question 2 was no still count: we err "
         "on the side of safety. No LOINC code is recorded for this screen."
     ),
@@ -841,9 +881,13 @@ def _hrsn_needs(instrument: Instrument, answers: Mapping[str, str], result: Resu
 HRSN = Instrument(
     code="ahc-hrsn",
     name="Social needs screen",
-    title="Health-related social needs screen (in the style of the AHC HRSN core questions)",
-    purpose="Finds unmet social needs (housing, food, transport, utilities, safety) to add to the case.",
-    instructions="Read each question to the person; the time frame is the past 12 months unless it says today.",
+    title=gettext_noop("Health-related social needs screen (in the style of the AHC HRSN core questions)"),
+    purpose=gettext_noop(
+        "Finds unmet social needs (housing, food, transport, utilities, safety) to add to the case."
+    ),
+    instructions=gettext_noop(
+        "Read each question to the person; the time frame is the past 12 months unless it says today."
+    ),
     items=(
         Item(
             "living",
@@ -867,7 +911,9 @@ HRSN = Instrument(
             (Choice("yes", "Yes, one or more of these"), Choice("no", "None of these")),
             loinc="96778-6",
             scored=False,
-            help="The original question lets the person pick each problem; here it is recorded as yes or no.",
+            help=gettext_noop(
+                "The original question lets the person pick each problem; here it is recorded as yes or no."
+            ),
         ),
         Item(
             "food_worry",
@@ -925,24 +971,29 @@ HRSN = Instrument(
         ),
     ),
     bands=(
-        Band("No needs found", 0, 0, "No social needs found; screen again if circumstances change."),
         Band(
-            "Needs found",
+            gettext_noop("No needs found"),
+            0,
+            0,
+            gettext_noop("No social needs found; screen again if circumstances change."),
+        ),
+        Band(
+            gettext_noop("Needs found"),
             1,
             HRSN_MOST_NEEDS,
             "Add the needs found to the case, then plan with the person: referrals, benefits, advocacy.",
         ),
     ),
-    scoring_rule=(
+    scoring_rule=gettext_noop(
         "Each domain is positive on the answers that show a need; the total is the number of needs found. "
         "Interpersonal safety sums questions 7 to 10 (1 to 5 each): 11 or more is positive."
     ),
-    flag_rule="Flagged when any need is found; the needs are proposed for the case.",
+    flag_rule=gettext_noop("Flagged when any need is found; the needs are proposed for the case."),
     total_max=HRSN_MOST_NEEDS,
     panel_loinc="96777-8",
     rule=_hrsn_needs,
     charted=False,
-    notes=(
+    notes=gettext_noop(
         "Questions paraphrased from the CMS Accountable Health Communities screening tool (core questions). "
         "96778-6 is the LOINC code of the housing-quality question. The safety score's own code is 95614-4."
     ),
