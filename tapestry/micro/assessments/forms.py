@@ -6,13 +6,23 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.micro.assessments.instruments import Instrument
 from tapestry.micro.assessments.models import CustomForm
 from tapestry.micro.assessments.services import NOTE_MAX, BandSpec, QuestionSpec
 from tapestry.web.forms import DATE_INPUT, ServiceForm, ServiceModelForm
+
+
+def as_written(text: str) -> str:
+    """An instrument's own English text on a page in another language: marked as English (for screen
+    readers) and as not to be translated (for browser translators): a validated instrument's wording
+    is changed only by its official translation."""
+    if translation.get_language() in (None, "en"):
+        return text
+    return format_html('<span lang="en" translate="no">{}</span>', text)
 
 
 class AssessmentForm(ServiceForm):
@@ -39,12 +49,10 @@ class AssessmentForm(ServiceForm):
             # In Spanish the PHQ and GAD items and answers are the official Spanish version (their catalog
             # entries, instruments.py); the other instruments keep their English items and answers.
             official = definition.official_spanish
+            shown = gettext if official else as_written
             self.fields[item.code] = forms.ChoiceField(
-                label=gettext(item.text) if official else item.text,
-                choices=[
-                    (choice.value, gettext(choice.label) if official else choice.label)
-                    for choice in item.choices
-                ],
+                label=shown(item.text),
+                choices=[(choice.value, shown(choice.label)) for choice in item.choices],
                 widget=forms.RadioSelect,
                 required=False,
                 help_text=gettext(item.help) if item.help else "",

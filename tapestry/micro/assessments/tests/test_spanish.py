@@ -85,7 +85,8 @@ def test_an_instrument_without_an_official_spanish_version_keeps_its_english_ite
 
     url = reverse("assessments:assessment_new", kwargs={"case_pk": case.pk, "code": "dast-10"})
     page = client_for(cast.caseworker).get(url).content.decode()
-    assert "Have you used drugs other than for medical reasons?" in page
+    # Marked as English and as not to be machine-translated, for screen readers and browsers.
+    assert '<span lang="en" translate="no">Have you used drugs other than for medical reasons?</span>' in page
     assert "Sí</label>" not in page  # its answers stay in English too, though "Yes" is in a catalog
     assert "Calcular la puntuación y guardar" in page  # the page around the items is in Spanish
 
