@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.micro.child_welfare.models.base import SegmentedRecord
 from tapestry.people.models import Organisation
@@ -112,7 +112,7 @@ class Hearing(SegmentedRecord):
         SHELTER = "shelter", gettext_lazy("Shelter / emergency custody")
         ADJUDICATION = "adjudication", gettext_lazy("Adjudication")
         DISPOSITION = "disposition", gettext_lazy("Disposition")
-        REVIEW = "review", gettext_lazy("Review")
+        REVIEW = "review", pgettext_lazy("hearing", "Review")
         PERMANENCY = "permanency", gettext_lazy("Permanency")
         TERMINATION = "termination", gettext_lazy("Termination of parental rights")
 
