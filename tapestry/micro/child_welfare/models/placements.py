@@ -68,7 +68,11 @@ class Placement(SegmentedRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_placement_type_display()} for {self.child} from {self.started_on:%Y-%m-%d}"
+        return gettext("%(placement_type)s for %(child)s from %(on)s") % {
+            "placement_type": self.get_placement_type_display(),
+            "child": self.child,
+            "on": f"{self.started_on:%Y-%m-%d}",
+        }
 
     @property
     def is_open(self) -> bool:
@@ -131,7 +135,10 @@ class Hearing(SegmentedRecord):
         ordering = ["-scheduled_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_hearing_type_display()} hearing {timezone.localtime(self.scheduled_at):%Y-%m-%d %H:%M}"
+        return gettext("%(hearing_type)s hearing %(at)s") % {
+            "hearing_type": self.get_hearing_type_display(),
+            "at": f"{timezone.localtime(self.scheduled_at):%Y-%m-%d %H:%M}",
+        }
 
     @property
     def is_past(self) -> bool:
