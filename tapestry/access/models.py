@@ -226,8 +226,11 @@ class Consent(Timestamped):
         ordering = ["-given_on", "-id"]
 
     def __str__(self) -> str:
-        recipient = self.recipient_organisation or self.recipient_description or "any recipient"
-        return f"Consent: {self.get_purpose_display()} to {recipient}"
+        recipient = self.recipient_organisation or self.recipient_description or gettext("any recipient")
+        return gettext("Consent: %(purpose)s to %(recipient)s") % {
+            "purpose": self.get_purpose_display(),
+            "recipient": recipient,
+        }
 
     def clean(self) -> None:
         from tapestry.access.consent_rules import missing_elements

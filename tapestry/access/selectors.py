@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tapestry.access import policy
@@ -131,7 +132,7 @@ def staff_detail(*, user: User, pk: int) -> User:
         .annotate(has_authenticator=_has_authenticator())
         .filter(pk=pk)
         .first(),
-        "There is no staff member with this number.",
+        gettext("There is no staff member with this number."),
     )
 
 
@@ -142,11 +143,11 @@ def _for_admin(user: User, model: type, pk: int, missing: str) -> Any:
 
 
 def assignment_for_admin(*, user: User, pk: int) -> Assignment:
-    return _for_admin(user, Assignment, pk, "There is no such assignment.")
+    return _for_admin(user, Assignment, pk, gettext("There is no such assignment."))
 
 
 def grant_for_admin(*, user: User, pk: int) -> SegmentGrant:
-    return _for_admin(user, SegmentGrant, pk, "There is no such grant.")
+    return _for_admin(user, SegmentGrant, pk, gettext("There is no such grant."))
 
 
 def team_names_of(*, user: User) -> list[str]:
@@ -177,7 +178,7 @@ def tokens_of(*, user: User) -> QuerySet[ApiToken]:
 def token_of(*, user: User, pk: int) -> ApiToken:
     """One of the user's own tokens; anyone else's is as good as absent."""
     return found_or_404(
-        ApiToken.objects.filter(user=user, pk=pk).first(), "You have no token with this number."
+        ApiToken.objects.filter(user=user, pk=pk).first(), gettext("You have no token with this number.")
     )
 
 
@@ -185,7 +186,8 @@ def person_for_break_glass(*, user: User, pk: int) -> Person:
     """The person to open in an emergency: only the record, never its contents, is looked up here."""
     policy.require_capability(user, Capability.BREAK_GLASS)
     return found_or_404(
-        Person.objects.filter(pk=pk).only("pk", "merged_into").first(), "There is no person with this number."
+        Person.objects.filter(pk=pk).only("pk", "merged_into").first(),
+        gettext("There is no person with this number."),
     )
 
 
@@ -209,10 +211,10 @@ def _visible_among(user: User, person_ids: Iterable[int]) -> set[int]:
 def break_glass_for_review(*, user: User, pk: int) -> BreakGlass:
     entry = found_or_404(
         BreakGlass.objects.select_related("user", "person", "reviewed_by").filter(pk=pk).first(),
-        "There is no such emergency access.",
+        gettext("There is no such emergency access."),
     )
     if not policy.can_review_break_glass(user, entry):
-        raise PermissionDenied("You may not review this emergency access.")
+        raise PermissionDenied(gettext("You may not review this emergency access."))
     entry.person_visible = bool(_visible_among(user, [entry.person_id]))
     return entry
 

@@ -27,7 +27,10 @@ def ecomap_links(*, user: User, person: Person) -> list[EcomapLink]:
     )
     for placement in placements:
         url = _index(placement.case_id)
-        detail = f"{placement.get_placement_type_display()} since {placement.started_on:%Y-%m-%d}"
+        detail = gettext("%(placement_type)s since %(on)s") % {
+            "placement_type": placement.get_placement_type_display(),
+            "on": f"{placement.started_on:%Y-%m-%d}",
+        }
         if placement.carer_person_id:
             kin = placement.placement_type in (Placement.Type.KINSHIP, Placement.Type.TRIAL_HOME_VISIT)
             links.append(

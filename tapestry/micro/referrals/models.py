@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.web.models import Versioned, optional_key, staff_column
 
@@ -85,7 +85,10 @@ class Referral(Versioned):
         indexes = [models.Index(fields=["status", "response_due_on"])]
 
     def __str__(self) -> str:
-        return f"Referral to {self.service.name} ({self.get_status_display().lower()})"
+        return gettext("Referral to %(name)s (%(status)s)") % {
+            "name": self.service.name,
+            "status": self.get_status_display().lower(),
+        }
 
     @property
     def parts(self) -> list[str]:
@@ -126,4 +129,7 @@ class ReferralEvent(models.Model):
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_status_display()} at {self.at:%Y-%m-%d %H:%M}"
+        return gettext("%(status)s at %(at)s") % {
+            "status": self.get_status_display(),
+            "at": format(self.at, "%Y-%m-%d %H:%M"),
+        }

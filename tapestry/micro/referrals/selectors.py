@@ -75,8 +75,8 @@ def _one(queryset: QuerySet[Referral], *, user: User, referral_id: int, for_chan
         ),
         referral_id,
         for_change=for_change,
-        missing="No referral with this number.",
-        detail="This referral's case is outside your caseload, or in a segment you are not granted.",
+        missing=gettext("No referral with this number."),
+        detail=gettext("This referral's case is outside your caseload, or in a segment you are not granted."),
     )
 
 

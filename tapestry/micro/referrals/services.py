@@ -25,7 +25,7 @@ PART_NAMES = tuple(name for name, _ in Referral.PARTS)
 
 def _require_change(actor: User, case: Case) -> None:
     # A closed case is refused by `referral_create` among the other mistakes of the form, all told at once.
-    require_case_write(actor, case, open=False, refusal="You may not change this case's referrals.")
+    require_case_write(actor, case, open=False, refusal=gettext("You may not change this case's referrals."))
 
 
 NO_PARTS = gettext_lazy("Choose what goes with the referral: at least one part of the person's record.")
@@ -49,7 +49,10 @@ def referral_create(
     if case.status == Case.Status.CLOSED:
         errors["__all__"] = [gettext("This case is closed; reopen it to refer the person.")]
     if service.status not in Service.SEARCHABLE:
-        errors["service"] = [f"This service is {service.get_status_display().lower()}; choose another."]
+        errors["service"] = [
+            gettext("This service is %(status)s; choose another.")
+            % {"status": service.get_status_display().lower()}
+        ]
     if not reason.strip():
         errors["reason"] = [gettext("Say what you are asking the service to do.")]
     if any(need.case_id != case.pk for need in case_needs):

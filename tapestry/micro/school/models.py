@@ -50,7 +50,11 @@ class Student(Timestamped):
         constraints = [_always_school("student_is_a_school_record")]
 
     def __str__(self) -> str:
-        return f"{self.person} at {self.school}, grade {self.grade}"
+        return gettext("%(person)s at %(school)s, grade %(grade)s") % {
+            "person": self.person,
+            "school": self.school,
+            "grade": self.grade,
+        }
 
     def clean(self) -> None:
         if self.left_on and self.left_on < self.enrolled_on:
@@ -113,7 +117,10 @@ class TruancyAlert(Timestamped):
         ]
 
     def __str__(self) -> str:
-        return f"Truancy alert: {self.unexcused_absences} unexcused absences by {self.period_end:%Y-%m-%d}"
+        return gettext("Truancy alert: %(unexcused_absences)s unexcused absences by %(period_end)s") % {
+            "unexcused_absences": self.unexcused_absences,
+            "period_end": format(self.period_end, "%Y-%m-%d"),
+        }
 
     @property
     def is_open(self) -> bool:
@@ -144,7 +151,10 @@ class BehaviourIncident(Timestamped):
         constraints = [_always_school("incident_is_a_school_record")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} on {self.occurred_on:%Y-%m-%d}"
+        return gettext("%(kind)s on %(occurred_on)s") % {
+            "kind": self.get_kind_display(),
+            "occurred_on": format(self.occurred_on, "%Y-%m-%d"),
+        }
 
     def clean(self) -> None:
         if self.occurred_on and self.occurred_on > timezone.localdate():
@@ -166,7 +176,7 @@ class EducationSupportPlan(Versioned):
         constraints = [_always_school("support_plan_is_a_school_record")]
 
     def __str__(self) -> str:
-        return f"Education support plan for {self.case.person}"
+        return gettext("Education support plan for %(person)s") % {"person": self.case.person}
 
 
 class FamilyEngagement(Timestamped):
@@ -190,7 +200,11 @@ class FamilyEngagement(Timestamped):
         ordering = ["-occurred_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_method_display()} with {self.contact_with} on {self.occurred_on:%Y-%m-%d}"
+        return gettext("%(method)s with %(contact_with)s on %(occurred_on)s") % {
+            "method": self.get_method_display(),
+            "contact_with": self.contact_with,
+            "occurred_on": format(self.occurred_on, "%Y-%m-%d"),
+        }
 
     def clean(self) -> None:
         if self.occurred_on and self.occurred_on > timezone.localdate():
@@ -206,17 +220,22 @@ class DirectoryNotice(Timestamped):
         help_text="The day the notice was given to parents and eligible students."
     )
     opt_out_by = models.DateField(
-        "refusals accepted until", help_text="The last day the notice gives to refuse (34 CFR 99.37(a)(3))."
+        "refusals accepted until",
+        help_text="The last day the notice gives to refuse (34 CFR 99.37(a)(3)).",
     )
     categories = models.JSONField(
-        default=list, blank=True, help_text="The directory-information categories the notice designates."
+        default=list,
+        blank=True,
+        help_text="The directory-information categories the notice designates.",
     )
 
     class Meta:
         ordering = ["-published_on", "-id"]
 
     def __str__(self) -> str:
-        return f"FERPA directory-information notice of {self.published_on:%Y-%m-%d}"
+        return gettext("FERPA directory-information notice of %(published_on)s") % {
+            "published_on": format(self.published_on, "%Y-%m-%d")
+        }
 
     def clean(self) -> None:
         from tapestry.micro.school.directory import Category
@@ -224,7 +243,12 @@ class DirectoryNotice(Timestamped):
         unknown = sorted(set(self.categories or []) - set(Category.values))
         if unknown:
             raise ValidationError(
-                {"categories": f"Not a directory-information category (34 CFR 99.3): {', '.join(unknown)}."}
+                {
+                    "categories": gettext(
+                        "Not a directory-information category (34 CFR 99.3): %(categories)s."
+                    )
+                    % {"categories": ", ".join(unknown)}
+                }
             )
         if self.opt_out_by and self.published_on and self.opt_out_by < self.published_on:
             raise ValidationError(

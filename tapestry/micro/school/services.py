@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from tapestry.access import policy
@@ -167,17 +168,24 @@ def attendance_record(*, actor: User, student: Student, days: list[AttendanceDay
     for index, day in enumerate(days):
         problem = ""
         if day.status not in AttendanceRecord.Status.values:
-            problem = f"“{day.status}” is not an attendance status."
+            problem = gettext("“%(status)s” is not an attendance status.") % {"status": day.status}
         elif day.date > today:
-            problem = f"{day.date:%Y-%m-%d} is in the future."
+            problem = gettext("%(day)s is in the future.") % {"day": f"{day.date:%Y-%m-%d}"}
         elif not is_school_day(day.date):
-            problem = f"{day.date:%Y-%m-%d} is a {day.date:%A}, not a school day."
+            problem = gettext("%(day)s is a %(weekday)s, not a school day.") % {
+                "day": f"{day.date:%Y-%m-%d}",
+                "weekday": date_format(day.date, "l"),
+            }
         elif not student.enrolled_during(day.date):
-            problem = f"{student.person} was not enrolled at {student.school} on {day.date:%Y-%m-%d}."
+            problem = gettext("%(person)s was not enrolled at %(school)s on %(day)s.") % {
+                "person": student.person,
+                "school": student.school,
+                "day": f"{day.date:%Y-%m-%d}",
+            }
         elif day.date in seen:
-            problem = f"{day.date:%Y-%m-%d} is given twice."
+            problem = gettext("%(day)s is given twice.") % {"day": f"{day.date:%Y-%m-%d}"}
         elif len(day.note) > 255:
-            problem = "Keep the note under 255 characters."
+            problem = gettext("Keep the note under 255 characters.")
         seen.add(day.date)
         if problem:
             errors[f"days.{index}"] = [problem]

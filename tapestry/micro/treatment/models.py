@@ -33,7 +33,7 @@ class TreatmentPlan(Versioned):
     created_by = staff_column()
 
     def __str__(self) -> str:
-        return f"Treatment plan for {self.case.person}"
+        return gettext("Treatment plan for %(person)s") % {"person": self.case.person}
 
 
 class MedicationCheckin(Timestamped):
@@ -61,7 +61,11 @@ class MedicationCheckin(Timestamped):
         ordering = ["-checked_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.medication} on {self.checked_on:%Y-%m-%d}: {self.get_adherence_display()}"
+        return gettext("%(medication)s on %(checked_on)s: %(adherence)s") % {
+            "medication": self.medication,
+            "checked_on": format(self.checked_on, "%Y-%m-%d"),
+            "adherence": self.get_adherence_display(),
+        }
 
     def clean(self) -> None:
         if self.checked_on and self.checked_on > timezone.localdate():
@@ -95,7 +99,10 @@ class TeamNote(Timestamped):
         ordering = ["-written_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_discipline_display()} note, {self.written_on:%Y-%m-%d}"
+        return gettext("%(discipline)s note, %(written_on)s") % {
+            "discipline": self.get_discipline_display(),
+            "written_on": format(self.written_on, "%Y-%m-%d"),
+        }
 
     def clean(self) -> None:
         if self.written_on and self.written_on > timezone.localdate():
@@ -123,7 +130,8 @@ class Release(Timestamped):
     content = models.JSONField(help_text="What was released, as it stood at the time.")
     redisclosure_notice = models.TextField()
     consent_explanation = models.TextField(
-        blank=True, help_text="The scope of the consent, as sent with the release (42 CFR 2.32(b))."
+        blank=True,
+        help_text="The scope of the consent, as sent with the release (42 CFR 2.32(b)).",
     )
     released_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     released_at = models.DateTimeField(default=timezone.now)
@@ -132,7 +140,10 @@ class Release(Timestamped):
         ordering = ["-released_at", "-id"]
 
     def __str__(self) -> str:
-        return f"Release to {self.recipient} on {self.released_at:%Y-%m-%d}"
+        return gettext("Release to %(recipient)s on %(released_at)s") % {
+            "recipient": self.recipient,
+            "released_at": format(self.released_at, "%Y-%m-%d"),
+        }
 
     @property
     def number(self) -> str:

@@ -196,7 +196,7 @@ def release_make(
         )
     errors: dict[str, list[str]] = {}
     if purpose not in Consent.Purpose.values:
-        errors["purpose"] = [f"“{purpose}” is not a purpose of disclosure."]
+        errors["purpose"] = [gettext("“%(purpose)s” is not a purpose of disclosure.") % {"purpose": purpose}]
     elif purpose == Consent.Purpose.TPO:
         errors["purpose"] = [
             gettext("Say what this release is for: treatment, payment or health-care operations.")

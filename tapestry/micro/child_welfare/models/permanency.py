@@ -58,10 +58,12 @@ class PermanencyGoal(SegmentedRecord):
         ordering = ["-set_on", "-id"]
 
     def __str__(self) -> str:
-        concurrent = (
-            f", concurrent plan {self.get_concurrent_goal_display().lower()}" if self.concurrent_goal else ""
-        )
-        return f"Permanency goal {self.get_goal_display().lower()}{concurrent}"
+        if self.concurrent_goal:
+            return gettext("Permanency goal %(goal)s, concurrent plan %(concurrent)s") % {
+                "goal": self.get_goal_display().lower(),
+                "concurrent": self.get_concurrent_goal_display().lower(),
+            }
+        return gettext("Permanency goal %(goal)s") % {"goal": self.get_goal_display().lower()}
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
@@ -117,7 +119,10 @@ class TerminationReview(SegmentedRecord):
         ordering = ["-decided_on", "-id"]
 
     def __str__(self) -> str:
-        return f"TPR review {self.decided_on:%Y-%m-%d}: {self.get_decision_display()}"
+        return gettext("TPR review %(on)s: %(decision)s") % {
+            "on": f"{self.decided_on:%Y-%m-%d}",
+            "decision": self.get_decision_display(),
+        }
 
     @property
     def is_exception(self) -> bool:

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.micro.child_welfare.models.base import SegmentedRecord
 from tapestry.people.models import Organisation
@@ -68,7 +68,11 @@ class Placement(SegmentedRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_placement_type_display()} for {self.child} from {self.started_on:%Y-%m-%d}"
+        return gettext("%(placement_type)s for %(child)s from %(on)s") % {
+            "placement_type": self.get_placement_type_display(),
+            "child": self.child,
+            "on": f"{self.started_on:%Y-%m-%d}",
+        }
 
     @property
     def is_open(self) -> bool:
@@ -112,7 +116,7 @@ class Hearing(SegmentedRecord):
         SHELTER = "shelter", gettext_lazy("Shelter / emergency custody")
         ADJUDICATION = "adjudication", gettext_lazy("Adjudication")
         DISPOSITION = "disposition", gettext_lazy("Disposition")
-        REVIEW = "review", gettext_lazy("Review")
+        REVIEW = "review", pgettext_lazy("hearing", "Review")
         PERMANENCY = "permanency", gettext_lazy("Permanency")
         TERMINATION = "termination", gettext_lazy("Termination of parental rights")
 
@@ -131,7 +135,10 @@ class Hearing(SegmentedRecord):
         ordering = ["-scheduled_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_hearing_type_display()} hearing {timezone.localtime(self.scheduled_at):%Y-%m-%d %H:%M}"
+        return gettext("%(hearing_type)s hearing %(at)s") % {
+            "hearing_type": self.get_hearing_type_display(),
+            "at": f"{timezone.localtime(self.scheduled_at):%Y-%m-%d %H:%M}",
+        }
 
     @property
     def is_past(self) -> bool:

@@ -88,7 +88,10 @@ class Report(SegmentedRecord):
         indexes = [models.Index(fields=["screening", "received_at"])]
 
     def __str__(self) -> str:
-        return f"{self.number} received {timezone.localtime(self.received_at):%Y-%m-%d}"
+        return gettext("%(number)s received %(on)s") % {
+            "number": self.number,
+            "on": f"{timezone.localtime(self.received_at):%Y-%m-%d}",
+        }
 
     @property
     def number(self) -> str:
@@ -182,7 +185,10 @@ class Allegation(Versioned):
         ordering = ["id"]
 
     def __str__(self) -> str:
-        return f"{self.get_maltreatment_display()} of {self.child}"
+        return gettext("%(maltreatment)s of %(child)s") % {
+            "maltreatment": self.get_maltreatment_display(),
+            "child": self.child,
+        }
 
     def clean(self) -> None:
         if self.alleged_perpetrator_id and self.alleged_perpetrator_id == self.child_id:
@@ -206,7 +212,7 @@ class Investigation(Versioned):
         ordering = ["-started_on", "-id"]
 
     def __str__(self) -> str:
-        return f"Investigation of {self.report.number}"
+        return gettext("Investigation of %(number)s") % {"number": self.report.number}
 
     @property
     def is_open(self) -> bool:
@@ -247,7 +253,10 @@ class InvestigationContact(Timestamped):
         ordering = ["contacted_at", "id"]
 
     def __str__(self) -> str:
-        return f"Contact with {self.who} on {timezone.localtime(self.contacted_at):%Y-%m-%d}"
+        return gettext("Contact with %(who)s on %(on)s") % {
+            "who": self.who,
+            "on": f"{timezone.localtime(self.contacted_at):%Y-%m-%d}",
+        }
 
     @property
     def who(self) -> str:

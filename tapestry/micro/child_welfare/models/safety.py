@@ -51,7 +51,10 @@ class SafetyAssessment(SegmentedRecord):
         ordering = ["-assessed_on", "-id"]
 
     def __str__(self) -> str:
-        return f"Safety assessment {self.assessed_on:%Y-%m-%d}: {self.get_decision_display()}"
+        return gettext("Safety assessment %(on)s: %(decision)s") % {
+            "on": f"{self.assessed_on:%Y-%m-%d}",
+            "decision": self.get_decision_display(),
+        }
 
     @property
     def threat_labels(self) -> list[str]:
@@ -91,7 +94,7 @@ class SafetyPlan(Recorded):
     review_on = models.DateField("review the plan on")
 
     def __str__(self) -> str:
-        return f"Safety plan of {self.assessment}"
+        return gettext("Safety plan of %(assessment)s") % {"assessment": self.assessment}
 
 
 class SafetyPlanAction(Timestamped):

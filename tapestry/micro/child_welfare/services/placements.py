@@ -128,9 +128,13 @@ def _end_for_change(
 ) -> None:
     visible = policy.visible(actor, Placement.objects.filter(pk=current.pk), for_change=True).exists()
     where = (
-        f"{current.get_placement_type_display().lower()} since {current.started_on:%Y-%m-%d}"
+        gettext("%(placement_type)s since %(on)s")
+        % {
+            "placement_type": current.get_placement_type_display().lower(),
+            "on": f"{current.started_on:%Y-%m-%d}",
+        }
         if visible
-        else "on a case you cannot open"
+        else gettext("on a case you cannot open")
     )
     if not end_current:
         raise ValidationError(

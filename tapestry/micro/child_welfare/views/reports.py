@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from tapestry.access.audit import audit_form_open
 from tapestry.micro.child_welfare import selectors, services
@@ -118,7 +118,7 @@ def report_screen(request: HttpRequest, pk: int) -> HttpResponse:
         back=_report_url(report.pk),
         submit=gettext("Record the decision"),
         facts=lambda: [
-            (gettext("Received"), _when(report.received_at)),
+            (pgettext("report", "Received"), _when(report.received_at)),
             (gettext("Reporter"), report.get_reporter_type_display()),
             (gettext("What was reported"), report.concerns),
             (gettext("Allegations"), "; ".join(str(allegation) for allegation in report.allegations.all())),
