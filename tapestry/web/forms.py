@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 # Dates are typed and shown as ISO 8601 (yyyy-mm-dd), as every page prints them. A browser's own date
 # field shows the format of the browser's locale (mm/dd/yyyy in the United States) whatever the page
@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 ISO_DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
 DATE_INPUT = forms.DateInput(
     attrs={
-        "placeholder": "yyyy-mm-dd",
+        "placeholder": gettext_lazy("yyyy-mm-dd"),
         "pattern": ISO_DATE_PATTERN,
         "inputmode": "numeric",
         "autocomplete": "off",

@@ -11,10 +11,12 @@ word left fails the test with the page, the role and the text around it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import django
 import polib
 import pytest
 from django.apps import apps
@@ -28,6 +30,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2] / "tapestry"
 WORD = re.compile(r"[^\W\d_]+")
+IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:[._][a-z0-9]+)*_[a-z0-9_.]+\b|\b[a-z_]+\.[a-z_]+\b")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|<[^>]+>|\{\{[^}]*\}\}")
 # Shown the same in every language: names of products, instruments and formats.
 SAME_IN_EVERY_LANGUAGE = {"tapestry", "csv", "pdf", "api", "json", "hsds", "fhir", "osdi", "phq", "gad"}
@@ -71,50 +74,70 @@ def _words(text: str) -> set[str]:
 
 @cache
 def english_only_words() -> frozenset[str]:
-    """Words of our English source that no Spanish translation of ours uses."""
+    """Words of our English source that no Spanish translation uses (ours, or Django's own: its
+    month names give "ago", August)."""
     english: set[str] = set()
     spanish: set[str] = set()
     catalogs = list(ROOT.glob("**/locale/es/LC_MESSAGES/django.po"))
     assert len(catalogs) >= 30, "every app keeps a Spanish catalog"
-    for path in catalogs:
+    django_spanish = Path(django.__file__).parent / "conf" / "locale" / "es" / "LC_MESSAGES" / "django.po"
+    for path in [*catalogs, django_spanish]:
         for entry in polib.pofile(str(path)):
-            english |= _words(entry.msgid) | _words(entry.msgid_plural or "")
+            if path != django_spanish:
+                english |= _words(entry.msgid) | _words(entry.msgid_plural or "")
             spanish |= _words(entry.msgstr)
             for text in entry.msgstr_plural.values():
                 spanish |= _words(text)
     return frozenset(english - spanish - SAME_IN_EVERY_LANGUAGE)
 
 
+def _strings_in(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings_in(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings_in(item)
+
+
 def stored_text() -> list[str]:
-    """Every text value in the database (the agency's data, never translated), longest first."""
+    """Every text value in the database, JSON included (the agency's data, never translated),
+    in lower case, longest first."""
     found: set[str] = set()
     for model in apps.get_models():
         names = [
             f.attname
             for f in model._meta.concrete_fields
-            if isinstance(f, models.CharField | models.TextField) and not f.choices
+            if isinstance(f, models.CharField | models.TextField | models.JSONField) and not f.choices
         ]
         if names:
             for row in model._base_manager.values_list(*names):
-                found.update(
-                    value.strip() for value in row if isinstance(value, str) and len(value.strip()) >= 3
-                )
+                for text in _strings_in(list(row)):
+                    if len(text.strip()) >= 3:
+                        found.add(text.strip().lower())
     return sorted(found, key=len, reverse=True)
 
 
 def english_in(text: str, data: list[str], english: frozenset[str] | None = None) -> str | None:
-    """The first English word of `text` once the agency's data is taken out of it."""
+    """The first English word of `text` once the agency's data (`data`, in lower case) and code
+    names (a measure's `cases.by_status`) are taken out of it."""
     english = english_only_words() if english is None else english
+    text = IDENTIFIER.sub(" ", text)
     if not (_words(text) & english):
         return None
-    core = text.strip(" …")
+    lowered = text.lower()
+    core = lowered.strip(" …")
     if any(core in value for value in data if len(value) > len(core)):
         return None  # a shortened note or description
     for value in data:
-        if value in text:  # whole words only: a stored "Community need" leaves "assessments" whole
-            text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", text)
-    left = [word for word in WORD.findall(text) if len(word) > 1 and word.lower() in english]
-    return left[0] if left else None
+        if value in lowered:  # whole words only: a stored "Community need" leaves "assessments" whole
+            lowered = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", lowered)
+    left = [word for word in WORD.findall(lowered) if len(word) > 1 and word in english]
+    if not left:
+        return None
+    return next(word for word in WORD.findall(text) if word.lower() == left[0])
 
 
 def test_pages_in_spanish_show_no_english(demo_agency: None, browse: callable, live_server: object):
@@ -161,6 +184,8 @@ def test_the_reader_finds_english_and_leaves_data_alone(db: None):
     assert english_in("Sunrise parenting circle · Take the roll", data, english) == "Take"
     assert english_in("Sunrise parenting circles", data, english) == "parenting"
     assert english_in("Community needs assessments", data, english) == "assessments"
+    assert english_in("Medida: cases.parenting_circle_take (x)", data, english) is None
+    assert english_in("SUNRISE PARENTING CIRCLE", data, english) is None
 
 
 def test_a_right_to_left_page_is_laid_out_right_to_left(demo_agency: None, browse: callable):

@@ -8,3 +8,7 @@ PENDING = {
     "macro/evaluation",
     "macro/fundraising",
 }
+
+# English texts that two apps still translate differently (tests/i18n/test_catalogs.py); each is to
+# get a context or one agreed Spanish text, and the set only shrinks.
+KNOWN_CLASHES: set[tuple[str | None, str]] = set()

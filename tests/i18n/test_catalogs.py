@@ -8,7 +8,7 @@ import polib
 import pytest
 from django.core.management import call_command
 
-from tests.i18n.pending import PENDING
+from tests.i18n.pending import KNOWN_CLASHES, PENDING
 
 ROOT = Path(__file__).resolve().parents[2] / "tapestry"
 SPANISH = sorted(ROOT.glob("**/locale/es/LC_MESSAGES/django.po"))
@@ -57,3 +57,33 @@ def test_spanish_keeps_every_placeholder():
                 if sorted(placeholder.findall(text)) != wanted
             ]
     assert not wrong, "\n".join(wrong)
+
+
+def _spanish_by_text() -> dict[tuple[str | None, str], dict[str, str]]:
+    found: dict[tuple[str | None, str], dict[str, str]] = {}
+    for path in SPANISH:
+        for entry in polib.pofile(str(path)).translated_entries():
+            text = entry.msgstr or entry.msgstr_plural.get(0, "")
+            found.setdefault((entry.msgctxt, entry.msgid), {})[_app(path)] = text
+    return found
+
+
+def test_one_english_text_has_one_spanish_text():
+    """Django merges the apps' catalogs into one, so where two apps translate the same English text
+    (in the same context) differently only one of them is shown, on both apps' pages: a "Partner"
+    organisation would read "Pareja". Give such texts a context (pgettext, `context "..."`) or agree
+    on one Spanish text."""
+    clashes = {
+        key: apps
+        for key, apps in _spanish_by_text().items()
+        if len(set(apps.values())) > 1 and key not in KNOWN_CLASHES
+    }
+    report = "\n".join(f"{key}: {apps}" for key, apps in sorted(clashes.items(), key=str))
+    assert not clashes, f"{len(clashes)} English texts with two Spanish texts:\n{report}"
+
+
+def test_the_known_clashes_are_still_clashes():
+    """KNOWN_CLASHES only shrinks: an entry that no longer clashes must leave it."""
+    found = _spanish_by_text()
+    settled = [key for key in KNOWN_CLASHES if len(set(found.get(key, {}).values())) <= 1]
+    assert not settled, f"no longer clashing, remove from KNOWN_CLASHES: {settled}"
