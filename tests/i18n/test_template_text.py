@@ -22,7 +22,6 @@ PENDING = {
     "places",
     "programs",
     "macro/coalitions",
-    "macro/community",
     "macro/evaluation",
     "macro/fundraising",
     "mezzo/cohorts",
