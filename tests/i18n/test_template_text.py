@@ -21,7 +21,6 @@ PENDING = {
     "people",
     "places",
     "programs",
-    "macro/coalitions",
     "macro/evaluation",
     "macro/fundraising",
     "mezzo/cohorts",
