@@ -21,7 +21,6 @@ PENDING = {
     "people",
     "places",
     "programs",
-    "macro/evaluation",
     "macro/fundraising",
     "mezzo/cohorts",
     "mezzo/families",
