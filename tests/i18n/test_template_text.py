@@ -21,7 +21,6 @@ PENDING = {
     "people",
     "places",
     "programs",
-    "macro/fundraising",
     "mezzo/cohorts",
     "mezzo/families",
     "mezzo/group_outcomes",
