@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
@@ -241,13 +242,13 @@ def _text(report: Report, where: str, value: Any, *, limit: int, required: bool 
     if value is None:
         value = ""
     if not isinstance(value, str):
-        report.problem(where, "must be text.")
+        report.problem(where, gettext("must be text."))
         return ""
     value = value.strip()
     if required and not value:
-        report.problem(where, "is required.")
+        report.problem(where, gettext("is required."))
     if len(value) > limit:
-        report.problem(where, f"is longer than {limit} characters.")
+        report.problem(where, gettext("is longer than %(limit)s characters.") % {"limit": limit})
     return value[:limit]
 
 
@@ -255,14 +256,14 @@ def _list(report: Report, where: str, value: Any) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        report.problem(where, "must be a list.")
+        report.problem(where, gettext("must be a list."))
         return []
     return value
 
 
 def _object(report: Report, where: str, value: Any) -> dict:
     if not isinstance(value, dict):
-        report.problem(where, "must be an object.")
+        report.problem(where, gettext("must be an object."))
         return {}
     return value
 
@@ -273,11 +274,11 @@ def _date(report: Report, where: str, value: Any) -> dt.date:
     try:
         parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
-        report.problem(where, "is not a date and time in ISO 8601 form.")
+        report.problem(where, gettext("is not a date and time in ISO 8601 form."))
         return timezone.localdate()
     day = parsed.date()
     if day > timezone.localdate():
-        report.problem(where, "is in the future.")
+        report.problem(where, gettext("is in the future."))
     return day
 
 
@@ -312,7 +313,10 @@ def _read_person(report: Report, where: str, raw: Any) -> dict[str, Any]:
         try:
             validate_email(person["email"])
         except ValidationError:
-            report.problem(f"{where}.email_addresses", f"{person['email']} is not an email address.")
+            report.problem(
+                f"{where}.email_addresses",
+                gettext("%(email)s is not an email address.") % {"email": person["email"]},
+            )
     return person
 
 
@@ -354,13 +358,15 @@ def read_document(document: Any) -> Plan:
     embedded = _object(report, "_embedded", root.get("_embedded", {}))
     campaigns = _list(report, "osdi:advocacy_campaigns", embedded.get("osdi:advocacy_campaigns"))
     if len(campaigns) != 1:
-        report.problem("osdi:advocacy_campaigns", "must hold exactly one advocacy campaign.")
+        report.problem("osdi:advocacy_campaigns", gettext("must hold exactly one advocacy campaign."))
         raise ImportRefused(report)
     where = "osdi:advocacy_campaigns[0]"
     raw = _object(report, where, campaigns[0])
     title = _text(report, f"{where}.title", raw.get("title") or raw.get("name"), limit=200, required=True)
     if title and Campaign.objects.filter(title__iexact=title).exists():
-        report.problem(f"{where}.title", f"a campaign called {title} is already recorded.")
+        report.problem(
+            f"{where}.title", gettext("a campaign called %(title)s is already recorded.") % {"title": title}
+        )
     campaign = {
         "title": title,
         "summary": _text(report, f"{where}.summary", raw.get("summary"), limit=300),
@@ -376,16 +382,22 @@ def read_document(document: Any) -> Plan:
         item = _object(report, at, item)
         kind = item.get("type", "email")
         if kind not in OUTREACH_TYPES:
-            report.problem(f"{at}.type", f"{kind!r} is not one of {', '.join(OUTREACH_TYPES)}.")
+            report.problem(
+                f"{at}.type",
+                gettext("%(value)s is not one of %(allowed)s.")
+                % {"value": repr(kind), "allowed": ", ".join(OUTREACH_TYPES)},
+            )
         named = _list(report, f"{at}.targets", item.get("targets"))
         if len(named) != 1:
-            report.problem(f"{at}.targets", "name exactly one target (Tapestry logs an outreach per target).")
+            report.problem(
+                f"{at}.targets", gettext("name exactly one target (Tapestry logs an outreach per target).")
+            )
         target = _read_target(report, f"{at}.targets[0]", named[0]) if named else {}
         if target and target not in targets:
             targets.append(target)
         duration = item.get("duration")
         if duration is not None and (not isinstance(duration, int) or duration < 0):
-            report.problem(f"{at}.duration", "must be a whole number of seconds.")
+            report.problem(f"{at}.duration", gettext("must be a whole number of seconds."))
             duration = None
         person = (
             item.get("_embedded", {}).get("osdi:person") if isinstance(item.get("_embedded"), dict) else None
@@ -417,7 +429,9 @@ def read_document(document: Any) -> Plan:
                 else None
             )
             if person is None:
-                report.problem(f"{sat}._embedded.osdi:person", "a signature needs the person who signed.")
+                report.problem(
+                    f"{sat}._embedded.osdi:person", gettext("a signature needs the person who signed.")
+                )
             signatures.append(
                 {
                     "signed_on": _date(report, f"{sat}.action_date", signed.get("action_date")),
@@ -442,7 +456,7 @@ def read_document(document: Any) -> Plan:
         item = _object(report, at, item)
         accepted = item.get("total_accepted")
         if accepted is not None and (not isinstance(accepted, int) or accepted < 0):
-            report.problem(f"{at}.total_accepted", "must be a whole number.")
+            report.problem(f"{at}.total_accepted", gettext("must be a whole number."))
             accepted = None
         attendances = []
         for m, answered in enumerate(_embedded(report, at, item, "osdi:attendances")):
@@ -451,11 +465,13 @@ def read_document(document: Any) -> Plan:
             status = answered.get("status", Attendee.Status.ACCEPTED)
             if status not in Attendee.Status.values:
                 report.problem(
-                    f"{aat}.status", f"{status!r} is not one of {', '.join(Attendee.Status.values)}."
+                    f"{aat}.status",
+                    gettext("%(value)s is not one of %(allowed)s.")
+                    % {"value": repr(status), "allowed": ", ".join(Attendee.Status.values)},
                 )
             came = answered.get("attended")
             if came is not None and not isinstance(came, bool):
-                report.problem(f"{aat}.attended", "must be true or false.")
+                report.problem(f"{aat}.attended", gettext("must be true or false."))
                 came = None
             person = (
                 answered.get("_embedded", {}).get("osdi:person")
@@ -463,7 +479,9 @@ def read_document(document: Any) -> Plan:
                 else None
             )
             if person is None:
-                report.problem(f"{aat}._embedded.osdi:person", "an attendance needs the person who answered.")
+                report.problem(
+                    f"{aat}._embedded.osdi:person", gettext("an attendance needs the person who answered.")
+                )
             attendances.append(
                 {
                     "status": status,
@@ -493,7 +511,7 @@ def import_campaign(*, actor: User, document: Any, kind: str) -> Campaign:
     """A new campaign from an OSDI document: everything in it is stored, or (on any problem) nothing."""
     require_capability(actor, Capability.POLICY_WORK)
     if kind not in Campaign.Kind.values:
-        raise ValidationError({"kind": ["Choose the kind of campaign."]})
+        raise ValidationError({"kind": [gettext("Choose the kind of campaign.")]})
     plan = read_document(document)
     with transaction.atomic():
         campaign = create_record(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import User
 from tapestry.macro.coalitions.models import Coalition, Membership, SharedGoal
@@ -25,17 +26,21 @@ class MemberChoiceField(forms.ModelChoiceField):
 
 class CoalitionForm(FieldSetup, ServiceForm):
     name = forms.CharField(max_length=200)
-    purpose = forms.CharField(widget=TEXT, help_text="What the organisations came together to change.")
+    purpose = forms.CharField(
+        widget=TEXT, help_text=gettext_lazy("What the organisations came together to change.")
+    )
     status = forms.ChoiceField(choices=Coalition.Status.choices, initial=Coalition.Status.ACTIVE)
     needs = forms.ModelMultipleChoiceField(
-        label="Needs it works on",
+        label=gettext_lazy("Needs it works on"),
         queryset=Need.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    our_lead = StaffChoiceField(label="Our lead", queryset=User.objects.none(), required=False)
-    formed_on = forms.DateField(label="Formed on", widget=DATE_INPUT, initial=timezone.localdate)
-    ended_on = forms.DateField(label="Ended on", widget=DATE_INPUT, required=False)
+    our_lead = StaffChoiceField(label=gettext_lazy("Our lead"), queryset=User.objects.none(), required=False)
+    formed_on = forms.DateField(
+        label=gettext_lazy("Formed on"), widget=DATE_INPUT, initial=timezone.localdate
+    )
+    ended_on = forms.DateField(label=gettext_lazy("Ended on"), widget=DATE_INPUT, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     choices_from = {"needs": "needs", "our_lead": "staff"}
@@ -48,14 +53,16 @@ class MemberForm(FieldSetup, ServiceForm):
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
     role = forms.ChoiceField(choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
     commitments = forms.CharField(widget=TEXT, required=False, max_length=4000)
-    joined_on = forms.DateField(label="Joined on", widget=DATE_INPUT, initial=timezone.localdate)
+    joined_on = forms.DateField(
+        label=gettext_lazy("Joined on"), widget=DATE_INPUT, initial=timezone.localdate
+    )
 
     choices_from = {"organisation": "organisations"}
 
 
 class GoalForm(ServiceForm):
-    goal = forms.CharField(max_length=300, label="Shared goal")
-    target_date = forms.DateField(label="Target date", widget=DATE_INPUT, required=False)
+    goal = forms.CharField(max_length=300, label=gettext_lazy("Shared goal"))
+    target_date = forms.DateField(label=gettext_lazy("Target date"), widget=DATE_INPUT, required=False)
 
 
 class GoalStatusForm(ServiceForm):
@@ -63,17 +70,17 @@ class GoalStatusForm(ServiceForm):
 
 
 class MeetingForm(FieldSetup, ServiceForm):
-    held_on = forms.DateField(label="Held on", widget=DATE_INPUT, initial=timezone.localdate)
+    held_on = forms.DateField(label=gettext_lazy("Held on"), widget=DATE_INPUT, initial=timezone.localdate)
     place = forms.CharField(max_length=200, required=False)
     attending = forms.ModelMultipleChoiceField(
-        label="Members who came",
+        label=gettext_lazy("Members who came"),
         queryset=Membership.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     summary = forms.CharField(widget=TEXT, required=False, max_length=8000)
     decisions = forms.CharField(
-        widget=TEXT, required=False, max_length=8000, help_text="One decision a line."
+        widget=TEXT, required=False, max_length=8000, help_text=gettext_lazy("One decision a line.")
     )
 
     choices_from = {"attending": "members"}
@@ -83,23 +90,23 @@ class MeetingForm(FieldSetup, ServiceForm):
         self.fields["attending"].label_from_instance = lambda member: member.organisation.name
         for row in range(1, ACTION_ROWS + 1):
             self.fields[f"action_{row}"] = forms.CharField(
-                label=f"Action item {row}", max_length=300, required=False
+                label=gettext("Action item %(row)s") % {"row": row}, max_length=300, required=False
             )
             self.fields[f"owner_{row}"] = MemberChoiceField(
-                label=f"Owner of item {row}", queryset=members, required=False
+                label=gettext("Owner of item %(row)s") % {"row": row}, queryset=members, required=False
             )
             self.fields[f"our_owner_{row}"] = StaffChoiceField(
-                label=f"Our staff on item {row}", queryset=staff, required=False
+                label=gettext("Our staff on item %(row)s") % {"row": row}, queryset=staff, required=False
             )
             self.fields[f"due_on_{row}"] = forms.DateField(
-                label=f"Item {row} due on", widget=DATE_INPUT, required=False
+                label=gettext("Item %(row)s due on") % {"row": row}, widget=DATE_INPUT, required=False
             )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         for row in range(1, ACTION_ROWS + 1):
             if data.get(f"action_{row}") and not data.get(f"due_on_{row}"):
-                self.add_error(f"due_on_{row}", "Say when this action item is due.")
+                self.add_error(f"due_on_{row}", gettext("Say when this action item is due."))
         return data
 
     def meeting(self) -> dict[str, Any]:
@@ -121,10 +128,14 @@ class MeetingForm(FieldSetup, ServiceForm):
 
 class ActionForm(FieldSetup, ServiceForm):
     action = forms.CharField(max_length=300)
-    owner = MemberChoiceField(label="Member organisation", queryset=Membership.objects.none(), required=False)
-    our_owner = StaffChoiceField(label="Our staff", queryset=User.objects.none(), required=False)
-    due_on = forms.DateField(label="Due on", widget=DATE_INPUT)
-    done_on = forms.DateField(label="Done on", widget=DATE_INPUT, required=False)
+    owner = MemberChoiceField(
+        label=gettext_lazy("Member organisation"), queryset=Membership.objects.none(), required=False
+    )
+    our_owner = StaffChoiceField(
+        label=gettext_lazy("Our staff"), queryset=User.objects.none(), required=False
+    )
+    due_on = forms.DateField(label=gettext_lazy("Due on"), widget=DATE_INPUT)
+    done_on = forms.DateField(label=gettext_lazy("Done on"), widget=DATE_INPUT, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     choices_from = {"owner": "members", "our_owner": "staff"}

@@ -10,19 +10,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.web.models import Authored, Timestamped, Versioned
 
 
 class Coalition(Authored, Versioned):
     class Status(models.TextChoices):
-        FORMING = "forming", "Forming"
-        ACTIVE = "active", "Active"
-        DORMANT = "dormant", "Dormant"
-        ENDED = "ended", "Ended"
+        FORMING = "forming", gettext_lazy("Forming")
+        ACTIVE = "active", gettext_lazy("Active")
+        DORMANT = "dormant", gettext_lazy("Dormant")
+        ENDED = "ended", gettext_lazy("Ended")
 
     name = models.CharField(max_length=200, unique=True)
-    purpose = models.TextField(help_text="What the organisations came together to change.")
+    purpose = models.TextField(help_text=gettext_lazy("What the organisations came together to change."))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     needs = models.ManyToManyField("needs.Need", blank=True, related_name="coalitions")
     our_lead = models.ForeignKey(
@@ -31,7 +32,7 @@ class Coalition(Authored, Versioned):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="coalitions_led",
-        help_text="Our member of staff who represents the agency.",
+        help_text=gettext_lazy("Our member of staff who represents the agency."),
     )
     formed_on = models.DateField(default=timezone.localdate)
     ended_on = models.DateField(null=True, blank=True)
@@ -44,26 +45,28 @@ class Coalition(Authored, Versioned):
 
     def clean(self) -> None:
         if self.ended_on and self.formed_on and self.ended_on < self.formed_on:
-            raise ValidationError({"ended_on": "A coalition cannot end before it was formed."})
+            raise ValidationError({"ended_on": gettext("A coalition cannot end before it was formed.")})
         if self.status == self.Status.ENDED and not self.ended_on:
-            raise ValidationError({"ended_on": "Say when the coalition ended."})
+            raise ValidationError({"ended_on": gettext("Say when the coalition ended.")})
 
 
 class Membership(Authored, Timestamped):
     """An organisation in a coalition: its role there and what it has committed to."""
 
     class Role(models.TextChoices):
-        CONVENER = "convener", "Convener"
-        STEERING = "steering", "Steering committee"
-        MEMBER = "member", "Member"
-        OBSERVER = "observer", "Observer"
+        CONVENER = "convener", gettext_lazy("Convener")
+        STEERING = "steering", gettext_lazy("Steering committee")
+        MEMBER = "member", gettext_lazy("Member")
+        OBSERVER = "observer", gettext_lazy("Observer")
 
     coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(
         "people.Organisation", on_delete=models.PROTECT, related_name="coalition_memberships"
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
-    commitments = models.TextField(blank=True, help_text="What the organisation has committed to bring.")
+    commitments = models.TextField(
+        blank=True, help_text=gettext_lazy("What the organisation has committed to bring.")
+    )
     joined_on = models.DateField(default=timezone.localdate)
     left_on = models.DateField(null=True, blank=True)
 
@@ -82,14 +85,14 @@ class Membership(Authored, Timestamped):
 
     def clean(self) -> None:
         if self.left_on and self.joined_on and self.left_on < self.joined_on:
-            raise ValidationError({"left_on": "An organisation cannot leave before it joined."})
+            raise ValidationError({"left_on": gettext("An organisation cannot leave before it joined.")})
 
 
 class SharedGoal(Authored, Timestamped):
     class Status(models.TextChoices):
-        OPEN = "open", "Working on it"
-        ACHIEVED = "achieved", "Achieved"
-        DROPPED = "dropped", "Dropped"
+        OPEN = "open", gettext_lazy("Working on it")
+        ACHIEVED = "achieved", gettext_lazy("Achieved")
+        DROPPED = "dropped", gettext_lazy("Dropped")
 
     coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="goals")
     goal = models.CharField(max_length=300)
@@ -111,7 +114,7 @@ class Meeting(Authored, Timestamped):
     place = models.CharField(max_length=200, blank=True)
     attending = models.ManyToManyField(Membership, blank=True, related_name="meetings_attended")
     summary = models.TextField(blank=True)
-    decisions = models.TextField(blank=True, help_text="One decision a line.")
+    decisions = models.TextField(blank=True, help_text=gettext_lazy("One decision a line."))
 
     class Meta:
         ordering = ["-held_on", "-pk"]
@@ -138,7 +141,7 @@ class ActionItem(Authored, Versioned):
         blank=True,
         on_delete=models.PROTECT,
         related_name="action_items",
-        help_text="The member organisation that owns it.",
+        help_text=gettext_lazy("The member organisation that owns it."),
     )
     our_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -146,7 +149,7 @@ class ActionItem(Authored, Versioned):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="coalition_actions",
-        help_text="Our member of staff, where it is ours to do.",
+        help_text=gettext_lazy("Our member of staff, where it is ours to do."),
     )
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
@@ -159,9 +162,11 @@ class ActionItem(Authored, Versioned):
 
     def clean(self) -> None:
         if self.owner_id is None and self.our_owner_id is None:
-            raise ValidationError({"owner": "Say who owns it: a member organisation, our staff, or both."})
+            raise ValidationError(
+                {"owner": gettext("Say who owns it: a member organisation, our staff, or both.")}
+            )
         if self.owner_id and self.coalition_id and self.owner.coalition_id != self.coalition_id:
-            raise ValidationError({"owner": "Choose an organisation in this coalition."})
+            raise ValidationError({"owner": gettext("Choose an organisation in this coalition.")})
 
     @property
     def is_overdue(self) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,9 @@ ENTRIES = (
     NavEntry(
         "macro",
         400,
-        "Coalitions",
+        gettext_lazy("Coalitions"),
         "coalitions:coalition_list",
         C.AGGREGATE_READ,
-        "The alliances we work in: members, shared goals, meetings and who does what next.",
+        gettext_lazy("The alliances we work in: members, shared goals, meetings and who does what next."),
     ),
 )

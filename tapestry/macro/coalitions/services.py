@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, require_capability
@@ -30,7 +31,9 @@ def _require(actor: User) -> None:
 
 def _refuse_ended(coalition: Coalition) -> None:
     if coalition.status == Coalition.Status.ENDED:
-        raise ValidationError("This coalition has ended; reopen it before recording more of its work.")
+        raise ValidationError(
+            gettext("This coalition has ended; reopen it before recording more of its work.")
+        )
 
 
 def coalition_create(*, actor: User, needs: Iterable[Need] = (), **fields: Any) -> Coalition:
@@ -80,7 +83,14 @@ def member_add(
     _require(actor)
     _refuse_ended(coalition)
     if coalition.memberships.filter(organisation=organisation, left_on__isnull=True).exists():
-        raise ValidationError({"organisation": [f"{organisation} is already a member of {coalition}."]})
+        raise ValidationError(
+            {
+                "organisation": [
+                    gettext("%(organisation)s is already a member of %(coalition)s.")
+                    % {"organisation": organisation, "coalition": coalition}
+                ]
+            }
+        )
     membership = Membership(
         coalition=coalition,
         organisation=organisation,
@@ -100,10 +110,14 @@ def member_add(
 def member_leave(*, actor: User, membership: Membership, left_on: dt.date | None = None) -> Membership:
     _require(actor)
     if membership.left_on is not None:
-        raise ValidationError(f"{membership.organisation} already left on {membership.left_on:%Y-%m-%d}.")
+        raise ValidationError(
+            gettext("%(organisation)s already left on %(date)s.")
+            % {"organisation": membership.organisation, "date": f"{membership.left_on:%Y-%m-%d}"}
+        )
     if membership.action_items.filter(done_on__isnull=True).exists():
         raise ValidationError(
-            f"{membership.organisation} still owns open action items: hand them on or mark them done first."
+            gettext("%(organisation)s still owns open action items: hand them on or mark them done first.")
+            % {"organisation": membership.organisation}
         )
     membership.left_on = left_on or timezone.localdate()
     membership.full_clean(validate_constraints=False)
@@ -142,9 +156,9 @@ def meeting_record(
     _refuse_ended(coalition)
     attending = list(attending)
     if any(member.coalition_id != coalition.pk for member in attending):
-        raise ValidationError({"attending": ["Choose members of this coalition."]})
+        raise ValidationError({"attending": [gettext("Choose members of this coalition.")]})
     if held_on > timezone.localdate():
-        raise ValidationError({"held_on": ["Record a meeting once it has been held."]})
+        raise ValidationError({"held_on": [gettext("Record a meeting once it has been held.")]})
     meeting = Meeting(
         coalition=coalition,
         held_on=held_on,
@@ -165,7 +179,12 @@ def meeting_record(
                 action_add(actor=actor, coalition=coalition, meeting=meeting, **action)
             except ValidationError as error:
                 raise ValidationError(
-                    {"actions": [f"Action {number}: {message}" for message in error.messages]}
+                    {
+                        "actions": [
+                            gettext("Action %(number)s: %(message)s") % {"number": number, "message": message}
+                            for message in error.messages
+                        ]
+                    }
                 ) from error
     return meeting
 
@@ -183,7 +202,13 @@ def action_add(
     _require(actor)
     _refuse_ended(coalition)
     if owner is not None and owner.left_on is not None:
-        raise ValidationError({"owner": [f"{owner.organisation} has left the coalition."]})
+        raise ValidationError(
+            {
+                "owner": [
+                    gettext("%(organisation)s has left the coalition.") % {"organisation": owner.organisation}
+                ]
+            }
+        )
     item = ActionItem(
         coalition=coalition,
         meeting=meeting,

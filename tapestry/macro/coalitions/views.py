@@ -6,6 +6,7 @@ from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
@@ -71,9 +72,9 @@ def coalition_create(request: HttpRequest) -> HttpResponse:
         call=lambda: services.coalition_create(
             actor=request.user, needs=form.cleaned_data["needs"], **form.fields_sent()
         ),
-        done=lambda coalition: f"{coalition.name} is recorded.",
+        done=lambda coalition: gettext("%(name)s is recorded.") % {"name": coalition.name},
         then=lambda coalition: _page(coalition.pk),
-        title="Record a coalition",
+        title=gettext("Record a coalition"),
     )
 
 
@@ -93,9 +94,9 @@ def coalition_edit(request: HttpRequest, pk: int) -> HttpResponse:
             changes=form.fields_sent(),
             needs=form.cleaned_data["needs"],
         ),
-        done="The coalition is saved.",
+        done=gettext("The coalition is saved."),
         then=_page(coalition.pk),
-        title=f"Change {coalition.name}",
+        title=gettext("Change %(name)s") % {"name": coalition.name},
         coalition=coalition,
     )
 
@@ -108,9 +109,10 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
         TEMPLATE,
         form=form,
         call=lambda: services.member_add(actor=request.user, coalition=coalition, **form.cleaned_data),
-        done=lambda member: f"{member.organisation} is added to {coalition.name}.",
+        done=lambda member: gettext("%(organisation)s is added to %(name)s.")
+        % {"organisation": member.organisation, "name": coalition.name},
         then=_page(coalition.pk),
-        title=f"Add a member organisation to {coalition.name}",
+        title=gettext("Add a member organisation to %(name)s") % {"name": coalition.name},
         coalition=coalition,
     )
 
@@ -121,7 +123,7 @@ def member_leave(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.member_leave(actor=request.user, membership=member),
-        f"{member.organisation} has left the coalition.",
+        gettext("%(organisation)s has left the coalition.") % {"organisation": member.organisation},
     )
     return redirect(_page(member.coalition_id))
 
@@ -134,9 +136,9 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
         TEMPLATE,
         form=form,
         call=lambda: services.goal_add(actor=request.user, coalition=coalition, **form.cleaned_data),
-        done="The shared goal is added.",
+        done=gettext("The shared goal is added."),
         then=_page(coalition.pk),
-        title=f"Add a shared goal of {coalition.name}",
+        title=gettext("Add a shared goal of %(name)s") % {"name": coalition.name},
         coalition=coalition,
     )
 
@@ -149,7 +151,8 @@ def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
         act(
             request,
             lambda: services.goal_set_status(actor=request.user, goal=goal, **form.cleaned_data),
-            lambda saved: f"The goal is now: {saved.get_status_display().lower()}.",
+            lambda saved: gettext("The goal is now: %(status)s.")
+            % {"status": saved.get_status_display().lower()},
         )
     return redirect(_page(goal.coalition_id))
 
@@ -164,9 +167,9 @@ def meeting_record(request: HttpRequest, pk: int) -> HttpResponse:
         TEMPLATE,
         form=form,
         call=lambda: services.meeting_record(actor=request.user, coalition=coalition, **form.meeting()),
-        done="The meeting is recorded.",
+        done=gettext("The meeting is recorded."),
         then=_page(coalition.pk),
-        title=f"Record a meeting of {coalition.name}",
+        title=gettext("Record a meeting of %(name)s") % {"name": coalition.name},
         coalition=coalition,
     )
 
@@ -188,8 +191,8 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda: services.action_update(
             actor=request.user, item=item, version=form.cleaned_data["version"] or 0, changes=form.changes()
         ),
-        done="The action item is saved.",
+        done=gettext("The action item is saved."),
         then=_page(coalition.pk),
-        title="Change an action item",
+        title=gettext("Change an action item"),
         coalition=coalition,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.macro.community.models import Asset, Question
 from tapestry.web.forms import DATE_INPUT, FieldSetup, ServiceForm
@@ -17,7 +18,9 @@ def _lines(text: str) -> list[str]:
 
 class AssessmentForm(FieldSetup, ServiceForm):
     title = forms.CharField(max_length=150)
-    area = forms.ModelChoiceField(queryset=None, help_text="The areas inside it are part of the assessment.")
+    area = forms.ModelChoiceField(
+        queryset=None, help_text=gettext_lazy("The areas inside it are part of the assessment.")
+    )
     purpose = forms.CharField(required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
     starts_on = forms.DateField(required=False, widget=DATE_INPUT)
     ends_on = forms.DateField(required=False, widget=DATE_INPUT)
@@ -37,34 +40,44 @@ class SurveyForm(ServiceForm):
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What respondents read first: who asks, why, and that they need not give their name.",
+        help_text=gettext_lazy(
+            "What respondents read first: who asks, why, and that they need not give their name."
+        ),
     )
 
 
 class QuestionForm(FieldSetup, ServiceForm):
-    text = forms.CharField(label="Question", max_length=300)
+    text = forms.CharField(label=gettext_lazy("Question"), max_length=300)
     kind = forms.ChoiceField(choices=Question.Kind.choices)
-    required = forms.BooleanField(required=False, help_text="Only when the question is shown.")
+    required = forms.BooleanField(required=False, help_text=gettext_lazy("Only when the question is shown."))
     choices = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="For a choice question: one choice per line.",
+        help_text=gettext_lazy("For a choice question: one choice per line."),
     )
-    scale_min = forms.IntegerField(required=False, label="Scale from", min_value=-100, max_value=100)
-    scale_max = forms.IntegerField(required=False, label="Scale to", min_value=-100, max_value=100)
-    min_label = forms.CharField(required=False, max_length=60, label="Label of the lowest point")
-    max_label = forms.CharField(required=False, max_length=60, label="Label of the highest point")
+    scale_min = forms.IntegerField(
+        required=False, label=gettext_lazy("Scale from"), min_value=-100, max_value=100
+    )
+    scale_max = forms.IntegerField(
+        required=False, label=gettext_lazy("Scale to"), min_value=-100, max_value=100
+    )
+    min_label = forms.CharField(
+        required=False, max_length=60, label=gettext_lazy("Label of the lowest point")
+    )
+    max_label = forms.CharField(
+        required=False, max_length=60, label=gettext_lazy("Label of the highest point")
+    )
     show_if = forms.ModelChoiceField(
         queryset=None,
         required=False,
-        label="Show only if the answer to",
-        help_text="An earlier choice or scale question; leave empty to always show this one.",
+        label=gettext_lazy("Show only if the answer to"),
+        help_text=gettext_lazy("An earlier choice or scale question; leave empty to always show this one."),
     )
     show_values = forms.CharField(
         required=False,
-        label="is one of",
+        label=gettext_lazy("is one of"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="The earlier question's answers that show this one, one per line.",
+        help_text=gettext_lazy("The earlier question's answers that show this one, one per line."),
     )
 
     choices_from = {"show_if": "earlier"}
@@ -83,8 +96,8 @@ class AssetForm(FieldSetup, ServiceForm):
     kind = forms.ChoiceField(choices=Asset.Kind.choices)
     name = forms.CharField(max_length=150)
     description = forms.CharField(required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
-    area = forms.ModelChoiceField(queryset=None, required=False, help_text="Where, if known.")
-    service = forms.ModelChoiceField(queryset=None, required=False, label="Directory service")
+    area = forms.ModelChoiceField(queryset=None, required=False, help_text=gettext_lazy("Where, if known."))
+    service = forms.ModelChoiceField(queryset=None, required=False, label=gettext_lazy("Directory service"))
     organisation = forms.ModelChoiceField(queryset=None, required=False)
 
     choices_from = {"area": "areas", "service": "services", "organisation": "organisations"}
@@ -95,8 +108,8 @@ class AssetForm(FieldSetup, ServiceForm):
 
 class IndicatorImportForm(forms.Form):
     file = forms.FileField(
-        label="Indicator data (CSV)",
-        help_text="Columns: area_code, indicator, period, value, margin_of_error, source.",
+        label=gettext_lazy("Indicator data (CSV)"),
+        help_text=gettext_lazy("Columns: area_code, indicator, period, value, margin_of_error, source."),
     )
 
     # A region's indicators are a few thousand rows; the file part of a form is outside the request-size limit.
@@ -105,5 +118,5 @@ class IndicatorImportForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError("The file is over 5 MB; split it into smaller files.")
+            raise forms.ValidationError(gettext("The file is over 5 MB; split it into smaller files."))
         return upload

@@ -26,7 +26,6 @@ LABELS = [
     gettext_noop("Min label"),
     gettext_noop("Name"),
     gettext_noop("Number"),
-    gettext_noop("Only if"),
     gettext_noop("Organisation"),
     gettext_noop("Period"),
     gettext_noop("Position"),

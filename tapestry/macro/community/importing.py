@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
@@ -82,20 +83,22 @@ def indicators_import(*, actor: User, source: str, content: bytes) -> ImportRepo
     report = ImportReport(source=source)
     text = _text(content)
     if text is None:
-        report.problems.append(Problem(1, "", "The file is not UTF-8 text; save it as CSV UTF-8."))
+        report.problems.append(Problem(1, "", gettext("The file is not UTF-8 text; save it as CSV UTF-8.")))
         return report
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [name.strip() for name in reader.fieldnames or []]
     missing = [name for name in COLUMNS if name not in header]
     if missing:
-        report.problems.append(Problem(1, ", ".join(missing), "The header lacks these columns."))
+        report.problems.append(Problem(1, ", ".join(missing), gettext("The header lacks these columns.")))
         return report
     by_kind, by_code = _areas()
     kinds = set(Area.Kind.values)
     rows: dict[tuple[int, str, str, str], tuple[int, Decimal, Decimal | None]] = {}
     for line, row in enumerate(reader, start=2):
         if line > MAX_ROWS + 1:
-            report.problems.append(Problem(line, "", f"A file may hold at most {MAX_ROWS} rows."))
+            report.problems.append(
+                Problem(line, "", gettext("A file may hold at most %(rows)s rows.") % {"rows": MAX_ROWS})
+            )
             break
         row = {
             (key or "").strip(): (value or "").strip() if isinstance(value, str) else ""
@@ -106,7 +109,7 @@ def indicators_import(*, actor: User, source: str, content: bytes) -> ImportRepo
         problems = len(report.problems)
         for name in REQUIRED:
             if not row.get(name):
-                report.problems.append(Problem(line, name, "This column is empty."))
+                report.problems.append(Problem(line, name, gettext("This column is empty.")))
         code = row.get("area_code", "")
         area = None
         if code:
@@ -115,7 +118,12 @@ def indicators_import(*, actor: User, source: str, content: bytes) -> ImportRepo
                 area = by_kind.get((kind.lower(), bare.strip().lower()))
                 if area is None:
                     report.problems.append(
-                        Problem(line, "area_code", f"No {kind.lower()} has the code {bare}.")
+                        Problem(
+                            line,
+                            "area_code",
+                            gettext("No %(kind)s has the code %(code)s.")
+                            % {"kind": kind.lower(), "code": bare},
+                        )
                     )
             else:
                 found = by_code.get(code.lower(), [])
@@ -123,42 +131,58 @@ def indicators_import(*, actor: User, source: str, content: bytes) -> ImportRepo
                     area = found[0]
                 elif found:
                     report.problems.append(
-                        Problem(line, "area_code", f"Several areas have the code {code}; write kind:code.")
+                        Problem(
+                            line,
+                            "area_code",
+                            gettext("Several areas have the code %(code)s; write kind:code.")
+                            % {"code": code},
+                        )
                     )
                 else:
-                    report.problems.append(Problem(line, "area_code", f"No area has the code {code}."))
+                    report.problems.append(
+                        Problem(line, "area_code", gettext("No area has the code %(code)s.") % {"code": code})
+                    )
         indicator, period = row.get("indicator", ""), row.get("period", "")
         if len(indicator) > 150:
-            report.problems.append(Problem(line, "indicator", "At most 150 characters."))
+            report.problems.append(Problem(line, "indicator", gettext("At most 150 characters.")))
         if period and not PERIOD.match(period):
             report.problems.append(
-                Problem(line, "period", "Write a year, a quarter or a month: 2025, 2025-Q3, 2025-07.")
+                Problem(
+                    line, "period", gettext("Write a year, a quarter or a month: 2025, 2025-Q3, 2025-07.")
+                )
             )
         if len(row.get("source", "")) > 200:
-            report.problems.append(Problem(line, "source", "At most 200 characters."))
+            report.problems.append(Problem(line, "source", gettext("At most 200 characters.")))
         value = margin = None
         if row.get("value"):
             try:
                 value = _decimal(row["value"])
             except InvalidOperation:
-                report.problems.append(Problem(line, "value", "Not a number (write 12.5, with a point)."))
+                report.problems.append(
+                    Problem(line, "value", gettext("Not a number (write 12.5, with a point)."))
+                )
         if row.get("margin_of_error"):
             try:
                 margin = _decimal(row["margin_of_error"])
                 if margin < 0:
                     report.problems.append(
-                        Problem(line, "margin_of_error", "A margin of error cannot be below zero.")
+                        Problem(line, "margin_of_error", gettext("A margin of error cannot be below zero."))
                     )
             except InvalidOperation:
                 report.problems.append(
-                    Problem(line, "margin_of_error", "Not a number (write 1.2, with a point).")
+                    Problem(line, "margin_of_error", gettext("Not a number (write 1.2, with a point)."))
                 )
         if len(report.problems) > problems or area is None or value is None:
             continue
         key = (area.pk, indicator, period, row["source"])
         if key in rows:
             report.problems.append(
-                Problem(line, "", f"The same area, indicator, period and source as line {rows[key][0]}.")
+                Problem(
+                    line,
+                    "",
+                    gettext("The same area, indicator, period and source as line %(line)s.")
+                    % {"line": rows[key][0]},
+                )
             )
             continue
         rows[key] = (line, value, margin)

@@ -8,6 +8,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.places.models import Area
 from tapestry.web.models import Authored, Timestamped, Versioned, optional_key, staff_column
@@ -37,7 +38,7 @@ class Assessment(Versioned, Authored):
 
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": ["The end comes before the start."]})
+            raise ValidationError({"ends_on": [gettext("The end comes before the start.")]})
 
 
 class Survey(Timestamped, Authored):
@@ -47,7 +48,9 @@ class Survey(Timestamped, Authored):
     title = models.CharField(max_length=150)
     introduction = models.TextField(blank=True, max_length=4000)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    is_open = models.BooleanField(default=False, help_text="Whether the public link takes answers.")
+    is_open = models.BooleanField(
+        default=False, help_text=gettext_lazy("Whether the public link takes answers.")
+    )
 
     class Meta:
         ordering = ["assessment", "title", "pk"]
@@ -60,27 +63,36 @@ class Question(Timestamped):
     """One question of a survey; `show_if` makes it a skip rule on an earlier question's answer."""
 
     class Kind(models.TextChoices):
-        SINGLE = "single", "Single choice"
-        MULTIPLE = "multiple", "Multiple choice"
-        SCALE = "scale", "Scale"
-        NUMBER = "number", "Number"
-        TEXT = "text", "Free text"
+        SINGLE = "single", gettext_lazy("Single choice")
+        MULTIPLE = "multiple", gettext_lazy("Multiple choice")
+        SCALE = "scale", gettext_lazy("Scale")
+        NUMBER = "number", gettext_lazy("Number")
+        TEXT = "text", gettext_lazy("Free text")
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveIntegerField()
     kind = models.CharField(max_length=10, choices=Kind.choices)
     text = models.CharField(max_length=300)
     required = models.BooleanField(default=False)
-    choices = models.JSONField(default=list, blank=True, help_text="The choices, for a choice question.")
+    choices = models.JSONField(
+        default=list, blank=True, help_text=gettext_lazy("The choices, for a choice question.")
+    )
     scale_min = models.IntegerField(null=True, blank=True)
     scale_max = models.IntegerField(null=True, blank=True)
     min_label = models.CharField(max_length=60, blank=True)
     max_label = models.CharField(max_length=60, blank=True)
     show_if = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="Only if"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("Only if"),
     )
     show_values = models.JSONField(
-        default=list, blank=True, help_text="The answers to the earlier question that show this one."
+        default=list,
+        blank=True,
+        help_text=gettext_lazy("The answers to the earlier question that show this one."),
     )
 
     class Meta:
@@ -104,8 +116,8 @@ class Response(Timestamped):
     """One respondent's answers; it names a person only if they filled the optional "contact me" part."""
 
     class Channel(models.TextChoices):
-        STAFF = "staff", "Entered by staff"
-        PUBLIC = "public", "Public link"
+        STAFF = "staff", gettext_lazy("Entered by staff")
+        PUBLIC = "public", gettext_lazy("Public link")
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
     channel = models.CharField(max_length=10, choices=Channel.choices)
@@ -141,7 +153,7 @@ class IndicatorValue(Timestamped):
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     indicator = models.CharField(max_length=150)
-    period = models.CharField(max_length=7, help_text="2025, 2025-Q3 or 2025-07.")
+    period = models.CharField(max_length=7, help_text=gettext_lazy("2025, 2025-Q3 or 2025-07."))
     value = models.DecimalField(max_digits=18, decimal_places=4)
     margin_of_error = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
     source = models.CharField(max_length=200)
@@ -163,17 +175,19 @@ class Asset(Versioned, Authored):
     """Something the area has to build on: a service, a group, an organisation."""
 
     class Kind(models.TextChoices):
-        SERVICE = "service", "Service"
-        GROUP = "group", "Group"
-        ORGANISATION = "organisation", "Organisation"
-        OTHER = "other", "Other"
+        SERVICE = "service", gettext_lazy("Service")
+        GROUP = "group", gettext_lazy("Group")
+        ORGANISATION = "organisation", gettext_lazy("Organisation")
+        OTHER = "other", gettext_lazy("Other")
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="assets")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     name = models.CharField(max_length=150)
     description = models.TextField(blank=True, max_length=4000)
-    area = optional_key("places.Area", help_text="Where in the assessed area, if known.")
-    service = optional_key("directory.Service", help_text="The directory's entry for it, if it has one.")
+    area = optional_key("places.Area", help_text=gettext_lazy("Where in the assessed area, if known."))
+    service = optional_key(
+        "directory.Service", help_text=gettext_lazy("The directory's entry for it, if it has one.")
+    )
     organisation = optional_key("people.Organisation")
 
     class Meta:

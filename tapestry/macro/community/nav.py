@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,11 @@ ENTRIES = (
     NavEntry(
         "macro",
         170,
-        "Community needs assessments",
+        gettext_lazy("Community needs assessments"),
         "community:assessment_list",
         C.AGGREGATE_READ,
-        "Surveys, indicator data, assets and practice data for an area, with small counts hidden.",
+        gettext_lazy(
+            "Surveys, indicator data, assets and practice data for an area, with small counts hidden."
+        ),
     ),
 )

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.core import is_ratelimited
@@ -55,21 +56,25 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         return _page(
             request,
             "public_message.html",
-            {"heading": "Not available", "text": "Open the link to answer."},
+            {"heading": gettext("Not available"), "text": gettext("Open the link to answer.")},
             405,
         )
     if _limited(request, token):
-        text = (
+        text = gettext(
             "Too many answers have come from here or to this survey in a short time. Please try again later."
         )
-        return _page(request, "public_message.html", {"heading": "Please wait a little", "text": text}, 429)
+        heading = gettext("Please wait a little")
+        return _page(request, "public_message.html", {"heading": heading, "text": text}, 429)
     survey = selectors.survey_by_token(token)
     if survey is None:
-        text = "There is no survey at this address. Check the link you were given."
-        return _page(request, "public_message.html", {"heading": "No survey here", "text": text}, 404)
+        text = gettext("There is no survey at this address. Check the link you were given.")
+        return _page(
+            request, "public_message.html", {"heading": gettext("No survey here"), "text": text}, 404
+        )
     if not survey.is_open:
-        text = "This survey is not taking answers now. Thank you for your interest."
-        return _page(request, "public_message.html", {"heading": "This survey is closed", "text": text}, 410)
+        text = gettext("This survey is not taking answers now. Thank you for your interest.")
+        heading = gettext("This survey is closed")
+        return _page(request, "public_message.html", {"heading": heading, "text": text}, 410)
     questions = selectors.questions_of(survey)
     errors: dict[str, list[str]] = {}
     status = 200
@@ -87,7 +92,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as problem:
             errors, status = problem.message_dict, 400
         else:
-            text = "Your answers are saved. Thank you for taking part."
-            return _page(request, "public_message.html", {"heading": "Thank you", "text": text}, 200)
+            text = gettext("Your answers are saved. Thank you for taking part.")
+            return _page(request, "public_message.html", {"heading": gettext("Thank you"), "text": text}, 200)
     context = {"survey": survey, "rows": question_rows(questions, errors, request.POST if errors else None)}
     return _page(request, TEMPLATE, context, status)

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
@@ -64,20 +65,20 @@ def _clean_question(question: Question) -> None:
     choices = [str(choice).strip() for choice in question.choices or [] if str(choice).strip()]
     if question.kind in CHOICE_KINDS:
         if len(choices) < 2:
-            errors["choices"] = ["Give at least two choices, one per line."]
+            errors["choices"] = [gettext("Give at least two choices, one per line.")]
         elif len(set(choices)) != len(choices):
-            errors["choices"] = ["Each choice may be given once."]
+            errors["choices"] = [gettext("Each choice may be given once.")]
         elif any(len(choice) > 150 for choice in choices):
-            errors["choices"] = ["A choice may be at most 150 characters."]
+            errors["choices"] = [gettext("A choice may be at most 150 characters.")]
         question.choices = choices
     else:
         question.choices = []
     if question.kind == Question.Kind.SCALE:
         low, high = question.scale_min, question.scale_max
         if low is None or high is None:
-            errors["scale_max"] = ["A scale needs its lowest and highest points."]
+            errors["scale_max"] = [gettext("A scale needs its lowest and highest points.")]
         elif not 2 <= high - low + 1 <= 11:
-            errors["scale_max"] = ["A scale has from 2 to 11 points (such as 1 to 5, or 0 to 10)."]
+            errors["scale_max"] = [gettext("A scale has from 2 to 11 points (such as 1 to 5, or 0 to 10).")]
     else:
         question.scale_min = question.scale_max = None
         question.min_label = question.max_label = ""
@@ -85,20 +86,22 @@ def _clean_question(question: Question) -> None:
     values = [str(value) for value in question.show_values or []]
     if rule is None:
         if values:
-            errors["show_values"] = ["Choose the earlier question these answers belong to."]
+            errors["show_values"] = [gettext("Choose the earlier question these answers belong to.")]
     elif rule.survey_id != question.survey_id:
-        errors["show_if"] = ["A skip rule can only point to a question of the same survey."]
+        errors["show_if"] = [gettext("A skip rule can only point to a question of the same survey.")]
     elif question.pk is not None and rule.pk == question.pk:
-        errors["show_if"] = ["A question cannot depend on itself."]
+        errors["show_if"] = [gettext("A question cannot depend on itself.")]
     elif rule.position >= question.position:
-        errors["show_if"] = ["A skip rule can only point back to an earlier question."]
+        errors["show_if"] = [gettext("A skip rule can only point back to an earlier question.")]
     elif rule.kind not in (*CHOICE_KINDS, Question.Kind.SCALE):
-        errors["show_if"] = ["A skip rule can only depend on a choice or scale question."]
+        errors["show_if"] = [gettext("A skip rule can only depend on a choice or scale question.")]
     elif not values:
-        errors["show_values"] = ["Give the answers to the earlier question that show this one."]
+        errors["show_values"] = [gettext("Give the answers to the earlier question that show this one.")]
     elif set(values) - set(rule.offered):
         unknown = ", ".join(sorted(set(values) - set(rule.offered)))
-        errors["show_values"] = [f"The earlier question does not offer: {unknown}."]
+        errors["show_values"] = [
+            gettext("The earlier question does not offer: %(unknown)s.") % {"unknown": unknown}
+        ]
     question.show_values = values if rule is not None else []
     if errors:
         raise ValidationError(errors)
@@ -158,7 +161,7 @@ def answers_check(questions: Sequence[Question], raw: Mapping[int, Any]) -> list
         key = f"q{question.pk}"
         if not values:
             if question.required:
-                errors[key] = ["This question needs an answer."]
+                errors[key] = [gettext("This question needs an answer.")]
             continue
         try:
             given[question.pk] = _answer(question, values)
@@ -174,26 +177,26 @@ def _answer(question: Question, values: list[str]) -> Given:
     if kind == Question.Kind.MULTIPLE:
         unknown = set(values) - set(question.offered)
         if unknown:
-            raise ValueError("Choose from the answers offered.")
+            raise ValueError(gettext("Choose from the answers offered."))
         return Given(question, chosen=tuple(choice for choice in question.offered if choice in values))
     if len(values) > 1:
-        raise ValueError("Give one answer.")
+        raise ValueError(gettext("Give one answer."))
     value = values[0]
     if kind in (Question.Kind.SINGLE, Question.Kind.SCALE):
         if value not in question.offered:
-            raise ValueError("Choose from the answers offered.")
+            raise ValueError(gettext("Choose from the answers offered."))
         number = Decimal(value) if kind == Question.Kind.SCALE else None
         return Given(question, chosen=(value,), number=number)
     if kind == Question.Kind.NUMBER:
         try:
             number = Decimal(value)
         except InvalidOperation:
-            raise ValueError("Give a number, such as 3 or 2.5.") from None
+            raise ValueError(gettext("Give a number, such as 3 or 2.5.")) from None
         if not number.is_finite() or abs(number) >= Decimal("1e10"):
-            raise ValueError("Give a number below ten thousand million.")
+            raise ValueError(gettext("Give a number below ten thousand million."))
         return Given(question, number=number.quantize(Decimal("0.0001")))
     if len(value) > ANSWER_MAX:
-        raise ValueError(f"Keep the answer to {ANSWER_MAX} characters.")
+        raise ValueError(gettext("Keep the answer to %(max)s characters.") % {"max": ANSWER_MAX})
     return Given(question, text=value)
 
 

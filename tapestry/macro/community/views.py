@@ -8,6 +8,7 @@ from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
@@ -78,9 +79,9 @@ def assessment_create(request: HttpRequest) -> HttpResponse:
         FORM,
         form=form,
         call=lambda: services.assessment_create(actor=request.user, **form.changes()),
-        done=lambda made: f"The assessment {made.title} is started.",
+        done=lambda made: gettext("The assessment %(title)s is started.") % {"title": made.title},
         then=_page,
-        title="Start a community needs assessment",
+        title=gettext("Start a community needs assessment"),
         back=reverse("community:assessment_list"),
     )
 
@@ -99,9 +100,9 @@ def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
             version=form.cleaned_data["version"] or 0,
             changes=form.changes(),
         ),
-        done="The assessment is saved.",
+        done=gettext("The assessment is saved."),
         then=_page(assessment),
-        title=f"Change {assessment.title}",
+        title=gettext("Change %(title)s") % {"title": assessment.title},
         back=_page(assessment),
     )
 
@@ -114,9 +115,9 @@ def survey_create(request: HttpRequest, pk: int) -> HttpResponse:
         FORM,
         form=form,
         call=lambda: services.survey_create(actor=request.user, assessment=assessment, **form.cleaned_data),
-        done="The survey is made; add its questions.",
+        done=gettext("The survey is made; add its questions."),
         then=_survey_page,
-        title=f"A survey for {assessment.title}",
+        title=gettext("A survey for %(title)s") % {"title": assessment.title},
         back=_page(assessment),
     )
 
@@ -167,7 +168,7 @@ def survey_link(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.survey_set_open(actor=request.user, survey=survey, is_open=is_open),
-        "The public link is open." if is_open else "The public link is closed.",
+        gettext("The public link is open.") if is_open else gettext("The public link is closed."),
     )
     return redirect(_survey_page(survey))
 
@@ -226,9 +227,9 @@ def asset_add(request: HttpRequest, pk: int) -> HttpResponse:
         FORM,
         form=form,
         call=lambda: services.asset_add(actor=request.user, assessment=assessment, **form.changes()),
-        done=lambda asset: f"{asset.name} is listed among the area's assets.",
+        done=lambda asset: gettext("%(name)s is listed among the area's assets.") % {"name": asset.name},
         then=_page(assessment),
-        title=f"An asset of {assessment.area.name}",
+        title=gettext("An asset of %(area)s") % {"area": assessment.area.name},
         back=_page(assessment),
     )
 
@@ -275,7 +276,7 @@ def assessment_results(request: HttpRequest, pk: int) -> HttpResponse:
     practice_chart = (
         choropleth(
             chart_id="practice-map",
-            title=f"Cases by {practice.kind_label.lower()}",
+            title=gettext("Cases by %(kind)s") % {"kind": practice.kind_label.lower()},
             areas=[
                 (cell, area.boundary) for area, cell in zip(practice.areas, _cells(practice), strict=True)
             ],

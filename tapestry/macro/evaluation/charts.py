@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from tapestry.evidence import charts
 from tapestry.macro.evaluation.selectors import Value
@@ -81,6 +82,8 @@ def values_chart(values: Sequence[Value], *, title: str) -> SafeString:
         height=HEIGHT,
         chart_id="indicator-chart",
         title=title,
-        desc="Bars are the values per period; dashed lines are the targets. The table below gives the same figures.",
+        desc=gettext(
+            "Bars are the values per period; dashed lines are the targets. The table below gives the same figures."
+        ),
         css_class="chart",
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access.models import User
 from tapestry.evidence.measures import Kind, PeriodMeasure, PeriodType
@@ -17,7 +18,7 @@ from tapestry.web.forms import FieldSetup, ServiceForm, StaffChoiceField
 
 
 def _measure_label(found: PeriodMeasure) -> str:
-    kind = " (a total)" if found.kind == Kind.SUM else ""
+    kind = gettext(" (a total)") if found.kind == Kind.SUM else ""
     return f"{found.title}{kind}: {found.name}"
 
 
@@ -30,34 +31,43 @@ class IndicatorForm(FieldSetup, ServiceForm):
     definition = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=4000,
-        help_text="What the indicator shows, in plain words a funder would follow.",
+        help_text=gettext_lazy("What the indicator shows, in plain words a funder would follow."),
     )
-    numerator = forms.ChoiceField(label="Numerator (measure)")
-    denominator = forms.ChoiceField(label="Denominator (measure)", required=False)
+    numerator = forms.ChoiceField(label=gettext_lazy("Numerator (measure)"))
+    denominator = forms.ChoiceField(label=gettext_lazy("Denominator (measure)"), required=False)
     factor = forms.ChoiceField(choices=Indicator.Factor.choices, initial=Indicator.Factor.PERCENT)
-    period_type = forms.ChoiceField(label="Periods", choices=PeriodType.choices, initial=PeriodType.QUARTER)
-    breakdown = forms.ChoiceField(label="Broken down by", required=False)
+    period_type = forms.ChoiceField(
+        label=gettext_lazy("Periods"), choices=PeriodType.choices, initial=PeriodType.QUARTER
+    )
+    breakdown = forms.ChoiceField(label=gettext_lazy("Broken down by"), required=False)
     program = forms.ModelChoiceField(
-        queryset=Program.objects.none(), required=False, help_text="Leave empty for the whole agency."
+        queryset=Program.objects.none(),
+        required=False,
+        help_text=gettext_lazy("Leave empty for the whole agency."),
     )
     baseline_value = forms.DecimalField(
-        label="Baseline value", required=False, max_digits=12, decimal_places=2
+        label=gettext_lazy("Baseline value"), required=False, max_digits=12, decimal_places=2
     )
     baseline_period = forms.CharField(
-        label="Baseline period", required=False, max_length=10, help_text="Such as 2025, 2025-Q4 or 2025-12."
+        label=gettext_lazy("Baseline period"),
+        required=False,
+        max_length=10,
+        help_text=gettext_lazy("Such as 2025, 2025-Q4 or 2025-12."),
     )
     target_value = forms.DecimalField(
-        label="Target",
+        label=gettext_lazy("Target"),
         required=False,
         max_digits=12,
         decimal_places=2,
-        help_text="The target for every period.",
+        help_text=gettext_lazy("The target for every period."),
     )
     targets = forms.CharField(
-        label="Targets by period",
+        label=gettext_lazy("Targets by period"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One per line, such as 2026-Q1: 60. A target here overrides the one above for its period.",
+        help_text=gettext_lazy(
+            "One per line, such as 2026-Q1: 60. A target here overrides the one above for its period."
+        ),
     )
     direction = forms.ChoiceField(choices=Indicator.Direction.choices, initial=Indicator.Direction.HIGHER)
     owner = StaffChoiceField(queryset=User.objects.none(), required=False)
@@ -70,11 +80,11 @@ class IndicatorForm(FieldSetup, ServiceForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         offered = [(found.name, _measure_label(found)) for found in measures]
-        self.fields["numerator"].choices = [("", "Choose a measure"), *offered]
+        self.fields["numerator"].choices = [("", gettext("Choose a measure")), *offered]
         counts = [(found.name, _measure_label(found)) for found in measures if found.kind == Kind.COUNT]
-        self.fields["denominator"].choices = [("", "None (a count)"), *counts]
+        self.fields["denominator"].choices = [("", gettext("None (a count)")), *counts]
         breakdowns = dict(pair for found in measures for pair in found.breakdowns)
-        self.fields["breakdown"].choices = [("", "Period only"), *breakdowns.items()]
+        self.fields["breakdown"].choices = [("", gettext("Period only")), *breakdowns.items()]
         if editing:
             self.fields["version"].required = True
 
@@ -90,7 +100,8 @@ class IndicatorForm(FieldSetup, ServiceForm):
                 targets[period.strip()] = Decimal(value.strip())
             except InvalidOperation:
                 raise ValidationError(
-                    f"Line {number}: write a period, a colon and a number, such as 2026-Q1: 60."
+                    gettext("Line %(number)s: write a period, a colon and a number, such as 2026-Q1: 60.")
+                    % {"number": number}
                 ) from None
         return targets
 

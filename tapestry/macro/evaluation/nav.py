@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,9 +11,11 @@ ENTRIES = (
     NavEntry(
         "macro",
         760,
-        "Program indicators",
+        gettext_lazy("Program indicators"),
         "evaluation:indicator_list",
         C.AGGREGATE_READ,
-        "Indicators per period against their targets, computed from practice data with small counts hidden.",
+        gettext_lazy(
+            "Indicators per period against their targets, computed from practice data with small counts hidden."
+        ),
     ),
 )

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, require_capability
@@ -91,13 +92,14 @@ class Value:
 
     @property
     def status(self) -> str:
+        # Kept in English (the API and funder report snapshots carry it); pages translate it when shown.
         if self.rate.suppressed:
-            return "Suppressed"
+            return gettext_noop("Suppressed")
         if self.rate.value is None:
-            return "No data"
+            return gettext_noop("No data")
         if self.met is None:
-            return "No target"
-        return "Met" if self.met else "Not met"
+            return gettext_noop("No target")
+        return gettext_noop("Met") if self.met else gettext_noop("Not met")
 
 
 def _met(indicator: Indicator, value: float | None, target: Decimal | None) -> bool | None:

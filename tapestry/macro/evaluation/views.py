@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, has_capability
@@ -41,7 +42,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         periods = selectors.periods_asked(indicator, request.GET.get("from", ""), request.GET.get("to", ""))
     except ValueError as problem:
-        error = f"Those periods cannot be shown: {problem}"
+        error = gettext("Those periods cannot be shown: %(problem)s") % {"problem": problem}
         periods = selectors.default_periods(indicator)
     values = selectors.indicator_values(user=request.user, indicator=indicator, periods=periods)
     parts = [period_named(indicator.numerator)]
@@ -52,7 +53,9 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "values": values,
         "labels": [rate.row for rate in values[0].rows] if values else [],
         "chart": values_chart(
-            values, title=f"{indicator.name}, by {indicator.get_period_type_display().lower()}"
+            values,
+            title=gettext("%(name)s, by %(period)s")
+            % {"name": indicator.name, "period": indicator.get_period_type_display().lower()},
         ),
         "numerator": parts[0],
         "denominator": parts[1] if len(parts) > 1 else None,
@@ -87,9 +90,9 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
         TEMPLATE,
         form=form,
         call=lambda: services.indicator_create(actor=request.user, **form.changes()),
-        done=lambda indicator: f"The indicator {indicator.name} is defined.",
+        done=lambda indicator: gettext("The indicator %(name)s is defined.") % {"name": indicator.name},
         then=_detail,
-        title="Define an indicator",
+        title=gettext("Define an indicator"),
     )
 
 
@@ -108,8 +111,8 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
             version=form.cleaned_data["version"],
             changes=form.changes(),
         ),
-        done="The indicator is saved.",
+        done=gettext("The indicator is saved."),
         then=_detail(indicator),
-        title=f"Change {indicator.name}",
+        title=gettext("Change %(name)s") % {"name": indicator.name},
         indicator=indicator,
     )

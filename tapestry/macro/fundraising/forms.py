@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.macro.fundraising.models import Donation, Donor, RecurringGift
 from tapestry.people.models import Organisation
@@ -20,19 +21,21 @@ class DonorForm(FieldSetup, ServiceForm):
     kind = forms.ChoiceField(choices=Donor.Kind.choices, initial=Donor.Kind.INDIVIDUAL)
     given_name = forms.CharField(max_length=100, required=False)
     family_name = forms.CharField(max_length=100, required=False)
-    organisation_name = forms.CharField(max_length=200, required=False, help_text="For an organisation.")
+    organisation_name = forms.CharField(
+        max_length=200, required=False, help_text=gettext_lazy("For an organisation.")
+    )
     organisation = forms.ModelChoiceField(
-        label="In our directory as", queryset=Organisation.objects.none(), required=False
+        label=gettext_lazy("In our directory as"), queryset=Organisation.objects.none(), required=False
     )
     email = forms.EmailField(required=False)
     phone = forms.CharField(max_length=40, required=False)
     street = forms.CharField(max_length=200, required=False)
     city = forms.CharField(max_length=100, required=False)
-    region = forms.CharField(label="State", max_length=50, required=False)
-    postal_code = forms.CharField(label="ZIP code", max_length=20, required=False)
-    no_mail = forms.BooleanField(label="Send them no post", required=False)
-    no_email = forms.BooleanField(label="Send them no email", required=False)
-    anonymous = forms.BooleanField(label="They give anonymously", required=False)
+    region = forms.CharField(label=gettext_lazy("State"), max_length=50, required=False)
+    postal_code = forms.CharField(label=gettext_lazy("ZIP code"), max_length=20, required=False)
+    no_mail = forms.BooleanField(label=gettext_lazy("Send them no post"), required=False)
+    no_email = forms.BooleanField(label=gettext_lazy("Send them no email"), required=False)
+    anonymous = forms.BooleanField(label=gettext_lazy("They give anonymously"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     choices_from = {"organisation": "organisations"}
@@ -44,22 +47,32 @@ class DonorForm(FieldSetup, ServiceForm):
 class DonationForm(FieldSetup, ServiceForm):
     donor = forms.ModelChoiceField(queryset=Donor.objects.none())
     amount = forms.DecimalField(
-        label="Amount (USD)", help_text="For a gift in kind, its fair value.", **MONEY
+        label=gettext_lazy("Amount (USD)"),
+        help_text=gettext_lazy("For a gift in kind, its fair value."),
+        **MONEY,
     )
-    received_on = forms.DateField(label="Received on", widget=DATE_INPUT, initial=timezone.localdate)
+    received_on = forms.DateField(
+        label=gettext_lazy("Received on"), widget=DATE_INPUT, initial=timezone.localdate
+    )
     method = forms.ChoiceField(choices=Donation.Method.choices)
     in_kind_description = forms.CharField(
-        label="What was given (in kind)",
+        label=gettext_lazy("What was given (in kind)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
         max_length=4000,
     )
     fund = forms.ChoiceField(choices=Donation.Fund.choices, initial=Donation.Fund.UNRESTRICTED)
-    program = forms.ModelChoiceField(queryset=None, required=False, help_text="For a restricted gift.")
+    program = forms.ModelChoiceField(
+        queryset=None, required=False, help_text=gettext_lazy("For a restricted gift.")
+    )
     campaign = forms.ModelChoiceField(queryset=None, required=False)
-    recurring_gift = forms.ModelChoiceField(label="Instalment of", queryset=None, required=False)
-    reference = forms.CharField(max_length=100, required=False, help_text="Cheque number or transaction id.")
-    receipt = forms.BooleanField(label="Issue its receipt now", required=False, initial=True)
+    recurring_gift = forms.ModelChoiceField(
+        label=gettext_lazy("Instalment of"), queryset=None, required=False
+    )
+    reference = forms.CharField(
+        max_length=100, required=False, help_text=gettext_lazy("Cheque number or transaction id.")
+    )
+    receipt = forms.BooleanField(label=gettext_lazy("Issue its receipt now"), required=False, initial=True)
 
     choices_from = {
         "donor": "donors",
@@ -70,15 +83,19 @@ class DonationForm(FieldSetup, ServiceForm):
 
 
 class VoidForm(ServiceForm):
-    reason = forms.CharField(max_length=500, help_text="Returned, recorded twice, cheque bounced...")
+    reason = forms.CharField(
+        max_length=500, help_text=gettext_lazy("Returned, recorded twice, cheque bounced...")
+    )
 
 
 class RecurringGiftForm(FieldSetup, ServiceForm):
     donor = forms.ModelChoiceField(queryset=Donor.objects.none())
-    amount = forms.DecimalField(label="Amount (USD) each time", **MONEY)
+    amount = forms.DecimalField(label=gettext_lazy("Amount (USD) each time"), **MONEY)
     frequency = forms.ChoiceField(choices=RecurringGift.Frequency.choices)
-    starts_on = forms.DateField(label="First instalment on", widget=DATE_INPUT, initial=timezone.localdate)
-    ends_on = forms.DateField(label="Ends on", widget=DATE_INPUT, required=False)
+    starts_on = forms.DateField(
+        label=gettext_lazy("First instalment on"), widget=DATE_INPUT, initial=timezone.localdate
+    )
+    ends_on = forms.DateField(label=gettext_lazy("Ends on"), widget=DATE_INPUT, required=False)
     status = forms.ChoiceField(choices=RecurringGift.Status.choices, initial=RecurringGift.Status.ACTIVE)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -89,15 +106,21 @@ class RecurringGiftForm(FieldSetup, ServiceForm):
 
 
 class OsdiImportForm(forms.Form):
-    file = forms.FileField(label="OSDI JSON file", help_text="A collection of OSDI donations.")
+    file = forms.FileField(
+        label=gettext_lazy("OSDI JSON file"), help_text=gettext_lazy("A collection of OSDI donations.")
+    )
 
     MAX_BYTES = 5 * 1024 * 1024
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError("The file is over 5 MB; split the donations into smaller files.")
+            raise forms.ValidationError(
+                gettext("The file is over 5 MB; split the donations into smaller files.")
+            )
         try:
             return json.loads(upload.read().decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise forms.ValidationError(f"The file is not JSON: {error}.") from error
+            raise forms.ValidationError(
+                gettext("The file is not JSON: %(error)s.") % {"error": error}
+            ) from error

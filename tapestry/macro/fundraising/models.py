@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.web.models import Authored, Versioned
 
@@ -34,8 +35,8 @@ def add_months(day: dt.date, months: int, *, on_day: int | None = None) -> dt.da
 
 class Donor(Authored, Versioned):
     class Kind(models.TextChoices):
-        INDIVIDUAL = "individual", "Individual"
-        ORGANISATION = "organisation", "Organisation"
+        INDIVIDUAL = "individual", gettext_lazy("Individual")
+        ORGANISATION = "organisation", gettext_lazy("Organisation")
 
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.INDIVIDUAL)
     given_name = models.CharField(max_length=100, blank=True)
@@ -47,18 +48,19 @@ class Donor(Authored, Versioned):
         blank=True,
         on_delete=models.PROTECT,
         related_name="donor_records",
-        help_text="The organisation of our directory this donor is, if it is in it.",
+        help_text=gettext_lazy("The organisation of our directory this donor is, if it is in it."),
     )
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     street = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
-    region = models.CharField(max_length=50, blank=True, help_text="State.")
+    region = models.CharField(max_length=50, blank=True, help_text=gettext_lazy("State."))
     postal_code = models.CharField(max_length=20, blank=True)
-    no_mail = models.BooleanField(default=False, help_text="Send them no post.")
-    no_email = models.BooleanField(default=False, help_text="Send them no email.")
+    no_mail = models.BooleanField(default=False, help_text=gettext_lazy("Send them no post."))
+    no_email = models.BooleanField(default=False, help_text=gettext_lazy("Send them no email."))
     anonymous = models.BooleanField(
-        default=False, help_text="They give anonymously: never name them in public acknowledgements."
+        default=False,
+        help_text=gettext_lazy("They give anonymously: never name them in public acknowledgements."),
     )
 
     class Meta:
@@ -72,12 +74,12 @@ class Donor(Authored, Versioned):
     def clean(self) -> None:
         if self.kind == self.Kind.ORGANISATION:
             if not self.organisation_name.strip():
-                raise ValidationError({"organisation_name": "Give the organisation's name."})
+                raise ValidationError({"organisation_name": gettext("Give the organisation's name.")})
         elif not (self.given_name.strip() or self.family_name.strip()):
-            raise ValidationError({"family_name": "Give the donor's name."})
+            raise ValidationError({"family_name": gettext("Give the donor's name.")})
         elif self.organisation_id:
             raise ValidationError(
-                {"organisation": "Only an organisation donor is linked to an organisation."}
+                {"organisation": gettext("Only an organisation donor is linked to an organisation.")}
             )
 
     @property
@@ -90,14 +92,14 @@ class RecurringGift(Authored, Versioned):
     """A pledge to give the same amount at a steady pace (CiviContribute: recurring contribution)."""
 
     class Frequency(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        QUARTERLY = "quarterly", "Quarterly"
-        ANNUALLY = "annually", "Annually"
+        MONTHLY = "monthly", gettext_lazy("Monthly")
+        QUARTERLY = "quarterly", gettext_lazy("Quarterly")
+        ANNUALLY = "annually", gettext_lazy("Annually")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        PAUSED = "paused", "Paused"
-        CANCELLED = "cancelled", "Cancelled"
+        ACTIVE = "active", gettext_lazy("Active")
+        PAUSED = "paused", gettext_lazy("Paused")
+        CANCELLED = "cancelled", gettext_lazy("Cancelled")
 
     MONTHS = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.ANNUALLY: 12}
 
@@ -116,7 +118,7 @@ class RecurringGift(Authored, Versioned):
 
     def clean(self) -> None:
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "A recurring gift cannot end before it starts."})
+            raise ValidationError({"ends_on": gettext("A recurring gift cannot end before it starts.")})
 
     def due_dates(self, *, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
         """Each instalment due from `start` to `end` (inclusive), with the day its period ends (the next
@@ -144,28 +146,30 @@ class Donation(Authored, Versioned):
     """One gift received (CiviContribute: contribution). An in-kind gift's amount is its fair value."""
 
     class Method(models.TextChoices):
-        CASH = "cash", "Cash"
-        CHEQUE = "cheque", "Cheque"
-        CARD = "card", "Card"
-        BANK_TRANSFER = "bank_transfer", "Bank transfer"
-        ONLINE = "online", "Online"
-        IN_KIND = "in_kind", "In kind"
+        CASH = "cash", gettext_lazy("Cash")
+        CHEQUE = "cheque", gettext_lazy("Cheque")
+        CARD = "card", gettext_lazy("Card")
+        BANK_TRANSFER = "bank_transfer", gettext_lazy("Bank transfer")
+        ONLINE = "online", gettext_lazy("Online")
+        IN_KIND = "in_kind", gettext_lazy("In kind")
 
     class Fund(models.TextChoices):
-        UNRESTRICTED = "unrestricted", "Unrestricted"
-        RESTRICTED = "restricted", "Restricted to a program"
+        UNRESTRICTED = "unrestricted", gettext_lazy("Unrestricted")
+        RESTRICTED = "restricted", gettext_lazy("Restricted to a program")
 
     donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="donations")
     amount = models.DecimalField(
         max_digits=12,
         decimal_places=2,
         validators=[MinValueValidator(CENT)],
-        help_text="In US dollars; for a gift in kind, its fair value.",
+        help_text=gettext_lazy("In US dollars; for a gift in kind, its fair value."),
     )
     currency = models.CharField(max_length=3, default="USD", editable=False)
     received_on = models.DateField()
     method = models.CharField(max_length=14, choices=Method.choices)
-    in_kind_description = models.TextField(blank=True, help_text="For a gift in kind: what was given.")
+    in_kind_description = models.TextField(
+        blank=True, help_text=gettext_lazy("For a gift in kind: what was given.")
+    )
     fund = models.CharField(max_length=12, choices=Fund.choices, default=Fund.UNRESTRICTED)
     program = models.ForeignKey(
         "mezzo.Program", null=True, blank=True, on_delete=models.PROTECT, related_name="donations"
@@ -176,7 +180,9 @@ class Donation(Authored, Versioned):
     recurring_gift = models.ForeignKey(
         RecurringGift, null=True, blank=True, on_delete=models.SET_NULL, related_name="donations"
     )
-    reference = models.CharField(max_length=100, blank=True, help_text="Cheque number or transaction id.")
+    reference = models.CharField(
+        max_length=100, blank=True, help_text=gettext_lazy("Cheque number or transaction id.")
+    )
     receipt_year = models.PositiveIntegerField(null=True, blank=True, editable=False)
     receipt_number = models.PositiveIntegerField(null=True, blank=True, editable=False)
     receipted_on = models.DateField(null=True, blank=True, editable=False)
@@ -187,7 +193,7 @@ class Donation(Authored, Versioned):
         blank=True,
         db_index=True,
         editable=False,
-        help_text="Its identifier where it came from.",
+        help_text=gettext_lazy("Its identifier where it came from."),
     )
 
     class Meta:
@@ -201,20 +207,24 @@ class Donation(Authored, Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"${self.amount} from {self.donor} on {self.received_on:%Y-%m-%d}"
+        return gettext("$%(amount)s from %(donor)s on %(date)s") % {
+            "amount": self.amount,
+            "donor": self.donor,
+            "date": f"{self.received_on:%Y-%m-%d}",
+        }
 
     def clean(self) -> None:
         errors = {}
         if self.method == self.Method.IN_KIND and not self.in_kind_description.strip():
-            errors["in_kind_description"] = "Say what was given in kind."
+            errors["in_kind_description"] = gettext("Say what was given in kind.")
         if self.method != self.Method.IN_KIND and self.in_kind_description.strip():
-            errors["in_kind_description"] = "A description is for a gift in kind only."
+            errors["in_kind_description"] = gettext("A description is for a gift in kind only.")
         if self.fund == self.Fund.RESTRICTED and not self.program_id:
-            errors["program"] = "Name the program a restricted gift is for."
+            errors["program"] = gettext("Name the program a restricted gift is for.")
         if self.fund == self.Fund.UNRESTRICTED and self.program_id:
-            errors["program"] = "An unrestricted gift names no program; choose restricted."
+            errors["program"] = gettext("An unrestricted gift names no program; choose restricted.")
         if self.recurring_gift_id and self.donor_id and self.recurring_gift.donor_id != self.donor_id:
-            errors["recurring_gift"] = "Choose a recurring gift of this donor."
+            errors["recurring_gift"] = gettext("Choose a recurring gift of this donor.")
         if errors:
             raise ValidationError(errors)
 

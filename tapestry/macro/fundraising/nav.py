@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from tapestry.access.policy import Capability as C
 from tapestry.web.navigation import NavEntry
 
@@ -9,33 +11,35 @@ ENTRIES = (
     NavEntry(
         "macro",
         600,
-        "Fundraising",
+        gettext_lazy("Fundraising"),
         "fundraising:summary",
         C.AGGREGATE_READ,
-        "Money received by month, fund and program, and campaigns against their revenue goals.",
+        gettext_lazy("Money received by month, fund and program, and campaigns against their revenue goals."),
     ),
     NavEntry(
         "macro",
         610,
-        "Donors",
+        gettext_lazy("Donors"),
         "fundraising:donor_list",
         C.GRANT_MANAGE,
-        "People and organisations who give to us, their donations and receipts, kept apart from clients.",
+        gettext_lazy(
+            "People and organisations who give to us, their donations and receipts, kept apart from clients."
+        ),
     ),
     NavEntry(
         "macro",
         620,
-        "Recurring gifts",
+        gettext_lazy("Recurring gifts"),
         "fundraising:recurring_list",
         C.GRANT_MANAGE,
-        "Gifts expected this month, and instalments missed.",
+        gettext_lazy("Gifts expected this month, and instalments missed."),
     ),
     NavEntry(
         "macro",
         630,
-        "Donations exchange",
+        gettext_lazy("Donations exchange"),
         "fundraising:osdi_page",
         C.GRANT_MANAGE,
-        "Export and import donations as OSDI JSON (Action Network and other OSDI systems).",
+        gettext_lazy("Export and import donations as OSDI JSON (Action Network and other OSDI systems)."),
     ),
 )

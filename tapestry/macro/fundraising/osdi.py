@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.audit import audit_record
 from tapestry.access.models import AuditEntry, User
@@ -142,19 +143,21 @@ def export_donations(*, actor: User) -> dict[str, Any]:
 
 def _amount(report: Report, where: str, value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        report.problem(where, "is required, as a number." if value is None else "must be a number.")
+        report.problem(
+            where, gettext("is required, as a number.") if value is None else gettext("must be a number.")
+        )
         return Decimal("0")
     try:
         amount = Decimal(str(value))
     except InvalidOperation:
-        report.problem(where, f"{value!r} is not a number.")
+        report.problem(where, gettext("%(value)s is not a number.") % {"value": repr(value)})
         return Decimal("0")
     if amount <= 0:
-        report.problem(where, "must be more than 0.")
+        report.problem(where, gettext("must be more than 0."))
     elif amount != amount.quantize(Decimal("0.01")):
-        report.problem(where, "has more than two decimal places.")
+        report.problem(where, gettext("has more than two decimal places."))
     elif amount >= Decimal("1e10"):
-        report.problem(where, "is too large.")
+        report.problem(where, gettext("is too large."))
     return amount
 
 
@@ -184,12 +187,15 @@ def _read_donor(report: Report, where: str, raw: Any) -> dict[str, Any]:
         "phone": _first(report, f"{where}.phone_numbers", phones, "number", 40),
     }
     if not (donor["given_name"] or family):
-        report.problem(f"{where}.family_name", "the donor needs a name.")
+        report.problem(f"{where}.family_name", gettext("the donor needs a name."))
     if donor["email"]:
         try:
             validate_email(donor["email"])
         except ValidationError:
-            report.problem(f"{where}.email_addresses", f"{donor['email']} is not an email address.")
+            report.problem(
+                f"{where}.email_addresses",
+                gettext("%(email)s is not an email address.") % {"email": donor["email"]},
+            )
     addresses = _list(report, f"{where}.postal_addresses", raw.get("postal_addresses"))
     if addresses:
         chosen = next((a for a in addresses if isinstance(a, dict) and a.get("primary")), addresses[0])
@@ -231,7 +237,7 @@ def read_donations(document: Any) -> list[dict[str, Any]]:
     embedded = _object(report, "_embedded", root.get("_embedded", {}))
     entries = _list(report, "osdi:donations", embedded.get("osdi:donations"))
     if not entries and not report.problems:
-        report.problem("osdi:donations", "holds no donations.")
+        report.problem("osdi:donations", gettext("holds no donations."))
     campaigns = {c.title.lower(): c for c in Campaign.objects.all()}
     identifiers_seen: dict[str, str] = {}
     wanted = []
@@ -246,35 +252,44 @@ def read_donations(document: Any) -> list[dict[str, Any]]:
             if identifier in identifiers_seen:
                 report.problem(
                     f"{at}.identifiers",
-                    f"{identifier} is also the identifier of {identifiers_seen[identifier]}.",
+                    gettext("%(identifier)s is also the identifier of %(other)s.")
+                    % {"identifier": identifier, "other": identifiers_seen[identifier]},
                 )
             identifiers_seen[identifier] = at
         currency = raw.get("currency", "USD")
         if currency != "USD":
-            report.problem(f"{at}.currency", f"{currency!r}: Tapestry records donations in USD only.")
+            report.problem(
+                f"{at}.currency",
+                gettext("%(currency)s: Tapestry records donations in USD only.")
+                % {"currency": repr(currency)},
+            )
         if raw.get("action_date") in (None, ""):
-            report.problem(f"{at}.action_date", "is required: the day the donation was made.")
+            report.problem(f"{at}.action_date", gettext("is required: the day the donation was made."))
         payment = _object(report, f"{at}.payment", raw.get("payment") or {})
         method_name = _text(report, f"{at}.payment.method", payment.get("method"), limit=40) or "Cash"
         method = READ_METHODS.get(method_name.lower())
         if method is None:
             report.problem(
-                f"{at}.payment.method", f"{method_name!r} is not one of {', '.join(METHODS.values())}."
+                f"{at}.payment.method",
+                gettext("%(value)s is not one of %(allowed)s.")
+                % {"value": repr(method_name), "allowed": ", ".join(METHODS.values())},
             )
         description = _text(report, f"{at}.description", raw.get("description"), limit=4000)
         if method == Donation.Method.IN_KIND and not description:
-            report.problem(f"{at}.description", "a gift in kind needs a description of what was given.")
+            report.problem(
+                f"{at}.description", gettext("a gift in kind needs a description of what was given.")
+            )
         embedded_person = (
             raw.get("_embedded", {}).get("osdi:person") if isinstance(raw.get("_embedded"), dict) else None
         )
         person = embedded_person if embedded_person is not None else raw.get("person")
         if person is None:
-            report.problem(f"{at}._embedded.osdi:person", "a donation needs the person who gave it.")
+            report.problem(f"{at}._embedded.osdi:person", gettext("a donation needs the person who gave it."))
         referrer = _object(report, f"{at}.referrer_data", raw.get("referrer_data") or {})
         source = referrer.get("source") if isinstance(referrer.get("source"), str) else ""
         voided = raw.get("voided", False)
         if not isinstance(voided, bool):
-            report.problem(f"{at}.voided", "must be true or false.")
+            report.problem(f"{at}.voided", gettext("must be true or false."))
         wanted.append(
             {
                 "identifiers": identifiers,
@@ -302,7 +317,10 @@ def read_donations(document: Any) -> list[dict[str, Any]]:
         )
     known = _known(list(identifiers_seen))
     for identifier in sorted(known):
-        report.problem(f"{identifiers_seen[identifier]}.identifiers", f"{identifier} is already recorded.")
+        report.problem(
+            f"{identifiers_seen[identifier]}.identifiers",
+            gettext("%(identifier)s is already recorded.") % {"identifier": identifier},
+        )
     if report.problems:
         raise ImportRefused(report)
     return wanted

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils.translation import gettext, gettext_lazy
 from fpdf import FPDF
 
 from tapestry.access.audit import audit_record
@@ -18,9 +19,11 @@ from tapestry.access.models import AuditEntry, User
 from tapestry.access.policy import Capability, require_capability
 from tapestry.macro.fundraising.models import Donation, Donor
 
-NO_RETURN = "We gave no goods or services in return for this gift: it is a gift in full."
-NO_RETURN_YEAR = "We gave no goods or services in return for these gifts: each is a gift in full."
-IN_KIND_NOTE = (
+NO_RETURN = gettext_lazy("We gave no goods or services in return for this gift: it is a gift in full.")
+NO_RETURN_YEAR = gettext_lazy(
+    "We gave no goods or services in return for these gifts: each is a gift in full."
+)
+IN_KIND_NOTE = gettext_lazy(
     "The value shown is the donor's stated fair value, for our records; the donor determines the value "
     "of property for their own tax purposes."
 )
@@ -51,11 +54,11 @@ def _document(title: str) -> FPDF:
 
 def _line(pdf: FPDF, text: str, *, bold: bool = False) -> None:
     pdf.set_font("Helvetica", "B" if bold else "", 11)
-    pdf.multi_cell(0, 6, _safe(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, _safe(str(text)), new_x="LMARGIN", new_y="NEXT")
 
 
 def _donor_block(pdf: FPDF, donor: Donor) -> None:
-    _line(pdf, f"Donor: {donor}", bold=True)
+    _line(pdf, gettext("Donor: %(donor)s") % {"donor": donor}, bold=True)
     for line in donor.address_lines:
         _line(pdf, line)
     pdf.ln(3)
@@ -71,37 +74,43 @@ def donation_receipt(*, actor: User, donation: Donation, compress: bool = True) 
     require_capability(actor, Capability.GRANT_MANAGE)
     if not donation.receipt_number:
         raise ValueError("The donation has no receipt number yet.")
-    pdf = _document(f"Receipt {donation.receipt_label}")
+    pdf = _document(gettext("Receipt %(receipt)s") % {"receipt": donation.receipt_label})
     if donation.is_void:
         pdf.set_text_color(180, 0, 0)
         _line(
             pdf,
-            f"VOID: this donation was voided on {donation.voided_on:%Y-%m-%d} ({donation.void_reason}).",
+            gettext("VOID: this donation was voided on %(date)s (%(reason)s).")
+            % {"date": f"{donation.voided_on:%Y-%m-%d}", "reason": donation.void_reason},
             bold=True,
         )
         pdf.set_text_color(0, 0, 0)
         pdf.ln(2)
     _donor_block(pdf, donation.donor)
-    _line(pdf, f"Receipt number: {donation.receipt_label}")
-    _line(pdf, f"Date received: {donation.received_on:%Y-%m-%d}")
+    _line(pdf, gettext("Receipt number: %(receipt)s") % {"receipt": donation.receipt_label})
+    _line(pdf, gettext("Date received: %(date)s") % {"date": f"{donation.received_on:%Y-%m-%d}"})
     if donation.receipted_on:
-        _line(pdf, f"Date of this receipt: {donation.receipted_on:%Y-%m-%d}")
+        _line(pdf, gettext("Date of this receipt: %(date)s") % {"date": f"{donation.receipted_on:%Y-%m-%d}"})
     if donation.method == Donation.Method.IN_KIND:
-        _line(pdf, f"Gift in kind: {donation.in_kind_description}")
-        _line(pdf, f"Stated fair value: {money(donation.amount)} (USD)", bold=True)
+        _line(pdf, gettext("Gift in kind: %(what)s") % {"what": donation.in_kind_description})
+        _line(
+            pdf,
+            gettext("Stated fair value: %(amount)s (USD)") % {"amount": money(donation.amount)},
+            bold=True,
+        )
         _line(pdf, IN_KIND_NOTE)
     else:
         _line(
             pdf,
-            f"Amount: {money(donation.amount)} (USD), by {donation.get_method_display().lower()}",
+            gettext("Amount: %(amount)s (USD), by %(method)s")
+            % {"amount": money(donation.amount), "method": donation.get_method_display().lower()},
             bold=True,
         )
     if donation.fund == Donation.Fund.RESTRICTED and donation.program:
-        _line(pdf, f"Restricted by the donor to: {donation.program.name}")
+        _line(pdf, gettext("Restricted by the donor to: %(program)s") % {"program": donation.program.name})
     pdf.ln(3)
     _line(pdf, NO_RETURN)
     pdf.ln(3)
-    _line(pdf, "Thank you for your gift.")
+    _line(pdf, gettext("Thank you for your gift."))
     audit_record(
         actor=actor,
         action=AuditEntry.Action.EXPORT,
@@ -117,17 +126,21 @@ def annual_summary(
 ) -> bytes:
     """A donor's live donations of one year, each with its receipt number, and their total; audited."""
     require_capability(actor, Capability.GRANT_MANAGE)
-    pdf = _document(f"Summary of gifts in {year}")
+    pdf = _document(gettext("Summary of gifts in %(year)s") % {"year": year})
     _donor_block(pdf, donor)
     pdf.set_font("Helvetica", "B", 10)
     widths = (30, 35, 45, 80)
-    for width, heading in zip(widths, ("Received", "Receipt", "Amount (USD)", "How"), strict=True):
-        pdf.cell(width, 7, heading, border="B")
+    for width, heading in zip(
+        widths,
+        (gettext("Received"), gettext("Receipt"), gettext("Amount (USD)"), gettext("How")),
+        strict=True,
+    ):
+        pdf.cell(width, 7, _safe(heading), border="B")
     pdf.ln()
     pdf.set_font("Helvetica", "", 10)
     for donation in donations:
         how = (
-            f"In kind: {donation.in_kind_description}"
+            gettext("In kind: %(what)s") % {"what": donation.in_kind_description}
             if donation.method == Donation.Method.IN_KIND
             else donation.get_method_display()
         )
@@ -142,9 +155,13 @@ def annual_summary(
         pdf.ln()
     total = sum((d.amount for d in donations), Decimal("0"))
     pdf.ln(2)
-    _line(pdf, f"Total given in {year}: {money(total)} (USD)", bold=True)
+    _line(
+        pdf,
+        gettext("Total given in %(year)s: %(amount)s (USD)") % {"year": year, "amount": money(total)},
+        bold=True,
+    )
     if not donations:
-        _line(pdf, "No gifts are recorded in this year.")
+        _line(pdf, gettext("No gifts are recorded in this year."))
     pdf.ln(3)
     _line(pdf, NO_RETURN_YEAR)
     if any(d.method == Donation.Method.IN_KIND for d in donations):

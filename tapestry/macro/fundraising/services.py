@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, require_capability
@@ -57,7 +58,7 @@ def _require(actor: User) -> None:
 
 def _not_future(day: dt.date | None, field: str) -> None:
     if day and day > timezone.localdate():
-        raise ValidationError({field: ["A donation is recorded once it is received."]})
+        raise ValidationError({field: [gettext("A donation is recorded once it is received.")]})
 
 
 def donor_create(*, actor: User, **fields: Any) -> Donor:
@@ -93,7 +94,7 @@ def donation_update(*, actor: User, donation: Donation, version: int, changes: d
 
     def refuse(current: Donation) -> None:
         if current.is_void:
-            raise ValidationError("This donation is void; it cannot be changed.")
+            raise ValidationError(gettext("This donation is void; it cannot be changed."))
         if current.receipt_number:
             fixed = [
                 name
@@ -103,7 +104,7 @@ def donation_update(*, actor: User, donation: Donation, version: int, changes: d
             if fixed:
                 raise ValidationError(
                     {
-                        name: ["A receipt states this: void the donation and record it again."]
+                        name: [gettext("A receipt states this: void the donation and record it again.")]
                         for name in fixed
                     }
                 )
@@ -125,9 +126,11 @@ def receipt_issue(*, actor: User, donation: Donation) -> Donation:
     with transaction.atomic():
         current = Donation.objects.select_for_update().get(pk=donation.pk)
         if current.receipt_number:
-            raise ValidationError(f"Receipt {current.receipt_label} is already issued.")
+            raise ValidationError(
+                gettext("Receipt %(receipt)s is already issued.") % {"receipt": current.receipt_label}
+            )
         if current.is_void:
-            raise ValidationError("A void donation is not receipted.")
+            raise ValidationError(gettext("A void donation is not receipted."))
         year = current.received_on.year
         ReceiptSequence.objects.get_or_create(year=year)
         sequence = ReceiptSequence.objects.select_for_update().get(year=year)
@@ -143,9 +146,11 @@ def donation_void(*, actor: User, donation: Donation, reason: str) -> Donation:
     _require(actor)
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": ["Say why the donation is void."]})
+        raise ValidationError({"reason": [gettext("Say why the donation is void.")]})
     if donation.is_void:
-        raise ValidationError(f"This donation was voided on {donation.voided_on:%Y-%m-%d}.")
+        raise ValidationError(
+            gettext("This donation was voided on %(date)s.") % {"date": f"{donation.voided_on:%Y-%m-%d}"}
+        )
     donation.voided_on = timezone.localdate()
     donation.void_reason = reason[:500]
     return update_record(actor, donation, columns=["voided_on", "void_reason"])

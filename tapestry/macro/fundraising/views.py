@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tapestry.access.policy import Capability, has_capability
@@ -62,11 +63,13 @@ def donor_create(request: HttpRequest) -> HttpResponse:
         TEMPLATE,
         form=form,
         call=lambda: services.donor_create(actor=request.user, **form.fields_sent()),
-        done=lambda donor: f"{donor} is recorded as a donor.",
+        done=lambda donor: gettext("%(donor)s is recorded as a donor.") % {"donor": donor},
         then=lambda donor: _donor_page(donor.pk),
-        title="Record a donor",
-        intro="A donor is a person or organisation who gives to us. Donor records are kept apart from "
-        "client records: nothing links them.",
+        title=gettext("Record a donor"),
+        intro=gettext(
+            "A donor is a person or organisation who gives to us. Donor records are kept apart from "
+            "client records: nothing links them."
+        ),
     )
 
 
@@ -83,9 +86,9 @@ def donor_edit(request: HttpRequest, pk: int) -> HttpResponse:
             version=form.cleaned_data["version"] or 0,
             changes=form.fields_sent(),
         ),
-        done="The donor is saved.",
+        done=gettext("The donor is saved."),
         then=_donor_page(donor.pk),
-        title=f"Change {donor}",
+        title=gettext("Change %(donor)s") % {"donor": donor},
         donor=donor,
     )
 
@@ -111,9 +114,14 @@ def donation_create(request: HttpRequest) -> HttpResponse:
         TEMPLATE,
         form=form,
         call=record,
-        done=lambda donation: f"The donation is recorded{f' with receipt {donation.receipt_label}' if donation.receipt_number else ''}.",
+        done=lambda donation: (
+            gettext("The donation is recorded with receipt %(receipt)s.")
+            % {"receipt": donation.receipt_label}
+            if donation.receipt_number
+            else gettext("The donation is recorded.")
+        ),
         then=lambda donation: _donor_page(donation.donor_id),
-        title="Record a donation",
+        title=gettext("Record a donation"),
         audit=lambda: selectors.audit_donor_read(request.user, purpose="form: record a donation"),
     )
 
@@ -126,9 +134,9 @@ def donation_void(request: HttpRequest, pk: int) -> HttpResponse:
         TEMPLATE,
         form=form,
         call=lambda: services.donation_void(actor=request.user, donation=donation, **form.cleaned_data),
-        done="The donation is void; it keeps its receipt number.",
+        done=gettext("The donation is void; it keeps its receipt number."),
         then=_donor_page(donation.donor_id),
-        title=f"Void the donation of {donation}",
+        title=gettext("Void the donation of %(donation)s") % {"donation": donation},
         donor=donation.donor,
     )
 
@@ -139,7 +147,7 @@ def receipt_issue(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.receipt_issue(actor=request.user, donation=donation),
-        lambda issued: f"Receipt {issued.receipt_label} is issued.",
+        lambda issued: gettext("Receipt %(receipt)s is issued.") % {"receipt": issued.receipt_label},
     )
     return redirect(_donor_page(donation.donor_id))
 
@@ -188,9 +196,9 @@ def recurring_create(request: HttpRequest) -> HttpResponse:
         TEMPLATE,
         form=form,
         call=lambda: services.recurring_gift_create(actor=request.user, **form.fields_sent()),
-        done="The recurring gift is recorded.",
+        done=gettext("The recurring gift is recorded."),
         then=reverse("fundraising:recurring_list"),
-        title="Record a recurring gift",
+        title=gettext("Record a recurring gift"),
         audit=lambda: selectors.audit_donor_read(request.user, purpose="form: record a recurring gift"),
     )
 
@@ -208,9 +216,9 @@ def recurring_edit(request: HttpRequest, pk: int) -> HttpResponse:
             version=form.cleaned_data["version"] or 0,
             changes=form.fields_sent(),
         ),
-        done="The recurring gift is saved.",
+        done=gettext("The recurring gift is saved."),
         then=reverse("fundraising:recurring_list"),
-        title=f"Change the recurring gift of {gift.donor}",
+        title=gettext("Change the recurring gift of %(donor)s") % {"donor": gift.donor},
     )
 
 
@@ -225,8 +233,14 @@ def osdi_page(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"{done['imported']} donations imported: {done['donors_matched']} donors matched by email, "
-                f"{done['donors_created']} new.",
+                gettext(
+                    "%(imported)s donations imported: %(matched)s donors matched by email, %(created)s new."
+                )
+                % {
+                    "imported": done["imported"],
+                    "matched": done["donors_matched"],
+                    "created": done["donors_created"],
+                },
             )
             return redirect("fundraising:donor_list")
     status = 400 if request.method == "POST" else 200

@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext
+
 from tapestry.macro.legislation.openstates import (
     ACTION_CLASSIFICATION_NAMES,
     BILL_CLASSIFICATION_NAMES,
@@ -93,22 +95,26 @@ class _Reader:
         value = data.get(key)
         if value is None or value == "":
             if required:
-                self.problem(where, "This field is required.")
+                self.problem(where, gettext("This field is required."))
             return ""
         if not isinstance(value, str):
-            self.problem(where, "Give this as text.")
+            self.problem(where, gettext("Give this as text."))
             return ""
         value = value.strip()
         if required and not value:
-            self.problem(where, "This field is required.")
+            self.problem(where, gettext("This field is required."))
         if len(value) > limit:
-            self.problem(where, f"At most {limit} characters (this has {len(value)}).")
+            self.problem(
+                where,
+                gettext("At most %(limit)s characters (this has %(length)s).")
+                % {"limit": limit, "length": len(value)},
+            )
         return value
 
     def url(self, data: dict, key: str, where: str, *, required: bool) -> str:
         value = self.text(data, key, where, required=required, limit=300)
         if value and not value.startswith(("https://", "http://")):
-            self.problem(where, "Give a web address starting with https:// or http://.")
+            self.problem(where, gettext("Give a web address starting with https:// or http://."))
             return ""
         return value
 
@@ -120,7 +126,7 @@ class _Reader:
             # Open States dates are ISO dates, sometimes with a time after them.
             return dt.date.fromisoformat(value[:10])
         except ValueError:
-            self.problem(where, f"“{value}” is not a date (YYYY-MM-DD).")
+            self.problem(where, gettext("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value})
             return None
 
     def objects(self, data: dict, key: str, where: str) -> list[dict]:
@@ -128,14 +134,14 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.problem(where, "Give a list.")
+            self.problem(where, gettext("Give a list."))
             return []
         good = []
         for n, item in enumerate(value):
             if isinstance(item, dict):
                 good.append(item)
             else:
-                self.problem(f"{where}[{n}]", "Give an object with the fields of this list.")
+                self.problem(f"{where}[{n}]", gettext("Give an object with the fields of this list."))
                 good.append({})
         return good
 
@@ -146,15 +152,20 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.problem(where, "Give a list of texts.")
+            self.problem(where, gettext("Give a list of texts."))
             return []
         names = []
         for n, item in enumerate(value):
             item = item.strip()
             if allowed is not None and item not in allowed:
-                self.problem(f"{where}[{n}]", f"“{item}” is not a classification Open States uses.")
+                self.problem(
+                    f"{where}[{n}]",
+                    gettext("“%(item)s” is not a classification Open States uses.") % {"item": item},
+                )
             elif not item or len(item) > limit:
-                self.problem(f"{where}[{n}]", f"Give a text of 1 to {limit} characters.")
+                self.problem(
+                    f"{where}[{n}]", gettext("Give a text of 1 to %(limit)s characters.") % {"limit": limit}
+                )
             elif item not in names:
                 names.append(item)
         return names
@@ -163,10 +174,10 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(where, "This field is required.")
+                self.problem(where, gettext("This field is required."))
             return {}
         if not isinstance(value, dict):
-            self.problem(where, "Give an object.")
+            self.problem(where, gettext("Give an object."))
             return {}
         return value
 
@@ -175,9 +186,15 @@ def parse_json(content: bytes) -> tuple[Any, list[Problem]]:
     try:
         return json.loads(content.decode("utf-8-sig")), []
     except UnicodeDecodeError:
-        return None, [Problem("file", "The file is not UTF-8 text.")]
+        return None, [Problem("file", gettext("The file is not UTF-8 text."))]
     except json.JSONDecodeError as error:
-        return None, [Problem("file", f"Not JSON: {error.msg} (line {error.lineno}, column {error.colno}).")]
+        return None, [
+            Problem(
+                "file",
+                gettext("Not JSON: %(error)s (line %(line)s, column %(column)s).")
+                % {"error": error.msg, "line": error.lineno, "column": error.colno},
+            )
+        ]
 
 
 def bill_from_openstates(data: Any) -> tuple[ParsedBill, list[Problem], list[str]]:
@@ -185,12 +202,12 @@ def bill_from_openstates(data: Any) -> tuple[ParsedBill, list[Problem], list[str
     read = _Reader()
     bill = ParsedBill()
     if not isinstance(data, dict):
-        read.problem("file", "Give one bill: a JSON object with the fields of an Open States bill.")
+        read.problem("file", gettext("Give one bill: a JSON object with the fields of an Open States bill."))
         return bill, read.problems, []
     # A bill Open States never had (exported from a Tapestry) comes without an id: matched by its key.
     bill.openstates_id = read.text(data, "id", "id", required=False, limit=100)
     if bill.openstates_id and not bill.openstates_id.startswith("ocd-bill/"):
-        read.problem("id", "An Open States bill id starts with “ocd-bill/”.")
+        read.problem("id", gettext("An Open States bill id starts with “ocd-bill/”."))
     # Every Open States bill has a session; a policy exported from a Tapestry may have none.
     bill.session = read.text(data, "session", "session", required=bool(bill.openstates_id), limit=60)
     jurisdiction = read.obj(data, "jurisdiction", "jurisdiction", required=True)
@@ -199,7 +216,7 @@ def bill_from_openstates(data: Any) -> tuple[ParsedBill, list[Problem], list[str
         bill.jurisdiction_ocd_id = read.text(jurisdiction, "id", "jurisdiction.id", required=False, limit=200)
         kind = jurisdiction.get("classification")
         if kind is not None and kind not in JURISDICTION_CLASSIFICATIONS:
-            read.problem("jurisdiction.classification", "Give state, municipality or country.")
+            read.problem("jurisdiction.classification", gettext("Give state, municipality or country."))
         elif kind is not None:
             bill.jurisdiction_classification = kind
     chamber = read.obj(data, "from_organization", "from_organization", required=False)
@@ -248,11 +265,11 @@ def bill_from_openstates(data: Any) -> tuple[ParsedBill, list[Problem], list[str
 def _sponsorship(read: _Reader, sponsor: dict, where: str) -> dict[str, Any]:
     entity_type = sponsor.get("entity_type", "person")
     if entity_type not in SPONSOR_ENTITY_TYPES:
-        read.problem(f"{where}.entity_type", "Give person or organization.")
+        read.problem(f"{where}.entity_type", gettext("Give person or organization."))
         entity_type = "person"
     primary = sponsor.get("primary", False)
     if not isinstance(primary, bool):
-        read.problem(f"{where}.primary", "Give true or false.")
+        read.problem(f"{where}.primary", gettext("Give true or false."))
         primary = False
     person = read.obj(sponsor, "person", f"{where}.person", required=False)
     role = person.get("current_role") if isinstance(person.get("current_role"), dict) else {}
@@ -275,7 +292,7 @@ def _action(read: _Reader, action: dict, where: str, n: int) -> dict[str, Any]:
     organization = read.obj(action, "organization", f"{where}.organization", required=False)
     order = action.get("order", n)
     if not isinstance(order, int) or isinstance(order, bool) or order < 0:
-        read.problem(f"{where}.order", "Give a whole number, 0 or more.")
+        read.problem(f"{where}.order", gettext("Give a whole number, 0 or more."))
         order = n
     return {
         "date": read.date(action, "date", f"{where}.date", required=True),
