@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.web.models import Timestamped, Versioned, optional_key
 
@@ -172,8 +172,8 @@ class Household(Timestamped):
 class HouseholdMember(Timestamped):
     class Position(models.TextChoices):
         HEAD = "head", gettext_lazy("Head of household")
-        PARTNER = "partner", gettext_lazy("Partner")
-        CHILD = "child", gettext_lazy("Child")
+        PARTNER = "partner", pgettext_lazy("relationship", "Partner")
+        CHILD = "child", pgettext_lazy("relationship", "Child")
         OTHER_ADULT = "other_adult", gettext_lazy("Other adult")
         OTHER_CHILD = "other_child", gettext_lazy("Other child")
 
@@ -202,8 +202,8 @@ class Relationship(Timestamped):
 
     class Kind(models.TextChoices):
         PARENT = "parent", gettext_lazy("Parent")
-        CHILD = "child", gettext_lazy("Child")
-        PARTNER = "partner", gettext_lazy("Partner")
+        CHILD = "child", pgettext_lazy("relationship", "Child")
+        PARTNER = "partner", pgettext_lazy("relationship", "Partner")
         FORMER_PARTNER = "former_partner", gettext_lazy("Former partner")
         SIBLING = "sibling", gettext_lazy("Sibling")
         GRANDPARENT = "grandparent", gettext_lazy("Grandparent")

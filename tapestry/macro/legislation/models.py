@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.macro.legislation.openstates import (
     ACTION_CLASSIFICATION_NAMES,
@@ -321,7 +321,7 @@ class Testimony(Timestamped):
     """Testimony the agency gave on a bill, written or spoken."""
 
     class Mode(models.TextChoices):
-        WRITTEN = "written", gettext_lazy("Written")
+        WRITTEN = "written", pgettext_lazy("testimony", "Written")
         ORAL = "oral", gettext_lazy("Oral")
         BOTH = "both", gettext_lazy("Oral with written copy")
 

@@ -16,8 +16,8 @@ class Dispute(Versioned):
         FAMILY = "family", gettext_lazy("Family")
         NEIGHBOUR = "neighbour", gettext_lazy("Neighbour")
         TENANT_LANDLORD = "tenant_landlord", gettext_lazy("Tenant–landlord")
-        WORKPLACE = "workplace", gettext_lazy("Workplace")
-        SCHOOL = "school", gettext_lazy("School")
+        WORKPLACE = "workplace", pgettext_lazy("kind of dispute", "Workplace")
+        SCHOOL = "school", pgettext_lazy("kind of dispute", "School")
         ORGANISATIONAL = "organisational", gettext_lazy("Organisational")
         OTHER = "other", gettext_lazy("Other")
 
@@ -71,7 +71,7 @@ class Party(Timestamped):
     """Someone at the table: a person or an organisation, never both."""
 
     class Role(models.TextChoices):
-        PARTY = "party", gettext_lazy("Party")
+        PARTY = "party", pgettext_lazy("mediation", "Party")
         REPRESENTATIVE = "representative", gettext_lazy("Representative")
         SUPPORT = "support", gettext_lazy("Support person")
         INTERPRETER = "interpreter", gettext_lazy("Interpreter")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.micro.timeline.diagrams.palette import INK, MUTED, PAPER, STRAIN, STRAIN_DASH, WASH
 from tapestry.micro.timeline.diagrams.shapes import Box, Drawing, LegendEntry, Path, Text, short
@@ -186,7 +186,7 @@ _OTHER_STYLE = (MUTED, 1.5, "")
 
 GENOGRAM_LEGEND = [
     LegendEntry(gettext_lazy("Parent and child (lines join under the parents)"), INK, 2),
-    LegendEntry(gettext_lazy("Partners"), INK, 3),
+    LegendEntry(pgettext_lazy("relationship", "Partners"), INK, 3),
     LegendEntry(gettext_lazy("Former partners (two strokes across the line)"), INK, 2, slashes=True),
     LegendEntry(gettext_lazy("Siblings"), INK, 2, "2 3"),
     LegendEntry(gettext_lazy("Foster parent, guardian or caregiver"), CARE, 2, "6 4"),
