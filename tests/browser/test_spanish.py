@@ -174,10 +174,10 @@ def test_the_reader_finds_english_and_leaves_data_alone(db: None):
     )
     assert english_in("Your caseload today", [], english) == "Your"
     assert english_in("Su carga de casos hoy", [], english) is None
-    data = [
-        "Sunrise parenting circle",
-        "Client says the landlord will fix the heating next week",
-        "Community need",
+    data = [  # as stored_text() gives them: in lower case
+        "sunrise parenting circle",
+        "client says the landlord will fix the heating next week",
+        "community need",
     ]
     assert english_in("Sunrise parenting circle", data, english) is None
     assert english_in("Client says the landlord…", data, english) is None
