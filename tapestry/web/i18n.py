@@ -34,7 +34,7 @@ HEADER = (
 
 # The languages each app's catalog is kept in. Arabic covers the frame, home and sign-in so far.
 CATALOG_LANGUAGES = ("es",)
-ARABIC_APPS = frozenset({"tapestry.front", "tapestry.access"})
+ARABIC_APPS = frozenset({"tapestry.front", "tapestry.access", "tapestry.web"})
 
 
 @dataclass(frozen=True)

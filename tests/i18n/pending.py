@@ -117,3 +117,7 @@ KNOWN_CLASHES: set[tuple[str | None, str]] = {
     (None, "none recorded"),
     (None, "to %(end)s"),
 }
+
+# Texts the Spanish browser check (tests/browser/test_spanish.py) still finds in English, to be
+# translated; the check fails on any other, and on a listed text it no longer finds.
+SHOWN_IN_ENGLISH: set[str] = set()
