@@ -141,7 +141,8 @@ def referral_counts(*, user: User, organisation: Organisation) -> ReferralCounts
         .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
-    labels = dict(Referral.Status.choices)
+    # Plain text in the reader's language (English in the API): a lazy label is not a str to a schema.
+    labels = {value: str(label) for value, label in Referral.Status.choices}
     by_status, sent_total = suppress_table(
         [(labels[value], status_rows.get(value, 0)) for value in Referral.Status.values if value != "draft"]
     )

@@ -74,7 +74,13 @@ def thread_needs_index(request: HttpRequest) -> dict[str, Any]:
     entries, figures = selectors.needs_index(request.user)
     return {
         "entries": [
-            {"kind": e.kind, "id": e.pk, "label": e.label, "group": e.group, "open_cases": _row(e.open_cases)}
+            {
+                "kind": e.kind,
+                "id": e.pk,
+                "label": e.label,
+                "group": str(e.group),
+                "open_cases": _row(e.open_cases),
+            }
             for e in entries
         ],
         "figures": [_figure(figure) for figure in figures],
