@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import pretty_name
 from django.utils.translation import gettext, gettext_lazy
 
 # Dates are typed and shown as ISO 8601 (yyyy-mm-dd), as every page prints them. A browser's own date
@@ -40,12 +41,15 @@ class ServiceErrors:
 class TranslatedLabels:
     """Labels and help texts written as plain strings (most often derived by Django from a model
     field's name) are translated when the form is built; their catalog entries come from the
-    app's generated `i18n_model_strings.py` (tapestry/web/i18n.py). Marked (lazy) strings pass through."""
+    app's generated `i18n_model_strings.py` (tapestry/web/i18n.py). Marked (lazy) strings pass through.
+    A field given no label at all shows the label Django makes from its name: translated the same way."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if type(field.label) is str and field.label:
+        for name, field in self.fields.items():
+            if field.label is None:
+                field.label = gettext(pretty_name(name))
+            elif type(field.label) is str and field.label:
                 field.label = gettext(field.label)
             if type(field.help_text) is str and field.help_text:
                 field.help_text = gettext(field.help_text)

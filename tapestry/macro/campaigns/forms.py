@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.access.models import User
 from tapestry.macro.campaigns.models import Activity, Attendee, Campaign, Outreach, Supporter, Target
@@ -61,14 +61,17 @@ class CampaignForm(FieldSetup, ServiceForm):
 
 
 class TargetForm(ServiceForm):
-    given_name = forms.CharField(max_length=100, required=False)
-    family_name = forms.CharField(max_length=100)
+    given_name = forms.CharField(label=gettext_lazy("Given name"), max_length=100, required=False)
+    family_name = forms.CharField(label=gettext_lazy("Family name"), max_length=100)
     title = forms.CharField(
-        max_length=200, required=False, help_text=gettext_lazy("Their office: Council member, District 3.")
+        label=pgettext_lazy("job title", "Title"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Their office: Council member, District 3."),
     )
-    organization = forms.CharField(max_length=200, required=False)
-    email = forms.EmailField(required=False)
-    phone = forms.CharField(max_length=40, required=False)
+    organization = forms.CharField(label=gettext_lazy("Organization"), max_length=200, required=False)
+    email = forms.EmailField(label=gettext_lazy("Email"), required=False)
+    phone = forms.CharField(label=gettext_lazy("Phone"), max_length=40, required=False)
 
 
 class MilestoneForm(ServiceForm):
@@ -99,11 +102,11 @@ class PetitionForm(FieldSetup, ServiceForm):
 
 
 class SupporterFields(forms.Form):
-    given_name = forms.CharField(max_length=100)
-    family_name = forms.CharField(max_length=100, required=False)
-    email = forms.EmailField(required=False)
-    phone = forms.CharField(max_length=40, required=False)
-    postal_code = forms.CharField(max_length=20, required=False)
+    given_name = forms.CharField(label=gettext_lazy("Given name"), max_length=100)
+    family_name = forms.CharField(label=gettext_lazy("Family name"), max_length=100, required=False)
+    email = forms.EmailField(label=gettext_lazy("Email"), required=False)
+    phone = forms.CharField(label=gettext_lazy("Phone"), max_length=40, required=False)
+    postal_code = forms.CharField(label=gettext_lazy("Postal code"), max_length=20, required=False)
     may_contact = forms.BooleanField(
         label=gettext_lazy("They agree to hear from us about campaigns"), required=False
     )

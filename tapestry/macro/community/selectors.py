@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_noop
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, has_capability, require_capability
@@ -21,7 +22,8 @@ from tapestry.macro.community.models import Answer, Assessment, Asset, Indicator
 from tapestry.places import selectors as places
 from tapestry.places.models import Area
 
-NO_ANSWER = "No answer (skipped or not shown)"
+# Results keep their English words (the API gives them); the results page translates them.
+NO_ANSWER = gettext_noop("No answer (skipped or not shown)")
 
 
 def require_reader(user: User) -> None:
@@ -125,7 +127,7 @@ def _question_result(
             for choice in question.offered
         ]
         pair, total = suppress_table([("Answered", answered), (NO_ANSWER, unanswered)])
-        note = "Respondents could choose several answers; each count is of those who chose it."
+        note = gettext_noop("Respondents could choose several answers; each count is of those who chose it.")
         return QuestionResult(question, cells, total, pair[0], note=note)
     if kind in (Question.Kind.SINGLE, Question.Kind.SCALE):
         picked = Counter(chosen[0] for _, _, chosen in answers if chosen)
@@ -144,7 +146,7 @@ def _question_result(
     if kind == Question.Kind.NUMBER and answered >= threshold():
         mean, median = _mean_median([number for _, number, _ in answers if number is not None])
     if kind == Question.Kind.TEXT:
-        note = "Free-text answers are never shown in results; only how many were given."
+        note = gettext_noop("Free-text answers are never shown in results; only how many were given.")
     return QuestionResult(question, pair, total, pair[0], mean, median, note)
 
 

@@ -3,6 +3,8 @@ indicator import, assets and the results."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
@@ -24,6 +26,7 @@ from tapestry.macro.community.forms import (
     SurveyForm,
 )
 from tapestry.macro.community.models import Assessment, Question, Survey
+from tapestry.micro.cases.measures import ADDRESS_CONFIDENTIAL, NOT_PLACED
 from tapestry.people.models import Organisation
 from tapestry.places.selectors import CaseMap
 from tapestry.web.pages import act, bound, form_page, save_page, submit
@@ -250,6 +253,10 @@ def assessment_results(request: HttpRequest, pk: int) -> HttpResponse:
     areas = selectors.areas_within(assessment.area)
     surveys = selectors.surveys_of(assessment)
     results = selectors.survey_results(user=request.user, surveys=surveys)
+    for result in results:
+        for found in result.questions:
+            found.cells = _translated(found.cells)
+            found.note = gettext(found.note) if found.note else ""
     charts = {
         found.question.pk: bar_chart(
             chart_id=f"question-{found.question.pk}", title=found.question.text, cells=found.cells
@@ -273,6 +280,10 @@ def assessment_results(request: HttpRequest, pk: int) -> HttpResponse:
         else None
     )
     practice = selectors.practice_map(user=request.user, area=assessment.area, areas=areas)
+    if practice:
+        practice.cells = _translated(practice.cells)
+        practice.title = gettext(practice.title) if practice.title else ""
+        practice.note = gettext(practice.note) if practice.note else ""
     practice_chart = (
         choropleth(
             chart_id="practice-map",
@@ -300,6 +311,14 @@ def assessment_results(request: HttpRequest, pk: int) -> HttpResponse:
         "threshold": threshold(),
     }
     return render(request, "community/results.html", context)
+
+
+# Rows the results add to the answers and areas: fixed English words, translated for the page only.
+FIXED_ROWS = frozenset({selectors.NO_ANSWER, ADDRESS_CONFIDENTIAL, NOT_PLACED})
+
+
+def _translated(cells: list[Cell]) -> list[Cell]:
+    return [replace(cell, label=gettext(cell.label)) if cell.label in FIXED_ROWS else cell for cell in cells]
 
 
 def _cells(found: CaseMap) -> list[Cell]:

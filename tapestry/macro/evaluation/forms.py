@@ -19,7 +19,8 @@ from tapestry.web.forms import FieldSetup, ServiceForm, StaffChoiceField
 
 def _measure_label(found: PeriodMeasure) -> str:
     kind = gettext(" (a total)") if found.kind == Kind.SUM else ""
-    return f"{found.title}{kind}: {found.name}"
+    # The measure's title is English (marked where the measure is defined): shown in the reader's language.
+    return f"{gettext(found.title)}{kind}: {found.name}"
 
 
 def targets_text(targets: dict[str, float]) -> str:
@@ -27,21 +28,25 @@ def targets_text(targets: dict[str, float]) -> str:
 
 
 class IndicatorForm(FieldSetup, ServiceForm):
-    name = forms.CharField(max_length=150)
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=150)
     definition = forms.CharField(
+        label=gettext_lazy("Definition"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=4000,
         help_text=gettext_lazy("What the indicator shows, in plain words a funder would follow."),
     )
     numerator = forms.ChoiceField(label=gettext_lazy("Numerator (measure)"))
     denominator = forms.ChoiceField(label=gettext_lazy("Denominator (measure)"), required=False)
-    factor = forms.ChoiceField(choices=Indicator.Factor.choices, initial=Indicator.Factor.PERCENT)
+    factor = forms.ChoiceField(
+        label=gettext_lazy("Factor"), choices=Indicator.Factor.choices, initial=Indicator.Factor.PERCENT
+    )
     period_type = forms.ChoiceField(
         label=gettext_lazy("Periods"), choices=PeriodType.choices, initial=PeriodType.QUARTER
     )
     breakdown = forms.ChoiceField(label=gettext_lazy("Broken down by"), required=False)
     program = forms.ModelChoiceField(
         queryset=Program.objects.none(),
+        label=gettext_lazy("Program"),
         required=False,
         help_text=gettext_lazy("Leave empty for the whole agency."),
     )
@@ -69,8 +74,12 @@ class IndicatorForm(FieldSetup, ServiceForm):
             "One per line, such as 2026-Q1: 60. A target here overrides the one above for its period."
         ),
     )
-    direction = forms.ChoiceField(choices=Indicator.Direction.choices, initial=Indicator.Direction.HIGHER)
-    owner = StaffChoiceField(queryset=User.objects.none(), required=False)
+    direction = forms.ChoiceField(
+        label=gettext_lazy("Direction"),
+        choices=Indicator.Direction.choices,
+        initial=Indicator.Direction.HIGHER,
+    )
+    owner = StaffChoiceField(label=gettext_lazy("Owner"), queryset=User.objects.none(), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     choices_from = {"program": "programs", "owner": "staff"}

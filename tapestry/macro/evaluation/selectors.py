@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, require_capability
@@ -75,6 +75,17 @@ def periods_asked(indicator: Indicator, first: str, last: str, *, today: date | 
         for _ in range(SHOWN[indicator.period_type] - 1):
             start = _previous(indicator.period_type, start)
     return Periods(indicator.period_type, start, end or max(start, shown.last))
+
+
+# An indicator's status words as pages show them: in the context "indicator status" (an indicator is
+# "cumplida", a goal elsewhere "cumplido"). Listed only so that the catalog has them.
+STATUS_WORDS = (
+    pgettext_lazy("indicator status", "Suppressed"),
+    pgettext_lazy("indicator status", "No data"),
+    pgettext_lazy("indicator status", "No target"),
+    pgettext_lazy("indicator status", "Met"),
+    pgettext_lazy("indicator status", "Not met"),
+)
 
 
 @dataclass(frozen=True)

@@ -18,19 +18,24 @@ MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.01")}
 
 
 class DonorForm(FieldSetup, ServiceForm):
-    kind = forms.ChoiceField(choices=Donor.Kind.choices, initial=Donor.Kind.INDIVIDUAL)
-    given_name = forms.CharField(max_length=100, required=False)
-    family_name = forms.CharField(max_length=100, required=False)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"), choices=Donor.Kind.choices, initial=Donor.Kind.INDIVIDUAL
+    )
+    given_name = forms.CharField(label=gettext_lazy("Given name"), max_length=100, required=False)
+    family_name = forms.CharField(label=gettext_lazy("Family name"), max_length=100, required=False)
     organisation_name = forms.CharField(
-        max_length=200, required=False, help_text=gettext_lazy("For an organisation.")
+        label=gettext_lazy("Organisation name"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("For an organisation."),
     )
     organisation = forms.ModelChoiceField(
         label=gettext_lazy("In our directory as"), queryset=Organisation.objects.none(), required=False
     )
-    email = forms.EmailField(required=False)
-    phone = forms.CharField(max_length=40, required=False)
-    street = forms.CharField(max_length=200, required=False)
-    city = forms.CharField(max_length=100, required=False)
+    email = forms.EmailField(label=gettext_lazy("Email"), required=False)
+    phone = forms.CharField(label=gettext_lazy("Phone"), max_length=40, required=False)
+    street = forms.CharField(label=gettext_lazy("Street"), max_length=200, required=False)
+    city = forms.CharField(label=gettext_lazy("City"), max_length=100, required=False)
     region = forms.CharField(label=gettext_lazy("State"), max_length=50, required=False)
     postal_code = forms.CharField(label=gettext_lazy("ZIP code"), max_length=20, required=False)
     no_mail = forms.BooleanField(label=gettext_lazy("Send them no post"), required=False)

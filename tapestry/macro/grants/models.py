@@ -56,11 +56,11 @@ class Opportunity(Versioned, Authored):
     """A grant a funder offers that the agency could apply for."""
 
     class Fit(models.IntegerChoices):
-        POOR = 1, "1 – poor fit"
-        WEAK = 2, "2 – weak fit"
-        FAIR = 3, "3 – fair fit"
-        GOOD = 4, "4 – good fit"
-        STRONG = 5, "5 – strong fit"
+        POOR = 1, gettext_lazy("1 – poor fit")
+        WEAK = 2, gettext_lazy("2 – weak fit")
+        FAIR = 3, gettext_lazy("3 – fair fit")
+        GOOD = 4, gettext_lazy("4 – good fit")
+        STRONG = 5, gettext_lazy("5 – strong fit")
 
     funder = models.ForeignKey(Funder, on_delete=models.PROTECT, related_name="opportunities")
     title = models.CharField(max_length=200)

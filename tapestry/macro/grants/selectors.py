@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -338,7 +339,8 @@ def _owed(within_days: int) -> list[Deadline]:
         rows.append(
             Deadline(
                 kind="Application",
-                what=f"Application due ({application.get_stage_display().lower()})",
+                what=gettext("Application due (%(stage)s)")
+                % {"stage": application.get_stage_display().lower()},
                 due_on=due_on,
                 owner=application.lead,
                 application=application,

@@ -35,14 +35,18 @@ TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
 
 class BillFilterForm(forms.Form):
-    status = forms.ChoiceField(choices=[("", "Any status"), *Status.choices], required=False)
+    status = forms.ChoiceField(choices=[("", gettext_lazy("Any status")), *Status.choices], required=False)
     subject = forms.CharField(max_length=150, required=False)
     stance = forms.ChoiceField(
         label=gettext_lazy("Our position"),
-        choices=[("", "Any"), *Position.Stance.choices, ("none", "No position taken")],
+        choices=[
+            ("", gettext_lazy("Any")),
+            *Position.Stance.choices,
+            ("none", gettext_lazy("No position taken")),
+        ],
         required=False,
     )
-    kind = forms.ChoiceField(choices=[("", "Any kind"), *Bill.Kind.choices], required=False)
+    kind = forms.ChoiceField(choices=[("", gettext_lazy("Any kind")), *Bill.Kind.choices], required=False)
 
     def criteria(self) -> dict[str, str]:
         return {name: self.cleaned_data.get(name) or "" for name in self.fields} if self.is_valid() else {}

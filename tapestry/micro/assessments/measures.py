@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Case as SqlCase
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_noop
 
 from tapestry.evidence.measures import (
     CONFIDENTIAL,
@@ -51,9 +52,11 @@ def _given(program: Program | None, during: Period | None) -> QuerySet[Assessmen
 
 @measure(
     "assessments.score_changes",
-    "Assessment score changes",
-    note="A person counts once per instrument, from their first to their latest score in the period; "
-    "one assessment alone shows no change and is not counted.",
+    gettext_noop("Assessment score changes"),
+    note=gettext_noop(
+        "A person counts once per instrument, from their first to their latest score in the period; "
+        "one assessment alone shows no change and is not counted."
+    ),
 )
 def score_changes(*, program: Program | None = None, during: Period | None = None) -> Rows:
     given = _given(program, during)
@@ -148,11 +151,13 @@ def _per_instrument(found: QuerySet, by: str, value: Any) -> PeriodRows:
 
 @period_measure(
     "assessments.people_scored_for_need",
-    "People with a score change",
-    unit="person with a first and a latest score on an instrument",
+    gettext_noop("People with a score change"),
+    unit=gettext_noop("person with a first and a latest score on an instrument"),
     breakdowns=BY_INSTRUMENT,
-    note="People whose cases carry the need (or barrier), outside the sensitive segments, with at least "
-    "two final scores on a charted instrument; counted in the period of their latest score.",
+    note=gettext_noop(
+        "People whose cases carry the need (or barrier), outside the sensitive segments, with at least "
+        "two final scores on a charted instrument; counted in the period of their latest score."
+    ),
 )
 def people_scored_for_need(
     *, periods: Periods, by: str = "", need: object = None, barrier: object = None
@@ -162,13 +167,15 @@ def people_scored_for_need(
 
 @period_measure(
     "assessments.score_change_for_need",
-    "Mean score change",
-    unit="point of change from a person's first score to their latest",
+    gettext_noop("Mean score change"),
+    unit=gettext_noop("point of change from a person's first score to their latest"),
     kind=Kind.SUM,
     over="assessments.people_scored_for_need",
     breakdowns=BY_INSTRUMENT,
-    note="The latest score less the first, summed over people and divided by how many they are: on "
-    "every charted instrument a lower score is better, so a negative mean is an improvement.",
+    note=gettext_noop(
+        "The latest score less the first, summed over people and divided by how many they are: on "
+        "every charted instrument a lower score is better, so a negative mean is an improvement."
+    ),
 )
 def score_change_for_need(
     *, periods: Periods, by: str = "", need: object = None, barrier: object = None

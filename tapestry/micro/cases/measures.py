@@ -53,9 +53,9 @@ from tapestry.needs.models import Domain
 from tapestry.people.models import Address
 from tapestry.places.models import Area, AreaPostcode, row_label
 
-NO_PROGRAM = "No program"
-NO_ADDRESS = "No current address"
-ADDRESS_CONFIDENTIAL = "Address confidential"
+NO_PROGRAM = gettext_noop("No program")
+NO_ADDRESS = gettext_noop("No current address")
+ADDRESS_CONFIDENTIAL = gettext_noop("Address confidential")
 
 
 def _cases(program: Program | None, open_only: bool) -> QuerySet[Case]:
@@ -151,7 +151,7 @@ def open_by_worker() -> Rows:
     return RowsHiding(rows, hidden_together(rows))
 
 
-NOT_PLACED = "Not in any area of this kind"
+NOT_PLACED = gettext_noop("Not in any area of this kind")
 
 
 def _placed_cases(program: Program | None, during: Period | None) -> QuerySet[Case]:

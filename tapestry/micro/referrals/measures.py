@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db.models import Case as SqlCase
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.utils.translation import gettext_noop
 
 from tapestry.directory.models import ServiceNeed
 from tapestry.evidence.measures import (
@@ -30,8 +31,10 @@ from tapestry.needs.models import Domain
 
 @measure(
     "referrals.by_outcome",
-    "Referrals by outcome",
-    note="Each referral counts once, at its status now; a period counts the referrals recorded in it.",
+    gettext_noop("Referrals by outcome"),
+    note=gettext_noop(
+        "Each referral counts once, at its status now; a period counts the referrals recorded in it."
+    ),
 )
 def by_outcome(*, program: Program | None = None, during: Period | None = None) -> Rows:
     referrals = Referral.objects.all() if program is None else Referral.objects.filter(case__program=program)
@@ -86,10 +89,12 @@ def _per_period(referrals: QuerySet[Referral], periods: Periods, by: str) -> Per
 
 @period_measure(
     "referrals.sent",
-    "Referrals sent",
-    unit="referral sent to a service",
+    gettext_noop("Referrals sent"),
+    unit=gettext_noop("referral sent to a service"),
     breakdowns=BY_SERVICE_TYPE,
-    note="Counted in the period the referral was sent; one recorded but never sent is not counted.",
+    note=gettext_noop(
+        "Counted in the period the referral was sent; one recorded but never sent is not counted."
+    ),
 )
 def sent(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
     return _per_period(_sent(periods, program), periods, by)
@@ -97,10 +102,12 @@ def sent(*, periods: Periods, by: str = "", program: Program | None = None) -> P
 
 @period_measure(
     "referrals.sent_completed",
-    "Referrals sent and completed",
-    unit="referral sent to a service and since completed",
+    gettext_noop("Referrals sent and completed"),
+    unit=gettext_noop("referral sent to a service and since completed"),
     breakdowns=BY_SERVICE_TYPE,
-    note="Counted in the period the referral was sent, once the service has reported it completed.",
+    note=gettext_noop(
+        "Counted in the period the referral was sent, once the service has reported it completed."
+    ),
     within="referrals.sent",
 )
 def sent_completed(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
@@ -118,11 +125,13 @@ OUTCOMES = (
 
 @measure(
     "referrals.outcomes_for_need",
-    "Referral outcomes by service type",
-    note="Referrals sent for a case need with this need (or barrier), from cases outside the sensitive "
-    "segments, at their status now: completed, declined, unanswered by the deadline, or still open. A "
-    "service's type is the domain of the first need it meets in the directory. Small cells are hidden "
-    "with the next smallest while the hidden ones together are few.",
+    gettext_noop("Referral outcomes by service type"),
+    note=gettext_noop(
+        "Referrals sent for a case need with this need (or barrier), from cases outside the sensitive "
+        "segments, at their status now: completed, declined, unanswered by the deadline, or still open. A "
+        "service's type is the domain of the first need it meets in the directory. Small cells are hidden "
+        "with the next smallest while the hidden ones together are few."
+    ),
 )
 def outcomes_for_need(*, need: object = None, barrier: object = None) -> Rows:
     if (need is None) == (barrier is None):

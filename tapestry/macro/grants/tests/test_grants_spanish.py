@@ -72,3 +72,14 @@ def test_the_pipeline_reads_in_spanish(cast):
 
     assert "Cartera de subvenciones" in page or "Total solicitado" in page
     assert "Requested in all" not in page
+
+
+def test_the_fit_choices_read_in_spanish(cast):
+    officer = cast[Role.GRANTS_OFFICER]
+    officer.language = "es"
+    officer.save(update_fields=["language"])
+
+    page = client_for(officer).get(reverse("grants:opportunity_create")).content.decode()
+
+    assert "5 – encaje sólido" in page and "1 – encaje deficiente" in page
+    assert "strong fit" not in page and "poor fit" not in page

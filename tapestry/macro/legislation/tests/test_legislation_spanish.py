@@ -55,3 +55,17 @@ def test_the_bill_list_reads_in_spanish(cast):
     assert "Seguir un proyecto de ley o una política" in page
     assert "1 proyecto de ley o política." in page
     assert "Track a bill or policy" not in page
+    # The filters' own choices, and the Open States kinds a bill is filed as.
+    assert "Cualquier estado" in page and "Sin posición tomada" in page and "Cualquier tipo" in page
+    assert "Any status" not in page and "No position taken" not in page
+
+
+def test_the_bill_form_offers_the_open_states_kinds_in_spanish(cast):
+    organiser = cast.by_role["community_organiser"]
+    organiser.language = "es"
+    organiser.save(update_fields=["language"])
+
+    page = client_for(organiser).get(reverse("legislation:bill_create")).content.decode()
+
+    assert "Resolución concurrente" in page and "Solicitud de estudio" in page
+    assert "Concurrent resolution" not in page and "Study request" not in page
