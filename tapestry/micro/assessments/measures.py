@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Case as SqlCase
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext, gettext_noop
 
 from tapestry.evidence.measures import (
     CONFIDENTIAL,
@@ -30,7 +31,11 @@ from tapestry.micro.assessments.instruments import INSTRUMENTS
 from tapestry.micro.assessments.models import Assessment
 from tapestry.micro.cases.models import CaseNeed
 
-CHANGES = (("better", "improved"), ("same", "no change"), ("worse", "worsened"))
+CHANGES = (
+    ("better", gettext_noop("improved")),
+    ("same", gettext_noop("no change")),
+    ("worse", gettext_noop("worsened")),
+)
 CHARTED = [code for code, instrument in INSTRUMENTS.items() if instrument.charted]
 
 
@@ -51,9 +56,11 @@ def _given(program: Program | None, during: Period | None) -> QuerySet[Assessmen
 
 @measure(
     "assessments.score_changes",
-    "Assessment score changes",
-    note="A person counts once per instrument, from their first to their latest score in the period; "
-    "one assessment alone shows no change and is not counted.",
+    gettext_noop("Assessment score changes"),
+    note=gettext_noop(
+        "A person counts once per instrument, from their first to their latest score in the period; "
+        "one assessment alone shows no change and is not counted."
+    ),
 )
 def score_changes(*, program: Program | None = None, during: Period | None = None) -> Rows:
     given = _given(program, during)
@@ -89,7 +96,9 @@ def score_changes(*, program: Program | None = None, during: Period | None = Non
     confidential = counts.pop(CONFIDENTIAL, {})
     named = sorted((_name(label), label) for label in counts)
     rows = [
-        (f"{name}: {words}", counts[label].get(key, 0)) for name, label in named for key, words in CHANGES
+        (f"{name}: {gettext(words)}", counts[label].get(key, 0))
+        for name, label in named
+        for key, words in CHANGES
     ]
     return [*rows, (CONFIDENTIAL, sum(confidential.values()))]
 
@@ -102,8 +111,8 @@ def _name(series: str) -> str:
 
 # One need or barrier across the levels (tapestry/thread/rollups): the score changes of the people
 # whose cases carry it, as a mean (a total of changes over a count of people, see `rates`).
-NO_PROGRAM = "No program"
-BY_INSTRUMENT = (("instrument", "Instrument"), ("program", "Program"))
+NO_PROGRAM = gettext_noop("No program")
+BY_INSTRUMENT = (("instrument", gettext_noop("Instrument")), ("program", gettext_noop("Program")))
 
 
 def _latest_for(periods: Periods, need: object, barrier: object) -> QuerySet[Assessment]:
@@ -148,11 +157,13 @@ def _per_instrument(found: QuerySet, by: str, value: Any) -> PeriodRows:
 
 @period_measure(
     "assessments.people_scored_for_need",
-    "People with a score change",
-    unit="person with a first and a latest score on an instrument",
+    gettext_noop("People with a score change"),
+    unit=gettext_noop("person with a first and a latest score on an instrument"),
     breakdowns=BY_INSTRUMENT,
-    note="People whose cases carry the need (or barrier), outside the sensitive segments, with at least "
-    "two final scores on a charted instrument; counted in the period of their latest score.",
+    note=gettext_noop(
+        "People whose cases carry the need (or barrier), outside the sensitive segments, with at least "
+        "two final scores on a charted instrument; counted in the period of their latest score."
+    ),
 )
 def people_scored_for_need(
     *, periods: Periods, by: str = "", need: object = None, barrier: object = None
@@ -162,13 +173,15 @@ def people_scored_for_need(
 
 @period_measure(
     "assessments.score_change_for_need",
-    "Mean score change",
-    unit="point of change from a person's first score to their latest",
+    gettext_noop("Mean score change"),
+    unit=gettext_noop("point of change from a person's first score to their latest"),
     kind=Kind.SUM,
     over="assessments.people_scored_for_need",
     breakdowns=BY_INSTRUMENT,
-    note="The latest score less the first, summed over people and divided by how many they are: on "
-    "every charted instrument a lower score is better, so a negative mean is an improvement.",
+    note=gettext_noop(
+        "The latest score less the first, summed over people and divided by how many they are: on "
+        "every charted instrument a lower score is better, so a negative mean is an improvement."
+    ),
 )
 def score_change_for_need(
     *, periods: Periods, by: str = "", need: object = None, barrier: object = None

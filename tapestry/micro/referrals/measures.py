@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db.models import Case as SqlCase
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.utils.translation import gettext, gettext_noop
 
 from tapestry.directory.models import ServiceNeed
 from tapestry.evidence.measures import (
@@ -30,8 +31,10 @@ from tapestry.needs.models import Domain
 
 @measure(
     "referrals.by_outcome",
-    "Referrals by outcome",
-    note="Each referral counts once, at its status now; a period counts the referrals recorded in it.",
+    gettext_noop("Referrals by outcome"),
+    note=gettext_noop(
+        "Each referral counts once, at its status now; a period counts the referrals recorded in it."
+    ),
 )
 def by_outcome(*, program: Program | None = None, during: Period | None = None) -> Rows:
     referrals = Referral.objects.all() if program is None else Referral.objects.filter(case__program=program)
@@ -45,9 +48,9 @@ def by_outcome(*, program: Program | None = None, during: Period | None = None) 
 
 
 # Referrals per period, for indicators (the program-evaluation app asks for them by name).
-NOT_TYPED = "Service meets no coded need"
-BY_SERVICE_TYPE = (("service_type", "Service type"), ("program", "Program"))
-NO_PROGRAM = "No program"
+NOT_TYPED = gettext_noop("Service meets no coded need")
+BY_SERVICE_TYPE = (("service_type", gettext_noop("Service type")), ("program", gettext_noop("Program")))
+NO_PROGRAM = gettext_noop("No program")
 
 
 def _sent(periods: Periods, program: Program | None) -> QuerySet[Referral]:
@@ -86,10 +89,12 @@ def _per_period(referrals: QuerySet[Referral], periods: Periods, by: str) -> Per
 
 @period_measure(
     "referrals.sent",
-    "Referrals sent",
-    unit="referral sent to a service",
+    gettext_noop("Referrals sent"),
+    unit=gettext_noop("referral sent to a service"),
     breakdowns=BY_SERVICE_TYPE,
-    note="Counted in the period the referral was sent; one recorded but never sent is not counted.",
+    note=gettext_noop(
+        "Counted in the period the referral was sent; one recorded but never sent is not counted."
+    ),
 )
 def sent(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
     return _per_period(_sent(periods, program), periods, by)
@@ -97,10 +102,12 @@ def sent(*, periods: Periods, by: str = "", program: Program | None = None) -> P
 
 @period_measure(
     "referrals.sent_completed",
-    "Referrals sent and completed",
-    unit="referral sent to a service and since completed",
+    gettext_noop("Referrals sent and completed"),
+    unit=gettext_noop("referral sent to a service and since completed"),
     breakdowns=BY_SERVICE_TYPE,
-    note="Counted in the period the referral was sent, once the service has reported it completed.",
+    note=gettext_noop(
+        "Counted in the period the referral was sent, once the service has reported it completed."
+    ),
     within="referrals.sent",
 )
 def sent_completed(*, periods: Periods, by: str = "", program: Program | None = None) -> PeriodRows:
@@ -109,20 +116,26 @@ def sent_completed(*, periods: Periods, by: str = "", program: Program | None = 
 
 # One need or barrier across the levels (tapestry/thread/rollups): the outcomes of its referrals.
 OUTCOMES = (
-    ("completed", "completed", (Referral.Status.COMPLETED,)),
-    ("declined", "declined", (Referral.Status.DECLINED,)),
-    ("unanswered", "unanswered", (Referral.Status.NO_RESPONSE,)),
-    ("open", "still open", (Referral.Status.SENT, Referral.Status.RECEIVED, Referral.Status.ACCEPTED)),
+    ("completed", gettext_noop("completed"), (Referral.Status.COMPLETED,)),
+    ("declined", gettext_noop("declined"), (Referral.Status.DECLINED,)),
+    ("unanswered", gettext_noop("unanswered"), (Referral.Status.NO_RESPONSE,)),
+    (
+        "open",
+        gettext_noop("still open"),
+        (Referral.Status.SENT, Referral.Status.RECEIVED, Referral.Status.ACCEPTED),
+    ),
 )
 
 
 @measure(
     "referrals.outcomes_for_need",
-    "Referral outcomes by service type",
-    note="Referrals sent for a case need with this need (or barrier), from cases outside the sensitive "
-    "segments, at their status now: completed, declined, unanswered by the deadline, or still open. A "
-    "service's type is the domain of the first need it meets in the directory. Small cells are hidden "
-    "with the next smallest while the hidden ones together are few.",
+    gettext_noop("Referral outcomes by service type"),
+    note=gettext_noop(
+        "Referrals sent for a case need with this need (or barrier), from cases outside the sensitive "
+        "segments, at their status now: completed, declined, unanswered by the deadline, or still open. A "
+        "service's type is the domain of the first need it meets in the directory. Small cells are hidden "
+        "with the next smallest while the hidden ones together are few."
+    ),
 )
 def outcomes_for_need(*, need: object = None, barrier: object = None) -> Rows:
     if (need is None) == (barrier is None):
@@ -145,7 +158,7 @@ def outcomes_for_need(*, need: object = None, barrier: object = None) -> Rows:
         counts.setdefault(domain or "", {})[key] = n
     labels = {key: str(label) for key, label in Domain.choices}
     rows = [
-        (f"{labels.get(domain, NOT_TYPED)}: {words}", counts[domain].get(key, 0))
+        (f"{labels.get(domain, gettext(NOT_TYPED))}: {gettext(words)}", counts[domain].get(key, 0))
         for domain in sorted(counts, key=lambda domain: labels.get(domain, NOT_TYPED))
         for key, words, _ in OUTCOMES
     ]
