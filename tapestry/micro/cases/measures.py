@@ -53,9 +53,9 @@ from tapestry.needs.models import Domain
 from tapestry.people.models import Address
 from tapestry.places.models import Area, AreaPostcode, row_label
 
-NO_PROGRAM = "No program"
-NO_ADDRESS = "No current address"
-ADDRESS_CONFIDENTIAL = "Address confidential"
+NO_PROGRAM = gettext_noop("No program")
+NO_ADDRESS = gettext_noop("No current address")
+ADDRESS_CONFIDENTIAL = gettext_noop("Address confidential")
 
 
 def _cases(program: Program | None, open_only: bool) -> QuerySet[Case]:
@@ -151,7 +151,7 @@ def open_by_worker() -> Rows:
     return RowsHiding(rows, hidden_together(rows))
 
 
-NOT_PLACED = "Not in any area of this kind"
+NOT_PLACED = gettext_noop("Not in any area of this kind")
 
 
 def _placed_cases(program: Program | None, during: Period | None) -> QuerySet[Case]:
@@ -501,9 +501,9 @@ def _open_with(*, need: Any = None, barrier: Any = None, kind: str = Area.Kind.N
 
 open_with = WithholdingMeasure(
     name="cases.open_with_by_place",
-    title="Open cases by area",
+    title=gettext_noop("Open cases by area"),
     count=_open_with,
-    note=(
+    note=gettext_noop(
         "Open or on-hold cases with the need (or barrier), outside the sensitive segments, placed by the "
         "client's current postcode in every area of the kind asked; a confidential address is never "
         "placed. Where the need's count is hidden in the agency's table of cases by need (or any "
