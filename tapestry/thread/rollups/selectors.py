@@ -339,7 +339,7 @@ def needs_index(user: User) -> tuple[list[IndexEntry], list[Figure]]:
 
     entries = [
         IndexEntry(
-            "need", pk, label, dict(Need._meta.get_field("domain").choices)[domain], row("need", label)
+            "need", pk, label, str(dict(Need._meta.get_field("domain").choices)[domain]), row("need", label)
         )
         for pk, label, domain in Need.objects.filter(is_active=True)
         .order_by("domain", "label")
