@@ -57,7 +57,7 @@ class PersonFieldsForm(ServiceModelForm):
 
 class PersonIntakeForm(PersonFieldsForm):
     phone = forms.CharField(max_length=40, required=False, widget=forms.TextInput(attrs={"type": "tel"}))
-    email = forms.EmailField(required=False)
+    email = forms.EmailField(required=False, label=gettext_lazy("Email"))
     aliases = forms.CharField(
         label=gettext_lazy("Other names"),
         required=False,
@@ -265,7 +265,9 @@ class MergeForm(FieldSetup, ServiceForm):
 
 
 class OrganisationForm(ServiceModelForm):
-    website = forms.URLField(required=False, max_length=200, assume_scheme="https")
+    website = forms.URLField(
+        required=False, max_length=200, assume_scheme="https", label=gettext_lazy("Website")
+    )
 
     class Meta:
         model = Organisation

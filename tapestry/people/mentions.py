@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from tapestry.people.models import HouseholdMember, Person, Relationship
 
@@ -66,7 +66,7 @@ def mention(person: Person, *, nameable: bool, relation: str) -> PersonMention:
 def member_mention(membership: HouseholdMember) -> PersonMention:
     """A household member, from a membership annotated with `person_visible` (policy.nameable)."""
     nameable = getattr(membership, "person_visible", False)
-    return mention(membership.person, nameable=nameable, relation="household member")
+    return mention(membership.person, nameable=nameable, relation=gettext("household member"))
 
 
 def carer_label(placement_type: str) -> str:

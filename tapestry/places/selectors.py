@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from tapestry.access import policy
 from tapestry.access.models import User
@@ -160,12 +160,19 @@ def case_map(*, user: User, kind: str = Area.Kind.NEIGHBOURHOOD) -> CaseMap:
     ]
     for area in areas:
         area.value = shown.get(area.label)
+    shown_areas = {area.label for area in areas}
     return CaseMap(
         kind=kind,
         kind_label=str(Area.Kind(kind).label),
         areas=areas,
-        cells=table.cells,
+        cells=[_shown_cell(cell, shown_areas) for cell in table.cells],
         total=table.total,
         title=table.title,
         note=table.note,
     )
+
+
+def _shown_cell(cell: Cell, areas: set[str]) -> Cell:
+    """A row that is not an area is one of the measure's own fixed words (such as "Address
+    confidential"), marked in its app's catalog: shown in the active language."""
+    return cell if cell.label in areas else Cell(gettext(cell.label), cell.value)

@@ -33,6 +33,7 @@ class GroupForm(FieldSetup, ParsingForm):
         queryset=Need.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
+        label=gettext_lazy("Focus needs"),
         help_text=gettext_lazy("The needs the group works on, from the agency's shared list."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -59,6 +60,12 @@ class GroupForm(FieldSetup, ParsingForm):
             "segment": gettext_lazy("Sensitive segment"),
         }
         help_texts = {
+            "purpose": gettext_lazy("What the group is for, in a few lines members would recognise."),
+            "area": gettext_lazy("The area it meets in (places): where it is found by area."),
+            "eligibility": gettext_lazy("Who may join, e.g. 'Adults bereaved in the last two years'."),
+            "segment": gettext_lazy(
+                "A recovery group under 42 CFR Part 2 belongs to the substance-use segment."
+            ),
             "session_count": gettext_lazy(
                 "Leave empty for a group that runs on; or set a last date instead."
             ),

@@ -25,11 +25,14 @@ class DisputeForm(ServiceForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("What the dispute is about: no more than the mediators need to know."),
     )
-    opened_on = forms.DateField(widget=DATE_INPUT, initial=timezone.localdate)
+    opened_on = forms.DateField(
+        widget=DATE_INPUT, initial=timezone.localdate, label=gettext_lazy("Opened on")
+    )
     mediators = StaffMultipleChoiceField(
         with_role=True,
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("Mediators"),
         help_text=gettext_lazy(
             "Staff who run groups and mediations. Include yourself or someone you supervise."
         ),

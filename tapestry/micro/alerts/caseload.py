@@ -15,6 +15,7 @@ from tapestry.access.models import User
 from tapestry.access.policy import Capability
 from tapestry.micro.alerts.selectors import open_suicide_risk
 from tapestry.micro.cases.hooks import CaseloadAlert
+from tapestry.micro.crisis.reasons import shown_reason
 
 
 def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
@@ -27,7 +28,7 @@ def caseload_alerts(*, user: User) -> list[CaseloadAlert]:
             kind="risk_flag",
             when=alert.raised_at,
             title=gettext("Suicide risk, open until a clinician resolves it. %(reason)s")
-            % {"reason": alert.reason},
+            % {"reason": shown_reason(alert.reason)},
             person_name=alert.person.display_name,
             url=reverse("alerts:person_alerts", kwargs={"person_pk": alert.person_id}),
             case_id=alert.case_id,

@@ -23,6 +23,7 @@ from tapestry.access.models import Segment, User
 from tapestry.access.policy import Capability
 from tapestry.micro.alerts.models import AlertKind, AlertSource, ClientAlert
 from tapestry.micro.cases.models import Case
+from tapestry.micro.crisis.reasons import shown_reason
 from tapestry.people.models import Person
 
 MISSING = "No alert with this number."
@@ -73,7 +74,7 @@ def _stored(alert: ClientAlert) -> Alert:
     return Alert(
         kind=alert.kind,
         label=alert.get_kind_display(),
-        reason=alert.reason,
+        reason=shown_reason(alert.reason),
         person_id=alert.person_id,
         url=source_url(alert),
         source_label=alert.get_source_display(),

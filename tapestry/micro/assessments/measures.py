@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Case as SqlCase
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from tapestry.evidence.measures import (
     CONFIDENTIAL,
@@ -31,7 +31,11 @@ from tapestry.micro.assessments.instruments import INSTRUMENTS
 from tapestry.micro.assessments.models import Assessment
 from tapestry.micro.cases.models import CaseNeed
 
-CHANGES = (("better", "improved"), ("same", "no change"), ("worse", "worsened"))
+CHANGES = (
+    ("better", gettext_noop("improved")),
+    ("same", gettext_noop("no change")),
+    ("worse", gettext_noop("worsened")),
+)
 CHARTED = [code for code, instrument in INSTRUMENTS.items() if instrument.charted]
 
 
@@ -92,7 +96,9 @@ def score_changes(*, program: Program | None = None, during: Period | None = Non
     confidential = counts.pop(CONFIDENTIAL, {})
     named = sorted((_name(label), label) for label in counts)
     rows = [
-        (f"{name}: {words}", counts[label].get(key, 0)) for name, label in named for key, words in CHANGES
+        (f"{name}: {gettext(words)}", counts[label].get(key, 0))
+        for name, label in named
+        for key, words in CHANGES
     ]
     return [*rows, (CONFIDENTIAL, sum(confidential.values()))]
 
@@ -105,8 +111,8 @@ def _name(series: str) -> str:
 
 # One need or barrier across the levels (tapestry/thread/rollups): the score changes of the people
 # whose cases carry it, as a mean (a total of changes over a count of people, see `rates`).
-NO_PROGRAM = "No program"
-BY_INSTRUMENT = (("instrument", "Instrument"), ("program", "Program"))
+NO_PROGRAM = gettext_noop("No program")
+BY_INSTRUMENT = (("instrument", gettext_noop("Instrument")), ("program", gettext_noop("Program")))
 
 
 def _latest_for(periods: Periods, need: object, barrier: object) -> QuerySet[Assessment]:

@@ -501,9 +501,9 @@ def _open_with(*, need: Any = None, barrier: Any = None, kind: str = Area.Kind.N
 
 open_with = WithholdingMeasure(
     name="cases.open_with_by_place",
-    title="Open cases by area",
+    title=gettext_noop("Open cases by area"),
     count=_open_with,
-    note=(
+    note=gettext_noop(
         "Open or on-hold cases with the need (or barrier), outside the sensitive segments, placed by the "
         "client's current postcode in every area of the kind asked; a confidential address is never "
         "placed. Where the need's count is hidden in the agency's table of cases by need (or any "

@@ -32,6 +32,7 @@ from tapestry.micro.crisis.models import (
     RiskType,
     SafetyPlan,
 )
+from tapestry.micro.crisis.reasons import risk_reason
 from tapestry.web.records import create_record, update_record
 
 # A deferred check runs a minute after the deadline, so the follow-up is already past due when it looks.
@@ -154,12 +155,10 @@ def risk_assessment_record(
         suicide = next((row for row in rows if row.risk_type == RiskType.SUICIDE), None)
         if suicide is not None and LEVEL_RANK[suicide.level] >= LEVEL_RANK[SUICIDE_ALERT_FROM]:
             # Stays until a clinician resolves it; a later assessment at a lower level does not clear it.
-            factors = f" {suicide.factors.strip()}" if suicide.factors.strip() else ""
             suicide_risk_raise(
                 actor=actor,
                 case=case,
-                reason=f"Risk assessment on {assessment.assessed_at:%Y-%m-%d}: suicide risk "
-                f"{suicide.get_level_display().lower()}.{factors}",
+                reason=risk_reason(assessment.assessed_at, suicide.level, suicide.factors.strip()),
                 source=AlertSource.RISK_ASSESSMENT,
                 source_id=assessment.pk,
                 raised_at=assessment.assessed_at,

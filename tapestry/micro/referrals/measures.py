@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db.models import Case as SqlCase
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from tapestry.directory.models import ServiceNeed
 from tapestry.evidence.measures import (
@@ -48,9 +48,9 @@ def by_outcome(*, program: Program | None = None, during: Period | None = None) 
 
 
 # Referrals per period, for indicators (the program-evaluation app asks for them by name).
-NOT_TYPED = "Service meets no coded need"
-BY_SERVICE_TYPE = (("service_type", "Service type"), ("program", "Program"))
-NO_PROGRAM = "No program"
+NOT_TYPED = gettext_noop("Service meets no coded need")
+BY_SERVICE_TYPE = (("service_type", gettext_noop("Service type")), ("program", gettext_noop("Program")))
+NO_PROGRAM = gettext_noop("No program")
 
 
 def _sent(periods: Periods, program: Program | None) -> QuerySet[Referral]:
@@ -116,10 +116,14 @@ def sent_completed(*, periods: Periods, by: str = "", program: Program | None = 
 
 # One need or barrier across the levels (tapestry/thread/rollups): the outcomes of its referrals.
 OUTCOMES = (
-    ("completed", "completed", (Referral.Status.COMPLETED,)),
-    ("declined", "declined", (Referral.Status.DECLINED,)),
-    ("unanswered", "unanswered", (Referral.Status.NO_RESPONSE,)),
-    ("open", "still open", (Referral.Status.SENT, Referral.Status.RECEIVED, Referral.Status.ACCEPTED)),
+    ("completed", gettext_noop("completed"), (Referral.Status.COMPLETED,)),
+    ("declined", gettext_noop("declined"), (Referral.Status.DECLINED,)),
+    ("unanswered", gettext_noop("unanswered"), (Referral.Status.NO_RESPONSE,)),
+    (
+        "open",
+        gettext_noop("still open"),
+        (Referral.Status.SENT, Referral.Status.RECEIVED, Referral.Status.ACCEPTED),
+    ),
 )
 
 
@@ -154,7 +158,7 @@ def outcomes_for_need(*, need: object = None, barrier: object = None) -> Rows:
         counts.setdefault(domain or "", {})[key] = n
     labels = {key: str(label) for key, label in Domain.choices}
     rows = [
-        (f"{labels.get(domain, NOT_TYPED)}: {words}", counts[domain].get(key, 0))
+        (f"{labels.get(domain, gettext(NOT_TYPED))}: {gettext(words)}", counts[domain].get(key, 0))
         for domain in sorted(counts, key=lambda domain: labels.get(domain, NOT_TYPED))
         for key, words, _ in OUTCOMES
     ]

@@ -37,3 +37,6 @@ def test_the_map_of_cases_reads_in_spanish(cast):
     page = client_for(evaluator).get(reverse("places:case_map")).content.decode()
     assert "<caption>Casos por área</caption>" in page and "Cases by area" not in page
     assert "Casos por vecindario" in page and "Recuentos de casos, nunca nombres." in page
+    # The measure's own rows (not areas) are its fixed words, shown in Spanish.
+    assert "Dirección confidencial" in page and "Address confidential" not in page
+    assert "En ninguna área de este tipo" in page and "Not in any area of this kind" not in page

@@ -23,6 +23,7 @@ from django.utils.translation import gettext, gettext_noop, ngettext
 
 from tapestry.access.models import User
 from tapestry.evidence.measures import (
+    CONFIDENTIAL,
     Kind,
     PeriodMeasure,
     Periods,
@@ -34,8 +35,15 @@ from tapestry.evidence.measures import (
     period_registry,
 )
 from tapestry.evidence.suppression import Cell, threshold
+from tapestry.micro.cases.measures import ADDRESS_CONFIDENTIAL, NO_ADDRESS, NOT_PLACED
+from tapestry.micro.cases.measures import NO_PROGRAM as CASES_NO_PROGRAM
+from tapestry.micro.referrals.measures import NOT_TYPED
 
 ALL_ROWS = gettext_noop("All")
+# Rows a measure names in its own fixed words (not data), marked in its app's catalog.
+FIXED_ROWS = frozenset(
+    {CONFIDENTIAL, ADDRESS_CONFIDENTIAL, NO_ADDRESS, NOT_PLACED, CASES_NO_PROGRAM, NOT_TYPED}
+)
 
 
 @dataclass(frozen=True)
@@ -191,7 +199,8 @@ def figure(user: User, spec: Spec, *, first_year: int, last_year: int, columns: 
     labels = [rate.row for rate in per_period[0].rows] if per_period else []
     rows = [Row(gettext(ALL_ROWS), tuple(found.total for _, found in ordered))]
     for index, label in enumerate(labels):
-        rows.append(Row(label, tuple(found.rows[index] for _, found in ordered)))
+        shown_label = gettext(label) if label in FIXED_ROWS else label
+        rows.append(Row(shown_label, tuple(found.rows[index] for _, found in ordered)))
     hidden = sum(1 for row in rows for rate in row.cells if rate.suppressed)
     top = period_named(spec.numerator)
     measures = _measure_name(top)

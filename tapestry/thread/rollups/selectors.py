@@ -31,6 +31,8 @@ from tapestry.evidence.suppression import threshold
 from tapestry.macro.campaigns.models import Campaign
 from tapestry.macro.coalitions.models import Coalition
 from tapestry.mezzo.groups.measures import GroupSpace, groups_for_need
+from tapestry.micro.cases.measures import ADDRESS_CONFIDENTIAL, NO_ADDRESS, NOT_PLACED
+from tapestry.micro.cases.measures import NO_PROGRAM as CASES_NO_PROGRAM
 from tapestry.needs.models import Barrier, Need
 from tapestry.places.models import Area
 from tapestry.programs.measures import programs_for_need
@@ -169,9 +171,17 @@ def _suppression(*parts: str) -> str:
     return " ".join(gettext(part).format(below=below, n=threshold()) for part in (PRIMARY, *parts))
 
 
+# Rows a measure names in its own fixed words (not data): shown in the active language.
+FIXED_ROWS = frozenset({ADDRESS_CONFIDENTIAL, NOT_PLACED, NO_ADDRESS, CASES_NO_PROGRAM, CONFIDENTIAL})
+
+
+def _row_label(label: str) -> str:
+    return gettext(label) if label in FIXED_ROWS else label
+
+
 def _table_figure(key: str, name: str, table: Table, period: str, *parts: str) -> Figure:
     rows = tuple(
-        Row(cell.label, cell.value, "hidden" if cell.suppressed else "")
+        Row(_row_label(cell.label), cell.value, "hidden" if cell.suppressed else "")
         for cell in table.cells
         if cell.label != CONFIDENTIAL
     )
@@ -259,7 +269,7 @@ def addressed(subject: Subject) -> Addressed:
         .values_list("pk", "name", "organization__name")
     ]
     campaigns = [
-        (pk, title, Campaign.Status(status).label)
+        (pk, title, str(Campaign.Status(status).label))
         for pk, title, status in Campaign.objects.filter(needs=subject.pk)
         .order_by("title", "pk")
         .values_list("pk", "title", "status")
@@ -329,7 +339,7 @@ def needs_index(user: User) -> tuple[list[IndexEntry], list[Figure]]:
 
     entries = [
         IndexEntry(
-            "need", pk, label, dict(Need._meta.get_field("domain").choices)[domain], row("need", label)
+            "need", pk, label, str(dict(Need._meta.get_field("domain").choices)[domain]), row("need", label)
         )
         for pk, label, domain in Need.objects.filter(is_active=True)
         .order_by("domain", "label")

@@ -3,10 +3,13 @@ and the PDF."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tapestry.micro.crisis.reasons import risk_reason, shown_reason
 from tapestry.micro.crisis.tests.factories import crisis_case, plan
 from tapestry.testing import client_for, pdf_text
 
@@ -42,3 +45,14 @@ def test_the_safety_plan_its_printout_and_its_pdf_read_in_spanish(cast):
     text = " ".join(pdf_text(pdf.content).split())
     assert "Mi plan de seguridad" in text
     assert "My safety plan" not in text
+
+
+def test_the_alert_reason_a_risk_assessment_stores_is_shown_in_the_readers_language():
+    stored = risk_reason(datetime.date(2026, 12, 4), "high", "Thoughts most days.")
+    assert stored == "Risk assessment on 2026-12-04: suicide risk high. Thoughts most days."
+    assert shown_reason(stored) == stored
+    with translation.override("es"):
+        shown = shown_reason(stored)
+        assert shown.startswith("Evaluación del riesgo del 2026-12-04: riesgo de suicidio ")
+        assert shown.endswith(". Thoughts most days.") and "Risk assessment" not in shown
+        assert shown_reason("2026-12-04: PHQ-9 item 9") == "2026-12-04: PHQ-9 item 9"
