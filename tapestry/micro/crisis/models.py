@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.web.models import Timestamped, Versioned, optional_key
 
@@ -25,11 +25,11 @@ class RiskType(models.TextChoices):
 
 
 class RiskLevel(models.TextChoices):
-    NONE = "none", gettext_lazy("None")
-    LOW = "low", gettext_lazy("Low")
-    MODERATE = "moderate", gettext_lazy("Moderate")
-    HIGH = "high", gettext_lazy("High")
-    IMMINENT = "imminent", gettext_lazy("Imminent")
+    NONE = "none", pgettext_lazy("risk level", "None")
+    LOW = "low", pgettext_lazy("risk level", "Low")
+    MODERATE = "moderate", pgettext_lazy("risk level", "Moderate")
+    HIGH = "high", pgettext_lazy("risk level", "High")
+    IMMINENT = "imminent", pgettext_lazy("risk level", "Imminent")
 
 
 LEVEL_RANK = {level: rank for rank, level in enumerate(RiskLevel.values)}
