@@ -135,6 +135,13 @@ def english_in(text: str, data: list[str], english: frozenset[str] | None = None
     for value in data:
         if value in lowered:  # whole words only: a stored "Community need" leaves "assessments" whole
             lowered = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", lowered)
+    # A stored text shortened after a sentence of ours: "…: riesgo alto. Thoughts of suicide most…"
+    kept = [
+        part
+        for part in re.split(r"(?<=[.;:])\s+", lowered)
+        if len(core := part.strip(" …")) < 12 or not any(core in value for value in data)
+    ]
+    lowered = " ".join(kept)
     left = [word for word in WORD.findall(lowered) if len(word) > 1 and word in english]
     if not left:
         return None
@@ -192,6 +199,8 @@ def test_the_reader_finds_english_and_leaves_data_alone(db: None):
     assert english_in("Community needs assessments", data, english) == "assessments"
     assert english_in("Medida: cases.parenting_circle_take (x)", data, english) is None
     assert english_in("SUNRISE PARENTING CIRCLE", data, english) is None
+    assert english_in("Riesgo alto. Client says the landlord…", data, english) is None
+    assert english_in("Your plan. Client says the landlord…", data, english) == "Your"
 
 
 def test_a_right_to_left_page_is_laid_out_right_to_left(demo_agency: None, browse: callable):
