@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tapestry.testing import Cast
 
@@ -19,6 +23,14 @@ def _demo_second_factor_off(settings: pytest.FixtureRequest) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _language_as_before() -> Iterator[None]:
+    """Each test starts and ends in the default language: a test that switches language (or calls a
+    page in Spanish outside a request's scope) cannot leave the next one in Spanish."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -32,7 +32,6 @@ KNOWN_CLASHES: set[tuple[str | None, str]] = {
     (None, "Eligibility"),
     (None, "Ended"),
     (None, "Enrolled"),
-    (None, "Excused"),
     (None, "Expected"),
     (None, "Failed"),
     (None, "Finished at"),

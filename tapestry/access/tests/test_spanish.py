@@ -6,19 +6,11 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.access.models import Role
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_after():
-    """A request leaves its language active in the thread; later tests expect English."""
-    yield
-    translation.deactivate()
 
 
 def test_the_staff_list_is_in_spanish_for_a_user_who_chose_it(cast):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.web.models import Timestamped, Versioned, staff_column
 
@@ -53,7 +53,7 @@ class Attendance(Timestamped):
     class Mark(models.TextChoices):
         PRESENT = "present", gettext_lazy("Present")
         LATE = "late", gettext_lazy("Late")
-        EXCUSED = "excused", gettext_lazy("Excused")
+        EXCUSED = "excused", pgettext_lazy("attendance mark", "Excused")
         ABSENT = "absent", gettext_lazy("Absent")
 
     ATTENDED = (Mark.PRESENT, Mark.LATE)

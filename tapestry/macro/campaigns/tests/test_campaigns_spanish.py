@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.macro.campaigns.tests.helpers import campaign_with
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A page served in Spanish leaves Spanish active in this thread; later tests expect English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_a_spanish_speaking_organiser_reads_the_campaign_in_spanish(cast):

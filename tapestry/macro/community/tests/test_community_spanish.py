@@ -4,23 +4,14 @@ and the assessments read in Spanish for a worker who chose it (issue 12, item 10
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.macro.community.models import Question
 from tapestry.macro.community.tests.support import question, survey
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A page served in Spanish leaves Spanish active in this thread; later tests expect English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _asked():

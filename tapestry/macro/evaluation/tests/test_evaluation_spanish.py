@@ -6,22 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.macro.evaluation.tests.support import attendance, attendance_indicator
 from tapestry.programs.tests.support import program_for
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A page served in Spanish leaves Spanish active in this thread; later tests expect English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_the_indicators_read_in_spanish(cast):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -15,13 +14,6 @@ from tapestry.macro.fundraising.models import Donor
 from tapestry.testing import client_for, pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A page served in Spanish leaves Spanish active in this thread; later tests expect English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_the_donor_pages_read_in_spanish(cast):

@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.access.models import Role
 from tapestry.macro.grants import services
@@ -18,13 +16,6 @@ from tapestry.macro.grants.tests.support import an_award
 from tapestry.testing import UserFactory, client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A page served in Spanish leaves Spanish active in this thread; later tests expect English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 TODAY = dt.date(2026, 5, 1)

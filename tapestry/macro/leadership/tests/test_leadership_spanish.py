@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.access.models import Role
 from tapestry.macro.leadership.reminders import compliance_reminders_send
@@ -18,13 +16,6 @@ from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 5, 1)
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A page served in Spanish leaves Spanish active in this thread; later tests expect English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from tapestry.macro.legislation import services
 from tapestry.macro.legislation.models import HearingReminder
@@ -16,13 +15,6 @@ from tapestry.macro.legislation.tests.support import tracked_bill
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A page served in Spanish leaves Spanish active in this thread; later tests expect English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_each_follower_is_reminded_in_their_own_language(cast):

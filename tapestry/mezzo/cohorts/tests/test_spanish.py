@@ -5,21 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from tapestry.mezzo.cohorts.tests.helpers import a_case, a_cohort, members, with_plan
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A Spanish request leaves Spanish active in this thread; the tests after it expect English."""
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 def test_the_bulk_report_is_in_spanish(cast):

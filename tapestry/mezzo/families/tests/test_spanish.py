@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.mezzo.families.tests.helpers import goal_for, plan_for
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A Spanish request leaves Spanish active in this thread; the tests after it expect English."""
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 def test_the_family_plan_is_in_spanish(cast):

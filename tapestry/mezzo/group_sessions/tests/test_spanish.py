@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.access.models import Role
 from tapestry.mezzo.group_sessions.tests.factories import enrol_many, hold_session, make_group
 from tapestry.testing import UserFactory, client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A Spanish request leaves Spanish active in this thread; the tests after it expect English."""
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 def test_the_roll_is_in_spanish_for_a_spanish_speaking_facilitator():

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.mezzo.mediation import services
 from tapestry.mezzo.mediation.tests.helpers import a_dispute
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A Spanish request leaves Spanish active in this thread; the tests after it expect English."""
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 def test_the_dispute_page_is_in_spanish(cast):

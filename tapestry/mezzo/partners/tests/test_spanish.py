@@ -5,21 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.mezzo.partners.tests.helpers import partnership, today
 from tapestry.testing import OrganisationFactory, client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A Spanish request leaves Spanish active in this thread; the tests after it expect English."""
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 def test_the_partner_pages_are_in_spanish(cast):

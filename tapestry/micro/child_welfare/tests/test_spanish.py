@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.access.models import Role
 from tapestry.micro.child_welfare.tests.support import cw_case, granted, report_on
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_after():
-    """A request leaves its language active in the thread; later tests expect English."""
-    yield
-    translation.deactivate()
 
 
 def test_the_case_record_is_in_spanish(cast):

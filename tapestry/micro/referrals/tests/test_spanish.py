@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from tapestry.micro.referrals.tests.helpers import a_case, directory_service, record, sent
 from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_after():
-    """A request leaves its language active in the thread; later tests expect English."""
-    yield
-    translation.deactivate()
 
 
 def test_the_case_index_is_in_spanish(cast):
