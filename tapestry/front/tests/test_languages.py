@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from tapestry.testing import client_for
 
@@ -51,11 +52,14 @@ def test_arabic_pages_are_right_to_left(cast):
 def test_the_api_answers_in_english_whatever_the_user_chose(cast):
     cast.caseworker.language = "es"
     cast.caseworker.save()
-    client = client_for(cast.caseworker)
-    response = client.get("/api/v1/persons/999999999")
-    assert response.status_code == 404
+    response = client_for(cast.caseworker).get("/api/v1/persons/999999999")
+    in_english = client_for(cast.supervisor).get("/api/v1/persons/999999999")
+    assert response.status_code == in_english.status_code == 404
     assert response["Content-Language"] == "en"
-    assert response.json()["detail"].isascii()
+    # The same words an English-speaking user gets (the Spanish catalog has this text too).
+    assert response.json()["detail"] == in_english.json()["detail"]
+    with translation.override("es"):
+        assert translation.gettext(in_english.json()["detail"]) != in_english.json()["detail"]
 
 
 def test_a_language_not_offered_is_an_error_by_the_field(cast):
@@ -94,8 +98,6 @@ def test_empty_choice_goes_back_to_the_browsers_language(cast):
 
 
 def test_a_request_in_spanish_leaves_the_next_code_in_the_language_it_had(cast):
-    from django.utils import translation
-
     cast.caseworker.language = "es"
     cast.caseworker.save()
     with translation.override("en"):
