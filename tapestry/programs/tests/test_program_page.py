@@ -54,7 +54,7 @@ def test_cases_appear_as_suppressed_counts_never_as_rows(cast):
         assert "Cases in this program" in page
         assert "17" in page  # all open cases, a count above the threshold
         for person in people:
-            assert person.family_name not in page
+            assert person.display_name not in page
         assert "/cases/" not in page
 
 

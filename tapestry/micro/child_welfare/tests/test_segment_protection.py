@@ -104,7 +104,7 @@ def test_a_caseworker_with_the_child_on_caseload_but_no_grant_gets_403_on_every_
     for url in pages(family):
         response = client.get(url)
         assert response.status_code == 403, url
-        assert family["case"].person.family_name not in response.content.decode()
+        assert family["case"].person.display_name not in response.content.decode()
     assert "segment grant" in client.get(pages(family)[1]).content.decode()
 
 

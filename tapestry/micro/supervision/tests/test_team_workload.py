@@ -79,7 +79,7 @@ def test_the_page_shows_counts_and_no_client(cast):
     assert "Team workload" in page and cast.caseworker.get_full_name() in page
     assert 'id="team-workload"' in page
     person = Case.objects.filter(worker=cast.caseworker).first().person
-    assert person.family_name not in page
+    assert person.display_name not in page
 
 
 def test_another_supervisor_sees_only_their_own_staff(cast):
