@@ -9,7 +9,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.web.models import Timestamped, optional_key, staff_column
 
@@ -331,7 +331,7 @@ class AuditEntry(models.Model):
         MERGE = "merge", gettext_lazy("Merged")
         EXPORT = "export", gettext_lazy("Exported")
         BREAK_GLASS = "break_glass", gettext_lazy("Emergency access")
-        REVIEW = "review", gettext_lazy("Reviewed")
+        REVIEW = "review", pgettext_lazy("audit action", "Reviewed")
         LOGIN = "login", gettext_lazy("Signed in")
         LOGIN_FAILED = "login_failed", gettext_lazy("Failed sign-in")
         GRANT = "grant", gettext_lazy("Granted access")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy, gettext_noop
 
 from tapestry.people.models import HouseholdMember, Person, Relationship
 
@@ -72,28 +72,29 @@ def member_mention(membership: HouseholdMember) -> PersonMention:
 def carer_label(placement_type: str) -> str:
     """Who a placement's carer is to the child: 'foster carer', 'kinship carer', 'carer'."""
     return {
-        "foster": "the foster carer",
-        "kinship": "the kinship carer",
-        "adoption": "the adoptive carer",
-    }.get(placement_type, "the carer")
+        "foster": gettext("the foster carer"),
+        "kinship": gettext("the kinship carer"),
+        "adoption": gettext("the adoptive carer"),
+    }.get(placement_type) or gettext("the carer")
 
 
 def relative_label(relationship: Relationship, other_id: int) -> str:
     """Who `other_id` is to the person at the other end: 'sibling', 'grandparent', 'relative or contact'."""
     if relationship.kind == Relationship.Kind.OTHER:
-        return "relative or contact"
+        return gettext("relative or contact")
     if relationship.kind_from(other_id) == Relationship.Kind.CARED_FOR.label:
-        return "person they care for"
+        return gettext("person they care for")
     return relationship.kind_from(other_id)
 
 
-# Who a person named in a record's field is, for fields that say nothing more specific.
+# Who a person named in a record's field is, for fields that say nothing more specific (in English;
+# translated when shown).
 FIELD_RELATIONS = {
-    "child": "child",
-    "alleged_perpetrator": "alleged perpetrator",
-    "responsible_person": "person responsible",
-    "carer_person": "carer",
-    "person": "person involved",
+    "child": gettext_noop("child"),
+    "alleged_perpetrator": gettext_noop("alleged perpetrator"),
+    "responsible_person": gettext_noop("person responsible"),
+    "carer_person": gettext_noop("carer"),
+    "person": gettext_noop("person involved"),
 }
 
 
@@ -104,7 +105,7 @@ def field_mention(obj: object, field: str, relation: str = "") -> PersonMention 
         return None
     if not relation:
         role = getattr(obj, "get_role_display", None)
-        relation = role() if role else FIELD_RELATIONS.get(field, "person involved")
+        relation = role() if role else gettext(FIELD_RELATIONS.get(field, "person involved"))
     return mention(person, nameable=getattr(obj, f"{field}_nameable", False), relation=relation)
 
 

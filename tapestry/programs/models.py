@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tapestry.web.models import Authored, Versioned
 
@@ -20,7 +21,7 @@ class Program(Versioned, Authored):
     class Status(models.TextChoices):
         DESIGN = "design", _("Being designed")
         RUNNING = "running", _("Running")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("program status", "Closed")
 
     name = models.CharField(max_length=150, unique=True)
     description = models.TextField(blank=True)

@@ -47,7 +47,6 @@ LABELS = [
     gettext_noop("Subject"),
     gettext_noop("Summary"),
     gettext_noop("Supporter"),
-    gettext_noop("Target"),
     gettext_noop("Title"),
     gettext_noop("Type"),
     gettext_noop("Updated at"),

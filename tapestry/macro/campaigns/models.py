@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.web.models import Authored, Timestamped, Versioned
 
@@ -31,7 +31,7 @@ class Campaign(Authored, Versioned):
 
     class Status(models.TextChoices):
         PLANNING = "planning", gettext_lazy("Planning")
-        ACTIVE = "active", gettext_lazy("Active")
+        ACTIVE = "active", pgettext_lazy("campaign status", "Active")
         WON = "won", gettext_lazy("Won")
         PARTLY_WON = "partly_won", gettext_lazy("Partly won")
         LOST = "lost", gettext_lazy("Lost")
@@ -190,7 +190,12 @@ class Petition(Authored, Timestamped):
     title = models.CharField(max_length=200)
     petition_text = models.TextField()
     target = models.ForeignKey(
-        Target, null=True, blank=True, on_delete=models.SET_NULL, related_name="petitions"
+        Target,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="petitions",
+        verbose_name=pgettext_lazy("campaign", "target"),
     )
     signature_goal = models.PositiveIntegerField(null=True, blank=True)
 
@@ -221,7 +226,7 @@ class Attendee(Timestamped):
         ACCEPTED = "accepted", gettext_lazy("Coming")
         TENTATIVE = "tentative", gettext_lazy("Maybe")
         DECLINED = "declined", gettext_lazy("Not coming")
-        CANCELLED = "cancelled", gettext_lazy("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("event attendee", "Cancelled")
         NEEDS_ACTION = "needs action", gettext_lazy("Not answered yet")
 
     event = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="attendees")
@@ -249,7 +254,12 @@ class Outreach(Authored, Timestamped):
         IN_PERSON = "in-person", gettext_lazy("In person")
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="outreaches")
-    target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="outreaches")
+    target = models.ForeignKey(
+        Target,
+        on_delete=models.PROTECT,
+        related_name="outreaches",
+        verbose_name=pgettext_lazy("campaign", "target"),
+    )
     supporter = models.ForeignKey(
         Supporter, null=True, blank=True, on_delete=models.PROTECT, related_name="outreaches"
     )

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.web.models import Authored, Timestamped, Versioned
 
@@ -18,9 +18,9 @@ from tapestry.web.models import Authored, Timestamped, Versioned
 class Coalition(Authored, Versioned):
     class Status(models.TextChoices):
         FORMING = "forming", gettext_lazy("Forming")
-        ACTIVE = "active", gettext_lazy("Active")
+        ACTIVE = "active", pgettext_lazy("coalition status", "Active")
         DORMANT = "dormant", gettext_lazy("Dormant")
-        ENDED = "ended", gettext_lazy("Ended")
+        ENDED = "ended", pgettext_lazy("coalition status", "Ended")
 
     name = models.CharField(max_length=200, unique=True)
     purpose = models.TextField(help_text=gettext_lazy("What the organisations came together to change."))

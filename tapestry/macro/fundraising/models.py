@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.web.models import Authored, Versioned
 
@@ -97,7 +97,7 @@ class RecurringGift(Authored, Versioned):
         ANNUALLY = "annually", gettext_lazy("Annually")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", gettext_lazy("Active")
+        ACTIVE = "active", pgettext_lazy("recurring gift status", "Active")
         PAUSED = "paused", gettext_lazy("Paused")
         CANCELLED = "cancelled", gettext_lazy("Cancelled")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.web.models import Versioned, staff_column
 
@@ -25,7 +25,7 @@ class ComplianceItem(Versioned):
         MONTHS = "months", gettext_lazy("Every few months")
 
     class Status(models.TextChoices):
-        OPEN = "open", gettext_lazy("Open")
+        OPEN = "open", pgettext_lazy("compliance item status", "Open")
         DONE = "done", gettext_lazy("Done")
         WAIVED = "waived", gettext_lazy("Waived")
 

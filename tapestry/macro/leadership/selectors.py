@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from tapestry.access.models import User
 from tapestry.access.policy import Capability, has_capability, require_capability
@@ -41,7 +41,7 @@ DASHBOARD_INDICATORS = 6
 NO_ITEM = "No such compliance item."
 
 SHOWS = {
-    "open": gettext_lazy("Open"),
+    "open": pgettext_lazy("compliance item status", "Open"),
     "overdue": gettext_lazy("Overdue"),
     "due_soon": format_lazy(gettext_lazy("Due in the next {days} days"), days=SOON_DAYS),
     "closed": gettext_lazy("Done or waived"),

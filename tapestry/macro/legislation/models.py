@@ -33,7 +33,7 @@ class Status(models.TextChoices):
     LAW = "law", gettext_lazy("Became law")
     VETOED = "vetoed", gettext_lazy("Vetoed")
     FAILED_COMMITTEE = "failed_committee", gettext_lazy("Died in committee")
-    FAILED = "failed", gettext_lazy("Failed")
+    FAILED = "failed", pgettext_lazy("bill status", "Failed")
     WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 
 from tapestry.access.models import User
 from tapestry.mezzo.group_sessions.models import Attendance, Session
@@ -57,7 +57,7 @@ class AttendanceForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     rest = forms.ChoiceField(
         required=False,
-        choices=[("", "—"), (Attendance.Mark.PRESENT, gettext_lazy("Present"))],
+        choices=[("", "—"), (Attendance.Mark.PRESENT, pgettext_lazy("attendance mark", "Present"))],
         widget=forms.HiddenInput,
     )
 

@@ -51,7 +51,7 @@ class Attendance(Timestamped):
     """Whether one member came to one session."""
 
     class Mark(models.TextChoices):
-        PRESENT = "present", gettext_lazy("Present")
+        PRESENT = "present", pgettext_lazy("attendance mark", "Present")
         LATE = "late", gettext_lazy("Late")
         EXCUSED = "excused", pgettext_lazy("attendance mark", "Excused")
         ABSENT = "absent", gettext_lazy("Absent")

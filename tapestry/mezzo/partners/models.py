@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext_lazy
 
 from tapestry.web.models import Authored, Timestamped, Versioned, optional_key, staff_column
 
@@ -28,7 +28,7 @@ class Partnership(Authored, Versioned):
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", gettext_lazy("Being agreed")
-        ACTIVE = "active", gettext_lazy("Active")
+        ACTIVE = "active", pgettext_lazy("partnership status", "Active")
         SUSPENDED = "suspended", gettext_lazy("Suspended")
         ENDED = "ended", gettext_lazy("Ended")
 

@@ -101,7 +101,7 @@ class CaseNeed(Versioned):
     class Status(models.TextChoices):
         IDENTIFIED = "identified", gettext_lazy("Identified")
         BEING_ADDRESSED = "being_addressed", gettext_lazy("Being addressed")
-        MET = "met", gettext_lazy("Met")
+        MET = "met", pgettext_lazy("need status", "Met")
         UNMET = "unmet", gettext_lazy("Unmet")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="needs")

@@ -39,7 +39,9 @@ class NeedChoiceField(forms.ModelMultipleChoiceField):
 
 class PersonPresentField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Person) -> str:
-        return str(mention(obj, nameable=getattr(obj, "nameable", False), relation="household member"))
+        return str(
+            mention(obj, nameable=getattr(obj, "nameable", False), relation=gettext("household member"))
+        )
 
 
 def _rating_field(label: str) -> forms.TypedChoiceField:

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.access.models import Segment
 from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
@@ -101,7 +101,7 @@ class Task(Versioned):
 
     class Status(models.TextChoices):
         OPEN = "open", gettext_lazy("Open")
-        DONE = "done", gettext_lazy("Done")
+        DONE = "done", pgettext_lazy("task status", "Done")
         CANCELLED = "cancelled", gettext_lazy("Cancelled")
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="tasks")
@@ -198,7 +198,7 @@ class ProgressNote(Versioned):
 
     class Status(models.TextChoices):
         DRAFT = "draft", gettext_lazy("Draft")
-        SIGNED = "signed", gettext_lazy("Signed")
+        SIGNED = "signed", pgettext_lazy("note status", "Signed")
 
     class NoteSegment(models.TextChoices):
         GENERAL = "", gettext_lazy("Part of the case record")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.web.models import Versioned, optional_key, staff_column
 
@@ -12,7 +12,7 @@ from tapestry.web.models import Versioned, optional_key, staff_column
 class Referral(Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", gettext_lazy("Recorded, not sent")
-        SENT = "sent", gettext_lazy("Sent")
+        SENT = "sent", pgettext_lazy("referral status", "Sent")
         RECEIVED = "received", gettext_lazy("Received")
         ACCEPTED = "accepted", gettext_lazy("Accepted")
         DECLINED = "declined", gettext_lazy("Declined")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.access.models import Segment
 from tapestry.web.models import Timestamped, Versioned, staff_column
@@ -76,7 +76,7 @@ class AttendanceRecord(Timestamped):
     """One student's attendance on one school day."""
 
     class Status(models.TextChoices):
-        PRESENT = "present", gettext_lazy("Present")
+        PRESENT = "present", pgettext_lazy("attendance mark", "Present")
         ABSENT_EXCUSED = "absent_excused", gettext_lazy("Absent (excused)")
         ABSENT_UNEXCUSED = "absent_unexcused", gettext_lazy("Absent (unexcused)")
         TARDY = "tardy", gettext_lazy("Late")

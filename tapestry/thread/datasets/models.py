@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tapestry.web.models import Authored, Timestamped, optional_key, staff_column
 
@@ -65,7 +66,7 @@ class DataSetExport(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
+        DONE = "done", pgettext_lazy("export status", "Done")
         FAILED = "failed", _("Failed")
 
     data_set = models.ForeignKey(DataSet, on_delete=models.CASCADE, related_name="exports")

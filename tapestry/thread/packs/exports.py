@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Iterator
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -141,7 +141,7 @@ def pack_pdf(contents: Contents, *, compress: bool = True) -> bytes:
         gettext("Period: %(period)s, by %(columns)s, with each year's total")
         % {"period": period, "columns": str(pack.get_columns_display()).lower()},
     )
-    needs = ", ".join(str(need) for need in pack.needs.all()) or gettext("none chosen")
+    needs = ", ".join(str(need) for need in pack.needs.all()) or pgettext("needs", "none chosen")
     line(pdf, gettext("Needs: %(needs)s") % {"needs": needs})
     line(
         pdf,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tapestry.web.models import Versioned, staff_column
 
@@ -18,7 +19,7 @@ class Story(Versioned):
         PROPOSED = "proposed", _("Proposed, awaiting review")
         APPROVED = "approved", _("Approved for advocacy")
         RETURNED = "returned", _("Returned to the worker")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("story status", "Withdrawn")
 
     # While a story is in one of these, the worker may still change its text.
     EDITABLE = (Status.PROPOSED, Status.RETURNED)

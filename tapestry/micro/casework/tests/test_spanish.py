@@ -31,7 +31,7 @@ def test_a_note_reads_in_spanish_for_a_worker_who_chose_spanish(cast):
 
     text = client.get(reverse("casework:note_detail", kwargs={"pk": note.pk})).content.decode()
     assert "Sobre este contacto" in text
-    assert "Visita al hogar" in text
+    assert "Visita domiciliaria" in text
     assert "Firmar y bloquear la nota" in text
     assert "About this contact" not in text
     assert "Sign and lock the note" not in text
