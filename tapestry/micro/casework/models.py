@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, pgettext_lazy
 
 from tapestry.access.models import Segment
 from tapestry.web.models import Timestamped, Versioned, optional_key, staff_column
@@ -214,9 +214,9 @@ class ProgressNote(Versioned):
         VIDEO = "video", gettext_lazy("Video call")
         OTHER = "other", gettext_lazy("Other (say where under location)")
 
-    # What the signer agrees to; the words are stored with the signature, so a later rewording
-    # of this sentence does not change what an earlier signer attested.
-    ATTESTATION = "I attest this note is accurate and complete."
+    # What the signer agrees to; the words are stored with the signature, as the signer read them
+    # (translated), so a later rewording does not change what an earlier signer attested.
+    ATTESTATION = gettext_noop("I attest this note is accurate and complete.")
 
     # The sections each format must fill; the others stay empty.
     SECTIONS = {

@@ -246,7 +246,8 @@ def note_update(
 
 def note_sign(*, actor: User, note: ProgressNote, version: int, attested: bool) -> ProgressNote:
     """Sign a complete draft (author only) who attests it is accurate and complete; from then on it is
-    locked and corrected by addenda. The attestation's words are kept with the signer and the time."""
+    locked and corrected by addenda. The attestation's words are kept with the signer and the time, in
+    the language the signer read them in (the API's are English)."""
     if note.is_signed:
         raise NoteLocked(note)
     require_case_write(actor, note.case, open=False)
@@ -258,7 +259,7 @@ def note_sign(*, actor: User, note: ProgressNote, version: int, attested: bool) 
         current.status = ProgressNote.Status.SIGNED
         current.signed_by = actor
         current.signed_at = timezone.now()
-        current.attestation = ProgressNote.ATTESTATION
+        current.attestation = gettext(ProgressNote.ATTESTATION)
         current.full_clean()
         current.version += 1
         current.save()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tapestry.micro.casework.models import ProgressNote
 from tapestry.micro.casework.tests.factories import note_for, plan_for
@@ -45,3 +45,27 @@ def test_a_note_reads_in_spanish_for_a_worker_who_chose_spanish(cast):
     index = client.get(reverse("casework:case_index", kwargs={"case_pk": case.pk})).content.decode()
     assert "Plan de atención" in index
     assert "Care plan" not in index
+
+
+def test_a_worker_signing_in_spanish_has_the_spanish_words_kept_with_the_signature(cast):
+    """The attestation stored is the sentence the signer ticked, in their language (issue 12)."""
+    cast.caseworker.language = "es"
+    cast.caseworker.save(update_fields=["language"])
+    case = open_case(cast.caseworker)
+    url = reverse("casework:note_create", kwargs={"case_pk": case.pk}) + "?format=contact"
+    client = client_for(cast.caseworker)
+    form = client.get(url).content.decode()
+    assert "Declaro que esta nota es exacta y completa." in form
+
+    fields = {
+        "contact_date": timezone.localdate().isoformat(),
+        "segment": "",
+        "text": "Llamada sobre la entrevista.",
+    }
+    client.post(url, {**fields, "sign": "1", "attested": "on"})
+
+    note = ProgressNote.objects.get()
+    assert note.is_signed and note.attestation == "Declaro que esta nota es exacta y completa."
+    page = client.get(reverse("casework:note_detail", kwargs={"pk": note.pk})).content.decode()
+    assert "Declaro que esta nota es exacta y completa." in page
+    assert ProgressNote.ATTESTATION not in page
