@@ -212,23 +212,30 @@ def _active_assignments() -> QuerySet[Assignment]:
 
 
 def _caseload_staff(user: User) -> QuerySet[User]:
-    """The staff whose caseloads this user may open: self, team-mates, supervisees."""
-    who = Q(pk=user.pk)
+    """The staff whose caseloads this user may open: self, team-mates, supervisees.
+
+    One `IN (... UNION ...)` of user ids, never an OR of a join and a subquery: PostgreSQL turns the
+    union into a semi-join it can drive from the indexes on team membership and supervisor."""
+    ids = User.objects.filter(pk=user.pk).order_by().values("pk")
     if user.role in _SEES_TEAM:
         teams = TeamMembership.objects.filter(user=user).values("team_id")
-        who |= Q(team_memberships__team_id__in=teams)
+        ids = ids.union(TeamMembership.objects.filter(team_id__in=teams).order_by().values("user_id"))
     if user.role in _SEES_SUPERVISEES:
-        who |= Q(supervisor=user)
-    return User.objects.filter(who, is_active=True).values("pk")
+        ids = ids.union(User.objects.filter(supervisor=user).order_by().values("pk"))
+    return User.objects.filter(pk__in=ids, is_active=True).values("pk")
 
 
 def persons_visible(user: User) -> QuerySet[Person]:
-    """Every person the user may open, as one queryset (two subqueries, no Python loops)."""
+    """Every person the user may open, as one queryset: the persons in the caseloads the user may open
+    and those opened in an emergency, as one `pk IN (... UNION ...)` semi-join (no OR of subqueries,
+    which PostgreSQL can only check row by row over every person)."""
     if not has_capability(user, C.PERSON_READ):
         return Person.objects.none()
-    caseload = _active_assignments().filter(staff_id__in=_caseload_staff(user)).values("person_id")
-    emergency = BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now()).values("person_id")
-    return Person.objects.active().filter(Q(pk__in=caseload) | Q(pk__in=emergency))
+    caseload = _active_assignments().filter(staff_id__in=_caseload_staff(user)).order_by().values("person_id")
+    emergency = (
+        BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now()).order_by().values("person_id")
+    )
+    return Person.objects.active().filter(pk__in=caseload.union(emergency))
 
 
 def nameable(user: User, path: str = "pk") -> Q:
@@ -286,20 +293,35 @@ def register_person_level(label: str, link: PersonLink) -> None:
     PERSON_LEVEL[label] = link
 
 
+def _reach(user: User, model: type[models.Model], link: PersonLink, persons: QuerySet) -> Q:
+    """The condition for rows of `model` within reach: its person among `persons`, or (when the link
+    says so) its other person, or its group run by the user.
+
+    A single path is one `IN` the planner makes a semi-join. Several ways in are one
+    `pk IN (... UNION ...)` of the model's own rows, never an OR of subqueries: PostgreSQL can only
+    test such an OR row by row over the whole table (a "hashed SubPlan" filter), while each branch
+    of the union is a semi-join driven by the index on its foreign key.
+    """
+    ways = [Q(**{f"{link.path}__in": persons})]
+    if link.also:
+        ways.append(Q(**{f"{link.also}__in": persons}))
+    if link.run_by is not None and has_capability(user, C.GROUP_RUN):
+        path, runs = link.run_by
+        ways.append(Q(**{f"{path}__in": runs(user)}))
+    if len(ways) == 1:
+        return ways[0]
+    first, *rest = (model._base_manager.filter(way).order_by().values("pk") for way in ways)
+    return Q(pk__in=first.union(*rest))
+
+
 def visible(user: User, queryset: QuerySet, *, for_change: bool = False) -> QuerySet:
     """Filter a queryset of a person-level model to the rows the user may see (or change)."""
     label = queryset.model._meta.label_lower
     if label not in PERSON_LEVEL:
         raise LookupError(f"{label} is not declared as person-level data in the access policy.")
     link = PERSON_LEVEL[label]
-    persons = persons_changeable(user) if for_change else persons_visible(user)
-    rule = Q(**{f"{link.path}__in": persons.values("pk")})
-    if link.also:
-        rule |= Q(**{f"{link.also}__in": persons.values("pk")})
-    if link.run_by is not None and has_capability(user, C.GROUP_RUN):
-        path, runs = link.run_by
-        rule |= Q(**{f"{path}__in": runs(user)})
-    queryset = queryset.filter(rule)
+    persons = (persons_changeable(user) if for_change else persons_visible(user)).values("pk")
+    queryset = queryset.filter(_reach(user, queryset.model, link, persons))
     if link.segment_field:
         queryset = queryset.filter(
             Q(**{link.segment_field: ""}) | Q(**{f"{link.segment_field}__in": list(segments_granted(user))})
