@@ -34,8 +34,6 @@ Nothing here imports a level: the registry finds the levels' measures at run tim
 
 from __future__ import annotations
 
-import functools
-import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -153,12 +151,9 @@ class Served(Protocol):
         """Person ids served by the program (in the general segment only, if asked; in a period)."""
         ...
 
-    def needs(self, program: Program) -> QuerySet:
-        """Ids of the needs the program serves in the general segment."""
-        ...
-
-    def people_with_need(self, program: Program, need: Any) -> QuerySet:
-        """Person ids served in the general segment for `need` (a need or an OuterRef to one)."""
+    def need_people(self, program: Program) -> QuerySet:
+        """(need id, person id) pairs served in the general segment, as `values_list("need", "person")`
+        with those two annotation names, so the sources' pairs can be unioned and counted by need."""
         ...
 
 
@@ -168,9 +163,16 @@ def served() -> tuple[Served, ...]:
 
 
 def any_of(subqueries: Iterable[QuerySet], field: str = "pk") -> Q:
-    """A condition `field IN (one) OR field IN (two) ...`; matches nothing when there are none."""
-    conditions = [Q(**{f"{field}__in": subquery}) for subquery in subqueries]
-    return functools.reduce(operator.or_, conditions) if conditions else Q(**{f"{field}__in": []})
+    """A condition `field IN (one UNION two ...)`; matches nothing when there are none.
+
+    One IN over a UNION, not an OR of INs: PostgreSQL makes the former a semi-join it can drive from
+    an index, and can only test the latter row by row over the whole table (tests/test_access_plans.py).
+    """
+    parts = [subquery.order_by() for subquery in subqueries]
+    if not parts:
+        return Q(**{f"{field}__in": []})
+    first, *rest = parts
+    return Q(**{f"{field}__in": first.union(*rest) if rest else first})
 
 
 def month_starts(today: date, months: int = 12) -> list[date]:

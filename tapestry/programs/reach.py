@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import connection
 from django.db.models import Case as SqlCase
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Count, Q, Value, When
 from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -113,23 +114,26 @@ def _by_gender(program: Program, confidential: int) -> Table:
 
 
 def _by_need(program: Program) -> Table:
-    """Distinct people per need: needs coded on the program's cases, and its groups' focus needs."""
-    sources = served()
-    need = OuterRef(OuterRef("pk"))
-    people = (
-        Person.objects.filter(any_of(source.people_with_need(program, need) for source in sources))
-        .order_by()
-        # COUNT without GROUP BY: one number per need, computed in the database.
-        .annotate(n=Func(F("pk"), function="COUNT"))
-        .values("n")
-    )
-    needs = (
-        Need.objects.filter(any_of(source.needs(program) for source in sources))
-        .annotate(people=Subquery(people, output_field=IntegerField()))
-        .order_by("-people", "label")
-        .values_list("label", "people")
-    )
-    cells, total = suppress_table([(label, n or 0) for label, n in needs])
+    """Distinct people per need: needs coded on the program's cases, and its groups' focus needs.
+
+    The sources' (need, person) pairs are one UNION (which drops a pair found both ways), counted by
+    need in one grouped statement, whatever the number of needs (not a count per need)."""
+    pairs = [source.need_people(program).order_by() for source in served()]
+    rows: list[tuple[str, int]] = []
+    if pairs:
+        first, *rest = pairs
+        union = first.union(*rest) if rest else first
+        # The inner SQL is Django's own compilation of the union, its values passed as parameters.
+        sql, params = union.query.sql_with_params()
+        need = connection.ops.quote_name(Need._meta.db_table)
+        grouped = (
+            f"SELECT need.label, COUNT(*) FROM ({sql}) pair JOIN {need} need ON need.id = pair.need_ref "  # noqa: S608
+            "GROUP BY need.id, need.label"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(grouped, params)
+            rows = sorted(cursor.fetchall(), key=lambda row: (-row[1], row[0]))
+    cells, total = suppress_table(rows)
     return Table(
         gettext("People served by need"),
         cells,

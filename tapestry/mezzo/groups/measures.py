@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext_noop
 
 from tapestry.evidence.measures import Period, Program, Rows, measure
@@ -85,11 +85,12 @@ class GroupsServed:
     def _general(self, program: Program) -> QuerySet[Membership]:
         return _served().filter(group__program=program, group__segment="")
 
-    def needs(self, program: Program) -> QuerySet:
-        return self._general(program).values("group__focus_needs")
-
-    def people_with_need(self, program: Program, need: Any) -> QuerySet:
-        return self._general(program).filter(group__focus_needs=need).values("person_id")
+    def need_people(self, program: Program) -> QuerySet:
+        return (
+            self._general(program)
+            .annotate(need_ref=F("group__focus_needs"), person_ref=F("person_id"))
+            .values_list("need_ref", "person_ref")
+        )
 
 
 SERVED = GroupsServed()

@@ -354,11 +354,12 @@ class CasesServed:
     def _general_needs(self, program: Program) -> QuerySet[CaseNeed]:
         return CaseNeed.objects.filter(case__program=program, case__segment="")
 
-    def needs(self, program: Program) -> QuerySet:
-        return self._general_needs(program).values("need_id")
-
-    def people_with_need(self, program: Program, need: Any) -> QuerySet:
-        return self._general_needs(program).filter(need=need).values("case__person_id")
+    def need_people(self, program: Program) -> QuerySet:
+        return (
+            self._general_needs(program)
+            .annotate(need_ref=F("need_id"), person_ref=F("case__person_id"))
+            .values_list("need_ref", "person_ref")
+        )
 
 
 SERVED = CasesServed()
