@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.translation import gettext
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
+from tapestry.people.blocking import CANDIDATE_LIMIT, blocked
 from tapestry.people.models import ContactPoint, Person, PersonAlias, normalise_contact, normalise_name
 
 NAME_CUTOFF = 70.0
@@ -34,6 +35,23 @@ def _dob_similarity(a: date | None, b: date | None) -> tuple[float, str]:
     return 0.0, ""
 
 
+def _birth_dates_near(born: date | None) -> list[date]:
+    """The birth dates `_dob_similarity` counts as close: the same, day and month swapped, a year apart."""
+    if born is None:
+        return []
+    near = [born]
+    for year, month, day in (
+        (born.year, born.day, born.month),
+        (born.year - 1, born.month, born.day),
+        (born.year + 1, born.month, born.day),
+    ):
+        try:
+            near.append(date(year, month, day))
+        except ValueError:  # no 13th month, no 29 February that year
+            continue
+    return near
+
+
 def find_duplicates(
     *,
     given_name: str,
@@ -47,23 +65,30 @@ def find_duplicates(
 
     Runs over every person, not only the ones the caller may see: a duplicate is most
     dangerous exactly when it sits in another worker's caseload. Callers decide what to show.
+    The database blocks the candidates (names and other names that could match, by prefix and on
+    PostgreSQL by trigram; persons born on the same day, the day and month swapped or a year
+    apart; the same phone) and rapidfuzz scores only those, so the check reads a few hundred rows
+    whatever the number of persons.
     """
     wanted = normalise_name(f"{given_name} {family_name}")
-    names: list[str] = []
-    owners: list[int] = []
-    for pk, given, family in Person.objects.active().values_list("pk", "given_name", "family_name"):
-        names.append(normalise_name(f"{given} {family}"))
-        owners.append(pk)
-    aliases = PersonAlias.objects.filter(person__merged_into__isnull=True).values_list("person_id", "name")
-    for pk, alias in aliases:
-        names.append(normalise_name(alias))
-        owners.append(pk)
+    active = Person.objects.active()
+    rows = list(blocked(active, wanted).values_list("pk", "given_name", "family_name")[:CANDIDATE_LIMIT])
+    births = _birth_dates_near(date_of_birth)
+    if births:
+        born = active.filter(date_of_birth__in=births).order_by("pk")
+        rows += born.values_list("pk", "given_name", "family_name")[:CANDIDATE_LIMIT]
+    names = [(pk, normalise_name(f"{given} {family}")) for pk, given, family in rows]
+    aliases = blocked(PersonAlias.objects.filter(person__merged_into__isnull=True), wanted)
+    names += [
+        (pk, normalise_name(alias))
+        for pk, alias in aliases.values_list("person_id", "name")[:CANDIDATE_LIMIT]
+    ]
 
     name_scores: dict[int, float] = defaultdict(float)
-    for _, score, index in process.extract(
-        wanted, names, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_CUTOFF, limit=200
-    ):
-        name_scores[owners[index]] = max(name_scores[owners[index]], score)
+    for pk, name in names:
+        score = fuzz.token_sort_ratio(wanted, name)
+        if score >= NAME_CUTOFF:
+            name_scores[pk] = max(name_scores[pk], score)
 
     phone_digits = {normalise_contact(ContactPoint.Kind.PHONE, p) for p in phones if p.strip()}
     phone_digits.discard("")

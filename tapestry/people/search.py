@@ -11,19 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import TrigramWordSimilarity
-from django.db import connection
-from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
+from django.db.models import QuerySet
 from django.utils.translation import gettext
 from rapidfuzz import fuzz
 
 from tapestry.access.models import User
 from tapestry.extensions import app_modules
+from tapestry.people.blocking import CANDIDATE_LIMIT, blocked
 from tapestry.people.duplicates import NAME_CUTOFF
 from tapestry.people.models import ContactPoint, Person, PersonAlias, normalise_name
 
-# How many candidates each source may bring before scoring, and how many results are kept.
-CANDIDATE_LIMIT = 500
+# How many results are kept.
 RESULT_LIMIT = 200
 
 
@@ -54,22 +52,6 @@ class PersonHit:
             self.reasons.append(reason)
 
 
-class _TrigramSimilar(Func):
-    """`query % column`: pg_trgm similarity above its threshold, answered from the GIN index."""
-
-    arg_joiner = " %% "
-    template = "(%(expressions)s)"
-    output_field = BooleanField()
-
-
-class _TrigramWordSimilar(Func):
-    """`word <% column`: the word is like some part of the column (pg_trgm word similarity)."""
-
-    arg_joiner = " <%% "
-    template = "(%(expressions)s)"
-    output_field = BooleanField()
-
-
 def name_score(query: str, name: str) -> float:
     """How well a typed query matches a normalised name, 0-100.
 
@@ -88,27 +70,6 @@ def name_score(query: str, name: str) -> float:
     return max(whole, sum(per_word) / len(per_word)) if per_word else whole
 
 
-def _prefix_match(words: list[str]) -> Q:
-    """A name word beginning with the first two letters of a query word (a typo after them is scored)."""
-    match = Q(pk__in=[])
-    for word in words:
-        match |= Q(search_name__startswith=word[:2]) | Q(search_name__contains=f" {word[:2]}")
-    return match
-
-
-def _blocked(queryset: QuerySet, query: str) -> QuerySet:
-    """The rows of `queryset` (with a `search_name`) that could match `query`, likeliest first."""
-    words = [word for word in query.split() if len(word) >= 2]
-    if connection.vendor != "postgresql":
-        return queryset.filter(_prefix_match(words))
-    # pg_trgm answers `%`, `<%` and LIKE from the GIN index; word similarity ranks what the cap keeps.
-    match = Q(_TrigramSimilar(Value(query), F("search_name"))) | _prefix_match(words)
-    for word in words:
-        match |= Q(_TrigramWordSimilar(Value(word), F("search_name")))
-    likeness = TrigramWordSimilarity(Value(query), F("search_name"))
-    return queryset.filter(match).annotate(likeness=likeness).order_by("-likeness", "pk")
-
-
 def person_search(*, user: User, persons: QuerySet[Person], query: str) -> list[PersonHit]:
     """Persons among `persons` (the caller's visible set) matching `query`, best first, with why."""
     wanted = normalise_name(query)
@@ -118,7 +79,7 @@ def person_search(*, user: User, persons: QuerySet[Person], query: str) -> list[
         return hits.setdefault(person_id, PersonHit(person_id, 0.0))
 
     if wanted:
-        rows = _blocked(persons, wanted).values_list(
+        rows = blocked(persons, wanted).values_list(
             "pk", "given_name", "preferred_name", "family_name", "search_name"
         )[:CANDIDATE_LIMIT]
         for pk, given, preferred, family, search_name in rows:
@@ -136,7 +97,7 @@ def person_search(*, user: User, persons: QuerySet[Person], query: str) -> list[
                     else gettext("name %(score)s%% like “%(name)s”")
                     % {"score": f"{score:.0f}", "name": shown},
                 )
-        aliases = _blocked(PersonAlias.objects.filter(person__in=persons.values("pk")), wanted)
+        aliases = blocked(PersonAlias.objects.filter(person__in=persons.values("pk")), wanted)
         for pk, name, search_name in aliases.values_list("person_id", "name", "search_name")[
             :CANDIDATE_LIMIT
         ]:

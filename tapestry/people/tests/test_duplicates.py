@@ -101,3 +101,32 @@ class TestIntake:
         assert AuditEntry.objects.filter(
             action="create", object_type="people.person", object_id=str(person.pk)
         ).exists()
+
+
+def test_the_database_blocks_the_candidates_and_finds_a_typo_in_the_first_letters_by_birth_date():
+    """Blocking (tapestry/people/blocking.py): names sharing no first letters with the intake still
+    come in when the birth date is close, and a crowd of unrelated names is never scored."""
+    twin = PersonFactory(given_name="John", family_name="Smith", date_of_birth=BIRTH)
+    swapped = PersonFactory(given_name="John", family_name="Smith", date_of_birth=dt.date(1988, 12, 4))
+    PersonFactory.create_batch(
+        40, given_name="Quentin", family_name="Zabala", date_of_birth=dt.date(1970, 1, 1)
+    )
+
+    found = find_duplicates(given_name="Jhon", family_name="Snith", date_of_birth=BIRTH)
+
+    assert set(ids(found)) == {twin.pk, swapped.pk}
+    assert "same date of birth" in found[0].reasons
+
+
+def test_the_check_reads_a_bounded_number_of_rows():
+    """A few statements with a LIMIT each, never a read of every person."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    PersonFactory.create_batch(5, family_name="Smith", date_of_birth=BIRTH)
+    with CaptureQueriesContext(connection) as queries:
+        find_duplicates(given_name="John", family_name="Smith", date_of_birth=BIRTH, phones=["555 0101"])
+    person_reads = [
+        q["sql"] for q in queries if 'FROM "people_person"' in q["sql"] and "IN (" not in q["sql"]
+    ]
+    assert person_reads and all("LIMIT" in sql for sql in person_reads)
