@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from tapestry.access import policy
 from tapestry.access.models import User
 from tapestry.micro.cases.hooks import TimelineEvent
-from tapestry.micro.casework.models import ProgressReview, ServiceRecord
+from tapestry.micro.casework.models import ProgressNote, ProgressReview, ServiceRecord
 from tapestry.micro.casework.selectors import notes_visible
 from tapestry.people.models import Person
+
+
+def _note_state(note: ProgressNote) -> str:
+    """'signed' or 'draft', with 'Psychotherapy note, ' before it for such a note (whole phrases, to
+    translate)."""
+    if note.is_psychotherapy:
+        return (
+            gettext("Psychotherapy note, signed") if note.is_signed else gettext("Psychotherapy note, draft")
+        )
+    return pgettext("note status", "signed") if note.is_signed else pgettext("note status", "draft")
 
 
 def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
@@ -29,8 +39,7 @@ def timeline_events(*, user: User, person: Person) -> list[TimelineEvent]:
             when=note.contact_date,
             kind="note",
             title=note.display_title,
-            detail=("Psychotherapy note, " if note.is_psychotherapy else "")
-            + ("signed" if note.is_signed else "draft"),
+            detail=_note_state(note),
             url=reverse("casework:note_detail", kwargs={"pk": note.pk}),
             case_id=note.case_id,
         )

@@ -69,3 +69,16 @@ def test_a_worker_signing_in_spanish_has_the_spanish_words_kept_with_the_signatu
     page = client.get(reverse("casework:note_detail", kwargs={"pk": note.pk})).content.decode()
     assert "Declaro que esta nota es exacta y completa." in page
     assert ProgressNote.ATTESTATION not in page
+
+
+def test_a_notes_state_on_the_timeline_reads_in_spanish(cast):
+    from tapestry.micro.casework.timeline import timeline_events
+
+    case = open_case(cast.caseworker)
+    note_for(cast.caseworker, case, title="Sesión 3", signed=True)
+    note_for(cast.caseworker, case, title="Sesión 4")
+
+    with translation.override("es"):
+        details = sorted(event.detail for event in timeline_events(user=cast.caseworker, person=case.person))
+
+    assert details == ["borrador", "firmada"]
