@@ -11,6 +11,7 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_lazy
 
@@ -185,7 +186,8 @@ class StaffCreateForm(ServiceForm):
         label=gettext_lazy("Initial password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=" ".join(password_validators_help_texts()),
+        # Joined when shown, so that the validators' own texts are in the reader's language.
+        help_text=lazy(lambda: " ".join(password_validators_help_texts()), str)(),
     )
     password_again = forms.CharField(
         label=gettext_lazy("Initial password again"),

@@ -177,13 +177,17 @@ class Consent(Timestamped):
         max_length=32,
         choices=Segment.choices,
         blank=True,
-        help_text="Leave blank for the general record; a sensitive segment needs its own consent.",
+        help_text=gettext_lazy(
+            "Leave blank for the general record; a sensitive segment needs its own consent."
+        ),
     )
     discloser = models.CharField(
         "who may disclose",
         max_length=255,
         blank=True,
-        help_text="The program or people allowed to make the disclosure, as the signed form names them.",
+        help_text=gettext_lazy(
+            "The program or people allowed to make the disclosure, as the signed form names them."
+        ),
     )
     record_parts = models.JSONField(
         default=list,
@@ -191,19 +195,21 @@ class Consent(Timestamped):
         help_text="The parts of the record the consent covers (Consent.RecordPart values).",
     )
     information = models.CharField(
-        max_length=255, blank=True, help_text="What may be shared, in the person's words."
+        max_length=255, blank=True, help_text=gettext_lazy("What may be shared, in the person's words.")
     )
     recipient_organisation = optional_key("people.Organisation", related_name="consents")
     recipient_description = models.CharField(max_length=255, blank=True)
     purpose = models.CharField(max_length=32, choices=Purpose.choices)
-    written = models.BooleanField(default=False, help_text="A signed, written consent is on file.")
+    written = models.BooleanField(
+        default=False, help_text=gettext_lazy("A signed, written consent is on file.")
+    )
     document_reference = models.CharField(max_length=255, blank=True)
     revocation_statement = models.TextField(
-        blank=True, help_text="How the form tells the person they may revoke it, and how."
+        blank=True, help_text=gettext_lazy("How the form tells the person they may revoke it, and how.")
     )
     hipaa_redisclosure_statement = models.BooleanField(
         default=False,
-        help_text=(
+        help_text=gettext_lazy(
             "The signed form says records given for treatment, payment or health-care operations may be "
             "redisclosed as HIPAA allows, except for use in proceedings against the person."
         ),
@@ -211,13 +217,17 @@ class Consent(Timestamped):
     signed_by = models.CharField(max_length=16, choices=Signer.choices, blank=True)
     representative_name = models.CharField(max_length=200, blank=True)
     representative_authority = models.CharField(
-        max_length=200, blank=True, help_text="e.g. 'parent of a minor', 'court-appointed guardian'."
+        max_length=200,
+        blank=True,
+        help_text=gettext_lazy("e.g. 'parent of a minor', 'court-appointed guardian'."),
     )
     signed_on = models.DateField("date signed", null=True, blank=True)
     given_on = models.DateField(default=timezone.localdate)
     expires_on = models.DateField(null=True, blank=True)
     expiry_event = models.CharField(
-        max_length=255, blank=True, help_text="Or the event that ends it, e.g. 'end of treatment'."
+        max_length=255,
+        blank=True,
+        help_text=gettext_lazy("Or the event that ends it, e.g. 'end of treatment'."),
     )
     revoked_on = models.DateField(null=True, blank=True)
     recorded_by = staff_column()

@@ -20,15 +20,21 @@ class GroupGoal(Authored, Versioned):
 
     group = models.ForeignKey("groups.Group", on_delete=models.CASCADE, related_name="outcome_goals")
     description = models.CharField(
-        "goal", max_length=300, help_text="What the group aims for, e.g. 'Members feel less alone'."
+        "goal",
+        max_length=300,
+        help_text=gettext_lazy("What the group aims for, e.g. 'Members feel less alone'."),
     )
     measure = models.CharField(
         "measure or indicator",
         max_length=300,
         blank=True,
-        help_text="How you will know, e.g. 'Average PHQ-9 change' or 'Members who attend 6 of 8 sessions'.",
+        help_text=gettext_lazy(
+            "How you will know, e.g. 'Average PHQ-9 change' or 'Members who attend 6 of 8 sessions'."
+        ),
     )
-    target = models.CharField(max_length=200, blank=True, help_text="e.g. 'A drop of 5 points or more'.")
+    target = models.CharField(
+        max_length=200, blank=True, help_text=gettext_lazy("e.g. 'A drop of 5 points or more'.")
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
     reviewed_on = models.DateField("last reviewed on", null=True, blank=True)
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tapestry.access.models import User
 from tapestry.mezzo.group_sessions.models import Attendance, Session
@@ -21,16 +21,20 @@ class SessionForm(ServiceForm):
     held_on = forms.DateField(label="Date", widget=DATE_INPUT)
     start_time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     topic = forms.CharField(
-        max_length=200, required=False, help_text="What the session was about, e.g. “Coping with holidays”."
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("What the session was about, e.g. “Coping with holidays”."),
     )
     activities = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="What the group did."
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("What the group did."),
     )
     facilitators = StaffMultipleChoiceField(
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Facilitators present",
+        label=gettext_lazy("Facilitators present"),
     )
     status = forms.ChoiceField(choices=Session.Status.choices, initial=Session.Status.HELD)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -103,7 +107,7 @@ class NoteForm(ServiceForm):
         label="Group dynamics",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="How the group worked together. About the group: do not name members.",
+        help_text=gettext_lazy("How the group worked together. About the group: do not name members."),
     )
     themes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
     progress = forms.CharField(

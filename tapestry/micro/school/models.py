@@ -34,7 +34,9 @@ class Student(Timestamped):
         related_name="students",
         limit_choices_to={"kind": "school"},
     )
-    grade = models.CharField(max_length=20, help_text="As the school says it: K, 3, 10, Year 7.")
+    grade = models.CharField(
+        max_length=20, help_text=gettext_lazy("As the school says it: K, 3, 10, Year 7.")
+    )
     student_number = models.CharField("student ID", max_length=40, blank=True)
     enrolled_on = models.DateField(default=timezone.localdate)
     left_on = models.DateField(null=True, blank=True)
@@ -165,9 +167,13 @@ class EducationSupportPlan(Versioned):
     """The plan the school, family and worker agree for a student: one per case, versioned."""
 
     case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="education_support_plan")
-    goals = models.TextField(help_text="What the student is working towards, one per line.")
-    accommodations = models.TextField(blank=True, help_text="Changes the school makes, one per line.")
-    services = models.TextField(blank=True, help_text="Counselling, mentoring, tutoring and who provides it.")
+    goals = models.TextField(help_text=gettext_lazy("What the student is working towards, one per line."))
+    accommodations = models.TextField(
+        blank=True, help_text=gettext_lazy("Changes the school makes, one per line.")
+    )
+    services = models.TextField(
+        blank=True, help_text=gettext_lazy("Counselling, mentoring, tutoring and who provides it.")
+    )
     review_on = models.DateField("review date")
     segment = _school_segment()
     created_by = staff_column()
@@ -191,7 +197,9 @@ class FamilyEngagement(Timestamped):
 
     plan = models.ForeignKey(EducationSupportPlan, on_delete=models.CASCADE, related_name="engagements")
     occurred_on = models.DateField(default=timezone.localdate)
-    contact_with = models.CharField(max_length=120, help_text="Who took part, e.g. 'Mother and grandmother'.")
+    contact_with = models.CharField(
+        max_length=120, help_text=gettext_lazy("Who took part, e.g. 'Mother and grandmother'.")
+    )
     method = models.CharField(max_length=12, choices=Method.choices)
     summary = models.TextField()
     recorded_by = staff_column()

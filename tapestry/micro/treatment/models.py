@@ -21,13 +21,17 @@ class TreatmentPlan(Versioned):
 
     case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="treatment_plan")
     diagnosis = models.TextField(
-        help_text="The working diagnosis in words, as the treating clinician describes it. No codes needed."
+        help_text=gettext_lazy(
+            "The working diagnosis in words, as the treating clinician describes it. No codes needed."
+        )
     )
-    problems = models.TextField(help_text="What the person wants help with, one per line.")
-    goals = models.TextField(help_text="Measurable goals, one per line.")
-    interventions = models.TextField(help_text="What the team will do: therapies, groups, medication review.")
+    problems = models.TextField(help_text=gettext_lazy("What the person wants help with, one per line."))
+    goals = models.TextField(help_text=gettext_lazy("Measurable goals, one per line."))
+    interventions = models.TextField(
+        help_text=gettext_lazy("What the team will do: therapies, groups, medication review.")
+    )
     frequency = models.CharField(
-        max_length=200, help_text="e.g. 'Weekly individual session, monthly psychiatry'."
+        max_length=200, help_text=gettext_lazy("e.g. 'Weekly individual session, monthly psychiatry'.")
     )
     review_on = models.DateField("review date")
     created_by = staff_column()
@@ -92,7 +96,9 @@ class TeamNote(Timestamped):
     counselling_note = models.BooleanField(
         "SUD counselling note",
         default=False,
-        help_text="Notes of a counselling session kept apart from the rest of the record (42 CFR 2.31(b)).",
+        help_text=gettext_lazy(
+            "Notes of a counselling session kept apart from the rest of the record (42 CFR 2.31(b))."
+        ),
     )
 
     class Meta:

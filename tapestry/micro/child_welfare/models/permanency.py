@@ -47,11 +47,11 @@ class PermanencyGoal(SegmentedRecord):
         max_length=20,
         choices=Goal.choices,
         blank=True,
-        help_text="The plan worked on at the same time, in case the goal cannot be reached.",
+        help_text=gettext_lazy("The plan worked on at the same time, in case the goal cannot be reached."),
     )
     set_on = models.DateField("goal set on")
     reason = models.TextField(
-        "why this goal", help_text="For example: the court's finding, the family's progress."
+        "why this goal", help_text=gettext_lazy("For example: the court's finding, the family's progress.")
     )
 
     class Meta:
@@ -112,7 +112,9 @@ class TerminationReview(SegmentedRecord):
     decision = models.CharField(max_length=24, choices=Decision.choices)
     decided_on = models.DateField()
     explanation = models.TextField(
-        help_text="The petition's filing details, or the reason for the exception as the case plan records it."
+        help_text=gettext_lazy(
+            "The petition's filing details, or the reason for the exception as the case plan records it."
+        )
     )
 
     class Meta:

@@ -38,7 +38,7 @@ class Placement(SegmentedRecord):
     carer_organisation = optional_key(
         "people.Organisation",
         verbose_name="carer organisation",
-        help_text="A fostering agency or residential provider.",
+        help_text=gettext_lazy("A fostering agency or residential provider."),
     )
     started_on = models.DateField()
     reason = models.TextField("why the child is placed here")
@@ -48,14 +48,16 @@ class Placement(SegmentedRecord):
         max_length=20,
         choices=Authority.choices,
         blank=True,
-        help_text="Needed unless the latest safety assessment on the case found the child unsafe.",
+        help_text=gettext_lazy(
+            "Needed unless the latest safety assessment on the case found the child unsafe."
+        ),
     )
     authority_on = models.DateField("date of the order, agreement or custody", null=True, blank=True)
     authority_reference = models.CharField(
         "order or agreement reference",
         max_length=150,
         blank=True,
-        help_text="For example the court's order number, or who signed the agreement.",
+        help_text=gettext_lazy("For example the court's order number, or who signed the agreement."),
     )
 
     class Meta:
@@ -123,7 +125,7 @@ class Hearing(SegmentedRecord):
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="hearings")
     child = optional_key(
         "people.Person",
-        help_text="Leave empty when the hearing concerns every child on the case.",
+        help_text=gettext_lazy("Leave empty when the hearing concerns every child on the case."),
     )
     court = models.ForeignKey("people.Organisation", on_delete=models.PROTECT, related_name="+")
     hearing_type = models.CharField(max_length=16, choices=Type.choices)

@@ -67,15 +67,21 @@ class Report(SegmentedRecord):
         "reporter's relationship to the child",
         max_length=150,
         blank=True,
-        help_text="For example: class teacher, family doctor, maternal aunt.",
+        help_text=gettext_lazy("For example: class teacher, family doctor, maternal aunt."),
     )
-    reporter_contact = models.CharField(max_length=150, blank=True, help_text="Phone or e-mail, if given.")
+    reporter_contact = models.CharField(
+        max_length=150, blank=True, help_text=gettext_lazy("Phone or e-mail, if given.")
+    )
     reporter_confidential = models.BooleanField(
         "keep the reporter's identity confidential",
         default=False,
-        help_text="The family is never told who reported; the name is shown only on this record.",
+        help_text=gettext_lazy(
+            "The family is never told who reported; the name is shown only on this record."
+        ),
     )
-    concerns = models.TextField("what was reported", help_text="The reporter's account, in their words.")
+    concerns = models.TextField(
+        "what was reported", help_text=gettext_lazy("The reporter's account, in their words.")
+    )
     response_priority = models.CharField(max_length=4, choices=Priority.choices, default=Priority.HOURS_72)
     screening = models.CharField(max_length=16, choices=Screening.choices, default=Screening.AWAITING)
     screening_reason = models.TextField(blank=True)
@@ -175,7 +181,9 @@ class Allegation(Versioned):
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     maltreatment = models.CharField("alleged maltreatment", max_length=20, choices=Maltreatment.choices)
     alleged_perpetrator = optional_key("people.Person")
-    description = models.TextField(help_text="What is alleged to have happened, when and where.")
+    description = models.TextField(
+        help_text=gettext_lazy("What is alleged to have happened, when and where.")
+    )
     finding = models.CharField(max_length=16, choices=Finding.choices, blank=True)
     finding_note = models.TextField("basis for the finding", blank=True)
     found_on = models.DateField(null=True, blank=True)
@@ -238,12 +246,14 @@ class InvestigationContact(Timestamped):
 
     investigation = models.ForeignKey(Investigation, on_delete=models.CASCADE, related_name="contacts")
     contacted_at = models.DateTimeField(default=timezone.now)
-    person = optional_key("people.Person", help_text="Someone on record: the child, a parent, a relative.")
+    person = optional_key(
+        "people.Person", help_text=gettext_lazy("Someone on record: the child, a parent, a relative.")
+    )
     collateral_name = models.CharField(
         "or a collateral contact",
         max_length=150,
         blank=True,
-        help_text="A source outside the family, e.g. 'Ms Ansah, class teacher'.",
+        help_text=gettext_lazy("A source outside the family, e.g. 'Ms Ansah, class teacher'."),
     )
     method = models.CharField(max_length=16, choices=Method.choices)
     summary = models.TextField()

@@ -43,7 +43,9 @@ class SafetyAssessment(SegmentedRecord):
     threats = models.JSONField("safety threats identified", default=list, blank=True)
     threats_note = models.TextField("about the threats", blank=True)
     protective_capacities = models.TextField(
-        help_text="What the caregivers can do to keep the child safe: knowledge, skills, support, willingness."
+        help_text=gettext_lazy(
+            "What the caregivers can do to keep the child safe: knowledge, skills, support, willingness."
+        )
     )
     decision = models.CharField(max_length=20, choices=Decision.choices)
 
@@ -90,7 +92,9 @@ class SafetyPlan(Recorded):
     """What will keep the child safe at home while threats remain, who does it, how it is watched."""
 
     assessment = models.OneToOneField(SafetyAssessment, on_delete=models.PROTECT, related_name="plan")
-    monitoring = models.TextField(help_text="How and how often the worker checks the plan is working.")
+    monitoring = models.TextField(
+        help_text=gettext_lazy("How and how often the worker checks the plan is working.")
+    )
     review_on = models.DateField("review the plan on")
 
     def __str__(self) -> str:
@@ -110,7 +114,7 @@ class SafetyPlanAction(Timestamped):
         help_text="For example: 'Health visitor', 'Neighbour (Mrs Patel)'.",
     )
     when = models.CharField(
-        max_length=150, blank=True, help_text="For example: 'every evening', 'by Friday'."
+        max_length=150, blank=True, help_text=gettext_lazy("For example: 'every evening', 'by Friday'.")
     )
 
     class Meta:
