@@ -16,7 +16,10 @@ from tapestry.people.models import Person
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return timezone.localdate()
 
 
 def _campaign(cast, **fields):
@@ -59,7 +62,7 @@ def test_a_campaign_is_closed_only_with_its_outcome_and_then_takes_no_more_work(
     campaign.refresh_from_db()
     with pytest.raises(ValidationError, match="campaign is over"):
         services.activity_add(
-            actor=organiser, campaign=campaign, kind="media", held_on=TODAY, title="Too late"
+            actor=organiser, campaign=campaign, kind="media", held_on=today(), title="Too late"
         )
 
     assert "outcome" in silent.value.message_dict
@@ -73,7 +76,7 @@ def test_attendance_is_for_events_only(cast):
             actor=cast["community_organiser"],
             campaign=campaign,
             kind="media",
-            held_on=TODAY,
+            held_on=today(),
             title="A",
             attendance=3,
         )
@@ -81,7 +84,7 @@ def test_attendance_is_for_events_only(cast):
         actor=cast["community_organiser"],
         campaign=campaign,
         kind="event",
-        held_on=TODAY,
+        held_on=today(),
         title="B",
         attendance=40,
     )
@@ -164,5 +167,5 @@ def test_a_milestone_is_reached_once(cast):
     with pytest.raises(ValidationError):
         other = campaign_with(1, title="B").milestones.get()
         services.milestone_reached(
-            actor=cast["community_organiser"], milestone=other, reached_on=TODAY + dt.timedelta(days=1)
+            actor=cast["community_organiser"], milestone=other, reached_on=today() + dt.timedelta(days=1)
         )

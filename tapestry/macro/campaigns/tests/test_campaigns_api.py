@@ -14,7 +14,11 @@ from tapestry.macro.coalitions.tests.helpers import coalition_with
 pytestmark = pytest.mark.django_db
 
 JSON = "application/json"
-TODAY = timezone.localdate().isoformat()
+
+
+def today():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return timezone.localdate().isoformat()
 
 
 def api(user) -> Client:
@@ -141,5 +145,5 @@ def test_a_milestone_is_marked_reached(cast):
     reached = client.post(f"/api/v1/campaign-milestones/{milestone.pk}/reached")
     again = client.post(f"/api/v1/campaign-milestones/{milestone.pk}/reached")
 
-    assert reached.status_code == 200 and reached.json()["reached_on"] == TODAY
+    assert reached.status_code == 200 and reached.json()["reached_on"] == today()
     assert again.status_code == 400

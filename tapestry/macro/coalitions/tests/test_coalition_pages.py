@@ -14,7 +14,10 @@ from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return timezone.localdate()
 
 
 def test_the_list_counts_members_and_flags_overdue_items(cast):
@@ -55,13 +58,13 @@ def test_the_meeting_form_saves_decisions_and_filled_action_rows(cast):
     owner = coalition.memberships.order_by("pk").first()
     client = client_for(cast["community_organiser"])
     url = reverse("coalitions:meeting_record", args=[coalition.pk])
-    due = (TODAY + dt.timedelta(days=5)).isoformat()
+    due = (today() + dt.timedelta(days=5)).isoformat()
 
-    undated = client.post(url, {"held_on": TODAY.isoformat(), "action_1": "Write to the council"})
+    undated = client.post(url, {"held_on": today().isoformat(), "action_1": "Write to the council"})
     saved = client.post(
         url,
         {
-            "held_on": TODAY.isoformat(),
+            "held_on": today().isoformat(),
             "attending": [owner.pk],
             "decisions": "Write to the council",
             "action_1": "Write to the council",
@@ -96,13 +99,13 @@ def test_marking_an_item_done_through_its_form_and_a_stale_form_is_refused(cast)
     url = reverse("coalitions:action_edit", args=[item.pk])
     fields = {"action": item.action, "owner": item.owner_id, "due_on": item.due_on.isoformat(), "version": 1}
 
-    done = client.post(url, {**fields, "done_on": TODAY.isoformat()})
+    done = client.post(url, {**fields, "done_on": today().isoformat()})
     stale = client.post(url, {**fields, "action": "Renamed"})
 
     item.refresh_from_db()
     assert done.status_code == 302
     assert stale.status_code == 409
-    assert item.done_on == TODAY and item.action != "Renamed"
+    assert item.done_on == today() and item.action != "Renamed"
 
 
 @pytest.mark.parametrize("role", ["evaluator", "grants_officer"])

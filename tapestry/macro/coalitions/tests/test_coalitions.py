@@ -18,7 +18,10 @@ from tapestry.testing import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return timezone.localdate()
 
 
 def test_an_organiser_records_a_coalition_with_its_needs_and_an_audit_entry(cast):
@@ -54,7 +57,7 @@ def test_an_ended_coalition_needs_its_end_date_and_refuses_new_work(cast):
             actor=organiser, coalition=coalition, version=1, changes={"status": Coalition.Status.ENDED}
         )
     services.coalition_update(
-        actor=organiser, coalition=coalition, version=1, changes={"status": "ended", "ended_on": TODAY}
+        actor=organiser, coalition=coalition, version=1, changes={"status": "ended", "ended_on": today()}
     )
     coalition.refresh_from_db()
     with pytest.raises(ValidationError, match="has ended"):
@@ -117,12 +120,12 @@ def test_a_meeting_with_its_decisions_and_action_items(cast):
     meeting = services.meeting_record(
         actor=organiser,
         coalition=coalition,
-        held_on=TODAY,
+        held_on=today(),
         decisions="Ask for a hearing\n\n  Write the fact sheet  ",
         attending=members,
         actions=[
-            {"action": "Request the hearing", "owner": members[0], "due_on": TODAY + dt.timedelta(days=7)},
-            {"action": "Draft the sheet", "our_owner": organiser, "due_on": TODAY + dt.timedelta(days=3)},
+            {"action": "Request the hearing", "owner": members[0], "due_on": today() + dt.timedelta(days=7)},
+            {"action": "Draft the sheet", "our_owner": organiser, "due_on": today() + dt.timedelta(days=3)},
         ],
     )
 
@@ -141,11 +144,11 @@ def test_a_bad_action_item_stores_nothing_of_the_meeting(cast):
         services.meeting_record(
             actor=cast["community_organiser"],
             coalition=coalition,
-            held_on=TODAY,
+            held_on=today(),
             decisions="A decision",
             actions=[
-                {"action": "Fine", "our_owner": cast["community_organiser"], "due_on": TODAY},
-                {"action": "Nobody owns this", "due_on": TODAY},
+                {"action": "Fine", "our_owner": cast["community_organiser"], "due_on": today()},
+                {"action": "Nobody owns this", "due_on": today()},
             ],
         )
 
@@ -159,11 +162,11 @@ def test_a_meeting_cannot_be_recorded_before_it_is_held_nor_with_outsiders(cast)
 
     with pytest.raises(ValidationError) as future:
         services.meeting_record(
-            actor=cast["community_organiser"], coalition=coalition, held_on=TODAY + dt.timedelta(days=1)
+            actor=cast["community_organiser"], coalition=coalition, held_on=today() + dt.timedelta(days=1)
         )
     with pytest.raises(ValidationError) as stranger:
         services.meeting_record(
-            actor=cast["community_organiser"], coalition=coalition, held_on=TODAY, attending=[outsider]
+            actor=cast["community_organiser"], coalition=coalition, held_on=today(), attending=[outsider]
         )
 
     assert "held_on" in future.value.message_dict
@@ -176,7 +179,7 @@ def test_an_action_item_owned_by_another_coalitions_member_is_refused(cast):
 
     with pytest.raises(ValidationError) as refused:
         services.action_add(
-            actor=cast["community_organiser"], coalition=coalition, action="X", due_on=TODAY, owner=other
+            actor=cast["community_organiser"], coalition=coalition, action="X", due_on=today(), owner=other
         )
 
     assert "Choose an organisation in this coalition" in refused.value.message_dict["owner"][0]
@@ -187,8 +190,8 @@ def test_marking_an_action_item_done(cast):
     item = coalition.action_items.get()
 
     done = services.action_update(
-        actor=cast["community_organiser"], item=item, version=item.version, changes={"done_on": TODAY}
+        actor=cast["community_organiser"], item=item, version=item.version, changes={"done_on": today()}
     )
 
-    assert done.done_on == TODAY and done.version == 2 and not done.is_overdue
+    assert done.done_on == today() and done.version == 2 and not done.is_overdue
     assert Membership.objects.get().action_items.filter(done_on__isnull=True).count() == 0

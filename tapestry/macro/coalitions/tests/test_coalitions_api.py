@@ -15,7 +15,11 @@ from tapestry.testing import OrganisationFactory
 pytestmark = pytest.mark.django_db
 
 JSON = "application/json"
-TODAY = timezone.localdate().isoformat()
+
+
+def today():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return timezone.localdate().isoformat()
 
 
 def api(user) -> Client:
@@ -86,7 +90,7 @@ def test_members_join_and_leave(cast):
     assert joined.status_code == 201 and joined.json()["role_label"] == "Steering committee"
     assert again.status_code == 400 and "already a member" in again.json()["errors"]["organisation"][0]
     assert nobody.status_code in (400, 422) and "organisation_id" in nobody.json()["errors"]
-    assert left.status_code == 200 and left.json()["left_on"] == TODAY
+    assert left.status_code == 200 and left.json()["left_on"] == today()
 
 
 def test_a_meeting_with_an_unknown_owner_stores_nothing(cast):
@@ -94,18 +98,21 @@ def test_a_meeting_with_an_unknown_owner_stores_nothing(cast):
     coalition = coalition_with(2)
     member = coalition.memberships.order_by("pk").first()
     url = f"/api/v1/coalitions/{coalition.pk}/meetings"
-    good_action = {"action": "Call the aide", "due_on": TODAY, "owner_id": member.pk}
+    good_action = {"action": "Call the aide", "due_on": today(), "owner_id": member.pk}
 
     bad = client.post(
         url,
-        {"held_on": TODAY, "actions": [good_action, {"action": "Lost", "due_on": TODAY, "owner_id": 999999}]},
+        {
+            "held_on": today(),
+            "actions": [good_action, {"action": "Lost", "due_on": today(), "owner_id": 999999}],
+        },
         content_type=JSON,
     )
-    stranger = client.post(url, {"held_on": TODAY, "attending_ids": [999999]}, content_type=JSON)
+    stranger = client.post(url, {"held_on": today(), "attending_ids": [999999]}, content_type=JSON)
     good = client.post(
         url,
         {
-            "held_on": TODAY,
+            "held_on": today(),
             "decisions": ["Ask for a hearing"],
             "attending_ids": [member.pk],
             "actions": [good_action],
@@ -126,13 +133,13 @@ def test_an_action_item_is_marked_done_with_its_version(cast):
     client = api(cast["community_organiser"])
 
     done = client.patch(
-        f"/api/v1/coalition-actions/{item.pk}", {"version": 1, "done_on": TODAY}, content_type=JSON
+        f"/api/v1/coalition-actions/{item.pk}", {"version": 1, "done_on": today()}, content_type=JSON
     )
     cleared = client.patch(
         f"/api/v1/coalition-actions/{item.pk}", {"version": 2, "due_on": None}, content_type=JSON
     )
 
-    assert done.status_code == 200 and done.json()["done_on"] == TODAY and done.json()["overdue"] is False
+    assert done.status_code == 200 and done.json()["done_on"] == today() and done.json()["overdue"] is False
     assert cleared.status_code in (400, 422)
 
 

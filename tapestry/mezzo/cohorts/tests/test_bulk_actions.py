@@ -22,7 +22,10 @@ from tapestry.testing import UserFactory, client_for
 
 pytestmark = pytest.mark.django_db
 
-IN_A_MONTH = timezone.localdate() + dt.timedelta(days=30)
+
+def in_a_month():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return timezone.localdate() + dt.timedelta(days=30)
 
 
 def outcomes(report):
@@ -40,7 +43,7 @@ def goal(**fields):
         "description": "Register with a family doctor",
         "measure": "Registered",
         "target": "Yes",
-        "target_date": IN_A_MONTH,
+        "target_date": in_a_month(),
         **fields,
     }
     return services.GoalItem(**fields)
@@ -86,7 +89,7 @@ def test_a_shared_task_goes_to_each_cases_own_worker(cast):
     theirs = a_case(cast.teammate)
     cohort = a_cohort(cast.caseworker, [mine, theirs])
 
-    report = run(cast.caseworker, cohort, services.TaskItem(title="Book orientation", due_on=IN_A_MONTH))
+    report = run(cast.caseworker, cohort, services.TaskItem(title="Book orientation", due_on=in_a_month()))
 
     assert [r.outcome for r in report.results] == ["done", "done"]
     owners = dict(Task.objects.values_list("case_id", "owner_id"))
@@ -98,10 +101,12 @@ def test_a_named_owner_must_be_able_to_open_each_case(cast):
     cohort = a_cohort(cast.caseworker, [mine])
 
     shared = run(
-        cast.caseworker, cohort, services.TaskItem(title="Call", due_on=IN_A_MONTH, owner=cast.teammate)
+        cast.caseworker, cohort, services.TaskItem(title="Call", due_on=in_a_month(), owner=cast.teammate)
     )
     stranger = UserFactory(username="elsewhere")
-    refused = run(cast.caseworker, cohort, services.TaskItem(title="Call", due_on=IN_A_MONTH, owner=stranger))
+    refused = run(
+        cast.caseworker, cohort, services.TaskItem(title="Call", due_on=in_a_month(), owner=stranger)
+    )
 
     assert outcomes(shared) == [(mine.pk, "done", "")]
     assert Task.objects.get().owner == cast.teammate
@@ -115,7 +120,7 @@ def test_members_the_actor_may_not_change_are_skipped_and_left_untouched(cast):
     cohort = a_cohort(cast.caseworker, [mine])
     join(cohort, other)
 
-    report = run(cast.caseworker, cohort, services.TaskItem(title="Book orientation", due_on=IN_A_MONTH))
+    report = run(cast.caseworker, cohort, services.TaskItem(title="Book orientation", due_on=in_a_month()))
 
     assert outcomes(report) == [(mine.pk, "done", ""), (other.pk, "skipped", "you may not change this case")]
     assert not Task.objects.filter(case=other).exists()
@@ -266,7 +271,7 @@ def test_the_action_page_offers_every_visible_member_ticked_and_reports_each_one
             "description": "Register with a family doctor",
             "measure": "Registered",
             "target": "Yes",
-            "target_date": IN_A_MONTH.isoformat(),
+            "target_date": in_a_month().isoformat(),
         },
     )
 

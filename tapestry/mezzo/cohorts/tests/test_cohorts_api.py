@@ -15,7 +15,10 @@ from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
 
-IN_A_MONTH = (timezone.localdate() + dt.timedelta(days=30)).isoformat()
+
+def in_a_month():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return (timezone.localdate() + dt.timedelta(days=30)).isoformat()
 
 
 def post(client, path, body):
@@ -101,7 +104,7 @@ def test_an_action_returns_a_result_for_every_member(cast):
             "description": "Register with a family doctor",
             "measure": "Registered",
             "target": "Yes",
-            "target_date": IN_A_MONTH,
+            "target_date": in_a_month(),
         },
     )
 
@@ -146,7 +149,7 @@ def test_an_action_missing_its_fields_or_naming_strangers_is_refused(cast):
 
     missing = post(client, path, {"kind": "task", "title": "Book orientation"})
     strangers = post(
-        client, path, {"kind": "task", "title": "Call", "due_on": IN_A_MONTH, "member_ids": [98765]}
+        client, path, {"kind": "task", "title": "Call", "due_on": in_a_month(), "member_ids": [98765]}
     )
     no_kind = post(client, path, {})
 

@@ -23,7 +23,12 @@ from tapestry.testing import client_for, counted, grant
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return timezone.localdate()
+
+
 SIZES = [5, 50]
 
 
@@ -33,16 +38,16 @@ def busy_case(worker, service, *, score: int = 9):
     plan = CarePlan.objects.get(case=case)
     for status in ("active", "achieved"):
         Goal.objects.create(
-            plan=plan, description="Goal", measure="m", target="t", target_date=TODAY, status=status
+            plan=plan, description="Goal", measure="m", target="t", target_date=today(), status=status
         )
-    Task.objects.create(case=case, title="Later", owner=worker, due_on=TODAY + dt.timedelta(days=3))
-    Task.objects.create(case=case, title="Late", owner=worker, due_on=TODAY - dt.timedelta(days=3))
-    Task.objects.create(case=case, title="Done", owner=worker, due_on=TODAY, status="cancelled")
+    Task.objects.create(case=case, title="Later", owner=worker, due_on=today() + dt.timedelta(days=3))
+    Task.objects.create(case=case, title="Late", owner=worker, due_on=today() - dt.timedelta(days=3))
+    Task.objects.create(case=case, title="Done", owner=worker, due_on=today(), status="cancelled")
     ProgressNote.objects.create(
-        case=case, author=worker, format="contact", text="a", contact_date=TODAY - dt.timedelta(days=9)
+        case=case, author=worker, format="contact", text="a", contact_date=today() - dt.timedelta(days=9)
     )
     ProgressNote.objects.create(
-        case=case, author=worker, format="contact", text="b", contact_date=TODAY - dt.timedelta(days=2)
+        case=case, author=worker, format="contact", text="b", contact_date=today() - dt.timedelta(days=2)
     )
     Referral.objects.create(case=case, service=service, reason="r", status="declined")
     Referral.objects.create(case=case, service=service, reason="r", status="sent")
@@ -54,7 +59,7 @@ def busy_case(worker, service, *, score: int = 9):
             administered_by=worker,
             total_score=total,
             severity_band="Mild",
-            administered_on=TODAY - dt.timedelta(days=day),
+            administered_on=today() - dt.timedelta(days=day),
         )
     return case
 
@@ -74,7 +79,7 @@ def test_each_member_has_one_row_with_their_progress(cast):
         "tasks_open": 2,
         "tasks_overdue": 1,
     }
-    assert by_case[busy.pk]["last_note_on"] == (TODAY - dt.timedelta(days=2)).isoformat()
+    assert by_case[busy.pk]["last_note_on"] == (today() - dt.timedelta(days=2)).isoformat()
     assert by_case[busy.pk]["referral_status"] == "sent"
     assert by_case[busy.pk]["latest_score"]["score"] == 9
     assert by_case[busy.pk]["latest_score"]["name"].startswith("PHQ-9")
@@ -103,7 +108,7 @@ def test_the_progress_page_shows_the_table(cast):
 
     assert busy.person.display_name in text
     assert "Sent" in text and "PHQ-9" in text and ": 9 (Mild)" in text
-    assert (TODAY - dt.timedelta(days=2)).isoformat() in text
+    assert (today() - dt.timedelta(days=2)).isoformat() in text
 
 
 def test_a_psychotherapy_note_does_not_show_as_the_last_note_to_those_not_granted(cast):
@@ -113,14 +118,14 @@ def test_a_psychotherapy_note_does_not_show_as_the_last_note_to_those_not_grante
         author=cast.caseworker,
         format="contact",
         text="x",
-        contact_date=TODAY - dt.timedelta(days=5),
+        contact_date=today() - dt.timedelta(days=5),
     )
     ProgressNote.objects.create(
         case=case,
         author=cast.caseworker,
         format="contact",
         text="y",
-        contact_date=TODAY,
+        contact_date=today(),
         segment="psychotherapy",
     )
     cohort = a_cohort(cast.caseworker, [case])
@@ -129,8 +134,8 @@ def test_a_psychotherapy_note_does_not_show_as_the_last_note_to_those_not_grante
     mine = client_for(cast.caseworker).get(f"/api/v1/cohorts/{cohort.pk}/progress").json()
     theirs = client_for(cast.teammate).get(f"/api/v1/cohorts/{cohort.pk}/progress").json()
 
-    assert mine[0]["last_note_on"] == TODAY.isoformat()
-    assert theirs[0]["last_note_on"] == (TODAY - dt.timedelta(days=5)).isoformat()
+    assert mine[0]["last_note_on"] == today().isoformat()
+    assert theirs[0]["last_note_on"] == (today() - dt.timedelta(days=5)).isoformat()
 
 
 # Query counts -------------------------------------------------------------------------------

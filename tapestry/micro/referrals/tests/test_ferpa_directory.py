@@ -24,16 +24,20 @@ from tapestry.testing import OrganisationFactory, client_for
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return timezone.localdate()
 
 
 def send(actor, referral):
     return services.referral_send(actor=actor, referral=referral, version=referral.version)
 
 
-def notice(categories=tuple(Category.values), opt_out_by=TODAY - dt.timedelta(days=10)):
+def notice(categories=tuple(Category.values), opt_out_by=None):
+    opt_out_by = opt_out_by or today() - dt.timedelta(days=10)
     return DirectoryNotice.objects.create(
-        published_on=TODAY - dt.timedelta(days=40), opt_out_by=opt_out_by, categories=list(categories)
+        published_on=today() - dt.timedelta(days=40), opt_out_by=opt_out_by, categories=list(categories)
     )
 
 
@@ -47,7 +51,7 @@ def school_case(cast):
         school=school,
         grade="7",
         student_number="S-0042",
-        enrolled_on=TODAY - dt.timedelta(days=200),
+        enrolled_on=today() - dt.timedelta(days=200),
     )
     recipient()
     return case
@@ -81,7 +85,7 @@ def test_the_summary_sends_directory_information_only_and_no_consent_notice(cast
 
 def test_refused_when_the_student_opted_out(cast, school_case):
     notice()
-    Student.objects.filter(case=school_case).update(directory_opt_out=True, directory_opt_out_on=TODAY)
+    Student.objects.filter(case=school_case).update(directory_opt_out=True, directory_opt_out_on=today())
     referral = record(cast.caseworker, school_case, parts=["school_enrolment"])
 
     with pytest.raises(ConsentMissing) as refused:
@@ -94,14 +98,14 @@ def test_refused_when_the_student_opted_out(cast, school_case):
 def test_the_opt_out_holds_after_the_enrolment_ends(cast, school_case):
     notice()
     Student.objects.filter(case=school_case).update(
-        directory_opt_out=True, directory_opt_out_on=TODAY - dt.timedelta(days=100), left_on=TODAY
+        directory_opt_out=True, directory_opt_out_on=today() - dt.timedelta(days=100), left_on=today()
     )
     # Enrolled again later, at another school, with no refusal on the new enrolment.
     Student.objects.create(
         case=school_case,
         person=school_case.person,
         grade="8",
-        enrolled_on=TODAY,
+        enrolled_on=today(),
         school=OrganisationFactory(kind=Organisation.Kind.SCHOOL),
     )
 
@@ -138,7 +142,7 @@ def test_refused_without_a_notice_or_before_the_time_to_refuse_ends(cast, school
         send(cast.caseworker, referral)
     assert "no FERPA directory-information notice" in refused.value.text
 
-    notice(opt_out_by=TODAY + dt.timedelta(days=5))
+    notice(opt_out_by=today() + dt.timedelta(days=5))
     with pytest.raises(ConsentMissing) as refused:
         send(cast.caseworker, referral)
     assert "to refuse directory disclosure" in refused.value.text
@@ -146,7 +150,7 @@ def test_refused_without_a_notice_or_before_the_time_to_refuse_ends(cast, school
 
 def test_the_api_answers_a_refusal_with_the_reason(cast, school_case):
     notice()
-    Student.objects.filter(case=school_case).update(directory_opt_out=True, directory_opt_out_on=TODAY)
+    Student.objects.filter(case=school_case).update(directory_opt_out=True, directory_opt_out_on=today())
     referral = record(cast.caseworker, school_case, parts=["school_enrolment"])
 
     answer = client_for(cast.caseworker).post(

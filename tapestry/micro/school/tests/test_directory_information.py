@@ -18,7 +18,10 @@ from tapestry.testing import client_for
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return timezone.localdate()
 
 
 def test_only_the_enrolment_is_directory_information():
@@ -31,7 +34,7 @@ def test_only_the_enrolment_is_directory_information():
 
 
 def test_a_notice_designates_only_directory_categories():
-    notice = DirectoryNotice(published_on=TODAY, opt_out_by=TODAY, categories=["name", "student_number"])
+    notice = DirectoryNotice(published_on=today(), opt_out_by=today(), categories=["name", "student_number"])
     with pytest.raises(ValidationError) as refused:
         notice.full_clean()
     assert "student_number" in refused.value.message_dict["categories"][0]
@@ -42,12 +45,12 @@ def test_the_worker_records_a_refusal_on_the_page_and_it_is_audited(cast):
     client = client_for(cast.caseworker)
     url = reverse("school:directory_opt_out", args=[student.pk])
 
-    answer = client.post(url, {"opt_out": "on", "on": (TODAY - dt.timedelta(days=3)).isoformat()})
+    answer = client.post(url, {"opt_out": "on", "on": (today() - dt.timedelta(days=3)).isoformat()})
 
     assert answer.status_code == 302
     student.refresh_from_db()
     assert student.directory_opt_out is True
-    assert student.directory_opt_out_on == TODAY - dt.timedelta(days=3)
+    assert student.directory_opt_out_on == today() - dt.timedelta(days=3)
     entry = AuditEntry.objects.filter(action=AuditEntry.Action.UPDATE, object_id=str(student.pk)).get()
     assert "directory_opt_out" in entry.fields
     page = client.get(reverse("school:student_detail", args=[student.pk])).content.decode()
@@ -58,7 +61,7 @@ def test_a_refusal_dated_in_the_future_is_shown_next_to_the_field(cast):
     student = enrolled(school_case(cast.caseworker))
     answer = client_for(cast.caseworker).post(
         reverse("school:directory_opt_out", args=[student.pk]),
-        {"opt_out": "on", "on": (TODAY + dt.timedelta(days=3)).isoformat()},
+        {"opt_out": "on", "on": (today() + dt.timedelta(days=3)).isoformat()},
     )
     assert answer.status_code == 200
     assert "cannot be in the future" in answer.content.decode()
@@ -79,7 +82,7 @@ def test_a_role_that_may_not_change_school_records_cannot_record_it(cast):
 
 def test_a_former_students_refusal_can_be_recorded_and_stays(cast):
     student = enrolled(school_case(cast.caseworker))
-    Student.objects.filter(pk=student.pk).update(left_on=TODAY - dt.timedelta(days=1))
+    Student.objects.filter(pk=student.pk).update(left_on=today() - dt.timedelta(days=1))
 
     answer = api_client(cast.caseworker).put(
         f"/api/v1/students/{student.pk}/directory-opt-out",
@@ -89,7 +92,7 @@ def test_a_former_students_refusal_can_be_recorded_and_stays(cast):
 
     assert answer.status_code == 200, answer.content
     assert answer.json()["directory_opt_out"] is True
-    assert answer.json()["directory_opt_out_on"] == TODAY.isoformat()
+    assert answer.json()["directory_opt_out_on"] == today().isoformat()
     assert answer.json()["left_on"] is not None
 
 
@@ -106,7 +109,7 @@ def test_the_api_enrols_with_a_refusal_and_lists_it(cast):
     assert made.status_code == 201, made.content
     assert made.json()["directory_opt_out"] is True
     listed = client.get(f"/api/v1/cases/{case.pk}/school/students").json()
-    assert listed["items"][0]["directory_opt_out_on"] == TODAY.isoformat()
+    assert listed["items"][0]["directory_opt_out_on"] == today().isoformat()
 
 
 def test_the_administrator_records_the_notice_with_the_command():
@@ -116,12 +119,12 @@ def test_the_administrator_records_the_notice_with_the_command():
 
     call_command(
         "ferpa_directory_notice",
-        published_on=TODAY - dt.timedelta(days=30),
-        opt_out_by=TODAY - dt.timedelta(days=1),
+        published_on=today() - dt.timedelta(days=30),
+        opt_out_by=today() - dt.timedelta(days=1),
         category=["name", "grade_level"],
         stdout=StringIO(),
     )
-    notice = DirectoryNotice.in_force(TODAY)
+    notice = DirectoryNotice.in_force(today())
     assert notice.categories == ["grade_level", "name"]
     shown = StringIO()
     call_command("ferpa_directory_notice", stdout=shown)

@@ -17,7 +17,13 @@ from tapestry.micro.supervision.selectors import team_workload
 from tapestry.testing import UserFactory, client_for, counted, open_case
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+
+
+def today():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return timezone.localdate()
+
+
 URL = "/supervision/team/"
 
 
@@ -29,8 +35,8 @@ def busy(worker, rows: int) -> None:
         plan_for(worker, case)
         note_for(worker, case)
         note_for(worker, case, signed=True)
-    Task.objects.filter(owner=worker).update(due_on=TODAY - dt.timedelta(days=3))
-    CarePlan.objects.filter(case__worker=worker).update(next_review_on=TODAY - dt.timedelta(days=1))
+    Task.objects.filter(owner=worker).update(due_on=today() - dt.timedelta(days=3))
+    CarePlan.objects.filter(case__worker=worker).update(next_review_on=today() - dt.timedelta(days=1))
 
 
 def test_each_supervisee_gets_their_own_counts(cast):
@@ -58,18 +64,18 @@ def test_supervision_due_comes_from_the_latest_session(cast):
     SupervisionSession.objects.create(
         worker=cast.caseworker,
         supervisor=cast.supervisor,
-        held_on=TODAY - dt.timedelta(days=40),
-        next_due_on=TODAY - dt.timedelta(days=12),
+        held_on=today() - dt.timedelta(days=40),
+        next_due_on=today() - dt.timedelta(days=12),
     )
     SupervisionSession.objects.create(
         worker=cast.caseworker,
         supervisor=cast.supervisor,
-        held_on=TODAY - dt.timedelta(days=5),
-        next_due_on=TODAY + dt.timedelta(days=23),
+        held_on=today() - dt.timedelta(days=5),
+        next_due_on=today() + dt.timedelta(days=23),
     )
     row = {row.worker.username: row for row in team_workload(cast.supervisor)}["caseworker"]
-    assert row.last_supervision == TODAY - dt.timedelta(days=5)
-    assert row.supervision_due_on == TODAY + dt.timedelta(days=23)
+    assert row.last_supervision == today() - dt.timedelta(days=5)
+    assert row.supervision_due_on == today() + dt.timedelta(days=23)
     assert not row.supervision_overdue
 
 
@@ -91,10 +97,10 @@ def test_another_supervisor_sees_only_their_own_staff(cast):
 
 def test_recording_a_session_moves_supervision_due(cast):
     client = client_for(cast.supervisor)
-    due = TODAY + dt.timedelta(days=28)
+    due = today() + dt.timedelta(days=28)
     response = client.post(
         "/supervision/sessions/new/",
-        {"worker": cast.caseworker.pk, "held_on": TODAY.isoformat(), "next_due_on": due.isoformat()},
+        {"worker": cast.caseworker.pk, "held_on": today().isoformat(), "next_due_on": due.isoformat()},
     )
     assert response.status_code == 302
     session = SupervisionSession.objects.get()
@@ -109,7 +115,7 @@ def test_a_session_due_before_it_was_held_is_an_error_by_the_field(cast):
     client = client_for(cast.supervisor)
     response = client.post(
         "/supervision/sessions/new/",
-        {"worker": cast.caseworker.pk, "held_on": TODAY.isoformat(), "next_due_on": TODAY.isoformat()},
+        {"worker": cast.caseworker.pk, "held_on": today().isoformat(), "next_due_on": today().isoformat()},
     )
     assert response.status_code == 400
     assert "The next session must come after this one." in response.content.decode()
@@ -119,7 +125,7 @@ def test_a_session_due_before_it_was_held_is_an_error_by_the_field(cast):
 def test_only_own_supervisees_can_be_chosen(cast):
     response = client_for(cast.supervisor).post(
         "/supervision/sessions/new/",
-        {"worker": cast.outsider.pk, "held_on": TODAY.isoformat(), "next_due_on": "2099-01-01"},
+        {"worker": cast.outsider.pk, "held_on": today().isoformat(), "next_due_on": "2099-01-01"},
     )
     assert response.status_code == 400
     assert not SupervisionSession.objects.exists()
@@ -142,7 +148,7 @@ def test_the_api_gives_the_same_counts(cast):
 
 def test_the_api_records_a_session_and_refuses_bad_input(cast):
     client = api(cast.supervisor)
-    due = (TODAY + dt.timedelta(days=30)).isoformat()
+    due = (today() + dt.timedelta(days=30)).isoformat()
     ok = client.post(
         "/api/v1/supervision/sessions",
         {"worker_id": cast.caseworker.pk, "next_due_on": due},

@@ -18,7 +18,10 @@ from tapestry.thread.stories.models import Story
 from tapestry.thread.stories.selectors import stories_for_use
 from tapestry.thread.stories.tests.helpers import HOUSING, case_with_consent, need, propose, story_consent
 
-TODAY = dt.date.today()
+
+def today():
+    """Read when used, not when the module is imported: a run that passes midnight sees one day."""
+    return dt.date.today()
 
 
 def _case_without_consent(worker):
@@ -45,9 +48,9 @@ def test_no_story_without_the_clients_consent(cast):
 @pytest.mark.parametrize(
     "consent",
     [
-        {"expires_on": TODAY - dt.timedelta(days=1)},
-        {"revoked_on": TODAY},
-        {"given_on": TODAY + dt.timedelta(days=3)},
+        {"expires_on": today() - dt.timedelta(days=1)},
+        {"revoked_on": today()},
+        {"given_on": today() + dt.timedelta(days=3)},
         {"purpose": Consent.Purpose.REFERRAL},
         {"purpose": Consent.Purpose.RESEARCH},
     ],
@@ -168,24 +171,24 @@ def test_revoking_the_consent_drops_the_story_from_future_packs(cast):
     services.story_approve(actor=cast.supervisor, story=story, version=story.version)
     assert [s.id for s in stories_for_use()] == [story.pk]
     consent = story.consent
-    consent.revoked_on = TODAY + dt.timedelta(days=10)
+    consent.revoked_on = today() + dt.timedelta(days=10)
     consent.save()
     assert [s.id for s in stories_for_use()] == [story.pk]
-    assert stories_for_use(on=TODAY + dt.timedelta(days=10)) == []
-    consent.revoked_on = TODAY
+    assert stories_for_use(on=today() + dt.timedelta(days=10)) == []
+    consent.revoked_on = today()
     consent.save()
     assert stories_for_use() == []
     # A pack of an earlier day, made while the consent was in force, still had it.
-    assert [s.id for s in stories_for_use(on=TODAY - dt.timedelta(days=1))] == [story.pk]
+    assert [s.id for s in stories_for_use(on=today() - dt.timedelta(days=1))] == [story.pk]
 
 
 @pytest.mark.django_db
 def test_an_expired_consent_drops_the_story_too(cast):
     story = propose(cast.caseworker, case_with_consent(cast.caseworker))
     services.story_approve(actor=cast.supervisor, story=story, version=story.version)
-    Consent.objects.filter(pk=story.consent_id).update(expires_on=TODAY + dt.timedelta(days=30))
-    assert stories_for_use(on=TODAY + dt.timedelta(days=30)) != []
-    assert stories_for_use(on=TODAY + dt.timedelta(days=31)) == []
+    Consent.objects.filter(pk=story.consent_id).update(expires_on=today() + dt.timedelta(days=30))
+    assert stories_for_use(on=today() + dt.timedelta(days=30)) != []
+    assert stories_for_use(on=today() + dt.timedelta(days=31)) == []
 
 
 @pytest.mark.django_db
@@ -239,7 +242,7 @@ def test_a_stale_or_reviewed_story_cannot_change(cast):
 @pytest.mark.django_db
 def test_approval_is_refused_once_the_consent_is_revoked(cast):
     story = propose(cast.caseworker, case_with_consent(cast.caseworker))
-    Consent.objects.filter(pk=story.consent_id).update(revoked_on=TODAY)
+    Consent.objects.filter(pk=story.consent_id).update(revoked_on=today())
     with pytest.raises(ValidationError):
         services.story_approve(actor=cast.supervisor, story=story, version=1)
 
