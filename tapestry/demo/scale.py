@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from django.contrib.auth.hashers import make_password
-from django.db import models, transaction
+from django.db import models, reset_queries, transaction
 
 from tapestry.access.audit import entry_digest
 from tapestry.access.models import (
@@ -38,8 +38,13 @@ from tapestry.access.models import (
 )
 from tapestry.demo import names
 from tapestry.demo.generate import DEMO_PASSWORD
+from tapestry.macro.campaigns.models import Campaign
+from tapestry.macro.grants.models import Funder, Opportunity
 from tapestry.mezzo.group_sessions.models import Attendance, Session
 from tapestry.mezzo.groups.models import Group, Membership
+from tapestry.micro.assessments.instruments import INSTRUMENTS
+from tapestry.micro.assessments.models import Assessment
+from tapestry.micro.assessments.services import scored
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.micro.casework.models import ProgressNote, ServiceRecord
 from tapestry.needs.models import Barrier, Need
@@ -47,6 +52,7 @@ from tapestry.people.models import (
     ContactPoint,
     Household,
     HouseholdMember,
+    Organisation,
     Person,
     PersonAlias,
     Relationship,
@@ -396,14 +402,73 @@ def _make_staff(plan: AgencyPlan, counts: Counter) -> _Staff:
     counts[Program._meta.label_lower] += len(programs)
     counts[ProgramStaff._meta.label_lower] += len(programs)
 
+    needs = list(Need.objects.filter(is_active=True).order_by("code").values_list("pk", flat=True))
+    organiser = User.objects.get(role=Role.COMMUNITY_ORGANISER, username__startswith=USERNAME_PREFIX)
+    grants_officer = User.objects.get(role=Role.GRANTS_OFFICER, username__startswith=USERNAME_PREFIX)
+    _make_macro(plan, rng, counts, organiser=organiser, grants_officer=grants_officer, needs=needs,
+                programs=list(programs.values()))  # fmt: skip
     return _Staff(
         workers=workers,
         substance_use_workers=substance_use,
         facilitators=[row.pk for row in facilitator_rows],
         programs=programs,
-        needs=list(Need.objects.filter(is_active=True).order_by("code").values_list("pk", flat=True)),
+        needs=needs,
         barriers=list(Barrier.objects.filter(is_active=True).order_by("code").values_list("pk", flat=True)),
     )
+
+
+CAMPAIGNS = (
+    ("Fix it first: repairs before rent rises", Campaign.Kind.POLICY_ADVOCACY, "A county ordinance requiring repairs before rent increases."),
+    ("Free buses for job seekers", Campaign.Kind.LEGISLATIVE_LOBBYING, "Free county bus passes for people looking for work."),
+    ("No child hungry in the holidays", Campaign.Kind.PUBLIC_AWARENESS, "Summer meal sites in every school district."),
+    ("Interpreters at every benefits office", Campaign.Kind.SOCIAL_JUSTICE, "Phone interpreters on request at each office."),
+)  # fmt: skip
+FUNDERS = (
+    ("Maplewood Community Foundation", Funder.Kind.FOUNDATION),
+    ("Tri-County United Fund", Funder.Kind.COMMUNITY),
+    ("Demo County Department of Human Services", Funder.Kind.GOVERNMENT),
+)
+
+
+def _make_macro(plan: AgencyPlan, rng: random.Random, counts: Counter, *, organiser: User,
+                grants_officer: User, needs: list[int], programs: list[int]) -> None:  # fmt: skip
+    """A few campaigns and funders with open opportunities: dozens of rows at most, whatever the size."""
+    campaigns = Campaign.objects.bulk_create(
+        Campaign(
+            title=title,
+            kind=kind,
+            goals=goals,
+            status=Campaign.Status.ACTIVE,
+            lead=organiser,
+            created_by=organiser,
+            starts_on=plan.today - dt.timedelta(days=rng.randint(30, 400)),
+        )  # fmt: skip
+        for title, kind, goals in CAMPAIGNS
+    )
+    links = [
+        Campaign.needs.through(campaign=c, need_id=n)
+        for c in campaigns
+        for n in rng.sample(needs, min(2, len(needs)))
+    ]
+    Campaign.needs.through.objects.bulk_create(links)
+    counts[Campaign._meta.label_lower] += len(campaigns)
+    for name, kind in FUNDERS:
+        organisation = Organisation.objects.create(
+            name=name,
+            kind=Organisation.Kind.FUNDER if kind != Funder.Kind.GOVERNMENT else Organisation.Kind.GOVERNMENT,
+        )
+        funder = Funder.objects.create(organisation=organisation, kind=kind, created_by=grants_officer)
+        for round_number in (1, 2):
+            opportunity = Opportunity.objects.create(
+                funder=funder,
+                title=f"{name}: round {round_number}",
+                deadline=plan.today + dt.timedelta(days=rng.randint(20, 200)),
+                created_by=grants_officer,
+            )
+            opportunity.programs.add(rng.choice(programs))
+            counts[Opportunity._meta.label_lower] += 1
+        counts[Organisation._meta.label_lower] += 1
+        counts[Funder._meta.label_lower] += 1
 
 
 # ---- one batch of persons and everything about them -------------------------------------------
@@ -432,6 +497,15 @@ def _misspell(rng: random.Random, name: str) -> str:
     if how == 1:
         return name[:at] + name[at] + name[at:]
     return name[:at] + name[at + 1] + name[at] + name[at + 2 :]
+
+
+def _spread(rng: random.Random, codes: list[str], total: int, top: int) -> dict[str, str]:
+    """Answers on a 0..top scale over `codes` that add up to `total`, spread at random."""
+    points = dict.fromkeys(codes, 0)
+    for _ in range(min(total, top * len(codes))):
+        code = rng.choice([c for c in codes if points[c] < top])
+        points[code] += 1
+    return {code: str(value) for code, value in points.items()}
 
 
 class _Batch:
@@ -682,6 +756,7 @@ class _Batch:
                                               case.person_id, day, ["date_of_birth", "name"], "client record opened"))  # fmt: skip
         self.make_needs(cases)
         self.make_notes(cases)
+        self.make_assessments(cases)
         return [
             (case.person_id, case.pk, case.worker_id) for case in cases if case.status == Case.Status.OPEN
         ]
@@ -793,6 +868,26 @@ class _Batch:
         ]
         self.save(ServiceRecord, services)
 
+    def make_assessments(self, cases: list[Case]) -> None:
+        """PHQ-9 and GAD-7 about a month apart on counselling and mental-health cases, mostly improving."""
+        rng = self.rng
+        rows = []
+        for case in cases:
+            if case.case_type not in (Case.Type.COUNSELLING, Case.Type.MENTAL_HEALTH):
+                continue
+            worker = User(pk=case.worker_id)
+            start, end = rng.randint(10, 21), rng.randint(2, 14)
+            times = rng.randint(1, 5)
+            for n in range(times):
+                day = min(case.closed_on or self.today, case.opened_on + dt.timedelta(days=7 + 30 * n))
+                phq = round(start + (end - start) * n / max(times - 1, 1))
+                for code, items, total in (("phq-9", 8, phq), ("gad-7", 7, max(0, phq - 3))):
+                    answers = _spread(rng, [f"q{i}" for i in range(1, items + 1)], total, 3)
+                    if code == "phq-9":
+                        answers["q9"] = "0"
+                    rows.append(scored(case, INSTRUMENTS[code], None, answers, day, by=worker))
+        self.save(Assessment, rows)
+
     # groups, sessions, attendance ---------------------------------------------------------
     def make_groups(self, open_cases: list[tuple[int, int, int]]) -> None:
         rng, today = self.rng, self.today
@@ -889,6 +984,8 @@ def generate_agency(plan: AgencyPlan, *, progress: Callable[[int, int], None] | 
     usernames = dict(User.objects.filter(username__startswith=USERNAME_PREFIX).values_list("pk", "username"))
     for number in range(plan.batches):
         counts.update(_Batch(plan, staff, usernames, number).run())
+        # With DEBUG on, Django keeps the last 9,000 statements; bulk inserts would make that hundreds of MB.
+        reset_queries()
         if progress is not None:
             progress(min(plan.clients, (number + 1) * plan.batch), sum(counts.values()))
     return counts

@@ -16,7 +16,7 @@ from django.db.models import Count, Q
 from tapestry.access import policy
 from tapestry.access.audit import audit_record, audit_verify
 from tapestry.access.models import Assignment, AuditChainHead, AuditEntry, Role, User
-from tapestry.demo.scale import AgencyPlan, frontline_count, generate_agency
+from tapestry.demo.scale import AgencyPlan, Progress, frontline_count, generate_agency
 from tapestry.mezzo.group_sessions.models import Attendance
 from tapestry.micro.cases.models import Case
 from tapestry.micro.casework.models import ProgressNote
@@ -63,11 +63,20 @@ def test_counts_scale_with_the_number_of_clients():
 
     assert small["people.person"] == 600
     assert large["people.person"] == 2400
-    for label in ("cases.case", "casework.progressnote", "people.household", "access.assignment"):
+    for label in (
+        "cases.case",
+        "casework.progressnote",
+        "people.household",
+        "access.assignment",
+        "assessments.assessment",
+    ):
         assert 2.5 <= large[label] / small[label] <= 5.5, label
     assert large["groups.group"] > small["groups.group"] >= 1
     assert large["group_sessions.attendance"] > small["group_sessions.attendance"] > 0
     assert large["access.user"] > small["access.user"]
+    # Macro work does not grow with the caseload: a few campaigns and funders whatever the size.
+    for label in ("campaigns.campaign", "grants.funder", "grants.opportunity"):
+        assert 1 <= large[label] == small[label] <= 24, label
 
 
 def test_about_sixty_open_cases_per_frontline_worker():
@@ -205,3 +214,16 @@ def test_refuses_a_database_that_already_holds_persons():
 
     assert Person.objects.count() == 1
     assert not Case.objects.exists()
+
+
+def test_progress_bar_shows_persons_rate_and_time_left():
+    stream = StringIO()
+    bar = Progress(1000, stream)
+
+    bar.show(250, 5000)
+    bar.finish()
+
+    line = stream.getvalue()
+    assert line.startswith("\r[#######")
+    assert "250/1,000 persons" in line and "rows/s" in line and "ETA" in line
+    assert "done in 0:00:00" in line
