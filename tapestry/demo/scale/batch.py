@@ -1,45 +1,41 @@
-"""Generates a synthetic agency of any size, batch by batch, for load tests and query plans.
-
-Unlike the small demo (generate.py) it writes with `bulk_create`, one transaction per batch of
-persons, and keeps between batches only what later batches need (staff ids, the catalogue's ids,
-counters), so memory stays flat whatever the number of clients. Every batch draws from its own
-`random.Random` seeded from (seed, batch number): the same clients, seed and batch size give the
-same agency. It is a loader, not a user action: the audit entries it writes (case openings and
-record views, as a working agency leaves them) are chained in bulk by `_audit_append`, under the
-chain head's lock, so `manage.py verify_audit` still passes.
-"""
+"""One batch of persons and everything about them, written in one transaction."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import random
-import sys
-import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TextIO
 
-from django.contrib.auth.hashers import make_password
-from django.db import models, reset_queries, transaction
+from django.db import models, transaction
 
 from tapestry.access.audit import entry_digest
-from tapestry.access.models import (
-    Assignment,
-    AuditChainHead,
-    AuditEntry,
-    Role,
-    Segment,
-    SegmentGrant,
-    Team,
-    TeamMembership,
-    User,
-)
+from tapestry.access.models import Assignment, AuditChainHead, AuditEntry, User
 from tapestry.demo import names
-from tapestry.demo.generate import DEMO_PASSWORD
-from tapestry.macro.campaigns.models import Campaign
-from tapestry.macro.grants.models import Funder, Opportunity
+from tapestry.demo.scale.plan import (
+    ATTENDANCE_MARKS,
+    CASE_TYPES,
+    GROUP_KINDS,
+    HOLD_REASONS,
+    HOUSEHOLD_SIZES,
+    HOUSEHOLD_WEIGHTS,
+    MEAN_HOUSEHOLD,
+    NEAR_DUPLICATE_SHARE,
+    NOTE_NEXT,
+    NOTE_SAID,
+    NOTE_SEEN,
+    NOTE_TITLES,
+    NOTE_UNDERSTOOD,
+    NOTES_CAP,
+    OPEN_SHARE,
+    PERSONS_PER_GROUP,
+    PROBLEMS,
+    PROGRAMS,
+    REFERRERS,
+    SECOND_CASE_SHARE,
+    SESSION_TOPICS,
+    AgencyPlan,
+    StaffIds,
+)
 from tapestry.mezzo.group_sessions.models import Attendance, Session
 from tapestry.mezzo.groups.models import Group, Membership
 from tapestry.micro.assessments.instruments import INSTRUMENTS
@@ -47,212 +43,16 @@ from tapestry.micro.assessments.models import Assessment
 from tapestry.micro.assessments.services import scored
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.micro.casework.models import ProgressNote, ServiceRecord
-from tapestry.needs.models import Barrier, Need
 from tapestry.people.models import (
     ContactPoint,
     Household,
     HouseholdMember,
-    Organisation,
     Person,
     PersonAlias,
     Relationship,
     normalise_contact,
     search_name_of,
 )
-from tapestry.programs.models import Program, ProgramStaff
-
-DEFAULT_BATCH = 5_000
-OPEN_CASES_PER_WORKER = 60
-FRONTLINE_PER_SUPERVISOR = 8
-PERSONS_PER_GROUP = 400
-NOTES_CAP = 400
-USERNAME_PREFIX = "agency."
-
-# Household sizes as intake sees them: many people alone, a long tail of larger families.
-HOUSEHOLD_SIZES = (1, 2, 3, 4, 5, 6)
-HOUSEHOLD_WEIGHTS = (45, 20, 16, 11, 6, 2)
-MEAN_HOUSEHOLD = sum(s * w for s, w in zip(HOUSEHOLD_SIZES, HOUSEHOLD_WEIGHTS, strict=True)) / sum(
-    HOUSEHOLD_WEIGHTS
-)
-OPEN_SHARE = 0.55  # of current cases; the rest are closed or on hold
-SECOND_CASE_SHARE = 0.12  # heads with an earlier, closed case
-NEAR_DUPLICATE_SHARE = 0.03
-
-# (case type, weight, worker role, segment); substance-use cases go to the workers granted that segment.
-CASE_TYPES = (
-    (Case.Type.CASE_MANAGEMENT, 40, Role.CASEWORKER),
-    (Case.Type.COUNSELLING, 15, Role.CASEWORKER),
-    (Case.Type.MENTAL_HEALTH, 12, Role.CASEWORKER),
-    (Case.Type.FAMILY_THERAPY, 6, Role.CASEWORKER),
-    (Case.Type.SUBSTANCE_USE, 7, Role.CASEWORKER),
-    (Case.Type.CRISIS, 8, Role.CRISIS_WORKER),
-    (Case.Type.CHILD_WELFARE, 6, Role.CHILD_WELFARE_WORKER),
-    (Case.Type.SCHOOL, 6, Role.SCHOOL_SOCIAL_WORKER),
-)
-FRONTLINE_SHARE = {Role.CASEWORKER: 0.80, Role.CRISIS_WORKER: 0.08, Role.CHILD_WELFARE_WORKER: 0.06}
-FRONTLINE_SHARE[Role.SCHOOL_SOCIAL_WORKER] = 1 - sum(FRONTLINE_SHARE.values())
-SUBSTANCE_USE_WORKERS = 4  # one caseworker in this many holds the substance-use grant
-
-# (name, description, case types it takes)
-PROGRAMS = (
-    ("Housing Stability", "Keeping people housed: rent arrears, eviction defence, moves.", {"case_management"}),
-    ("Family Support", "Parents and carers under strain; family sessions and parenting groups.", {"family_therapy", "child_welfare"}),
-    ("Youth and Schools", "School social work and youth groups.", {"school"}),
-    ("Recovery Support", "Outpatient substance-use counselling and recovery groups.", {"substance_use"}),
-    ("Wellbeing and Counselling", "Short-term counselling and mental-health support.", {"counselling", "mental_health"}),
-)  # fmt: skip
-
-PROBLEMS = (
-    "Behind on rent after hours were cut; an eviction notice came last week.",
-    "Lost their job when the plant closed; food runs out before the end of the month.",
-    "Low mood and poor sleep since a bereavement; has stopped seeing friends.",
-    "New to the county; needs help with benefits, school places and English classes.",
-    "Panic attacks at work and afraid of losing the job.",
-    "Released from jail last month; sleeping on a friend's sofa.",
-    "Caring full time for a parent with dementia; exhausted and behind on bills.",
-    "Left a violent partner; staying at the shelter with the children.",
-    "Living alone since a fall; cannot get to medical appointments.",
-    "Benefits stopped after a missed review letter; no income for six weeks.",
-    "The school reports long absences and falling grades.",
-    "Drinking more since the separation; would like to cut down.",
-    "Called the crisis line at night; worried about their safety.",
-    "The landlord will not repair the heating; a child's asthma is worse.",
-)
-REFERRERS = (
-    "Self-referred",
-    "Riverton Housing Authority",
-    "Primary care doctor",
-    "Riverton Community Health Centre",
-    "School counsellor",
-    "Demo County Family Court",
-    "Crisis line",
-    "Hospital discharge planner",
-    "Second Chance Re-entry Network",
-)
-HOLD_REASONS = ("Client in hospital", "Client travelling to family", "Waiting for a court date")
-NOTE_TITLES = ("Check-in", "Home visit", "Session", "Phone call", "Benefits appointment", "Review")
-NOTE_SAID = (
-    "Client said the week had been hard but they kept the appointment at the housing office.",
-    "Client reported sleeping better and eating regular meals.",
-    "Client described an argument with the landlord about repairs.",
-    "Client brought the letters from the benefits office; we read them together.",
-    "Client was tearful when talking about the children's school.",
-    "Client said the food parcel lasted until the weekend.",
-    "Client has started the job search course at the library.",
-)
-NOTE_SEEN = (
-    "Calm and engaged; kept eye contact.",
-    "Tired and quiet; answered briefly.",
-    "Flat was tidy; heating still not working.",
-    "Arrived on time with all documents.",
-)
-NOTE_UNDERSTOOD = (
-    "Progress on the housing goal; income remains the main risk.",
-    "Mood is improving with routine; isolation still a concern.",
-    "Engagement good; the barrier is the waiting list, not motivation.",
-    "Risk is low today; the safety plan is in place and known.",
-)
-NOTE_NEXT = (
-    "Worker to call the landlord before Friday; next visit in two weeks.",
-    "Client to bring the payslips; worker to chase the benefits review.",
-    "Refer to the food collective; review at the next session.",
-    "Continue weekly sessions; check in by phone mid-week.",
-)
-GROUP_KINDS = (
-    (Group.Kind.SUPPORT, "Peer support circle"),
-    (Group.Kind.PARENTING, "Parenting class"),
-    (Group.Kind.YOUTH, "Youth club"),
-    (Group.Kind.THERAPY, "Anxiety skills group"),
-    (Group.Kind.NEIGHBOURHOOD, "Tenants' group"),
-)
-SESSION_TOPICS = ("Welcome and ground rules", "Managing stress", "Money and bills", "Talking with children",
-                  "Sleep and routine", "Finding work", "Knowing your rights", "Looking back, looking ahead")  # fmt: skip
-ATTENDANCE_MARKS = (
-    Attendance.Mark.PRESENT,
-    Attendance.Mark.LATE,
-    Attendance.Mark.EXCUSED,
-    Attendance.Mark.ABSENT,
-)
-
-
-@dataclass
-class AgencyPlan:
-    """What to build: the number of persons, the seed, the batch size and the day dates count back from."""
-
-    clients: int
-    seed: int
-    batch: int = DEFAULT_BATCH
-    today: dt.date = field(default_factory=dt.date.today)
-
-    @property
-    def batches(self) -> int:
-        return math.ceil(self.clients / self.batch)
-
-
-@dataclass
-class _Staff:
-    """The ids later batches need: frontline workers by role, facilitators, programs, the catalogue."""
-
-    workers: dict[str, list[int]]
-    substance_use_workers: list[int]
-    facilitators: list[int]
-    programs: dict[str, int]
-    needs: list[int]
-    barriers: list[int]
-
-
-class AgencyNotEmpty(Exception):
-    """The database already holds persons or cases: a generated agency would mix with them."""
-
-
-def agency_is_empty() -> bool:
-    return not (
-        Person.objects.exists()
-        or Case.objects.exists()
-        or User.objects.filter(username__startswith=USERNAME_PREFIX).exists()
-    )
-
-
-def frontline_count(clients: int) -> int:
-    """Frontline workers for `clients` persons: one per OPEN_CASES_PER_WORKER expected open cases."""
-    open_cases = clients / MEAN_HOUSEHOLD * OPEN_SHARE
-    return max(4, math.ceil(open_cases / OPEN_CASES_PER_WORKER))
-
-
-# ---- progress --------------------------------------------------------------------------------
-
-
-class Progress:
-    """A one-line progress bar on a terminal stream: persons done, rows per second and time left."""
-
-    def __init__(self, total: int, stream: TextIO | None = None, width: int = 30) -> None:
-        self.total = total
-        self.stream = stream if stream is not None else sys.stderr
-        self.width = width
-        self.started = time.monotonic()
-
-    def show(self, done: int, rows: int) -> None:
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        share = done / self.total if self.total else 1.0
-        filled = int(self.width * share)
-        eta = elapsed / share - elapsed if share else 0.0
-        self.stream.write(
-            f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done:,}/{self.total:,} persons "
-            f"{rows / elapsed:,.0f} rows/s ETA {_clock(eta)} "
-        )
-        self.stream.flush()
-
-    def finish(self) -> None:
-        self.stream.write(f"\n  done in {_clock(time.monotonic() - self.started)}\n")
-        self.stream.flush()
-
-
-def _clock(seconds: float) -> str:
-    seconds = int(seconds)
-    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
-
-
-# ---- the audit chain -------------------------------------------------------------------------
 
 
 def _audit_append(entries: list[AuditEntry]) -> None:
@@ -273,205 +73,6 @@ def _audit_append(entries: list[AuditEntry]) -> None:
     head.last_id, head.last_hash = last_id, last_hash
     head.save(update_fields=["last_id", "last_hash"])
 
-
-# ---- staff -----------------------------------------------------------------------------------
-
-
-def _staff_name(rng: random.Random) -> tuple[str, str]:
-    pool = rng.choice((names.GIVEN_WOMEN, names.GIVEN_MEN, names.GIVEN_NEUTRAL))
-    return rng.choice(pool), rng.choice(names.FAMILY_NAMES)
-
-
-def _make_staff(plan: AgencyPlan, counts: Counter) -> _Staff:
-    rng = random.Random(f"tapestry-agency:{plan.seed}:staff")
-    password = make_password(DEMO_PASSWORD)
-    frontline = frontline_count(plan.clients)
-    supervisors = math.ceil(frontline / FRONTLINE_PER_SUPERVISOR)
-    managers = max(1, math.ceil(supervisors / 6))
-    facilitators = max(1, math.ceil(plan.clients / PERSONS_PER_GROUP / 6))
-    serial = Counter()
-
-    def user(role: str, supervisor: int | None = None) -> User:
-        serial[role] += 1
-        given, family = _staff_name(rng)
-        username = f"{USERNAME_PREFIX}{role.replace('_', '-')}{serial[role]:04d}"
-        return User(
-            username=username,
-            first_name=given,
-            last_name=family,
-            email=f"{username}@agency.tapestry.example.org",
-            role=role,
-            password=password,
-            supervisor_id=supervisor,
-        )
-
-    def create(users: list[User]) -> list[User]:
-        made = User.objects.bulk_create(users)
-        counts["access.user"] += len(made)
-        return made
-
-    (director,) = create([user(Role.AGENCY_DIRECTOR)])
-    create([user(Role.ADMINISTRATOR), user(Role.AUDITOR)])
-    manager_rows = create([user(Role.PROGRAM_MANAGER, director.pk) for _ in range(managers)])
-    create(
-        [
-            user(role, manager_rows[0].pk)
-            for role in (
-                Role.EVALUATOR,
-                Role.GRANTS_OFFICER,
-                Role.COMMUNITY_ORGANISER,
-                Role.COMMUNITY_EDUCATOR,
-            )
-        ]
-    )
-    supervisor_rows = create(
-        [user(Role.SUPERVISOR, manager_rows[index % managers].pk) for index in range(supervisors)]
-    )
-    roles = [role for role, share in FRONTLINE_SHARE.items() for _ in range(max(1, round(frontline * share)))]
-    frontline_rows = create(
-        [
-            user(role, supervisor_rows[index // FRONTLINE_PER_SUPERVISOR % supervisors].pk)
-            for index, role in enumerate(roles)
-        ]
-    )
-    facilitator_rows = create(
-        [user(Role.GROUP_FACILITATOR, manager_rows[index % managers].pk) for index in range(facilitators)]
-    )
-
-    teams = Team.objects.bulk_create(
-        Team(
-            name=f"Team {index + 1:03d} ({names.TOWNS[index % len(names.TOWNS)][0]})",
-            description="Generated.",
-        )
-        for index in range(supervisors)
-    )
-    counts["access.team"] += len(teams)
-    memberships = [
-        TeamMembership(team=team, user=boss, is_lead=True)
-        for team, boss in zip(teams, supervisor_rows, strict=True)
-    ]
-    memberships += [
-        TeamMembership(team=teams[index // FRONTLINE_PER_SUPERVISOR % supervisors], user=worker)
-        for index, worker in enumerate(frontline_rows)
-    ]
-    counts["access.teammembership"] += len(TeamMembership.objects.bulk_create(memberships))
-
-    workers: dict[str, list[int]] = {}
-    for worker in frontline_rows:
-        workers.setdefault(worker.role, []).append(worker.pk)
-    substance_use = workers[Role.CASEWORKER][::SUBSTANCE_USE_WORKERS]
-    grants = [
-        SegmentGrant(
-            user_id=pk,
-            segment=Segment.SUBSTANCE_USE,
-            granted_by=director,
-            reason="Co-occurring disorders caseload.",
-        )
-        for pk in substance_use
-    ]
-    grants += [
-        SegmentGrant(
-            user_id=pk, segment=Segment.CHILD_WELFARE, granted_by=director, reason="Child-welfare role."
-        )
-        for pk in workers[Role.CHILD_WELFARE_WORKER]
-    ]
-    grants += [
-        SegmentGrant(
-            user_id=pk, segment=Segment.SCHOOL, granted_by=director, reason="School district agreement."
-        )
-        for pk in workers[Role.SCHOOL_SOCIAL_WORKER]
-    ]
-    counts["access.segmentgrant"] += len(SegmentGrant.objects.bulk_create(grants))
-
-    programs = {}
-    for index, (name, description, _) in enumerate(PROGRAMS):
-        program = Program.objects.create(
-            name=name,
-            description=description,
-            capacity=max(10, plan.clients // 5),
-            starts_on=plan.today - dt.timedelta(days=3 * 365),
-            created_by=manager_rows[index % managers],
-        )
-        programs[name] = program.pk
-        ProgramStaff.objects.create(
-            program=program,
-            user=manager_rows[index % managers],
-            role_in_program=ProgramStaff.RoleInProgram.MANAGER,
-            started_on=program.starts_on,
-        )
-    counts[Program._meta.label_lower] += len(programs)
-    counts[ProgramStaff._meta.label_lower] += len(programs)
-
-    needs = list(Need.objects.filter(is_active=True).order_by("code").values_list("pk", flat=True))
-    organiser = User.objects.get(role=Role.COMMUNITY_ORGANISER, username__startswith=USERNAME_PREFIX)
-    grants_officer = User.objects.get(role=Role.GRANTS_OFFICER, username__startswith=USERNAME_PREFIX)
-    _make_macro(plan, rng, counts, organiser=organiser, grants_officer=grants_officer, needs=needs,
-                programs=list(programs.values()))  # fmt: skip
-    return _Staff(
-        workers=workers,
-        substance_use_workers=substance_use,
-        facilitators=[row.pk for row in facilitator_rows],
-        programs=programs,
-        needs=needs,
-        barriers=list(Barrier.objects.filter(is_active=True).order_by("code").values_list("pk", flat=True)),
-    )
-
-
-CAMPAIGNS = (
-    ("Fix it first: repairs before rent rises", Campaign.Kind.POLICY_ADVOCACY, "A county ordinance requiring repairs before rent increases."),
-    ("Free buses for job seekers", Campaign.Kind.LEGISLATIVE_LOBBYING, "Free county bus passes for people looking for work."),
-    ("No child hungry in the holidays", Campaign.Kind.PUBLIC_AWARENESS, "Summer meal sites in every school district."),
-    ("Interpreters at every benefits office", Campaign.Kind.SOCIAL_JUSTICE, "Phone interpreters on request at each office."),
-)  # fmt: skip
-FUNDERS = (
-    ("Maplewood Community Foundation", Funder.Kind.FOUNDATION),
-    ("Tri-County United Fund", Funder.Kind.COMMUNITY),
-    ("Demo County Department of Human Services", Funder.Kind.GOVERNMENT),
-)
-
-
-def _make_macro(plan: AgencyPlan, rng: random.Random, counts: Counter, *, organiser: User,
-                grants_officer: User, needs: list[int], programs: list[int]) -> None:  # fmt: skip
-    """A few campaigns and funders with open opportunities: dozens of rows at most, whatever the size."""
-    campaigns = Campaign.objects.bulk_create(
-        Campaign(
-            title=title,
-            kind=kind,
-            goals=goals,
-            status=Campaign.Status.ACTIVE,
-            lead=organiser,
-            created_by=organiser,
-            starts_on=plan.today - dt.timedelta(days=rng.randint(30, 400)),
-        )  # fmt: skip
-        for title, kind, goals in CAMPAIGNS
-    )
-    links = [
-        Campaign.needs.through(campaign=c, need_id=n)
-        for c in campaigns
-        for n in rng.sample(needs, min(2, len(needs)))
-    ]
-    Campaign.needs.through.objects.bulk_create(links)
-    counts[Campaign._meta.label_lower] += len(campaigns)
-    for name, kind in FUNDERS:
-        organisation = Organisation.objects.create(
-            name=name,
-            kind=Organisation.Kind.FUNDER if kind != Funder.Kind.GOVERNMENT else Organisation.Kind.GOVERNMENT,
-        )
-        funder = Funder.objects.create(organisation=organisation, kind=kind, created_by=grants_officer)
-        for round_number in (1, 2):
-            opportunity = Opportunity.objects.create(
-                funder=funder,
-                title=f"{name}: round {round_number}",
-                deadline=plan.today + dt.timedelta(days=rng.randint(20, 200)),
-                created_by=grants_officer,
-            )
-            opportunity.programs.add(rng.choice(programs))
-            counts[Opportunity._meta.label_lower] += 1
-        counts[Organisation._meta.label_lower] += 1
-        counts[Funder._meta.label_lower] += 1
-
-
-# ---- one batch of persons and everything about them -------------------------------------------
 
 # Chance that a person living alone is a second record of someone already on file (intake typos).
 _DUPLICATE_CHANCE = NEAR_DUPLICATE_SHARE * MEAN_HOUSEHOLD / (HOUSEHOLD_WEIGHTS[0] / sum(HOUSEHOLD_WEIGHTS))
@@ -508,10 +109,10 @@ def _spread(rng: random.Random, codes: list[str], total: int, top: int) -> dict[
     return {code: str(value) for code, value in points.items()}
 
 
-class _Batch:
+class Batch:
     """The rows of one batch, drawn from the batch's own generator and written in one transaction."""
 
-    def __init__(self, plan: AgencyPlan, staff: _Staff, usernames: dict[int, str], number: int) -> None:
+    def __init__(self, plan: AgencyPlan, staff: StaffIds, usernames: dict[int, str], number: int) -> None:
         self.rng = random.Random(f"tapestry-agency:{plan.seed}:batch:{number}")
         self.plan = plan
         self.staff = staff
@@ -969,23 +570,3 @@ class _Batch:
             _audit_append(self.audit)
             self.counts["access.auditentry"] += len(self.audit)
         return self.counts
-
-
-def generate_agency(plan: AgencyPlan, *, progress: Callable[[int, int], None] | None = None) -> Counter:
-    """Build the whole agency on an empty database; returns the rows written per model.
-
-    Raises AgencyNotEmpty when persons, cases or generated staff are already there.
-    """
-    if not agency_is_empty():
-        raise AgencyNotEmpty
-    counts: Counter = Counter()
-    with transaction.atomic():
-        staff = _make_staff(plan, counts)
-    usernames = dict(User.objects.filter(username__startswith=USERNAME_PREFIX).values_list("pk", "username"))
-    for number in range(plan.batches):
-        counts.update(_Batch(plan, staff, usernames, number).run())
-        # With DEBUG on, Django keeps the last 9,000 statements; bulk inserts would make that hundreds of MB.
-        reset_queries()
-        if progress is not None:
-            progress(min(plan.clients, (number + 1) * plan.batch), sum(counts.values()))
-    return counts
