@@ -227,3 +227,18 @@ def test_progress_bar_shows_persons_rate_and_time_left():
     assert line.startswith("\r[#######")
     assert "250/1,000 persons" in line and "rows/s" in line and "ETA" in line
     assert "done in 0:00:00" in line
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"clients": 0}, "at least 1"),
+        ({"clients": 10, "batch": 0}, "at least 1"),
+        ({"clients": 10, "today": dt.date(2999, 1, 1)}, "cannot be in the future"),
+    ],
+)
+def test_refuses_options_that_make_no_agency_or_future_dates(options, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("generate_agency", no_progress=True, stdout=StringIO(), **options)
+
+    assert not Person.objects.exists()
