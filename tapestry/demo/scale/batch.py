@@ -9,11 +9,12 @@ from collections import Counter
 from django.db import models, transaction
 
 from tapestry.access.audit import entry_digest
-from tapestry.access.models import Assignment, AuditChainHead, AuditEntry, User
+from tapestry.access.models import Assignment, AuditChainHead, AuditEntry, Consent, User
 from tapestry.demo import names
 from tapestry.demo.scale.plan import (
     ATTENDANCE_MARKS,
     CASE_TYPES,
+    DECLINE_REASONS,
     GROUP_KINDS,
     HOLD_REASONS,
     HOUSEHOLD_SIZES,
@@ -30,6 +31,7 @@ from tapestry.demo.scale.plan import (
     PERSONS_PER_GROUP,
     PROBLEMS,
     PROGRAMS,
+    REFERRAL_REASONS,
     REFERRERS,
     SECOND_CASE_SHARE,
     SESSION_TOPICS,
@@ -43,6 +45,7 @@ from tapestry.micro.assessments.models import Assessment
 from tapestry.micro.assessments.services import scored
 from tapestry.micro.cases.models import Case, CaseNeed, CaseNeedChange
 from tapestry.micro.casework.models import ProgressNote, ServiceRecord
+from tapestry.micro.referrals.models import Referral, ReferralEvent
 from tapestry.people.models import (
     ContactPoint,
     Household,
@@ -123,6 +126,7 @@ class Batch:
         self.today = plan.today
         self.counts: Counter = Counter()
         self.audit: list[AuditEntry] = []
+        self.cases: list[Case] = []
 
     def save(self, model: type[models.Model], rows: list) -> list:
         made = model.objects.bulk_create(rows)
@@ -346,6 +350,7 @@ class Batch:
                 Assignment(staff_id=worker, person_id=person, started_on=started, ended_on=closed)
             )
         cases = self.save(Case, cases)
+        self.cases = cases
         self.save(Assignment, assignments)
         for case in cases:
             self.audit.append(self._entry(case.worker_id, AuditEntry.Action.CREATE, "cases.case", case.pk,
@@ -562,11 +567,55 @@ class Batch:
         ]
         self.save(Attendance, attendance)
 
+    # referrals ----------------------------------------------------------------------------
+    def make_referrals(self, cases: list[Case]) -> None:
+        """Referrals from general cases to directory services, each sent under a written consent."""
+        rng = self.rng
+        statuses = (Referral.Status.SENT, Referral.Status.RECEIVED, Referral.Status.ACCEPTED,
+                    Referral.Status.DECLINED, Referral.Status.COMPLETED, Referral.Status.NO_RESPONSE)  # fmt: skip
+        chosen = []
+        for case in cases:
+            if case.segment or rng.random() >= 0.2:
+                continue
+            index = rng.randrange(len(self.staff.services))
+            day = _between(rng, case.opened_on, case.closed_on or self.today)
+            status = rng.choices(statuses, weights=(10, 10, 25, 10, 35, 10))[0]
+            urgency = rng.choices(Referral.Urgency.values, weights=(70, 20, 10))[0]
+            chosen.append((case, index, day, status, urgency))
+        consents = self.save(Consent, [
+            Consent(person_id=case.person_id, purpose=Consent.Purpose.REFERRAL, written=True,
+                    information="Name, contact details and the needs this referral is for",
+                    recipient_organisation_id=self.staff.services[index][1], given_on=day,
+                    expires_on=day + dt.timedelta(days=365), recorded_by_id=case.worker_id)
+            for case, index, day, _, _ in chosen
+        ])  # fmt: skip
+        referrals = self.save(Referral, [
+            Referral(case=case, service_id=self.staff.services[index][0],
+                     recipient_organisation_id=self.staff.services[index][1], reason=REFERRAL_REASONS[index],
+                     urgency=urgency, share_contact_details=True, share_needs=True, status=status,
+                     decline_reason=rng.choice(DECLINE_REASONS) if status == Referral.Status.DECLINED else "",
+                     sent_at=_moment(day, rng), response_due_on=day + dt.timedelta(days=Referral.RESPONSE_DAYS[urgency]),
+                     consent=consent, created_by_id=case.worker_id)
+            for (case, index, day, status, urgency), consent in zip(chosen, consents, strict=True)
+        ])  # fmt: skip
+        events = []
+        for referral in referrals:
+            events.append(ReferralEvent(referral=referral, status=Referral.Status.SENT, actor_id=referral.created_by_id,
+                                        at=referral.sent_at))  # fmt: skip
+            if referral.status != Referral.Status.SENT:
+                later = min(
+                    referral.sent_at + dt.timedelta(days=rng.randint(1, 20)), _moment(self.today, rng)
+                )
+                events.append(ReferralEvent(referral=referral, status=referral.status, actor_id=referral.created_by_id,
+                                            at=max(later, referral.sent_at)))  # fmt: skip
+        self.save(ReferralEvent, events)
+
     def run(self) -> Counter:
         with transaction.atomic():
             households = self.make_people()
             open_cases = self.make_cases(households)
             self.make_groups(open_cases)
+            self.make_referrals(self.cases)
             _audit_append(self.audit)
             self.counts["access.auditentry"] += len(self.audit)
         return self.counts

@@ -152,6 +152,27 @@ class StaffIds:
     programs: dict[str, int]
     needs: list[int]
     barriers: list[int]
+    services: list[tuple[int, int]]  # (directory service, the agency's record of its organisation)
+
+
+# (organisation, kind, service): the directory services referrals go to.
+SERVICES = (
+    ("Riverton Food Collective", "nonprofit", "Food pantry and weekly hot meals"),
+    ("Legal Aid of Demo County", "nonprofit", "Eviction defence"),
+    ("Riverton Community Health Centre", "health", "Primary care on a sliding fee scale"),
+    ("Eastfield Mental Health Services", "health", "Counselling for adults"),
+    ("Open Door Tenants' Union", "nonprofit", "Tenant advice line"),
+    ("Northgate Community College", "school", "English classes for adults"),
+)
+REFERRAL_REASONS = (
+    "Needs food for the household until the benefits review is settled.",
+    "Facing eviction; please advise on the notice and represent at the hearing if you can.",
+    "No regular doctor; needs a check-up and a medication review.",
+    "Would like counselling; low mood for several months.",
+    "Repairs refused by the landlord; would like advice on their rights.",
+    "Wants to improve their English to find work.",
+)
+DECLINE_REASONS = ("Outside our service area", "Waiting list closed", "Not eligible")
 
 
 class AgencyNotEmpty(Exception):

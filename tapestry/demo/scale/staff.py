@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+import uuid
 from collections import Counter
 
 from django.contrib.auth.hashers import make_password
@@ -19,12 +20,14 @@ from tapestry.demo.scale.plan import (
     FUNDERS,
     PERSONS_PER_GROUP,
     PROGRAMS,
+    SERVICES,
     SUBSTANCE_USE_WORKERS,
     USERNAME_PREFIX,
     AgencyPlan,
     StaffIds,
     frontline_count,
 )
+from tapestry.directory import models as directory
 from tapestry.macro.campaigns.models import Campaign
 from tapestry.macro.grants.models import Funder, Opportunity
 from tapestry.needs.models import Barrier, Need
@@ -169,7 +172,25 @@ def staff_generate(plan: AgencyPlan, counts: Counter) -> StaffIds:
         programs=programs,
         needs=needs,
         barriers=list(Barrier.objects.filter(is_active=True).order_by("code").values_list("pk", flat=True)),
+        services=_services_generate(counts),
     )
+
+
+def _services_generate(counts: Counter) -> list[tuple[int, int]]:
+    """A few directory services, each with the agency's record of its organisation (consents name it)."""
+    made = []
+    for name, kind, service_name in SERVICES:
+        organisation = Organisation.objects.create(name=name, kind=kind)
+        hsds = directory.Organization.objects.create(
+            name=name, hsds_id=uuid.uuid5(uuid.NAMESPACE_URL, f"tapestry-agency/{name}")
+        )
+        service = directory.Service.objects.create(organization=hsds, name=service_name,
+                                                   hsds_id=uuid.uuid5(uuid.NAMESPACE_URL, f"tapestry-agency/{name}/{service_name}"))  # fmt: skip
+        made.append((service.pk, organisation.pk))
+    counts[Organisation._meta.label_lower] += len(made)
+    counts[directory.Organization._meta.label_lower] += len(made)
+    counts[directory.Service._meta.label_lower] += len(made)
+    return made
 
 
 def _macro_generate(plan: AgencyPlan, rng: random.Random, counts: Counter, *, organiser: User,

@@ -15,11 +15,12 @@ from django.db.models import Count, Q
 
 from tapestry.access import policy
 from tapestry.access.audit import audit_record, audit_verify
-from tapestry.access.models import Assignment, AuditChainHead, AuditEntry, Role, User
+from tapestry.access.models import Assignment, AuditChainHead, AuditEntry, Consent, Role, User
 from tapestry.demo.scale import AgencyPlan, Progress, frontline_count, generate_agency
 from tapestry.mezzo.group_sessions.models import Attendance
 from tapestry.micro.cases.models import Case
 from tapestry.micro.casework.models import ProgressNote
+from tapestry.micro.referrals.models import Referral
 from tapestry.people.duplicates import find_duplicates
 from tapestry.people.models import Person
 
@@ -69,6 +70,7 @@ def test_counts_scale_with_the_number_of_clients():
         "people.household",
         "access.assignment",
         "assessments.assessment",
+        "referrals.referral",
     ):
         assert 2.5 <= large[label] / small[label] <= 5.5, label
     assert large["groups.group"] > small["groups.group"] >= 1
@@ -242,3 +244,18 @@ def test_refuses_options_that_make_no_agency_or_future_dates(options, message):
         call_command("generate_agency", no_progress=True, stdout=StringIO(), **options)
 
     assert not Person.objects.exists()
+
+
+def test_referrals_go_from_general_cases_under_a_consent_naming_the_recipient():
+    generate(1000)
+
+    referrals = Referral.objects.select_related("case", "consent")
+    assert referrals.count() >= 20
+    assert set(referrals.values_list("case__segment", flat=True)) == {""}
+    for referral in referrals:
+        consent = referral.consent
+        assert consent.person_id == referral.case.person_id
+        assert consent.recipient_organisation_id == referral.recipient_organisation_id
+        assert consent.purpose == Consent.Purpose.REFERRAL and consent.written
+        assert consent.given_on <= referral.sent_at.date() < consent.expires_on
+        assert referral.events.filter(status=Referral.Status.SENT).exists()
