@@ -40,6 +40,7 @@ from tapestry.demo.scale.plan import (
 )
 from tapestry.mezzo.group_sessions.models import Attendance, Session
 from tapestry.mezzo.groups.models import Group, Membership
+from tapestry.micro.assessments.demo import spread_answers
 from tapestry.micro.assessments.instruments import INSTRUMENTS
 from tapestry.micro.assessments.models import Assessment
 from tapestry.micro.assessments.services import scored
@@ -101,15 +102,6 @@ def _misspell(rng: random.Random, name: str) -> str:
     if how == 1:
         return name[:at] + name[at] + name[at:]
     return name[:at] + name[at + 1] + name[at] + name[at + 2 :]
-
-
-def _spread(rng: random.Random, codes: list[str], total: int, top: int) -> dict[str, str]:
-    """Answers on a 0..top scale over `codes` that add up to `total`, spread at random."""
-    points = dict.fromkeys(codes, 0)
-    for _ in range(min(total, top * len(codes))):
-        code = rng.choice([c for c in codes if points[c] < top])
-        points[code] += 1
-    return {code: str(value) for code, value in points.items()}
 
 
 class Batch:
@@ -488,7 +480,7 @@ class Batch:
                 day = min(case.closed_on or self.today, case.opened_on + dt.timedelta(days=7 + 30 * n))
                 phq = round(start + (end - start) * n / max(times - 1, 1))
                 for code, items, total in (("phq-9", 8, phq), ("gad-7", 7, max(0, phq - 3))):
-                    answers = _spread(rng, [f"q{i}" for i in range(1, items + 1)], total, 3)
+                    answers = spread_answers(rng, [f"q{i}" for i in range(1, items + 1)], total, 3)
                     if code == "phq-9":
                         answers["q9"] = "0"
                     rows.append(scored(case, INSTRUMENTS[code], None, answers, day, by=worker))

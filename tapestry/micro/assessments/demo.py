@@ -50,7 +50,7 @@ HRSN_STORIES = (
 )
 
 
-def _spread(rng: random.Random, codes: list[str], total: int, top: int) -> dict[str, str]:
+def spread_answers(rng: random.Random, codes: list[str], total: int, top: int) -> dict[str, str]:
     """Answers on a 0..top scale over `codes` that add up to `total`, spread at random."""
     points = dict.fromkeys(codes, 0)
     for _ in range(min(total, top * len(codes))):
@@ -100,12 +100,15 @@ class _Seeder:
             noise = self.rng.randint(-2, 2) if 0 < n < last else 0
             phq = max(0, min(24, round(phq_start + (phq_end - phq_start) * n / last) + noise))
             gad = max(0, min(21, round(gad_start + (gad_end - gad_start) * n / last) + noise))
-            answers = _spread(self.rng, [f"q{i}" for i in range(1, 9)], phq, 3)
+            answers = spread_answers(self.rng, [f"q{i}" for i in range(1, 9)], phq, 3)
             # The first, worst month of one client carried passive thoughts of death (item 9).
             answers["q9"] = "1" if worst_item_9 and n == 0 else "0"
             self.record(case, INSTRUMENTS["phq-9"], answers, day)
             self.record(
-                case, INSTRUMENTS["gad-7"], _spread(self.rng, [f"q{i}" for i in range(1, 8)], gad, 3), day
+                case,
+                INSTRUMENTS["gad-7"],
+                spread_answers(self.rng, [f"q{i}" for i in range(1, 8)], gad, 3),
+                day,
             )
 
     def cssrs(self, case: Case) -> None:
