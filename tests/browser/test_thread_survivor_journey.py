@@ -226,7 +226,10 @@ def counsel(page: Page, client: Person) -> str:
         page.get_by_role("button", name=re.compile("Add|Save|Record")).click()
         expect(status(page)).to_contain_text(f"is recorded on case {number}")
 
-    # The housing need is unmet: the waiting list stands in the way.
+    # The housing need is unmet: the waiting list stands in the way. The workspace's sections load
+    # one after another and the test server answers one request at a time: wait for them, or the
+    # next page waits behind them (past the timeout on a loaded machine).
+    expect(page.locator(".workspace [aria-busy=true]")).to_have_count(0)
     needs = page.get_by_role("region", name="Needs and barriers")
     needs.get_by_role("link", name="Change status of Housing instability, housed").click()
     main(page).get_by_label("New status").select_option(label="Unmet")
