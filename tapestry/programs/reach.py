@@ -125,10 +125,12 @@ def _by_need(program: Program) -> Table:
         union = first.union(*rest) if rest else first
         # The inner SQL is Django's own compilation of the union, its values passed as parameters.
         sql, params = union.query.sql_with_params()
-        need = connection.ops.quote_name(Need._meta.db_table)
+        table = connection.ops.quote_name(Need._meta.db_table)
+        pk = connection.ops.quote_name(Need._meta.pk.column)
+        # DISTINCT: with a single source there is no UNION to drop a person counted twice for a need.
         grouped = (
-            f"SELECT need.label, COUNT(*) FROM ({sql}) pair JOIN {need} need ON need.id = pair.need_ref "  # noqa: S608
-            "GROUP BY need.id, need.label"
+            f"SELECT need.label, COUNT(DISTINCT pair.person_ref) FROM ({sql}) pair "  # noqa: S608
+            f"JOIN {table} need ON need.{pk} = pair.need_ref GROUP BY need.{pk}, need.label"
         )
         with connection.cursor() as cursor:
             cursor.execute(grouped, params)

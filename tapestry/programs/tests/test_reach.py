@@ -41,6 +41,27 @@ def test_people_are_counted_once_across_cases_and_groups(cast):
     assert cells(reach.by_need) == {"Food insecurity": 16}
 
 
+def test_each_need_counts_its_people_once_in_one_statement(cast, django_assert_num_queries):
+    """A person with two cases coding the same need counts once under it, and once under each other
+    need; the counts by need are one grouped statement, whatever the number of needs."""
+    from tapestry.micro.cases.models import CaseNeed
+    from tapestry.needs.models import Need
+    from tapestry.programs.reach import _by_need
+    from tapestry.testing import CaseFactory
+
+    program = program_for(cast["program_manager"])
+    people = serve_by_cases(program, 12)
+    serve_by_cases(program, 11, need="unemployment")
+    for person in people:  # a second case in the program, the same need again
+        case = CaseFactory(person=person, program=program)
+        CaseNeed.objects.create(case=case, need=Need.objects.get(code="food-insecurity"))
+
+    with django_assert_num_queries(1):
+        by_need = _by_need(program)
+
+    assert cells(by_need) == {"Food insecurity": 12, "Unemployment": 11}
+
+
 def test_a_cell_of_three_shows_as_less_than_eleven_and_cannot_be_recovered(cast):
     program = program_for(cast["program_manager"])
     serve_by_cases(program, 3, born=years_old(12))
