@@ -4,10 +4,6 @@
 # list only shrinks, and is empty when the issue is done.
 PENDING = {}
 
-# English texts that two apps still translate differently (tests/i18n/test_catalogs.py); each is to
-# get a context or one agreed Spanish text, and the set only shrinks.
-KNOWN_CLASHES: set[tuple[str | None, str]] = set()
-
 # Texts the Spanish browser check (tests/browser/test_spanish.py) still finds in English, to be
 # translated; the check fails on any other, and on a listed text it no longer finds.
 SHOWN_IN_ENGLISH: set[str] = set()

@@ -8,7 +8,7 @@ import polib
 import pytest
 from django.core.management import call_command
 
-from tests.i18n.pending import KNOWN_CLASHES, PENDING
+from tests.i18n.pending import PENDING
 
 ROOT = Path(__file__).resolve().parents[2] / "tapestry"
 SPANISH = sorted(ROOT.glob("**/locale/es/LC_MESSAGES/django.po"))
@@ -73,17 +73,6 @@ def test_one_english_text_has_one_spanish_text():
     (in the same context) differently only one of them is shown, on both apps' pages: a "Partner"
     organisation would read "Pareja". Give such texts a context (pgettext, `context "..."`) or agree
     on one Spanish text."""
-    clashes = {
-        key: apps
-        for key, apps in _spanish_by_text().items()
-        if len(set(apps.values())) > 1 and key not in KNOWN_CLASHES
-    }
+    clashes = {key: apps for key, apps in _spanish_by_text().items() if len(set(apps.values())) > 1}
     report = "\n".join(f"{key}: {apps}" for key, apps in sorted(clashes.items(), key=str))
     assert not clashes, f"{len(clashes)} English texts with two Spanish texts:\n{report}"
-
-
-def test_the_known_clashes_are_still_clashes():
-    """KNOWN_CLASHES only shrinks: an entry that no longer clashes must leave it."""
-    found = _spanish_by_text()
-    settled = [key for key in KNOWN_CLASHES if len(set(found.get(key, {}).values())) <= 1]
-    assert not settled, f"no longer clashing, remove from KNOWN_CLASHES: {settled}"
