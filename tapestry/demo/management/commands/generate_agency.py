@@ -49,7 +49,9 @@ class Command(BaseCommand):
         plan = AgencyPlan(
             clients=options["clients"], seed=options["seed"], batch=options["batch"], today=today
         )
-        bar = None if options["no_progress"] else Progress(plan.clients, self.stderr._out)
+        # The bar redraws its line with "\r": stderr writes nothing after each text (no ending).
+        self.stderr.ending = ""
+        bar = None if options["no_progress"] else Progress(plan.clients, self.stderr)
         try:
             counts = generate_agency(plan, progress=bar.show if bar else None)
         except AgencyNotEmpty as error:
